@@ -1,0 +1,108 @@
+# tend: a private healing journal for the terminal.
+# `make run` and `make check` install missing dependencies first (scripts/deps).
+
+VERSION = 0.1.0
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+PKG_CONFIG ?= pkg-config
+
+CFLAGS ?= -O2 -g
+LDFLAGS ?=
+
+PKGS = ncursesw sqlite3 libsodium libcmark
+TEST_PKGS = cmocka
+
+BUILD = build
+ifeq ($(DEBUG),1)
+  BUILD = build/debug
+  DEBUG_FLAGS = -O0 -g3
+endif
+ifeq ($(SANITIZE),1)
+  BUILD := $(BUILD)/san
+  SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+endif
+
+WARNINGS = -Wall -Wextra -Wshadow -Wvla -Wformat=2 -Wmissing-prototypes \
+           -Wstrict-prototypes -Wpointer-arith -Wundef
+ifeq ($(WERROR),1)
+  WARNINGS += -Werror
+endif
+
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS) 2>/dev/null)
+TEST_LIBS = $(shell $(PKG_CONFIG) --libs $(TEST_PKGS) 2>/dev/null)
+
+TEND_CFLAGS = -std=c11 -D_GNU_SOURCE -D_FILE_OFFSET_BITS=64 -Iinclude -I$(BUILD)/gen \
+              -MMD -MP $(WARNINGS) $(PKG_CFLAGS) $(DEBUG_FLAGS) $(SAN_FLAGS)
+TEND_LDFLAGS = $(SAN_FLAGS)
+
+SRC = $(sort $(wildcard src/*/*.c))
+OBJ = $(SRC:src/%.c=$(BUILD)/obj/%.o)
+MAIN_OBJ = $(BUILD)/obj/main.o
+TEST_SRC = $(sort $(wildcard tests/unit/*.c))
+TEST_OBJ = $(TEST_SRC:tests/unit/%.c=$(BUILD)/test/%.o)
+
+ifeq ($(BUILD),build)
+  TEND = tend
+else
+  TEND = $(BUILD)/tend
+endif
+UNIT = $(BUILD)/unit-tests
+
+all: $(TEND)
+
+$(TEND): $(MAIN_OBJ) $(OBJ)
+	$(CC) $(TEND_LDFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(UNIT): $(TEST_OBJ) $(OBJ)
+	$(CC) $(TEND_LDFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(TEST_LIBS)
+
+$(BUILD)/obj/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(TEND_CFLAGS) -c -o $@ $<
+
+$(BUILD)/test/%.o: tests/unit/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(TEND_CFLAGS) $(TEST_CFLAGS) -Itests/unit -c -o $@ $<
+
+# Dependencies: install what is missing, then build in a fresh make so the
+# pkg-config flags are read after the install.
+have-deps = $(PKG_CONFIG) --exists $(PKGS) $(TEST_PKGS) 2>/dev/null && command -v tmux >/dev/null
+deps:
+	scripts/deps
+
+run:
+	@$(have-deps) || scripts/deps
+	@$(MAKE) --no-print-directory all
+	./$(TEND)
+
+check:
+	@$(have-deps) || scripts/deps
+	@$(MAKE) --no-print-directory build-tests
+	@TEND_BIN=$(abspath $(TEND)) UNIT_BIN=$(abspath $(UNIT)) tests/run
+
+build-tests: $(TEND) $(UNIT)
+
+check-layers:
+	@scripts/check-layers
+
+bench:
+	@$(have-deps) || scripts/deps
+	@$(MAKE) --no-print-directory all
+	@TEND_BIN=$(abspath $(TEND)) bench/run
+
+install: $(TEND)
+	install -d $(DESTDIR)$(BINDIR)
+	install -m 755 $(TEND) $(DESTDIR)$(BINDIR)/tend
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/tend
+
+clean:
+	rm -rf build tend
+
+.PHONY: all deps run check build-tests check-layers bench install uninstall clean
+
+-include $(OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(TEST_OBJ:.o=.d)

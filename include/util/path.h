@@ -1,0 +1,25 @@
+/* path.h: where tend keeps its data and settings, and making folders. */
+#ifndef TEND_UTIL_PATH_H
+#define TEND_UTIL_PATH_H
+
+#include "util/error.h"
+
+struct paths {
+	char *data_dir;   /* the vault lives here */
+	char *config_dir; /* settings (never secret) */
+};
+
+/* TEND_HOME, when set and not empty, is both folders. Otherwise
+ * $XDG_DATA_HOME/tend and $XDG_CONFIG_HOME/tend, falling back to
+ * ~/.local/share/tend and ~/.config/tend (relative XDG values are ignored,
+ * as the XDG spec says). Nothing is created. */
+int paths_resolve(struct paths *p, struct error *e);
+void paths_free(struct paths *p);
+
+/* Creates dir and its missing parents; new folders get mode 0700. An
+ * existing folder is left as it is. */
+int mkdir_p(const char *dir, struct error *e);
+/* a + "/" + b in new memory, or NULL when out of memory. */
+char *path_join(const char *a, const char *b);
+
+#endif

@@ -1,0 +1,31 @@
+/* utf8.h: decoding, encoding and terminal display width. */
+#ifndef TEND_UTIL_UTF8_H
+#define TEND_UTIL_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define UTF8_REPLACEMENT 0xFFFDu
+
+/* Decodes one code point from s[0..len). Sets *adv to the bytes used (at
+ * least 1 when len > 0). Invalid, overlong, surrogate or truncated input
+ * gives U+FFFD and consumes one byte, so decoding always makes progress. */
+uint32_t utf8_decode(const char *s, size_t len, size_t *adv);
+/* Writes cp as UTF-8 into out (4 bytes room); returns the byte count, or 0
+ * for a surrogate or a value past U+10FFFF. */
+size_t utf8_encode(uint32_t cp, char out[4]);
+bool utf8_valid(const char *s, size_t len);
+
+/* Columns a code point takes: 0 (combining, zero-width, control), 1 or 2. */
+int u_width(uint32_t cp);
+/* Columns a string takes; invalid bytes count as one U+FFFD each. */
+size_t utf8_width(const char *s, size_t len);
+/* The longest prefix of s that fits in max_cols columns, never splitting a
+ * code point or separating a combining mark from its base. Returns its
+ * length in bytes; *cols (when not NULL) gets its width. */
+size_t utf8_fit(const char *s, size_t len, size_t max_cols, size_t *cols);
+/* Offset of the start of the code point before off (0 at the start). */
+size_t utf8_prev(const char *s, size_t off);
+
+#endif

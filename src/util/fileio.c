@@ -1,0 +1,118 @@
+#include "util/fileio.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int write_all(int fd, const void *p, size_t n)
+{
+	const char *c = p;
+	while (n) {
+		ssize_t w = write(fd, c, n);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		c += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+int fsync_dir_of(const char *path, struct error *e)
+{
+	char *copy = strdup(path);
+	if (!copy)
+		return error_set(e, E_FAIL, "Out of memory.");
+	char *slash = strrchr(copy, '/');
+	const char *dir = ".";
+	if (slash == copy)
+		dir = "/";
+	else if (slash) {
+		*slash = '\0';
+		dir = copy;
+	}
+	int rc = 0;
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0 || fsync(fd) != 0)
+		rc = error_errno(e, errno, "Cannot flush the folder %s", dir);
+	if (fd >= 0)
+		close(fd);
+	free(copy);
+	return rc;
+}
+
+int atomic_write(const char *path, const void *data, size_t len, mode_t mode,
+                 struct error *e)
+{
+	size_t n = strlen(path);
+	char *tmp = malloc(n + sizeof(".tmp-XXXXXX"));
+	if (!tmp)
+		return error_set(e, E_FAIL, "Out of memory.");
+	memcpy(tmp, path, n);
+	memcpy(tmp + n, ".tmp-XXXXXX", sizeof(".tmp-XXXXXX"));
+	int fd = mkostemp(tmp, O_CLOEXEC);
+	if (fd < 0) {
+		int err = errno;
+		free(tmp);
+		return error_errno(e, err, "Cannot write %s", path);
+	}
+	int rc = 0;
+	if (fchmod(fd, mode) != 0 || write_all(fd, data, len) != 0 || fsync(fd) != 0) {
+		rc = error_errno(e, errno, "Cannot write %s (nothing was changed)", path);
+		close(fd);
+	} else if (close(fd) != 0) {
+		rc = error_errno(e, errno, "Cannot write %s (nothing was changed)", path);
+	} else if (rename(tmp, path) != 0) {
+		rc = error_errno(e, errno, "Cannot replace %s (nothing was changed)", path);
+	}
+	if (rc)
+		unlink(tmp);
+	else
+		rc = fsync_dir_of(path, e);
+	free(tmp);
+	return rc;
+}
+
+int read_file(const char *path, size_t max, struct buf *out, int *missing,
+              struct error *e)
+{
+	if (missing)
+		*missing = 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		if (errno == ENOENT && missing)
+			*missing = 1;
+		return error_errno(e, errno, "Cannot open %s", path);
+	}
+	int rc = 0;
+	char chunk[8192];
+	for (;;) {
+		ssize_t r = read(fd, chunk, sizeof(chunk));
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			rc = error_errno(e, errno, "Cannot read %s", path);
+			break;
+		}
+		if (r == 0)
+			break;
+		if (out->len + (size_t)r > max) {
+			rc = error_set(e, E_FAIL, "%s is larger than expected (over %zu bytes).",
+			               path, max);
+			break;
+		}
+		if (buf_append(out, chunk, (size_t)r)) {
+			rc = error_set(e, E_FAIL, "Out of memory reading %s.", path);
+			break;
+		}
+	}
+	mem_wipe(chunk, sizeof(chunk));
+	close(fd);
+	return rc;
+}

@@ -1,0 +1,19 @@
+#include "util/proc.h"
+
+#include <sys/resource.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
+
+int proc_harden(void)
+{
+	int rc = 0;
+	struct rlimit rl = {0, 0};
+	if (setrlimit(RLIMIT_CORE, &rl) != 0)
+		rc = -1;
+#ifdef __linux__
+	if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0)
+		rc = -1;
+#endif
+	return rc;
+}

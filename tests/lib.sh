@@ -1,0 +1,34 @@
+# tests/lib.sh: sourced by the shell test suites.
+# Each check prints "ok - name" or "not ok - name"; t_done prints the suite's
+# closing line "NAME: N passed, N failed" and sets the exit status.
+set -u
+T_PASS=0
+T_FAIL=0
+T_NAME=$(basename "$0" .sh)
+: "${TEND_BIN:?set TEND_BIN}"
+
+t_pass() { T_PASS=$((T_PASS + 1)); echo "ok - $1"; }
+t_fail() { T_FAIL=$((T_FAIL + 1)); echo "not ok - $1"; [ $# -gt 1 ] && echo "  $2"; return 0; }
+
+# t_ok NAME CMD...: the command succeeds.
+t_ok() { local n=$1; shift; if "$@"; then t_pass "$n"; else t_fail "$n" "exit $? from: $*"; fi; }
+# t_exit NAME CODE CMD...: the command exits with CODE.
+t_exit() {
+	local n=$1 want=$2; shift 2
+	"$@"; local got=$?
+	if [ "$got" -eq "$want" ]; then t_pass "$n"; else t_fail "$n" "wanted exit $want, got $got from: $*"; fi
+}
+# t_eq NAME WANT GOT
+t_eq() { if [ "$2" == "$3" ]; then t_pass "$1"; else t_fail "$1" "wanted [$2] got [$3]"; fi; }
+# t_match NAME REGEX TEXT
+t_match() { if [[ $3 =~ $2 ]]; then t_pass "$1"; else t_fail "$1" "[$3] does not match /$2/"; fi; }
+t_nomatch() { if [[ $3 =~ $2 ]]; then t_fail "$1" "[$3] matches /$2/"; else t_pass "$1"; fi; }
+
+# A private scratch folder removed at exit.
+T_TMP=$(mktemp -d "${TMPDIR:-/tmp}/tend-test-XXXXXX")
+trap 'rm -rf "$T_TMP"' EXIT
+
+t_done() {
+	echo "$T_NAME: $T_PASS passed, $T_FAIL failed"
+	[ "$T_FAIL" -eq 0 ]
+}
