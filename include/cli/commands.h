@@ -20,9 +20,22 @@ struct cli_command {
 /* X(name, function, arguments, summary): one line per subcommand feeds the
  * dispatcher, --help and the manual, so they cannot drift apart. */
 #define CLI_COMMANDS(X) \
+	X(init, cmd_init, "", "create a new encrypted vault") \
+	X(add, cmd_add, "[--tag T]...", "save an entry read from standard input") \
+	X(list, cmd_list, "", "list entries: id, date, title, tags") \
+	X(show, cmd_show, "ID", "print one entry") \
+	X(passwd, cmd_passwd, "", "change the passphrase") \
+	X(recover, cmd_recover, "", "set a new passphrase using the recovery code") \
+	X(verify, cmd_verify, "", "check every page of the vault") \
+	X(backup, cmd_backup, "FILE", "write an encrypted backup") \
+	X(restore, cmd_restore, "FILE", "bring back a backup") \
+	X(rekey, cmd_rekey, "", "give the vault a new key and recovery code") \
+	X(destroy, cmd_destroy, "", "erase the vault for good") \
 	X(help, cmd_help, "", "show this help")
 
-int cmd_help(struct cli_ctx *ctx, int argc, char **argv);
+#define DECLARE_CMD(name, fn, args, summary) int fn(struct cli_ctx *ctx, int argc, char **argv);
+CLI_COMMANDS(DECLARE_CMD)
+#undef DECLARE_CMD
 
 const struct cli_command *cli_find(const char *name);
 /* Prints "tend: <fmt with arg>" and a pointer to --help; returns E_USAGE. */

@@ -10,7 +10,9 @@
 	X(buf) \
 	X(utf8) \
 	X(path) \
-	X(fileio)
+	X(fileio) \
+	X(keyfile) \
+	X(recovery)
 
 #define DECLARE(name) int suite_##name(int *total);
 SUITES(DECLARE)

@@ -1,0 +1,36 @@
+/* entries.h: journal entries, moods and triggers in the vault. */
+#ifndef TEND_STORE_ENTRIES_H
+#define TEND_STORE_ENTRIES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/vault.h"
+#include "util/error.h"
+
+struct entry {
+	int64_t id;
+	char *title;
+	char *body;
+	char *created; /* local time with its UTC offset, ISO 8601 */
+	char *updated;
+	char *tags;    /* comma-separated, sorted */
+};
+
+void entry_free(struct entry *en);
+
+int entries_add(struct vault *v, const char *title, const char *body,
+                const char *const *tags, size_t ntags, int64_t *id, struct error *e);
+/* Calls fn for each entry, newest first (body not filled). A non-zero
+ * return from fn stops the walk. */
+int entries_each(struct vault *v, int (*fn)(const struct entry *en, void *arg), void *arg,
+                 struct error *e);
+/* E_FAIL "No entry N." when missing. */
+int entries_get(struct vault *v, int64_t id, struct entry *out, struct error *e);
+int64_t entries_count(struct vault *v);
+
+int moods_add(struct vault *v, int score, const char *note, int64_t *id, struct error *e);
+int triggers_add(struct vault *v, const char *category, const char *what, int suds_before,
+                 struct error *e);
+
+#endif

@@ -1,0 +1,46 @@
+/* vfs.h: "tend", an SQLite VFS that encrypts every page on its way to disk.
+ *
+ * It wraps the default (unix) VFS. The main database and its rollback
+ * journal are encrypted page by page (crypto/page.h) with the page number
+ * and the vault id as associated data, so pages cannot be moved, swapped
+ * or carried to another vault. Page 1 is also bound to a keyed digest of
+ * every other page's tag and the page count, so an old copy of a page or a
+ * truncated file is caught. Temporary files live in memory. WAL, memory
+ * mapping and page sizes other than 4096 are refused.
+ *
+ * A database is opened through the VFS with a URI naming a key slot:
+ *   file:/path/tend.db?vfs=tend&tendkey=N   (and optionally &tendoffset=B
+ * to keep the database at byte B of the file, as in a backup file). */
+#ifndef TEND_STORE_VFS_H
+#define TEND_STORE_VFS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define VFS_NAME "tend"
+#define VFS_PAGE_SIZE 4096
+#define VFS_SLOTS 8
+
+/* Registers the VFS once (not as the default). Returns an SQLite code. */
+int vfs_register(void);
+
+/* Puts a vault key in a free slot; returns the slot number, or -1 when
+ * none is free or memory runs out. The key is copied into locked memory. */
+int vfs_slot_open(const uint8_t vault_key[32], const uint8_t vault_id[16]);
+void vfs_slot_close(int slot);
+
+struct vfs_stats {
+	unsigned page_failures;    /* database pages that failed to authenticate */
+	unsigned journal_failures; /* journal pages that failed (read as zeros) */
+	unsigned refused;          /* writes or opens refused as unsafe */
+};
+void vfs_slot_stats(int slot, struct vfs_stats *out);
+
+/* Reads every page of the file at path (database at byte offset base)
+ * and checks each one and the page-set digest, without SQLite. Returns 0
+ * when all is intact, 1 when something failed (*bad_page gets the first
+ * bad page, 0 for the page-set digest), -1 when the file cannot be read. */
+int vfs_verify_file(const char *path, long long base, int slot, uint32_t *bad_page,
+                    uint32_t *npages);
+
+#endif

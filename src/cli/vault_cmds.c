@@ -1,0 +1,461 @@
+/* vault_cmds.c: the subcommands that create, open and look after the vault,
+ * and quick capture of entries. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/commands.h"
+#include "cli/secret.h"
+#include "store/entries.h"
+#include "store/vault.h"
+#include "util/buf.h"
+#include "util/path.h"
+#include "util/utf8.h"
+
+static int report(const struct error *e)
+{
+	fprintf(stderr, "tend: %s\n", e->msg);
+	return e->code ? e->code : E_FAIL;
+}
+
+static int vault_dir(char **dir, struct error *e)
+{
+	struct paths p;
+	if (paths_resolve(&p, e))
+		return -1;
+	*dir = p.data_dir;
+	free(p.config_dir);
+	return 0;
+}
+
+static int need_vault(const char *dir, struct error *e)
+{
+	if (vault_exists(dir))
+		return 0;
+	return error_set(e, E_FAIL, "There is no vault in %s yet. Create one with 'tend init'.", dir);
+}
+
+/* Asks for the passphrase and opens the vault; reports on failure. */
+static int unlock(struct cli_ctx *ctx, const char *dir, struct vault **v, struct secret *keep,
+                  struct error *e)
+{
+	struct secret pass;
+	if (need_vault(dir, e) || secret_read(ctx, "Passphrase: ", &pass, e))
+		return -1;
+	int rc = vault_open(dir, pass.s, pass.len, v, e);
+	if (rc == 0) {
+		struct vault_check info;
+		vault_open_info(*v, &info);
+		if (info.used_key_backup)
+			fputs("tend: the key file was damaged; its backup copy was used and the key "
+			      "file was written again.\n", stderr);
+		if (info.recovered)
+			fputs("tend: an interrupted change was rolled back; everything saved before "
+			      "it is intact.\n", stderr);
+	}
+	if (rc == 0 && keep)
+		*keep = pass;
+	else
+		secret_free(&pass);
+	return rc;
+}
+
+static int no_args(int argc, char **argv, const char *name)
+{
+	if (argc > 1 && strcmp(argv[1], "--help") == 0) {
+		const struct cli_command *c = cli_find(name);
+		printf("usage: tend %s %s\n%s\n", name, c ? c->args : "", c ? c->summary : "");
+		return 0;
+	}
+	if (argc > 1)
+		return cli_usage_error("'tend %s' takes no arguments ('%s' was given).", name, argv[1]);
+	return -1;
+}
+
+static void print_code(const char *code, const char *what)
+{
+	printf("%s\n\n    %s\n\n"
+	       "This code opens your vault if you forget the passphrase. Write it on paper and keep\n"
+	       "it somewhere safe and private. It is shown only this once.\n",
+	       what, code);
+}
+
+int cmd_init(struct cli_ctx *ctx, int argc, char **argv)
+{
+	int r = no_args(argc, argv, "init");
+	if (r >= 0)
+		return r;
+	struct error e = {0};
+	char *dir = NULL;
+	struct secret pass = {0};
+	char code[VAULT_CODE_MAX];
+	int rc = vault_dir(&dir, &e);
+	if (!rc && vault_exists(dir))
+		rc = error_set(&e, E_FAIL, "There is already a vault in %s.", dir);
+	if (!rc)
+		rc = secret_read_new(ctx, "Choose a passphrase: ", &pass, &e);
+	if (!rc)
+		rc = vault_init(dir, pass.s, pass.len, code, &e);
+	secret_free(&pass);
+	if (!rc) {
+		fprintf(stderr, "tend: made a new vault in %s\n", dir);
+		print_code(code, "Your recovery code:");
+		mem_wipe(code, sizeof(code));
+	}
+	free(dir);
+	return rc ? report(&e) : 0;
+}
+
+static int read_stdin(struct buf *b, struct error *e)
+{
+	char chunk[4096];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof(chunk), stdin)) > 0) {
+		if (buf_append(b, chunk, n)) {
+			mem_wipe(chunk, sizeof(chunk));
+			return error_set(e, E_FAIL, "Out of memory.");
+		}
+	}
+	mem_wipe(chunk, sizeof(chunk));
+	if (ferror(stdin))
+		return error_set(e, E_FAIL, "Could not read the entry from standard input; nothing "
+		                            "was saved.");
+	return 0;
+}
+
+int cmd_add(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"tag", required_argument, NULL, 't'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *tags[64];
+	size_t ntags = 0;
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+t:h", opts, NULL)) != -1) {
+		if (c == 'h') {
+			puts("usage: tend add [--tag TAG]...\n"
+			     "Reads an entry from standard input: the first line is its title.");
+			return 0;
+		}
+		if (c != 't')
+			return cli_usage_error("unknown option for 'tend add'.");
+		if (ntags == sizeof(tags) / sizeof(tags[0]))
+			return cli_usage_error("at most %zu tags per entry.", ntags);
+		if (!*optarg || !utf8_valid(optarg, strlen(optarg)))
+			return cli_usage_error("a tag must be non-empty UTF-8 text.");
+		tags[ntags++] = optarg;
+	}
+	if (optind < argc)
+		return cli_usage_error("'tend add' reads the entry from standard input, not from "
+		                       "arguments, so it stays out of your shell history.");
+	struct error e = {0};
+	char *dir = NULL;
+	struct vault *v = NULL;
+	struct buf text = BUF_INIT;
+	int rc = vault_dir(&dir, &e);
+	if (!rc)
+		rc = need_vault(dir, &e);
+	if (!rc && isatty(STDIN_FILENO))
+		fputs("Write your entry; the first line is its title. End with Ctrl-D.\n", stderr);
+	if (!rc)
+		rc = read_stdin(&text, &e);
+	if (!rc && !utf8_valid(text.data ? text.data : "", text.len))
+		rc = error_set(&e, E_FAIL, "The entry is not valid UTF-8 text; nothing was saved.");
+	const char *all = buf_str(&text);
+	size_t skip = strspn(all, " \t\r\n");
+	if (!rc && all[skip] == '\0')
+		rc = error_set(&e, E_FAIL, "The entry is empty; nothing was saved.");
+	if (!rc)
+		rc = unlock(ctx, dir, &v, NULL, &e);
+	if (!rc) {
+		char *title = (char *)all + skip;
+		char *nl = strchr(title, '\n');
+		const char *body = "";
+		if (nl) {
+			*nl = '\0';
+			body = nl + 1;
+		}
+		size_t tl = strlen(title);
+		while (tl && (title[tl - 1] == '\r' || title[tl - 1] == ' '))
+			title[--tl] = '\0';
+		int64_t id;
+		rc = entries_add(v, title, body, tags, ntags, &id, &e);
+		if (!rc)
+			printf("Saved entry %lld.\n", (long long)id);
+	}
+	buf_free(&text);
+	vault_close(v);
+	free(dir);
+	return rc ? report(&e) : 0;
+}
+
+static int print_row(const struct entry *en, void *arg)
+{
+	(void)arg;
+	printf("%lld\t%.16s\t%s\t%s\n", (long long)en->id, en->created, en->title, en->tags);
+	return ferror(stdout) ? -1 : 0;
+}
+
+int cmd_list(struct cli_ctx *ctx, int argc, char **argv)
+{
+	int r = no_args(argc, argv, "list");
+	if (r >= 0)
+		return r;
+	struct error e = {0};
+	char *dir = NULL;
+	struct vault *v = NULL;
+	int rc = vault_dir(&dir, &e);
+	if (!rc)
+		rc = unlock(ctx, dir, &v, NULL, &e);
+	if (!rc)
+		rc = entries_each(v, print_row, NULL, &e);
+	vault_close(v);
+	free(dir);
+	return rc ? report(&e) : 0;
+}
+
+static int parse_id(const char *s, int64_t *id)
+{
+	char *end;
+	long long v = strtoll(s, &end, 10);
+	if (end == s || *end || v <= 0)
+		return -1;
+	*id = v;
+	return 0;
+}
+
+int cmd_show(struct cli_ctx *ctx, int argc, char **argv)
+{
+	int64_t id;
+	if (argc == 2 && strcmp(argv[1], "--help") == 0) {
+		puts("usage: tend show ID");
+		return 0;
+	}
+	if (argc != 2 || parse_id(argv[1], &id))
+		return cli_usage_error("'tend show' takes one entry number, as 'tend list' shows.");
+	struct error e = {0};
+	char *dir = NULL;
+	struct vault *v = NULL;
+	struct entry en = {0};
+	int rc = vault_dir(&dir, &e);
+	if (!rc)
+		rc = unlock(ctx, dir, &v, NULL, &e);
+	if (!rc)
+		rc = entries_get(v, id, &en, &e);
+	if (!rc) {
+		printf("%s\n%s", en.title, en.created);
+		if (*en.tags)
+			printf("  tags: %s", en.tags);
+		printf("\n\n%s", en.body);
+		if (*en.body && en.body[strlen(en.body) - 1] != '\n')
+			putchar('\n');
+	}
+	entry_free(&en);
+	vault_close(v);
+	free(dir);
+	return rc ? report(&e) : 0;
+}
+
+int cmd_passwd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	int r = no_args(argc, argv, "passwd");
+	if (r >= 0)
+		return r;
+	struct error e = {0};
+	char *dir = NULL;
+	struct vault *v = NULL;
+	struct secret pass = {0};
+	int rc = vault_dir(&dir, &e);
+	if (!rc)
+		rc = unlock(ctx, dir, &v, NULL, &e);
+	if (!rc)
+		rc = secret_read_new(ctx, "New passphrase: ", &pass, &e);
+	if (!rc)
+		rc = vault_set_passphrase(v, pass.s, pass.len, &e);
+	if (!rc)
+		fputs("tend: the passphrase was changed; your recovery code still works.\n", stderr);
+	secret_free(&pass);
+	vault_close(v);
+	free(dir);
+	return rc ? report(&e) : 0;
+}
+
+int cmd_recover(struct cli_ctx *ctx, int argc, char **argv)
+{
+	int r = no_args(argc, argv, "recover");
+	if (r >= 0)
+		return r;
+	struct error e = {0};
+	char *dir = NULL;
+	struct vault *v = NULL;
+	struct secret code = {0}, pass = {0};
+	int rc = vault_dir(&dir, &e);
+	if (!rc)
+		rc = secret_read(ctx, "Recovery code: ", &code, &e);
+	if (!rc)
+		rc = vault_open_code(dir, code.s, &v, &e);
+	secret_free(&code);
+	if (!rc)
+		rc = secret_read_new(ctx, "New passphrase: ", &pass, &e);
+	if (!rc)
+		rc = vault_set_passphrase(v, pass.s, pass.len, &e);
+	if (!rc)
+		fputs("tend: the vault has a new passphrase; the recovery code is unchanged.\n", stderr);
+	secret_free(&pass);
+	vault_close(v);
+	free(dir);
+	return rc ? report(&e) : 0;
+}
+
+int cmd_verify(struct cli_ctx *ctx, int argc, char **argv)
+{
+	int r = no_args(argc, argv, "verify");
+	if (r >= 0)
+		return r;
+	struct error e = {0};
+	char *dir = NULL;
+	struct vault *v = NULL;
+	struct vault_check chk;
+	int rc = vault_dir(&dir, &e);
+	if (!rc)
+		rc = unlock(ctx, dir, &v, NULL, &e);
+	if (!rc)
+		rc = vault_verify(v, &chk, &e);
+	if (!rc)
+		printf("The vault is intact: %u pages decrypted and checked, and the database "
+		       "passed its integrity check.\n",
+		       chk.pages);
+	vault_close(v);
+	free(dir);
+	return rc ? report(&e) : 0;
+}
+
+static int one_file_arg(int argc, char **argv, const char *name, const char *what)
+{
+	if (argc == 2 && strcmp(argv[1], "--help") == 0) {
+		printf("usage: tend %s FILE\n", name);
+		return 0;
+	}
+	if (argc != 2 || !*argv[1])
+		return cli_usage_error("'tend %s' takes one file name: %s.", name, what);
+	return -1;
+}
+
+int cmd_backup(struct cli_ctx *ctx, int argc, char **argv)
+{
+	int r = one_file_arg(argc, argv, "backup", "where to write the backup");
+	if (r >= 0)
+		return r;
+	struct error e = {0};
+	char *dir = NULL;
+	struct vault *v = NULL;
+	int rc = vault_dir(&dir, &e);
+	if (!rc)
+		rc = unlock(ctx, dir, &v, NULL, &e);
+	if (!rc)
+		rc = vault_backup(v, argv[1], &e);
+	if (!rc)
+		fprintf(stderr, "tend: wrote an encrypted backup to %s; it opens with the vault's "
+		                "current passphrase.\n", argv[1]);
+	vault_close(v);
+	free(dir);
+	return rc ? report(&e) : 0;
+}
+
+int cmd_restore(struct cli_ctx *ctx, int argc, char **argv)
+{
+	int r = one_file_arg(argc, argv, "restore", "the backup to bring back");
+	if (r >= 0)
+		return r;
+	struct error e = {0};
+	char *dir = NULL;
+	struct vault *v = NULL;
+	struct backup *b = NULL;
+	struct secret pass = {0};
+	int rc = vault_dir(&dir, &e);
+	if (!rc)
+		rc = secret_read(ctx, "Passphrase of the backup: ", &pass, &e);
+	if (!rc)
+		rc = backup_open(argv[1], pass.s, pass.len, &b, &e);
+	if (!rc && !vault_exists(dir)) {
+		rc = vault_restore_new(dir, b, &e);
+	} else if (!rc) {
+		/* Try the same passphrase for the vault first, then ask. */
+		rc = vault_open(dir, pass.s, pass.len, &v, &e);
+		if (rc && e.code == E_AUTH) {
+			struct secret vp;
+			rc = secret_read(ctx, "Passphrase of the vault: ", &vp, &e);
+			if (!rc)
+				rc = vault_open(dir, vp.s, vp.len, &v, &e);
+			secret_free(&vp);
+		}
+		if (!rc)
+			rc = vault_restore_into(v, b, &e);
+	}
+	if (!rc)
+		fprintf(stderr, "tend: restored the vault in %s from %s.\n", dir, argv[1]);
+	secret_free(&pass);
+	backup_close(b);
+	vault_close(v);
+	free(dir);
+	return rc ? report(&e) : 0;
+}
+
+int cmd_rekey(struct cli_ctx *ctx, int argc, char **argv)
+{
+	int r = no_args(argc, argv, "rekey");
+	if (r >= 0)
+		return r;
+	struct error e = {0};
+	char *dir = NULL;
+	struct vault *v = NULL;
+	struct secret pass = {0};
+	char code[VAULT_CODE_MAX];
+	int rc = vault_dir(&dir, &e);
+	if (!rc)
+		rc = unlock(ctx, dir, &v, &pass, &e);
+	if (!rc)
+		rc = vault_rekey(v, pass.s, pass.len, code, &e);
+	if (!rc) {
+		print_code(code, "The vault has a new key. Your passphrase is unchanged, but the old "
+		                 "recovery code\nand old backups' keys no longer open it. New "
+		                 "recovery code:");
+		mem_wipe(code, sizeof(code));
+	}
+	secret_free(&pass);
+	vault_close(v);
+	free(dir);
+	return rc ? report(&e) : 0;
+}
+
+int cmd_destroy(struct cli_ctx *ctx, int argc, char **argv)
+{
+	(void)ctx;
+	int r = no_args(argc, argv, "destroy");
+	if (r >= 0)
+		return r;
+	struct error e = {0};
+	char *dir = NULL;
+	int rc = vault_dir(&dir, &e);
+	if (!rc)
+		rc = need_vault(dir, &e);
+	if (!rc) {
+		char answer[64];
+		fprintf(stderr, "This erases the vault in %s for good: without its key nobody, "
+		                "including you, can read it again.\n", dir);
+		if (line_read("Type 'destroy' to go on: ", answer, sizeof(answer)) != 0 ||
+		    strcmp(answer, "destroy") != 0)
+			rc = error_set(&e, E_FAIL, "Not confirmed; nothing was changed.");
+	}
+	if (!rc)
+		rc = vault_destroy(dir, &e);
+	if (!rc)
+		fprintf(stderr, "tend: the vault in %s was destroyed.\n", dir);
+	free(dir);
+	return rc ? report(&e) : 0;
+}

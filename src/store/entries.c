@@ -1,0 +1,222 @@
+#include "store/entries.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_int.h"
+#include "util/buf.h"
+#include "util/timefmt.h"
+
+static char *dup_text(sqlite3_stmt *st, int col)
+{
+	const char *t = (const char *)sqlite3_column_text(st, col);
+	return strdup(t ? t : "");
+}
+
+static void wipe_free(char *s)
+{
+	if (s) {
+		mem_wipe(s, strlen(s));
+		free(s);
+	}
+}
+
+void entry_free(struct entry *en)
+{
+	wipe_free(en->title);
+	wipe_free(en->body);
+	free(en->created);
+	free(en->updated);
+	wipe_free(en->tags);
+	memset(en, 0, sizeof(*en));
+}
+
+static int fail(sqlite3 *db, int rc, sqlite3_stmt *st, struct error *e, const char *doing)
+{
+	sqlite3_finalize(st);
+	store_sql_error(db, rc, e, doing);
+	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+int entries_add(struct vault *v, const char *title, const char *body,
+                const char *const *tags, size_t ntags, int64_t *id, struct error *e)
+{
+	sqlite3 *db = vault_db(v);
+	struct stamp now = stamp_now();
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return fail(db, rc, NULL, e, "saving the entry");
+	rc = sqlite3_prepare_v2(db,
+	                        "INSERT INTO entries(title, body, created_at, created_off,"
+	                        " updated_at, updated_off) VALUES (?1, ?2, ?3, ?4, ?3, ?4)",
+	                        -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return fail(db, rc, st, e, "saving the entry");
+	sqlite3_bind_text(st, 1, title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, body, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, now.t);
+	sqlite3_bind_int(st, 4, now.off_min);
+	if ((rc = sqlite3_step(st)) != SQLITE_DONE)
+		return fail(db, rc, st, e, "saving the entry");
+	sqlite3_finalize(st);
+	int64_t eid = sqlite3_last_insert_rowid(db);
+	for (size_t i = 0; i < ntags; i++) {
+		rc = sqlite3_prepare_v2(db, "INSERT INTO tags(name) VALUES (?1) ON CONFLICT DO NOTHING",
+		                        -1, &st, NULL);
+		if (rc == SQLITE_OK) {
+			sqlite3_bind_text(st, 1, tags[i], -1, SQLITE_STATIC);
+			rc = sqlite3_step(st);
+			sqlite3_finalize(st);
+			st = NULL;
+		}
+		if (rc != SQLITE_DONE && rc != SQLITE_OK)
+			return fail(db, rc, NULL, e, "saving the entry's tags");
+		rc = sqlite3_prepare_v2(db,
+		                        "INSERT OR IGNORE INTO entry_tags(entry_id, tag_id)"
+		                        " SELECT ?1, id FROM tags WHERE name = ?2",
+		                        -1, &st, NULL);
+		if (rc != SQLITE_OK)
+			return fail(db, rc, st, e, "saving the entry's tags");
+		sqlite3_bind_int64(st, 1, eid);
+		sqlite3_bind_text(st, 2, tags[i], -1, SQLITE_STATIC);
+		if ((rc = sqlite3_step(st)) != SQLITE_DONE)
+			return fail(db, rc, st, e, "saving the entry's tags");
+		sqlite3_finalize(st);
+		st = NULL;
+	}
+	if ((rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL)) != SQLITE_OK)
+		return fail(db, rc, NULL, e, "saving the entry");
+	if (id)
+		*id = eid;
+	return 0;
+}
+
+#define ENTRY_COLS \
+	"SELECT e.id, e.title, e.created_at, e.created_off, e.updated_at, e.updated_off," \
+	" (SELECT group_concat(name, ',') FROM (SELECT t.name FROM entry_tags et" \
+	"   JOIN tags t ON t.id = et.tag_id WHERE et.entry_id = e.id ORDER BY t.name))," \
+	" e.body FROM entries e "
+
+static void fill_entry(sqlite3_stmt *st, struct entry *en, int with_body)
+{
+	char when[32];
+	en->id = sqlite3_column_int64(st, 0);
+	en->title = dup_text(st, 1);
+	stamp_format((struct stamp){sqlite3_column_int64(st, 2), sqlite3_column_int(st, 3)}, when);
+	en->created = strdup(when);
+	stamp_format((struct stamp){sqlite3_column_int64(st, 4), sqlite3_column_int(st, 5)}, when);
+	en->updated = strdup(when);
+	en->tags = dup_text(st, 6);
+	en->body = with_body ? dup_text(st, 7) : NULL;
+}
+
+int entries_each(struct vault *v, int (*fn)(const struct entry *en, void *arg), void *arg,
+                 struct error *e)
+{
+	sqlite3 *db = vault_db(v);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, ENTRY_COLS "ORDER BY e.created_at DESC, e.id DESC", -1,
+	                            &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_sql_error(db, rc, e, "listing entries");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct entry en;
+		fill_entry(st, &en, 0);
+		int stop = !en.title || !en.created || !en.updated || !en.tags ? -1 : fn(&en, arg);
+		entry_free(&en);
+		if (stop) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_sql_error(db, rc, e, "listing entries");
+}
+
+int entries_get(struct vault *v, int64_t id, struct entry *out, struct error *e)
+{
+	sqlite3 *db = vault_db(v);
+	sqlite3_stmt *st;
+	memset(out, 0, sizeof(*out));
+	int rc = sqlite3_prepare_v2(db, ENTRY_COLS "WHERE e.id = ?1", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_sql_error(db, rc, e, "reading the entry");
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		fill_entry(st, out, 1);
+		sqlite3_finalize(st);
+		if (!out->title || !out->body || !out->created || !out->updated || !out->tags) {
+			entry_free(out);
+			return error_set(e, E_FAIL, "Out of memory.");
+		}
+		return 0;
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return error_set(e, E_FAIL, "There is no entry %lld. 'tend list' shows them all.",
+		                 (long long)id);
+	return store_sql_error(db, rc, e, "reading the entry");
+}
+
+int64_t entries_count(struct vault *v)
+{
+	sqlite3_stmt *st;
+	int64_t n = -1;
+	if (sqlite3_prepare_v2(vault_db(v), "SELECT count(*) FROM entries", -1, &st, NULL) ==
+	    SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			n = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	return n;
+}
+
+int moods_add(struct vault *v, int score, const char *note, int64_t *id, struct error *e)
+{
+	if (score < 0 || score > 10)
+		return error_set(e, E_USAGE, "A mood is a whole number from 0 to 10.");
+	sqlite3 *db = vault_db(v);
+	struct stamp now = stamp_now();
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, "INSERT INTO moods(at, at_off, score, note) VALUES (?,?,?,?)",
+	                            -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_sql_error(db, rc, e, "saving the check-in");
+	sqlite3_bind_int64(st, 1, now.t);
+	sqlite3_bind_int(st, 2, now.off_min);
+	sqlite3_bind_int(st, 3, score);
+	sqlite3_bind_text(st, 4, note ? note : "", -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_sql_error(db, rc, e, "saving the check-in");
+	if (id)
+		*id = sqlite3_last_insert_rowid(db);
+	return 0;
+}
+
+int triggers_add(struct vault *v, const char *category, const char *what, int suds_before,
+                 struct error *e)
+{
+	sqlite3 *db = vault_db(v);
+	struct stamp now = stamp_now();
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, "INSERT INTO triggers(at, at_off, category, what, suds_before)"
+	                                " VALUES (?,?,?,?,?)",
+	                            -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_sql_error(db, rc, e, "saving the trigger log");
+	sqlite3_bind_int64(st, 1, now.t);
+	sqlite3_bind_int(st, 2, now.off_min);
+	sqlite3_bind_text(st, 3, category ? category : "other", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, what ? what : "", -1, SQLITE_STATIC);
+	if (suds_before >= 0)
+		sqlite3_bind_int(st, 5, suds_before);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_sql_error(db, rc, e, "saving the trigger log");
+}

@@ -1,0 +1,105 @@
+#include "store/migrate.h"
+
+#include <sqlite3.h>
+
+#include "store_int.h"
+
+/* Never edit a migration once it has shipped: add a new one. */
+static const char *const migrations[] = {
+	/* 1: journal entries, tags, versions, moods, triggers, settings, search */
+	"CREATE TABLE entries("
+	"  id INTEGER PRIMARY KEY,"
+	"  title TEXT NOT NULL DEFAULT '',"
+	"  body TEXT NOT NULL DEFAULT '',"
+	"  created_at INTEGER NOT NULL, created_off INTEGER NOT NULL,"
+	"  updated_at INTEGER NOT NULL, updated_off INTEGER NOT NULL);"
+	"CREATE INDEX entries_by_time ON entries(created_at);"
+	"CREATE TABLE tags(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE);"
+	"CREATE TABLE entry_tags("
+	"  entry_id INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,"
+	"  tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,"
+	"  PRIMARY KEY(entry_id, tag_id)) WITHOUT ROWID;"
+	"CREATE INDEX entry_tags_by_tag ON entry_tags(tag_id);"
+	"CREATE TABLE entry_versions("
+	"  id INTEGER PRIMARY KEY,"
+	"  entry_id INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,"
+	"  title TEXT NOT NULL, body TEXT NOT NULL,"
+	"  saved_at INTEGER NOT NULL, saved_off INTEGER NOT NULL);"
+	"CREATE TABLE moods("
+	"  id INTEGER PRIMARY KEY,"
+	"  at INTEGER NOT NULL, at_off INTEGER NOT NULL,"
+	"  score INTEGER NOT NULL CHECK(score BETWEEN 0 AND 10),"
+	"  note TEXT NOT NULL DEFAULT '');"
+	"CREATE INDEX moods_by_time ON moods(at);"
+	"CREATE TABLE triggers("
+	"  id INTEGER PRIMARY KEY,"
+	"  at INTEGER NOT NULL, at_off INTEGER NOT NULL,"
+	"  category TEXT NOT NULL DEFAULT 'other',"
+	"  what TEXT NOT NULL DEFAULT '',"
+	"  suds_before INTEGER CHECK(suds_before BETWEEN 0 AND 10),"
+	"  suds_after INTEGER CHECK(suds_after BETWEEN 0 AND 10));"
+	"CREATE INDEX triggers_by_time ON triggers(at);"
+	"CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"
+	"CREATE VIRTUAL TABLE entries_fts USING fts5(title, body, content='entries',"
+	"  content_rowid='id', tokenize='unicode61 remove_diacritics 2');"
+	"CREATE TRIGGER entries_ai AFTER INSERT ON entries BEGIN"
+	"  INSERT INTO entries_fts(rowid, title, body) VALUES (new.id, new.title, new.body);"
+	"END;"
+	"CREATE TRIGGER entries_ad AFTER DELETE ON entries BEGIN"
+	"  INSERT INTO entries_fts(entries_fts, rowid, title, body)"
+	"  VALUES ('delete', old.id, old.title, old.body);"
+	"END;"
+	"CREATE TRIGGER entries_au AFTER UPDATE ON entries BEGIN"
+	"  INSERT INTO entries_fts(entries_fts, rowid, title, body)"
+	"  VALUES ('delete', old.id, old.title, old.body);"
+	"  INSERT INTO entries_fts(rowid, title, body) VALUES (new.id, new.title, new.body);"
+	"END;",
+};
+
+#define LATEST ((int)(sizeof(migrations) / sizeof(migrations[0])))
+
+int migrate_latest(void)
+{
+	return LATEST;
+}
+
+static int user_version(sqlite3 *db, int *out, struct error *e)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			*out = sqlite3_column_int(st, 0);
+			rc = SQLITE_OK;
+		}
+		sqlite3_finalize(st);
+	}
+	return rc == SQLITE_OK ? 0 : store_sql_error(db, rc, e, "reading the vault's version");
+}
+
+int migrate(sqlite3 *db, struct error *e)
+{
+	int v = 0;
+	if (user_version(db, &v, e))
+		return -1;
+	if (v > LATEST)
+		return error_set(e, E_FAIL, "This vault was last used by a newer version of tend "
+		                            "(schema %d; this tend knows %d). Update tend to open it; "
+		                            "nothing was changed.",
+		                 v, LATEST);
+	for (; v < LATEST; v++) {
+		char *sql = sqlite3_mprintf("BEGIN IMMEDIATE; %s PRAGMA user_version=%d; COMMIT;",
+		                            migrations[v], v + 1);
+		if (!sql)
+			return error_set(e, E_FAIL, "Out of memory.");
+		int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+		sqlite3_free(sql);
+		if (rc != SQLITE_OK) {
+			store_sql_error(db, rc, e, "updating the vault's layout");
+			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+			return -1;
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,15 @@
+/* store_int.h: what the store's own files share; not for other layers. */
+#ifndef TEND_STORE_INT_H
+#define TEND_STORE_INT_H
+
+#include <sqlite3.h>
+
+#include "store/vault.h"
+
+sqlite3 *vault_db(struct vault *v);
+/* Turns an SQLite failure into a message a person can act on. */
+int store_sql_error(sqlite3 *db, int rc, struct error *e, const char *doing);
+/* Runs SQL with no results; -1 with e filled on failure. */
+int store_exec(sqlite3 *db, const char *sql, struct error *e);
+
+#endif

@@ -1,0 +1,826 @@
+/* vfs.c: the encrypting VFS. See include/store/vfs.h for the design. */
+#include "store/vfs.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "crypto/page.h"
+#include "crypto/secmem.h"
+
+#define PS VFS_PAGE_SIZE
+#define SKIP1 16 /* plaintext bytes at the start of page 1 */
+#define SECTOR 512
+
+/* What page 1 starts with on disk: names the format, nothing else. */
+static const uint8_t vault_magic[SKIP1] = "tend vault 1\0\0\0";
+static const uint8_t sqlite_magic[SKIP1] = "SQLite format 3";
+
+struct slot {
+	bool used;
+	uint8_t enc[PAGE_KEY_BYTES];
+	uint8_t mac[PAGE_KEY_BYTES];
+	uint8_t id[16];
+	struct vfs_stats stats;
+};
+
+static struct slot *slots; /* VFS_SLOTS of them, in locked memory */
+static sqlite3_vfs *base_vfs;
+
+enum kind { MAIN, JOURNAL, MEM };
+
+struct tfile {
+	sqlite3_file base;
+	enum kind kind;
+	struct slot *slot;
+	sqlite3_file *real;
+	sqlite3_int64 off0; /* where the database starts in the real file */
+	/* MAIN */
+	uint8_t *sealed; /* PS bytes scratch for ciphertext */
+	uint8_t *plain;  /* PS bytes scratch for plaintext */
+	uint8_t *p1;     /* plaintext of page 1 */
+	bool p1_valid;
+	uint32_t npages;
+	uint8_t root[PAGE_MAC_BYTES];        /* XOR of page_mac over pages 2..npages */
+	uint8_t sealed_root[PAGE_MAC_BYTES]; /* what page 1 on disk is bound to */
+	uint32_t sealed_npages;
+	/* MEM */
+	uint8_t *mem;
+	size_t mem_len, mem_cap;
+};
+
+static void put32(uint8_t *p, uint32_t v)
+{
+	p[0] = (uint8_t)(v >> 24);
+	p[1] = (uint8_t)(v >> 16);
+	p[2] = (uint8_t)(v >> 8);
+	p[3] = (uint8_t)v;
+}
+
+static uint32_t get32(const uint8_t *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* Associated data: vault id, file kind, page number; page 1 of the main
+ * file adds the page count and the digest of the other pages. */
+enum { AD_MAX = 16 + 1 + 4 + 4 + PAGE_MAC_BYTES };
+
+static size_t make_ad(uint8_t *ad, const struct slot *s, char kind, uint32_t pgno,
+                      uint32_t npages, const uint8_t *root)
+{
+	memcpy(ad, s->id, 16);
+	ad[16] = (uint8_t)kind;
+	put32(ad + 17, pgno);
+	if (!root)
+		return 21;
+	put32(ad + 21, npages);
+	memcpy(ad + 25, root, PAGE_MAC_BYTES);
+	return AD_MAX;
+}
+
+static void xor_mac(struct tfile *f, uint32_t pgno, const uint8_t *tag)
+{
+	uint8_t m[PAGE_MAC_BYTES];
+	page_mac(f->slot->mac, pgno, tag, m);
+	for (int i = 0; i < PAGE_MAC_BYTES; i++)
+		f->root[i] ^= m[i];
+}
+
+static int real_read(struct tfile *f, void *p, int amt, sqlite3_int64 off)
+{
+	return f->real->pMethods->xRead(f->real, p, amt, off + f->off0);
+}
+
+static int real_write(struct tfile *f, const void *p, int amt, sqlite3_int64 off)
+{
+	return f->real->pMethods->xWrite(f->real, p, amt, off + f->off0);
+}
+
+/* The tag stored on disk for pgno (zeros past the end). */
+static int disk_tag(struct tfile *f, uint32_t pgno, uint8_t tag[PAGE_TAG_BYTES])
+{
+	int rc = real_read(f, tag, PAGE_TAG_BYTES, (sqlite3_int64)pgno * PS - PAGE_TAG_BYTES);
+	return rc == SQLITE_IOERR_SHORT_READ ? SQLITE_OK : rc;
+}
+
+static int seal_page1(struct tfile *f)
+{
+	uint8_t ad[AD_MAX];
+	uint8_t *in = f->plain;
+	memcpy(in, f->p1, PS);
+	memcpy(in, vault_magic, SKIP1);
+	size_t adlen = make_ad(ad, f->slot, 'D', 1, f->npages, f->root);
+	if (page_seal(f->sealed, in, PS, SKIP1, f->slot->enc, ad, adlen))
+		return SQLITE_IOERR_WRITE;
+	int rc = real_write(f, f->sealed, PS, 0);
+	if (rc == SQLITE_OK) {
+		memcpy(f->sealed_root, f->root, PAGE_MAC_BYTES);
+		f->sealed_npages = f->npages;
+	}
+	return rc;
+}
+
+/* Rebinds page 1 on disk to the current page set, if it changed. */
+static int flush_page1(struct tfile *f)
+{
+	if (!f->p1_valid || f->npages == 0)
+		return SQLITE_OK;
+	if (f->sealed_npages == f->npages && !memcmp(f->sealed_root, f->root, PAGE_MAC_BYTES))
+		return SQLITE_OK;
+	return seal_page1(f);
+}
+
+/* Decrypts page pgno into out. SQLITE_IOERR_SHORT_READ past the end. */
+static int load_page(struct tfile *f, uint32_t pgno, uint8_t *out)
+{
+	if (pgno == 1 && f->p1_valid) {
+		memcpy(out, f->p1, PS);
+		return SQLITE_OK;
+	}
+	int rc = real_read(f, f->sealed, PS, (sqlite3_int64)(pgno - 1) * PS);
+	if (rc == SQLITE_IOERR_SHORT_READ) {
+		/* A page cut short by a truncation is damage, not the end. */
+		for (int i = 0; i < PS; i++) {
+			if (f->sealed[i]) {
+				f->slot->stats.page_failures++;
+				return SQLITE_IOERR_DATA;
+			}
+		}
+		memset(out, 0, PS);
+		return SQLITE_IOERR_SHORT_READ;
+	}
+	if (rc != SQLITE_OK)
+		return rc;
+	uint8_t ad[AD_MAX];
+	int bad;
+	if (pgno == 1) {
+		size_t adlen = make_ad(ad, f->slot, 'D', 1, f->sealed_npages, f->sealed_root);
+		bad = memcmp(f->sealed, vault_magic, SKIP1) != 0 ||
+		      page_open(out, f->sealed, PS, SKIP1, f->slot->enc, ad, adlen) != 0;
+		if (!bad) {
+			memcpy(out, sqlite_magic, SKIP1);
+			memcpy(f->p1, out, PS);
+			f->p1_valid = true;
+		}
+	} else {
+		size_t adlen = make_ad(ad, f->slot, 'D', pgno, 0, NULL);
+		bad = page_open(out, f->sealed, PS, 0, f->slot->enc, ad, adlen) != 0;
+	}
+	if (bad) {
+		f->slot->stats.page_failures++;
+		return SQLITE_IOERR_DATA;
+	}
+	return SQLITE_OK;
+}
+
+/* ---- main database ---------------------------------------------------- */
+
+static int main_read(struct tfile *f, void *buf, int amt, sqlite3_int64 off)
+{
+	uint8_t *dst = buf;
+	int result = SQLITE_OK;
+	while (amt > 0) {
+		uint32_t pgno = (uint32_t)(off / PS) + 1;
+		int in = (int)(off % PS);
+		int n = PS - in < amt ? PS - in : amt;
+		int rc = load_page(f, pgno, f->plain);
+		if (rc == SQLITE_IOERR_SHORT_READ) {
+			result = rc;
+		} else if (rc != SQLITE_OK) {
+			return rc;
+		}
+		memcpy(dst, f->plain + in, (size_t)n);
+		dst += n, off += n, amt -= n;
+	}
+	secmem_wipe(f->plain, PS);
+	return result;
+}
+
+static int main_write(struct tfile *f, const void *buf, int amt, sqlite3_int64 off)
+{
+	const uint8_t *src = buf;
+	if (amt != PS || off % PS) {
+		f->slot->stats.refused++;
+		return SQLITE_IOERR_WRITE;
+	}
+	uint32_t pgno = (uint32_t)(off / PS) + 1;
+	if (pgno == 1) {
+		/* Page size 4096 and the reserved bytes tend needs, or nothing. */
+		if (src[16] != (PS >> 8) || src[17] != (PS & 0xFF) || src[20] != PAGE_RESERVE) {
+			f->slot->stats.refused++;
+			return SQLITE_IOERR_WRITE;
+		}
+		memcpy(f->p1, src, PS);
+		f->p1_valid = true;
+		if (f->npages == 0)
+			f->npages = 1;
+		return seal_page1(f);
+	}
+	uint8_t tag[PAGE_TAG_BYTES];
+	int rc;
+	/* Pages between the old end and this one are holes: count them as
+	 * they are on disk so the digest matches a fresh read of the file. */
+	for (uint32_t p = f->npages + 1; p < pgno; p++) {
+		if (p < 2)
+			continue;
+		memset(tag, 0, sizeof(tag));
+		xor_mac(f, p, tag);
+	}
+	if (pgno <= f->npages) {
+		if ((rc = disk_tag(f, pgno, tag)) != SQLITE_OK)
+			return rc;
+		xor_mac(f, pgno, tag);
+	}
+	if (pgno > f->npages)
+		f->npages = pgno;
+	uint8_t ad[AD_MAX];
+	size_t adlen = make_ad(ad, f->slot, 'D', pgno, 0, NULL);
+	if (page_seal(f->sealed, src, PS, 0, f->slot->enc, ad, adlen))
+		return SQLITE_IOERR_WRITE;
+	xor_mac(f, pgno, page_tag(f->sealed, PS));
+	return real_write(f, f->sealed, PS, off);
+}
+
+static int main_truncate(struct tfile *f, sqlite3_int64 size)
+{
+	uint32_t keep = (uint32_t)((size + PS - 1) / PS);
+	uint8_t tag[PAGE_TAG_BYTES];
+	for (uint32_t p = keep + 1; p <= f->npages; p++) {
+		if (p < 2)
+			continue;
+		int rc = disk_tag(f, p, tag);
+		if (rc != SQLITE_OK)
+			return rc;
+		xor_mac(f, p, tag);
+	}
+	int rc = f->real->pMethods->xTruncate(f->real, size + f->off0);
+	if (rc != SQLITE_OK)
+		return rc;
+	if (keep < f->npages)
+		f->npages = keep;
+	if (f->npages == 0) {
+		f->p1_valid = false;
+		memset(f->root, 0, sizeof(f->root));
+		memcpy(f->sealed_root, f->root, sizeof(f->root));
+		f->sealed_npages = 0;
+		return SQLITE_OK;
+	}
+	return flush_page1(f);
+}
+
+/* Reads the tags of every page to rebuild the page-set digest. */
+static int main_scan(struct tfile *f)
+{
+	sqlite3_int64 size;
+	int rc = f->real->pMethods->xFileSize(f->real, &size);
+	if (rc != SQLITE_OK)
+		return rc;
+	size -= f->off0;
+	if (size < 0)
+		size = 0;
+	f->npages = (uint32_t)((size + PS - 1) / PS);
+	memset(f->root, 0, sizeof(f->root));
+	uint8_t tag[PAGE_TAG_BYTES];
+	for (uint32_t p = 2; p <= f->npages; p++) {
+		if ((rc = disk_tag(f, p, tag)) != SQLITE_OK)
+			return rc;
+		xor_mac(f, p, tag);
+	}
+	memcpy(f->sealed_root, f->root, sizeof(f->root));
+	f->sealed_npages = f->npages;
+	return SQLITE_OK;
+}
+
+/* ---- journal ------------------------------------------------------------ */
+
+/* A journal record is: page number (4 bytes), page image, checksum (4).
+ * Only the page image is encrypted; its page number comes from the 4 bytes
+ * SQLite wrote just before it. Journal headers are one sector (512 bytes),
+ * so a 4096-byte access is always a page image. */
+static int journal_pgno(struct tfile *f, sqlite3_int64 off, uint32_t *pgno)
+{
+	uint8_t b[4];
+	if (off < 4)
+		return SQLITE_IOERR_READ;
+	int rc = real_read(f, b, 4, off - 4);
+	if (rc != SQLITE_OK)
+		return rc == SQLITE_IOERR_SHORT_READ ? SQLITE_IOERR_READ : rc;
+	*pgno = get32(b);
+	return SQLITE_OK;
+}
+
+static int journal_write(struct tfile *f, const void *buf, int amt, sqlite3_int64 off)
+{
+	if (amt != PS)
+		return real_write(f, buf, amt, off);
+	uint32_t pgno;
+	int rc = journal_pgno(f, off, &pgno);
+	if (rc != SQLITE_OK)
+		return rc == SQLITE_IOERR_READ ? SQLITE_IOERR_WRITE : rc;
+	uint8_t ad[AD_MAX], sealed[PS];
+	size_t adlen = make_ad(ad, f->slot, 'J', pgno, 0, NULL);
+	if (page_seal(sealed, buf, PS, 0, f->slot->enc, ad, adlen))
+		return SQLITE_IOERR_WRITE;
+	return real_write(f, sealed, PS, off);
+}
+
+static int journal_read(struct tfile *f, void *buf, int amt, sqlite3_int64 off)
+{
+	int rc = real_read(f, buf, amt, off);
+	if (amt != PS || rc != SQLITE_OK)
+		return rc;
+	uint32_t pgno;
+	if ((rc = journal_pgno(f, off, &pgno)) != SQLITE_OK)
+		return rc;
+	uint8_t ad[AD_MAX], sealed[PS];
+	memcpy(sealed, buf, PS);
+	size_t adlen = make_ad(ad, f->slot, 'J', pgno, 0, NULL);
+	if (page_open(buf, sealed, PS, 0, f->slot->enc, ad, adlen)) {
+		/* Zeros fail SQLite's record checksum, which ends the rollback at
+		 * this record as for a torn write. Counted, so the store can tell
+		 * the person the journal was damaged. */
+		memset(buf, 0, PS);
+		f->slot->stats.journal_failures++;
+	}
+	return SQLITE_OK;
+}
+
+/* ---- in-memory temporary files ------------------------------------------ */
+
+static int mem_grow(struct tfile *f, size_t need)
+{
+	if (need <= f->mem_cap)
+		return SQLITE_OK;
+	size_t cap = f->mem_cap ? f->mem_cap : 65536;
+	while (cap < need)
+		cap *= 2;
+	uint8_t *p = calloc(1, cap);
+	if (!p)
+		return SQLITE_IOERR_NOMEM;
+	if (f->mem) {
+		memcpy(p, f->mem, f->mem_len);
+		secmem_wipe(f->mem, f->mem_cap);
+		free(f->mem);
+	}
+	f->mem = p;
+	f->mem_cap = cap;
+	return SQLITE_OK;
+}
+
+static int mem_read(struct tfile *f, void *buf, int amt, sqlite3_int64 off)
+{
+	size_t o = (size_t)off, n = (size_t)amt;
+	if (o >= f->mem_len) {
+		memset(buf, 0, n);
+		return SQLITE_IOERR_SHORT_READ;
+	}
+	size_t have = f->mem_len - o < n ? f->mem_len - o : n;
+	memcpy(buf, f->mem + o, have);
+	if (have < n) {
+		memset((uint8_t *)buf + have, 0, n - have);
+		return SQLITE_IOERR_SHORT_READ;
+	}
+	return SQLITE_OK;
+}
+
+static int mem_write(struct tfile *f, const void *buf, int amt, sqlite3_int64 off)
+{
+	size_t end = (size_t)off + (size_t)amt;
+	int rc = mem_grow(f, end);
+	if (rc != SQLITE_OK)
+		return rc;
+	if ((size_t)off > f->mem_len)
+		memset(f->mem + f->mem_len, 0, (size_t)off - f->mem_len);
+	memcpy(f->mem + off, buf, (size_t)amt);
+	if (end > f->mem_len)
+		f->mem_len = end;
+	return SQLITE_OK;
+}
+
+/* ---- io methods ----------------------------------------------------------- */
+
+static int t_close(sqlite3_file *file)
+{
+	struct tfile *f = (struct tfile *)file;
+	int rc = SQLITE_OK;
+	if (f->kind == MEM) {
+		if (f->mem) {
+			secmem_wipe(f->mem, f->mem_cap);
+			free(f->mem);
+		}
+		f->mem = NULL;
+		return SQLITE_OK;
+	}
+	if (f->kind == MAIN)
+		rc = flush_page1(f);
+	int rc2 = f->real->pMethods ? f->real->pMethods->xClose(f->real) : SQLITE_OK;
+	secmem_free(f->sealed);
+	secmem_free(f->plain);
+	secmem_free(f->p1);
+	f->sealed = f->plain = f->p1 = NULL;
+	return rc != SQLITE_OK ? rc : rc2;
+}
+
+static int t_read(sqlite3_file *file, void *buf, int amt, sqlite3_int64 off)
+{
+	struct tfile *f = (struct tfile *)file;
+	switch (f->kind) {
+	case MAIN:
+		return main_read(f, buf, amt, off);
+	case JOURNAL:
+		return journal_read(f, buf, amt, off);
+	default:
+		return mem_read(f, buf, amt, off);
+	}
+}
+
+static int t_write(sqlite3_file *file, const void *buf, int amt, sqlite3_int64 off)
+{
+	struct tfile *f = (struct tfile *)file;
+	switch (f->kind) {
+	case MAIN:
+		return main_write(f, buf, amt, off);
+	case JOURNAL:
+		return journal_write(f, buf, amt, off);
+	default:
+		return mem_write(f, buf, amt, off);
+	}
+}
+
+static int t_truncate(sqlite3_file *file, sqlite3_int64 size)
+{
+	struct tfile *f = (struct tfile *)file;
+	if (f->kind == MAIN)
+		return main_truncate(f, size);
+	if (f->kind == JOURNAL)
+		return f->real->pMethods->xTruncate(f->real, size + f->off0);
+	if ((size_t)size < f->mem_len) {
+		memset(f->mem + size, 0, f->mem_len - (size_t)size);
+		f->mem_len = (size_t)size;
+	}
+	return SQLITE_OK;
+}
+
+static int t_sync(sqlite3_file *file, int flags)
+{
+	struct tfile *f = (struct tfile *)file;
+	if (f->kind == MEM)
+		return SQLITE_OK;
+	if (f->kind == MAIN) {
+		int rc = flush_page1(f);
+		if (rc != SQLITE_OK)
+			return rc;
+	}
+	return f->real->pMethods->xSync(f->real, flags);
+}
+
+static int t_size(sqlite3_file *file, sqlite3_int64 *size)
+{
+	struct tfile *f = (struct tfile *)file;
+	if (f->kind == MEM) {
+		*size = (sqlite3_int64)f->mem_len;
+		return SQLITE_OK;
+	}
+	int rc = f->real->pMethods->xFileSize(f->real, size);
+	if (rc == SQLITE_OK) {
+		*size -= f->off0;
+		if (*size < 0)
+			*size = 0;
+	}
+	return rc;
+}
+
+static int t_lock(sqlite3_file *file, int level)
+{
+	struct tfile *f = (struct tfile *)file;
+	return f->kind == MEM ? SQLITE_OK : f->real->pMethods->xLock(f->real, level);
+}
+
+static int t_unlock(sqlite3_file *file, int level)
+{
+	struct tfile *f = (struct tfile *)file;
+	return f->kind == MEM ? SQLITE_OK : f->real->pMethods->xUnlock(f->real, level);
+}
+
+static int t_check_lock(sqlite3_file *file, int *out)
+{
+	struct tfile *f = (struct tfile *)file;
+	if (f->kind == MEM) {
+		*out = 0;
+		return SQLITE_OK;
+	}
+	return f->real->pMethods->xCheckReservedLock(f->real, out);
+}
+
+static int t_control(sqlite3_file *file, int op, void *arg)
+{
+	struct tfile *f = (struct tfile *)file;
+	if (f->kind == MEM)
+		return SQLITE_NOTFOUND;
+	switch (op) {
+	case SQLITE_FCNTL_MMAP_SIZE:
+		/* Memory mapping would bypass encryption: keep it off. */
+		*(sqlite3_int64 *)arg = 0;
+		return SQLITE_OK;
+	case SQLITE_FCNTL_VFSNAME:
+		*(char **)arg = sqlite3_mprintf("%s", VFS_NAME);
+		return SQLITE_OK;
+	case SQLITE_FCNTL_SIZE_HINT:
+	case SQLITE_FCNTL_CHUNK_SIZE:
+		return f->off0 ? SQLITE_OK : f->real->pMethods->xFileControl(f->real, op, arg);
+	default:
+		return f->real->pMethods->xFileControl(f->real, op, arg);
+	}
+}
+
+static int t_sector(sqlite3_file *file)
+{
+	(void)file;
+	return SECTOR;
+}
+
+static int t_devchar(sqlite3_file *file)
+{
+	struct tfile *f = (struct tfile *)file;
+	if (f->kind == MEM)
+		return 0;
+	return f->real->pMethods->xDeviceCharacteristics(f->real) & SQLITE_IOCAP_POWERSAFE_OVERWRITE;
+}
+
+/* Version 1: no shared memory (so no WAL index) and no xFetch (no mmap). */
+static const sqlite3_io_methods t_methods = {
+	.iVersion = 1,
+	.xClose = t_close,
+	.xRead = t_read,
+	.xWrite = t_write,
+	.xTruncate = t_truncate,
+	.xSync = t_sync,
+	.xFileSize = t_size,
+	.xLock = t_lock,
+	.xUnlock = t_unlock,
+	.xCheckReservedLock = t_check_lock,
+	.xFileControl = t_control,
+	.xSectorSize = t_sector,
+	.xDeviceCharacteristics = t_devchar,
+};
+
+static struct slot *slot_from_uri(const char *name)
+{
+	sqlite3_int64 n = sqlite3_uri_int64(name, "tendkey", -1);
+	if (n < 0 || n >= VFS_SLOTS || !slots || !slots[n].used)
+		return NULL;
+	return &slots[n];
+}
+
+static int t_open(sqlite3_vfs *vfs, sqlite3_filename name, sqlite3_file *file, int flags,
+                  int *out_flags)
+{
+	(void)vfs;
+	struct tfile *f = (struct tfile *)file;
+	memset(f, 0, sizeof(*f));
+	f->real = (sqlite3_file *)(f + 1);
+	if (flags & (SQLITE_OPEN_WAL | SQLITE_OPEN_SUPER_JOURNAL))
+		return SQLITE_CANTOPEN; /* would hold plaintext outside the scheme */
+	if (!(flags & (SQLITE_OPEN_MAIN_DB | SQLITE_OPEN_MAIN_JOURNAL))) {
+		/* Temporary databases, statement journals, sorter spill files:
+		 * kept in memory, so nothing readable reaches the disk. */
+		f->kind = MEM;
+		f->base.pMethods = &t_methods;
+		if (out_flags)
+			*out_flags = flags;
+		return SQLITE_OK;
+	}
+	if (!name)
+		return SQLITE_CANTOPEN;
+	if (flags & SQLITE_OPEN_MAIN_DB) {
+		f->kind = MAIN;
+		f->slot = slot_from_uri(name);
+		f->off0 = sqlite3_uri_int64(name, "tendoffset", 0);
+	} else {
+		f->kind = JOURNAL;
+		struct tfile *db = (struct tfile *)sqlite3_database_file_object(name);
+		if (db && db->base.pMethods == &t_methods) {
+			f->slot = db->slot;
+			f->off0 = 0;
+		}
+	}
+	if (!f->slot || f->off0 < 0)
+		return SQLITE_CANTOPEN; /* tend never opens a file without a key */
+	if (f->kind == MAIN) {
+		f->sealed = secmem_alloc(PS);
+		f->plain = secmem_alloc(PS);
+		f->p1 = secmem_alloc(PS);
+		if (!f->sealed || !f->plain || !f->p1) {
+			secmem_free(f->sealed);
+			secmem_free(f->plain);
+			secmem_free(f->p1);
+			return SQLITE_NOMEM;
+		}
+	}
+	int rc = base_vfs->xOpen(base_vfs, name, f->real, flags, out_flags);
+	if (rc == SQLITE_OK && f->kind == MAIN)
+		rc = main_scan(f);
+	if (rc != SQLITE_OK) {
+		if (f->real->pMethods)
+			f->real->pMethods->xClose(f->real);
+		secmem_free(f->sealed);
+		secmem_free(f->plain);
+		secmem_free(f->p1);
+		f->sealed = f->plain = f->p1 = NULL;
+		return rc;
+	}
+	f->base.pMethods = &t_methods;
+	return SQLITE_OK;
+}
+
+/* ---- the rest goes straight to the unix VFS ------------------------------ */
+
+static int t_delete(sqlite3_vfs *v, const char *name, int sync)
+{
+	(void)v;
+	return base_vfs->xDelete(base_vfs, name, sync);
+}
+
+static int t_access(sqlite3_vfs *v, const char *name, int flags, int *out)
+{
+	(void)v;
+	return base_vfs->xAccess(base_vfs, name, flags, out);
+}
+
+static int t_fullpath(sqlite3_vfs *v, const char *name, int n, char *out)
+{
+	(void)v;
+	return base_vfs->xFullPathname(base_vfs, name, n, out);
+}
+
+static int t_random(sqlite3_vfs *v, int n, char *out)
+{
+	(void)v;
+	return base_vfs->xRandomness(base_vfs, n, out);
+}
+
+static int t_sleep(sqlite3_vfs *v, int us)
+{
+	(void)v;
+	return base_vfs->xSleep(base_vfs, us);
+}
+
+static int t_time(sqlite3_vfs *v, double *out)
+{
+	(void)v;
+	return base_vfs->xCurrentTime(base_vfs, out);
+}
+
+static int t_lasterr(sqlite3_vfs *v, int n, char *out)
+{
+	(void)v;
+	return base_vfs->xGetLastError(base_vfs, n, out);
+}
+
+static int t_time64(sqlite3_vfs *v, sqlite3_int64 *out)
+{
+	(void)v;
+	return base_vfs->xCurrentTimeInt64(base_vfs, out);
+}
+
+static sqlite3_vfs t_vfs = {
+	.iVersion = 2,
+	.zName = VFS_NAME,
+	.xOpen = t_open,
+	.xDelete = t_delete,
+	.xAccess = t_access,
+	.xFullPathname = t_fullpath,
+	.xRandomness = t_random,
+	.xSleep = t_sleep,
+	.xCurrentTime = t_time,
+	.xGetLastError = t_lasterr,
+	.xCurrentTimeInt64 = t_time64,
+};
+
+int vfs_register(void)
+{
+	if (base_vfs)
+		return SQLITE_OK;
+	if (crypto_init() != 0)
+		return SQLITE_ERROR;
+	sqlite3_vfs *b = sqlite3_vfs_find("unix");
+	if (!b)
+		b = sqlite3_vfs_find(NULL);
+	if (!b || b->iVersion < 2)
+		return SQLITE_ERROR;
+	slots = secmem_alloc(sizeof(struct slot) * VFS_SLOTS);
+	if (!slots)
+		return SQLITE_NOMEM;
+	memset(slots, 0, sizeof(struct slot) * VFS_SLOTS);
+	base_vfs = b;
+	t_vfs.szOsFile = (int)((sizeof(struct tfile) + 7) & ~(size_t)7) + b->szOsFile;
+	t_vfs.mxPathname = b->mxPathname;
+	int rc = sqlite3_vfs_register(&t_vfs, 0);
+	if (rc != SQLITE_OK) {
+		secmem_free(slots);
+		slots = NULL;
+		base_vfs = NULL;
+	}
+	return rc;
+}
+
+int vfs_slot_open(const uint8_t vault_key[32], const uint8_t vault_id[16])
+{
+	if (vfs_register() != SQLITE_OK)
+		return -1;
+	for (int i = 0; i < VFS_SLOTS; i++) {
+		if (slots[i].used)
+			continue;
+		page_keys_derive(vault_key, slots[i].enc, slots[i].mac);
+		memcpy(slots[i].id, vault_id, 16);
+		memset(&slots[i].stats, 0, sizeof(slots[i].stats));
+		slots[i].used = true;
+		return i;
+	}
+	return -1;
+}
+
+void vfs_slot_close(int slot)
+{
+	if (slots && slot >= 0 && slot < VFS_SLOTS) {
+		secmem_wipe(&slots[slot], sizeof(slots[slot]));
+		slots[slot].used = false;
+	}
+}
+
+void vfs_slot_stats(int slot, struct vfs_stats *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (slots && slot >= 0 && slot < VFS_SLOTS && slots[slot].used)
+		*out = slots[slot].stats;
+}
+
+int vfs_verify_file(const char *path, long long base, int slot, uint32_t *bad_page,
+                    uint32_t *npages)
+{
+	*bad_page = 0;
+	*npages = 0;
+	if (!slots || slot < 0 || slot >= VFS_SLOTS || !slots[slot].used)
+		return -1;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	off_t end = lseek(fd, 0, SEEK_END);
+	if (end < 0 || end < base) {
+		close(fd);
+		return -1;
+	}
+	struct tfile f;
+	memset(&f, 0, sizeof(f));
+	f.slot = &slots[slot];
+	f.sealed = secmem_alloc(PS);
+	f.plain = secmem_alloc(PS);
+	f.p1 = secmem_alloc(PS);
+	int result = -1;
+	if (!f.sealed || !f.plain || !f.p1)
+		goto out;
+	uint32_t n = (uint32_t)((end - base + PS - 1) / PS);
+	*npages = n;
+	uint8_t ad[AD_MAX];
+	result = 0;
+	for (uint32_t p = 1; p <= n && result == 0; p++) {
+		ssize_t r = pread(fd, f.sealed, PS, base + (off_t)(p - 1) * PS);
+		if (r != PS) {
+			*bad_page = p;
+			result = 1;
+			break;
+		}
+		if (p == 1) {
+			memcpy(f.p1, f.sealed, PS); /* checked below, once the digest is known */
+			continue;
+		}
+		size_t adlen = make_ad(ad, f.slot, 'D', p, 0, NULL);
+		if (page_open(f.plain, f.sealed, PS, 0, f.slot->enc, ad, adlen)) {
+			*bad_page = p;
+			result = 1;
+			break;
+		}
+		uint8_t m[PAGE_MAC_BYTES];
+		page_mac(f.slot->mac, p, page_tag(f.sealed, PS), m);
+		for (int i = 0; i < PAGE_MAC_BYTES; i++)
+			f.root[i] ^= m[i];
+	}
+	if (result == 0 && n > 0) {
+		size_t adlen = make_ad(ad, f.slot, 'D', 1, n, f.root);
+		if (memcmp(f.p1, vault_magic, SKIP1) != 0 ||
+		    page_open(f.plain, f.p1, PS, SKIP1, f.slot->enc, ad, adlen) != 0) {
+			*bad_page = 1;
+			result = 1;
+		}
+	}
+out:
+	secmem_free(f.sealed);
+	secmem_free(f.plain);
+	secmem_free(f.p1);
+	close(fd);
+	return result;
+}
