@@ -9,6 +9,7 @@ PKG_CONFIG ?= pkg-config
 
 CFLAGS ?= -O2 -g
 LDFLAGS ?=
+HOSTCC ?= $(CC)
 
 PKGS = ncursesw sqlite3 libsodium libcmark
 TEST_PKGS = cmocka
@@ -39,7 +40,11 @@ TEND_CFLAGS = -std=c11 -D_GNU_SOURCE -D_FILE_OFFSET_BITS=64 -Iinclude -I$(BUILD)
 TEND_LDFLAGS = $(SAN_FLAGS)
 
 SRC = $(sort $(wildcard src/*/*.c))
-OBJ = $(SRC:src/%.c=$(BUILD)/obj/%.o)
+# content/ is compiled in: scripts/embed.c writes it out as a C table.
+CONTENT = $(shell find content -type f \( -name '*.md' -o -name '*.tsv' \))
+CONTENT_DIRS = $(shell find content -type d)
+GEN_OBJ = $(BUILD)/obj/gen/content_data.o
+OBJ = $(SRC:src/%.c=$(BUILD)/obj/%.o) $(GEN_OBJ)
 MAIN_OBJ = $(BUILD)/obj/main.o
 TEST_SRC = $(sort $(wildcard tests/unit/*.c))
 TEST_OBJ = $(TEST_SRC:tests/unit/%.c=$(BUILD)/test/%.o)
@@ -60,6 +65,19 @@ $(UNIT): $(TEST_OBJ) $(OBJ)
 	$(CC) $(TEND_LDFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(TEST_LIBS)
 
 $(BUILD)/obj/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(TEND_CFLAGS) -c -o $@ $<
+
+$(BUILD)/embed: scripts/embed.c
+	@mkdir -p $(@D)
+	$(HOSTCC) -std=c11 $(WARNINGS) -O2 -o $@ $<
+
+# The folders too, so adding or removing a file regenerates.
+$(BUILD)/gen/content_data.c: $(BUILD)/embed $(CONTENT) $(CONTENT_DIRS)
+	@mkdir -p $(@D)
+	$(BUILD)/embed content $@
+
+$(GEN_OBJ): $(BUILD)/gen/content_data.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(TEND_CFLAGS) -c -o $@ $<
 
@@ -88,10 +106,16 @@ build-tests: $(TEND) $(UNIT)
 check-layers:
 	@scripts/check-layers
 
+# The benchmark program links every object except main.o, like the tests.
+BENCH = $(BUILD)/bench/bench
+$(BENCH): bench/bench.c bench/gen.h $(OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(TEND_CFLAGS) $(TEND_LDFLAGS) $(LDFLAGS) -o $@ bench/bench.c $(OBJ) $(PKG_LIBS)
+
 bench:
 	@$(have-deps) || scripts/deps
-	@$(MAKE) --no-print-directory all
-	@TEND_BIN=$(abspath $(TEND)) bench/run
+	@$(MAKE) --no-print-directory $(BENCH)
+	@BENCH_BIN=$(abspath $(BENCH)) CC="$(CC)" bench/run
 
 install: $(TEND)
 	install -d $(DESTDIR)$(BINDIR)

@@ -4,8 +4,9 @@
  * journal are encrypted page by page (crypto/page.h) with the page number
  * and the vault id as associated data, so pages cannot be moved, swapped
  * or carried to another vault. Page 1 is also bound to a keyed digest of
- * every other page's tag and the page count, so an old copy of a page or a
- * truncated file is caught. Temporary files live in memory. WAL, memory
+ * every other page's tag and the page count (stored encrypted in page 1's
+ * reserved bytes), so an old copy of a page, swapped pages or a truncated
+ * file are caught. Temporary files live in memory. WAL, memory
  * mapping and page sizes other than 4096 are refused.
  *
  * A database is opened through the VFS with a URI naming a key slot:
@@ -19,6 +20,9 @@
 
 #define VFS_NAME "tend"
 #define VFS_PAGE_SIZE 4096
+/* Reserved bytes per page: 24 nonce + 16 tag, and 32 more that page 1
+ * uses for the page-set digest (kept on every page, as SQLite requires). */
+#define VFS_RESERVE 72
 #define VFS_SLOTS 8
 
 /* Registers the VFS once (not as the default). Returns an SQLite code. */

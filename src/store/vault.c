@@ -195,7 +195,7 @@ static int db_open(const char *path, int slot, long long off, enum open_mode mod
 		sqlite3_close(db);
 		return -1;
 	}
-	int reserve = PAGE_RESERVE;
+	int reserve = VFS_RESERVE;
 	sqlite3_file_control(db, "main", SQLITE_FCNTL_RESERVE_BYTES, &reserve);
 	const char *pragmas =
 	    mode == OPEN_COPY ? "PRAGMA locking_mode=EXCLUSIVE; PRAGMA journal_mode=OFF;"
@@ -213,7 +213,9 @@ static int db_open(const char *path, int slot, long long off, enum open_mode mod
 	/* Reading the schema reads page 1, which checks the whole page set. */
 	rc = sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
-		store_sql_error(db, rc, e, "opening the vault");
+		struct vfs_stats vs;
+		vfs_slot_stats(slot, &vs);
+		store_sql_error(db, vs.page_failures ? SQLITE_CORRUPT : rc, e, "opening the vault");
 		sqlite3_close(db);
 		return -1;
 	}
@@ -380,10 +382,14 @@ static int finish_open(struct vault *v, struct error *e)
 		return error_set(e, E_FAIL, "Out of memory.");
 	if (finish_rekey(v, e))
 		return -1;
+	/* A journal that starts with a zero byte is not hot: SQLite ignores it. */
 	char *journal = with_suffix(v->db_path, "-journal");
-	struct stat st;
-	if (journal)
-		v->info.recovered = stat(journal, &st) == 0 && st.st_size > 0;
+	int jfd = journal ? open(journal, O_RDONLY | O_CLOEXEC) : -1;
+	unsigned char first = 0;
+	if (jfd >= 0) {
+		v->info.recovered = read(jfd, &first, 1) == 1 && first != 0;
+		close(jfd);
+	}
 	free(journal);
 	if (db_open(v->db_path, v->slot, 0, OPEN_VAULT, &v->db, e))
 		return -1;

@@ -65,29 +65,43 @@ static uint32_t get32(const uint8_t *p)
 	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
-/* Associated data: vault id, file kind, page number; page 1 of the main
- * file adds the page count and the digest of the other pages. */
-enum { AD_MAX = 16 + 1 + 4 + 4 + PAGE_MAC_BYTES };
+/* Associated data: vault id, file kind ('D' database, 'J' journal) and
+ * page number. */
+enum { AD_LEN = 16 + 1 + 4 };
 
-static size_t make_ad(uint8_t *ad, const struct slot *s, char kind, uint32_t pgno,
-                      uint32_t npages, const uint8_t *root)
+static void make_ad(uint8_t *ad, const struct slot *s, char kind, uint32_t pgno)
 {
 	memcpy(ad, s->id, 16);
 	ad[16] = (uint8_t)kind;
 	put32(ad + 17, pgno);
-	if (!root)
-		return 21;
-	put32(ad + 21, npages);
-	memcpy(ad + 25, root, PAGE_MAC_BYTES);
-	return AD_MAX;
+}
+
+/* Where page 1 keeps the page-set digest: the first 32 of the reserved
+ * bytes, inside the encrypted part of the page. */
+#define AUX_OFF (PS - VFS_RESERVE)
+
+static void xor_into(uint8_t *acc, const uint8_t *m)
+{
+	for (int i = 0; i < PAGE_MAC_BYTES; i++)
+		acc[i] ^= m[i];
 }
 
 static void xor_mac(struct tfile *f, uint32_t pgno, const uint8_t *tag)
 {
 	uint8_t m[PAGE_MAC_BYTES];
 	page_mac(f->slot->mac, pgno, tag, m);
-	for (int i = 0; i < PAGE_MAC_BYTES; i++)
-		f->root[i] ^= m[i];
+	xor_into(f->root, m);
+}
+
+/* The digest page 1 carries: the XOR over pages 2..n, plus the count n
+ * (as a pseudo-page that no real page number can equal). */
+static void page_set_digest(const struct slot *s, const uint8_t *root, uint32_t npages,
+                            uint8_t out[PAGE_MAC_BYTES])
+{
+	uint8_t count[PAGE_TAG_BYTES] = {0};
+	put32(count, npages);
+	page_mac(s->mac, UINT32_MAX, count, out);
+	xor_into(out, root);
 }
 
 static int real_read(struct tfile *f, void *p, int amt, sqlite3_int64 off)
@@ -109,14 +123,17 @@ static int disk_tag(struct tfile *f, uint32_t pgno, uint8_t tag[PAGE_TAG_BYTES])
 
 static int seal_page1(struct tfile *f)
 {
-	uint8_t ad[AD_MAX];
+	uint8_t ad[AD_LEN];
 	uint8_t *in = f->plain;
 	memcpy(in, f->p1, PS);
 	memcpy(in, vault_magic, SKIP1);
-	size_t adlen = make_ad(ad, f->slot, 'D', 1, f->npages, f->root);
-	if (page_seal(f->sealed, in, PS, SKIP1, f->slot->enc, ad, adlen))
-		return SQLITE_IOERR_WRITE;
-	int rc = real_write(f, f->sealed, PS, 0);
+	page_set_digest(f->slot, f->root, f->npages, in + AUX_OFF);
+	make_ad(ad, f->slot, 'D', 1);
+	int rc = page_seal(f->sealed, in, PS, SKIP1, f->slot->enc, ad, AD_LEN) ? SQLITE_IOERR_WRITE
+	                                                                        : SQLITE_OK;
+	secmem_wipe(in, PS);
+	if (rc == SQLITE_OK)
+		rc = real_write(f, f->sealed, PS, 0);
 	if (rc == SQLITE_OK) {
 		memcpy(f->sealed_root, f->root, PAGE_MAC_BYTES);
 		f->sealed_npages = f->npages;
@@ -134,8 +151,24 @@ static int flush_page1(struct tfile *f)
 	return seal_page1(f);
 }
 
-/* Decrypts page pgno into out. SQLITE_IOERR_SHORT_READ past the end. */
-static int load_page(struct tfile *f, uint32_t pgno, uint8_t *out)
+/* What SQLite needs from the header before a crash is rolled back: the
+ * page size and reserved bytes, which are fixed for every tend vault. */
+static void fallback_header(uint8_t *out)
+{
+	memset(out, 0, PS);
+	memcpy(out, sqlite_magic, SKIP1);
+	out[16] = PS >> 8;
+	out[17] = PS & 0xFF;
+	out[18] = out[19] = 1;
+	out[20] = VFS_RESERVE;
+	out[21] = 64, out[22] = 32, out[23] = 32;
+}
+
+/* Decrypts page pgno into out. SQLITE_IOERR_SHORT_READ past the end.
+ * `whole` says SQLite reads the whole page: only then is page 1 checked
+ * against the page set and kept, because SQLite peeks at page 1's header
+ * when it opens the file, before it rolls back an interrupted change. */
+static int load_page(struct tfile *f, uint32_t pgno, uint8_t *out, bool whole)
 {
 	if (pgno == 1 && f->p1_valid) {
 		memcpy(out, f->p1, PS);
@@ -155,24 +188,36 @@ static int load_page(struct tfile *f, uint32_t pgno, uint8_t *out)
 	}
 	if (rc != SQLITE_OK)
 		return rc;
-	uint8_t ad[AD_MAX];
-	int bad;
-	if (pgno == 1) {
-		size_t adlen = make_ad(ad, f->slot, 'D', 1, f->sealed_npages, f->sealed_root);
-		bad = memcmp(f->sealed, vault_magic, SKIP1) != 0 ||
-		      page_open(out, f->sealed, PS, SKIP1, f->slot->enc, ad, adlen) != 0;
-		if (!bad) {
-			memcpy(out, sqlite_magic, SKIP1);
-			memcpy(f->p1, out, PS);
-			f->p1_valid = true;
-		}
-	} else {
-		size_t adlen = make_ad(ad, f->slot, 'D', pgno, 0, NULL);
-		bad = page_open(out, f->sealed, PS, 0, f->slot->enc, ad, adlen) != 0;
+	uint8_t ad[AD_LEN];
+	make_ad(ad, f->slot, 'D', pgno);
+	if (pgno != 1) {
+		if (page_open(out, f->sealed, PS, 0, f->slot->enc, ad, AD_LEN) == 0)
+			return SQLITE_OK;
+		f->slot->stats.page_failures++;
+		return SQLITE_IOERR_DATA;
+	}
+	int bad = memcmp(f->sealed, vault_magic, SKIP1) != 0 ||
+	          page_open(out, f->sealed, PS, SKIP1, f->slot->enc, ad, AD_LEN) != 0;
+	if (!bad && whole) {
+		uint8_t want[PAGE_MAC_BYTES];
+		page_set_digest(f->slot, f->root, f->npages, want);
+		bad = memcmp(want, out + AUX_OFF, PAGE_MAC_BYTES) != 0;
+	}
+	if (bad && !whole) {
+		fallback_header(out);
+		return SQLITE_OK;
 	}
 	if (bad) {
 		f->slot->stats.page_failures++;
 		return SQLITE_IOERR_DATA;
+	}
+	memcpy(out, sqlite_magic, SKIP1);
+	memset(out + AUX_OFF, 0, PAGE_MAC_BYTES);
+	if (whole) {
+		memcpy(f->p1, out, PS);
+		f->p1_valid = true;
+		memcpy(f->sealed_root, f->root, PAGE_MAC_BYTES);
+		f->sealed_npages = f->npages;
 	}
 	return SQLITE_OK;
 }
@@ -187,7 +232,7 @@ static int main_read(struct tfile *f, void *buf, int amt, sqlite3_int64 off)
 		uint32_t pgno = (uint32_t)(off / PS) + 1;
 		int in = (int)(off % PS);
 		int n = PS - in < amt ? PS - in : amt;
-		int rc = load_page(f, pgno, f->plain);
+		int rc = load_page(f, pgno, f->plain, in == 0 && n == PS);
 		if (rc == SQLITE_IOERR_SHORT_READ) {
 			result = rc;
 		} else if (rc != SQLITE_OK) {
@@ -210,7 +255,7 @@ static int main_write(struct tfile *f, const void *buf, int amt, sqlite3_int64 o
 	uint32_t pgno = (uint32_t)(off / PS) + 1;
 	if (pgno == 1) {
 		/* Page size 4096 and the reserved bytes tend needs, or nothing. */
-		if (src[16] != (PS >> 8) || src[17] != (PS & 0xFF) || src[20] != PAGE_RESERVE) {
+		if (src[16] != (PS >> 8) || src[17] != (PS & 0xFF) || src[20] != VFS_RESERVE) {
 			f->slot->stats.refused++;
 			return SQLITE_IOERR_WRITE;
 		}
@@ -237,9 +282,9 @@ static int main_write(struct tfile *f, const void *buf, int amt, sqlite3_int64 o
 	}
 	if (pgno > f->npages)
 		f->npages = pgno;
-	uint8_t ad[AD_MAX];
-	size_t adlen = make_ad(ad, f->slot, 'D', pgno, 0, NULL);
-	if (page_seal(f->sealed, src, PS, 0, f->slot->enc, ad, adlen))
+	uint8_t ad[AD_LEN];
+	make_ad(ad, f->slot, 'D', pgno);
+	if (page_seal(f->sealed, src, PS, 0, f->slot->enc, ad, AD_LEN))
 		return SQLITE_IOERR_WRITE;
 	xor_mac(f, pgno, page_tag(f->sealed, PS));
 	return real_write(f, f->sealed, PS, off);
@@ -321,9 +366,9 @@ static int journal_write(struct tfile *f, const void *buf, int amt, sqlite3_int6
 	int rc = journal_pgno(f, off, &pgno);
 	if (rc != SQLITE_OK)
 		return rc == SQLITE_IOERR_READ ? SQLITE_IOERR_WRITE : rc;
-	uint8_t ad[AD_MAX], sealed[PS];
-	size_t adlen = make_ad(ad, f->slot, 'J', pgno, 0, NULL);
-	if (page_seal(sealed, buf, PS, 0, f->slot->enc, ad, adlen))
+	uint8_t ad[AD_LEN], sealed[PS];
+	make_ad(ad, f->slot, 'J', pgno);
+	if (page_seal(sealed, buf, PS, 0, f->slot->enc, ad, AD_LEN))
 		return SQLITE_IOERR_WRITE;
 	return real_write(f, sealed, PS, off);
 }
@@ -336,10 +381,10 @@ static int journal_read(struct tfile *f, void *buf, int amt, sqlite3_int64 off)
 	uint32_t pgno;
 	if ((rc = journal_pgno(f, off, &pgno)) != SQLITE_OK)
 		return rc;
-	uint8_t ad[AD_MAX], sealed[PS];
+	uint8_t ad[AD_LEN], sealed[PS];
 	memcpy(sealed, buf, PS);
-	size_t adlen = make_ad(ad, f->slot, 'J', pgno, 0, NULL);
-	if (page_open(buf, sealed, PS, 0, f->slot->enc, ad, adlen)) {
+	make_ad(ad, f->slot, 'J', pgno);
+	if (page_open(buf, sealed, PS, 0, f->slot->enc, ad, AD_LEN)) {
 		/* Zeros fail SQLite's record checksum, which ends the rollback at
 		 * this record as for a torn write. Counted, so the store can tell
 		 * the person the journal was damaged. */
@@ -526,6 +571,24 @@ static int t_control(sqlite3_file *file, int op, void *arg)
 		/* Memory mapping would bypass encryption: keep it off. */
 		*(sqlite3_int64 *)arg = 0;
 		return SQLITE_OK;
+	case SQLITE_FCNTL_PRAGMA: {
+		/* Refuse, with a reason, what would put plaintext on disk or
+		 * change the page layout the encryption depends on. */
+		char **a = arg;
+		const char *name = a[1], *val = a[2];
+		if (val && sqlite3_stricmp(name, "journal_mode") == 0 &&
+		    sqlite3_stricmp(val, "wal") == 0) {
+			f->slot->stats.refused++;
+			a[0] = sqlite3_mprintf("tend keeps its vault out of WAL mode");
+			return SQLITE_ERROR;
+		}
+		if (val && sqlite3_stricmp(name, "page_size") == 0 && atoi(val) != PS) {
+			f->slot->stats.refused++;
+			a[0] = sqlite3_mprintf("tend's vault uses %d-byte pages only", PS);
+			return SQLITE_ERROR;
+		}
+		return f->real->pMethods->xFileControl(f->real, op, arg);
+	}
 	case SQLITE_FCNTL_VFSNAME:
 		*(char **)arg = sqlite3_mprintf("%s", VFS_NAME);
 		return SQLITE_OK;
@@ -774,53 +837,40 @@ int vfs_verify_file(const char *path, long long base, int slot, uint32_t *bad_pa
 		close(fd);
 		return -1;
 	}
-	struct tfile f;
-	memset(&f, 0, sizeof(f));
-	f.slot = &slots[slot];
-	f.sealed = secmem_alloc(PS);
-	f.plain = secmem_alloc(PS);
-	f.p1 = secmem_alloc(PS);
+	struct slot *s = &slots[slot];
+	uint8_t *sealed = secmem_alloc(PS), *plain = secmem_alloc(PS);
+	uint8_t root[PAGE_MAC_BYTES] = {0}, want[PAGE_MAC_BYTES], ad[AD_LEN];
 	int result = -1;
-	if (!f.sealed || !f.plain || !f.p1)
+	if (!sealed || !plain)
 		goto out;
 	uint32_t n = (uint32_t)((end - base + PS - 1) / PS);
 	*npages = n;
-	uint8_t ad[AD_MAX];
 	result = 0;
-	for (uint32_t p = 1; p <= n && result == 0; p++) {
-		ssize_t r = pread(fd, f.sealed, PS, base + (off_t)(p - 1) * PS);
-		if (r != PS) {
+	for (uint32_t p = 2; p <= n; p++) {
+		make_ad(ad, s, 'D', p);
+		if (pread(fd, sealed, PS, base + (off_t)(p - 1) * PS) != PS ||
+		    page_open(plain, sealed, PS, 0, s->enc, ad, AD_LEN) != 0) {
 			*bad_page = p;
 			result = 1;
-			break;
-		}
-		if (p == 1) {
-			memcpy(f.p1, f.sealed, PS); /* checked below, once the digest is known */
-			continue;
-		}
-		size_t adlen = make_ad(ad, f.slot, 'D', p, 0, NULL);
-		if (page_open(f.plain, f.sealed, PS, 0, f.slot->enc, ad, adlen)) {
-			*bad_page = p;
-			result = 1;
-			break;
+			goto out;
 		}
 		uint8_t m[PAGE_MAC_BYTES];
-		page_mac(f.slot->mac, p, page_tag(f.sealed, PS), m);
-		for (int i = 0; i < PAGE_MAC_BYTES; i++)
-			f.root[i] ^= m[i];
+		page_mac(s->mac, p, page_tag(sealed, PS), m);
+		xor_into(root, m);
 	}
-	if (result == 0 && n > 0) {
-		size_t adlen = make_ad(ad, f.slot, 'D', 1, n, f.root);
-		if (memcmp(f.p1, vault_magic, SKIP1) != 0 ||
-		    page_open(f.plain, f.p1, PS, SKIP1, f.slot->enc, ad, adlen) != 0) {
+	if (n > 0) {
+		make_ad(ad, s, 'D', 1);
+		page_set_digest(s, root, n, want);
+		if (pread(fd, sealed, PS, base) != PS || memcmp(sealed, vault_magic, SKIP1) != 0 ||
+		    page_open(plain, sealed, PS, SKIP1, s->enc, ad, AD_LEN) != 0 ||
+		    memcmp(plain + AUX_OFF, want, PAGE_MAC_BYTES) != 0) {
 			*bad_page = 1;
 			result = 1;
 		}
 	}
 out:
-	secmem_free(f.sealed);
-	secmem_free(f.plain);
-	secmem_free(f.p1);
+	secmem_free(sealed);
+	secmem_free(plain);
 	close(fd);
 	return result;
 }

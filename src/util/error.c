@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+PRINTF_LIKE(3, 0)
 static void vset(struct error *e, int code, const char *fmt, va_list ap)
 {
 	e->code = code;

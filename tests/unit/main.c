@@ -12,7 +12,10 @@
 	X(path) \
 	X(fileio) \
 	X(keyfile) \
-	X(recovery)
+	X(recovery) \
+	X(vfs) \
+	X(content) \
+	X(render)
 
 #define DECLARE(name) int suite_##name(int *total);
 SUITES(DECLARE)

@@ -1,0 +1,32 @@
+/* crisis.h: crisis lines and regions, read from content/crisis (regions.tsv, lines.tsv). */
+#ifndef TEND_CONTENT_CRISIS_H
+#define TEND_CONTENT_CRISIS_H
+
+#include <stddef.h>
+
+#include "util/error.h"
+
+struct crisis_region {
+	char *code, *name, *countries, *emergency;
+};
+
+struct crisis_line {
+	char *region, *service, *contact, *how, *hours, *verified, *checked, *note;
+};
+
+struct crisis_data {
+	struct crisis_region *regions;
+	size_t nregions;
+	struct crisis_line *lines;
+	size_t nlines;
+};
+
+/* Parses both files; a malformed line is an error naming file and line. */
+int crisis_load(struct crisis_data *d, struct error *e);
+void crisis_free(struct crisis_data *d);
+const struct crisis_region *crisis_region(const struct crisis_data *d, const char *code);
+/* The region for a locale such as "en_GB.UTF-8": its country code, else
+ * the region whose countries are "*" (INTL). */
+const char *crisis_guess_region(const struct crisis_data *d, const char *locale);
+
+#endif

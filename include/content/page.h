@@ -1,0 +1,55 @@
+/* page.h: a content page's front matter.
+ *
+ * A page starts with a block like
+ *
+ *   ---
+ *   id: spectrum
+ *   title: Trauma is a spectrum
+ *   summary: One line for lists.
+ *   order: 1
+ *   content_note: Mentions abuse in general terms.
+ *   reviewed: 2026-11-23
+ *   source: One source per line.
+ *   source: Another.
+ *   ---
+ *
+ * then the Markdown body. Values are the rest of the line, trimmed. Blank
+ * lines and lines starting with '#' inside the block are skipped; unknown
+ * keys are ignored. id and title are required; a key other than source
+ * given twice, an order that is not a whole number or a reviewed that is
+ * not a real YYYY-MM-DD date is an error naming the line. */
+#ifndef TEND_CONTENT_PAGE_H
+#define TEND_CONTENT_PAGE_H
+
+#include <stddef.h>
+
+#include "util/error.h"
+
+struct page_meta {
+	char *id;
+	char *title;
+	char *summary;      /* "" when absent */
+	int order;          /* 0 when absent */
+	char *content_note; /* NULL when absent */
+	char *reviewed;     /* "YYYY-MM-DD", or NULL when absent */
+	char **sources;     /* in file order */
+	size_t nsources;
+};
+
+/* Parses the front matter at the start of text[0..len) into m (which owns
+ * its strings afterwards; free with page_meta_free, also after an error is
+ * harmless). *body_off (when not NULL) gets the offset of the first byte
+ * after the closing "---" line. Returns 0, or -1 with e->code E_CORRUPT and
+ * a message starting "line N: " (E_FAIL when out of memory). */
+int page_meta_parse(const char *text, size_t len, struct page_meta *m, size_t *body_off,
+                    struct error *e);
+void page_meta_free(struct page_meta *m);
+
+/* content_get(path), then page_meta_parse. *body and *body_len (each may be
+ * NULL) get the Markdown after the front matter; it lives as long as
+ * content_get's text. Errors are prefixed with the path:
+ * "learn/x.md: line 3: ...". */
+int page_load(const char *path, struct page_meta *m, const char **body, size_t *body_len,
+              struct error *e);
+
+#endif

@@ -1,0 +1,252 @@
+#include "content/page.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "content/embed.h"
+
+void page_meta_free(struct page_meta *m)
+{
+	if (!m)
+		return;
+	free(m->id);
+	free(m->title);
+	free(m->summary);
+	free(m->content_note);
+	free(m->reviewed);
+	for (size_t i = 0; i < m->nsources; i++)
+		free(m->sources[i]);
+	free(m->sources);
+	memset(m, 0, sizeof(*m));
+}
+
+static int is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r';
+}
+
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int valid_date(const char *s)
+{
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && !is_digit(s[i]))
+			return 0;
+	int y = atoi(s), mo = atoi(s + 5), d = atoi(s + 8);
+	static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (y < 1900 || mo < 1 || mo > 12 || d < 1 || d > days[mo - 1])
+		return 0;
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return !(mo == 2 && d == 29 && !leap);
+}
+
+static int parse_int(const char *s, int *out)
+{
+	if (!*s)
+		return -1;
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (*end || errno || v < INT_MIN || v > INT_MAX)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
+static int id_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c) || c == '-' ||
+	       c == '_' || c == '.';
+}
+
+/* Sets a single-valued key, refusing a second occurrence. */
+static int set_once(char **slot, char *val, int *seen, const char *key, size_t line,
+                    struct error *e)
+{
+	if (*seen) {
+		free(val);
+		return error_set(e, E_CORRUPT, "line %zu: '%s' is given twice; keep one.", line, key);
+	}
+	*seen = 1;
+	*slot = val;
+	return 0;
+}
+
+static int parse(const char *text, size_t len, struct page_meta *m, size_t *body_off,
+                 struct error *e)
+{
+	size_t pos = 0, line = 0;
+	int seen_id = 0, seen_title = 0, seen_summary = 0, seen_order = 0, seen_note = 0,
+	    seen_reviewed = 0, open = 0;
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		pos = 3;
+	while (pos < len) {
+		const char *nl = memchr(text + pos, '\n', len - pos);
+		size_t end = nl ? (size_t)(nl - text) : len, next = nl ? end + 1 : len;
+		size_t a = pos, b = end;
+		line++;
+		pos = next;
+		while (b > a && is_blank(text[b - 1]))
+			b--;
+		int fence = b - a == 3 && memcmp(text + a, "---", 3) == 0;
+		if (!open) {
+			if (!fence)
+				return error_set(e, E_CORRUPT,
+				                 "line %zu: a page must start with a line '---', then "
+				                 "'key: value' lines, then '---'.", line);
+			open = 1;
+			continue;
+		}
+		if (fence) {
+			if (!seen_id)
+				return error_set(e, E_CORRUPT,
+				                 "line %zu: the front matter has no id; add 'id: ...'.", line);
+			if (!seen_title)
+				return error_set(e, E_CORRUPT,
+				                 "line %zu: the front matter has no title; add 'title: ...'.",
+				                 line);
+			if (!m->summary && !(m->summary = strdup("")))
+				return error_set(e, E_FAIL, "Out of memory reading the front matter.");
+			if (body_off)
+				*body_off = next;
+			return 0;
+		}
+		while (a < b && is_blank(text[a]))
+			a++;
+		if (a == b || text[a] == '#')
+			continue;
+		const char *colon = memchr(text + a, ':', b - a);
+		size_t kend = colon ? (size_t)(colon - text) : a;
+		while (kend > a && is_blank(text[kend - 1]))
+			kend--;
+		int key_ok = kend > a;
+		for (size_t i = a; i < kend; i++)
+			key_ok = key_ok && id_char(text[i]);
+		if (!colon || !key_ok)
+			return error_set(e, E_CORRUPT,
+			                 "line %zu: expected 'key: value' (or '---' to end the front "
+			                 "matter).", line);
+		size_t va = (size_t)(colon - text) + 1;
+		while (va < b && is_blank(text[va]))
+			va++;
+		char key[32];
+		size_t klen = kend - a < sizeof(key) - 1 ? kend - a : sizeof(key) - 1;
+		memcpy(key, text + a, klen);
+		key[klen] = '\0';
+		if (memchr(text + va, '\0', b - va))
+			return error_set(e, E_CORRUPT, "line %zu: the value holds a NUL byte.", line);
+		char *val = strndup(text + va, b - va);
+		if (!val)
+			return error_set(e, E_FAIL, "Out of memory reading the front matter.");
+		int rc = 0;
+		if (strcmp(key, "id") == 0) {
+			int ok = *val != '\0';
+			for (const char *s = val; *s; s++)
+				ok = ok && id_char(*s);
+			if (!ok) {
+				free(val);
+				return error_set(e, E_CORRUPT,
+				                 "line %zu: an id uses only letters, digits, '-', '_' and "
+				                 "'.', and is not empty.", line);
+			}
+			rc = set_once(&m->id, val, &seen_id, key, line, e);
+		} else if (strcmp(key, "title") == 0) {
+			if (!*val) {
+				free(val);
+				return error_set(e, E_CORRUPT, "line %zu: the title is empty.", line);
+			}
+			rc = set_once(&m->title, val, &seen_title, key, line, e);
+		} else if (strcmp(key, "summary") == 0) {
+			rc = set_once(&m->summary, val, &seen_summary, key, line, e);
+		} else if (strcmp(key, "content_note") == 0) {
+			if (!*val) {
+				free(val);
+				val = NULL;
+			}
+			rc = set_once(&m->content_note, val, &seen_note, key, line, e);
+		} else if (strcmp(key, "order") == 0) {
+			int v, bad = parse_int(val, &v);
+			free(val);
+			if (seen_order)
+				return error_set(e, E_CORRUPT, "line %zu: 'order' is given twice; keep one.",
+				                 line);
+			if (bad)
+				return error_set(e, E_CORRUPT, "line %zu: order must be a whole number.",
+				                 line);
+			seen_order = 1;
+			m->order = v;
+		} else if (strcmp(key, "reviewed") == 0) {
+			if (!valid_date(val)) {
+				free(val);
+				return error_set(e, E_CORRUPT,
+				                 "line %zu: reviewed must be a date written YYYY-MM-DD.", line);
+			}
+			rc = set_once(&m->reviewed, val, &seen_reviewed, key, line, e);
+		} else if (strcmp(key, "source") == 0) {
+			if (!*val) {
+				free(val);
+				return error_set(e, E_CORRUPT, "line %zu: the source is empty.", line);
+			}
+			char **s = realloc(m->sources, (m->nsources + 1) * sizeof(*s));
+			if (!s) {
+				free(val);
+				return error_set(e, E_FAIL, "Out of memory reading the front matter.");
+			}
+			m->sources = s;
+			m->sources[m->nsources++] = val;
+		} else {
+			free(val); /* unknown keys are for other tools */
+		}
+		if (rc)
+			return rc;
+	}
+	if (!open)
+		return error_set(e, E_CORRUPT,
+		                 "line 1: the page is empty; it must start with front matter "
+		                 "between '---' lines.");
+	return error_set(e, E_CORRUPT,
+	                 "line %zu: the front matter opened on line 1 is never closed with '---'.",
+	                 line);
+}
+
+int page_meta_parse(const char *text, size_t len, struct page_meta *m, size_t *body_off,
+                    struct error *e)
+{
+	memset(m, 0, sizeof(*m));
+	if (!text)
+		return error_set(e, E_FAIL, "No page text.");
+	if (parse(text, len, m, body_off, e) != 0) {
+		page_meta_free(m);
+		return -1;
+	}
+	return 0;
+}
+
+int page_load(const char *path, struct page_meta *m, const char **body, size_t *body_len,
+              struct error *e)
+{
+	memset(m, 0, sizeof(*m));
+	size_t len, off;
+	const char *text = content_get(path, &len);
+	if (!text)
+		return error_set(e, E_FAIL, "%s: no such page%s.", path ? path : "(null)",
+		                 getenv("TEND_CONTENT_DIR") && *getenv("TEND_CONTENT_DIR")
+		                         ? " in TEND_CONTENT_DIR"
+		                         : "");
+	struct error sub;
+	error_clear(&sub);
+	if (page_meta_parse(text, len, m, &off, &sub) != 0)
+		return error_set(e, sub.code, "%s: %s", path, sub.msg);
+	if (body)
+		*body = text + off;
+	if (body_len)
+		*body_len = len - off;
+	return 0;
+}

@@ -1,0 +1,323 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "content/embed.h"
+#include "content/page.h"
+#include "content/render.h"
+#include "unit.h"
+#include "util/fileio.h"
+#include "util/path.h"
+
+/* Writes text to root/rel, making folders. */
+static void put(const char *root, const char *rel, const char *text)
+{
+	char *full = path_join(root, rel);
+	assert_non_null(full);
+	char *slash = strrchr(full, '/');
+	*slash = '\0';
+	struct error e;
+	assert_int_equal(mkdir_p(full, &e), 0);
+	*slash = '/';
+	assert_int_equal(atomic_write(full, text, strlen(text), 0600, &e), 0);
+	free(full);
+}
+
+static void use_dir(const char *dir)
+{
+	content_cache_clear();
+	if (dir)
+		assert_int_equal(setenv("TEND_CONTENT_DIR", dir, 1), 0);
+	else
+		assert_int_equal(unsetenv("TEND_CONTENT_DIR"), 0);
+}
+
+static void embedded_table(void **state)
+{
+	(void)state;
+	use_dir(NULL);
+	for (size_t i = 0; i < content_nfiles; i++) {
+		const struct content_file *f = &content_files[i];
+		if (i > 0)
+			assert_true(strcmp(content_files[i - 1].path, f->path) < 0);
+		size_t len = 0;
+		const char *t = content_get(f->path, &len);
+		assert_ptr_equal(t, f->data);
+		assert_int_equal(len, f->len);
+		assert_int_equal(t[len], '\0');
+		assert_int_equal(strlen(t), len); /* text files: no NUL inside */
+		size_t n = strlen(f->path);
+		assert_true((n > 3 && strcmp(f->path + n - 3, ".md") == 0) ||
+		            (n > 4 && strcmp(f->path + n - 4, ".tsv") == 0));
+	}
+	assert_null(content_get("no/such/page.md", NULL));
+	assert_null(content_get("", NULL));
+	assert_null(content_get(NULL, NULL));
+	assert_null(content_get("/etc/passwd", NULL));
+	assert_null(content_get("learn/../learn/x.md", NULL));
+	assert_null(content_get("learn/", NULL));
+}
+
+static void embedded_list(void **state)
+{
+	(void)state;
+	use_dir(NULL);
+	assert_int_equal(content_list("", NULL, 0), content_nfiles);
+	const char **all = calloc(content_nfiles + 1, sizeof(*all));
+	assert_non_null(all);
+	assert_int_equal(content_list("", all, content_nfiles), content_nfiles);
+	for (size_t i = 0; i < content_nfiles; i++)
+		assert_string_equal(all[i], content_files[i].path);
+
+	size_t want = 0;
+	for (size_t i = 0; i < content_nfiles; i++)
+		want += strncmp(content_files[i].path, "learn/", 6) == 0;
+	const char **learn = calloc(want + 1, sizeof(*learn));
+	assert_non_null(learn);
+	assert_int_equal(content_list("learn/", learn, want), want);
+	for (size_t i = 0; i < want; i++) {
+		assert_memory_equal(learn[i], "learn/", 6);
+		if (i)
+			assert_true(strcmp(learn[i - 1], learn[i]) < 0);
+	}
+	/* A short array gets the first ones and the total. */
+	if (want >= 2) {
+		const char *one[1] = {NULL};
+		assert_int_equal(content_list("learn/", one, 1), want);
+		assert_string_equal(one[0], learn[0]);
+	}
+	assert_int_equal(content_list("zz-none/", NULL, 0), 0);
+	free(all);
+	free(learn);
+}
+
+static void override_dir(void **state)
+{
+	(void)state;
+	char *root = test_tmpdir();
+	put(root, "learn/b.md", "bee\n");
+	put(root, "learn/a.md", "ay\n");
+	put(root, "learn/.hidden.md", "no\n");
+	put(root, "learn/notes.txt", "no\n");
+	put(root, "crisis/lines.tsv", "x\ty\n");
+	put(root, "learn/deeper/c.md", "sea\n");
+	put(root, "learnt.md", "not under learn/\n");
+	use_dir(root);
+
+	size_t len = 0;
+	const char *a = content_get("learn/a.md", &len);
+	assert_non_null(a);
+	assert_string_equal(a, "ay\n");
+	assert_int_equal(len, 3);
+	/* Loaded once: the same text until the cache is cleared. */
+	put(root, "learn/a.md", "changed\n");
+	assert_ptr_equal(content_get("learn/a.md", NULL), a);
+	assert_null(content_get("learn/missing.md", NULL));
+	assert_null(content_get("../escape.md", NULL));
+	assert_non_null(content_get("learn/deeper/c.md", NULL));
+
+	const char *paths[8] = {NULL};
+	assert_int_equal(content_list("learn/", paths, 8), 3);
+	assert_string_equal(paths[0], "learn/a.md");
+	assert_string_equal(paths[1], "learn/b.md");
+	assert_string_equal(paths[2], "learn/deeper/c.md");
+	assert_int_equal(content_list("", paths, 8), 5);
+	assert_string_equal(paths[0], "crisis/lines.tsv");
+	assert_string_equal(paths[4], "learnt.md");
+	assert_int_equal(content_list("crisis/", paths, 1), 1);
+
+	content_cache_clear();
+	assert_string_equal(content_get("learn/a.md", NULL), "changed\n");
+
+	/* An empty file is text too. */
+	put(root, "learn/empty.md", "");
+	assert_string_equal(content_get("learn/empty.md", &len), "");
+	assert_int_equal(len, 0);
+
+	/* A folder that does not exist lists nothing and finds nothing. */
+	char *gone = path_join(root, "nowhere");
+	use_dir(gone);
+	assert_null(content_get("learn/a.md", NULL));
+	assert_int_equal(content_list("", NULL, 0), 0);
+	free(gone);
+
+	use_dir(NULL);
+	test_rmtree(root);
+	free(root);
+}
+
+static const char good_page[] =
+	"---\n"
+	"id: spectrum\n"
+	"title:   Trauma is a spectrum  \n"
+	"summary: One line.\n"
+	"order: 7\n"
+	"\n"
+	"# a comment\n"
+	"kind: article\n"
+	"content_note: Mentions hard things.\n"
+	"reviewed: 2024-02-29\n"
+	"source: First source: with a colon.\n"
+	"source: Second source.\n"
+	"---\n"
+	"# Body\n";
+
+static void front_matter_good(void **state)
+{
+	(void)state;
+	struct page_meta m;
+	struct error e;
+	size_t off = 0;
+	assert_int_equal(page_meta_parse(good_page, strlen(good_page), &m, &off, &e), 0);
+	assert_string_equal(m.id, "spectrum");
+	assert_string_equal(m.title, "Trauma is a spectrum");
+	assert_string_equal(m.summary, "One line.");
+	assert_int_equal(m.order, 7);
+	assert_string_equal(m.content_note, "Mentions hard things.");
+	assert_string_equal(m.reviewed, "2024-02-29");
+	assert_int_equal(m.nsources, 2);
+	assert_string_equal(m.sources[0], "First source: with a colon.");
+	assert_string_equal(m.sources[1], "Second source.");
+	assert_string_equal(good_page + off, "# Body\n");
+	page_meta_free(&m);
+	page_meta_free(&m); /* harmless twice */
+
+	/* CRLF lines, optional keys absent, no body at all. */
+	const char crlf[] = "---\r\nid: x\r\ntitle: T\r\norder: -2\r\n---\r\n";
+	assert_int_equal(page_meta_parse(crlf, strlen(crlf), &m, &off, &e), 0);
+	assert_string_equal(m.id, "x");
+	assert_string_equal(m.title, "T");
+	assert_string_equal(m.summary, "");
+	assert_int_equal(m.order, -2);
+	assert_null(m.content_note);
+	assert_null(m.reviewed);
+	assert_int_equal(m.nsources, 0);
+	assert_int_equal(off, strlen(crlf));
+	page_meta_free(&m);
+
+	/* The closing line may end the file. */
+	const char bare[] = "---\nid: x\ntitle: T\n---";
+	assert_int_equal(page_meta_parse(bare, strlen(bare), &m, &off, &e), 0);
+	assert_int_equal(off, strlen(bare));
+	page_meta_free(&m);
+}
+
+static void front_matter_bad(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text, *line;
+	} cases[] = {
+		{"", "line 1:"},
+		{"# Just markdown\n", "line 1:"},
+		{"--- \nid: a\ntitle: T\n", "line 3:"},                     /* never closed */
+		{"---\ntitle: T\nsummary: s\n---\n", "line 4:"},           /* no id */
+		{"---\nid: a\n---\nbody\n", "line 3:"},                    /* no title */
+		{"---\nid: a\ntitle: T\nbroken line\n---\n", "line 4:"},
+		{"---\nid: a\n: no key\ntitle: T\n---\n", "line 3:"},
+		{"---\nid: a\ntitle: T\norder: 1x\n---\n", "line 4:"},
+		{"---\nid: a\ntitle: T\norder: 99999999999\n---\n", "line 4:"},
+		{"---\nid: a\ntitle: T\nreviewed: 2023-02-29\n---\n", "line 4:"},
+		{"---\nid: a\ntitle: T\nreviewed: 23-02-01\n---\n", "line 4:"},
+		{"---\nid: a b\ntitle: T\n---\n", "line 2:"},
+		{"---\nid: a\ntitle: T\n\ntitle: U\n---\n", "line 5:"},
+		{"---\nid: a\ntitle:\n---\n", "line 3:"},
+		{"---\nid: a\ntitle: T\nsource:\n---\n", "line 4:"},
+		{"---\nid: a\ntitle: T\norder: 1\norder: 2\n---\n", "line 5:"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct page_meta m;
+		struct error e;
+		error_clear(&e);
+		size_t off = 12345;
+		int rc = page_meta_parse(cases[i].text, strlen(cases[i].text), &m, &off, &e);
+		if (rc != -1 || strncmp(e.msg, cases[i].line, strlen(cases[i].line)) != 0)
+			fail_msg("case %zu: rc %d, message '%s', wanted '%s'", i, rc, e.msg,
+			         cases[i].line);
+		assert_int_equal(e.code, E_CORRUPT);
+		assert_null(m.id);
+		assert_null(m.sources);
+		page_meta_free(&m);
+	}
+}
+
+static void load_page(void **state)
+{
+	(void)state;
+	char *root = test_tmpdir();
+	put(root, "learn/good.md", good_page);
+	put(root, "learn/bad.md", "---\nid: bad\ntitle: Bad\nreviewed: soon\n---\n");
+	use_dir(root);
+
+	struct page_meta m;
+	struct error e;
+	const char *body = NULL;
+	size_t blen = 0;
+	assert_int_equal(page_load("learn/good.md", &m, &body, &blen, &e), 0);
+	assert_string_equal(m.id, "spectrum");
+	assert_int_equal(blen, strlen("# Body\n"));
+	assert_memory_equal(body, "# Body\n", blen);
+	page_meta_free(&m);
+
+	assert_int_equal(page_load("learn/bad.md", &m, NULL, NULL, &e), -1);
+	assert_non_null(strstr(e.msg, "learn/bad.md: line 4:"));
+	assert_int_equal(page_load("learn/none.md", &m, NULL, NULL, &e), -1);
+	assert_non_null(strstr(e.msg, "learn/none.md"));
+	assert_null(m.id);
+
+	use_dir(NULL);
+	test_rmtree(root);
+	free(root);
+}
+
+/* Every embedded page has what the learn screen and the review process
+ * need, and renders. */
+static void embedded_pages_valid(void **state)
+{
+	(void)state;
+	use_dir(NULL);
+	size_t n = content_list("", NULL, 0);
+	const char **paths = calloc(n + 1, sizeof(*paths));
+	char **ids = calloc(n + 1, sizeof(*ids));
+	assert_non_null(paths);
+	assert_non_null(ids);
+	content_list("", paths, n);
+	size_t nids = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(paths[i]);
+		if (len < 3 || strcmp(paths[i] + len - 3, ".md") != 0)
+			continue;
+		struct page_meta m;
+		struct error e;
+		const char *body;
+		size_t blen;
+		if (page_load(paths[i], &m, &body, &blen, &e) != 0)
+			fail_msg("%s", e.msg);
+		if (strncmp(paths[i], "learn/", 6) == 0) {
+			if (!m.reviewed || m.nsources < 1)
+				fail_msg("%s: needs 'reviewed:' and at least one 'source:'", paths[i]);
+			for (size_t k = 0; k < nids; k++)
+				if (strcmp(ids[k], m.id) == 0)
+					fail_msg("%s: id '%s' is used twice", paths[i], m.id);
+			ids[nids++] = strdup(m.id);
+		}
+		struct doc *d = doc_parse(body, blen, &e);
+		assert_non_null(d);
+		struct layout *l = doc_layout(d, 60);
+		assert_non_null(l);
+		assert_true(l->nlines > 0);
+		layout_free(l);
+		doc_free(d);
+		page_meta_free(&m);
+	}
+	for (size_t k = 0; k < nids; k++)
+		free(ids[k]);
+	free(ids);
+	free(paths);
+}
+
+SUITE(content, cmocka_unit_test(embedded_table), cmocka_unit_test(embedded_list),
+      cmocka_unit_test(override_dir), cmocka_unit_test(front_matter_good),
+      cmocka_unit_test(front_matter_bad), cmocka_unit_test(load_page),
+      cmocka_unit_test(embedded_pages_valid))

@@ -1,0 +1,406 @@
+/* The encrypting VFS against what SQLite expects of a VFS, and against
+ * what tend promises: nothing readable on disk, tampering caught. */
+#include <dirent.h>
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "crypto/page.h"
+#include "store/vfs.h"
+#include "unit.h"
+#include "util/buf.h"
+#include "util/fileio.h"
+#include "util/path.h"
+
+static const uint8_t key_a[32] = {1, 2, 3};
+static const uint8_t key_b[32] = {9, 9, 9};
+static const uint8_t id_a[16] = {7};
+
+struct fx {
+	char *dir, *path;
+	int slot;
+};
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof(*f));
+	assert_int_equal(vfs_register(), SQLITE_OK);
+	f->dir = test_tmpdir();
+	f->path = path_join(f->dir, "t.db");
+	f->slot = vfs_slot_open(key_a, id_a);
+	assert_true(f->slot >= 0);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+	vfs_slot_close(f->slot);
+	test_rmtree(f->dir);
+	free(f->dir);
+	free(f->path);
+	free(f);
+	return 0;
+}
+
+/* Opened but not yet read: the first statement meets any damage. */
+static sqlite3 *open_raw(const char *path, int slot)
+{
+	char uri[4200];
+	snprintf(uri, sizeof(uri), "file:%s?vfs=tend&tendkey=%d", path, slot);
+	sqlite3 *db = NULL;
+	assert_int_equal(sqlite3_open_v2(uri, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, NULL),
+	                 SQLITE_OK);
+	sqlite3_exec(db, "PRAGMA locking_mode=EXCLUSIVE", NULL, NULL, NULL);
+	return db;
+}
+
+static sqlite3 *open_db(const char *path, int slot, int expect_rc)
+{
+	char uri[4200];
+	snprintf(uri, sizeof(uri), "file:%s?vfs=tend&tendkey=%d", path, slot);
+	sqlite3 *db = NULL;
+	int rc = sqlite3_open_v2(uri, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI,
+	                         NULL);
+	assert_int_equal(rc, expect_rc);
+	if (rc != SQLITE_OK) {
+		sqlite3_close(db);
+		return NULL;
+	}
+	int reserve = VFS_RESERVE;
+	sqlite3_file_control(db, "main", SQLITE_FCNTL_RESERVE_BYTES, &reserve);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA locking_mode=EXCLUSIVE; PRAGMA journal_mode=TRUNCATE;"
+	                                  "PRAGMA synchronous=FULL; PRAGMA secure_delete=ON;",
+	                              NULL, NULL, NULL),
+	                 SQLITE_OK);
+	return db;
+}
+
+static void exec_ok(sqlite3 *db, const char *sql)
+{
+	char *err = NULL;
+	int rc = sqlite3_exec(db, sql, NULL, NULL, &err);
+	if (rc != SQLITE_OK)
+		fail_msg("%s: %s", sql, err ? err : "?");
+}
+
+static long long count(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	long long n = -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+static int file_has(const char *path, const char *needle)
+{
+	struct buf b = BUF_INIT;
+	int missing;
+	struct error e;
+	if (read_file(path, 1 << 28, &b, &missing, &e)) {
+		buf_free(&b);
+		return 0;
+	}
+	int found = memmem(b.data, b.len, needle, strlen(needle)) != NULL;
+	buf_free(&b);
+	return found;
+}
+
+static void fill(sqlite3 *db, int rows)
+{
+	exec_ok(db, "CREATE TABLE IF NOT EXISTS t(x TEXT)");
+	exec_ok(db, "BEGIN");
+	for (int i = 0; i < rows; i++) {
+		char sql[200];
+		snprintf(sql, sizeof(sql),
+		         "INSERT INTO t VALUES ('SECRETMARK %d ' || hex(randomblob(300)))", i);
+		exec_ok(db, sql);
+	}
+	exec_ok(db, "COMMIT");
+}
+
+static void round_trip_leaves_no_plaintext(void **state)
+{
+	struct fx *f = *state;
+	sqlite3 *db = open_db(f->path, f->slot, SQLITE_OK);
+	fill(db, 200);
+	assert_int_equal(count(db, "SELECT count(*) FROM t WHERE x LIKE 'SECRETMARK%'"), 200);
+	assert_int_equal(sqlite3_close(db), SQLITE_OK);
+	assert_false(file_has(f->path, "SECRETMARK"));
+	assert_false(file_has(f->path, "SQLite format 3"));
+	assert_true(file_has(f->path, "tend vault 1"));
+	db = open_db(f->path, f->slot, SQLITE_OK);
+	assert_int_equal(count(db, "SELECT count(*) FROM t"), 200);
+	uint32_t bad, pages;
+	assert_int_equal(vfs_verify_file(f->path, 0, f->slot, &bad, &pages), 0);
+	assert_true(pages > 10);
+	sqlite3_close(db);
+}
+
+static void no_key_no_open(void **state)
+{
+	struct fx *f = *state;
+	sqlite3 *db = NULL;
+	char uri[4200];
+	snprintf(uri, sizeof(uri), "file:%s?vfs=tend", f->path);
+	assert_int_equal(sqlite3_open_v2(uri, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+	                                               SQLITE_OPEN_URI, NULL),
+	                 SQLITE_CANTOPEN);
+	sqlite3_close(db);
+	db = open_db(f->path, VFS_SLOTS + 3, SQLITE_CANTOPEN);
+	assert_null(db);
+}
+
+static void wrong_key_is_caught(void **state)
+{
+	struct fx *f = *state;
+	sqlite3 *db = open_db(f->path, f->slot, SQLITE_OK);
+	fill(db, 20);
+	sqlite3_close(db);
+	int other = vfs_slot_open(key_b, id_a);
+	db = open_raw(f->path, other);
+	int rc = sqlite3_exec(db, "SELECT count(*) FROM t", NULL, NULL, NULL);
+	assert_int_equal(sqlite3_extended_errcode(db), SQLITE_IOERR_DATA);
+	assert_int_not_equal(rc, SQLITE_OK);
+	struct vfs_stats st;
+	vfs_slot_stats(other, &st);
+	assert_true(st.page_failures > 0);
+	sqlite3_close(db);
+	uint32_t bad, pages;
+	assert_int_equal(vfs_verify_file(f->path, 0, other, &bad, &pages), 1);
+	vfs_slot_close(other);
+}
+
+static void refuses_wal_and_page_size(void **state)
+{
+	struct fx *f = *state;
+	sqlite3 *db = open_db(f->path, f->slot, SQLITE_OK);
+	exec_ok(db, "CREATE TABLE t(x)");
+	assert_int_not_equal(sqlite3_exec(db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(db, "PRAGMA page_size=8192", NULL, NULL, NULL), SQLITE_OK);
+	exec_ok(db, "PRAGMA page_size=4096");
+	exec_ok(db, "INSERT INTO t VALUES (1)");
+	assert_int_equal(count(db, "SELECT count(*) FROM t"), 1);
+	sqlite3_close(db);
+	/* A fresh database asking for 8192-byte pages cannot be written. */
+	char *p2 = path_join(f->dir, "big.db");
+	/* Nor one without the reserved bytes. */
+	char uri[4200];
+	snprintf(uri, sizeof(uri), "file:%s-nr?vfs=tend&tendkey=%d", p2, f->slot);
+	assert_int_equal(sqlite3_open_v2(uri, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+	                                               SQLITE_OPEN_URI, NULL),
+	                 SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(db, "CREATE TABLE t(x)", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	free(p2);
+}
+
+static void short_reads_and_partial_reads(void **state)
+{
+	struct fx *f = *state;
+	sqlite3 *db = open_db(f->path, f->slot, SQLITE_OK);
+	fill(db, 5);
+	sqlite3_file *file = NULL;
+	assert_int_equal(sqlite3_file_control(db, "main", SQLITE_FCNTL_FILE_POINTER, &file),
+	                 SQLITE_OK);
+	sqlite3_int64 size;
+	assert_int_equal(file->pMethods->xFileSize(file, &size), SQLITE_OK);
+	assert_int_equal(size % VFS_PAGE_SIZE, 0);
+	char hdr[100];
+	assert_int_equal(file->pMethods->xRead(file, hdr, 100, 0), SQLITE_OK);
+	assert_memory_equal(hdr, "SQLite format 3", 16);
+	assert_int_equal((unsigned char)hdr[20], VFS_RESERVE);
+	/* A read that straddles two pages. */
+	char mid[200];
+	assert_int_equal(file->pMethods->xRead(file, mid, 200, VFS_PAGE_SIZE - 100), SQLITE_OK);
+	/* Past the end: zeros and SHORT_READ, as SQLite requires. */
+	char past[512];
+	memset(past, 'x', sizeof(past));
+	assert_int_equal(file->pMethods->xRead(file, past, 512, size + 10), SQLITE_IOERR_SHORT_READ);
+	for (size_t i = 0; i < sizeof(past); i++)
+		assert_int_equal(past[i], 0);
+	/* Writes that are not whole pages are refused. */
+	assert_int_not_equal(file->pMethods->xWrite(file, "abc", 3, 0), SQLITE_OK);
+	assert_int_equal(file->pMethods->xSectorSize(file), 512);
+	sqlite3_close(db);
+}
+
+static void truncate_and_vacuum(void **state)
+{
+	struct fx *f = *state;
+	sqlite3 *db = open_db(f->path, f->slot, SQLITE_OK);
+	fill(db, 400);
+	long long before = count(db, "PRAGMA page_count");
+	exec_ok(db, "DELETE FROM t WHERE rowid > 10");
+	exec_ok(db, "VACUUM");
+	long long after = count(db, "PRAGMA page_count");
+	assert_true(after < before);
+	sqlite3_close(db);
+	uint32_t bad, pages;
+	assert_int_equal(vfs_verify_file(f->path, 0, f->slot, &bad, &pages), 0);
+	assert_int_equal(pages, (uint32_t)after);
+	db = open_db(f->path, f->slot, SQLITE_OK);
+	assert_int_equal(count(db, "SELECT count(*) FROM t"), 10);
+	assert_string_equal("ok", "ok");
+	sqlite3_close(db);
+}
+
+static void rollback_uses_encrypted_journal(void **state)
+{
+	struct fx *f = *state;
+	sqlite3 *db = open_db(f->path, f->slot, SQLITE_OK);
+	fill(db, 100);
+	exec_ok(db, "PRAGMA cache_size=2"); /* force pages out to disk mid-transaction */
+	exec_ok(db, "BEGIN");
+	exec_ok(db, "UPDATE t SET x = 'JOURNALMARK ' || x");
+	char *jpath = NULL;
+	assert_int_not_equal(asprintf(&jpath, "%s-journal", f->path), -1);
+	assert_false(file_has(jpath, "SECRETMARK"));
+	assert_false(file_has(f->path, "JOURNALMARK"));
+	exec_ok(db, "ROLLBACK");
+	assert_int_equal(count(db, "SELECT count(*) FROM t WHERE x LIKE 'JOURNALMARK%'"), 0);
+	assert_int_equal(count(db, "SELECT count(*) FROM t"), 100);
+	sqlite3_close(db);
+	uint32_t bad, pages;
+	assert_int_equal(vfs_verify_file(f->path, 0, f->slot, &bad, &pages), 0);
+	free(jpath);
+}
+
+static int dir_count(const char *dir)
+{
+	DIR *d = opendir(dir);
+	int n = 0;
+	struct dirent *de;
+	while (d && (de = readdir(d)))
+		n += de->d_name[0] != '.';
+	if (d)
+		closedir(d);
+	return n;
+}
+
+static void temp_files_stay_in_memory(void **state)
+{
+	struct fx *f = *state;
+	char *tmp = path_join(f->dir, "tmp");
+	struct error e;
+	assert_int_equal(mkdir_p(tmp, &e), 0);
+	char *old = getenv("TMPDIR") ? strdup(getenv("TMPDIR")) : NULL;
+	setenv("TMPDIR", tmp, 1);
+	sqlite3 *db = open_db(f->path, f->slot, SQLITE_OK);
+	exec_ok(db, "PRAGMA temp_store=FILE; PRAGMA cache_size=5");
+	fill(db, 2000);
+	/* A big sort and a temp table both want spill files. */
+	assert_int_equal(count(db, "SELECT count(*) FROM (SELECT x FROM t ORDER BY x DESC)"), 2000);
+	exec_ok(db, "CREATE TEMP TABLE s AS SELECT x FROM t");
+	assert_int_equal(count(db, "SELECT count(*) FROM s"), 2000);
+	assert_int_equal(dir_count(tmp), 0);
+	sqlite3_close(db);
+	if (old) {
+		setenv("TMPDIR", old, 1);
+		free(old);
+	} else {
+		unsetenv("TMPDIR");
+	}
+	free(tmp);
+}
+
+static void second_connection_is_locked_out(void **state)
+{
+	struct fx *f = *state;
+	sqlite3 *a = open_db(f->path, f->slot, SQLITE_OK);
+	fill(a, 3);
+	sqlite3 *b = open_raw(f->path, f->slot);
+	int rc = sqlite3_exec(b, "SELECT count(*) FROM t", NULL, NULL, NULL);
+	assert_int_equal(rc & 0xFF, SQLITE_BUSY);
+	sqlite3_close(b);
+	sqlite3_close(a);
+}
+
+static void swapped_pages_are_caught(void **state)
+{
+	struct fx *f = *state;
+	sqlite3 *db = open_db(f->path, f->slot, SQLITE_OK);
+	fill(db, 100);
+	sqlite3_close(db);
+	int fd = open(f->path, O_RDWR);
+	assert_true(fd >= 0);
+	uint8_t p3[VFS_PAGE_SIZE], p4[VFS_PAGE_SIZE];
+	assert_int_equal(pread(fd, p3, sizeof(p3), 2 * VFS_PAGE_SIZE), VFS_PAGE_SIZE);
+	assert_int_equal(pread(fd, p4, sizeof(p4), 3 * VFS_PAGE_SIZE), VFS_PAGE_SIZE);
+	assert_int_equal(pwrite(fd, p4, sizeof(p4), 2 * VFS_PAGE_SIZE), VFS_PAGE_SIZE);
+	assert_int_equal(pwrite(fd, p3, sizeof(p3), 3 * VFS_PAGE_SIZE), VFS_PAGE_SIZE);
+	close(fd);
+	uint32_t bad, pages;
+	assert_int_equal(vfs_verify_file(f->path, 0, f->slot, &bad, &pages), 1);
+	assert_int_equal(bad, 3);
+	db = open_raw(f->path, f->slot);
+	assert_int_not_equal(sqlite3_exec(db, "SELECT count(*) FROM t WHERE x > ''", NULL, NULL, NULL),
+	                     SQLITE_OK);
+	sqlite3_close(db);
+}
+
+static void old_page_copy_is_caught(void **state)
+{
+	struct fx *f = *state;
+	sqlite3 *db = open_db(f->path, f->slot, SQLITE_OK);
+	fill(db, 50);
+	sqlite3_close(db);
+	int fd = open(f->path, O_RDWR);
+	uint8_t old[VFS_PAGE_SIZE];
+	assert_int_equal(pread(fd, old, sizeof(old), 2 * VFS_PAGE_SIZE), VFS_PAGE_SIZE);
+	close(fd);
+	db = open_db(f->path, f->slot, SQLITE_OK);
+	exec_ok(db, "UPDATE t SET x = 'changed' WHERE rowid <= 50");
+	sqlite3_close(db);
+	fd = open(f->path, O_RDWR);
+	assert_int_equal(pwrite(fd, old, sizeof(old), 2 * VFS_PAGE_SIZE), VFS_PAGE_SIZE);
+	close(fd);
+	uint32_t bad, pages;
+	/* The page itself is authentic; the page set is not. */
+	assert_int_equal(vfs_verify_file(f->path, 0, f->slot, &bad, &pages), 1);
+	assert_int_equal(bad, 1);
+	db = open_raw(f->path, f->slot);
+	int rc = sqlite3_exec(db, "SELECT count(*) FROM t", NULL, NULL, NULL);
+	assert_int_not_equal(rc, SQLITE_OK);
+	assert_int_equal(sqlite3_extended_errcode(db), SQLITE_IOERR_DATA);
+	sqlite3_close(db);
+}
+
+static void offset_database_in_a_bigger_file(void **state)
+{
+	struct fx *f = *state;
+	int fd = open(f->path, O_RDWR | O_CREAT, 0600);
+	assert_int_equal(write(fd, "HEADER", 6), 6);
+	close(fd);
+	char uri[4200];
+	snprintf(uri, sizeof(uri), "file:%s?vfs=tend&tendkey=%d&tendoffset=4096", f->path, f->slot);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open_v2(uri, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, NULL),
+	                 SQLITE_OK);
+	int reserve = VFS_RESERVE;
+	sqlite3_file_control(db, "main", SQLITE_FCNTL_RESERVE_BYTES, &reserve);
+	exec_ok(db, "PRAGMA journal_mode=OFF");
+	fill(db, 30);
+	sqlite3_close(db);
+	assert_true(file_has(f->path, "HEADER"));
+	uint32_t bad, pages;
+	assert_int_equal(vfs_verify_file(f->path, 4096, f->slot, &bad, &pages), 0);
+	assert_int_equal(sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(count(db, "SELECT count(*) FROM t"), 30);
+	sqlite3_close(db);
+}
+
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+SUITE(vfs, T(round_trip_leaves_no_plaintext), T(no_key_no_open), T(wrong_key_is_caught),
+      T(refuses_wal_and_page_size), T(short_reads_and_partial_reads), T(truncate_and_vacuum),
+      T(rollback_uses_encrypted_journal), T(temp_files_stay_in_memory),
+      T(second_connection_is_locked_out), T(swapped_pages_are_caught),
+      T(old_page_copy_is_caught), T(offset_database_in_a_bigger_file))
