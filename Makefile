@@ -55,6 +55,7 @@ else
   TEND = $(BUILD)/tend
 endif
 UNIT = $(BUILD)/unit-tests
+SCREEN = $(BUILD)/screen-driver
 
 all: $(TEND)
 
@@ -63,6 +64,13 @@ $(TEND): $(MAIN_OBJ) $(OBJ)
 
 $(UNIT): $(TEST_OBJ) $(OBJ)
 	$(CC) $(TEND_LDFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(TEST_LIBS)
+
+$(SCREEN): $(BUILD)/test/screen-driver.o $(OBJ)
+	$(CC) $(TEND_LDFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/test/screen-driver.o: tests/screen/driver.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(TEND_CFLAGS) -c -o $@ $<
 
 $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(@D)
@@ -99,9 +107,9 @@ run:
 check:
 	@$(have-deps) || scripts/deps
 	@$(MAKE) --no-print-directory build-tests
-	@TEND_BIN=$(abspath $(TEND)) UNIT_BIN=$(abspath $(UNIT)) tests/run
+	@TEND_BIN=$(abspath $(TEND)) UNIT_BIN=$(abspath $(UNIT)) SCREEN_BIN=$(abspath $(SCREEN)) tests/run
 
-build-tests: $(TEND) $(UNIT)
+build-tests: $(TEND) $(UNIT) $(SCREEN)
 
 check-layers:
 	@scripts/check-layers
@@ -111,6 +119,7 @@ BENCH = $(BUILD)/bench/bench
 $(BENCH): bench/bench.c bench/gen.h $(OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(TEND_CFLAGS) $(TEND_LDFLAGS) $(LDFLAGS) -o $@ bench/bench.c $(OBJ) $(PKG_LIBS)
+-include $(BENCH).d
 
 bench:
 	@$(have-deps) || scripts/deps
@@ -129,4 +138,4 @@ clean:
 
 .PHONY: all deps run check build-tests check-layers bench install uninstall clean
 
--include $(OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
+-include $(OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/test/screen-driver.d

@@ -32,3 +32,27 @@ t_done() {
 	echo "$T_NAME: $T_PASS passed, $T_FAIL failed"
 	[ "$T_FAIL" -eq 0 ]
 }
+
+# t_screen NAME SCRIPT: runs the headless screen driver on SCRIPT and
+# compares its dumps with tests/screen/golden/NAME.txt. UPDATE_GOLDEN=1
+# writes the golden file instead (review the diff before committing it).
+t_screen() {
+	local name=$1 script=$2 golden out
+	golden="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/screen/golden/$name.txt"
+	out="$T_TMP/$name.out"
+	: "${SCREEN_BIN:?set SCREEN_BIN}"
+	"$SCREEN_BIN" "$script" >"$out" 2>"$T_TMP/$name.err"
+	local rc=$?
+	if [ "$rc" -ge 128 ]; then
+		t_fail "screen $name" "driver crashed (exit $rc): $(head -c 400 "$T_TMP/$name.err")"
+		return
+	fi
+	if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
+		cp "$out" "$golden"
+		t_pass "screen $name (golden written)"
+	elif diff -u "$golden" "$out" >"$T_TMP/$name.diff" 2>&1; then
+		t_pass "screen $name"
+	else
+		t_fail "screen $name" "$(head -n 40 "$T_TMP/$name.diff")"
+	fi
+}

@@ -3,7 +3,7 @@
  * A page of `size` bytes is sealed as
  *   [0, skip)              copied as is (plaintext, authenticated)
  *   [skip, size - 40)      XChaCha20 ciphertext
- *   [size - 40, size - 16) 24-byte random nonce
+ *   [size - 40, size - 16) 24-byte nonce
  *   [size - 16, size)      16-byte Poly1305 tag
  * The last 40 bytes of the plaintext page are SQLite's reserved bytes,
  * which tend sets aside for this; opening a page returns them as zeros. */
@@ -19,7 +19,8 @@
 #define PAGE_KEY_BYTES 32
 #define PAGE_MAC_BYTES 32
 
-/* Seals in -> out (they may not overlap) with a fresh random nonce.
+/* Seals in -> out (they may not overlap) with a fresh nonce (a random
+ * per-process prefix and a counter: never repeated).
  * Returns 0, or -1 if size is too small. */
 int page_seal(uint8_t *out, const uint8_t *in, size_t size, size_t skip,
               const uint8_t key[PAGE_KEY_BYTES], const uint8_t *ad, size_t adlen);

@@ -26,6 +26,9 @@ bool vault_fast_kdf_requested(void);
 
 /* true when dir holds a vault (a key file). */
 bool vault_exists(const char *dir);
+/* true when dir holds a key file or a vault database (a vault whose key
+ * files were lost can still be opened with the recovery code). */
+bool vault_has_data(const char *dir);
 
 /* Creates a vault in dir (made 0700 if missing) and writes its recovery
  * code (NUL-terminated) into code. E_FAIL if a vault is already there. */

@@ -148,7 +148,13 @@ int cmd_add(struct cli_ctx *ctx, int argc, char **argv)
 			return cli_usage_error("at most %zu tags per entry.", ntags);
 		if (!*optarg || !utf8_valid(optarg, strlen(optarg)))
 			return cli_usage_error("a tag must be non-empty UTF-8 text.");
-		tags[ntags++] = optarg;
+		/* Copied, then wiped from argv, so the tag does not stay readable
+		 * in /proc/PID/cmdline while tend waits for the entry. */
+		tags[ntags] = strdup(optarg);
+		if (!tags[ntags])
+			return cli_usage_error("out of memory.");
+		mem_wipe(optarg, strlen(optarg));
+		ntags++;
 	}
 	if (optind < argc)
 		return cli_usage_error("'tend add' reads the entry from standard input, not from "
@@ -189,6 +195,10 @@ int cmd_add(struct cli_ctx *ctx, int argc, char **argv)
 			printf("Saved entry %lld.\n", (long long)id);
 	}
 	buf_free(&text);
+	for (size_t i = 0; i < ntags; i++) {
+		mem_wipe((char *)tags[i], strlen(tags[i]));
+		free((char *)tags[i]);
+	}
 	vault_close(v);
 	free(dir);
 	return rc ? report(&e) : 0;
@@ -295,6 +305,8 @@ int cmd_recover(struct cli_ctx *ctx, int argc, char **argv)
 	struct vault *v = NULL;
 	struct secret code = {0}, pass = {0};
 	int rc = vault_dir(&dir, &e);
+	if (!rc && !vault_has_data(dir))
+		rc = need_vault(dir, &e);
 	if (!rc)
 		rc = secret_read(ctx, "Recovery code: ", &code, &e);
 	if (!rc)

@@ -2,6 +2,28 @@
 
 #include <sodium.h>
 #include <string.h>
+#include <unistd.h>
+
+/* Nonces: 16 random bytes per process, then a 64-bit counter. Unique
+ * without a system call per page (randombytes_buf costs one each); a new
+ * prefix is drawn if the process id changes (after a fork). */
+static uint8_t nonce_prefix[16];
+static uint64_t nonce_counter;
+static pid_t nonce_pid;
+
+static void next_nonce(uint8_t *nonce)
+{
+	pid_t pid = getpid();
+	if (pid != nonce_pid || nonce_counter == UINT64_MAX) {
+		randombytes_buf(nonce_prefix, sizeof(nonce_prefix));
+		nonce_counter = 0;
+		nonce_pid = pid;
+	}
+	nonce_counter++;
+	memcpy(nonce, nonce_prefix, sizeof(nonce_prefix));
+	for (int i = 0; i < 8; i++)
+		nonce[16 + i] = (uint8_t)(nonce_counter >> (8 * i));
+}
 
 int page_seal(uint8_t *out, const uint8_t *in, size_t size, size_t skip,
               const uint8_t key[PAGE_KEY_BYTES], const uint8_t *ad, size_t adlen)
@@ -11,7 +33,7 @@ int page_seal(uint8_t *out, const uint8_t *in, size_t size, size_t skip,
 	size_t body = size - PAGE_RESERVE;
 	uint8_t *nonce = out + body;
 	uint8_t *tag = nonce + PAGE_NONCE_BYTES;
-	randombytes_buf(nonce, PAGE_NONCE_BYTES);
+	next_nonce(nonce);
 	memcpy(out, in, skip);
 	unsigned long long taglen;
 	return crypto_aead_xchacha20poly1305_ietf_encrypt_detached(

@@ -215,7 +215,14 @@ static int db_open(const char *path, int slot, long long off, enum open_mode mod
 	if (rc != SQLITE_OK) {
 		struct vfs_stats vs;
 		vfs_slot_stats(slot, &vs);
-		store_sql_error(db, vs.page_failures ? SQLITE_CORRUPT : rc, e, "opening the vault");
+		if (vs.journal_failures)
+			error_set(e, E_CORRUPT,
+			          "The vault's crash journal (tend.db-journal) is damaged or was changed, "
+			          "so the interrupted change cannot be undone safely. Nothing was changed. "
+			          "Bring back a backup with 'tend restore FILE', or keep a copy of the "
+			          "folder and ask for help.");
+		else
+			store_sql_error(db, vs.page_failures ? SQLITE_CORRUPT : rc, e, "opening the vault");
 		sqlite3_close(db);
 		return -1;
 	}
@@ -275,6 +282,16 @@ static bool file_exists(const char *path)
 bool vault_exists(const char *dir)
 {
 	return keyfile_exists(dir);
+}
+
+bool vault_has_data(const char *dir)
+{
+	if (keyfile_exists(dir))
+		return true;
+	char *db = join(dir, DB_NAME);
+	bool there = db && file_exists(db);
+	free(db);
+	return there;
 }
 
 static int take_lock(const char *dir, int *fd_out, struct error *e)

@@ -15,7 +15,8 @@
 	X(recovery) \
 	X(vfs) \
 	X(content) \
-	X(render)
+	X(render) \
+	X(settings)
 
 #define DECLARE(name) int suite_##name(int *total);
 SUITES(DECLARE)

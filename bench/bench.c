@@ -1,0 +1,961 @@
+/* bench.c: `make bench`. Prints speed figures as ratios against references
+ * measured in the same run, one line each ("bench: NAME VALUE"), then a
+ * short summary with the targets. A slow result is reported, never
+ * failed; only an error ends it with a non-zero status.
+ *
+ *   bench CACHE_DIR WORK_DIR SQLCIPHER_PROG|- [SKIP_REASON]
+ *
+ * CACHE_DIR keeps the 100k-entry vault and plain database between runs
+ * (keyed by BENCH_DATA and the schema version); WORK_DIR is scratch space
+ * the caller removes afterwards. SQLCIPHER_PROG is bench/sqlcipher.c
+ * built against libsqlcipher, run as a child process, or "-" to skip
+ * that comparison (SKIP_REASON says why).
+ *
+ * What is measured, and how:
+ * - Commits: the same generated entries are committed one at a time to an
+ *   encrypted vault (entries_add), a plain SQLite file (default VFS, same
+ *   schema from migrate(), same pragmas, same statements prepared per
+ *   commit as entries_add does), a copy of the 100k-entry vault, a copy of
+ *   the 100k plain file and, when available, SQLCipher: one commit each per
+ *   round, the order rotated every round, so the disk's drift and fsync
+ *   noise fall on all alike. Figures are medians of the per-commit times.
+ * - Search: FTS5 queries (LIMIT 50) over the 100k vault and the 100k
+ *   plain file; SQLite's page cache is emptied before each timed query
+ *   (sqlite3_db_release_memory), so pages come through the VFS (and its
+ *   decryption) each time, from the OS cache. Order alternates.
+ * - Unlock: keyfile_unwrap alone (Argon2id with the key file's limits,
+ *   which must be the real defaults) against the opening path without
+ *   any KDF (vault_open_code: key file read, page-set scan, pragmas,
+ *   schema check) plus the first query (the first 20 rows of the list). */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../src/store/store_int.h" /* vault_db(): bulk loading and searching */
+#include "crypto/keyfile.h"
+#include "crypto/secmem.h"
+#include "gen.h"
+#include "store/entries.h"
+#include "store/migrate.h"
+#include "store/vault.h"
+#include "util/timefmt.h"
+
+/* Bump when the generated data or the way the cache is built changes. */
+#define BENCH_DATA "d1"
+#define BIG_N 100000
+#define SMALL_N 1000
+#define BULK_TXN 5000
+#define COMMIT_ROUNDS 400
+#define COMMIT_WARMUP 5
+#define COMMIT_BASE 1000000 /* entry numbers used by the timed commits */
+#define FTS_REPS 15
+#define UNLOCK_REPS 5
+#define FIRST_ROWS 20
+
+static const char pass[] = "bench passphrase, not a secret";
+
+static const char *const queries[] = {
+	"today",      /* in about 2 of 3 entries */
+	"walk",       /* about 1 in 3 */
+	"grateful",   /* about 1 in 9 */
+	"violin",     /* about 1 in 20 */
+	"sleep tired", /* both words */
+	GEN_UNCOMMON, /* about 1 in 400 */
+	GEN_RARE,     /* about 1 in 4000 */
+};
+#define NQUERIES (sizeof(queries) / sizeof(queries[0]))
+
+#define PLAIN_PRAGMAS                                                                           \
+	"PRAGMA locking_mode=EXCLUSIVE; PRAGMA journal_mode=TRUNCATE;"                             \
+	"PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY;"                                       \
+	"PRAGMA secure_delete=ON; PRAGMA foreign_keys=ON;"                                         \
+	"PRAGMA cell_size_check=ON; PRAGMA mmap_size=0;"
+
+/* ---- small helpers -------------------------------------------------------- */
+
+static void die(const char *fmt, ...) PRINTF_LIKE(1, 2);
+static void die(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("bench: error: ", stdout);
+	vprintf(fmt, ap);
+	fputc('\n', stdout);
+	va_end(ap);
+	fflush(stdout);
+	exit(1);
+}
+
+static void note(const char *fmt, ...) PRINTF_LIKE(1, 2);
+static void note(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("bench: (", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputs(")\n", stderr);
+	va_end(ap);
+}
+
+static double now_us(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e6 + (double)ts.tv_nsec / 1e3;
+}
+
+static char *fmt(const char *f, ...) PRINTF_LIKE(1, 2);
+static char *fmt(const char *f, ...)
+{
+	va_list ap;
+	va_start(ap, f);
+	char *s = NULL;
+	if (vasprintf(&s, f, ap) < 0)
+		die("out of memory");
+	va_end(ap);
+	return s;
+}
+
+static void xexec(sqlite3 *db, const char *sql)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
+		die("SQL failed (%s): %s", sql, msg ? msg : sqlite3_errmsg(db));
+}
+
+struct samples {
+	double *v;
+	size_t n, cap;
+};
+
+static void add(struct samples *s, double x)
+{
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 64;
+		s->v = realloc(s->v, s->cap * sizeof(*s->v));
+		if (!s->v)
+			die("out of memory");
+	}
+	s->v[s->n++] = x;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+static double median(const struct samples *s)
+{
+	if (!s->n)
+		return 0;
+	double *c = malloc(s->n * sizeof(*c));
+	if (!c)
+		die("out of memory");
+	memcpy(c, s->v, s->n * sizeof(*c));
+	qsort(c, s->n, sizeof(*c), cmp_double);
+	double m = s->n % 2 ? c[s->n / 2] : (c[s->n / 2 - 1] + c[s->n / 2]) / 2;
+	free(c);
+	return m;
+}
+
+static bool exists(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0;
+}
+
+static double file_mb(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 ? (double)st.st_size / (1024.0 * 1024.0) : 0;
+}
+
+static void copy_file(const char *from, const char *to)
+{
+	int in = open(from, O_RDONLY | O_CLOEXEC);
+	int out = open(to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (in < 0 || out < 0)
+		die("cannot copy %s to %s: %s", from, to, strerror(errno));
+	static char buf[1 << 20];
+	ssize_t n;
+	while ((n = read(in, buf, sizeof(buf))) > 0) {
+		for (ssize_t done = 0; done < n;) {
+			ssize_t w = write(out, buf + done, (size_t)(n - done));
+			if (w < 0)
+				die("cannot write %s: %s", to, strerror(errno));
+			done += w;
+		}
+	}
+	/* Synced, so the first timed commit does not pay for the copy. */
+	if (n < 0 || fsync(out) != 0)
+		die("cannot copy %s: %s", from, strerror(errno));
+	close(in);
+	close(out);
+}
+
+static char *read_text(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return NULL;
+	char buf[256];
+	char *r = fgets(buf, sizeof(buf), f) ? strdup(buf) : NULL;
+	fclose(f);
+	if (r)
+		r[strcspn(r, "\n")] = '\0';
+	return r;
+}
+
+static void write_text(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	if (!f || fprintf(f, "%s\n", text) < 0 || fclose(f) != 0)
+		die("cannot write %s", path);
+}
+
+static void store_check(int rc, const struct error *e, const char *what)
+{
+	if (rc)
+		die("%s: %s", what, e->msg);
+}
+
+/* ---- plain SQLite, the reference ------------------------------------------- */
+
+static sqlite3 *plain_open(const char *path)
+{
+	sqlite3 *db = NULL;
+	int rc = sqlite3_open_v2(path, &db,
+	                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXRESCODE,
+	                         NULL);
+	if (rc != SQLITE_OK)
+		die("cannot open %s: %s", path, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+	xexec(db, "PRAGMA page_size=4096;" PLAIN_PRAGMAS);
+	xexec(db, "SELECT count(*) FROM sqlite_schema");
+	struct error e = {0};
+	store_check(migrate(db, &e), &e, "setting up the plain database");
+	return db;
+}
+
+static void plain_fail(sqlite3 *db, sqlite3_stmt *st)
+{
+	const char *msg = sqlite3_errmsg(db);
+	sqlite3_finalize(st);
+	die("plain commit: %s", msg);
+}
+
+/* entries_add without the vault: the same statements, the same way. */
+static void plain_add(sqlite3 *db, const char *title, const char *body,
+                      const char *const *tags, size_t ntags)
+{
+	struct stamp now = stamp_now();
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		plain_fail(db, NULL);
+	if (sqlite3_prepare_v2(db,
+	                       "INSERT INTO entries(title, body, created_at, created_off,"
+	                       " updated_at, updated_off) VALUES (?1, ?2, ?3, ?4, ?3, ?4)",
+	                       -1, &st, NULL) != SQLITE_OK)
+		plain_fail(db, st);
+	sqlite3_bind_text(st, 1, title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, body, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, now.t);
+	sqlite3_bind_int(st, 4, now.off_min);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		plain_fail(db, st);
+	sqlite3_finalize(st);
+	int64_t eid = sqlite3_last_insert_rowid(db);
+	for (size_t i = 0; i < ntags; i++) {
+		if (sqlite3_prepare_v2(db, "INSERT INTO tags(name) VALUES (?1) ON CONFLICT DO NOTHING",
+		                       -1, &st, NULL) != SQLITE_OK)
+			plain_fail(db, st);
+		sqlite3_bind_text(st, 1, tags[i], -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			plain_fail(db, st);
+		sqlite3_finalize(st);
+		if (sqlite3_prepare_v2(db,
+		                       "INSERT OR IGNORE INTO entry_tags(entry_id, tag_id)"
+		                       " SELECT ?1, id FROM tags WHERE name = ?2",
+		                       -1, &st, NULL) != SQLITE_OK)
+			plain_fail(db, st);
+		sqlite3_bind_int64(st, 1, eid);
+		sqlite3_bind_text(st, 2, tags[i], -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			plain_fail(db, st);
+		sqlite3_finalize(st);
+	}
+	if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		plain_fail(db, NULL);
+}
+
+/* Entries [from, to) in transactions of BULK_TXN, with the statements
+ * entries_add uses (prepared once) and made-up times 10 minutes apart.
+ * Works on a vault's connection or a plain one alike. */
+static void bulk_fill(sqlite3 *db, uint64_t from, uint64_t to)
+{
+	const int64_t t0 = 1600000000;
+	sqlite3_stmt *ins, *tag, *link;
+	if (sqlite3_prepare_v2(db,
+	                       "INSERT INTO entries(title, body, created_at, created_off,"
+	                       " updated_at, updated_off) VALUES (?1, ?2, ?3, 0, ?3, 0)",
+	                       -1, &ins, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "INSERT INTO tags(name) VALUES (?1) ON CONFLICT DO NOTHING", -1,
+	                       &tag, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db,
+	                       "INSERT OR IGNORE INTO entry_tags(entry_id, tag_id)"
+	                       " SELECT ?1, id FROM tags WHERE name = ?2",
+	                       -1, &link, NULL) != SQLITE_OK)
+		die("bulk load: %s", sqlite3_errmsg(db));
+	char title[GEN_TITLE_MAX], body[GEN_BODY_MAX];
+	const char *tags[2];
+	size_t ntags;
+	for (uint64_t i = from; i < to; i++) {
+		if ((i - from) % BULK_TXN == 0)
+			xexec(db, i == from ? "BEGIN IMMEDIATE" : "COMMIT; BEGIN IMMEDIATE");
+		gen_entry(i, title, body, tags, &ntags);
+		sqlite3_bind_text(ins, 1, title, -1, SQLITE_STATIC);
+		sqlite3_bind_text(ins, 2, body, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(ins, 3, t0 + (int64_t)i * 600);
+		if (sqlite3_step(ins) != SQLITE_DONE)
+			die("bulk load: %s", sqlite3_errmsg(db));
+		sqlite3_reset(ins);
+		int64_t eid = sqlite3_last_insert_rowid(db);
+		for (size_t k = 0; k < ntags; k++) {
+			sqlite3_bind_text(tag, 1, tags[k], -1, SQLITE_STATIC);
+			sqlite3_bind_int64(link, 1, eid);
+			sqlite3_bind_text(link, 2, tags[k], -1, SQLITE_STATIC);
+			if (sqlite3_step(tag) != SQLITE_DONE || sqlite3_step(link) != SQLITE_DONE)
+				die("bulk load: %s", sqlite3_errmsg(db));
+			sqlite3_reset(tag);
+			sqlite3_reset(link);
+		}
+	}
+	xexec(db, "COMMIT");
+	sqlite3_finalize(ins);
+	sqlite3_finalize(tag);
+	sqlite3_finalize(link);
+}
+
+/* ---- the 100k cache ---------------------------------------------------------- */
+
+struct cache {
+	char *dir, *vault, *plain, *code_file;
+	char code[VAULT_CODE_MAX];
+	double build_s; /* 0 when it was there already */
+};
+
+static bool kdf_is_default(const struct kdf_params *p)
+{
+	struct kdf_params d;
+	kdf_params_default(&d, false);
+	return p->opslimit == d.opslimit && p->memlimit == d.memlimit;
+}
+
+/* Is the cache there, complete, and readable by this build of tend? */
+static bool cache_usable(struct cache *c, const char *key)
+{
+	char *done = fmt("%s/done", c->dir);
+	char *have = read_text(done);
+	free(done);
+	bool ok = have && strcmp(have, key) == 0;
+	free(have);
+	char *code = ok ? read_text(c->code_file) : NULL;
+	ok = code && strlen(code) < VAULT_CODE_MAX;
+	if (ok)
+		snprintf(c->code, sizeof(c->code), "%s", code);
+	free(code);
+	if (!ok)
+		return false;
+	struct keyfile kf;
+	bool used;
+	struct error e = {0};
+	if (keyfile_load(c->vault, &kf, &used, &e) || used || !kdf_is_default(&kf.kdf)) {
+		note("the cached vault's key file is not usable (%s); building it again",
+		     e.msg[0] ? e.msg : "other KDF limits");
+		return false;
+	}
+	struct vault *v;
+	if (vault_open_code(c->vault, c->code, &v, &e)) {
+		note("the cached vault does not open with this tend (%s); building it again", e.msg);
+		return false;
+	}
+	int64_t n = entries_count(v);
+	vault_close(v);
+	return n == BIG_N && exists(c->plain);
+}
+
+static void cache_prepare(struct cache *c, const char *root)
+{
+	char *key = fmt("%s-s%d-n%d", BENCH_DATA, migrate_latest(), BIG_N);
+	c->dir = fmt("%s/cache-%s", root, key);
+	c->vault = fmt("%s/vault", c->dir);
+	c->plain = fmt("%s/plain.db", c->dir);
+	c->code_file = fmt("%s/code", c->dir);
+	c->build_s = 0;
+	if (cache_usable(c, key)) {
+		free(key);
+		return;
+	}
+	note("building the %d-entry vault and plain database once, in %s", BIG_N, c->dir);
+	double t0 = now_us();
+	char *cmd = fmt("rm -rf '%s'", c->dir);
+	if (system(cmd) != 0)
+		die("cannot clear %s", c->dir);
+	free(cmd);
+	if (mkdir(c->dir, 0700) != 0)
+		die("cannot create %s: %s", c->dir, strerror(errno));
+
+	/* With the real Argon2id limits: the unlock figures use this vault. */
+	unsetenv("TEND_INSECURE_FAST_KDF");
+	struct error e = {0};
+	store_check(vault_init(c->vault, pass, strlen(pass), c->code, &e), &e, "creating the vault");
+	write_text(c->code_file, c->code);
+	struct vault *v;
+	store_check(vault_open_code(c->vault, c->code, &v, &e), &e, "opening the new vault");
+	xexec(vault_db(v), "PRAGMA cache_size=-131072"); /* this connection only */
+	bulk_fill(vault_db(v), 0, BIG_N);
+	vault_close(v);
+
+	sqlite3 *db = plain_open(c->plain);
+	xexec(db, "PRAGMA cache_size=-131072");
+	bulk_fill(db, 0, BIG_N);
+	if (sqlite3_close(db) != SQLITE_OK)
+		die("cannot close %s", c->plain);
+
+	char *done = fmt("%s/done", c->dir);
+	write_text(done, key);
+	free(done);
+	c->build_s = (now_us() - t0) / 1e6;
+	note("built in %.0f s", c->build_s);
+
+	/* Caches of other data versions are stale now. */
+	cmd = fmt("for d in '%s'/cache-*; do [ \"$d\" = '%s' ] || rm -rf \"$d\"; done", root, c->dir);
+	if (system(cmd) != 0)
+		note("could not remove old caches");
+	free(cmd);
+	free(key);
+}
+
+/* ---- SQLCipher, in a child process ------------------------------------------ */
+
+struct child {
+	pid_t pid;
+	FILE *to, *from;
+	char info[256];
+};
+
+static void child_start(struct child *ch, const char *prog, const char *db, const char *schema)
+{
+	int in[2], out[2];
+	if (pipe(in) != 0 || pipe(out) != 0)
+		die("pipe: %s", strerror(errno));
+	fflush(NULL);
+	ch->pid = fork();
+	if (ch->pid < 0)
+		die("fork: %s", strerror(errno));
+	if (ch->pid == 0) {
+		dup2(in[0], 0);
+		dup2(out[1], 1);
+		close(in[0]), close(in[1]), close(out[0]), close(out[1]);
+		char npre[32], base[32];
+		snprintf(npre, sizeof(npre), "%d", SMALL_N);
+		snprintf(base, sizeof(base), "%d", COMMIT_BASE);
+		execl(prog, prog, db, schema, npre, base, (char *)NULL);
+		fprintf(stdout, "error: cannot run %s: %s\n", prog, strerror(errno));
+		_exit(127);
+	}
+	close(in[0]);
+	close(out[1]);
+	ch->to = fdopen(in[1], "w");
+	ch->from = fdopen(out[0], "r");
+	if (!ch->to || !ch->from)
+		die("fdopen: %s", strerror(errno));
+	if (!fgets(ch->info, sizeof(ch->info), ch->from) || strncmp(ch->info, "ready ", 6) != 0)
+		die("the SQLCipher program failed: %s", ch->info[0] ? ch->info : "no answer");
+	ch->info[strcspn(ch->info, "\n")] = '\0';
+}
+
+static void child_commits(struct child *ch, int n, struct samples *s)
+{
+	fprintf(ch->to, "c %d\n", n);
+	fflush(ch->to);
+	char line[256];
+	for (int i = 0; i < n; i++) {
+		if (!fgets(line, sizeof(line), ch->from))
+			die("the SQLCipher program stopped");
+		char *end;
+		double us = strtod(line, &end);
+		if (end == line)
+			die("the SQLCipher program failed: %s", line);
+		if (s)
+			add(s, us);
+	}
+}
+
+static void child_stop(struct child *ch)
+{
+	fputs("q\n", ch->to);
+	fclose(ch->to);
+	fclose(ch->from);
+	int status;
+	if (waitpid(ch->pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		die("the SQLCipher program did not end cleanly");
+}
+
+/* The schema as the plain database has it, minus FTS5's shadow tables
+ * (creating the virtual table makes them). */
+static void write_schema(sqlite3 *db, const char *path)
+{
+	FILE *f = fopen(path, "w");
+	if (!f)
+		die("cannot write %s", path);
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db,
+	                       "SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL AND NOT"
+	                       " (type = 'table' AND name LIKE 'entries\\_fts\\_%' ESCAPE '\\')"
+	                       " ORDER BY rowid",
+	                       -1, &st, NULL) != SQLITE_OK)
+		die("reading the schema: %s", sqlite3_errmsg(db));
+	while (sqlite3_step(st) == SQLITE_ROW)
+		fprintf(f, "%s;\n", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	if (fclose(f) != 0)
+		die("cannot write %s", path);
+}
+
+/* ---- commits ---------------------------------------------------------------- */
+
+enum { ENC_1K, PLAIN_1K, ENC_100K, PLAIN_100K, SQLC_1K, NDB };
+
+struct commit_targets {
+	struct vault *enc1k, *enc100k;
+	sqlite3 *plain1k, *plain100k;
+	struct child *sqlc;
+	/* SQLite's own counts over the timed commits: pages it had to read
+	 * (page-cache misses, through the VFS) and pages it wrote. */
+	long long pages_read[NDB], pages_written[NDB];
+};
+
+static sqlite3 *target_db(struct commit_targets *t, int which)
+{
+	switch (which) {
+	case ENC_1K:
+		return vault_db(t->enc1k);
+	case ENC_100K:
+		return vault_db(t->enc100k);
+	case PLAIN_1K:
+		return t->plain1k;
+	default:
+		return t->plain100k;
+	}
+}
+
+static void commit_one(struct commit_targets *t, int which, uint64_t i, struct samples *s)
+{
+	char title[GEN_TITLE_MAX], body[GEN_BODY_MAX];
+	const char *tags[2];
+	size_t ntags;
+	gen_entry(i, title, body, tags, &ntags);
+	struct error e = {0};
+	int64_t id;
+	sqlite3 *db = target_db(t, which);
+	int cur, hi;
+	sqlite3_db_status(db, SQLITE_DBSTATUS_CACHE_MISS, &cur, &hi, 1);
+	sqlite3_db_status(db, SQLITE_DBSTATUS_CACHE_WRITE, &cur, &hi, 1);
+	double t0 = now_us();
+	if (which == PLAIN_1K || which == PLAIN_100K)
+		plain_add(db, title, body, tags, ntags);
+	else
+		store_check(entries_add(which == ENC_1K ? t->enc1k : t->enc100k, title, body, tags,
+		                        ntags, &id, &e),
+		            &e, "entries_add");
+	double dt = now_us() - t0;
+	if (s) {
+		add(s, dt);
+		sqlite3_db_status(db, SQLITE_DBSTATUS_CACHE_MISS, &cur, &hi, 0);
+		t->pages_read[which] += cur;
+		sqlite3_db_status(db, SQLITE_DBSTATUS_CACHE_WRITE, &cur, &hi, 0);
+		t->pages_written[which] += cur;
+	}
+}
+
+/* One commit per database per round, the order rotated every round, so
+ * the disk's slow and fast spells fall on all of them alike. Each
+ * database gets entries COMMIT_BASE + k, k = 0, 1, ..., the same texts in
+ * the same order. */
+static void run_commits(struct commit_targets *t, struct samples s[NDB])
+{
+	int order[NDB], n = 0;
+	for (int d = 0; d < NDB; d++)
+		if (d != SQLC_1K || t->sqlc)
+			order[n++] = d;
+	uint64_t next[NDB] = {0};
+	for (int round = -COMMIT_WARMUP; round < COMMIT_ROUNDS; round++) {
+		for (int k = 0; k < n; k++) {
+			int d = order[(k + (round < 0 ? 0 : round)) % n];
+			struct samples *out = round < 0 ? NULL : &s[d];
+			if (d == SQLC_1K)
+				child_commits(t->sqlc, 1, out);
+			else
+				commit_one(t, d, COMMIT_BASE + next[d]++, out);
+		}
+	}
+}
+
+/* ---- search -------------------------------------------------------------- */
+
+static double fts_query(sqlite3 *db, const char *q, bool cold, int *rows, int *pages)
+{
+	if (cold)
+		sqlite3_db_release_memory(db);
+	int cur, hi;
+	sqlite3_db_status(db, SQLITE_DBSTATUS_CACHE_MISS, &cur, &hi, 1);
+	double t0 = now_us();
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db,
+	                       "SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?1 LIMIT 50",
+	                       -1, &st, NULL) != SQLITE_OK)
+		die("search: %s", sqlite3_errmsg(db));
+	sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
+	int rc, n = 0;
+	int64_t sum = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		sum += sqlite3_column_int64(st, 0);
+		n++;
+	}
+	if (rc != SQLITE_DONE)
+		die("search for %s: %s", q, sqlite3_errmsg(db));
+	sqlite3_finalize(st);
+	double dt = now_us() - t0;
+	if (rows)
+		*rows = n;
+	if (pages) {
+		sqlite3_db_status(db, SQLITE_DBSTATUS_CACHE_MISS, &cur, &hi, 0);
+		*pages = cur;
+	}
+	(void)sum;
+	return dt;
+}
+
+struct fts_result {
+	double enc_med[NQUERIES], plain_med[NQUERIES];
+	int rows[NQUERIES], pages[NQUERIES]; /* rows found, pages read with a cold cache */
+	struct samples enc_all;
+	double hot_enc, hot_plain; /* sums of per-query medians, warm page cache */
+};
+
+static void run_fts(sqlite3 *enc, sqlite3 *plain, struct fts_result *r)
+{
+	memset(r, 0, sizeof(*r));
+	for (size_t q = 0; q < NQUERIES; q++) {
+		int a, b, pa, pb;
+		fts_query(enc, queries[q], true, &a, &pa);
+		fts_query(plain, queries[q], true, &b, &pb);
+		if (a != b)
+			die("search for '%s' found %d rows encrypted, %d plain", queries[q], a, b);
+		r->rows[q] = a;
+		r->pages[q] = pa;
+	}
+	for (int hot = 0; hot < 2; hot++) {
+		for (size_t q = 0; q < NQUERIES; q++) {
+			struct samples se = {0}, sp = {0};
+			for (int rep = 0; rep < FTS_REPS; rep++) {
+				for (int k = 0; k < 2; k++) {
+					bool do_enc = (k + rep) % 2 == 0;
+					double dt = fts_query(do_enc ? enc : plain, queries[q], !hot, NULL, NULL);
+					add(do_enc ? &se : &sp, dt);
+					if (do_enc && !hot)
+						add(&r->enc_all, dt);
+				}
+			}
+			if (hot) {
+				r->hot_enc += median(&se);
+				r->hot_plain += median(&sp);
+			} else {
+				r->enc_med[q] = median(&se);
+				r->plain_med[q] = median(&sp);
+			}
+			free(se.v);
+			free(sp.v);
+		}
+	}
+}
+
+/* ---- unlock ---------------------------------------------------------------- */
+
+static int count_row(const struct entry *en, void *arg)
+{
+	(void)en;
+	return ++*(int *)arg >= FIRST_ROWS;
+}
+
+static void first_query(struct vault *v)
+{
+	struct error e = {0};
+	int n = 0;
+	store_check(entries_each(v, count_row, &n, &e), &e, "listing entries");
+	if (n != FIRST_ROWS)
+		die("the list gave %d rows, not %d", n, FIRST_ROWS);
+}
+
+struct unlock_result {
+	double kdf_ms;   /* keyfile_unwrap alone */
+	double nokdf_ms; /* vault_open_code + first query */
+	double diff_ms;  /* (vault_open + first query) - keyfile_unwrap, paired */
+	double small_ms; /* vault_open_code + first query on the 1k vault */
+};
+
+static double open_code_ms(const char *dir, const char *code)
+{
+	struct vault *v;
+	struct error e = {0};
+	double t0 = now_us();
+	store_check(vault_open_code(dir, code, &v, &e), &e, "opening with the code");
+	first_query(v);
+	double dt = now_us() - t0;
+	vault_close(v);
+	return dt / 1e3;
+}
+
+/* Argon2id's time on this shared machine drifts by tens of percent, so
+ * the "vault_open minus KDF" check pairs each open with a KDF run next
+ * to it, in alternating order, and takes the median of the differences. */
+static void run_unlock(const struct cache *c, const char *small_dir, const char *small_code,
+                       struct unlock_result *r)
+{
+	struct keyfile kf;
+	bool used;
+	struct error e = {0};
+	store_check(keyfile_load(c->vault, &kf, &used, &e), &e, "reading the key file");
+	if (!kdf_is_default(&kf.kdf))
+		die("the cached vault does not have the default KDF limits");
+	uint8_t *key = secmem_alloc(VAULT_KEY_BYTES);
+	if (!key)
+		die("out of memory");
+	struct samples kdf = {0}, nokdf = {0}, diff = {0}, small = {0};
+	for (int rep = 0; rep < UNLOCK_REPS; rep++) {
+		double k = 0, o = 0;
+		for (int step = 0; step < 2; step++) {
+			double t0 = now_us();
+			if ((step + rep) % 2 == 0) {
+				store_check(keyfile_unwrap(&kf, pass, strlen(pass), key, &e), &e,
+				            "unwrapping the key");
+				k = (now_us() - t0) / 1e3;
+			} else {
+				struct vault *v;
+				store_check(vault_open(c->vault, pass, strlen(pass), &v, &e), &e, "opening");
+				first_query(v);
+				o = (now_us() - t0) / 1e3;
+				vault_close(v);
+			}
+		}
+		add(&kdf, k);
+		add(&diff, o - k);
+		add(&nokdf, open_code_ms(c->vault, c->code));
+		add(&small, open_code_ms(small_dir, small_code));
+	}
+	secmem_free(key);
+	r->kdf_ms = median(&kdf);
+	r->nokdf_ms = median(&nokdf);
+	r->diff_ms = median(&diff);
+	r->small_ms = median(&small);
+	free(kdf.v), free(nokdf.v), free(diff.v), free(small.v);
+}
+
+/* ---- main ------------------------------------------------------------------- */
+
+static const char *verdict(double v, double target, bool below)
+{
+	return (below ? v < target : v <= target) ? "ok" : "MISSED";
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 4) {
+		fprintf(stderr, "usage: bench CACHE_DIR WORK_DIR SQLCIPHER_PROG|- [SKIP_REASON]\n");
+		return 2;
+	}
+	const char *root = argv[1], *work = argv[2], *sqlc_prog = argv[3];
+	const char *skip = argc > 4 ? argv[4] : "no SQLCipher program given";
+	if (strcmp(sqlc_prog, "-") == 0)
+		sqlc_prog = NULL;
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	signal(SIGPIPE, SIG_IGN);
+	gen_init();
+	double t_start = now_us();
+
+	if (mkdir(work, 0700) != 0 && errno != EEXIST)
+		die("cannot create %s: %s", work, strerror(errno));
+
+	/* The first store call starts SQLite with tend's settings (its zeroing
+	 * allocator), which the plain connections then share. */
+	char *enc1k_dir = fmt("%s/enc1k", work);
+	char code[VAULT_CODE_MAX];
+	struct error e = {0};
+	setenv("TEND_INSECURE_FAST_KDF", "1", 1); /* scratch vaults: KDF not measured */
+	store_check(vault_init(enc1k_dir, pass, strlen(pass), code, &e), &e, "creating a vault");
+	unsetenv("TEND_INSECURE_FAST_KDF");
+
+	struct cache cache;
+	cache_prepare(&cache, root);
+
+	/* ---- commits */
+	struct commit_targets t = {0};
+	store_check(vault_open_code(enc1k_dir, code, &t.enc1k, &e), &e, "opening the 1k vault");
+	bulk_fill(vault_db(t.enc1k), 0, SMALL_N);
+
+	char *plain1k_path = fmt("%s/plain1k.db", work);
+	t.plain1k = plain_open(plain1k_path);
+	bulk_fill(t.plain1k, 0, SMALL_N);
+
+	char *enc100k_dir = fmt("%s/enc100k", work);
+	if (mkdir(enc100k_dir, 0700) != 0)
+		die("cannot create %s: %s", enc100k_dir, strerror(errno));
+	static const char *const vault_files[] = {"key", "key.bak", "tend.db"};
+	for (size_t i = 0; i < 3; i++) {
+		char *from = fmt("%s/%s", cache.vault, vault_files[i]);
+		char *to = fmt("%s/%s", enc100k_dir, vault_files[i]);
+		copy_file(from, to);
+		free(from), free(to);
+	}
+	store_check(vault_open_code(enc100k_dir, cache.code, &t.enc100k, &e), &e,
+	            "opening the 100k vault");
+	char *plain100k_path = fmt("%s/plain100k.db", work);
+	copy_file(cache.plain, plain100k_path);
+	t.plain100k = plain_open(plain100k_path);
+
+	struct child sqlc = {0};
+	if (sqlc_prog) {
+		char *schema = fmt("%s/schema.sql", work);
+		char *db = fmt("%s/sqlcipher1k.db", work);
+		write_schema(t.plain1k, schema);
+		child_start(&sqlc, sqlc_prog, db, schema);
+		t.sqlc = &sqlc;
+		free(schema), free(db);
+	}
+
+	struct samples cs[NDB] = {{0}};
+	run_commits(&t, cs);
+	double m[NDB];
+	for (int d = 0; d < NDB; d++)
+		m[d] = median(&cs[d]);
+	if (t.sqlc)
+		child_stop(&sqlc);
+	char *path = fmt("%s/tend.db", enc1k_dir);
+	double enc1k_mb = file_mb(path);
+	free(path);
+	path = fmt("%s/tend.db", cache.vault);
+	double big_mb = file_mb(path);
+	free(path);
+	double plain1k_mb = file_mb(plain1k_path), big_plain_mb = file_mb(cache.plain);
+	struct kdf_params default_kdf;
+	kdf_params_default(&default_kdf, false);
+	vault_close(t.enc1k);
+	vault_close(t.enc100k);
+	sqlite3_close(t.plain1k);
+	sqlite3_close(t.plain100k);
+
+	double commit_vs_plain = m[ENC_1K] / m[PLAIN_1K];
+	double commit_100k = m[ENC_100K] / m[ENC_1K];
+	double commit_vs_sqlc = t.sqlc ? m[ENC_1K] / m[SQLC_1K] : 0;
+	printf("bench: commit_enc_us %.0f\n", m[ENC_1K]);
+	printf("bench: commit_plain_us %.0f\n", m[PLAIN_1K]);
+	printf("bench: commit_vs_plain %.2fx\n", commit_vs_plain);
+	if (t.sqlc) {
+		printf("bench: commit_sqlcipher_us %.0f\n", m[SQLC_1K]);
+		printf("bench: commit_vs_sqlcipher %.2fx\n", commit_vs_sqlc);
+	} else {
+		printf("bench: commit_vs_sqlcipher skipped (%s)\n", skip);
+	}
+	printf("bench: commit_100k_us %.0f\n", m[ENC_100K]);
+	printf("bench: commit_100k_vs_1k %.2fx\n", commit_100k);
+
+	/* ---- search */
+	struct vault *big;
+	store_check(vault_open_code(cache.vault, cache.code, &big, &e), &e, "opening the 100k vault");
+	sqlite3 *plain_big = plain_open(cache.plain);
+	struct fts_result fr;
+	run_fts(vault_db(big), plain_big, &fr);
+	vault_close(big);
+	sqlite3_close(plain_big);
+	double sum_enc = 0, sum_plain = 0;
+	for (size_t q = 0; q < NQUERIES; q++)
+		sum_enc += fr.enc_med[q], sum_plain += fr.plain_med[q];
+	double fts_ratio = sum_enc / sum_plain;
+	double fts_ms = median(&fr.enc_all) / 1e3;
+	printf("bench: fts_median_ms %.2f\n", fts_ms);
+	printf("bench: fts_enc_vs_plain %.2fx\n", fts_ratio);
+
+	/* ---- unlock */
+	struct unlock_result ur;
+	run_unlock(&cache, enc1k_dir, code, &ur);
+	printf("bench: unlock_ms %.0f\n", ur.kdf_ms);
+	printf("bench: unlock_to_first_query_ms %.1f\n", ur.nokdf_ms);
+
+	/* ---- summary */
+	printf("\nSummary (medians from this run; %d commits per database, one at a time in"
+	       " rotation; %zu searches x %d runs each):\n",
+	       COMMIT_ROUNDS, NQUERIES, FTS_REPS);
+	printf("  commit_vs_plain          %5.2fx  target <= 1.3x  %-6s  %.0f vs %.0f us per commit"
+	       " (1k entries)\n",
+	       commit_vs_plain, verdict(commit_vs_plain, 1.3, false), m[ENC_1K], m[PLAIN_1K]);
+	if (t.sqlc)
+		printf("  commit_vs_sqlcipher      %5.2fx  target <  1.0x  %-6s  %.0f us with %s\n",
+		       commit_vs_sqlc, verdict(commit_vs_sqlc, 1.0, true), m[SQLC_1K], sqlc.info + 6);
+	else
+		printf("  commit_vs_sqlcipher      skipped                         %s\n", skip);
+	printf("  commit_100k_vs_1k        %5.2fx  target <= 1.2x  %-6s  %.0f us at 100k; plain"
+	       " SQLite's own 100k/1k: %.2fx (%.0f us)\n",
+	       commit_100k, verdict(commit_100k, 1.2, false), m[ENC_100K],
+	       m[PLAIN_100K] / m[PLAIN_1K], m[PLAIN_100K]);
+	printf("  pages read / written per commit: 1k vault %.1f / %.1f, plain %.1f / %.1f;"
+	       " 100k vault %.1f / %.1f, plain %.1f / %.1f\n",
+	       (double)t.pages_read[ENC_1K] / COMMIT_ROUNDS,
+	       (double)t.pages_written[ENC_1K] / COMMIT_ROUNDS,
+	       (double)t.pages_read[PLAIN_1K] / COMMIT_ROUNDS,
+	       (double)t.pages_written[PLAIN_1K] / COMMIT_ROUNDS,
+	       (double)t.pages_read[ENC_100K] / COMMIT_ROUNDS,
+	       (double)t.pages_written[ENC_100K] / COMMIT_ROUNDS,
+	       (double)t.pages_read[PLAIN_100K] / COMMIT_ROUNDS,
+	       (double)t.pages_written[PLAIN_100K] / COMMIT_ROUNDS);
+	printf("  fts_enc_vs_plain         %5.2fx  target <= 1.3x  %-6s  SQLite page cache emptied"
+	       " before each search; with it warm: %.2fx\n",
+	       fts_ratio, verdict(fts_ratio, 1.3, false), fr.hot_enc / fr.hot_plain);
+	printf("  fts_median_ms            %5.2f                           encrypted/plain ms and"
+	       " pages read per search:\n   ",
+	       fts_ms);
+	double extra = 0;
+	int npages = 0;
+	for (size_t q = 0; q < NQUERIES; q++) {
+		printf(" %s %.2f/%.2f (%d);", queries[q], fr.enc_med[q] / 1e3, fr.plain_med[q] / 1e3,
+		       fr.pages[q]);
+		extra += fr.enc_med[q] - fr.plain_med[q];
+		npages += fr.pages[q];
+	}
+	printf(" about %.1f us more per page read\n", npages ? extra / npages : 0.0);
+	printf("  unlock_ms                %5.0f                           Argon2id at the default"
+	       " limits (%llu MiB, %llu passes), on purpose slow\n",
+	       ur.kdf_ms, (unsigned long long)(default_kdf.memlimit >> 20),
+	       (unsigned long long)default_kdf.opslimit);
+	printf("  unlock_to_first_query_ms %5.1f                           opening without the"
+	       " KDF + first %d rows, 100k entries; vault_open minus KDF: %.1f; 1k entries: %.1f\n",
+	       ur.nokdf_ms, FIRST_ROWS, ur.diff_ms, ur.small_ms);
+	printf("  files: 1k vault %.1f MB, 1k plain %.1f MB; 100k vault %.0f MB, 100k plain %.0f MB\n",
+	       enc1k_mb, plain1k_mb, big_mb, big_plain_mb);
+	if (cache.build_s > 0)
+		printf("  the 100k cache was built in this run (%.0f s); later runs reuse it\n",
+		       cache.build_s);
+	printf("  total %.0f s\n", (now_us() - t_start) / 1e6);
+	for (int d = 0; d < NDB; d++)
+		free(cs[d].v);
+	return 0;
+}

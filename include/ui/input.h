@@ -1,0 +1,63 @@
+/* input.h: keys, text and pastes from the terminal as events. */
+#ifndef TEND_UI_INPUT_H
+#define TEND_UI_INPUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum ev_type {
+	EV_NONE,
+	EV_KEY,     /* a special or control key: key holds a KEYC_* value */
+	EV_TEXT,    /* typed text: text holds one character's UTF-8 */
+	EV_PASTE,   /* bracketed paste: paste/paste_len hold it all */
+	EV_RESIZE,
+	EV_TIMEOUT,
+	EV_SIGNAL,  /* SIGHUP or SIGTERM: save and leave */
+	EV_EOF,     /* the terminal went away */
+};
+
+/* Keys that are not text. Control keys are KEYC_CTRL('x'). */
+enum {
+	KEYC_NONE = 0,
+	KEYC_UP = 0x110000,
+	KEYC_DOWN,
+	KEYC_LEFT,
+	KEYC_RIGHT,
+	KEYC_HOME,
+	KEYC_END,
+	KEYC_PGUP,
+	KEYC_PGDN,
+	KEYC_ENTER,
+	KEYC_ESC,
+	KEYC_TAB,
+	KEYC_BACKTAB,
+	KEYC_BACKSPACE,
+	KEYC_DELETE,
+	KEYC_INSERT,
+	KEYC_F1,
+	KEYC_F2,
+	KEYC_F3,
+	KEYC_F4,
+	KEYC_F5,
+	KEYC_F10 = KEYC_F1 + 9,
+};
+#define KEYC_CTRL(c) ((c) & 0x1f)
+
+struct event {
+	enum ev_type type;
+	int key;        /* EV_KEY; or the code point of EV_TEXT */
+	char text[8];   /* EV_TEXT, NUL-terminated */
+	char *paste;    /* EV_PASTE: owned by the input layer until the next read */
+	size_t paste_len;
+};
+
+/* Waits for the next event, at most timeout_ms (-1: no limit). */
+void input_read(struct event *ev, int timeout_ms);
+/* Signal handlers for SIGHUP and SIGTERM that only set a flag. */
+void input_install_signals(void);
+/* Wipes and frees the last paste. */
+void input_release(void);
+/* A key's name for help and the status line ("Ctrl-G", "Up", "?"). */
+const char *input_key_name(int key, char buf[16]);
+
+#endif

@@ -1,0 +1,104 @@
+/* view.h: what a screen is. A view is a const table of callbacks; its
+ * handlers change its state and return what should happen next, and the
+ * main loop (app/app.c) applies that in one place. Handlers never draw and
+ * never block; drawing happens in draw(), slow work in work(). */
+#ifndef TEND_VIEWS_VIEW_H
+#define TEND_VIEWS_VIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "ui/action.h"
+#include "ui/term.h"
+
+struct vault;
+
+/* What every view may read and change: the open vault (NULL while
+ * locked), where things live, and the line of news for the status bar. */
+struct ctx {
+	struct vault *vault;
+	const char *data_dir;
+	const char *config_dir;
+	char region[8];      /* crisis-line region code, e.g. "GB" */
+	bool no_color;
+	int autolock_min;    /* 0: never */
+	char note[200];      /* shown once in the status bar, then cleared */
+	enum role note_role;
+	/* Opened over the home screen after STEP_UNLOCKED, once. */
+	const struct view_ops *after_unlock;
+	const void *after_arg;
+};
+
+enum step_kind {
+	STEP_NONE,     /* nothing changed */
+	STEP_REDRAW,
+	STEP_PUSH,     /* open view on top, with arg */
+	STEP_REPLACE,  /* replace this view with view */
+	STEP_POP,      /* close this view */
+	STEP_HOME,     /* close everything down to the home screen */
+	STEP_WORK,     /* redraw, then call work() (for slow things like unlock) */
+	STEP_UNLOCKED, /* the vault is open now: show the home screen */
+	STEP_LOCK,
+	STEP_HIDE,
+	STEP_QUIT,
+};
+
+struct view_ops;
+
+struct step {
+	enum step_kind kind;
+	const struct view_ops *view;
+	const void *arg;
+};
+
+#define STEP(k) ((struct step){.kind = (k)})
+#define PUSH(v, a) ((struct step){.kind = STEP_PUSH, .view = &(v), .arg = (a)})
+#define REPLACE(v, a) ((struct step){.kind = STEP_REPLACE, .view = &(v), .arg = (a)})
+
+enum {
+	VIEW_TAKES_TEXT = 1u << 0, /* printable keys are text */
+	VIEW_NEEDS_VAULT = 1u << 1, /* closed on lock */
+	VIEW_OVERLAY = 1u << 2,    /* drawn over the view below (help, dialogs) */
+	VIEW_ANY_SIZE = 1u << 3,   /* drawn even when the window is very small */
+	VIEW_NO_LOCK = 1u << 4,    /* lock and hide mean nothing here (unlock) */
+	VIEW_BARE = 1u << 5,       /* no status bar (the neutral hidden screen) */
+};
+
+/* A key worth showing in the status bar, with what it does here. */
+struct hint {
+	enum action a;
+	const char *label;
+};
+
+struct view_ops {
+	const char *name;
+	size_t state_size;
+	unsigned flags;
+	/* Status bar keys, ending with {ACT_NONE, NULL}. */
+	const struct hint *hints;
+	int (*enter)(struct ctx *c, void *state, const void *arg);
+	void (*leave)(struct ctx *c, void *state);
+	void (*draw)(struct ctx *c, void *state, int rows, int cols);
+	struct step (*on_action)(struct ctx *c, void *state, enum action a);
+	struct step (*on_text)(struct ctx *c, void *state, const char *text, size_t len);
+	struct step (*work)(struct ctx *c, void *state);
+	/* Before the vault closes (lock, signal, lost terminal): save drafts. */
+	void (*before_lock)(struct ctx *c, void *state);
+};
+
+extern const struct view_ops unlock_view, onboard_view, home_view, crisis_view, region_view,
+    help_view, hidden_view, learn_list_view, learn_page_view;
+
+/* ---- drawing helpers shared by views (views/common.c) ---- */
+struct layout_line;
+/* The screen's title on row 0 and a rule under it; returns the next row. */
+int view_title(int cols, const char *title);
+/* Draws one rendered line, mapping its styles to roles. */
+void view_draw_line(int y, int x, int w, const struct layout_line *ln);
+/* Renders Markdown in w columns from row y, skipping the first `skip`
+ * lines and drawing at most maxrows; returns the total line count. */
+int view_markdown(int y, int x, int w, int maxrows, int skip, const char *md);
+/* Saves the region choice (config file) and sets it in c. */
+void view_set_region(struct ctx *c, const char *code);
+
+#endif

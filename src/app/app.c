@@ -1,0 +1,445 @@
+/* app.c: the one input loop. Views return steps; this file applies them. */
+#include "app/app.h"
+
+#include <fcntl.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "util/config.h"
+#include "content/crisis.h"
+#include "store/vault.h"
+#include "ui/action.h"
+#include "ui/term.h"
+#include "util/buf.h"
+#include "util/path.h"
+#include "views/view.h"
+
+#define MIN_ROWS 18
+#define MIN_COLS 60
+#define MAX_VIEWS 16
+
+struct frame {
+	const struct view_ops *ops;
+	void *state;
+};
+
+struct app {
+	struct ctx ctx;
+	struct frame stack[MAX_VIEWS];
+	int n;
+	bool dirty, work_pending, quit;
+	int status;
+	long long last_input_ms;
+	const struct app_io *io;
+};
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static struct frame *top(struct app *a)
+{
+	return a->n ? &a->stack[a->n - 1] : NULL;
+}
+
+static void note(struct ctx *c, enum role r, const char *msg)
+{
+	snprintf(c->note, sizeof(c->note), "%s", msg);
+	c->note_role = r;
+}
+
+static void pop(struct app *a)
+{
+	struct frame *f = top(a);
+	if (!f)
+		return;
+	if (f->ops->leave)
+		f->ops->leave(&a->ctx, f->state);
+	if (f->state) {
+		mem_wipe(f->state, f->ops->state_size);
+		free(f->state);
+	}
+	a->n--;
+	a->dirty = true;
+}
+
+static void push(struct app *a, const struct view_ops *ops, const void *arg)
+{
+	if (a->n == MAX_VIEWS) {
+		note(&a->ctx, ROLE_WARN, "Too many screens open; go back first.");
+		return;
+	}
+	void *state = calloc(1, ops->state_size ? ops->state_size : 1);
+	if (!state) {
+		note(&a->ctx, ROLE_WARN, "Out of memory.");
+		return;
+	}
+	a->stack[a->n++] = (struct frame){ops, state};
+	if (ops->enter && ops->enter(&a->ctx, state, arg) != 0) {
+		if (!a->ctx.note[0])
+			note(&a->ctx, ROLE_WARN, "That screen could not open.");
+		pop(a);
+	}
+	a->dirty = true;
+}
+
+static void pop_all(struct app *a)
+{
+	while (a->n)
+		pop(a);
+}
+
+/* Everything that must happen before the vault closes. */
+static void close_vault(struct app *a)
+{
+	for (int i = a->n - 1; i >= 0; i--)
+		if (a->stack[i].ops->before_lock)
+			a->stack[i].ops->before_lock(&a->ctx, a->stack[i].state);
+	if (a->ctx.vault) {
+		vault_close(a->ctx.vault);
+		a->ctx.vault = NULL;
+	}
+}
+
+static void lock(struct app *a)
+{
+	bool was_open = a->ctx.vault != NULL;
+	close_vault(a);
+	pop_all(a);
+	push(a, &unlock_view, NULL);
+	if (was_open)
+		note(&a->ctx, ROLE_MUTED, "Locked. Your writing is saved in the vault.");
+}
+
+static void apply(struct app *a, struct step s)
+{
+	struct frame *f;
+	switch (s.kind) {
+	case STEP_NONE:
+		break;
+	case STEP_REDRAW:
+		a->dirty = true;
+		break;
+	case STEP_PUSH:
+		push(a, s.view, s.arg);
+		break;
+	case STEP_REPLACE:
+		pop(a);
+		push(a, s.view, s.arg);
+		break;
+	case STEP_POP:
+		pop(a);
+		if (!a->n)
+			a->quit = true;
+		break;
+	case STEP_HOME:
+		while (a->n > 1)
+			pop(a);
+		if (!a->n || a->stack[0].ops != &home_view) {
+			pop_all(a);
+			push(a, a->ctx.vault ? &home_view : &unlock_view, NULL);
+		}
+		break;
+	case STEP_WORK:
+		a->dirty = true;
+		a->work_pending = true;
+		break;
+	case STEP_UNLOCKED:
+		pop_all(a);
+		push(a, &home_view, NULL);
+		if (a->ctx.after_unlock) {
+			push(a, a->ctx.after_unlock, a->ctx.after_arg);
+			a->ctx.after_unlock = NULL;
+		}
+		break;
+	case STEP_LOCK:
+		lock(a);
+		break;
+	case STEP_HIDE:
+		close_vault(a);
+		pop_all(a);
+		ui_wipe_scrollback();
+		push(a, &hidden_view, NULL);
+		break;
+	case STEP_QUIT:
+		a->quit = true;
+		break;
+	}
+	f = top(a);
+	(void)f;
+}
+
+static void draw_status(struct app *a, const struct view_ops *ops, int y, int cols)
+{
+	ui_fill(y, 0, cols, ROLE_STATUS);
+	bool text = (ops->flags & VIEW_TAKES_TEXT) != 0;
+	int x = 0;
+	char key[16], label[64];
+	/* The crisis key is always first, on every screen. */
+	snprintf(label, sizeof(label), " %s ", keymap_key_for(ACT_CRISIS, text, key));
+	x += ui_puts(y, x, cols - x, ROLE_CRISIS, label);
+	x += ui_puts(y, x, cols - x, ROLE_STATUS, " crisis help ");
+	/* A note takes the place of the hints until the next key. */
+	if (a->ctx.note[0]) {
+		enum role r = a->ctx.note_role == ROLE_WARN ? ROLE_WARN : ROLE_STATUS;
+		ui_fill(y, x, cols - x, r);
+		ui_puts(y, x + 1, cols - x - 1, r, a->ctx.note);
+		return;
+	}
+	for (const struct hint *h = ops->hints; h && h->a != ACT_NONE && x < cols; h++) {
+		snprintf(label, sizeof(label), " %s", keymap_key_for(h->a, text, key));
+		x += ui_puts(y, x, cols - x, ROLE_KEY, label);
+		snprintf(label, sizeof(label), " %s ", h->label);
+		x += ui_puts(y, x, cols - x, ROLE_STATUS, label);
+	}
+}
+
+static void draw_too_small(int rows, int cols)
+{
+	const char *lines[] = {"Please make this window larger.",
+	                       "tend needs at least 60 columns and 18 rows.",
+	                       "Ctrl-G shows crisis help at any size."};
+	for (int i = 0; i < 3 && i < rows; i++)
+		ui_puts(i, 0, cols, i == 2 ? ROLE_CRISIS : ROLE_NORMAL, lines[i]);
+}
+
+static void draw(struct app *a)
+{
+	int rows, cols;
+	ui_size(&rows, &cols);
+	ui_erase();
+	ui_cursor(0, 0, false);
+	struct frame *t = top(a);
+	if (!t) {
+		ui_refresh();
+		return;
+	}
+	if ((rows < MIN_ROWS || cols < MIN_COLS) && !(t->ops->flags & VIEW_ANY_SIZE)) {
+		draw_too_small(rows, cols);
+	} else {
+		int base = a->n - 1;
+		while (base > 0 && (a->stack[base].ops->flags & VIEW_OVERLAY))
+			base--;
+		for (int i = base; i < a->n; i++) {
+			ui_cursor(0, 0, false);
+			a->stack[i].ops->draw(&a->ctx, a->stack[i].state, rows - 1, cols);
+		}
+		/* The status bar must not move the cursor a view placed. */
+		int cy, cx;
+		ui_cursor_get(&cy, &cx);
+		if (!(t->ops->flags & VIEW_BARE))
+			draw_status(a, t->ops, rows - 1, cols);
+		ui_cursor_move(cy, cx);
+	}
+	ui_refresh();
+	a->dirty = false;
+}
+
+static int timeout_for(struct app *a)
+{
+	if (!a->ctx.vault || a->ctx.autolock_min <= 0)
+		return -1;
+	long long left = a->last_input_ms + (long long)a->ctx.autolock_min * 60000 - now_ms();
+	return left > 0 ? (int)(left < 60000 ? left : 60000) : 0;
+}
+
+static void handle_action(struct app *a, enum action act)
+{
+	struct frame *t = top(a);
+	switch (act) {
+	case ACT_CRISIS:
+		if (t->ops != &crisis_view)
+			push(a, &crisis_view, NULL);
+		return;
+	case ACT_HELP:
+		if (t->ops != &help_view)
+			push(a, &help_view, t->ops);
+		return;
+	case ACT_LOCK:
+		if (!(t->ops->flags & VIEW_NO_LOCK) || a->ctx.vault)
+			apply(a, STEP(STEP_LOCK));
+		return;
+	case ACT_HIDE:
+		apply(a, STEP(STEP_HIDE));
+		return;
+	case ACT_QUIT:
+		apply(a, STEP(STEP_QUIT));
+		return;
+	default:
+		break;
+	}
+	if (t->ops->on_action)
+		apply(a, t->ops->on_action(&a->ctx, t->state, act));
+}
+
+static void handle(struct app *a, const struct event *ev)
+{
+	struct frame *t = top(a);
+	bool text = (t->ops->flags & VIEW_TAKES_TEXT) != 0;
+	switch (ev->type) {
+	case EV_RESIZE:
+		a->dirty = true;
+		return;
+	case EV_TIMEOUT:
+		if (a->ctx.vault && timeout_for(a) == 0) {
+			apply(a, STEP(STEP_LOCK));
+			note(&a->ctx, ROLE_MUTED, "Locked after a quiet while. Your writing is saved.");
+		}
+		return;
+	case EV_SIGNAL:
+	case EV_EOF:
+		a->quit = true;
+		return;
+	case EV_KEY:
+		handle_action(a, keymap_lookup(ev->key, text));
+		return;
+	case EV_TEXT:
+		if (text && t->ops->on_text)
+			apply(a, t->ops->on_text(&a->ctx, t->state, ev->text, strlen(ev->text)));
+		else
+			handle_action(a, keymap_lookup(ev->key, false));
+		return;
+	case EV_PASTE:
+		if (text && t->ops->on_text)
+			apply(a, t->ops->on_text(&a->ctx, t->state, ev->paste, ev->paste_len));
+		return;
+	default:
+		return;
+	}
+}
+
+static void term_read(struct event *ev, int timeout_ms, void *arg)
+{
+	(void)arg;
+	input_read(ev, timeout_ms);
+}
+
+static void load_settings(struct app *a, struct paths *p)
+{
+	struct config cfg;
+	config_load(p->config_dir, &cfg);
+	a->ctx.autolock_min = cfg.autolock_min;
+	if (cfg.region[0]) {
+		snprintf(a->ctx.region, sizeof(a->ctx.region), "%s", cfg.region);
+		return;
+	}
+	struct crisis_data d;
+	struct error e;
+	if (crisis_load(&d, &e) == 0) {
+		const char *loc = setlocale(LC_MESSAGES, NULL);
+		const char *lang = getenv("LANG");
+		const char *g = crisis_guess_region(&d, loc && strchr(loc, '_') ? loc : lang);
+		snprintf(a->ctx.region, sizeof(a->ctx.region), "%s", g);
+		crisis_free(&d);
+	} else {
+		snprintf(a->ctx.region, sizeof(a->ctx.region), "INTL");
+	}
+}
+
+/* While curses owns the screen, stderr goes into a pipe that is shown
+ * after the screen is given back (a full pipe drops text, never blocks). */
+static int hold_stderr(int *saved)
+{
+	int fds[2];
+	*saved = -1;
+	if (pipe(fds) != 0)
+		return -1;
+	fcntl(fds[1], F_SETFL, O_NONBLOCK);
+	fcntl(fds[0], F_SETFL, O_NONBLOCK);
+	*saved = dup(STDERR_FILENO);
+	dup2(fds[1], STDERR_FILENO);
+	close(fds[1]);
+	return fds[0];
+}
+
+static void release_stderr(int rd, int saved)
+{
+	if (saved < 0)
+		return;
+	dup2(saved, STDERR_FILENO);
+	close(saved);
+	char buf[4096];
+	ssize_t n;
+	while (rd >= 0 && (n = read(rd, buf, sizeof(buf))) > 0)
+		if (write(STDERR_FILENO, buf, (size_t)n) < 0)
+			break;
+	if (rd >= 0)
+		close(rd);
+}
+
+int app_run(const struct app_opts *o)
+{
+	static const struct app_io term_io = {term_read, NULL};
+	struct app *a = calloc(1, sizeof(*a));
+	if (!a)
+		return E_FAIL;
+	struct paths p;
+	struct error e = {0};
+	if (paths_resolve(&p, &e)) {
+		fprintf(stderr, "tend: %s\n", e.msg);
+		free(a);
+		return e.code;
+	}
+	a->io = o->io ? o->io : &term_io;
+	a->ctx.data_dir = p.data_dir;
+	a->ctx.config_dir = p.config_dir;
+	const char *nc = getenv("NO_COLOR");
+	a->ctx.no_color = nc && *nc;
+	load_settings(a, &p);
+
+	struct term_opts to = {o->in, o->out, a->ctx.no_color, o->headless};
+	int saved_err = -1, err_rd = -1;
+	if (!o->headless)
+		err_rd = hold_stderr(&saved_err);
+	if (term_open(&to, &e)) {
+		release_stderr(err_rd, saved_err);
+		fprintf(stderr, "tend: %s\n", e.msg);
+		paths_free(&p);
+		free(a);
+		return e.code;
+	}
+	if (!o->headless)
+		input_install_signals();
+	push(a, vault_exists(p.data_dir) ? &unlock_view : &onboard_view, NULL);
+	a->last_input_ms = now_ms();
+	a->dirty = true;
+	while (!a->quit && a->n) {
+		if (a->dirty)
+			draw(a);
+		if (a->work_pending) {
+			a->work_pending = false;
+			struct frame *t = top(a);
+			if (t->ops->work)
+				apply(a, t->ops->work(&a->ctx, t->state));
+			continue;
+		}
+		struct event ev;
+		a->io->read(&ev, timeout_for(a), a->io->arg);
+		if (ev.type == EV_NONE)
+			continue;
+		if (ev.type != EV_TIMEOUT) {
+			a->last_input_ms = now_ms();
+			/* A note is read once; the next key clears it. */
+			if (ev.type != EV_RESIZE)
+				a->ctx.note[0] = '\0';
+			a->dirty = true;
+		}
+		handle(a, &ev);
+		input_release();
+	}
+	close_vault(a);
+	pop_all(a);
+	term_close();
+	release_stderr(err_rd, saved_err);
+	paths_free(&p);
+	int status = a->status;
+	mem_wipe(a, sizeof(*a));
+	free(a);
+	return status;
+}

@@ -1,0 +1,131 @@
+#include "ui/action.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "ui/input.h"
+
+static const char *const names[] = {
+#define X(id, name, help) name,
+	ACTIONS(X)
+#undef X
+};
+
+static const char *const helps[] = {
+#define X(id, name, help) help,
+	ACTIONS(X)
+#undef X
+};
+
+const char *action_name(enum action a)
+{
+	return a < ACT_COUNT ? names[a] : "";
+}
+
+const char *action_help(enum action a)
+{
+	return a < ACT_COUNT ? helps[a] : "";
+}
+
+/* The default keymap. in_text: the binding also works while typing. */
+static const struct binding {
+	int key;
+	enum action a;
+	bool in_text;
+} keymap[] = {
+	{KEYC_CTRL('g'), ACT_CRISIS, true},
+	{'!', ACT_CRISIS, false},
+	{KEYC_F1, ACT_HELP, true},
+	{'?', ACT_HELP, false},
+	{KEYC_ESC, ACT_BACK, true},
+	{'q', ACT_BACK, false},
+	{'Q', ACT_QUIT, false},
+	{KEYC_CTRL('q'), ACT_QUIT, true},
+	{KEYC_CTRL('l'), ACT_LOCK, true},
+	{KEYC_CTRL('b'), ACT_HIDE, true},
+	{KEYC_UP, ACT_UP, true},
+	{'k', ACT_UP, false},
+	{KEYC_DOWN, ACT_DOWN, true},
+	{'j', ACT_DOWN, false},
+	{KEYC_LEFT, ACT_LEFT, true},
+	{'h', ACT_LEFT, false},
+	{KEYC_RIGHT, ACT_RIGHT, true},
+	{'l', ACT_RIGHT, false},
+	{KEYC_PGUP, ACT_PGUP, true},
+	{'b', ACT_PGUP, false},
+	{KEYC_PGDN, ACT_PGDN, true},
+	{' ', ACT_PGDN, false},
+	{KEYC_HOME, ACT_TOP, false},
+	{'g', ACT_TOP, false},
+	{KEYC_END, ACT_BOTTOM, false},
+	{'G', ACT_BOTTOM, false},
+	{KEYC_ENTER, ACT_SELECT, true},
+	{KEYC_TAB, ACT_NEXT_FIELD, true},
+	{KEYC_BACKTAB, ACT_PREV_FIELD, true},
+	{KEYC_BACKSPACE, ACT_ERASE, true},
+	{KEYC_DELETE, ACT_DELETE, true},
+	{KEYC_HOME, ACT_LINE_START, true},
+	{KEYC_CTRL('a'), ACT_LINE_START, true},
+	{KEYC_END, ACT_LINE_END, true},
+	{KEYC_CTRL('e'), ACT_LINE_END, true},
+	{KEYC_CTRL('u'), ACT_KILL_LINE, true},
+	{'t', ACT_CONTENTS, false},
+	{'/', ACT_SEARCH, false},
+	{'n', ACT_SEARCH_NEXT, false},
+	{'N', ACT_SEARCH_PREV, false},
+	{'r', ACT_REGION, false},
+	{'s', ACT_SKIP, false},
+	{KEYC_CTRL('s'), ACT_SKIP, true},
+};
+
+#define NBIND (sizeof(keymap) / sizeof(keymap[0]))
+
+enum action keymap_lookup(int key, bool text_view)
+{
+	for (size_t i = 0; i < NBIND; i++) {
+		if (keymap[i].key != key)
+			continue;
+		if (text_view && !keymap[i].in_text)
+			continue;
+		/* Home and End move within a line while typing, and to the top
+		 * and bottom elsewhere. */
+		if (!text_view && (keymap[i].a == ACT_LINE_START || keymap[i].a == ACT_LINE_END))
+			continue;
+		return keymap[i].a;
+	}
+	return ACT_NONE;
+}
+
+const char *keymap_key_for(enum action a, bool text_view, char buf[16])
+{
+	const struct binding *best = NULL;
+	for (size_t i = 0; i < NBIND; i++) {
+		if (keymap[i].a != a)
+			continue;
+		if (!best || (text_view && keymap[i].in_text && !best->in_text))
+			best = &keymap[i];
+		if (!text_view && best)
+			break;
+	}
+	if (!best) {
+		buf[0] = '\0';
+		return buf;
+	}
+	return input_key_name(best->key, buf);
+}
+
+void keymap_keys_for(enum action a, char *out, size_t size)
+{
+	size_t used = 0;
+	out[0] = '\0';
+	for (size_t i = 0; i < NBIND; i++) {
+		if (keymap[i].a != a)
+			continue;
+		char buf[16];
+		const char *name = input_key_name(keymap[i].key, buf);
+		int n = snprintf(out + used, size - used, "%s%s", used ? " " : "", name);
+		if (n < 0 || (size_t)n >= size - used)
+			break;
+		used += (size_t)n;
+	}
+}

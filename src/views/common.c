@@ -1,0 +1,78 @@
+/* common.c: drawing helpers every view uses. */
+#include <stdio.h>
+#include <string.h>
+
+#include "util/config.h"
+#include "content/render.h"
+#include "views/view.h"
+
+int view_title(int cols, const char *title)
+{
+	ui_puts(0, 2, cols - 4, ROLE_TITLE, title);
+	return 2;
+}
+
+static enum role role_of(unsigned st)
+{
+	if (st & (STYLE_HEADING1 | STYLE_HEADING2 | STYLE_HEADING3))
+		return ROLE_HEADING;
+	if (st & STYLE_CODE)
+		return ROLE_CODE;
+	if (st & STYLE_LINK)
+		return ROLE_LINK;
+	if (st & STYLE_QUOTE)
+		return ROLE_QUOTE;
+	if (st & STYLE_MUTED)
+		return ROLE_MUTED;
+	if (st & STYLE_BULLET)
+		return ROLE_TITLE;
+	return ROLE_NORMAL;
+}
+
+void view_draw_line(int y, int x, int w, const struct layout_line *ln)
+{
+	size_t at = 0;
+	int col = 0;
+	for (size_t i = 0; i <= ln->nspans && col < w; i++) {
+		size_t start = i < ln->nspans ? ln->spans[i].off : ln->len;
+		if (start > at)
+			col += ui_put(y, x + col, w - col, ROLE_NORMAL, ln->text + at, start - at);
+		if (i == ln->nspans)
+			break;
+		const struct style_span *sp = &ln->spans[i];
+		col += ui_put_attr(y, x + col, w - col, role_of(sp->style),
+		                   (sp->style & (STYLE_STRONG | STYLE_HEADING1 | STYLE_HEADING2)) != 0,
+		                   (sp->style & STYLE_HEADING1) != 0, (sp->style & STYLE_EMPH) != 0,
+		                   ln->text + sp->off, sp->len);
+		at = sp->off + sp->len;
+	}
+}
+
+int view_markdown(int y, int x, int w, int maxrows, int skip, const char *md)
+{
+	struct error e;
+	struct doc *d = doc_parse(md, strlen(md), &e);
+	if (!d)
+		return 0;
+	struct layout *l = doc_layout(d, w);
+	int total = 0;
+	if (l) {
+		total = (int)l->nlines;
+		for (int i = 0; i < maxrows && (size_t)(i + skip) < l->nlines; i++)
+			view_draw_line(y + i, x, w, &l->lines[i + skip]);
+		layout_free(l);
+	}
+	doc_free(d);
+	return total;
+}
+
+void view_set_region(struct ctx *c, const char *code)
+{
+	snprintf(c->region, sizeof(c->region), "%s", code);
+	struct error e;
+	if (config_set(c->config_dir, "region", code, &e)) {
+		snprintf(c->note, sizeof(c->note), "%s",
+		         "The region is set until tend closes, but it could not be saved.");
+		c->note_role = ROLE_WARN;
+	}
+}

@@ -1,0 +1,243 @@
+/* crisis.c: crisis lines for the chosen region, the emergency number, and
+ * a short grounding prompt. Reachable from every screen, locked or not,
+ * and drawn at any window size. */
+#include <stdio.h>
+#include <string.h>
+
+#include "content/crisis.h"
+#include "content/embed.h"
+#include "content/page.h"
+#include "util/buf.h"
+#include "views/view.h"
+#include "widgets/menu.h"
+
+struct crisis {
+	struct buf md;
+	char region[8];
+	int top, total, rows;
+};
+
+static const char *how_text(const char *how)
+{
+	if (strcmp(how, "call-or-text") == 0)
+		return "call or text";
+	if (strcmp(how, "chat") == 0)
+		return "chat online";
+	if (strcmp(how, "web") == 0)
+		return "website";
+	return how;
+}
+
+static void add_lines(struct buf *b, const struct crisis_data *d, const char *region)
+{
+	for (size_t i = 0; i < d->nlines; i++) {
+		const struct crisis_line *l = &d->lines[i];
+		if (strcmp(l->region, region) != 0)
+			continue;
+		buf_printf(b, "**%s**  \n%s · %s · %s  \n", l->service, l->contact, how_text(l->how),
+		           l->hours);
+		if (*l->note)
+			buf_printf(b, "%s  \n", l->note);
+		buf_printf(b, "*number checked %s*\n\n", l->verified);
+	}
+}
+
+static void build(struct crisis *cr, struct ctx *c)
+{
+	struct crisis_data d;
+	struct error e;
+	buf_clear(&cr->md);
+	snprintf(cr->region, sizeof(cr->region), "%s", c->region);
+	if (crisis_load(&d, &e)) {
+		buf_printf(&cr->md, "**If you are in danger, call your local emergency number now.**\n\n"
+		                    "(The list of crisis lines could not be read: %s)\n",
+		           e.msg);
+		return;
+	}
+	const struct crisis_region *r = crisis_region(&d, c->region);
+	if (!r)
+		r = crisis_region(&d, crisis_guess_region(&d, NULL));
+	const char *emergency = r ? r->emergency : "your local emergency number";
+	buf_printf(&cr->md,
+	           "**If you are in danger, or might act on thoughts of harming yourself, "
+	           "call %s now.**\n\n",
+	           emergency);
+	if (r) {
+		buf_printf(&cr->md, "## Lines in %s\n\nPress **r** to choose another region.\n\n",
+		           r->name);
+		add_lines(&cr->md, &d, r->code);
+		if (strcmp(r->countries, "*") != 0) {
+			const char *intl = crisis_guess_region(&d, NULL);
+			buf_printf(&cr->md, "## Anywhere else\n\n");
+			add_lines(&cr->md, &d, intl);
+		}
+	}
+	crisis_free(&d);
+	struct page_meta m;
+	const char *body;
+	size_t len;
+	if (page_load("crisis/grounding.md", &m, &body, &len, &e) == 0) {
+		buf_append(&cr->md, body, len);
+		buf_puts(&cr->md, "\n\n");
+		page_meta_free(&m);
+	}
+	buf_puts(&cr->md, "*tend is a self-help tool. It cannot call anyone for you or answer "
+	                  "in an emergency.*\n");
+}
+
+static int crisis_enter(struct ctx *c, void *st, const void *arg)
+{
+	(void)arg;
+	build(st, c);
+	return 0;
+}
+
+static void crisis_leave(struct ctx *c, void *st)
+{
+	(void)c;
+	struct crisis *cr = st;
+	buf_free(&cr->md);
+}
+
+static void crisis_draw(struct ctx *c, void *st, int rows, int cols)
+{
+	struct crisis *cr = st;
+	if (strcmp(cr->region, c->region) != 0)
+		build(cr, c);
+	ui_fill(0, 0, cols, ROLE_CRISIS);
+	ui_puts(0, 2, cols - 4, ROLE_CRISIS, "Crisis help: you do not have to go through this alone");
+	int w = cols - 4 > 100 ? 100 : cols - 4;
+	cr->rows = rows - 2;
+	cr->total = view_markdown(2, 2, w, cr->rows, cr->top, buf_str(&cr->md));
+	if (cr->top > cr->total - 1)
+		cr->top = cr->total > 0 ? cr->total - 1 : 0;
+}
+
+static struct step crisis_action(struct ctx *c, void *st, enum action a)
+{
+	(void)c;
+	struct crisis *cr = st;
+	int page = cr->rows > 2 ? cr->rows - 1 : 1;
+	int max = cr->total - cr->rows > 0 ? cr->total - cr->rows : 0;
+	switch (a) {
+	case ACT_DOWN:
+		cr->top = cr->top < max ? cr->top + 1 : max;
+		return STEP(STEP_REDRAW);
+	case ACT_UP:
+		cr->top = cr->top > 0 ? cr->top - 1 : 0;
+		return STEP(STEP_REDRAW);
+	case ACT_PGDN:
+		cr->top = cr->top + page < max ? cr->top + page : max;
+		return STEP(STEP_REDRAW);
+	case ACT_PGUP:
+		cr->top = cr->top > page ? cr->top - page : 0;
+		return STEP(STEP_REDRAW);
+	case ACT_TOP:
+		cr->top = 0;
+		return STEP(STEP_REDRAW);
+	case ACT_BOTTOM:
+		cr->top = max;
+		return STEP(STEP_REDRAW);
+	case ACT_REGION:
+		return PUSH(region_view, NULL);
+	case ACT_BACK:
+	case ACT_SELECT:
+		return STEP(STEP_POP);
+	default:
+		return STEP(STEP_NONE);
+	}
+}
+
+static const struct hint crisis_hints[] = {
+	{ACT_REGION, "region"},
+	{ACT_BACK, "back"},
+	{ACT_NONE, NULL},
+};
+
+const struct view_ops crisis_view = {
+	.name = "crisis",
+	.state_size = sizeof(struct crisis),
+	.flags = VIEW_ANY_SIZE,
+	.hints = crisis_hints,
+	.enter = crisis_enter,
+	.leave = crisis_leave,
+	.draw = crisis_draw,
+	.on_action = crisis_action,
+};
+
+/* ---- choosing a region ---------------------------------------------------- */
+
+struct region {
+	struct crisis_data d;
+	struct menu m;
+};
+
+static int region_enter(struct ctx *c, void *st, const void *arg)
+{
+	(void)arg;
+	struct region *r = st;
+	struct error e;
+	if (crisis_load(&r->d, &e)) {
+		snprintf(c->note, sizeof(c->note), "%s", "The list of regions could not be read.");
+		c->note_role = ROLE_WARN;
+		return -1;
+	}
+	r->m.n = r->d.nregions;
+	for (size_t i = 0; i < r->d.nregions; i++)
+		if (strcmp(r->d.regions[i].code, c->region) == 0)
+			r->m.sel = i;
+	return 0;
+}
+
+static void region_leave(struct ctx *c, void *st)
+{
+	(void)c;
+	struct region *r = st;
+	crisis_free(&r->d);
+}
+
+static void region_draw(struct ctx *c, void *st, int rows, int cols)
+{
+	struct region *r = st;
+	int y = view_title(cols, "Where are you? Crisis lines differ by country.");
+	menu_layout(&r->m, rows - y - 1);
+	for (size_t i = r->m.top; i < r->m.n && y < rows - 1; i++, y++) {
+		bool sel = i == r->m.sel;
+		char line[160];
+		snprintf(line, sizeof(line), "%s%s", r->d.regions[i].name,
+		         strcmp(r->d.regions[i].code, c->region) == 0 ? "  (chosen now)" : "");
+		ui_fill(y, 2, cols - 4, sel ? ROLE_SELECTED : ROLE_NORMAL);
+		ui_puts(y, 4, cols - 8, sel ? ROLE_SELECTED : ROLE_NORMAL, line);
+	}
+}
+
+static struct step region_action(struct ctx *c, void *st, enum action a)
+{
+	struct region *r = st;
+	if (menu_action(&r->m, a))
+		return STEP(STEP_REDRAW);
+	if (a == ACT_SELECT && r->m.n) {
+		view_set_region(c, r->d.regions[r->m.sel].code);
+		return STEP(STEP_POP);
+	}
+	if (a == ACT_BACK)
+		return STEP(STEP_POP);
+	return STEP(STEP_NONE);
+}
+
+static const struct hint region_hints[] = {
+	{ACT_SELECT, "choose"},
+	{ACT_BACK, "back"},
+	{ACT_NONE, NULL},
+};
+
+const struct view_ops region_view = {
+	.name = "region",
+	.state_size = sizeof(struct region),
+	.flags = VIEW_ANY_SIZE,
+	.hints = region_hints,
+	.enter = region_enter,
+	.leave = region_leave,
+	.draw = region_draw,
+	.on_action = region_action,
+};

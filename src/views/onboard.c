@@ -1,0 +1,453 @@
+/* onboard.c: the first run. What tend is and is not, privacy in plain
+ * words before anything private is typed, a passphrase, the recovery code
+ * (shown once, with a check that it was copied), the region for crisis
+ * lines, and a gentle first step that can be skipped. */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "content/crisis.h"
+#include "store/vault.h"
+#include "util/utf8.h"
+#include "views/view.h"
+#include "widgets/field.h"
+#include "widgets/menu.h"
+
+enum stage { WELCOME, PRIVACY, PASSPHRASE, CODE, CODE_CHECK, REGION, FIRST_STEP };
+
+struct onboard {
+	enum stage stage;
+	struct field pass, again, check;
+	int focus; /* PASSPHRASE: 0 first field, 1 second */
+	char *code; /* recovery code, locked memory */
+	char msg[512];
+	bool busy;
+	struct crisis_data regions;
+	bool have_regions;
+	struct menu m;
+};
+
+static void *sec_alloc(size_t n)
+{
+	return vault_secret_alloc(n);
+}
+
+static void sec_free(void *p)
+{
+	vault_secret_free(p);
+}
+
+static int onboard_enter(struct ctx *c, void *st, const void *arg)
+{
+	(void)c;
+	(void)arg;
+	struct onboard *o = st;
+	struct error e;
+	if (field_init(&o->pass, true, sec_alloc, sec_free) ||
+	    field_init(&o->again, true, sec_alloc, sec_free) ||
+	    field_init(&o->check, false, sec_alloc, sec_free))
+		return -1;
+	o->have_regions = crisis_load(&o->regions, &e) == 0;
+	return 0;
+}
+
+static void onboard_leave(struct ctx *c, void *st)
+{
+	(void)c;
+	struct onboard *o = st;
+	field_free(&o->pass);
+	field_free(&o->again);
+	field_free(&o->check);
+	vault_secret_free(o->code);
+	o->code = NULL;
+	if (o->have_regions)
+		crisis_free(&o->regions);
+}
+
+static const char welcome_md[] =
+    "## Welcome\n\n"
+    "tend is a private place to learn about trauma and healing, to practise steadying "
+    "skills, and to keep a journal of how you are doing, at your own pace.\n\n"
+    "It is self-help. It can sit alongside therapy or other support, but it is not "
+    "treatment, it does not diagnose anything, and it cannot respond in an emergency.\n\n"
+    "- **Esc** goes back or leaves any screen. Nothing here has to be finished.\n"
+    "- **Ctrl-G** opens crisis help on every screen, even this one.\n"
+    "- **F1** shows the keys for the screen you are on.\n\n"
+    "Press **Enter** to go on.";
+
+static const char privacy_md[] =
+    "## Your privacy, in plain words\n\n"
+    "Everything you write in tend stays on this computer. tend sends nothing anywhere "
+    "and has no account to sign in to.\n\n"
+    "Your journal, moods and notes are kept in one vault in the folder below. The vault "
+    "is encrypted before it touches the disk, so a lost laptop, a copied folder or a "
+    "cloud backup shows only scrambled data.\n\n"
+    "Your passphrase is the key. Nobody, including the people who make tend, can open "
+    "the vault without it or without the recovery code you will see next.\n\n"
+    "What encryption cannot do: it cannot protect you from someone who controls this "
+    "computer while you use it (for example with spying software), or who can see your "
+    "screen. **Ctrl-B** hides tend at once and locks it; **Ctrl-L** locks it.\n\n"
+    "Press **Enter** to choose a passphrase.";
+
+static const char *strength(const struct field *f, enum role *r)
+{
+	size_t n = field_width(f);
+	size_t words = 1;
+	for (size_t i = 0; i < f->len; i++)
+		words += f->buf[i] == ' ';
+	*r = ROLE_WARN;
+	if (n == 0)
+		return "A sentence of four or more ordinary words is strong and easy to remember.";
+	if (n < 8)
+		return "Too short: please use at least 8 characters.";
+	*r = ROLE_NORMAL;
+	if (n < 12 && words < 3)
+		return "Fair. Another word or two would make it much harder to guess.";
+	*r = ROLE_GOOD;
+	if (n < 20)
+		return "Strong.";
+	return "Very strong.";
+}
+
+/* The part of the code the person types back: the third group. */
+static void code_part(const char *code, char out[8])
+{
+	const char *p = code;
+	for (int dash = 0; dash < 2 && p; dash++) {
+		p = strchr(p, '-');
+		if (p)
+			p++;
+	}
+	size_t n = 0;
+	while (p && p[n] && p[n] != '-' && n < 7)
+		n++;
+	memcpy(out, p ? p : "", n);
+	out[n] = '\0';
+}
+
+static void draw_passphrase(struct onboard *o, int y, int w, int rows)
+{
+	y += view_markdown(y, 2, w, 6, 0,
+	                   "## Choose a passphrase\n\n"
+	                   "Type it twice. Spaces are fine and there is no upper limit. Tab "
+	                   "moves between the two fields; Enter goes on.");
+	y++;
+	ui_puts(y, 2, 14, ROLE_NORMAL, "Passphrase:");
+	ui_puts(y + 2, 2, 14, ROLE_NORMAL, "Once more:");
+	enum role r;
+	const char *hint = strength(&o->pass, &r);
+	ui_puts(y + 4, 2, w, r, hint);
+	if (o->msg[0])
+		view_markdown(y + 6, 2, w, rows - y - 6, 0, o->msg);
+	int fw = w - 16 > 50 ? 50 : w - 16;
+	if (o->busy) {
+		ui_puts(y + 6, 2, w, ROLE_MUTED, "Making your vault, one moment...");
+		return;
+	}
+	/* The focused field is drawn last so the cursor rests in it. */
+	if (o->focus == 0) {
+		field_draw(&o->again, y + 2, 16, fw, ROLE_SELECTED);
+		field_draw(&o->pass, y, 16, fw, ROLE_SELECTED);
+	} else {
+		field_draw(&o->pass, y, 16, fw, ROLE_SELECTED);
+		field_draw(&o->again, y + 2, 16, fw, ROLE_SELECTED);
+	}
+}
+
+static void draw_code(struct onboard *o, int y, int w)
+{
+	y += view_markdown(y, 2, w, 8, 0,
+	                   "## Your recovery code\n\n"
+	                   "If you ever forget your passphrase, this code is the only other way "
+	                   "into your vault. Write it on paper now and keep it somewhere private. "
+	                   "It will not be shown again.");
+	y++;
+	ui_puts(y + 1, 4, w - 4, ROLE_STRONG, o->code ? o->code : "");
+	view_markdown(y + 3, 2, w, 4, 0,
+	              "Please do not keep it in a file on this computer or in a photo that "
+	              "syncs to the cloud. Press **Enter** when it is written down.");
+}
+
+static void draw_check(struct onboard *o, int y, int w)
+{
+	y += view_markdown(y, 2, w, 8, 0,
+	                   "## Check the copy\n\n"
+	                   "From what you wrote down, type the **third group** of five characters "
+	                   "(after the second dash). Case does not matter. If you would rather "
+	                   "check later, press **Ctrl-S** to skip; you can always make a new code "
+	                   "with 'tend rekey'.");
+	y++;
+	ui_puts(y, 2, 14, ROLE_NORMAL, "Third group:");
+	if (o->msg[0])
+		view_markdown(y + 2, 2, w, 4, 0, o->msg);
+	field_draw(&o->check, y, 16, 8, ROLE_SELECTED);
+}
+
+static void draw_region(struct ctx *c, struct onboard *o, int y, int w, int rows)
+{
+	y += view_markdown(y, 2, w, 6, 0,
+	                   "## Where are you?\n\n"
+	                   "Crisis lines differ from country to country. This guess came from "
+	                   "your computer's language settings; choose another if it is wrong.");
+	y++;
+	menu_layout(&o->m, rows - y);
+	for (size_t i = o->m.top; i < o->m.n && y < rows; i++, y++) {
+		bool sel = i == o->m.sel;
+		char line[160];
+		snprintf(line, sizeof(line), "%s%s", o->regions.regions[i].name,
+		         strcmp(o->regions.regions[i].code, c->region) == 0 ? "  (suggested)" : "");
+		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
+		ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : ROLE_NORMAL, line);
+	}
+}
+
+static void onboard_draw(struct ctx *c, void *st, int rows, int cols)
+{
+	struct onboard *o = st;
+	int w = cols - 4 > 90 ? 90 : cols - 4;
+	int y = view_title(cols, "tend: getting started");
+	switch (o->stage) {
+	case WELCOME:
+		view_markdown(y, 2, w, rows - y, 0, welcome_md);
+		break;
+	case PRIVACY: {
+		int n = view_markdown(y, 2, w, rows - y, 0, privacy_md);
+		if (y + n + 1 < rows) {
+			char where[300];
+			snprintf(where, sizeof(where), "The vault folder: %s", c->data_dir);
+			ui_puts(y + n + 1, 2, w, ROLE_MUTED, where);
+		}
+		break;
+	}
+	case PASSPHRASE:
+		draw_passphrase(o, y, w, rows);
+		break;
+	case CODE:
+		draw_code(o, y, w);
+		break;
+	case CODE_CHECK:
+		draw_check(o, y, w);
+		break;
+	case REGION:
+		draw_region(c, o, y, w, rows);
+		break;
+	case FIRST_STEP:
+		view_markdown(y, 2, w, rows - y, 0,
+		              "## Your vault is ready\n\n"
+		              "A gentle first step, if you like: read the first short page about "
+		              "how trauma shows up in many different ways. Or go straight to the "
+		              "home screen. Either is fine.\n\n"
+		              "- **Enter**: read the first page\n"
+		              "- **Esc**: go to the home screen");
+		break;
+	}
+}
+
+static struct field *focused(struct onboard *o)
+{
+	if (o->stage == PASSPHRASE)
+		return o->focus ? &o->again : &o->pass;
+	if (o->stage == CODE_CHECK)
+		return &o->check;
+	return NULL;
+}
+
+static struct step onboard_text(struct ctx *c, void *st, const char *t, size_t n)
+{
+	(void)c;
+	struct onboard *o = st;
+	struct field *f = focused(o);
+	if (!f || o->busy)
+		return STEP(STEP_NONE);
+	o->msg[0] = '\0';
+	field_insert(f, t, n);
+	return STEP(STEP_REDRAW);
+}
+
+static void go_region(struct ctx *c, struct onboard *o)
+{
+	o->stage = REGION;
+	o->m.n = o->have_regions ? o->regions.nregions : 0;
+	for (size_t i = 0; i < o->m.n; i++)
+		if (strcmp(o->regions.regions[i].code, c->region) == 0)
+			o->m.sel = i;
+	if (!o->m.n)
+		o->stage = FIRST_STEP;
+}
+
+static struct step passphrase_select(struct onboard *o)
+{
+	if (o->focus == 0) {
+		o->focus = 1;
+		return STEP(STEP_REDRAW);
+	}
+	enum role r;
+	strength(&o->pass, &r);
+	if (field_width(&o->pass) < 8) {
+		snprintf(o->msg, sizeof(o->msg), "Please choose a passphrase of at least 8 characters.");
+		o->focus = 0;
+		return STEP(STEP_REDRAW);
+	}
+	if (o->pass.len != o->again.len || memcmp(o->pass.buf, o->again.buf, o->pass.len) != 0) {
+		snprintf(o->msg, sizeof(o->msg),
+		         "The two passphrases differ. Please type the second one again.");
+		field_clear(&o->again);
+		return STEP(STEP_REDRAW);
+	}
+	o->busy = true;
+	return STEP(STEP_WORK);
+}
+
+static struct step onboard_work(struct ctx *c, void *st)
+{
+	struct onboard *o = st;
+	struct error e = {0};
+	o->busy = false;
+	o->code = vault_secret_alloc(VAULT_CODE_MAX);
+	if (!o->code) {
+		snprintf(o->msg, sizeof(o->msg), "Out of memory.");
+		return STEP(STEP_REDRAW);
+	}
+	struct vault *v = NULL;
+	if (vault_init(c->data_dir, o->pass.buf, o->pass.len, o->code, &e) ||
+	    vault_open(c->data_dir, o->pass.buf, o->pass.len, &v, &e)) {
+		snprintf(o->msg, sizeof(o->msg), "%s", e.msg);
+		vault_secret_free(o->code);
+		o->code = NULL;
+		return STEP(STEP_REDRAW);
+	}
+	c->vault = v;
+	field_free(&o->pass);
+	field_free(&o->again);
+	o->stage = CODE;
+	return STEP(STEP_REDRAW);
+}
+
+static bool code_matches(const struct onboard *o)
+{
+	char want[8];
+	code_part(o->code, want);
+	size_t n = strlen(want);
+	if (o->check.len != n)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		int a = toupper((unsigned char)o->check.buf[i]);
+		a = a == 'O' ? '0' : (a == 'I' || a == 'L') ? '1' : a;
+		if (a != want[i])
+			return false;
+	}
+	return true;
+}
+
+static void forget_code(struct onboard *o)
+{
+	vault_secret_free(o->code);
+	o->code = NULL;
+	field_clear(&o->check);
+}
+
+static struct step onboard_action(struct ctx *c, void *st, enum action a)
+{
+	struct onboard *o = st;
+	if (o->busy)
+		return STEP(STEP_NONE);
+	struct field *f = focused(o);
+	if (f && field_action(f, a))
+		return STEP(STEP_REDRAW);
+	switch (o->stage) {
+	case WELCOME:
+	case PRIVACY:
+		if (a == ACT_SELECT)
+			o->stage++;
+		else if (a == ACT_BACK)
+			return o->stage == WELCOME ? STEP(STEP_QUIT) : (o->stage--, STEP(STEP_REDRAW));
+		return STEP(STEP_REDRAW);
+	case PASSPHRASE:
+		if (a == ACT_NEXT_FIELD || a == ACT_PREV_FIELD || a == ACT_UP || a == ACT_DOWN) {
+			o->focus = !o->focus;
+			return STEP(STEP_REDRAW);
+		}
+		if (a == ACT_SELECT)
+			return passphrase_select(o);
+		if (a == ACT_BACK) {
+			o->stage = PRIVACY;
+			o->msg[0] = '\0';
+		}
+		return STEP(STEP_REDRAW);
+	case CODE:
+		if (a == ACT_SELECT)
+			o->stage = CODE_CHECK;
+		return STEP(STEP_REDRAW);
+	case CODE_CHECK:
+		if (a == ACT_SELECT) {
+			if (code_matches(o)) {
+				forget_code(o);
+				go_region(c, o);
+			} else {
+				snprintf(o->msg, sizeof(o->msg),
+				         "That does not match. Check the third group (after the second "
+				         "dash), or press **Esc** to see the code again.");
+				field_clear(&o->check);
+			}
+		} else if (a == ACT_BACK) {
+			o->stage = CODE;
+			o->msg[0] = '\0';
+		} else if (a == ACT_SKIP) {
+			forget_code(o);
+			snprintf(c->note, sizeof(c->note), "%s",
+			         "Skipped the check. 'tend rekey' makes a new recovery code any time.");
+			go_region(c, o);
+		}
+		return STEP(STEP_REDRAW);
+	case REGION:
+		if (menu_action(&o->m, a))
+			return STEP(STEP_REDRAW);
+		if (a == ACT_SELECT) {
+			view_set_region(c, o->regions.regions[o->m.sel].code);
+			o->stage = FIRST_STEP;
+		} else if (a == ACT_BACK || a == ACT_SKIP) {
+			o->stage = FIRST_STEP;
+		}
+		return STEP(STEP_REDRAW);
+	case FIRST_STEP:
+		if (a == ACT_SELECT) {
+			c->after_unlock = &learn_page_view;
+			c->after_arg = "learn/01-spectrum.md";
+			return STEP(STEP_UNLOCKED);
+		}
+		if (a == ACT_BACK || a == ACT_SKIP)
+			return STEP(STEP_UNLOCKED);
+		return STEP(STEP_NONE);
+	}
+	return STEP(STEP_NONE);
+}
+
+static void onboard_before_lock(struct ctx *c, void *st)
+{
+	(void)c;
+	struct onboard *o = st;
+	/* Locking mid-way: the code was shown; forget it. */
+	if (o->code)
+		forget_code(o);
+}
+
+static const struct hint onboard_hints[] = {
+	{ACT_SELECT, "go on"},
+	{ACT_BACK, "back"},
+	{ACT_HELP, "keys"},
+	{ACT_NONE, NULL},
+};
+
+const struct view_ops onboard_view = {
+	.name = "onboard",
+	.state_size = sizeof(struct onboard),
+	.flags = VIEW_TAKES_TEXT | VIEW_NO_LOCK,
+	.hints = onboard_hints,
+	.enter = onboard_enter,
+	.leave = onboard_leave,
+	.draw = onboard_draw,
+	.on_action = onboard_action,
+	.on_text = onboard_text,
+	.work = onboard_work,
+	.before_lock = onboard_before_lock,
+};

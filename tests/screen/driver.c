@@ -1,0 +1,170 @@
+/* driver.c: runs the real full-screen app headless at a fixed size, feeds
+ * it a script of keys, and prints text dumps of the screen (tig's way).
+ *
+ * usage: screen-driver SCRIPT
+ * Script lines:
+ *   size ROWSxCOLS      first line only; default 24x80
+ *   key NAME            Enter Esc Tab S-Tab Up Down Left Right Home End PgUp
+ *                       PgDn Bksp Del F1..F10 Ctrl-X, or one character
+ *   type TEXT           each character typed
+ *   paste TEXT          one bracketed paste
+ *   resize ROWSxCOLS
+ *   dump [LABEL]        the screen as text
+ *   colors              one character per cell: '.' no colour, else a letter
+ *   # comment
+ * When the script ends, the terminal "goes away" and the app closes. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "ui/term.h"
+#include "util/utf8.h"
+
+struct script {
+	FILE *f;
+	char pending[4096]; /* rest of a "type" line */
+	size_t pos, len;
+};
+
+static int key_code(const char *name)
+{
+	static const struct {
+		const char *name;
+		int key;
+	} keys[] = {
+		{"Enter", KEYC_ENTER}, {"Esc", KEYC_ESC},   {"Tab", KEYC_TAB},
+		{"S-Tab", KEYC_BACKTAB}, {"Up", KEYC_UP},   {"Down", KEYC_DOWN},
+		{"Left", KEYC_LEFT},   {"Right", KEYC_RIGHT}, {"Home", KEYC_HOME},
+		{"End", KEYC_END},     {"PgUp", KEYC_PGUP}, {"PgDn", KEYC_PGDN},
+		{"Bksp", KEYC_BACKSPACE}, {"Del", KEYC_DELETE},
+	};
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (strcmp(name, keys[i].name) == 0)
+			return keys[i].key;
+	if (name[0] == 'F' && name[1] >= '1' && name[1] <= '9')
+		return KEYC_F1 + atoi(name + 1) - 1;
+	if (strncmp(name, "Ctrl-", 5) == 0 && name[5] && !name[6])
+		return KEYC_CTRL(name[5]);
+	return 0;
+}
+
+static void text_event(struct event *ev, const char *s, size_t len, size_t *adv)
+{
+	uint32_t cp = utf8_decode(s, len, adv);
+	ev->type = EV_TEXT;
+	ev->key = (int)cp;
+	size_t n = utf8_encode(cp, ev->text);
+	ev->text[n] = '\0';
+}
+
+static void next(struct event *ev, int timeout_ms, void *arg)
+{
+	(void)timeout_ms;
+	struct script *s = arg;
+	memset(ev, 0, sizeof(*ev));
+	if (s->pos < s->len) {
+		size_t adv;
+		text_event(ev, s->pending + s->pos, s->len - s->pos, &adv);
+		s->pos += adv;
+		return;
+	}
+	char line[4096];
+	while (fgets(line, sizeof(line), s->f)) {
+		line[strcspn(line, "\n")] = '\0';
+		if (!line[0] || line[0] == '#')
+			continue;
+		char *arg1 = strchr(line, ' ');
+		if (arg1)
+			*arg1++ = '\0';
+		else
+			arg1 = line + strlen(line);
+		if (strcmp(line, "dump") == 0) {
+			printf("--- %s\n", *arg1 ? arg1 : "screen");
+			ui_dump(stdout);
+			continue;
+		}
+		if (strcmp(line, "colors") == 0) {
+			printf("--- colors\n");
+			ui_dump_colors(stdout);
+			continue;
+		}
+		if (strcmp(line, "key") == 0) {
+			int k = key_code(arg1);
+			if (k) {
+				ev->type = EV_KEY;
+				ev->key = k;
+			} else {
+				size_t adv;
+				text_event(ev, arg1, strlen(arg1), &adv);
+			}
+			return;
+		}
+		if (strcmp(line, "type") == 0) {
+			snprintf(s->pending, sizeof(s->pending), "%s", arg1);
+			s->len = strlen(s->pending);
+			s->pos = 0;
+			if (!s->len)
+				continue;
+			size_t adv;
+			text_event(ev, s->pending, s->len, &adv);
+			s->pos = adv;
+			return;
+		}
+		if (strcmp(line, "paste") == 0) {
+			snprintf(s->pending, sizeof(s->pending), "%s", arg1);
+			ev->type = EV_PASTE;
+			ev->paste = s->pending;
+			ev->paste_len = strlen(s->pending);
+			s->len = s->pos = 0;
+			return;
+		}
+		if (strcmp(line, "resize") == 0) {
+			int r, c;
+			if (sscanf(arg1, "%dx%d", &r, &c) == 2) {
+				ui_resize(r, c);
+				ev->type = EV_RESIZE;
+				return;
+			}
+		}
+		fprintf(stderr, "screen-driver: cannot read script line: %s %s\n", line, arg1);
+		exit(2);
+	}
+	ev->type = EV_EOF;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 2) {
+		fprintf(stderr, "usage: screen-driver SCRIPT\n");
+		return 2;
+	}
+	struct script s = {0};
+	s.f = fopen(argv[1], "r");
+	if (!s.f) {
+		perror(argv[1]);
+		return 2;
+	}
+	int rows = 24, cols = 80;
+	char first[64];
+	long start = ftell(s.f);
+	if (fgets(first, sizeof(first), s.f) && sscanf(first, "size %dx%d", &rows, &cols) == 2)
+		start = ftell(s.f);
+	fseek(s.f, start, SEEK_SET);
+	char buf[16];
+	snprintf(buf, sizeof(buf), "%d", rows);
+	setenv("LINES", buf, 1);
+	snprintf(buf, sizeof(buf), "%d", cols);
+	setenv("COLUMNS", buf, 1);
+	if (!getenv("TERM") || !*getenv("TERM") || strcmp(getenv("TERM"), "dumb") == 0)
+		setenv("TERM", "xterm-256color", 1);
+	FILE *in = fopen("/dev/null", "r"), *out = fopen("/dev/null", "w");
+	struct app_io io = {next, &s};
+	struct app_opts o = {.headless = true, .in = in, .out = out, .io = &io};
+	int rc = app_run(&o);
+	fclose(s.f);
+	fclose(in);
+	fclose(out);
+	fflush(stdout);
+	return rc;
+}
