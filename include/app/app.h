@@ -11,6 +11,9 @@
 struct app_io {
 	void (*read)(struct event *ev, int timeout_ms, void *arg);
 	void *arg;
+	/* Milliseconds on a monotonic clock; NULL: the real one. Tests pass a
+	 * clock they can move forward (auto-lock, timers). */
+	long long (*now_ms)(void *arg);
 };
 
 struct app_opts {

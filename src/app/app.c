@@ -36,11 +36,20 @@ struct app {
 	const struct app_io *io;
 };
 
-static long long now_ms(void)
+static long long real_now_ms(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static const struct app_io *clock_io;
+
+static long long now_ms(void)
+{
+	if (clock_io && clock_io->now_ms)
+		return clock_io->now_ms(clock_io->arg);
+	return real_now_ms();
 }
 
 static struct frame *top(struct app *a)
@@ -375,7 +384,7 @@ static void release_stderr(int rd, int saved)
 
 int app_run(const struct app_opts *o)
 {
-	static const struct app_io term_io = {term_read, NULL};
+	static const struct app_io term_io = {term_read, NULL, NULL};
 	struct app *a = calloc(1, sizeof(*a));
 	if (!a)
 		return E_FAIL;
@@ -387,6 +396,7 @@ int app_run(const struct app_opts *o)
 		return e.code;
 	}
 	a->io = o->io ? o->io : &term_io;
+	clock_io = a->io;
 	a->ctx.data_dir = p.data_dir;
 	a->ctx.config_dir = p.config_dir;
 	const char *nc = getenv("NO_COLOR");

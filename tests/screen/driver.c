@@ -11,6 +11,7 @@
  *   resize ROWSxCOLS
  *   dump [LABEL]        the screen as text
  *   colors              one character per cell: '.' no colour, else a letter
+ *   wait SECONDS        moves the fake clock on and lets a timer fire
  *   # comment
  * When the script ends, the terminal "goes away" and the app closes. */
 #include <stdio.h>
@@ -23,6 +24,7 @@
 
 struct script {
 	FILE *f;
+	long long clock_ms;
 	char pending[4096]; /* rest of a "type" line */
 	size_t pos, len;
 };
@@ -119,6 +121,11 @@ static void next(struct event *ev, int timeout_ms, void *arg)
 			s->len = s->pos = 0;
 			return;
 		}
+		if (strcmp(line, "wait") == 0) {
+			s->clock_ms += (long long)(atof(arg1) * 1000);
+			ev->type = EV_TIMEOUT;
+			return;
+		}
 		if (strcmp(line, "resize") == 0) {
 			int r, c;
 			if (sscanf(arg1, "%dx%d", &r, &c) == 2) {
@@ -131,6 +138,11 @@ static void next(struct event *ev, int timeout_ms, void *arg)
 		exit(2);
 	}
 	ev->type = EV_EOF;
+}
+
+static long long fake_clock(void *arg)
+{
+	return ((struct script *)arg)->clock_ms;
 }
 
 int main(int argc, char **argv)
@@ -159,7 +171,8 @@ int main(int argc, char **argv)
 	if (!getenv("TERM") || !*getenv("TERM") || strcmp(getenv("TERM"), "dumb") == 0)
 		setenv("TERM", "xterm-256color", 1);
 	FILE *in = fopen("/dev/null", "r"), *out = fopen("/dev/null", "w");
-	struct app_io io = {next, &s};
+	s.clock_ms = 1000000;
+	struct app_io io = {next, &s, fake_clock};
 	struct app_opts o = {.headless = true, .in = in, .out = out, .io = &io};
 	int rc = app_run(&o);
 	fclose(s.f);
