@@ -23,7 +23,7 @@
 /* Reserved bytes per page: 24 nonce + 16 tag, and 32 more that page 1
  * uses for the page-set digest (kept on every page, as SQLite requires). */
 #define VFS_RESERVE 72
-#define VFS_SLOTS 8
+#define VFS_SLOTS 32
 
 /* Registers the VFS once (not as the default). Returns an SQLite code. */
 int vfs_register(void);

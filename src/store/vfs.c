@@ -6,7 +6,6 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 #include "crypto/page.h"
@@ -318,9 +317,10 @@ static int main_truncate(struct tfile *f, sqlite3_int64 size)
 	return flush_page1(f);
 }
 
-/* Reads the tags of every page to rebuild the page-set digest. The file
- * is mapped read-only for this one pass (it holds only ciphertext), which
- * costs a page fault per 64 KiB instead of a system call per page. */
+/* Reads the tags of every page to rebuild the page-set digest, in large
+ * reads of ciphertext (a read per page costs a system call each). */
+#define SCAN_CHUNK (256 * PS)
+
 static int main_scan(struct tfile *f, const char *path)
 {
 	sqlite3_int64 size;
@@ -333,26 +333,29 @@ static int main_scan(struct tfile *f, const char *path)
 	f->npages = (uint32_t)((size + PS - 1) / PS);
 	memset(f->root, 0, sizeof(f->root));
 	uint8_t tag[PAGE_TAG_BYTES];
-	const uint8_t *map = MAP_FAILED;
-	size_t maplen = (size_t)(size + f->off0);
-	int fd = f->npages > 1 ? open(path, O_RDONLY | O_CLOEXEC) : -1;
-	if (fd >= 0) {
-		map = mmap(NULL, maplen, PROT_READ, MAP_PRIVATE, fd, 0);
-		close(fd);
+	uint8_t *chunk = f->npages > 1 ? malloc(SCAN_CHUNK) : NULL;
+	int fd = chunk ? open(path, O_RDONLY | O_CLOEXEC) : -1;
+	uint32_t p = 2;
+	while (fd >= 0 && p <= f->npages) {
+		/* Pages p .. p + n - 1, read whole. */
+		off_t at = (off_t)(p - 1) * PS + f->off0;
+		ssize_t got = pread(fd, chunk, SCAN_CHUNK, at);
+		if (got <= 0)
+			break;
+		uint32_t n = (uint32_t)(got / PS);
+		for (uint32_t i = 0; i < n && p <= f->npages; i++, p++)
+			xor_mac(f, p, chunk + (size_t)i * PS + PS - PAGE_TAG_BYTES);
+		if (got % PS)
+			break; /* a cut-short last page: read its tag the slow way */
 	}
-	for (uint32_t p = 2; p <= f->npages; p++) {
-		sqlite3_int64 at = (sqlite3_int64)p * PS - PAGE_TAG_BYTES + f->off0;
-		if (map != MAP_FAILED && at + PAGE_TAG_BYTES <= (sqlite3_int64)maplen) {
-			memcpy(tag, map + at, PAGE_TAG_BYTES);
-		} else if (map != MAP_FAILED) {
-			memset(tag, 0, sizeof(tag)); /* past the end of a cut-short file */
-		} else if ((rc = disk_tag(f, p, tag)) != SQLITE_OK) {
+	if (fd >= 0)
+		close(fd);
+	free(chunk);
+	for (; p <= f->npages; p++) {
+		if ((rc = disk_tag(f, p, tag)) != SQLITE_OK)
 			return rc;
-		}
 		xor_mac(f, p, tag);
 	}
-	if (map != MAP_FAILED)
-		munmap((void *)map, maplen);
 	memcpy(f->sealed_root, f->root, sizeof(f->root));
 	f->sealed_npages = f->npages;
 	return SQLITE_OK;
