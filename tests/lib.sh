@@ -33,18 +33,35 @@ t_done() {
 	[ "$T_FAIL" -eq 0 ]
 }
 
-# t_screen NAME SCRIPT: runs the headless screen driver on SCRIPT and
-# compares its dumps with tests/screen/golden/NAME.txt. UPDATE_GOLDEN=1
-# writes the golden file instead (review the diff before committing it).
+# t_screen NAME SCRIPT [FILTER...]: runs the headless screen driver on
+# SCRIPT and compares its dumps with tests/screen/golden/NAME.txt. With a
+# FILTER command, the dumps go through it first (to take out what differs
+# from run to run, such as the recovery code or a scratch folder); the
+# unfiltered dumps stay in $T_TMP/NAME.raw. The driver's exit status is left
+# in T_SCREEN_RC. A crash or a sanitizer report fails the check.
+# UPDATE_GOLDEN=1 writes the golden file instead (review the diff before
+# committing it).
+T_SCREEN_RC=0
 t_screen() {
 	local name=$1 script=$2 golden out
+	shift 2
 	golden="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/screen/golden/$name.txt"
 	out="$T_TMP/$name.out"
 	: "${SCREEN_BIN:?set SCREEN_BIN}"
-	"$SCREEN_BIN" "$script" >"$out" 2>"$T_TMP/$name.err"
+	"$SCREEN_BIN" "$script" >"$T_TMP/$name.raw" 2>"$T_TMP/$name.err"
 	local rc=$?
+	T_SCREEN_RC=$rc
+	if [ $# -gt 0 ]; then
+		"$@" <"$T_TMP/$name.raw" >"$out"
+	else
+		cp "$T_TMP/$name.raw" "$out"
+	fi
 	if [ "$rc" -ge 128 ]; then
 		t_fail "screen $name" "driver crashed (exit $rc): $(head -c 400 "$T_TMP/$name.err")"
+		return
+	fi
+	if grep -qE 'ERROR: [A-Za-z]+Sanitizer|runtime error:' "$T_TMP/$name.err"; then
+		t_fail "screen $name" "sanitizer report: $(head -c 600 "$T_TMP/$name.err")"
 		return
 	fi
 	if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
@@ -54,5 +71,28 @@ t_screen() {
 		t_pass "screen $name"
 	else
 		t_fail "screen $name" "$(head -n 40 "$T_TMP/$name.diff")"
+	fi
+}
+
+# t_section FILE LABEL: the screen dumped as "dump LABEL" in the driver's
+# output FILE (the first dump with that label).
+t_section() {
+	awk -v want="--- $2" '
+		$0 == want { on = 1; next }
+		on && /^--- / { exit }
+		on { print }' "$1"
+}
+
+# t_known_bug DESCRIPTION CHECK...: a check that fails because of a known
+# bug in src/ (each use says which, in a "# KNOWN BUG:" comment). It prints
+# a skip line and counts nothing, so the suite stays green; run the suite
+# with TEND_KNOWN_BUGS=1 to run these checks, e.g. to see whether a fix
+# worked.
+t_known_bug() {
+	local d=$1; shift
+	if [ "${TEND_KNOWN_BUGS:-}" = 1 ]; then
+		"$@"
+	else
+		echo "skip - $d (KNOWN BUG)"
 	fi
 }

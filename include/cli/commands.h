@@ -21,9 +21,10 @@ struct cli_command {
  * dispatcher, --help and the manual, so they cannot drift apart. */
 #define CLI_COMMANDS(X) \
 	X(init, cmd_init, "", "create a new encrypted vault") \
-	X(add, cmd_add, "[--tag T]...", "save an entry read from standard input") \
+	X(add, cmd_add, "[--tag T]... [--prompt]", "save an entry read from standard input") \
 	X(list, cmd_list, "", "list entries: id, date, title, tags") \
 	X(show, cmd_show, "ID", "print one entry") \
+	X(search, cmd_search, "WORDS... | -", "find entries (filters: --tag, --from, --to)") \
 	X(passwd, cmd_passwd, "", "change the passphrase") \
 	X(recover, cmd_recover, "", "set a new passphrase using the recovery code") \
 	X(verify, cmd_verify, "", "check every page of the vault") \

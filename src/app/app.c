@@ -252,7 +252,9 @@ static void draw(struct app *a)
 
 static int timeout_for(struct app *a)
 {
-	if (!a->ctx.vault || a->ctx.autolock_min <= 0)
+	/* No auto-lock while the first run shows the recovery code. */
+	struct frame *t = top(a);
+	if (!a->ctx.vault || a->ctx.autolock_min <= 0 || (t && (t->ops->flags & VIEW_NO_LOCK)))
 		return -1;
 	long long left = a->last_input_ms + (long long)a->ctx.autolock_min * 60000 - now_ms();
 	return left > 0 ? (int)(left < 60000 ? left : 60000) : 0;
@@ -296,7 +298,7 @@ static void handle(struct app *a, const struct event *ev)
 		a->dirty = true;
 		return;
 	case EV_TIMEOUT:
-		if (a->ctx.vault && timeout_for(a) == 0) {
+		if (a->ctx.vault && timeout_for(a) == 0 && !(t->ops->flags & VIEW_NO_LOCK)) {
 			apply(a, STEP(STEP_LOCK));
 			note(&a->ctx, ROLE_MUTED, "Locked after a quiet while. Your writing is saved.");
 		}

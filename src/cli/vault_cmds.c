@@ -8,6 +8,9 @@
 
 #include "cli/commands.h"
 #include "cli/secret.h"
+#include "content/prompts.h"
+#include "store/journal.h"
+#include "util/timefmt.h"
 #include "store/entries.h"
 #include "store/vault.h"
 #include "util/buf.h"
@@ -129,18 +132,38 @@ int cmd_add(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"tag", required_argument, NULL, 't'},
+		{"prompt", optional_argument, NULL, 'p'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *tags[64];
 	size_t ntags = 0;
+	struct prompt prompts[64];
+	size_t nprompts = 0;
+	const struct prompt *prompt = NULL;
 	int c;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "+t:h", opts, NULL)) != -1) {
 		if (c == 'h') {
-			puts("usage: tend add [--tag TAG]...\n"
-			     "Reads an entry from standard input: the first line is its title.");
+			puts("usage: tend add [--tag TAG]... [--prompt[=ID]]\n"
+			     "Reads an entry from standard input: the first line is its title.\n"
+			     "--prompt shows today's writing prompt (or the one named ID) first\n"
+			     "and keeps it with the entry. Tags given here are visible to other\n"
+			     "programs only while tend parses them, but your shell may keep them\n"
+			     "in its history.");
 			return 0;
+		}
+		if (c == 'p') {
+			nprompts = prompts_load(prompts, sizeof(prompts) / sizeof(prompts[0]));
+			if (nprompts > sizeof(prompts) / sizeof(prompts[0]))
+				nprompts = sizeof(prompts) / sizeof(prompts[0]);
+			struct stamp now = stamp_now();
+			prompt = optarg ? prompt_find(prompts, nprompts, optarg)
+			                : prompt_of_day(prompts, nprompts,
+			                                (now.t + (int64_t)now.off_min * 60) / 86400);
+			if (!prompt)
+				return cli_usage_error("there is no prompt called '%s'.", optarg ? optarg : "");
+			continue;
 		}
 		if (c != 't')
 			return cli_usage_error("unknown option for 'tend add'.");
@@ -166,6 +189,8 @@ int cmd_add(struct cli_ctx *ctx, int argc, char **argv)
 	int rc = vault_dir(&dir, &e);
 	if (!rc)
 		rc = need_vault(dir, &e);
+	if (!rc && prompt)
+		fprintf(stderr, "Prompt: %s\n", prompt->text);
 	if (!rc && isatty(STDIN_FILENO))
 		fputs("Write your entry; the first line is its title. End with Ctrl-D.\n", stderr);
 	if (!rc)
@@ -190,7 +215,9 @@ int cmd_add(struct cli_ctx *ctx, int argc, char **argv)
 		while (tl && (title[tl - 1] == '\r' || title[tl - 1] == ' '))
 			title[--tl] = '\0';
 		int64_t id;
-		rc = entries_add(v, title, body, tags, ntags, &id, &e);
+		struct new_entry ne = {.title = title, .body = body, .tags = tags, .ntags = ntags,
+		                       .prompt = prompt ? prompt->text : ""};
+		rc = entries_add_ex(v, &ne, &id, &e);
 		if (!rc)
 			printf("Saved entry %lld.\n", (long long)id);
 	}
@@ -261,6 +288,8 @@ int cmd_show(struct cli_ctx *ctx, int argc, char **argv)
 		printf("%s\n%s", en.title, en.created);
 		if (*en.tags)
 			printf("  tags: %s", en.tags);
+		if (*en.prompt)
+			printf("\nPrompt: %s", en.prompt);
 		printf("\n\n%s", en.body);
 		if (*en.body && en.body[strlen(en.body) - 1] != '\n')
 			putchar('\n');
@@ -468,6 +497,119 @@ int cmd_destroy(struct cli_ctx *ctx, int argc, char **argv)
 		rc = vault_destroy(dir, &e);
 	if (!rc)
 		fprintf(stderr, "tend: the vault in %s was destroyed.\n", dir);
+	free(dir);
+	return rc ? report(&e) : 0;
+}
+
+/* "YYYY-MM-DD" as local midnight (or the end of that day), Unix seconds. */
+static int parse_day(const char *s, bool end_of_day, int64_t *out)
+{
+	int y, m, d;
+	char tail;
+	if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || m < 1 || m > 12 || d < 1 || d > 31)
+		return -1;
+	struct tm tm = {.tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d, .tm_isdst = -1};
+	if (end_of_day) {
+		tm.tm_hour = 23, tm.tm_min = 59, tm.tm_sec = 59;
+	}
+	time_t t = mktime(&tm);
+	if (t == (time_t)-1)
+		return -1;
+	*out = (int64_t)t;
+	return 0;
+}
+
+int cmd_search(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"tag", required_argument, NULL, 't'},
+		{"from", required_argument, NULL, 'f'},
+		{"to", required_argument, NULL, 'T'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	struct entry_query q = {0};
+	char *tag = NULL;
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+t:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			puts("usage: tend search [--tag TAG] [--from YYYY-MM-DD] [--to YYYY-MM-DD] WORDS...\n"
+			     "       tend search [options] -    (read the words from standard input)\n"
+			     "Prints the number, date and title of each matching entry, newest first.\n"
+			     "Words on the command line may stay in your shell's history; '-' avoids that.");
+			free(tag);
+			return 0;
+		case 't':
+			free(tag);
+			tag = strdup(optarg);
+			mem_wipe(optarg, strlen(optarg));
+			break;
+		case 'f':
+			if (parse_day(optarg, false, &q.from)) {
+				free(tag);
+				return cli_usage_error("--from takes a date like 2026-11-23.");
+			}
+			break;
+		case 'T':
+			if (parse_day(optarg, true, &q.to)) {
+				free(tag);
+				return cli_usage_error("--to takes a date like 2026-11-23.");
+			}
+			break;
+		default:
+			free(tag);
+			return cli_usage_error("unknown option for 'tend search'.");
+		}
+	}
+	struct buf words = BUF_INIT;
+	struct error e = {0};
+	int rc = 0;
+	if (optind < argc && strcmp(argv[optind], "-") == 0 && optind + 1 == argc) {
+		rc = read_stdin(&words, &e);
+	} else {
+		for (int i = optind; i < argc; i++) {
+			buf_printf(&words, "%s%s", i > optind ? " " : "", argv[i]);
+			mem_wipe(argv[i], strlen(argv[i]));
+		}
+	}
+	q.tag = tag;
+	q.text = words.len ? buf_str(&words) : NULL;
+	if (!rc && !q.text && !q.tag && !q.from && !q.to) {
+		buf_free(&words);
+		free(tag);
+		return cli_usage_error("'tend search' needs words to look for (or a filter).");
+	}
+	char *dir = NULL;
+	struct vault *v = NULL;
+	if (!rc)
+		rc = vault_dir(&dir, &e);
+	if (!rc)
+		rc = unlock(ctx, dir, &v, NULL, &e);
+	struct entry_cursor cur = {0};
+	struct entry_row rows[64];
+	size_t n, found = 0;
+	while (!rc && (rc = journal_rows(v, &q, &cur, rows, 64, &n, &e)) == 0 && n > 0) {
+		for (size_t i = 0; i < n; i++) {
+			char when[32];
+			stamp_format((struct stamp){rows[i].at, rows[i].off_min}, when);
+			/* The match marks are for screens; drop them here. */
+			for (char *p = rows[i].title; *p; p++)
+				if (*p == MATCH_ON || *p == MATCH_OFF)
+					memmove(p, p + 1, strlen(p)), p--;
+			printf("%lld\t%.16s\t%s\n", (long long)rows[i].id, when, rows[i].title);
+			found++;
+		}
+		cur = entry_cursor_after(&rows[n - 1], &q);
+		for (size_t i = 0; i < n; i++)
+			entry_row_free(&rows[i]);
+	}
+	if (!rc && !found)
+		fputs("tend: no entries match.\n", stderr);
+	buf_free(&words);
+	free(tag);
+	vault_close(v);
 	free(dir);
 	return rc ? report(&e) : 0;
 }

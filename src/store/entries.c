@@ -29,6 +29,7 @@ void entry_free(struct entry *en)
 	free(en->created);
 	free(en->updated);
 	wipe_free(en->tags);
+	wipe_free(en->prompt);
 	memset(en, 0, sizeof(*en));
 }
 
@@ -40,29 +41,19 @@ static int fail(sqlite3 *db, int rc, sqlite3_stmt *st, struct error *e, const ch
 	return -1;
 }
 
-int entries_add(struct vault *v, const char *title, const char *body,
-                const char *const *tags, size_t ntags, int64_t *id, struct error *e)
+int store_set_tags(sqlite3 *db, int64_t eid, const char *const *tags, size_t ntags,
+                   struct error *e)
 {
-	sqlite3 *db = vault_db(v);
-	struct stamp now = stamp_now();
 	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-	if (rc != SQLITE_OK)
-		return fail(db, rc, NULL, e, "saving the entry");
-	rc = sqlite3_prepare_v2(db,
-	                        "INSERT INTO entries(title, body, created_at, created_off,"
-	                        " updated_at, updated_off) VALUES (?1, ?2, ?3, ?4, ?3, ?4)",
-	                        -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return fail(db, rc, st, e, "saving the entry");
-	sqlite3_bind_text(st, 1, title, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, body, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, now.t);
-	sqlite3_bind_int(st, 4, now.off_min);
-	if ((rc = sqlite3_step(st)) != SQLITE_DONE)
-		return fail(db, rc, st, e, "saving the entry");
-	sqlite3_finalize(st);
-	int64_t eid = sqlite3_last_insert_rowid(db);
+	int rc = sqlite3_prepare_v2(db, "DELETE FROM entry_tags WHERE entry_id = ?1", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, eid);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		st = NULL;
+	}
+	if (rc != SQLITE_DONE && rc != SQLITE_OK)
+		return store_sql_error(db, rc, e, "saving the entry's tags");
 	for (size_t i = 0; i < ntags; i++) {
 		rc = sqlite3_prepare_v2(db, "INSERT INTO tags(name) VALUES (?1) ON CONFLICT DO NOTHING",
 		                        -1, &st, NULL);
@@ -73,19 +64,56 @@ int entries_add(struct vault *v, const char *title, const char *body,
 			st = NULL;
 		}
 		if (rc != SQLITE_DONE && rc != SQLITE_OK)
-			return fail(db, rc, NULL, e, "saving the entry's tags");
+			return store_sql_error(db, rc, e, "saving the entry's tags");
 		rc = sqlite3_prepare_v2(db,
 		                        "INSERT OR IGNORE INTO entry_tags(entry_id, tag_id)"
 		                        " SELECT ?1, id FROM tags WHERE name = ?2",
 		                        -1, &st, NULL);
 		if (rc != SQLITE_OK)
-			return fail(db, rc, st, e, "saving the entry's tags");
+			return store_sql_error(db, rc, e, "saving the entry's tags");
 		sqlite3_bind_int64(st, 1, eid);
 		sqlite3_bind_text(st, 2, tags[i], -1, SQLITE_STATIC);
-		if ((rc = sqlite3_step(st)) != SQLITE_DONE)
-			return fail(db, rc, st, e, "saving the entry's tags");
+		rc = sqlite3_step(st);
 		sqlite3_finalize(st);
-		st = NULL;
+		if (rc != SQLITE_DONE)
+			return store_sql_error(db, rc, e, "saving the entry's tags");
+	}
+	rc = sqlite3_exec(db, "DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM entry_tags)",
+	                  NULL, NULL, NULL);
+	return rc == SQLITE_OK ? 0 : store_sql_error(db, rc, e, "saving the entry's tags");
+}
+
+int entries_add_ex(struct vault *v, const struct new_entry *ne, int64_t *id, struct error *e)
+{
+	sqlite3 *db = vault_db(v);
+	struct stamp now = stamp_now();
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return fail(db, rc, NULL, e, "saving the entry");
+	rc = sqlite3_prepare_v2(db,
+	                        "INSERT INTO entries(title, body, created_at, created_off,"
+	                        " updated_at, updated_off, prompt, mood_id, trigger_id)"
+	                        " VALUES (?1, ?2, ?3, ?4, ?3, ?4, ?5,"
+	                        " (SELECT id FROM moods WHERE id = ?6),"
+	                        " (SELECT id FROM triggers WHERE id = ?7))",
+	                        -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return fail(db, rc, st, e, "saving the entry");
+	sqlite3_bind_text(st, 1, ne->title ? ne->title : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, ne->body ? ne->body : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, now.t);
+	sqlite3_bind_int(st, 4, now.off_min);
+	sqlite3_bind_text(st, 5, ne->prompt ? ne->prompt : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 6, ne->mood_id);
+	sqlite3_bind_int64(st, 7, ne->trigger_id);
+	if ((rc = sqlite3_step(st)) != SQLITE_DONE)
+		return fail(db, rc, st, e, "saving the entry");
+	sqlite3_finalize(st);
+	int64_t eid = sqlite3_last_insert_rowid(db);
+	if (store_set_tags(db, eid, ne->tags, ne->ntags, e)) {
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
 	}
 	if ((rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL)) != SQLITE_OK)
 		return fail(db, rc, NULL, e, "saving the entry");
@@ -94,11 +122,18 @@ int entries_add(struct vault *v, const char *title, const char *body,
 	return 0;
 }
 
+int entries_add(struct vault *v, const char *title, const char *body,
+                const char *const *tags, size_t ntags, int64_t *id, struct error *e)
+{
+	struct new_entry ne = {.title = title, .body = body, .tags = tags, .ntags = ntags};
+	return entries_add_ex(v, &ne, id, e);
+}
+
 #define ENTRY_COLS \
 	"SELECT e.id, e.title, e.created_at, e.created_off, e.updated_at, e.updated_off," \
 	" (SELECT group_concat(name, ',') FROM (SELECT t.name FROM entry_tags et" \
 	"   JOIN tags t ON t.id = et.tag_id WHERE et.entry_id = e.id ORDER BY t.name))," \
-	" e.body FROM entries e "
+	" e.body, e.prompt FROM entries e "
 
 static void fill_entry(sqlite3_stmt *st, struct entry *en, int with_body)
 {
@@ -111,6 +146,7 @@ static void fill_entry(sqlite3_stmt *st, struct entry *en, int with_body)
 	en->updated = strdup(when);
 	en->tags = dup_text(st, 6);
 	en->body = with_body ? dup_text(st, 7) : NULL;
+	en->prompt = dup_text(st, 8);
 }
 
 int entries_each(struct vault *v, int (*fn)(const struct entry *en, void *arg), void *arg,
@@ -125,7 +161,8 @@ int entries_each(struct vault *v, int (*fn)(const struct entry *en, void *arg), 
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct entry en;
 		fill_entry(st, &en, 0);
-		int stop = !en.title || !en.created || !en.updated || !en.tags ? -1 : fn(&en, arg);
+		int stop = !en.title || !en.created || !en.updated || !en.tags || !en.prompt ? -1
+		                                                                          : fn(&en, arg);
 		entry_free(&en);
 		if (stop) {
 			rc = SQLITE_DONE;
@@ -149,7 +186,8 @@ int entries_get(struct vault *v, int64_t id, struct entry *out, struct error *e)
 	if (rc == SQLITE_ROW) {
 		fill_entry(st, out, 1);
 		sqlite3_finalize(st);
-		if (!out->title || !out->body || !out->created || !out->updated || !out->tags) {
+		if (!out->title || !out->body || !out->created || !out->updated || !out->tags ||
+		    !out->prompt) {
 			entry_free(out);
 			return error_set(e, E_FAIL, "Out of memory.");
 		}

@@ -54,6 +54,20 @@ static const char *const migrations[] = {
 	"  VALUES ('delete', old.id, old.title, old.body);"
 	"  INSERT INTO entries_fts(rowid, title, body) VALUES (new.id, new.title, new.body);"
 	"END;",
+	/* 2: prompts and links to a check-in or trigger log; drafts */
+	"ALTER TABLE entries ADD COLUMN prompt TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE entries ADD COLUMN mood_id INTEGER REFERENCES moods(id) ON DELETE SET NULL;"
+	"ALTER TABLE entries ADD COLUMN trigger_id INTEGER"
+	"  REFERENCES triggers(id) ON DELETE SET NULL;"
+	"CREATE INDEX entries_by_time_id ON entries(created_at, id);"
+	"DROP INDEX entries_by_time;"
+	"CREATE INDEX entry_versions_by_entry ON entry_versions(entry_id);"
+	"CREATE TABLE drafts("
+	"  slot TEXT PRIMARY KEY,"
+	"  entry_id INTEGER NOT NULL DEFAULT 0,"
+	"  title TEXT NOT NULL DEFAULT '', body TEXT NOT NULL DEFAULT '',"
+	"  tags TEXT NOT NULL DEFAULT '', prompt TEXT NOT NULL DEFAULT '',"
+	"  saved_at INTEGER NOT NULL) WITHOUT ROWID;",
 };
 
 #define LATEST ((int)(sizeof(migrations) / sizeof(migrations[0])))

@@ -3,12 +3,18 @@
 #define TEND_STORE_INT_H
 
 #include <sqlite3.h>
+#include <stddef.h>
+#include <stdint.h>
 
 #include "store/vault.h"
 
 sqlite3 *vault_db(struct vault *v);
 /* Turns an SQLite failure into a message a person can act on. */
 int store_sql_error(sqlite3 *db, int rc, struct error *e, const char *doing);
+/* Replaces an entry's tags (inside the caller's transaction); tags not
+ * used by any entry any more are removed. */
+int store_set_tags(sqlite3 *db, int64_t entry_id, const char *const *tags, size_t ntags,
+                   struct error *e);
 /* Runs SQL with no results; -1 with e filled on failure. */
 int store_exec(sqlite3 *db, const char *sql, struct error *e);
 

@@ -177,6 +177,20 @@ static char *db_uri(const char *path, int slot, long long off)
 
 enum open_mode { OPEN_VAULT, OPEN_COPY, OPEN_READONLY };
 
+/* The first reads of a vault meet any damage: say which kind. */
+static int open_error(sqlite3 *db, int slot, int rc, struct error *e)
+{
+	struct vfs_stats vs;
+	vfs_slot_stats(slot, &vs);
+	if (vs.journal_failures)
+		return error_set(e, E_CORRUPT,
+		                 "The vault's crash journal (tend.db-journal) is damaged or was changed, "
+		                 "so the interrupted change cannot be undone safely. Nothing was changed. "
+		                 "Bring back a backup with 'tend restore FILE', or keep a copy of the "
+		                 "folder and ask for help.");
+	return store_sql_error(db, vs.page_failures ? SQLITE_CORRUPT : rc, e, "opening the vault");
+}
+
 static int db_open(const char *path, int slot, long long off, enum open_mode mode, sqlite3 **out,
                    struct error *e)
 {
@@ -206,23 +220,16 @@ static int db_open(const char *path, int slot, long long off, enum open_mode mod
 	                        "PRAGMA cell_size_check=ON; PRAGMA mmap_size=0;";
 	if (mode == OPEN_READONLY)
 		pragmas = "PRAGMA temp_store=MEMORY; PRAGMA mmap_size=0;";
-	if (store_exec(db, pragmas, e)) {
+	rc = sqlite3_exec(db, pragmas, NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		open_error(db, slot, rc, e);
 		sqlite3_close(db);
 		return -1;
 	}
 	/* Reading the schema reads page 1, which checks the whole page set. */
 	rc = sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
-		struct vfs_stats vs;
-		vfs_slot_stats(slot, &vs);
-		if (vs.journal_failures)
-			error_set(e, E_CORRUPT,
-			          "The vault's crash journal (tend.db-journal) is damaged or was changed, "
-			          "so the interrupted change cannot be undone safely. Nothing was changed. "
-			          "Bring back a backup with 'tend restore FILE', or keep a copy of the "
-			          "folder and ask for help.");
-		else
-			store_sql_error(db, vs.page_failures ? SQLITE_CORRUPT : rc, e, "opening the vault");
+		open_error(db, slot, rc, e);
 		sqlite3_close(db);
 		return -1;
 	}

@@ -14,9 +14,11 @@
 	X(keyfile) \
 	X(recovery) \
 	X(vfs) \
+	X(journal) \
 	X(content) \
 	X(render) \
-	X(settings)
+	X(settings) \
+	X(textbuf)
 
 #define DECLARE(name) int suite_##name(int *total);
 SUITES(DECLARE)

@@ -234,6 +234,7 @@ for img in $early $late; do
 	echo "# $kind damaged journal, first open: exit $rc: $err"
 	t_eq "$kind damaged journal: opening exits 4" 4 "$rc"
 	t_match "$kind damaged journal: says the vault or its journal is damaged" 'damaged' "$err"
+	t_match "$kind damaged journal: the message names the crash journal" 'journal' "$err"
 	t_eq "$kind damaged journal: nothing listed" "" "$out"
 	# The message must be true: if it says nothing was changed, the
 	# files must be as they were.

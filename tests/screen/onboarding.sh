@@ -1,0 +1,281 @@
+# The first run, at 80x24 and at the smallest size (60x18): the welcome
+# and privacy screens (the privacy screen names the vault folder), choosing
+# a passphrase (the too-short message, the short/fair/strong hints, the
+# message when the second copy differs), the vault being made, the
+# recovery code, a wrong third group, Ctrl-S to skip the check, the region
+# list with the guess from LANG=en_GB.UTF-8 marked, choosing a region, the
+# first-step screen and Esc to the home screen. Esc on the welcome screen
+# quits without making anything; Ctrl-G on the welcome and passphrase
+# screens opens crisis help and Esc comes back to exactly that place, with
+# the half-typed passphrase still in its field. Afterwards, from the shell:
+# the vault exists and opens with the passphrase, `config` holds the chosen
+# region, and the recovery code that was on the screen opens the vault.
+#
+# The recovery code is random and the vault folder is under $T_TMP: the
+# filter below puts <recovery code> and <vault folder> in their place
+# before the dumps are compared.
+. "$(dirname "$0")/../lib.sh"
+export TEND_INSECURE_FAST_KDF=1 TEND_NOW=1795420800
+# The region guess comes from LANG; LC_MESSAGES (C.UTF-8 from tests/run)
+# names no country, so LANG is what counts.
+export LANG=en_GB.UTF-8
+CODE_RE='[0-9A-Z]{5}(-[0-9A-Z]{5}){10}'
+
+filter() {
+	sed -E -e "s|$TEND_HOME|<vault folder>|g" -e "s/$CODE_RE/<recovery code>/g" \
+		-e "s/^( Ctrl-G  crisis help  Skipped the check\. 'tend rekey' makes a new recovery code)\$/\1<KNOWN BUG: the note is cut, see onboarding.sh>/"
+}
+
+# ---- Esc on the welcome screen quits, and makes nothing --------------------
+export TEND_HOME=$T_TMP/home-quit
+cat >"$T_TMP/quit" <<'SCRIPT'
+dump welcome
+key Esc
+dump not reached: Esc quit
+SCRIPT
+"$SCREEN_BIN" "$T_TMP/quit" >"$T_TMP/quit.out" 2>&1
+t_eq "Esc on the welcome screen quits with status 0" 0 $?
+t_eq "Esc on the welcome screen: nothing drawn after it" "--- welcome" "$(grep '^--- ' "$T_TMP/quit.out")"
+t_ok "Esc on the welcome screen: nothing written, not even the folder" test ! -e "$TEND_HOME"
+
+# ---- the whole first run at 80x24 -----------------------------------------
+export TEND_HOME=$T_TMP/home-v80
+cat >"$T_TMP/run80" <<'SCRIPT'
+size 24x80
+dump welcome
+key Ctrl-G
+dump Ctrl-G on the welcome screen: crisis help for the guessed region
+key Esc
+dump Esc: the welcome screen again
+key Enter
+dump privacy, with the vault folder
+key Esc
+dump Esc on privacy goes back to the welcome screen
+key Enter
+key Enter
+dump passphrase: empty, the hint suggests a sentence
+type short
+dump five characters: too short
+key Tab
+type short
+key Enter
+dump Enter with a short passphrase: the message, and back in the first field
+key Ctrl-U
+type abcdefghij
+dump ten characters, one word: fair
+key Ctrl-U
+type calm river stone
+dump three words, sixteen characters: strong
+key Ctrl-G
+dump Ctrl-G while typing: crisis help
+key Esc
+dump Esc: the passphrase is still there
+type  today
+dump typing goes on in the same field: very strong
+key Tab
+key Ctrl-U
+type calm river stone tuday
+key Enter
+dump the second copy differs: the message, and the second field is empty
+type calm river stone today
+key Enter
+dump the vault is made: the recovery code
+key Enter
+dump check the copy
+type ZZZZZ
+key Enter
+dump a wrong third group: the message, and the field is empty
+key Esc
+dump Esc shows the code again
+key Enter
+key Ctrl-S
+dump Ctrl-S skips: the region list, United Kingdom suggested and chosen
+colors
+key Enter
+dump the first-step screen
+key Esc
+dump Esc: the home screen
+SCRIPT
+t_screen onboarding-80 "$T_TMP/run80" filter
+raw=$T_TMP/onboarding-80.raw
+t_eq "80x24: the run ends with status 0" 0 "$T_SCREEN_RC"
+t_match "80x24: the privacy screen names this vault folder" \
+	"The vault folder: $TEND_HOME" "$(t_section "$raw" "privacy, with the vault folder")"
+codes=$(grep -oE "$CODE_RE" "$raw" | sort -u)
+t_eq "80x24: one recovery code, the same when shown again" 1 "$(grep -c . <<<"$codes")"
+t_ok "80x24: the vault exists" test -s "$TEND_HOME/key"
+t_eq "80x24: config holds the region chosen (the suggestion)" "region = GB" \
+	"$(grep '^region' "$TEND_HOME/config")"
+t_ok "80x24: the passphrase typed on the screen opens the vault" \
+	"$TEND_BIN" --passphrase-fd 3 verify 3<<<"calm river stone today"
+t_ok "80x24: the recovery code shown on the screen opens the vault" \
+	"$TEND_BIN" --passphrase-fd 3 recover 3< <(printf '%s\n%s\n' "$codes" "a new long passphrase")
+t_ok "80x24: ... and the new passphrase works" \
+	"$TEND_BIN" --passphrase-fd 3 verify 3<<<"a new long passphrase"
+# KNOWN BUG: a status-bar note longer than the room left after the crisis key
+# is cut off. At 80 columns, after Ctrl-S on the check screen, the bar reads
+# " Ctrl-G  crisis help  Skipped the check. 'tend rekey' makes a new recovery code"
+# and "any time." is lost (app.c draw_status cuts the note; it does not wrap
+# or shorten it).
+t_known_bug "80x24: the whole skip note shows in the status bar" \
+	t_match "80x24: the whole skip note shows in the status bar" "any time\.\$" \
+	"$(t_section "$raw" "Ctrl-S skips: the region list, United Kingdom suggested and chosen" | tail -n 1)"
+
+# ---- the same at 60x18, the smallest size ---------------------------------
+# Only screens that are drawn right at this size are in the golden file; the
+# ones cut short by known bugs are checked (and skipped) below.
+export TEND_HOME=$T_TMP/home-v60
+cat >"$T_TMP/run60" <<'SCRIPT'
+size 18x60
+key Ctrl-G
+dump Ctrl-G on the welcome screen: crisis help
+key Esc
+key Enter
+key Enter
+type short
+dump five characters: too short
+key Tab
+type short
+key Enter
+dump Enter with a short passphrase
+key Ctrl-U
+type calm river stone
+dump strong
+key Ctrl-G
+dump Ctrl-G while typing: crisis help
+key Esc
+dump Esc: the passphrase is still there
+key Tab
+type calm river stone tuday
+key Enter
+dump the second copy differs
+type calm river stone
+key Enter
+key Enter
+dump check the copy
+type zzzzz
+key Enter
+dump a wrong third group
+key Ctrl-S
+key Down
+dump Ctrl-S skips to the regions; Down moves to Ireland
+colors
+key Enter
+dump the first-step screen
+key Esc
+SCRIPT
+t_screen onboarding-60 "$T_TMP/run60" filter
+t_eq "60x18: the run ends with status 0" 0 "$T_SCREEN_RC"
+t_ok "60x18: the vault exists" test -s "$TEND_HOME/key"
+t_eq "60x18: config holds the region chosen (Ireland)" "region = IE" \
+	"$(grep '^region' "$TEND_HOME/config")"
+t_ok "60x18: the passphrase opens the vault" \
+	"$TEND_BIN" --passphrase-fd 3 verify 3<<<"calm river stone"
+
+# Screens with known bugs at 60x18, dumped but not compared with a golden.
+export TEND_HOME=$T_TMP/home-v60b
+cat >"$T_TMP/bugs60" <<'SCRIPT'
+size 18x60
+dump welcome
+key Enter
+dump privacy
+key Enter
+dump passphrase
+type abcdefghij
+dump fair
+key Tab
+type abcdefghij
+key Enter
+dump code
+key Enter
+key Ctrl-S
+key Enter
+key Esc
+dump home
+SCRIPT
+"$SCREEN_BIN" "$T_TMP/bugs60" >"$T_TMP/bugs60.out" 2>&1
+b=$T_TMP/bugs60.out
+t_match "60x18: the home screen is reached" "Welcome back" "$(t_section "$b" home)"
+# KNOWN BUG: the recovery code is cut at 60 columns. onboard.c draw_code puts
+# the 65-character code in w-4 = 52 columns, so at 60x18 only the first 52
+# characters (nine and a half groups) show, and the person copies a code
+# that can never work. Expected: the whole code (wrapped if need be).
+t_known_bug "60x18: the whole recovery code is on the screen" \
+	t_match "60x18: the whole recovery code is on the screen" "$CODE_RE" "$(t_section "$b" code)"
+# KNOWN BUG: the privacy screen does not fit 60x18 and cannot scroll: the
+# paragraph on what encryption cannot do, "Press Enter to choose a
+# passphrase." and the vault folder line are not drawn at all.
+t_known_bug "60x18: the privacy screen shows the vault folder" \
+	t_match "60x18: the privacy screen shows the vault folder" "The vault folder: $TEND_HOME" \
+	"$(t_section "$b" privacy)"
+t_known_bug "60x18: the privacy screen says what encryption cannot do" \
+	t_match "60x18: the privacy screen says what encryption cannot do" "What encryption cannot do" \
+	"$(t_section "$b" privacy)"
+# KNOWN BUG: the welcome text does not fit 60x18: its last line "Press Enter
+# to go on." is not drawn.
+t_known_bug "60x18: the welcome screen says Press Enter to go on" \
+	t_match "60x18: the welcome screen says Press Enter to go on" "Press Enter to go on" \
+	"$(t_section "$b" welcome)"
+# KNOWN BUG: the strength hints are drawn with ui_puts in w = 56 columns and
+# cut mid-word: "A sentence of four or more ordinary words is strong and e"
+# and "Fair. Another word or two would make it much harder to gu".
+t_known_bug "60x18: the empty-field hint is whole" \
+	t_match "60x18: the empty-field hint is whole" "easy to remember\." "$(t_section "$b" passphrase)"
+t_known_bug "60x18: the fair hint is whole" \
+	t_match "60x18: the fair hint is whole" "harder to guess\." "$(t_section "$b" fair)"
+# KNOWN BUG: home.c draws each item's line with ui_puts in cols-8 columns, so
+# at 60 columns two are cut mid-word: "...how healing tends to unfold, and why"
+# and "Lines you can call or text, and a short way to stead".
+t_known_bug "60x18: the home screen's item lines are whole" \
+	t_match "60x18: the home screen's item lines are whole" "steady yourself\." "$(t_section "$b" home)"
+
+# ---- hide and auto-lock in the middle of the first run ---------------------
+export TEND_HOME=$T_TMP/home-hide
+cat >"$T_TMP/hide" <<'SCRIPT'
+key Enter
+key Enter
+type half a passphrase
+key Ctrl-B
+dump hidden
+key x
+dump after a key
+SCRIPT
+"$SCREEN_BIN" "$T_TMP/hide" >"$T_TMP/hide.out" 2>&1
+t_eq "Ctrl-B during the first run: a blank screen" "" "$(t_section "$T_TMP/hide.out" hidden | tr -d ' \n')"
+t_ok "Ctrl-B during the first run: no vault made" test ! -e "$TEND_HOME/key"
+# KNOWN BUG: Ctrl-B before the vault exists, then any key, leads to the
+# unlock screen of a vault that does not exist (hidden.c always replaces
+# itself with unlock_view). Typing a passphrase there says "Cannot use the
+# vault folder ...: No such file or directory"; the only way on is to quit
+# and start tend again. Expected: the first-run screens again.
+t_known_bug "Ctrl-B during the first run, then a key: the first run again" \
+	t_match "Ctrl-B during the first run, then a key: the first run again" "getting started" \
+	"$(t_section "$T_TMP/hide.out" "after a key")"
+
+export TEND_HOME=$T_TMP/home-quiet
+mkdir -p "$TEND_HOME"
+printf 'autolock = 1\n' >"$TEND_HOME/config"
+cat >"$T_TMP/quiet" <<'SCRIPT'
+key Enter
+key Enter
+type calm river stone
+key Tab
+type calm river stone
+key Enter
+dump the recovery code
+wait 61
+dump a quiet minute later
+SCRIPT
+"$SCREEN_BIN" "$T_TMP/quiet" >"$T_TMP/quiet.out" 2>&1
+t_match "auto-lock on: the recovery code is shown" "$CODE_RE" "$(t_section "$T_TMP/quiet.out" "the recovery code")"
+# KNOWN BUG (for the lead to confirm): the vault is open from the moment it
+# is made, so auto-lock (config `autolock`, 10 minutes by default) runs on
+# the recovery-code screen. Someone who takes that long to find paper and
+# copy the 55 characters comes back to the unlock screen with "Locked after
+# a quiet while. Your writing is saved."; the code is gone unchecked, and
+# the region and first-step screens are skipped (config gets no region).
+t_known_bug "auto-lock does not end the first run on the recovery-code screen" \
+	t_match "auto-lock does not end the first run on the recovery-code screen" "Your recovery code" \
+	"$(t_section "$T_TMP/quiet.out" "a quiet minute later")"
+
+t_done

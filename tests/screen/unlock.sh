@@ -1,0 +1,70 @@
+# The unlock screen of an existing vault: Enter with nothing typed gives a
+# message and opens nothing; a wrong passphrase gives the plain "Wrong
+# passphrase" message and empties the field; the right one opens the home
+# screen, also after a wrong try and after editing with Bksp. A pasted
+# passphrase (one bracketed paste) unlocks too. Ctrl-G before unlocking
+# shows crisis help, and Esc comes back with the half-typed passphrase kept.
+# Esc on the unlock screen quits with status 0.
+. "$(dirname "$0")/../lib.sh"
+export TEND_INSECURE_FAST_KDF=1 TEND_NOW=1795420800 LANG=C.UTF-8 TEND_HOME=$T_TMP/vault
+PASS='correct horse battery'
+"$TEND_BIN" --passphrase-fd 3 init 3<<<"$PASS" >/dev/null 2>&1
+t_ok "a vault to unlock" test -s "$TEND_HOME/key"
+# The region a first run would have chosen (with LANG=C.UTF-8 the guess is
+# "Everywhere else", whose screen has a known bug: see crisis.sh).
+printf 'region = US\n' >"$TEND_HOME/config"
+
+# KNOWN BUG: the last line of the unlock screen, "Forgot it? In a terminal,
+# 'tend recover' sets a new one with your recovery code." (81 characters), is
+# drawn with ui_puts in at most 60 columns and cut after "with", at every
+# window size. The filter marks the cut line in the golden files; the check
+# at the end of this file tests for the whole sentence.
+filter() {
+	sed -E "s/^( +)Forgot it\? In a terminal, 'tend recover' sets a new one with\$/\1<KNOWN BUG: the \"Forgot it?\" line is cut, see unlock.sh>/"
+}
+
+cat >"$T_TMP/typed" <<'SCRIPT'
+dump the unlock screen
+key Enter
+dump Enter with nothing typed: a message, still locked
+type wrong passphrase
+dump typing shows stars
+key Enter
+dump a wrong passphrase: the plain message, and the field is empty
+type correct
+key Ctrl-G
+dump Ctrl-G before unlocking: crisis help
+key Esc
+dump Esc: back to the unlock screen, the seven typed characters kept
+type  horse batteryy
+key Bksp
+dump the rest typed, one extra character erased
+key Enter
+dump the right passphrase: the home screen
+SCRIPT
+t_screen unlock-typed "$T_TMP/typed" filter
+t_eq "typed: the run ends with status 0" 0 "$T_SCREEN_RC"
+
+cat >"$T_TMP/paste" <<SCRIPT
+paste $PASS
+dump one paste fills the field
+key Enter
+dump the pasted passphrase opens the home screen
+SCRIPT
+t_screen unlock-paste "$T_TMP/paste" filter
+
+cat >"$T_TMP/quit" <<'SCRIPT'
+key Esc
+dump not reached: Esc quits
+SCRIPT
+"$SCREEN_BIN" "$T_TMP/quit" >"$T_TMP/quit.out" 2>&1
+t_eq "Esc on the unlock screen quits with status 0" 0 $?
+t_eq "Esc on the unlock screen: nothing drawn after it" "" "$(cat "$T_TMP/quit.out")"
+t_ok "the vault still opens from the command line" \
+	"$TEND_BIN" --passphrase-fd 3 verify 3<<<"$PASS"
+
+t_known_bug "the unlock screen's \"Forgot it?\" line is whole" \
+	t_match "the unlock screen's \"Forgot it?\" line is whole" "with your recovery code\." \
+	"$(t_section "$T_TMP/unlock-typed.raw" "the unlock screen")"
+
+t_done
