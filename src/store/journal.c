@@ -54,9 +54,12 @@ char *journal_fts_query(const char *text)
 		while (*s && word_byte(*s))
 			s++;
 		if (s > start) {
-			/* Each word quoted (no FTS syntax can slip in) and a prefix. */
-			if (buf_printf(&b, "%s\"%.*s\"*", words ? " " : "", (int)(s - start),
-			               (const char *)start)) {
+			/* Each word quoted (no FTS syntax can slip in) and, from two
+			 * characters on, a prefix (one letter as a prefix would match
+			 * most of the journal and cost a lot for nothing). */
+			bool prefix = s - start > 1;
+			if (buf_printf(&b, "%s\"%.*s\"%s", words ? " " : "", (int)(s - start),
+			               (const char *)start, prefix ? "*" : "")) {
 				buf_free(&b);
 				return NULL;
 			}

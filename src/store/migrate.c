@@ -68,6 +68,11 @@ static const char *const migrations[] = {
 	"  title TEXT NOT NULL DEFAULT '', body TEXT NOT NULL DEFAULT '',"
 	"  tags TEXT NOT NULL DEFAULT '', prompt TEXT NOT NULL DEFAULT '',"
 	"  saved_at INTEGER NOT NULL) WITHOUT ROWID;",
+	/* 3: prefix indexes so search-as-you-type stays quick on large journals */
+	"DROP TABLE entries_fts;"
+	"CREATE VIRTUAL TABLE entries_fts USING fts5(title, body, content='entries',"
+	"  content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='2 3');"
+	"INSERT INTO entries_fts(entries_fts) VALUES ('rebuild');",
 };
 
 #define LATEST ((int)(sizeof(migrations) / sizeof(migrations[0])))
