@@ -31,13 +31,40 @@
 	X(ACT_DELETE, "delete", "Erase the character under the cursor") \
 	X(ACT_LINE_START, "line-start", "Cursor to the start of the line") \
 	X(ACT_LINE_END, "line-end", "Cursor to the end of the line") \
-	X(ACT_KILL_LINE, "kill-line", "Erase the whole line") \
+	X(ACT_KILL_LINE, "kill-line", "Erase the line (in the journal: back to its start)") \
 	X(ACT_CONTENTS, "contents", "Table of contents of this page") \
 	X(ACT_SEARCH, "search", "Search this page") \
 	X(ACT_SEARCH_NEXT, "search-next", "Next match") \
 	X(ACT_SEARCH_PREV, "search-prev", "Previous match") \
 	X(ACT_REGION, "region", "Choose the region for crisis lines") \
-	X(ACT_SKIP, "skip", "Skip this step")
+	X(ACT_SKIP, "skip", "Skip this step; in the journal, save the entry") \
+	X(ACT_WORD_LEFT, "word-left", "Cursor to the start of the word") \
+	X(ACT_WORD_RIGHT, "word-right", "Cursor to the end of the word") \
+	X(ACT_PARA_UP, "paragraph-up", "Cursor to the paragraph before") \
+	X(ACT_PARA_DOWN, "paragraph-down", "Cursor to the paragraph after") \
+	X(ACT_SEL_LEFT, "select-left", "Select with the cursor, left") \
+	X(ACT_SEL_RIGHT, "select-right", "Select with the cursor, right") \
+	X(ACT_SEL_UP, "select-up", "Select with the cursor, up") \
+	X(ACT_SEL_DOWN, "select-down", "Select with the cursor, down") \
+	X(ACT_SEL_LINE_START, "select-line-start", "Select to the start of the line") \
+	X(ACT_SEL_LINE_END, "select-line-end", "Select to the end of the line") \
+	X(ACT_MARK, "mark", "Start selecting here; moving selects (again: stop)") \
+	X(ACT_SELECT_ALL, "select-all", "Select all the text") \
+	X(ACT_CUT, "cut", "Cut the selection") \
+	X(ACT_COPY, "copy", "Copy the selection (tend's own clipboard)") \
+	X(ACT_PASTE, "paste", "Paste what was cut or copied (the terminal's paste works too)") \
+	X(ACT_KILL_TO_END, "kill-to-end", "Erase to the end of the line") \
+	X(ACT_DELETE_WORD, "delete-word", "Erase the word before the cursor") \
+	X(ACT_UNDO, "undo", "Undo") \
+	X(ACT_REDO, "redo", "Redo") \
+	X(ACT_WRITE, "write", "Write a new journal entry") \
+	X(ACT_EDIT, "edit", "Edit this (an entry, or rename a tag)") \
+	X(ACT_REMOVE, "remove", "Delete this, after asking") \
+	X(ACT_RESTORE, "bring-back", "Bring back the entry deleted last (until lock)") \
+	X(ACT_VERSIONS, "versions", "Earlier versions of this entry") \
+	X(ACT_FILTER, "filters", "Narrow a search by date, tag, mood or trigger") \
+	X(ACT_GROUPING, "grouping", "Group the journal by day, week or month") \
+	X(ACT_TAGS, "tags", "All tags: rename, merge, remove")
 
 enum action {
 #define X(id, name, help) id,
@@ -45,6 +72,10 @@ enum action {
 #undef X
 	ACT_COUNT
 };
+
+/* The journal saves with the key that skips a step elsewhere (Ctrl-S): one
+ * action, two names, so a view that means "save" can say so. */
+#define ACT_SAVE ACT_SKIP
 
 const char *action_name(enum action a);
 const char *action_help(enum action a);

@@ -40,8 +40,27 @@ enum {
 	KEYC_F4,
 	KEYC_F5,
 	KEYC_F10 = KEYC_F1 + 9,
+	/* Keys with modifiers, decoded in input.c from the terminal's own
+	 * description or, failing that, the sequences xterm and rxvt send. */
+	KEYC_CTRL_SPACE, /* also Ctrl-@; not KEYC_CTRL('@'), which is KEYC_NONE */
+	KEYC_CTRL_LEFT,
+	KEYC_CTRL_RIGHT,
+	KEYC_CTRL_UP,
+	KEYC_CTRL_DOWN,
+	KEYC_CTRL_HOME,
+	KEYC_CTRL_END,
+	KEYC_SHIFT_LEFT,
+	KEYC_SHIFT_RIGHT,
+	KEYC_SHIFT_UP,
+	KEYC_SHIFT_DOWN,
+	KEYC_SHIFT_HOME,
+	KEYC_SHIFT_END,
 };
 #define KEYC_CTRL(c) ((c) & 0x1f)
+/* Alt (Meta) with a key: the terminal sends Esc, then the key at once.
+ * Works with an ASCII character or KEYC_BACKSPACE. */
+#define KEYC_ALT_FLAG 0x200000
+#define KEYC_ALT(k) (KEYC_ALT_FLAG | (k))
 
 struct event {
 	enum ev_type type;
@@ -51,6 +70,9 @@ struct event {
 	size_t paste_len;
 };
 
+/* Teaches curses the modified keys above (Ctrl-Left, Shift-Up...) for the
+ * terminal just opened; term_open() calls it. */
+void input_init_keys(void);
 /* Waits for the next event, at most timeout_ms (-1: no limit). */
 void input_read(struct event *ev, int timeout_ms);
 /* Signal handlers for SIGHUP and SIGTERM that only set a flag. */

@@ -7,11 +7,13 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "ui/action.h"
 #include "ui/term.h"
 
 struct vault;
+struct deleted_entry;
 
 /* What every view may read and change: the open vault (NULL while
  * locked), where things live, and the line of news for the status bar. */
@@ -27,6 +29,15 @@ struct ctx {
 	/* Opened over the home screen after STEP_UNLOCKED, once. */
 	const struct view_ops *after_unlock;
 	const void *after_arg;
+	/* The journal changed: lists reload when they are shown again. */
+	bool journal_changed;
+	/* The entry a list opened (its address is the entry view's arg). */
+	int64_t open_entry;
+	/* The last deleted entry, kept in memory for undo until lock. */
+	struct deleted_entry *last_deleted;
+	/* Milliseconds on a monotonic clock, set by the loop before each
+	 * event (a fake clock in tests). */
+	long long now_ms;
 };
 
 enum step_kind {
@@ -35,6 +46,7 @@ enum step_kind {
 	STEP_PUSH,     /* open view on top, with arg */
 	STEP_REPLACE,  /* replace this view with view */
 	STEP_POP,      /* close this view */
+	STEP_POP_TWO,  /* close this view and the one under it (a dialog and its screen) */
 	STEP_HOME,     /* close everything down to the home screen */
 	STEP_WORK,     /* redraw, then call work() (for slow things like unlock) */
 	STEP_UNLOCKED, /* the vault is open now: show the home screen */
@@ -84,10 +96,34 @@ struct view_ops {
 	struct step (*work)(struct ctx *c, void *state);
 	/* Before the vault closes (lock, signal, lost terminal): save drafts. */
 	void (*before_lock)(struct ctx *c, void *state);
+	/* A timer for the top view: milliseconds until on_timer is wanted
+	 * (-1: none). Asked after every event; c->now_ms is the clock. */
+	long long (*timer)(struct ctx *c, void *state);
+	struct step (*on_timer)(struct ctx *c, void *state);
 };
 
 extern const struct view_ops unlock_view, onboard_view, home_view, crisis_view, region_view,
-    help_view, hidden_view, learn_list_view, learn_page_view;
+    help_view, hidden_view, learn_list_view, learn_page_view, confirm_view, ask_view;
+
+/* A yes/no question over the current screen (arg: struct confirm, kept
+ * alive by the caller). "No" is chosen first when yes_is_risky. */
+struct confirm {
+	const char *title, *message, *yes, *no;
+	bool yes_is_risky;
+	/* Called on yes with data; its step is applied after the dialog closes. */
+	struct step (*on_yes)(struct ctx *c, void *data);
+	void *data;
+};
+
+/* One line of text asked for over the current screen (arg: struct ask). */
+struct ask {
+	const char *title, *label;
+	const char *initial;
+	/* Called with the text on Enter; returning -1 with e filled keeps the
+	 * dialog open and shows e->msg. */
+	int (*on_done)(struct ctx *c, void *data, const char *text, struct error *e);
+	void *data;
+};
 
 /* ---- drawing helpers shared by views (views/common.c) ---- */
 struct layout_line;

@@ -10,6 +10,7 @@
 
 #include "util/config.h"
 #include "content/crisis.h"
+#include "store/journal.h"
 #include "store/vault.h"
 #include "ui/action.h"
 #include "ui/term.h"
@@ -110,6 +111,8 @@ static void close_vault(struct app *a)
 	for (int i = a->n - 1; i >= 0; i--)
 		if (a->stack[i].ops->before_lock)
 			a->stack[i].ops->before_lock(&a->ctx, a->stack[i].state);
+	deleted_entry_free(a->ctx.last_deleted);
+	a->ctx.last_deleted = NULL;
 	if (a->ctx.vault) {
 		vault_close(a->ctx.vault);
 		a->ctx.vault = NULL;
@@ -143,7 +146,10 @@ static void apply(struct app *a, struct step s)
 		push(a, s.view, s.arg);
 		break;
 	case STEP_POP:
+	case STEP_POP_TWO:
 		pop(a);
+		if (s.kind == STEP_POP_TWO && a->n > 1)
+			pop(a);
 		if (!a->n)
 			a->quit = true;
 		break;
@@ -250,14 +256,38 @@ static void draw(struct app *a)
 	a->dirty = false;
 }
 
+static long long view_timer(struct app *a)
+{
+	struct frame *t = top(a);
+	if (!t || !t->ops->timer)
+		return -1;
+	a->ctx.now_ms = now_ms();
+	return t->ops->timer(&a->ctx, t->state);
+}
+
 static int timeout_for(struct app *a)
 {
+	long long left = -1;
 	/* No auto-lock while the first run shows the recovery code. */
 	struct frame *t = top(a);
-	if (!a->ctx.vault || a->ctx.autolock_min <= 0 || (t && (t->ops->flags & VIEW_NO_LOCK)))
+	if (a->ctx.vault && a->ctx.autolock_min > 0 && !(t && (t->ops->flags & VIEW_NO_LOCK))) {
+		left = a->last_input_ms + (long long)a->ctx.autolock_min * 60000 - now_ms();
+		if (left < 0)
+			left = 0;
+	}
+	long long vt = view_timer(a);
+	if (vt >= 0 && (left < 0 || vt < left))
+		left = vt;
+	if (left < 0)
 		return -1;
-	long long left = a->last_input_ms + (long long)a->ctx.autolock_min * 60000 - now_ms();
-	return left > 0 ? (int)(left < 60000 ? left : 60000) : 0;
+	return (int)(left < 60000 ? left : 60000);
+}
+
+static bool autolock_due(struct app *a)
+{
+	struct frame *t = top(a);
+	return a->ctx.vault && a->ctx.autolock_min > 0 && !(t->ops->flags & VIEW_NO_LOCK) &&
+	       now_ms() - a->last_input_ms >= (long long)a->ctx.autolock_min * 60000;
 }
 
 static void handle_action(struct app *a, enum action act)
@@ -298,7 +328,9 @@ static void handle(struct app *a, const struct event *ev)
 		a->dirty = true;
 		return;
 	case EV_TIMEOUT:
-		if (a->ctx.vault && timeout_for(a) == 0 && !(t->ops->flags & VIEW_NO_LOCK)) {
+		if (t->ops->on_timer && view_timer(a) == 0)
+			apply(a, t->ops->on_timer(&a->ctx, t->state));
+		if (autolock_due(a)) {
 			apply(a, STEP(STEP_LOCK));
 			note(&a->ctx, ROLE_MUTED, "Locked after a quiet while. Your writing is saved.");
 		}
@@ -442,6 +474,7 @@ int app_run(const struct app_opts *o)
 				a->ctx.note[0] = '\0';
 			a->dirty = true;
 		}
+		a->ctx.now_ms = now_ms();
 		handle(a, &ev);
 		input_release();
 	}

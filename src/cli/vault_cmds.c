@@ -141,9 +141,9 @@ int cmd_add(struct cli_ctx *ctx, int argc, char **argv)
 	struct prompt prompts[64];
 	size_t nprompts = 0;
 	const struct prompt *prompt = NULL;
-	int c;
+	int c, usage = -1;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+t:h", opts, NULL)) != -1) {
+	while (usage < 0 && (c = getopt_long(argc, argv, "+t:h", opts, NULL)) != -1) {
 		if (c == 'h') {
 			puts("usage: tend add [--tag TAG]... [--prompt[=ID]]\n"
 			     "Reads an entry from standard input: the first line is its title.\n"
@@ -151,37 +151,40 @@ int cmd_add(struct cli_ctx *ctx, int argc, char **argv)
 			     "and keeps it with the entry. Tags given here are visible to other\n"
 			     "programs only while tend parses them, but your shell may keep them\n"
 			     "in its history.");
-			return 0;
-		}
-		if (c == 'p') {
+			usage = 0;
+		} else if (c == 'p') {
+			prompts_free(prompts, nprompts);
 			nprompts = prompts_load(prompts, sizeof(prompts) / sizeof(prompts[0]));
-			if (nprompts > sizeof(prompts) / sizeof(prompts[0]))
-				nprompts = sizeof(prompts) / sizeof(prompts[0]);
 			struct stamp now = stamp_now();
 			prompt = optarg ? prompt_find(prompts, nprompts, optarg)
 			                : prompt_of_day(prompts, nprompts,
 			                                (now.t + (int64_t)now.off_min * 60) / 86400);
 			if (!prompt)
-				return cli_usage_error("there is no prompt called '%s'.", optarg ? optarg : "");
-			continue;
+				usage = cli_usage_error("there is no prompt called '%s'.", optarg ? optarg : "");
+		} else if (c != 't') {
+			usage = cli_usage_error("unknown option for 'tend add'.");
+		} else if (ntags == sizeof(tags) / sizeof(tags[0])) {
+			usage = cli_usage_error("at most %zu tags per entry.", ntags);
+		} else if (!*optarg || !utf8_valid(optarg, strlen(optarg))) {
+			usage = cli_usage_error("a tag must be non-empty UTF-8 text.");
+		} else if (!(tags[ntags] = strdup(optarg))) {
+			usage = cli_usage_error("out of memory.");
+		} else {
+			/* Copied, then wiped from argv, so the tag does not stay
+			 * readable in /proc/PID/cmdline while tend waits for input. */
+			mem_wipe(optarg, strlen(optarg));
+			ntags++;
 		}
-		if (c != 't')
-			return cli_usage_error("unknown option for 'tend add'.");
-		if (ntags == sizeof(tags) / sizeof(tags[0]))
-			return cli_usage_error("at most %zu tags per entry.", ntags);
-		if (!*optarg || !utf8_valid(optarg, strlen(optarg)))
-			return cli_usage_error("a tag must be non-empty UTF-8 text.");
-		/* Copied, then wiped from argv, so the tag does not stay readable
-		 * in /proc/PID/cmdline while tend waits for the entry. */
-		tags[ntags] = strdup(optarg);
-		if (!tags[ntags])
-			return cli_usage_error("out of memory.");
-		mem_wipe(optarg, strlen(optarg));
-		ntags++;
 	}
-	if (optind < argc)
-		return cli_usage_error("'tend add' reads the entry from standard input, not from "
-		                       "arguments, so it stays out of your shell history.");
+	if (usage < 0 && optind < argc)
+		usage = cli_usage_error("'tend add' reads the entry from standard input, not from "
+		                        "arguments, so it stays out of your shell history.");
+	if (usage >= 0) {
+		for (size_t i = 0; i < ntags; i++)
+			free((char *)tags[i]);
+		prompts_free(prompts, nprompts);
+		return usage;
+	}
 	struct error e = {0};
 	char *dir = NULL;
 	struct vault *v = NULL;
@@ -226,6 +229,7 @@ int cmd_add(struct cli_ctx *ctx, int argc, char **argv)
 		mem_wipe((char *)tags[i], strlen(tags[i]));
 		free((char *)tags[i]);
 	}
+	prompts_free(prompts, nprompts);
 	vault_close(v);
 	free(dir);
 	return rc ? report(&e) : 0;

@@ -19,7 +19,9 @@ size_t prompts_load(struct prompt *out, size_t max)
 		size_t ll = end - i;
 		const char *tab = memchr(line, '\t', ll);
 		if (ll && line[0] != '#' && tab && (size_t)(tab - line) < sizeof(out[0].id)) {
-			if (n < max) {
+			if (n == max)
+				break;
+			{
 				memcpy(out[n].id, line, (size_t)(tab - line));
 				out[n].id[tab - line] = '\0';
 				size_t tl = ll - (size_t)(tab - line) - 1;
@@ -35,6 +37,14 @@ size_t prompts_load(struct prompt *out, size_t max)
 		i = end + 1;
 	}
 	return n;
+}
+
+void prompts_free(struct prompt *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free((char *)list[i].text);
+		list[i].text = NULL;
+	}
 }
 
 const struct prompt *prompt_find(const struct prompt *list, size_t n, const char *id)

@@ -38,8 +38,71 @@ void input_release(void)
 	buf_free(&paste);
 }
 
+/* Key codes curses gives for modified keys, found by input_init_keys(). */
+static struct {
+	int code, key;
+} extra[24];
+static size_t nextra;
+
+static void add_extra(int code, int key)
+{
+	if (nextra < sizeof(extra) / sizeof(extra[0])) {
+		extra[nextra].code = code;
+		extra[nextra].key = key;
+		nextra++;
+	}
+}
+
+void input_init_keys(void)
+{
+	/* The terminfo name first (xterm's has kLFT5 and friends, numbered by
+	 * curses above KEY_MAX); then the sequences xterm (and tmux) and rxvt
+	 * send, taught to curses under codes of our own just below KEY_MAX
+	 * (KEY_MAX - 1 and - 2 are the bracketed paste markers). */
+	static const struct {
+		const char *cap;
+		const char *seq[2];
+		int key;
+	} keys[] = {
+		{"kLFT5", {"\033[1;5D", "\033Od"}, KEYC_CTRL_LEFT},
+		{"kRIT5", {"\033[1;5C", "\033Oc"}, KEYC_CTRL_RIGHT},
+		{"kUP5", {"\033[1;5A", "\033Oa"}, KEYC_CTRL_UP},
+		{"kDN5", {"\033[1;5B", "\033Ob"}, KEYC_CTRL_DOWN},
+		{"kHOM5", {"\033[1;5H", "\033[7^"}, KEYC_CTRL_HOME},
+		{"kEND5", {"\033[1;5F", "\033[8^"}, KEYC_CTRL_END},
+		{"kUP", {"\033[1;2A", "\033[a"}, KEYC_SHIFT_UP},
+		{"kDN", {"\033[1;2B", "\033[b"}, KEYC_SHIFT_DOWN},
+		{NULL, {"\033[1;2D", "\033[d"}, KEYC_SHIFT_LEFT},
+		{NULL, {"\033[1;2C", "\033[c"}, KEYC_SHIFT_RIGHT},
+		{NULL, {"\033[1;2H", NULL}, KEYC_SHIFT_HOME},
+		{NULL, {"\033[1;2F", NULL}, KEYC_SHIFT_END},
+	};
+	int own = KEY_MAX - 3;
+	nextra = 0;
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		if (keys[i].cap) {
+			char *s = tigetstr(keys[i].cap);
+			int code = s && s != (char *)-1 && *s ? key_defined(s) : 0;
+			if (code > 0)
+				add_extra(code, keys[i].key);
+		}
+		for (int j = 0; j < 2 && keys[i].seq[j]; j++) {
+			/* Sequences curses knows already decode as before. */
+			if (key_defined(keys[i].seq[j]) != 0)
+				continue;
+			if (define_key(keys[i].seq[j], own) == OK) {
+				add_extra(own, keys[i].key);
+				own--;
+			}
+		}
+	}
+}
+
 static int map_key(int k)
 {
+	for (size_t i = 0; i < nextra; i++)
+		if (extra[i].code == k)
+			return extra[i].key;
 	switch (k) {
 	case KEY_UP: return KEYC_UP;
 	case KEY_DOWN: return KEYC_DOWN;
@@ -54,6 +117,12 @@ static int map_key(int k)
 	case KEY_BACKSPACE: return KEYC_BACKSPACE;
 	case KEY_DC: return KEYC_DELETE;
 	case KEY_IC: return KEYC_INSERT;
+	case KEY_SLEFT: return KEYC_SHIFT_LEFT;
+	case KEY_SRIGHT: return KEYC_SHIFT_RIGHT;
+	case KEY_SR: return KEYC_SHIFT_UP;
+	case KEY_SF: return KEYC_SHIFT_DOWN;
+	case KEY_SHOME: return KEYC_SHIFT_HOME;
+	case KEY_SEND: return KEYC_SHIFT_END;
 	default:
 		if (k >= KEY_F(1) && k <= KEY_F(10))
 			return KEYC_F1 + (k - KEY_F(1));
@@ -64,6 +133,7 @@ static int map_key(int k)
 static int map_char(wint_t c)
 {
 	switch (c) {
+	case 0: return KEYC_CTRL_SPACE;
 	case '\r':
 	case '\n': return KEYC_ENTER;
 	case 27: return KEYC_ESC;
@@ -97,6 +167,29 @@ static void read_paste(struct event *ev)
 	ev->type = EV_PASTE;
 	ev->paste = paste.data;
 	ev->paste_len = paste.len;
+}
+
+/* After Esc: a key that came with it (within ESCDELAY, so not typed by
+ * hand) makes Alt-key; anything else is put back and Esc stands alone. */
+static int read_alt(void)
+{
+	wint_t c;
+	timeout(0);
+	int r = get_wch(&c);
+	if (r == ERR)
+		return KEYC_ESC;
+	if (r == KEY_CODE_YES) {
+		if ((int)c == KEY_BACKSPACE)
+			return KEYC_ALT(KEYC_BACKSPACE);
+		ungetch((int)c);
+		return KEYC_ESC;
+	}
+	if (c > ' ' && c < 0x7F)
+		return KEYC_ALT((int)c);
+	if (c == 0x7F || c == 8)
+		return KEYC_ALT(KEYC_BACKSPACE);
+	unget_wch((wchar_t)c);
+	return KEYC_ESC;
 }
 
 void input_read(struct event *ev, int timeout_ms)
@@ -140,6 +233,8 @@ void input_read(struct event *ev, int timeout_ms)
 		return;
 	}
 	int k = map_char(c);
+	if (k == KEYC_ESC)
+		k = read_alt();
 	if (k) {
 		ev->type = EV_KEY;
 		ev->key = k;
@@ -159,8 +254,19 @@ const char *input_key_name(int key, char buf[16])
 		"Up", "Down", "Left", "Right", "Home", "End", "PgUp", "PgDn", "Enter", "Esc",
 		"Tab", "S-Tab", "Bksp", "Del", "Ins",
 	};
+	static const char *const mod_names[] = {
+		"Ctrl-Space", "Ctrl-Left", "Ctrl-Right", "Ctrl-Up", "Ctrl-Down", "Ctrl-Home",
+		"Ctrl-End", "S-Left", "S-Right", "S-Up", "S-Down", "S-Home", "S-End",
+	};
+	if (key & KEYC_ALT_FLAG) {
+		char inner[16];
+		snprintf(buf, 16, "Alt-%s", input_key_name(key & ~KEYC_ALT_FLAG, inner));
+		return buf;
+	}
 	if (key >= KEYC_UP && key <= KEYC_INSERT)
 		return names[key - KEYC_UP];
+	if (key >= KEYC_CTRL_SPACE && key <= KEYC_SHIFT_END)
+		return mod_names[key - KEYC_CTRL_SPACE];
 	if (key >= KEYC_F1 && key <= KEYC_F10) {
 		snprintf(buf, 16, "F%d", key - KEYC_F1 + 1);
 		return buf;

@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "ui/input.h"
 #include "util/utf8.h"
 
 static SCREEN *screen;
@@ -100,6 +101,7 @@ int term_open(const struct term_opts *o, struct error *e)
 	set_escdelay(25);
 	curs_set(0);
 	colors_init(o->no_color);
+	input_init_keys();
 	/* Bracketed paste: a paste arrives as one event, not as keystrokes. */
 	if (!o->headless) {
 		define_key("\033[200~", KEY_MAX - 2);

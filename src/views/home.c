@@ -1,43 +1,87 @@
-/* home.c: the calm overview the vault opens to. It lists only what tend
- * can do; there are no streaks and no counts to live up to. */
+/* home.c: the calm overview the vault opens to. It lists what tend can do;
+ * there are no streaks and no counts to live up to. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "content/prompts.h"
+#include "store/journal.h"
+#include "views/journal_int.h"
 #include "views/view.h"
 #include "widgets/menu.h"
 
-struct item {
-	const char *title;
-	const char *about;
-	const struct view_ops *view; /* NULL: a step instead */
-	enum step_kind step;
-};
-
-static const struct item items[] = {
-	{"Learn", "What trauma is, how healing tends to unfold, and why it takes time.",
-	 &learn_list_view, STEP_PUSH},
-	{"Crisis help and grounding", "Lines you can call or text, and a short way to steady yourself.",
-	 &crisis_view, STEP_PUSH},
-	{"Lock", "Close the vault now. Your passphrase opens it again.", NULL, STEP_LOCK},
-	{"Quit", "Lock the vault and leave tend.", NULL, STEP_QUIT},
-};
-
-#define NITEMS (sizeof(items) / sizeof(items[0]))
+enum item_kind { I_WRITE, I_PROMPT, I_FREE, I_JOURNAL, I_LEARN, I_CRISIS, I_LOCK, I_QUIT, I_COUNT };
 
 struct home {
 	struct menu m;
+	bool draft;              /* an unsaved draft is waiting */
+	struct prompt prompts[32];
+	size_t nprompts;
+	const struct prompt *today;
+	struct write_req req;
 };
+
+static void check_draft(struct ctx *c, struct home *h)
+{
+	struct draft d;
+	struct error e;
+	h->draft = c->vault && draft_load(c->vault, "new", &d, &e) == 1;
+	if (h->draft)
+		draft_free(&d);
+}
 
 static int home_enter(struct ctx *c, void *st, const void *arg)
 {
-	(void)c;
 	(void)arg;
 	struct home *h = st;
-	h->m.n = NITEMS;
+	h->m.n = I_COUNT;
+	h->nprompts = prompts_load(h->prompts, 32);
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	h->today = prompt_of_day(h->prompts, h->nprompts, (int64_t)(t + tm.tm_gmtoff) / 86400);
+	check_draft(c, h);
 	return 0;
+}
+
+static void home_leave(struct ctx *c, void *st)
+{
+	(void)c;
+	struct home *h = st;
+	prompts_free(h->prompts, h->nprompts);
+}
+
+static void item_text(const struct home *h, int i, const char **title, const char **about)
+{
+	static const char *const titles[I_COUNT] = {
+		"Write", "Write to today's prompt", "Free write for ten minutes", "Journal",
+		"Learn", "Crisis help and grounding", "Lock", "Quit",
+	};
+	static const char *const abouts[I_COUNT] = {
+		"A new entry. A single line is enough.",
+		"",
+		"Write without stopping to fix anything; a quiet timer keeps the time.",
+		"Read, search and tidy what you have written.",
+		"What trauma is, how healing tends to unfold, and why it takes time.",
+		"Lines you can call or text, and a short way to steady yourself.",
+		"Close the vault now. Your passphrase opens it again.",
+		"Lock the vault and leave tend.",
+	};
+	*title = titles[i];
+	*about = abouts[i];
+	if (i == I_WRITE && h->draft) {
+		*title = "Continue your draft";
+		*about = "Words you wrote earlier are waiting, just as you left them.";
+	}
+	if (i == I_PROMPT)
+		*about = h->today ? h->today->text : "";
 }
 
 static void home_draw(struct ctx *c, void *st, int rows, int cols)
 {
-	(void)c;
 	struct home *h = st;
+	if (c->journal_changed)
+		check_draft(c, h);
 	int y = view_title(cols, "tend");
 	int w = cols - 4;
 	y += view_markdown(y, 2, w, 3, 0,
@@ -46,11 +90,13 @@ static void home_draw(struct ctx *c, void *st, int rows, int cols)
 	y++;
 	int per = 3;
 	menu_layout(&h->m, (rows - y) / per);
-	for (size_t i = h->m.top; i < NITEMS && y + per <= rows; i++, y += per) {
+	for (size_t i = h->m.top; i < I_COUNT && y + per <= rows; i++, y += per) {
 		bool sel = i == h->m.sel;
+		const char *title, *about;
+		item_text(h, (int)i, &title, &about);
 		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
-		ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : ROLE_STRONG, items[i].title);
-		ui_puts(y + 1, 4, w - 4, ROLE_MUTED, items[i].about);
+		ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : ROLE_STRONG, title);
+		ui_puts(y + 1, 4, w - 4, ROLE_MUTED, about);
 	}
 }
 
@@ -60,19 +106,38 @@ static struct step home_action(struct ctx *c, void *st, enum action a)
 	struct home *h = st;
 	if (menu_action(&h->m, a))
 		return STEP(STEP_REDRAW);
-	if (a == ACT_SELECT) {
-		const struct item *it = &items[h->m.sel];
-		if (it->view)
-			return (struct step){STEP_PUSH, it->view, NULL};
-		return STEP(it->step);
+	if (a == ACT_WRITE) {
+		h->req = (struct write_req){0};
+		return PUSH(write_view, &h->req);
 	}
-	if (a == ACT_BACK)
+	if (a != ACT_SELECT)
 		return STEP(STEP_NONE);
-	return STEP(STEP_NONE);
+	h->req = (struct write_req){0};
+	switch ((enum item_kind)h->m.sel) {
+	case I_WRITE:
+		return PUSH(write_view, &h->req);
+	case I_PROMPT:
+		h->req.prompt = h->today ? h->today->text : NULL;
+		return PUSH(write_view, &h->req);
+	case I_FREE:
+		h->req.minutes = 10;
+		return PUSH(write_view, &h->req);
+	case I_JOURNAL:
+		return PUSH(journal_view, NULL);
+	case I_LEARN:
+		return PUSH(learn_list_view, NULL);
+	case I_CRISIS:
+		return PUSH(crisis_view, NULL);
+	case I_LOCK:
+		return STEP(STEP_LOCK);
+	default:
+		return STEP(STEP_QUIT);
+	}
 }
 
 static const struct hint home_hints[] = {
 	{ACT_SELECT, "open"},
+	{ACT_WRITE, "write"},
 	{ACT_LOCK, "lock"},
 	{ACT_HIDE, "hide"},
 	{ACT_HELP, "keys"},
@@ -85,6 +150,7 @@ const struct view_ops home_view = {
 	.flags = VIEW_NEEDS_VAULT,
 	.hints = home_hints,
 	.enter = home_enter,
+	.leave = home_leave,
 	.draw = home_draw,
 	.on_action = home_action,
 };

@@ -18,7 +18,8 @@
 	X(content) \
 	X(render) \
 	X(settings) \
-	X(textbuf)
+	X(textbuf) \
+	X(editor)
 
 #define DECLARE(name) int suite_##name(int *total);
 SUITES(DECLARE)

@@ -1,0 +1,184 @@
+/* dialog.c: small questions over the current screen: yes/no, and one
+ * line of text. Modal views on the stack, never a nested input loop. */
+#include <stdio.h>
+#include <string.h>
+
+#include "util/utf8.h"
+#include "views/view.h"
+#include "widgets/field.h"
+
+static void dialog_box(int rows, int cols, int height, int *y0, int *x0, int *w)
+{
+	*w = cols - 8 > 70 ? 70 : cols - 8;
+	*x0 = (cols - *w) / 2;
+	*y0 = (rows - height) / 2;
+	if (*y0 < 1)
+		*y0 = 1;
+	for (int y = *y0 - 1; y < *y0 + height + 1 && y < rows; y++)
+		ui_fill(y, *x0 - 2, *w + 4, ROLE_SELECTED);
+	for (int y = *y0; y < *y0 + height && y < rows; y++)
+		ui_fill(y, *x0 - 1, *w + 2, ROLE_NORMAL);
+}
+
+/* ---- yes / no ----------------------------------------------------------------- */
+
+struct confirm_state {
+	const struct confirm *q;
+	int choice; /* 0 no, 1 yes */
+};
+
+static int confirm_enter(struct ctx *c, void *st, const void *arg)
+{
+	(void)c;
+	struct confirm_state *s = st;
+	s->q = arg;
+	s->choice = s->q->yes_is_risky ? 0 : 1;
+	return 0;
+}
+
+static void confirm_draw(struct ctx *c, void *st, int rows, int cols)
+{
+	(void)c;
+	struct confirm_state *s = st;
+	int y0, x0, w;
+	dialog_box(rows, cols, 8, &y0, &x0, &w);
+	ui_puts(y0, x0, w, ROLE_TITLE, s->q->title);
+	view_markdown(y0 + 2, x0, w, 3, 0, s->q->message);
+	char no[64], yes[64];
+	snprintf(no, sizeof(no), " %s ", s->q->no);
+	snprintf(yes, sizeof(yes), " %s ", s->q->yes);
+	int x = x0;
+	x += ui_puts(y0 + 6, x, w, s->choice == 0 ? ROLE_SELECTED : ROLE_NORMAL, no) + 3;
+	ui_puts(y0 + 6, x, w - (x - x0), s->choice == 1 ? ROLE_SELECTED : ROLE_NORMAL, yes);
+}
+
+static struct step confirm_action(struct ctx *c, void *st, enum action a)
+{
+	struct confirm_state *s = st;
+	switch (a) {
+	case ACT_LEFT:
+	case ACT_RIGHT:
+	case ACT_NEXT_FIELD:
+	case ACT_PREV_FIELD:
+	case ACT_UP:
+	case ACT_DOWN:
+		s->choice = !s->choice;
+		return STEP(STEP_REDRAW);
+	case ACT_SELECT:
+		if (s->choice && s->q->on_yes) {
+			struct step next = s->q->on_yes(c, s->q->data);
+			if (next.kind == STEP_POP)
+				return STEP(STEP_POP_TWO);
+			if (next.kind == STEP_NONE || next.kind == STEP_REDRAW)
+				return STEP(STEP_POP);
+			return next;
+		}
+		return STEP(STEP_POP);
+	case ACT_BACK:
+		return STEP(STEP_POP);
+	default:
+		return STEP(STEP_NONE);
+	}
+}
+
+static const struct hint confirm_hints[] = {
+	{ACT_SELECT, "choose"},
+	{ACT_BACK, "cancel"},
+	{ACT_NONE, NULL},
+};
+
+const struct view_ops confirm_view = {
+	.name = "confirm",
+	.state_size = sizeof(struct confirm_state),
+	.flags = VIEW_OVERLAY,
+	.hints = confirm_hints,
+	.enter = confirm_enter,
+	.draw = confirm_draw,
+	.on_action = confirm_action,
+};
+
+/* ---- one line of text ------------------------------------------------------------ */
+
+struct ask_state {
+	const struct ask *q;
+	struct field f;
+	char msg[sizeof(((struct error *)0)->msg)];
+};
+
+static int ask_enter(struct ctx *c, void *st, const void *arg)
+{
+	(void)c;
+	struct ask_state *s = st;
+	s->q = arg;
+	if (field_init(&s->f, false, NULL, NULL))
+		return -1;
+	if (s->q->initial)
+		field_insert(&s->f, s->q->initial, strlen(s->q->initial));
+	return 0;
+}
+
+static void ask_leave(struct ctx *c, void *st)
+{
+	(void)c;
+	struct ask_state *s = st;
+	field_free(&s->f);
+}
+
+static void ask_draw(struct ctx *c, void *st, int rows, int cols)
+{
+	(void)c;
+	struct ask_state *s = st;
+	int y0, x0, w;
+	dialog_box(rows, cols, 7, &y0, &x0, &w);
+	ui_puts(y0, x0, w, ROLE_TITLE, s->q->title);
+	if (s->msg[0])
+		ui_puts(y0 + 4, x0, w, ROLE_WARN, s->msg);
+	int lw = s->q->label ? (int)utf8_width(s->q->label, strlen(s->q->label)) + 1 : 0;
+	if (lw)
+		ui_puts(y0 + 2, x0, w, ROLE_NORMAL, s->q->label);
+	field_draw(&s->f, y0 + 2, x0 + lw, w - lw, ROLE_SELECTED);
+}
+
+static struct step ask_text(struct ctx *c, void *st, const char *t, size_t n)
+{
+	(void)c;
+	struct ask_state *s = st;
+	s->msg[0] = '\0';
+	field_insert(&s->f, t, n);
+	return STEP(STEP_REDRAW);
+}
+
+static struct step ask_action(struct ctx *c, void *st, enum action a)
+{
+	struct ask_state *s = st;
+	if (field_action(&s->f, a))
+		return STEP(STEP_REDRAW);
+	if (a == ACT_BACK)
+		return STEP(STEP_POP);
+	if (a != ACT_SELECT)
+		return STEP(STEP_NONE);
+	struct error e = {0};
+	if (s->q->on_done && s->q->on_done(c, s->q->data, s->f.buf, &e)) {
+		snprintf(s->msg, sizeof(s->msg), "%s", e.msg);
+		return STEP(STEP_REDRAW);
+	}
+	return STEP(STEP_POP);
+}
+
+static const struct hint ask_hints[] = {
+	{ACT_SELECT, "done"},
+	{ACT_BACK, "cancel"},
+	{ACT_NONE, NULL},
+};
+
+const struct view_ops ask_view = {
+	.name = "ask",
+	.state_size = sizeof(struct ask_state),
+	.flags = VIEW_OVERLAY | VIEW_TAKES_TEXT,
+	.hints = ask_hints,
+	.enter = ask_enter,
+	.leave = ask_leave,
+	.draw = ask_draw,
+	.on_action = ask_action,
+	.on_text = ask_text,
+};

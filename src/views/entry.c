@@ -1,0 +1,378 @@
+/* entry.c: reading one entry, its earlier versions, and deleting it. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/textbuf.h"
+#include "store/journal.h"
+#include "store/vault.h"
+#include "views/journal_int.h"
+#include "widgets/menu.h"
+
+static void *sec_alloc(size_t n)
+{
+	return vault_secret_alloc(n);
+}
+
+static void sec_free(void *p)
+{
+	vault_secret_free(p);
+}
+
+/* A scrollable, wrapped, read-only text: the body of an entry or of an
+ * earlier version. */
+struct reader {
+	struct textbuf *tb;
+	size_t top;
+	int rows;
+};
+
+static int reader_set(struct reader *r, const char *text)
+{
+	if (!r->tb)
+		r->tb = textbuf_new(sec_alloc, sec_free);
+	if (!r->tb || textbuf_set_text(r->tb, text, strlen(text)))
+		return -1;
+	r->top = 0;
+	return 0;
+}
+
+static void reader_free(struct reader *r)
+{
+	textbuf_free(r->tb);
+	r->tb = NULL;
+}
+
+static void reader_draw(struct reader *r, int y, int x, int rows, int w)
+{
+	r->rows = rows;
+	if (!r->tb || rows <= 0)
+		return;
+	textbuf_layout(r->tb, (size_t)w);
+	size_t n = textbuf_rows(r->tb);
+	if (r->top >= n)
+		r->top = n ? n - 1 : 0;
+	size_t len;
+	const char *text = textbuf_text(r->tb, &len);
+	for (int i = 0; i < rows && r->top + (size_t)i < n; i++) {
+		size_t a, b;
+		textbuf_row(r->tb, r->top + (size_t)i, &a, &b);
+		ui_put(y + i, x, w, ROLE_NORMAL, text + a, b - a);
+	}
+}
+
+static bool reader_action(struct reader *r, enum action a)
+{
+	size_t n = r->tb ? textbuf_rows(r->tb) : 0;
+	size_t page = r->rows > 2 ? (size_t)r->rows - 1 : 1;
+	size_t max = n > (size_t)r->rows ? n - (size_t)r->rows : 0;
+	switch (a) {
+	case ACT_DOWN: r->top = r->top < max ? r->top + 1 : max; return true;
+	case ACT_UP: r->top = r->top ? r->top - 1 : 0; return true;
+	case ACT_PGDN: r->top = r->top + page < max ? r->top + page : max; return true;
+	case ACT_PGUP: r->top = r->top > page ? r->top - page : 0; return true;
+	case ACT_TOP: r->top = 0; return true;
+	case ACT_BOTTOM: r->top = max; return true;
+	default: return false;
+	}
+}
+
+/* ---- one entry -------------------------------------------------------------- */
+
+struct entry_state {
+	int64_t id;
+	struct entry en;
+	struct reader body;
+	struct confirm ask;
+	struct write_req edit;
+	char err[512];
+	bool deleted;
+};
+
+static void load(struct ctx *c, struct entry_state *s)
+{
+	struct error e = {0};
+	entry_free(&s->en);
+	s->err[0] = '\0';
+	if (entries_get(c->vault, s->id, &s->en, &e) || reader_set(&s->body, s->en.body)) {
+		snprintf(s->err, sizeof(s->err), "%s", e.msg[0] ? e.msg : "Out of memory.");
+		return;
+	}
+}
+
+static int entry_enter(struct ctx *c, void *st, const void *arg)
+{
+	struct entry_state *s = st;
+	s->id = *(const int64_t *)arg;
+	load(c, s);
+	return 0;
+}
+
+static void entry_leave(struct ctx *c, void *st)
+{
+	(void)c;
+	struct entry_state *s = st;
+	entry_free(&s->en);
+	reader_free(&s->body);
+}
+
+static void entry_draw(struct ctx *c, void *st, int rows, int cols)
+{
+	struct entry_state *s = st;
+	if (c->journal_changed && !s->deleted)
+		load(c, s);
+	if (s->err[0]) {
+		view_title(cols, "Journal entry");
+		view_markdown(2, 2, cols - 4, rows - 2, 0, s->err);
+		return;
+	}
+	int w = cols - 4 > 90 ? 90 : cols - 4;
+	view_title(cols, *s->en.title ? s->en.title : "(untitled)");
+	char meta[200];
+	snprintf(meta, sizeof(meta), "Written %.16s%s%.16s", s->en.created,
+	         strcmp(s->en.created, s->en.updated) ? " · edited " : "",
+	         strcmp(s->en.created, s->en.updated) ? s->en.updated : "");
+	for (char *p = meta; *p; p++)
+		if (*p == 'T' && p > meta && p[-1] >= '0' && p[-1] <= '9')
+			*p = ' ';
+	ui_puts(1, 2, w, ROLE_MUTED, meta);
+	int y = 2;
+	if (*s->en.tags) {
+		char tags[300];
+		snprintf(tags, sizeof(tags), "Tags: %s", s->en.tags);
+		ui_puts(y++, 2, w, ROLE_MUTED, tags);
+	}
+	if (*s->en.prompt) {
+		char pr[600];
+		snprintf(pr, sizeof(pr), "Prompt: %s", s->en.prompt);
+		ui_puts(y++, 2, w, ROLE_QUOTE, pr);
+	}
+	y++;
+	reader_draw(&s->body, y, 2, rows - y, w);
+}
+
+static struct step do_delete(struct ctx *c, void *data)
+{
+	struct entry_state *s = data;
+	struct error e = {0};
+	struct deleted_entry *d;
+	if (entries_delete(c->vault, s->id, &d, &e)) {
+		snprintf(c->note, sizeof(c->note), "%.190s", e.msg);
+		c->note_role = ROLE_WARN;
+		return STEP(STEP_REDRAW);
+	}
+	deleted_entry_free(c->last_deleted);
+	c->last_deleted = d;
+	c->journal_changed = true;
+	s->deleted = true;
+	snprintf(c->note, sizeof(c->note), "Deleted. Press u in the journal to bring it back.");
+	return STEP(STEP_POP);
+}
+
+static struct step entry_action(struct ctx *c, void *st, enum action a)
+{
+	(void)c;
+	struct entry_state *s = st;
+	if (reader_action(&s->body, a))
+		return STEP(STEP_REDRAW);
+	switch (a) {
+	case ACT_EDIT:
+		if (s->err[0])
+			return STEP(STEP_NONE);
+		s->edit = (struct write_req){.entry_id = s->id};
+		return PUSH(write_view, &s->edit);
+	case ACT_VERSIONS:
+		return PUSH(versions_view, &s->id);
+	case ACT_REMOVE:
+		s->ask = (struct confirm){
+			.title = "Delete this entry?",
+			.message = "It is removed from the vault and its old text is wiped. Until you "
+			           "lock or quit, **u** in the journal brings it back.",
+			.yes = "Delete",
+			.no = "Keep it",
+			.yes_is_risky = true,
+			.on_yes = do_delete,
+			.data = s,
+		};
+		return PUSH(confirm_view, &s->ask);
+	case ACT_BACK:
+		return STEP(STEP_POP);
+	default:
+		return STEP(STEP_NONE);
+	}
+}
+
+static const struct hint entry_hints[] = {
+	{ACT_EDIT, "edit"},
+	{ACT_VERSIONS, "versions"},
+	{ACT_REMOVE, "delete"},
+	{ACT_BACK, "back"},
+	{ACT_NONE, NULL},
+};
+
+const struct view_ops entry_view = {
+	.name = "entry",
+	.state_size = sizeof(struct entry_state),
+	.flags = VIEW_NEEDS_VAULT,
+	.hints = entry_hints,
+	.enter = entry_enter,
+	.leave = entry_leave,
+	.draw = entry_draw,
+	.on_action = entry_action,
+};
+
+/* ---- earlier versions ------------------------------------------------------------ */
+
+struct versions_state {
+	int64_t id;
+	struct entry_version *v;
+	size_t n;
+	struct menu m;
+	struct reader text;
+	bool reading;
+	struct confirm ask;
+	char err[512];
+};
+
+static void versions_load(struct ctx *c, struct versions_state *s)
+{
+	struct error e = {0};
+	entry_versions_free(s->v, s->n);
+	s->v = NULL;
+	s->n = 0;
+	if (entry_versions(c->vault, s->id, &s->v, &s->n, &e))
+		snprintf(s->err, sizeof(s->err), "%s", e.msg);
+	s->m.n = s->n;
+}
+
+static int versions_enter(struct ctx *c, void *st, const void *arg)
+{
+	struct versions_state *s = st;
+	s->id = *(const int64_t *)arg;
+	versions_load(c, s);
+	return 0;
+}
+
+static void versions_leave(struct ctx *c, void *st)
+{
+	(void)c;
+	struct versions_state *s = st;
+	entry_versions_free(s->v, s->n);
+	reader_free(&s->text);
+}
+
+static void when(const struct entry_version *v, char *out, size_t size)
+{
+	time_t t = (time_t)(v->at + (int64_t)v->off_min * 60);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, size, "%Y-%m-%d %H:%M", &tm);
+}
+
+static void versions_draw(struct ctx *c, void *st, int rows, int cols)
+{
+	(void)c;
+	struct versions_state *s = st;
+	int w = cols - 4 > 90 ? 90 : cols - 4;
+	if (s->reading && s->m.sel < s->n) {
+		char head[200], at[32];
+		when(&s->v[s->m.sel], at, sizeof(at));
+		snprintf(head, sizeof(head), "As it was on %s", at);
+		view_title(cols, head);
+		ui_puts(1, 2, w, ROLE_STRONG, s->v[s->m.sel].title);
+		reader_draw(&s->text, 3, 2, rows - 3, w);
+		return;
+	}
+	int y = view_title(cols, "Earlier versions of this entry");
+	if (s->err[0]) {
+		ui_puts(y, 2, w, ROLE_WARN, s->err);
+		return;
+	}
+	if (!s->n) {
+		view_markdown(y, 2, w, 3, 0, "There are no earlier versions: this entry has not been "
+		                             "changed since it was written.");
+		return;
+	}
+	menu_layout(&s->m, rows - y);
+	for (size_t i = s->m.top; i < s->n && y < rows; i++, y++) {
+		bool sel = i == s->m.sel;
+		char at[32], line[300];
+		when(&s->v[i], at, sizeof(at));
+		snprintf(line, sizeof(line), "%s   %s", at, *s->v[i].title ? s->v[i].title : "(untitled)");
+		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
+		ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : ROLE_NORMAL, line);
+	}
+}
+
+static struct step version_delete(struct ctx *c, void *data)
+{
+	struct versions_state *s = data;
+	struct error e = {0};
+	if (entry_version_delete(c->vault, s->v[s->m.sel].id, &e)) {
+		snprintf(c->note, sizeof(c->note), "%.190s", e.msg);
+		c->note_role = ROLE_WARN;
+	} else {
+		snprintf(c->note, sizeof(c->note), "That version was deleted.");
+	}
+	s->reading = false;
+	versions_load(c, s);
+	return STEP(STEP_REDRAW);
+}
+
+static struct step versions_action(struct ctx *c, void *st, enum action a)
+{
+	(void)c;
+	struct versions_state *s = st;
+	if (s->reading) {
+		if (reader_action(&s->text, a))
+			return STEP(STEP_REDRAW);
+		if (a == ACT_BACK) {
+			s->reading = false;
+			return STEP(STEP_REDRAW);
+		}
+	} else if (menu_action(&s->m, a)) {
+		return STEP(STEP_REDRAW);
+	}
+	switch (a) {
+	case ACT_SELECT:
+		if (s->n && !s->reading && reader_set(&s->text, s->v[s->m.sel].body) == 0)
+			s->reading = true;
+		return STEP(STEP_REDRAW);
+	case ACT_REMOVE:
+		if (!s->n)
+			return STEP(STEP_NONE);
+		s->ask = (struct confirm){
+			.title = "Delete this version?",
+			.message = "The entry keeps its current text; only this earlier one is wiped.",
+			.yes = "Delete",
+			.no = "Keep it",
+			.yes_is_risky = true,
+			.on_yes = version_delete,
+			.data = s,
+		};
+		return PUSH(confirm_view, &s->ask);
+	case ACT_BACK:
+		return STEP(STEP_POP);
+	default:
+		return STEP(STEP_NONE);
+	}
+}
+
+static const struct hint versions_hints[] = {
+	{ACT_SELECT, "read"},
+	{ACT_REMOVE, "delete"},
+	{ACT_BACK, "back"},
+	{ACT_NONE, NULL},
+};
+
+const struct view_ops versions_view = {
+	.name = "versions",
+	.state_size = sizeof(struct versions_state),
+	.flags = VIEW_NEEDS_VAULT,
+	.hints = versions_hints,
+	.enter = versions_enter,
+	.leave = versions_leave,
+	.draw = versions_draw,
+	.on_action = versions_action,
+};

@@ -1,0 +1,355 @@
+/* write.c: writing and editing an entry. What is typed is kept as an
+ * encrypted draft in the vault two seconds after typing stops, when the
+ * screen is left, on lock, and on a signal or a lost terminal; the next
+ * visit continues it. Ctrl-S saves the entry. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "store/journal.h"
+#include "store/vault.h"
+#include "util/buf.h"
+#include "views/journal_int.h"
+#include "widgets/editor.h"
+#include "widgets/field.h"
+
+#define AUTOSAVE_MS 2000
+
+enum focus { F_TITLE, F_BODY, F_TAGS };
+
+struct write_state {
+	struct write_req req;
+	char slot[32];
+	struct field title, tags;
+	struct editor ed;
+	enum focus focus;
+	uint64_t saved_version;   /* editor version at the last draft save */
+	uint64_t edits, saved_edits;
+	long long changed_at;     /* when typing last changed something */
+	long long timer_end;      /* free writing: when the time is up (0: none) */
+	bool time_up;
+	char prompt[600];
+	char status[120];
+};
+
+static void *sec_alloc(size_t n)
+{
+	return vault_secret_alloc(n);
+}
+
+static void sec_free(void *p)
+{
+	vault_secret_free(p);
+}
+
+static bool unsaved(const struct write_state *w)
+{
+	return editor_version(&w->ed) != w->saved_version || w->edits != w->saved_edits;
+}
+
+static void set_status(struct write_state *w, const char *what)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	char hm[16];
+	strftime(hm, sizeof(hm), "%H:%M", &tm);
+	snprintf(w->status, sizeof(w->status), "%s %s", what, hm);
+}
+
+static int save_draft(struct ctx *c, struct write_state *w)
+{
+	if (!c->vault || !unsaved(w))
+		return 0;
+	size_t len;
+	struct draft d = {.entry_id = w->req.entry_id};
+	snprintf(d.slot, sizeof(d.slot), "%s", w->slot);
+	d.title = w->title.buf;
+	d.body = (char *)editor_text(&w->ed, &len);
+	d.tags = w->tags.buf;
+	d.prompt = w->prompt;
+	struct error e = {0};
+	if (draft_save(c->vault, &d, &e)) {
+		snprintf(w->status, sizeof(w->status), "The draft could not be saved: %.80s", e.msg);
+		return -1;
+	}
+	w->saved_version = editor_version(&w->ed);
+	w->saved_edits = w->edits;
+	set_status(w, "Draft kept");
+	return 0;
+}
+
+static int write_enter(struct ctx *c, void *st, const void *arg)
+{
+	struct write_state *w = st;
+	if (arg)
+		w->req = *(const struct write_req *)arg;
+	if (field_init(&w->title, false, sec_alloc, sec_free) ||
+	    field_init(&w->tags, false, sec_alloc, sec_free) ||
+	    editor_init(&w->ed, sec_alloc, sec_free))
+		return -1;
+	if (w->req.entry_id)
+		snprintf(w->slot, sizeof(w->slot), "edit:%lld", (long long)w->req.entry_id);
+	else
+		snprintf(w->slot, sizeof(w->slot), "new");
+	if (w->req.prompt)
+		snprintf(w->prompt, sizeof(w->prompt), "%s", w->req.prompt);
+	struct error e = {0};
+	struct draft d;
+	int found = draft_load(c->vault, w->slot, &d, &e);
+	if (found == 1) {
+		field_insert(&w->title, d.title, strlen(d.title));
+		field_insert(&w->tags, d.tags, strlen(d.tags));
+		editor_set_text(&w->ed, d.body, strlen(d.body));
+		if (*d.prompt)
+			snprintf(w->prompt, sizeof(w->prompt), "%s", d.prompt);
+		draft_free(&d);
+		snprintf(c->note, sizeof(c->note), "Continuing your unsaved draft.");
+	} else if (w->req.entry_id) {
+		struct entry en;
+		if (entries_get(c->vault, w->req.entry_id, &en, &e)) {
+			snprintf(c->note, sizeof(c->note), "%.190s", e.msg);
+			c->note_role = ROLE_WARN;
+			return -1;
+		}
+		field_insert(&w->title, en.title, strlen(en.title));
+		/* Tags are shown comma-separated with a space. */
+		for (const char *p = en.tags; *p;) {
+			size_t n = strcspn(p, ",");
+			field_insert(&w->tags, p, n);
+			p += n;
+			if (*p == ',') {
+				field_insert(&w->tags, ", ", 2);
+				p++;
+			}
+		}
+		editor_set_text(&w->ed, en.body, strlen(en.body));
+		snprintf(w->prompt, sizeof(w->prompt), "%s", en.prompt);
+		entry_free(&en);
+	}
+	w->saved_version = editor_version(&w->ed);
+	w->focus = w->req.entry_id || found == 1 ? F_BODY : F_TITLE;
+	if (w->req.minutes > 0)
+		w->timer_end = c->now_ms + (long long)w->req.minutes * 60000;
+	return 0;
+}
+
+static void write_leave(struct ctx *c, void *st)
+{
+	struct write_state *w = st;
+	save_draft(c, w);
+	field_free(&w->title);
+	field_free(&w->tags);
+	editor_free(&w->ed);
+}
+
+static void write_before_lock(struct ctx *c, void *st)
+{
+	save_draft(c, st);
+}
+
+static void write_draw(struct ctx *c, void *st, int rows, int cols)
+{
+	struct write_state *w = st;
+	char head[200];
+	int n = snprintf(head, sizeof(head), "%s · %zu words", w->req.entry_id ? "Editing" : "New entry",
+	                 editor_words(&w->ed));
+	if (w->timer_end && !w->time_up) {
+		long long left = (w->timer_end - c->now_ms + 59999) / 60000;
+		snprintf(head + n, sizeof(head) - (size_t)n, " · %lld min left", left);
+	} else if (w->time_up) {
+		snprintf(head + n, sizeof(head) - (size_t)n, " · time is up; carry on if you like");
+	}
+	view_title(cols, head);
+	if (w->status[0])
+		ui_puts(0, cols - 2 - (int)strlen(w->status), (int)strlen(w->status), ROLE_MUTED,
+		        w->status);
+	int width = cols - 4;
+	int y = 2;
+	if (w->prompt[0]) {
+		y += view_markdown(y, 2, width, 2, 0, w->prompt);
+	}
+	ui_puts(y, 2, 8, ROLE_NORMAL, "Title:");
+	ui_puts(rows - 1, 2, 8, ROLE_NORMAL, "Tags:");
+	int ey = y + 2, erows = rows - 1 - ey - 1;
+	/* The focused part is drawn last, so the cursor rests in it. */
+	if (w->focus != F_TITLE)
+		field_draw(&w->title, y, 10, width - 8, ROLE_STRONG);
+	if (w->focus != F_TAGS)
+		field_draw(&w->tags, rows - 1, 10, width - 8, ROLE_MUTED);
+	if (w->focus != F_BODY)
+		editor_draw(&w->ed, ey, 2, erows, width);
+	if (w->focus == F_TITLE)
+		field_draw(&w->title, y, 10, width - 8, ROLE_SELECTED);
+	else if (w->focus == F_TAGS)
+		field_draw(&w->tags, rows - 1, 10, width - 8, ROLE_SELECTED);
+	else
+		editor_draw(&w->ed, ey, 2, erows, width);
+}
+
+static void changed(struct ctx *c, struct write_state *w)
+{
+	w->edits++;
+	w->changed_at = c->now_ms;
+	w->status[0] = '\0';
+}
+
+static struct step write_text(struct ctx *c, void *st, const char *t, size_t n)
+{
+	struct write_state *w = st;
+	if (w->focus == F_BODY)
+		editor_insert(&w->ed, t, n);
+	else
+		field_insert(w->focus == F_TITLE ? &w->title : &w->tags, t, n);
+	changed(c, w);
+	return STEP(STEP_REDRAW);
+}
+
+/* Splits "a, b ,c" into trimmed tags (pointers into buf, modified). */
+static size_t split_tags(char *buf, const char **out, size_t max)
+{
+	size_t n = 0;
+	for (char *save = NULL, *t = strtok_r(buf, ",", &save); t && n < max;
+	     t = strtok_r(NULL, ",", &save)) {
+		while (*t == ' ')
+			t++;
+		size_t len = strlen(t);
+		while (len && t[len - 1] == ' ')
+			t[--len] = '\0';
+		if (*t)
+			out[n++] = t;
+	}
+	return n;
+}
+
+static struct step save_entry(struct ctx *c, struct write_state *w)
+{
+	size_t len;
+	const char *body = editor_text(&w->ed, &len);
+	if (!w->title.len && !len) {
+		snprintf(w->status, sizeof(w->status), "Nothing to save yet.");
+		return STEP(STEP_REDRAW);
+	}
+	struct buf tagbuf = BUF_INIT;
+	const char *tags[64];
+	size_t ntags = 0;
+	if (buf_puts(&tagbuf, w->tags.buf) == 0)
+		ntags = split_tags(tagbuf.data, tags, 64);
+	struct error e = {0};
+	int rc;
+	if (w->req.entry_id) {
+		rc = entries_update(c->vault, w->req.entry_id, w->title.buf, body, tags, ntags, &e);
+	} else {
+		struct new_entry ne = {.title = w->title.buf, .body = body, .prompt = w->prompt,
+		                       .tags = tags, .ntags = ntags, .mood_id = w->req.mood_id,
+		                       .trigger_id = w->req.trigger_id};
+		rc = entries_add_ex(c->vault, &ne, &w->req.entry_id, &e);
+		if (rc == 0)
+			snprintf(w->slot, sizeof(w->slot), "edit:%lld", (long long)w->req.entry_id);
+	}
+	buf_free(&tagbuf);
+	if (rc) {
+		/* The draft keeps every word even when the save fails. */
+		save_draft(c, w);
+		snprintf(c->note, sizeof(c->note), "Not saved: %.170s", e.msg);
+		c->note_role = ROLE_WARN;
+		return STEP(STEP_REDRAW);
+	}
+	draft_delete(c->vault, "new", &e);
+	draft_delete(c->vault, w->slot, &e);
+	w->saved_version = editor_version(&w->ed);
+	w->saved_edits = w->edits;
+	c->journal_changed = true;
+	set_status(w, "Saved");
+	return STEP(STEP_REDRAW);
+}
+
+static struct step write_action(struct ctx *c, void *st, enum action a)
+{
+	struct write_state *w = st;
+	if (a == ACT_NEXT_FIELD || a == ACT_PREV_FIELD) {
+		w->focus = (enum focus)((w->focus + (a == ACT_NEXT_FIELD ? 1 : 2)) % 3);
+		return STEP(STEP_REDRAW);
+	}
+	if (a == ACT_SKIP)
+		return save_entry(c, w);
+	if (w->focus == F_BODY) {
+		uint64_t before = editor_version(&w->ed);
+		if (editor_action(&w->ed, a)) {
+			if (editor_version(&w->ed) != before)
+				changed(c, w);
+			return STEP(STEP_REDRAW);
+		}
+	} else {
+		struct field *f = w->focus == F_TITLE ? &w->title : &w->tags;
+		if (a == ACT_SELECT || a == ACT_DOWN) {
+			w->focus = w->focus == F_TITLE ? F_BODY : F_TITLE;
+			return STEP(STEP_REDRAW);
+		}
+		size_t len = f->len;
+		if (field_action(f, a)) {
+			if (f->len != len || a == ACT_KILL_LINE)
+				changed(c, w);
+			return STEP(STEP_REDRAW);
+		}
+	}
+	if (a == ACT_BACK) {
+		if (unsaved(w) && save_draft(c, w) == 0)
+			snprintf(c->note, sizeof(c->note), "%s",
+			         "Kept as a draft; it opens again next time you write.");
+		return STEP(STEP_POP);
+	}
+	return STEP(STEP_NONE);
+}
+
+static long long write_timer(struct ctx *c, void *st)
+{
+	struct write_state *w = st;
+	long long next = -1;
+	if (unsaved(w)) {
+		long long d = w->changed_at + AUTOSAVE_MS - c->now_ms;
+		next = d > 0 ? d : 0;
+	}
+	if (w->timer_end && !w->time_up) {
+		long long d = w->timer_end - c->now_ms;
+		/* Redraw once a minute for the quiet countdown. */
+		long long minute = d % 60000 ? d % 60000 : 60000;
+		d = d > 0 ? minute : 0;
+		if (next < 0 || d < next)
+			next = d;
+	}
+	return next;
+}
+
+static struct step write_on_timer(struct ctx *c, void *st)
+{
+	struct write_state *w = st;
+	if (unsaved(w) && c->now_ms - w->changed_at >= AUTOSAVE_MS)
+		save_draft(c, w);
+	if (w->timer_end && !w->time_up && c->now_ms >= w->timer_end)
+		w->time_up = true;
+	return STEP(STEP_REDRAW);
+}
+
+static const struct hint write_hints[] = {
+	{ACT_SKIP, "save"},
+	{ACT_NEXT_FIELD, "title/text/tags"},
+	{ACT_BACK, "close (draft kept)"},
+	{ACT_NONE, NULL},
+};
+
+const struct view_ops write_view = {
+	.name = "write",
+	.state_size = sizeof(struct write_state),
+	.flags = VIEW_NEEDS_VAULT | VIEW_TAKES_TEXT,
+	.hints = write_hints,
+	.enter = write_enter,
+	.leave = write_leave,
+	.draw = write_draw,
+	.on_action = write_action,
+	.on_text = write_text,
+	.before_lock = write_before_lock,
+	.timer = write_timer,
+	.on_timer = write_on_timer,
+};
