@@ -77,6 +77,25 @@ static int no_args(int argc, char **argv, const char *name)
 	return -1;
 }
 
+/* Runs fn with the vault unlocked, then closes it and reports any error.
+ * keep (when not NULL) receives the passphrase for fn to use. */
+typedef int (*vault_fn)(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e);
+
+static int with_vault(struct cli_ctx *ctx, vault_fn fn, void *arg, struct secret *keep)
+{
+	struct error e = {0};
+	char *dir = NULL;
+	struct vault *v = NULL;
+	int rc = vault_dir(&dir, &e);
+	if (!rc)
+		rc = unlock(ctx, dir, &v, keep, &e);
+	if (!rc)
+		rc = fn(ctx, v, arg, &e);
+	vault_close(v);
+	free(dir);
+	return rc ? report(&e) : 0;
+}
+
 static void print_code(const char *code, const char *what)
 {
 	printf("%s\n\n    %s\n\n"
@@ -242,22 +261,17 @@ static int print_row(const struct entry *en, void *arg)
 	return ferror(stdout) ? -1 : 0;
 }
 
+static int list_all(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e)
+{
+	(void)ctx;
+	(void)arg;
+	return entries_each(v, print_row, NULL, e);
+}
+
 int cmd_list(struct cli_ctx *ctx, int argc, char **argv)
 {
 	int r = no_args(argc, argv, "list");
-	if (r >= 0)
-		return r;
-	struct error e = {0};
-	char *dir = NULL;
-	struct vault *v = NULL;
-	int rc = vault_dir(&dir, &e);
-	if (!rc)
-		rc = unlock(ctx, dir, &v, NULL, &e);
-	if (!rc)
-		rc = entries_each(v, print_row, NULL, &e);
-	vault_close(v);
-	free(dir);
-	return rc ? report(&e) : 0;
+	return r >= 0 ? r : with_vault(ctx, list_all, NULL, NULL);
 }
 
 static int parse_id(const char *s, int64_t *id)
@@ -270,6 +284,24 @@ static int parse_id(const char *s, int64_t *id)
 	return 0;
 }
 
+static int show_one(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e)
+{
+	(void)ctx;
+	struct entry en = {0};
+	if (entries_get(v, *(int64_t *)arg, &en, e))
+		return -1;
+	printf("%s\n%s", en.title, en.created);
+	if (*en.tags)
+		printf("  tags: %s", en.tags);
+	if (*en.prompt)
+		printf("\nPrompt: %s", en.prompt);
+	printf("\n\n%s", en.body);
+	if (*en.body && en.body[strlen(en.body) - 1] != '\n')
+		putchar('\n');
+	entry_free(&en);
+	return 0;
+}
+
 int cmd_show(struct cli_ctx *ctx, int argc, char **argv)
 {
 	int64_t id;
@@ -279,53 +311,27 @@ int cmd_show(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (argc != 2 || parse_id(argv[1], &id))
 		return cli_usage_error("'tend show' takes one entry number, as 'tend list' shows.");
-	struct error e = {0};
-	char *dir = NULL;
-	struct vault *v = NULL;
-	struct entry en = {0};
-	int rc = vault_dir(&dir, &e);
+	return with_vault(ctx, show_one, &id, NULL);
+}
+
+static int new_passphrase(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e)
+{
+	struct secret pass = {0};
+	int rc = secret_read_new(ctx, "New passphrase: ", &pass, e);
 	if (!rc)
-		rc = unlock(ctx, dir, &v, NULL, &e);
+		rc = vault_set_passphrase(v, pass.s, pass.len, e);
 	if (!rc)
-		rc = entries_get(v, id, &en, &e);
-	if (!rc) {
-		printf("%s\n%s", en.title, en.created);
-		if (*en.tags)
-			printf("  tags: %s", en.tags);
-		if (*en.prompt)
-			printf("\nPrompt: %s", en.prompt);
-		printf("\n\n%s", en.body);
-		if (*en.body && en.body[strlen(en.body) - 1] != '\n')
-			putchar('\n');
-	}
-	entry_free(&en);
-	vault_close(v);
-	free(dir);
-	return rc ? report(&e) : 0;
+		fprintf(stderr, "tend: %s\n", (const char *)arg);
+	secret_free(&pass);
+	return rc;
 }
 
 int cmd_passwd(struct cli_ctx *ctx, int argc, char **argv)
 {
 	int r = no_args(argc, argv, "passwd");
-	if (r >= 0)
-		return r;
-	struct error e = {0};
-	char *dir = NULL;
-	struct vault *v = NULL;
-	struct secret pass = {0};
-	int rc = vault_dir(&dir, &e);
-	if (!rc)
-		rc = unlock(ctx, dir, &v, NULL, &e);
-	if (!rc)
-		rc = secret_read_new(ctx, "New passphrase: ", &pass, &e);
-	if (!rc)
-		rc = vault_set_passphrase(v, pass.s, pass.len, &e);
-	if (!rc)
-		fputs("tend: the passphrase was changed; your recovery code still works.\n", stderr);
-	secret_free(&pass);
-	vault_close(v);
-	free(dir);
-	return rc ? report(&e) : 0;
+	return r >= 0 ? r
+	              : with_vault(ctx, new_passphrase,
+	                           "the passphrase was changed; your recovery code still works.", NULL);
 }
 
 int cmd_recover(struct cli_ctx *ctx, int argc, char **argv)
@@ -336,7 +342,7 @@ int cmd_recover(struct cli_ctx *ctx, int argc, char **argv)
 	struct error e = {0};
 	char *dir = NULL;
 	struct vault *v = NULL;
-	struct secret code = {0}, pass = {0};
+	struct secret code = {0};
 	int rc = vault_dir(&dir, &e);
 	if (!rc && !vault_has_data(dir))
 		rc = need_vault(dir, &e);
@@ -346,38 +352,30 @@ int cmd_recover(struct cli_ctx *ctx, int argc, char **argv)
 		rc = vault_open_code(dir, code.s, &v, &e);
 	secret_free(&code);
 	if (!rc)
-		rc = secret_read_new(ctx, "New passphrase: ", &pass, &e);
-	if (!rc)
-		rc = vault_set_passphrase(v, pass.s, pass.len, &e);
-	if (!rc)
-		fputs("tend: the vault has a new passphrase; the recovery code is unchanged.\n", stderr);
-	secret_free(&pass);
+		rc = new_passphrase(ctx, v, "the vault has a new passphrase; the recovery code is unchanged.",
+		                    &e);
 	vault_close(v);
 	free(dir);
 	return rc ? report(&e) : 0;
 }
 
+static int verify(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e)
+{
+	(void)ctx;
+	(void)arg;
+	struct vault_check chk;
+	if (vault_verify(v, &chk, e))
+		return -1;
+	printf("The vault is intact: %u pages decrypted and checked, and the database "
+	       "passed its integrity check.\n",
+	       chk.pages);
+	return 0;
+}
+
 int cmd_verify(struct cli_ctx *ctx, int argc, char **argv)
 {
 	int r = no_args(argc, argv, "verify");
-	if (r >= 0)
-		return r;
-	struct error e = {0};
-	char *dir = NULL;
-	struct vault *v = NULL;
-	struct vault_check chk;
-	int rc = vault_dir(&dir, &e);
-	if (!rc)
-		rc = unlock(ctx, dir, &v, NULL, &e);
-	if (!rc)
-		rc = vault_verify(v, &chk, &e);
-	if (!rc)
-		printf("The vault is intact: %u pages decrypted and checked, and the database "
-		       "passed its integrity check.\n",
-		       chk.pages);
-	vault_close(v);
-	free(dir);
-	return rc ? report(&e) : 0;
+	return r >= 0 ? r : with_vault(ctx, verify, NULL, NULL);
 }
 
 static int one_file_arg(int argc, char **argv, const char *name, const char *what)
@@ -391,25 +389,20 @@ static int one_file_arg(int argc, char **argv, const char *name, const char *wha
 	return -1;
 }
 
+static int backup(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e)
+{
+	(void)ctx;
+	if (vault_backup(v, arg, e))
+		return -1;
+	fprintf(stderr, "tend: wrote an encrypted backup to %s; it opens with the vault's "
+	                "current passphrase.\n", (const char *)arg);
+	return 0;
+}
+
 int cmd_backup(struct cli_ctx *ctx, int argc, char **argv)
 {
 	int r = one_file_arg(argc, argv, "backup", "where to write the backup");
-	if (r >= 0)
-		return r;
-	struct error e = {0};
-	char *dir = NULL;
-	struct vault *v = NULL;
-	int rc = vault_dir(&dir, &e);
-	if (!rc)
-		rc = unlock(ctx, dir, &v, NULL, &e);
-	if (!rc)
-		rc = vault_backup(v, argv[1], &e);
-	if (!rc)
-		fprintf(stderr, "tend: wrote an encrypted backup to %s; it opens with the vault's "
-		                "current passphrase.\n", argv[1]);
-	vault_close(v);
-	free(dir);
-	return rc ? report(&e) : 0;
+	return r >= 0 ? r : with_vault(ctx, backup, argv[1], NULL);
 }
 
 int cmd_restore(struct cli_ctx *ctx, int argc, char **argv)
@@ -451,31 +444,29 @@ int cmd_restore(struct cli_ctx *ctx, int argc, char **argv)
 	return rc ? report(&e) : 0;
 }
 
+static int rekey(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e)
+{
+	(void)ctx;
+	const struct secret *pass = arg;
+	char code[VAULT_CODE_MAX];
+	if (vault_rekey(v, pass->s, pass->len, code, e))
+		return -1;
+	print_code(code, "The vault has a new key. Your passphrase is unchanged, but the old "
+	                 "recovery code\nand old backups' keys no longer open it. New "
+	                 "recovery code:");
+	mem_wipe(code, sizeof(code));
+	return 0;
+}
+
 int cmd_rekey(struct cli_ctx *ctx, int argc, char **argv)
 {
 	int r = no_args(argc, argv, "rekey");
 	if (r >= 0)
 		return r;
-	struct error e = {0};
-	char *dir = NULL;
-	struct vault *v = NULL;
 	struct secret pass = {0};
-	char code[VAULT_CODE_MAX];
-	int rc = vault_dir(&dir, &e);
-	if (!rc)
-		rc = unlock(ctx, dir, &v, &pass, &e);
-	if (!rc)
-		rc = vault_rekey(v, pass.s, pass.len, code, &e);
-	if (!rc) {
-		print_code(code, "The vault has a new key. Your passphrase is unchanged, but the old "
-		                 "recovery code\nand old backups' keys no longer open it. New "
-		                 "recovery code:");
-		mem_wipe(code, sizeof(code));
-	}
+	r = with_vault(ctx, rekey, &pass, &pass);
 	secret_free(&pass);
-	vault_close(v);
-	free(dir);
-	return rc ? report(&e) : 0;
+	return r;
 }
 
 int cmd_destroy(struct cli_ctx *ctx, int argc, char **argv)
