@@ -77,6 +77,8 @@ void input_init_keys(void);
 void input_read(struct event *ev, int timeout_ms);
 /* Signal handlers for SIGHUP and SIGTERM that only set a flag. */
 void input_install_signals(void);
+/* The signal that ended the program (SIGHUP or SIGTERM), or 0. */
+int input_signal(void);
 /* Wipes and frees the last paste. */
 void input_release(void);
 /* A key's name for help and the status line ("Ctrl-G", "Up", "?"). */

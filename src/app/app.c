@@ -122,9 +122,13 @@ static void close_vault(struct app *a)
 static void lock(struct app *a)
 {
 	bool was_open = a->ctx.vault != NULL;
+	/* Someone reading crisis lines keeps them in front of the lock. */
+	bool crisis = a->n && top(a)->ops == &crisis_view;
 	close_vault(a);
 	pop_all(a);
 	push(a, &unlock_view, NULL);
+	if (crisis)
+		push(a, &crisis_view, NULL);
 	if (was_open)
 		note(&a->ctx, ROLE_MUTED, "Locked. Your writing is saved in the vault.");
 }
@@ -217,11 +221,13 @@ static void draw_status(struct app *a, const struct view_ops *ops, int y, int co
 
 static void draw_too_small(int rows, int cols)
 {
-	const char *lines[] = {"Please make this window larger.",
-	                       "tend needs at least 60 columns and 18 rows.",
-	                       "Ctrl-G shows crisis help at any size."};
-	for (int i = 0; i < 3 && i < rows; i++)
-		ui_puts(i, 0, cols, i == 2 ? ROLE_CRISIS : ROLE_NORMAL, lines[i]);
+	int y = view_markdown(0, 0, cols, rows - 1, 0,
+	                      "Please make this window larger: tend needs at least 60 columns "
+	                      "and 18 rows.");
+	if (y < rows) {
+		ui_fill(y + (y + 1 < rows), 0, cols, ROLE_CRISIS);
+		ui_puts(y + (y + 1 < rows), 0, cols, ROLE_CRISIS, "Ctrl-G: crisis help");
+	}
 }
 
 static void draw(struct app *a)
@@ -336,7 +342,13 @@ static void handle(struct app *a, const struct event *ev)
 		}
 		return;
 	case EV_SIGNAL:
+		/* Saved and closed like a quit, then the usual 128 + signal. */
+		a->status = 128 + input_signal();
+		a->quit = true;
+		return;
 	case EV_EOF:
+		/* The terminal went away: drafts are saved and the vault closed,
+		 * which is a clean end. */
 		a->quit = true;
 		return;
 	case EV_KEY:

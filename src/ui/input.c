@@ -33,6 +33,11 @@ void input_install_signals(void)
 	sigaction(SIGTERM, &sa, NULL);
 }
 
+int input_signal(void)
+{
+	return (int)got_signal;
+}
+
 void input_release(void)
 {
 	buf_free(&paste);

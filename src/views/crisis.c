@@ -105,7 +105,8 @@ static void crisis_draw(struct ctx *c, void *st, int rows, int cols)
 	if (strcmp(cr->region, c->region) != 0)
 		build(cr, c);
 	ui_fill(0, 0, cols, ROLE_CRISIS);
-	ui_puts(0, 2, cols - 4, ROLE_CRISIS, "Crisis help: you do not have to go through this alone");
+	ui_puts(0, 2, cols - 4, ROLE_CRISIS,
+	        cols >= 60 ? "Crisis help: you do not have to go through this alone" : "Crisis help");
 	int w = cols - 4 > 100 ? 100 : cols - 4;
 	cr->rows = rows - 2;
 	cr->total = view_markdown(2, 2, w, cr->rows, cr->top, buf_str(&cr->md));

@@ -1,76 +1,97 @@
-/* help.c: the keys, drawn from the action table so it cannot go stale. */
+/* help.c: the keys that matter on the screen below, then the ones that
+ * work everywhere, drawn from the action table so it cannot go stale. */
 #include <stdio.h>
 #include <string.h>
 
+#include "util/buf.h"
+#include "views/journal_int.h"
 #include "views/view.h"
 
 struct help {
 	const struct view_ops *under;
-	int top;
+	struct buf md;
+	int top, total, rows;
 };
+
+static void add(struct buf *b, enum action a, const char *label)
+{
+	char keys[64];
+	keymap_keys_for(a, keys, sizeof(keys));
+	if (!keys[0])
+		return;
+	buf_printf(b, "- **%s**: %s\n", keys, label ? label : action_help(a));
+}
+
+static const enum action everywhere[] = {ACT_CRISIS, ACT_HELP, ACT_BACK, ACT_LOCK, ACT_HIDE,
+                                         ACT_QUIT};
+static const enum action moving[] = {ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_TOP, ACT_BOTTOM};
+static const enum action writing[] = {
+	ACT_SAVE, ACT_NEXT_FIELD, ACT_WORD_LEFT, ACT_WORD_RIGHT, ACT_PARA_UP, ACT_PARA_DOWN,
+	ACT_LINE_START, ACT_LINE_END, ACT_SEL_LEFT, ACT_MARK, ACT_SELECT_ALL, ACT_CUT, ACT_COPY,
+	ACT_PASTE, ACT_DELETE_WORD, ACT_KILL_TO_END, ACT_KILL_LINE, ACT_UNDO, ACT_REDO,
+};
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
 
 static int help_enter(struct ctx *c, void *st, const void *arg)
 {
 	(void)c;
 	struct help *h = st;
 	h->under = arg;
-	return 0;
+	const struct view_ops *u = h->under;
+	if (u && u->hints && u->hints[0].a != ACT_NONE) {
+		buf_puts(&h->md, "## On this screen\n\n");
+		for (const struct hint *hi = u->hints; hi->a != ACT_NONE; hi++)
+			add(&h->md, hi->a, hi->label);
+		buf_puts(&h->md, "\n");
+	}
+	buf_puts(&h->md, "## Everywhere\n\n");
+	for (size_t i = 0; i < N(everywhere); i++)
+		add(&h->md, everywhere[i], NULL);
+	bool text = u && (u->flags & VIEW_TAKES_TEXT);
+	if (u == &write_view) {
+		buf_puts(&h->md, "\n## While writing\n\n");
+		for (size_t i = 0; i < N(writing); i++)
+			add(&h->md, writing[i], NULL);
+	} else if (!text) {
+		buf_puts(&h->md, "\n## Moving\n\n");
+		for (size_t i = 0; i < N(moving); i++)
+			add(&h->md, moving[i], NULL);
+	}
+	return h->md.data ? 0 : -1;
 }
 
-static bool shown(enum action a)
+static void help_leave(struct ctx *c, void *st)
 {
-	char keys[64];
-	keymap_keys_for(a, keys, sizeof(keys));
-	return a != ACT_NONE && keys[0];
+	(void)c;
+	buf_free(&((struct help *)st)->md);
 }
 
 static void help_draw(struct ctx *c, void *st, int rows, int cols)
 {
 	(void)c;
 	struct help *h = st;
-	int w = cols - 8 > 90 ? 90 : cols - 8;
-	int x = (cols - w) / 2, y0 = 1, height = rows - 2;
-	for (int y = y0; y < y0 + height; y++)
-		ui_fill(y, x - 1, w + 2, ROLE_NORMAL);
-	ui_puts(y0, x, w, ROLE_TITLE, "Keys");
-	ui_puts(y0, x + 6, w - 6, ROLE_MUTED,
-	        h->under && h->under->name ? "(Esc closes this)" : "");
-	int y = y0 + 2, n = 0, visible = height - 3;
-	for (int a = 0; a < ACT_COUNT; a++) {
-		if (!shown((enum action)a))
-			continue;
-		if (n++ < h->top)
-			continue;
-		if (y >= y0 + 2 + visible)
-			break;
-		char keys[64];
-		keymap_keys_for((enum action)a, keys, sizeof(keys));
-		ui_puts(y, x, 18, ROLE_KEY, keys);
-		ui_puts(y, x + 19, w - 19, ROLE_NORMAL, action_help((enum action)a));
-		y++;
-	}
+	/* The whole screen, so nothing below shows through. */
+	for (int y = 0; y < rows; y++)
+		ui_fill(y, 0, cols, ROLE_NORMAL);
+	int w = cols - 4 > 90 ? 90 : cols - 4;
+	ui_puts(0, 2, w, ROLE_TITLE, "Keys");
+	h->rows = rows - 2;
+	h->total = view_markdown(2, 2, w, h->rows, h->top, buf_str(&h->md));
 }
 
 static struct step help_action(struct ctx *c, void *st, enum action a)
 {
 	(void)c;
 	struct help *h = st;
-	int total = 0;
-	for (int i = 0; i < ACT_COUNT; i++)
-		total += shown((enum action)i);
+	int max = h->total - h->rows > 0 ? h->total - h->rows : 0;
+	int page = h->rows > 2 ? h->rows - 1 : 1;
 	switch (a) {
-	case ACT_DOWN:
-	case ACT_PGDN:
-		if (h->top + 1 < total)
-			h->top++;
-		return STEP(STEP_REDRAW);
-	case ACT_UP:
-	case ACT_PGUP:
-		if (h->top > 0)
-			h->top--;
-		return STEP(STEP_REDRAW);
-	default:
-		return STEP(STEP_POP);
+	case ACT_DOWN: h->top = h->top < max ? h->top + 1 : max; return STEP(STEP_REDRAW);
+	case ACT_PGDN: h->top = h->top + page < max ? h->top + page : max; return STEP(STEP_REDRAW);
+	case ACT_UP: h->top = h->top ? h->top - 1 : 0; return STEP(STEP_REDRAW);
+	case ACT_PGUP: h->top = h->top > page ? h->top - page : 0; return STEP(STEP_REDRAW);
+	default: return STEP(STEP_POP);
 	}
 }
 
@@ -85,6 +106,7 @@ const struct view_ops help_view = {
 	.flags = VIEW_OVERLAY,
 	.hints = help_hints,
 	.enter = help_enter,
+	.leave = help_leave,
 	.draw = help_draw,
 	.on_action = help_action,
 };

@@ -1,5 +1,6 @@
 /* hidden.c: the neutral screen shown by the hide key. The vault is already
  * locked; any key goes to the unlock screen. */
+#include "store/vault.h"
 #include "views/view.h"
 
 static void hidden_draw(struct ctx *c, void *st, int rows, int cols)
@@ -12,9 +13,9 @@ static void hidden_draw(struct ctx *c, void *st, int rows, int cols)
 
 static struct step hidden_any(struct ctx *c, void *st)
 {
-	(void)c;
 	(void)st;
-	return REPLACE(unlock_view, NULL);
+	/* Hidden during the first run, before a vault exists: start again. */
+	return vault_exists(c->data_dir) ? REPLACE(unlock_view, NULL) : REPLACE(onboard_view, NULL);
 }
 
 static struct step hidden_action(struct ctx *c, void *st, enum action a)

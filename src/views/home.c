@@ -88,15 +88,34 @@ static void home_draw(struct ctx *c, void *st, int rows, int cols)
 	                   "Welcome back. There is nothing you have to do here today; "
 	                   "choose whatever feels right, or nothing at all.");
 	y++;
-	int per = 3;
-	menu_layout(&h->m, (rows - y) / per);
-	for (size_t i = h->m.top; i < I_COUNT && y + per <= rows; i++, y += per) {
+	/* Items are a title and a wrapped line or two; scroll by whole items
+	 * so the chosen one is always in view. */
+	int room = rows - y;
+	if (h->m.sel < h->m.top)
+		h->m.top = h->m.sel;
+	for (;;) {
+		int used = 0;
+		size_t i;
+		for (i = h->m.top; i < I_COUNT; i++) {
+			const char *title, *about;
+			item_text(h, (int)i, &title, &about);
+			int need = 2 + view_markdown(rows, 0, w - 4, 0, 0, about);
+			if (used + need > room + 1)
+				break;
+			used += need;
+		}
+		if (h->m.sel < i || h->m.top >= h->m.sel)
+			break;
+		h->m.top++;
+	}
+	for (size_t i = h->m.top; i < I_COUNT && y < rows; i++) {
 		bool sel = i == h->m.sel;
 		const char *title, *about;
 		item_text(h, (int)i, &title, &about);
 		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
 		ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : ROLE_STRONG, title);
-		ui_puts(y + 1, 4, w - 4, ROLE_MUTED, about);
+		int n = view_markdown(y + 1, 4, w - 4, rows - y - 1 > 2 ? 2 : rows - y - 1, 0, about);
+		y += 2 + (n < 2 ? n : 2);
 	}
 }
 

@@ -25,7 +25,38 @@ struct onboard {
 	struct crisis_data regions;
 	bool have_regions;
 	struct menu m;
+	int scroll, total, visible; /* long text on a small screen */
 };
+
+/* Draws Markdown that may be longer than the screen, from o->scroll, with
+ * a hint at the bottom while more is below. */
+static int draw_long(struct onboard *o, int y, int w, int rows, const char *md)
+{
+	int room = rows - y;
+	o->total = view_markdown(y, 2, w, room, o->scroll, md);
+	o->visible = room;
+	if (o->total - o->scroll > room) {
+		view_markdown(y, 2, w, room - 1, o->scroll, md);
+		ui_fill(rows - 1, 2, w, ROLE_NORMAL);
+		ui_puts(rows - 1, 2, w, ROLE_MUTED, "(more below: Down or PgDn)");
+	}
+	return o->total - o->scroll;
+}
+
+static bool scroll_action(struct onboard *o, enum action a)
+{
+	int max = o->total - o->visible + 1;
+	if (max < 0)
+		max = 0;
+	int page = o->visible > 2 ? o->visible - 2 : 1;
+	switch (a) {
+	case ACT_DOWN: o->scroll = o->scroll < max ? o->scroll + 1 : max; return true;
+	case ACT_PGDN: o->scroll = o->scroll + page < max ? o->scroll + page : max; return true;
+	case ACT_UP: o->scroll = o->scroll ? o->scroll - 1 : 0; return true;
+	case ACT_PGUP: o->scroll = o->scroll > page ? o->scroll - page : 0; return true;
+	default: return false;
+	}
+}
 
 static void *sec_alloc(size_t n)
 {
@@ -136,9 +167,10 @@ static void draw_passphrase(struct onboard *o, int y, int w, int rows)
 	ui_puts(y + 2, 2, 14, ROLE_NORMAL, "Once more:");
 	enum role r;
 	const char *hint = strength(&o->pass, &r);
-	ui_puts(y + 4, 2, w, r, hint);
+	(void)r;
+	int hl = view_markdown(y + 4, 2, w, 2, 0, hint);
 	if (o->msg[0])
-		view_markdown(y + 6, 2, w, rows - y - 6, 0, o->msg);
+		view_markdown(y + 5 + hl, 2, w, rows - y - 5 - hl, 0, o->msg);
 	int fw = w - 16 > 50 ? 50 : w - 16;
 	if (o->busy) {
 		ui_puts(y + 6, 2, w, ROLE_MUTED, "Making your vault, one moment...");
@@ -161,9 +193,25 @@ static void draw_code(struct onboard *o, int y, int w)
 	                   "If you ever forget your passphrase, this code is the only other way "
 	                   "into your vault. Write it on paper now and keep it somewhere private. "
 	                   "It will not be shown again.");
+	/* Never cut: as many whole groups of five as fit on each line. */
+	const char *code = o->code ? o->code : "";
+	int per = (w - 4 + 1) / 6;
+	if (per < 1)
+		per = 1;
 	y++;
-	ui_puts(y + 1, 4, w - 4, ROLE_STRONG, o->code ? o->code : "");
-	view_markdown(y + 3, 2, w, 4, 0,
+	for (const char *p = code; *p; y++) {
+		int groups = 0;
+		const char *end = p;
+		while (*end && groups < per) {
+			end += strcspn(end, "-");
+			groups++;
+			if (*end == '-' && groups < per)
+				end++;
+		}
+		ui_put(y, 4, w - 4, ROLE_STRONG, p, (size_t)(end - p));
+		p = *end == '-' ? end + 1 : end;
+	}
+	view_markdown(y + 1, 2, w, 4, 0,
 	              "Please do not keep it in a file on this computer or in a photo that "
 	              "syncs to the cloud. Press **Enter** when it is written down.");
 }
@@ -208,15 +256,12 @@ static void onboard_draw(struct ctx *c, void *st, int rows, int cols)
 	int y = view_title(cols, "tend: getting started");
 	switch (o->stage) {
 	case WELCOME:
-		view_markdown(y, 2, w, rows - y, 0, welcome_md);
+		draw_long(o, y, w, rows, welcome_md);
 		break;
 	case PRIVACY: {
-		int n = view_markdown(y, 2, w, rows - y, 0, privacy_md);
-		if (y + n + 1 < rows) {
-			char where[300];
-			snprintf(where, sizeof(where), "The vault folder: %s", c->data_dir);
-			ui_puts(y + n + 1, 2, w, ROLE_MUTED, where);
-		}
+		char md[sizeof(privacy_md) + 600];
+		snprintf(md, sizeof(md), "%s\n\nThe vault folder: `%s`", privacy_md, c->data_dir);
+		draw_long(o, y, w, rows, md);
 		break;
 	}
 	case PASSPHRASE:
@@ -232,7 +277,7 @@ static void onboard_draw(struct ctx *c, void *st, int rows, int cols)
 		draw_region(c, o, y, w, rows);
 		break;
 	case FIRST_STEP:
-		view_markdown(y, 2, w, rows - y, 0,
+		draw_long(o, y, w, rows,
 		              "## Your vault is ready\n\n"
 		              "A gentle first step, if you like: read the first short page about "
 		              "how trauma shows up in many different ways. Or go straight to the "
@@ -346,13 +391,16 @@ static void forget_code(struct onboard *o)
 	field_clear(&o->check);
 }
 
-static struct step onboard_action(struct ctx *c, void *st, enum action a)
+static struct step stage_action(struct ctx *c, void *st, enum action a)
 {
 	struct onboard *o = st;
 	if (o->busy)
 		return STEP(STEP_NONE);
 	struct field *f = focused(o);
 	if (f && field_action(f, a))
+		return STEP(STEP_REDRAW);
+	if ((o->stage == WELCOME || o->stage == PRIVACY || o->stage == FIRST_STEP) &&
+	    scroll_action(o, a))
 		return STEP(STEP_REDRAW);
 	switch (o->stage) {
 	case WELCOME:
@@ -395,7 +443,7 @@ static struct step onboard_action(struct ctx *c, void *st, enum action a)
 		} else if (a == ACT_SKIP) {
 			forget_code(o);
 			snprintf(c->note, sizeof(c->note), "%s",
-			         "Skipped the check. 'tend rekey' makes a new recovery code any time.");
+			         "Check skipped; 'tend rekey' makes a new code any time.");
 			go_region(c, o);
 		}
 		return STEP(STEP_REDRAW);
@@ -420,6 +468,16 @@ static struct step onboard_action(struct ctx *c, void *st, enum action a)
 		return STEP(STEP_NONE);
 	}
 	return STEP(STEP_NONE);
+}
+
+static struct step onboard_action(struct ctx *c, void *st, enum action a)
+{
+	struct onboard *o = st;
+	enum stage was = o->stage;
+	struct step next = stage_action(c, st, a);
+	if (o->stage != was)
+		o->scroll = 0;
+	return next;
 }
 
 static void onboard_before_lock(struct ctx *c, void *st)

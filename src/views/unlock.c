@@ -56,13 +56,17 @@ static void unlock_draw(struct ctx *c, void *st, int rows, int cols)
 		field_draw(&u->pass, y + 4, fx, w - 12, ROLE_SELECTED);
 	}
 	if (u->msg[0]) {
-		int cy, cx;
-		ui_cursor_get(&cy, &cx);
+		int my, mx;
+		ui_cursor_get(&my, &mx);
 		view_markdown(y + 6, x, w, 4, 0, u->msg);
-		ui_cursor_move(cy, cx);
+		ui_cursor_move(my, mx);
 	}
-	ui_puts(y + 11, x, w, ROLE_MUTED,
-	        "Forgot it? In a terminal, 'tend recover' sets a new one with your recovery code.");
+	int cy, cx;
+	ui_cursor_get(&cy, &cx);
+	view_markdown(y + 11, x, w, 2, 0,
+	              "*Forgot it? In a terminal, `tend recover` sets a new one with your recovery "
+	              "code.*");
+	ui_cursor_move(cy, cx);
 }
 
 static struct step unlock_text(struct ctx *c, void *st, const char *text, size_t len)
@@ -71,6 +75,7 @@ static struct step unlock_text(struct ctx *c, void *st, const char *text, size_t
 	struct unlock *u = st;
 	if (u->busy)
 		return STEP(STEP_NONE);
+	u->msg[0] = '\0';
 	if (field_insert(&u->pass, text, len))
 		snprintf(u->msg, sizeof(u->msg), "That is longer than this computer can hold in memory.");
 	return STEP(STEP_REDRAW);

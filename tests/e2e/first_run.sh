@@ -25,7 +25,8 @@ PASS='a quiet walk by the river'
 NEWPASS='a different quiet walk'
 CODE_RE='[0-9A-Z]{5}(-[0-9A-Z]{5}){10}'
 SOCK=tend-e2e-$$
-trap 'tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$T_TMP"' EXIT
+SOCK_PATH=
+trap 'tmux -L "$SOCK" kill-server 2>/dev/null; [ -n "$SOCK_PATH" ] && rm -f "$SOCK_PATH"; rm -rf "$T_TMP"' EXIT
 
 tm() { tmux -L "$SOCK" "$@"; }
 screen() { tm capture-pane -p -t e2e 2>/dev/null; }
@@ -68,6 +69,8 @@ tm -f /dev/null new-session -d -s e2e -x 100 -y 30 \
 	TEND_HOME="$HOME_DIR" TEND_INSECURE_FAST_KDF=1 TEND_NOW="$TEND_NOW" \
 	LC_ALL=C.UTF-8 LANG=en_GB.UTF-8 bash --norc --noprofile -i
 t_ok "tmux started a terminal" wait_for '^\$$' 5
+# kill-server can leave the socket file behind; it is removed at exit.
+SOCK_PATH=$(tm display -p '#{socket_path}')
 start=$(date +%s)
 
 # ---- the first run ----------------------------------------------------------

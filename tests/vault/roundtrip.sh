@@ -6,7 +6,8 @@
 # code); backup/restore reproduce the vault exactly and restore replaces an
 # existing vault's contents; backup never overwrites a file; destroy needs
 # its confirmation and then removes the key files and the database; a
-# second tend gets exit 5 while the vault is open; and misuse (init twice,
+# second tend gets exit 5 while another holds the vault open (a `passwd`
+# waiting for its new passphrase); and misuse (init twice,
 # no vault, arguments to add, an empty entry) gives the documented exit.
 . "$(dirname "$0")/../lib.sh"
 export TEND_INSECURE_FAST_KDF=1

@@ -3,13 +3,15 @@
 # nonce or tag, in a middle page and in the last page; two pages swapped;
 # a page put back from an older copy of the file; the file cut short by a
 # page or half a page, or grown by a page of zeros. For every one,
-# `tend verify` exits 4 with a clear message and `tend list` exits non-zero
-# without crashing and without printing a line that is not in the true
+# `tend verify` exits 4 with a clear message, and `tend list` never crashes
+# and never prints a line that is not in the true list: it exits non-zero,
+# or (only when the damage is in a page it does not read, such as the
+# search index, which verify alone reads in full) prints exactly the true
 # list. The key file: damage to `key` alone is survived (key.bak is used,
 # stderr says so, `key` is written back); damage to both exits 4. The
 # crash journal: a real hot journal (from a SIGKILL during a big add) rolls
 # back cleanly; the same journal with a flipped bit in a page image makes
-# the open exit 4.
+# the open exit 4, names the journal, and truly changes nothing.
 . "$(dirname "$0")/../lib.sh"
 export TEND_INSECURE_FAST_KDF=1
 PASS='tamper test passphrase'
@@ -190,7 +192,14 @@ rm -rf "$T_TMP/jtime"
 echo "# one whole 20 MB add took ${full_ms} ms"
 CRASH=$T_TMP/crash
 tries=0 early='' late=''
-while [ "$tries" -lt 50 ] && { [ -z "$early" ] || [ -z "$late" ]; }; do
+# Up to 50 tries for a first hot journal; the second kind is looked for
+# only up to try 20, to bound the time.
+want_more() {
+	[ "$tries" -lt 50 ] || return 1
+	[ -z "$early$late" ] && return 0
+	[ "$tries" -lt 20 ] && { [ -z "$early" ] || [ -z "$late" ]; }
+}
+while want_more; do
 	tries=$((tries + 1))
 	rm -rf "$CRASH"
 	cp -a "$BASE" "$CRASH"
