@@ -24,6 +24,15 @@ ifeq ($(SANITIZE),1)
   SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 endif
 
+# Quiet by default, as dte and nnn are; V=1 shows the whole commands.
+ifeq ($(V),1)
+  Q =
+  E = @:
+else
+  Q = @
+  E = @printf '  %-6s %s\n'
+endif
+
 WARNINGS = -Wall -Wextra -Wshadow -Wvla -Wformat=2 -Wmissing-prototypes \
            -Wstrict-prototypes -Wpointer-arith -Wundef
 ifeq ($(WERROR),1)
@@ -60,38 +69,47 @@ SCREEN = $(BUILD)/screen-driver
 all: $(TEND)
 
 $(TEND): $(MAIN_OBJ) $(OBJ)
-	$(CC) $(TEND_LDFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+	$(E) LINK $@
+	$(Q)$(CC) $(TEND_LDFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(UNIT): $(TEST_OBJ) $(OBJ)
-	$(CC) $(TEND_LDFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(TEST_LIBS)
+	$(E) LINK $@
+	$(Q)$(CC) $(TEND_LDFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(TEST_LIBS)
 
 $(SCREEN): $(BUILD)/test/screen-driver.o $(OBJ)
-	$(CC) $(TEND_LDFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+	$(E) LINK $@
+	$(Q)$(CC) $(TEND_LDFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/test/screen-driver.o: tests/screen/driver.c
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(TEND_CFLAGS) -c -o $@ $<
+	$(E) CC $<
+	$(Q)$(CC) $(CFLAGS) $(TEND_CFLAGS) -c -o $@ $<
 
 $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(TEND_CFLAGS) -c -o $@ $<
+	$(E) CC $<
+	$(Q)$(CC) $(CFLAGS) $(TEND_CFLAGS) -c -o $@ $<
 
 $(BUILD)/embed: scripts/embed.c
 	@mkdir -p $(@D)
-	$(HOSTCC) -std=c11 $(WARNINGS) -O2 -o $@ $<
+	$(E) HOSTCC $<
+	$(Q)$(HOSTCC) -std=c11 $(WARNINGS) -O2 -o $@ $<
 
 # The folders too, so adding or removing a file regenerates.
 $(BUILD)/gen/content_data.c: $(BUILD)/embed $(CONTENT) $(CONTENT_DIRS)
 	@mkdir -p $(@D)
-	$(BUILD)/embed content $@
+	$(E) EMBED content
+	$(Q)$(BUILD)/embed content $@
 
 $(GEN_OBJ): $(BUILD)/gen/content_data.c
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(TEND_CFLAGS) -c -o $@ $<
+	$(E) CC $<
+	$(Q)$(CC) $(CFLAGS) $(TEND_CFLAGS) -c -o $@ $<
 
 $(BUILD)/test/%.o: tests/unit/%.c
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(TEND_CFLAGS) $(TEST_CFLAGS) -Itests/unit -c -o $@ $<
+	$(E) CC $<
+	$(Q)$(CC) $(CFLAGS) $(TEND_CFLAGS) $(TEST_CFLAGS) -Itests/unit -c -o $@ $<
 
 # Dependencies: install what is missing, then build in a fresh make so the
 # pkg-config flags are read after the install.
