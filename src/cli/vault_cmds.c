@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli/cli_int.h"
 #include "cli/commands.h"
 #include "cli/secret.h"
 #include "content/prompts.h"
@@ -77,11 +78,7 @@ static int no_args(int argc, char **argv, const char *name)
 	return -1;
 }
 
-/* Runs fn with the vault unlocked, then closes it and reports any error.
- * keep (when not NULL) receives the passphrase for fn to use. */
-typedef int (*vault_fn)(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e);
-
-static int with_vault(struct cli_ctx *ctx, vault_fn fn, void *arg, struct secret *keep)
+int cli_with_vault(struct cli_ctx *ctx, vault_fn fn, void *arg, struct secret *keep)
 {
 	struct error e = {0};
 	char *dir = NULL;
@@ -130,7 +127,7 @@ int cmd_init(struct cli_ctx *ctx, int argc, char **argv)
 	return rc ? report(&e) : 0;
 }
 
-static int read_stdin(struct buf *b, struct error *e)
+int cli_read_stdin(struct buf *b, struct error *e)
 {
 	char chunk[4096];
 	size_t n;
@@ -161,7 +158,7 @@ int cmd_add(struct cli_ctx *ctx, int argc, char **argv)
 	size_t nprompts = 0;
 	const struct prompt *prompt = NULL;
 	int c, usage = -1;
-	optind = 1;
+	optind = 0; /* 0, not 1: glibc then re-reads the option ordering */
 	while (usage < 0 && (c = getopt_long(argc, argv, "+t:h", opts, NULL)) != -1) {
 		if (c == 'h') {
 			puts("usage: tend add [--tag TAG]... [--prompt[=ID]]\n"
@@ -216,7 +213,7 @@ int cmd_add(struct cli_ctx *ctx, int argc, char **argv)
 	if (!rc && isatty(STDIN_FILENO))
 		fputs("Write your entry; the first line is its title. End with Ctrl-D.\n", stderr);
 	if (!rc)
-		rc = read_stdin(&text, &e);
+		rc = cli_read_stdin(&text, &e);
 	if (!rc && !utf8_valid(text.data ? text.data : "", text.len))
 		rc = error_set(&e, E_FAIL, "The entry is not valid UTF-8 text; nothing was saved.");
 	const char *all = buf_str(&text);
@@ -271,7 +268,7 @@ static int list_all(struct cli_ctx *ctx, struct vault *v, void *arg, struct erro
 int cmd_list(struct cli_ctx *ctx, int argc, char **argv)
 {
 	int r = no_args(argc, argv, "list");
-	return r >= 0 ? r : with_vault(ctx, list_all, NULL, NULL);
+	return r >= 0 ? r : cli_with_vault(ctx, list_all, NULL, NULL);
 }
 
 static int parse_id(const char *s, int64_t *id)
@@ -311,7 +308,7 @@ int cmd_show(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (argc != 2 || parse_id(argv[1], &id))
 		return cli_usage_error("'tend show' takes one entry number, as 'tend list' shows.");
-	return with_vault(ctx, show_one, &id, NULL);
+	return cli_with_vault(ctx, show_one, &id, NULL);
 }
 
 static int new_passphrase(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e)
@@ -330,7 +327,7 @@ int cmd_passwd(struct cli_ctx *ctx, int argc, char **argv)
 {
 	int r = no_args(argc, argv, "passwd");
 	return r >= 0 ? r
-	              : with_vault(ctx, new_passphrase,
+	              : cli_with_vault(ctx, new_passphrase,
 	                           "the passphrase was changed; your recovery code still works.", NULL);
 }
 
@@ -375,7 +372,7 @@ static int verify(struct cli_ctx *ctx, struct vault *v, void *arg, struct error 
 int cmd_verify(struct cli_ctx *ctx, int argc, char **argv)
 {
 	int r = no_args(argc, argv, "verify");
-	return r >= 0 ? r : with_vault(ctx, verify, NULL, NULL);
+	return r >= 0 ? r : cli_with_vault(ctx, verify, NULL, NULL);
 }
 
 static int one_file_arg(int argc, char **argv, const char *name, const char *what)
@@ -402,7 +399,7 @@ static int backup(struct cli_ctx *ctx, struct vault *v, void *arg, struct error 
 int cmd_backup(struct cli_ctx *ctx, int argc, char **argv)
 {
 	int r = one_file_arg(argc, argv, "backup", "where to write the backup");
-	return r >= 0 ? r : with_vault(ctx, backup, argv[1], NULL);
+	return r >= 0 ? r : cli_with_vault(ctx, backup, argv[1], NULL);
 }
 
 int cmd_restore(struct cli_ctx *ctx, int argc, char **argv)
@@ -464,7 +461,7 @@ int cmd_rekey(struct cli_ctx *ctx, int argc, char **argv)
 	if (r >= 0)
 		return r;
 	struct secret pass = {0};
-	r = with_vault(ctx, rekey, &pass, &pass);
+	r = cli_with_vault(ctx, rekey, &pass, &pass);
 	secret_free(&pass);
 	return r;
 }
@@ -526,8 +523,8 @@ int cmd_search(struct cli_ctx *ctx, int argc, char **argv)
 	struct entry_query q = {0};
 	char *tag = NULL;
 	int c;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "+t:h", opts, NULL)) != -1) {
+	optind = 0; /* 0, not 1: glibc then re-reads the option ordering */
+	while ((c = getopt_long(argc, argv, "t:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			puts("usage: tend search [--tag TAG] [--from YYYY-MM-DD] [--to YYYY-MM-DD] WORDS...\n"
@@ -562,7 +559,7 @@ int cmd_search(struct cli_ctx *ctx, int argc, char **argv)
 	struct error e = {0};
 	int rc = 0;
 	if (optind < argc && strcmp(argv[optind], "-") == 0 && optind + 1 == argc) {
-		rc = read_stdin(&words, &e);
+		rc = cli_read_stdin(&words, &e);
 	} else {
 		for (int i = optind; i < argc; i++) {
 			buf_printf(&words, "%s%s", i > optind ? " " : "", argv[i]);

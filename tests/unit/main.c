@@ -15,6 +15,7 @@
 	X(recovery) \
 	X(vfs) \
 	X(journal) \
+	X(tracking) \
 	X(content) \
 	X(render) \
 	X(settings) \

@@ -1,0 +1,61 @@
+/* tracking.h: mood check-ins, trigger logs, the coping toolbox and the
+ * person's trigger categories. */
+#ifndef TEND_STORE_TRACKING_H
+#define TEND_STORE_TRACKING_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/vault.h"
+#include "util/error.h"
+
+/* A check-in. Only score is needed (the quick path); the rest is optional:
+ * NULL or "" for text, -1 for numbers not given. */
+struct checkin {
+	int score;              /* 0..10 */
+	const char *emotions;   /* comma-separated, e.g. "sad/lonely,tired" */
+	int intensity;          /* 0..10 */
+	const char *body;       /* body sensations */
+	int energy;             /* 0..10 */
+	double sleep_hours;     /* 0..24; < 0 not given */
+	const char *tolerance;  /* "", "overwhelmed", "within", "shut-down" */
+	const char *tags;       /* comma-separated */
+	const char *note;
+};
+#define CHECKIN_INIT {.score = 5, .intensity = -1, .energy = -1, .sleep_hours = -1}
+
+int checkin_add(struct vault *v, const struct checkin *c, int64_t *id, struct error *e);
+
+/* A trigger log; finished = false for "log now, finish later". */
+struct trigger_log {
+	const char *category, *place, *what, *body, *thoughts, *urges, *did;
+	int64_t tool_id;        /* a coping tool used, 0: none */
+	int suds_before, suds_after, helped; /* 0..10, -1 not given */
+	bool finished;
+};
+#define TRIGGER_INIT {.suds_before = -1, .suds_after = -1, .helped = -1, .finished = true}
+
+int trigger_add(struct vault *v, const struct trigger_log *t, int64_t *id, struct error *e);
+int trigger_update(struct vault *v, int64_t id, const struct trigger_log *t, struct error *e);
+
+struct tool {
+	int64_t id;
+	char *name, *about;
+	int64_t uses;      /* trigger logs that name it */
+	int64_t drop_n;    /* of those, with distress before and after */
+	double mean_drop;  /* mean of (before - after) over drop_n */
+};
+/* Tools in the person's order, with how they have helped so far. */
+int tools_list(struct vault *v, struct tool **out, size_t *n, struct error *e);
+void tools_free(struct tool *list, size_t n);
+int tool_add(struct vault *v, const char *name, const char *about, int64_t *id, struct error *e);
+int tool_delete(struct vault *v, int64_t id, struct error *e);
+
+/* The trigger categories, in order; the list is the person's to edit. */
+int categories_list(struct vault *v, char ***out, size_t *n, struct error *e);
+void categories_free(char **list, size_t n);
+int category_add(struct vault *v, const char *name, struct error *e);
+int category_delete(struct vault *v, const char *name, struct error *e);
+
+#endif

@@ -1,0 +1,214 @@
+/* track_cmds.c: quick check-ins and trigger logs from the command line. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli_int.h"
+#include "cli/commands.h"
+#include "store/tracking.h"
+#include "util/buf.h"
+#include "util/utf8.h"
+
+static int parse_score(const char *s, int *out)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (end == s || *end || v < 0 || v > 10)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
+struct mood_args {
+	struct checkin c;
+	bool note_from_stdin;
+};
+
+static int save_mood(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e)
+{
+	(void)ctx;
+	struct mood_args *m = arg;
+	struct buf note = BUF_INIT;
+	if (m->note_from_stdin) {
+		if (cli_read_stdin(&note, e)) {
+			buf_free(&note);
+			return -1;
+		}
+		while (note.len && (note.data[note.len - 1] == '\n' || note.data[note.len - 1] == '\r'))
+			note.data[--note.len] = '\0';
+		if (!utf8_valid(buf_str(&note), note.len)) {
+			buf_free(&note);
+			return error_set(e, E_FAIL, "The note is not valid UTF-8 text; nothing was saved.");
+		}
+		m->c.note = buf_str(&note);
+	}
+	int64_t id;
+	int rc = checkin_add(v, &m->c, &id, e);
+	if (!rc)
+		printf("Saved check-in %lld.\n", (long long)id);
+	buf_free(&note);
+	return rc;
+}
+
+int cmd_mood(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"emotion", required_argument, NULL, 'e'},
+		{"tag", required_argument, NULL, 't'},
+		{"note", required_argument, NULL, 'n'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	struct mood_args m = {.c = CHECKIN_INIT};
+	struct buf emotions = BUF_INIT, tags = BUF_INIT;
+	int c, usage = -1;
+	optind = 0; /* 0, not 1: glibc then re-reads the option ordering */
+	while (usage < 0 && (c = getopt_long(argc, argv, "e:t:n:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			puts("usage: tend mood SCORE [--emotion E]... [--tag T]... [--note -]\n"
+			     "A check-in: SCORE from 0 (worst) to 10 (best). --note - reads a note\n"
+			     "from standard input, so it stays out of your shell history.");
+			usage = 0;
+			break;
+		case 'e':
+		case 't': {
+			struct buf *b = c == 'e' ? &emotions : &tags;
+			if (!*optarg || strchr(optarg, ',') || !utf8_valid(optarg, strlen(optarg)))
+				usage = cli_usage_error("%s takes one word or phrase (no commas).",
+				                        c == 'e' ? "--emotion" : "--tag");
+			else
+				buf_printf(b, "%s%s", b->len ? "," : "", optarg);
+			mem_wipe(optarg, strlen(optarg));
+			break;
+		}
+		case 'n':
+			if (strcmp(optarg, "-") != 0)
+				usage = cli_usage_error("--note takes '-' and reads the note from standard "
+				                        "input, so it stays out of your shell history.");
+			m.note_from_stdin = true;
+			break;
+		default:
+			usage = cli_usage_error("unknown option for 'tend mood'.");
+		}
+	}
+	if (usage < 0 && (optind + 1 != argc || parse_score(argv[optind], &m.c.score)))
+		usage = cli_usage_error("'tend mood' takes one score, a whole number from 0 to 10.");
+	if (usage < 0) {
+		m.c.emotions = buf_str(&emotions);
+		m.c.tags = buf_str(&tags);
+		usage = cli_with_vault(ctx, save_mood, &m, NULL);
+	}
+	buf_free(&emotions);
+	buf_free(&tags);
+	return usage;
+}
+
+/* ---- trigger: questions on the terminal ----------------------------------------- */
+
+static int ask(const char *prompt, struct buf *out)
+{
+	char line[2048];
+	buf_clear(out);
+	if (line_read(prompt, line, sizeof(line)))
+		return -1;
+	int rc = buf_puts(out, line);
+	mem_wipe(line, sizeof(line));
+	return rc;
+}
+
+static int ask_score(const char *prompt, int *out)
+{
+	struct buf b = BUF_INIT;
+	for (;;) {
+		if (ask(prompt, &b)) {
+			buf_free(&b);
+			return -1;
+		}
+		if (!b.len) {
+			*out = -1;
+			break;
+		}
+		if (parse_score(buf_str(&b), out) == 0)
+			break;
+		fputs("  A whole number from 0 to 10, please (or Enter to leave it out).\n", stderr);
+	}
+	buf_free(&b);
+	return 0;
+}
+
+static int log_trigger(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e)
+{
+	(void)ctx;
+	(void)arg;
+	char **cats = NULL;
+	size_t ncats = 0;
+	struct tool *tools = NULL;
+	size_t ntools = 0;
+	struct buf what = BUF_INIT, place = BUF_INIT, did = BUF_INIT, pick = BUF_INIT;
+	struct trigger_log t = TRIGGER_INIT;
+	int rc = categories_list(v, &cats, &ncats, e) || tools_list(v, &tools, &ntools, e) ? -1 : 0;
+	if (!rc) {
+		fputs("A trigger log. Press Enter to leave anything out; you can stop at any "
+		      "question with Ctrl-D.\n",
+		      stderr);
+		for (size_t i = 0; i < ncats; i++)
+			fprintf(stderr, "  %zu. %s\n", i + 1, cats[i]);
+	}
+	if (!rc && ask("What kind of trigger (a number above)? ", &pick) == 0) {
+		long k = strtol(buf_str(&pick), NULL, 10);
+		t.category = k >= 1 && (size_t)k <= ncats ? cats[k - 1] : "other";
+	} else if (!rc) {
+		rc = error_set(e, E_FAIL, "Stopped; nothing was saved.");
+	}
+	if (!rc && (ask("What happened? ", &what) || ask("Where were you? ", &place) ||
+	            ask_score("How strong was the distress, 0-10? ", &t.suds_before)))
+		rc = error_set(e, E_FAIL, "Stopped; nothing was saved.");
+	if (!rc) {
+		for (size_t i = 0; i < ntools; i++)
+			fprintf(stderr, "  %zu. %s\n", i + 1, tools[i].name);
+		if (ask("What did you do (a number above, or your own words)? ", &did))
+			rc = error_set(e, E_FAIL, "Stopped; nothing was saved.");
+	}
+	if (!rc) {
+		char *end;
+		long k = strtol(buf_str(&did), &end, 10);
+		if (did.len && !*end && k >= 1 && (size_t)k <= ntools)
+			t.tool_id = tools[k - 1].id;
+		else
+			t.did = buf_str(&did);
+		if (ask_score("Distress now, 0-10 (Enter: finish this later)? ", &t.suds_after))
+			rc = error_set(e, E_FAIL, "Stopped; nothing was saved.");
+	}
+	if (!rc && t.suds_after >= 0 && ask_score("How much did it help, 0-10? ", &t.helped))
+		rc = error_set(e, E_FAIL, "Stopped; nothing was saved.");
+	if (!rc) {
+		t.what = buf_str(&what);
+		t.place = buf_str(&place);
+		t.finished = t.suds_after >= 0;
+		int64_t id;
+		rc = trigger_add(v, &t, &id, e);
+		if (!rc)
+			printf("Saved trigger log %lld%s.\n", (long long)id,
+			       t.finished ? "" : " (to finish later)");
+	}
+	categories_free(cats, ncats);
+	tools_free(tools, ntools);
+	buf_free(&what);
+	buf_free(&place);
+	buf_free(&did);
+	buf_free(&pick);
+	return rc;
+}
+
+int cmd_trigger(struct cli_ctx *ctx, int argc, char **argv)
+{
+	if (argc > 1 && strcmp(argv[1], "--help") == 0) {
+		puts("usage: tend trigger\nAsks a few questions about a trigger and saves the answers.");
+		return 0;
+	}
+	if (argc > 1)
+		return cli_usage_error("'tend trigger' asks its questions; it takes no arguments.");
+	return cli_with_vault(ctx, log_trigger, NULL, NULL);
+}

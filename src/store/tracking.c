@@ -1,0 +1,325 @@
+/* tracking.c: check-ins, trigger logs, coping tools, trigger categories. */
+#include "store/tracking.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_int.h"
+#include "util/buf.h"
+#include "util/timefmt.h"
+
+static void bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	sqlite3_bind_text(st, i, s ? s : "", -1, SQLITE_STATIC);
+}
+
+/* Binds n as an integer, or NULL when it is below 0 (not given). */
+static void bind_opt(sqlite3_stmt *st, int i, int n)
+{
+	if (n >= 0)
+		sqlite3_bind_int(st, i, n);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static int in_range(int n)
+{
+	return n >= -1 && n <= 10;
+}
+
+static int step_done(sqlite3 *db, sqlite3_stmt *st, struct error *e, const char *doing)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_sql_error(db, rc, e, doing);
+}
+
+int checkin_add(struct vault *v, const struct checkin *c, int64_t *id, struct error *e)
+{
+	if (c->score < 0 || c->score > 10 || !in_range(c->intensity) || !in_range(c->energy))
+		return error_set(e, E_USAGE, "Scores are whole numbers from 0 to 10.");
+	if (c->sleep_hours > 24)
+		return error_set(e, E_USAGE, "Hours of sleep go from 0 to 24.");
+	const char *tol = c->tolerance ? c->tolerance : "";
+	if (*tol && strcmp(tol, "overwhelmed") && strcmp(tol, "within") && strcmp(tol, "shut-down"))
+		return error_set(e, E_USAGE, "The window of tolerance is overwhelmed, within or "
+		                             "shut-down.");
+	sqlite3 *db = vault_db(v);
+	struct stamp now = stamp_now();
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db,
+	                            "INSERT INTO moods(at, at_off, score, note, emotions, intensity,"
+	                            " body, energy, sleep_hours, tolerance, tags)"
+	                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	                            -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_sql_error(db, rc, e, "saving the check-in");
+	sqlite3_bind_int64(st, 1, now.t);
+	sqlite3_bind_int(st, 2, now.off_min);
+	sqlite3_bind_int(st, 3, c->score);
+	bind_text(st, 4, c->note);
+	bind_text(st, 5, c->emotions);
+	bind_opt(st, 6, c->intensity);
+	bind_text(st, 7, c->body);
+	bind_opt(st, 8, c->energy);
+	if (c->sleep_hours >= 0)
+		sqlite3_bind_double(st, 9, c->sleep_hours);
+	else
+		sqlite3_bind_null(st, 9);
+	bind_text(st, 10, tol);
+	bind_text(st, 11, c->tags);
+	if (step_done(db, st, e, "saving the check-in"))
+		return -1;
+	if (id)
+		*id = sqlite3_last_insert_rowid(db);
+	return 0;
+}
+
+static int bind_trigger(sqlite3_stmt *st, const struct trigger_log *t)
+{
+	bind_text(st, 1, t->category && *t->category ? t->category : "other");
+	bind_text(st, 2, t->what);
+	bind_opt(st, 3, t->suds_before);
+	bind_opt(st, 4, t->suds_after);
+	bind_text(st, 5, t->place);
+	bind_text(st, 6, t->body);
+	bind_text(st, 7, t->thoughts);
+	bind_text(st, 8, t->urges);
+	bind_text(st, 9, t->did);
+	if (t->tool_id > 0)
+		sqlite3_bind_int64(st, 10, t->tool_id);
+	else
+		sqlite3_bind_null(st, 10);
+	bind_opt(st, 11, t->helped);
+	sqlite3_bind_int(st, 12, t->finished ? 1 : 0);
+	return 0;
+}
+
+static int check_trigger(const struct trigger_log *t, struct error *e)
+{
+	if (!in_range(t->suds_before) || !in_range(t->suds_after) || !in_range(t->helped))
+		return error_set(e, E_USAGE, "Distress and how much it helped are whole numbers "
+		                             "from 0 to 10.");
+	return 0;
+}
+
+int trigger_add(struct vault *v, const struct trigger_log *t, int64_t *id, struct error *e)
+{
+	if (check_trigger(t, e))
+		return -1;
+	sqlite3 *db = vault_db(v);
+	struct stamp now = stamp_now();
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db,
+	                            "INSERT INTO triggers(category, what, suds_before, suds_after,"
+	                            " place, body, thoughts, urges, did, tool_id, helped, finished,"
+	                            " at, at_off) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+	                            " (SELECT id FROM tools WHERE id = ?10), ?11, ?12, ?13, ?14)",
+	                            -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_sql_error(db, rc, e, "saving the trigger log");
+	bind_trigger(st, t);
+	sqlite3_bind_int64(st, 13, now.t);
+	sqlite3_bind_int(st, 14, now.off_min);
+	if (step_done(db, st, e, "saving the trigger log"))
+		return -1;
+	if (id)
+		*id = sqlite3_last_insert_rowid(db);
+	return 0;
+}
+
+int trigger_update(struct vault *v, int64_t id, const struct trigger_log *t, struct error *e)
+{
+	if (check_trigger(t, e))
+		return -1;
+	sqlite3 *db = vault_db(v);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db,
+	                            "UPDATE triggers SET category = ?1, what = ?2, suds_before = ?3,"
+	                            " suds_after = ?4, place = ?5, body = ?6, thoughts = ?7,"
+	                            " urges = ?8, did = ?9, tool_id = (SELECT id FROM tools WHERE"
+	                            " id = ?10), helped = ?11, finished = ?12 WHERE id = ?13",
+	                            -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_sql_error(db, rc, e, "saving the trigger log");
+	bind_trigger(st, t);
+	sqlite3_bind_int64(st, 13, id);
+	if (step_done(db, st, e, "saving the trigger log"))
+		return -1;
+	if (sqlite3_changes(db) == 0)
+		return error_set(e, E_FAIL, "There is no trigger log %lld.", (long long)id);
+	return 0;
+}
+
+/* ---- the toolbox -------------------------------------------------------------- */
+
+void tools_free(struct tool *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(list[i].name);
+		free(list[i].about);
+	}
+	free(list);
+}
+
+int tools_list(struct vault *v, struct tool **out, size_t *n, struct error *e)
+{
+	sqlite3 *db = vault_db(v);
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(
+	    db,
+	    "SELECT t.id, t.name, t.about, count(g.id),"
+	    " count(g.suds_before + g.suds_after), avg(g.suds_before - g.suds_after)"
+	    " FROM tools t LEFT JOIN triggers g ON g.tool_id = t.id"
+	    " GROUP BY t.id ORDER BY t.position, t.id",
+	    -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_sql_error(db, rc, e, "listing coping tools");
+	size_t cap = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			struct tool *p = realloc(*out, cap * sizeof(*p));
+			if (!p) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+			*out = p;
+		}
+		struct tool *t = &(*out)[(*n)++];
+		const char *name = (const char *)sqlite3_column_text(st, 1);
+		const char *about = (const char *)sqlite3_column_text(st, 2);
+		t->id = sqlite3_column_int64(st, 0);
+		t->name = strdup(name ? name : "");
+		t->about = strdup(about ? about : "");
+		t->uses = sqlite3_column_int64(st, 3);
+		t->drop_n = sqlite3_column_int64(st, 4);
+		t->mean_drop = sqlite3_column_double(st, 5);
+		if (!t->name || !t->about) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		tools_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return store_sql_error(db, rc, e, "listing coping tools");
+	}
+	return 0;
+}
+
+int tool_add(struct vault *v, const char *name, const char *about, int64_t *id, struct error *e)
+{
+	if (!name || !*name)
+		return error_set(e, E_USAGE, "A coping tool needs a name.");
+	sqlite3 *db = vault_db(v);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db,
+	                            "INSERT INTO tools(name, about, position) VALUES (?1, ?2,"
+	                            " (SELECT coalesce(max(position), 0) + 1 FROM tools))",
+	                            -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_sql_error(db, rc, e, "adding the tool");
+	bind_text(st, 1, name);
+	bind_text(st, 2, about);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_CONSTRAINT)
+		return error_set(e, E_FAIL, "There is a tool called \"%s\" already.", name);
+	if (rc != SQLITE_DONE)
+		return store_sql_error(db, rc, e, "adding the tool");
+	if (id)
+		*id = sqlite3_last_insert_rowid(db);
+	return 0;
+}
+
+int tool_delete(struct vault *v, int64_t id, struct error *e)
+{
+	sqlite3 *db = vault_db(v);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, "DELETE FROM tools WHERE id = ?1", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_sql_error(db, rc, e, "removing the tool");
+	sqlite3_bind_int64(st, 1, id);
+	return step_done(db, st, e, "removing the tool");
+}
+
+/* ---- trigger categories ------------------------------------------------------- */
+
+void categories_free(char **list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(list[i]);
+	free(list);
+}
+
+int categories_list(struct vault *v, char ***out, size_t *n, struct error *e)
+{
+	sqlite3 *db = vault_db(v);
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, "SELECT name FROM trigger_categories ORDER BY position, name",
+	                            -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_sql_error(db, rc, e, "listing categories");
+	size_t cap = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			char **p = realloc(*out, cap * sizeof(*p));
+			if (!p) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+			*out = p;
+		}
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		if (!((*out)[(*n)++] = strdup(name ? name : ""))) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		categories_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return store_sql_error(db, rc, e, "listing categories");
+	}
+	return 0;
+}
+
+int category_add(struct vault *v, const char *name, struct error *e)
+{
+	if (!name || !*name)
+		return error_set(e, E_USAGE, "A category needs a name.");
+	sqlite3 *db = vault_db(v);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db,
+	                            "INSERT OR IGNORE INTO trigger_categories(name, position) VALUES"
+	                            " (?1, (SELECT coalesce(max(position), 0) + 1"
+	                            " FROM trigger_categories))",
+	                            -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_sql_error(db, rc, e, "adding the category");
+	bind_text(st, 1, name);
+	return step_done(db, st, e, "adding the category");
+}
+
+int category_delete(struct vault *v, const char *name, struct error *e)
+{
+	sqlite3 *db = vault_db(v);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, "DELETE FROM trigger_categories WHERE name = ?1", -1, &st,
+	                            NULL);
+	if (rc != SQLITE_OK)
+		return store_sql_error(db, rc, e, "removing the category");
+	bind_text(st, 1, name);
+	return step_done(db, st, e, "removing the category");
+}

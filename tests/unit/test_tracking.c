@@ -1,0 +1,127 @@
+/* Check-ins, trigger logs, the toolbox and categories in the vault. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/tracking.h"
+#include "store/vault.h"
+#include "unit.h"
+
+struct fx {
+	char *dir;
+	struct vault *v;
+};
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof(*f));
+	setenv("TEND_INSECURE_FAST_KDF", "1", 1);
+	f->dir = test_tmpdir();
+	char code[VAULT_CODE_MAX];
+	struct error e;
+	assert_int_equal(vault_init(f->dir, "pw", 2, code, &e), 0);
+	assert_int_equal(vault_open(f->dir, "pw", 2, &f->v, &e), 0);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+	vault_close(f->v);
+	test_rmtree(f->dir);
+	free(f->dir);
+	free(f);
+	return 0;
+}
+
+static void checkins_validate(void **state)
+{
+	struct fx *f = *state;
+	struct error e;
+	struct checkin c = CHECKIN_INIT;
+	int64_t id;
+	c.score = 7;
+	assert_int_equal(checkin_add(f->v, &c, &id, &e), 0); /* the quick path */
+	assert_true(id > 0);
+	c.emotions = "sad/lonely,tired";
+	c.tolerance = "overwhelmed";
+	c.sleep_hours = 6.5;
+	c.energy = 3;
+	assert_int_equal(checkin_add(f->v, &c, &id, &e), 0);
+	c.score = 11;
+	assert_int_equal(checkin_add(f->v, &c, &id, &e), -1);
+	assert_int_equal(e.code, E_USAGE);
+	c.score = 5;
+	c.tolerance = "calm";
+	assert_int_equal(checkin_add(f->v, &c, &id, &e), -1);
+	c.tolerance = "";
+	c.sleep_hours = 30;
+	assert_int_equal(checkin_add(f->v, &c, &id, &e), -1);
+}
+
+static void toolbox_counts_what_helped(void **state)
+{
+	struct fx *f = *state;
+	struct error e;
+	struct tool *t;
+	size_t n;
+	assert_int_equal(tools_list(f->v, &t, &n, &e), 0);
+	assert_true(n >= 6); /* seeded defaults */
+	int64_t breathing = t[0].id;
+	assert_int_equal(t[0].uses, 0);
+	tools_free(t, n);
+	struct trigger_log g = TRIGGER_INIT;
+	g.category = "sound";
+	g.what = "a door slammed";
+	g.tool_id = breathing;
+	g.suds_before = 8;
+	g.suds_after = 4;
+	assert_int_equal(trigger_add(f->v, &g, NULL, &e), 0);
+	g.suds_before = 6;
+	g.suds_after = 4;
+	assert_int_equal(trigger_add(f->v, &g, NULL, &e), 0);
+	g.suds_after = -1; /* log now, finish later */
+	g.finished = false;
+	int64_t later;
+	assert_int_equal(trigger_add(f->v, &g, &later, &e), 0);
+	assert_int_equal(tools_list(f->v, &t, &n, &e), 0);
+	assert_int_equal(t[0].uses, 3);
+	assert_int_equal(t[0].drop_n, 2);
+	assert_true(t[0].mean_drop > 2.99 && t[0].mean_drop < 3.01);
+	tools_free(t, n);
+	g.suds_after = 2;
+	g.finished = true;
+	assert_int_equal(trigger_update(f->v, later, &g, &e), 0);
+	assert_int_equal(tools_list(f->v, &t, &n, &e), 0);
+	assert_int_equal(t[0].drop_n, 3);
+	tools_free(t, n);
+	assert_int_equal(trigger_update(f->v, 9999, &g, &e), -1);
+	g.helped = 12;
+	assert_int_equal(trigger_add(f->v, &g, NULL, &e), -1);
+	int64_t mine;
+	assert_int_equal(tool_add(f->v, "Humming", "A tune, low and slow.", &mine, &e), 0);
+	assert_int_equal(tool_add(f->v, "humming", "", NULL, &e), -1);
+	assert_int_equal(tool_delete(f->v, mine, &e), 0);
+}
+
+static void categories_are_editable(void **state)
+{
+	struct fx *f = *state;
+	struct error e;
+	char **c;
+	size_t n;
+	assert_int_equal(categories_list(f->v, &c, &n, &e), 0);
+	assert_int_equal(n, 9);
+	assert_string_equal(c[0], "people");
+	assert_string_equal(c[8], "other");
+	categories_free(c, n);
+	assert_int_equal(category_add(f->v, "work", &e), 0);
+	assert_int_equal(category_delete(f->v, "media", &e), 0);
+	assert_int_equal(categories_list(f->v, &c, &n, &e), 0);
+	assert_int_equal(n, 9);
+	assert_string_equal(c[8], "work");
+	categories_free(c, n);
+}
+
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+SUITE(tracking, T(checkins_validate), T(toolbox_counts_what_helped), T(categories_are_editable))
