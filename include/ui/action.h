@@ -64,7 +64,8 @@
 	X(ACT_VERSIONS, "versions", "Earlier versions of this entry") \
 	X(ACT_FILTER, "filters", "Narrow a search by date, tag, mood or trigger") \
 	X(ACT_GROUPING, "grouping", "Group the journal by day, week or month") \
-	X(ACT_TAGS, "tags", "All tags: rename, merge, remove")
+	X(ACT_TAGS, "tags", "All tags: rename, merge, remove") \
+	X(ACT_CHECKIN, "check-in", "A mood check-in (while writing: linked to the entry)")
 
 enum action {
 #define X(id, name, help) id,

@@ -113,6 +113,8 @@ static const struct binding {
 	{KEYC_CTRL('f'), ACT_FILTER, true},
 	{'m', ACT_GROUPING, false},
 	{'T', ACT_TAGS, false},
+	{'c', ACT_CHECKIN, false},
+	{KEYC_F2, ACT_CHECKIN, true},
 };
 
 #define NBIND (sizeof(keymap) / sizeof(keymap[0]))

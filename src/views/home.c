@@ -10,7 +10,7 @@
 #include "views/view.h"
 #include "widgets/menu.h"
 
-enum item_kind { I_WRITE, I_PROMPT, I_FREE, I_JOURNAL, I_LEARN, I_CRISIS, I_LOCK, I_QUIT, I_COUNT };
+enum item_kind { I_CHECKIN, I_WRITE, I_PROMPT, I_FREE, I_JOURNAL, I_LEARN, I_CRISIS, I_LOCK, I_QUIT, I_COUNT };
 
 struct home {
 	struct menu m;
@@ -54,10 +54,12 @@ static void home_leave(struct ctx *c, void *st)
 static void item_text(const struct home *h, int i, const char **title, const char **about)
 {
 	static const char *const titles[I_COUNT] = {
+		"Check in",
 		"Write", "Write to today's prompt", "Free write for ten minutes", "Journal",
 		"Learn", "Crisis help and grounding", "Lock", "Quit",
 	};
 	static const char *const abouts[I_COUNT] = {
+		"How you are right now, as a number from 0 to 10; more only if you want.",
 		"A new entry. A single line is enough.",
 		"",
 		"Write without stopping to fix anything; a quiet timer keeps the time.",
@@ -125,6 +127,8 @@ static struct step home_action(struct ctx *c, void *st, enum action a)
 	struct home *h = st;
 	if (menu_action(&h->m, a))
 		return STEP(STEP_REDRAW);
+	if (a == ACT_CHECKIN)
+		return PUSH(checkin_view, NULL);
 	if (a == ACT_WRITE) {
 		h->req = (struct write_req){0};
 		return PUSH(write_view, &h->req);
@@ -133,6 +137,8 @@ static struct step home_action(struct ctx *c, void *st, enum action a)
 		return STEP(STEP_NONE);
 	h->req = (struct write_req){0};
 	switch ((enum item_kind)h->m.sel) {
+	case I_CHECKIN:
+		return PUSH(checkin_view, NULL);
 	case I_WRITE:
 		return PUSH(write_view, &h->req);
 	case I_PROMPT:
@@ -156,6 +162,7 @@ static struct step home_action(struct ctx *c, void *st, enum action a)
 
 static const struct hint home_hints[] = {
 	{ACT_SELECT, "open"},
+	{ACT_CHECKIN, "check in"},
 	{ACT_WRITE, "write"},
 	{ACT_LOCK, "lock"},
 	{ACT_HIDE, "hide"},

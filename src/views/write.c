@@ -153,8 +153,9 @@ static void write_draw(struct ctx *c, void *st, int rows, int cols)
 {
 	struct write_state *w = st;
 	char head[200];
-	int n = snprintf(head, sizeof(head), "%s · %zu words", w->req.entry_id ? "Editing" : "New entry",
-	                 editor_words(&w->ed));
+	int n = snprintf(head, sizeof(head), "%s · %zu words%s",
+	                 w->req.entry_id ? "Editing" : "New entry", editor_words(&w->ed),
+	                 w->req.mood_id ? " · check-in linked" : "");
 	if (w->timer_end && !w->time_up) {
 		long long left = (w->timer_end - c->now_ms + 59999) / 60000;
 		snprintf(head + n, sizeof(head) - (size_t)n, " · %lld min left", left);
@@ -274,6 +275,14 @@ static struct step write_action(struct ctx *c, void *st, enum action a)
 	}
 	if (a == ACT_SKIP)
 		return save_entry(c, w);
+	if (a == ACT_CHECKIN) {
+		if (w->req.entry_id) {
+			snprintf(c->note, sizeof(c->note), "%s",
+			         "A check-in links to a new entry; this one is saved already.");
+			return STEP(STEP_REDRAW);
+		}
+		return PUSH(checkin_view, &w->req.mood_id);
+	}
 	if (w->focus == F_BODY) {
 		uint64_t before = editor_version(&w->ed);
 		if (editor_action(&w->ed, a)) {
@@ -335,6 +344,7 @@ static struct step write_on_timer(struct ctx *c, void *st)
 static const struct hint write_hints[] = {
 	{ACT_SKIP, "save"},
 	{ACT_NEXT_FIELD, "title/text/tags"},
+	{ACT_CHECKIN, "check-in"},
 	{ACT_BACK, "close (draft kept)"},
 	{ACT_NONE, NULL},
 };

@@ -9,10 +9,20 @@ PASS='learn screen passphrase'
 "$TEND_BIN" --passphrase-fd 3 init 3<<<"$PASS" >/dev/null 2>&1
 t_ok "a vault to read in" test -s "$TEND_HOME/key"
 
+# How many Downs from the top of the home menu to "Learn", read from the
+# home screen itself, so the scripts do not depend on the menu's order.
+printf 'type %s\nkey Enter\ndump home\n' "$PASS" >"$T_TMP/home.script"
+"$SCREEN_BIN" "$T_TMP/home.script" >"$T_TMP/home.out" 2>&1
+n=$(t_section "$T_TMP/home.out" home |
+	awk 'prev == "" && /^    [^ ]/ { i++; if ($0 ~ /^    Learn$/) { print i - 1; exit } } { prev = $0 }')
+t_match "the home screen has a Learn item" '^[0-9]+$' "$n"
+to_learn=$(for ((i = 0; i < ${n:-0}; i++)); do echo "key Down"; done)
+
 cat >"$T_TMP/narrow" <<SCRIPT
 size 24x60
 type $PASS
 key Enter
+$to_learn
 key Enter
 dump the list
 key Down
@@ -50,6 +60,7 @@ dump the end: sources and the review date
 key Ctrl-L
 type $PASS
 key Enter
+$to_learn
 key Enter
 key Down
 key Enter
@@ -64,6 +75,7 @@ cat >"$T_TMP/wide" <<SCRIPT
 size 30x120
 type $PASS
 key Enter
+$to_learn
 key Enter
 dump the list at 120 columns, one page started
 key Down

@@ -1,0 +1,408 @@
+/* checkin.c: a mood check-in. The quick path is a score and Enter; Tab
+ * opens the optional details (emotions, window of tolerance, energy,
+ * sleep, body, tags, a note). Nothing here is required. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "content/embed.h"
+#include "store/tracking.h"
+#include "util/buf.h"
+#include "views/journal_int.h"
+#include "views/view.h"
+#include "widgets/menu.h"
+
+enum field_id { F_EMOTIONS, F_TOLERANCE, F_INTENSITY, F_ENERGY, F_SLEEP, F_BODY, F_TAGS, F_NOTE,
+                F_SAVE, F_COUNT };
+
+struct checkin_state {
+	int64_t *link;       /* where to put the new check-in's id (write screen) */
+	struct checkin c;
+	bool details;
+	struct menu m;
+	char emotions[512], body[256], tags[256], note[1024], sleep[16];
+	struct ask ask;
+	char initial[1024];
+	/* the emotion picker */
+	struct emotion_pick *pick;
+};
+
+/* ---- emotion words ------------------------------------------------------------ */
+
+struct emotion_pick {
+	char core[16][32];
+	char fine[16][8][32];
+	int nfine[16];
+	int ncore;
+	int level; /* 0: core words, 1: finer words of core `at` */
+	int at;
+	struct menu m;
+	char *out; /* the check-in's emotions, comma-separated */
+	size_t out_size;
+};
+
+static void load_emotions(struct emotion_pick *p)
+{
+	size_t len;
+	const char *text = content_get("emotions.tsv", &len);
+	p->ncore = 0;
+	for (size_t i = 0; text && i < len && p->ncore < 16;) {
+		size_t end = i;
+		while (end < len && text[end] != '\n')
+			end++;
+		const char *line = text + i;
+		const char *tab = memchr(line, '\t', end - i);
+		if (end > i && line[0] != '#' && tab) {
+			int k = p->ncore++;
+			snprintf(p->core[k], sizeof(p->core[k]), "%.*s", (int)(tab - line), line);
+			const char *w = tab + 1;
+			p->nfine[k] = 0;
+			while (w < text + end && p->nfine[k] < 8) {
+				const char *comma = memchr(w, ',', (size_t)(text + end - w));
+				const char *we = comma ? comma : text + end;
+				snprintf(p->fine[k][p->nfine[k]++], 32, "%.*s", (int)(we - w), w);
+				w = comma ? comma + 1 : text + end;
+			}
+		}
+		i = end + 1;
+	}
+}
+
+static bool picked(const struct emotion_pick *p, const char *word)
+{
+	size_t n = strlen(word);
+	for (const char *s = p->out; *s;) {
+		size_t k = strcspn(s, ",");
+		if (k == n && strncmp(s, word, n) == 0)
+			return true;
+		s += k + (s[k] == ',');
+	}
+	return false;
+}
+
+static void toggle(struct emotion_pick *p, const char *word)
+{
+	char next[512] = "";
+	size_t used = 0, n = strlen(word);
+	bool had = false;
+	for (const char *s = p->out; *s;) {
+		size_t k = strcspn(s, ",");
+		if (k == n && strncmp(s, word, n) == 0)
+			had = true;
+		else
+			used += (size_t)snprintf(next + used, sizeof(next) - used, "%s%.*s", used ? "," : "",
+			                         (int)k, s);
+		s += k + (s[k] == ',');
+		if (used >= sizeof(next))
+			break;
+	}
+	if (!had && used + n + 2 < sizeof(next))
+		snprintf(next + used, sizeof(next) - used, "%s%s", used ? "," : "", word);
+	snprintf(p->out, p->out_size, "%s", next);
+}
+
+static int pick_enter(struct ctx *c, void *st, const void *arg)
+{
+	(void)c;
+	struct emotion_pick *p = st;
+	const struct emotion_pick *from = arg;
+	p->out = from->out;
+	p->out_size = from->out_size;
+	load_emotions(p);
+	p->m.n = (size_t)p->ncore;
+	return p->ncore ? 0 : -1;
+}
+
+static void pick_word(const struct emotion_pick *p, size_t i, char *out, size_t size)
+{
+	if (p->level == 0)
+		snprintf(out, size, "%s", p->core[i]);
+	else if (i == 0)
+		snprintf(out, size, "%s", p->core[p->at]);
+	else
+		snprintf(out, size, "%s/%s", p->core[p->at], p->fine[p->at][i - 1]);
+}
+
+static void pick_draw(struct ctx *c, void *st, int rows, int cols)
+{
+	(void)c;
+	struct emotion_pick *p = st;
+	char title[80];
+	snprintf(title, sizeof(title), p->level ? "Closer to which? (%s)" : "Which feeling is nearest?",
+	         p->level ? p->core[p->at] : "");
+	int y = view_title(cols, title);
+	char chosen[600];
+	snprintf(chosen, sizeof(chosen), "Chosen: %s", *p->out ? p->out : "none yet");
+	ui_puts(y, 2, cols - 4, ROLE_MUTED, chosen);
+	y += 2;
+	menu_layout(&p->m, rows - y);
+	for (size_t i = p->m.top; i < p->m.n && y < rows; i++, y++) {
+		bool sel = i == p->m.sel;
+		char word[80], line[120];
+		pick_word(p, i, word, sizeof(word));
+		const char *shown = strchr(word, '/') ? strchr(word, '/') + 1 : word;
+		snprintf(line, sizeof(line), "%s %s%s", picked(p, word) ? "[x]" : "[ ]", shown,
+		         p->level == 0 && p->nfine[i] ? "  ..." : "");
+		ui_fill(y, 2, cols - 4, sel ? ROLE_SELECTED : ROLE_NORMAL);
+		ui_puts(y, 4, cols - 8, sel ? ROLE_SELECTED : ROLE_NORMAL, line);
+	}
+}
+
+static struct step pick_action(struct ctx *c, void *st, enum action a)
+{
+	(void)c;
+	struct emotion_pick *p = st;
+	if (menu_action(&p->m, a))
+		return STEP(STEP_REDRAW);
+	if (a == ACT_SELECT) {
+		if (p->level == 0 && p->nfine[p->m.sel]) {
+			p->level = 1;
+			p->at = (int)p->m.sel;
+			p->m = (struct menu){.n = (size_t)p->nfine[p->at] + 1};
+		} else {
+			char word[80];
+			pick_word(p, p->m.sel, word, sizeof(word));
+			toggle(p, word);
+		}
+		return STEP(STEP_REDRAW);
+	}
+	if (a == ACT_BACK) {
+		if (p->level == 1) {
+			p->level = 0;
+			p->m = (struct menu){.n = (size_t)p->ncore, .sel = (size_t)p->at};
+			return STEP(STEP_REDRAW);
+		}
+		return STEP(STEP_POP);
+	}
+	return STEP(STEP_NONE);
+}
+
+static const struct hint pick_hints[] = {
+	{ACT_SELECT, "choose"},
+	{ACT_BACK, "done"},
+	{ACT_NONE, NULL},
+};
+
+static const struct view_ops pick_view = {
+	.name = "emotions",
+	.state_size = sizeof(struct emotion_pick),
+	.flags = VIEW_NEEDS_VAULT,
+	.hints = pick_hints,
+	.enter = pick_enter,
+	.draw = pick_draw,
+	.on_action = pick_action,
+};
+
+/* ---- the check-in --------------------------------------------------------------- */
+
+static int checkin_enter(struct ctx *c, void *st, const void *arg)
+{
+	(void)c;
+	struct checkin_state *s = st;
+	s->c = (struct checkin)CHECKIN_INIT;
+	s->c.tolerance = "";
+	s->link = (int64_t *)arg;
+	s->m.n = F_COUNT;
+	s->pick = calloc(1, sizeof(*s->pick));
+	if (!s->pick)
+		return -1;
+	s->pick->out = s->emotions;
+	s->pick->out_size = sizeof(s->emotions);
+	return 0;
+}
+
+static void checkin_leave(struct ctx *c, void *st)
+{
+	(void)c;
+	struct checkin_state *s = st;
+	free(s->pick);
+	mem_wipe(s->note, sizeof(s->note));
+	mem_wipe(s->body, sizeof(s->body));
+}
+
+static enum role score_role(int v)
+{
+	return v < 4 ? ROLE_MOOD_LOW : v < 7 ? ROLE_MOOD_MID : ROLE_MOOD_HIGH;
+}
+
+static void draw_scale(int y, int x, int value, bool sel)
+{
+	for (int i = 0; i <= 10; i++) {
+		char n[4];
+		snprintf(n, sizeof(n), "%d", i);
+		ui_puts(y, x + i * 4, 3, i == value ? ROLE_SELECTED : (sel ? ROLE_NORMAL : ROLE_MUTED), n);
+	}
+	ui_puts(y + 1, x, 8, ROLE_MUTED, "hardest");
+	ui_puts(y + 1, x + 34, 10, ROLE_MUTED, "best");
+	(void)score_role;
+}
+
+static void value_text(const struct checkin_state *s, int f, char *out, size_t size)
+{
+	switch (f) {
+	case F_EMOTIONS: snprintf(out, size, "%s", *s->emotions ? s->emotions : "-"); break;
+	case F_TOLERANCE: snprintf(out, size, "%s", *s->c.tolerance ? s->c.tolerance : "-"); break;
+	case F_INTENSITY:
+		if (s->c.intensity >= 0)
+			snprintf(out, size, "%d of 10", s->c.intensity);
+		else
+			snprintf(out, size, "-");
+		break;
+	case F_ENERGY:
+		if (s->c.energy >= 0)
+			snprintf(out, size, "%d of 10", s->c.energy);
+		else
+			snprintf(out, size, "-");
+		break;
+	case F_SLEEP: snprintf(out, size, "%s", *s->sleep ? s->sleep : "-"); break;
+	case F_BODY: snprintf(out, size, "%s", *s->body ? s->body : "-"); break;
+	case F_TAGS: snprintf(out, size, "%s", *s->tags ? s->tags : "-"); break;
+	case F_NOTE: snprintf(out, size, "%s", *s->note ? s->note : "-"); break;
+	default: out[0] = '\0';
+	}
+}
+
+static void checkin_draw(struct ctx *c, void *st, int rows, int cols)
+{
+	(void)c;
+	struct checkin_state *s = st;
+	int y = view_title(cols, "How are you, right now?");
+	int w = cols - 4;
+	draw_scale(y, 4, s->c.score, true);
+	y += 3;
+	if (!s->details) {
+		view_markdown(y, 2, w, rows - y, 0,
+		              "Left and Right choose a number; **Enter** saves. **Tab** adds more if "
+		              "you want to: feelings, energy, sleep, a note. Every part is optional.");
+		return;
+	}
+	static const char *const labels[F_COUNT] = {
+		"Feelings", "Window of tolerance", "How strong", "Energy", "Hours of sleep",
+		"In the body", "Tags", "Note", "Save the check-in",
+	};
+	menu_layout(&s->m, rows - y);
+	for (int i = (int)s->m.top; i < F_COUNT && y < rows; i++, y++) {
+		bool sel = (size_t)i == s->m.sel;
+		char val[1100];
+		value_text(s, i, val, sizeof(val));
+		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
+		ui_puts(y, 4, 22, sel ? ROLE_SELECTED : (i == F_SAVE ? ROLE_STRONG : ROLE_NORMAL),
+		        labels[i]);
+		if (i != F_SAVE)
+			ui_puts(y, 27, w - 27, sel ? ROLE_SELECTED : ROLE_MUTED, val);
+	}
+}
+
+static struct step save(struct ctx *c, struct checkin_state *s)
+{
+	struct error e = {0};
+	s->c.emotions = s->emotions;
+	s->c.body = s->body;
+	s->c.tags = s->tags;
+	s->c.note = s->note;
+	s->c.sleep_hours = *s->sleep ? strtod(s->sleep, NULL) : -1;
+	int64_t id;
+	if (checkin_add(c->vault, &s->c, &id, &e)) {
+		snprintf(c->note, sizeof(c->note), "%.190s", e.msg);
+		c->note_role = ROLE_WARN;
+		return STEP(STEP_REDRAW);
+	}
+	if (s->link)
+		*s->link = id;
+	snprintf(c->note, sizeof(c->note), "%s",
+	         s->link ? "Checked in; the entry will be linked to it." : "Checked in. Thank you.");
+	return STEP(STEP_POP);
+}
+
+static int set_field(struct ctx *c, void *data, const char *text, struct error *e)
+{
+	(void)c;
+	struct checkin_state *s = data;
+	char *end;
+	long n;
+	switch (s->m.sel) {
+	case F_INTENSITY:
+	case F_ENERGY:
+		if (!*text) {
+			*(s->m.sel == F_ENERGY ? &s->c.energy : &s->c.intensity) = -1;
+			return 0;
+		}
+		n = strtol(text, &end, 10);
+		if (*end || n < 0 || n > 10)
+			return error_set(e, E_USAGE, "A whole number from 0 to 10, or leave it empty.");
+		*(s->m.sel == F_ENERGY ? &s->c.energy : &s->c.intensity) = (int)n;
+		return 0;
+	case F_SLEEP: {
+		double h = *text ? strtod(text, &end) : 0;
+		if (*text && (*end || h < 0 || h > 24))
+			return error_set(e, E_USAGE, "Hours from 0 to 24 (like 6.5), or leave it empty.");
+		snprintf(s->sleep, sizeof(s->sleep), "%s", text);
+		return 0;
+	}
+	case F_BODY: snprintf(s->body, sizeof(s->body), "%s", text); return 0;
+	case F_TAGS: snprintf(s->tags, sizeof(s->tags), "%s", text); return 0;
+	default: snprintf(s->note, sizeof(s->note), "%s", text); return 0;
+	}
+}
+
+static struct step checkin_action(struct ctx *c, void *st, enum action a)
+{
+	struct checkin_state *s = st;
+	if (a == ACT_LEFT || a == ACT_RIGHT) {
+		int v = s->c.score + (a == ACT_RIGHT ? 1 : -1);
+		s->c.score = v < 0 ? 0 : v > 10 ? 10 : v;
+		return STEP(STEP_REDRAW);
+	}
+	if (a == ACT_NEXT_FIELD && !s->details) {
+		s->details = true;
+		return STEP(STEP_REDRAW);
+	}
+	if (s->details && menu_action(&s->m, a))
+		return STEP(STEP_REDRAW);
+	if (a == ACT_BACK)
+		return STEP(STEP_POP);
+	if (a != ACT_SELECT)
+		return STEP(STEP_NONE);
+	if (!s->details || s->m.sel == F_SAVE)
+		return save(c, s);
+	static const char *const tol[] = {"", "within", "overwhelmed", "shut-down"};
+	switch (s->m.sel) {
+	case F_EMOTIONS:
+		return PUSH(pick_view, s->pick);
+	case F_TOLERANCE:
+		for (int i = 0; i < 4; i++) {
+			if (strcmp(s->c.tolerance, tol[i]) == 0) {
+				s->c.tolerance = tol[(i + 1) % 4];
+				break;
+			}
+		}
+		return STEP(STEP_REDRAW);
+	default:
+		value_text(s, (int)s->m.sel, s->initial, sizeof(s->initial));
+		if (strcmp(s->initial, "-") == 0)
+			s->initial[0] = '\0';
+		if (strstr(s->initial, " of 10"))
+			*strstr(s->initial, " of 10") = '\0';
+		s->ask = (struct ask){.title = "Add to the check-in", .initial = s->initial,
+		                      .on_done = set_field, .data = s};
+		return PUSH(ask_view, &s->ask);
+	}
+}
+
+static const struct hint checkin_hints[] = {
+	{ACT_SELECT, "save"},
+	{ACT_NEXT_FIELD, "more"},
+	{ACT_BACK, "leave"},
+	{ACT_NONE, NULL},
+};
+
+const struct view_ops checkin_view = {
+	.name = "checkin",
+	.state_size = sizeof(struct checkin_state),
+	.flags = VIEW_NEEDS_VAULT,
+	.hints = checkin_hints,
+	.enter = checkin_enter,
+	.leave = checkin_leave,
+	.draw = checkin_draw,
+	.on_action = checkin_action,
+};
