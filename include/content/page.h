@@ -34,6 +34,12 @@ struct page_meta {
 	char *reviewed;     /* "YYYY-MM-DD", or NULL when absent */
 	char **sources;     /* in file order */
 	size_t nsources;
+	/* Healing-path modules (content/path) also carry these. */
+	char *phase;        /* stabilise, work-through or reconnect; NULL when absent */
+	char **prompts;     /* reflection prompts ("prompt:" repeats) */
+	size_t nprompts;
+	char **exercises;   /* exercise ids ("exercise:" repeats) */
+	size_t nexercises;
 };
 
 /* Parses the front matter at the start of text[0..len) into m (which owns

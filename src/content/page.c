@@ -19,6 +19,13 @@ void page_meta_free(struct page_meta *m)
 	for (size_t i = 0; i < m->nsources; i++)
 		free(m->sources[i]);
 	free(m->sources);
+	for (size_t i = 0; i < m->nprompts; i++)
+		free(m->prompts[i]);
+	free(m->prompts);
+	for (size_t i = 0; i < m->nexercises; i++)
+		free(m->exercises[i]);
+	free(m->exercises);
+	free(m->phase);
 	memset(m, 0, sizeof(*m));
 }
 
@@ -84,7 +91,7 @@ static int parse(const char *text, size_t len, struct page_meta *m, size_t *body
 {
 	size_t pos = 0, line = 0;
 	int seen_id = 0, seen_title = 0, seen_summary = 0, seen_order = 0, seen_note = 0,
-	    seen_reviewed = 0, open = 0;
+	    seen_reviewed = 0, seen_phase = 0, open = 0;
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
 		pos = 3;
 	while (pos < len) {
@@ -189,18 +196,26 @@ static int parse(const char *text, size_t len, struct page_meta *m, size_t *body
 				                 "line %zu: reviewed must be a date written YYYY-MM-DD.", line);
 			}
 			rc = set_once(&m->reviewed, val, &seen_reviewed, key, line, e);
-		} else if (strcmp(key, "source") == 0) {
+		} else if (strcmp(key, "phase") == 0) {
+			rc = set_once(&m->phase, val, &seen_phase, key, line, e);
+		} else if (strcmp(key, "source") == 0 || strcmp(key, "prompt") == 0 ||
+		           strcmp(key, "exercise") == 0) {
+			/* Keys that repeat: one item per line. */
+			char ***list = key[0] == 's' ? &m->sources : key[0] == 'p' ? &m->prompts
+			                                                          : &m->exercises;
+			size_t *count = key[0] == 's' ? &m->nsources : key[0] == 'p' ? &m->nprompts
+			                                                              : &m->nexercises;
 			if (!*val) {
 				free(val);
-				return error_set(e, E_CORRUPT, "line %zu: the source is empty.", line);
+				return error_set(e, E_CORRUPT, "line %zu: the %s is empty.", line, key);
 			}
-			char **s = realloc(m->sources, (m->nsources + 1) * sizeof(*s));
-			if (!s) {
+			char **grown = realloc(*list, (*count + 1) * sizeof(*grown));
+			if (!grown) {
 				free(val);
 				return error_set(e, E_FAIL, "Out of memory reading the front matter.");
 			}
-			m->sources = s;
-			m->sources[m->nsources++] = val;
+			*list = grown;
+			(*list)[(*count)++] = val;
 		} else {
 			free(val); /* unknown keys are for other tools */
 		}

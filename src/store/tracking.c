@@ -152,6 +152,74 @@ int trigger_update(struct vault *v, int64_t id, const struct trigger_log *t, str
 	return 0;
 }
 
+void trigger_saved_free(struct trigger_saved *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		for (int k = 0; k < 7; k++) {
+			if (list[i].text[k])
+				mem_wipe(list[i].text[k], strlen(list[i].text[k]));
+			free(list[i].text[k]);
+		}
+	free(list);
+}
+
+int triggers_unfinished(struct vault *v, struct trigger_saved **out, size_t *n, struct error *e)
+{
+	sqlite3 *db = vault_db(v);
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db,
+	                            "SELECT id, at, at_off, category, place, what, body, thoughts, urges,"
+	                            " did, coalesce(tool_id, 0), coalesce(suds_before, -1),"
+	                            " coalesce(suds_after, -1), coalesce(helped, -1)"
+	                            " FROM triggers WHERE finished = 0 ORDER BY at DESC, id DESC",
+	                            -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_sql_error(db, rc, e, "listing trigger logs");
+	size_t cap = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			struct trigger_saved *p = realloc(*out, cap * sizeof(*p));
+			if (!p) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+			*out = p;
+		}
+		struct trigger_saved *t = &(*out)[(*n)++];
+		memset(t, 0, sizeof(*t));
+		t->id = sqlite3_column_int64(st, 0);
+		t->at = sqlite3_column_int64(st, 1);
+		t->off_min = sqlite3_column_int(st, 2);
+		int bad = 0;
+		for (int k = 0; k < 7; k++) {
+			const char *txt = (const char *)sqlite3_column_text(st, 3 + k);
+			bad |= !(t->text[k] = strdup(txt ? txt : ""));
+		}
+		t->log = (struct trigger_log){
+			.category = t->text[0], .place = t->text[1], .what = t->text[2],
+			.body = t->text[3], .thoughts = t->text[4], .urges = t->text[5], .did = t->text[6],
+			.tool_id = sqlite3_column_int64(st, 10), .suds_before = sqlite3_column_int(st, 11),
+			.suds_after = sqlite3_column_int(st, 12), .helped = sqlite3_column_int(st, 13),
+			.finished = false,
+		};
+		if (bad) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		trigger_saved_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return store_sql_error(db, rc, e, "listing trigger logs");
+	}
+	return 0;
+}
+
 /* ---- the toolbox -------------------------------------------------------------- */
 
 void tools_free(struct tool *list, size_t n)

@@ -215,7 +215,7 @@ int ui_put(int y, int x, int maxw, enum role r, const char *s, size_t len)
 
 int ui_puts(int y, int x, int maxw, enum role r, const char *s)
 {
-	return ui_put(y, x, maxw, r, s, strlen(s));
+	return s ? ui_put(y, x, maxw, r, s, strlen(s)) : 0;
 }
 
 int ui_put_attr(int y, int x, int maxw, enum role r, bool bold, bool underline, bool italic,

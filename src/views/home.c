@@ -10,7 +10,7 @@
 #include "views/view.h"
 #include "widgets/menu.h"
 
-enum item_kind { I_CHECKIN, I_WRITE, I_PROMPT, I_FREE, I_JOURNAL, I_LEARN, I_CRISIS, I_LOCK, I_QUIT, I_COUNT };
+enum item_kind { I_CHECKIN, I_TRIGGER, I_WRITE, I_PROMPT, I_FREE, I_JOURNAL, I_PATH, I_LEARN, I_CRISIS, I_LOCK, I_QUIT, I_COUNT };
 
 struct home {
 	struct menu m;
@@ -53,22 +53,27 @@ static void home_leave(struct ctx *c, void *st)
 
 static void item_text(const struct home *h, int i, const char **title, const char **about)
 {
-	static const char *const titles[I_COUNT] = {
-		"Check in",
-		"Write", "Write to today's prompt", "Free write for ten minutes", "Journal",
-		"Learn", "Crisis help and grounding", "Lock", "Quit",
+	/* Sized by their contents: the asserts below catch a missing line. */
+	static const char *const titles[] = {
+		"Check in", "Log a trigger", "Write", "Write to today's prompt",
+		"Free write for ten minutes", "Journal", "The healing path", "Learn",
+		"Crisis help and grounding", "Lock", "Quit",
 	};
-	static const char *const abouts[I_COUNT] = {
+	static const char *const abouts[] = {
 		"How you are right now, as a number from 0 to 10; more only if you want.",
+		"What set you off, and what you did; your coping toolbox; logs to finish.",
 		"A new entry. A single line is enough.",
 		"",
 		"Write without stopping to fix anything; a quiet timer keeps the time.",
 		"Read, search and tidy what you have written.",
+		"Ten ways of working on healing, at your own pace, with prompts to write to.",
 		"What trauma is, how healing tends to unfold, and why it takes time.",
 		"Lines you can call or text, and a short way to steady yourself.",
 		"Close the vault now. Your passphrase opens it again.",
 		"Lock the vault and leave tend.",
 	};
+	_Static_assert(sizeof(titles) / sizeof(titles[0]) == I_COUNT, "a title per item");
+	_Static_assert(sizeof(abouts) / sizeof(abouts[0]) == I_COUNT, "a line per item");
 	*title = titles[i];
 	*about = abouts[i];
 	if (i == I_WRITE && h->draft) {
@@ -139,6 +144,8 @@ static struct step home_action(struct ctx *c, void *st, enum action a)
 	switch ((enum item_kind)h->m.sel) {
 	case I_CHECKIN:
 		return PUSH(checkin_view, NULL);
+	case I_TRIGGER:
+		return PUSH(triggers_view, NULL);
 	case I_WRITE:
 		return PUSH(write_view, &h->req);
 	case I_PROMPT:
@@ -149,6 +156,8 @@ static struct step home_action(struct ctx *c, void *st, enum action a)
 		return PUSH(write_view, &h->req);
 	case I_JOURNAL:
 		return PUSH(journal_view, NULL);
+	case I_PATH:
+		return PUSH(path_view, NULL);
 	case I_LEARN:
 		return PUSH(learn_list_view, NULL);
 	case I_CRISIS:

@@ -22,14 +22,19 @@
 # minutes; left with no key at all for those ten minutes, auto-lock (ten
 # minutes by default) locks first, and the draft is kept.
 #
-# Two things on these screens follow the real clock, not TEND_NOW (see
-# the report in the filter below), so the filter masks them: the time after
-# "Saved" / "Draft kept" (write.c uses time(NULL)) and the home screen's
-# prompt of the day (home.c uses time(NULL)). Screens that show a known bug
-# are dumped with a label starting "KNOWN BUG" and left out of the golden
-# files (the filter keeps only the label); t_known_bug checks test them.
+# Two things on these screens follow the real clock, not TEND_NOW, so the
+# filter masks them (see filter below): the time after "Saved" and "Draft
+# kept", and the home screen's prompt of the day. Screens that show a known
+# bug are dumped with a label starting "KNOWN BUG" and left out of the
+# golden files (the filter keeps only the label); t_known_bug checks, which
+# print "skip" unless TEND_KNOWN_BUGS=1, test them:
+# - home does not offer "Continue your draft" right after a draft is kept;
+# - a journal list under another journal screen is not reloaded after a
+#   change (tags merged, an entry deleted from search);
+# - a search match in the selected row is not highlighted;
+# - (in tests/screen/driver.c) wide characters take one cell in the driver.
 . "$(dirname "$0")/../lib.sh"
-export TEND_INSECURE_FAST_KDF=1 TZ=UTC LANG=C.UTF-8 TERM=xterm-256color
+export TEND_INSECURE_FAST_KDF=1 TZ=UTC LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color
 unset NO_COLOR
 # The screens run "now": Monday 23 November 2026, 18:30 UTC.
 export TEND_NOW=1795458600
@@ -37,7 +42,7 @@ PASS='journal screen passphrase'
 
 tp() { "$TEND_BIN" --passphrase-fd 3 "$@" 3<<<"$PASS"; }
 
-# fresh_vault NAME: a new vault in $T_TMP/NAME (TEND_HOME points there)
+# fresh_vault NAME: a new vault in $T_TMP/vault-NAME (TEND_HOME points there)
 # holding five entries written from the command line:
 #   1 Wed 28 Oct 20:05  Autumn leaves   calm
 #   2 Mon 16 Nov 09:15  Therapy notes   therapy
@@ -160,7 +165,7 @@ t_eq "write: the command line lists the new entry" \
 	"6	2026-11-23T18:30	Rain again	" "$(tp list | head -n 1)"
 t_eq "write: the saved text, byte for byte (wide characters, emoji, no paste)" \
 	$'日本語 line: 雨の日 and a leaf 🌿 here\nAnd the rain stopped.' "$(tp show 6 | tail -n +4)"
-
+# KNOWN BUG in tests/screen/driver.c (no setlocale()): see filter above.
 t_known_bug "write: the list preview has one space for the line break" \
 	t_line "write: the list preview has one space for the line break" \
 	'^           日本語 line: 雨の日 and a leaf 🌿 here And the rain stopped\.$' \
@@ -494,7 +499,10 @@ key Enter
 dump the free write's draft
 SCRIPT
 } >"$T_TMP/free2"
-"$SCREEN_BIN" "$T_TMP/free2" >"$T_TMP/free2.out" 2>&1
+"$SCREEN_BIN" "$T_TMP/free2" >"$T_TMP/free2.out" 2>"$T_TMP/free2.err"
+t_eq "free write left alone: the run ends with status 0" 0 $?
+t_eq "free write left alone: no sanitizer report" "" \
+	"$(grep -E 'ERROR: [A-Za-z]+Sanitizer|runtime error:' "$T_TMP/free2.err")"
 t_match "free write left alone: auto-lock after ten minutes" 'Locked after a quiet while' \
 	"$(t_section "$T_TMP/free2.out" "ten quiet minutes")"
 t_match "free write left alone: the draft is offered after unlocking" 'Continue your draft' \

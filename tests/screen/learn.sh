@@ -11,7 +11,7 @@ t_ok "a vault to read in" test -s "$TEND_HOME/key"
 
 # How many Downs from the top of the home menu to "Learn", read from the
 # home screen itself, so the scripts do not depend on the menu's order.
-printf 'type %s\nkey Enter\ndump home\n' "$PASS" >"$T_TMP/home.script"
+printf 'size 60x100\ntype %s\nkey Enter\ndump home\n' "$PASS" >"$T_TMP/home.script"
 "$SCREEN_BIN" "$T_TMP/home.script" >"$T_TMP/home.out" 2>&1
 n=$(t_section "$T_TMP/home.out" home |
 	awk 'prev == "" && /^    [^ ]/ { i++; if ($0 ~ /^    Learn$/) { print i - 1; exit } } { prev = $0 }')

@@ -1,0 +1,497 @@
+/* trigger.c: trigger logs (new ones, and ones left to finish later) and the
+ * coping toolbox with what has helped so far. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "store/tracking.h"
+#include "util/buf.h"
+#include "views/journal_int.h"
+#include "views/view.h"
+#include "widgets/menu.h"
+
+enum tf { T_KIND, T_WHAT, T_WHERE, T_BEFORE, T_BODY, T_THOUGHTS, T_URGES, T_DID, T_AFTER, T_HELPED,
+          T_SAVE, T_LATER, T_COUNT };
+
+struct trigger_state {
+	int64_t id; /* 0: a new log */
+	char text[7][512]; /* category, place, what, body, thoughts, urges, did */
+	int before, after, helped;
+	int64_t tool_id;
+	char tool_name[128];
+	char **cats;
+	size_t ncats;
+	struct tool *tools;
+	size_t ntools;
+	struct menu m;
+	struct ask ask;
+	char initial[512];
+	bool picking; /* choosing what I did from the toolbox */
+	struct menu pick;
+};
+
+enum { X_CATEGORY, X_PLACE, X_WHAT, X_BODY, X_THOUGHTS, X_URGES, X_DID };
+
+static int trigger_enter(struct ctx *c, void *st, const void *arg)
+{
+	struct trigger_state *s = st;
+	struct error e = {0};
+	s->before = s->after = s->helped = -1;
+	if (categories_list(c->vault, &s->cats, &s->ncats, &e) ||
+	    tools_list(c->vault, &s->tools, &s->ntools, &e)) {
+		snprintf(c->note, sizeof(c->note), "%.190s", e.msg);
+		c->note_role = ROLE_WARN;
+		return -1;
+	}
+	snprintf(s->text[X_CATEGORY], sizeof(s->text[0]), "%s", s->ncats ? s->cats[0] : "other");
+	const struct trigger_saved *saved = arg;
+	if (saved) {
+		s->id = saved->id;
+		for (int k = 0; k < 7; k++)
+			snprintf(s->text[k], sizeof(s->text[k]), "%s", saved->text[k]);
+		s->before = saved->log.suds_before;
+		s->after = saved->log.suds_after;
+		s->helped = saved->log.helped;
+		s->tool_id = saved->log.tool_id;
+		for (size_t i = 0; i < s->ntools; i++)
+			if (s->tools[i].id == s->tool_id)
+				snprintf(s->tool_name, sizeof(s->tool_name), "%s", s->tools[i].name);
+		s->m.sel = T_AFTER;
+	}
+	s->m.n = T_COUNT;
+	return 0;
+}
+
+static void trigger_leave(struct ctx *c, void *st)
+{
+	(void)c;
+	struct trigger_state *s = st;
+	categories_free(s->cats, s->ncats);
+	tools_free(s->tools, s->ntools);
+	mem_wipe(s->text, sizeof(s->text));
+}
+
+static void num_text(int v, char *out, size_t size)
+{
+	if (v >= 0)
+		snprintf(out, size, "%d of 10", v);
+	else
+		snprintf(out, size, "-");
+}
+
+static void value_text(const struct trigger_state *s, int f, char *out, size_t size)
+{
+	const char *t = NULL;
+	switch (f) {
+	case T_KIND: t = s->text[X_CATEGORY]; break;
+	case T_WHAT: t = s->text[X_WHAT]; break;
+	case T_WHERE: t = s->text[X_PLACE]; break;
+	case T_BODY: t = s->text[X_BODY]; break;
+	case T_THOUGHTS: t = s->text[X_THOUGHTS]; break;
+	case T_URGES: t = s->text[X_URGES]; break;
+	case T_DID: t = s->tool_id ? s->tool_name : s->text[X_DID]; break;
+	case T_BEFORE: num_text(s->before, out, size); return;
+	case T_AFTER: num_text(s->after, out, size); return;
+	case T_HELPED: num_text(s->helped, out, size); return;
+	default: out[0] = '\0'; return;
+	}
+	snprintf(out, size, "%s", t && *t ? t : "-");
+}
+
+static void trigger_draw(struct ctx *c, void *st, int rows, int cols)
+{
+	(void)c;
+	struct trigger_state *s = st;
+	static const char *const labels[T_COUNT] = {
+		"Kind of trigger", "What happened", "Where", "Distress then (0-10)", "In the body",
+		"Thoughts", "Urges", "What I did", "Distress now (0-10)", "How much it helped",
+		"Save", "Save, finish later",
+	};
+	int w = cols - 4;
+	if (s->picking) {
+		int y = view_title(cols, "What did you do?");
+		menu_layout(&s->pick, rows - y);
+		for (size_t i = s->pick.top; i < s->pick.n && y < rows; i++, y++) {
+			bool sel = i == s->pick.sel;
+			ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
+			ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : ROLE_NORMAL,
+			        i < s->ntools ? s->tools[i].name : "Something else (type it)");
+		}
+		return;
+	}
+	int y = view_title(cols, s->id ? "Finish a trigger log" : "Log a trigger");
+	y += view_markdown(y, 2, w, 2, 0,
+	                   "Fill in what you like; everything can be left out or finished later.");
+	y++;
+	menu_layout(&s->m, rows - y);
+	for (int i = (int)s->m.top; i < T_COUNT && y < rows; i++, y++) {
+		bool sel = (size_t)i == s->m.sel;
+		char val[600];
+		value_text(s, i, val, sizeof(val));
+		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
+		ui_puts(y, 4, 24, sel ? ROLE_SELECTED : (i >= T_SAVE ? ROLE_STRONG : ROLE_NORMAL), labels[i]);
+		if (i < T_SAVE)
+			ui_puts(y, 29, w - 29, sel ? ROLE_SELECTED : ROLE_MUTED, val);
+	}
+}
+
+static struct step save(struct ctx *c, struct trigger_state *s, bool finished)
+{
+	struct trigger_log t = {
+		.category = s->text[X_CATEGORY], .place = s->text[X_PLACE], .what = s->text[X_WHAT],
+		.body = s->text[X_BODY], .thoughts = s->text[X_THOUGHTS], .urges = s->text[X_URGES],
+		.did = s->tool_id ? "" : s->text[X_DID], .tool_id = s->tool_id,
+		.suds_before = s->before, .suds_after = s->after, .helped = s->helped,
+		.finished = finished,
+	};
+	struct error e = {0};
+	int rc = s->id ? trigger_update(c->vault, s->id, &t, &e) : trigger_add(c->vault, &t, NULL, &e);
+	if (rc) {
+		snprintf(c->note, sizeof(c->note), "%.190s", e.msg);
+		c->note_role = ROLE_WARN;
+		return STEP(STEP_REDRAW);
+	}
+	snprintf(c->note, sizeof(c->note), "%s",
+	         finished ? "Saved. Noticing a trigger is itself a skill."
+	                  : "Saved for now; finish it whenever you like.");
+	return STEP(STEP_POP);
+}
+
+static int set_value(struct ctx *c, void *data, const char *text, struct error *e)
+{
+	(void)c;
+	struct trigger_state *s = data;
+	int *num = s->m.sel == T_BEFORE ? &s->before : s->m.sel == T_AFTER ? &s->after
+	         : s->m.sel == T_HELPED ? &s->helped : NULL;
+	if (num) {
+		char *end;
+		long n = strtol(text, &end, 10);
+		if (!*text) {
+			*num = -1;
+			return 0;
+		}
+		if (*end || n < 0 || n > 10)
+			return error_set(e, E_USAGE, "A whole number from 0 to 10, or leave it empty.");
+		*num = (int)n;
+		return 0;
+	}
+	int k = s->m.sel == T_WHAT ? X_WHAT : s->m.sel == T_WHERE ? X_PLACE
+	      : s->m.sel == T_BODY ? X_BODY : s->m.sel == T_THOUGHTS ? X_THOUGHTS
+	      : s->m.sel == T_URGES ? X_URGES : X_DID;
+	snprintf(s->text[k], sizeof(s->text[k]), "%s", text);
+	if (k == X_DID)
+		s->tool_id = 0;
+	return 0;
+}
+
+static struct step trigger_action(struct ctx *c, void *st, enum action a)
+{
+	struct trigger_state *s = st;
+	if (s->picking) {
+		if (menu_action(&s->pick, a))
+			return STEP(STEP_REDRAW);
+		if (a == ACT_BACK) {
+			s->picking = false;
+			return STEP(STEP_REDRAW);
+		}
+		if (a != ACT_SELECT)
+			return STEP(STEP_NONE);
+		s->picking = false;
+		if (s->pick.sel < s->ntools) {
+			s->tool_id = s->tools[s->pick.sel].id;
+			snprintf(s->tool_name, sizeof(s->tool_name), "%s", s->tools[s->pick.sel].name);
+			return STEP(STEP_REDRAW);
+		}
+		s->initial[0] = '\0';
+		s->ask = (struct ask){.title = "What did you do?", .initial = s->initial,
+		                      .on_done = set_value, .data = s};
+		return PUSH(ask_view, &s->ask);
+	}
+	if (menu_action(&s->m, a))
+		return STEP(STEP_REDRAW);
+	if (a == ACT_BACK)
+		return STEP(STEP_POP);
+	if (a != ACT_SELECT)
+		return STEP(STEP_NONE);
+	switch (s->m.sel) {
+	case T_KIND:
+		for (size_t i = 0; i < s->ncats; i++) {
+			if (strcmp(s->cats[i], s->text[X_CATEGORY]) == 0) {
+				snprintf(s->text[X_CATEGORY], sizeof(s->text[0]), "%s",
+				         s->cats[(i + 1) % s->ncats]);
+				break;
+			}
+		}
+		return STEP(STEP_REDRAW);
+	case T_DID:
+		s->picking = true;
+		s->pick = (struct menu){.n = s->ntools + 1};
+		return STEP(STEP_REDRAW);
+	case T_SAVE:
+		return save(c, s, true);
+	case T_LATER:
+		return save(c, s, false);
+	default:
+		value_text(s, (int)s->m.sel, s->initial, sizeof(s->initial));
+		if (strcmp(s->initial, "-") == 0)
+			s->initial[0] = '\0';
+		if (strstr(s->initial, " of 10"))
+			*strstr(s->initial, " of 10") = '\0';
+		s->ask = (struct ask){.title = "Trigger log", .initial = s->initial,
+		                      .on_done = set_value, .data = s};
+		return PUSH(ask_view, &s->ask);
+	}
+}
+
+static const struct hint trigger_hints[] = {
+	{ACT_SELECT, "change"},
+	{ACT_BACK, "leave (nothing saved)"},
+	{ACT_NONE, NULL},
+};
+
+const struct view_ops trigger_view = {
+	.name = "trigger",
+	.state_size = sizeof(struct trigger_state),
+	.flags = VIEW_NEEDS_VAULT,
+	.hints = trigger_hints,
+	.enter = trigger_enter,
+	.leave = trigger_leave,
+	.draw = trigger_draw,
+	.on_action = trigger_action,
+};
+
+/* ---- new log, or one to finish ---------------------------------------------------- */
+
+struct tmenu {
+	struct trigger_saved *open;
+	size_t n;
+	struct menu m;
+};
+
+static void tmenu_load(struct ctx *c, struct tmenu *t)
+{
+	struct error e = {0};
+	trigger_saved_free(t->open, t->n);
+	t->open = NULL;
+	t->n = 0;
+	if (triggers_unfinished(c->vault, &t->open, &t->n, &e)) {
+		snprintf(c->note, sizeof(c->note), "%.190s", e.msg);
+		c->note_role = ROLE_WARN;
+	}
+	t->m.n = t->n + 2;
+	if (t->m.sel >= t->m.n)
+		t->m.sel = 0;
+}
+
+static int tmenu_enter(struct ctx *c, void *st, const void *arg)
+{
+	(void)arg;
+	tmenu_load(c, st);
+	return 0;
+}
+
+static void tmenu_leave(struct ctx *c, void *st)
+{
+	(void)c;
+	struct tmenu *t = st;
+	trigger_saved_free(t->open, t->n);
+}
+
+static void tmenu_draw(struct ctx *c, void *st, int rows, int cols)
+{
+	struct tmenu *t = st;
+	tmenu_load(c, t);
+	int y = view_title(cols, "Triggers and what helps");
+	int w = cols - 4;
+	menu_layout(&t->m, rows - y);
+	for (size_t i = t->m.top; i < t->m.n && y < rows; i++, y++) {
+		bool sel = i == t->m.sel;
+		char line[300];
+		if (i == 0) {
+			snprintf(line, sizeof(line), "Log a new trigger");
+		} else if (i == 1) {
+			snprintf(line, sizeof(line), "My coping toolbox");
+		} else {
+			const struct trigger_saved *g = &t->open[i - 2];
+			time_t tt = (time_t)(g->at + (int64_t)g->off_min * 60);
+			struct tm tm;
+			gmtime_r(&tt, &tm);
+			char when[32];
+			strftime(when, sizeof(when), "%Y-%m-%d %H:%M", &tm);
+			snprintf(line, sizeof(line), "Finish: %s  %s", when, *g->text[2] ? g->text[2]
+			                                                                 : g->text[0]);
+		}
+		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
+		ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : (i < 2 ? ROLE_STRONG : ROLE_NORMAL), line);
+		if (i == 1 && y + 1 < rows && t->n)
+			ui_puts(++y, 4, w - 4, ROLE_MUTED, "Left to finish:");
+	}
+}
+
+static struct step tmenu_action(struct ctx *c, void *st, enum action a)
+{
+	(void)c;
+	struct tmenu *t = st;
+	if (menu_action(&t->m, a))
+		return STEP(STEP_REDRAW);
+	if (a == ACT_BACK)
+		return STEP(STEP_POP);
+	if (a != ACT_SELECT)
+		return STEP(STEP_NONE);
+	if (t->m.sel == 0)
+		return PUSH(trigger_view, NULL);
+	if (t->m.sel == 1)
+		return PUSH(toolbox_view, NULL);
+	return PUSH(trigger_view, &t->open[t->m.sel - 2]);
+}
+
+static const struct hint tmenu_hints[] = {
+	{ACT_SELECT, "open"},
+	{ACT_BACK, "back"},
+	{ACT_NONE, NULL},
+};
+
+const struct view_ops triggers_view = {
+	.name = "triggers",
+	.state_size = sizeof(struct tmenu),
+	.flags = VIEW_NEEDS_VAULT,
+	.hints = tmenu_hints,
+	.enter = tmenu_enter,
+	.leave = tmenu_leave,
+	.draw = tmenu_draw,
+	.on_action = tmenu_action,
+};
+
+/* ---- the toolbox ------------------------------------------------------------------ */
+
+struct toolbox {
+	struct tool *t;
+	size_t n;
+	struct menu m;
+	struct ask ask;
+	struct confirm confirm;
+};
+
+static void toolbox_load(struct ctx *c, struct toolbox *b)
+{
+	struct error e = {0};
+	tools_free(b->t, b->n);
+	b->t = NULL;
+	b->n = 0;
+	if (tools_list(c->vault, &b->t, &b->n, &e)) {
+		snprintf(c->note, sizeof(c->note), "%.190s", e.msg);
+		c->note_role = ROLE_WARN;
+	}
+	b->m.n = b->n;
+	if (b->m.sel >= b->n)
+		b->m.sel = b->n ? b->n - 1 : 0;
+}
+
+static int toolbox_enter(struct ctx *c, void *st, const void *arg)
+{
+	(void)arg;
+	toolbox_load(c, st);
+	return 0;
+}
+
+static void toolbox_leave(struct ctx *c, void *st)
+{
+	(void)c;
+	struct toolbox *b = st;
+	tools_free(b->t, b->n);
+}
+
+static void toolbox_draw(struct ctx *c, void *st, int rows, int cols)
+{
+	(void)c;
+	struct toolbox *b = st;
+	int y = view_title(cols, "My coping toolbox");
+	int w = cols - 4;
+	menu_layout(&b->m, (rows - y) / 2);
+	for (size_t i = b->m.top; i < b->n && y + 1 < rows; i++, y += 2) {
+		bool sel = i == b->m.sel;
+		const struct tool *t = &b->t[i];
+		char use[200];
+		if (!t->uses)
+			snprintf(use, sizeof(use), "not used in a trigger log yet");
+		else if (t->drop_n < 3)
+			snprintf(use, sizeof(use), "used %lld %s; too few with distress before and after "
+			                           "to say how much it helps (n = %lld)",
+			         (long long)t->uses, t->uses == 1 ? "time" : "times", (long long)t->drop_n);
+		else
+			snprintf(use, sizeof(use), "used %lld times; distress fell by %.1f on average "
+			                           "(n = %lld)",
+			         (long long)t->uses, t->mean_drop, (long long)t->drop_n);
+		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
+		ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : ROLE_STRONG, t->name);
+		ui_puts(y + 1, 4, w - 4, ROLE_MUTED, sel && *t->about ? t->about : use);
+	}
+}
+
+static int add_tool(struct ctx *c, void *data, const char *text, struct error *e)
+{
+	struct toolbox *b = data;
+	if (tool_add(c->vault, text, "", NULL, e))
+		return -1;
+	toolbox_load(c, b);
+	return 0;
+}
+
+static struct step remove_tool(struct ctx *c, void *data)
+{
+	struct toolbox *b = data;
+	struct error e = {0};
+	if (tool_delete(c->vault, b->t[b->m.sel].id, &e)) {
+		snprintf(c->note, sizeof(c->note), "%.190s", e.msg);
+		c->note_role = ROLE_WARN;
+	}
+	toolbox_load(c, b);
+	return STEP(STEP_REDRAW);
+}
+
+static struct step toolbox_action(struct ctx *c, void *st, enum action a)
+{
+	(void)c;
+	struct toolbox *b = st;
+	if (menu_action(&b->m, a))
+		return STEP(STEP_REDRAW);
+	switch (a) {
+	case ACT_EDIT:
+		b->ask = (struct ask){.title = "A coping tool of your own", .label = "Name:",
+		                      .on_done = add_tool, .data = b};
+		return PUSH(ask_view, &b->ask);
+	case ACT_REMOVE:
+		if (!b->n)
+			return STEP(STEP_NONE);
+		b->confirm = (struct confirm){
+			.title = "Take this tool out of the toolbox?",
+			.message = "Trigger logs that name it keep what you wrote.",
+			.yes = "Remove", .no = "Keep it", .yes_is_risky = true,
+			.on_yes = remove_tool, .data = b,
+		};
+		return PUSH(confirm_view, &b->confirm);
+	case ACT_BACK:
+		return STEP(STEP_POP);
+	default:
+		return STEP(STEP_NONE);
+	}
+}
+
+static const struct hint toolbox_hints[] = {
+	{ACT_EDIT, "add"},
+	{ACT_REMOVE, "remove"},
+	{ACT_BACK, "back"},
+	{ACT_NONE, NULL},
+};
+
+const struct view_ops toolbox_view = {
+	.name = "toolbox",
+	.state_size = sizeof(struct toolbox),
+	.flags = VIEW_NEEDS_VAULT,
+	.hints = toolbox_hints,
+	.enter = toolbox_enter,
+	.leave = toolbox_leave,
+	.draw = toolbox_draw,
+	.on_action = toolbox_action,
+};
