@@ -20,7 +20,9 @@
 	X(render) \
 	X(settings) \
 	X(textbuf) \
-	X(editor)
+	X(editor) \
+	X(stats) \
+	X(chart)
 
 #define DECLARE(name) int suite_##name(int *total);
 SUITES(DECLARE)
