@@ -10,7 +10,7 @@
 #include "views/view.h"
 #include "widgets/menu.h"
 
-enum item_kind { I_CHECKIN, I_TRIGGER, I_WRITE, I_PROMPT, I_FREE, I_JOURNAL, I_PATH, I_LEARN, I_CRISIS, I_LOCK, I_QUIT, I_COUNT };
+enum item_kind { I_CHECKIN, I_TRIGGER, I_WRITE, I_PROMPT, I_FREE, I_JOURNAL, I_INSIGHTS, I_PATH, I_LEARN, I_CRISIS, I_LOCK, I_QUIT, I_COUNT };
 
 struct home {
 	struct menu m;
@@ -56,7 +56,7 @@ static void item_text(const struct home *h, int i, const char **title, const cha
 	/* Sized by their contents: the asserts below catch a missing line. */
 	static const char *const titles[] = {
 		"Check in", "Log a trigger", "Write", "Write to today's prompt",
-		"Free write for ten minutes", "Journal", "The healing path", "Learn",
+		"Free write for ten minutes", "Journal", "Insights", "The healing path", "Learn",
 		"Crisis help and grounding", "Lock", "Quit",
 	};
 	static const char *const abouts[] = {
@@ -66,6 +66,7 @@ static void item_text(const struct home *h, int i, const char **title, const cha
 		"",
 		"Write without stopping to fix anything; a quiet timer keeps the time.",
 		"Read, search and tidy what you have written.",
+		"Mood over time, what sets you off, what helps; always with how much data.",
 		"Ten ways of working on healing, at your own pace, with prompts to write to.",
 		"What trauma is, how healing tends to unfold, and why it takes time.",
 		"Lines you can call or text, and a short way to steady yourself.",
@@ -156,6 +157,8 @@ static struct step home_action(struct ctx *c, void *st, enum action a)
 		return PUSH(write_view, &h->req);
 	case I_JOURNAL:
 		return PUSH(journal_view, NULL);
+	case I_INSIGHTS:
+		return PUSH(insights_view, NULL);
 	case I_PATH:
 		return PUSH(path_view, NULL);
 	case I_LEARN:

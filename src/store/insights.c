@@ -1,0 +1,126 @@
+#include "store/insights.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_int.h"
+
+static const char *keep(struct insight_data *d, const char *s, size_t *cap)
+{
+	if (!s || !*s)
+		return NULL;
+	/* Categories, tools and tags repeat: share one copy of each. */
+	for (size_t i = d->nnames; i-- > 0 && i + 64 >= d->nnames;)
+		if (strcmp(d->names[i], s) == 0)
+			return d->names[i];
+	if (d->nnames == *cap) {
+		size_t nc = *cap ? *cap * 2 : 64;
+		char **p = realloc(d->names, nc * sizeof(*p));
+		if (!p)
+			return NULL;
+		d->names = p;
+		*cap = nc;
+	}
+	char *copy = strdup(s);
+	if (copy)
+		d->names[d->nnames++] = copy;
+	return copy;
+}
+
+static int grow(void **arr, size_t *cap, size_t n, size_t size)
+{
+	if (n < *cap)
+		return 0;
+	size_t nc = *cap ? *cap * 2 : 256;
+	void *p = realloc(*arr, nc * size);
+	if (!p)
+		return -1;
+	*arr = p;
+	*cap = nc;
+	return 0;
+}
+
+int insights_load(struct vault *v, struct insight_data *d, struct error *e)
+{
+	sqlite3 *db = vault_db(v);
+	memset(d, 0, sizeof(*d));
+	size_t cap_m = 0, cap_t = 0, cap_g = 0, cap_n = 0;
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db,
+	                            "SELECT at, at_off, score, coalesce(sleep_hours, -1),"
+	                            " coalesce(energy, -1), tags FROM moods ORDER BY at",
+	                            -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_sql_error(db, rc, e, "reading check-ins");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (grow((void **)&d->moods, &cap_m, d->nmoods, sizeof(*d->moods)))
+			goto nomem;
+		struct mood_point *m = &d->moods[d->nmoods++];
+		m->t = sqlite3_column_int64(st, 0);
+		m->off_min = sqlite3_column_int(st, 1);
+		m->score = sqlite3_column_int(st, 2);
+		m->sleep_hours = sqlite3_column_double(st, 3);
+		m->energy = sqlite3_column_int(st, 4);
+		const char *tags = (const char *)sqlite3_column_text(st, 5);
+		for (const char *p = tags ? tags : ""; *p;) {
+			size_t k = strcspn(p, ",");
+			char one[128];
+			size_t len = k < sizeof(one) - 1 ? k : sizeof(one) - 1;
+			memcpy(one, p, len);
+			one[len] = '\0';
+			if (*one) {
+				if (grow((void **)&d->tags, &cap_g, d->ntags, sizeof(*d->tags)))
+					goto nomem;
+				const char *name = keep(d, one, &cap_n);
+				if (name)
+					d->tags[d->ntags++] = (struct tag_score){name, m->score};
+			}
+			p += k + (p[k] == ',');
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		goto sqlfail;
+	rc = sqlite3_prepare_v2(db,
+	                        "SELECT g.at, g.at_off, g.category, coalesce(g.suds_before, -1),"
+	                        " coalesce(g.suds_after, -1), coalesce(t.name, nullif(g.did, ''))"
+	                        " FROM triggers g LEFT JOIN tools t ON t.id = g.tool_id ORDER BY g.at",
+	                        -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		goto sqlfail;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (grow((void **)&d->triggers, &cap_t, d->ntriggers, sizeof(*d->triggers)))
+			goto nomem;
+		struct trigger_point *t = &d->triggers[d->ntriggers++];
+		t->t = sqlite3_column_int64(st, 0);
+		t->off_min = sqlite3_column_int(st, 1);
+		t->category = keep(d, (const char *)sqlite3_column_text(st, 2), &cap_n);
+		t->suds_before = sqlite3_column_int(st, 3);
+		t->suds_after = sqlite3_column_int(st, 4);
+		t->tool = keep(d, (const char *)sqlite3_column_text(st, 5), &cap_n);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		goto sqlfail;
+	return 0;
+nomem:
+	sqlite3_finalize(st);
+	insights_free(d);
+	return error_set(e, E_FAIL, "Out of memory.");
+sqlfail:
+	store_sql_error(db, rc, e, "reading what to summarise");
+	insights_free(d);
+	return -1;
+}
+
+void insights_free(struct insight_data *d)
+{
+	for (size_t i = 0; i < d->nnames; i++)
+		free(d->names[i]);
+	free(d->names);
+	free(d->moods);
+	free(d->triggers);
+	free(d->tags);
+	memset(d, 0, sizeof(*d));
+}
