@@ -113,7 +113,7 @@ $(BUILD)/test/%.o: tests/unit/%.c
 
 # Dependencies: install what is missing, then build in a fresh make so the
 # pkg-config flags are read after the install.
-have-deps = $(PKG_CONFIG) --exists $(PKGS) $(TEST_PKGS) 2>/dev/null && command -v tmux >/dev/null
+have-deps = $(PKG_CONFIG) --exists $(PKGS) $(TEST_PKGS) 2>/dev/null && command -v tmux >/dev/null && command -v clang >/dev/null
 deps:
 	scripts/deps
 
@@ -144,6 +144,74 @@ bench:
 	@$(MAKE) --no-print-directory $(BENCH)
 	@BENCH_BIN=$(abspath $(BENCH)) CC="$(CC)" bench/run
 
+# Fuzzing (libFuzzer, clang only; see docs/testing.md).
+# The project's sources are compiled again with coverage and sanitizers
+# into build/fuzz/, apart from the normal objects; main.c is not needed.
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 20
+FUZZ = build/fuzz
+FUZZ_TARGETS = frontmatter markdown keyfile vfs textbuf
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -D_FILE_OFFSET_BITS=64 -Iinclude -I$(FUZZ)/gen -Ifuzz \
+              -MMD -MP $(WARNINGS) $(PKG_CFLAGS) -O1 -g $(FUZZ_SAN)
+FUZZ_OBJ = $(SRC:src/%.c=$(FUZZ)/obj/%.o) $(FUZZ)/obj/gen/content_data.o
+FUZZ_BIN = $(FUZZ_TARGETS:%=$(FUZZ)/fuzz_%)
+have-libfuzzer = printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n);\nint LLVMFuzzerTestOneInput(const char *d, unsigned long n) { (void)d; return (int)n * 0; }\n' \
+	| $(FUZZ_CC) -x c - -fsanitize=fuzzer,address,undefined -o $(FUZZ)/.probe >/dev/null 2>&1
+
+$(FUZZ)/obj/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(E) FUZZCC $<
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FUZZ)/gen/content_data.c: $(BUILD)/embed $(CONTENT) $(CONTENT_DIRS)
+	@mkdir -p $(@D)
+	$(E) EMBED content
+	$(Q)$(BUILD)/embed content $@
+
+$(FUZZ)/obj/gen/content_data.o: $(FUZZ)/gen/content_data.c
+	@mkdir -p $(@D)
+	$(E) FUZZCC $<
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ $<
+
+$(FUZZ)/main/%.o: fuzz/%.c
+	@mkdir -p $(@D)
+	$(E) FUZZCC $<
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FUZZ)/fuzz_%: $(FUZZ)/main/fuzz_%.o $(FUZZ_OBJ)
+	$(E) LINK $@
+	$(Q)$(FUZZ_CC) -fsanitize=fuzzer $(FUZZ_SAN) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+# Writes the seeds that must come from the code (a key file, a recovery
+# code, an encrypted database) into fuzz/corpus/; they are checked in.
+$(FUZZ)/gen-seeds: $(FUZZ)/main/gen_seeds.o $(FUZZ_OBJ)
+	$(E) LINK $@
+	$(Q)$(FUZZ_CC) $(FUZZ_SAN) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+.SECONDARY: $(FUZZ_TARGETS:%=$(FUZZ)/main/fuzz_%.o) $(FUZZ)/main/gen_seeds.o
+
+fuzz-seeds: $(FUZZ)/gen-seeds
+	$(FUZZ)/gen-seeds fuzz/corpus
+
+fuzz-build:
+	@mkdir -p $(FUZZ)
+	@$(have-libfuzzer) || { \
+	  echo "fuzz: '$(FUZZ_CC) -fsanitize=fuzzer' does not link: it needs clang with libFuzzer."; \
+	  echo "fuzz: install clang and its runtime libraries:"; \
+	  echo "fuzz:   Debian/Ubuntu: apt-get install clang libclang-rt-dev (bookworm: libclang-rt-14-dev)"; \
+	  echo "fuzz:   Fedora: dnf install clang compiler-rt   Arch: pacman -S clang compiler-rt"; \
+	  echo "fuzz:   macOS: brew install llvm, then make fuzz FUZZ_CC=\$$(brew --prefix llvm)/bin/clang"; \
+	  exit 1; }
+	@$(MAKE) --no-print-directory $(FUZZ_BIN)
+
+# Runs every target for FUZZ_SECONDS each; fails on the first crash, leak,
+# sanitizer report or timeout. FUZZ_TARGETS='vfs textbuf' runs only those.
+fuzz:
+	@$(have-deps) || scripts/deps
+	@$(MAKE) --no-print-directory fuzz-build
+	@FUZZ_DIR=$(FUZZ) FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run $(FUZZ_TARGETS)
+
 install: $(TEND)
 	install -d $(DESTDIR)$(BINDIR)
 	install -m 755 $(TEND) $(DESTDIR)$(BINDIR)/tend
@@ -154,6 +222,8 @@ uninstall:
 clean:
 	rm -rf build tend
 
-.PHONY: all deps run check build-tests check-layers bench install uninstall clean
+.PHONY: all deps run check build-tests check-layers bench fuzz fuzz-build fuzz-seeds install \
+        uninstall clean
 
 -include $(OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/test/screen-driver.d
+-include $(FUZZ_OBJ:.o=.d) $(wildcard $(FUZZ)/main/*.d)

@@ -796,6 +796,8 @@ static void record(struct textbuf *tb, size_t pos, size_t del, const char *ins, 
 		last->ins += n;
 		last->cur_after = pos + n;
 	} else {
+		/* Read from the last record before grow() may free the table. */
+		uint64_t group = join ? last->group : ++tb->next_group;
 		struct urec *r = grow(tb, tb->recs, &tb->rcap, tb->nrec, tb->nrec + 1, sizeof(*r));
 		if (r)
 			tb->recs = r;
@@ -811,7 +813,7 @@ static void record(struct textbuf *tb, size_t pos, size_t del, const char *ins, 
 		tb->recs[tb->nrec] = (struct urec){
 			.pos = pos, .text = tb->alen, .del = del, .ins = n,
 			.cur_before = tb->cursor, .cur_after = pos + n,
-			.group = join ? last->group : ++tb->next_group,
+			.group = group,
 		};
 		tb->nrec++;
 		tb->alen += del + n;

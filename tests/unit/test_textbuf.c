@@ -785,10 +785,34 @@ static void version_counts_changes(void **state)
 	textbuf_free(tb);
 }
 
+
+/* A long run of Backspace is one undo step even when the history table
+ * grows in the middle of it (it once read the previous step from memory
+ * the growth had just freed). */
+static void backspace_run_across_growth(void **state)
+{
+	(void)state;
+	struct textbuf *tb = textbuf_new(NULL, NULL);
+	assert_non_null(tb);
+	const char *words = "one two three four five six seven eight nine ten eleven twelve ";
+	for (int k = 0; k < 3; k++)
+		for (const char *p = words; *p; p++)
+			assert_int_equal(textbuf_type(tb, p, 1), 0);
+	size_t len;
+	char before[512];
+	snprintf(before, sizeof(before), "%s", textbuf_text(tb, &len));
+	for (int i = 0; i < 70; i++)
+		assert_int_equal(textbuf_erase(tb), 0);
+	assert_true(textbuf_undo(tb));
+	assert_string_equal(textbuf_text(tb, &len), before);
+	textbuf_free(tb);
+}
+
 SUITE(textbuf, cmocka_unit_test(insert_and_clean), cmocka_unit_test(delete_characters),
       cmocka_unit_test(word_movement), cmocka_unit_test(visual_up_down),
       cmocka_unit_test(paragraph_movement), cmocka_unit_test(selection_clipboard),
       cmocka_unit_test(kills), cmocka_unit_test(undo_redo), cmocka_unit_test(undo_limit),
       cmocka_unit_test(wrap_widths), cmocka_unit_test(word_count),
       cmocka_unit_test(incremental_matches_full), cmocka_unit_test(typing_speed_100k),
-      cmocka_unit_test(memory_is_wiped), cmocka_unit_test(version_counts_changes))
+      cmocka_unit_test(memory_is_wiped), cmocka_unit_test(version_counts_changes),
+      cmocka_unit_test(backspace_run_across_growth))
