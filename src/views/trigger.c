@@ -425,7 +425,7 @@ static void toolbox_draw(struct ctx *c, void *st, int rows, int cols)
 			         (long long)t->uses, t->mean_drop, (long long)t->drop_n);
 		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
 		ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : ROLE_STRONG, t->name);
-		ui_puts(y + 1, 4, w - 4, ROLE_MUTED, sel && *t->about ? t->about : use);
+		ui_puts(y + 1, 4, w - 4, ROLE_MUTED, use);
 	}
 }
 

@@ -1,0 +1,140 @@
+# Check-ins, trigger logs, the toolbox, insights and the healing path on
+# screen: the quick check-in is a number and Enter; the details are
+# optional; a trigger log can be left to finish later; insights say how
+# much data each figure rests on; path statuses are kept in the vault.
+. "$(dirname "$0")/../lib.sh"
+export TEND_INSECURE_FAST_KDF=1 TEND_HOME=$T_TMP/vault TZ=UTC TEND_NOW=1795420800
+PASS='tracking screens'
+"$TEND_BIN" --passphrase-fd 3 init 3<<<"$PASS" >/dev/null 2>&1
+
+# The home items, found by name so the scripts do not depend on their order.
+printf 'size 60x100\ntype %s\nkey Enter\ndump home\n' "$PASS" >"$T_TMP/home.script"
+"$SCREEN_BIN" "$T_TMP/home.script" >"$T_TMP/home.out" 2>&1
+downs() {
+	local n
+	n=$(t_section "$T_TMP/home.out" home |
+		awk -v want="$1" 'prev == "" && /^    [^ ]/ { i++; if ($0 == "    " want) { print i - 1; exit } } { prev = $0 }')
+	for ((i = 0; i < ${n:-99}; i++)); do echo "key Down"; done
+}
+
+cat >"$T_TMP/checkin" <<SCRIPT
+type $PASS
+key Enter
+key c
+dump the quick check-in
+key Right
+key Right
+key Enter
+dump saved with one key
+key c
+key Tab
+dump the details, all optional
+key Enter
+key Down
+key Down
+key Enter
+key Down
+key Enter
+dump feelings: sad, then lonely
+key Esc
+key Esc
+key Down
+key Enter
+key End
+key Enter
+dump saved with details
+SCRIPT
+t_screen tracking-checkin "$T_TMP/checkin"
+t_match "two check-ins were saved" "Checked in" "$(t_section "$T_TMP/tracking-checkin.raw" "saved with details")"
+t_match "the feeling chosen shows as chosen" "Chosen: sad/lonely" \
+	"$(t_section "$T_TMP/tracking-checkin.raw" "feelings: sad, then lonely")"
+
+cat >"$T_TMP/trigger" <<SCRIPT
+type $PASS
+key Enter
+$(downs "Log a trigger")
+key Enter
+key Enter
+dump a new trigger log
+key Down
+key Enter
+type a door slammed
+key Enter
+key Down
+key Down
+key Enter
+type 8
+key Enter
+key End
+key Enter
+dump saved to finish later
+key Down
+key Down
+key Enter
+dump the log left to finish
+key Up
+key Enter
+key Enter
+key Down
+key Enter
+type 3
+key Enter
+key Down
+key Down
+key Enter
+dump finished
+key Down
+key Enter
+dump the toolbox
+SCRIPT
+t_screen tracking-trigger "$T_TMP/trigger"
+t_match "a log can be kept to finish later" "Finish: .* a door slammed" \
+	"$(t_section "$T_TMP/tracking-trigger.raw" "saved to finish later")"
+t_nomatch "a finished log leaves the to-finish list" "Finish:" \
+	"$(t_section "$T_TMP/tracking-trigger.raw" "finished")"
+t_match "the toolbox says how often a tool was used" "used 1 time" \
+	"$(t_section "$T_TMP/tracking-trigger.raw" "the toolbox")"
+
+cat >"$T_TMP/insights" <<SCRIPT
+type $PASS
+key Enter
+$(downs Insights)
+key Enter
+dump mood this week
+key Tab
+key Tab
+dump triggers
+key Tab
+dump what helps
+key Tab
+dump patterns
+SCRIPT
+t_screen tracking-insights "$T_TMP/insights"
+t_match "too little data is said plainly" "too few to say anything" \
+	"$(t_section "$T_TMP/tracking-insights.raw" "mood this week")"
+t_match "a link needs ten points" "too few, or too alike, to tell" \
+	"$(t_section "$T_TMP/tracking-insights.raw" "patterns")"
+
+cat >"$T_TMP/path" <<SCRIPT
+type $PASS
+key Enter
+$(downs "The healing path")
+key Enter
+dump the path by phase
+key Enter
+key Down
+key Enter
+dump a module, status exploring
+key Down
+key Enter
+dump writing to a module's prompt
+SCRIPT
+t_screen tracking-path "$T_TMP/path"
+t_match "statuses are the person's own words, not scores" "exploring" \
+	"$(t_section "$T_TMP/tracking-path.raw" "a module, status exploring")"
+printf 'type %s\nkey Enter\n%s\nkey Enter\ndump again\n' "$PASS" "$(downs "The healing path")" >"$T_TMP/path2"
+"$SCREEN_BIN" "$T_TMP/path2" >"$T_TMP/path2.out" 2>&1
+t_match "the status is kept in the vault" "Talking with a therapist +exploring" \
+	"$(t_section "$T_TMP/path2.out" again)"
+
+t_done
