@@ -50,6 +50,8 @@
 #include "gen.h"
 #include "store/entries.h"
 #include "store/journal.h"
+#include "store/insights.h"
+#include "widgets/chart.h"
 #include "store/migrate.h"
 #include "store/vault.h"
 #include "util/timefmt.h"
@@ -945,6 +947,106 @@ static void run_journal(struct vault *v, struct journal_result *r)
 	free(open.v), free(scroll.v), free(key.v);
 }
 
+/* ---- insights --------------------------------------------------------------------- */
+
+/* A vault with `days` daily check-ins and `ntrig` trigger logs. */
+static struct vault *insights_vault(const char *dir, int days, int ntrig)
+{
+	char code[VAULT_CODE_MAX];
+	struct error e = {0};
+	struct vault *v;
+	store_check(vault_init(dir, pass, strlen(pass), code, &e), &e, "creating a vault");
+	store_check(vault_open(dir, pass, strlen(pass), &v, &e), &e, "opening it");
+	sqlite3 *db = vault_db(v);
+	xexec(db, "BEGIN");
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, "INSERT INTO moods(at, at_off, score, sleep_hours, energy, tags)"
+	                           " VALUES (?1, 60, ?2, ?3, ?4, ?5)", -1, &st, NULL) != SQLITE_OK)
+		die("prepare");
+	int64_t end = 1795420800;
+	for (int d = 0; d < days; d++) {
+		sqlite3_bind_int64(st, 1, end - (int64_t)d * 86400);
+		sqlite3_bind_int(st, 2, (d * 7) % 11);
+		sqlite3_bind_double(st, 3, 5 + (d % 5));
+		sqlite3_bind_int(st, 4, (d * 3) % 11);
+		sqlite3_bind_text(st, 5, d % 3 ? "rest" : "work,rest", -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			die("insert mood");
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	if (sqlite3_prepare_v2(db, "INSERT INTO triggers(at, at_off, category, what, suds_before,"
+	                           " suds_after, tool_id) VALUES (?1, 60, ?2, 'x', ?3, ?4, ?5)",
+	                       -1, &st, NULL) != SQLITE_OK)
+		die("prepare");
+	static const char *const cats[] = {"people", "place", "sound", "conflict", "media"};
+	for (int i = 0; i < ntrig; i++) {
+		sqlite3_bind_int64(st, 1, end - (int64_t)(i * 7919) % ((int64_t)days * 86400));
+		sqlite3_bind_text(st, 2, cats[i % 5], -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 3, 5 + i % 6);
+		sqlite3_bind_int(st, 4, i % 5);
+		sqlite3_bind_int(st, 5, 1 + i % 8);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			die("insert trigger");
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	xexec(db, "COMMIT");
+	return v;
+}
+
+/* What the Insights year view does: read, summarise, lay out its charts. */
+static double insights_once(struct vault *v)
+{
+	double t0 = now_us();
+	struct insight_data d;
+	struct error e = {0};
+	store_check(insights_load(v, &d, &e), &e, "reading insights");
+	struct heatmap hm;
+	year_heatmap(d.moods, d.nmoods, 2026, &hm);
+	struct series sr;
+	if (mood_series(d.moods, d.nmoods, 1795420800 - 365LL * 86400, 1795420800, B_MONTH, &sr))
+		die("series");
+	struct trigger_counts tc;
+	struct tool_effect *te;
+	size_t nte;
+	if (trigger_counts(d.triggers, d.ntriggers, &tc) ||
+	    coping_effects(d.triggers, d.ntriggers, &te, &nte))
+		die("stats");
+	struct chart_text a, b;
+	if (chart_heatmap_text(&hm, INT64_MAX, 9, 120, false, &a) ||
+	    chart_bars_text(&sr, 12, 120, false, &b))
+		die("chart");
+	double ms = (now_us() - t0) / 1e3;
+	chart_text_free(&a);
+	chart_text_free(&b);
+	free(te);
+	trigger_counts_free(&tc);
+	series_free(&sr);
+	insights_free(&d);
+	return ms;
+}
+
+static void run_insights(const char *work, double *big_ms, double *small_ms)
+{
+	setenv("TEND_INSECURE_FAST_KDF", "1", 1);
+	char *bd = fmt("%s/ins-big", work), *sd = fmt("%s/ins-small", work);
+	struct vault *big = insights_vault(bd, 5 * 365 + 1, 10000);
+	struct vault *small = insights_vault(sd, 30, 160);
+	unsetenv("TEND_INSECURE_FAST_KDF");
+	struct samples b = {0}, s = {0};
+	for (int i = 0; i < 21; i++) {
+		add(&b, insights_once(big));
+		add(&s, insights_once(small));
+	}
+	*big_ms = median(&b);
+	*small_ms = median(&s);
+	free(b.v), free(s.v);
+	vault_close(big);
+	vault_close(small);
+	free(bd), free(sd);
+}
+
 /* ---- main ------------------------------------------------------------------- */
 
 static const char *verdict(double v, double target, bool below)
@@ -1086,6 +1188,12 @@ int main(int argc, char **argv)
 	printf("bench: unlock_ms %.0f\n", ur.kdf_ms);
 	printf("bench: unlock_to_first_query_ms %.1f\n", ur.nokdf_ms);
 
+	/* ---- insights */
+	double ins_big, ins_small;
+	run_insights(work, &ins_big, &ins_small);
+	printf("bench: insights_year_5y_ms %.2f\n", ins_big);
+	printf("bench: insights_5y_vs_month %.2fx\n", ins_big / ins_small);
+
 	/* ---- the screens */
 	/* A copy of the 1k vault: the bench still holds the original open. */
 	double ui_unlock, ui_page, ui_key, ui_key_max, ui_render;
@@ -1161,6 +1269,10 @@ int main(int argc, char **argv)
 	       " at 100k (1k: %.2f, %.2f, %.2f); targets: well under 16.7 ms and <= 1.5x\n",
 	       jbig.open_ms, jbig.scroll_ms, jbig.key_ms, jsmall.open_ms, jsmall.scroll_ms,
 	       jsmall.key_ms);
+	printf("  insights year view (read, summarise, lay out the charts): %.2f ms over 5 years of"
+	       " daily check-ins and 10k trigger logs, %.2f ms over one month; target well under"
+	       " 50 ms\n",
+	       ins_big, ins_small);
 	printf("  ui: Enter on the unlock screen to the home screen drawn %.1f ms plus the KDF"
 	       " (1k vault); a Learn page parsed and laid out in %.3f ms; opening one %.2f ms;"
 	       " a keystroke %.3f ms (slowest %.2f) against a 60 Hz frame of 16.7 ms\n",

@@ -242,11 +242,13 @@ static void insights_draw(struct ctx *c, void *st, int rows, int cols)
 	struct insights_state *s = st;
 	static const char *const titles[S_COUNT] = {"Mood", "The year", "Triggers", "What helps",
 	                                            "Patterns"};
+	static const char *const short_titles[S_COUNT] = {"Mood", "Year", "Triggers", "Helps",
+	                                                  "Patterns"};
 	int y = view_title(cols, "Insights");
 	int x = 12;
 	for (int i = 0; i < S_COUNT && x < cols; i++) {
 		char tab[40];
-		snprintf(tab, sizeof(tab), " %s ", titles[i]);
+		snprintf(tab, sizeof(tab), " %s ", cols < 72 ? short_titles[i] : titles[i]);
 		x += ui_puts(0, x, cols - x, i == (int)s->section ? ROLE_SELECTED : ROLE_MUTED, tab) + 1;
 	}
 	int w = cols - 4;

@@ -261,6 +261,8 @@ const struct view_ops trigger_view = {
 	.on_action = trigger_action,
 };
 
+static const struct view_ops kinds_view;
+
 /* ---- new log, or one to finish ---------------------------------------------------- */
 
 struct tmenu {
@@ -279,7 +281,7 @@ static void tmenu_load(struct ctx *c, struct tmenu *t)
 		snprintf(c->note, sizeof(c->note), "%.190s", e.msg);
 		c->note_role = ROLE_WARN;
 	}
-	t->m.n = t->n + 2;
+	t->m.n = t->n + 3;
 	if (t->m.sel >= t->m.n)
 		t->m.sel = 0;
 }
@@ -312,8 +314,10 @@ static void tmenu_draw(struct ctx *c, void *st, int rows, int cols)
 			snprintf(line, sizeof(line), "Log a new trigger");
 		} else if (i == 1) {
 			snprintf(line, sizeof(line), "My coping toolbox");
+		} else if (i == 2) {
+			snprintf(line, sizeof(line), "Kinds of trigger (the list is yours to change)");
 		} else {
-			const struct trigger_saved *g = &t->open[i - 2];
+			const struct trigger_saved *g = &t->open[i - 3];
 			time_t tt = (time_t)(g->at + (int64_t)g->off_min * 60);
 			struct tm tm;
 			gmtime_r(&tt, &tm);
@@ -323,8 +327,8 @@ static void tmenu_draw(struct ctx *c, void *st, int rows, int cols)
 			                                                                 : g->text[0]);
 		}
 		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
-		ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : (i < 2 ? ROLE_STRONG : ROLE_NORMAL), line);
-		if (i == 1 && y + 1 < rows && t->n)
+		ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : (i < 3 ? ROLE_STRONG : ROLE_NORMAL), line);
+		if (i == 2 && y + 1 < rows && t->n)
 			ui_puts(++y, 4, w - 4, ROLE_MUTED, "Left to finish:");
 	}
 }
@@ -343,7 +347,9 @@ static struct step tmenu_action(struct ctx *c, void *st, enum action a)
 		return PUSH(trigger_view, NULL);
 	if (t->m.sel == 1)
 		return PUSH(toolbox_view, NULL);
-	return PUSH(trigger_view, &t->open[t->m.sel - 2]);
+	if (t->m.sel == 2)
+		return PUSH(kinds_view, NULL);
+	return PUSH(trigger_view, &t->open[t->m.sel - 3]);
 }
 
 static const struct hint tmenu_hints[] = {
@@ -361,6 +367,128 @@ const struct view_ops triggers_view = {
 	.leave = tmenu_leave,
 	.draw = tmenu_draw,
 	.on_action = tmenu_action,
+};
+
+/* ---- the kinds of trigger ------------------------------------------------------------ */
+
+struct kinds {
+	char **c;
+	size_t n;
+	struct menu m;
+	struct ask ask;
+	struct confirm confirm;
+};
+
+static void kinds_load(struct ctx *c, struct kinds *k)
+{
+	struct error e = {0};
+	categories_free(k->c, k->n);
+	k->c = NULL;
+	k->n = 0;
+	if (categories_list(c->vault, &k->c, &k->n, &e)) {
+		snprintf(c->note, sizeof(c->note), "%.190s", e.msg);
+		c->note_role = ROLE_WARN;
+	}
+	k->m.n = k->n;
+	if (k->m.sel >= k->n)
+		k->m.sel = k->n ? k->n - 1 : 0;
+}
+
+static int kinds_enter(struct ctx *c, void *st, const void *arg)
+{
+	(void)arg;
+	kinds_load(c, st);
+	return 0;
+}
+
+static void kinds_leave(struct ctx *c, void *st)
+{
+	(void)c;
+	struct kinds *k = st;
+	categories_free(k->c, k->n);
+}
+
+static void kinds_draw(struct ctx *c, void *st, int rows, int cols)
+{
+	(void)c;
+	struct kinds *k = st;
+	int y = view_title(cols, "Kinds of trigger");
+	y += view_markdown(y, 2, cols - 4, 2, 0, "The list is yours: add the kinds that fit your life "
+	                                         "and remove the ones that do not.");
+	y++;
+	menu_layout(&k->m, rows - y);
+	for (size_t i = k->m.top; i < k->n && y < rows; i++, y++) {
+		bool sel = i == k->m.sel;
+		ui_fill(y, 2, cols - 4, sel ? ROLE_SELECTED : ROLE_NORMAL);
+		ui_puts(y, 4, cols - 8, sel ? ROLE_SELECTED : ROLE_NORMAL, k->c[i]);
+	}
+}
+
+static int add_kind(struct ctx *c, void *data, const char *text, struct error *e)
+{
+	struct kinds *k = data;
+	if (category_add(c->vault, text, e))
+		return -1;
+	kinds_load(c, k);
+	return 0;
+}
+
+static struct step remove_kind(struct ctx *c, void *data)
+{
+	struct kinds *k = data;
+	struct error e = {0};
+	if (category_delete(c->vault, k->c[k->m.sel], &e)) {
+		snprintf(c->note, sizeof(c->note), "%.190s", e.msg);
+		c->note_role = ROLE_WARN;
+	}
+	kinds_load(c, k);
+	return STEP(STEP_REDRAW);
+}
+
+static struct step kinds_action(struct ctx *c, void *st, enum action a)
+{
+	(void)c;
+	struct kinds *k = st;
+	if (menu_action(&k->m, a))
+		return STEP(STEP_REDRAW);
+	switch (a) {
+	case ACT_EDIT:
+		k->ask = (struct ask){.title = "A kind of trigger of your own", .label = "Name:",
+		                      .on_done = add_kind, .data = k};
+		return PUSH(ask_view, &k->ask);
+	case ACT_REMOVE:
+		if (k->n <= 1)
+			return STEP(STEP_NONE);
+		k->confirm = (struct confirm){
+			.title = "Remove this kind from the list?",
+			.message = "Logs already saved with it keep it.",
+			.yes = "Remove", .no = "Keep it", .yes_is_risky = true,
+			.on_yes = remove_kind, .data = k,
+		};
+		return PUSH(confirm_view, &k->confirm);
+	case ACT_BACK:
+		return STEP(STEP_POP);
+	default:
+		return STEP(STEP_NONE);
+	}
+}
+
+static const struct hint kinds_hints[] = {
+	{ACT_EDIT, "add"},
+	{ACT_REMOVE, "remove"},
+	{ACT_BACK, "back"},
+	{ACT_NONE, NULL},
+};
+
+static const struct view_ops kinds_view = {
+	.name = "kinds",
+	.state_size = sizeof(struct kinds),
+	.flags = VIEW_NEEDS_VAULT,
+	.hints = kinds_hints,
+	.enter = kinds_enter,
+	.leave = kinds_leave,
+	.draw = kinds_draw,
+	.on_action = kinds_action,
 };
 
 /* ---- the toolbox ------------------------------------------------------------------ */

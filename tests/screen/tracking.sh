@@ -71,6 +71,16 @@ dump saved to finish later
 key Down
 key Down
 key Enter
+dump the kinds of trigger
+key e
+type work
+key Enter
+dump a kind of my own
+key Esc
+key Down
+key Down
+key Down
+key Enter
 dump the log left to finish
 key Up
 key Enter
@@ -90,6 +100,9 @@ SCRIPT
 t_screen tracking-trigger "$T_TMP/trigger"
 t_match "a log can be kept to finish later" "Finish: .* a door slammed" \
 	"$(t_section "$T_TMP/tracking-trigger.raw" "saved to finish later")"
+t_match "a kind of trigger of your own joins the list" "    other
+    work" \
+	"$(t_section "$T_TMP/tracking-trigger.raw" "a kind of my own")"
 t_nomatch "a finished log leaves the to-finish list" "Finish:" \
 	"$(t_section "$T_TMP/tracking-trigger.raw" "finished")"
 t_match "the toolbox says how often a tool was used" "used 1 time" \
@@ -114,6 +127,49 @@ t_match "too little data is said plainly" "too few to say anything" \
 	"$(t_section "$T_TMP/tracking-insights.raw" "mood this week")"
 t_match "a link needs ten points" "too few, or too alike, to tell" \
 	"$(t_section "$T_TMP/tracking-insights.raw" "patterns")"
+
+# Each chart at 60 and 120 columns with a month of data, and in monochrome.
+pw() { "$TEND_BIN" --passphrase-fd 3 "$@" 3<<<"$PASS" >/dev/null 2>&1; }
+for d in $(seq 1 30); do
+	TEND_NOW=$((1795420800 - d * 86400)) pw mood $(((d * 7) % 11)) --tag $([ $((d % 3)) = 0 ] && echo work || echo rest)
+done
+for d in 1 2 3 4; do
+	printf '3\nloud\n\n7\n1\n3\n6\n' | TEND_NOW=$((1795420800 - d * 30000)) pw trigger
+done
+for size in 24x60 30x120; do
+	cat >"$T_TMP/charts-$size" <<SCRIPT
+size $size
+type $PASS
+key Enter
+$(downs Insights)
+key Enter
+key Right
+dump mood this month
+key Right
+dump mood this year
+key Tab
+dump the year
+key Tab
+dump triggers
+key Tab
+dump what helps
+key Tab
+dump patterns
+SCRIPT
+	t_screen "tracking-charts-$size" "$T_TMP/charts-$size"
+done
+t_match "60 columns: a month of bars with its n" "[0-9]+ check-ins; the average" \
+	"$(t_section "$T_TMP/tracking-charts-24x60.raw" "mood this month")"
+t_match "120 columns: the coping tool and its n" "Slow breathing.*n=[0-9]+" \
+	"$(t_section "$T_TMP/tracking-charts-30x120.raw" "what helps")"
+t_match "tags with enough data have a mean" "work .*n=10" \
+	"$(t_section "$T_TMP/tracking-charts-30x120.raw" "patterns")"
+printf 'size 30x120\ntype %s\nkey Enter\n%s\nkey Enter\nkey Right\ncolors\nkey Tab\nkey Tab\ncolors\n' \
+	"$PASS" "$(downs Insights)" >"$T_TMP/mono"
+NO_COLOR=1 "$SCREEN_BIN" "$T_TMP/mono" >"$T_TMP/mono.out" 2>&1
+t_eq "NO_COLOR: the charts use no colour at all" "" "$(grep -v '^---' "$T_TMP/mono.out" | tr -d '.\n')"
+"$SCREEN_BIN" "$T_TMP/mono" >"$T_TMP/color.out" 2>&1
+t_nomatch "without NO_COLOR the charts are coloured" "^$" "$(grep -v '^---' "$T_TMP/color.out" | tr -d '.\n')"
 
 cat >"$T_TMP/path" <<SCRIPT
 type $PASS
