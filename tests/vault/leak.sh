@@ -7,7 +7,10 @@
 # lowercase or uppercase hex text. It must not be found (a) after normal
 # use, (b) after backup, rekey and restore, (c) in the crash image left by
 # SIGKILL in the middle of adding a 5 MB entry full of the marker, and
-# (d) after that aborted transaction was rolled back. A running `tend add`
+# (d) after that aborted transaction was rolled back, and, in the
+# full-screen app (driven headless by the screen driver), (e) after a draft
+# is autosaved, (f) after an edit that keeps an earlier version, and (g)
+# after deleting that entry. A running `tend add`
 # must not show the marker in /proc/PID/cmdline or /proc/PID/environ.
 # Canary checks plant the marker in each form and prove the scanner finds
 # it, so a silent scanner cannot pass.
@@ -215,5 +218,118 @@ n_after=$(tp list 2>/dev/null | grep -c .)
 t_ok "entries after the kills: $n_before before + $finished finished <= $n_after <= + $killed killed" \
 	test "$n_after" -ge $((n_before + finished)) -a "$n_after" -le $((n_before + finished + killed))
 no_leak "final scan"
+
+# ---- (e)-(g) the full-screen app: a draft, an edit, a delete -----------------------
+# The screen driver's scripts type the marker, and its dumps show it, so
+# both stay in plain/ (not scanned). Everything tend writes goes where the
+# scans look: the vault folder, HOME and TMPDIR.
+# tui NAME: runs the screen driver on plain/NAME.script; dumps in plain/NAME.out.
+tui() {
+	"$SCREEN_BIN" "$PLAIN/$1.script" >"$PLAIN/$1.out" 2>"$PLAIN/$1.err"
+	t_eq "$1: the screen run ends with status 0" 0 $?
+}
+if [ -x "${SCREEN_BIN:-}" ]; then
+	# The home menu, read off the screen, so the scripts open "Write" and
+	# "Journal" by title (each item is a title line after a blank line).
+	printf 'size 60x100\ntype %s\nkey Enter\ndump home\n' "$PASS" >"$PLAIN/home.script"
+	tui home
+	item_index() {
+		t_section "$PLAIN/home.out" home |
+			awk -v t="    $1" 'prev == "" && /^    [^ ]/ { i++; if ($0 == t) { print i - 1; exit } } { prev = $0 }'
+	}
+	n_write=$(item_index Write) n_journal=$(item_index Journal)
+	t_match "the home menu has a Write item" '^[0-9]+$' "$n_write"
+	t_match "the home menu has a Journal item" '^[0-9]+$' "$n_journal"
+	# downs N: the keys that open the Nth item (from 0).
+	downs() { for ((i = 0; i < ${1:-0}; i++)); do echo "key Down"; done; echo "key Enter"; }
+	to_write=$(downs "$n_write") to_journal=$(downs "$n_journal")
+	# (e) a draft: typed, kept by the autosave two quiet seconds later, Esc.
+	cat >"$PLAIN/draft.script" <<SCRIPT
+type $PASS
+key Enter
+key w
+type Draft $MARK title
+key Tab
+type The draft says $MARK and $MARKL in its text
+wait 3
+dump autosaved
+key Esc
+SCRIPT
+	tui draft
+	t_match "(e) the draft was autosaved (\"Draft kept\")" 'Draft kept' \
+		"$(t_section "$PLAIN/draft.out" autosaved | head -n 1)"
+	no_leak "(e) after a draft autosaved in the full-screen app"
+	# The draft is really in the vault: a fresh start offers it back.
+	cat >"$PLAIN/draft2.script" <<SCRIPT
+type $PASS
+key Enter
+dump home
+$to_write
+dump the draft
+SCRIPT
+	tui draft2
+	t_match "(e) a fresh start offers the draft" 'Continue your draft' "$(t_section "$PLAIN/draft2.out" home)"
+	t_match "(e) the draft holds the marker" "The draft says $MARK and $MARKL" \
+		"$(t_section "$PLAIN/draft2.out" "the draft")"
+
+	# (f) an entry added from the command line (dated after every other, so
+	# it is first in the list), edited in the app and saved: its first text
+	# becomes an earlier version.
+	printf 'Edit %s title\nThe first text of %s.\n' "$MARK" "$MARK" |
+		TEND_NOW=4102444800 tp add --tag "$MARKL" >"$PLAIN/out" 2>&1
+	EDIT_ID=$(grep -oE '[0-9]+' "$PLAIN/out")
+	t_match "(f) an entry to edit" '^[0-9]+$' "$EDIT_ID"
+	cat >"$PLAIN/edit.script" <<SCRIPT
+type $PASS
+key Enter
+$to_journal
+key Enter
+dump the newest entry
+key e
+type The second text of $MARK.
+key Ctrl-S
+dump saved
+key Esc
+key v
+dump its earlier versions
+key Enter
+dump the earlier version
+SCRIPT
+	tui edit
+	t_match "(f) the entry opened is the new one" "Edit $MARK title" \
+		"$(t_section "$PLAIN/edit.out" "the newest entry" | head -n 1)"
+	t_match "(f) Ctrl-S saved it" 'Saved [0-9]{2}:[0-9]{2}$' "$(t_section "$PLAIN/edit.out" saved | head -n 1)"
+	t_eq "(f) one earlier version" 1 \
+		"$(t_section "$PLAIN/edit.out" "its earlier versions" | grep -c "Edit $MARK title")"
+	t_match "(f) the earlier version has the first text" "The first text of $MARK" \
+		"$(t_section "$PLAIN/edit.out" "the earlier version")"
+	t_match "(f) the entry has the new text" "The second text of $MARK" "$(tp show "$EDIT_ID" 2>&1)"
+	no_leak "(f) after an edit that keeps an earlier version"
+
+	# (g) that entry deleted in the app (Right + Enter confirms); the run
+	# then ends, which drops the copy kept in memory for undo.
+	cat >"$PLAIN/delete.script" <<SCRIPT
+type $PASS
+key Enter
+$to_journal
+key Enter
+dump the entry
+key d
+key Right
+key Enter
+dump the list after the delete
+SCRIPT
+	tui delete
+	t_match "(g) the entry deleted is the edited one" "Edit $MARK title" \
+		"$(t_section "$PLAIN/delete.out" "the entry" | head -n 1)"
+	t_nomatch "(g) the list no longer shows it" "Edit $MARK title" \
+		"$(t_section "$PLAIN/delete.out" "the list after the delete")"
+	tp show "$EDIT_ID" >/dev/null 2>&1
+	t_eq "(g) tend show no longer finds it (exit 1)" 1 $?
+	tp verify >/dev/null 2>&1; t_eq "(g) verify after the delete" 0 $?
+	no_leak "(g) after deleting the entry"
+else
+	t_fail "the screen driver (SCREEN_BIN, which make check sets) for (e)-(g)"
+fi
 
 t_done
