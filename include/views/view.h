@@ -29,8 +29,9 @@ struct ctx {
 	/* Opened over the home screen after STEP_UNLOCKED, once. */
 	const struct view_ops *after_unlock;
 	const void *after_arg;
-	/* The journal changed: lists reload when they are shown again. */
-	bool journal_changed;
+	/* Moves on whenever the journal changes; a screen that shows journal
+	 * data keeps the value it last read at and reloads when it differs. */
+	unsigned journal_gen;
 	/* The entry a list opened (its address is the entry view's arg). */
 	int64_t open_entry;
 	/* The last deleted entry, kept in memory for undo until lock. */

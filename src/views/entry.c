@@ -88,6 +88,7 @@ struct entry_state {
 	struct write_req edit;
 	char err[512];
 	bool deleted;
+	unsigned gen;
 };
 
 static void load(struct ctx *c, struct entry_state *s)
@@ -105,6 +106,7 @@ static int entry_enter(struct ctx *c, void *st, const void *arg)
 {
 	struct entry_state *s = st;
 	s->id = *(const int64_t *)arg;
+	s->gen = c->journal_gen;
 	load(c, s);
 	return 0;
 }
@@ -120,8 +122,10 @@ static void entry_leave(struct ctx *c, void *st)
 static void entry_draw(struct ctx *c, void *st, int rows, int cols)
 {
 	struct entry_state *s = st;
-	if (c->journal_changed && !s->deleted)
+	if (s->gen != c->journal_gen && !s->deleted) {
+		s->gen = c->journal_gen;
 		load(c, s);
+	}
 	if (s->err[0]) {
 		view_title(cols, "Journal entry");
 		view_markdown(2, 2, cols - 4, rows - 2, 0, s->err);
@@ -164,7 +168,7 @@ static struct step do_delete(struct ctx *c, void *data)
 	}
 	deleted_entry_free(c->last_deleted);
 	c->last_deleted = d;
-	c->journal_changed = true;
+	c->journal_gen++;
 	s->deleted = true;
 	snprintf(c->note, sizeof(c->note), "Deleted. Press u in the journal to bring it back.");
 	return STEP(STEP_POP);

@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "content/prompts.h"
+#include "util/timefmt.h"
 #include "store/journal.h"
 #include "views/journal_int.h"
 #include "views/view.h"
@@ -19,6 +20,7 @@ struct home {
 	size_t nprompts;
 	const struct prompt *today;
 	struct write_req req;
+	unsigned gen;
 };
 
 static void check_draft(struct ctx *c, struct home *h)
@@ -36,10 +38,9 @@ static int home_enter(struct ctx *c, void *st, const void *arg)
 	struct home *h = st;
 	h->m.n = I_COUNT;
 	h->nprompts = prompts_load(h->prompts, 32);
-	time_t t = time(NULL);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	h->today = prompt_of_day(h->prompts, h->nprompts, (int64_t)(t + tm.tm_gmtoff) / 86400);
+	struct stamp now = stamp_now(); /* honours TEND_NOW, so tests are stable */
+	h->today = prompt_of_day(h->prompts, h->nprompts, (now.t + (int64_t)now.off_min * 60) / 86400);
+	h->gen = c->journal_gen;
 	check_draft(c, h);
 	return 0;
 }
@@ -88,8 +89,10 @@ static void item_text(const struct home *h, int i, const char **title, const cha
 static void home_draw(struct ctx *c, void *st, int rows, int cols)
 {
 	struct home *h = st;
-	if (c->journal_changed)
+	if (h->gen != c->journal_gen) {
+		h->gen = c->journal_gen;
 		check_draft(c, h);
+	}
 	int y = view_title(cols, "tend");
 	int w = cols - 4;
 	y += view_markdown(y, 2, w, 3, 0,

@@ -80,7 +80,7 @@ int jdraw_marked(int y, int x, int w, enum role base, const char *s)
 	while (*p && col < w) {
 		size_t n = strcspn(p, "\x01\x02\n\r\t");
 		if (n) {
-			col += ui_put(y, x + col, w - col, on ? ROLE_SELECTED : base, p, n);
+			col += ui_put(y, x + col, w - col, on ? ROLE_KEY : base, p, n);
 			p += n;
 			continue;
 		}
@@ -185,6 +185,7 @@ struct jlist {
 	int page;
 	enum grouping group;
 	bool stale;
+	unsigned gen;
 	char err[512];
 };
 
@@ -206,6 +207,7 @@ static int jlist_enter(struct ctx *c, void *st, const void *arg)
 	struct jlist *l = st;
 	if (arg)
 		snprintf(l->tag, sizeof(l->tag), "%s", (const char *)arg);
+	l->gen = c->journal_gen;
 	reload(c, l);
 	return 0;
 }
@@ -219,8 +221,8 @@ static void jlist_leave(struct ctx *c, void *st)
 static void jlist_draw(struct ctx *c, void *st, int rows, int cols)
 {
 	struct jlist *l = st;
-	if (l->stale || c->journal_changed) {
-		c->journal_changed = false;
+	if (l->stale || l->gen != c->journal_gen) {
+		l->gen = c->journal_gen;
 		reload(c, l);
 	}
 	char title[200];
@@ -306,6 +308,7 @@ static struct step jlist_action(struct ctx *c, void *st, enum action a)
 			c->last_deleted = NULL;
 			snprintf(c->note, sizeof(c->note), "The entry is back.");
 			l->stale = true;
+			c->journal_gen++;
 		}
 		return STEP(STEP_REDRAW);
 	case ACT_BACK:
@@ -345,6 +348,7 @@ struct jsearch {
 	struct jfilter filter;
 	char *last; /* the text the results are for */
 	bool searched;
+	unsigned gen;
 	size_t sel, top;
 	char err[512];
 };
@@ -389,6 +393,7 @@ static int jsearch_enter(struct ctx *c, void *st, const void *arg)
 	(void)c;
 	(void)arg;
 	struct jsearch *s = st;
+	s->gen = c->journal_gen;
 	s->filter.mood_min = s->filter.mood_max = -1;
 	return field_init(&s->f, false, NULL, NULL);
 }
@@ -408,10 +413,10 @@ static void jsearch_leave(struct ctx *c, void *st)
 static void jsearch_draw(struct ctx *c, void *st, int rows, int cols)
 {
 	struct jsearch *s = st;
-	if (c->journal_changed || s->filter.changed) {
+	if (s->gen != c->journal_gen || s->filter.changed) {
 		free(s->last);
 		s->last = NULL;
-		c->journal_changed = false;
+		s->gen = c->journal_gen;
 		jsearch_run(c, s);
 	}
 	int y = view_title(cols, "Search the journal");

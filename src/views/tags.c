@@ -16,6 +16,7 @@ struct tags_state {
 	struct confirm confirm;
 	char name[128];
 	char msg[512];
+	unsigned gen;
 };
 
 static void tags_load(struct ctx *c, struct tags_state *s)
@@ -35,6 +36,7 @@ static void tags_load(struct ctx *c, struct tags_state *s)
 static int tags_enter(struct ctx *c, void *st, const void *arg)
 {
 	(void)arg;
+	((struct tags_state *)st)->gen = c->journal_gen;
 	tags_load(c, st);
 	return 0;
 }
@@ -49,7 +51,8 @@ static void tags_leave(struct ctx *c, void *st)
 static void tags_draw(struct ctx *c, void *st, int rows, int cols)
 {
 	struct tags_state *s = st;
-	if (c->journal_changed) {
+	if (s->gen != c->journal_gen) {
+		s->gen = c->journal_gen;
 		tags_load(c, s);
 	}
 	int y = view_title(cols, "Tags");
@@ -84,7 +87,7 @@ static int do_rename(struct ctx *c, void *data, const char *to, struct error *e)
 	if (tag_rename(c->vault, s->name, to, e))
 		return -1;
 	snprintf(c->note, sizeof(c->note), "Renamed.");
-	c->journal_changed = true;
+	c->journal_gen++;
 	tags_load(c, s);
 	return 0;
 }
@@ -98,7 +101,7 @@ static struct step do_delete(struct ctx *c, void *data)
 		c->note_role = ROLE_WARN;
 	} else {
 		snprintf(c->note, sizeof(c->note), "The tag was removed; the entries stay.");
-		c->journal_changed = true;
+		c->journal_gen++;
 	}
 	tags_load(c, s);
 	return STEP(STEP_REDRAW);

@@ -10,6 +10,7 @@
 #include "store/journal.h"
 #include "store/vault.h"
 #include "util/buf.h"
+#include "util/timefmt.h"
 #include "views/journal_int.h"
 #include "widgets/editor.h"
 #include "widgets/field.h"
@@ -50,12 +51,9 @@ static bool unsaved(const struct write_state *w)
 
 static void set_status(struct write_state *w, const char *what)
 {
-	time_t t = time(NULL);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	char hm[16];
-	strftime(hm, sizeof(hm), "%H:%M", &tm);
-	snprintf(w->status, sizeof(w->status), "%s %s", what, hm);
+	char when[32];
+	stamp_format(stamp_now(), when); /* "YYYY-MM-DDTHH:MM:SS+hh:mm" */
+	snprintf(w->status, sizeof(w->status), "%s %.5s", what, when + 11);
 }
 
 static int save_draft(struct ctx *c, struct write_state *w)
@@ -76,6 +74,7 @@ static int save_draft(struct ctx *c, struct write_state *w)
 	}
 	w->saved_version = editor_version(&w->ed);
 	w->saved_edits = w->edits;
+	c->journal_gen++; /* home now offers to continue the draft */
 	set_status(w, "Draft kept");
 	return 0;
 }
@@ -153,8 +152,9 @@ static void write_draw(struct ctx *c, void *st, int rows, int cols)
 {
 	struct write_state *w = st;
 	char head[200];
-	int n = snprintf(head, sizeof(head), "%s · %zu words%s",
-	                 w->req.entry_id ? "Editing" : "New entry", editor_words(&w->ed),
+	size_t words = editor_words(&w->ed);
+	int n = snprintf(head, sizeof(head), "%s · %zu word%s%s",
+	                 w->req.entry_id ? "Editing" : "New entry", words, words == 1 ? "" : "s",
 	                 w->req.mood_id ? " · check-in linked" : "");
 	if (w->timer_end && !w->time_up) {
 		long long left = (w->timer_end - c->now_ms + 59999) / 60000;
@@ -261,7 +261,7 @@ static struct step save_entry(struct ctx *c, struct write_state *w)
 	draft_delete(c->vault, w->slot, &e);
 	w->saved_version = editor_version(&w->ed);
 	w->saved_edits = w->edits;
-	c->journal_changed = true;
+	c->journal_gen++;
 	set_status(w, "Saved");
 	return STEP(STEP_REDRAW);
 }
@@ -343,9 +343,9 @@ static struct step write_on_timer(struct ctx *c, void *st)
 
 static const struct hint write_hints[] = {
 	{ACT_SKIP, "save"},
-	{ACT_NEXT_FIELD, "title/text/tags"},
+	{ACT_NEXT_FIELD, "next part"},
 	{ACT_CHECKIN, "check-in"},
-	{ACT_BACK, "close (draft kept)"},
+	{ACT_BACK, "close"},
 	{ACT_NONE, NULL},
 };
 

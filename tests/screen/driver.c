@@ -14,6 +14,8 @@
  *   wait SECONDS        moves the fake clock on and lets a timer fire
  *   # comment
  * When the script ends, the terminal "goes away" and the app closes. */
+#include <langinfo.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -163,6 +165,13 @@ int main(int argc, char **argv)
 	if (fgets(first, sizeof(first), s.f) && sscanf(first, "size %dx%d", &rows, &cols) == 2)
 		start = ftell(s.f);
 	fseek(s.f, start, SEEK_SET);
+	/* As main.c does, so wide characters take two cells here too. */
+	setlocale(LC_ALL, "");
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+		setlocale(LC_CTYPE, "C.UTF-8");
+	/* A fixed clock unless the script's caller sets one: screens that show
+	 * the date or the prompt of the day stay the same on any day. */
+	setenv("TEND_NOW", "1795420800", 0);
 	char buf[16];
 	snprintf(buf, sizeof(buf), "%d", rows);
 	setenv("LINES", buf, 1);

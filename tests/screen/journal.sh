@@ -189,8 +189,7 @@ t_eq "write: the command line lists the new entry" \
 t_eq "write: the saved text, byte for byte (wide characters, emoji, no paste)" \
 	$'日本語 line: 雨の日 and a leaf 🌿 here\nAnd the rain stopped.' "$(tp show 6 | tail -n +4)"
 # KNOWN BUG in tests/screen/driver.c (no setlocale()): see filter above.
-t_known_bug "write: the list preview has one space for the line break" \
-	t_line "write: the list preview has one space for the line break" \
+t_line "write: the list preview has one space for the line break" \
 	'^           日本語 line: 雨の日 and a leaf 🌿 here And the rain stopped\.$' \
 	"$(t_section "$out" "the journal list has the new entry at the top")"
 
@@ -362,12 +361,11 @@ t_match "search: \"could\" is highlighted in its preview" '^([a-z])\1{4}$' "$cou
 t_eq "search: \"Woke\" before it is not" "...." "$(colors_of "$out" "$co" "Woke")"
 t_eq "search: \"not\" after it is not" "..." "$(colors_of "$out" "$co" "not settle" | cut -c1-3)"
 t_match "search: \"cold\" is highlighted in its preview" '^([a-z])\1{3}$' "$(colors_of "$out" "$co" "cold")"
-# KNOWN BUG: the match in the selected row (the first result) has the
+# Was a bug, now a check: the match in the selected row (the first result) has the
 # same colour as the row: jdraw_marked() draws a match with ROLE_SELECTED,
 # and the selected row's text is ROLE_SELECTED too, so "Coffee" in the
 # first result does not stand out.
-t_known_bug "search: the match in the selected row stands out from the row" \
-	t_ok "search: the match in the selected row stands out from the row" \
+t_ok "search: the match in the selected row stands out from the row" \
 	test "$(colors_of "$out" "$co" "Coffee" | cut -c1)" != "$(colors_of "$out" "$co" "rain on" | cut -c1)"
 
 # ---- tags: rename to an existing tag merges -------------------------------------------------
@@ -402,15 +400,14 @@ t_eq "tags: the list of walk has three entries" 3 "$(results "$out" "End, Enter:
 t_eq "tags: the vault has the merged tags" \
 	"5 walk|4 sleep|3 walk|2 therapy|1 walk|" "$(tp list | cut -f1,4 | tr '\t\n' ' |')"
 t_eq "tags: no entry is tagged calm" "" "$(tp search --tag calm 2>/dev/null)"
-# KNOWN BUG: one flag (ctx.journal_changed) tells every journal screen to
+# Was a bug, now a check: one flag (ctx.journal_changed) tells every journal screen to
 # reload, and the first one drawn clears it, so a journal list lower on the
 # stack keeps what it read before. Here the list of entries tagged walk
 # reloads, and the journal list under the tags screen still shows "#calm".
 # (Worse, deleting an entry opened from search leaves it in the journal
 # list under the search screen; opening it there says "There is no entry
 # 1.": / maple Enter d Right Enter Esc End Enter.)
-t_known_bug "tags: the journal list shows the merged tags after the merge" \
-	t_nomatch "tags: the journal list shows the merged tags after the merge" '#calm' \
+t_nomatch "tags: the journal list shows the merged tags after the merge" '#calm' \
 	"$(t_section "$out" "KNOWN BUG: Esc twice: the journal list should show the merged tags")"
 
 # ---- drafts ------------------------------------------------------------------------------------
@@ -439,12 +436,11 @@ out=$T_TMP/journal-draft-kept.raw
 t_nomatch "draft: nothing kept while typing" 'Draft kept' "$(t_section "$out" "typing: nothing kept yet" | head -n 1)"
 t_match "draft: kept two seconds after typing stops" 'Draft kept [0-9]{2}:[0-9]{2}$' \
 	"$(t_section "$out" 'two quiet seconds later: "Draft kept"' | head -n 1)"
-# KNOWN BUG: home.c re-reads whether a draft waits only when the home
+# Was a bug, now a check: home.c re-reads whether a draft waits only when the home
 # screen opens or ctx.journal_changed is set; write.c's save_draft() does
 # not set it, so after leaving the write screen with a draft kept (by the
 # autosave or by Esc) home still says "Write" until the next unlock or run.
-t_known_bug "draft: home offers \"Continue your draft\" after Esc" \
-	t_match "draft: home offers \"Continue your draft\" after Esc" 'Continue your draft' \
+t_match "draft: home offers \"Continue your draft\" after Esc" 'Continue your draft' \
 	"$(t_section "$out" 'KNOWN BUG: Esc: the home screen should offer "Continue your draft"')"
 t_eq "draft: a draft is not an entry (the command line lists five)" 5 "$(tp list | grep -c .)"
 
