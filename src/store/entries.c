@@ -41,6 +41,19 @@ static int fail(sqlite3 *db, int rc, sqlite3_stmt *st, struct error *e, const ch
 	return -1;
 }
 
+int store_grow(void **arr, size_t *cap, size_t n, size_t size)
+{
+	if (n < *cap)
+		return 0;
+	size_t nc = *cap ? *cap * 2 : 16;
+	void *p = realloc(*arr, nc * size);
+	if (!p)
+		return -1;
+	*arr = p;
+	*cap = nc;
+	return 0;
+}
+
 int store_set_tags(sqlite3 *db, int64_t eid, const char *const *tags, size_t ntags,
                    struct error *e)
 {

@@ -28,18 +28,6 @@ static const char *keep(struct insight_data *d, const char *s, size_t *cap)
 	return copy;
 }
 
-static int grow(void **arr, size_t *cap, size_t n, size_t size)
-{
-	if (n < *cap)
-		return 0;
-	size_t nc = *cap ? *cap * 2 : 256;
-	void *p = realloc(*arr, nc * size);
-	if (!p)
-		return -1;
-	*arr = p;
-	*cap = nc;
-	return 0;
-}
 
 int insights_load(struct vault *v, struct insight_data *d, struct error *e)
 {
@@ -54,7 +42,7 @@ int insights_load(struct vault *v, struct insight_data *d, struct error *e)
 	if (rc != SQLITE_OK)
 		return store_sql_error(db, rc, e, "reading check-ins");
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (grow((void **)&d->moods, &cap_m, d->nmoods, sizeof(*d->moods)))
+		if (store_grow((void **)&d->moods, &cap_m, d->nmoods, sizeof(*d->moods)))
 			goto nomem;
 		struct mood_point *m = &d->moods[d->nmoods++];
 		m->t = sqlite3_column_int64(st, 0);
@@ -70,7 +58,7 @@ int insights_load(struct vault *v, struct insight_data *d, struct error *e)
 			memcpy(one, p, len);
 			one[len] = '\0';
 			if (*one) {
-				if (grow((void **)&d->tags, &cap_g, d->ntags, sizeof(*d->tags)))
+				if (store_grow((void **)&d->tags, &cap_g, d->ntags, sizeof(*d->tags)))
 					goto nomem;
 				const char *name = keep(d, one, &cap_n);
 				if (name)
@@ -90,7 +78,7 @@ int insights_load(struct vault *v, struct insight_data *d, struct error *e)
 	if (rc != SQLITE_OK)
 		goto sqlfail;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (grow((void **)&d->triggers, &cap_t, d->ntriggers, sizeof(*d->triggers)))
+		if (store_grow((void **)&d->triggers, &cap_t, d->ntriggers, sizeof(*d->triggers)))
 			goto nomem;
 		struct trigger_point *t = &d->triggers[d->ntriggers++];
 		t->t = sqlite3_column_int64(st, 0);

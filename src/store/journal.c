@@ -260,14 +260,9 @@ static int load_versions(sqlite3 *db, int64_t entry_id, struct entry_version **o
 	sqlite3_bind_int64(st, 1, entry_id);
 	size_t cap = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			struct entry_version *p = realloc(*out, cap * sizeof(*p));
-			if (!p) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			*out = p;
+		if (store_grow((void **)out, &cap, *n, sizeof(**out))) {
+			rc = SQLITE_NOMEM;
+			break;
 		}
 		struct entry_version *ver = &(*out)[(*n)++];
 		ver->id = sqlite3_column_int64(st, 0);
@@ -578,14 +573,9 @@ int tags_list(struct vault *v, struct tag_count **out, size_t *n, struct error *
 		return store_sql_error(db, rc, e, "listing tags");
 	size_t cap = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			struct tag_count *p = realloc(*out, cap * sizeof(*p));
-			if (!p) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			*out = p;
+		if (store_grow((void **)out, &cap, *n, sizeof(**out))) {
+			rc = SQLITE_NOMEM;
+			break;
 		}
 		(*out)[*n].name = col_dup(st, 0);
 		(*out)[*n].uses = sqlite3_column_int64(st, 1);

@@ -15,6 +15,9 @@ int store_sql_error(sqlite3 *db, int rc, struct error *e, const char *doing);
  * used by any entry any more are removed. */
 int store_set_tags(sqlite3 *db, int64_t entry_id, const char *const *tags, size_t ntags,
                    struct error *e);
+/* Makes room for item n in a growing array of size-byte items (doubling
+ * *cap); 0, or -1 when memory runs out (the array is then unchanged). */
+int store_grow(void **arr, size_t *cap, size_t n, size_t size);
 /* Runs SQL with no results; -1 with e filled on failure. */
 int store_exec(sqlite3 *db, const char *sql, struct error *e);
 

@@ -179,14 +179,9 @@ int triggers_unfinished(struct vault *v, struct trigger_saved **out, size_t *n, 
 		return store_sql_error(db, rc, e, "listing trigger logs");
 	size_t cap = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			struct trigger_saved *p = realloc(*out, cap * sizeof(*p));
-			if (!p) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			*out = p;
+		if (store_grow((void **)out, &cap, *n, sizeof(**out))) {
+			rc = SQLITE_NOMEM;
+			break;
 		}
 		struct trigger_saved *t = &(*out)[(*n)++];
 		memset(t, 0, sizeof(*t));
@@ -248,14 +243,9 @@ int tools_list(struct vault *v, struct tool **out, size_t *n, struct error *e)
 		return store_sql_error(db, rc, e, "listing coping tools");
 	size_t cap = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			struct tool *p = realloc(*out, cap * sizeof(*p));
-			if (!p) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			*out = p;
+		if (store_grow((void **)out, &cap, *n, sizeof(**out))) {
+			rc = SQLITE_NOMEM;
+			break;
 		}
 		struct tool *t = &(*out)[(*n)++];
 		const char *name = (const char *)sqlite3_column_text(st, 1);
@@ -338,14 +328,9 @@ int categories_list(struct vault *v, char ***out, size_t *n, struct error *e)
 		return store_sql_error(db, rc, e, "listing categories");
 	size_t cap = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			char **p = realloc(*out, cap * sizeof(*p));
-			if (!p) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			*out = p;
+		if (store_grow((void **)out, &cap, *n, sizeof(**out))) {
+			rc = SQLITE_NOMEM;
+			break;
 		}
 		const char *name = (const char *)sqlite3_column_text(st, 0);
 		if (!((*out)[(*n)++] = strdup(name ? name : ""))) {
