@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "store/vault.h"
 #include "unit.h"
 
 char *test_tmpdir(void)
@@ -27,4 +28,25 @@ static int rm_one(const char *path, const struct stat *st, int flag, struct FTW 
 void test_rmtree(const char *dir)
 {
 	nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+struct test_vault *test_vault_new(void)
+{
+	struct test_vault *f = calloc(1, sizeof(*f));
+	assert_non_null(f);
+	setenv("TEND_INSECURE_FAST_KDF", "1", 1);
+	f->dir = test_tmpdir();
+	char code[VAULT_CODE_MAX];
+	struct error e;
+	assert_int_equal(vault_init(f->dir, "pw", 2, code, &e), 0);
+	assert_int_equal(vault_open(f->dir, "pw", 2, &f->v, &e), 0);
+	return f;
+}
+
+void test_vault_free(struct test_vault *f)
+{
+	vault_close(f->v);
+	test_rmtree(f->dir);
+	free(f->dir);
+	free(f);
 }

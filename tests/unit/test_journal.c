@@ -8,11 +8,6 @@
 #include "store/vault.h"
 #include "unit.h"
 
-struct fx {
-	char *dir;
-	struct vault *v;
-};
-
 static void at_time(long long t)
 {
 	char b[32];
@@ -22,24 +17,13 @@ static void at_time(long long t)
 
 static int setup(void **state)
 {
-	struct fx *f = calloc(1, sizeof(*f));
-	setenv("TEND_INSECURE_FAST_KDF", "1", 1);
-	f->dir = test_tmpdir();
-	char code[VAULT_CODE_MAX];
-	struct error e;
-	assert_int_equal(vault_init(f->dir, "pw", 2, code, &e), 0);
-	assert_int_equal(vault_open(f->dir, "pw", 2, &f->v, &e), 0);
-	*state = f;
+	*state = test_vault_new();
 	return 0;
 }
 
 static int teardown(void **state)
 {
-	struct fx *f = *state;
-	vault_close(f->v);
-	test_rmtree(f->dir);
-	free(f->dir);
-	free(f);
+	test_vault_free(*state);
 	unsetenv("TEND_NOW");
 	return 0;
 }
@@ -73,7 +57,7 @@ static void free_rows(struct entry_row *r, size_t n)
 
 static void pages_newest_first(void **state)
 {
-	struct fx *f = *state;
+	struct test_vault *f = *state;
 	/* Added out of order: the list follows the time written, not the id. */
 	for (int i = 0; i < 25; i++)
 		add(f->v, 1700000000LL + (i * 7 % 25) * 3600, "t", "body", NULL);
@@ -95,7 +79,7 @@ static void pages_newest_first(void **state)
 
 static void search_highlights_and_filters(void **state)
 {
-	struct fx *f = *state;
+	struct test_vault *f = *state;
 	add(f->v, 1700000000, "A walk by the sea", "The waves were calm and slow.", "calm");
 	add(f->v, 1700100000, "Hard day", "Work was loud. I walked home to settle.", "work");
 	add(f->v, 1700200000, "Café", "Crème brûlée with a friend.", NULL);
@@ -133,7 +117,7 @@ static void search_highlights_and_filters(void **state)
 
 static void edits_keep_versions(void **state)
 {
-	struct fx *f = *state;
+	struct test_vault *f = *state;
 	int64_t id = add(f->v, 1700000000, "First", "one", "a");
 	struct error e;
 	const char *tags[] = {"b", "c"};
@@ -168,7 +152,7 @@ static void edits_keep_versions(void **state)
 
 static void delete_and_undo(void **state)
 {
-	struct fx *f = *state;
+	struct test_vault *f = *state;
 	int64_t id = add(f->v, 1700000000, "Keep me", "text UNDOWORD", "t1");
 	struct error e;
 	assert_int_equal(entries_update(f->v, id, "Keep me", "text2 UNDOWORD", NULL, 0, &e), 0);
@@ -200,7 +184,7 @@ static void delete_and_undo(void **state)
 
 static void drafts_round_trip(void **state)
 {
-	struct fx *f = *state;
+	struct test_vault *f = *state;
 	struct error e;
 	struct draft d = {.slot = "new", .title = "T", .body = "half a sentence", .tags = "x"};
 	assert_int_equal(draft_save(f->v, &d, &e), 0);
@@ -224,7 +208,7 @@ static void drafts_round_trip(void **state)
 
 static void tags_rename_merge_delete(void **state)
 {
-	struct fx *f = *state;
+	struct test_vault *f = *state;
 	struct error e;
 	int64_t a = add(f->v, 1, "a", "a", "sad");
 	int64_t b = add(f->v, 2, "b", "b", "low");

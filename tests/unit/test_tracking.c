@@ -6,37 +6,21 @@
 #include "store/vault.h"
 #include "unit.h"
 
-struct fx {
-	char *dir;
-	struct vault *v;
-};
-
 static int setup(void **state)
 {
-	struct fx *f = calloc(1, sizeof(*f));
-	setenv("TEND_INSECURE_FAST_KDF", "1", 1);
-	f->dir = test_tmpdir();
-	char code[VAULT_CODE_MAX];
-	struct error e;
-	assert_int_equal(vault_init(f->dir, "pw", 2, code, &e), 0);
-	assert_int_equal(vault_open(f->dir, "pw", 2, &f->v, &e), 0);
-	*state = f;
+	*state = test_vault_new();
 	return 0;
 }
 
 static int teardown(void **state)
 {
-	struct fx *f = *state;
-	vault_close(f->v);
-	test_rmtree(f->dir);
-	free(f->dir);
-	free(f);
+	test_vault_free(*state);
 	return 0;
 }
 
 static void checkins_validate(void **state)
 {
-	struct fx *f = *state;
+	struct test_vault *f = *state;
 	struct error e;
 	struct checkin c = CHECKIN_INIT;
 	int64_t id;
@@ -61,7 +45,7 @@ static void checkins_validate(void **state)
 
 static void toolbox_counts_what_helped(void **state)
 {
-	struct fx *f = *state;
+	struct test_vault *f = *state;
 	struct error e;
 	struct tool *t;
 	size_t n;
@@ -106,7 +90,7 @@ static void toolbox_counts_what_helped(void **state)
 
 static void categories_are_editable(void **state)
 {
-	struct fx *f = *state;
+	struct test_vault *f = *state;
 	struct error e;
 	char **c;
 	size_t n;

@@ -24,4 +24,14 @@
 char *test_tmpdir(void);
 void test_rmtree(const char *dir);
 
+/* A new vault (cheap key derivation) in its own folder, open; for suites
+ * that test what is stored in a vault. */
+struct vault;
+struct test_vault {
+	char *dir;
+	struct vault *v;
+};
+struct test_vault *test_vault_new(void);
+void test_vault_free(struct test_vault *f);
+
 #endif
