@@ -132,6 +132,15 @@ build-tests: $(TEND) $(UNIT) $(SCREEN)
 check-layers:
 	@scripts/check-layers
 
+# The tests that do not draw a screen, under valgrind (leaks and reads of
+# uninitialised memory). Slower than check; not part of it.
+check-valgrind:
+	@$(have-deps) || scripts/deps
+	@$(MAKE) --no-print-directory build-tests
+	@command -v valgrind >/dev/null || { echo "check-valgrind: install valgrind first"; exit 1; }
+	@TEND_BIN=$(abspath $(TEND)) UNIT_BIN=$(abspath $(UNIT)) SCREEN_BIN=$(abspath $(SCREEN)) \
+		TEND_VALGRIND=1 TESTS='unit cli/basic cli/journal cli/tracking vault/roundtrip' tests/run
+
 # The benchmark program links every object except main.o, like the tests.
 BENCH = $(BUILD)/bench/bench
 $(BENCH): bench/bench.c bench/gen.h $(OBJ)
@@ -222,7 +231,7 @@ uninstall:
 clean:
 	rm -rf build tend
 
-.PHONY: all deps run check build-tests check-layers bench fuzz fuzz-build fuzz-seeds install \
+.PHONY: all deps run check check-valgrind build-tests check-layers bench fuzz fuzz-build fuzz-seeds install \
         uninstall clean
 
 -include $(OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/test/screen-driver.d
