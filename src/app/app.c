@@ -380,6 +380,12 @@ static void load_settings(struct app *a, struct paths *p)
 	struct config cfg;
 	config_load(p->config_dir, &cfg);
 	a->ctx.autolock_min = cfg.autolock_min;
+	if (cfg.color == 0)
+		a->ctx.no_color = true;
+	if (cfg.warning[0]) {
+		snprintf(a->ctx.note, sizeof(a->ctx.note), "%s", cfg.warning);
+		a->ctx.note_role = ROLE_WARN;
+	}
 	if (cfg.region[0]) {
 		snprintf(a->ctx.region, sizeof(a->ctx.region), "%s", cfg.region);
 		return;

@@ -20,10 +20,28 @@ static char *trim(char *s)
 	return s;
 }
 
+static void warn(struct config *c, int line, const char *what, const char *key)
+{
+	if (!c->nwarnings++)
+		snprintf(c->warning, sizeof(c->warning), "config line %d: %s '%.24s', default kept",
+		         line, what, key);
+}
+
+static int parse_minutes(const char *v, int *out)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
+	if (!*v || *end || n < 0 || n > 24 * 60)
+		return -1;
+	*out = (int)n;
+	return 0;
+}
+
 void config_load(const char *dir, struct config *c)
 {
 	memset(c, 0, sizeof(*c));
 	c->autolock_min = 10;
+	c->color = -1;
 	char *path = path_join(dir, "config");
 	struct buf b = BUF_INIT;
 	int missing;
@@ -32,18 +50,38 @@ void config_load(const char *dir, struct config *c)
 		buf_free(&b);
 		return;
 	}
-	char *save = NULL;
-	for (char *line = strtok_r(b.data ? b.data : (char *)"", "\n", &save); line;
-	     line = strtok_r(NULL, "\n", &save)) {
-		char *eq = strchr(line, '=');
-		if (!eq || *trim(line) == '#')
+	int lineno = 0;
+	for (char *line = b.data ? b.data : (char *)"", *next; line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		lineno++;
+		char *t = trim(line);
+		if (!*t || *t == '#')
 			continue;
+		char *eq = strchr(t, '=');
+		if (!eq) {
+			warn(c, lineno, "not key = value:", t);
+			continue;
+		}
 		*eq = '\0';
-		char *key = trim(line), *val = trim(eq + 1);
-		if (strcmp(key, "region") == 0 && strlen(val) < sizeof(c->region))
-			strcpy(c->region, val);
-		else if (strcmp(key, "autolock") == 0)
-			c->autolock_min = atoi(val) >= 0 ? atoi(val) : 10;
+		char *key = trim(t), *val = trim(eq + 1);
+		if (strcmp(key, "region") == 0) {
+			if (!*val || strlen(val) >= sizeof(c->region))
+				warn(c, lineno, "bad region", val);
+			else
+				strcpy(c->region, val);
+		} else if (strcmp(key, "autolock") == 0) {
+			if (parse_minutes(val, &c->autolock_min))
+				warn(c, lineno, "bad autolock", val);
+		} else if (strcmp(key, "color") == 0) {
+			if (strcmp(val, "on") == 0 || strcmp(val, "off") == 0)
+				c->color = strcmp(val, "on") == 0;
+			else
+				warn(c, lineno, "bad color", val);
+		} else {
+			warn(c, lineno, "unknown setting", key);
+		}
 	}
 	buf_free(&b);
 	free(path);

@@ -184,4 +184,15 @@ t_eq "Ctrl-Q while typing quits with status 0" 0 $?
 t_eq "Ctrl-Q: nothing drawn after it" "" "$(cat "$T_TMP/quit2.out")"
 t_ok "the vault is whole after all that" "$TEND_BIN" --passphrase-fd 3 verify 3<<<"$PASS"
 
+# ---- a settings file with a mistake ------------------------------------------
+# tend still starts, says which line it could not use, and keeps the default.
+cp "$TEND_HOME/config" "$T_TMP/config.saved" 2>/dev/null
+printf 'autolock = soon\nregion = GB\n' >"$TEND_HOME/config"
+printf 'dump start with a bad settings line\n' >"$T_TMP/badcfg"
+"$SCREEN_BIN" "$T_TMP/badcfg" >"$T_TMP/badcfg.out" 2>&1
+t_eq "a bad settings line: tend still starts" 0 $?
+t_match "the status bar names the line and the value" "config line 1: .*soon.*default" \
+	"$(t_section "$T_TMP/badcfg.out" "start with a bad settings line")"
+if [ -f "$T_TMP/config.saved" ]; then cp "$T_TMP/config.saved" "$TEND_HOME/config"; else rm -f "$TEND_HOME/config"; fi
+
 t_done

@@ -11,6 +11,7 @@
 	X(utf8) \
 	X(path) \
 	X(fileio) \
+	X(config) \
 	X(keyfile) \
 	X(recovery) \
 	X(vfs) \
