@@ -222,11 +222,17 @@ fuzz:
 	@FUZZ_DIR=$(FUZZ) FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run $(FUZZ_TARGETS)
 
 install: $(TEND)
-	install -d $(DESTDIR)$(BINDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(TEND) $(DESTDIR)$(BINDIR)/tend
+	install -m 644 docs/tend.1 $(DESTDIR)$(MANDIR)/man1/tend.1
+	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+	install -m 644 completions/tend.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/tend
+	install -m 644 completions/_tend $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_tend
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/tend
+	rm -f $(DESTDIR)$(BINDIR)/tend $(DESTDIR)$(MANDIR)/man1/tend.1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/tend \
+		$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_tend
 
 clean:
 	rm -rf build tend

@@ -27,4 +27,22 @@ t_match "no terminal message" '^tend: no terminal here' "$err"
 t_eq "no terminal is a single line" 1 "$(printf '%s\n' "$err" | wc -l)"
 echo hi | "$TEND_BIN" >/dev/null 2>&1; t_eq "piped input is not a terminal either" 1 $?
 
+# The manual names every command --help lists, and every exit status.
+man=$(dirname "$0")/../../docs/tend.1
+for cmd in $("$TEND_BIN" --help | awk '/^Commands:/ { on = 1; next } on && /^  [a-z]/ { print $1 } /^$/ && on { exit }'); do
+	t_ok "the manual describes '$cmd'" grep -q "^\.B[IR]* \"\?$cmd\b" "$man"
+done
+for code in 0 1 2 3 4 5; do
+	t_ok "the manual explains exit status $code" grep -qx ".B $code" "$man"
+done
+rm -rf "$T_TMP/inst"
+t_ok "make install puts tend and its manual in place" \
+	make -s -C "$(dirname "$0")/../.." install DESTDIR="$T_TMP/inst" PREFIX=/usr TEND="$TEND_BIN"
+t_ok "installed: the program" test -x "$T_TMP/inst/usr/bin/tend"
+t_ok "installed: the manual" test -f "$T_TMP/inst/usr/share/man/man1/tend.1"
+t_ok "installed: bash completion" test -f "$T_TMP/inst/usr/share/bash-completion/completions/tend"
+# The completion offers the commands --help lists.
+comp=$(PATH="$(dirname "$TEND_BIN"):$PATH" bash -c '. "$1"; COMP_WORDS=(tend ba); COMP_CWORD=1; _tend; printf "%s\n" "${COMPREPLY[@]}"' _ "$(dirname "$0")/../../completions/tend.bash")
+t_eq "bash completion completes 'ba' to backup" "backup" "$comp"
+
 t_done

@@ -1,0 +1,18 @@
+# bash completion for tend: commands, options, and files where a command
+# takes one. Install as /usr/share/bash-completion/completions/tend.
+_tend() {
+	local cur prev cmds
+	cur=${COMP_WORDS[COMP_CWORD]}
+	prev=${COMP_WORDS[COMP_CWORD-1]}
+	cmds=$(tend --help 2>/dev/null | awk '/^Commands:/ { on = 1; next } on && /^  [a-z]/ { print $1 } /^$/ && on { exit }')
+	case $prev in
+	backup | restore) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+	--passphrase-fd) COMPREPLY=($(compgen -W "3 4 5 6 7 8 9" -- "$cur")); return ;;
+	esac
+	if [[ $cur == -* ]]; then
+		COMPREPLY=($(compgen -W "--help --version --passphrase-fd --tag --prompt --from --to --emotion --note" -- "$cur"))
+	elif ((COMP_CWORD == 1)) || [[ $prev == --passphrase-fd || ${COMP_WORDS[COMP_CWORD-2]} == --passphrase-fd ]]; then
+		COMPREPLY=($(compgen -W "$cmds" -- "$cur"))
+	fi
+}
+complete -F _tend tend
