@@ -26,6 +26,7 @@ struct cli_command {
 	X(show, cmd_show, "ID", "print one entry") \
 	X(mood, cmd_mood, "SCORE [--emotion E] [--tag T] [--note -]", "a check-in, 0 to 10") \
 	X(trigger, cmd_trigger, "", "log a trigger (asks a few questions)") \
+	X(safety-plan, cmd_safety_plan, "", "print your safety plan") \
 	X(search, cmd_search, "WORDS... | -", "find entries (filters: --tag, --from, --to)") \
 	X(passwd, cmd_passwd, "", "change the passphrase") \
 	X(recover, cmd_recover, "", "set a new passphrase using the recovery code") \

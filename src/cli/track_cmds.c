@@ -6,6 +6,7 @@
 
 #include "cli/cli_int.h"
 #include "cli/commands.h"
+#include "store/safety.h"
 #include "store/tracking.h"
 #include "util/buf.h"
 #include "util/utf8.h"
@@ -211,4 +212,34 @@ int cmd_trigger(struct cli_ctx *ctx, int argc, char **argv)
 	if (argc > 1)
 		return cli_usage_error("'tend trigger' asks its questions; it takes no arguments.");
 	return cli_with_vault(ctx, log_trigger, NULL, NULL);
+}
+
+/* ---- safety plan: printed, to keep on paper or share ---------------------------- */
+
+static int print_plan(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e)
+{
+	(void)ctx;
+	(void)arg;
+	char text[4096];
+	puts("My safety plan\n");
+	for (int p = 0; p < SP_COUNT; p++) {
+		if (safety_get(v, (enum safety_part)p, text, sizeof(text), e))
+			return -1;
+		printf("%s\n  %s\n\n", safety_title((enum safety_part)p), *text ? text : "-");
+	}
+	mem_wipe(text, sizeof(text));
+	puts("In danger: call your local emergency number. Crisis lines: tend, then Ctrl-G.");
+	return 0;
+}
+
+int cmd_safety_plan(struct cli_ctx *ctx, int argc, char **argv)
+{
+	if (argc > 1 && strcmp(argv[1], "--help") == 0) {
+		puts("usage: tend safety-plan\nPrints your safety plan, to print it or keep a copy.\n"
+		     "The printout is not encrypted: keep it somewhere private.");
+		return 0;
+	}
+	if (argc > 1)
+		return cli_usage_error("'tend safety-plan' takes no arguments.");
+	return cli_with_vault(ctx, print_plan, NULL, NULL);
 }

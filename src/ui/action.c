@@ -115,6 +115,7 @@ static const struct binding {
 	{'T', ACT_TAGS, false},
 	{'c', ACT_CHECKIN, false},
 	{KEYC_F2, ACT_CHECKIN, true},
+	{'p', ACT_SAFETY, false},
 };
 
 #define NBIND (sizeof(keymap) / sizeof(keymap[0]))

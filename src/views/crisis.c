@@ -8,6 +8,7 @@
 #include "content/embed.h"
 #include "content/page.h"
 #include "util/buf.h"
+#include "views/journal_int.h"
 #include "views/view.h"
 #include "widgets/menu.h"
 
@@ -63,7 +64,8 @@ static void build(struct crisis *cr, struct ctx *c)
 	           "call %s now.**\n\n",
 	           emergency);
 	if (r) {
-		buf_printf(&cr->md, "## Lines in %s\n\nPress **r** to choose another region.\n\n",
+		buf_printf(&cr->md, "## Lines in %s\n\nPress **r** to choose another region, **p** "
+		                    "for your safety plan.\n\n",
 		           r->name);
 		add_lines(&cr->md, &d, r->code);
 		if (strcmp(r->countries, "*") != 0) {
@@ -141,6 +143,8 @@ static struct step crisis_action(struct ctx *c, void *st, enum action a)
 		return STEP(STEP_REDRAW);
 	case ACT_REGION:
 		return PUSH(region_view, NULL);
+	case ACT_SAFETY:
+		return PUSH(safety_view, NULL);
 	case ACT_BACK:
 	case ACT_SELECT:
 		return STEP(STEP_POP);
@@ -150,6 +154,7 @@ static struct step crisis_action(struct ctx *c, void *st, enum action a)
 }
 
 static const struct hint crisis_hints[] = {
+	{ACT_SAFETY, "safety plan"},
 	{ACT_REGION, "region"},
 	{ACT_BACK, "back"},
 	{ACT_NONE, NULL},

@@ -25,4 +25,8 @@ err=$(printf '1\nx\n\nnot a number\n5\n\n\n' | pw trigger 2>&1 >/dev/null)
 t_match "a bad score is asked again" 'A whole number from 0 to 10' "$err"
 t_exit "tend trigger takes no arguments" 2 pw trigger now
 
+out=$(pw safety-plan)
+t_match "an empty safety plan prints every part" "My warning signs.*My reasons to keep going" "$(tr '\n' ' ' <<<"$out")"
+t_exit "tend safety-plan takes no arguments" 2 pw safety-plan now
+
 t_done

@@ -171,6 +171,22 @@ t_eq "NO_COLOR: the charts use no colour at all" "" "$(grep -v '^---' "$T_TMP/mo
 "$SCREEN_BIN" "$T_TMP/mono" >"$T_TMP/color.out" 2>&1
 t_nomatch "without NO_COLOR the charts are coloured" "^$" "$(grep -v '^---' "$T_TMP/color.out" | tr -d '.\n')"
 
+# The safety plan: one key from the crisis screen; its parts are kept.
+cat >"$T_TMP/safety" <<SCRIPT
+type $PASS
+key Enter
+key Ctrl-G
+key p
+key Enter
+type Not sleeping, pulling away
+key Enter
+dump the safety plan
+SCRIPT
+"$SCREEN_BIN" "$T_TMP/safety" >"$T_TMP/safety.out" 2>&1
+t_match "the safety plan opens from the crisis screen" "My safety plan" "$(t_section "$T_TMP/safety.out" "the safety plan")"
+t_match "a part written there is kept in the vault" "Not sleeping, pulling away" \
+	"$("$TEND_BIN" --passphrase-fd 3 safety-plan 3<<<"$PASS")"
+
 cat >"$T_TMP/path" <<SCRIPT
 type $PASS
 key Enter
