@@ -15,6 +15,10 @@ struct insight_data {
 	struct trigger_point *triggers; /* category and tool point into names */
 	size_t ntriggers;
 	struct tag_score *tags;         /* one per (check-in, tag) */
+	/* What helped: trigger logs that name a way of coping, and exercises
+	 * done (tool = the exercise's name, no category). */
+	struct trigger_point *helps;
+	size_t nhelps;
 	size_t ntags;
 	char **names;                   /* every string the arrays point at */
 	size_t nnames;

@@ -39,6 +39,12 @@ struct trigger_log {
 int trigger_add(struct vault *v, const struct trigger_log *t, int64_t *id, struct error *e);
 int trigger_update(struct vault *v, int64_t id, const struct trigger_log *t, struct error *e);
 
+/* An exercise done (name as shown, e.g. "Paced breathing"); before and
+ * after are 0..10 or -1 when not given; finished = false when it was left
+ * part way (which is fine). */
+int exercise_log(struct vault *v, const char *exercise, int before, int after, bool finished,
+                 struct error *e);
+
 /* A saved trigger log, as read back (strings owned; free with
  * trigger_saved_free). */
 struct trigger_saved {

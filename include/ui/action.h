@@ -66,7 +66,8 @@
 	X(ACT_GROUPING, "grouping", "Group the journal by day, week or month") \
 	X(ACT_TAGS, "tags", "All tags: rename, merge, remove") \
 	X(ACT_CHECKIN, "check-in", "A mood check-in (while writing: linked to the entry)") \
-	X(ACT_SAFETY, "safety-plan", "My safety plan (from the crisis screen)")
+	X(ACT_SAFETY, "safety-plan", "My safety plan (from the crisis screen)") \
+	X(ACT_BREATHE, "breathe", "Paced breathing (from the crisis screen)")
 
 enum action {
 #define X(id, name, help) id,

@@ -9,6 +9,7 @@ struct config {
 	char region[8];  /* "" when never chosen */
 	int autolock_min; /* 0: never */
 	int color;        /* 1 on, 0 off (as NO_COLOR), -1 not set */
+	int reduced_motion; /* 1: nothing animates (the breathing pacer) */
 	/* The first problem found in the file ("config line 3: ..."), or "".
 	 * A line with a problem is skipped; the default stays. */
 	char warning[200];

@@ -24,6 +24,7 @@ struct ctx {
 	char region[8];      /* crisis-line region code, e.g. "GB" */
 	bool no_color;
 	int autolock_min;    /* 0: never */
+	bool reduced_motion; /* nothing animates */
 	char note[200];      /* shown once in the status bar, then cleared */
 	enum role note_role;
 	/* Opened over the home screen after STEP_UNLOCKED, once. */

@@ -382,6 +382,7 @@ static void load_settings(struct app *a, struct paths *p)
 	a->ctx.autolock_min = cfg.autolock_min;
 	if (cfg.color == 0)
 		a->ctx.no_color = true;
+	a->ctx.reduced_motion = cfg.reduced_motion == 1;
 	if (cfg.warning[0]) {
 		snprintf(a->ctx.note, sizeof(a->ctx.note), "%s", cfg.warning);
 		a->ctx.note_role = ROLE_WARN;

@@ -91,6 +91,34 @@ int insights_load(struct vault *v, struct insight_data *d, struct error *e)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		goto sqlfail;
+	size_t cap_h = 0;
+	for (size_t i = 0; i < d->ntriggers; i++) {
+		if (!d->triggers[i].tool)
+			continue;
+		if (store_grow((void **)&d->helps, &cap_h, d->nhelps, sizeof(*d->helps)))
+			return insights_free(d), error_set(e, E_FAIL, "Out of memory.");
+		d->helps[d->nhelps++] = d->triggers[i];
+	}
+	rc = sqlite3_prepare_v2(db,
+	                        "SELECT at, at_off, exercise, coalesce(suds_before, -1),"
+	                        " coalesce(suds_after, -1) FROM exercise_sessions ORDER BY at",
+	                        -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		goto sqlfail;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (store_grow((void **)&d->helps, &cap_h, d->nhelps, sizeof(*d->helps)))
+			goto nomem;
+		struct trigger_point *h = &d->helps[d->nhelps++];
+		h->t = sqlite3_column_int64(st, 0);
+		h->off_min = sqlite3_column_int(st, 1);
+		h->category = NULL;
+		h->tool = keep(d, (const char *)sqlite3_column_text(st, 2), &cap_n);
+		h->suds_before = sqlite3_column_int(st, 3);
+		h->suds_after = sqlite3_column_int(st, 4);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		goto sqlfail;
 	return 0;
 nomem:
 	sqlite3_finalize(st);
@@ -110,5 +138,6 @@ void insights_free(struct insight_data *d)
 	free(d->moods);
 	free(d->triggers);
 	free(d->tags);
+	free(d->helps);
 	memset(d, 0, sizeof(*d));
 }

@@ -111,6 +111,14 @@ static const char *const migrations[] = {
 	"ALTER TABLE triggers ADD COLUMN tool_id INTEGER REFERENCES tools(id) ON DELETE SET NULL;"
 	"ALTER TABLE triggers ADD COLUMN helped INTEGER CHECK(helped BETWEEN 0 AND 10);"
 	"ALTER TABLE triggers ADD COLUMN finished INTEGER NOT NULL DEFAULT 1;",
+	/* 5: exercises done, with distress before and after when given */
+	"CREATE TABLE exercise_sessions("
+	"  id INTEGER PRIMARY KEY,"
+	"  at INTEGER NOT NULL, at_off INTEGER NOT NULL,"
+	"  exercise TEXT NOT NULL,"
+	"  suds_before INTEGER CHECK(suds_before BETWEEN 0 AND 10),"
+	"  suds_after INTEGER CHECK(suds_after BETWEEN 0 AND 10),"
+	"  finished INTEGER NOT NULL DEFAULT 1);",
 };
 
 #define LATEST ((int)(sizeof(migrations) / sizeof(migrations[0])))

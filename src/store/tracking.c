@@ -215,6 +215,29 @@ int triggers_unfinished(struct vault *v, struct trigger_saved **out, size_t *n, 
 	return 0;
 }
 
+int exercise_log(struct vault *v, const char *exercise, int before, int after, bool finished,
+                 struct error *e)
+{
+	if (!in_range(before) || !in_range(after))
+		return error_set(e, E_USAGE, "Distress is a whole number from 0 to 10.");
+	sqlite3 *db = vault_db(v);
+	struct stamp now = stamp_now();
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db,
+	                            "INSERT INTO exercise_sessions(at, at_off, exercise, suds_before,"
+	                            " suds_after, finished) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	                            -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_sql_error(db, rc, e, "saving the exercise");
+	sqlite3_bind_int64(st, 1, now.t);
+	sqlite3_bind_int(st, 2, now.off_min);
+	bind_text(st, 3, exercise);
+	bind_opt(st, 4, before);
+	bind_opt(st, 5, after);
+	sqlite3_bind_int(st, 6, finished ? 1 : 0);
+	return step_done(db, st, e, "saving the exercise");
+}
+
 /* ---- the toolbox -------------------------------------------------------------- */
 
 void tools_free(struct tool *list, size_t n)

@@ -116,6 +116,7 @@ static const struct binding {
 	{'c', ACT_CHECKIN, false},
 	{KEYC_F2, ACT_CHECKIN, true},
 	{'p', ACT_SAFETY, false},
+	{'B', ACT_BREATHE, false},
 };
 
 #define NBIND (sizeof(keymap) / sizeof(keymap[0]))

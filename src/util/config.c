@@ -74,6 +74,11 @@ void config_load(const char *dir, struct config *c)
 		} else if (strcmp(key, "autolock") == 0) {
 			if (parse_minutes(val, &c->autolock_min))
 				warn(c, lineno, "bad autolock", val);
+		} else if (strcmp(key, "reduced_motion") == 0) {
+			if (strcmp(val, "on") == 0 || strcmp(val, "off") == 0)
+				c->reduced_motion = strcmp(val, "on") == 0;
+			else
+				warn(c, lineno, "bad reduced_motion", val);
 		} else if (strcmp(key, "color") == 0) {
 			if (strcmp(val, "on") == 0 || strcmp(val, "off") == 0)
 				c->color = strcmp(val, "on") == 0;

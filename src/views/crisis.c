@@ -65,7 +65,7 @@ static void build(struct crisis *cr, struct ctx *c)
 	           emergency);
 	if (r) {
 		buf_printf(&cr->md, "## Lines in %s\n\nPress **r** to choose another region, **p** "
-		                    "for your safety plan.\n\n",
+		                    "for your safety plan, **B** for paced breathing.\n\n",
 		           r->name);
 		add_lines(&cr->md, &d, r->code);
 		if (strcmp(r->countries, "*") != 0) {
@@ -145,6 +145,8 @@ static struct step crisis_action(struct ctx *c, void *st, enum action a)
 		return PUSH(region_view, NULL);
 	case ACT_SAFETY:
 		return PUSH(safety_view, NULL);
+	case ACT_BREATHE:
+		return PUSH(breathe_view, NULL);
 	case ACT_BACK:
 	case ACT_SELECT:
 		return STEP(STEP_POP);
@@ -155,6 +157,7 @@ static struct step crisis_action(struct ctx *c, void *st, enum action a)
 
 static const struct hint crisis_hints[] = {
 	{ACT_SAFETY, "safety plan"},
+	{ACT_BREATHE, "breathe"},
 	{ACT_REGION, "region"},
 	{ACT_BACK, "back"},
 	{ACT_NONE, NULL},

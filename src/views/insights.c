@@ -171,17 +171,17 @@ static void draw_helps(struct insights_state *s, int y, int rows, int w)
 {
 	struct tool_effect *te = NULL;
 	size_t n = 0;
-	if (coping_effects(s->d.triggers, s->d.ntriggers, &te, &n)) {
+	if (coping_effects(s->d.helps, s->d.nhelps, &te, &n)) {
 		ui_puts(y, 2, w, ROLE_WARN, "Out of memory.");
 		return;
 	}
 	y += line(y, w,
-	          "How much distress fell (0-10) after each way of coping, on average. n is how "
-	          "many logs had distress noted before and after; below %d, read it lightly.",
+	          "How much distress fell (0-10) after each way of coping or exercise, on average. "
+	          "n is how many times distress was noted before and after; below %d, read it lightly.",
 	          STATS_MIN_MEAN);
 	y++;
 	if (!n) {
-		line(y, w, "No trigger logs name a way of coping yet.");
+		line(y, w, "No trigger log names a way of coping, and no exercise has been done, yet.");
 		free(te);
 		return;
 	}

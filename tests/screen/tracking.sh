@@ -187,6 +187,58 @@ t_match "the safety plan opens from the crisis screen" "My safety plan" "$(t_sec
 t_match "a part written there is kept in the vault" "Not sleeping, pulling away" \
 	"$("$TEND_BIN" --passphrase-fd 3 safety-plan 3<<<"$PASS")"
 
+# Paced breathing: from the crisis screen, with a fake clock; it can be
+# paused and left, and the distress numbers feed "what helps".
+cat >"$T_TMP/breathe" <<SCRIPT
+type $PASS
+key Enter
+key Ctrl-G
+key B
+dump breathing: choose a pace
+key Enter
+key Right
+key Right
+key Enter
+wait 2
+dump breathing in, two seconds along
+key Enter
+wait 30
+dump paused, the clock does not move it
+key Enter
+wait 3
+dump going on
+key Esc
+key Left
+key Left
+key Left
+key Left
+key Enter
+key Esc
+$(downs Insights)
+key Enter
+key Tab
+key Tab
+key Tab
+dump what helps
+SCRIPT
+t_screen tracking-breathe "$T_TMP/breathe"
+B=$T_TMP/tracking-breathe.raw
+t_match "breathing opens from the crisis screen" "Paced breathing" "$(t_section "$B" "breathing: choose a pace")"
+t_match "the pace is shown with the seconds left" "Breathe in  [0-9]" \
+	"$(t_section "$B" "breathing in, two seconds along")"
+t_match "a pause holds still however long it lasts" "Paused\. Breathe in  [0-9]" \
+	"$(t_section "$B" "paused, the clock does not move it")"
+t_nomatch "going on clears the pause" "Paused" "$(t_section "$B" "going on")"
+t_match "the session and its drop in distress feed what helps" "Paced breathing" \
+	"$(t_section "$B" "what helps")"
+
+# Before unlocking, breathing still works; nothing is kept.
+printf 'key Ctrl-G\nkey B\nkey Enter\nkey Tab\nwait 1\ndump locked, breathing\nkey Esc\nkey Tab\ndump back on the crisis screen\n' >"$T_TMP/breathe-locked"
+"$SCREEN_BIN" "$T_TMP/breathe-locked" >"$T_TMP/breathe-locked.out" 2>&1
+t_match "breathing works before unlocking" "Breathe in" "$(t_section "$T_TMP/breathe-locked.out" "locked, breathing")"
+t_match "leaving it goes back to the crisis screen" "Crisis help" \
+	"$(t_section "$T_TMP/breathe-locked.out" "back on the crisis screen")"
+
 cat >"$T_TMP/path" <<SCRIPT
 type $PASS
 key Enter

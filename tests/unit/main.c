@@ -17,6 +17,7 @@
 	X(vfs) \
 	X(journal) \
 	X(tracking) \
+	X(pacer) \
 	X(content) \
 	X(render) \
 	X(settings) \

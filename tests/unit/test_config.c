@@ -25,6 +25,7 @@ static void defaults_without_a_file(void **state)
 	assert_string_equal(c.region, "");
 	assert_int_equal(c.autolock_min, 10);
 	assert_int_equal(c.color, -1);
+	assert_false(c.reduced_motion);
 	assert_int_equal(c.nwarnings, 0);
 	test_rmtree(dir);
 	free(dir);
@@ -34,12 +35,13 @@ static void values_and_comments(void **state)
 {
 	(void)state;
 	char *dir = test_tmpdir();
-	write_config(dir, "# mine\n\nregion = GB\r\n  autolock=0\ncolor = off\n");
+	write_config(dir, "# mine\n\nregion = GB\r\n  autolock=0\ncolor = off\nreduced_motion = on\n");
 	struct config c;
 	config_load(dir, &c);
 	assert_string_equal(c.region, "GB");
 	assert_int_equal(c.autolock_min, 0);
 	assert_int_equal(c.color, 0);
+	assert_true(c.reduced_motion);
 	assert_int_equal(c.nwarnings, 0);
 	test_rmtree(dir);
 	free(dir);

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/insights.h"
 #include "store/tracking.h"
 #include "store/vault.h"
 #include "unit.h"
@@ -107,5 +108,32 @@ static void categories_are_editable(void **state)
 	categories_free(c, n);
 }
 
+static void exercises_feed_what_helps(void **state)
+{
+	struct test_vault *f = *state;
+	struct error e;
+	assert_int_equal(exercise_log(f->v, "Paced breathing", 11, 3, true, &e), -1);
+	assert_int_equal(e.code, E_USAGE);
+	assert_int_equal(exercise_log(f->v, "Paced breathing", 7, 3, true, &e), 0);
+	assert_int_equal(exercise_log(f->v, "Paced breathing", -1, -1, false, &e), 0);
+	struct insight_data d;
+	assert_int_equal(insights_load(f->v, &d, &e), 0);
+	int seen = 0;
+	for (size_t i = 0; i < d.nhelps; i++) {
+		if (!d.helps[i].tool || strcmp(d.helps[i].tool, "Paced breathing") != 0)
+			continue;
+		seen++;
+		if (d.helps[i].suds_after >= 0) {
+			assert_true(d.helps[i].suds_before > d.helps[i].suds_after);
+			assert_true(d.helps[i].category == NULL || !d.helps[i].category[0]);
+		} else {
+			assert_int_equal(d.helps[i].suds_before, -1); /* skipped stays unknown */
+		}
+	}
+	assert_int_equal(seen, 2);
+	insights_free(&d);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
-SUITE(tracking, T(checkins_validate), T(toolbox_counts_what_helped), T(categories_are_editable))
+SUITE(tracking, T(checkins_validate), T(toolbox_counts_what_helped), T(categories_are_editable),
+      T(exercises_feed_what_helps))

@@ -1,0 +1,92 @@
+#include "core/pacer.h"
+
+#include <stddef.h>
+
+struct phase {
+	const char *label;
+	int ms;
+	int kind; /* +1 in, 0 hold, -1 out */
+};
+
+static const struct {
+	const char *name;
+	struct phase ph[4];
+	int n;
+} patterns[PACE_COUNT] = {
+	[PACE_BOX] = {"Box 4-4-4-4",
+	              {{"Breathe in", 4000, 1}, {"Hold", 4000, 0}, {"Breathe out", 4000, -1},
+	               {"Hold", 4000, 0}},
+	              4},
+	[PACE_478] = {"4-7-8", {{"Breathe in", 4000, 1}, {"Hold", 7000, 0}, {"Breathe out", 8000, -1}}, 3},
+	/* 5.5 breaths a minute: 10.909 s a breath, in and out. */
+	[PACE_SLOW] = {"Slow, 5.5 a minute", {{"Breathe in", 5455, 1}, {"Breathe out", 5454, -1}}, 2},
+};
+
+#define FRAME_MS 100
+
+const char *pacer_name(enum pacer_pattern p)
+{
+	return p < PACE_COUNT ? patterns[p].name : "";
+}
+
+void pacer_start(struct pacer *pc, enum pacer_pattern p, long long now_ms)
+{
+	pc->pattern = p < PACE_COUNT ? p : PACE_BOX;
+	pc->start_ms = now_ms;
+	pc->paused_at = -1;
+}
+
+bool pacer_paused(const struct pacer *pc)
+{
+	return pc->paused_at >= 0;
+}
+
+void pacer_pause(struct pacer *pc, long long now_ms)
+{
+	if (pc->paused_at < 0)
+		pc->paused_at = now_ms;
+}
+
+void pacer_resume(struct pacer *pc, long long now_ms)
+{
+	if (pc->paused_at >= 0) {
+		pc->start_ms += now_ms - pc->paused_at; /* the pause does not count */
+		pc->paused_at = -1;
+	}
+}
+
+void pacer_at(const struct pacer *pc, long long now_ms, struct pacer_now *out)
+{
+	long long t = (pc->paused_at >= 0 ? pc->paused_at : now_ms) - pc->start_ms;
+	if (t < 0)
+		t = 0;
+	int cycle_ms = 0;
+	for (int i = 0; i < patterns[pc->pattern].n; i++)
+		cycle_ms += patterns[pc->pattern].ph[i].ms;
+	out->cycle = (int)(t / cycle_ms);
+	long long in = t % cycle_ms;
+	for (int i = 0; i < patterns[pc->pattern].n; i++) {
+		const struct phase *ph = &patterns[pc->pattern].ph[i];
+		if (in < ph->ms) {
+			out->phase = i;
+			out->label = ph->label;
+			out->progress = (double)in / ph->ms;
+			out->filling = ph->kind > 0;
+			out->emptying = ph->kind < 0;
+			out->phase_left_ms = ph->ms - in;
+			return;
+		}
+		in -= ph->ms;
+	}
+}
+
+long long pacer_next_ms(const struct pacer *pc, long long now_ms, bool reduced_motion)
+{
+	if (pc->paused_at >= 0)
+		return -1;
+	struct pacer_now n;
+	pacer_at(pc, now_ms, &n);
+	if (reduced_motion)
+		return n.phase_left_ms;
+	return n.phase_left_ms < FRAME_MS ? n.phase_left_ms : FRAME_MS;
+}

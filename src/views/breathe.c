@@ -1,0 +1,211 @@
+/* breathe.c: paced breathing, an exercise that can be paused, skipped or
+ * left at any point. Distress before and after is asked for, and can be
+ * skipped; what is given feeds "what helps" in Insights. */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/pacer.h"
+#include "store/tracking.h"
+#include "views/journal_int.h"
+#include "views/view.h"
+
+enum stage { B_CHOOSE, B_BEFORE, B_RUN, B_AFTER };
+
+struct breathe {
+	enum stage stage;
+	enum pacer_pattern pattern;
+	struct pacer pc;
+	int before, after, score; /* -1: not given */
+	long long due;            /* next redraw, on the clock; 0: not set */
+	bool ran;
+};
+
+static int breathe_enter(struct ctx *c, void *st, const void *arg)
+{
+	(void)c;
+	(void)arg;
+	struct breathe *b = st;
+	b->before = b->after = -1;
+	b->score = 5;
+	return 0;
+}
+
+static void draw_scale(int y, int value)
+{
+	for (int i = 0; i <= 10; i++) {
+		char n[4];
+		snprintf(n, sizeof(n), "%d", i);
+		ui_puts(y, 4 + i * 4, 3, i == value ? ROLE_SELECTED : ROLE_NORMAL, n);
+	}
+	ui_puts(y + 1, 4, 10, ROLE_MUTED, "calm");
+	ui_puts(y + 1, 40, 14, ROLE_MUTED, "most distress");
+}
+
+static void breathe_draw(struct ctx *c, void *st, int rows, int cols)
+{
+	(void)rows;
+	struct breathe *b = st;
+	int w = cols - 4;
+	int y = view_title(cols, "Paced breathing");
+	switch (b->stage) {
+	case B_CHOOSE:
+		y += view_markdown(y, 2, w, 6, 0,
+		                   "Breathing a little slower, with the out-breath at least as long as the "
+		                   "in-breath, can help a body settle. Eyes open is fine. Stop whenever you "
+		                   "like; if it makes you feel worse, that is a reason to stop, not a "
+		                   "failure.");
+		y++;
+		for (int p = 0; p < PACE_COUNT; p++, y++) {
+			ui_fill(y, 2, w, p == (int)b->pattern ? ROLE_SELECTED : ROLE_NORMAL);
+			ui_puts(y, 4, w - 4, p == (int)b->pattern ? ROLE_SELECTED : ROLE_NORMAL,
+			        pacer_name((enum pacer_pattern)p));
+		}
+		if (c->reduced_motion)
+			ui_puts(y + 1, 2, w, ROLE_MUTED, "Reduced motion is on: the words change, nothing moves.");
+		return;
+	case B_BEFORE:
+	case B_AFTER:
+		y += view_markdown(y, 2, w, 3, 0,
+		                   b->stage == B_BEFORE
+		                       ? "How much distress do you feel right now? Enter keeps the number; "
+		                         "Tab skips the question."
+		                       : "And now? Enter keeps the number; Tab skips the question.");
+		draw_scale(y + 1, b->score);
+		return;
+	case B_RUN: {
+		struct pacer_now n;
+		pacer_at(&b->pc, c->now_ms, &n);
+		char head[80];
+		long long secs = (n.phase_left_ms + 999) / 1000;
+		snprintf(head, sizeof(head), "%s%s  %lld", pacer_paused(&b->pc) ? "Paused. " : "", n.label,
+		         secs);
+		ui_puts(y + 1, 4, w - 4, ROLE_TITLE, head);
+		int span = w - 8 > 60 ? 60 : w - 8;
+		double f = n.filling ? n.progress : n.emptying ? 1 - n.progress : n.phase == 1 ? 1 : 0;
+		if (!c->reduced_motion) {
+			int len = (int)(f * span + 0.5);
+			ui_fill(y + 3, 4, span, ROLE_MUTED);
+			ui_fill(y + 3, 4, len, ROLE_SELECTED);
+		}
+		char cyc[64];
+		snprintf(cyc, sizeof(cyc), "%d breath%s so far", n.cycle, n.cycle == 1 ? "" : "s");
+		ui_puts(y + 5, 4, w - 4, ROLE_MUTED, cyc);
+		view_markdown(y + 7, 2, w, 3, 0,
+		              "**Enter** pauses or goes on; **Esc** ends here (that is fine).");
+		return;
+	}
+	}
+}
+
+static struct step finish(struct ctx *c, struct breathe *b)
+{
+	struct error e = {0};
+	if (!c->vault) {
+		/* Opened from the crisis screen before unlocking: nothing to keep. */
+		return STEP(STEP_POP);
+	}
+	if (exercise_log(c->vault, "Paced breathing", b->before, b->after, b->ran, &e)) {
+		snprintf(c->note, sizeof(c->note), "%.190s", e.msg);
+		c->note_role = ROLE_WARN;
+	} else {
+		snprintf(c->note, sizeof(c->note), "%s", "Noted. Come back to it whenever you like.");
+	}
+	return STEP(STEP_POP);
+}
+
+static struct step breathe_action(struct ctx *c, void *st, enum action a)
+{
+	struct breathe *b = st;
+	switch (b->stage) {
+	case B_CHOOSE:
+		if (a == ACT_UP || a == ACT_DOWN) {
+			b->pattern = (b->pattern + (a == ACT_DOWN ? 1 : PACE_COUNT - 1)) % PACE_COUNT;
+			return STEP(STEP_REDRAW);
+		}
+		if (a == ACT_SELECT) {
+			b->stage = B_BEFORE;
+			return STEP(STEP_REDRAW);
+		}
+		return a == ACT_BACK ? STEP(STEP_POP) : STEP(STEP_NONE);
+	case B_BEFORE:
+	case B_AFTER:
+		if (a == ACT_LEFT || a == ACT_RIGHT) {
+			int v = b->score + (a == ACT_RIGHT ? 1 : -1);
+			b->score = v < 0 ? 0 : v > 10 ? 10 : v;
+			return STEP(STEP_REDRAW);
+		}
+		if (a == ACT_SELECT || a == ACT_NEXT_FIELD) {
+			int given = a == ACT_SELECT ? b->score : -1;
+			if (b->stage == B_AFTER) {
+				b->after = given;
+				return finish(c, b);
+			}
+			b->before = given;
+			b->stage = B_RUN;
+			pacer_start(&b->pc, b->pattern, c->now_ms);
+			return STEP(STEP_REDRAW);
+		}
+		if (a == ACT_BACK)
+			return b->stage == B_AFTER ? finish(c, b) : STEP(STEP_POP);
+		return STEP(STEP_NONE);
+	case B_RUN:
+		if (a == ACT_SELECT) {
+			if (pacer_paused(&b->pc))
+				pacer_resume(&b->pc, c->now_ms);
+			else
+				pacer_pause(&b->pc, c->now_ms);
+			b->due = 0;
+			return STEP(STEP_REDRAW);
+		}
+		if (a == ACT_BACK) {
+			struct pacer_now n;
+			pacer_at(&b->pc, c->now_ms, &n);
+			b->ran = n.cycle > 0;
+			b->stage = B_AFTER;
+			return STEP(STEP_REDRAW);
+		}
+		return STEP(STEP_NONE);
+	}
+	return STEP(STEP_NONE);
+}
+
+static long long breathe_timer(struct ctx *c, void *st)
+{
+	struct breathe *b = st;
+	if (b->stage != B_RUN)
+		return -1;
+	/* The hook asks "how long until due"; keep the due time on the clock
+	 * so a late wake-up (or a jump of the fake clock) still fires. */
+	if (!b->due) {
+		long long next = pacer_next_ms(&b->pc, c->now_ms, c->reduced_motion);
+		if (next < 0)
+			return -1;
+		b->due = c->now_ms + next;
+	}
+	return b->due > c->now_ms ? b->due - c->now_ms : 0;
+}
+
+static struct step breathe_on_timer(struct ctx *c, void *st)
+{
+	(void)c;
+	struct breathe *b = st;
+	b->due = 0;
+	return STEP(STEP_REDRAW);
+}
+
+static const struct hint breathe_hints[] = {
+	{ACT_SELECT, "go on / pause"},
+	{ACT_BACK, "leave"},
+	{ACT_NONE, NULL},
+};
+
+const struct view_ops breathe_view = {
+	.name = "breathe",
+	.state_size = sizeof(struct breathe),
+	.hints = breathe_hints,
+	.enter = breathe_enter,
+	.draw = breathe_draw,
+	.on_action = breathe_action,
+	.timer = breathe_timer,
+	.on_timer = breathe_on_timer,
+};
