@@ -25,11 +25,31 @@ static const struct {
 	{"reconnect", "Rebuild and reconnect"},
 };
 
+/* The exercises that can be done here so far, by their front-matter id. */
+static const struct {
+	const char *id, *title;
+	const struct view_ops *view;
+} exercises[] = {
+	{"paced-breathing", "Paced breathing", &breathe_view},
+};
+
 struct module {
 	char path[128];
 	struct page_meta m;
 	int status;
+	int ex[4]; /* indexes into exercises[] this module offers */
+	size_t nex;
 };
+
+static void find_exercises(struct module *m)
+{
+	m->nex = 0;
+	for (size_t i = 0; i < m->m.nexercises; i++)
+		for (size_t k = 0; k < sizeof(exercises) / sizeof(exercises[0]); k++)
+			if (strcmp(m->m.exercises[i], exercises[k].id) == 0 &&
+			    m->nex < sizeof(m->ex) / sizeof(m->ex[0]))
+				m->ex[m->nex++] = (int)k;
+}
 
 struct path_state {
 	struct module mod[MAX_MODULES];
@@ -144,7 +164,9 @@ static void draw_module(struct path_state *s, int rows, int cols)
 	int w = cols - 4;
 	y += view_markdown(y, 2, w, 3, 0, m->m.summary);
 	y++;
-	s->items.n = 2 + m->m.nprompts;
+	find_exercises(m);
+	size_t first_prompt = 2 + m->nex;
+	s->items.n = first_prompt + m->m.nprompts;
 	menu_layout(&s->items, rows - y);
 	for (size_t i = s->items.top; i < s->items.n && y < rows; i++) {
 		bool sel = i == s->items.sel;
@@ -154,11 +176,13 @@ static void draw_module(struct path_state *s, int rows, int cols)
 		else if (i == 1)
 			snprintf(line, sizeof(line), "Where I am with it: %s (Enter changes it)",
 			         statuses[m->status]);
+		else if (i < first_prompt)
+			snprintf(line, sizeof(line), "Try: %s", exercises[m->ex[i - 2]].title);
 		else
-			snprintf(line, sizeof(line), "Write: %s", m->m.prompts[i - 2]);
+			snprintf(line, sizeof(line), "Write: %s", m->m.prompts[i - first_prompt]);
 		int n = 1;
 		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
-		if (i >= 2) {
+		if (i >= first_prompt) {
 			/* Prompts may need two lines. */
 			n = view_markdown(y, 4, w - 4, rows - y > 2 ? 2 : rows - y, 0, line);
 			if (sel)
@@ -167,7 +191,7 @@ static void draw_module(struct path_state *s, int rows, int cols)
 			ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : (i == 0 ? ROLE_STRONG : ROLE_NORMAL),
 			        line);
 		}
-		y += (n > 0 ? n : 1) + (i == 1);
+		y += (n > 0 ? n : 1) + (i == first_prompt - 1);
 	}
 }
 
@@ -216,7 +240,10 @@ static struct step path_action(struct ctx *c, void *st, enum action a)
 		}
 		return STEP(STEP_REDRAW);
 	}
-	s->req = (struct write_req){.prompt = m->m.prompts[s->items.sel - 2]};
+	find_exercises(m);
+	if (s->items.sel < 2 + m->nex)
+		return PUSH(*exercises[m->ex[s->items.sel - 2]].view, NULL);
+	s->req = (struct write_req){.prompt = m->m.prompts[s->items.sel - 2 - m->nex]};
 	return PUSH(write_view, &s->req);
 }
 
