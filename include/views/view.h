@@ -136,6 +136,8 @@ void view_draw_line(int y, int x, int w, const struct layout_line *ln);
 /* Renders Markdown in w columns from row y, skipping the first `skip`
  * lines and drawing at most maxrows; returns the total line count. */
 int view_markdown(int y, int x, int w, int maxrows, int skip, const char *md);
+/* Shows an error's message in the status bar as a warning. */
+void view_warn(struct ctx *c, const struct error *e);
 /* Saves the region choice (config file) and sets it in c. */
 void view_set_region(struct ctx *c, const char *code);
 

@@ -105,8 +105,7 @@ static struct step finish(struct ctx *c, struct breathe *b)
 		return STEP(STEP_POP);
 	}
 	if (exercise_log(c->vault, "Paced breathing", b->before, b->after, b->ran, &e)) {
-		snprintf(c->note, sizeof(c->note), "%.190s", e.msg);
-		c->note_role = ROLE_WARN;
+		view_warn(c, &e);
 	} else {
 		snprintf(c->note, sizeof(c->note), "%s", "Noted. Come back to it whenever you like.");
 	}

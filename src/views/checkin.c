@@ -303,8 +303,7 @@ static struct step save(struct ctx *c, struct checkin_state *s)
 	s->c.sleep_hours = *s->sleep ? strtod(s->sleep, NULL) : -1;
 	int64_t id;
 	if (checkin_add(c->vault, &s->c, &id, &e)) {
-		snprintf(c->note, sizeof(c->note), "%.190s", e.msg);
-		c->note_role = ROLE_WARN;
+		view_warn(c, &e);
 		return STEP(STEP_REDRAW);
 	}
 	if (s->link)

@@ -3,8 +3,15 @@
 #include <string.h>
 
 #include "util/config.h"
+#include "util/error.h"
 #include "content/render.h"
 #include "views/view.h"
+
+void view_warn(struct ctx *c, const struct error *e)
+{
+	snprintf(c->note, sizeof(c->note), "%.190s", e->msg);
+	c->note_role = ROLE_WARN;
+}
 
 int view_title(int cols, const char *title)
 {

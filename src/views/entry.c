@@ -162,8 +162,7 @@ static struct step do_delete(struct ctx *c, void *data)
 	struct error e = {0};
 	struct deleted_entry *d;
 	if (entries_delete(c->vault, s->id, &d, &e)) {
-		snprintf(c->note, sizeof(c->note), "%.190s", e.msg);
-		c->note_role = ROLE_WARN;
+		view_warn(c, &e);
 		return STEP(STEP_REDRAW);
 	}
 	deleted_entry_free(c->last_deleted);
@@ -314,8 +313,7 @@ static struct step version_delete(struct ctx *c, void *data)
 	struct versions_state *s = data;
 	struct error e = {0};
 	if (entry_version_delete(c->vault, s->v[s->m.sel].id, &e)) {
-		snprintf(c->note, sizeof(c->note), "%.190s", e.msg);
-		c->note_role = ROLE_WARN;
+		view_warn(c, &e);
 	} else {
 		snprintf(c->note, sizeof(c->note), "That version was deleted.");
 	}

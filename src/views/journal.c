@@ -301,8 +301,7 @@ static struct step jlist_action(struct ctx *c, void *st, enum action a)
 			return STEP(STEP_REDRAW);
 		}
 		if (entries_undelete(c->vault, c->last_deleted, &e)) {
-			snprintf(c->note, sizeof(c->note), "%.190s", e.msg);
-			c->note_role = ROLE_WARN;
+			view_warn(c, &e);
 		} else {
 			deleted_entry_free(c->last_deleted);
 			c->last_deleted = NULL;

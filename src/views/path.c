@@ -102,6 +102,7 @@ static int path_enter(struct ctx *c, void *st, const void *arg)
 		}
 		snprintf(m->path, sizeof(m->path), "%s", paths[i]);
 		m->status = status_of(c, m->m.id);
+		find_exercises(m);
 		s->n++;
 	}
 	/* Phase first, then the module's own order. */
@@ -164,7 +165,6 @@ static void draw_module(struct path_state *s, int rows, int cols)
 	int w = cols - 4;
 	y += view_markdown(y, 2, w, 3, 0, m->m.summary);
 	y++;
-	find_exercises(m);
 	size_t first_prompt = 2 + m->nex;
 	s->items.n = first_prompt + m->m.nprompts;
 	menu_layout(&s->items, rows - y);
@@ -235,12 +235,10 @@ static struct step path_action(struct ctx *c, void *st, enum action a)
 		struct error e = {0};
 		snprintf(key, sizeof(key), "path.status.%s", m->m.id);
 		if (settings_set(c->vault, key, statuses[m->status], &e)) {
-			snprintf(c->note, sizeof(c->note), "%.190s", e.msg);
-			c->note_role = ROLE_WARN;
+			view_warn(c, &e);
 		}
 		return STEP(STEP_REDRAW);
 	}
-	find_exercises(m);
 	if (s->items.sel < 2 + m->nex)
 		return PUSH(*exercises[m->ex[s->items.sel - 2]].view, NULL);
 	s->req = (struct write_req){.prompt = m->m.prompts[s->items.sel - 2 - m->nex]};

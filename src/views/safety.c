@@ -34,8 +34,7 @@ static int safety_enter(struct ctx *c, void *st, const void *arg)
 	struct error e = {0};
 	for (int p = 0; p < SP_COUNT; p++)
 		if (safety_get(c->vault, (enum safety_part)p, s->text[p], PART_MAX, &e)) {
-			snprintf(c->note, sizeof(c->note), "%.190s", e.msg);
-			c->note_role = ROLE_WARN;
+			view_warn(c, &e);
 			return -1;
 		}
 	struct crisis_data d;

@@ -97,8 +97,7 @@ static struct step do_delete(struct ctx *c, void *data)
 	struct tags_state *s = data;
 	struct error e = {0};
 	if (tag_delete(c->vault, s->name, &e)) {
-		snprintf(c->note, sizeof(c->note), "%.190s", e.msg);
-		c->note_role = ROLE_WARN;
+		view_warn(c, &e);
 	} else {
 		snprintf(c->note, sizeof(c->note), "The tag was removed; the entries stay.");
 		c->journal_gen++;

@@ -40,8 +40,7 @@ static int trigger_enter(struct ctx *c, void *st, const void *arg)
 	s->before = s->after = s->helped = -1;
 	if (categories_list(c->vault, &s->cats, &s->ncats, &e) ||
 	    tools_list(c->vault, &s->tools, &s->ntools, &e)) {
-		snprintf(c->note, sizeof(c->note), "%.190s", e.msg);
-		c->note_role = ROLE_WARN;
+		view_warn(c, &e);
 		return -1;
 	}
 	snprintf(s->text[X_CATEGORY], sizeof(s->text[0]), "%s", s->ncats ? s->cats[0] : "other");
@@ -148,8 +147,7 @@ static struct step save(struct ctx *c, struct trigger_state *s, bool finished)
 	struct error e = {0};
 	int rc = s->id ? trigger_update(c->vault, s->id, &t, &e) : trigger_add(c->vault, &t, NULL, &e);
 	if (rc) {
-		snprintf(c->note, sizeof(c->note), "%.190s", e.msg);
-		c->note_role = ROLE_WARN;
+		view_warn(c, &e);
 		return STEP(STEP_REDRAW);
 	}
 	snprintf(c->note, sizeof(c->note), "%s",
@@ -278,8 +276,7 @@ static void tmenu_load(struct ctx *c, struct tmenu *t)
 	t->open = NULL;
 	t->n = 0;
 	if (triggers_unfinished(c->vault, &t->open, &t->n, &e)) {
-		snprintf(c->note, sizeof(c->note), "%.190s", e.msg);
-		c->note_role = ROLE_WARN;
+		view_warn(c, &e);
 	}
 	t->m.n = t->n + 3;
 	if (t->m.sel >= t->m.n)
@@ -386,8 +383,7 @@ static void kinds_load(struct ctx *c, struct kinds *k)
 	k->c = NULL;
 	k->n = 0;
 	if (categories_list(c->vault, &k->c, &k->n, &e)) {
-		snprintf(c->note, sizeof(c->note), "%.190s", e.msg);
-		c->note_role = ROLE_WARN;
+		view_warn(c, &e);
 	}
 	k->m.n = k->n;
 	if (k->m.sel >= k->n)
@@ -438,8 +434,7 @@ static struct step remove_kind(struct ctx *c, void *data)
 	struct kinds *k = data;
 	struct error e = {0};
 	if (category_delete(c->vault, k->c[k->m.sel], &e)) {
-		snprintf(c->note, sizeof(c->note), "%.190s", e.msg);
-		c->note_role = ROLE_WARN;
+		view_warn(c, &e);
 	}
 	kinds_load(c, k);
 	return STEP(STEP_REDRAW);
@@ -508,8 +503,7 @@ static void toolbox_load(struct ctx *c, struct toolbox *b)
 	b->t = NULL;
 	b->n = 0;
 	if (tools_list(c->vault, &b->t, &b->n, &e)) {
-		snprintf(c->note, sizeof(c->note), "%.190s", e.msg);
-		c->note_role = ROLE_WARN;
+		view_warn(c, &e);
 	}
 	b->m.n = b->n;
 	if (b->m.sel >= b->n)
@@ -571,8 +565,7 @@ static struct step remove_tool(struct ctx *c, void *data)
 	struct toolbox *b = data;
 	struct error e = {0};
 	if (tool_delete(c->vault, b->t[b->m.sel].id, &e)) {
-		snprintf(c->note, sizeof(c->note), "%.190s", e.msg);
-		c->note_role = ROLE_WARN;
+		view_warn(c, &e);
 	}
 	toolbox_load(c, b);
 	return STEP(STEP_REDRAW);

@@ -108,8 +108,7 @@ static int write_enter(struct ctx *c, void *st, const void *arg)
 	} else if (w->req.entry_id) {
 		struct entry en;
 		if (entries_get(c->vault, w->req.entry_id, &en, &e)) {
-			snprintf(c->note, sizeof(c->note), "%.190s", e.msg);
-			c->note_role = ROLE_WARN;
+			view_warn(c, &e);
 			return -1;
 		}
 		field_insert(&w->title, en.title, strlen(en.title));
