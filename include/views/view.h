@@ -138,6 +138,9 @@ void view_draw_line(int y, int x, int w, const struct layout_line *ln);
 int view_markdown(int y, int x, int w, int maxrows, int skip, const char *md);
 /* Shows an error's message in the status bar as a warning. */
 void view_warn(struct ctx *c, const struct error *e);
+/* A 0-10 scale on row y with value marked (-1: none yet), the words for
+ * its ends on the row under it. */
+void view_draw_scale(int y, int value, const char *low, const char *high);
 /* Saves the region choice (config file) and sets it in c. */
 void view_set_region(struct ctx *c, const char *code);
 

@@ -5,29 +5,33 @@
 
 #include "store_int.h"
 
+/* Steps a lookup of key: SQLITE_ROW (the value is column 0 of *st),
+ * SQLITE_DONE, or -1 with e filled. The caller finalizes *st. */
+static int lookup(struct vault *v, const char *key, sqlite3_stmt **st, struct error *e)
+{
+	*st = NULL;
+	if (!v)
+		return error_set(e, E_FAIL, "The vault is locked, so the setting cannot be read.");
+	sqlite3 *db = vault_db(v);
+	int rc = sqlite3_prepare_v2(db, "SELECT value FROM settings WHERE key = ?1", -1, st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(*st, 1, key, -1, SQLITE_STATIC);
+		rc = sqlite3_step(*st);
+	}
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return rc;
+	return store_sql_error(db, rc, e, "reading a setting");
+}
+
 int settings_get(struct vault *v, const char *key, char *out, size_t size, struct error *e)
 {
 	if (out && size)
 		out[0] = '\0';
-	if (!v)
-		return error_set(e, E_FAIL, "The vault is locked, so the setting cannot be read.");
-	sqlite3 *db = vault_db(v);
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(db, "SELECT value FROM settings WHERE key = ?1", -1, &st, NULL);
-	if (rc != SQLITE_OK) {
-		sqlite3_finalize(st);
-		return store_sql_error(db, rc, e, "reading a setting");
-	}
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_DONE) {
-		sqlite3_finalize(st);
-		return 0;
-	}
+	sqlite3_stmt *st;
+	int rc = lookup(v, key, &st, e);
 	if (rc != SQLITE_ROW) {
-		store_sql_error(db, rc, e, "reading a setting");
 		sqlite3_finalize(st);
-		return -1;
+		return rc == SQLITE_DONE ? 0 : -1;
 	}
 	const char *val = (const char *)sqlite3_column_text(st, 0);
 	size_t n = val ? (size_t)sqlite3_column_bytes(st, 0) : 0;
@@ -44,6 +48,39 @@ int settings_get(struct vault *v, const char *key, char *out, size_t size, struc
 	}
 	sqlite3_finalize(st);
 	return 1;
+}
+
+int settings_get_buf(struct vault *v, const char *key, struct buf *out, struct error *e)
+{
+	buf_clear(out);
+	sqlite3_stmt *st;
+	int rc = lookup(v, key, &st, e);
+	if (rc == SQLITE_ROW) {
+		const void *val = sqlite3_column_text(st, 0);
+		size_t n = val ? (size_t)sqlite3_column_bytes(st, 0) : 0;
+		rc = buf_append(out, val ? val : "", n) || buf_reserve(out, 1)
+		         ? error_set(e, E_FAIL, "Out of memory reading a setting.")
+		         : 1;
+	} else {
+		rc = rc == SQLITE_DONE ? 0 : -1;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int settings_delete(struct vault *v, const char *key, struct error *e)
+{
+	if (!v)
+		return error_set(e, E_FAIL, "The vault is locked, so the setting was not removed.");
+	sqlite3 *db = vault_db(v);
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db, "DELETE FROM settings WHERE key = ?1", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_sql_error(db, rc, e, "removing a setting");
 }
 
 int settings_set(struct vault *v, const char *key, const char *value, struct error *e)

@@ -30,17 +30,6 @@ static int breathe_enter(struct ctx *c, void *st, const void *arg)
 	return 0;
 }
 
-static void draw_scale(int y, int value)
-{
-	for (int i = 0; i <= 10; i++) {
-		char n[4];
-		snprintf(n, sizeof(n), "%d", i);
-		ui_puts(y, 4 + i * 4, 3, i == value ? ROLE_SELECTED : ROLE_NORMAL, n);
-	}
-	ui_puts(y + 1, 4, 10, ROLE_MUTED, "calm");
-	ui_puts(y + 1, 40, 14, ROLE_MUTED, "most distress");
-}
-
 static void breathe_draw(struct ctx *c, void *st, int rows, int cols)
 {
 	(void)rows;
@@ -70,7 +59,7 @@ static void breathe_draw(struct ctx *c, void *st, int rows, int cols)
 		                       ? "How much distress do you feel right now? Enter keeps the number; "
 		                         "Tab skips the question."
 		                       : "And now? Enter keeps the number; Tab skips the question.");
-		draw_scale(y + 1, b->score);
+		view_draw_scale(y + 1, b->score, "calm", "most distress");
 		return;
 	case B_RUN: {
 		struct pacer_now n;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "content/embed.h"
+#include "content/exercise.h"
 #include "content/page.h"
 #include "store/settings.h"
 #include "views/journal_int.h"
@@ -25,30 +26,55 @@ static const struct {
 	{"reconnect", "Rebuild and reconnect"},
 };
 
-/* The exercises that can be done here so far, by their front-matter id. */
+/* Exercises with a screen of their own, by their front-matter id; any
+ * other id is a guided exercise (content/exercises/<id>.md). */
 static const struct {
 	const char *id, *title;
 	const struct view_ops *view;
-} exercises[] = {
+} own_screens[] = {
 	{"paced-breathing", "Paced breathing", &breathe_view},
+};
+
+struct offer {
+	const char *id; /* lives as long as the module's page_meta */
+	char title[80];
+	const struct view_ops *view;
 };
 
 struct module {
 	char path[128];
 	struct page_meta m;
 	int status;
-	int ex[4]; /* indexes into exercises[] this module offers */
+	struct offer ex[4];
 	size_t nex;
 };
 
+/* The module's exercises that exist; a missing one is left out. */
 static void find_exercises(struct module *m)
 {
 	m->nex = 0;
-	for (size_t i = 0; i < m->m.nexercises; i++)
-		for (size_t k = 0; k < sizeof(exercises) / sizeof(exercises[0]); k++)
-			if (strcmp(m->m.exercises[i], exercises[k].id) == 0 &&
-			    m->nex < sizeof(m->ex) / sizeof(m->ex[0]))
-				m->ex[m->nex++] = (int)k;
+	for (size_t i = 0; i < m->m.nexercises && m->nex < sizeof(m->ex) / sizeof(m->ex[0]); i++) {
+		struct offer *o = &m->ex[m->nex];
+		o->id = m->m.exercises[i];
+		o->view = NULL;
+		for (size_t k = 0; k < sizeof(own_screens) / sizeof(own_screens[0]); k++)
+			if (strcmp(o->id, own_screens[k].id) == 0) {
+				o->view = own_screens[k].view;
+				snprintf(o->title, sizeof(o->title), "%s", own_screens[k].title);
+			}
+		if (!o->view) {
+			char path[160];
+			struct page_meta pm;
+			struct error e;
+			snprintf(path, sizeof(path), "exercises/%s.md", o->id);
+			if (!exercise_exists(o->id) || page_load(path, &pm, NULL, NULL, &e))
+				continue;
+			snprintf(o->title, sizeof(o->title), "%s", pm.title);
+			page_meta_free(&pm);
+			o->view = &guided_view;
+		}
+		m->nex++;
+	}
 }
 
 struct path_state {
@@ -177,7 +203,7 @@ static void draw_module(struct path_state *s, int rows, int cols)
 			snprintf(line, sizeof(line), "Where I am with it: %s (Enter changes it)",
 			         statuses[m->status]);
 		else if (i < first_prompt)
-			snprintf(line, sizeof(line), "Try: %s", exercises[m->ex[i - 2]].title);
+			snprintf(line, sizeof(line), "Try: %s", m->ex[i - 2].title);
 		else
 			snprintf(line, sizeof(line), "Write: %s", m->m.prompts[i - first_prompt]);
 		int n = 1;
@@ -239,8 +265,10 @@ static struct step path_action(struct ctx *c, void *st, enum action a)
 		}
 		return STEP(STEP_REDRAW);
 	}
-	if (s->items.sel < 2 + m->nex)
-		return PUSH(*exercises[m->ex[s->items.sel - 2]].view, NULL);
+	if (s->items.sel < 2 + m->nex) {
+		const struct offer *o = &m->ex[s->items.sel - 2];
+		return PUSH(*o->view, o->view == &guided_view ? o->id : NULL);
+	}
 	s->req = (struct write_req){.prompt = m->m.prompts[s->items.sel - 2 - m->nex]};
 	return PUSH(write_view, &s->req);
 }

@@ -261,8 +261,8 @@ printf 'type %s\nkey Enter\n%s\nkey Enter\ndump again\n' "$PASS" "$(downs "The h
 t_match "the status is kept in the vault" "Talking with a therapist +exploring" \
 	"$(t_section "$T_TMP/path2.out" again)"
 
-# A module whose page names an exercise offers it: Mindfulness has paced
-# breathing, and choosing it opens the exercise.
+# A module whose page names exercises offers them: Mindfulness has
+# grounding and paced breathing, and choosing one opens it.
 cat >"$T_TMP/path-try" <<SCRIPT
 type $PASS
 key Enter
@@ -273,12 +273,13 @@ key Enter
 dump mindfulness offers breathing
 key Down
 key Down
+key Down
 key Enter
 dump its exercise opens
 SCRIPT
 "$SCREEN_BIN" "$T_TMP/path-try" >"$T_TMP/path-try.out" 2>&1
-t_match "a module lists the exercise its page names" "Try: Paced breathing" \
-	"$(t_section "$T_TMP/path-try.out" "mindfulness offers breathing")"
+t_match "a module lists the exercises its page names" "Try: 5-4-3-2-1 grounding.*Try: Paced breathing" \
+	"$(t_section "$T_TMP/path-try.out" "mindfulness offers breathing" | tr -s ' \n' ' ')"
 t_match "choosing it opens the exercise" "Box 4-4-4-4" "$(t_section "$T_TMP/path-try.out" "its exercise opens")"
 
 t_done

@@ -19,6 +19,7 @@
 	X(tracking) \
 	X(pacer) \
 	X(content) \
+	X(exercise) \
 	X(render) \
 	X(settings) \
 	X(textbuf) \

@@ -108,6 +108,30 @@ static void locked_vault_is_an_error(void **state)
 	assert_int_equal(settings_set(NULL, "k", "v", &e), -1);
 }
 
+static void whole_value_and_delete(void **state)
+{
+	struct fx *f = *state;
+	struct error e = {0};
+	char big[5000];
+	memset(big, 'q', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	struct buf b = BUF_INIT;
+	assert_int_equal(settings_get_buf(f->v, "long", &b, &e), 0);
+	assert_string_equal(buf_str(&b), "");
+	assert_int_equal(settings_set(f->v, "long", big, &e), 0);
+	assert_int_equal(settings_get_buf(f->v, "long", &b, &e), 1);
+	assert_int_equal(b.len, sizeof(big) - 1);
+	assert_string_equal(buf_str(&b), big);
+	assert_int_equal(settings_delete(f->v, "long", &e), 0);
+	assert_int_equal(settings_get_buf(f->v, "long", &b, &e), 0);
+	assert_int_equal(b.len, 0);
+	/* Deleting what is not there is fine; a locked vault is not. */
+	assert_int_equal(settings_delete(f->v, "long", &e), 0);
+	assert_int_equal(settings_delete(NULL, "long", &e), -1);
+	assert_int_equal(settings_get_buf(NULL, "long", &b, &e), -1);
+	buf_free(&b);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 SUITE(settings, T(missing_key), T(set_then_replace), T(cut_to_buffer), T(survives_reopen),
-      T(locked_vault_is_an_error))
+      T(locked_vault_is_an_error), T(whole_value_and_delete))

@@ -1,0 +1,509 @@
+/* guided.c: a written exercise, step by step (the steps come from
+ * content/exercises/<id>.md). Every step can be skipped; Esc pauses and
+ * keeps what was written in the vault, to go on later; finishing saves the
+ * answers as a journal entry and the distress before and after (when
+ * given) for "what helps". */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "content/exercise.h"
+#include "store/entries.h"
+#include "store/settings.h"
+#include "store/tracking.h"
+#include "util/buf.h"
+#include "views/journal_int.h"
+#include "views/view.h"
+#include "widgets/editor.h"
+
+enum stage { G_INTRO, G_BEFORE, G_STEP, G_AFTER };
+
+struct guided {
+	struct exercise_def d;
+	enum stage stage;
+	size_t cur;
+	struct editor ed[EXERCISE_MAX_STEPS]; /* text and compose steps */
+	int scale[EXERCISE_MAX_STEPS];        /* scale steps: -1 not rated */
+	int before, after, score;             /* distress; -1 not given */
+	bool resumed;
+	enum stage resume_at;                 /* G_STEP or G_AFTER */
+	char key[96];                         /* where a pause is kept */
+	struct confirm afresh;
+};
+
+#define SEP '\x1f'
+
+static void *sec_alloc(size_t n)
+{
+	return vault_secret_alloc(n);
+}
+
+static void sec_free(void *p)
+{
+	vault_secret_free(p);
+}
+
+static bool writes(const struct ex_step *s)
+{
+	return s->kind == ANSWER_TEXT || s->kind == ANSWER_COMPOSE;
+}
+
+static const char *answer(struct guided *g, size_t i)
+{
+	size_t len;
+	return writes(&g->d.steps[i]) ? editor_text(&g->ed[i], &len) : "";
+}
+
+static bool anything_given(struct guided *g)
+{
+	for (size_t i = 0; i < g->d.nsteps; i++)
+		if (g->scale[i] >= 0 || answer(g, i)[0])
+			return true;
+	return false;
+}
+
+/* The pause, as one value: "1" SEP stage SEP step SEP before, then one
+ * field per step (its rating, or its text with SEP made a space). */
+static int save_pause(struct ctx *c, struct guided *g, struct error *e)
+{
+	struct buf b = BUF_INIT;
+	int rc = buf_printf(&b, "1%c%d%c%zu%c%d", SEP, (int)g->stage, SEP, g->cur, SEP, g->before);
+	for (size_t i = 0; i < g->d.nsteps && rc == 0; i++) {
+		rc = buf_putc(&b, SEP);
+		if (rc == 0 && g->d.steps[i].kind == ANSWER_SCALE)
+			rc = buf_printf(&b, "%d", g->scale[i]);
+		for (const char *p = answer(g, i); rc == 0 && *p; p++)
+			rc = buf_putc(&b, *p == SEP ? ' ' : *p);
+	}
+	if (rc == 0)
+		rc = settings_set(c->vault, g->key, buf_str(&b), e);
+	else
+		rc = error_set(e, E_FAIL, "Out of memory keeping the exercise.");
+	buf_free(&b);
+	return rc;
+}
+
+/* Picks up a pause; 0 when there was none (or it no longer fits). */
+static int load_pause(struct ctx *c, struct guided *g)
+{
+	struct buf b = BUF_INIT;
+	struct error e = {0};
+	if (settings_get_buf(c->vault, g->key, &b, &e) != 1) {
+		buf_free(&b);
+		return 0;
+	}
+	char *f[3 + 1 + EXERCISE_MAX_STEPS + 1];
+	size_t n = 0;
+	for (char *p = b.data; p && n < sizeof(f) / sizeof(f[0]);) {
+		f[n++] = p;
+		char *sep = strchr(p, SEP);
+		if (sep)
+			*sep = '\0';
+		p = sep ? sep + 1 : NULL;
+	}
+	bool ok = n == 4 + g->d.nsteps && strcmp(f[0], "1") == 0;
+	if (ok) {
+		int stage = atoi(f[1]);
+		g->cur = (size_t)atoi(f[2]);
+		g->before = atoi(f[3]);
+		g->resume_at = stage == G_AFTER ? G_AFTER : G_STEP;
+		if (g->cur >= g->d.nsteps)
+			g->cur = g->d.nsteps - 1;
+		for (size_t i = 0; i < g->d.nsteps; i++) {
+			const char *v = f[4 + i];
+			if (g->d.steps[i].kind == ANSWER_SCALE)
+				g->scale[i] = *v ? atoi(v) : -1;
+			else if (writes(&g->d.steps[i]) && editor_set_text(&g->ed[i], v, strlen(v)))
+				ok = false;
+		}
+	}
+	buf_free(&b);
+	return ok;
+}
+
+static int guided_enter(struct ctx *c, void *st, const void *arg)
+{
+	struct guided *g = st;
+	struct error e = {0};
+	if (exercise_load(arg, &g->d, &e)) {
+		view_warn(c, &e);
+		return -1;
+	}
+	g->before = g->after = -1;
+	g->score = 5;
+	for (size_t i = 0; i < g->d.nsteps; i++) {
+		g->scale[i] = -1;
+		if (writes(&g->d.steps[i]) && editor_init(&g->ed[i], sec_alloc, sec_free)) {
+			snprintf(c->note, sizeof(c->note), "%s", "Out of memory opening the exercise.");
+			c->note_role = ROLE_WARN;
+			return -1;
+		}
+	}
+	snprintf(g->key, sizeof(g->key), "exercise.paused.%s", g->d.m.id);
+	g->resumed = load_pause(c, g);
+	if (!g->resumed) {
+		for (size_t i = 0; i < g->d.nsteps; i++)
+			if (writes(&g->d.steps[i]))
+				editor_set_text(&g->ed[i], "", 0);
+		g->cur = 0;
+		g->before = -1;
+	}
+	g->stage = G_INTRO;
+	return 0;
+}
+
+static void guided_leave(struct ctx *c, void *st)
+{
+	(void)c;
+	struct guided *g = st;
+	for (size_t i = 0; i < g->d.nsteps; i++)
+		if (writes(&g->d.steps[i]) && g->ed[i].tb)
+			editor_free(&g->ed[i]);
+	exercise_free(&g->d);
+}
+
+static void draw_intro(struct ctx *c, struct guided *g, int y, int rows, int w)
+{
+	(void)c;
+	if (g->d.m.content_note) {
+		char note[600];
+		snprintf(note, sizeof(note), "**Content note:** %s", g->d.m.content_note);
+		y += view_markdown(y, 2, w, 4, 0, note) + 1;
+	}
+	y += view_markdown(y, 2, w, rows - y - 4, 0, g->d.intro) + 1;
+	char more[200];
+	if (g->resumed)
+		snprintf(more, sizeof(more),
+		         "You started this before, and what you wrote is kept. **Enter** goes on at "
+		         "step %zu of %zu; **Del** starts afresh.",
+		         g->cur + 1, g->d.nsteps);
+	else
+		snprintf(more, sizeof(more), "%zu steps. **Enter** begins; **Esc** leaves.",
+		         g->d.nsteps);
+	if (y < rows - 1)
+		view_markdown(y, 2, w, rows - y, 0, more);
+}
+
+static void draw_step(struct guided *g, int y, int rows, int w)
+{
+	const struct ex_step *s = &g->d.steps[g->cur];
+	char head[160];
+	snprintf(head, sizeof(head), "Step %zu of %zu: %s", g->cur + 1, g->d.nsteps, s->heading);
+	ui_puts(y++, 2, w, ROLE_HEADING, head);
+	y++;
+	int room = rows - y - (s->kind == ANSWER_NONE ? 1 : 5);
+	y += view_markdown(y, 2, w, room < 8 ? (room > 1 ? room : 1) : 8, 0, s->guide) + 1;
+	if (s->kind == ANSWER_SCALE) {
+		view_draw_scale(y, g->scale[g->cur], s->low, s->high);
+		ui_puts(y + 4, 4, w - 4, ROLE_MUTED,
+		        "Left and Right choose a number; Del clears it; Tab goes on.");
+	} else if (writes(s)) {
+		int h = rows - y;
+		if (h < 2)
+			h = 2;
+		ui_fill(y, 2, w, ROLE_MUTED);
+		ui_puts(y, 3, w - 2, ROLE_MUTED,
+		        s->kind == ANSWER_COMPOSE ? "Your words, put together; change anything:"
+		                                  : "Your words (Enter starts a new line):");
+		editor_draw(&g->ed[g->cur], y + 1, 3, h - 1, w - 2);
+	}
+}
+
+static void guided_draw(struct ctx *c, void *st, int rows, int cols)
+{
+	struct guided *g = st;
+	int w = cols - 4;
+	int y = view_title(cols, g->d.m.title);
+	switch (g->stage) {
+	case G_INTRO:
+		draw_intro(c, g, y, rows, w);
+		return;
+	case G_BEFORE:
+	case G_AFTER:
+		y += view_markdown(y, 2, w, 3, 0,
+		                   g->stage == G_BEFORE
+		                       ? "How much distress do you feel right now, from 0 to 10? "
+		                         "**Enter** keeps the number; **Tab** skips the question."
+		                       : "And now? **Enter** keeps the number; **Tab** skips the "
+		                         "question.");
+		view_draw_scale(y + 1, g->score, "calm", "most distress");
+		return;
+	case G_STEP:
+		draw_step(g, y, rows, w);
+		return;
+	}
+}
+
+/* Fills a compose step from the answers so far, unless it has words. */
+static void compose_into(struct guided *g, size_t i)
+{
+	size_t len;
+	if (g->d.steps[i].kind != ANSWER_COMPOSE || (editor_text(&g->ed[i], &len), len))
+		return;
+	const char *answers[EXERCISE_MAX_STEPS];
+	for (size_t k = 0; k < g->d.nsteps; k++)
+		answers[k] = answer(g, k);
+	struct buf b = BUF_INIT;
+	if (exercise_compose(&g->d, i, answers, &b) == 0)
+		editor_set_text(&g->ed[i], buf_str(&b), b.len);
+	buf_free(&b);
+}
+
+static void to_after(struct guided *g)
+{
+	g->stage = G_AFTER;
+	g->score = g->before >= 0 ? g->before : 5;
+}
+
+static void go_to(struct guided *g, size_t i)
+{
+	g->cur = i;
+	g->stage = G_STEP;
+	compose_into(g, i);
+}
+
+/* The answers as Markdown, for the journal. */
+static int entry_body(struct guided *g, struct buf *b)
+{
+	for (size_t i = 0; i < g->d.nsteps; i++) {
+		const struct ex_step *s = &g->d.steps[i];
+		if (s->kind == ANSWER_SCALE && g->scale[i] >= 0) {
+			if (buf_printf(b, "## %s\n\n%d out of 10\n\n", s->heading, g->scale[i]))
+				return -1;
+		} else if (writes(s) && answer(g, i)[0]) {
+			if (buf_printf(b, "## %s\n\n", s->heading) || buf_puts(b, answer(g, i)) ||
+			    buf_puts(b, "\n\n"))
+				return -1;
+		}
+	}
+	while (b->len && b->data[b->len - 1] == '\n')
+		b->data[--b->len] = '\0';
+	return 0;
+}
+
+static struct step finish(struct ctx *c, struct guided *g)
+{
+	struct error e = {0};
+	struct buf body = BUF_INIT;
+	bool wrote = anything_given(g);
+	if (entry_body(g, &body)) {
+		buf_free(&body);
+		snprintf(c->note, sizeof(c->note), "%s", "Out of memory: nothing was lost, try again.");
+		c->note_role = ROLE_WARN;
+		return STEP(STEP_REDRAW);
+	}
+	int rc = 0;
+	if (wrote) {
+		const char *tags[] = {"exercise", g->d.m.id};
+		struct new_entry ne = {.title = g->d.m.title, .body = buf_str(&body),
+		                       .prompt = g->d.m.title, .tags = tags, .ntags = 2};
+		int64_t id;
+		rc = entries_add_ex(c->vault, &ne, &id, &e);
+		if (rc == 0)
+			c->journal_gen++;
+	}
+	buf_free(&body);
+	if (rc == 0)
+		rc = exercise_log(c->vault, g->d.m.title, g->before, g->after, true, &e);
+	if (rc) {
+		/* Keep every word as a pause, and stay. */
+		struct error e2 = {0};
+		save_pause(c, g, &e2);
+		view_warn(c, &e);
+		return STEP(STEP_REDRAW);
+	}
+	settings_delete(c->vault, g->key, &e);
+	snprintf(c->note, sizeof(c->note), "%s",
+	         wrote ? "Saved in your journal, tagged exercise." : "Noted. Come back any time.");
+	return STEP(STEP_POP);
+}
+
+/* Esc: keep what is there (if anything) and leave. */
+static struct step pause_and_leave(struct ctx *c, struct guided *g)
+{
+	struct error e = {0};
+	if (!anything_given(g) && g->before < 0) {
+		settings_delete(c->vault, g->key, &e);
+		return STEP(STEP_POP);
+	}
+	if (save_pause(c, g, &e)) {
+		view_warn(c, &e);
+		return STEP(STEP_REDRAW);
+	}
+	snprintf(c->note, sizeof(c->note), "%s",
+	         "Paused. What you wrote is kept; open it again to go on.");
+	return STEP(STEP_POP);
+}
+
+static struct step start_afresh(struct ctx *c, void *data)
+{
+	struct guided *g = data;
+	struct error e = {0};
+	if (settings_delete(c->vault, g->key, &e)) {
+		view_warn(c, &e);
+		return STEP(STEP_REDRAW);
+	}
+	for (size_t i = 0; i < g->d.nsteps; i++) {
+		g->scale[i] = -1;
+		if (writes(&g->d.steps[i]))
+			editor_set_text(&g->ed[i], "", 0);
+	}
+	g->cur = 0;
+	g->before = -1;
+	g->resumed = false;
+	return STEP(STEP_REDRAW);
+}
+
+static struct step intro_action(struct guided *g, enum action a)
+{
+	if (a == ACT_SELECT) {
+		if (!g->resumed) {
+			g->stage = G_BEFORE;
+		} else if (g->resume_at == G_AFTER) {
+			to_after(g);
+		} else {
+			go_to(g, g->cur);
+		}
+		return STEP(STEP_REDRAW);
+	}
+	if (a == ACT_DELETE && g->resumed) {
+		g->afresh = (struct confirm){
+			.title = "Start afresh?",
+			.message = "What you wrote in this exercise so far will be wiped.",
+			.yes = "Wipe it and start afresh",
+			.no = "Keep it",
+			.yes_is_risky = true,
+			.on_yes = start_afresh,
+			.data = g,
+		};
+		return PUSH(confirm_view, &g->afresh);
+	}
+	return a == ACT_BACK ? STEP(STEP_POP) : STEP(STEP_NONE);
+}
+
+static struct step step_action(struct ctx *c, struct guided *g, enum action a)
+{
+	const struct ex_step *s = &g->d.steps[g->cur];
+	struct error e = {0};
+	switch (a) {
+	case ACT_NEXT_FIELD:
+		if (g->cur + 1 < g->d.nsteps)
+			go_to(g, g->cur + 1);
+		else
+			to_after(g);
+		if (save_pause(c, g, &e))
+			view_warn(c, &e);
+		return STEP(STEP_REDRAW);
+	case ACT_PREV_FIELD:
+		if (g->cur > 0)
+			go_to(g, g->cur - 1);
+		return STEP(STEP_REDRAW);
+	case ACT_SKIP: /* finish now, with what there is */
+		to_after(g);
+		return STEP(STEP_REDRAW);
+	case ACT_BACK:
+		if (writes(s) && editor_has_selection(&g->ed[g->cur]))
+			break;
+		return pause_and_leave(c, g);
+	default:
+		break;
+	}
+	if (s->kind == ANSWER_SCALE) {
+		int *v = &g->scale[g->cur];
+		if (a == ACT_LEFT || a == ACT_RIGHT) {
+			int n = *v < 0 ? 5 : *v + (a == ACT_RIGHT ? 1 : -1);
+			*v = n < 0 ? 0 : n > 10 ? 10 : n;
+			return STEP(STEP_REDRAW);
+		}
+		if (a == ACT_DELETE || a == ACT_ERASE) {
+			*v = -1;
+			return STEP(STEP_REDRAW);
+		}
+	}
+	if (!writes(s)) {
+		if (a == ACT_SELECT)
+			return step_action(c, g, ACT_NEXT_FIELD);
+		return STEP(STEP_NONE);
+	}
+	if (editor_action(&g->ed[g->cur], a))
+		return STEP(STEP_REDRAW);
+	return STEP(STEP_NONE);
+}
+
+static struct step guided_action(struct ctx *c, void *st, enum action a)
+{
+	struct guided *g = st;
+	switch (g->stage) {
+	case G_INTRO:
+		return intro_action(g, a);
+	case G_BEFORE:
+	case G_AFTER:
+		if (a == ACT_LEFT || a == ACT_RIGHT) {
+			int v = g->score + (a == ACT_RIGHT ? 1 : -1);
+			g->score = v < 0 ? 0 : v > 10 ? 10 : v;
+			return STEP(STEP_REDRAW);
+		}
+		if (a == ACT_SELECT || a == ACT_NEXT_FIELD) {
+			int given = a == ACT_SELECT ? g->score : -1;
+			if (g->stage == G_AFTER) {
+				g->after = given;
+				return finish(c, g);
+			}
+			g->before = given;
+			go_to(g, g->cur);
+			return STEP(STEP_REDRAW);
+		}
+		if (a == ACT_PREV_FIELD && g->stage == G_AFTER) {
+			go_to(g, g->cur);
+			return STEP(STEP_REDRAW);
+		}
+		if (a == ACT_BACK)
+			return g->stage == G_AFTER ? pause_and_leave(c, g) : STEP(STEP_POP);
+		return STEP(STEP_NONE);
+	case G_STEP:
+		return step_action(c, g, a);
+	}
+	return STEP(STEP_NONE);
+}
+
+static struct step guided_text(struct ctx *c, void *st, const char *text, size_t len)
+{
+	(void)c;
+	struct guided *g = st;
+	if (g->stage != G_STEP || !writes(&g->d.steps[g->cur]))
+		return STEP(STEP_NONE);
+	if (editor_insert(&g->ed[g->cur], text, len)) {
+		snprintf(c->note, sizeof(c->note), "%s", "Out of memory: that text was not added.");
+		c->note_role = ROLE_WARN;
+	}
+	return STEP(STEP_REDRAW);
+}
+
+static void guided_before_lock(struct ctx *c, void *st)
+{
+	struct guided *g = st;
+	struct error e = {0};
+	if (g->stage != G_INTRO && (anything_given(g) || g->before >= 0))
+		save_pause(c, g, &e);
+}
+
+static const struct hint guided_hints[] = {
+	{ACT_NEXT_FIELD, "next"},
+	{ACT_PREV_FIELD, "back a step"},
+	{ACT_SKIP, "finish now"},
+	{ACT_BACK, "pause and leave"},
+	{ACT_NONE, NULL},
+};
+
+const struct view_ops guided_view = {
+	.name = "exercise",
+	.state_size = sizeof(struct guided),
+	.flags = VIEW_NEEDS_VAULT | VIEW_TAKES_TEXT,
+	.hints = guided_hints,
+	.enter = guided_enter,
+	.leave = guided_leave,
+	.draw = guided_draw,
+	.on_action = guided_action,
+	.on_text = guided_text,
+	.before_lock = guided_before_lock,
+};

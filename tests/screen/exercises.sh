@@ -1,0 +1,162 @@
+# The guided written exercises, each driven through the real screens:
+# start, distress before, an answer, pause (Esc) and pick up again, skip a
+# step, finish early, distress after; then the answers are in the journal
+# (and only the ones given), and the session is in "what helps".
+. "$(dirname "$0")/../lib.sh"
+export TEND_INSECURE_FAST_KDF=1 TEND_HOME=$T_TMP/vault TZ=UTC TEND_NOW=1795420800
+PASS='exercise screens'
+"$TEND_BIN" --passphrase-fd 3 init 3<<<"$PASS" >/dev/null 2>&1
+tend_() { "$TEND_BIN" --passphrase-fd 3 "$@" 3<<<"$PASS"; }
+
+printf 'size 40x100\ntype %s\nkey Enter\ndump home\n' "$PASS" >"$T_TMP/home.script"
+"$SCREEN_BIN" "$T_TMP/home.script" >"$T_TMP/home.out" 2>&1
+# Keys from the home screen to a path module's "Try:" item. Modules are
+# shown by phase; N is the module's place in that order.
+open_try() { # MODULE_INDEX TRY_INDEX
+	local n
+	n=$(awk '/^--- home/ { on = 1; next } on && prev == "" && /^    [^ ]/ { i++; if ($0 == "    The healing path") { print i - 1; exit } } { prev = $0 }' "$T_TMP/home.out")
+	for ((i = 0; i < ${n:-99}; i++)); do echo "key Down"; done
+	echo "key Enter"
+	for ((i = 0; i < $1; i++)); do echo "key Down"; done
+	echo "key Enter"
+	for ((i = 0; i < $2 + 2; i++)); do echo "key Down"; done
+	echo "key Enter"
+}
+
+# id, module index, "Try:" index, its title, its first step's heading, its
+# second step's heading
+while IFS='|' read -r id mod try title first second; do
+	marker="marker-$id-$RANDOM"
+	cat >"$T_TMP/$id" <<SCRIPT
+size 40x100
+type $PASS
+key Enter
+$(open_try "$mod" "$try")
+dump intro
+key Enter
+key Right
+key Right
+dump distress before
+key Enter
+dump first step
+type $marker
+key Tab
+dump second step
+key Esc
+dump paused
+key Enter
+dump picked up
+key Enter
+dump going on
+key Tab
+key Ctrl-S
+dump distress after
+key Left
+key Left
+key Left
+key Enter
+dump finished
+SCRIPT
+	"$SCREEN_BIN" "$T_TMP/$id" >"$T_TMP/$id.out" 2>&1
+	rc=$?
+	O=$T_TMP/$id.out
+	sec() { awk -v t="$1" '$0 == "--- " t { on = 1; next } /^--- / { on = 0 } on' "$O"; }
+	t_eq "$id: the driver ran" 0 "$rc"
+	t_match "$id: starts with its intro" "$title" "$(sec intro)"
+	t_match "$id: says steps can be skipped or paused" "(skip|pause)" "$(sec intro)"
+	t_match "$id: asks distress first" "Chosen: 7 of 10" "$(sec "distress before")"
+	t_match "$id: step one" "Step 1 of [0-9]+: $first" "$(sec "first step")"
+	t_match "$id: Tab goes on" "Step 2 of [0-9]+: $second" "$(sec "second step")"
+	t_match "$id: Esc pauses, keeping the words" "Paused\. What you wrote is kept" "$(sec paused)"
+	t_match "$id: opening it again offers to go on" "You started this before.*step 2 of" \
+		"$(sec "picked up" | tr -s ' \n' ' ')"
+	t_match "$id: and goes on where it stopped" "Step 2 of [0-9]+: $second" "$(sec "going on")"
+	t_match "$id: finishing early asks distress after" "And now\?" "$(sec "distress after")"
+	t_match "$id: saved in the journal" "Saved in your journal" "$(sec finished)"
+	entry=$(tend_ list | awk -F'\t' -v t="$title" '$3 == t { print $1; exit }')
+	body=$(tend_ show "${entry:-0}")
+	t_match "$id: the entry holds the answer" "## $first"$'\n\n'"$marker" "$body"
+	t_nomatch "$id: a skipped step is left out" "## $second" "$body"
+	t_match "$id: tagged as an exercise" "tags: ([a-z0-9-]+,)*exercise(,|[[:space:]])" "$body"
+	t_match "$id: tagged by its id" "tags: ([a-z0-9-]+,)*$id(,|[[:space:]])" "$body"
+done <<'LIST'
+grounding-54321|1|0|5-4-3-2-1 grounding|Five things you can see|Four things you can feel
+thought-record|5|0|Thought record|What happened|The thought that came up
+self-compassion-break|6|0|Self-compassion break|This is a hard moment|You are not alone in this
+boundary-builder|7|0|Boundary builder|The situation|What you feel
+repair-planner|8|0|Repair planner|What happened|What you felt
+values-compass|8|1|Values compass|Pick an area of life|What matters to you there
+parts-check-in|4|3|Parts check-in|Notice a part|Where you feel it
+LIST
+
+# Nothing typed in an exercise reaches the disk in plain text, in the
+# vault folder or anywhere else the program wrote.
+t_nomatch "no answer is readable on disk" "marker-" "$(grep -rl marker- "$TEND_HOME" 2>/dev/null)"
+
+# The boundary builder puts the person's words together into a request
+# they can reword.
+cat >"$T_TMP/compose" <<SCRIPT
+size 40x100
+type $PASS
+key Enter
+$(open_try 7 0)
+key Enter
+key Tab
+type my sister reads my messages
+key Tab
+type uneasy.
+key Tab
+type some privacy
+key Tab
+type ask first
+key Tab
+dump composed
+type  Thank you.
+key Ctrl-S
+key Tab
+SCRIPT
+"$SCREEN_BIN" "$T_TMP/compose" >"$T_TMP/compose.out" 2>&1
+t_match "a request is composed from the answers" \
+	"When my sister reads my messages, I feel uneasy\. I need some privacy\. Would you be willing to ask first\?" \
+	"$(tr -s ' \n' ' ' <"$T_TMP/compose.out")"
+t_match "distress skipped both times is fine, and it is saved" \
+	"ask first\? Thank you\." "$(tend_ show "$(tend_ list | awk -F'\t' '$3 == "Boundary builder" && $1 > m { m = $1 } END { print m }')")"
+
+# A paused exercise can be wiped and started afresh, after asking.
+cat >"$T_TMP/afresh" <<SCRIPT
+size 40x100
+type $PASS
+key Enter
+$(open_try 6 0)
+key Enter
+key Tab
+type words to wipe
+key Tab
+key Esc
+key Enter
+key Del
+dump asked
+key Right
+key Enter
+dump fresh
+key Enter
+key Tab
+dump first step again
+SCRIPT
+"$SCREEN_BIN" "$T_TMP/afresh" >"$T_TMP/afresh.out" 2>&1
+O=$T_TMP/afresh.out
+t_match "starting afresh asks first" "Start afresh\?" "$(sec asked)"
+t_match "then the exercise is new" "[0-9]+ steps\. Enter begins" "$(sec fresh | tr -s ' \n' ' ')"
+t_nomatch "and the old words are gone" "words to wipe" "$(sec "first step again")"
+
+# Every session counts in "what helps" (distress before and after given
+# for the seven above).
+printf 'size 40x100\ntype %s\nkey Enter\n' "$PASS" >"$T_TMP/helps"
+n=$(awk '/^--- home/ { on = 1; next } on && prev == "" && /^    [^ ]/ { i++; if ($0 == "    Insights") { print i - 1; exit } } { prev = $0 }' "$T_TMP/home.out")
+for ((i = 0; i < ${n:-99}; i++)); do echo "key Down"; done >>"$T_TMP/helps"
+printf 'key Enter\nkey Tab\nkey Tab\nkey Tab\ndump what helps\n' >>"$T_TMP/helps"
+"$SCREEN_BIN" "$T_TMP/helps" >"$T_TMP/helps.out" 2>&1
+O=$T_TMP/helps.out
+t_match "exercise sessions feed what helps" "Thought record" "$(sec "what helps")"
+
+t_done
