@@ -50,6 +50,6 @@ struct write_req {
 
 extern const struct view_ops journal_view, jsearch_view, entry_view, versions_view, write_view,
     tags_view, filter_view, checkin_view, trigger_view, triggers_view, toolbox_view,
-    path_view, insights_view, safety_view, breathe_view, guided_view;
+    path_view, insights_view, safety_view, breathe_view, guided_view, support_view, affirm_view;
 
 #endif

@@ -125,6 +125,10 @@ struct ask {
 	 * dialog open and shows e->msg. */
 	int (*on_done)(struct ctx *c, void *data, const char *text, struct error *e);
 	void *data;
+	/* A small form instead: up to two more lines under the first, Tab
+	 * moving between them; on_form gets every line's text on Enter. */
+	const char *more_labels[2], *more_initial[2];
+	int (*on_form)(struct ctx *c, void *data, const char *const *texts, struct error *e);
 };
 
 /* ---- drawing helpers shared by views (views/common.c) ---- */

@@ -119,6 +119,11 @@ static const char *const migrations[] = {
 	"  suds_before INTEGER CHECK(suds_before BETWEEN 0 AND 10),"
 	"  suds_after INTEGER CHECK(suds_after BETWEEN 0 AND 10),"
 	"  finished INTEGER NOT NULL DEFAULT 1);",
+	/* 6: the person's own lists: support map (0), affirmations (1) */
+	"CREATE TABLE own_lists("
+	"  id INTEGER PRIMARY KEY,"
+	"  list INTEGER NOT NULL,"
+	"  a TEXT NOT NULL, b TEXT NOT NULL DEFAULT '', c TEXT NOT NULL DEFAULT '');",
 };
 
 #define LATEST ((int)(sizeof(migrations) / sizeof(migrations[0])))

@@ -101,7 +101,8 @@ const struct view_ops confirm_view = {
 
 struct ask_state {
 	const struct ask *q;
-	struct field f;
+	struct field f[3];
+	int nf, focus;
 	char msg[sizeof(((struct error *)0)->msg)];
 };
 
@@ -110,10 +111,14 @@ static int ask_enter(struct ctx *c, void *st, const void *arg)
 	(void)c;
 	struct ask_state *s = st;
 	s->q = arg;
-	if (field_init(&s->f, false, NULL, NULL))
-		return -1;
-	if (s->q->initial)
-		field_insert(&s->f, s->q->initial, strlen(s->q->initial));
+	s->nf = 1 + (s->q->more_labels[0] != NULL) + (s->q->more_labels[1] != NULL);
+	for (int i = 0; i < s->nf; i++) {
+		const char *init = i ? s->q->more_initial[i - 1] : s->q->initial;
+		if (field_init(&s->f[i], false, NULL, NULL))
+			return -1;
+		if (init)
+			field_insert(&s->f[i], init, strlen(init));
+	}
 	return 0;
 }
 
@@ -121,7 +126,8 @@ static void ask_leave(struct ctx *c, void *st)
 {
 	(void)c;
 	struct ask_state *s = st;
-	field_free(&s->f);
+	for (int i = 0; i < s->nf; i++)
+		field_free(&s->f[i]);
 }
 
 static void ask_draw(struct ctx *c, void *st, int rows, int cols)
@@ -129,14 +135,25 @@ static void ask_draw(struct ctx *c, void *st, int rows, int cols)
 	(void)c;
 	struct ask_state *s = st;
 	int y0, x0, w;
-	dialog_box(rows, cols, 7, &y0, &x0, &w);
+	dialog_box(rows, cols, 6 + s->nf, &y0, &x0, &w);
 	ui_puts(y0, x0, w, ROLE_TITLE, s->q->title);
 	if (s->msg[0])
-		ui_puts(y0 + 4, x0, w, ROLE_WARN, s->msg);
-	int lw = s->q->label ? (int)utf8_width(s->q->label, strlen(s->q->label)) + 1 : 0;
-	if (lw)
-		ui_puts(y0 + 2, x0, w, ROLE_NORMAL, s->q->label);
-	field_draw(&s->f, y0 + 2, x0 + lw, w - lw, ROLE_SELECTED);
+		ui_puts(y0 + 3 + s->nf, x0, w, ROLE_WARN, s->msg);
+	int lw = 0;
+	for (int i = 0; i < s->nf; i++) {
+		const char *l = i ? s->q->more_labels[i - 1] : s->q->label;
+		int lwi = l ? (int)utf8_width(l, strlen(l)) + 1 : 0;
+		lw = lwi > lw ? lwi : lw;
+	}
+	/* The focused field last, so the cursor ends up in it. */
+	for (int k = 1; k <= s->nf; k++) {
+		int i = (s->focus + k) % s->nf;
+		const char *l = i ? s->q->more_labels[i - 1] : s->q->label;
+		if (l)
+			ui_puts(y0 + 2 + i, x0, w, ROLE_NORMAL, l);
+		field_draw(&s->f[i], y0 + 2 + i, x0 + lw, w - lw,
+		           i == s->focus ? ROLE_SELECTED : ROLE_MUTED);
+	}
 }
 
 static struct step ask_text(struct ctx *c, void *st, const char *t, size_t n)
@@ -144,21 +161,32 @@ static struct step ask_text(struct ctx *c, void *st, const char *t, size_t n)
 	(void)c;
 	struct ask_state *s = st;
 	s->msg[0] = '\0';
-	field_insert(&s->f, t, n);
+	field_insert(&s->f[s->focus], t, n);
 	return STEP(STEP_REDRAW);
 }
 
 static struct step ask_action(struct ctx *c, void *st, enum action a)
 {
 	struct ask_state *s = st;
-	if (field_action(&s->f, a))
+	if (field_action(&s->f[s->focus], a))
 		return STEP(STEP_REDRAW);
 	if (a == ACT_BACK)
 		return STEP(STEP_POP);
+	if ((a == ACT_NEXT_FIELD || a == ACT_DOWN || a == ACT_PREV_FIELD || a == ACT_UP) &&
+	    s->nf > 1) {
+		bool fwd = a == ACT_NEXT_FIELD || a == ACT_DOWN;
+		s->focus = (s->focus + (fwd ? 1 : s->nf - 1)) % s->nf;
+		return STEP(STEP_REDRAW);
+	}
 	if (a != ACT_SELECT)
 		return STEP(STEP_NONE);
 	struct error e = {0};
-	if (s->q->on_done && s->q->on_done(c, s->q->data, s->f.buf, &e)) {
+	const char *texts[3] = {s->f[0].buf, s->nf > 1 ? s->f[1].buf : NULL,
+	                        s->nf > 2 ? s->f[2].buf : NULL};
+	int rc = s->q->on_form ? s->q->on_form(c, s->q->data, texts, &e)
+	         : s->q->on_done ? s->q->on_done(c, s->q->data, texts[0], &e)
+	                         : 0;
+	if (rc) {
 		snprintf(s->msg, sizeof(s->msg), "%s", e.msg);
 		return STEP(STEP_REDRAW);
 	}

@@ -33,6 +33,8 @@ static const struct {
 	const struct view_ops *view;
 } own_screens[] = {
 	{"paced-breathing", "Paced breathing", &breathe_view},
+	{"support-map", "Support map", &support_view},
+	{"affirmations", "Affirmations", &affirm_view},
 };
 
 struct offer {
@@ -267,7 +269,8 @@ static struct step path_action(struct ctx *c, void *st, enum action a)
 	}
 	if (s->items.sel < 2 + m->nex) {
 		const struct offer *o = &m->ex[s->items.sel - 2];
-		return PUSH(*o->view, o->view == &guided_view ? o->id : NULL);
+		/* Own screens get their ops, so one state can serve two lists. */
+		return PUSH(*o->view, o->view == &guided_view ? (const void *)o->id : o->view);
 	}
 	s->req = (struct write_req){.prompt = m->m.prompts[s->items.sel - 2 - m->nex]};
 	return PUSH(write_view, &s->req);

@@ -149,6 +149,77 @@ t_match "starting afresh asks first" "Start afresh\?" "$(sec asked)"
 t_match "then the exercise is new" "[0-9]+ steps\. Enter begins" "$(sec fresh | tr -s ' \n' ' ')"
 t_nomatch "and the old words are gone" "words to wipe" "$(sec "first step again")"
 
+# The support map: people, what each helps with, how to reach them; kept
+# in the vault, changed and removed in place.
+cat >"$T_TMP/support" <<SCRIPT
+size 40x100
+type $PASS
+key Enter
+$(open_try 9 0)
+dump empty map
+key Enter
+type Sam marker-support
+key Tab
+type listens without fixing
+key Tab
+type text after six
+dump the form
+key Enter
+dump one person
+key Enter
+key Tab
+key Ctrl-U
+type walks and talks
+key Enter
+dump changed
+key Down
+key Enter
+type Ana
+key Enter
+key Up
+key d
+dump asked
+key Right
+key Enter
+dump removed
+SCRIPT
+"$SCREEN_BIN" "$T_TMP/support" >"$T_TMP/support.out" 2>&1
+O=$T_TMP/support.out
+t_match "the support map opens from its module" "My support map" "$(sec "empty map")"
+t_match "a person has a name, what they help with and how to reach them" \
+	"Name: +Sam marker-support.*Helps with: +listens without fixing.*How to reach: +text after six" \
+	"$(sec "the form" | tr -s ' \n' ' ')"
+t_match "the person is listed" "Sam marker-support +· +helps with: listens without fixing +· +reach: text after six" \
+	"$(sec "one person")"
+t_match "a person can be changed" "helps with: walks and talks" "$(sec changed)"
+t_match "removing asks first" "Take this person off the map\?" "$(sec asked)"
+t_nomatch "and then they are gone" "Sam marker-support" "$(sec removed)"
+t_match "the others stay" "Ana" "$(sec removed)"
+
+# Affirmations: ours, and the person's own list.
+cat >"$T_TMP/affirm" <<SCRIPT
+size 50x100
+type $PASS
+key Enter
+$(open_try 6 1)
+dump ours
+key End
+key Enter
+type marker-affirm I can go slowly.
+key Enter
+dump mine
+key Esc
+key Enter
+dump again
+SCRIPT
+"$SCREEN_BIN" "$T_TMP/affirm" >"$T_TMP/affirm.out" 2>&1
+O=$T_TMP/affirm.out
+t_match "affirmations of ours are offered" "A few of ours" "$(sec ours)"
+t_match "with a place for the person's own" "My own.*\+ Add one of my own" "$(sec ours | tr -s ' \n' ' ')"
+t_match "an own affirmation is added" "My own marker-affirm I can go slowly\." "$(sec mine | tr -s ' \n' ' ')"
+t_match "and kept in the vault" "marker-affirm I can go slowly\." "$(sec again)"
+t_nomatch "own lists are not readable on disk" "marker-" "$(grep -rl marker- "$TEND_HOME" 2>/dev/null)"
+
 # Every session counts in "what helps" (distress before and after given
 # for the seven above).
 printf 'size 40x100\ntype %s\nkey Enter\n' "$PASS" >"$T_TMP/helps"

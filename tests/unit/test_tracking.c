@@ -5,6 +5,7 @@
 #include "store/insights.h"
 #include "store/tracking.h"
 #include "store/vault.h"
+#include "store/lists.h"
 #include "unit.h"
 
 static int setup(void **state)
@@ -134,6 +135,41 @@ static void exercises_feed_what_helps(void **state)
 	insights_free(&d);
 }
 
+static void own_lists_keep_apart(void **state)
+{
+	struct test_vault *f = *state;
+	struct error e = {0};
+	int64_t sam, mine;
+	assert_int_equal(list_add(f->v, LIST_SUPPORT, "Sam", "listens", "text after 6", &sam, &e), 0);
+	assert_int_equal(list_add(f->v, LIST_AFFIRM, "I am allowed to rest.", NULL, NULL, &mine, &e), 0);
+	assert_int_equal(list_add(f->v, LIST_SUPPORT, "", "x", "y", NULL, &e), -1);
+	assert_int_equal(e.code, E_USAGE);
+	struct list_item *it;
+	size_t n;
+	assert_int_equal(list_items(f->v, LIST_SUPPORT, &it, &n, &e), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(it[0].a, "Sam");
+	assert_string_equal(it[0].b, "listens");
+	assert_string_equal(it[0].c, "text after 6");
+	list_items_free(it, n);
+	assert_int_equal(list_update(f->v, sam, "Sam R.", "walks", "", &e), 0);
+	assert_int_equal(list_update(f->v, sam, "", "walks", "", &e), -1);
+	assert_int_equal(list_items(f->v, LIST_SUPPORT, &it, &n, &e), 0);
+	assert_string_equal(it[0].a, "Sam R.");
+	assert_string_equal(it[0].c, "");
+	list_items_free(it, n);
+	assert_int_equal(list_items(f->v, LIST_AFFIRM, &it, &n, &e), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(it[0].a, "I am allowed to rest.");
+	assert_string_equal(it[0].b, "");
+	list_items_free(it, n);
+	assert_int_equal(list_delete(f->v, mine, &e), 0);
+	assert_int_equal(list_items(f->v, LIST_AFFIRM, &it, &n, &e), 0);
+	assert_int_equal(n, 0);
+	list_items_free(it, n);
+	assert_int_equal(list_items(NULL, LIST_AFFIRM, &it, &n, &e), -1);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 SUITE(tracking, T(checkins_validate), T(toolbox_counts_what_helped), T(categories_are_editable),
-      T(exercises_feed_what_helps))
+      T(exercises_feed_what_helps), T(own_lists_keep_apart))
