@@ -7,8 +7,14 @@
 
 enum pacer_pattern { PACE_BOX, PACE_478, PACE_SLOW, PACE_COUNT };
 
+/* A pace can be made slower or quicker: every phase is pct percent of its
+ * usual length. */
+#define PACE_PCT_MIN 50
+#define PACE_PCT_MAX 200
+
 struct pacer {
 	enum pacer_pattern pattern;
+	int pct;             /* PACE_PCT_MIN..PACE_PCT_MAX, 100: as named */
 	long long start_ms;  /* when breathing started, shifted by pauses */
 	long long paused_at; /* when paused, or -1 */
 };
@@ -25,7 +31,10 @@ struct pacer_now {
 
 /* "Box 4-4-4-4", "4-7-8", "Slow, 5.5 a minute". */
 const char *pacer_name(enum pacer_pattern p);
-void pacer_start(struct pacer *pc, enum pacer_pattern p, long long now_ms);
+int pacer_clamp_pct(int pct);
+/* Milliseconds for one whole breath at pct percent. */
+long long pacer_cycle_ms(enum pacer_pattern p, int pct);
+void pacer_start(struct pacer *pc, enum pacer_pattern p, int pct, long long now_ms);
 void pacer_pause(struct pacer *pc, long long now_ms);
 void pacer_resume(struct pacer *pc, long long now_ms);
 bool pacer_paused(const struct pacer *pc);

@@ -29,9 +29,29 @@ const char *pacer_name(enum pacer_pattern p)
 	return p < PACE_COUNT ? patterns[p].name : "";
 }
 
-void pacer_start(struct pacer *pc, enum pacer_pattern p, long long now_ms)
+int pacer_clamp_pct(int pct)
+{
+	return pct < PACE_PCT_MIN ? PACE_PCT_MIN : pct > PACE_PCT_MAX ? PACE_PCT_MAX : pct;
+}
+
+static long long phase_ms(const struct pacer *pc, int i)
+{
+	return (long long)patterns[pc->pattern].ph[i].ms * pc->pct / 100;
+}
+
+long long pacer_cycle_ms(enum pacer_pattern p, int pct)
+{
+	struct pacer pc = {.pattern = p < PACE_COUNT ? p : PACE_BOX, .pct = pacer_clamp_pct(pct)};
+	long long ms = 0;
+	for (int i = 0; i < patterns[pc.pattern].n; i++)
+		ms += phase_ms(&pc, i);
+	return ms;
+}
+
+void pacer_start(struct pacer *pc, enum pacer_pattern p, int pct, long long now_ms)
 {
 	pc->pattern = p < PACE_COUNT ? p : PACE_BOX;
+	pc->pct = pacer_clamp_pct(pct);
 	pc->start_ms = now_ms;
 	pc->paused_at = -1;
 }
@@ -60,23 +80,22 @@ void pacer_at(const struct pacer *pc, long long now_ms, struct pacer_now *out)
 	long long t = (pc->paused_at >= 0 ? pc->paused_at : now_ms) - pc->start_ms;
 	if (t < 0)
 		t = 0;
-	int cycle_ms = 0;
-	for (int i = 0; i < patterns[pc->pattern].n; i++)
-		cycle_ms += patterns[pc->pattern].ph[i].ms;
+	long long cycle_ms = pacer_cycle_ms(pc->pattern, pc->pct);
 	out->cycle = (int)(t / cycle_ms);
 	long long in = t % cycle_ms;
 	for (int i = 0; i < patterns[pc->pattern].n; i++) {
 		const struct phase *ph = &patterns[pc->pattern].ph[i];
-		if (in < ph->ms) {
+		long long ms = phase_ms(pc, i);
+		if (in < ms) {
 			out->phase = i;
 			out->label = ph->label;
-			out->progress = (double)in / ph->ms;
+			out->progress = (double)in / (double)ms;
 			out->filling = ph->kind > 0;
 			out->emptying = ph->kind < 0;
-			out->phase_left_ms = ph->ms - in;
+			out->phase_left_ms = ms - in;
 			return;
 		}
-		in -= ph->ms;
+		in -= ms;
 	}
 }
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/pacer.h"
+#include "store/settings.h"
 #include "store/tracking.h"
 #include "views/journal_int.h"
 #include "views/view.h"
@@ -14,6 +15,7 @@ enum stage { B_CHOOSE, B_BEFORE, B_RUN, B_AFTER };
 struct breathe {
 	enum stage stage;
 	enum pacer_pattern pattern;
+	int pct; /* how long each phase is, in percent of the named pace */
 	struct pacer pc;
 	int before, after, score; /* -1: not given */
 	long long due;            /* next redraw, on the clock; 0: not set */
@@ -22,11 +24,20 @@ struct breathe {
 
 static int breathe_enter(struct ctx *c, void *st, const void *arg)
 {
-	(void)c;
 	(void)arg;
 	struct breathe *b = st;
 	b->before = b->after = -1;
 	b->score = 5;
+	b->pct = 100;
+	/* The pace chosen last time, when the vault is open. */
+	char val[32];
+	struct error e;
+	int p, pct;
+	if (c->vault && settings_get(c->vault, "breathe.pace", val, sizeof(val), &e) == 1 &&
+	    sscanf(val, "%d %d", &p, &pct) == 2 && p >= 0 && p < PACE_COUNT) {
+		b->pattern = (enum pacer_pattern)p;
+		b->pct = pacer_clamp_pct(pct);
+	}
 	return 0;
 }
 
@@ -49,6 +60,12 @@ static void breathe_draw(struct ctx *c, void *st, int rows, int cols)
 			ui_puts(y, 4, w - 4, p == (int)b->pattern ? ROLE_SELECTED : ROLE_NORMAL,
 			        pacer_name((enum pacer_pattern)p));
 		}
+		char pace[200];
+		long long ms = pacer_cycle_ms(b->pattern, b->pct);
+		snprintf(pace, sizeof(pace), "One breath takes %lld.%lld s (%d%% of the usual). "
+		         "**Left** and **Right** make it quicker or slower.",
+		         ms / 1000, ms % 1000 / 100, b->pct);
+		y += 1 + view_markdown(y + 1, 2, w, 2, 0, pace);
 		if (c->reduced_motion)
 			ui_puts(y + 1, 2, w, ROLE_MUTED, "Reduced motion is on: the words change, nothing moves.");
 		return;
@@ -110,8 +127,18 @@ static struct step breathe_action(struct ctx *c, void *st, enum action a)
 			b->pattern = (b->pattern + (a == ACT_DOWN ? 1 : PACE_COUNT - 1)) % PACE_COUNT;
 			return STEP(STEP_REDRAW);
 		}
+		if (a == ACT_LEFT || a == ACT_RIGHT) {
+			b->pct = pacer_clamp_pct(b->pct + (a == ACT_RIGHT ? 10 : -10));
+			return STEP(STEP_REDRAW);
+		}
 		if (a == ACT_SELECT) {
 			b->stage = B_BEFORE;
+			if (c->vault) {
+				char val[32];
+				struct error e;
+				snprintf(val, sizeof(val), "%d %d", (int)b->pattern, b->pct);
+				settings_set(c->vault, "breathe.pace", val, &e); /* a nicety */
+			}
 			return STEP(STEP_REDRAW);
 		}
 		return a == ACT_BACK ? STEP(STEP_POP) : STEP(STEP_NONE);
@@ -130,7 +157,7 @@ static struct step breathe_action(struct ctx *c, void *st, enum action a)
 			}
 			b->before = given;
 			b->stage = B_RUN;
-			pacer_start(&b->pc, b->pattern, c->now_ms);
+			pacer_start(&b->pc, b->pattern, b->pct, c->now_ms);
 			return STEP(STEP_REDRAW);
 		}
 		if (a == ACT_BACK)

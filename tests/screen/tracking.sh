@@ -232,6 +232,15 @@ t_nomatch "going on clears the pause" "Paused" "$(t_section "$B" "going on")"
 t_match "the session and its drop in distress feed what helps" "Paced breathing" \
 	"$(t_section "$B" "what helps")"
 
+# The pace can be made slower; the choice is remembered in the vault.
+printf 'type %s\nkey Enter\nkey Ctrl-G\nkey B\nkey Down\nkey Right\nkey Right\ndump slower\nkey Enter\nkey Tab\nwait 4.5\ndump running slower\nkey Esc\nkey Tab\nkey B\ndump remembered\n' "$PASS" >"$T_TMP/pace"
+"$SCREEN_BIN" "$T_TMP/pace" >"$T_TMP/pace.out" 2>&1
+t_match "a breath's length is shown" "One breath takes 22\.8 s \(120% of the usual\)" \
+	"$(t_section "$T_TMP/pace.out" slower)"
+t_match "the slower pace is used (4-7-8 at 120%: in for 4.8 s)" "Breathe in  [0-9]" \
+	"$(t_section "$T_TMP/pace.out" "running slower")"
+t_match "and remembered next time" "120% of the usual" "$(t_section "$T_TMP/pace.out" remembered)"
+
 # Before unlocking, breathing still works; nothing is kept.
 printf 'key Ctrl-G\nkey B\nkey Enter\nkey Tab\nwait 1\ndump locked, breathing\nkey Esc\nkey Tab\ndump back on the crisis screen\n' >"$T_TMP/breathe-locked"
 "$SCREEN_BIN" "$T_TMP/breathe-locked" >"$T_TMP/breathe-locked.out" 2>&1
