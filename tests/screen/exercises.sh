@@ -87,6 +87,7 @@ boundary-builder|7|0|Boundary builder|The situation|What you feel
 repair-planner|8|0|Repair planner|What happened|What you felt
 values-compass|8|1|Values compass|Pick an area of life|What matters to you there
 parts-check-in|4|3|Parts check-in|Notice a part|Where you feel it
+session-prep|0|0|Getting ready for a session|Since we last met|What helped
 LIST
 
 # Nothing typed in an exercise reaches the disk in plain text, in the
@@ -257,7 +258,7 @@ printf 'key Enter\nkey Tab\nkey Tab\nkey Tab\ndump what helps\n' >>"$T_TMP/helps
 O=$T_TMP/helps.out
 # Each: distress 7 before, 4 after, so it fell by 3.0 in one session.
 for title in "5-4-3-2-1 grounding" "Thought record" "Self-compassion break" "Boundary builder" \
-	"Repair planner" "Values compass" "Parts check-in"; do
+	"Repair planner" "Values compass" "Parts check-in" "Getting ready for a session"; do
 	t_match "$title: its distress before and after feed what helps" "$title +█+ 3\.0 n=1" \
 		"$(sec "what helps")"
 done

@@ -259,6 +259,7 @@ key Down
 key Enter
 dump a module, status exploring
 key Down
+key Down
 key Enter
 dump writing to a module's prompt
 SCRIPT

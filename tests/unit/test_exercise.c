@@ -155,6 +155,25 @@ static void embedded_exercises_valid(void **state)
 		assert_true(d.nsteps >= 3);
 		exercise_free(&d);
 	}
+	/* Every path module offers at least one exercise, and each exists:
+	 * a file here, or a screen of its own (views/path.c). */
+	const char *mods[32];
+	size_t nm = content_list("path/", mods, 32);
+	assert_true(nm >= 10 && nm <= 32);
+	for (size_t i = 0; i < nm; i++) {
+		struct page_meta m;
+		struct error e = {0};
+		if (page_load(mods[i], &m, NULL, NULL, &e))
+			fail_msg("%s", e.msg);
+		if (m.nexercises < 1)
+			fail_msg("%s names no exercise", mods[i]);
+		for (size_t k = 0; k < m.nexercises; k++)
+			if (!exercise_exists(m.exercises[k]) &&
+			    strcmp(m.exercises[k], "paced-breathing") != 0 &&
+			    strcmp(m.exercises[k], "support-map") != 0)
+				fail_msg("%s: no exercise '%s'", mods[i], m.exercises[k]);
+		page_meta_free(&m);
+	}
 	assert_false(exercise_exists("no-such-thing"));
 	assert_false(exercise_exists("../learn/01-spectrum"));
 	struct exercise_def d;
