@@ -11,7 +11,7 @@ CFLAGS ?= -O2 -g
 LDFLAGS ?=
 HOSTCC ?= $(CC)
 
-PKGS = ncursesw sqlite3 libsodium libcmark
+PKGS = ncursesw sqlite3 libsodium libcmark jansson
 TEST_PKGS = cmocka
 
 BUILD = build

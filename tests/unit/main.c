@@ -17,6 +17,7 @@
 	X(vfs) \
 	X(journal) \
 	X(tracking) \
+	X(export) \
 	X(pacer) \
 	X(content) \
 	X(exercise) \

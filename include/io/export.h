@@ -1,0 +1,18 @@
+/* export.h: the vault written out for the person to keep or move. What
+ * comes out is NOT encrypted; callers say so before writing it. */
+#ifndef TEND_IO_EXPORT_H
+#define TEND_IO_EXPORT_H
+
+#include "store/vault.h"
+#include "util/buf.h"
+#include "util/error.h"
+
+/* The format's name and version, in every JSON export (docs/export-format.md). */
+#define EXPORT_FORMAT "tend-export"
+#define EXPORT_VERSION 1
+
+/* Everything in the vault as JSON, appended to out (a wiping buffer):
+ * every table's rows as objects keyed by column name. */
+int export_json(struct vault *v, struct buf *out, struct error *e);
+
+#endif

@@ -1,0 +1,39 @@
+/* dump.h: every row a full export carries, table by table, for io/ to
+ * write out (and, later, to read back in). Values handed to the callback
+ * are private text and live only during the call. */
+#ifndef TEND_STORE_DUMP_H
+#define TEND_STORE_DUMP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/vault.h"
+#include "util/error.h"
+
+enum dump_type { DV_NULL, DV_INT, DV_REAL, DV_TEXT };
+
+struct dump_value {
+	enum dump_type type;
+	int64_t i;
+	double r;
+	const char *s; /* DV_TEXT: UTF-8, s[len] == '\0' */
+	size_t len;
+};
+
+/* The tables exported, in an order that keeps references valid when they
+ * are read back in; NULL-terminated. Search indexes and drafts are left
+ * out (the first is rebuilt from entries, the second is work in hand). */
+extern const char *const dump_tables[];
+
+/* Called once per table before its rows (row == NULL, vals == NULL), then
+ * once per row. Returning non-zero stops the dump (the result is -1, and
+ * e is the callback's to fill). */
+typedef int (*dump_fn)(void *arg, const char *table, size_t ncols, const char *const *names,
+                       const struct dump_value *vals, struct error *e);
+
+/* Reads every table in one read transaction, so the dump is consistent. */
+int store_dump(struct vault *v, dump_fn fn, void *arg, struct error *e);
+/* The vault's layout version (PRAGMA user_version). */
+int store_schema(struct vault *v, int *out, struct error *e);
+
+#endif

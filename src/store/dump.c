@@ -1,0 +1,91 @@
+/* dump.c: every exported table, row by row, in one read transaction. */
+#include "store/dump.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+
+#include "store_int.h"
+
+const char *const dump_tables[] = {
+	"tags", "entries", "entry_tags", "entry_versions", "moods", "tools", "trigger_categories",
+	"triggers", "exercise_sessions", "own_lists", "settings", NULL,
+};
+
+static int dump_table(sqlite3 *db, const char *table, dump_fn fn, void *arg, struct error *e)
+{
+	char sql[128];
+	/* Table names come from the list above, never from input. */
+	snprintf(sql, sizeof(sql), "SELECT * FROM %s ORDER BY 1", table);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_sql_error(db, rc, e, "reading the vault for export");
+	int ncols = sqlite3_column_count(st);
+	const char *names[64];
+	struct dump_value vals[64];
+	if (ncols > 64) {
+		sqlite3_finalize(st);
+		return error_set(e, E_FAIL, "Table %s has too many columns to export.", table);
+	}
+	for (int i = 0; i < ncols; i++)
+		names[i] = sqlite3_column_name(st, i);
+	if (fn(arg, table, (size_t)ncols, names, NULL, e)) {
+		sqlite3_finalize(st);
+		return -1;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (int i = 0; i < ncols; i++) {
+			struct dump_value *d = &vals[i];
+			switch (sqlite3_column_type(st, i)) {
+			case SQLITE_INTEGER:
+				*d = (struct dump_value){.type = DV_INT, .i = sqlite3_column_int64(st, i)};
+				break;
+			case SQLITE_FLOAT:
+				*d = (struct dump_value){.type = DV_REAL, .r = sqlite3_column_double(st, i)};
+				break;
+			case SQLITE_NULL:
+				*d = (struct dump_value){.type = DV_NULL};
+				break;
+			default: /* text; a blob is read as text too */
+				d->type = DV_TEXT;
+				d->s = (const char *)sqlite3_column_text(st, i);
+				d->len = (size_t)sqlite3_column_bytes(st, i);
+				if (!d->s)
+					d->s = "";
+			}
+		}
+		if (fn(arg, table, (size_t)ncols, names, vals, e)) {
+			sqlite3_finalize(st);
+			return -1;
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_sql_error(db, rc, e, "reading the vault for export");
+}
+
+int store_dump(struct vault *v, dump_fn fn, void *arg, struct error *e)
+{
+	if (!v)
+		return error_set(e, E_FAIL, "The vault is locked.");
+	sqlite3 *db = vault_db(v);
+	if (store_exec(db, "BEGIN", e))
+		return -1;
+	int rc = 0;
+	for (size_t i = 0; dump_tables[i] && rc == 0; i++)
+		rc = dump_table(db, dump_tables[i], fn, arg, e);
+	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	return rc;
+}
+
+int store_schema(struct vault *v, int *out, struct error *e)
+{
+	sqlite3 *db = vault_db(v);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = sqlite3_column_int(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK ? 0 : store_sql_error(db, rc, e, "reading the vault's version");
+}
