@@ -29,6 +29,7 @@ struct cli_command {
 	X(safety-plan, cmd_safety_plan, "", "print your safety plan") \
 	X(search, cmd_search, "WORDS... | -", "find entries (filters: --tag, --from, --to)") \
 	X(export, cmd_export, "[--format json] [-o FILE]", "write the vault out, NOT encrypted") \
+	X(import, cmd_import, "[--dry-run] FILE", "read a tend export into a new vault") \
 	X(passwd, cmd_passwd, "", "change the passphrase") \
 	X(recover, cmd_recover, "", "set a new passphrase using the recovery code") \
 	X(verify, cmd_verify, "", "check every page of the vault") \

@@ -4,6 +4,7 @@
 #ifndef TEND_STORE_DUMP_H
 #define TEND_STORE_DUMP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -35,5 +36,19 @@ typedef int (*dump_fn)(void *arg, const char *table, size_t ncols, const char *c
 int store_dump(struct vault *v, dump_fn fn, void *arg, struct error *e);
 /* The vault's layout version (PRAGMA user_version). */
 int store_schema(struct vault *v, int *out, struct error *e);
+
+/* Reading an export back in, all or nothing: begin, rows, then end with
+ * commit true (or false to leave the vault as it was). */
+int store_load_begin(struct vault *v, struct error *e);
+/* One row into table (one of dump_tables), columns by name (a-z, 0-9, _). */
+int store_load_row(struct vault *v, const char *table, size_t ncols, const char *const *names,
+                   const struct dump_value *vals, struct error *e);
+int store_load_end(struct vault *v, bool commit, struct error *e);
+/* 1 when the vault holds nothing of the person's yet (only what a new
+ * vault starts with), 0 when it does, -1 on error. */
+int store_is_new(struct vault *v, struct error *e);
+/* Clears what a new vault starts with (the toolbox and trigger
+ * categories), so a whole export can take its place. Inside a load. */
+int store_load_clear_defaults(struct vault *v, struct error *e);
 
 #endif

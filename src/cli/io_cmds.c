@@ -3,11 +3,14 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/cli_int.h"
 #include "cli/commands.h"
 #include "io/export.h"
+#include "io/import.h"
+#include "store/dump.h"
 #include "util/buf.h"
 #include "util/fileio.h"
 
@@ -72,4 +75,91 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error("the export is not encrypted; give -o FILE, or send standard "
 		                       "output to a file or another program.");
 	return cli_with_vault(ctx, export_run, &a, NULL);
+}
+
+struct import_args {
+	const char *file;
+	bool dry_run;
+	struct buf text;
+};
+
+static void day_of(int64_t t, char out[16])
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	if (localtime_r(&tt, &tm))
+		strftime(out, 16, "%Y-%m-%d", &tm);
+	else
+		snprintf(out, 16, "?");
+}
+
+static void print_summary(const struct import_summary *s)
+{
+	printf("%zu rows in a tend export:", s->total);
+	for (size_t i = 0; dump_tables[i] && i < IMPORT_MAX_TABLES; i++)
+		if (s->rows[i])
+			printf(" %s %zu;", dump_tables[i], s->rows[i]);
+	putchar('\n');
+	if (s->first) {
+		char a[16], b[16];
+		day_of(s->first, a);
+		day_of(s->last, b);
+		printf("Entries and check-ins from %s to %s.\n", a, b);
+	}
+}
+
+static int import_run(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e)
+{
+	(void)ctx;
+	struct import_args *a = arg;
+	struct import_summary sum;
+	if (import_tend_json(v, a->text.data, a->text.len, a->dry_run, &sum, e))
+		return -1;
+	print_summary(&sum);
+	puts(a->dry_run ? "Nothing was imported (--dry-run)." : "Imported, all of it.");
+	return 0;
+}
+
+int cmd_import(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"format", required_argument, NULL, 'f'},
+		{"dry-run", no_argument, NULL, 'n'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	struct import_args a = {.text = BUF_INIT};
+	int c;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "f:nh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			puts("usage: tend import [--format tend-json] [--dry-run] FILE\n"
+			     "Reads tend's own JSON export into a new vault, all or nothing. --dry-run\n"
+			     "checks the file and says what it holds, changing nothing.");
+			return 0;
+		case 'f':
+			if (strcmp(optarg, "tend-json") != 0)
+				return cli_usage_error("--format: this tend imports tend-json (its own "
+				                       "export); jrnl, daylio and tui-journal come later.");
+			break;
+		case 'n':
+			a.dry_run = true;
+			break;
+		default:
+			return cli_usage_error("unknown option for 'tend import'.");
+		}
+	}
+	if (optind + 1 != argc)
+		return cli_usage_error("'tend import' takes one file.");
+	a.file = argv[optind];
+	struct error e = {0};
+	if (read_file(a.file, (size_t)512 << 20, &a.text, NULL, &e)) {
+		fprintf(stderr, "tend: %s\n", e.msg);
+		buf_free(&a.text);
+		return 1;
+	}
+	int rc = cli_with_vault(ctx, import_run, &a, NULL);
+	buf_free(&a.text);
+	return rc;
 }

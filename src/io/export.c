@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io_int.h"
 #include "store/dump.h"
 #include "util/timefmt.h"
 
@@ -27,6 +28,11 @@ static void wipe_free(void *q)
 	size_t *p = (size_t *)q - 2;
 	mem_wipe(p, sizeof(size_t) * 2 + p[0]);
 	free(p);
+}
+
+void io_json_wipe_alloc(void)
+{
+	json_set_alloc_funcs(wipe_malloc, wipe_free);
 }
 
 struct exp {
@@ -80,7 +86,7 @@ static int to_buf(const char *p, size_t n, void *data)
 
 int export_json(struct vault *v, struct buf *out, struct error *e)
 {
-	json_set_alloc_funcs(wipe_malloc, wipe_free);
+	io_json_wipe_alloc();
 	int schema;
 	if (store_schema(v, &schema, e))
 		return -1;

@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "store_int.h"
 
@@ -88,4 +89,100 @@ int store_schema(struct vault *v, int *out, struct error *e)
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_OK ? 0 : store_sql_error(db, rc, e, "reading the vault's version");
+}
+
+int store_load_begin(struct vault *v, struct error *e)
+{
+	return store_exec(vault_db(v), "BEGIN IMMEDIATE", e);
+}
+
+int store_load_end(struct vault *v, bool commit, struct error *e)
+{
+	if (commit)
+		return store_exec(vault_db(v), "COMMIT", e);
+	sqlite3_exec(vault_db(v), "ROLLBACK", NULL, NULL, NULL);
+	return 0;
+}
+
+int store_load_clear_defaults(struct vault *v, struct error *e)
+{
+	return store_exec(vault_db(v), "DELETE FROM tools; DELETE FROM trigger_categories;", e);
+}
+
+static bool plain_name(const char *s)
+{
+	if (!*s || strlen(s) > 40)
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_'))
+			return false;
+	return true;
+}
+
+int store_load_row(struct vault *v, const char *table, size_t ncols, const char *const *names,
+                   const struct dump_value *vals, struct error *e)
+{
+	bool known = false;
+	for (size_t i = 0; dump_tables[i]; i++)
+		known |= strcmp(dump_tables[i], table) == 0;
+	if (!known)
+		return error_set(e, E_CORRUPT, "There is no table '%s' in a tend export.", table);
+	if (ncols == 0 || ncols > 64)
+		return error_set(e, E_CORRUPT, "A row of %s has no columns, or too many.", table);
+	char sql[4096];
+	size_t at = (size_t)snprintf(sql, sizeof(sql), "INSERT INTO %s(", table);
+	for (size_t i = 0; i < ncols; i++) {
+		if (!plain_name(names[i]))
+			return error_set(e, E_CORRUPT, "'%s' is not a column name.", names[i]);
+		at += (size_t)snprintf(sql + at, sizeof(sql) - at, "%s%s", i ? "," : "", names[i]);
+	}
+	at += (size_t)snprintf(sql + at, sizeof(sql) - at, ") VALUES (");
+	for (size_t i = 0; i < ncols; i++)
+		at += (size_t)snprintf(sql + at, sizeof(sql) - at, "%s?", i ? "," : "");
+	snprintf(sql + at, sizeof(sql) - at, ")");
+	sqlite3 *db = vault_db(v);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return error_set(e, E_CORRUPT, "A row of %s does not fit: %s.", table, sqlite3_errmsg(db));
+	for (size_t i = 0; i < ncols; i++) {
+		int k = (int)i + 1;
+		switch (vals[i].type) {
+		case DV_INT:
+			sqlite3_bind_int64(st, k, vals[i].i);
+			break;
+		case DV_REAL:
+			sqlite3_bind_double(st, k, vals[i].r);
+			break;
+		case DV_TEXT:
+			sqlite3_bind_text(st, k, vals[i].s, (int)vals[i].len, SQLITE_STATIC);
+			break;
+		default:
+			sqlite3_bind_null(st, k);
+		}
+	}
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return error_set(e, E_CORRUPT, "A row of %s was refused: %s.", table, sqlite3_errmsg(db));
+	return 0;
+}
+
+int store_is_new(struct vault *v, struct error *e)
+{
+	sqlite3 *db = vault_db(v);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db,
+	                            "SELECT (SELECT count(*) FROM entries) + (SELECT count(*) FROM moods)"
+	                            " + (SELECT count(*) FROM triggers) + (SELECT count(*) FROM tags)"
+	                            " + (SELECT count(*) FROM exercise_sessions)"
+	                            " + (SELECT count(*) FROM own_lists) + (SELECT count(*) FROM settings)",
+	                            -1, &st, NULL);
+	int n = -1;
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (n < 0)
+		return store_sql_error(db, rc, e, "looking at the vault");
+	return n == 0;
 }

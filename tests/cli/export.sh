@@ -26,4 +26,48 @@ t_eq "a wrong passphrase exits 3" 3 $?
 t_ok "and writes nothing" test ! -e "$T_TMP/wrong.json"
 t_nomatch "no export lands in the vault folder" "marker-export" \
 	"$(grep -rl marker-export "$TEND_HOME" 2>/dev/null)"
+# Round trip: a new vault that imports the export exports the same data.
+printf '3\na door slammed\nkitchen\n8\n1\n4\n6\n' | pw trigger >/dev/null 2>&1
+echo 'second entry' | pw add --tag calm --tag night >/dev/null
+pw export -o "$T_TMP/a.json" 2>/dev/null
+B=$T_TMP/vault-b
+TEND_HOME=$B "$TEND_BIN" --passphrase-fd 3 init 3<<<"$PASS" >/dev/null 2>&1
+pb() { TEND_HOME=$B "$TEND_BIN" --passphrase-fd 3 "$@" 3<<<"$PASS"; }
+out=$(pb import --dry-run "$T_TMP/a.json")
+t_match "a dry run says what the file holds" "rows in a tend export:.* entries 2;.* moods 1;" "$out"
+t_match "and the dates it spans" "from 2026-11-23 to 2026-11-23" "$out"
+t_match "and that it changed nothing" "Nothing was imported" "$out"
+t_eq "after a dry run the vault is still empty" "" "$(pb list)"
+t_match "importing says so" "Imported, all of it" "$(pb import "$T_TMP/a.json")"
+pb export -o "$T_TMP/b.json" 2>/dev/null
+t_eq "export, import, export gives the same data" \
+	"$(grep -v exported_at "$T_TMP/a.json")" "$(grep -v exported_at "$T_TMP/b.json")"
+t_match "and the search index is rebuilt" "second entry" "$(pb search second)"
+err=$(pb import "$T_TMP/a.json" 2>&1)
+t_match "a vault with entries is not merged into (yet), and says why" "already holds entries" "$err"
+t_eq "nothing doubled" 2 "$(pb list | wc -l)"
+
+# Odd files: a clear message, exit 4, and nothing changed.
+F=$(dirname "$0")/../fixtures/tend-json
+C=$T_TMP/vault-c
+TEND_HOME=$C "$TEND_BIN" --passphrase-fd 3 init 3<<<"$PASS" >/dev/null 2>&1
+pc() { TEND_HOME=$C "$TEND_BIN" --passphrase-fd 3 "$@" 3<<<"$PASS"; }
+while IFS='|' read -r file want; do
+	err=$(pc import "$F/$file" 2>&1)
+	rc=$?
+	t_eq "$file: exits 4" 4 "$rc"
+	t_match "$file: says what is wrong" "$want" "$err"
+done <<'LIST'
+bad-syntax.json|line 6, column [0-9]+:
+not-tend.json|not a tend export
+newer-schema.json|newer tend \(schema 999
+unknown-table.json|tables\.passwords: tend has no such table
+bad-value.json|moods, row 1, column 'score': a value is a number, text or null
+refused-row.json|moods, row 1: A row of moods was refused
+unknown-column.json|is not a column name
+LIST
+t_eq "a refused row leaves the vault as it was (all or nothing)" "" "$(pc list)"
+t_nomatch "nothing from the bad files got in" "fixture-kept-out" "$(pc export 2>/dev/null)"
+t_exit "a missing file exits 1" 1 pc import "$T_TMP/none.json"
+t_exit "another format is a usage error for now" 2 pc import --format daylio "$F/not-tend.json"
 t_done

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "io/export.h"
+#include "io/import.h"
 #include "store/entries.h"
 #include "store/lists.h"
 #include "store/safety.h"
@@ -67,4 +68,38 @@ static void everything_is_exported(void **state)
 	test_vault_free(f);
 }
 
-SUITE(export, cmocka_unit_test(everything_is_exported))
+static void import_round_trip(void **state)
+{
+	(void)state;
+	struct test_vault *a = test_vault_new(), *b = test_vault_new();
+	struct error e = {0};
+	const char *tags[] = {"calm"};
+	int64_t id;
+	assert_int_equal(entries_add(a->v, "One", "first body", tags, 1, &id, &e), 0);
+	assert_int_equal(moods_add(a->v, 3, "", NULL, &e), 0);
+	struct buf x = BUF_INIT, y = BUF_INIT;
+	assert_int_equal(export_json(a->v, &x, &e), 0);
+	struct import_summary sum;
+	assert_int_equal(import_tend_json(b->v, x.data, x.len, true, &sum, &e), 0);
+	assert_int_equal(sum.rows[1], 1); /* entries */
+	assert_int_equal(entries_count(b->v), 0); /* a dry run changes nothing */
+	assert_int_equal(import_tend_json(b->v, x.data, x.len, false, &sum, &e), 0);
+	assert_int_equal(entries_count(b->v), 1);
+	assert_int_equal(export_json(b->v, &y, &e), 0);
+	/* The same apart from when each was made. */
+	char *ax = strstr(x.data, "\"schema\""), *by = strstr(y.data, "\"schema\"");
+	char *at = strstr(ax, "\"tables\""), *bt = strstr(by, "\"tables\"");
+	assert_string_equal(at, bt);
+	/* Into a vault in use: refused, unchanged. */
+	assert_int_equal(import_tend_json(b->v, x.data, x.len, false, &sum, &e), -1);
+	assert_int_equal(entries_count(b->v), 1);
+	/* A broken file names where. */
+	assert_int_equal(import_tend_json(b->v, "{\n  \"format\": }", 16, true, &sum, &e), -1);
+	assert_non_null(strstr(e.msg, "line 2"));
+	buf_free(&x);
+	buf_free(&y);
+	test_vault_free(a);
+	test_vault_free(b);
+}
+
+SUITE(export, cmocka_unit_test(everything_is_exported), cmocka_unit_test(import_round_trip))
