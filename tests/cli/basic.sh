@@ -45,4 +45,18 @@ t_ok "installed: bash completion" test -f "$T_TMP/inst/usr/share/bash-completion
 comp=$(PATH="$(dirname "$TEND_BIN"):$PATH" bash -c '. "$1"; COMP_WORDS=(tend ba); COMP_CWORD=1; _tend; printf "%s\n" "${COMPREPLY[@]}"' _ "$(dirname "$0")/../../completions/tend.bash")
 t_eq "bash completion completes 'ba' to backup" "backup" "$comp"
 
+# tend help TOPIC: any Learn page, path module or exercise as plain text.
+topics=$("$TEND_BIN" help topics)
+t_match "help topics lists pages, modules and exercises" "Learn:.*spectrum.*The healing path:.*cbt.*Exercises:.*thought-record" \
+	"$(tr '\n' ' ' <<<"$topics")"
+page=$("$TEND_BIN" help spectrum)
+t_match "a Learn page prints with its content note" "^Content note:" "$page"
+t_match "and its sources" "Sources:.*Seed article" "$(tr '\n' ' ' <<<"$page")"
+w=$(grep -v '^Content note:\|^  - ' <<<"$page" | LC_ALL=C.UTF-8 wc -L)
+t_ok "wrapped to 76 columns (widest: $w)" test "$w" -le 76
+t_match "an exercise prints step by step" "Step 1 of 8: What happened" "$("$TEND_BIN" help thought-record)"
+t_nomatch "without its step keys" "answer: text" "$("$TEND_BIN" help thought-record)"
+t_match "help COMMAND is the command's help" "usage: tend export" "$("$TEND_BIN" help export)"
+t_exit "an unknown topic is a usage error" 2 "$TEND_BIN" help no-such-topic
+
 t_done
