@@ -83,6 +83,16 @@ t_section() {
 		on { print }' "$1"
 }
 
+# t_downs DUMP ITEM: the "key Down" lines that move the home screen's
+# selection to ITEM, found by name in DUMP (driver output with a "home"
+# section), so scripts do not depend on the order of the home items.
+t_downs() {
+	local n i
+	n=$(t_section "$1" home |
+		awk -v want="$2" 'prev == "" && /^    [^ ]/ { i++; if ($0 == "    " want) { print i - 1; exit } } { prev = $0 }')
+	for ((i = 0; i < ${n:-99}; i++)); do echo "key Down"; done
+}
+
 # t_known_bug DESCRIPTION CHECK...: a check that fails because of a known
 # bug in src/ (each use says which, in a "# KNOWN BUG:" comment). It prints
 # a skip line and counts nothing, so the suite stays green; run the suite

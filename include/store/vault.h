@@ -16,9 +16,10 @@ struct vault;
 
 #define VAULT_CODE_MAX 96
 
-/* Memory for passphrases and recovery codes: locked, wiped on free. */
-char *vault_secret_alloc(size_t n);
-void vault_secret_free(char *p);
+/* Memory for passphrases, recovery codes and text being written: locked,
+ * wiped on free. Shaped like malloc/free so widgets take them as is. */
+void *vault_secret_alloc(size_t n);
+void vault_secret_free(void *p);
 
 /* Test-only: when TEND_INSECURE_FAST_KDF=1 is set in the environment, new
  * key files use the cheapest Argon2id limits. Never set it for real use. */

@@ -14,8 +14,11 @@
 
 static const char *const folders[] = {"learn/", "path/", "exercises/"};
 
-/* The page whose id is topic; its path goes in out. */
-static int find_topic(const char *topic, char *out, size_t size)
+/* Calls fn with each page's folder index, path and front matter, until fn
+ * returns non-zero (which is returned). */
+static int each_topic(int (*fn)(size_t folder, const char *path, const struct page_meta *m,
+                                void *arg),
+                      void *arg)
 {
 	for (size_t f = 0; f < sizeof(folders) / sizeof(folders[0]); f++) {
 		const char *paths[64];
@@ -25,35 +28,40 @@ static int find_topic(const char *topic, char *out, size_t size)
 			struct error e;
 			if (!strstr(paths[i], ".md") || page_load(paths[i], &m, NULL, NULL, &e))
 				continue;
-			int hit = strcmp(m.id, topic) == 0;
+			int r = fn(f, paths[i], &m, arg);
 			page_meta_free(&m);
-			if (hit) {
-				snprintf(out, size, "%s", paths[i]);
-				return 0;
-			}
+			if (r)
+				return r;
 		}
 	}
-	return -1;
+	return 0;
 }
 
-static void list_topics(void)
+struct find {
+	const char *topic;
+	char path[160];
+};
+
+static int match_topic(size_t folder, const char *path, const struct page_meta *m, void *arg)
+{
+	(void)folder;
+	struct find *f = arg;
+	if (strcmp(m->id, f->topic) != 0)
+		return 0;
+	snprintf(f->path, sizeof(f->path), "%s", path);
+	return 1;
+}
+
+static int list_topic(size_t folder, const char *path, const struct page_meta *m, void *arg)
 {
 	static const char *const heads[] = {"Learn", "The healing path", "Exercises"};
-	puts("usage: tend help TOPIC    (or tend help COMMAND)\n");
-	for (size_t f = 0; f < sizeof(folders) / sizeof(folders[0]); f++) {
-		printf("%s:\n", heads[f]);
-		const char *paths[64];
-		size_t n = content_list(folders[f], paths, 64);
-		for (size_t i = 0; i < n && i < 64; i++) {
-			struct page_meta m;
-			struct error e;
-			if (!strstr(paths[i], ".md") || page_load(paths[i], &m, NULL, NULL, &e))
-				continue;
-			printf("  %-24s %s\n", m.id, m.title);
-			page_meta_free(&m);
-		}
-		putchar('\n');
-	}
+	(void)path;
+	size_t *last = arg;
+	if (folder != *last)
+		printf("%s%s:\n", *last == (size_t)-1 ? "" : "\n", heads[folder]);
+	*last = folder;
+	printf("  %-24s %s\n", m->id, m->title);
+	return 0;
 }
 
 /* Markdown as plain text, 76 columns wide; -1 when it cannot be laid out. */
@@ -122,16 +130,17 @@ int cmd_help(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error("'tend help' takes one command or topic.");
 	const char *what = argv[1];
 	if (strcmp(what, "topics") == 0) {
-		list_topics();
-		return 0;
+		puts("usage: tend help TOPIC    (or tend help COMMAND)\n");
+		size_t last = (size_t)-1;
+		return each_topic(list_topic, &last);
 	}
 	const struct cli_command *cmd = cli_find(what);
 	if (cmd && strcmp(what, "help") != 0) {
 		char *args[] = {(char *)what, "--help", NULL};
 		return cmd->run(ctx, 2, args);
 	}
-	char path[160];
-	if (find_topic(what, path, sizeof(path)) == 0)
-		return print_page(path);
+	struct find f = {.topic = what};
+	if (each_topic(match_topic, &f))
+		return print_page(f.path);
 	return cli_usage_error("no command or topic '%s'; 'tend help topics' lists the topics.", what);
 }

@@ -239,7 +239,7 @@ static int db_open(const char *path, int slot, long long off, enum open_mode mod
 
 /* ---- keys ------------------------------------------------------------------ */
 
-char *vault_secret_alloc(size_t n)
+void *vault_secret_alloc(size_t n)
 {
 	if (crypto_init() != 0)
 		return NULL;
@@ -249,7 +249,7 @@ char *vault_secret_alloc(size_t n)
 	return p;
 }
 
-void vault_secret_free(char *p)
+void vault_secret_free(void *p)
 {
 	secmem_free(p);
 }

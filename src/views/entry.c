@@ -10,16 +10,6 @@
 #include "views/journal_int.h"
 #include "widgets/menu.h"
 
-static void *sec_alloc(size_t n)
-{
-	return vault_secret_alloc(n);
-}
-
-static void sec_free(void *p)
-{
-	vault_secret_free(p);
-}
-
 /* A scrollable, wrapped, read-only text: the body of an entry or of an
  * earlier version. */
 struct reader {
@@ -31,7 +21,7 @@ struct reader {
 static int reader_set(struct reader *r, const char *text)
 {
 	if (!r->tb)
-		r->tb = textbuf_new(sec_alloc, sec_free);
+		r->tb = textbuf_new(vault_secret_alloc, vault_secret_free);
 	if (!r->tb || textbuf_set_text(r->tb, text, strlen(text)))
 		return -1;
 	r->top = 0;

@@ -33,16 +33,6 @@ struct guided {
 
 #define SEP '\x1f'
 
-static void *sec_alloc(size_t n)
-{
-	return vault_secret_alloc(n);
-}
-
-static void sec_free(void *p)
-{
-	vault_secret_free(p);
-}
-
 static bool writes(const struct ex_step *s)
 {
 	return s->kind == ANSWER_TEXT || s->kind == ANSWER_COMPOSE;
@@ -133,7 +123,7 @@ static int guided_enter(struct ctx *c, void *st, const void *arg)
 	g->score = 5;
 	for (size_t i = 0; i < g->d.nsteps; i++) {
 		g->scale[i] = -1;
-		if (writes(&g->d.steps[i]) && editor_init(&g->ed[i], sec_alloc, sec_free)) {
+		if (writes(&g->d.steps[i]) && editor_init(&g->ed[i], vault_secret_alloc, vault_secret_free)) {
 			snprintf(c->note, sizeof(c->note), "%s", "Out of memory opening the exercise.");
 			c->note_role = ROLE_WARN;
 			return -1;

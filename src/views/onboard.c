@@ -58,25 +58,15 @@ static bool scroll_action(struct onboard *o, enum action a)
 	}
 }
 
-static void *sec_alloc(size_t n)
-{
-	return vault_secret_alloc(n);
-}
-
-static void sec_free(void *p)
-{
-	vault_secret_free(p);
-}
-
 static int onboard_enter(struct ctx *c, void *st, const void *arg)
 {
 	(void)c;
 	(void)arg;
 	struct onboard *o = st;
 	struct error e;
-	if (field_init(&o->pass, true, sec_alloc, sec_free) ||
-	    field_init(&o->again, true, sec_alloc, sec_free) ||
-	    field_init(&o->check, false, sec_alloc, sec_free))
+	if (field_init(&o->pass, true, vault_secret_alloc, vault_secret_free) ||
+	    field_init(&o->again, true, vault_secret_alloc, vault_secret_free) ||
+	    field_init(&o->check, false, vault_secret_alloc, vault_secret_free))
 		return -1;
 	o->have_regions = crisis_load(&o->regions, &e) == 0;
 	return 0;

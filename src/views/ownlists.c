@@ -211,24 +211,19 @@ static const struct hint ownlist_hints[] = {
 	{ACT_NONE, NULL},
 };
 
-const struct view_ops support_view = {
-	.name = "support-map",
-	.state_size = sizeof(struct ownlist),
-	.flags = VIEW_NEEDS_VAULT,
-	.hints = ownlist_hints,
-	.enter = ownlist_enter,
-	.leave = ownlist_leave,
-	.draw = ownlist_draw,
-	.on_action = ownlist_action,
-};
+/* One screen for both lists: enter() tells them apart by the arg (the
+ * path passes a screen's own ops as its arg). */
+#define OWNLIST_VIEW(var, vname) \
+	const struct view_ops var = { \
+		.name = vname, \
+		.state_size = sizeof(struct ownlist), \
+		.flags = VIEW_NEEDS_VAULT, \
+		.hints = ownlist_hints, \
+		.enter = ownlist_enter, \
+		.leave = ownlist_leave, \
+		.draw = ownlist_draw, \
+		.on_action = ownlist_action, \
+	}
 
-const struct view_ops affirm_view = {
-	.name = "affirmations",
-	.state_size = sizeof(struct ownlist),
-	.flags = VIEW_NEEDS_VAULT,
-	.hints = ownlist_hints,
-	.enter = ownlist_enter,
-	.leave = ownlist_leave,
-	.draw = ownlist_draw,
-	.on_action = ownlist_action,
-};
+OWNLIST_VIEW(support_view, "support-map");
+OWNLIST_VIEW(affirm_view, "affirmations");

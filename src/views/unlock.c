@@ -12,22 +12,12 @@ struct unlock {
 	bool busy;
 };
 
-static void *secret_alloc(size_t n)
-{
-	return vault_secret_alloc(n);
-}
-
-static void secret_release(void *p)
-{
-	vault_secret_free(p);
-}
-
 static int unlock_enter(struct ctx *c, void *st, const void *arg)
 {
 	(void)c;
 	(void)arg;
 	struct unlock *u = st;
-	return field_init(&u->pass, true, secret_alloc, secret_release);
+	return field_init(&u->pass, true, vault_secret_alloc, vault_secret_free);
 }
 
 static void unlock_leave(struct ctx *c, void *st)

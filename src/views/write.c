@@ -34,16 +34,6 @@ struct write_state {
 	char status[120];
 };
 
-static void *sec_alloc(size_t n)
-{
-	return vault_secret_alloc(n);
-}
-
-static void sec_free(void *p)
-{
-	vault_secret_free(p);
-}
-
 static bool unsaved(const struct write_state *w)
 {
 	return editor_version(&w->ed) != w->saved_version || w->edits != w->saved_edits;
@@ -84,9 +74,9 @@ static int write_enter(struct ctx *c, void *st, const void *arg)
 	struct write_state *w = st;
 	if (arg)
 		w->req = *(const struct write_req *)arg;
-	if (field_init(&w->title, false, sec_alloc, sec_free) ||
-	    field_init(&w->tags, false, sec_alloc, sec_free) ||
-	    editor_init(&w->ed, sec_alloc, sec_free))
+	if (field_init(&w->title, false, vault_secret_alloc, vault_secret_free) ||
+	    field_init(&w->tags, false, vault_secret_alloc, vault_secret_free) ||
+	    editor_init(&w->ed, vault_secret_alloc, vault_secret_free))
 		return -1;
 	if (w->req.entry_id)
 		snprintf(w->slot, sizeof(w->slot), "edit:%lld", (long long)w->req.entry_id);

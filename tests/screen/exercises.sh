@@ -10,12 +10,12 @@ tend_() { "$TEND_BIN" --passphrase-fd 3 "$@" 3<<<"$PASS"; }
 
 printf 'size 40x100\ntype %s\nkey Enter\ndump home\n' "$PASS" >"$T_TMP/home.script"
 "$SCREEN_BIN" "$T_TMP/home.script" >"$T_TMP/home.out" 2>&1
+sec() { t_section "$O" "$1"; }
 # Keys from the home screen to a path module's "Try:" item. Modules are
 # shown by phase; N is the module's place in that order.
 open_try() { # MODULE_INDEX TRY_INDEX
 	local n
-	n=$(awk '/^--- home/ { on = 1; next } on && prev == "" && /^    [^ ]/ { i++; if ($0 == "    The healing path") { print i - 1; exit } } { prev = $0 }' "$T_TMP/home.out")
-	for ((i = 0; i < ${n:-99}; i++)); do echo "key Down"; done
+	t_downs "$T_TMP/home.out" "The healing path"
 	echo "key Enter"
 	for ((i = 0; i < $1; i++)); do echo "key Down"; done
 	echo "key Enter"
@@ -60,7 +60,6 @@ SCRIPT
 	"$SCREEN_BIN" "$T_TMP/$id" >"$T_TMP/$id.out" 2>&1
 	rc=$?
 	O=$T_TMP/$id.out
-	sec() { awk -v t="$1" '$0 == "--- " t { on = 1; next } /^--- / { on = 0 } on' "$O"; }
 	t_eq "$id: the driver ran" 0 "$rc"
 	t_match "$id: starts with its intro" "$title" "$(sec intro)"
 	t_match "$id: says steps can be skipped or paused" "(skip|pause)" "$(sec intro)"
@@ -251,8 +250,7 @@ t_match "with the words typed" "typed before the lock" "$(sec "the words are bac
 # Every session counts in "what helps" (distress before and after given
 # for the seven above).
 printf 'size 40x100\ntype %s\nkey Enter\n' "$PASS" >"$T_TMP/helps"
-n=$(awk '/^--- home/ { on = 1; next } on && prev == "" && /^    [^ ]/ { i++; if ($0 == "    Insights") { print i - 1; exit } } { prev = $0 }' "$T_TMP/home.out")
-for ((i = 0; i < ${n:-99}; i++)); do echo "key Down"; done >>"$T_TMP/helps"
+t_downs "$T_TMP/home.out" Insights >>"$T_TMP/helps"
 printf 'key Enter\nkey Tab\nkey Tab\nkey Tab\ndump what helps\n' >>"$T_TMP/helps"
 "$SCREEN_BIN" "$T_TMP/helps" >"$T_TMP/helps.out" 2>&1
 O=$T_TMP/helps.out

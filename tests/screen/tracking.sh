@@ -10,12 +10,7 @@ PASS='tracking screens'
 # The home items, found by name so the scripts do not depend on their order.
 printf 'size 60x100\ntype %s\nkey Enter\ndump home\n' "$PASS" >"$T_TMP/home.script"
 "$SCREEN_BIN" "$T_TMP/home.script" >"$T_TMP/home.out" 2>&1
-downs() {
-	local n
-	n=$(t_section "$T_TMP/home.out" home |
-		awk -v want="$1" 'prev == "" && /^    [^ ]/ { i++; if ($0 == "    " want) { print i - 1; exit } } { prev = $0 }')
-	for ((i = 0; i < ${n:-99}; i++)); do echo "key Down"; done
-}
+downs() { t_downs "$T_TMP/home.out" "$1"; }
 
 cat >"$T_TMP/checkin" <<SCRIPT
 type $PASS
