@@ -40,7 +40,8 @@ ifeq ($(WERROR),1)
 endif
 
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+# libcsv (Daylio import) ships no pkg-config file.
+PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lcsv
 TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS) 2>/dev/null)
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs $(TEST_PKGS) 2>/dev/null)
 
@@ -113,7 +114,8 @@ $(BUILD)/test/%.o: tests/unit/%.c
 
 # Dependencies: install what is missing, then build in a fresh make so the
 # pkg-config flags are read after the install.
-have-deps = $(PKG_CONFIG) --exists $(PKGS) $(TEST_PKGS) 2>/dev/null && command -v tmux >/dev/null && command -v clang >/dev/null
+have-deps = $(PKG_CONFIG) --exists $(PKGS) $(TEST_PKGS) 2>/dev/null \
+            && printf '\#include <csv.h>\n' | $(CC) -E - >/dev/null 2>&1 && command -v tmux >/dev/null && command -v clang >/dev/null
 deps:
 	scripts/deps
 
@@ -159,7 +161,7 @@ bench:
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 20
 FUZZ = build/fuzz
-FUZZ_TARGETS = frontmatter markdown keyfile vfs textbuf import
+FUZZ_TARGETS = frontmatter markdown keyfile vfs textbuf import foreign
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -D_FILE_OFFSET_BITS=64 -Iinclude -I$(FUZZ)/gen -Ifuzz \
               -MMD -MP $(WARNINGS) $(PKG_CFLAGS) -O1 -g $(FUZZ_SAN)

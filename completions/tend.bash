@@ -7,11 +7,17 @@ _tend() {
 	cmds=$(tend --help 2>/dev/null | awk '/^Commands:/ { on = 1; next } on && /^  [a-z]/ { print $1 } /^$/ && on { exit }')
 	case $prev in
 	backup | restore | import | --dry-run | -o | --output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-	--format) COMPREPLY=($(compgen -W "json" -- "$cur")); return ;;
+	--format)
+		if [[ ${COMP_WORDS[*]} == *" import "* ]]; then
+			COMPREPLY=($(compgen -W "tend-json jrnl daylio tui-journal" -- "$cur"))
+		else
+			COMPREPLY=($(compgen -W "json" -- "$cur"))
+		fi
+		return ;;
 	--passphrase-fd) COMPREPLY=($(compgen -W "3 4 5 6 7 8 9" -- "$cur")); return ;;
 	esac
 	if [[ $cur == -* ]]; then
-		COMPREPLY=($(compgen -W "--help --version --passphrase-fd --tag --prompt --from --to --emotion --note --format --output --dry-run" -- "$cur"))
+		COMPREPLY=($(compgen -W "--help --version --passphrase-fd --tag --prompt --from --to --emotion --note --format --output --dry-run --mood" -- "$cur"))
 	elif ((COMP_CWORD == 1)) || [[ $prev == --passphrase-fd || ${COMP_WORDS[COMP_CWORD-2]} == --passphrase-fd ]]; then
 		COMPREPLY=($(compgen -W "$cmds" -- "$cur"))
 	fi

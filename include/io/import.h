@@ -13,8 +13,9 @@
 #define IMPORT_MAX_TABLES 16
 
 struct import_summary {
-	size_t rows[IMPORT_MAX_TABLES]; /* per dump_tables[i] */
+	size_t rows[IMPORT_MAX_TABLES]; /* tend-json: per dump_tables[i] */
 	size_t total;
+	size_t entries, checkins, duplicates; /* other apps: added, and skipped */
 	int64_t first, last; /* entries' and check-ins' times (Unix seconds); 0 when none */
 };
 
@@ -24,5 +25,31 @@ struct import_summary {
  * person's in it yet: merging comes later), in one transaction. */
 int import_tend_json(struct vault *v, const char *text, size_t len, bool dry_run,
                      struct import_summary *sum, struct error *e);
+
+enum import_format { IMPORT_TEND_JSON, IMPORT_JRNL, IMPORT_DAYLIO, IMPORT_TUI_JOURNAL };
+/* "tend-json", "jrnl", "daylio", "tui-journal"; -1 for another name. */
+int import_format_parse(const char *name, enum import_format *out);
+
+/* A Daylio mood name and its score on tend's 0..10 scale. */
+struct mood_name {
+	const char *name;
+	int score;
+};
+
+struct import_opts {
+	enum import_format format;
+	bool dry_run;            /* check and count, then change nothing */
+	const struct mood_name *moods; /* Daylio: custom moods (and overrides) */
+	size_t nmoods;
+};
+
+/* Reads another app's export (jrnl or tui-journal JSON, Daylio CSV) and
+ * adds it to v, which may be in use: all or nothing, in one transaction,
+ * with exact duplicates skipped (see store/merge.h). A problem names its
+ * line (CSV) or entry (JSON) and changes nothing. A dry run counts exactly
+ * what a real one would add and skip, then rolls back. With v NULL the file
+ * is only checked and counted, as if the vault were empty. */
+int import_foreign(struct vault *v, const char *text, size_t len, const struct import_opts *o,
+                   struct import_summary *sum, struct error *e);
 
 #endif

@@ -1,6 +1,7 @@
 /* io_cmds.c: moving data out of the vault (and, later, in). */
 #include <errno.h>
 #include <getopt.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -79,7 +80,8 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 
 struct import_args {
 	const char *file;
-	bool dry_run;
+	struct import_opts opts;
+	struct mood_name moods[32];
 	struct buf text;
 };
 
@@ -93,13 +95,8 @@ static void day_of(int64_t t, char out[16])
 		snprintf(out, 16, "?");
 }
 
-static void print_summary(const struct import_summary *s)
+static void print_span(const struct import_summary *s)
 {
-	printf("%zu rows in a tend export:", s->total);
-	for (size_t i = 0; dump_tables[i] && i < IMPORT_MAX_TABLES; i++)
-		if (s->rows[i])
-			printf(" %s %zu;", dump_tables[i], s->rows[i]);
-	putchar('\n');
 	if (s->first) {
 		char a[16], b[16];
 		day_of(s->first, a);
@@ -108,15 +105,59 @@ static void print_summary(const struct import_summary *s)
 	}
 }
 
+static void print_summary(const struct import_summary *s)
+{
+	printf("%zu rows in a tend export:", s->total);
+	for (size_t i = 0; dump_tables[i] && i < IMPORT_MAX_TABLES; i++)
+		if (s->rows[i])
+			printf(" %s %zu;", dump_tables[i], s->rows[i]);
+	putchar('\n');
+	print_span(s);
+}
+
+static void print_foreign(const struct import_summary *s, bool dry)
+{
+	printf("%zu record%s: %s %zu entr%s and %zu check-in%s", s->total, s->total == 1 ? "" : "s",
+	       dry ? "would add" : "added", s->entries, s->entries == 1 ? "y" : "ies", s->checkins,
+	       s->checkins == 1 ? "" : "s");
+	if (s->duplicates)
+		printf("; %zu already in the vault, skipped", s->duplicates);
+	puts(".");
+	print_span(s);
+}
+
 static int import_run(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e)
 {
 	(void)ctx;
 	struct import_args *a = arg;
 	struct import_summary sum;
-	if (import_tend_json(v, a->text.data, a->text.len, a->dry_run, &sum, e))
-		return -1;
-	print_summary(&sum);
-	puts(a->dry_run ? "Nothing was imported (--dry-run)." : "Imported, all of it.");
+	bool dry = a->opts.dry_run;
+	if (a->opts.format == IMPORT_TEND_JSON) {
+		if (import_tend_json(v, a->text.data, a->text.len, dry, &sum, e))
+			return -1;
+		print_summary(&sum);
+	} else {
+		if (import_foreign(v, a->text.data, a->text.len, &a->opts, &sum, e))
+			return -1;
+		print_foreign(&sum, dry);
+	}
+	puts(dry ? "Nothing was imported (--dry-run)." : "Imported, all of it.");
+	return 0;
+}
+
+/* --mood "NAME=SCORE": a Daylio mood on tend's 0-10 scale. */
+static int add_mood(struct import_args *a, char *arg)
+{
+	char *eq = strrchr(arg, '=');
+	char *end;
+	long score = eq ? strtol(eq + 1, &end, 10) : -1;
+	if (!eq || eq == arg || !eq[1] || *end || score < 0 || score > 10)
+		return cli_usage_error("--mood takes NAME=SCORE with SCORE from 0 to 10, e.g. "
+		                       "--mood \"sleepy=4\".");
+	if (a->opts.nmoods == sizeof(a->moods) / sizeof(a->moods[0]))
+		return cli_usage_error("at most %zu --mood options.", a->opts.nmoods);
+	*eq = '\0';
+	a->moods[a->opts.nmoods++] = (struct mood_name){arg, (int)score};
 	return 0;
 }
 
@@ -125,26 +166,34 @@ int cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 	static const struct option opts[] = {
 		{"format", required_argument, NULL, 'f'},
 		{"dry-run", no_argument, NULL, 'n'},
+		{"mood", required_argument, NULL, 'm'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	struct import_args a = {.text = BUF_INIT};
+	a.opts.moods = a.moods;
 	int c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "f:nh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:nm:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
-			puts("usage: tend import [--format tend-json] [--dry-run] FILE\n"
-			     "Reads tend's own JSON export into a new vault, all or nothing. --dry-run\n"
-			     "checks the file and says what it holds, changing nothing.");
+			puts("usage: tend import [--format tend-json|jrnl|daylio|tui-journal] [--dry-run]\n"
+			     "                   [--mood NAME=SCORE]... FILE\n"
+			     "Reads FILE into the vault, all or nothing. tend-json (the default, tend's own\n"
+			     "export) goes into a new vault; the others are added to the vault as it is, and\n"
+			     "anything already in it is skipped. --dry-run checks the file and says what it\n"
+			     "would add, changing nothing. --mood gives a Daylio mood a score from 0 to 10.");
 			return 0;
 		case 'f':
-			if (strcmp(optarg, "tend-json") != 0)
-				return cli_usage_error("--format: this tend imports tend-json (its own "
-				                       "export); jrnl, daylio and tui-journal come later.");
+			if (import_format_parse(optarg, &a.opts.format))
+				return cli_usage_error("--format is tend-json, jrnl, daylio or tui-journal.");
 			break;
 		case 'n':
-			a.dry_run = true;
+			a.opts.dry_run = true;
+			break;
+		case 'm':
+			if (add_mood(&a, optarg))
+				return 2;
 			break;
 		default:
 			return cli_usage_error("unknown option for 'tend import'.");
@@ -152,6 +201,8 @@ int cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (optind + 1 != argc)
 		return cli_usage_error("'tend import' takes one file.");
+	if (a.opts.nmoods && a.opts.format != IMPORT_DAYLIO)
+		return cli_usage_error("--mood is for --format daylio.");
 	a.file = argv[optind];
 	struct error e = {0};
 	if (read_file(a.file, (size_t)512 << 20, &a.text, NULL, &e)) {

@@ -11,30 +11,6 @@
 #include "store/dump.h"
 #include "util/timefmt.h"
 
-/* jansson's memory, with a size in front so free can wipe it. */
-static void *wipe_malloc(size_t n)
-{
-	size_t *p = malloc(sizeof(size_t) * 2 + n);
-	if (!p)
-		return NULL;
-	p[0] = n;
-	return p + 2;
-}
-
-static void wipe_free(void *q)
-{
-	if (!q)
-		return;
-	size_t *p = (size_t *)q - 2;
-	mem_wipe(p, sizeof(size_t) * 2 + p[0]);
-	free(p);
-}
-
-void io_json_wipe_alloc(void)
-{
-	json_set_alloc_funcs(wipe_malloc, wipe_free);
-}
-
 struct exp {
 	json_t *tables;
 	json_t *rows; /* the current table's array (borrowed from tables) */

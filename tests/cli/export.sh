@@ -69,5 +69,5 @@ LIST
 t_eq "a refused row leaves the vault as it was (all or nothing)" "" "$(pc list)"
 t_nomatch "nothing from the bad files got in" "fixture-kept-out" "$(pc export 2>/dev/null)"
 t_exit "a missing file exits 1" 1 pc import "$T_TMP/none.json"
-t_exit "another format is a usage error for now" 2 pc import --format daylio "$F/not-tend.json"
+t_exit "an unknown format is a usage error" 2 pc import --format xml "$F/not-tend.json"
 t_done

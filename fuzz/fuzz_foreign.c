@@ -1,0 +1,30 @@
+/* fuzz_foreign: the readers of other apps' exports (jrnl and tui-journal
+ * JSON, Daylio CSV) on arbitrary bytes; the first byte picks the format.
+ * They must never crash, and what they count must add up. */
+#include <stdint.h>
+#include <string.h>
+
+#include "fuzz.h"
+#include "io/import.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	if (size < 1)
+		return 0;
+	static const enum import_format formats[] = {IMPORT_JRNL, IMPORT_TUI_JOURNAL, IMPORT_DAYLIO};
+	static const struct mood_name moods[] = {{"sleepy", 4}, {"calm", 6}};
+	struct import_opts o = {.format = formats[data[0] % 3], .moods = moods, .nmoods = 2};
+	struct import_summary s;
+	struct error e = {0};
+	int r = import_foreign(NULL, (const char *)data + 1, size - 1, &o, &s, &e);
+	if (r == 0) {
+		FUZZ_CHECK(s.entries + s.checkins >= s.total);
+		FUZZ_CHECK(s.entries <= s.total && s.checkins <= s.total);
+		FUZZ_CHECK(s.first <= s.last);
+	} else {
+		FUZZ_CHECK(r == -1);
+		FUZZ_CHECK(e.code == E_CORRUPT || e.code == E_FAIL || e.code == E_USAGE);
+		FUZZ_CHECK(memchr(e.msg, '\0', sizeof(e.msg)));
+	}
+	return 0;
+}

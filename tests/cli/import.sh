@@ -1,0 +1,83 @@
+# tend import from other apps: jrnl, tui-journal and Daylio exports go into
+# a vault in use, all or nothing, with what is there already skipped; an
+# odd file names its line or entry and changes nothing.
+. "$(dirname "$0")/../lib.sh"
+export TEND_HOME=$T_TMP/vault TEND_INSECURE_FAST_KDF=1 TZ=UTC TEND_NOW=1795420800
+F=$(dirname "$0")/../fixtures
+PASS='import pass'
+pw() { "$TEND_BIN" --passphrase-fd 3 "$@" 3<<<"$PASS"; }
+"$TEND_BIN" --passphrase-fd 3 init 3<<<"$PASS" >/dev/null 2>&1
+echo 'written in tend first' | pw add >/dev/null
+
+# jrnl
+out=$(pw import --format jrnl --dry-run "$F/jrnl/journal.json")
+t_match "jrnl: a dry run says what it would add" "3 records: would add 3 entries and 0 check-ins" "$out"
+t_match "jrnl: and the dates" "from 2024-03-02 to 2024-03-05" "$out"
+t_eq "jrnl: the dry run added nothing" 1 "$(pw list | wc -l)"
+t_match "jrnl: into a vault in use" "added 3 entries" "$(pw import --format jrnl "$F/jrnl/journal.json")"
+list=$(pw list)
+t_match "jrnl: the title and its local time" "2024-03-03T21:40	Called my sister, a hard call.	sister,starred,walk" "$list"
+t_match "jrnl: what was there stays" "written in tend first" "$list"
+t_match "jrnl: the body" "the heron was back" "$(pw show "$(pw list | awk -F'\t' '/canal/ {print $1}')")"
+out=$(pw import --format jrnl "$F/jrnl/journal.json")
+t_match "jrnl: importing again skips all of it" "added 0 entries and 0 check-ins; 3 already in the vault, skipped" "$out"
+t_eq "jrnl: nothing doubled" 4 "$(pw list | wc -l)"
+
+# tui-journal
+out=$(pw import --format tui-journal "$F/tui-journal/export.json")
+t_match "tui-journal: two entries" "2 records: added 2 entries" "$out"
+t_match "tui-journal: with tags, at its UTC time" "2024-01-04T16:07	First week back at work	body,work" "$(pw list)"
+
+# Daylio: every header variant, a byte order mark, quoted multi-line notes
+out=$(pw import --format daylio "$F/daylio/full.csv")
+t_match "daylio: check-ins and the notes as entries" "3 records: added 2 entries and 3 check-ins" "$out"
+list=$(pw list)
+t_match "daylio: activities become tags" "2024-05-18T21:54	A good day	friends,movies / tv,music" "$list"
+id=$(pw list | awk -F'\t' '/Rough/ {print $1}')
+t_match "daylio: a multi-line note keeps its lines" $'Everything felt loud.\nI stayed in and that was okay.' "$(pw show "$id")"
+t_match "daylio: <br> is a new line" $'Went to the lake.\nLaughed a lot.' "$(pw show "$(pw list | awk -F'\t' '/A good day/ {print $1}')")"
+t_match "daylio: the oldest header (year, 12-hour times)" "2 records: added 1 entry and 2 check-ins" \
+	"$(pw import --format daylio "$F/daylio/old.csv")"
+t_match "daylio: ... at 23:54 on 18 May 2018" "2018-05-18T23:54" "$(pw list)"
+t_match "daylio: with a scales column" "1 record: added 0 entries and 1 check-in" \
+	"$(pw import --format daylio "$F/daylio/scales.csv")"
+t_match "daylio: with no note_title column" "added 1 entry and 1 check-in" \
+	"$(pw import --format daylio "$F/daylio/no-title.csv")"
+t_match "daylio: again, all skipped" "3 records: added 0 entries and 0 check-ins; 3 already in the vault, skipped" \
+	"$(pw import --format daylio "$F/daylio/full.csv")"
+err=$(pw import --format daylio "$F/daylio/custom-moods.csv" 2>&1)
+t_eq "daylio: moods with no score are a usage error" 2 $?
+t_match "daylio: ... named, with where they are and how to give them" \
+	'"sleepy" \(line 2\), "calm" \(line 3\). Give each one, e.g. --mood "sleepy=4"' "$err"
+t_match "daylio: --mood gives them a score" "4 records: added 0 entries and 4 check-ins" \
+	"$(pw import --format daylio --mood sleepy=4 --mood Calm=6 "$F/daylio/custom-moods.csv")"
+t_exit "daylio: --mood needs NAME=SCORE" 2 pw import --format daylio --mood sleepy "$F/daylio/full.csv"
+t_exit "daylio: a score from 0 to 10" 2 pw import --format daylio --mood sleepy=11 "$F/daylio/full.csv"
+t_exit "--mood is for Daylio" 2 pw import --format jrnl --mood a=1 "$F/jrnl/journal.json"
+
+# Odd files: exit 4, the place named, nothing changed.
+before=$(pw list)
+while IFS='|' read -r fmt file want; do
+	err=$(pw import --format "$fmt" "$F/$file" 2>&1)
+	rc=$?
+	t_eq "$file: exits 4" 4 "$rc"
+	t_match "$file: says what is wrong" "$want" "$err"
+done <<'LIST'
+jrnl|jrnl/bad-date.json|entry 2: 2024-02-30 08:15 is not a real date and time
+jrnl|jrnl/bad-time.json|entry 1: "time" is "quarter past", not HH:MM
+jrnl|jrnl/not-jrnl.json|not a jrnl export
+jrnl|jrnl/truncated.json|line 2, column [0-9]+:
+tui-journal|tui-journal/bad-date.json|entry 1: "date" is "2024-01-04 16:07"
+tui-journal|tui-journal/bad-version.json|version" is not 1xx
+daylio|daylio/bad-quote.csv|line 2: a quote out of place
+daylio|daylio/short-row.csv|line 3: 5 fields where the header has 8
+daylio|daylio/not-daylio.csv|line 1: this is not a Daylio export
+daylio|daylio/bad-time.csv|line 2: the time "25:54"
+daylio|tui-journal/export.json|line 1: this is not a Daylio export
+LIST
+t_eq "the odd files changed nothing" "$before" "$(pw list)"
+
+# Privacy: what came in is only in the vault, encrypted.
+t_nomatch "no imported word is readable in the vault folder" "heron" \
+	"$(grep -rl -e heron -e 'Everything felt loud' "$TEND_HOME" 2>/dev/null)"
+t_done

@@ -1,0 +1,334 @@
+/* Importing from other apps: jrnl and tui-journal JSON, Daylio CSV. Each
+ * is checked whole before anything is added; duplicates are skipped. */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "io/export.h"
+#include "io/import.h"
+#include "unit.h"
+
+/* The vault as tend's JSON export, for looking at what landed. */
+static json_t *vault_json(struct test_vault *f)
+{
+	struct buf b = BUF_INIT;
+	struct error e = {0};
+	assert_int_equal(export_json(f->v, &b, &e), 0);
+	json_t *root = json_loadb(b.data, b.len, 0, NULL);
+	buf_free(&b);
+	assert_non_null(root);
+	return root;
+}
+
+static json_t *rows(json_t *root, const char *table)
+{
+	return json_object_get(json_object_get(root, "tables"), table);
+}
+
+static const char *text_of(json_t *row, const char *col)
+{
+	return json_string_value(json_object_get(row, col));
+}
+
+static long long int_of(json_t *row, const char *col)
+{
+	return (long long)json_integer_value(json_object_get(row, col));
+}
+
+/* The times below are worked out for a zone; set it, then put back what
+ * the suite was given. A POSIX rule needs no zone files. */
+static void zone(const char *tz)
+{
+	static char saved[64];
+	static bool have;
+	if (tz && !have) {
+		const char *old = getenv("TZ");
+		snprintf(saved, sizeof(saved), "%s", old ? old : "");
+		have = true;
+	}
+	if (tz)
+		setenv("TZ", tz, 1);
+	else if (have && *saved)
+		setenv("TZ", saved, 1);
+	else
+		unsetenv("TZ");
+	tzset();
+}
+
+static int run(struct test_vault *f, enum import_format fmt, const char *text, bool dry,
+               struct import_summary *sum, struct error *e)
+{
+	struct import_opts o = {.format = fmt, .dry_run = dry};
+	return import_foreign(f->v, text, strlen(text), &o, sum, e);
+}
+
+static const char jrnl[] =
+	"{\"tags\": {\"@walk\": 1}, \"entries\": ["
+	"{\"title\": \"By the canal.\", \"body\": \"The heron.\", \"date\": \"2024-03-02\","
+	" \"time\": \"08:15\", \"tags\": [\"@walk\", \"@a,b\"], \"starred\": true},"
+	"{\"title\": \"Late\", \"body\": \"\", \"date\": \"2024-03-03\", \"time\": \"23:59\","
+	" \"tags\": [], \"starred\": false}]}";
+
+static void jrnl_entries_with_tags_and_local_time(void **state)
+{
+	(void)state;
+	zone("CET-1CEST,M3.5.0,M10.5.0/3"); /* Berlin */
+	struct test_vault *f = test_vault_new();
+	struct import_summary sum;
+	struct error e = {0};
+	assert_int_equal(run(f, IMPORT_JRNL, jrnl, false, &sum, &e), 0);
+	assert_int_equal(sum.entries, 2);
+	assert_int_equal(sum.checkins, 0);
+	json_t *root = vault_json(f);
+	json_t *en = json_array_get(rows(root, "entries"), 0);
+	assert_string_equal(text_of(en, "title"), "By the canal.");
+	assert_string_equal(text_of(en, "body"), "The heron.");
+	/* 08:15 in Berlin in March is 07:15 UTC. */
+	assert_int_equal(int_of(en, "created_at"), 1709363700);
+	assert_int_equal(int_of(en, "created_off"), 60);
+	json_t *tags = rows(root, "tags");
+	assert_int_equal(json_array_size(tags), 3);
+	/* the @ goes, a comma (tend's separator) becomes a space, a star is a tag */
+	const char *want[] = {"a b", "starred", "walk"};
+	for (size_t i = 0; i < 3; i++) {
+		bool seen = false;
+		for (size_t k = 0; k < 3; k++)
+			seen |= strcmp(text_of(json_array_get(tags, k), "name"), want[i]) == 0;
+		if (!seen)
+			fail_msg("tag '%s' missing", want[i]);
+	}
+	json_decref(root);
+	test_vault_free(f);
+	zone(NULL);
+}
+
+static void reimport_skips_exact_duplicates(void **state)
+{
+	(void)state;
+	struct test_vault *f = test_vault_new();
+	struct import_summary sum;
+	struct error e = {0};
+	assert_int_equal(run(f, IMPORT_JRNL, jrnl, false, &sum, &e), 0);
+	assert_int_equal(run(f, IMPORT_JRNL, jrnl, true, &sum, &e), 0);
+	assert_int_equal(sum.entries, 0);
+	assert_int_equal(sum.duplicates, 2);
+	/* An entry changed since is not a duplicate: it comes in beside the old one. */
+	char *changed = strdup(jrnl);
+	memcpy(strstr(changed, "The heron."), "The egret.", 10);
+	assert_int_equal(run(f, IMPORT_JRNL, changed, false, &sum, &e), 0);
+	assert_int_equal(sum.entries, 1);
+	assert_int_equal(sum.duplicates, 1);
+	free(changed);
+	json_t *root = vault_json(f);
+	assert_int_equal(json_array_size(rows(root, "entries")), 3);
+	json_decref(root);
+	test_vault_free(f);
+}
+
+static void a_bad_entry_late_in_the_file_adds_nothing(void **state)
+{
+	(void)state;
+	struct test_vault *f = test_vault_new();
+	struct import_summary sum;
+	struct error e = {0};
+	const char *bad = "{\"entries\": [{\"title\": \"ok\", \"body\": \"\", \"date\": \"2024-03-02\","
+	                  " \"time\": \"08:15\"}, {\"title\": \"x\", \"date\": \"2024-02-30\","
+	                  " \"time\": \"08:15\"}]}";
+	assert_int_equal(run(f, IMPORT_JRNL, bad, false, &sum, &e), -1);
+	assert_string_equal(e.msg, "entry 2: 2024-02-30 08:15 is not a real date and time.");
+	json_t *root = vault_json(f);
+	assert_int_equal(json_array_size(rows(root, "entries")), 0);
+	json_decref(root);
+	const char *odd[][2] = {
+		{"[1, 2]", "not a jrnl export"},
+		{"{\"entries\": [{\"date\": \"2024-03-02\", \"time\": \"8 am\"}]}", "entry 1: \"time\""},
+		{"{\"entries\": [{\"date\": 20240302}]}", "entry 1: date, time, title and body are text"},
+		{"{\"entries\": [{\"date\": \"2024-03-02\", \"tags\": \"x\"}]}", "\"tags\" is not a list"},
+		{"{\"entries\": [7]}", "entry 1 is not an object"},
+		{"{\"entries\": [", "line 1, column"},
+	};
+	for (size_t i = 0; i < sizeof(odd) / sizeof(odd[0]); i++) {
+		assert_int_equal(run(f, IMPORT_JRNL, odd[i][0], false, &sum, &e), -1);
+		if (!strstr(e.msg, odd[i][1]))
+			fail_msg("'%s': got '%s'", odd[i][0], e.msg);
+	}
+	test_vault_free(f);
+}
+
+static void tui_journal_dates_with_zones(void **state)
+{
+	(void)state;
+	struct test_vault *f = test_vault_new();
+	struct import_summary sum;
+	struct error e = {0};
+	const char *doc = "{\"version\": 100, \"entries\": ["
+	                  "{\"date\": \"2024-01-04T16:07:40.123456789Z\", \"title\": \"Back\","
+	                  " \"content\": \"Tired\\nproud\", \"tags\": [\"work\"], \"priority\": 1},"
+	                  "{\"date\": \"2024-01-06T09:30:00+02:00\", \"title\": \"Sat\","
+	                  " \"content\": \"\", \"tags\": [], \"priority\": null}]}";
+	assert_int_equal(run(f, IMPORT_TUI_JOURNAL, doc, false, &sum, &e), 0);
+	assert_int_equal(sum.entries, 2);
+	json_t *root = vault_json(f);
+	json_t *en = rows(root, "entries");
+	assert_int_equal(int_of(json_array_get(en, 0), "created_at"), 1704384460);
+	assert_string_equal(text_of(json_array_get(en, 0), "body"), "Tired\nproud");
+	assert_int_equal(int_of(json_array_get(en, 1), "created_at"), 1704526200);
+	json_decref(root);
+	const char *odd[][2] = {
+		{"{\"version\": 200, \"entries\": []}", "not 1xx"},
+		{"{\"version\": 100, \"entries\": [{\"date\": \"2024-01-04T16:07:40\"}]}", "not a date"},
+		{"{\"version\": 100, \"entries\": [{\"date\": \"2024-13-04T16:07:40Z\"}]}", "not a date"},
+	};
+	for (size_t i = 0; i < sizeof(odd) / sizeof(odd[0]); i++) {
+		assert_int_equal(run(f, IMPORT_TUI_JOURNAL, odd[i][0], false, &sum, &e), -1);
+		if (!strstr(e.msg, odd[i][1]))
+			fail_msg("'%s': got '%s'", odd[i][0], e.msg);
+	}
+	test_vault_free(f);
+}
+
+static const char daylio[] =
+	"\xEF\xBB\xBF" "full_date,date,weekday,time,mood,activities,note_title,note\r\n"
+	"2024-05-18,May 18,Saturday,9:54 pm,rad,\"friends | music | movies / tv\",\"A day\","
+	"\"Lake.<br>We laughed, \"\"a lot\"\".\"\r\n"
+	"2024-05-17,May 17,Friday,10:21,meh,\"cleaning | bad sleep \",\"\",\"\"\r\n"
+	"2024-05-16,May 16,Thursday,23:41,awful,\"\",\"\",\"Loud.\n\nI stayed in.\"\r\n";
+
+static void daylio_check_ins_notes_and_activities(void **state)
+{
+	(void)state;
+	zone("UTC0");
+	struct test_vault *f = test_vault_new();
+	struct import_summary sum;
+	struct error e = {0};
+	assert_int_equal(run(f, IMPORT_DAYLIO, daylio, false, &sum, &e), 0);
+	assert_int_equal(sum.total, 3);
+	assert_int_equal(sum.checkins, 3);
+	assert_int_equal(sum.entries, 2);
+	json_t *root = vault_json(f);
+	json_t *moods = rows(root, "moods");
+	assert_int_equal(json_array_size(moods), 3);
+	/* rows come by id: the file's order, newest first */
+	assert_int_equal(int_of(json_array_get(moods, 0), "score"), 9);
+	assert_int_equal(int_of(json_array_get(moods, 0), "at"), 1716069240);
+	assert_string_equal(text_of(json_array_get(moods, 0), "tags"), "friends,music,movies / tv");
+	assert_int_equal(int_of(json_array_get(moods, 1), "score"), 5);
+	assert_string_equal(text_of(json_array_get(moods, 1), "tags"), "cleaning,bad sleep");
+	assert_int_equal(int_of(json_array_get(moods, 2), "score"), 1);
+	json_t *en = rows(root, "entries");
+	assert_int_equal(json_array_size(en), 2);
+	assert_string_equal(text_of(json_array_get(en, 0), "title"), "A day");
+	assert_string_equal(text_of(json_array_get(en, 0), "body"), "Lake.\nWe laughed, \"a lot\".");
+	assert_int_equal(int_of(json_array_get(en, 0), "mood_id"), int_of(json_array_get(moods, 0), "id"));
+	assert_string_equal(text_of(json_array_get(en, 1), "body"), "Loud.\n\nI stayed in.");
+	json_decref(root);
+	/* again: everything is there already */
+	assert_int_equal(run(f, IMPORT_DAYLIO, daylio, false, &sum, &e), 0);
+	assert_int_equal(sum.duplicates, 3);
+	assert_int_equal(sum.checkins + sum.entries, 0);
+	test_vault_free(f);
+	zone(NULL);
+}
+
+static void daylio_header_variants(void **state)
+{
+	(void)state;
+	zone("UTC0");
+	struct test_vault *f = test_vault_new();
+	struct import_summary sum;
+	struct error e = {0};
+	const char *docs[][2] = {
+		/* the oldest: year and "18 May", 12-hour times, no title */
+		{"year,date,weekday,time,mood,activities,note\n"
+		 "2018,18 May,Friday,11:54 pm,good,\"clean | cook\",\"A party\"\n"
+		 "2018,May 17,Thursday,12:05 am,bad,\"\",\"\"\n", "2"},
+		{"full_date,date,weekday,time,mood,activities,note\n"
+		 "2023-11-02,November 2,Thursday,19:00,meh,work,Long day\n", "1"},
+		{"full_date,date,weekday,time,mood,activities,note_title,note,scales\n"
+		 "2025-02-01,February 1,Saturday,8:05 am,good,walk,,,Energy 4\n", "1"},
+	};
+	for (size_t i = 0; i < sizeof(docs) / sizeof(docs[0]); i++) {
+		if (run(f, IMPORT_DAYLIO, docs[i][0], false, &sum, &e))
+			fail_msg("variant %zu: %s", i, e.msg);
+		assert_int_equal(sum.checkins, atoi(docs[i][1]));
+	}
+	json_t *root = vault_json(f);
+	json_t *moods = rows(root, "moods");
+	assert_int_equal(int_of(json_array_get(moods, 0), "at"), 1526687640); /* 2018-05-18 23:54 */
+	assert_int_equal(int_of(json_array_get(moods, 1), "at"), 1526515500); /* 2018-05-17 00:05 */
+	assert_int_equal(int_of(json_array_get(moods, 1), "score"), 3);
+	json_decref(root);
+	test_vault_free(f);
+	zone(NULL);
+}
+
+static void daylio_custom_moods_and_problems(void **state)
+{
+	(void)state;
+	struct test_vault *f = test_vault_new();
+	struct import_summary sum;
+	struct error e = {0};
+	const char *doc = "full_date,date,weekday,time,mood,activities,note_title,note\n"
+	                  "2024-06-01,June 1,Saturday,09:00,sleepy,,,\n"
+	                  "2024-06-02,June 2,Sunday,09:00,Calm,,,\n"
+	                  "2024-06-03,June 3,Monday,09:00,sleepy,,,\n";
+	assert_int_equal(run(f, IMPORT_DAYLIO, doc, false, &sum, &e), -1);
+	assert_int_equal(e.code, E_USAGE);
+	assert_non_null(strstr(e.msg, "\"sleepy\" (line 2), \"Calm\" (line 3)"));
+	struct mood_name names[] = {{"sleepy", 4}, {"calm", 6}, {"good", 10}};
+	struct import_opts o = {.format = IMPORT_DAYLIO, .moods = names, .nmoods = 3};
+	assert_int_equal(import_foreign(f->v, doc, strlen(doc), &o, &sum, &e), 0);
+	assert_int_equal(sum.checkins, 3);
+	json_t *root = vault_json(f);
+	assert_int_equal(int_of(json_array_get(rows(root, "moods"), 1), "score"), 6);
+	json_decref(root);
+	const char *odd[][2] = {
+		{"", "empty"},
+		{"name,email\nAda,ada@example.org\n", "line 1: this is not a Daylio export"},
+		{"full_date,time,mood\n2024-05-18,21:54,rad\n2024-05-17,10:21\n",
+		 "line 3: 2 fields where the header has 3"},
+		{"full_date,time,mood,note\n2024-05-18,21:54,rad,\"a\n\nb\"\n2024-05-18,25:00,rad,x\n",
+		 "line 5: the time \"25:00\""},
+		{"full_date,time,mood,note\n2024-05-18,21:54,rad,\"a \"stray\" quote\"\n",
+		 "line 2: a quote out of place"},
+		{"full_date,time,mood,note\n2024-05-18,21:54,rad,\"never closed\n", "ends inside a quoted"},
+		{"full_date,time,mood\n18/05/2024,21:54,rad\n", "line 2: the date \"18/05/2024\""},
+	};
+	for (size_t i = 0; i < sizeof(odd) / sizeof(odd[0]); i++) {
+		assert_int_equal(run(f, IMPORT_DAYLIO, odd[i][0], false, &sum, &e), -1);
+		if (!strstr(e.msg, odd[i][1]))
+			fail_msg("case %zu: got '%s'", i, e.msg);
+	}
+	root = vault_json(f);
+	assert_int_equal(json_array_size(rows(root, "moods")), 3);
+	json_decref(root);
+	test_vault_free(f);
+}
+
+static void a_dry_run_counts_exactly_and_changes_nothing(void **state)
+{
+	(void)state;
+	struct test_vault *f = test_vault_new();
+	struct import_summary sum;
+	struct error e = {0};
+	/* the same check-in twice in one file: the second is a duplicate */
+	const char *doc = "full_date,time,mood\n2024-05-18,21:54,rad\n2024-05-18,21:54,rad\n";
+	assert_int_equal(run(f, IMPORT_DAYLIO, doc, true, &sum, &e), 0);
+	assert_int_equal(sum.checkins, 1);
+	assert_int_equal(sum.duplicates, 1);
+	json_t *root = vault_json(f);
+	assert_int_equal(json_array_size(rows(root, "moods")), 0);
+	json_decref(root);
+	test_vault_free(f);
+}
+
+SUITE(import, cmocka_unit_test(jrnl_entries_with_tags_and_local_time),
+      cmocka_unit_test(reimport_skips_exact_duplicates),
+      cmocka_unit_test(a_bad_entry_late_in_the_file_adds_nothing),
+      cmocka_unit_test(tui_journal_dates_with_zones),
+      cmocka_unit_test(daylio_check_ins_notes_and_activities),
+      cmocka_unit_test(daylio_header_variants),
+      cmocka_unit_test(daylio_custom_moods_and_problems),
+      cmocka_unit_test(a_dry_run_counts_exactly_and_changes_nothing))
