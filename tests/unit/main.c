@@ -18,6 +18,7 @@
 	X(journal) \
 	X(tracking) \
 	X(export) \
+	X(seal) \
 	X(pacer) \
 	X(content) \
 	X(exercise) \
