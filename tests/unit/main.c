@@ -19,6 +19,7 @@
 	X(tracking) \
 	X(export) \
 	X(import) \
+	X(seal) \
 	X(pacer) \
 	X(content) \
 	X(exercise) \
