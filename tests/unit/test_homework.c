@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "content/homework.h"
+#include "store/homework.h"
 #include "util/buf.h"
 #include "util/fileio.h"
 #include "unit.h"
@@ -283,5 +284,97 @@ static void unchecked_refs(void **state)
 	homework_free(&h);
 }
 
+static void stored(void **state)
+{
+	(void)state;
+	struct test_vault *f = test_vault_new();
+	struct homework h;
+	struct error e = {0};
+	assert_int_equal(homework_parse(good, strlen(good), HW_CHECK_REFS, &h, &e), 0);
+	int64_t id, again;
+	bool existed = true;
+	assert_int_equal(hwpack_count(f->v, &e), 0);
+	assert_int_equal(hwpack_add(f->v, good, strlen(good), h.title, h.from, h.assigned, h.due,
+	                            &id, &existed, &e), 0);
+	assert_false(existed);
+	/* The same file again is recognised, not added twice. */
+	assert_int_equal(hwpack_add(f->v, good, strlen(good), h.title, h.from, h.assigned, h.due,
+	                            &again, &existed, &e), 0);
+	assert_true(existed);
+	assert_int_equal(again, id);
+	assert_int_equal(hwpack_count(f->v, &e), 1);
+	/* A changed file is a new pack. */
+	assert_int_equal(hwpack_add(f->v, good, strlen(good) - 1, h.title, h.from, h.assigned, NULL,
+	                            &again, &existed, &e), 0);
+	assert_false(existed);
+	assert_true(again != id);
+	assert_int_equal(hwpack_count(f->v, &e), 2);
+
+	struct hw_pack *packs;
+	size_t n;
+	assert_int_equal(hwpack_list(f->v, &packs, &n, &e), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(packs[0].id, id);
+	assert_string_equal(packs[0].text, good);
+	assert_string_equal(packs[0].from, "Sam Rivera, Harbour Counselling");
+	assert_string_equal(packs[0].due, "2026-11-27");
+	assert_string_equal(packs[1].due, "");
+	assert_true(packs[0].imported_at > 0);
+	hwpack_list_free(packs, n);
+
+	/* Two runs of the exercise, two numbers, an answer. */
+	struct hw_mark m = HW_MARK_INIT;
+	m.pack = id;
+	m.item = 1;
+	assert_int_equal(hwpack_mark(f->v, &m, &e), 0);
+	assert_int_equal(hwpack_mark(f->v, &m, &e), 0);
+	m.item = 4;
+	m.score = 6;
+	assert_int_equal(hwpack_mark(f->v, &m, &e), 0);
+	m.score = 8;
+	assert_int_equal(hwpack_mark(f->v, &m, &e), 0);
+	m = (struct hw_mark)HW_MARK_INIT;
+	m.pack = id;
+	m.item = 5;
+	m.answer = "marker-answer";
+	assert_int_equal(hwpack_mark(f->v, &m, &e), 0);
+	m.score = 11;
+	assert_int_equal(hwpack_mark(f->v, &m, &e), -1);
+	assert_int_equal(e.code, E_USAGE);
+
+	struct hw_progress pr[HOMEWORK_MAX_ITEMS];
+	assert_int_equal(hwpack_progress(f->v, id, pr, h.nitems, &e), 0);
+	assert_int_equal(pr[0].done, 0);
+	assert_int_equal(pr[0].last_at, 0);
+	assert_int_equal(pr[1].done, 2);
+	assert_true(pr[1].last_at > 0);
+	assert_int_equal(pr[1].last_score, -1);
+	assert_null(pr[1].last_answer);
+	assert_int_equal(pr[4].done, 2);
+	assert_int_equal(pr[4].last_score, 8); /* the latest */
+	assert_int_equal(pr[5].done, 1);
+	assert_string_equal(pr[5].last_answer, "marker-answer");
+	hwpack_progress_clear(pr, h.nitems);
+	/* The other pack has its own progress. */
+	assert_int_equal(hwpack_progress(f->v, again, pr, h.nitems, &e), 0);
+	assert_int_equal(pr[1].done, 0);
+	hwpack_progress_clear(pr, h.nitems);
+
+	/* Removing takes the progress with it. */
+	assert_int_equal(hwpack_remove(f->v, id, &e), 0);
+	assert_int_equal(hwpack_count(f->v, &e), 1);
+	assert_int_equal(hwpack_remove(f->v, id, &e), -1);
+	assert_int_equal(e.code, E_USAGE);
+	assert_non_null(strstr(e.msg, "no homework pack"));
+	m.score = -1;
+	assert_int_equal(hwpack_mark(f->v, &m, &e), -1);
+	assert_int_equal(hwpack_progress(f->v, id, pr, h.nitems, &e), 0);
+	assert_int_equal(pr[5].done, 0);
+	hwpack_progress_clear(pr, h.nitems);
+	homework_free(&h);
+	test_vault_free(f);
+}
+
 SUITE(homework, cmocka_unit_test(parses_a_pack), cmocka_unit_test(examples_parse),
-      cmocka_unit_test(bad_packs), cmocka_unit_test(limits), cmocka_unit_test(unchecked_refs))
+      cmocka_unit_test(bad_packs), cmocka_unit_test(limits), cmocka_unit_test(unchecked_refs),
+      cmocka_unit_test(stored))
