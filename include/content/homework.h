@@ -81,6 +81,16 @@ int homework_parse(const char *text, size_t len, unsigned flags, struct homework
 /* Wipes and frees every string; h is left empty. */
 void homework_free(struct homework *h);
 
+/* What an item asks, in a line: "read \"Healthy boundaries\"", "Paced
+ * breathing, 3 times", "a journal prompt", "a number from 0 (low) to 10
+ * (high)", "a short answer". */
+void homework_describe(const struct hw_item *it, char *out, size_t size);
+/* How far along an item is, in gentle words ("not yet", "2 of 3 times",
+ * "read", "answered", "6 of 10"): done is how many times something was
+ * kept for it, last_score the latest number (-1: none). */
+void homework_status(const struct hw_item *it, long long done, int last_score, char *out,
+                     size_t size);
+
 /* "read", "exercise", ... as written in a pack. */
 const char *homework_kind_name(enum hw_kind k);
 /* The exercises a pack may name that have a screen of their own rather

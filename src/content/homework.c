@@ -21,6 +21,71 @@ const char *homework_kind_name(enum hw_kind k)
 	return k < HW_KINDS ? kind_names[k] : "?";
 }
 
+void homework_describe(const struct hw_item *it, char *out, size_t size)
+{
+	const char *title = it->target_title;
+	switch (it->kind) {
+	case HW_READ:
+		if (title)
+			snprintf(out, size, "read \"%s\"", title);
+		else
+			snprintf(out, size, "read the page '%s' (not in this tend)", it->target);
+		return;
+	case HW_EXERCISE:
+		if (!title)
+			snprintf(out, size, "the exercise '%s' (not in this tend)", it->target);
+		else if (it->times > 1)
+			snprintf(out, size, "%s, %d times", title, it->times);
+		else
+			snprintf(out, size, "%s, once", title);
+		return;
+	case HW_PROMPT:
+		snprintf(out, size, "a journal prompt");
+		return;
+	case HW_SCALE:
+		if (*it->low || *it->high)
+			snprintf(out, size, "a number from 0 (%s) to 10 (%s)", *it->low ? it->low : "0",
+			         *it->high ? it->high : "10");
+		else
+			snprintf(out, size, "a number from 0 to 10");
+		return;
+	default:
+		snprintf(out, size, "a short answer");
+		return;
+	}
+}
+
+void homework_status(const struct hw_item *it, long long done, int last_score, char *out,
+                     size_t size)
+{
+	if (done <= 0) {
+		snprintf(out, size, "not yet");
+		return;
+	}
+	switch (it->kind) {
+	case HW_READ:
+		snprintf(out, size, "read");
+		return;
+	case HW_EXERCISE:
+		if (done > it->times)
+			snprintf(out, size, "%lld times", done);
+		else if (it->times == 1)
+			snprintf(out, size, "done");
+		else
+			snprintf(out, size, "%lld of %d times", done, it->times);
+		return;
+	case HW_SCALE:
+		if (last_score >= 0) {
+			snprintf(out, size, "%d of 10", last_score);
+			return;
+		}
+		break;
+	default:
+		break;
+	}
+	snprintf(out, size, "answered");
+}
+
 const char *homework_builtin_exercise(const char *id)
 {
 	return strcmp(id, "paced-breathing") == 0 ? "Paced breathing" : NULL;
