@@ -51,8 +51,9 @@ TEND_LDFLAGS = $(SAN_FLAGS)
 
 SRC = $(sort $(wildcard src/*/*.c))
 # content/ is compiled in: scripts/embed.c writes it out as a C table.
-CONTENT = $(shell find content -type f \( -name '*.md' -o -name '*.tsv' \))
-CONTENT_DIRS = $(shell find content -type d)
+# content/examples (homework packs for therapists) is not.
+CONTENT = $(shell find content -path content/examples -prune -o -type f \( -name '*.md' -o -name '*.tsv' \) -print)
+CONTENT_DIRS = $(shell find content -path content/examples -prune -o -type d -print)
 GEN_OBJ = $(BUILD)/obj/gen/content_data.o
 OBJ = $(SRC:src/%.c=$(BUILD)/obj/%.o) $(GEN_OBJ)
 MAIN_OBJ = $(BUILD)/obj/main.o
@@ -161,7 +162,7 @@ bench:
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 20
 FUZZ = build/fuzz
-FUZZ_TARGETS = frontmatter markdown keyfile vfs textbuf import foreign
+FUZZ_TARGETS = frontmatter markdown keyfile vfs textbuf import foreign homework
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -D_FILE_OFFSET_BITS=64 -Iinclude -I$(FUZZ)/gen -Ifuzz \
               -MMD -MP $(WARNINGS) $(PKG_CFLAGS) -O1 -g $(FUZZ_SAN)

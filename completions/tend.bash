@@ -15,9 +15,10 @@ _tend() {
 		fi
 		return ;;
 	--passphrase-fd) COMPREPLY=($(compgen -W "3 4 5 6 7 8 9" -- "$cur")); return ;;
+	homework) COMPREPLY=($(compgen -W "import list remove" -- "$cur")); return ;;
 	esac
 	if [[ $cur == -* ]]; then
-		COMPREPLY=($(compgen -W "--help --version --passphrase-fd --tag --prompt --from --to --emotion --note --format --output --dry-run --mood" -- "$cur"))
+		COMPREPLY=($(compgen -W "--help --version --passphrase-fd --tag --prompt --from --to --emotion --note --format --output --dry-run --mood --yes" -- "$cur"))
 	elif ((COMP_CWORD == 1)) || [[ $prev == --passphrase-fd || ${COMP_WORDS[COMP_CWORD-2]} == --passphrase-fd ]]; then
 		COMPREPLY=($(compgen -W "$cmds" -- "$cur"))
 	fi

@@ -62,7 +62,9 @@ static int walk(const char *root, const char *rel)
 	int rc = 0;
 	struct dirent *de;
 	while (rc == 0 && (errno = 0, de = readdir(d))) {
-		if (de->d_name[0] == '.')
+		/* content/examples holds homework packs for therapists to copy
+		 * (docs/homework.md); tend does not show them, so they stay out. */
+		if (de->d_name[0] == '.' || (!*rel && strcmp(de->d_name, "examples") == 0))
 			continue;
 		char sub[4096], full[4096];
 		if ((size_t)snprintf(sub, sizeof(sub), "%s%s%s", rel, *rel ? "/" : "", de->d_name) >= sizeof(sub) ||

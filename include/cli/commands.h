@@ -30,6 +30,8 @@ struct cli_command {
 	X(search, cmd_search, "WORDS... | -", "find entries (filters: --tag, --from, --to)") \
 	X(export, cmd_export, "[--format json] [-o FILE]", "write the vault out, NOT encrypted") \
 	X(import, cmd_import, "[--dry-run] FILE", "read a tend export into a new vault") \
+	X(homework, cmd_homework, "import FILE | list | remove ID", \
+	  "homework packs from your therapist") \
 	X(passwd, cmd_passwd, "", "change the passphrase") \
 	X(recover, cmd_recover, "", "set a new passphrase using the recovery code") \
 	X(verify, cmd_verify, "", "check every page of the vault") \

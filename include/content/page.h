@@ -51,6 +51,21 @@ int page_meta_parse(const char *text, size_t len, struct page_meta *m, size_t *b
                     struct error *e);
 void page_meta_free(struct page_meta *m);
 
+/* The front matter reader under page_meta_parse, for files with keys of
+ * their own (homework packs): fn gets each "key: value" line in order, the
+ * key (letters, digits, '-', '_', '.') and the trimmed value, which it
+ * then owns (malloc'd), with its line number; returning non-zero (with e
+ * filled) stops the reading. Blank lines and '#' lines are skipped. On
+ * success *body_off is the offset after the closing "---" line and
+ * *close_line that line's number (either may be NULL). Errors are
+ * E_CORRUPT "line N: ..." (E_FAIL when out of memory). */
+typedef int (*frontmatter_fn)(void *arg, const char *key, char *val, size_t line,
+                              struct error *e);
+int frontmatter_each(const char *text, size_t len, frontmatter_fn fn, void *arg,
+                     size_t *body_off, size_t *close_line, struct error *e);
+/* 1 when s is a real date written YYYY-MM-DD (from 1900 on). */
+int frontmatter_date(const char *s);
+
 /* content_get(path), then page_meta_parse. *body and *body_len (each may be
  * NULL) get the Markdown after the front matter; it lives as long as
  * content_get's text. Errors are prefixed with the path:

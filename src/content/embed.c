@@ -160,7 +160,9 @@ static int walk(const char *dir, const char *rel, const char *prefix, struct lis
 	struct dirent *de;
 	struct buf sub = BUF_INIT, subfull = BUF_INIT;
 	while (rc == 0 && (de = readdir(d))) {
-		if (de->d_name[0] == '.')
+		/* content/examples holds homework packs for therapists, not pages
+		 * tend shows; the build leaves it out too (scripts/embed.c). */
+		if (de->d_name[0] == '.' || (depth == 0 && strcmp(de->d_name, "examples") == 0))
 			continue;
 		buf_clear(&sub);
 		buf_clear(&subfull);

@@ -39,7 +39,7 @@ static int is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-static int valid_date(const char *s)
+int frontmatter_date(const char *s)
 {
 	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
 		return 0;
@@ -73,25 +73,11 @@ static int id_char(char c)
 	       c == '_' || c == '.';
 }
 
-/* Sets a single-valued key, refusing a second occurrence. */
-static int set_once(char **slot, char *val, int *seen, const char *key, size_t line,
-                    struct error *e)
-{
-	if (*seen) {
-		free(val);
-		return error_set(e, E_CORRUPT, "line %zu: '%s' is given twice; keep one.", line, key);
-	}
-	*seen = 1;
-	*slot = val;
-	return 0;
-}
-
-static int parse(const char *text, size_t len, struct page_meta *m, size_t *body_off,
-                 struct error *e)
+int frontmatter_each(const char *text, size_t len, frontmatter_fn fn, void *arg,
+                     size_t *body_off, size_t *close_line, struct error *e)
 {
 	size_t pos = 0, line = 0;
-	int seen_id = 0, seen_title = 0, seen_summary = 0, seen_order = 0, seen_note = 0,
-	    seen_reviewed = 0, seen_phase = 0, open = 0;
+	int open = 0;
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
 		pos = 3;
 	while (pos < len) {
@@ -106,23 +92,16 @@ static int parse(const char *text, size_t len, struct page_meta *m, size_t *body
 		if (!open) {
 			if (!fence)
 				return error_set(e, E_CORRUPT,
-				                 "line %zu: a page must start with a line '---', then "
+				                 "line %zu: the file must start with a line '---', then "
 				                 "'key: value' lines, then '---'.", line);
 			open = 1;
 			continue;
 		}
 		if (fence) {
-			if (!seen_id)
-				return error_set(e, E_CORRUPT,
-				                 "line %zu: the front matter has no id; add 'id: ...'.", line);
-			if (!seen_title)
-				return error_set(e, E_CORRUPT,
-				                 "line %zu: the front matter has no title; add 'title: ...'.",
-				                 line);
-			if (!m->summary && !(m->summary = strdup("")))
-				return error_set(e, E_FAIL, "Out of memory reading the front matter.");
 			if (body_off)
 				*body_off = next;
+			if (close_line)
+				*close_line = line;
 			return 0;
 		}
 		while (a < b && is_blank(text[a]))
@@ -152,83 +131,132 @@ static int parse(const char *text, size_t len, struct page_meta *m, size_t *body
 		char *val = strndup(text + va, b - va);
 		if (!val)
 			return error_set(e, E_FAIL, "Out of memory reading the front matter.");
-		int rc = 0;
-		if (strcmp(key, "id") == 0) {
-			int ok = *val != '\0';
-			for (const char *s = val; *s; s++)
-				ok = ok && id_char(*s);
-			if (!ok) {
-				free(val);
-				return error_set(e, E_CORRUPT,
-				                 "line %zu: an id uses only letters, digits, '-', '_' and "
-				                 "'.', and is not empty.", line);
-			}
-			rc = set_once(&m->id, val, &seen_id, key, line, e);
-		} else if (strcmp(key, "title") == 0) {
-			if (!*val) {
-				free(val);
-				return error_set(e, E_CORRUPT, "line %zu: the title is empty.", line);
-			}
-			rc = set_once(&m->title, val, &seen_title, key, line, e);
-		} else if (strcmp(key, "summary") == 0) {
-			rc = set_once(&m->summary, val, &seen_summary, key, line, e);
-		} else if (strcmp(key, "content_note") == 0) {
-			if (!*val) {
-				free(val);
-				val = NULL;
-			}
-			rc = set_once(&m->content_note, val, &seen_note, key, line, e);
-		} else if (strcmp(key, "order") == 0) {
-			int v, bad = parse_int(val, &v);
-			free(val);
-			if (seen_order)
-				return error_set(e, E_CORRUPT, "line %zu: 'order' is given twice; keep one.",
-				                 line);
-			if (bad)
-				return error_set(e, E_CORRUPT, "line %zu: order must be a whole number.",
-				                 line);
-			seen_order = 1;
-			m->order = v;
-		} else if (strcmp(key, "reviewed") == 0) {
-			if (!valid_date(val)) {
-				free(val);
-				return error_set(e, E_CORRUPT,
-				                 "line %zu: reviewed must be a date written YYYY-MM-DD.", line);
-			}
-			rc = set_once(&m->reviewed, val, &seen_reviewed, key, line, e);
-		} else if (strcmp(key, "phase") == 0) {
-			rc = set_once(&m->phase, val, &seen_phase, key, line, e);
-		} else if (strcmp(key, "source") == 0 || strcmp(key, "prompt") == 0 ||
-		           strcmp(key, "exercise") == 0) {
-			/* Keys that repeat: one item per line. */
-			char ***list = key[0] == 's' ? &m->sources : key[0] == 'p' ? &m->prompts
-			                                                          : &m->exercises;
-			size_t *count = key[0] == 's' ? &m->nsources : key[0] == 'p' ? &m->nprompts
-			                                                              : &m->nexercises;
-			if (!*val) {
-				free(val);
-				return error_set(e, E_CORRUPT, "line %zu: the %s is empty.", line, key);
-			}
-			char **grown = realloc(*list, (*count + 1) * sizeof(*grown));
-			if (!grown) {
-				free(val);
-				return error_set(e, E_FAIL, "Out of memory reading the front matter.");
-			}
-			*list = grown;
-			(*list)[(*count)++] = val;
-		} else {
-			free(val); /* unknown keys are for other tools */
-		}
-		if (rc)
-			return rc;
+		if (fn(arg, key, val, line, e))
+			return -1;
 	}
 	if (!open)
 		return error_set(e, E_CORRUPT,
-		                 "line 1: the page is empty; it must start with front matter "
+		                 "line 1: the file is empty; it must start with front matter "
 		                 "between '---' lines.");
 	return error_set(e, E_CORRUPT,
 	                 "line %zu: the front matter opened on line 1 is never closed with '---'.",
 	                 line);
+}
+
+/* Sets a single-valued key, refusing a second occurrence. */
+static int set_once(char **slot, char *val, int *seen, const char *key, size_t line,
+                    struct error *e)
+{
+	if (*seen) {
+		free(val);
+		return error_set(e, E_CORRUPT, "line %zu: '%s' is given twice; keep one.", line, key);
+	}
+	*seen = 1;
+	*slot = val;
+	return 0;
+}
+
+struct page_parse {
+	struct page_meta *m;
+	int seen_id, seen_title, seen_summary, seen_order, seen_note, seen_reviewed, seen_phase;
+};
+
+/* One front matter line of a page; takes val. */
+static int page_key(void *arg, const char *key, char *val, size_t line, struct error *e)
+{
+	struct page_parse *p = arg;
+	struct page_meta *m = p->m;
+	if (strcmp(key, "id") == 0) {
+		int ok = *val != '\0';
+		for (const char *s = val; *s; s++)
+			ok = ok && id_char(*s);
+		if (!ok) {
+			free(val);
+			return error_set(e, E_CORRUPT,
+			                 "line %zu: an id uses only letters, digits, '-', '_' and "
+			                 "'.', and is not empty.", line);
+		}
+		return set_once(&m->id, val, &p->seen_id, key, line, e);
+	}
+	if (strcmp(key, "title") == 0) {
+		if (!*val) {
+			free(val);
+			return error_set(e, E_CORRUPT, "line %zu: the title is empty.", line);
+		}
+		return set_once(&m->title, val, &p->seen_title, key, line, e);
+	}
+	if (strcmp(key, "summary") == 0)
+		return set_once(&m->summary, val, &p->seen_summary, key, line, e);
+	if (strcmp(key, "content_note") == 0) {
+		if (!*val) {
+			free(val);
+			val = NULL;
+		}
+		return set_once(&m->content_note, val, &p->seen_note, key, line, e);
+	}
+	if (strcmp(key, "order") == 0) {
+		int v, bad = parse_int(val, &v);
+		free(val);
+		if (p->seen_order)
+			return error_set(e, E_CORRUPT, "line %zu: 'order' is given twice; keep one.", line);
+		if (bad)
+			return error_set(e, E_CORRUPT, "line %zu: order must be a whole number.", line);
+		p->seen_order = 1;
+		m->order = v;
+		return 0;
+	}
+	if (strcmp(key, "reviewed") == 0) {
+		if (!frontmatter_date(val)) {
+			free(val);
+			return error_set(e, E_CORRUPT,
+			                 "line %zu: reviewed must be a date written YYYY-MM-DD.", line);
+		}
+		return set_once(&m->reviewed, val, &p->seen_reviewed, key, line, e);
+	}
+	if (strcmp(key, "phase") == 0)
+		return set_once(&m->phase, val, &p->seen_phase, key, line, e);
+	if (strcmp(key, "source") == 0 || strcmp(key, "prompt") == 0 ||
+	    strcmp(key, "exercise") == 0) {
+		/* Keys that repeat: one item per line. */
+		char ***list = key[0] == 's' ? &m->sources : key[0] == 'p' ? &m->prompts
+		                                                          : &m->exercises;
+		size_t *count = key[0] == 's' ? &m->nsources : key[0] == 'p' ? &m->nprompts
+		                                                              : &m->nexercises;
+		if (!*val) {
+			free(val);
+			return error_set(e, E_CORRUPT, "line %zu: the %s is empty.", line, key);
+		}
+		char **grown = realloc(*list, (*count + 1) * sizeof(*grown));
+		if (!grown) {
+			free(val);
+			return error_set(e, E_FAIL, "Out of memory reading the front matter.");
+		}
+		*list = grown;
+		(*list)[(*count)++] = val;
+		return 0;
+	}
+	free(val); /* unknown keys are for other tools */
+	return 0;
+}
+
+static int parse(const char *text, size_t len, struct page_meta *m, size_t *body_off,
+                 struct error *e)
+{
+	struct page_parse p = {.m = m};
+	size_t close = 0, off = 0;
+	if (frontmatter_each(text, len, page_key, &p, &off, &close, e))
+		return -1;
+	if (!p.seen_id)
+		return error_set(e, E_CORRUPT, "line %zu: the front matter has no id; add 'id: ...'.",
+		                 close);
+	if (!p.seen_title)
+		return error_set(e, E_CORRUPT,
+		                 "line %zu: the front matter has no title; add 'title: ...'.", close);
+	if (!m->summary && !(m->summary = strdup("")))
+		return error_set(e, E_FAIL, "Out of memory reading the front matter.");
+	if (body_off)
+		*body_off = off;
+	return 0;
 }
 
 int page_meta_parse(const char *text, size_t len, struct page_meta *m, size_t *body_off,

@@ -9,7 +9,8 @@
 
 const char *const dump_tables[] = {
 	"tags", "entries", "entry_tags", "entry_versions", "moods", "tools", "trigger_categories",
-	"triggers", "exercise_sessions", "own_lists", "settings", NULL,
+	"triggers", "exercise_sessions", "own_lists", "homework_packs", "homework_done", "settings",
+	NULL,
 };
 
 static int dump_table(sqlite3 *db, const char *table, dump_fn fn, void *arg, struct error *e)
@@ -176,7 +177,8 @@ int store_is_new(struct vault *v, struct error *e)
 	                            "SELECT (SELECT count(*) FROM entries) + (SELECT count(*) FROM moods)"
 	                            " + (SELECT count(*) FROM triggers) + (SELECT count(*) FROM tags)"
 	                            " + (SELECT count(*) FROM exercise_sessions)"
-	                            " + (SELECT count(*) FROM own_lists) + (SELECT count(*) FROM settings)",
+	                            " + (SELECT count(*) FROM own_lists) + (SELECT count(*) FROM settings)"
+	                            " + (SELECT count(*) FROM homework_packs)",
 	                            -1, &st, NULL);
 	int n = -1;
 	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)

@@ -124,6 +124,24 @@ static const char *const migrations[] = {
 	"  id INTEGER PRIMARY KEY,"
 	"  list INTEGER NOT NULL,"
 	"  a TEXT NOT NULL, b TEXT NOT NULL DEFAULT '', c TEXT NOT NULL DEFAULT '');",
+	/* 7: homework packs from a therapist (the file as imported, its header
+	 * for lists), and each thing done for an item: a run, a page read, an
+	 * entry written, a number or an answer, with when */
+	"CREATE TABLE homework_packs("
+	"  id INTEGER PRIMARY KEY,"
+	"  text TEXT NOT NULL,"
+	"  title TEXT NOT NULL, sender TEXT NOT NULL,"
+	"  assigned TEXT NOT NULL, due TEXT NOT NULL DEFAULT '',"
+	"  imported_at INTEGER NOT NULL, imported_off INTEGER NOT NULL);"
+	"CREATE TABLE homework_done("
+	"  id INTEGER PRIMARY KEY,"
+	"  pack_id INTEGER NOT NULL REFERENCES homework_packs(id) ON DELETE CASCADE,"
+	"  item INTEGER NOT NULL CHECK(item >= 0),"
+	"  at INTEGER NOT NULL, at_off INTEGER NOT NULL,"
+	"  score INTEGER CHECK(score BETWEEN 0 AND 10),"
+	"  answer TEXT,"
+	"  entry_id INTEGER REFERENCES entries(id) ON DELETE SET NULL);"
+	"CREATE INDEX homework_done_by_pack ON homework_done(pack_id, item);",
 };
 
 #define LATEST ((int)(sizeof(migrations) / sizeof(migrations[0])))

@@ -23,6 +23,7 @@
 	X(pacer) \
 	X(content) \
 	X(exercise) \
+	X(homework) \
 	X(render) \
 	X(settings) \
 	X(textbuf) \

@@ -6,6 +6,7 @@
 #include "io/export.h"
 #include "io/import.h"
 #include "store/entries.h"
+#include "store/homework.h"
 #include "store/lists.h"
 #include "store/safety.h"
 #include "store/tracking.h"
@@ -31,6 +32,15 @@ static void everything_is_exported(void **state)
 	assert_int_equal(exercise_log(f->v, "Thought record", 7, 4, true, &e), 0);
 	assert_int_equal(safety_set(f->v, SP_REASONS, "my cat", &e), 0);
 	assert_int_equal(list_add(f->v, LIST_SUPPORT, "Sam", "listens", "text", NULL, &e), 0);
+	int64_t pack;
+	bool existed;
+	assert_int_equal(hwpack_add(f->v, "pack text", 9, "A week", "Sam", "2026-11-20", NULL, &pack,
+	                            &existed, &e), 0);
+	struct hw_mark m = HW_MARK_INIT;
+	m.pack = pack;
+	m.item = 2;
+	m.entry_id = id;
+	assert_int_equal(hwpack_mark(f->v, &m, &e), 0);
 	struct buf b = BUF_INIT;
 	assert_int_equal(export_json(f->v, &b, &e), 0);
 	json_error_t je;
@@ -54,6 +64,14 @@ static void everything_is_exported(void **state)
 	assert_int_equal(json_integer_value(json_object_get(ex, "suds_before")), 7);
 	json_t *person = json_array_get(rows_of(root, "own_lists"), 0);
 	assert_string_equal(json_string_value(json_object_get(person, "a")), "Sam");
+	json_t *hp = json_array_get(rows_of(root, "homework_packs"), 0);
+	assert_string_equal(json_string_value(json_object_get(hp, "text")), "pack text");
+	assert_string_equal(json_string_value(json_object_get(hp, "sender")), "Sam");
+	assert_string_equal(json_string_value(json_object_get(hp, "due")), "");
+	json_t *hd = json_array_get(rows_of(root, "homework_done"), 0);
+	assert_int_equal(json_integer_value(json_object_get(hd, "item")), 2);
+	assert_int_equal(json_integer_value(json_object_get(hd, "entry_id")), id);
+	assert_true(json_is_null(json_object_get(hd, "score")));
 	bool found = false;
 	json_t *row;
 	size_t i;
@@ -77,6 +95,17 @@ static void import_round_trip(void **state)
 	int64_t id;
 	assert_int_equal(entries_add(a->v, "One", "first body", tags, 1, &id, &e), 0);
 	assert_int_equal(moods_add(a->v, 3, "", NULL, &e), 0);
+	int64_t pack;
+	bool existed;
+	assert_int_equal(hwpack_add(a->v, "a pack", 6, "Week", "Sam", "2026-11-20", "2026-11-27",
+	                            &pack, &existed, &e), 0);
+	struct hw_mark m = HW_MARK_INIT;
+	m.pack = pack;
+	m.answer = "an answer";
+	m.score = 4;
+	assert_int_equal(hwpack_mark(a->v, &m, &e), 0);
+	m.entry_id = id;
+	assert_int_equal(hwpack_mark(a->v, &m, &e), 0);
 	struct buf x = BUF_INIT, y = BUF_INIT;
 	assert_int_equal(export_json(a->v, &x, &e), 0);
 	struct import_summary sum;
@@ -85,6 +114,7 @@ static void import_round_trip(void **state)
 	assert_int_equal(entries_count(b->v), 0); /* a dry run changes nothing */
 	assert_int_equal(import_tend_json(b->v, x.data, x.len, false, &sum, &e), 0);
 	assert_int_equal(entries_count(b->v), 1);
+	assert_int_equal(hwpack_count(b->v, &e), 1);
 	assert_int_equal(export_json(b->v, &y, &e), 0);
 	/* The same apart from when each was made. */
 	char *ax = strstr(x.data, "\"schema\""), *by = strstr(y.data, "\"schema\"");

@@ -1,0 +1,244 @@
+/* homework_cmds.c: tend homework import | list | remove. A pack is checked
+ * whole before the vault is even opened, so a therapist can check a pack
+ * with --dry-run on a machine without a vault, and a person sees every
+ * problem before typing a passphrase. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli/cli_int.h"
+#include "cli/commands.h"
+#include "content/homework.h"
+#include "store/homework.h"
+#include "util/buf.h"
+#include "util/fileio.h"
+
+#define HW_USAGE \
+	"usage: tend homework import [--dry-run] FILE\n" \
+	"       tend homework list\n" \
+	"       tend homework remove --yes ID\n" \
+	"Homework packs from a therapist (docs/homework.md). import checks a pack and\n" \
+	"adds it (--dry-run only checks it, and needs no vault); list shows each pack\n" \
+	"with how far along each item is; remove takes a pack and its answers out of\n" \
+	"the vault (journal entries written to its prompts stay).\n"
+
+static int report(const struct error *e)
+{
+	fprintf(stderr, "tend: %s\n", e->msg);
+	return e->code ? e->code : E_FAIL;
+}
+
+/* The header and every item, as the import shows them. */
+static void print_pack(const struct homework *h)
+{
+	printf("%s\nfrom %s, assigned %s", h->title, h->from, h->assigned);
+	if (h->due)
+		printf(", for the session on %s", h->due);
+	putchar('\n');
+	if (h->note)
+		printf("%s\n", h->note);
+	printf("%zu item%s:\n", h->nitems, h->nitems == 1 ? "" : "s");
+	for (size_t i = 0; i < h->nitems; i++) {
+		char what[400];
+		homework_describe(&h->items[i], what, sizeof(what));
+		printf("  %2zu. %s: %s\n", i + 1, h->items[i].heading, what);
+	}
+}
+
+struct import_args {
+	const char *file;
+	struct buf text;
+	struct homework h;
+};
+
+static int import_run(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e)
+{
+	(void)ctx;
+	struct import_args *a = arg;
+	int64_t id;
+	bool existed;
+	if (hwpack_add(v, a->text.data, a->text.len, a->h.title, a->h.from, a->h.assigned,
+	               a->h.due, &id, &existed, e))
+		return -1;
+	print_pack(&a->h);
+	if (existed)
+		printf("This pack is already in the vault (pack %lld); nothing was added.\n",
+		       (long long)id);
+	else
+		printf("Added as pack %lld. It is under \"From my therapist\" on the home screen.\n",
+		       (long long)id);
+	return 0;
+}
+
+static int hw_import(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"dry-run", no_argument, NULL, 'n'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	bool dry_run = false;
+	int c;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "nh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			fputs(HW_USAGE, stdout);
+			return 0;
+		case 'n':
+			dry_run = true;
+			break;
+		default:
+			return cli_usage_error("unknown option for 'tend homework import'.");
+		}
+	}
+	if (optind + 1 != argc)
+		return cli_usage_error("'tend homework import' takes one file.");
+	struct import_args a = {.file = argv[optind], .text = BUF_INIT};
+	struct error e = {0};
+	int rc;
+	/* Read a little past the limit so the parser can say how large it is. */
+	if (read_file(a.file, (size_t)HOMEWORK_MAX_BYTES * 16, &a.text, NULL, &e)) {
+		rc = report(&e);
+	} else if (homework_parse(a.text.data, a.text.len, HW_CHECK_REFS, &a.h, &e)) {
+		fprintf(stderr, "tend: %s: %s\n", a.file, e.msg);
+		rc = e.code ? e.code : E_FAIL;
+	} else if (dry_run) {
+		print_pack(&a.h);
+		puts("The pack is fine. Nothing was added (--dry-run).");
+		rc = 0;
+	} else {
+		rc = cli_with_vault(ctx, import_run, &a, NULL);
+	}
+	homework_free(&a.h);
+	buf_free(&a.text);
+	return rc;
+}
+
+static void day_of(int64_t t, int off_min, char out[16])
+{
+	/* The day as the person lived it, in the offset kept with the time. */
+	time_t tt = (time_t)(t + (int64_t)off_min * 60);
+	struct tm tm;
+	if (gmtime_r(&tt, &tm))
+		strftime(out, 16, "%Y-%m-%d", &tm);
+	else
+		snprintf(out, 16, "?");
+}
+
+static int list_run(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e)
+{
+	(void)ctx;
+	(void)arg;
+	struct hw_pack *packs;
+	size_t n;
+	if (hwpack_list(v, &packs, &n, e))
+		return -1;
+	if (n == 0)
+		puts("No homework packs yet. 'tend homework import FILE' adds one.");
+	int rc = 0;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		const struct hw_pack *p = &packs[i];
+		char added[16];
+		day_of(p->imported_at, p->imported_off, added);
+		printf("%s%lld  %s\n    from %s, assigned %s", i ? "\n" : "", (long long)p->id,
+		       p->title, p->from, p->assigned);
+		if (*p->due)
+			printf(", for the session on %s", p->due);
+		printf(", added %s\n", added);
+		struct homework h;
+		struct error pe = {0};
+		if (homework_parse(p->text, strlen(p->text), 0, &h, &pe)) {
+			printf("    This tend cannot read the pack's items: %s\n", pe.msg);
+			continue;
+		}
+		struct hw_progress pr[HOMEWORK_MAX_ITEMS];
+		rc = hwpack_progress(v, p->id, pr, h.nitems, e);
+		for (size_t k = 0; k < h.nitems && rc == 0; k++) {
+			char status[64];
+			homework_status(&h.items[k], (long long)pr[k].done, pr[k].last_score, status,
+			                sizeof(status));
+			printf("    %-44s %s\n", h.items[k].heading, status);
+		}
+		if (rc == 0)
+			hwpack_progress_clear(pr, h.nitems);
+		homework_free(&h);
+	}
+	hwpack_list_free(packs, n);
+	return rc;
+}
+
+static int hw_list(struct cli_ctx *ctx, int argc, char **argv)
+{
+	(void)argv;
+	if (argc > 1)
+		return cli_usage_error("'tend homework list' takes no arguments.");
+	return cli_with_vault(ctx, list_run, NULL, NULL);
+}
+
+static int remove_run(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e)
+{
+	(void)ctx;
+	int64_t id = *(int64_t *)arg;
+	if (hwpack_remove(v, id, e))
+		return -1;
+	printf("Pack %lld and what was kept for it are gone from the vault.\n", (long long)id);
+	return 0;
+}
+
+static int hw_remove(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"yes", no_argument, NULL, 'y'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	bool yes = false;
+	int c;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "yh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			fputs(HW_USAGE, stdout);
+			return 0;
+		case 'y':
+			yes = true;
+			break;
+		default:
+			return cli_usage_error("unknown option for 'tend homework remove'.");
+		}
+	}
+	if (optind + 1 != argc)
+		return cli_usage_error("'tend homework remove' takes one pack number "
+		                       "('tend homework list' shows them).");
+	char *end;
+	long long v = strtoll(argv[optind], &end, 10);
+	if (*end || end == argv[optind] || v <= 0)
+		return cli_usage_error("'%s' is not a pack number ('tend homework list' shows them).",
+		                       argv[optind]);
+	if (!yes)
+		return cli_usage_error("removing pack %lld also removes its answers and progress; "
+		                       "add --yes to go ahead.", v);
+	int64_t id = v;
+	return cli_with_vault(ctx, remove_run, &id, NULL);
+}
+
+int cmd_homework(struct cli_ctx *ctx, int argc, char **argv)
+{
+	if (argc < 2)
+		return cli_usage_error("'tend homework' needs import, list or remove.");
+	const char *sub = argv[1];
+	if (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0 || strcmp(sub, "help") == 0) {
+		fputs(HW_USAGE, stdout);
+		return 0;
+	}
+	if (strcmp(sub, "import") == 0)
+		return hw_import(ctx, argc - 1, argv + 1);
+	if (strcmp(sub, "list") == 0)
+		return hw_list(ctx, argc - 1, argv + 1);
+	if (strcmp(sub, "remove") == 0)
+		return hw_remove(ctx, argc - 1, argv + 1);
+	return cli_usage_error("'tend homework' has no '%s'; use import, list or remove.", sub);
+}

@@ -1,0 +1,256 @@
+/* homework.c: homework packs and what has been done of them. */
+#include "store/homework.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_int.h"
+#include "util/buf.h"
+#include "util/timefmt.h"
+
+static void wipe_free(char *s)
+{
+	if (s) {
+		mem_wipe(s, strlen(s));
+		free(s);
+	}
+}
+
+static char *dup_col(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+	return strdup(s ? (const char *)s : "");
+}
+
+int hwpack_add(struct vault *v, const char *text, size_t len, const char *title,
+               const char *from, const char *assigned, const char *due, int64_t *id,
+               bool *existed, struct error *e)
+{
+	*existed = false;
+	if (!v)
+		return error_set(e, E_FAIL, "The vault is locked.");
+	if (len > (size_t)1 << 20)
+		return error_set(e, E_USAGE, "The pack is too large to keep.");
+	sqlite3 *db = vault_db(v);
+	if (store_exec(db, "BEGIN IMMEDIATE", e))
+		return -1;
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, "SELECT id FROM homework_packs WHERE text = ?1 ORDER BY id",
+	                            -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, text, (int)len, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			*existed = true;
+			*id = sqlite3_column_int64(st, 0);
+			rc = SQLITE_DONE;
+		}
+		sqlite3_finalize(st);
+	}
+	if (rc == SQLITE_DONE && !*existed) {
+		struct stamp now = stamp_now();
+		rc = sqlite3_prepare_v2(db,
+		                        "INSERT INTO homework_packs(text, title, sender, assigned, due,"
+		                        " imported_at, imported_off) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+		                        -1, &st, NULL);
+		if (rc == SQLITE_OK) {
+			sqlite3_bind_text(st, 1, text, (int)len, SQLITE_STATIC);
+			sqlite3_bind_text(st, 2, title, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 3, from, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 4, assigned, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 5, due ? due : "", -1, SQLITE_STATIC);
+			sqlite3_bind_int64(st, 6, now.t);
+			sqlite3_bind_int(st, 7, now.off_min);
+			rc = sqlite3_step(st);
+			sqlite3_finalize(st);
+			*id = sqlite3_last_insert_rowid(db);
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		store_sql_error(db, rc, e, "keeping the homework pack");
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return store_exec(db, "COMMIT", e);
+}
+
+void hwpack_list_free(struct hw_pack *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		wipe_free(p[i].text);
+		wipe_free(p[i].title);
+		wipe_free(p[i].from);
+		wipe_free(p[i].assigned);
+		wipe_free(p[i].due);
+	}
+	free(p);
+}
+
+int hwpack_list(struct vault *v, struct hw_pack **out, size_t *n, struct error *e)
+{
+	*out = NULL;
+	*n = 0;
+	if (!v)
+		return error_set(e, E_FAIL, "The vault is locked.");
+	sqlite3 *db = vault_db(v);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db,
+	                            "SELECT id, text, title, sender, assigned, due, imported_at,"
+	                            " imported_off FROM homework_packs ORDER BY id",
+	                            -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_sql_error(db, rc, e, "reading the homework packs");
+	size_t cap = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (store_grow((void **)out, &cap, *n + 1, sizeof(**out))) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		struct hw_pack *p = &(*out)[(*n)++];
+		memset(p, 0, sizeof(*p));
+		p->id = sqlite3_column_int64(st, 0);
+		p->text = dup_col(st, 1);
+		p->title = dup_col(st, 2);
+		p->from = dup_col(st, 3);
+		p->assigned = dup_col(st, 4);
+		p->due = dup_col(st, 5);
+		p->imported_at = sqlite3_column_int64(st, 6);
+		p->imported_off = sqlite3_column_int(st, 7);
+		if (!p->text || !p->title || !p->from || !p->assigned || !p->due) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		hwpack_list_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return store_sql_error(db, rc, e, "reading the homework packs");
+	}
+	return 0;
+}
+
+int hwpack_count(struct vault *v, struct error *e)
+{
+	if (!v)
+		return error_set(e, E_FAIL, "The vault is locked.");
+	sqlite3 *db = vault_db(v);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM homework_packs", -1, &st, NULL);
+	int n = -1;
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n >= 0 ? n : store_sql_error(db, rc, e, "counting the homework packs");
+}
+
+int hwpack_remove(struct vault *v, int64_t id, struct error *e)
+{
+	if (!v)
+		return error_set(e, E_FAIL, "The vault is locked.");
+	sqlite3 *db = vault_db(v);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, "DELETE FROM homework_packs WHERE id = ?1", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_sql_error(db, rc, e, "removing the homework pack");
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_sql_error(db, rc, e, "removing the homework pack");
+	if (sqlite3_changes(db) == 0)
+		return error_set(e, E_USAGE, "There is no homework pack %lld; 'tend homework list' "
+		                             "shows their numbers.", (long long)id);
+	return 0;
+}
+
+int hwpack_mark(struct vault *v, const struct hw_mark *m, struct error *e)
+{
+	if (!v)
+		return error_set(e, E_FAIL, "The vault is locked.");
+	if (m->item < 0 || m->score < -1 || m->score > 10)
+		return error_set(e, E_USAGE, "A score is a whole number from 0 to 10.");
+	sqlite3 *db = vault_db(v);
+	struct stamp now = stamp_now();
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db,
+	                            "INSERT INTO homework_done(pack_id, item, at, at_off, score,"
+	                            " answer, entry_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	                            -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_sql_error(db, rc, e, "keeping what was done");
+	sqlite3_bind_int64(st, 1, m->pack);
+	sqlite3_bind_int(st, 2, m->item);
+	sqlite3_bind_int64(st, 3, now.t);
+	sqlite3_bind_int(st, 4, now.off_min);
+	if (m->score >= 0)
+		sqlite3_bind_int(st, 5, m->score);
+	else
+		sqlite3_bind_null(st, 5);
+	if (m->answer)
+		sqlite3_bind_text(st, 6, m->answer, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 6);
+	if (m->entry_id)
+		sqlite3_bind_int64(st, 7, m->entry_id);
+	else
+		sqlite3_bind_null(st, 7);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_CONSTRAINT)
+		return error_set(e, E_USAGE, "That homework pack is not in the vault any more.");
+	return rc == SQLITE_DONE ? 0 : store_sql_error(db, rc, e, "keeping what was done");
+}
+
+void hwpack_progress_clear(struct hw_progress *p, size_t nitems)
+{
+	for (size_t i = 0; i < nitems; i++) {
+		wipe_free(p[i].last_answer);
+		p[i] = (struct hw_progress){.last_score = -1};
+	}
+}
+
+int hwpack_progress(struct vault *v, int64_t pack, struct hw_progress *out, size_t nitems,
+                    struct error *e)
+{
+	for (size_t i = 0; i < nitems; i++)
+		out[i] = (struct hw_progress){.last_score = -1};
+	if (!v)
+		return error_set(e, E_FAIL, "The vault is locked.");
+	sqlite3 *db = vault_db(v);
+	sqlite3_stmt *st;
+	/* Oldest first, so the last row seen for an item is its latest. */
+	int rc = sqlite3_prepare_v2(db,
+	                            "SELECT item, at, at_off, score, answer FROM homework_done"
+	                            " WHERE pack_id = ?1 ORDER BY at, id",
+	                            -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_sql_error(db, rc, e, "reading homework progress");
+	sqlite3_bind_int64(st, 1, pack);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int item = sqlite3_column_int(st, 0);
+		if (item < 0 || (size_t)item >= nitems)
+			continue; /* not an item of this pack as this tend reads it */
+		struct hw_progress *p = &out[item];
+		p->done++;
+		p->last_at = sqlite3_column_int64(st, 1);
+		p->last_off = sqlite3_column_int(st, 2);
+		if (sqlite3_column_type(st, 3) != SQLITE_NULL)
+			p->last_score = sqlite3_column_int(st, 3);
+		if (sqlite3_column_type(st, 4) != SQLITE_NULL) {
+			wipe_free(p->last_answer);
+			if (!(p->last_answer = dup_col(st, 4))) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		hwpack_progress_clear(out, nitems);
+		return store_sql_error(db, rc, e, "reading homework progress");
+	}
+	return 0;
+}

@@ -1,0 +1,91 @@
+# tend homework: a pack is checked whole (every problem named by line),
+# shown, added once (the same file again is recognised), listed with its
+# progress, and removed only with --yes. A pack is private: its words are
+# not on disk in the clear.
+. "$(dirname "$0")/../lib.sh"
+export TEND_HOME=$T_TMP/vault TEND_INSECURE_FAST_KDF=1 TZ=UTC TEND_NOW=1795420800
+PASS='homework pass'
+pw() { "$TEND_BIN" --passphrase-fd 3 "$@" 3<<<"$PASS"; }
+EX=$(dirname "$0")/../../content/examples
+F=$(dirname "$0")/../fixtures/homework
+
+# A dry run needs no vault: a therapist can check a pack anywhere.
+out=$(TEND_HOME=$T_TMP/none "$TEND_BIN" homework import --dry-run "$EX/grounding-week.md")
+t_eq "a dry run without a vault works" 0 $?
+t_match "it names the pack and who it is from" \
+	"^A grounding week"$'\n'"from Alex Morgan, Riverside Counselling, assigned 2026-11-20, for the session on 2026-11-27" "$out"
+t_match "it lists each item with what it asks" \
+	"2\. Slow breathing: Paced breathing, 3 times" "$out"
+t_match "a read item names the page" '1\. Read about the nervous system: read "Noticing your nervous system"' "$out"
+t_match "a scale shows its words" "a number from 0 \(on edge all week\) to 10 \(mostly settled\)" "$out"
+t_match "and says nothing was added" "Nothing was added \(--dry-run\)" "$out"
+t_ok "and made no vault" test ! -e "$T_TMP/none"
+t_match "the other example is fine too" "The pack is fine" \
+	"$("$TEND_BIN" homework import --dry-run "$EX/boundaries-week.md")"
+
+"$TEND_BIN" --passphrase-fd 3 init 3<<<"$PASS" >/dev/null 2>&1
+t_match "no packs at first" "No homework packs yet" "$(pw homework list)"
+
+# A pack with a marker in it, to look for on disk later.
+cp "$EX/grounding-week.md" "$T_TMP/pack.md"
+sed -i 's/^title: A grounding week/title: marker-homework-pack week/' "$T_TMP/pack.md"
+out=$(pw homework import "$T_TMP/pack.md")
+t_eq "import exits 0" 0 $?
+t_match "import says where to find it" 'Added as pack 1\. It is under "From my therapist"' "$out"
+out=$(pw homework import "$T_TMP/pack.md")
+t_match "the same file again is recognised" "already in the vault \(pack 1\); nothing was added" "$out"
+pw homework import "$EX/boundaries-week.md" >/dev/null
+list=$(pw homework list)
+t_eq "two packs, not three" 2 "$(grep -c '^[0-9]' <<<"$list")"
+t_match "the list names each pack" "^1  marker-homework-pack week"$'\n'"    from Alex Morgan, Riverside Counselling, assigned 2026-11-20, for the session on 2026-11-27, added 2026-11-23" "$list"
+t_match "with each item not yet started" "Slow breathing +not yet" "$list"
+t_match "the second pack too" "2  A week of small boundaries" "$list"
+t_nomatch "no pressure words" "(overdue|missed|late|streak|failed)" "$list"
+
+# Privacy: the pack's words live only inside the vault's encryption.
+t_nomatch "the pack's words are not on disk in the clear" "." \
+	"$(grep -rl marker-homework "$TEND_HOME" 2>/dev/null)"
+t_match "but the vault holds them" "marker-homework-pack" "$(pw export 2>/dev/null)"
+
+# Removing asks for --yes, and then takes the pack out.
+t_exit "remove without --yes is a usage error" 2 pw homework remove 2
+t_eq "and removed nothing" 2 "$(pw homework list | grep -c '^[0-9]')"
+t_match "remove --yes removes it" "Pack 2 and what was kept for it are gone" \
+	"$(pw homework remove --yes 2)"
+t_eq "one pack left" 1 "$(pw homework list | grep -c '^[0-9]')"
+t_exit "a pack that is not there exits 2" 2 pw homework remove --yes 2
+t_exit "a number is needed" 2 pw homework remove --yes two
+t_exit "a wrong passphrase exits 3" 3 "$TEND_BIN" --passphrase-fd 3 homework list 3<<<"not it"
+t_exit "an unknown subcommand is a usage error" 2 pw homework send
+t_exit "no subcommand is a usage error" 2 pw homework
+t_exit "import needs one file" 2 pw homework import
+t_exit "a missing file exits 1" 1 pw homework import "$T_TMP/none.md"
+t_match "homework --help shows the subcommands" "tend homework remove --yes ID" \
+	"$("$TEND_BIN" homework --help)"
+
+# Bad packs: exit 4, the line and what is wrong, and nothing added.
+while IFS='|' read -r file want; do
+	err=$(pw homework import "$F/$file" 2>&1)
+	rc=$?
+	t_eq "$file: exits 4" 4 "$rc"
+	t_match "$file: names the line" "^tend: .*$file: $want" "$err"
+done <<'LIST'
+no-front-matter.md|line 1: the file must start with a line '---'
+unknown-key.md|line 6: unknown key 'session'
+bad-date.md|line 5: due must be a date written YYYY-MM-DD
+due-before.md|line 5: due \(2026-11-13\) is before assigned \(2026-11-20\)
+no-items.md|line 6: a pack needs at least one item
+unknown-kind.md|line 9: kind 'video' is not one tend knows
+item-key.md|line 9: unknown key 'minutes' in an item
+missing-page.md|line 8: page 'nervous' is not a Learn page or path module
+unknown-exercise.md|line 8: exercise 'box-breathing' is not one this tend has
+bad-times.md|line 9: times must be a whole number from 1 to 50
+empty-prompt.md|line 6: a prompt item needs the prompt written under it
+duplicate-heading.md|line 11: the heading 'Check in' is used twice \(first on line 6\)
+too-many-items.md|line 66: more than 20 items; a pack holds at most 20
+LIST
+t_nomatch "nothing from a bad pack got in" "fixture-kept-out" "$(pw export 2>/dev/null)"
+head -c 70000 /dev/zero | tr '\0' 'x' >"$T_TMP/big.md"
+t_match "a file over 64 KiB is refused" "The pack is 70000 bytes; a pack may be at most 65536" \
+	"$(pw homework import "$T_TMP/big.md" 2>&1)"
+t_done
