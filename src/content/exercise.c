@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "content/embed.h"
+#include "content_int.h"
 
 void exercise_free(struct exercise_def *d)
 {
@@ -24,26 +25,6 @@ void exercise_free(struct exercise_def *d)
 		free(s->guide);
 	}
 	memset(d, 0, sizeof(*d));
-}
-
-static char *dup_range(const char *p, size_t n)
-{
-	char *s = malloc(n + 1);
-	if (s) {
-		memcpy(s, p, n);
-		s[n] = '\0';
-	}
-	return s;
-}
-
-/* Trims blank lines and spaces at both ends. */
-static char *dup_trimmed(const char *p, const char *end)
-{
-	while (p < end && (*p == '\n' || *p == ' ' || *p == '\r' || *p == '\t'))
-		p++;
-	while (end > p && (end[-1] == '\n' || end[-1] == ' ' || end[-1] == '\r' || end[-1] == '\t'))
-		end--;
-	return dup_range(p, (size_t)(end - p));
 }
 
 static int valid_id(const char *s)
@@ -80,7 +61,7 @@ static int step_key(struct exercise_def *d, struct ex_step *s, const char *line,
 	const char *v = colon + 1;
 	while (v < line + n && *v == ' ')
 		v++;
-	char *val = dup_trimmed(v, line + n);
+	char *val = content_dup_trimmed(v, line + n);
 	if (!val)
 		return oom(e);
 	char **slot = NULL;
@@ -152,11 +133,11 @@ static int finish_step(struct exercise_def *d, const char *gstart, const char *g
                        struct error *e)
 {
 	struct ex_step *s = &d->steps[d->nsteps - 1];
-	if (!(s->guide = dup_trimmed(gstart, gend)))
+	if (!(s->guide = content_dup_trimmed(gstart, gend)))
 		return oom(e);
-	if (!s->low && !(s->low = dup_range("", 0)))
+	if (!s->low && !(s->low = content_dup("", 0)))
 		return oom(e);
-	if (!s->high && !(s->high = dup_range("", 0)))
+	if (!s->high && !(s->high = content_dup("", 0)))
 		return oom(e);
 	return check_step(d, d->nsteps - 1, ln, e);
 }
@@ -180,7 +161,7 @@ int exercise_parse(const char *text, size_t len, struct exercise_def *d, struct 
 		size_t n = (size_t)(le - p);
 		if (n >= 3 && memcmp(p, "## ", 3) == 0) {
 			if (d->nsteps == 0) {
-				if (!(d->intro = dup_trimmed(gstart, p)))
+				if (!(d->intro = content_dup_trimmed(gstart, p)))
 					return oom(e);
 			} else if (finish_step(d, gstart, p, step_line, e)) {
 				return -1;
@@ -189,7 +170,7 @@ int exercise_parse(const char *text, size_t len, struct exercise_def *d, struct 
 				return error_set(e, E_CORRUPT, "line %d: more than %d steps", ln,
 				                 EXERCISE_MAX_STEPS);
 			struct ex_step *s = &d->steps[d->nsteps++];
-			if (!(s->heading = dup_trimmed(p + 3, le)) || !(s->id = dup_range("", 0)))
+			if (!(s->heading = content_dup_trimmed(p + 3, le)) || !(s->id = content_dup("", 0)))
 				return oom(e);
 			if (!*s->heading)
 				return error_set(e, E_CORRUPT, "line %d: a step needs a heading", ln);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "content/embed.h"
+#include "content_int.h"
 #include "content/exercise.h"
 #include "content/page.h"
 #include "util/buf.h"
@@ -124,26 +125,6 @@ void homework_free(struct homework *h)
 static int oom(struct error *e)
 {
 	return error_set(e, E_FAIL, "Out of memory reading the homework pack.");
-}
-
-static char *dup_range(const char *p, size_t n)
-{
-	char *s = malloc(n + 1);
-	if (s) {
-		memcpy(s, p, n);
-		s[n] = '\0';
-	}
-	return s;
-}
-
-/* Trims blank lines and spaces at both ends. */
-static char *dup_trimmed(const char *p, const char *end)
-{
-	while (p < end && (*p == '\n' || *p == ' ' || *p == '\r' || *p == '\t'))
-		p++;
-	while (end > p && (end[-1] == '\n' || end[-1] == ' ' || end[-1] == '\r' || end[-1] == '\t'))
-		end--;
-	return dup_range(p, (size_t)(end - p));
 }
 
 /* ---- the front matter ---- */
@@ -293,7 +274,7 @@ static int item_key(struct item_keys *k, const char *line, size_t n, int ln, str
 	if (k->line[which])
 		return error_set(e, E_CORRUPT, "line %d: '%s' is given twice in this item; keep one.",
 		                 ln, item_keys[which]);
-	char *val = dup_trimmed(colon + 1, line + n);
+	char *val = content_dup_trimmed(colon + 1, line + n);
 	if (!val)
 		return oom(e);
 	if (!*val) {
@@ -329,8 +310,8 @@ static int finish_item(struct homework *h, struct item_keys *k, const char *gsta
                        const char *gend, unsigned flags, struct error *e)
 {
 	struct hw_item *it = &h->items[h->nitems - 1];
-	if (!(it->text = dup_trimmed(gstart, gend)) || !(it->low = dup_range("", 0)) ||
-	    !(it->high = dup_range("", 0)))
+	if (!(it->text = content_dup_trimmed(gstart, gend)) || !(it->low = content_dup("", 0)) ||
+	    !(it->high = content_dup("", 0)))
 		return oom(e);
 	it->times = 1;
 	if (!k->line[K_KIND])
@@ -476,7 +457,7 @@ static int parse(const char *text, size_t len, unsigned flags, struct homework *
 			n--;
 		if (n >= 3 && memcmp(p, "## ", 3) == 0) {
 			if (h->nitems == 0) {
-				if (!(h->intro = dup_trimmed(gstart, p)))
+				if (!(h->intro = content_dup_trimmed(gstart, p)))
 					rc = oom(e);
 			} else {
 				rc = finish_item(h, &k, gstart, p, flags, e);
@@ -491,7 +472,7 @@ static int parse(const char *text, size_t len, unsigned flags, struct homework *
 			}
 			struct hw_item *it = &h->items[h->nitems++];
 			it->line = ln;
-			if (!(it->heading = dup_trimmed(p + 3, p + n))) {
+			if (!(it->heading = content_dup_trimmed(p + 3, p + n))) {
 				rc = oom(e);
 				break;
 			}
@@ -543,7 +524,7 @@ int homework_parse(const char *text, size_t len, unsigned flags, struct homework
 		homework_free(h);
 		return -1;
 	}
-	if (!h->intro && !(h->intro = dup_range("", 0))) {
+	if (!h->intro && !(h->intro = content_dup("", 0))) {
 		homework_free(h);
 		return oom(e);
 	}

@@ -6,6 +6,26 @@
 #include <string.h>
 
 #include "content/embed.h"
+#include "content_int.h"
+
+char *content_dup(const char *p, size_t n)
+{
+	char *s = malloc(n + 1);
+	if (s) {
+		memcpy(s, p, n);
+		s[n] = '\0';
+	}
+	return s;
+}
+
+char *content_dup_trimmed(const char *p, const char *end)
+{
+	while (p < end && (*p == '\n' || *p == ' ' || *p == '\r' || *p == '\t'))
+		p++;
+	while (end > p && (end[-1] == '\n' || end[-1] == ' ' || end[-1] == '\r' || end[-1] == '\t'))
+		end--;
+	return content_dup(p, (size_t)(end - p));
+}
 
 void page_meta_free(struct page_meta *m)
 {

@@ -236,13 +236,22 @@ static int json_tags(struct foreign *f, json_t *obj, struct merge_record *r, con
 	return 0;
 }
 
+/* A new record for entry i of a JSON export; NULL with e filled when the
+ * entry is not an object. */
+static struct merge_record *json_record(struct foreign *f, json_t *en, size_t i, struct error *e)
+{
+	if (!json_is_object(en)) {
+		error_set(e, E_CORRUPT, "entry %zu is not an object.", i + 1);
+		return NULL;
+	}
+	return new_record(f, i + 1, e);
+}
+
 /* jrnl --format json: {"tags": {...}, "entries": [{"date": "2024-03-02",
  * "time": "21:15", "title", "body", "tags": ["@work"], "starred"}]} */
 static int read_jrnl_entry(struct foreign *f, json_t *en, size_t i, struct error *e)
 {
-	if (!json_is_object(en))
-		return error_set(e, E_CORRUPT, "entry %zu is not an object.", i + 1);
-	struct merge_record *r = new_record(f, i + 1, e);
+	struct merge_record *r = json_record(f, en, i, e);
 	if (!r)
 		return -1;
 	bool bad = false;
@@ -277,9 +286,7 @@ static int read_jrnl_entry(struct foreign *f, json_t *en, size_t i, struct error
  * UTC, "title", "content", "tags": [...], "priority": null or a number}]} */
 static int read_tui_entry(struct foreign *f, json_t *en, size_t i, struct error *e)
 {
-	if (!json_is_object(en))
-		return error_set(e, E_CORRUPT, "entry %zu is not an object.", i + 1);
-	struct merge_record *r = new_record(f, i + 1, e);
+	struct merge_record *r = json_record(f, en, i, e);
 	if (!r)
 		return -1;
 	bool bad = false;
