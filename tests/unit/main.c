@@ -19,6 +19,7 @@
 	X(tracking) \
 	X(export) \
 	X(seal) \
+	X(report) \
 	X(pacer) \
 	X(content) \
 	X(exercise) \
