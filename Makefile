@@ -132,6 +132,15 @@ build-tests: $(TEND) $(UNIT) $(SCREEN)
 check-layers:
 	@scripts/check-layers
 
+# A report's HTML rendered by headless Chromium: a screenshot that is not
+# blank and charts in the DOM (tests/browser/report.sh). Not part of check,
+# since it needs a browser: skipped without Chromium unless
+# TEND_REQUIRE_BROWSER=1, as .ci/run sets it. CHROMIUM=path picks one.
+check-browser:
+	@$(have-deps) || scripts/deps
+	@$(MAKE) --no-print-directory $(TEND)
+	@TEND_BIN=$(abspath $(TEND)) bash tests/browser/report.sh
+
 # The tests that do not draw a screen, under valgrind (leaks and reads of
 # uninitialised memory). Slower than check; not part of it.
 check-valgrind:
@@ -237,7 +246,7 @@ uninstall:
 clean:
 	rm -rf build tend
 
-.PHONY: all deps run check check-valgrind build-tests check-layers bench fuzz fuzz-build fuzz-seeds install \
+.PHONY: all deps run check check-browser check-valgrind build-tests check-layers bench fuzz fuzz-build fuzz-seeds install \
         uninstall clean
 
 -include $(OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/test/screen-driver.d
