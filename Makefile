@@ -135,6 +135,15 @@ build-tests: $(TEND) $(UNIT) $(SCREEN)
 check-layers:
 	@scripts/check-layers
 
+# A report's HTML rendered by headless Chromium: a screenshot that is not
+# blank and charts in the DOM (tests/browser/report.sh). Not part of check,
+# since it needs a browser: skipped without Chromium unless
+# TEND_REQUIRE_BROWSER=1, as .ci/run sets it. CHROMIUM=path picks one.
+check-browser:
+	@$(have-deps) || scripts/deps
+	@$(MAKE) --no-print-directory $(TEND)
+	@TEND_BIN=$(abspath $(TEND)) bash tests/browser/report.sh
+
 # The tests that do not draw a screen, under valgrind (leaks and reads of
 # uninitialised memory). Slower than check; not part of it.
 check-valgrind:
@@ -162,7 +171,7 @@ bench:
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 20
 FUZZ = build/fuzz
-FUZZ_TARGETS = frontmatter markdown keyfile vfs textbuf import foreign
+FUZZ_TARGETS = frontmatter markdown keyfile vfs textbuf import foreign sealed
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -D_FILE_OFFSET_BITS=64 -Iinclude -I$(FUZZ)/gen -Ifuzz \
               -MMD -MP $(WARNINGS) $(PKG_CFLAGS) -O1 -g $(FUZZ_SAN)
@@ -240,7 +249,7 @@ uninstall:
 clean:
 	rm -rf build tend
 
-.PHONY: all deps run check check-valgrind build-tests check-layers bench fuzz fuzz-build fuzz-seeds install \
+.PHONY: all deps run check check-browser check-valgrind build-tests check-layers bench fuzz fuzz-build fuzz-seeds install \
         uninstall clean
 
 -include $(OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/test/screen-driver.d

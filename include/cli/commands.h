@@ -29,9 +29,12 @@ struct cli_command {
 	X(safety-plan, cmd_safety_plan, "", "print your safety plan") \
 	X(search, cmd_search, "WORDS... | -", "find entries (filters: --tag, --from, --to)") \
 	X(export, cmd_export, "[--format json] [-o FILE]", "write the vault out, NOT encrypted") \
-	X(import, cmd_import, "[--dry-run] FILE", "read a tend export into a new vault") \
+	X(import, cmd_import, "[--format F] [--dry-run] FILE", "read an export from tend or another app") \
 	X(homework, cmd_homework, "import FILE | list | remove ID", \
 	  "homework packs from your therapist") \
+	X(report, cmd_report, "--from DATE --to DATE [-o FILE]...", "a report for a session (see --help)") \
+	X(keygen, cmd_keygen, "[-o DIR | FILE]", "a therapist's key pair for sealed reports") \
+	X(open-report, cmd_open_report, "FILE [-k KEY] [-o OUT]", "open a sealed report (therapist)") \
 	X(passwd, cmd_passwd, "", "change the passphrase") \
 	X(recover, cmd_recover, "", "set a new passphrase using the recovery code") \
 	X(verify, cmd_verify, "", "check every page of the vault") \

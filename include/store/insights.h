@@ -18,6 +18,10 @@ struct insight_data {
 	/* What helped: trigger logs that name a way of coping, and exercises
 	 * done (tool = the exercise's name, no category). */
 	struct trigger_point *helps;
+	/* Per helps[i]: 1 when its tool is the person's own words (a trigger
+	 * log's "what I did" typed in, not a toolbox item or an exercise), so
+	 * a report can count it without printing it. */
+	unsigned char *help_own_words;
 	size_t nhelps;
 	size_t ntags;
 	char **names;                   /* every string the arrays point at */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "store_int.h"
+#include "util/buf.h"
 
 static const char *keep(struct insight_data *d, const char *s, size_t *cap)
 {
@@ -28,12 +29,27 @@ static const char *keep(struct insight_data *d, const char *s, size_t *cap)
 	return copy;
 }
 
+/* Room for one more help and its flag. */
+static int help_grow(struct insight_data *d, size_t *cap)
+{
+	size_t old = *cap;
+	if (store_grow((void **)&d->helps, cap, d->nhelps, sizeof(*d->helps)))
+		return -1;
+	if (*cap != old || !d->help_own_words) {
+		unsigned char *w = realloc(d->help_own_words, *cap ? *cap : 1);
+		if (!w)
+			return -1;
+		d->help_own_words = w;
+	}
+	return 0;
+}
 
 int insights_load(struct vault *v, struct insight_data *d, struct error *e)
 {
 	sqlite3 *db = vault_db(v);
 	memset(d, 0, sizeof(*d));
-	size_t cap_m = 0, cap_t = 0, cap_g = 0, cap_n = 0;
+	size_t cap_m = 0, cap_t = 0, cap_g = 0, cap_n = 0, cap_w = 0;
+	unsigned char *own_words = NULL; /* per trigger, until helps is made */
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(db,
 	                            "SELECT at, at_off, score, coalesce(sleep_hours, -1),"
@@ -72,7 +88,7 @@ int insights_load(struct vault *v, struct insight_data *d, struct error *e)
 		goto sqlfail;
 	rc = sqlite3_prepare_v2(db,
 	                        "SELECT g.at, g.at_off, g.category, coalesce(g.suds_before, -1),"
-	                        " coalesce(g.suds_after, -1), coalesce(t.name, nullif(g.did, ''))"
+	                        " coalesce(g.suds_after, -1), coalesce(t.name, nullif(g.did, '')), t.name IS NULL"
 	                        " FROM triggers g LEFT JOIN tools t ON t.id = g.tool_id ORDER BY g.at",
 	                        -1, &st, NULL);
 	if (rc != SQLITE_OK)
@@ -87,6 +103,15 @@ int insights_load(struct vault *v, struct insight_data *d, struct error *e)
 		t->suds_before = sqlite3_column_int(st, 3);
 		t->suds_after = sqlite3_column_int(st, 4);
 		t->tool = keep(d, (const char *)sqlite3_column_text(st, 5), &cap_n);
+		if (d->ntriggers > cap_w) {
+			size_t nc = cap_t;
+			unsigned char *w = realloc(own_words, nc);
+			if (!w)
+				goto nomem;
+			own_words = w;
+			cap_w = nc;
+		}
+		own_words[d->ntriggers - 1] = (unsigned char)sqlite3_column_int(st, 6);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
@@ -95,10 +120,13 @@ int insights_load(struct vault *v, struct insight_data *d, struct error *e)
 	for (size_t i = 0; i < d->ntriggers; i++) {
 		if (!d->triggers[i].tool)
 			continue;
-		if (store_grow((void **)&d->helps, &cap_h, d->nhelps, sizeof(*d->helps)))
+		if (help_grow(d, &cap_h))
 			return insights_free(d), error_set(e, E_FAIL, "Out of memory.");
+		d->help_own_words[d->nhelps] = own_words[i];
 		d->helps[d->nhelps++] = d->triggers[i];
 	}
+	free(own_words);
+	own_words = NULL;
 	rc = sqlite3_prepare_v2(db,
 	                        "SELECT at, at_off, exercise, coalesce(suds_before, -1),"
 	                        " coalesce(suds_after, -1) FROM exercise_sessions ORDER BY at",
@@ -106,8 +134,9 @@ int insights_load(struct vault *v, struct insight_data *d, struct error *e)
 	if (rc != SQLITE_OK)
 		goto sqlfail;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (store_grow((void **)&d->helps, &cap_h, d->nhelps, sizeof(*d->helps)))
+		if (help_grow(d, &cap_h))
 			goto nomem;
+		d->help_own_words[d->nhelps] = 0;
 		struct trigger_point *h = &d->helps[d->nhelps++];
 		h->t = sqlite3_column_int64(st, 0);
 		h->off_min = sqlite3_column_int(st, 1);
@@ -122,22 +151,28 @@ int insights_load(struct vault *v, struct insight_data *d, struct error *e)
 	return 0;
 nomem:
 	sqlite3_finalize(st);
+	free(own_words);
 	insights_free(d);
 	return error_set(e, E_FAIL, "Out of memory.");
 sqlfail:
 	store_sql_error(db, rc, e, "reading what to summarise");
+	free(own_words);
 	insights_free(d);
 	return -1;
 }
 
 void insights_free(struct insight_data *d)
 {
-	for (size_t i = 0; i < d->nnames; i++)
+	/* Categories and ways of coping say something about the person. */
+	for (size_t i = 0; i < d->nnames; i++) {
+		mem_wipe(d->names[i], strlen(d->names[i]));
 		free(d->names[i]);
+	}
 	free(d->names);
 	free(d->moods);
 	free(d->triggers);
 	free(d->tags);
 	free(d->helps);
+	free(d->help_own_words);
 	memset(d, 0, sizeof(*d));
 }

@@ -20,6 +20,7 @@
 	X(export) \
 	X(import) \
 	X(seal) \
+	X(report) \
 	X(pacer) \
 	X(content) \
 	X(exercise) \

@@ -1,0 +1,105 @@
+/* report.h: a session report for the person to take to (or send to) a
+ * therapist: what their check-ins, trigger logs and coping showed over a
+ * date range, in Markdown or one self-contained HTML file.
+ *
+ * Built in memory only (a wiping struct buf); writing it anywhere, or
+ * sealing it first (crypto/seal.h), is the caller's choice. Free text
+ * (entry bodies, notes, what happened in a trigger) is never in a report
+ * unless the person names each entry: only REPORT_ENTRIES prints text, and
+ * only of the entries handed in.
+ *
+ * report_render is pure: the same report_data gives the same bytes, so it
+ * is tested against golden files with a fixed data set. */
+#ifndef TEND_IO_REPORT_H
+#define TEND_IO_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/stats.h"
+#include "store/entries.h"
+#include "store/insights.h"
+#include "store/vault.h"
+#include "util/buf.h"
+#include "util/error.h"
+
+/* X(ENUM, name for --include, heading). The order here is the order in a
+ * report. A new section (homework progress, once packs land) is one line
+ * here, a count in report_preview and a renderer pair in report.c. */
+#define REPORT_SECTIONS(X) \
+	X(MOOD, "mood", "Mood over time") \
+	X(TRIGGERS, "triggers", "Triggers") \
+	X(COPING, "coping", "What helped") \
+	X(PATH, "path", "The healing path") \
+	X(ENTRIES, "entries", "Journal entries chosen for this report")
+
+enum report_section {
+#define REPORT_ENUM(e, name, title) REPORT_##e,
+	REPORT_SECTIONS(REPORT_ENUM)
+#undef REPORT_ENUM
+	REPORT_NSECTIONS
+};
+
+#define REPORT_BIT(s) (1u << (s))
+#define REPORT_DEFAULT \
+	(REPORT_BIT(REPORT_MOOD) | REPORT_BIT(REPORT_TRIGGERS) | REPORT_BIT(REPORT_COPING) | \
+	 REPORT_BIT(REPORT_PATH))
+
+enum report_format { REPORT_MD, REPORT_HTML };
+
+/* Mood trends go per day up to this many days, per week beyond. */
+#define REPORT_DAILY_MAX 31
+
+struct report_module {
+	const char *title;
+	const char *status; /* "not started", "exploring"... */
+};
+
+struct report_data {
+	int64_t from_day, to_day; /* local day numbers (core/stats.h), inclusive */
+	unsigned sections;        /* REPORT_BIT()s */
+	/* Every record; the report keeps those on a local day in the range. */
+	const struct mood_point *moods;
+	size_t nmoods;
+	const struct trigger_point *triggers;
+	size_t ntriggers;
+	const struct trigger_point *helps; /* as struct insight_data's */
+	const unsigned char *help_own_words; /* per help, or NULL: see insights.h */
+	size_t nhelps;
+	const struct report_module *modules;
+	size_t nmodules;
+	/* The entries the person named, in their order (any date). */
+	const struct entry *entries;
+	size_t nentries;
+};
+
+/* "mood,coping" into bits. E_USAGE naming the word that is not a section,
+ * or for an empty list. */
+int report_sections_parse(const char *list, unsigned *out, struct error *e);
+const char *report_section_name(enum report_section s);
+const char *report_section_title(enum report_section s);
+
+/* "YYYY-MM-DD" (a real calendar day) into a day number. E_USAGE otherwise. */
+int report_parse_day(const char *s, int64_t *day, struct error *e);
+
+/* The report, appended to out. */
+int report_render(const struct report_data *d, enum report_format f, struct buf *out,
+                  struct error *e);
+/* What a report of d would hold, as plain lines for a terminal: the date
+ * range, each section with its counts, the chosen entries by date and
+ * title. Nothing from the records' free text. */
+int report_preview(const struct report_data *d, struct buf *out, struct error *e);
+
+/* What report_data points at, read from the vault: insights_load's
+ * records and the named entries (entries_get; E_FAIL "No entry N."). */
+struct report_source {
+	struct insight_data ins;
+	struct entry *entries;
+	size_t nentries;
+};
+int report_source_load(struct vault *v, const int64_t *ids, size_t nids,
+                       struct report_source *out, struct error *e);
+void report_source_free(struct report_source *s);
+
+#endif

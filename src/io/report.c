@@ -1,0 +1,859 @@
+/* report.c: session reports in Markdown and self-contained HTML.
+ *
+ * The numbers come from core/stats.h (the same functions the Insights
+ * screen draws from), over the records on a local day inside the range.
+ * Everything is written into a wiping buffer; nothing here touches a file.
+ * Numbers are formatted by hand (one decimal) so a report reads the same
+ * under any locale. */
+#include "io/report.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct {
+	const char *name, *title;
+} sections[REPORT_NSECTIONS] = {
+#define REPORT_ROW(e, name, title) {name, title},
+	REPORT_SECTIONS(REPORT_ROW)
+#undef REPORT_ROW
+};
+
+const char *report_section_name(enum report_section s)
+{
+	return s < REPORT_NSECTIONS ? sections[s].name : "";
+}
+
+const char *report_section_title(enum report_section s)
+{
+	return s < REPORT_NSECTIONS ? sections[s].title : "";
+}
+
+int report_sections_parse(const char *list, unsigned *out, struct error *e)
+{
+	unsigned bits = 0;
+	const char *p = list;
+	while (*p) {
+		size_t k = strcspn(p, ",");
+		size_t a = 0, b = k;
+		while (a < b && p[a] == ' ')
+			a++;
+		while (b > a && p[b - 1] == ' ')
+			b--;
+		int found = -1;
+		for (int s = 0; s < REPORT_NSECTIONS && b > a; s++)
+			if (strlen(sections[s].name) == b - a && memcmp(p + a, sections[s].name, b - a) == 0)
+				found = s;
+		if (found < 0) {
+			char names[128] = "";
+			for (int s = 0; s < REPORT_NSECTIONS; s++)
+				snprintf(names + strlen(names), sizeof(names) - strlen(names), "%s%s",
+				         s ? ", " : "", sections[s].name);
+			return error_set(e, E_USAGE, "--include: '%.*s' is not a section; the sections are "
+			                             "%s.", (int)(b - a), p + a, names);
+		}
+		bits |= REPORT_BIT(found);
+		p += k + (p[k] == ',');
+	}
+	if (!bits)
+		return error_set(e, E_USAGE, "--include needs at least one section.");
+	*out = bits;
+	return 0;
+}
+
+int report_parse_day(const char *s, int64_t *day, struct error *e)
+{
+	int y, m, d, used = 0;
+	bool digits = strlen(s) == 10;
+	for (int i = 0; digits && i < 10; i++)
+		digits = i == 4 || i == 7 ? s[i] == '-' : s[i] >= '0' && s[i] <= '9';
+	if (!digits || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &used) != 3 || used != 10 ||
+	    s[4] != '-' || s[7] != '-' || y < 1900 || m < 1 || m > 12 || d < 1 || d > 31)
+		return error_set(e, E_USAGE, "'%s' is not a date like 2026-11-23.", s);
+	int64_t n = stats_days_from_civil(y, m, d);
+	int y2, m2, d2;
+	stats_civil_from_days(n, &y2, &m2, &d2);
+	if (y2 != y || m2 != m || d2 != d)
+		return error_set(e, E_USAGE, "%s is not a day in the calendar.", s);
+	*day = n;
+	return 0;
+}
+
+/* ---- output helpers: a failed append is remembered, checked once at the end */
+
+struct out {
+	struct buf *b;
+	bool html;
+	bool failed;
+};
+
+static void put(struct out *o, const char *s)
+{
+	if (buf_puts(o->b, s))
+		o->failed = true;
+}
+
+static void putf(struct out *o, const char *fmt, ...) PRINTF_LIKE(2, 3);
+static void putf(struct out *o, const char *fmt, ...)
+{
+	char small[512];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(small, sizeof(small), fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= sizeof(small)) {
+		o->failed = true; /* formats here are short; text goes through text() */
+		return;
+	}
+	put(o, small);
+	mem_wipe(small, sizeof(small));
+}
+
+/* The person's words (a title, a tool, a category): escaped for the
+ * format. In HTML every markup character; in Markdown the punctuation
+ * that would make it markup (a table's bar, emphasis, links, raw HTML). */
+static void text(struct out *o, const char *s)
+{
+	for (; s && *s; s++) {
+		const char *rep = NULL;
+		if (o->html) {
+			switch (*s) {
+			case '&': rep = "&amp;"; break;
+			case '<': rep = "&lt;"; break;
+			case '>': rep = "&gt;"; break;
+			case '"': rep = "&quot;"; break;
+			case '\'': rep = "&#39;"; break;
+			}
+		} else if (strchr("\\`*_[]<>|#&", *s)) {
+			if (buf_putc(o->b, '\\'))
+				o->failed = true;
+		} else if (*s == '\n' || *s == '\r' || *s == '\t') {
+			rep = " ";
+		}
+		if (rep)
+			put(o, rep);
+		else if (buf_putc(o->b, *s))
+			o->failed = true;
+	}
+}
+
+/* Nearest whole number, halves away from zero (no libm needed). */
+static long round_l(double x)
+{
+	return (long)(x >= 0 ? x + 0.5 : x - 0.5);
+}
+
+/* One decimal without the locale's help: "5.3", "-0.5". */
+static const char *num1(double x, char out[24])
+{
+	long t = round_l(x * 10);
+	snprintf(out, 24, "%s%ld.%ld", t < 0 ? "-" : "", labs(t) / 10, labs(t) % 10);
+	return out;
+}
+
+static const char *day_text(int64_t day, char out[16])
+{
+	int y, m, d;
+	stats_civil_from_days(day, &y, &m, &d);
+	snprintf(out, 16, "%04d-%02d-%02d", y, m, d);
+	return out;
+}
+
+static const char *const wday_short[7] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+
+/* ---- the numbers */
+
+struct cat_suds {
+	size_t nb, na;
+	double before, after; /* means over nb and na */
+};
+
+struct facts {
+	bool weekly;
+	struct mood_point *mood;
+	size_t nmood;
+	struct series sr;
+	size_t days_with; /* days in the range with a check-in */
+	double mean;
+	int min, max;
+	struct trigger_point *trig;
+	size_t ntrig;
+	struct trigger_counts tc;
+	struct cat_suds *cs; /* one per tc.cats */
+	struct cat_suds all;
+	struct trigger_point *help;
+	size_t nhelp;
+	struct tool_effect *te;
+	size_t nte;
+};
+
+static const char own_words_label[] = "Something else, in their own words (not included)";
+
+static bool in_range(const struct report_data *d, int64_t t, int off_min)
+{
+	int64_t day = stats_day_of(t, off_min);
+	return day >= d->from_day && day <= d->to_day;
+}
+
+static int keep_points(const struct report_data *d, const struct trigger_point *p, size_t n,
+                       struct trigger_point **out, size_t *nout)
+{
+	*out = calloc(n ? n : 1, sizeof(**out));
+	*nout = 0;
+	if (!*out)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (in_range(d, p[i].t, p[i].off_min))
+			(*out)[(*nout)++] = p[i];
+	return 0;
+}
+
+static void suds_add(struct cat_suds *c, const struct trigger_point *p)
+{
+	if (p->suds_before >= 0) {
+		c->before += (p->suds_before - c->before) / (double)++c->nb;
+	}
+	if (p->suds_after >= 0) {
+		c->after += (p->suds_after - c->after) / (double)++c->na;
+	}
+}
+
+static void facts_free(struct facts *f)
+{
+	free(f->mood);
+	series_free(&f->sr);
+	free(f->trig);
+	trigger_counts_free(&f->tc);
+	free(f->cs);
+	free(f->help);
+	free(f->te);
+	memset(f, 0, sizeof(*f));
+}
+
+static int facts_build(const struct report_data *d, struct facts *f, struct error *e)
+{
+	memset(f, 0, sizeof(*f));
+	f->weekly = d->to_day - d->from_day + 1 > REPORT_DAILY_MAX;
+	f->mood = calloc(d->nmoods ? d->nmoods : 1, sizeof(*f->mood));
+	if (!f->mood)
+		goto nomem;
+	for (size_t i = 0; i < d->nmoods; i++)
+		if (in_range(d, d->moods[i].t, d->moods[i].off_min) && d->moods[i].score >= 0 &&
+		    d->moods[i].score <= 10)
+			f->mood[f->nmood++] = d->moods[i];
+	int64_t from = d->from_day * 86400, to = d->to_day * 86400 + 86399;
+	struct series daily;
+	if (mood_series(f->mood, f->nmood, from, to, B_DAY, &daily))
+		goto nomem;
+	for (size_t i = 0; i < daily.n; i++) {
+		const struct series_bucket *b = &daily.v[i];
+		if (!b->count)
+			continue;
+		if (!f->days_with || b->min < f->min)
+			f->min = b->min;
+		if (!f->days_with || b->max > f->max)
+			f->max = b->max;
+		f->days_with++;
+		f->mean += b->mean * (double)b->count;
+	}
+	if (daily.total)
+		f->mean /= (double)daily.total;
+	if (f->weekly) {
+		series_free(&daily);
+		if (mood_series(f->mood, f->nmood, from, to, B_WEEK, &f->sr))
+			goto nomem;
+	} else {
+		f->sr = daily;
+	}
+	if (keep_points(d, d->triggers, d->ntriggers, &f->trig, &f->ntrig) ||
+	    trigger_counts(f->trig, f->ntrig, &f->tc))
+		goto nomem;
+	f->cs = calloc(f->tc.ncats ? f->tc.ncats : 1, sizeof(*f->cs));
+	if (!f->cs)
+		goto nomem;
+	for (size_t i = 0; i < f->ntrig; i++) {
+		suds_add(&f->all, &f->trig[i]);
+		for (size_t c = 0; c < f->tc.ncats && f->trig[i].category; c++)
+			if (strcmp(f->tc.cats[c].category, f->trig[i].category) == 0)
+				suds_add(&f->cs[c], &f->trig[i]);
+	}
+	if (keep_points(d, d->helps, d->nhelps, &f->help, &f->nhelp))
+		goto nomem;
+	/* A way of coping typed in the person's own words is free text: it is
+	 * counted under one neutral name, never printed. */
+	for (size_t i = 0, k = 0; i < d->nhelps; i++)
+		if (in_range(d, d->helps[i].t, d->helps[i].off_min)) {
+			if (d->help_own_words && d->help_own_words[i])
+				f->help[k].tool = own_words_label;
+			k++;
+		}
+	if (coping_effects(f->help, f->nhelp, &f->te, &f->nte))
+		goto nomem;
+	return 0;
+nomem:
+	facts_free(f);
+	return error_set(e, E_FAIL, "Out of memory making the report.");
+}
+
+/* ---- Markdown */
+
+static void md_mood(struct out *o, const struct report_data *d, const struct facts *f)
+{
+	char a[24], b[16];
+	int64_t days = d->to_day - d->from_day + 1;
+	if (!f->nmood) {
+		put(o, "No check-ins in this period.\n\n");
+		return;
+	}
+	putf(o, "%zu check-in%s, on %zu of %lld day%s. ", f->nmood, f->nmood == 1 ? "" : "s",
+	     f->days_with, (long long)days, days == 1 ? "" : "s");
+	putf(o, "Mood averaged %s out of 10 (lowest %d, highest %d).\n\n", num1(f->mean, a), f->min,
+	     f->max);
+	if (!stats_enough(f->nmood))
+		putf(o, "That is too few check-ins to suggest a pattern (fewer than %d).\n\n",
+		     STATS_MIN_MEAN);
+	putf(o, "| %s | Check-ins | Average | Lowest | Highest |\n|---|---|---|---|---|\n",
+	     f->weekly ? "Week starting" : "Day");
+	for (size_t i = 0; i < f->sr.n; i++) {
+		const struct series_bucket *sb = &f->sr.v[i];
+		if (!sb->count)
+			continue;
+		putf(o, "| %s %s | %zu | %s | %d | %d |\n", wday_short[stats_weekday(sb->day)],
+		     day_text(sb->day, b), sb->count, num1(sb->mean, a), sb->min, sb->max);
+	}
+	putf(o, "\n%s without a check-in are left out of the table.\n\n",
+	     f->weekly ? "Weeks" : "Days");
+}
+
+static void md_triggers(struct out *o, const struct facts *f)
+{
+	char a[24], b[24];
+	if (!f->ntrig) {
+		put(o, "No trigger logs in this period.\n\n");
+		return;
+	}
+	putf(o, "%zu trigger log%s. Distress is noted from 0 (none) to 10 (the most), before and "
+	        "after; what happened is not included.\n\n",
+	     f->ntrig, f->ntrig == 1 ? "" : "s");
+	put(o, "| Kind | Logs | Distress before (average) | Distress after (average) |\n"
+	       "|---|---|---|---|\n");
+	for (size_t i = 0; i < f->tc.ncats; i++) {
+		const struct cat_suds *c = &f->cs[i];
+		put(o, "| ");
+		text(o, f->tc.cats[i].category);
+		putf(o, " | %zu | %s | %s |\n", f->tc.cats[i].count,
+		     c->nb ? num1(c->before, a) : "not noted", c->na ? num1(c->after, b) : "not noted");
+	}
+	putf(o, "| All | %zu | %s | %s |\n\n", f->ntrig,
+	     f->all.nb ? num1(f->all.before, a) : "not noted",
+	     f->all.na ? num1(f->all.after, b) : "not noted");
+}
+
+static void md_coping(struct out *o, const struct facts *f)
+{
+	char a[24];
+	if (!f->nte) {
+		put(o, "No way of coping or exercise was noted in this period.\n\n");
+		return;
+	}
+	putf(o, "How much distress (0-10) fell, on average, after each way of coping or exercise. "
+	        "\"Noted\" counts the times distress was noted before and after; fewer than %d is "
+	        "marked \"few\" and is best read lightly.\n\n",
+	     STATS_MIN_MEAN);
+	put(o, "| Way of coping | Times used | Noted | Average fall |\n|---|---|---|---|\n");
+	for (size_t i = 0; i < f->nte; i++) {
+		const struct tool_effect *t = &f->te[i];
+		put(o, "| ");
+		text(o, t->tool);
+		if (!t->n)
+			putf(o, " | %zu | 0 | not noted |\n", t->uses);
+		else
+			putf(o, " | %zu | %zu | %s%s |\n", t->uses, t->n, num1(t->mean_drop, a),
+			     stats_enough(t->n) ? "" : " (few)");
+	}
+	put(o, "\n");
+}
+
+static void md_path(struct out *o, const struct report_data *d)
+{
+	if (!d->nmodules) {
+		put(o, "No path modules were found.\n\n");
+		return;
+	}
+	put(o, "The status the person gave each module of the healing path.\n\n"
+	       "| Module | Status |\n|---|---|\n");
+	for (size_t i = 0; i < d->nmodules; i++) {
+		put(o, "| ");
+		text(o, d->modules[i].title);
+		put(o, " | ");
+		text(o, d->modules[i].status);
+		put(o, " |\n");
+	}
+	put(o, "\n");
+}
+
+/* "2026-11-23T08:10:00+01:00" as "2026-11-23 08:10". */
+static void when_text(const char *iso, char out[20])
+{
+	snprintf(out, 20, "%.16s", iso ? iso : "");
+	if (strlen(out) > 10 && out[10] == 'T')
+		out[10] = ' ';
+}
+
+static void md_entries(struct out *o, const struct report_data *d)
+{
+	for (size_t i = 0; i < d->nentries; i++) {
+		const struct entry *en = &d->entries[i];
+		char when[20];
+		when_text(en->created, when);
+		put(o, "### ");
+		text(o, en->title && *en->title ? en->title : "(untitled)");
+		putf(o, " (%s)\n\n", when);
+		if (en->tags && *en->tags) {
+			put(o, "Tags: ");
+			text(o, en->tags);
+			put(o, "\n\n");
+		}
+		/* The body as a quote, so its own headings stay inside it; raw
+		 * HTML is escaped so a viewer shows it as text. */
+		put(o, "> ");
+		for (const char *p = en->body ? en->body : ""; *p; p++) {
+			if (*p == '\n')
+				put(o, p[1] ? "\n> " : "");
+			else if (*p == '<')
+				put(o, "\\<");
+			else if (*p != '\r' && buf_putc(o->b, *p))
+				o->failed = true;
+		}
+		put(o, "\n\n");
+	}
+}
+
+static const char self_help_note[] =
+	"These are self-help records the person kept in tend and chose to share. They are not "
+	"a diagnosis or a clinical assessment.";
+
+static void render_md(struct out *o, const struct report_data *d, const struct facts *f)
+{
+	char a[16], b[16];
+	putf(o, "# tend report, %s to %s\n\n%s\n\n", day_text(d->from_day, a), day_text(d->to_day, b),
+	     self_help_note);
+	for (int s = 0; s < REPORT_NSECTIONS; s++) {
+		if (!(d->sections & REPORT_BIT(s)))
+			continue;
+		putf(o, "## %s\n\n", sections[s].title);
+		switch ((enum report_section)s) {
+		case REPORT_MOOD: md_mood(o, d, f); break;
+		case REPORT_TRIGGERS: md_triggers(o, f); break;
+		case REPORT_COPING: md_coping(o, f); break;
+		case REPORT_PATH: md_path(o, d); break;
+		case REPORT_ENTRIES: md_entries(o, d); break;
+		case REPORT_NSECTIONS: break;
+		}
+	}
+	put(o, "Made with tend, a private journal. Numbers rest on what was noted, and a gap may "
+	       "only mean nothing was written down that day.\n");
+}
+
+/* ---- HTML */
+
+static const char html_style[] =
+	"<style>\n"
+	"body{font:15px/1.5 Georgia,'Times New Roman',serif;color:#222;background:#fff;margin:0}\n"
+	"main{max-width:46em;margin:0 auto;padding:2em 1.5em}\n"
+	"h1{font-size:1.6em;margin:0 0 .4em}\n"
+	"h2{font-size:1.25em;margin:1.8em 0 .5em;border-bottom:1px solid #ccc;padding-bottom:.2em}\n"
+	"h3{font-size:1.05em;margin:1.2em 0 .3em}\n"
+	".note{color:#555;font-style:italic}\n"
+	"table{border-collapse:collapse;margin:.6em 0 1em}\n"
+	"th,td{border:1px solid #bbb;padding:.25em .6em;text-align:left}\n"
+	"td.n{text-align:right}\n"
+	"th{background:#eef2f0}\n"
+	"svg.chart{display:block;width:100%;max-width:640px;height:auto;margin:.6em 0}\n"
+	".axis{stroke:#999;stroke-width:1}.grid{stroke:#ddd;stroke-width:1}\n"
+	".line{fill:none;stroke:#2f6f8f;stroke-width:2.5}\n"
+	".dot{fill:#2f6f8f}.bar{fill:#c0703a}\n"
+	".label{font:12px sans-serif;fill:#444}\n"
+	"blockquote{margin:.4em 0 1em;padding:.2em 1em;border-left:3px solid #9bb;"
+	"white-space:pre-wrap}\n"
+	"footer{margin-top:2.5em;color:#666;font-size:.9em}\n"
+	"@media print{body{font-size:11pt}main{max-width:none;padding:0}"
+	"h2{break-after:avoid}table,svg,blockquote{break-inside:avoid}"
+	"th{background:none}}\n"
+	"</style>\n";
+
+#define CH_W 640
+#define CH_H 220
+#define CH_L 40  /* left edge of the plot */
+#define CH_R 620
+#define CH_T 15  /* the y of 10 */
+#define CH_B 185 /* the y of 0 */
+
+static long chart_x(size_t i, size_t n)
+{
+	return n == 1 ? (CH_L + CH_R) / 2 : CH_L + (long)((CH_R - CH_L) * i / (n - 1));
+}
+
+static long chart_y(double mood)
+{
+	return round_l(CH_B - (CH_B - CH_T) * mood / 10.0);
+}
+
+static void svg_mood(struct out *o, const struct facts *f)
+{
+	putf(o, "<svg class=\"chart mood-chart\" role=\"img\" aria-label=\"Mood per %s, 0 to 10\" "
+	        "viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
+	        "xmlns=\"http://www.w3.org/2000/svg\">\n",
+	     f->weekly ? "week" : "day", CH_W, CH_H, CH_W, CH_H);
+	for (int v = 0; v <= 10; v += 5) {
+		int y = CH_B - (CH_B - CH_T) * v / 10;
+		putf(o, "<line class=\"%s\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>"
+		        "<text class=\"label\" x=\"%d\" y=\"%d\" text-anchor=\"end\">%d</text>\n",
+		     v ? "grid" : "axis", CH_L, y, CH_R, y, CH_L - 6, y + 4, v);
+	}
+	size_t n = f->sr.n;
+	/* A line joins each run of buckets with check-ins, so a gap shows as a
+	 * gap; every bucket with check-ins also gets a point. */
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j < n && f->sr.v[j].count)
+			j++;
+		if (j - i >= 2) {
+			put(o, "<polyline class=\"line\" points=\"");
+			for (size_t k = i; k < j; k++)
+				putf(o, "%s%ld,%ld", k > i ? " " : "", chart_x(k, n),
+				     chart_y(f->sr.v[k].mean));
+			put(o, "\"/>\n");
+		}
+		i = j > i ? j : i + 1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct series_bucket *sb = &f->sr.v[i];
+		if (!sb->count)
+			continue;
+		long x = chart_x(i, n), y = chart_y(sb->mean);
+		char a[24], b[16];
+		putf(o, "<circle class=\"dot\" cx=\"%ld\" cy=\"%ld\" r=\"4\"><title>%s: %s</title>"
+		        "</circle>\n",
+		     x, y, day_text(sb->day, b), num1(sb->mean, a));
+	}
+	char a[16], b[16];
+	if (n) {
+		putf(o, "<text class=\"label\" x=\"%d\" y=\"%d\">%s</text>", CH_L, CH_H - 10,
+		     day_text(f->sr.v[0].day, a));
+		putf(o, "<text class=\"label\" x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>\n", CH_R,
+		     CH_H - 10, day_text(f->sr.v[n - 1].day, b));
+	}
+	put(o, "</svg>\n");
+}
+
+static void svg_triggers(struct out *o, const struct facts *f)
+{
+	size_t n = f->tc.ncats < 12 ? f->tc.ncats : 12;
+	int row = 26, h = (int)n * row + 10;
+	size_t max = 1;
+	for (size_t i = 0; i < n; i++)
+		max = f->tc.cats[i].count > max ? f->tc.cats[i].count : max;
+	putf(o, "<svg class=\"chart trigger-chart\" role=\"img\" aria-label=\"Trigger logs per "
+	        "kind\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
+	        "xmlns=\"http://www.w3.org/2000/svg\">\n",
+	     CH_W, h, CH_W, h);
+	for (size_t i = 0; i < n; i++) {
+		int y = 5 + (int)i * row;
+		long w = (long)(400 * f->tc.cats[i].count / max);
+		put(o, "<text class=\"label\" x=\"170\" y=\"");
+		putf(o, "%d\" text-anchor=\"end\">", y + 16);
+		text(o, f->tc.cats[i].category);
+		putf(o, "</text><rect class=\"bar\" x=\"180\" y=\"%d\" width=\"%ld\" height=\"%d\"/>"
+		        "<text class=\"label\" x=\"%ld\" y=\"%d\">%zu</text>\n",
+		     y + 3, w < 2 ? 2 : w, row - 8, 186 + w, y + 16, f->tc.cats[i].count);
+	}
+	put(o, "</svg>\n");
+}
+
+static void html_mood(struct out *o, const struct report_data *d, const struct facts *f)
+{
+	char a[24], b[16];
+	int64_t days = d->to_day - d->from_day + 1;
+	if (!f->nmood) {
+		put(o, "<p>No check-ins in this period.</p>\n");
+		return;
+	}
+	putf(o, "<p>%zu check-in%s, on %zu of %lld day%s. ", f->nmood, f->nmood == 1 ? "" : "s",
+	     f->days_with, (long long)days, days == 1 ? "" : "s");
+	putf(o, "Mood averaged %s out of 10 (lowest %d, highest %d).</p>\n", num1(f->mean, a), f->min,
+	     f->max);
+	if (!stats_enough(f->nmood))
+		putf(o, "<p>That is too few check-ins to suggest a pattern (fewer than %d).</p>\n",
+		     STATS_MIN_MEAN);
+	svg_mood(o, f);
+	putf(o, "<table><tr><th>%s</th><th>Check-ins</th><th>Average</th><th>Lowest</th>"
+	        "<th>Highest</th></tr>\n",
+	     f->weekly ? "Week starting" : "Day");
+	for (size_t i = 0; i < f->sr.n; i++) {
+		const struct series_bucket *sb = &f->sr.v[i];
+		if (!sb->count)
+			continue;
+		putf(o, "<tr><td>%s %s</td><td class=\"n\">%zu</td><td class=\"n\">%s</td>"
+		        "<td class=\"n\">%d</td><td class=\"n\">%d</td></tr>\n",
+		     wday_short[stats_weekday(sb->day)], day_text(sb->day, b), sb->count,
+		     num1(sb->mean, a), sb->min, sb->max);
+	}
+	putf(o, "</table>\n<p class=\"note\">%s without a check-in are left out of the table.</p>\n",
+	     f->weekly ? "Weeks" : "Days");
+}
+
+static void html_triggers(struct out *o, const struct facts *f)
+{
+	char a[24], b[24];
+	if (!f->ntrig) {
+		put(o, "<p>No trigger logs in this period.</p>\n");
+		return;
+	}
+	putf(o, "<p>%zu trigger log%s. Distress is noted from 0 (none) to 10 (the most), before "
+	        "and after; what happened is not included.</p>\n",
+	     f->ntrig, f->ntrig == 1 ? "" : "s");
+	if (f->tc.ncats)
+		svg_triggers(o, f);
+	put(o, "<table><tr><th>Kind</th><th>Logs</th><th>Distress before (average)</th>"
+	       "<th>Distress after (average)</th></tr>\n");
+	for (size_t i = 0; i < f->tc.ncats; i++) {
+		const struct cat_suds *c = &f->cs[i];
+		put(o, "<tr><td>");
+		text(o, f->tc.cats[i].category);
+		putf(o, "</td><td class=\"n\">%zu</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
+		        "</tr>\n",
+		     f->tc.cats[i].count, c->nb ? num1(c->before, a) : "not noted",
+		     c->na ? num1(c->after, b) : "not noted");
+	}
+	putf(o, "<tr><th>All</th><td class=\"n\">%zu</td><td class=\"n\">%s</td>"
+	        "<td class=\"n\">%s</td></tr>\n</table>\n",
+	     f->ntrig, f->all.nb ? num1(f->all.before, a) : "not noted",
+	     f->all.na ? num1(f->all.after, b) : "not noted");
+}
+
+static void html_coping(struct out *o, const struct facts *f)
+{
+	char a[24];
+	if (!f->nte) {
+		put(o, "<p>No way of coping or exercise was noted in this period.</p>\n");
+		return;
+	}
+	putf(o, "<p>How much distress (0-10) fell, on average, after each way of coping or "
+	        "exercise. &ldquo;Noted&rdquo; counts the times distress was noted before and after; "
+	        "fewer than %d is marked &ldquo;few&rdquo; and is best read lightly.</p>\n",
+	     STATS_MIN_MEAN);
+	put(o, "<table><tr><th>Way of coping</th><th>Times used</th><th>Noted</th>"
+	       "<th>Average fall</th></tr>\n");
+	for (size_t i = 0; i < f->nte; i++) {
+		const struct tool_effect *t = &f->te[i];
+		put(o, "<tr><td>");
+		text(o, t->tool);
+		if (!t->n)
+			putf(o, "</td><td class=\"n\">%zu</td><td class=\"n\">0</td><td>not noted</td>"
+			        "</tr>\n", t->uses);
+		else
+			putf(o, "</td><td class=\"n\">%zu</td><td class=\"n\">%zu</td><td class=\"n\">%s%s"
+			        "</td></tr>\n",
+			     t->uses, t->n, num1(t->mean_drop, a), stats_enough(t->n) ? "" : " (few)");
+	}
+	put(o, "</table>\n");
+}
+
+static void html_path(struct out *o, const struct report_data *d)
+{
+	if (!d->nmodules) {
+		put(o, "<p>No path modules were found.</p>\n");
+		return;
+	}
+	put(o, "<p>The status the person gave each module of the healing path.</p>\n"
+	       "<table><tr><th>Module</th><th>Status</th></tr>\n");
+	for (size_t i = 0; i < d->nmodules; i++) {
+		put(o, "<tr><td>");
+		text(o, d->modules[i].title);
+		put(o, "</td><td>");
+		text(o, d->modules[i].status);
+		put(o, "</td></tr>\n");
+	}
+	put(o, "</table>\n");
+}
+
+static void html_entries(struct out *o, const struct report_data *d)
+{
+	for (size_t i = 0; i < d->nentries; i++) {
+		const struct entry *en = &d->entries[i];
+		char when[20];
+		when_text(en->created, when);
+		put(o, "<h3>");
+		text(o, en->title && *en->title ? en->title : "(untitled)");
+		putf(o, " <small>(%s)</small></h3>\n", when);
+		if (en->tags && *en->tags) {
+			put(o, "<p>Tags: ");
+			text(o, en->tags);
+			put(o, "</p>\n");
+		}
+		/* Newlines survive escaping; the style keeps them (pre-wrap). */
+		put(o, "<blockquote>");
+		for (const char *p = en->body ? en->body : ""; *p; p++) {
+			char one[2] = {*p, '\0'};
+			if (*p == '\n' || *p == '\r')
+				put(o, *p == '\n' ? "\n" : "");
+			else
+				text(o, one);
+		}
+		put(o, "</blockquote>\n");
+	}
+}
+
+static void render_html(struct out *o, const struct report_data *d, const struct facts *f)
+{
+	char a[16], b[16];
+	day_text(d->from_day, a);
+	day_text(d->to_day, b);
+	/* No script, nothing fetched: the policy says so to the browser too. */
+	putf(o, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+	        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+	        "style-src 'unsafe-inline'\">\n"
+	        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+	        "<title>tend report, %s to %s</title>\n",
+	     a, b);
+	put(o, html_style);
+	putf(o, "</head>\n<body>\n<main>\n<h1>tend report, %s to %s</h1>\n<p class=\"note\">%s</p>\n",
+	     a, b, self_help_note);
+	for (int s = 0; s < REPORT_NSECTIONS; s++) {
+		if (!(d->sections & REPORT_BIT(s)))
+			continue;
+		putf(o, "<section id=\"%s\">\n<h2>%s</h2>\n", sections[s].name, sections[s].title);
+		switch ((enum report_section)s) {
+		case REPORT_MOOD: html_mood(o, d, f); break;
+		case REPORT_TRIGGERS: html_triggers(o, f); break;
+		case REPORT_COPING: html_coping(o, f); break;
+		case REPORT_PATH: html_path(o, d); break;
+		case REPORT_ENTRIES: html_entries(o, d); break;
+		case REPORT_NSECTIONS: break;
+		}
+		put(o, "</section>\n");
+	}
+	put(o, "<footer>Made with tend, a private journal. Numbers rest on what was noted, and a "
+	       "gap may only mean nothing was written down that day.</footer>\n"
+	       "</main>\n</body>\n</html>\n");
+}
+
+int report_render(const struct report_data *d, enum report_format fmt, struct buf *out,
+                  struct error *e)
+{
+	if (d->from_day > d->to_day)
+		return error_set(e, E_USAGE, "The report's first day comes after its last.");
+	struct facts f;
+	if (facts_build(d, &f, e))
+		return -1;
+	size_t start = out->len;
+	struct out o = {.b = out, .html = fmt == REPORT_HTML};
+	if (o.html)
+		render_html(&o, d, &f);
+	else
+		render_md(&o, d, &f);
+	facts_free(&f);
+	if (o.failed) {
+		mem_wipe(out->data + start, out->len - start);
+		out->len = start;
+		if (out->data)
+			out->data[start] = '\0';
+		return error_set(e, E_FAIL, "Out of memory making the report.");
+	}
+	return 0;
+}
+
+int report_preview(const struct report_data *d, struct buf *out, struct error *e)
+{
+	if (d->from_day > d->to_day)
+		return error_set(e, E_USAGE, "The report's first day comes after its last.");
+	struct facts f;
+	if (facts_build(d, &f, e))
+		return -1;
+	struct out o = {.b = out};
+	char a[16], b[16];
+	int64_t days = d->to_day - d->from_day + 1;
+	putf(&o, "From %s to %s (%lld day%s). The report would hold:\n", day_text(d->from_day, a),
+	     day_text(d->to_day, b), (long long)days, days == 1 ? "" : "s");
+	for (int s = 0; s < REPORT_NSECTIONS; s++) {
+		if (!(d->sections & REPORT_BIT(s)))
+			continue;
+		putf(&o, "  %s: ", sections[s].title);
+		switch ((enum report_section)s) {
+		case REPORT_MOOD:
+			putf(&o, "%zu check-in%s, %s\n", f.nmood, f.nmood == 1 ? "" : "s",
+			     f.weekly ? "by week" : "by day");
+			break;
+		case REPORT_TRIGGERS:
+			putf(&o, "%zu trigger log%s in %zu kind%s, with distress before and after "
+			         "(not what happened)\n",
+			     f.ntrig, f.ntrig == 1 ? "" : "s", f.tc.ncats, f.tc.ncats == 1 ? "" : "s");
+			break;
+		case REPORT_COPING:
+			putf(&o, "%zu way%s of coping or exercises, used %zu time%s\n", f.nte,
+			     f.nte == 1 ? "" : "s", f.nhelp, f.nhelp == 1 ? "" : "s");
+			break;
+		case REPORT_PATH:
+			putf(&o, "%zu module%s and their status\n", d->nmodules,
+			     d->nmodules == 1 ? "" : "s");
+			break;
+		case REPORT_ENTRIES:
+			putf(&o, "%zu, with their whole text:\n", d->nentries);
+			for (size_t i = 0; i < d->nentries; i++) {
+				char when[20];
+				when_text(d->entries[i].created, when);
+				putf(&o, "    %lld  %s  ", (long long)d->entries[i].id, when);
+				/* Plain text for a terminal: control characters out. */
+				for (const char *p = d->entries[i].title; p && *p; p++)
+					if (buf_putc(out, (unsigned char)*p < 0x20 || *p == 0x7f ? ' ' : *p))
+						o.failed = true;
+				put(&o, "\n");
+			}
+			break;
+		case REPORT_NSECTIONS:
+			break;
+		}
+	}
+	if (!(d->sections & REPORT_BIT(REPORT_ENTRIES)))
+		put(&o, "No journal text: entries go in only when named with --entry ID.\n");
+	facts_free(&f);
+	if (o.failed)
+		return error_set(e, E_FAIL, "Out of memory describing the report.");
+	return 0;
+}
+
+/* ---- reading what a report needs */
+
+int report_source_load(struct vault *v, const int64_t *ids, size_t nids,
+                       struct report_source *out, struct error *e)
+{
+	memset(out, 0, sizeof(*out));
+	if (insights_load(v, &out->ins, e))
+		return -1;
+	if (!nids)
+		return 0;
+	out->entries = calloc(nids, sizeof(*out->entries));
+	if (!out->entries) {
+		report_source_free(out);
+		return error_set(e, E_FAIL, "Out of memory.");
+	}
+	for (size_t i = 0; i < nids; i++) {
+		if (entries_get(v, ids[i], &out->entries[i], e)) {
+			report_source_free(out);
+			return -1;
+		}
+		out->nentries++;
+	}
+	return 0;
+}
+
+void report_source_free(struct report_source *s)
+{
+	insights_free(&s->ins);
+	for (size_t i = 0; i < s->nentries; i++)
+		entry_free(&s->entries[i]);
+	free(s->entries);
+	memset(s, 0, sizeof(*s));
+}

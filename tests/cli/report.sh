@@ -1,0 +1,118 @@
+# tend report, keygen and open-report: a report holds what was asked and
+# nothing else; an unsealed one lands only where -o said; a sealed one
+# opens only with the right key file and passphrase, and says which of
+# the two (or damage) stood in the way.
+. "$(dirname "$0")/../lib.sh"
+export TEND_HOME=$T_TMP/vault TEND_INSECURE_FAST_KDF=1 TZ=UTC TEND_NOW=1795420800
+PASS='report pass'
+pw() { "$TEND_BIN" --passphrase-fd 3 "$@" 3<<<"$PASS"; }
+"$TEND_BIN" --passphrase-fd 3 init 3<<<"$PASS" >/dev/null 2>&1
+echo 'marker-title-one
+marker-body-one a long walk' | pw add --tag calm >/dev/null
+echo 'marker-title-two
+marker-body-two stays private' | pw add >/dev/null
+pw mood 4 >/dev/null
+pw mood 7 >/dev/null
+printf '1\nmarker-what a door slammed\nkitchen\n8\n1\n4\n6\n' | pw trigger >/dev/null 2>&1
+printf '3\nsiren outside\nstreet\n6\nmarker-did my own words\n5\n2\n' | pw trigger >/dev/null 2>&1
+R="--from 2026-11-20 --to 2026-11-26"
+OUT=$T_TMP/out
+mkdir -p "$OUT"
+cd "$OUT" || exit 1
+
+# A preview says what would go in, and writes nothing.
+out=$(pw report $R --entry 1 --dry-run 2>&1)
+t_match "the preview gives the dates" "From 2026-11-20 to 2026-11-26 \(7 days\)" "$out"
+t_match "and the counts" "Mood over time: 2 check-ins.*Triggers: 2 trigger logs in 2 kinds" "$out"
+t_match "and each chosen entry by title" "1  2026-11-23 08:00  marker-title-one" "$out"
+t_nomatch "but not its text" "marker-body-one" "$out"
+t_match "it says it wrote nothing" "Nothing was written" "$out"
+t_eq "and it did not" "" "$(ls -A "$OUT")"
+
+# Unsealed, to -o: warned about, 0600, holding only what was asked.
+err=$(pw report $R --entry 1 -o "$OUT/r.md" 2>&1 >/dev/null)
+t_match "an unsealed report warns that it is not encrypted" "NOT encrypted" "$err"
+t_eq "the report is the person's alone" 600 "$(stat -c %a "$OUT/r.md")"
+md=$(cat "$OUT/r.md")
+t_match "it has its heading" "^# tend report, 2026-11-20 to 2026-11-26" "$md"
+t_match "and says it is self-help records" "self-help records.*not a diagnosis" "$md"
+t_match "the named entry is in it" "marker-body-one a long walk" "$md"
+t_nomatch "the other entry is not" "marker-title-two|marker-body-two" "$md"
+t_nomatch "nor what happened in a trigger, nor own words" "marker-what|marker-did" "$md"
+t_match "own words are counted, unnamed" "in their own words \(not included\) \| 1 \| 1 \| 1.0" "$md"
+t_match "a toolbox item is named" "\| Slow breathing \| 1 \| 1 \| 4.0 \(few\) \|" "$md"
+t_match "trigger kinds with distress" "\| people \| 1 \| 8.0 \| 4.0 \|" "$md"
+t_match "path statuses" "\| Talking with a therapist \| not started \|" "$md"
+# The marker is only where -o said: not in the vault folder, nowhere else here.
+t_eq "the journal text is only in the -o file" "$OUT/r.md" \
+	"$(grep -rl marker-body-one "$T_TMP" 2>/dev/null)"
+out=$(pw report $R --include mood,coping 2>/dev/null)
+t_match "standard output when it is not a terminal; sections as asked" "## Mood over time" "$out"
+t_nomatch "sections left out stay out" "## Triggers|## The healing path|marker" "$out"
+html=$(pw report $R --format html 2>/dev/null)
+t_match "HTML carries its charts" '<svg class="chart mood-chart".*<svg class="chart trigger-chart"' "$html"
+t_nomatch "and no script" "<script" "$html"
+rm -f "$OUT/r.md"
+
+# Bad words: exit 2, nothing written, the vault not even opened.
+t_exit "a date that is not one" 2 pw report --from 2026-02-30 --to 2026-03-01 -o x
+t_exit "a date in another shape" 2 pw report --from 20261120 --to 2026-11-26 -o x
+t_exit "from after to" 2 pw report --from 2026-11-27 --to 2026-11-26 -o x
+t_exit "no dates" 2 pw report -o x
+err=$(pw report $R --include mood,feelings -o x 2>&1)
+t_eq "an unknown section exits 2" 2 $?
+t_match "and is named" "'feelings' is not a section" "$err"
+t_exit "entries without --entry" 2 pw report $R --include entries -o x
+t_exit "--entry with entries left out" 2 pw report $R --include mood --entry 1 -o x
+t_exit "an unknown format" 2 pw report $R --format pdf -o x
+t_exit "a public key with a typo" 2 pw report $R --seal-to tendpk1:AAAA -o x
+t_exit "a missing entry is an error" 1 pw report $R --entry 99 -o x
+t_eq "none of these wrote anything" "" "$(ls -A "$OUT")"
+
+# Sealing: the therapist makes a key; the client seals; the therapist opens.
+TP='therapist words'
+tk() { "$TEND_BIN" --passphrase-fd 3 "$@" 3<<<"$TP"; }
+mkdir -p "$T_TMP/therapist"
+pk=$(tk keygen -o "$T_TMP/therapist" 2>"$T_TMP/keygen.err")
+t_match "keygen prints one short public key line" '^tendpk1:[A-Za-z0-9_-]{48}$' "$pk"
+KEY=$T_TMP/therapist/tend-therapist.key
+t_eq "the key file is the therapist's alone" 600 "$(stat -c %a "$KEY")"
+t_nomatch "the key file does not hold the passphrase" "$TP" "$(strings "$KEY")"
+t_exit "keygen never replaces a key file" 1 tk keygen -o "$KEY"
+err=$(pw report $R --entry 1 --seal-to "$pk" -o "$OUT/r.sealed" 2>&1 >/dev/null)
+t_match "sealing says so" "sealed, to .*r.sealed" "$err"
+t_nomatch "and does not warn it is unencrypted" "NOT encrypted" "$err"
+t_ok "the sealed file has tend's sealed header" grep -q '^TENDSEAL' "$OUT/r.sealed"
+t_eq "no journal text anywhere but in sealed form" "" \
+	"$(grep -rl -e marker-body-one -e marker-title "$T_TMP" 2>/dev/null)"
+plain=$(pw report $R --entry 1 2>/dev/null | wc -c)
+t_eq "sealing adds 68 bytes (20 of header, 48 of box)" $((plain + 68)) "$(stat -c %s "$OUT/r.sealed")"
+opened=$(tk open-report "$OUT/r.sealed" -k "$KEY" 2>/dev/null)
+t_match "the therapist opens it" "marker-body-one a long walk" "$opened"
+t_eq "and reads what the client would have" "$(pw report $R --entry 1 2>/dev/null)" "$opened"
+tk open-report "$OUT/r.sealed" -k "$KEY" -o "$T_TMP/therapist/r.md" 2>/dev/null
+t_eq "open-report -o writes a private file" 600 "$(stat -c %a "$T_TMP/therapist/r.md")"
+
+err=$("$TEND_BIN" --passphrase-fd 3 open-report "$OUT/r.sealed" -k "$KEY" 3<<<'not it' 2>&1)
+t_eq "a wrong passphrase exits 3" 3 $?
+t_match "and says so" "Wrong passphrase for this key file" "$err"
+mkdir -p "$T_TMP/other"
+tk keygen -o "$T_TMP/other" >/dev/null 2>&1
+err=$(tk open-report "$OUT/r.sealed" -k "$T_TMP/other/tend-therapist.key" 2>&1)
+t_eq "another therapist's key exits 1" 1 $?
+t_match "and says the report was sealed for a different key" "sealed for a different key" "$err"
+cp "$OUT/r.sealed" "$T_TMP/bad.sealed"
+printf '\x55' | dd of="$T_TMP/bad.sealed" bs=1 seek=200 conv=notrunc 2>/dev/null
+err=$(tk open-report "$T_TMP/bad.sealed" -k "$KEY" 2>&1)
+t_eq "a changed byte exits 4" 4 $?
+t_match "and says it was damaged or changed" "damaged or changed" "$err"
+t_nomatch "and shows nothing of it" "marker" "$err"
+head -c 30 "$OUT/r.sealed" >"$T_TMP/cut.sealed"
+err=$(tk open-report "$T_TMP/cut.sealed" -k "$KEY" 2>&1)
+t_eq "a cut file exits 4" 4 $?
+t_match "and is named as not a sealed report" "not a sealed tend report" "$err"
+err=$(tk open-report "$OUT/r.sealed" -k "$T_TMP/none.key" 2>&1)
+t_eq "a missing key file exits 1" 1 $?
+t_match "and says to give -k" "\-k KEYFILE" "$err"
+t_exit "open-report takes one file" 2 tk open-report
+t_done

@@ -1,0 +1,299 @@
+/* Session reports: a fixed data set against golden Markdown
+ * (tests/fixtures/report/; UPDATE_GOLDEN=1 rewrites them, read the diff),
+ * HTML escaping and self-containment, sections on and off, journal text
+ * only for entries that were named, the preview, and the option parsers. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io/report.h"
+#include "unit.h"
+#include "util/fileio.h"
+
+#define OFF 60 /* the fixture's records were written at UTC+1 */
+
+static int64_t at(int y, int m, int d, int hour)
+{
+	return stats_days_from_civil(y, m, d) * 86400 + hour * 3600 - OFF * 60;
+}
+
+/* Two weeks of November 2026 (Monday 2 to Sunday 15), with records just
+ * outside on both sides that must not count. */
+struct fixture {
+	struct mood_point moods[12];
+	struct trigger_point trig[6];
+	struct trigger_point helps[6];
+	unsigned char own[6];
+	struct report_module mods[2];
+	struct entry entries[1];
+};
+
+static struct fixture make_fixture(void)
+{
+	struct fixture f = {
+		.moods = {
+			{at(2026, 11, 1, 22), OFF, 1, -1, -1}, /* the day before: left out */
+			{at(2026, 11, 2, 9), OFF, 4, 7, 5},
+			{at(2026, 11, 2, 21), OFF, 6, -1, -1},
+			{at(2026, 11, 3, 8), OFF, 5, 6, 4},
+			{at(2026, 11, 5, 20), OFF, 3, -1, -1},
+			{at(2026, 11, 8, 10), OFF, 7, 8, 6},
+			{at(2026, 11, 9, 10), OFF, 6, -1, -1},
+			{at(2026, 11, 12, 23), OFF, 8, -1, -1},
+			{at(2026, 11, 15, 23), OFF, 7, -1, -1}, /* 23:00 local: still the 15th */
+			{at(2026, 11, 16, 0), OFF, 0, -1, -1},  /* the day after: left out */
+			{at(2026, 11, 10, 12), OFF, 11, -1, -1}, /* out of scale: ignored */
+			{at(2026, 11, 11, 12), OFF, 5, -1, -1},
+		},
+		.trig = {
+			{at(2026, 11, 2, 18), OFF, "people", 8, 5, "Slow breathing"},
+			{at(2026, 11, 4, 13), OFF, "people", 6, -1, NULL},
+			{at(2026, 11, 6, 9), OFF, "sound", 7, 3, "Cold water"},
+			{at(2026, 11, 9, 19), OFF, "people", -1, -1, NULL},
+			{at(2026, 11, 14, 22), OFF, "date or anniversary", 9, 6, "marker-own-words"},
+			{at(2026, 10, 30, 9), OFF, "sound", 10, 10, "Cold water"}, /* before: left out */
+		},
+		.helps = {
+			{at(2026, 11, 2, 18), OFF, "people", 8, 5, "Slow breathing"},
+			{at(2026, 11, 6, 9), OFF, "sound", 7, 3, "Cold water"},
+			{at(2026, 11, 14, 22), OFF, "date or anniversary", 9, 6, "marker-own-words"},
+			{at(2026, 11, 3, 20), OFF, NULL, 6, 3, "Paced breathing"},
+			{at(2026, 11, 7, 20), OFF, NULL, 5, 3, "Paced breathing"},
+			{at(2026, 11, 10, 20), OFF, NULL, 7, 4, "Paced breathing"},
+		},
+		.own = {0, 0, 1, 0, 0, 0},
+		.mods = {{"Talking with a therapist", "exploring"}, {"Healthy boundaries", "not started"}},
+		.entries = {{.id = 7, .title = "After the call", .body = "It went better than I feared.\n"
+		                                                          "# not a heading\nI slept.",
+		             .created = "2026-11-09T21:40:00+01:00", .tags = "calm,family"}},
+	};
+	return f;
+}
+
+static struct report_data data_for(const struct fixture *f, int64_t from, int64_t to,
+                                   unsigned sections)
+{
+	return (struct report_data){
+		.from_day = from, .to_day = to, .sections = sections,
+		.moods = f->moods, .nmoods = 12, .triggers = f->trig, .ntriggers = 6,
+		.helps = f->helps, .help_own_words = f->own, .nhelps = 6,
+		.modules = f->mods, .nmodules = 2, .entries = f->entries, .nentries = 1,
+	};
+}
+
+static char *render(const struct report_data *d, enum report_format fmt)
+{
+	struct buf b = BUF_INIT;
+	struct error e = {0};
+	if (report_render(d, fmt, &b, &e))
+		fail_msg("render: %s", e.msg);
+	char *s = strdup(buf_str(&b));
+	buf_free(&b);
+	return s;
+}
+
+static void golden(const char *name, const char *got)
+{
+	char path[256];
+	snprintf(path, sizeof(path), "tests/fixtures/report/%s", name);
+	struct error e = {0};
+	const char *update = getenv("UPDATE_GOLDEN");
+	if (update && strcmp(update, "1") == 0) {
+		assert_int_equal(atomic_write(path, got, strlen(got), 0644, &e), 0);
+		return;
+	}
+	struct buf want = BUF_INIT;
+	if (read_file(path, 1 << 20, &want, NULL, &e))
+		fail_msg("%s (run the unit tests from the top of the repository)", e.msg);
+	if (strcmp(buf_str(&want), got) != 0) {
+		fprintf(stderr, "---- %s differs; got:\n%s----\n", path, got);
+		fail_msg("%s differs from the report", path);
+	}
+	buf_free(&want);
+}
+
+static void markdown_golden_daily(void **state)
+{
+	(void)state;
+	struct fixture f = make_fixture();
+	struct report_data d = data_for(&f, stats_days_from_civil(2026, 11, 2),
+	                                stats_days_from_civil(2026, 11, 15),
+	                                REPORT_DEFAULT | REPORT_BIT(REPORT_ENTRIES));
+	char *md = render(&d, REPORT_MD);
+	golden("two-weeks.md", md);
+	/* What the golden file says, checked here too so a wrong golden
+	 * cannot pass unnoticed: 9 check-ins in range (not the 1, the 0 or
+	 * the 11), on 8 of 14 days; mean 51/9 = 5.7. */
+	assert_non_null(strstr(md, "# tend report, 2026-11-02 to 2026-11-15\n"));
+	assert_non_null(strstr(md, "not a diagnosis"));
+	assert_non_null(strstr(md, "9 check-ins, on 8 of 14 days. Mood averaged 5.7 out of 10 "
+	                           "(lowest 3, highest 8)."));
+	assert_non_null(strstr(md, "| Sun 2026-11-15 | 1 | 7.0 | 7 | 7 |"));
+	assert_non_null(strstr(md, "| people | 3 | 7.0 | 5.0 |"));
+	assert_non_null(strstr(md, "| All | 5 | 7.5 | 4.7 |"));
+	assert_non_null(strstr(md, "| Paced breathing | 3 | 3 | 2.7 |"));
+	assert_non_null(strstr(md, "| Slow breathing | 1 | 1 | 3.0 (few) |"));
+	assert_non_null(strstr(md, "> It went better than I feared.\n> # not a heading\n"));
+	assert_null(strstr(md, "marker-own-words"));
+	free(md);
+}
+
+static void markdown_golden_weekly(void **state)
+{
+	(void)state;
+	struct fixture f = make_fixture();
+	struct report_data d = data_for(&f, stats_days_from_civil(2026, 10, 1),
+	                                stats_days_from_civil(2026, 11, 30),
+	                                REPORT_BIT(REPORT_MOOD) | REPORT_BIT(REPORT_TRIGGERS));
+	char *md = render(&d, REPORT_MD);
+	golden("two-months.md", md);
+	assert_non_null(strstr(md, "| Week starting |"));
+	/* Every check-in in range now (11 in scale), in weeks from Monday. */
+	assert_non_null(strstr(md, "11 check-ins, on 10 of 61 days."));
+	assert_non_null(strstr(md, "| Mon 2026-10-26 | 1 | 1.0 | 1 | 1 |"));
+	assert_null(strstr(md, "## What helped"));
+	assert_null(strstr(md, "## The healing path"));
+	free(md);
+}
+
+static void html_is_escaped_and_self_contained(void **state)
+{
+	(void)state;
+	struct fixture f = make_fixture();
+	f.entries[0].title = "<script>alert('x')</script> & \"more\"";
+	f.entries[0].body = "a <b>bold</b> claim & more\n<img src=x onerror=alert(1)>";
+	f.trig[0].category = "loud <noise> & \"bangs\"";
+	f.helps[0].tool = "<iframe src=\"https://example.org\">";
+	f.mods[0].title = "A & B <i>";
+	struct report_data d = data_for(&f, stats_days_from_civil(2026, 11, 2),
+	                                stats_days_from_civil(2026, 11, 15),
+	                                REPORT_DEFAULT | REPORT_BIT(REPORT_ENTRIES));
+	char *html = render(&d, REPORT_HTML);
+	assert_null(strstr(html, "<script"));
+	assert_null(strstr(html, "<iframe"));
+	assert_null(strstr(html, "<img"));
+	assert_null(strstr(html, "<b>"));
+	assert_null(strstr(html, "src=\""));
+	assert_null(strstr(html, "href=\""));
+	assert_null(strstr(html, "url("));
+	assert_null(strstr(html, "@import"));
+	assert_non_null(strstr(html, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; "
+	                             "&quot;more&quot;"));
+	assert_non_null(strstr(html, "a &lt;b&gt;bold&lt;/b&gt; claim &amp; more\n&lt;img"));
+	assert_non_null(strstr(html, "loud &lt;noise&gt; &amp; &quot;bangs&quot;"));
+	assert_non_null(strstr(html, "A &amp; B &lt;i&gt;"));
+	/* One file: its style inline, both charts as inline SVG. */
+	assert_non_null(strstr(html, "<!DOCTYPE html>"));
+	assert_non_null(strstr(html, "<style>"));
+	assert_non_null(strstr(html, "@media print"));
+	assert_non_null(strstr(html, "<svg class=\"chart mood-chart\" role=\"img\" aria-label=\"Mood per day"));
+	assert_non_null(strstr(html, "<svg class=\"chart trigger-chart\""));
+	assert_non_null(strstr(html, "<polyline class=\"line\""));
+	assert_non_null(strstr(html, "</html>\n"));
+	free(html);
+
+	/* Markdown escapes what would be markup too. */
+	char *md = render(&d, REPORT_MD);
+	assert_non_null(strstr(md, "### \\<script\\>alert('x')\\</script\\> \\& \"more\""));
+	assert_non_null(strstr(md, "| loud \\<noise\\> \\& \"bangs\" |"));
+	assert_non_null(strstr(md, "> a \\<b>bold\\</b> claim & more\n> \\<img"));
+	free(md);
+}
+
+static void sections_on_and_off(void **state)
+{
+	(void)state;
+	struct fixture f = make_fixture();
+	int64_t from = stats_days_from_civil(2026, 11, 2), to = stats_days_from_civil(2026, 11, 15);
+	static const char *const heads[REPORT_NSECTIONS] = {
+		"## Mood over time", "## Triggers", "## What helped", "## The healing path",
+		"## Journal entries chosen"};
+	for (int s = 0; s < REPORT_NSECTIONS; s++) {
+		struct report_data d = data_for(&f, from, to, REPORT_BIT(s));
+		char *md = render(&d, REPORT_MD);
+		for (int k = 0; k < REPORT_NSECTIONS; k++)
+			if (k == s)
+				assert_non_null(strstr(md, heads[k]));
+			else
+				assert_null(strstr(md, heads[k]));
+		free(md);
+	}
+	/* Entries handed in but not asked for: none of their text. */
+	struct report_data d = data_for(&f, from, to, REPORT_DEFAULT);
+	char *md = render(&d, REPORT_MD), *html = render(&d, REPORT_HTML);
+	assert_null(strstr(md, "After the call"));
+	assert_null(strstr(md, "feared"));
+	assert_null(strstr(html, "feared"));
+	free(md);
+	free(html);
+	/* An empty period says so plainly. */
+	d = data_for(&f, stats_days_from_civil(2027, 1, 1), stats_days_from_civil(2027, 1, 7),
+	             REPORT_DEFAULT);
+	md = render(&d, REPORT_MD);
+	assert_non_null(strstr(md, "No check-ins in this period."));
+	assert_non_null(strstr(md, "No trigger logs in this period."));
+	assert_non_null(strstr(md, "No way of coping or exercise was noted"));
+	free(md);
+	html = render(&d, REPORT_HTML);
+	assert_null(strstr(html, "mood-chart"));
+	free(html);
+	d.from_day = d.to_day + 1;
+	struct buf b = BUF_INIT;
+	struct error e = {0};
+	assert_int_equal(report_render(&d, REPORT_MD, &b, &e), -1);
+	assert_int_equal(e.code, E_USAGE);
+	buf_free(&b);
+}
+
+static void preview_lists_without_text(void **state)
+{
+	(void)state;
+	struct fixture f = make_fixture();
+	struct report_data d = data_for(&f, stats_days_from_civil(2026, 11, 2),
+	                                stats_days_from_civil(2026, 11, 15),
+	                                REPORT_DEFAULT | REPORT_BIT(REPORT_ENTRIES));
+	struct buf b = BUF_INIT;
+	struct error e = {0};
+	assert_int_equal(report_preview(&d, &b, &e), 0);
+	const char *p = buf_str(&b);
+	assert_non_null(strstr(p, "From 2026-11-02 to 2026-11-15 (14 days)"));
+	assert_non_null(strstr(p, "Mood over time: 9 check-ins, by day"));
+	assert_non_null(strstr(p, "Triggers: 5 trigger logs in 3 kinds"));
+	assert_non_null(strstr(p, "What helped: 4 ways of coping or exercises, used 6 times"));
+	assert_non_null(strstr(p, "The healing path: 2 modules"));
+	assert_non_null(strstr(p, "    7  2026-11-09 21:40  After the call\n"));
+	assert_null(strstr(p, "feared"));
+	assert_null(strstr(p, "marker-own-words"));
+	buf_free(&b);
+}
+
+static void parsers(void **state)
+{
+	(void)state;
+	unsigned bits = 0;
+	struct error e = {0};
+	assert_int_equal(report_sections_parse("mood, coping", &bits, &e), 0);
+	assert_int_equal(bits, REPORT_BIT(REPORT_MOOD) | REPORT_BIT(REPORT_COPING));
+	assert_int_equal(report_sections_parse("mood,feelings", &bits, &e), -1);
+	assert_int_equal(e.code, E_USAGE);
+	assert_non_null(strstr(e.msg, "'feelings' is not a section"));
+	assert_int_equal(report_sections_parse(",", &bits, &e), -1);
+	assert_int_equal(report_sections_parse("mood,,path", &bits, &e), -1);
+	int64_t day;
+	assert_int_equal(report_parse_day("2028-02-29", &day, &e), 0);
+	assert_int_equal(day, stats_days_from_civil(2028, 2, 29));
+	assert_int_equal(report_parse_day("2026-02-29", &day, &e), -1);
+	assert_non_null(strstr(e.msg, "not a day in the calendar"));
+	const char *bad[] = {"2026-1-01", "2026-01-01x", "26-01-01", "2026/01/01", "", "2026-13-01",
+	                     "2026-01-+1"};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		error_clear(&e);
+		assert_int_equal(report_parse_day(bad[i], &day, &e), -1);
+		assert_int_equal(e.code, E_USAGE);
+	}
+	assert_string_equal(report_section_name(REPORT_PATH), "path");
+}
+
+SUITE(report, cmocka_unit_test(markdown_golden_daily), cmocka_unit_test(markdown_golden_weekly),
+      cmocka_unit_test(html_is_escaped_and_self_contained), cmocka_unit_test(sections_on_and_off),
+      cmocka_unit_test(preview_lists_without_text), cmocka_unit_test(parsers))
