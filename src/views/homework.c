@@ -603,17 +603,17 @@ static void imp_draw(struct ctx *c, void *st, int rows, int cols)
 	char line[600];
 	snprintf(line, sizeof(line), "From %s · assigned %s%s%s", h->from, h->assigned,
 	         h->due ? " · for the session on " : "", h->due ? h->due : "");
-	ui_puts(y++, 2, w, ROLE_MUTED, line);
+	y += view_markdown(y, 2, w, 2, 0, line);
 	if (h->note)
-		ui_puts(y++, 2, w, ROLE_NORMAL, h->note);
+		y += view_markdown(y, 2, w, 2, 0, h->note);
 	y++;
 	snprintf(line, sizeof(line), "It asks for %zu thing%s:", h->nitems, h->nitems == 1 ? "" : "s");
 	ui_puts(y++, 2, w, ROLE_NORMAL, line);
 	for (size_t i = 0; i < h->nitems && y < rows - 3; i++) {
 		char what[400];
 		homework_describe(&h->items[i], what, sizeof(what));
-		snprintf(line, sizeof(line), "%2zu. %s: %s", i + 1, h->items[i].heading, what);
-		ui_puts(y++, 4, w - 2, ROLE_NORMAL, line);
+		snprintf(line, sizeof(line), "- **%s**: %s", h->items[i].heading, what);
+		y += view_markdown(y, 2, w, rows - 3 - y < 2 ? rows - 3 - y : 2, 0, line);
 	}
 	y++;
 	view_markdown(y, 2, w, 2, 0,
