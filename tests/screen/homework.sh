@@ -135,4 +135,34 @@ t_match "tagged homework" "tags: ([a-z0-9-]+,)*homework(,|[[:space:]])" "$body"
 t_match "the answer is in the vault" "marker-hw-answer" "$(tend_ export 2>/dev/null)"
 t_nomatch "no answer is on disk in the clear" "." \
 	"$(grep -rl -e marker-hw -e 'A steadier moment' "$TEND_HOME" 2>/dev/null)"
+
+# Removing a pack from the screen asks first ("Keep it" chosen), then the
+# home screen is as it was before any pack.
+cat >"$T_TMP/remove.script" <<SCRIPT
+size 30x90
+type $PASS
+key Enter
+$(t_downs "$T_TMP/home.out" "From my therapist")
+key Enter
+key Esc
+key d
+dump asks
+key Enter
+dump kept
+key d
+key Right
+key Enter
+dump removed
+key Esc
+dump home
+SCRIPT
+"$SCREEN_BIN" "$T_TMP/remove.script" >"$T_TMP/remove.out" 2>&1
+O=$T_TMP/remove.out
+t_match "d asks before removing" "Remove this pack\?.*Journal entries written to its prompts stay" \
+	"$(sec asks | tr -s ' \n' ' ')"
+t_match "Keep it keeps it" "A grounding week" "$(sec kept)"
+t_match "Remove takes it out" "The pack and what was kept for it are gone" "$(sec removed)"
+t_nomatch "and home has no therapist item again" "From my therapist" "$(sec home)"
+t_match "the prompt's entry stays in the journal" "A steadier moment" "$(tend_ list)"
+t_match "the vault has no packs" "No homework packs yet" "$(tend_ homework list)"
 t_done
