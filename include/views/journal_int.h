@@ -46,10 +46,12 @@ struct write_req {
 	const char *prompt; /* a prompt to write to (copied) */
 	int minutes;        /* free writing: a quiet timer, 0: none */
 	int64_t mood_id, trigger_id; /* link a check-in or trigger log */
+	const char *tags;   /* tags a new entry starts with ("homework"), or NULL */
 };
 
 extern const struct view_ops journal_view, jsearch_view, entry_view, versions_view, write_view,
     tags_view, filter_view, checkin_view, trigger_view, triggers_view, toolbox_view,
-    path_view, insights_view, safety_view, breathe_view, guided_view, support_view, affirm_view;
+    path_view, insights_view, safety_view, breathe_view, guided_view, support_view, affirm_view,
+    homework_view, hwimport_view, hwitem_view;
 
 #endif

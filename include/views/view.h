@@ -40,6 +40,12 @@ struct ctx {
 	/* Milliseconds on a monotonic clock, set by the loop before each
 	 * event (a fake clock in tests). */
 	long long now_ms;
+	/* Set by a screen that opens another for a task of its own (homework):
+	 * view_done calls it when an exercise is finished (what: the
+	 * exercise's id) or a new entry is saved ("entry", id: the entry's).
+	 * It returns true when that was the task, and is then cleared. */
+	bool (*on_done)(struct ctx *c, void *data, const char *what, int64_t id);
+	void *on_done_data;
 };
 
 enum step_kind {
@@ -145,6 +151,9 @@ void view_warn(struct ctx *c, const struct error *e);
 /* A 0-10 scale on row y with value marked (-1: none yet), the words for
  * its ends on the row under it. */
 void view_draw_scale(int y, int value, const char *low, const char *high);
+/* Tells the screen waiting for a task (c->on_done), if any, that
+ * something was done: an exercise's id, or "entry" with its id. */
+void view_done(struct ctx *c, const char *what, int64_t id);
 /* Saves the region choice (config file) and sets it in c. */
 void view_set_region(struct ctx *c, const char *code);
 

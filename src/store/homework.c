@@ -146,13 +146,11 @@ int hwpack_count(struct vault *v, struct error *e)
 	return n >= 0 ? n : store_sql_error(db, rc, e, "counting the homework packs");
 }
 
-int hwpack_remove(struct vault *v, int64_t id, struct error *e)
+/* Runs sql with ?1 bound to id; the rows it changed, or -1. */
+static int run_id(sqlite3 *db, const char *sql, int64_t id, struct error *e)
 {
-	if (!v)
-		return error_set(e, E_FAIL, "The vault is locked.");
-	sqlite3 *db = vault_db(v);
 	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db, "DELETE FROM homework_packs WHERE id = ?1", -1, &st, NULL);
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return store_sql_error(db, rc, e, "removing the homework pack");
 	sqlite3_bind_int64(st, 1, id);
@@ -160,10 +158,30 @@ int hwpack_remove(struct vault *v, int64_t id, struct error *e)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return store_sql_error(db, rc, e, "removing the homework pack");
-	if (sqlite3_changes(db) == 0)
-		return error_set(e, E_USAGE, "There is no homework pack %lld; 'tend homework list' "
-		                             "shows their numbers.", (long long)id);
-	return 0;
+	return sqlite3_changes(db);
+}
+
+int hwpack_remove(struct vault *v, int64_t id, struct error *e)
+{
+	if (!v)
+		return error_set(e, E_FAIL, "The vault is locked.");
+	sqlite3 *db = vault_db(v);
+	if (store_exec(db, "BEGIN IMMEDIATE", e))
+		return -1;
+	/* Progress goes with the pack (ON DELETE CASCADE), and so do answers
+	 * paused part way on the homework screen. */
+	int n = run_id(db, "DELETE FROM homework_packs WHERE id = ?1", id, e);
+	if (n > 0 && run_id(db, "DELETE FROM settings WHERE key LIKE 'homework.paused.' || ?1 || '.%'",
+	                    id, e) < 0)
+		n = -1;
+	if (n <= 0) {
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		if (n == 0)
+			return error_set(e, E_USAGE, "There is no homework pack %lld; 'tend homework list' "
+			                             "shows their numbers.", (long long)id);
+		return -1;
+	}
+	return store_exec(db, "COMMIT", e);
 }
 
 int hwpack_mark(struct vault *v, const struct hw_mark *m, struct error *e)

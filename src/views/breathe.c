@@ -113,6 +113,8 @@ static struct step finish(struct ctx *c, struct breathe *b)
 	if (exercise_log(c->vault, "Paced breathing", b->before, b->after, b->ran, &e)) {
 		view_warn(c, &e);
 	} else {
+		if (b->ran)
+			view_done(c, "paced-breathing", 0);
 		snprintf(c->note, sizeof(c->note), "%s", "Noted. Come back to it whenever you like.");
 	}
 	return STEP(STEP_POP);

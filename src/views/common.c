@@ -90,6 +90,14 @@ void view_draw_scale(int y, int value, const char *low, const char *high)
 	ui_puts(y + 2, 4, 40, ROLE_STRONG, chosen);
 }
 
+void view_done(struct ctx *c, const char *what, int64_t id)
+{
+	if (c->on_done && c->on_done(c, c->on_done_data, what, id)) {
+		c->on_done = NULL;
+		c->on_done_data = NULL;
+	}
+}
+
 void view_set_region(struct ctx *c, const char *code)
 {
 	snprintf(c->region, sizeof(c->region), "%s", code);

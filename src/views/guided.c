@@ -303,6 +303,7 @@ static struct step finish(struct ctx *c, struct guided *g)
 		return STEP(STEP_REDRAW);
 	}
 	settings_delete(c->vault, g->key, &e);
+	view_done(c, g->d.m.id, 0);
 	snprintf(c->note, sizeof(c->note), "%s",
 	         wrote ? "Saved in your journal, tagged exercise." : "Noted. Come back any time.");
 	return STEP(STEP_POP);

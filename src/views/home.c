@@ -6,12 +6,13 @@
 
 #include "content/prompts.h"
 #include "util/timefmt.h"
+#include "store/homework.h"
 #include "store/journal.h"
 #include "views/journal_int.h"
 #include "views/view.h"
 #include "widgets/menu.h"
 
-enum item_kind { I_CHECKIN, I_TRIGGER, I_WRITE, I_PROMPT, I_FREE, I_JOURNAL, I_INSIGHTS, I_PATH, I_LEARN, I_CRISIS, I_LOCK, I_QUIT, I_COUNT };
+enum item_kind { I_CHECKIN, I_TRIGGER, I_WRITE, I_PROMPT, I_FREE, I_JOURNAL, I_HOMEWORK, I_INSIGHTS, I_PATH, I_LEARN, I_CRISIS, I_LOCK, I_QUIT, I_COUNT };
 
 struct home {
 	struct menu m;
@@ -21,7 +22,20 @@ struct home {
 	const struct prompt *today;
 	struct write_req req;
 	unsigned gen;
+	bool homework;           /* a therapist's pack is in the vault */
 };
+
+/* The item shown at place i: "From my therapist" only while there is a
+ * pack, so the screen is the same as ever without one. */
+static int kind_at(const struct home *h, size_t i)
+{
+	return !h->homework && i >= I_HOMEWORK ? (int)i + 1 : (int)i;
+}
+
+static size_t shown_items(const struct home *h)
+{
+	return h->homework ? I_COUNT : I_COUNT - 1;
+}
 
 static void check_draft(struct ctx *c, struct home *h)
 {
@@ -30,13 +44,16 @@ static void check_draft(struct ctx *c, struct home *h)
 	h->draft = c->vault && draft_load(c->vault, "new", &d, &e) == 1;
 	if (h->draft)
 		draft_free(&d);
+	h->homework = c->vault && hwpack_count(c->vault, &e) > 0;
+	h->m.n = shown_items(h);
+	if (h->m.sel >= h->m.n)
+		h->m.sel = h->m.n - 1;
 }
 
 static int home_enter(struct ctx *c, void *st, const void *arg)
 {
 	(void)arg;
 	struct home *h = st;
-	h->m.n = I_COUNT;
 	h->nprompts = prompts_load(h->prompts, 32);
 	struct stamp now = stamp_now(); /* honours TEND_NOW, so tests are stable */
 	h->today = prompt_of_day(h->prompts, h->nprompts, (now.t + (int64_t)now.off_min * 60) / 86400);
@@ -57,7 +74,7 @@ static void item_text(const struct home *h, int i, const char **title, const cha
 	/* Sized by their contents: the asserts below catch a missing line. */
 	static const char *const titles[] = {
 		"Check in", "Log a trigger", "Write", "Write to today's prompt",
-		"Free write for ten minutes", "Journal", "Insights", "The healing path", "Learn",
+		"Free write for ten minutes", "Journal", "From my therapist", "Insights", "The healing path", "Learn",
 		"Crisis help and grounding", "Lock", "Quit",
 	};
 	static const char *const abouts[] = {
@@ -67,6 +84,7 @@ static void item_text(const struct home *h, int i, const char **title, const cha
 		"",
 		"Write without stopping to fix anything; a quiet timer keeps the time.",
 		"Read, search and tidy what you have written.",
+		"What your therapist suggested between sessions; any of it, in any order.",
 		"Mood over time, what sets you off, what helps; always with how much data.",
 		"Ten ways of working on healing, at your own pace, with prompts to write to.",
 		"What trauma is, how healing tends to unfold, and why it takes time.",
@@ -107,9 +125,9 @@ static void home_draw(struct ctx *c, void *st, int rows, int cols)
 	for (;;) {
 		int used = 0;
 		size_t i;
-		for (i = h->m.top; i < I_COUNT; i++) {
+		for (i = h->m.top; i < h->m.n; i++) {
 			const char *title, *about;
-			item_text(h, (int)i, &title, &about);
+			item_text(h, kind_at(h, i), &title, &about);
 			int need = 2 + view_markdown(rows, 0, w - 4, 0, 0, about);
 			if (used + need > room + 1)
 				break;
@@ -119,10 +137,10 @@ static void home_draw(struct ctx *c, void *st, int rows, int cols)
 			break;
 		h->m.top++;
 	}
-	for (size_t i = h->m.top; i < I_COUNT && y < rows; i++) {
+	for (size_t i = h->m.top; i < h->m.n && y < rows; i++) {
 		bool sel = i == h->m.sel;
 		const char *title, *about;
-		item_text(h, (int)i, &title, &about);
+		item_text(h, kind_at(h, i), &title, &about);
 		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
 		ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : ROLE_STRONG, title);
 		int n = view_markdown(y + 1, 4, w - 4, rows - y - 1 > 2 ? 2 : rows - y - 1, 0, about);
@@ -145,7 +163,7 @@ static struct step home_action(struct ctx *c, void *st, enum action a)
 	if (a != ACT_SELECT)
 		return STEP(STEP_NONE);
 	h->req = (struct write_req){0};
-	switch ((enum item_kind)h->m.sel) {
+	switch ((enum item_kind)kind_at(h, h->m.sel)) {
 	case I_CHECKIN:
 		return PUSH(checkin_view, NULL);
 	case I_TRIGGER:
@@ -160,6 +178,8 @@ static struct step home_action(struct ctx *c, void *st, enum action a)
 		return PUSH(write_view, &h->req);
 	case I_JOURNAL:
 		return PUSH(journal_view, NULL);
+	case I_HOMEWORK:
+		return PUSH(homework_view, NULL);
 	case I_INSIGHTS:
 		return PUSH(insights_view, NULL);
 	case I_PATH:

@@ -76,6 +76,13 @@ static void find_exercises(struct module *m)
 		}
 		m->nex++;
 	}
+	/* Where homework from a therapist comes in, when there is none yet. */
+	if (strcmp(m->m.id, "therapy") == 0 && m->nex < sizeof(m->ex) / sizeof(m->ex[0])) {
+		struct offer *o = &m->ex[m->nex++];
+		o->id = m->m.id;
+		o->view = &hwimport_view;
+		snprintf(o->title, sizeof(o->title), "%s", "Add homework from my therapist");
+	}
 }
 
 struct path_state {
@@ -204,7 +211,8 @@ static void draw_module(struct path_state *s, int rows, int cols)
 			snprintf(line, sizeof(line), "Where I am with it: %s (Enter changes it)",
 			         statuses[m->status]);
 		else if (i < first_prompt)
-			snprintf(line, sizeof(line), "Try: %s", m->ex[i - 2].title);
+			snprintf(line, sizeof(line), m->ex[i - 2].view == &hwimport_view ? "%s" : "Try: %s",
+			         m->ex[i - 2].title);
 		else
 			snprintf(line, sizeof(line), "Write: %s", m->m.prompts[i - first_prompt]);
 		int n = 1;

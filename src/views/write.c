@@ -115,6 +115,8 @@ static int write_enter(struct ctx *c, void *st, const void *arg)
 		editor_set_text(&w->ed, en.body, strlen(en.body));
 		snprintf(w->prompt, sizeof(w->prompt), "%s", en.prompt);
 		entry_free(&en);
+	} else if (w->req.tags) {
+		field_insert(&w->tags, w->req.tags, strlen(w->req.tags));
 	}
 	w->saved_version = editor_version(&w->ed);
 	w->focus = w->req.entry_id || found == 1 ? F_BODY : F_TITLE;
@@ -235,8 +237,10 @@ static struct step save_entry(struct ctx *c, struct write_state *w)
 		                       .tags = tags, .ntags = ntags, .mood_id = w->req.mood_id,
 		                       .trigger_id = w->req.trigger_id};
 		rc = entries_add_ex(c->vault, &ne, &w->req.entry_id, &e);
-		if (rc == 0)
+		if (rc == 0) {
 			snprintf(w->slot, sizeof(w->slot), "edit:%lld", (long long)w->req.entry_id);
+			view_done(c, "entry", w->req.entry_id);
+		}
 	}
 	buf_free(&tagbuf);
 	if (rc) {

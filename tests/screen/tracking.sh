@@ -255,6 +255,7 @@ key Enter
 dump a module, status exploring
 key Down
 key Down
+key Down
 key Enter
 dump writing to a module's prompt
 SCRIPT

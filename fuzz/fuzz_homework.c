@@ -1,0 +1,52 @@
+/* fuzz_homework: homework_parse on arbitrary bytes, with and without the
+ * check of pages and exercises. A pack comes from outside tend, so
+ * whatever it holds must give either a whole pack that keeps the rules
+ * docs/homework.md states, or an error naming a line, and never a crash. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "content/homework.h"
+#include "fuzz.h"
+
+static void check(const uint8_t *data, size_t size, unsigned flags)
+{
+	struct homework h;
+	struct error e = {0};
+	int r = homework_parse((const char *)data, size, flags, &h, &e);
+	if (r == 0) {
+		FUZZ_CHECK(size <= HOMEWORK_MAX_BYTES);
+		FUZZ_CHECK(h.title && *h.title && h.from && *h.from && h.intro);
+		FUZZ_CHECK(h.assigned && strlen(h.assigned) == 10);
+		FUZZ_CHECK(!h.due || strcmp(h.due, h.assigned) >= 0);
+		FUZZ_CHECK(h.nitems >= 1 && h.nitems <= HOMEWORK_MAX_ITEMS);
+		for (size_t i = 0; i < h.nitems; i++) {
+			const struct hw_item *it = &h.items[i];
+			FUZZ_CHECK(it->heading && *it->heading && it->text && it->low && it->high);
+			FUZZ_CHECK(it->kind < HW_KINDS);
+			FUZZ_CHECK(it->times >= 1 && it->times <= HOMEWORK_MAX_TIMES);
+			FUZZ_CHECK((it->kind == HW_READ || it->kind == HW_EXERCISE) == (it->target != NULL));
+			FUZZ_CHECK(!(flags & HW_CHECK_REFS) || !it->target || it->target_title);
+			FUZZ_CHECK(it->kind != HW_PROMPT || *it->text);
+			for (size_t k = 0; k < i; k++)
+				FUZZ_CHECK(strcmp(h.items[k].heading, it->heading) != 0);
+			char out[400];
+			homework_describe(it, out, sizeof(out));
+			homework_status(it, (long long)i, (int)i % 12 - 1, out, sizeof(out));
+			FUZZ_CHECK(memchr(out, '\0', sizeof(out)));
+		}
+	} else {
+		FUZZ_CHECK(r == -1 && (e.code == E_CORRUPT || e.code == E_FAIL));
+		FUZZ_CHECK(memchr(e.msg, '\0', sizeof(e.msg)));
+		FUZZ_CHECK(!h.title && h.nitems == 0);
+	}
+	homework_free(&h);
+	homework_free(&h); /* harmless twice */
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	check(data, size, HW_CHECK_REFS);
+	check(data, size, 0);
+	return 0;
+}

@@ -1,0 +1,718 @@
+/* homework.c: "From my therapist". The packs a therapist gave (see
+ * docs/homework.md), each item with how far along it is in words that do
+ * not nag; Enter does an item: a page opens in the reader, an exercise
+ * runs (a finished run counts, told through view_done), a prompt opens
+ * the journal, a scale or a short answer opens hwitem_view. hwimport_view
+ * adds a pack from a file, showing what it asks (or every problem, by
+ * line) before anything is kept. Any of it can be left with Esc: a half
+ * written answer waits in the vault. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "content/homework.h"
+#include "store/homework.h"
+#include "store/settings.h"
+#include "store/vault.h"
+#include "util/buf.h"
+#include "util/fileio.h"
+#include "views/journal_int.h"
+#include "views/view.h"
+#include "widgets/field.h"
+#include "widgets/menu.h"
+
+/* One pack as shown: the stored row, its items read from the stored text,
+ * and what has been done of each. */
+struct shown {
+	struct homework h;
+	bool readable;
+	char why[sizeof(((struct error *)0)->msg)]; /* when not readable */
+	struct hw_progress pr[HOMEWORK_MAX_ITEMS];
+};
+
+/* What hwitem_view works on (kept alive in the list's state). */
+struct item_task {
+	int64_t pack;
+	int item;
+	const struct hw_item *it;
+	const struct hw_progress *pr;
+	bool *stale; /* set when something was kept */
+};
+
+struct hwlist {
+	struct hw_pack *packs;
+	struct shown *shown;
+	size_t n;
+	bool stale;
+	unsigned gen;
+	struct menu m;     /* the packs, then "add a pack" */
+	bool open;         /* one pack open */
+	struct menu items; /* its items */
+	int pending;       /* the item whose exercise or prompt is out, -1: none */
+	struct write_req req;
+	struct item_task task;
+	struct confirm del;
+};
+
+static void drop(struct hwlist *s)
+{
+	for (size_t i = 0; s->shown && i < s->n; i++) {
+		homework_free(&s->shown[i].h);
+		hwpack_progress_clear(s->shown[i].pr, HOMEWORK_MAX_ITEMS);
+	}
+	free(s->shown);
+	hwpack_list_free(s->packs, s->n);
+	s->shown = NULL;
+	s->packs = NULL;
+	s->n = 0;
+}
+
+static int reload(struct ctx *c, struct hwlist *s)
+{
+	drop(s);
+	s->stale = false;
+	s->gen = c->journal_gen;
+	struct error e = {0};
+	if (hwpack_list(c->vault, &s->packs, &s->n, &e)) {
+		view_warn(c, &e);
+		return -1;
+	}
+	if (s->n && !(s->shown = calloc(s->n, sizeof(*s->shown)))) {
+		drop(s);
+		snprintf(c->note, sizeof(c->note), "%s", "Out of memory reading the homework.");
+		c->note_role = ROLE_WARN;
+		return -1;
+	}
+	for (size_t i = 0; i < s->n; i++) {
+		struct shown *sh = &s->shown[i];
+		hwpack_progress_clear(sh->pr, HOMEWORK_MAX_ITEMS);
+		struct error pe = {0};
+		if (homework_parse(s->packs[i].text, strlen(s->packs[i].text), 0, &sh->h, &pe)) {
+			snprintf(sh->why, sizeof(sh->why), "%s", pe.msg);
+			continue;
+		}
+		sh->readable = true;
+		if (hwpack_progress(c->vault, s->packs[i].id, sh->pr, sh->h.nitems, &e))
+			view_warn(c, &e);
+	}
+	s->m.n = s->n + 1;
+	if (s->m.sel >= s->m.n)
+		s->m.sel = s->m.n - 1;
+	if (s->open && s->m.sel >= s->n)
+		s->open = false;
+	return 0;
+}
+
+/* Stops waiting for a task this screen sent out. */
+static void forget_task(struct ctx *c, struct hwlist *s)
+{
+	if (c->on_done_data == s) {
+		c->on_done = NULL;
+		c->on_done_data = NULL;
+	}
+	s->pending = -1;
+}
+
+static int hw_enter(struct ctx *c, void *st, const void *arg)
+{
+	(void)arg;
+	struct hwlist *s = st;
+	s->pending = -1;
+	if (reload(c, s))
+		return -1;
+	/* With one pack, open it straight away. */
+	if (s->n == 1 && s->shown[0].readable)
+		s->open = true;
+	return 0;
+}
+
+static void hw_leave(struct ctx *c, void *st)
+{
+	struct hwlist *s = st;
+	forget_task(c, s);
+	drop(s);
+}
+
+/* "From X · assigned D · for the session on D"; short leaves out the
+ * day it was given when there is a session day. */
+static void dates_line(const struct hw_pack *p, bool short_form, char *out, size_t size)
+{
+	int n = snprintf(out, size, "From %s", p->from);
+	if ((!short_form || !*p->due) && n > 0 && (size_t)n < size)
+		n += snprintf(out + n, size - (size_t)n, " · assigned %s", p->assigned);
+	if (*p->due && n > 0 && (size_t)n < size)
+		snprintf(out + n, size - (size_t)n, " · for the session on %s", p->due);
+}
+
+static void draw_overview(struct hwlist *s, int rows, int cols)
+{
+	int y = view_title(cols, "From my therapist");
+	int w = cols - 4;
+	y += view_markdown(y, 2, w, 3, 0,
+	                   "What your therapist suggested between sessions. Do any of it, in any "
+	                   "order, or none of it; it is kept here for you, not checked.") +
+	     1;
+	menu_layout(&s->m, (rows - y) / 2);
+	for (size_t i = s->m.top; i < s->m.n && y < rows - 1; i++) {
+		bool sel = i == s->m.sel;
+		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
+		if (i == s->n) {
+			ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : ROLE_MUTED, "+ Add a pack from a file");
+			break;
+		}
+		char line[400];
+		ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : ROLE_STRONG, s->packs[i].title);
+		dates_line(&s->packs[i], true, line, sizeof(line));
+		ui_puts(y + 1, 6, w - 6, ROLE_MUTED, line);
+		y += 2;
+	}
+}
+
+static void draw_pack(struct hwlist *s, int rows, int cols)
+{
+	const struct hw_pack *p = &s->packs[s->m.sel];
+	const struct shown *sh = &s->shown[s->m.sel];
+	int y = view_title(cols, p->title);
+	int w = cols - 4;
+	char line[400];
+	dates_line(p, false, line, sizeof(line));
+	y += view_markdown(y, 2, w, 2, 0, line) + 1;
+	if (!sh->readable) {
+		view_markdown(y, 2, w, rows - y, 0, sh->why);
+		return;
+	}
+	/* The intro gets a third of the screen at most; the items the rest. */
+	int room = (rows - y) / 3;
+	if (*sh->h.intro)
+		y += view_markdown(y, 2, w, room, 0, sh->h.intro) + 1;
+	s->items.n = sh->h.nitems;
+	menu_layout(&s->items, (rows - y) / 2);
+	for (size_t i = s->items.top; i < sh->h.nitems && y + 1 < rows; i++) {
+		const struct hw_item *it = &sh->h.items[i];
+		bool sel = i == s->items.sel;
+		char status[64], what[400];
+		homework_status(it, (long long)sh->pr[i].done, sh->pr[i].last_score, status,
+		                sizeof(status));
+		homework_describe(it, what, sizeof(what));
+		int sw = (int)strlen(status);
+		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
+		ui_puts(y, 4, w - sw - 8, sel ? ROLE_SELECTED : ROLE_STRONG, it->heading);
+		ui_puts(y, w - sw, sw + 2, sel ? ROLE_SELECTED : sh->pr[i].done ? ROLE_GOOD : ROLE_MUTED,
+		        status);
+		what[0] = (char)(what[0] >= 'a' && what[0] <= 'z' ? what[0] - 32 : what[0]);
+		ui_puts(y + 1, 6, w - 6, ROLE_MUTED, what);
+		y += 2;
+	}
+}
+
+static void hw_draw(struct ctx *c, void *st, int rows, int cols)
+{
+	struct hwlist *s = st;
+	if (s->stale || s->gen != c->journal_gen)
+		reload(c, s);
+	if (s->open)
+		draw_pack(s, rows, cols);
+	else
+		draw_overview(s, rows, cols);
+}
+
+/* view_done's hook: a finished run of the item's exercise, or an entry
+ * saved to its prompt, counts toward it. */
+static bool task_done(struct ctx *c, void *data, const char *what, int64_t id)
+{
+	struct hwlist *s = data;
+	if (s->pending < 0 || !s->open)
+		return false;
+	const struct hw_item *it = &s->shown[s->m.sel].h.items[s->pending];
+	bool match = it->kind == HW_PROMPT ? strcmp(what, "entry") == 0
+	                                   : it->target && strcmp(what, it->target) == 0;
+	if (!match)
+		return false;
+	struct hw_mark m = HW_MARK_INIT;
+	m.pack = s->packs[s->m.sel].id;
+	m.item = s->pending;
+	m.entry_id = it->kind == HW_PROMPT ? id : 0;
+	struct error e = {0};
+	if (hwpack_mark(c->vault, &m, &e))
+		view_warn(c, &e);
+	s->pending = -1;
+	s->stale = true;
+	return true;
+}
+
+static struct step do_item(struct ctx *c, struct hwlist *s)
+{
+	struct shown *sh = &s->shown[s->m.sel];
+	if (!sh->readable || s->items.sel >= sh->h.nitems)
+		return STEP(STEP_NONE);
+	int i = (int)s->items.sel;
+	const struct hw_item *it = &sh->h.items[i];
+	struct error e = {0};
+	if ((it->kind == HW_READ || it->kind == HW_EXERCISE) && !it->target_title) {
+		snprintf(c->note, sizeof(c->note), "%s",
+		         "This tend does not have that one; your therapist can suggest another.");
+		return STEP(STEP_REDRAW);
+	}
+	switch (it->kind) {
+	case HW_READ: {
+		struct hw_mark m = HW_MARK_INIT;
+		m.pack = s->packs[s->m.sel].id;
+		m.item = i;
+		/* Opening the page is reading it, as far as tend can tell. */
+		if (!sh->pr[i].done && hwpack_mark(c->vault, &m, &e))
+			view_warn(c, &e);
+		s->stale = true;
+		return PUSH(learn_page_view, it->target);
+	}
+	case HW_EXERCISE:
+	case HW_PROMPT:
+		s->pending = i;
+		c->on_done = task_done;
+		c->on_done_data = s;
+		if (it->kind == HW_PROMPT) {
+			s->req = (struct write_req){.prompt = it->text, .tags = "homework"};
+			return PUSH(write_view, &s->req);
+		}
+		if (strcmp(it->target, "paced-breathing") == 0)
+			return PUSH(breathe_view, NULL);
+		return PUSH(guided_view, it->target);
+	default:
+		s->task = (struct item_task){.pack = s->packs[s->m.sel].id, .item = i, .it = it,
+		                             .pr = &sh->pr[i], .stale = &s->stale};
+		return PUSH(hwitem_view, &s->task);
+	}
+}
+
+static struct step remove_pack(struct ctx *c, void *data)
+{
+	struct hwlist *s = data;
+	struct error e = {0};
+	if (hwpack_remove(c->vault, s->packs[s->m.sel].id, &e)) {
+		view_warn(c, &e);
+	} else {
+		snprintf(c->note, sizeof(c->note), "%s", "The pack and what was kept for it are gone.");
+		c->journal_gen++; /* home shows the section only while there are packs */
+	}
+	s->open = false;
+	s->stale = true;
+	return STEP(STEP_REDRAW);
+}
+
+static struct step hw_action(struct ctx *c, void *st, enum action a)
+{
+	struct hwlist *s = st;
+	forget_task(c, s); /* back here: whatever was sent out is over */
+	if (!s->open) {
+		if (menu_action(&s->m, a))
+			return STEP(STEP_REDRAW);
+		if (a == ACT_BACK)
+			return STEP(STEP_POP);
+		if (a == ACT_SELECT && s->m.sel == s->n)
+			return PUSH(hwimport_view, NULL);
+		if (a == ACT_SELECT) {
+			s->open = true;
+			s->items = (struct menu){0};
+			return STEP(STEP_REDRAW);
+		}
+	} else {
+		if (menu_action(&s->items, a))
+			return STEP(STEP_REDRAW);
+		if (a == ACT_BACK) {
+			s->open = false;
+			return STEP(STEP_REDRAW);
+		}
+		if (a == ACT_SELECT)
+			return do_item(c, s);
+	}
+	if (a == ACT_REMOVE && s->m.sel < s->n) {
+		s->del = (struct confirm){
+			.title = "Remove this pack?",
+			.message = "Its progress and answers are wiped from the vault. Journal entries "
+			           "written to its prompts stay.",
+			.yes = "Remove it",
+			.no = "Keep it",
+			.yes_is_risky = true,
+			.on_yes = remove_pack,
+			.data = s,
+		};
+		return PUSH(confirm_view, &s->del);
+	}
+	return STEP(STEP_NONE);
+}
+
+static const struct hint hw_hints[] = {
+	{ACT_SELECT, "open"},
+	{ACT_REMOVE, "remove pack"},
+	{ACT_BACK, "back"},
+	{ACT_NONE, NULL},
+};
+
+const struct view_ops homework_view = {
+	.name = "homework",
+	.state_size = sizeof(struct hwlist),
+	.flags = VIEW_NEEDS_VAULT,
+	.hints = hw_hints,
+	.enter = hw_enter,
+	.leave = hw_leave,
+	.draw = hw_draw,
+	.on_action = hw_action,
+};
+
+/* ---- a scale or a short answer ---- */
+
+struct hwitem {
+	const struct item_task *t;
+	int score; /* -1: not chosen */
+	struct field f;
+	char key[64]; /* where a half-written answer waits */
+};
+
+static int item_enter(struct ctx *c, void *st, const void *arg)
+{
+	struct hwitem *s = st;
+	s->t = arg;
+	s->score = s->t->pr->last_score;
+	if (field_init(&s->f, false, vault_secret_alloc, vault_secret_free))
+		return -1;
+	snprintf(s->key, sizeof(s->key), "homework.paused.%lld.%d", (long long)s->t->pack,
+	         s->t->item);
+	struct buf b = BUF_INIT;
+	struct error e = {0};
+	if (s->t->it->kind == HW_ANSWER && settings_get_buf(c->vault, s->key, &b, &e) == 1)
+		field_insert(&s->f, b.data, b.len);
+	buf_free(&b);
+	return 0;
+}
+
+static void item_leave(struct ctx *c, void *st)
+{
+	(void)c;
+	field_free(&((struct hwitem *)st)->f);
+}
+
+static void item_draw(struct ctx *c, void *st, int rows, int cols)
+{
+	(void)c;
+	struct hwitem *s = st;
+	const struct hw_item *it = s->t->it;
+	int w = cols - 4;
+	int y = view_title(cols, it->heading);
+	const char *q = *it->text ? it->text : it->heading;
+	y += view_markdown(y, 2, w, rows - y - 7, 0, q) + 1;
+	const struct hw_progress *pr = s->t->pr;
+	if (pr->done) {
+		char when[32], last[120];
+		time_t t = (time_t)(pr->last_at + (int64_t)pr->last_off * 60);
+		struct tm tm;
+		if (!gmtime_r(&t, &tm) || !strftime(when, sizeof(when), "%Y-%m-%d", &tm))
+			snprintf(when, sizeof(when), "?");
+		if (it->kind == HW_SCALE && pr->last_score >= 0)
+			snprintf(last, sizeof(last), "Last time, on %s: %d of 10. A new number is kept "
+			                             "beside it.", when, pr->last_score);
+		else
+			snprintf(last, sizeof(last), "You answered on %s; a new answer is kept beside it.",
+			         when);
+		ui_puts(y++, 2, w, ROLE_MUTED, last);
+		y++;
+	}
+	if (it->kind == HW_SCALE) {
+		view_draw_scale(y, s->score, it->low, it->high);
+		ui_puts(y + 4, 2, w, ROLE_MUTED,
+		        "Left and Right (or a digit) choose; Enter keeps it; Esc leaves.");
+	} else {
+		ui_puts(y, 2, w, ROLE_MUTED, "Your answer (Enter keeps it; Esc leaves, and it waits):");
+		field_draw(&s->f, y + 1, 2, w, ROLE_SELECTED);
+	}
+}
+
+static struct step keep(struct ctx *c, struct hwitem *s)
+{
+	const struct hw_item *it = s->t->it;
+	struct hw_mark m = HW_MARK_INIT;
+	m.pack = s->t->pack;
+	m.item = s->t->item;
+	if (it->kind == HW_SCALE) {
+		if (s->score < 0) {
+			snprintf(c->note, sizeof(c->note), "%s",
+			         "Choose a number first with Left and Right, or leave with Esc.");
+			return STEP(STEP_REDRAW);
+		}
+		m.score = s->score;
+	} else {
+		if (!s->f.len) {
+			snprintf(c->note, sizeof(c->note), "%s",
+			         "Nothing written yet; a few words are enough, or leave with Esc.");
+			return STEP(STEP_REDRAW);
+		}
+		m.answer = s->f.buf;
+	}
+	struct error e = {0};
+	if (hwpack_mark(c->vault, &m, &e)) {
+		view_warn(c, &e);
+		return STEP(STEP_REDRAW);
+	}
+	settings_delete(c->vault, s->key, &e);
+	*s->t->stale = true;
+	snprintf(c->note, sizeof(c->note), "%s", "Kept in your vault.");
+	return STEP(STEP_POP);
+}
+
+static struct step item_action(struct ctx *c, void *st, enum action a)
+{
+	struct hwitem *s = st;
+	bool scale = s->t->it->kind == HW_SCALE;
+	if (a == ACT_SELECT)
+		return keep(c, s);
+	if (a == ACT_BACK) {
+		struct error e = {0};
+		if (!scale && s->f.len) {
+			if (settings_set(c->vault, s->key, s->f.buf, &e)) {
+				view_warn(c, &e);
+				return STEP(STEP_REDRAW);
+			}
+			snprintf(c->note, sizeof(c->note), "%s",
+			         "Your words wait here; open the item again to go on.");
+		} else if (!scale) {
+			settings_delete(c->vault, s->key, &e);
+		}
+		return STEP(STEP_POP);
+	}
+	if (scale) {
+		if (a == ACT_LEFT || a == ACT_RIGHT) {
+			int v = s->score < 0 ? 5 : s->score + (a == ACT_RIGHT ? 1 : -1);
+			s->score = v < 0 ? 0 : v > 10 ? 10 : v;
+			return STEP(STEP_REDRAW);
+		}
+		if (a == ACT_DELETE || a == ACT_ERASE) {
+			s->score = -1;
+			return STEP(STEP_REDRAW);
+		}
+		return STEP(STEP_NONE);
+	}
+	return field_action(&s->f, a) ? STEP(STEP_REDRAW) : STEP(STEP_NONE);
+}
+
+static struct step item_text(struct ctx *c, void *st, const char *text, size_t len)
+{
+	struct hwitem *s = st;
+	if (s->t->it->kind == HW_SCALE) {
+		/* A digit picks that number; "10" is two digits in a row. */
+		for (size_t i = 0; i < len; i++)
+			if (text[i] >= '0' && text[i] <= '9')
+				s->score = s->score == 1 && text[i] == '0' ? 10 : text[i] - '0';
+		return STEP(STEP_REDRAW);
+	}
+	if (field_insert(&s->f, text, len)) {
+		snprintf(c->note, sizeof(c->note), "%s", "Out of memory: that text was not added.");
+		c->note_role = ROLE_WARN;
+	}
+	return STEP(STEP_REDRAW);
+}
+
+static void item_before_lock(struct ctx *c, void *st)
+{
+	struct hwitem *s = st;
+	struct error e = {0};
+	if (s->t->it->kind == HW_ANSWER && s->f.len)
+		settings_set(c->vault, s->key, s->f.buf, &e);
+}
+
+static const struct hint item_hints[] = {
+	{ACT_SELECT, "keep it"},
+	{ACT_BACK, "leave"},
+	{ACT_NONE, NULL},
+};
+
+const struct view_ops hwitem_view = {
+	.name = "homework-item",
+	.state_size = sizeof(struct hwitem),
+	.flags = VIEW_NEEDS_VAULT | VIEW_TAKES_TEXT,
+	.hints = item_hints,
+	.enter = item_enter,
+	.leave = item_leave,
+	.draw = item_draw,
+	.on_action = item_action,
+	.on_text = item_text,
+	.before_lock = item_before_lock,
+};
+
+/* ---- adding a pack from a file ---- */
+
+struct hwimport {
+	struct field path;
+	bool checked;       /* a file was read: the summary or the problem shows */
+	bool ok;            /* it is a pack that can be added */
+	struct buf text;
+	struct homework h;
+	char problem[600];
+};
+
+static int imp_enter(struct ctx *c, void *st, const void *arg)
+{
+	(void)c;
+	(void)arg;
+	struct hwimport *s = st;
+	s->text = (struct buf)BUF_INIT;
+	return field_init(&s->path, false, NULL, NULL);
+}
+
+static void imp_reset(struct hwimport *s)
+{
+	homework_free(&s->h);
+	buf_free(&s->text);
+	s->checked = s->ok = false;
+	s->problem[0] = '\0';
+}
+
+static void imp_leave(struct ctx *c, void *st)
+{
+	(void)c;
+	struct hwimport *s = st;
+	imp_reset(s);
+	field_free(&s->path);
+}
+
+static void imp_draw(struct ctx *c, void *st, int rows, int cols)
+{
+	(void)c;
+	struct hwimport *s = st;
+	int w = cols - 4;
+	int y = view_title(cols, "Add homework from your therapist");
+	if (!s->checked) {
+		y += view_markdown(y, 2, w, 6, 0,
+		                   "Type where the pack's file is, such as `~/Downloads/week.md`, and "
+		                   "press **Enter**. tend checks it and shows what it asks; nothing is "
+		                   "kept until you say so. **Esc** leaves.") +
+		     1;
+		ui_puts(y, 2, 7, ROLE_NORMAL, "File:");
+		field_draw(&s->path, y, 8, w - 6, ROLE_SELECTED);
+		return;
+	}
+	if (!s->ok) {
+		ui_puts(y++, 2, w, ROLE_WARN, "This file cannot be added as it is:");
+		y++;
+		y += view_markdown(y, 2, w, rows - y - 3, 0, s->problem) + 1;
+		view_markdown(y, 2, w, 3, 0,
+		              "Your therapist can fix the line named above (docs/homework.md "
+		              "describes the format). **Enter** tries another file; **Esc** leaves.");
+		return;
+	}
+	const struct homework *h = &s->h;
+	ui_puts(y++, 2, w, ROLE_HEADING, h->title);
+	char line[600];
+	snprintf(line, sizeof(line), "From %s · assigned %s%s%s", h->from, h->assigned,
+	         h->due ? " · for the session on " : "", h->due ? h->due : "");
+	y += view_markdown(y, 2, w, 2, 0, line);
+	if (h->note)
+		y += view_markdown(y, 2, w, 2, 0, h->note);
+	y++;
+	snprintf(line, sizeof(line), "It asks for %zu thing%s:", h->nitems, h->nitems == 1 ? "" : "s");
+	ui_puts(y++, 2, w, ROLE_NORMAL, line);
+	for (size_t i = 0; i < h->nitems && y < rows - 3; i++) {
+		char what[400];
+		homework_describe(&h->items[i], what, sizeof(what));
+		snprintf(line, sizeof(line), "- **%s**: %s", h->items[i].heading, what);
+		y += view_markdown(y, 2, w, rows - 3 - y < 2 ? rows - 3 - y : 2, 0, line);
+	}
+	y++;
+	view_markdown(y, 2, w, 2, 0,
+	              "**Enter** adds it to your vault, under From my therapist on the home "
+	              "screen. **Esc** leaves without adding it.");
+}
+
+/* "~/x" is the home folder's x. */
+static int expand(const char *typed, struct buf *out)
+{
+	const char *home = getenv("HOME");
+	if (typed[0] == '~' && typed[1] == '/' && home && *home)
+		return buf_printf(out, "%s/%s", home, typed + 2);
+	return buf_puts(out, typed);
+}
+
+static void imp_check(struct hwimport *s)
+{
+	imp_reset(s);
+	s->checked = true;
+	struct buf path = BUF_INIT;
+	struct error e = {0};
+	if (expand(s->path.buf, &path)) {
+		snprintf(s->problem, sizeof(s->problem), "%s", "Out of memory.");
+	} else if (read_file(buf_str(&path), (size_t)HOMEWORK_MAX_BYTES * 16, &s->text, NULL, &e)) {
+		snprintf(s->problem, sizeof(s->problem), "%s", e.msg);
+	} else if (homework_parse(s->text.data, s->text.len, HW_CHECK_REFS, &s->h, &e)) {
+		const char *base = strrchr(buf_str(&path), '/');
+		snprintf(s->problem, sizeof(s->problem), "%s: %s", base ? base + 1 : buf_str(&path),
+		         e.msg);
+	} else {
+		s->ok = true;
+	}
+	buf_free(&path);
+}
+
+static struct step imp_add(struct ctx *c, struct hwimport *s)
+{
+	int64_t id;
+	bool existed;
+	struct error e = {0};
+	if (hwpack_add(c->vault, s->text.data, s->text.len, s->h.title, s->h.from, s->h.assigned,
+	               s->h.due, &id, &existed, &e)) {
+		view_warn(c, &e);
+		return STEP(STEP_REDRAW);
+	}
+	snprintf(c->note, sizeof(c->note), "%s",
+	         existed ? "That pack is in your vault already; nothing was added."
+	                 : "Added. It is under From my therapist on the home screen.");
+	c->journal_gen++; /* the home screen and the list read the packs again */
+	return STEP(STEP_POP);
+}
+
+static struct step imp_action(struct ctx *c, void *st, enum action a)
+{
+	struct hwimport *s = st;
+	if (a == ACT_BACK)
+		return STEP(STEP_POP);
+	if (s->checked) {
+		if (a != ACT_SELECT)
+			return STEP(STEP_NONE);
+		if (s->ok)
+			return imp_add(c, s);
+		imp_reset(s); /* try another file */
+		return STEP(STEP_REDRAW);
+	}
+	if (a == ACT_SELECT) {
+		if (!s->path.len)
+			return STEP(STEP_NONE);
+		imp_check(s);
+		return STEP(STEP_REDRAW);
+	}
+	return field_action(&s->path, a) ? STEP(STEP_REDRAW) : STEP(STEP_NONE);
+}
+
+static struct step imp_text(struct ctx *c, void *st, const char *text, size_t len)
+{
+	(void)c;
+	struct hwimport *s = st;
+	if (s->checked)
+		return STEP(STEP_NONE);
+	field_insert(&s->path, text, len);
+	return STEP(STEP_REDRAW);
+}
+
+static const struct hint imp_hints[] = {
+	{ACT_SELECT, "go on"},
+	{ACT_BACK, "leave"},
+	{ACT_NONE, NULL},
+};
+
+const struct view_ops hwimport_view = {
+	.name = "homework-import",
+	.state_size = sizeof(struct hwimport),
+	.flags = VIEW_NEEDS_VAULT | VIEW_TAKES_TEXT,
+	.hints = imp_hints,
+	.enter = imp_enter,
+	.leave = imp_leave,
+	.draw = imp_draw,
+	.on_action = imp_action,
+	.on_text = imp_text,
+};

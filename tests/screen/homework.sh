@@ -1,0 +1,168 @@
+# Homework from a therapist, through the real screens: the import screen
+# (reached from the therapy module while there is no pack) shows a bad
+# pack's problem by line, then a good pack's summary, and adds it; home
+# then has "From my therapist"; each kind of item is done from there and
+# its progress shows; an answer left half way waits; nothing a person
+# answered is on disk in the clear.
+. "$(dirname "$0")/../lib.sh"
+export TEND_INSECURE_FAST_KDF=1 TEND_HOME=$T_TMP/vault TZ=UTC TEND_NOW=1795420800
+PASS='homework screens'
+"$TEND_BIN" --passphrase-fd 3 init 3<<<"$PASS" >/dev/null 2>&1
+tend_() { "$TEND_BIN" --passphrase-fd 3 "$@" 3<<<"$PASS"; }
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+
+printf 'size 30x90\ntype %s\nkey Enter\ndump home\n' "$PASS" >"$T_TMP/home.script"
+"$SCREEN_BIN" "$T_TMP/home.script" >"$T_TMP/home.out" 2>&1
+t_nomatch "no pack: home has no therapist item" "From my therapist" "$(t_section "$T_TMP/home.out" home)"
+
+# The import screen, from the therapy module.
+cat >"$T_TMP/import.script" <<SCRIPT
+size 30x90
+type $PASS
+key Enter
+$(t_downs "$T_TMP/home.out" "The healing path")
+key Enter
+key Enter
+key Down
+key Down
+key Down
+dump module
+key Enter
+dump import
+type $ROOT/tests/fixtures/homework/missing-page.md
+key Enter
+dump bad pack
+key Enter
+dump try again
+key Ctrl-U
+type $ROOT/content/examples/grounding-week.md
+key Enter
+dump summary
+key Enter
+dump added
+key Esc
+key Esc
+dump home
+SCRIPT
+t_screen homework-import "$T_TMP/import.script" sed "s#$ROOT#ROOT#g"
+O=$T_TMP/homework-import.raw
+sec() { t_section "$O" "$1"; }
+t_match "the therapy module offers to add homework" "> *Add homework from my therapist|Add homework from my therapist" "$(sec module)"
+t_match "the import screen asks for a file" "File:" "$(sec import)"
+t_match "a bad pack names its line and what is wrong" \
+	"missing-page\.md: line 8: page 'nervous' is not a Learn page" "$(sec "bad pack" | tr -s ' \n' ' ')"
+t_match "Enter goes back to the file, to change it" "File: .*missing-page\.md" "$(sec "try again")"
+t_match "a good pack shows what it asks" "Slow breathing: Paced breathing, 3 times" "$(sec summary)"
+t_match "and is added on Enter" "Added\. It is under From my therapist" "$(sec added)"
+t_match "home now has the therapist item" "From my therapist" "$(sec home)"
+t_eq "the vault holds one pack" 1 "$(tend_ homework list | grep -c '^[0-9]')"
+
+# Each kind of item, from home.
+printf 'size 30x90\ntype %s\nkey Enter\ndump home\n' "$PASS" >"$T_TMP/home.script"
+"$SCREEN_BIN" "$T_TMP/home.script" >"$T_TMP/home.out" 2>&1
+cat >"$T_TMP/items.script" <<SCRIPT
+size 30x90
+type $PASS
+key Enter
+$(t_downs "$T_TMP/home.out" "From my therapist")
+key Enter
+dump pack
+key Enter
+dump read
+key Esc
+key Down
+key Enter
+key Enter
+key Enter
+wait 30
+key Esc
+key Enter
+dump breathed
+key Down
+key Enter
+key Enter
+key Enter
+type marker-hw-ground
+key Ctrl-S
+key Enter
+dump grounded
+key Down
+key Enter
+dump prompt
+type A steadier moment
+key Tab
+type marker-hw-prompt
+key Ctrl-S
+key Esc
+dump written
+key Down
+key Enter
+type 7
+dump scale
+key Enter
+key Down
+key Enter
+type marker-hw-answer
+key Esc
+dump answer waits
+key Enter
+dump answer back
+key Enter
+dump progress
+SCRIPT
+t_screen homework-items "$T_TMP/items.script"
+O=$T_TMP/homework-items.raw
+t_match "the pack lists its items, none begun" "Slow breathing +not yet" "$(sec pack)"
+t_match "a read item opens the page" "Noticing your nervous system" "$(sec read)"
+t_match "a finished breathing run counts" "Slow breathing +1 of 3 times" "$(sec breathed)"
+t_match "a finished written exercise counts" "5-4-3-2-1 +1 of 2 times" "$(sec grounded)"
+t_match "the read item is read" "Read about the nervous system +read" "$(sec grounded)"
+t_match "a prompt opens the journal with the prompt" "Think of a moment this week" "$(sec prompt)"
+t_match "tagged homework" "Tags: +homework" "$(sec prompt)"
+t_match "a saved entry answers the prompt" "A moment you felt steady +answered" "$(sec written)"
+t_match "a digit picks a number on the scale" "Chosen: 7 of 10" "$(sec scale)"
+t_match "Esc keeps a half-written answer" "Your words wait here" "$(sec "answer waits")"
+t_match "and it is there again" "marker-hw-answer" "$(sec "answer back")"
+t_match "the scale shows the number kept" "How settled the week felt +7 of 10" "$(sec progress)"
+t_match "the answer is answered" "What to bring next time +answered" "$(sec progress)"
+t_nomatch "no pressure words anywhere" "(overdue|missed|late|streak|failed)" "$(cat "$O")"
+list=$(tend_ homework list)
+t_match "the command line sees the same progress" "Slow breathing +1 of 3 times" "$list"
+entry=$(tend_ list | awk -F'\t' '$3 == "A steadier moment" { print $1; exit }')
+body=$(tend_ show "${entry:-0}")
+t_match "the prompt's entry is in the journal" "marker-hw-prompt" "$body"
+t_match "tagged homework" "tags: ([a-z0-9-]+,)*homework(,|[[:space:]])" "$body"
+t_match "the answer is in the vault" "marker-hw-answer" "$(tend_ export 2>/dev/null)"
+t_nomatch "no answer is on disk in the clear" "." \
+	"$(grep -rl -e marker-hw -e 'A steadier moment' "$TEND_HOME" 2>/dev/null)"
+
+# Removing a pack from the screen asks first ("Keep it" chosen), then the
+# home screen is as it was before any pack.
+cat >"$T_TMP/remove.script" <<SCRIPT
+size 30x90
+type $PASS
+key Enter
+$(t_downs "$T_TMP/home.out" "From my therapist")
+key Enter
+key Esc
+key d
+dump asks
+key Enter
+dump kept
+key d
+key Right
+key Enter
+dump removed
+key Esc
+dump home
+SCRIPT
+"$SCREEN_BIN" "$T_TMP/remove.script" >"$T_TMP/remove.out" 2>&1
+O=$T_TMP/remove.out
+t_match "d asks before removing" "Remove this pack\?.*Journal entries written to its prompts stay" \
+	"$(sec asks | tr -s ' \n' ' ')"
+t_match "Keep it keeps it" "A grounding week" "$(sec kept)"
+t_match "Remove takes it out" "The pack and what was kept for it are gone" "$(sec removed)"
+t_nomatch "and home has no therapist item again" "From my therapist" "$(sec home)"
+t_match "the prompt's entry stays in the journal" "A steadier moment" "$(tend_ list)"
+t_match "the vault has no packs" "No homework packs yet" "$(tend_ homework list)"
+t_done
