@@ -67,6 +67,8 @@ else
 endif
 UNIT = $(BUILD)/unit-tests
 SCREEN = $(BUILD)/screen-driver
+# A full disk on demand for tests/vault/faults.sh (LD_PRELOAD; never in tend).
+NOSPACE = $(BUILD)/nospace.so
 
 all: $(TEND)
 
@@ -128,9 +130,16 @@ run:
 check:
 	@$(have-deps) || scripts/deps
 	@$(MAKE) --no-print-directory build-tests
-	@TEND_BIN=$(abspath $(TEND)) UNIT_BIN=$(abspath $(UNIT)) SCREEN_BIN=$(abspath $(SCREEN)) tests/run
+	@TEND_BIN=$(abspath $(TEND)) UNIT_BIN=$(abspath $(UNIT)) SCREEN_BIN=$(abspath $(SCREEN)) \
+		NOSPACE_SO=$(abspath $(NOSPACE)) tests/run
 
-build-tests: $(TEND) $(UNIT) $(SCREEN)
+build-tests: $(TEND) $(UNIT) $(SCREEN) $(NOSPACE)
+
+# Built without the sanitizers: it only counts bytes and passes calls on.
+$(NOSPACE): tests/faults/nospace.c
+	@mkdir -p $(@D)
+	$(E) CC $<
+	$(Q)$(CC) -std=c11 -O2 -Wall -Wextra -shared -fPIC -o $@ $< -ldl
 
 check-layers:
 	@scripts/check-layers

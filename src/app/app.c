@@ -16,6 +16,7 @@
 #include "ui/term.h"
 #include "util/buf.h"
 #include "util/path.h"
+#include "util/utf8.h"
 #include "views/view.h"
 
 #define MIN_ROWS 18
@@ -194,6 +195,40 @@ static void apply(struct app *a, struct step s)
 	(void)f;
 }
 
+/* A note too long for the status bar wraps at spaces onto up to three
+ * more rows above it, over the bottom of the screen, so a message such as
+ * why something was not saved is read whole. */
+static void draw_note(const char *note, enum role r, int y, int x, int cols)
+{
+	enum { MAX_LINES = 4 };
+	const char *line[MAX_LINES];
+	size_t len[MAX_LINES];
+	int n = 0, w = cols - x - 2;
+	size_t left = strlen(note);
+	while (left && n < MAX_LINES && w > 0) {
+		size_t fit = utf8_fit(note, left, (size_t)w, NULL);
+		if (fit < left && n < MAX_LINES - 1) {
+			size_t sp = fit;
+			while (sp > 0 && note[sp] != ' ')
+				sp--;
+			if (sp > 0)
+				fit = sp;
+		}
+		line[n] = note;
+		len[n++] = fit;
+		note += fit, left -= fit;
+		while (left && *note == ' ')
+			note++, left--;
+	}
+	for (int i = 0; i < n; i++) {
+		int row = y - (n - 1) + i;
+		if (row < 0)
+			continue;
+		ui_fill(row, x, cols - x, r);
+		ui_put(row, x + 1, w, r, line[i], len[i]);
+	}
+}
+
 static void draw_status(struct app *a, const struct view_ops *ops, int y, int cols)
 {
 	ui_fill(y, 0, cols, ROLE_STATUS);
@@ -207,8 +242,7 @@ static void draw_status(struct app *a, const struct view_ops *ops, int y, int co
 	/* A note takes the place of the hints until the next key. */
 	if (a->ctx.note[0]) {
 		enum role r = a->ctx.note_role == ROLE_WARN ? ROLE_WARN : ROLE_STATUS;
-		ui_fill(y, x, cols - x, r);
-		ui_puts(y, x + 1, cols - x - 1, r, a->ctx.note);
+		draw_note(a->ctx.note, r, y, x, cols);
 		return;
 	}
 	for (const struct hint *h = ops->hints; h && h->a != ACT_NONE && x < cols; h++) {

@@ -308,6 +308,13 @@ static int take_lock(const char *dir, int *fd_out, struct error *e)
 		return error_set(e, E_FAIL, "Out of memory.");
 	int fd = open(p, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
 	free(p);
+	if (fd < 0 && (errno == EROFS || errno == EACCES || errno == EPERM))
+		return error_set(e, E_FAIL,
+		                 "The vault folder %s cannot be written to (%s), and tend needs "
+		                 "to, even to read, so that two programs never change the vault at "
+		                 "once. Nothing was changed. Check the folder's permissions, or copy "
+		                 "the folder somewhere you can write and set TEND_HOME to it.",
+		                 dir, strerror(errno));
 	if (fd < 0)
 		return error_errno(e, errno, "Cannot use the vault folder %s", dir);
 	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {

@@ -30,6 +30,7 @@ struct write_state {
 	long long changed_at;     /* when typing last changed something */
 	long long timer_end;      /* free writing: when the time is up (0: none) */
 	bool time_up;
+	bool leave_unkept; /* Esc once more leaves words no draft could keep */
 	char prompt[600];
 	char status[120];
 };
@@ -59,7 +60,10 @@ static int save_draft(struct ctx *c, struct write_state *w)
 	d.prompt = w->prompt;
 	struct error e = {0};
 	if (draft_save(c->vault, &d, &e)) {
-		snprintf(w->status, sizeof(w->status), "The draft could not be saved: %.80s", e.msg);
+		/* The reason goes in the note; the title bar has room for little. */
+		snprintf(w->status, sizeof(w->status), "Draft not kept");
+		snprintf(c->note, sizeof(c->note), "The draft could not be kept: %.160s", e.msg);
+		c->note_role = ROLE_WARN;
 		return -1;
 	}
 	w->saved_version = editor_version(&w->ed);
@@ -297,11 +301,25 @@ static struct step write_action(struct ctx *c, void *st, enum action a)
 		}
 	}
 	if (a == ACT_BACK) {
-		if (unsaved(w) && save_draft(c, w) == 0)
+		if (!unsaved(w) || w->leave_unkept)
+			return STEP(STEP_POP);
+		if (save_draft(c, w) == 0) {
 			snprintf(c->note, sizeof(c->note), "%s",
 			         "Kept as a draft; it opens again next time you write.");
-		return STEP(STEP_POP);
+			return STEP(STEP_POP);
+		}
+		/* Nowhere to keep the words (a full disk, say): leaving now would
+		 * lose them, so stay until the person says so. */
+		w->leave_unkept = true;
+		char save[16], back[16];
+		snprintf(c->note, sizeof(c->note),
+		         "Your words are still here but could not be kept. %s tries again; "
+		         "%s again leaves without them.",
+		         keymap_key_for(ACT_SKIP, true, save), keymap_key_for(ACT_BACK, true, back));
+		c->note_role = ROLE_WARN;
+		return STEP(STEP_REDRAW);
 	}
+	w->leave_unkept = false;
 	return STEP(STEP_NONE);
 }
 

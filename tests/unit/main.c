@@ -15,6 +15,7 @@
 	X(keyfile) \
 	X(recovery) \
 	X(vfs) \
+	X(faults) \
 	X(journal) \
 	X(tracking) \
 	X(export) \
