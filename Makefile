@@ -166,13 +166,13 @@ check-valgrind:
 BENCH = $(BUILD)/bench/bench
 $(BENCH): bench/bench.c bench/gen.h $(OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(TEND_CFLAGS) $(TEND_LDFLAGS) $(LDFLAGS) -o $@ bench/bench.c $(OBJ) $(PKG_LIBS)
+	$(CC) $(CFLAGS) $(TEND_CFLAGS) $(TEND_LDFLAGS) $(LDFLAGS) -o $@ bench/bench.c $(OBJ) $(PKG_LIBS) -lutil
 -include $(BENCH).d
 
 bench:
 	@$(have-deps) || scripts/deps
-	@$(MAKE) --no-print-directory $(BENCH)
-	@BENCH_BIN=$(abspath $(BENCH)) CC="$(CC)" bench/run
+	@$(MAKE) --no-print-directory $(BENCH) $(TEND)
+	@BENCH_BIN=$(abspath $(BENCH)) TEND_BIN=$(abspath $(TEND)) CC="$(CC)" bench/run
 
 # Fuzzing (libFuzzer, clang only; see docs/testing.md).
 # The project's sources are compiled again with coverage and sanitizers

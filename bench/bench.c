@@ -23,11 +23,19 @@
  *   plain file; SQLite's page cache is emptied before each timed query
  *   (sqlite3_db_release_memory), so pages come through the VFS (and its
  *   decryption) each time, from the OS cache. Order alternates.
+ * - The whole program: the tend binary run as a child on copies of the 1k
+ *   and 100k vaults with check-ins and trigger logs added (20k and 10k at
+ *   100k), their keys wrapped again with the cheapest KDF limits: start to
+ *   the unlock prompt and Enter to the home screen in a pseudo-terminal,
+ *   then list, search, export and report as commands, each with its peak
+ *   RSS (through `bench --rss-child`, see rss_child()).
  * - Unlock: keyfile_unwrap alone (Argon2id with the key file's limits,
  *   which must be the real defaults) against the opening path without
  *   any KDF (vault_open_code: key file read, page-set scan, pragmas,
  *   schema check) plus the first query (the first 20 rows of the list). */
 #include <errno.h>
+#include <poll.h>
+#include <pty.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <sqlite3.h>
@@ -35,6 +43,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -949,23 +958,17 @@ static void run_journal(struct vault *v, struct journal_result *r)
 
 /* ---- insights --------------------------------------------------------------------- */
 
-/* A vault with `days` daily check-ins and `ntrig` trigger logs. */
-static struct vault *insights_vault(const char *dir, int days, int ntrig)
+/* n check-ins `step` seconds apart and ntrig trigger logs spread over the
+ * same span, ending at `end`, in one transaction. */
+static void add_tracking(sqlite3 *db, int n, int64_t step, int ntrig, int64_t end)
 {
-	char code[VAULT_CODE_MAX];
-	struct error e = {0};
-	struct vault *v;
-	store_check(vault_init(dir, pass, strlen(pass), code, &e), &e, "creating a vault");
-	store_check(vault_open(dir, pass, strlen(pass), &v, &e), &e, "opening it");
-	sqlite3 *db = vault_db(v);
 	xexec(db, "BEGIN");
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(db, "INSERT INTO moods(at, at_off, score, sleep_hours, energy, tags)"
 	                           " VALUES (?1, 60, ?2, ?3, ?4, ?5)", -1, &st, NULL) != SQLITE_OK)
 		die("prepare");
-	int64_t end = 1795420800;
-	for (int d = 0; d < days; d++) {
-		sqlite3_bind_int64(st, 1, end - (int64_t)d * 86400);
+	for (int d = 0; d < n; d++) {
+		sqlite3_bind_int64(st, 1, end - (int64_t)d * step);
 		sqlite3_bind_int(st, 2, (d * 7) % 11);
 		sqlite3_bind_double(st, 3, 5 + (d % 5));
 		sqlite3_bind_int(st, 4, (d * 3) % 11);
@@ -981,7 +984,7 @@ static struct vault *insights_vault(const char *dir, int days, int ntrig)
 		die("prepare");
 	static const char *const cats[] = {"people", "place", "sound", "conflict", "media"};
 	for (int i = 0; i < ntrig; i++) {
-		sqlite3_bind_int64(st, 1, end - (int64_t)(i * 7919) % ((int64_t)days * 86400));
+		sqlite3_bind_int64(st, 1, end - (int64_t)(i * 7919) % ((int64_t)n * step));
 		sqlite3_bind_text(st, 2, cats[i % 5], -1, SQLITE_STATIC);
 		sqlite3_bind_int(st, 3, 5 + i % 6);
 		sqlite3_bind_int(st, 4, i % 5);
@@ -992,6 +995,17 @@ static struct vault *insights_vault(const char *dir, int days, int ntrig)
 	}
 	sqlite3_finalize(st);
 	xexec(db, "COMMIT");
+}
+
+/* A vault with `days` daily check-ins and `ntrig` trigger logs. */
+static struct vault *insights_vault(const char *dir, int days, int ntrig)
+{
+	char code[VAULT_CODE_MAX];
+	struct error e = {0};
+	struct vault *v;
+	store_check(vault_init(dir, pass, strlen(pass), code, &e), &e, "creating a vault");
+	store_check(vault_open(dir, pass, strlen(pass), &v, &e), &e, "opening it");
+	add_tracking(vault_db(v), days, 86400, ntrig, 1795420800);
 	return v;
 }
 
@@ -1047,6 +1061,273 @@ static void run_insights(const char *work, double *big_ms, double *small_ms)
 	free(bd), free(sd);
 }
 
+/* ---- the whole program ------------------------------------------------------- */
+
+/* The tend binary itself, as a person runs it: each command in a child
+ * process (so its peak RSS is its own), timed from fork to exit. The vaults
+ * are copies whose key is wrapped again with the cheapest KDF limits, so
+ * the figures are tend's own work apart from Argon2id (measured above). */
+static char *prog_vault(const char *work, const char *name, const char *from, const char *code,
+                        int moods, int trigs)
+{
+	char *dir = fmt("%s/%s", work, name);
+	if (mkdir(dir, 0700) != 0)
+		die("cannot create %s: %s", dir, strerror(errno));
+	static const char *const files[] = {"key", "key.bak", "tend.db"};
+	for (size_t i = 0; i < 3; i++) {
+		char *a = fmt("%s/%s", from, files[i]), *b = fmt("%s/%s", dir, files[i]);
+		copy_file(a, b);
+		free(a), free(b);
+	}
+	struct vault *v;
+	struct error e = {0};
+	setenv("TEND_INSECURE_FAST_KDF", "1", 1);
+	store_check(vault_open_code(dir, code, &v, &e), &e, "opening a copy");
+	store_check(vault_set_passphrase(v, pass, strlen(pass), &e), &e, "re-wrapping its key");
+	/* Check-ins three a day, back from the newest entry's time. */
+	add_tracking(vault_db(v), moods, 8 * 3600, trigs, 1600000000 + (int64_t)BIG_N * 600);
+	vault_close(v);
+	unsetenv("TEND_INSECURE_FAST_KDF");
+	return dir;
+}
+
+/* Peak RSS. A process's ru_maxrss starts at its parent's resident size
+ * when it forks and survives exec, so a child of this (large) bench would
+ * report the bench's memory. Children therefore run through the bench
+ * itself re-executed as a tiny wrapper (`bench --rss-child PROG ARGS`): it
+ * forks PROG from a fresh, small image, waits, and writes PROG's own peak
+ * (KiB) to fd 4. */
+static int rss_child(char **argv)
+{
+	pid_t pid = fork();
+	if (pid < 0)
+		return 127;
+	if (pid == 0) {
+		close(4);
+		execv(argv[0], argv);
+		_exit(127);
+	}
+	int status;
+	struct rusage ru;
+	if (wait4(pid, &status, 0, &ru) != pid)
+		return 127;
+	dprintf(4, "%ld\n", ru.ru_maxrss);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+}
+
+/* In a forked child with fd 4 the write end of a pipe: runs prog. */
+static void rss_exec(const char *prog, char **argv)
+{
+	char *args[20] = {(char *)"bench", (char *)"--rss-child", (char *)prog};
+	int n = 3;
+	for (int i = 1; argv[i] && n < 19; i++)
+		args[n++] = argv[i];
+	args[n] = NULL;
+	execv("/proc/self/exe", args);
+	_exit(127);
+}
+
+static long rss_read(int fd)
+{
+	char b[32] = "";
+	ssize_t n = read(fd, b, sizeof b - 1);
+	close(fd);
+	return n > 0 ? atol(b) : 0;
+}
+
+struct run {
+	double ms;
+	long rss_kb;
+};
+
+/* tend ARGS... with the passphrase on fd 3 and standard output to out. */
+static struct run run_tend(const char *tend, const char *home, const char *out,
+                           const char *const *args)
+{
+	int p[2];
+	if (pipe(p) != 0)
+		die("pipe: %s", strerror(errno));
+	dprintf(p[1], "%s\n", pass);
+	close(p[1]);
+	int q[2];
+	if (pipe(q) != 0)
+		die("pipe: %s", strerror(errno));
+	double t0 = now_us();
+	pid_t pid = fork();
+	if (pid < 0)
+		die("fork: %s", strerror(errno));
+	if (pid == 0) {
+		char *argv[16] = {(char *)"tend", (char *)"--passphrase-fd", (char *)"3"};
+		int n = 3;
+		for (; *args && n < 15; args++)
+			argv[n++] = (char *)*args;
+		argv[n] = NULL;
+		int o = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+		int null = open("/dev/null", O_RDWR);
+		if (o < 0 || null < 0 || dup2(null, 0) < 0 || dup2(o, 1) < 0 || dup2(null, 2) < 0 ||
+		    dup2(p[0], 3) < 0)
+			_exit(127);
+		setenv("TEND_HOME", home, 1);
+		setenv("TEND_INSECURE_FAST_KDF", "1", 1);
+		if (dup2(q[1], 4) < 0)
+			_exit(127);
+		rss_exec(tend, argv);
+	}
+	close(p[0]);
+	close(q[1]);
+	int status;
+	if (waitpid(pid, &status, 0) != pid)
+		die("waitpid: %s", strerror(errno));
+	struct run r = {(now_us() - t0) / 1e3, rss_read(q[0])};
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		die("tend %s exited with %d", args[0], WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+	return r;
+}
+
+/* Reads the terminal's output until `want` shows (true), or until the
+ * output has been quiet for quiet_ms with want NULL, or timeout_ms. */
+static bool pty_wait(int fd, const char *want, int quiet_ms, int timeout_ms)
+{
+	static char seen[1 << 16];
+	static size_t len;
+	if (!want)
+		len = 0;
+	double end = now_us() + timeout_ms * 1e3;
+	for (;;) {
+		if (want && memmem(seen, len, want, strlen(want))) {
+			len = 0;
+			return true;
+		}
+		double left = (end - now_us()) / 1e3;
+		if (left <= 0)
+			return false;
+		struct pollfd pf = {fd, POLLIN, 0};
+		int r = poll(&pf, 1, want ? (int)left : quiet_ms);
+		if (r == 0 && !want)
+			return true;
+		if (r <= 0)
+			continue;
+		char b[4096];
+		ssize_t n = read(fd, b, sizeof b);
+		if (n <= 0)
+			return false;
+		if (len + (size_t)n > sizeof seen) /* keep the tail */
+			len = 0;
+		memcpy(seen + len, b, (size_t)n);
+		len += (size_t)n;
+	}
+}
+
+struct tui_result {
+	double prompt_ms, home_ms;
+	long rss_kb;
+};
+
+/* The full-screen tend in a pseudo-terminal (80x24): start to the unlock
+ * prompt, Enter to the home screen drawn (cheap KDF), then the journal and
+ * Insights opened, and Ctrl-Q; the peak RSS is the whole session's. */
+static struct tui_result run_tui(const char *tend, const char *home)
+{
+	struct tui_result r = {0};
+	struct winsize ws = {.ws_row = 24, .ws_col = 80};
+	int fd, q[2];
+	if (pipe(q) != 0)
+		die("pipe: %s", strerror(errno));
+	double t0 = now_us();
+	pid_t pid = forkpty(&fd, NULL, NULL, &ws);
+	if (pid < 0)
+		die("forkpty: %s", strerror(errno));
+	if (pid == 0) {
+		setenv("TEND_HOME", home, 1);
+		setenv("TEND_INSECURE_FAST_KDF", "1", 1);
+		setenv("TERM", "xterm-256color", 1);
+		setenv("LANG", "C.UTF-8", 1);
+		char *argv[] = {(char *)"tend", NULL};
+		if (dup2(q[1], 4) < 0)
+			_exit(127);
+		rss_exec(tend, argv);
+	}
+	close(q[1]);
+	if (!pty_wait(fd, "Passphrase:", 0, 10000))
+		die("the full-screen tend showed no unlock prompt");
+	r.prompt_ms = (now_us() - t0) / 1e3;
+	pty_wait(fd, NULL, 50, 1000); /* the rest of the first frame */
+	dprintf(fd, "%s\r", pass);
+	double t1 = now_us();
+	if (!pty_wait(fd, "Welcome", 0, 20000))
+		die("the full-screen tend did not reach its home screen");
+	r.home_ms = (now_us() - t1) / 1e3;
+	pty_wait(fd, NULL, 300, 20000);
+	/* Down five times is the journal (no draft or homework here), Enter. */
+	dprintf(fd, "\033[B\033[B\033[B\033[B\033[B\r");
+	pty_wait(fd, NULL, 300, 20000);
+	dprintf(fd, "\033");
+	pty_wait(fd, NULL, 300, 20000);
+	dprintf(fd, "\033[B\r"); /* Insights */
+	pty_wait(fd, NULL, 300, 20000);
+	dprintf(fd, "\021"); /* Ctrl-Q */
+	int status;
+	for (int i = 0; i < 200; i++) {
+		/* Keep reading so tend never blocks on a full terminal; once it
+		 * lets go of the terminal, reads fail at once, hence the sleep. */
+		pty_wait(fd, NULL, 20, 20);
+		usleep(25000);
+		pid_t w = waitpid(pid, &status, WNOHANG);
+		if (w == pid) {
+			r.rss_kb = rss_read(q[0]);
+			close(fd);
+			return r;
+		}
+	}
+	kill(pid, SIGKILL);
+	die("the full-screen tend did not quit on Ctrl-Q");
+	return r;
+}
+
+struct whole {
+	struct run list, search, exp, report;
+	struct tui_result tui;
+};
+
+static void run_whole(const char *tend, const char *home, const char *work, struct whole *w)
+{
+	char *out = fmt("%s/whole-out", work);
+	static const char *const list[] = {"list", NULL};
+	static const char *const search[] = {"search", "river", NULL};
+	static const char *const exp[] = {"export", NULL};
+	static const char *const report[] = {"report", "--from", "2000-01-01", "--to", "2030-12-31",
+	                                     NULL};
+	struct samples s[4] = {{0}};
+	long rss[4] = {0};
+	const char *const *cmds[4] = {list, search, exp, report};
+	for (int round = 0; round < 5; round++)
+		for (int c = 0; c < 4; c++) {
+			struct run r = run_tend(tend, home, out, cmds[c]);
+			add(&s[c], r.ms);
+			if (r.rss_kb > rss[c])
+				rss[c] = r.rss_kb;
+		}
+	struct run *dst[4] = {&w->list, &w->search, &w->exp, &w->report};
+	for (int c = 0; c < 4; c++) {
+		*dst[c] = (struct run){median(&s[c]), rss[c]};
+		free(s[c].v);
+	}
+	unlink(out);
+	free(out);
+	struct samples p = {0}, h = {0};
+	w->tui.rss_kb = 0;
+	for (int i = 0; i < 3; i++) {
+		struct tui_result t = run_tui(tend, home);
+		add(&p, t.prompt_ms);
+		add(&h, t.home_ms);
+		if (t.rss_kb > w->tui.rss_kb)
+			w->tui.rss_kb = t.rss_kb;
+	}
+	w->tui.prompt_ms = median(&p);
+	w->tui.home_ms = median(&h);
+	free(p.v), free(h.v);
+}
+
 /* ---- main ------------------------------------------------------------------- */
 
 static const char *verdict(double v, double target, bool below)
@@ -1056,6 +1337,8 @@ static const char *verdict(double v, double target, bool below)
 
 int main(int argc, char **argv)
 {
+	if (argc > 2 && strcmp(argv[1], "--rss-child") == 0)
+		return rss_child(argv + 2);
 	if (argc < 4) {
 		fprintf(stderr, "usage: bench CACHE_DIR WORK_DIR SQLCIPHER_PROG|- [SKIP_REASON]\n");
 		return 2;
@@ -1217,6 +1500,40 @@ int main(int argc, char **argv)
 	printf("bench: ui_keystroke_frame_ms %.3f\n", ui_key);
 	printf("bench: ui_keystroke_vs_60hz %.3fx\n", ui_key / 16.7);
 
+	/* ---- the whole program (make bench sets TEND_BIN) */
+	const char *tend_bin = getenv("TEND_BIN");
+	bool whole = tend_bin && *tend_bin;
+	struct whole w1 = {0}, wb = {0};
+	if (whole) {
+		note("the tend binary on copies of the 1k and 100k vaults with check-ins and trigger"
+		     " logs added");
+		char *p1 = prog_vault(work, "prog1k", enc1k_dir, code, 200, 100);
+		char *pb = prog_vault(work, "prog100k", cache.vault, cache.code, 20000, 10000);
+		run_whole(tend_bin, p1, work, &w1);
+		run_whole(tend_bin, pb, work, &wb);
+		free(p1), free(pb);
+		const struct {
+			const char *name;
+			double big, small;
+		} fig[] = {
+			{"start_to_prompt_ms", wb.tui.prompt_ms, w1.tui.prompt_ms},
+			{"unlock_to_home_ms", wb.tui.home_ms, w1.tui.home_ms},
+			{"cli_list_ms", wb.list.ms, w1.list.ms},
+			{"cli_search_ms", wb.search.ms, w1.search.ms},
+			{"cli_export_ms", wb.exp.ms, w1.exp.ms},
+			{"cli_report_ms", wb.report.ms, w1.report.ms},
+			{"tui_peak_rss_mib", wb.tui.rss_kb / 1024.0, w1.tui.rss_kb / 1024.0},
+			{"export_peak_rss_mib", wb.exp.rss_kb / 1024.0, w1.exp.rss_kb / 1024.0},
+			{"list_peak_rss_mib", wb.list.rss_kb / 1024.0, w1.list.rss_kb / 1024.0},
+		};
+		for (size_t i = 0; i < sizeof fig / sizeof fig[0]; i++) {
+			printf("bench: prog_%s %.1f\n", fig[i].name, fig[i].big);
+			printf("bench: prog_%s_100k_vs_1k %.2fx\n", fig[i].name, fig[i].big / fig[i].small);
+		}
+	} else {
+		note("TEND_BIN not set: the whole-program figures are skipped");
+	}
+
 	/* ---- summary */
 	printf("\nSummary (medians from this run; %d commits per database, one at a time in"
 	       " rotation; %zu searches x %d runs each):\n",
@@ -1277,6 +1594,27 @@ int main(int argc, char **argv)
 	       " (1k vault); a Learn page parsed and laid out in %.3f ms; opening one %.2f ms;"
 	       " a keystroke %.3f ms (slowest %.2f) against a 60 Hz frame of 16.7 ms\n",
 	       ui_unlock, ui_render, ui_page, ui_key, ui_key_max);
+	if (whole) {
+		long peak = wb.tui.rss_kb;
+		const struct run *runs[] = {&wb.list, &wb.search, &wb.exp, &wb.report};
+		for (size_t i = 0; i < 4; i++)
+			if (runs[i]->rss_kb > peak)
+				peak = runs[i]->rss_kb;
+		printf("  the tend binary, 100k entries + 20k check-ins + 10k trigger logs (1k vault in"
+		       " brackets), KDF apart:\n"
+		       "    start to the unlock prompt %.1f ms (%.1f), target well under 50 ms %s;"
+		       " Enter to the home screen %.1f ms (%.1f)\n"
+		       "    tend list %.0f ms (%.1f), search %.0f ms (%.1f), export %.0f ms (%.1f),"
+		       " report over all of it %.0f ms (%.1f)\n"
+		       "    peak RSS: full screen with the journal and Insights opened %.1f MiB (%.1f),"
+		       " list %.1f, search %.1f, export %.1f, report %.1f MiB; target under 64 MiB %s\n",
+		       wb.tui.prompt_ms, w1.tui.prompt_ms, verdict(wb.tui.prompt_ms, 50, true),
+		       wb.tui.home_ms, w1.tui.home_ms, wb.list.ms, w1.list.ms, wb.search.ms,
+		       w1.search.ms, wb.exp.ms, w1.exp.ms, wb.report.ms, w1.report.ms,
+		       wb.tui.rss_kb / 1024.0, w1.tui.rss_kb / 1024.0, wb.list.rss_kb / 1024.0,
+		       wb.search.rss_kb / 1024.0, wb.exp.rss_kb / 1024.0, wb.report.rss_kb / 1024.0,
+		       verdict(peak / 1024.0, 64, true));
+	}
 	printf("  files: 1k vault %.1f MB, 1k plain %.1f MB; 100k vault %.0f MB, 100k plain %.0f MB\n",
 	       enc1k_mb, plain1k_mb, big_mb, big_plain_mb);
 	if (cache.build_s > 0)
