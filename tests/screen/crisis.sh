@@ -18,15 +18,6 @@ t_ok "a vault" test -s "$TEND_HOME/key"
 # gives "Everywhere else", checked at the end of this file.)
 printf 'region = US\n' >"$TEND_HOME/config"
 
-# Lines cut by known bugs (see the checks at the end) are marked in the
-# golden files rather than kept as if they were right.
-filter() {
-	sed -E \
-		-e "s/^( +)Forgot it\? In a terminal, 'tend recover' sets a new one with\$/\1<KNOWN BUG: the \"Forgot it?\" line is cut, see unlock.sh>/" \
-		-e 's/^  Crisis help: you do not have to go t$/  <KNOWN BUG: the title is cut, see crisis.sh>/' \
-		-e 's/^tend needs at least 60 columns and 18 ro$/<KNOWN BUG: cut, see crisis.sh>/'
-}
-
 # How many Downs from the top of the home menu to "Learn" (each item is a
 # title line after a blank line), so the script does not depend on the
 # menu's order.
@@ -76,7 +67,7 @@ dump crisis from a Learn page (!)
 key Esc
 dump Esc: the page again
 SCRIPT
-t_screen crisis-everywhere "$T_TMP/everywhere" filter
+t_screen crisis-everywhere "$T_TMP/everywhere"
 raw=$T_TMP/crisis-everywhere.raw
 first=$(t_section "$raw" "crisis from the unlock screen")
 t_match "the crisis screen: the emergency number" "call 911" "$first"
@@ -150,7 +141,7 @@ dump Esc: the small-window message again
 resize 24x80
 dump 80x24 again: the home screen
 SCRIPT
-t_screen crisis-region "$T_TMP/region" filter
+t_screen crisis-region "$T_TMP/region"
 raw=$T_TMP/crisis-region.raw
 t_match "Australia: Lifeline 13 11 14 and 000" "call 000 .*Lines in Australia.*Lifeline +13 11 14" \
 	"$(t_section "$raw" "crisis help for Australia" | tr '\n' ' ')"
@@ -160,12 +151,10 @@ t_match "40x10: the crisis screen shows the emergency number" "call 000 now" \
 t_match "40x10: the home screen asks for a larger window" "Please make this window larger" \
 	"$(t_section "$raw" "home at 40x10: please make this window larger")"
 
-# Known bugs.
-# Was a bug, now a check: with no region chosen and a locale that names no country (for
+# Was a bug: with no region chosen and a locale that names no country (for
 # example LANG=C.UTF-8, or any vault made with `tend init`), the crisis
-# screen says "call local emergency number now." ("your" is missing): the
-# "Everywhere else" row of content/crisis/regions.tsv has the emergency
-# "local emergency number" and crisis.c prints "call %s now".
+# screen said "call local emergency number now." ("your" was missing from
+# the "Everywhere else" row of content/crisis/regions.tsv).
 export TEND_HOME=$T_TMP/intl
 "$TEND_BIN" --passphrase-fd 3 init 3<<<"$PASS" >/dev/null 2>&1
 printf 'key Ctrl-G\ndump crisis\n' >"$T_TMP/intl.script"
@@ -173,14 +162,17 @@ printf 'key Ctrl-G\ndump crisis\n' >"$T_TMP/intl.script"
 intl=$(t_section "$T_TMP/intl.out" crisis | tr '\n' ' ' | tr -s ' ')
 t_match "no region and LANG=C.UTF-8: Everywhere else" "Lines in Everywhere else" "$intl"
 t_match "Everywhere else: \"call your local emergency number\"" "call your local emergency number" "$intl"
-# Was a bug, now a check: at 40 columns the crisis screen's title "Crisis help: you do not
-# have to go through this alone" is cut to "...you do not have to go t"
+# Was a bug: at 40 columns the crisis screen's title "Crisis help: you do
+# not have to go through this alone" was cut to "...you do not have to go t"
 # (ui_puts in cols-4 columns), and the small-window message "tend needs at
-# least 60 columns and 18 rows." is cut to "...and 18 ro" (draw_too_small
-# uses ui_puts and never wraps) - on the one screen meant for small windows.
-t_nomatch "40x10: the crisis title is not cut mid-word" "go t\$" \
+# least 60 columns and 18 rows." to "...and 18 ro" (draw_too_small used
+# ui_puts and never wrapped) - on the one screen meant for small windows.
+# Now a narrow crisis screen says "Crisis help" alone (crisis.c), and the
+# message wraps (app.c draw_too_small, view_markdown).
+t_match "40x10: the crisis title is whole" "^  Crisis help(: you do not have to go through this alone)?\$" \
 	"$(t_section "$T_TMP/crisis-region.raw" "crisis at 40x10: still drawn" | head -n 1)"
-t_match "40x10: the small-window message says 18 rows" "18 rows" \
-	"$(t_section "$T_TMP/crisis-region.raw" "home at 40x10: please make this window larger" | tr '\n' ' ')"
+t_match "40x10: the small-window message is whole" \
+	"^Please make this window larger: tend needs at least 60 columns and 18 rows\. Ctrl-G: crisis help \$" \
+	"$(t_section "$T_TMP/crisis-region.raw" "home at 40x10: please make this window larger" | tr '\n' ' ' | tr -s ' ')"
 
 t_done
