@@ -24,15 +24,13 @@
 #
 # Two things on these screens follow the real clock, not TEND_NOW, so the
 # filter masks them (see filter below): the time after "Saved" and "Draft
-# kept", and the home screen's prompt of the day. Screens that show a known
-# bug are dumped with a label starting "KNOWN BUG" and left out of the
-# golden files (the filter keeps only the label); t_known_bug checks, which
-# print "skip" unless TEND_KNOWN_BUGS=1, test them:
-# - home does not offer "Continue your draft" right after a draft is kept;
-# - a journal list under another journal screen is not reloaded after a
+# kept", and the home screen's prompt of the day. Four bugs these screens
+# found are fixed, and a check below guards each (search for "Was a bug"):
+# - home did not offer "Continue your draft" right after a draft was kept;
+# - a journal list under another journal screen was not reloaded after a
 #   change (tags merged, an entry deleted from search);
-# - a search match in the selected row is not highlighted;
-# - (in tests/screen/driver.c) wide characters take one cell in the driver.
+# - a search match in the selected row was not highlighted;
+# - (in tests/screen/driver.c) wide characters took one cell in the driver.
 . "$(dirname "$0")/../lib.sh"
 export TEND_INSECURE_FAST_KDF=1 TZ=UTC LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color
 unset NO_COLOR
@@ -61,26 +59,14 @@ fresh_vault() {
 	seed 1795428000 --tag walk <<<$'Morning pages\nCoffee, rain on the window, a short walk to the river later.'
 }
 
-# What differs from run to run, and screens with known bugs, out of the
-# golden files.
+# What differs from run to run, out of the golden files.
 # - write.c's set_status() stamps "Saved HH:MM" / "Draft kept HH:MM" with
 #   time(NULL) in local time, not the clock TEND_NOW fixes.
 # - home.c's home_enter() picks the prompt of the day from time(NULL), so
 #   the line under "Write to today's prompt" changes at midnight.
-# - KNOWN BUG in tests/screen/driver.c (not in src/): the driver never
-#   calls setlocale(), so curses gives every character one cell, and a row
-#   drawn in pieces (a list preview: ui_put per piece, each at the column
-#   the app counted) shows a gap of one cell per wide character. In a real
-#   terminal the row reads "... 🌿 here And the rain stopped." (checked in
-#   tmux); the driver shows eight spaces before "And". The filter marks
-#   the row; a t_known_bug check below tests it.
 filter() {
-	sed -E -e 's/(Saved|Draft kept) [0-9]{2}:[0-9]{2}( *)$/\1 hh:mm\2/' \
-		-e 's/^( +)日本語 line: 雨の日 and a leaf 🌿 here +And the rain stopped\.$/\1<KNOWN BUG in the screen driver: wide characters, see journal.sh>/' |
+	sed -E -e 's/(Saved|Draft kept) [0-9]{2}:[0-9]{2}( *)$/\1 hh:mm\2/' |
 	awk '
-		skip && /^--- / { skip = 0 }
-		skip { next }
-		/^--- KNOWN BUG/ { print; print "(not compared: a known bug, see journal.sh)"; skip = 1; next }
 		prompt { sub(/[^ ].*$/, "<the prompt of the real day>"); prompt = 0 }
 		/^ +Write to today.s prompt$/ { prompt = 1 }
 		{ print }'
@@ -188,7 +174,12 @@ t_eq "write: the command line lists the new entry" \
 	"6	2026-11-23T18:30	Rain again	" "$(tp list | head -n 1)"
 t_eq "write: the saved text, byte for byte (wide characters, emoji, no paste)" \
 	$'日本語 line: 雨の日 and a leaf 🌿 here\nAnd the rain stopped.' "$(tp show 6 | tail -n +4)"
-# KNOWN BUG in tests/screen/driver.c (no setlocale()): see filter above.
+# Was a bug in tests/screen/driver.c (not in src/): the driver never called
+# setlocale(), so curses gave every character one cell, and a row drawn in
+# pieces (a list preview: ui_put per piece, each at the column the app
+# counted) showed a gap of one cell per wide character: eight spaces before
+# "And" where a real terminal (checked in tmux) shows one. The driver now
+# sets the locale as main.c does.
 t_line "write: the list preview has one space for the line break" \
 	'^           日本語 line: 雨の日 and a leaf 🌿 here And the rain stopped\.$' \
 	"$(t_section "$out" "the journal list has the new entry at the top")"
@@ -312,6 +303,42 @@ t_eq "delete: after quitting, the command line lists four" 4 "$(tp list | grep -
 tp show 1 >/dev/null 2>&1
 t_eq "delete: tend show 1 finds nothing (exit 1)" 1 $?
 
+# Delete from search: an entry opened from the search results and deleted
+# leaves the results, and the journal list under the search screen too
+# (this was a bug: the list kept it, and opening it there said "There is
+# no entry 1.").
+fresh_vault searchdel || t_fail "a seeded vault (delete from search)"
+{
+	login
+	to_journal
+	cat <<'SCRIPT'
+key /
+type maple
+key Enter
+dump the entry found by search
+key d
+key Right
+key Enter
+dump deleted: back in search
+key Esc
+dump Esc: the journal list
+key End
+key Enter
+dump End, Enter: the oldest entry left
+SCRIPT
+} >"$T_TMP/searchdel"
+"$SCREEN_BIN" "$T_TMP/searchdel" >"$T_TMP/searchdel.out" 2>&1
+out=$T_TMP/searchdel.out
+t_match "delete from search: the entry opens from the results" 'The maple by the gate' \
+	"$(t_section "$out" "the entry found by search")"
+t_eq "delete from search: no result left" 0 "$(results "$out" "deleted: back in search")"
+t_eq "delete from search: the journal list under it has four entries" 4 \
+	"$(results "$out" "Esc: the journal list")"
+t_nomatch "delete from search: ... and not the deleted one" 'Autumn leaves' \
+	"$(t_section "$out" "Esc: the journal list")"
+t_match "delete from search: the oldest entry left opens" 'We talked about the river dream' \
+	"$(t_section "$out" "End, Enter: the oldest entry left")"
+
 # ---- search as you type, highlights, a filter ------------------------------------------------
 fresh_vault search || t_fail "a seeded vault (search)"
 {
@@ -361,10 +388,10 @@ t_match "search: \"could\" is highlighted in its preview" '^([a-z])\1{4}$' "$cou
 t_eq "search: \"Woke\" before it is not" "...." "$(colors_of "$out" "$co" "Woke")"
 t_eq "search: \"not\" after it is not" "..." "$(colors_of "$out" "$co" "not settle" | cut -c1-3)"
 t_match "search: \"cold\" is highlighted in its preview" '^([a-z])\1{3}$' "$(colors_of "$out" "$co" "cold")"
-# Was a bug, now a check: the match in the selected row (the first result) has the
-# same colour as the row: jdraw_marked() draws a match with ROLE_SELECTED,
-# and the selected row's text is ROLE_SELECTED too, so "Coffee" in the
-# first result does not stand out.
+# Was a bug: the match in the selected row (the first result) had the same
+# colour as the row (jdraw_marked() drew a match with ROLE_SELECTED, which
+# the selected row's text is too), so "Coffee" in the first result did not
+# stand out. A match is ROLE_KEY now.
 t_ok "search: the match in the selected row stands out from the row" \
 	test "$(colors_of "$out" "$co" "Coffee" | cut -c1)" != "$(colors_of "$out" "$co" "rain on" | cut -c1)"
 
@@ -387,7 +414,7 @@ key Enter
 dump End, Enter: the entries tagged walk, three now
 key Esc
 key Esc
-dump KNOWN BUG: Esc twice: the journal list should show the merged tags
+dump Esc twice: the journal list shows the merged tags
 SCRIPT
 } >"$T_TMP/tags"
 t_screen journal-tags "$T_TMP/tags" filter
@@ -400,15 +427,17 @@ t_eq "tags: the list of walk has three entries" 3 "$(results "$out" "End, Enter:
 t_eq "tags: the vault has the merged tags" \
 	"5 walk|4 sleep|3 walk|2 therapy|1 walk|" "$(tp list | cut -f1,4 | tr '\t\n' ' |')"
 t_eq "tags: no entry is tagged calm" "" "$(tp search --tag calm 2>/dev/null)"
-# Was a bug, now a check: one flag (ctx.journal_changed) tells every journal screen to
-# reload, and the first one drawn clears it, so a journal list lower on the
-# stack keeps what it read before. Here the list of entries tagged walk
-# reloads, and the journal list under the tags screen still shows "#calm".
-# (Worse, deleting an entry opened from search leaves it in the journal
-# list under the search screen; opening it there says "There is no entry
-# 1.": / maple Enter d Right Enter Esc End Enter.)
+# Was a bug: one flag (ctx.journal_changed) told every journal screen to
+# reload, and the first one drawn cleared it, so a journal list lower on
+# the stack kept what it read before: here the list of entries tagged walk
+# reloaded, and the journal list under the tags screen still showed
+# "#calm". Each screen now keeps the ctx.journal_gen it last read at.
+# (The same bug left an entry deleted from search in the journal list
+# under the search screen: see "delete from search" below.)
 t_nomatch "tags: the journal list shows the merged tags after the merge" '#calm' \
-	"$(t_section "$out" "KNOWN BUG: Esc twice: the journal list should show the merged tags")"
+	"$(t_section "$out" "Esc twice: the journal list shows the merged tags")"
+t_match "tags: ... as walk" '#walk' \
+	"$(t_section "$out" "Esc twice: the journal list shows the merged tags")"
 
 # ---- drafts ------------------------------------------------------------------------------------
 fresh_vault draft || t_fail "a seeded vault (draft)"
@@ -423,7 +452,7 @@ dump typing: nothing kept yet
 wait 3
 dump two quiet seconds later: "Draft kept"
 key Esc
-dump KNOWN BUG: Esc: the home screen should offer "Continue your draft"
+dump Esc: the home screen offers "Continue your draft"
 SCRIPT
 	to_item Write
 	cat <<'SCRIPT'
@@ -436,12 +465,13 @@ out=$T_TMP/journal-draft-kept.raw
 t_nomatch "draft: nothing kept while typing" 'Draft kept' "$(t_section "$out" "typing: nothing kept yet" | head -n 1)"
 t_match "draft: kept two seconds after typing stops" 'Draft kept [0-9]{2}:[0-9]{2}$' \
 	"$(t_section "$out" 'two quiet seconds later: "Draft kept"' | head -n 1)"
-# Was a bug, now a check: home.c re-reads whether a draft waits only when the home
-# screen opens or ctx.journal_changed is set; write.c's save_draft() does
-# not set it, so after leaving the write screen with a draft kept (by the
-# autosave or by Esc) home still says "Write" until the next unlock or run.
+# Was a bug: home.c re-reads whether a draft waits only when the home
+# screen opens or the journal changed, and write.c's save_draft() did not
+# say the journal changed, so after leaving the write screen with a draft
+# kept (by the autosave or by Esc) home still said "Write" until the next
+# unlock or run. save_draft() now moves ctx.journal_gen on.
 t_match "draft: home offers \"Continue your draft\" after Esc" 'Continue your draft' \
-	"$(t_section "$out" 'KNOWN BUG: Esc: the home screen should offer "Continue your draft"')"
+	"$(t_section "$out" 'Esc: the home screen offers "Continue your draft"')"
 t_eq "draft: a draft is not an entry (the command line lists five)" 5 "$(tp list | grep -c .)"
 
 # The first run ended while " garden" was typed and not yet kept: the
