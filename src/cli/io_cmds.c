@@ -17,6 +17,7 @@
 
 struct export_args {
 	const char *out; /* NULL: standard output */
+	int (*write)(struct vault *v, struct buf *out, struct error *e);
 };
 
 static int export_run(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e)
@@ -24,7 +25,7 @@ static int export_run(struct cli_ctx *ctx, struct vault *v, void *arg, struct er
 	(void)ctx;
 	struct export_args *a = arg;
 	struct buf b = BUF_INIT;
-	int rc = export_json(v, &b, e);
+	int rc = a->write(v, &b, e);
 	if (rc == 0 && a->out) {
 		rc = atomic_write(a->out, b.data, b.len, 0600, e);
 		if (rc == 0)
@@ -49,19 +50,27 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	struct export_args a = {0};
+	struct export_args a = {.write = export_json};
 	int c;
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "f:o:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
-			puts("usage: tend export [--format json] [-o FILE]\n"
-			     "Writes everything in the vault as tend's JSON export (docs/export-format.md)\n"
-			     "to FILE, or to standard output. The export is NOT encrypted.");
+			puts("usage: tend export [--format json|md|csv] [-o FILE]\n"
+			     "Writes the vault out to FILE, or to standard output (docs/export-format.md):\n"
+			     "json is everything, to read back in; md is a readable diary of entries,\n"
+			     "check-ins and trigger logs; csv is check-ins and trigger logs for a\n"
+			     "spreadsheet. The export is NOT encrypted.");
 			return 0;
 		case 'f':
-			if (strcmp(optarg, "json") != 0)
-				return cli_usage_error("--format: this tend exports json.");
+			if (strcmp(optarg, "json") == 0)
+				a.write = export_json;
+			else if (strcmp(optarg, "md") == 0)
+				a.write = export_markdown;
+			else if (strcmp(optarg, "csv") == 0)
+				a.write = export_csv;
+			else
+				return cli_usage_error("--format is json, md or csv.");
 			break;
 		case 'o':
 			a.out = optarg;

@@ -18,6 +18,7 @@
 	X(journal) \
 	X(tracking) \
 	X(export) \
+	X(textexport) \
 	X(import) \
 	X(seal) \
 	X(report) \
