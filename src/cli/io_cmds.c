@@ -114,7 +114,7 @@ static void print_span(const struct import_summary *s)
 	}
 }
 
-static void print_summary(const struct import_summary *s)
+static void print_summary(const struct import_summary *s, bool dry)
 {
 	printf("%zu rows in a tend export:", s->total);
 	for (size_t i = 0; dump_tables[i] && i < IMPORT_MAX_TABLES; i++)
@@ -122,6 +122,22 @@ static void print_summary(const struct import_summary *s)
 			printf(" %s %zu;", dump_tables[i], s->rows[i]);
 	putchar('\n');
 	print_span(s);
+	if (!s->merged)
+		return;
+	/* Merged into a vault in use: what came in, and what was there. */
+	printf("Into the vault as it is: %s %zu row%s", dry ? "would add" : "added", s->added_total,
+	       s->added_total == 1 ? "" : "s");
+	const char *sep = " (";
+	for (size_t i = 0; dump_tables[i] && i < IMPORT_MAX_TABLES; i++)
+		if (s->added[i]) {
+			printf("%s%s %zu", sep, dump_tables[i], s->added[i]);
+			sep = "; ";
+		}
+	printf("%s; %zu already there, skipped.\n", *sep == ';' ? ")" : "",
+	       s->total - s->added_total);
+	if (s->kept)
+		printf("%zu setting%s had another value here; the vault's own %s kept.\n", s->kept,
+		       s->kept == 1 ? "" : "s", s->kept == 1 ? "was" : "were");
 }
 
 static void print_foreign(const struct import_summary *s, bool dry)
@@ -144,7 +160,7 @@ static int import_run(struct cli_ctx *ctx, struct vault *v, void *arg, struct er
 	if (a->opts.format == IMPORT_TEND_JSON) {
 		if (import_tend_json(v, a->text.data, a->text.len, dry, &sum, e))
 			return -1;
-		print_summary(&sum);
+		print_summary(&sum, dry);
 	} else {
 		if (import_foreign(v, a->text.data, a->text.len, &a->opts, &sum, e))
 			return -1;
@@ -189,8 +205,8 @@ int cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 			puts("usage: tend import [--format tend-json|jrnl|daylio|tui-journal] [--dry-run]\n"
 			     "                   [--mood NAME=SCORE]... FILE\n"
 			     "Reads FILE into the vault, all or nothing. tend-json (the default, tend's own\n"
-			     "export) goes into a new vault; the others are added to the vault as it is, and\n"
-			     "anything already in it is skipped. --dry-run checks the file and says what it\n"
+			     "export) fills a new vault as it was; into a vault in use, it and the others\n"
+			     "add only what is not there yet. --dry-run checks the file and says what it\n"
 			     "would add, changing nothing. --mood gives a Daylio mood a score from 0 to 10.");
 			return 0;
 		case 'f':

@@ -78,9 +78,33 @@ pb export -o "$T_TMP/b.json" 2>/dev/null
 t_eq "export, import, export gives the same data" \
 	"$(grep -v exported_at "$T_TMP/a.json")" "$(grep -v exported_at "$T_TMP/b.json")"
 t_match "and the search index is rebuilt" "second entry" "$(pb search second)"
-err=$(pb import "$T_TMP/a.json" 2>&1)
-t_match "a vault with entries is not merged into (yet), and says why" "already holds entries" "$err"
+# Into a vault in use: only what is not there yet, all or nothing.
+out=$(pb import "$T_TMP/a.json")
+t_match "importing the same export again adds nothing" \
+	"Into the vault as it is: added 0 rows; [0-9]+ already there, skipped" "$out"
 t_eq "nothing doubled" 2 "$(pb list | wc -l)"
+echo 'marker-merge-new a third entry' | pw add --tag calm >/dev/null
+pw mood 3 >/dev/null
+pw export -o "$T_TMP/a2.json" 2>/dev/null
+echo 'only in b' | pb add >/dev/null
+out=$(pb import --dry-run "$T_TMP/a2.json")
+t_match "a dry run counts what a merge would add" \
+	"would add 3 rows \(entries 1; entry_tags 1; moods 1\)" "$out"
+t_eq "and adds nothing" 3 "$(pb list | wc -l)"
+out=$(pb import "$T_TMP/a2.json")
+t_match "a partial overlap adds only the new" "added 3 rows \(entries 1; entry_tags 1; moods 1\)" "$out"
+t_eq "b has its own entry and a's three" 4 "$(pb list | wc -l)"
+t_match "the new entry is found by search" "marker-merge-new" "$(pb search third)"
+pb export -o "$T_TMP/b2.json" 2>/dev/null
+# A broken copy of the same file: a check-in linked to a row it lacks.
+sed 's/"mood_id": null/"mood_id": 99/' "$T_TMP/a2.json" >"$T_TMP/broken.json"
+err=$(pb import "$T_TMP/broken.json" 2>&1)
+t_eq "a malformed file exits 4" 4 $?
+t_match "and names the row and column" \
+	"entries, row [0-9]+: column 'mood_id': there is no row 99 in tables.moods" "$err"
+pb export -o "$T_TMP/b3.json" 2>/dev/null
+t_eq "and changes nothing" "$(grep -v exported_at "$T_TMP/b2.json")" \
+	"$(grep -v exported_at "$T_TMP/b3.json")"
 
 # Odd files: a clear message, exit 4, and nothing changed.
 F=$(dirname "$0")/../fixtures/tend-json
