@@ -59,7 +59,8 @@ static int keep_row(void *arg, const char *table, size_t ncols, const char *cons
 	}
 	if (t->nrows == t->cap) {
 		size_t cap = t->cap ? t->cap * 2 : 64;
-		struct dump_value *p = realloc(t->vals, cap * t->ncols * sizeof(*p));
+		/* Wiped too: scores and times are the person's as much as words. */
+		struct dump_value *p = io_wipe_realloc(t->vals, cap * t->ncols * sizeof(*p));
 		if (!p)
 			return error_set(e, E_FAIL, OOM);
 		t->vals = p;
@@ -91,7 +92,7 @@ static void copy_free(struct vault_copy *c)
 		struct table *t = &c->t[i];
 		for (size_t k = 0; k < t->nrows * t->ncols; k++)
 			io_wipe_free((char *)t->vals[k].s);
-		free(t->vals);
+		io_wipe_free(t->vals);
 	}
 	memset(c, 0, sizeof(*c));
 }
