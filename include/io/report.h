@@ -102,4 +102,22 @@ int report_source_load(struct vault *v, const int64_t *ids, size_t nids,
                        struct report_source *out, struct error *e);
 void report_source_free(struct report_source *s);
 
+#define REPORT_MAX_MODULES 16
+
+/* One report, read and assembled: what the CLI (tend report) and the
+ * report screen both build, so a preview on either shows the same thing.
+ * The healing path's modules come in content order with the status the
+ * person set on the Path screen (the vault's settings), only when
+ * which holds REPORT_PATH. d points into the rest. */
+struct report_build {
+	struct report_source src;
+	char titles[REPORT_MAX_MODULES][128];
+	char status[REPORT_MAX_MODULES][32];
+	struct report_module modules[REPORT_MAX_MODULES];
+	struct report_data d;
+};
+int report_build_load(struct vault *v, int64_t from_day, int64_t to_day, unsigned which,
+                      const int64_t *ids, size_t nids, struct report_build *b, struct error *e);
+void report_build_free(struct report_build *b);
+
 #endif
