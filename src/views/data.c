@@ -85,6 +85,9 @@ static const struct {
 	{"Export everything",
 	 "A copy of the whole vault in one file, to keep or to move to another computer.",
 	 &export_view},
+	{"Import from another app",
+	 "Entries and moods from jrnl, Daylio or tui-journal. You see what would come in first.",
+	 &import_view},
 };
 #define NDATA (sizeof(data_items) / sizeof(data_items[0]))
 
