@@ -88,6 +88,9 @@ static const struct {
 	{"Import from another app",
 	 "Entries and moods from jrnl, Daylio or tui-journal. You see what would come in first.",
 	 &import_view},
+	{"A report for a session",
+	 "Mood, triggers, what helped, and only the entries you pick, to take to a therapist.",
+	 &report_view},
 };
 #define NDATA (sizeof(data_items) / sizeof(data_items[0]))
 
@@ -233,7 +236,7 @@ static void ex_draw(struct ctx *c, void *st, int rows, int cols)
 	y += view_markdown(y, 2, w, rows - y - 2 > 3 ? 3 : rows - y - 2, 0, DATA_NOT_ENCRYPTED);
 	if (y < rows - 1)
 		view_markdown(rows - 1 - (rows - y > 2 ? 1 : 0), 2, w, 1, 0,
-		              "Up/Down: move · Left/Right: format · Enter: write · Esc: leave");
+		              "Up/Down: move · Left/Right: change the format");
 }
 
 static struct step ex_write(struct ctx *c, void *data)
@@ -338,7 +341,7 @@ static struct step ex_text(struct ctx *c, void *st, const char *text, size_t len
 
 static const struct hint ex_hints[] = {
 	{ACT_SELECT, "write"},
-	{ACT_BACK, "leave, writing nothing"},
+	{ACT_BACK, "leave"},
 	{ACT_NONE, NULL},
 };
 

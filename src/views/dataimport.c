@@ -145,7 +145,7 @@ static void im_draw(struct ctx *c, void *st, int rows, int cols)
 	ui_puts(y, 12, 18, s->row == IM_CHECK ? ROLE_SELECTED : ROLE_STRONG, "[ Check the file ]");
 	if (y + 2 < rows)
 		view_markdown(rows - 1, 2, w, 1, 0,
-		              "Up/Down: move · Left/Right: app · Enter: check · Esc: leave");
+		              "Up/Down: move · Left/Right: change the app");
 }
 
 /* Keeps the scores given so far; new names start unset. */
@@ -298,7 +298,7 @@ static struct step im_text(struct ctx *c, void *st, const char *text, size_t len
 
 static const struct hint im_hints[] = {
 	{ACT_SELECT, "go on"},
-	{ACT_BACK, "leave, importing nothing"},
+	{ACT_BACK, "leave"},
 	{ACT_NONE, NULL},
 };
 
@@ -368,7 +368,7 @@ static void mm_draw(struct ctx *c, void *st, int rows, int cols)
 		}
 	}
 	view_markdown(rows - 1, 2, w, 1, 0,
-	              "Up/Down: mood · Left/Right or 0-10: score · Enter: go on · Esc: leave");
+	              "Up/Down: a mood · Left/Right or a digit: its score");
 }
 
 static struct step mm_action(struct ctx *c, void *st, enum action a)
