@@ -257,7 +257,7 @@ static struct step ex_write(struct ctx *c, void *data)
 	s->written = true;
 	snprintf(s->done, sizeof(s->done),
 	         "Written: `%s` (%zu KB), as %s, readable only by you on this computer.\n\n%s",
-	         buf_str(&s->full), (len + 1023) / 1024, export_kinds[s->kind].name,
+	         s->path.buf, (len + 1023) / 1024, export_kinds[s->kind].name,
 	         DATA_NOT_ENCRYPTED);
 	snprintf(c->note, sizeof(c->note), "%s", "Exported. The file is not encrypted.");
 	return STEP(STEP_REDRAW);

@@ -410,7 +410,7 @@ static struct step rp_write(struct ctx *c, void *data)
 	s->stage = RP_WRITTEN;
 	snprintf(s->done, sizeof(s->done),
 	         "Written: `%s` (%zu KB), readable only by you on this computer.\n\n%s",
-	         buf_str(&s->full), (len + 1023) / 1024, DATA_NOT_ENCRYPTED);
+	         s->path.buf, (len + 1023) / 1024, DATA_NOT_ENCRYPTED);
 	snprintf(c->note, sizeof(c->note), "%s", "The report is written. It is not encrypted.");
 	unbuild(s);
 	return STEP(STEP_REDRAW);
@@ -579,7 +579,7 @@ static struct step rp_text(struct ctx *c, void *st, const char *text, size_t len
 }
 
 static const struct hint rp_hints[] = {
-	{ACT_SELECT, "pick / go on"},
+	{ACT_SELECT, "go on"},
 	{ACT_BACK, "leave"},
 	{ACT_NONE, NULL},
 };
