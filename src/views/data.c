@@ -159,7 +159,7 @@ static const struct {
 	const char *name, *label, *ext;
 	int (*write)(struct vault *v, struct buf *out, struct error *e);
 } export_kinds[] = {
-	{"json", "JSON: everything, and tend can read it back", "json", export_json},
+	{"json", "JSON (all of it; tend reads it back)", "json", export_json},
 };
 #define NKINDS ((int)(sizeof(export_kinds) / sizeof(export_kinds[0])))
 
@@ -233,7 +233,7 @@ static void ex_draw(struct ctx *c, void *st, int rows, int cols)
 		y += 1 + view_markdown(y + 1, 2, w, left - 1 < 3 ? left - 1 : 3, 0, s->problem);
 		y++;
 	}
-	y += view_markdown(y, 2, w, rows - y - 2 > 3 ? 3 : rows - y - 2, 0, DATA_NOT_ENCRYPTED);
+	y += view_markdown(y, 2, w, rows - y - 2, 0, DATA_NOT_ENCRYPTED);
 	if (y < rows - 1)
 		view_markdown(rows - 1 - (rows - y > 2 ? 1 : 0), 2, w, 1, 0,
 		              "Up/Down: move · Left/Right: change the format");
