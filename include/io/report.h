@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "core/stats.h"
+#include "crypto/seal.h"
 #include "store/entries.h"
 #include "store/insights.h"
 #include "store/vault.h"
@@ -86,6 +87,16 @@ int report_parse_day(const char *s, int64_t *day, struct error *e);
 /* The report, appended to out. */
 int report_render(const struct report_data *d, enum report_format f, struct buf *out,
                   struct error *e);
+
+/* What tend report and the report screen write: the report as it is, or
+ * with seal_pk (a therapist's public key) sealed for that key, the plain
+ * text held only in wiped memory on the way (crypto/seal.h). */
+#define REPORT_PK_BYTES SEAL_PK_BYTES
+int report_output(const struct report_data *d, enum report_format f, const uint8_t *seal_pk,
+                  struct buf *out, struct error *e);
+/* A public key as 'tend keygen' prints it ("tendpk1:..."); E_USAGE with
+ * what is wrong with it. */
+int report_pk_parse(const char *text, uint8_t pk[REPORT_PK_BYTES], struct error *e);
 /* What a report of d would hold, as plain lines for a terminal: the date
  * range, each section with its counts, the chosen entries by date and
  * title. Nothing from the records' free text. */

@@ -62,7 +62,7 @@ static int report_run(struct cli_ctx *ctx, struct vault *v, void *arg, struct er
 		return -1;
 	const struct report_data *d = &rb.d;
 	int rc;
-	struct buf text = BUF_INIT, sealed = BUF_INIT;
+	struct buf text = BUF_INIT;
 	if (a->dry_run) {
 		rc = report_preview(d, &text, e);
 		if (!rc) {
@@ -76,11 +76,9 @@ static int report_run(struct cli_ctx *ctx, struct vault *v, void *arg, struct er
 			       a->out ? a->out : "standard output");
 		}
 	} else {
-		rc = report_render(d, a->format, &text, e);
-		if (!rc && a->sealed)
-			rc = seal_data(a->pk, text.data, text.len, &sealed, e);
+		rc = report_output(d, a->format, a->sealed ? a->pk : NULL, &text, e);
 		if (!rc)
-			rc = write_out(a->out, a->sealed ? &sealed : &text, e);
+			rc = write_out(a->out, &text, e);
 		if (!rc && a->sealed)
 			fprintf(stderr, "tend: wrote the report, sealed, to %s. Only the holder of the "
 			                "matching key file and its passphrase can open it.\n",
@@ -92,7 +90,6 @@ static int report_run(struct cli_ctx *ctx, struct vault *v, void *arg, struct er
 			        a->out ? a->out : "standard output");
 	}
 	buf_free(&text);
-	buf_free(&sealed);
 	report_build_free(&rb);
 	return rc;
 }

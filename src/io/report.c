@@ -829,6 +829,24 @@ int report_preview(const struct report_data *d, struct buf *out, struct error *e
 	return 0;
 }
 
+int report_output(const struct report_data *d, enum report_format f, const uint8_t *seal_pk,
+                  struct buf *out, struct error *e)
+{
+	if (!seal_pk)
+		return report_render(d, f, out, e);
+	struct buf plain = BUF_INIT;
+	int rc = report_render(d, f, &plain, e);
+	if (rc == 0)
+		rc = seal_data(seal_pk, plain.data, plain.len, out, e);
+	buf_free(&plain);
+	return rc;
+}
+
+int report_pk_parse(const char *text, uint8_t pk[REPORT_PK_BYTES], struct error *e)
+{
+	return seal_pk_parse(text, pk, e);
+}
+
 /* ---- reading what a report needs */
 
 int report_source_load(struct vault *v, const int64_t *ids, size_t nids,
