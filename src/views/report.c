@@ -4,8 +4,9 @@
  * free text goes in only for an entry picked by itself. The preview is
  * report_preview's text, the very lines 'tend report --dry-run' prints,
  * built by report_build_load as the CLI builds it; what is written is
- * report_render of that same build, to a file (0600) the person names,
- * after the plain warning that it is NOT encrypted. */
+ * report_output of that same build, to a file (0600) the person names,
+ * after the plain warning that it is NOT encrypted, or sealed for a
+ * therapist's public key when one is given (as --seal-to). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +23,7 @@
 #define RP_DAYS_MAX 36600
 
 enum rp_stage { RP_CHOOSE, RP_PREVIEW, RP_WRITTEN };
-enum { RP_FORMAT, RP_PATH, RP_WRITE, RP_NROWS };
+enum { RP_FORMAT, RP_SEAL, RP_PATH, RP_WRITE, RP_NROWS };
 
 static const struct {
 	enum report_format f;
@@ -32,6 +33,10 @@ static const struct {
 	{REPORT_HTML, "HTML (one page with charts)", "html"},
 };
 #define NFORMATS ((int)(sizeof(rp_formats) / sizeof(rp_formats[0])))
+
+#define SEALED_NOTE \
+	"**Sealed** for the key above: only the holder of its key file and " \
+	"passphrase can open it (tend open-report). The plain report is never written."
 
 struct reportst {
 	enum rp_stage stage;
@@ -57,6 +62,7 @@ struct reportst {
 	int scroll, plines;
 	int fmt, prow;
 	struct field path;
+	struct field seal; /* a therapist's public key; empty: not sealed */
 	char problem[600];
 	char done[900];
 	struct buf full;
@@ -161,7 +167,7 @@ static int rp_enter(struct ctx *c, void *st, const void *arg)
 	s->preview = (struct buf)BUF_INIT;
 	s->full = (struct buf)BUF_INIT;
 	if (field_init(&s->from, false, NULL, NULL) || field_init(&s->to, false, NULL, NULL) ||
-	    field_init(&s->path, false, NULL, NULL))
+	    field_init(&s->path, false, NULL, NULL) || field_init(&s->seal, false, NULL, NULL))
 		return -1;
 	long long today = data_today_day();
 	char a[16], b[16], name[64];
@@ -198,6 +204,7 @@ static void rp_leave(struct ctx *c, void *st)
 	field_free(&s->from);
 	field_free(&s->to);
 	field_free(&s->path);
+	field_free(&s->seal);
 	buf_free(&s->full);
 }
 
@@ -313,8 +320,9 @@ static void draw_preview(struct reportst *s, int rows, int cols)
 {
 	int w = cols - 4;
 	int y = view_title(cols, "What the report holds");
-	int warn = view_markdown(rows, 2, w, 0, 0, DATA_NOT_ENCRYPTED);
-	int bottom = warn + 1 + RP_NROWS + (*s->problem ? 2 : 0) + 1;
+	const char *about = s->seal.len ? SEALED_NOTE : DATA_NOT_ENCRYPTED;
+	int warn = view_markdown(rows, 2, w, 0, 0, about);
+	int bottom = warn + 1 + RP_NROWS + (*s->problem ? 3 : 0) + 1;
 	int room = rows - y - bottom;
 	if (room < 1)
 		room = 1;
@@ -323,9 +331,16 @@ static void draw_preview(struct reportst *s, int rows, int cols)
 		ui_puts(y + room, cols - 16, 14, ROLE_MUTED,
 		        s->scroll + room < s->plines ? "(PgDn: more)" : "(PgUp: back)");
 	y = 2 + room + 1;
-	y += view_markdown(y, 2, w, warn, 0, DATA_NOT_ENCRYPTED);
+	y += view_markdown(y, 2, w, warn, 0, about);
 	ui_puts(y, 2, 9, ROLE_NORMAL, "As");
 	data_draw_choice(y, 12, w - 10, s->prow == RP_FORMAT, rp_formats[s->fmt].label);
+	y++;
+	ui_puts(y, 2, 9, ROLE_NORMAL, "Seal for");
+	if (s->prow == RP_SEAL)
+		field_draw(&s->seal, y, 12, w - 10, ROLE_SELECTED);
+	else
+		ui_puts(y, 12, w - 10, s->seal.len ? ROLE_STRONG : ROLE_MUTED,
+		        s->seal.len ? s->seal.buf : "(a therapist's public key, or nothing)");
 	y++;
 	ui_puts(y, 2, 9, ROLE_NORMAL, "Save to");
 	if (s->prow == RP_PATH)
@@ -338,7 +353,7 @@ static void draw_preview(struct reportst *s, int rows, int cols)
 	y++;
 	if (*s->problem) {
 		ui_puts(y++, 2, w, ROLE_WARN, "Nothing was written:");
-		ui_puts(y++, 2, w, ROLE_WARN, s->problem);
+		view_markdown(y, 2, w, 2, 0, s->problem);
 	}
 	view_markdown(rows - 1, 2, w, 1, 0,
 	              "Up/Down: move · Left/Right: format · PgUp/PgDn: scroll");
@@ -398,7 +413,13 @@ static struct step rp_write(struct ctx *c, void *data)
 	struct reportst *s = data;
 	struct buf b = BUF_INIT;
 	struct error e = {0};
-	int rc = report_render(&s->rb.d, rp_formats[s->fmt].f, &b, &e);
+	uint8_t pk[REPORT_PK_BYTES];
+	int rc = 0;
+	if (s->seal.len && report_pk_parse(s->seal.buf, pk, &e)) {
+		snprintf(s->problem, sizeof(s->problem), "Seal for: %s", e.msg);
+		return STEP(STEP_REDRAW);
+	}
+	rc = report_output(&s->rb.d, rp_formats[s->fmt].f, s->seal.len ? pk : NULL, &b, &e);
 	if (rc == 0)
 		rc = atomic_write(buf_str(&s->full), b.data, b.len, 0600, &e);
 	size_t len = b.len;
@@ -410,8 +431,10 @@ static struct step rp_write(struct ctx *c, void *data)
 	s->stage = RP_WRITTEN;
 	snprintf(s->done, sizeof(s->done),
 	         "Written: `%s` (%zu KB), readable only by you on this computer.\n\n%s",
-	         s->path.buf, (len + 1023) / 1024, DATA_NOT_ENCRYPTED);
-	snprintf(c->note, sizeof(c->note), "%s", "The report is written. It is not encrypted.");
+	         s->path.buf, (len + 1023) / 1024, s->seal.len ? SEALED_NOTE : DATA_NOT_ENCRYPTED);
+	snprintf(c->note, sizeof(c->note), "%s",
+	         s->seal.len ? "The report is written, sealed."
+	                     : "The report is written. It is not encrypted.");
 	unbuild(s);
 	return STEP(STEP_REDRAW);
 }
@@ -529,8 +552,8 @@ static struct step preview_action(struct ctx *c, struct reportst *s, enum action
 		s->scroll = s->scroll > 5 ? s->scroll - 5 : 0;
 		return STEP(STEP_REDRAW);
 	case ACT_SELECT:
-		if (s->prow == RP_FORMAT) {
-			s->prow = RP_PATH;
+		if (s->prow == RP_FORMAT || s->prow == RP_SEAL) {
+			s->prow++;
 			return STEP(STEP_REDRAW);
 		}
 		return rp_try(c, s);
@@ -544,6 +567,8 @@ static struct step preview_action(struct ctx *c, struct reportst *s, enum action
 		return STEP(STEP_REDRAW);
 	}
 	if (s->prow == RP_PATH && field_action(&s->path, a))
+		return STEP(STEP_REDRAW);
+	if (s->prow == RP_SEAL && field_action(&s->seal, a))
 		return STEP(STEP_REDRAW);
 	return STEP(STEP_NONE);
 }
@@ -561,8 +586,8 @@ static struct step rp_action(struct ctx *c, void *st, enum action a)
 static struct step rp_text(struct ctx *c, void *st, const char *text, size_t len)
 {
 	struct reportst *s = st;
-	if (s->stage == RP_PREVIEW && s->prow == RP_PATH) {
-		field_insert(&s->path, text, len);
+	if (s->stage == RP_PREVIEW && (s->prow == RP_PATH || s->prow == RP_SEAL)) {
+		field_insert(s->prow == RP_PATH ? &s->path : &s->seal, text, len);
 		return STEP(STEP_REDRAW);
 	}
 	if (s->stage != RP_CHOOSE)

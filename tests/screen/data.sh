@@ -220,6 +220,49 @@ t_eq "the report is 0600" 600 "$(fmode "$R")"
 t_match "it holds the picked entry's text" "marker-picked-body" "$(cat "$R")"
 t_nomatch "not the unpicked one's" "marker-unpicked-body" "$(cat "$R")"
 
+# ---- a report sealed for a therapist's key (as --seal-to)
+TP='therapist words'
+mkdir -p "$T_TMP/therapist"
+pk=$("$TEND_BIN" --passphrase-fd 3 keygen -o "$T_TMP/therapist" 3<<<"$TP" 2>/dev/null)
+{
+	open_data
+	echo "key Down"
+	echo "key Down"
+	echo "key Enter"
+	for i in 1 2 3 4 5 6 7; do echo "key Down"; done
+	echo "key Enter"
+	echo "key PgDn"
+	echo "key Enter"
+	echo "key Up"
+	echo "type tendpk1:short"
+	echo "key Down"
+	echo "key Ctrl-U"
+	echo "type ~/for-my-therapist.sealed"
+	echo "key Enter"
+	echo "dump bad key"
+	echo "key Up"
+	echo "key Ctrl-U"
+	echo "type $pk"
+	echo "dump sealing"
+	echo "key Enter"
+	echo "key Enter"
+	echo "dump sealed"
+} >"$T_TMP/seal.script"
+O=$T_TMP/seal.out
+"$SCREEN_BIN" "$T_TMP/seal.script" >"$O" 2>&1
+S=$HOME/for-my-therapist.sealed
+t_match "a wrong key is named, nothing written" "Nothing was written: Seal for: The public key" \
+	"$(flat "bad key")"
+t_match "a key given says the report is sealed" "Sealed for the key above" "$(flat sealing)"
+t_nomatch "and not that it is unencrypted" "NOT encrypted" "$(sec sealing)"
+t_match "the sealed report is written" "Written: ~/for-my-therapist\.sealed" "$(flat sealed)"
+t_eq "0600" 600 "$(fmode "$S")"
+t_eq "no text in the clear in it" "" "$(grep -l marker-picked-body "$S")"
+opened=$("$TEND_BIN" --passphrase-fd 3 open-report "$S" -k "$T_TMP/therapist/tend-therapist.key" \
+	3<<<"$TP" 2>/dev/null)
+t_match "the therapist's key opens it, the picked entry inside" "marker-picked-body" "$opened"
+t_nomatch "and not the other" "marker-unpicked-body" "$opened"
+
 # ---- small windows, the crisis key, Esc
 {
 	open_data 18x60
@@ -262,7 +305,8 @@ for s in "crisis from export" "crisis from import" "crisis from the preview"; do
 	t_match "$s" "Crisis help" "$(sec "$s")"
 done
 t_match "Esc from the report leaves it" "Export everything" "$(sec "report left")"
-t_eq "only what was asked for was written" "in tend-export-2026-11-23.json tend-report-2026-11-23.md" \
+t_eq "only what was asked for was written" \
+	"for-my-therapist.sealed in tend-export-2026-11-23.json tend-report-2026-11-23.md" \
 	"$(ls -A "$HOME" | tr '\n' ' ' | sed 's/ $//')"
 
 # Nothing private in the clear in the vault's folder.
