@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "store/vault.h"
+#include "util/buf.h"
 #include "util/error.h"
 
 #define IMPORT_MAX_TABLES 16
@@ -50,6 +51,10 @@ struct import_opts {
 	bool dry_run;            /* check and count, then change nothing */
 	const struct mood_name *moods; /* Daylio: custom moods (and overrides) */
 	size_t nmoods;
+	/* Daylio: when not NULL, each mood name with no score is appended
+	 * here once, one to a line, so a screen can ask for its score (the
+	 * import still fails, naming them). */
+	struct buf *unknown;
 };
 
 /* Reads another app's export (jrnl or tui-journal JSON, Daylio CSV) and
