@@ -22,7 +22,8 @@ struct import_summary {
 	bool merged;
 	size_t added[IMPORT_MAX_TABLES];
 	size_t added_total, kept;
-	size_t entries, checkins, duplicates; /* other apps: added, and skipped */
+	size_t entries, checkins, duplicates; /* added, and skipped as there already */
+	size_t triggers, others; /* tend-json: trigger logs and other rows added */
 	int64_t first, last; /* entries' and check-ins' times (Unix seconds); 0 when none */
 };
 

@@ -180,6 +180,26 @@ static int merge(json_t *tables, struct vault *v, bool dry_run, struct import_su
 	return rc;
 }
 
+/* Rows of table added (or, into a new vault, all of its rows). */
+static size_t added_in(const struct import_summary *m, const char *table)
+{
+	for (size_t i = 0; dump_tables[i] && i < IMPORT_MAX_TABLES; i++)
+		if (strcmp(dump_tables[i], table) == 0)
+			return m->merged ? m->added[i] : m->rows[i];
+	return 0;
+}
+
+/* The counts a person reads: entries, check-ins, trigger logs, the rest. */
+static void sum_people(struct import_summary *m)
+{
+	m->entries = added_in(m, "entries");
+	m->checkins = added_in(m, "moods");
+	m->triggers = added_in(m, "triggers");
+	size_t added = m->merged ? m->added_total : m->total;
+	m->duplicates = m->total - added;
+	m->others = added - m->entries - m->checkins - m->triggers;
+}
+
 int import_tend_json(struct vault *v, const char *text, size_t len, bool dry_run,
                      struct import_summary *sum, struct error *e)
 {
@@ -210,5 +230,7 @@ int import_tend_json(struct vault *v, const char *text, size_t len, bool dry_run
 		rc = merge(tables, v, dry_run, sum, e);
 	}
 	json_decref(root);
+	if (rc == 0)
+		sum_people(sum);
 	return rc;
 }

@@ -160,6 +160,8 @@ static const struct {
 	int (*write)(struct vault *v, struct buf *out, struct error *e);
 } export_kinds[] = {
 	{"json", "JSON (all of it; tend reads it back)", "json", export_json},
+	{"md", "Markdown (a diary to read)", "md", export_markdown},
+	{"csv", "CSV (check-ins and trigger logs)", "csv", export_csv},
 };
 #define NKINDS ((int)(sizeof(export_kinds) / sizeof(export_kinds[0])))
 

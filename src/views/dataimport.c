@@ -5,9 +5,8 @@
  * by line. Only then does Enter import it for real, all of it or nothing.
  * A Daylio file with moods of the person's own goes to moodmap_view first,
  * where each gets a score, and the dry run is done again with them.
- *
- * tend's own JSON export is not offered here: it goes only into a new
- * vault (import_tend_json), and the vault is open and in use here. */
+ * tend's own JSON export is merged into the vault as it is
+ * (import_tend_json): what the vault has already is skipped. */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -26,6 +25,7 @@ static const struct {
 	{IMPORT_JRNL, "jrnl (its JSON export)"},
 	{IMPORT_DAYLIO, "Daylio (its CSV export)"},
 	{IMPORT_TUI_JOURNAL, "tui-journal (its JSON export)"},
+	{IMPORT_TEND_JSON, "tend (its own JSON export)"},
 };
 #define NIMPORT ((int)(sizeof(import_kinds) / sizeof(import_kinds[0])))
 
@@ -79,6 +79,13 @@ static void summary_text(const struct import_summary *m, char *out, size_t size)
 	int n = snprintf(out, size, "Would add **%zu entr%s** and **%zu check-in%s**",
 	                 m->entries, m->entries == 1 ? "y" : "ies", m->checkins,
 	                 m->checkins == 1 ? "" : "s");
+	if (m->triggers || m->others)
+		n = snprintf(out, size,
+		             "Would add **%zu entr%s**, **%zu check-in%s**, **%zu trigger log%s** and "
+		             "%zu other record%s (tags, versions, lists, settings)",
+		             m->entries, m->entries == 1 ? "y" : "ies", m->checkins,
+		             m->checkins == 1 ? "" : "s", m->triggers, m->triggers == 1 ? "" : "s",
+		             m->others, m->others == 1 ? "" : "s");
 	if (m->duplicates && n > 0 && (size_t)n < size)
 		n += snprintf(out + n, size - (size_t)n, "; %zu already in your vault, skipped",
 		              m->duplicates);
@@ -166,6 +173,14 @@ static void add_unknown(struct importst *s, const struct buf *unknown)
 	}
 }
 
+static int run_import(struct vault *v, struct importst *s, const struct import_opts *o,
+                      struct import_summary *sum, struct error *e)
+{
+	if (o->format != IMPORT_TEND_JSON)
+		return import_foreign(v, s->text.data, s->text.len, o, sum, e);
+	return import_tend_json(v, s->text.data, s->text.len, o->dry_run, sum, e);
+}
+
 static void check(struct ctx *c, struct importst *s, bool *ask_moods);
 
 static void moods_given(struct ctx *c, void *data)
@@ -191,7 +206,7 @@ static void check(struct ctx *c, struct importst *s, bool *ask_moods)
 	if (!rc)
 		rc = read_file(buf_str(&path), IMPORT_MAX_BYTES, &s->text, NULL, &e);
 	if (!rc)
-		rc = import_foreign(c->vault, s->text.data, s->text.len, &o, &s->sum, &e);
+		rc = run_import(c->vault, s, &o, &s->sum, &e);
 	s->stage = rc ? IM_PROBLEM : IM_READY;
 	if (rc) {
 		snprintf(s->problem, sizeof(s->problem), "%s", e.msg);
@@ -229,7 +244,7 @@ static struct step im_import(struct ctx *c, struct importst *s)
 		if (s->scores[i] >= 0)
 			moods[o.nmoods++] = (struct mood_name){s->names[i], s->scores[i]};
 	struct import_summary done;
-	if (import_foreign(c->vault, s->text.data, s->text.len, &o, &done, &e)) {
+	if (run_import(c->vault, s, &o, &done, &e)) {
 		snprintf(s->problem, sizeof(s->problem), "%s", e.msg);
 		s->stage = IM_PROBLEM;
 		return STEP(STEP_REDRAW);

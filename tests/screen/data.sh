@@ -1,7 +1,8 @@
 # Export, import and report through the real screens (home's "Export,
 # import, a report"): an export lands 0600 with the vault in it, asks
 # before replacing a file, names a missing folder and writes nothing; Esc
-# leaves without writing. jrnl and Daylio imports show a dry run first
+# leaves without writing; Markdown and CSV come out of the same screen.
+# jrnl, Daylio and tend's own imports show a dry run first
 # (a malformed file its problem by entry, importing nothing); Daylio's
 # own moods get their scores on the mood screen and land in the vault. A
 # report previews what was picked and holds a picked entry's text and not
@@ -309,8 +310,72 @@ t_eq "only what was asked for was written" \
 	"for-my-therapist.sealed in tend-export-2026-11-23.json tend-report-2026-11-23.md" \
 	"$(ls -A "$HOME" | tr '\n' ' ' | sed 's/ $//')"
 
+# ---- Markdown and CSV from the export screen; tend's own export in
+{
+	open_data
+	echo "key Enter"
+	echo "key Up"
+	echo "key Right"
+	echo "dump markdown chosen"
+	echo "key Down"
+	echo "key Enter"
+	echo "dump markdown written"
+	echo "key Esc"
+	echo "key Enter"
+	echo "key Up"
+	echo "key Right"
+	echo "key Right"
+	echo "key Down"
+	echo "key Enter"
+	echo "dump csv written"
+} >"$T_TMP/formats.script"
+"$SCREEN_BIN" "$T_TMP/formats.script" >"$T_TMP/formats.out" 2>&1
+O=$T_TMP/formats.out
+t_match "Right picks Markdown, and the path follows" "Markdown \(a diary to read\).*tend-export-2026-11-23\.md" \
+	"$(flat "markdown chosen")"
+t_match "the diary is written" "Written: ~/tend-export-2026-11-23\.md" "$(flat "markdown written")"
+MD=$HOME/tend-export-2026-11-23.md
+t_eq "0600" 600 "$(fmode "$MD")"
+t_match "a diary with the entries' text" "^# tend journal.*marker-picked-body" "$(tr '\n' ' ' <"$MD")"
+t_match "CSV next" "Written: ~/tend-export-2026-11-23\.csv" "$(flat "csv written")"
+t_match "with the check-in in it" "^kind,date,time.*check-in," "$(tr '\r\n' '  ' <"$HOME/tend-export-2026-11-23.csv")"
+rm -f "$MD" "$HOME/tend-export-2026-11-23.csv"
+
+# Another vault's export comes in beside what is here.
+OTHER=$T_TMP/other
+TEND_HOME=$OTHER tend_ init >/dev/null 2>&1
+printf 'From the old laptop\nmarker-other-vault written elsewhere\n' |
+	TEND_HOME=$OTHER TEND_NOW=1780000000 tend_ add >/dev/null
+TEND_HOME=$OTHER tend_ export -o "$HOME/in/old.json" 2>/dev/null
+before=$(tend_ list | wc -l)
+{
+	open_data
+	echo "key Down"
+	echo "key Enter"
+	echo "key Up"
+	echo "key Right"
+	echo "key Right"
+	echo "key Right"
+	echo "key Down"
+	echo "type ~/in/old.json"
+	echo "key Enter"
+	echo "dump tend dry run"
+	echo "key Enter"
+	echo "dump tend imported"
+} >"$T_TMP/tendjson.script"
+"$SCREEN_BIN" "$T_TMP/tendjson.script" >"$T_TMP/tendjson.out" 2>&1
+O=$T_TMP/tendjson.out
+t_match "tend's own export is offered, and its dry run counts" \
+	"old\.json Would add 1 entry and 0 check-ins; [0-9]+ already in your vault" \
+	"$(flat "tend dry run")"
+t_match "what the vault has already is skipped" "already in your vault, skipped" "$(flat "tend dry run")"
+t_match "then it comes in" "Imported 1 entry" "$(flat "tend imported")"
+t_eq "one entry more" $((before + 1)) "$(tend_ list | wc -l)"
+t_match "the other vault's entry" "From the old laptop" "$(tend_ list)"
+rm -f "$HOME/in/old.json"
+
 # Nothing private in the clear in the vault's folder.
-for m in marker-picked-body marker-unpicked-body heron sleepy "Morning walk"; do
+for m in marker-picked-body marker-unpicked-body marker-other-vault heron sleepy "Morning walk"; do
 	t_eq "no '$m' in the clear under TEND_HOME" "" "$(grep -rl -- "$m" "$TEND_HOME")"
 done
 t_done
