@@ -54,6 +54,7 @@
 #include "content/embed.h"
 #include "content/page.h"
 #include "content/render.h"
+#include "core/textbuf.h"
 #include "crypto/keyfile.h"
 #include "crypto/secmem.h"
 #include "gen.h"
@@ -1061,6 +1062,59 @@ static void run_insights(const char *work, double *big_ms, double *small_ms)
 	free(bd), free(sd);
 }
 
+/* ---- typing into a long entry ------------------------------------------------ */
+
+/* One keystroke into a text buffer holding `text` (insert, undo record,
+ * word count, re-wrap at 79), at `at`: the mean over 2000 keys, in ms. */
+static double keystroke_ms(const char *text, size_t n, size_t at)
+{
+	struct textbuf *tb = textbuf_new(NULL, NULL);
+	if (!tb || textbuf_set_text(tb, text, n) || textbuf_layout(tb, 79))
+		die("textbuf");
+	textbuf_set_cursor(tb, at);
+	const char *keys = "the quick brown fox jumps over the lazy dog ";
+	int count = 2000;
+	double t0 = now_us();
+	for (int i = 0; i < count; i++) {
+		if (textbuf_type(tb, keys + i % 44, 1))
+			die("textbuf_type");
+		(void)textbuf_words(tb);
+		(void)textbuf_col_of(tb, textbuf_cursor(tb));
+	}
+	double per = (now_us() - t0) / 1e3 / count;
+	textbuf_free(tb);
+	return per;
+}
+
+struct typing {
+	double small, start, mid, para;
+};
+
+/* A 1 KB entry, and a 100 KB one in paragraphs of about 60 words (at the
+ * start and in the middle) and as one paragraph. */
+static void run_typing(struct typing *r)
+{
+	size_t n = 100 * 1024;
+	char *text = malloc(n), *flat = malloc(n);
+	if (!text || !flat)
+		die("out of memory");
+	static const char *const words[] = {"today ", "I ", "felt ", "lighter ", "than ",
+	                                    "yesterday, ", "and ", "that ", "matters. "};
+	size_t i = 0, k = 0;
+	while (i < n) {
+		const char *w = words[k++ % 9];
+		for (size_t j = 0; w[j] && i < n; j++, i++)
+			flat[i] = text[i] = w[j];
+		if (k % 60 == 0 && i < n)
+			text[i - 1] = '\n';
+	}
+	r->small = keystroke_ms(text, 1024, 512);
+	r->start = keystroke_ms(text, n, 0);
+	r->mid = keystroke_ms(text, n, n / 2);
+	r->para = keystroke_ms(flat, n, n / 2);
+	free(text), free(flat);
+}
+
 /* ---- the whole program ------------------------------------------------------- */
 
 /* The tend binary itself, as a person runs it: each command in a child
@@ -1500,6 +1554,13 @@ int main(int argc, char **argv)
 	printf("bench: ui_keystroke_frame_ms %.3f\n", ui_key);
 	printf("bench: ui_keystroke_vs_60hz %.3fx\n", ui_key / 16.7);
 
+	/* ---- typing */
+	struct typing ty;
+	run_typing(&ty);
+	printf("bench: keystroke_100k_entry_ms %.4f\n", ty.mid);
+	printf("bench: keystroke_100k_vs_1k_entry %.2fx\n", ty.mid / ty.small);
+	printf("bench: keystroke_100k_one_paragraph_ms %.4f\n", ty.para);
+
 	/* ---- the whole program (make bench sets TEND_BIN) */
 	const char *tend_bin = getenv("TEND_BIN");
 	bool whole = tend_bin && *tend_bin;
@@ -1594,6 +1655,10 @@ int main(int argc, char **argv)
 	       " (1k vault); a Learn page parsed and laid out in %.3f ms; opening one %.2f ms;"
 	       " a keystroke %.3f ms (slowest %.2f) against a 60 Hz frame of 16.7 ms\n",
 	       ui_unlock, ui_render, ui_page, ui_key, ui_key_max);
+	printf("  typing: a keystroke in a 100 KB entry %.4f ms at the start, %.4f ms in the middle,"
+	       " %.4f ms inside one 100 KB paragraph (1 KB entry: %.4f); target well under 16.7 ms"
+	       " %s\n",
+	       ty.start, ty.mid, ty.para, ty.small, verdict(ty.para, 16.7, true));
 	if (whole) {
 		long peak = wb.tui.rss_kb;
 		const struct run *runs[] = {&wb.list, &wb.search, &wb.exp, &wb.report};

@@ -13,7 +13,7 @@ _tend() {
 		elif [[ " ${COMP_WORDS[*]} " == *" report "* ]]; then
 			COMPREPLY=($(compgen -W "md html" -- "$cur"))
 		else
-			COMPREPLY=($(compgen -W "json" -- "$cur"))
+			COMPREPLY=($(compgen -W "json md csv" -- "$cur"))
 		fi
 		return ;;
 	--include) COMPREPLY=($(compgen -W "mood triggers coping path entries mood,triggers,coping,path" -- "$cur")); return ;;

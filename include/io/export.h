@@ -15,4 +15,14 @@
  * every table's rows as objects keyed by column name. */
 int export_json(struct vault *v, struct buf *out, struct error *e);
 
+/* A readable diary in Markdown: a header saying the file is not
+ * encrypted, then one heading per local day, oldest first, and under it
+ * each entry (current version), check-in and trigger log in time order. */
+int export_markdown(struct vault *v, struct buf *out, struct error *e);
+
+/* Check-ins and trigger logs as CSV (RFC 4180, UTF-8, CRLF): a header row,
+ * then one row each in time order; a cell a spreadsheet would read as a
+ * formula starts with an apostrophe. Columns: docs/export-format.md. */
+int export_csv(struct vault *v, struct buf *out, struct error *e);
+
 #endif

@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "store/vault.h"
+#include "util/buf.h"
 #include "util/error.h"
 
 #define IMPORT_MAX_TABLES 16
@@ -15,14 +16,24 @@
 struct import_summary {
 	size_t rows[IMPORT_MAX_TABLES]; /* tend-json: per dump_tables[i] */
 	size_t total;
-	size_t entries, checkins, duplicates; /* other apps: added, and skipped */
+	/* tend-json into a vault in use: merged is set, added[i] counts the
+	 * rows of dump_tables[i] added (the others were there already), kept
+	 * the settings the vault holds with another value (the vault's stay). */
+	bool merged;
+	size_t added[IMPORT_MAX_TABLES];
+	size_t added_total, kept;
+	size_t entries, checkins, duplicates; /* added, and skipped as there already */
+	size_t triggers, others; /* tend-json: trigger logs and other rows added */
 	int64_t first, last; /* entries' and check-ins' times (Unix seconds); 0 when none */
 };
 
 /* Reads tend's own JSON export (docs/export-format.md) from text. The
- * whole file is checked first and counted into sum; with dry_run that is
- * all. Otherwise it goes into v, which must be new (nothing of the
- * person's in it yet: merging comes later), in one transaction. */
+ * whole file is checked first and counted into sum. Into a new vault
+ * (nothing of the person's in it yet) it goes in as it is, ids and all, in
+ * place of the starting toolbox and categories; with dry_run nothing more
+ * happens. Into a vault in use it is merged: what the vault has already is
+ * skipped (store_merge_row's rules), the rest added, all or nothing in one
+ * transaction; a dry run does the whole merge, counts it, and rolls back. */
 int import_tend_json(struct vault *v, const char *text, size_t len, bool dry_run,
                      struct import_summary *sum, struct error *e);
 
@@ -41,6 +52,10 @@ struct import_opts {
 	bool dry_run;            /* check and count, then change nothing */
 	const struct mood_name *moods; /* Daylio: custom moods (and overrides) */
 	size_t nmoods;
+	/* Daylio: when not NULL, each mood name with no score is appended
+	 * here once, one to a line, so a screen can ask for its score (the
+	 * import still fails, naming them). */
+	struct buf *unknown;
 };
 
 /* Reads another app's export (jrnl or tui-journal JSON, Daylio CSV) and

@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "core/stats.h"
+#include "crypto/seal.h"
 #include "store/entries.h"
 #include "store/insights.h"
 #include "store/vault.h"
@@ -86,6 +87,16 @@ int report_parse_day(const char *s, int64_t *day, struct error *e);
 /* The report, appended to out. */
 int report_render(const struct report_data *d, enum report_format f, struct buf *out,
                   struct error *e);
+
+/* What tend report and the report screen write: the report as it is, or
+ * with seal_pk (a therapist's public key) sealed for that key, the plain
+ * text held only in wiped memory on the way (crypto/seal.h). */
+#define REPORT_PK_BYTES SEAL_PK_BYTES
+int report_output(const struct report_data *d, enum report_format f, const uint8_t *seal_pk,
+                  struct buf *out, struct error *e);
+/* A public key as 'tend keygen' prints it ("tendpk1:..."); E_USAGE with
+ * what is wrong with it. */
+int report_pk_parse(const char *text, uint8_t pk[REPORT_PK_BYTES], struct error *e);
 /* What a report of d would hold, as plain lines for a terminal: the date
  * range, each section with its counts, the chosen entries by date and
  * title. Nothing from the records' free text. */
@@ -101,5 +112,23 @@ struct report_source {
 int report_source_load(struct vault *v, const int64_t *ids, size_t nids,
                        struct report_source *out, struct error *e);
 void report_source_free(struct report_source *s);
+
+#define REPORT_MAX_MODULES 16
+
+/* One report, read and assembled: what the CLI (tend report) and the
+ * report screen both build, so a preview on either shows the same thing.
+ * The healing path's modules come in content order with the status the
+ * person set on the Path screen (the vault's settings), only when
+ * which holds REPORT_PATH. d points into the rest. */
+struct report_build {
+	struct report_source src;
+	char titles[REPORT_MAX_MODULES][128];
+	char status[REPORT_MAX_MODULES][32];
+	struct report_module modules[REPORT_MAX_MODULES];
+	struct report_data d;
+};
+int report_build_load(struct vault *v, int64_t from_day, int64_t to_day, unsigned which,
+                      const int64_t *ids, size_t nids, struct report_build *b, struct error *e);
+void report_build_free(struct report_build *b);
 
 #endif

@@ -44,6 +44,33 @@ int store_load_begin(struct vault *v, struct error *e);
 int store_load_row(struct vault *v, const char *table, size_t ncols, const char *const *names,
                    const struct dump_value *vals, struct error *e);
 int store_load_end(struct vault *v, bool commit, struct error *e);
+/* Merging an export into a vault in use (docs/export-format.md, "Into a
+ * vault in use"), also between store_load_begin and store_load_end. The
+ * export's ids are its own: each row's references are turned into the
+ * vault's ids through a map kept for the whole load. */
+struct load_ids;
+struct load_ids *load_ids_new(void);
+void load_ids_free(struct load_ids *m);
+
+/* dump_tables in the order an export is read back in (loaded or merged):
+ * each table refers only to tables before it (entries point at moods and
+ * triggers, so those come first). NULL-terminated. */
+extern const char *const load_tables[];
+
+enum merge_result {
+	MERGE_ADDED, /* a new row */
+	MERGE_THERE, /* the vault has it already: skipped */
+	MERGE_KEPT,  /* a setting the vault has with another value: the vault's kept */
+};
+
+/* One row of table, merged: the rule for "already there" is the table's
+ * (a name or key for tags, tools, trigger categories, settings and
+ * homework packs; every column but the id for the rest). A reference to a
+ * row the export does not hold is refused (E_CORRUPT). */
+int store_merge_row(struct vault *v, struct load_ids *ids, const char *table, size_t ncols,
+                    const char *const *names, const struct dump_value *vals,
+                    enum merge_result *res, struct error *e);
+
 /* 1 when the vault holds nothing of the person's yet (only what a new
  * vault starts with), 0 when it does, -1 on error. */
 int store_is_new(struct vault *v, struct error *e);

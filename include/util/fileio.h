@@ -13,6 +13,18 @@
  * rename over path, fsync of the folder. */
 int atomic_write(const char *path, const void *data, size_t len, mode_t mode,
                  struct error *e);
+/* The same, written in pieces: begin makes the temporary file (with mode),
+ * add appends to it, commit puts it in place of path, abort (or a failed
+ * add or commit) removes it and leaves path as it was. */
+struct atomic_file {
+	int fd;
+	char *tmp;
+	const char *path; /* borrowed: must outlive the atomic_file */
+};
+int atomic_begin(struct atomic_file *f, const char *path, mode_t mode, struct error *e);
+int atomic_add(struct atomic_file *f, const void *data, size_t len, struct error *e);
+int atomic_commit(struct atomic_file *f, struct error *e);
+void atomic_abort(struct atomic_file *f);
 /* Reads the whole file (at most max bytes) into out. ENOENT is reported
  * with code E_FAIL and errno-style text; *missing (when not NULL) is set
  * to 1 if the file does not exist. */

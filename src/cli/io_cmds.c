@@ -17,6 +17,7 @@
 
 struct export_args {
 	const char *out; /* NULL: standard output */
+	int (*write)(struct vault *v, struct buf *out, struct error *e);
 };
 
 static int export_run(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e)
@@ -24,7 +25,7 @@ static int export_run(struct cli_ctx *ctx, struct vault *v, void *arg, struct er
 	(void)ctx;
 	struct export_args *a = arg;
 	struct buf b = BUF_INIT;
-	int rc = export_json(v, &b, e);
+	int rc = a->write(v, &b, e);
 	if (rc == 0 && a->out) {
 		rc = atomic_write(a->out, b.data, b.len, 0600, e);
 		if (rc == 0)
@@ -49,19 +50,27 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	struct export_args a = {0};
+	struct export_args a = {.write = export_json};
 	int c;
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "f:o:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
-			puts("usage: tend export [--format json] [-o FILE]\n"
-			     "Writes everything in the vault as tend's JSON export (docs/export-format.md)\n"
-			     "to FILE, or to standard output. The export is NOT encrypted.");
+			puts("usage: tend export [--format json|md|csv] [-o FILE]\n"
+			     "Writes the vault out to FILE, or to standard output (docs/export-format.md):\n"
+			     "json is everything, to read back in; md is a readable diary of entries,\n"
+			     "check-ins and trigger logs; csv is check-ins and trigger logs for a\n"
+			     "spreadsheet. The export is NOT encrypted.");
 			return 0;
 		case 'f':
-			if (strcmp(optarg, "json") != 0)
-				return cli_usage_error("--format: this tend exports json.");
+			if (strcmp(optarg, "json") == 0)
+				a.write = export_json;
+			else if (strcmp(optarg, "md") == 0)
+				a.write = export_markdown;
+			else if (strcmp(optarg, "csv") == 0)
+				a.write = export_csv;
+			else
+				return cli_usage_error("--format is json, md or csv.");
 			break;
 		case 'o':
 			a.out = optarg;
@@ -105,7 +114,7 @@ static void print_span(const struct import_summary *s)
 	}
 }
 
-static void print_summary(const struct import_summary *s)
+static void print_summary(const struct import_summary *s, bool dry)
 {
 	printf("%zu rows in a tend export:", s->total);
 	for (size_t i = 0; dump_tables[i] && i < IMPORT_MAX_TABLES; i++)
@@ -113,6 +122,22 @@ static void print_summary(const struct import_summary *s)
 			printf(" %s %zu;", dump_tables[i], s->rows[i]);
 	putchar('\n');
 	print_span(s);
+	if (!s->merged)
+		return;
+	/* Merged into a vault in use: what came in, and what was there. */
+	printf("Into the vault as it is: %s %zu row%s", dry ? "would add" : "added", s->added_total,
+	       s->added_total == 1 ? "" : "s");
+	const char *sep = " (";
+	for (size_t i = 0; dump_tables[i] && i < IMPORT_MAX_TABLES; i++)
+		if (s->added[i]) {
+			printf("%s%s %zu", sep, dump_tables[i], s->added[i]);
+			sep = "; ";
+		}
+	printf("%s; %zu already there, skipped.\n", *sep == ';' ? ")" : "",
+	       s->total - s->added_total);
+	if (s->kept)
+		printf("%zu setting%s had another value here; the vault's own %s kept.\n", s->kept,
+		       s->kept == 1 ? "" : "s", s->kept == 1 ? "was" : "were");
 }
 
 static void print_foreign(const struct import_summary *s, bool dry)
@@ -135,7 +160,7 @@ static int import_run(struct cli_ctx *ctx, struct vault *v, void *arg, struct er
 	if (a->opts.format == IMPORT_TEND_JSON) {
 		if (import_tend_json(v, a->text.data, a->text.len, dry, &sum, e))
 			return -1;
-		print_summary(&sum);
+		print_summary(&sum, dry);
 	} else {
 		if (import_foreign(v, a->text.data, a->text.len, &a->opts, &sum, e))
 			return -1;
@@ -180,8 +205,8 @@ int cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 			puts("usage: tend import [--format tend-json|jrnl|daylio|tui-journal] [--dry-run]\n"
 			     "                   [--mood NAME=SCORE]... FILE\n"
 			     "Reads FILE into the vault, all or nothing. tend-json (the default, tend's own\n"
-			     "export) goes into a new vault; the others are added to the vault as it is, and\n"
-			     "anything already in it is skipped. --dry-run checks the file and says what it\n"
+			     "export) fills a new vault as it was; into a vault in use, it and the others\n"
+			     "add only what is not there yet. --dry-run checks the file and says what it\n"
 			     "would add, changing nothing. --mood gives a Daylio mood a score from 0 to 10.");
 			return 0;
 		case 'f':

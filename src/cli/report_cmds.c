@@ -15,18 +15,14 @@
 #include "cli/cli_int.h"
 #include "cli/commands.h"
 #include "cli/secret.h"
-#include "content/embed.h"
-#include "content/page.h"
 #include "crypto/secmem.h"
 #include "crypto/seal.h"
 #include "io/report.h"
-#include "store/settings.h"
 #include "util/buf.h"
 #include "util/fileio.h"
 #include "util/path.h"
 
 #define MAX_ENTRIES 64
-#define MAX_MODULES 16
 #define MAX_DAYS 36600 /* a hundred years: more is a typo */
 #define KEY_DEFAULT "tend-therapist.key"
 #define SEALED_MAX ((size_t)256 << 20)
@@ -48,35 +44,6 @@ struct report_args {
 	uint8_t pk[SEAL_PK_BYTES];
 };
 
-/* The path modules in content order, each with the status the person set
- * (the Path screen keeps it in the vault's settings). */
-static int load_modules(struct vault *v, struct page_meta *metas, struct report_module *mods,
-                        char status[][32], size_t *n, struct error *e)
-{
-	const char *paths[MAX_MODULES];
-	size_t total = content_list("path/", paths, MAX_MODULES);
-	*n = 0;
-	for (size_t i = 0; i < total && i < MAX_MODULES; i++) {
-		size_t len = strlen(paths[i]);
-		if (len < 3 || strcmp(paths[i] + len - 3, ".md") != 0)
-			continue;
-		if (page_load(paths[i], &metas[*n], NULL, NULL, e))
-			return -1;
-		char key[160];
-		snprintf(key, sizeof(key), "path.status.%s", metas[*n].id);
-		int got = settings_get(v, key, status[*n], sizeof(status[*n]), e);
-		if (got < 0) {
-			page_meta_free(&metas[*n]);
-			return -1;
-		}
-		if (got == 0 || !*status[*n])
-			snprintf(status[*n], sizeof(status[*n]), "not started");
-		mods[*n] = (struct report_module){metas[*n].title, status[*n]};
-		(*n)++;
-	}
-	return 0;
-}
-
 static int write_out(const char *path, const struct buf *b, struct error *e)
 {
 	if (path)
@@ -90,27 +57,14 @@ static int report_run(struct cli_ctx *ctx, struct vault *v, void *arg, struct er
 {
 	(void)ctx;
 	struct report_args *a = arg;
-	struct report_source src;
-	if (report_source_load(v, a->ids, a->nids, &src, e))
+	struct report_build rb;
+	if (report_build_load(v, a->from, a->to, a->sections, a->ids, a->nids, &rb, e))
 		return -1;
-	struct page_meta metas[MAX_MODULES];
-	struct report_module mods[MAX_MODULES];
-	char status[MAX_MODULES][32];
-	size_t nmods = 0;
-	int rc = 0;
-	if (a->sections & REPORT_BIT(REPORT_PATH))
-		rc = load_modules(v, metas, mods, status, &nmods, e);
-	struct report_data d = {
-		.from_day = a->from, .to_day = a->to, .sections = a->sections,
-		.moods = src.ins.moods, .nmoods = src.ins.nmoods,
-		.triggers = src.ins.triggers, .ntriggers = src.ins.ntriggers,
-		.helps = src.ins.helps, .help_own_words = src.ins.help_own_words,
-		.nhelps = src.ins.nhelps, .modules = mods, .nmodules = nmods,
-		.entries = src.entries, .nentries = src.nentries,
-	};
-	struct buf text = BUF_INIT, sealed = BUF_INIT;
-	if (!rc && a->dry_run) {
-		rc = report_preview(&d, &text, e);
+	const struct report_data *d = &rb.d;
+	int rc;
+	struct buf text = BUF_INIT;
+	if (a->dry_run) {
+		rc = report_preview(d, &text, e);
 		if (!rc) {
 			fputs(buf_str(&text), stdout);
 			char pk[SEAL_PK_TEXT_MAX];
@@ -121,12 +75,10 @@ static int report_run(struct cli_ctx *ctx, struct vault *v, void *arg, struct er
 			       a->sealed ? "sealed for " : "NOT encrypted", a->sealed ? pk : "",
 			       a->out ? a->out : "standard output");
 		}
-	} else if (!rc) {
-		rc = report_render(&d, a->format, &text, e);
-		if (!rc && a->sealed)
-			rc = seal_data(a->pk, text.data, text.len, &sealed, e);
+	} else {
+		rc = report_output(d, a->format, a->sealed ? a->pk : NULL, &text, e);
 		if (!rc)
-			rc = write_out(a->out, a->sealed ? &sealed : &text, e);
+			rc = write_out(a->out, &text, e);
 		if (!rc && a->sealed)
 			fprintf(stderr, "tend: wrote the report, sealed, to %s. Only the holder of the "
 			                "matching key file and its passphrase can open it.\n",
@@ -138,10 +90,7 @@ static int report_run(struct cli_ctx *ctx, struct vault *v, void *arg, struct er
 			        a->out ? a->out : "standard output");
 	}
 	buf_free(&text);
-	buf_free(&sealed);
-	for (size_t i = 0; i < nmods; i++)
-		page_meta_free(&metas[i]);
-	report_source_free(&src);
+	report_build_free(&rb);
 	return rc;
 }
 

@@ -468,6 +468,8 @@ static void note_unknown_mood(struct foreign *f, const char *name, size_t line)
 		return;
 	buf_printf(&f->unknown, "%s%s (line %zu)", f->nunknown ? ", " : "", needle, line);
 	f->nunknown++;
+	if (f->opts->unknown)
+		buf_printf(f->opts->unknown, "%s\n", name);
 }
 
 static int daylio_row(struct csv_state *cs)

@@ -77,34 +77,51 @@ static void note_time(struct import_summary *sum, const char *table, json_t *row
 		sum->last = at;
 }
 
-/* Checks the document and counts it; with v, loads it too. */
-static int walk(json_t *tables, struct vault *v, struct import_summary *sum, struct error *e)
+enum walk_mode { W_COUNT, W_LOAD, W_MERGE };
+
+/* Checks the document and counts it (W_COUNT); loads it into a new vault
+ * (W_LOAD) or merges it into one in use (W_MERGE). */
+static int walk(json_t *tables, enum walk_mode mode, struct vault *v, struct load_ids *ids,
+                struct import_summary *sum, struct error *e)
 {
 	const char *names[64];
 	struct dump_value vals[64];
-	for (int t = 0; dump_tables[t]; t++) {
-		json_t *rows = json_object_get(tables, dump_tables[t]);
-		if (!rows)
+	/* Counting keeps the file's table order; loading follows the links. */
+	const char *const *order = mode == W_COUNT ? dump_tables : load_tables;
+	for (int k = 0; order[k]; k++) {
+		const char *table = order[k];
+		int t = table_index(table);
+		json_t *rows = json_object_get(tables, table);
+		if (!rows || t < 0)
 			continue;
 		if (!json_is_array(rows))
-			return error_set(e, E_CORRUPT, "tables.%s: rows are in a list [...].", dump_tables[t]);
+			return error_set(e, E_CORRUPT, "tables.%s: rows are in a list [...].", table);
 		size_t i;
 		json_t *row;
 		json_array_foreach(rows, i, row)
 		{
 			size_t ncols = 0;
-			if (row_values(row, dump_tables[t], i, names, vals, &ncols, e))
+			if (row_values(row, table, i, names, vals, &ncols, e))
 				return -1;
-			if (v) {
-				if (store_load_row(v, dump_tables[t], ncols, names, vals, e)) {
-					char msg[sizeof(e->msg)];
-					snprintf(msg, sizeof(msg), "%s", e->msg);
-					return error_set(e, E_CORRUPT, "%s, row %zu: %s", dump_tables[t], i + 1, msg);
-				}
-			} else {
+			int rc = 0;
+			enum merge_result res = MERGE_ADDED;
+			if (mode == W_LOAD)
+				rc = store_load_row(v, table, ncols, names, vals, e);
+			else if (mode == W_MERGE)
+				rc = store_merge_row(v, ids, table, ncols, names, vals, &res, e);
+			if (rc) {
+				char msg[sizeof(e->msg)];
+				snprintf(msg, sizeof(msg), "%s", e->msg);
+				return error_set(e, E_CORRUPT, "%s, row %zu: %s", table, i + 1, msg);
+			}
+			if (mode == W_COUNT) {
 				sum->rows[t]++;
 				sum->total++;
-				note_time(sum, dump_tables[t], row);
+				note_time(sum, table, row);
+			} else if (mode == W_MERGE && t < IMPORT_MAX_TABLES) {
+				sum->added[t] += res == MERGE_ADDED;
+				sum->added_total += res == MERGE_ADDED;
+				sum->kept += res == MERGE_KEPT;
 			}
 		}
 	}
@@ -143,6 +160,46 @@ static int check_head(json_t *root, json_t **tables, struct error *e)
 	return 0;
 }
 
+/* Into a vault in use: all or nothing; a dry run rolls back. */
+static int merge(json_t *tables, struct vault *v, bool dry_run, struct import_summary *sum,
+                 struct error *e)
+{
+	sum->merged = true;
+	struct load_ids *ids = load_ids_new();
+	if (!ids)
+		return error_set(e, E_FAIL, "Out of memory reading the export.");
+	int rc = store_load_begin(v, e);
+	if (rc == 0) {
+		rc = walk(tables, W_MERGE, v, ids, sum, e);
+		if (rc == 0 && !dry_run)
+			rc = store_load_end(v, true, e);
+		else
+			store_load_end(v, false, e);
+	}
+	load_ids_free(ids);
+	return rc;
+}
+
+/* Rows of table added (or, into a new vault, all of its rows). */
+static size_t added_in(const struct import_summary *m, const char *table)
+{
+	for (size_t i = 0; dump_tables[i] && i < IMPORT_MAX_TABLES; i++)
+		if (strcmp(dump_tables[i], table) == 0)
+			return m->merged ? m->added[i] : m->rows[i];
+	return 0;
+}
+
+/* The counts a person reads: entries, check-ins, trigger logs, the rest. */
+static void sum_people(struct import_summary *m)
+{
+	m->entries = added_in(m, "entries");
+	m->checkins = added_in(m, "moods");
+	m->triggers = added_in(m, "triggers");
+	size_t added = m->merged ? m->added_total : m->total;
+	m->duplicates = m->total - added;
+	m->others = added - m->entries - m->checkins - m->triggers;
+}
+
 int import_tend_json(struct vault *v, const char *text, size_t len, bool dry_run,
                      struct import_summary *sum, struct error *e)
 {
@@ -155,25 +212,25 @@ int import_tend_json(struct vault *v, const char *text, size_t len, bool dry_run
 	json_t *tables = NULL;
 	int rc = check_head(root, &tables, e);
 	if (rc == 0)
-		rc = walk(tables, NULL, sum, e);
-	if (rc == 0 && !dry_run) {
-		int fresh = store_is_new(v, e);
-		if (fresh < 0) {
-			rc = -1;
-		} else if (!fresh) {
-			rc = error_set(e, E_FAIL, "This vault already holds entries or logs. For now an "
-			                          "export goes into a new vault (TEND_HOME=another folder "
-			                          "tend init); nothing was changed.");
-		} else if ((rc = store_load_begin(v, e)) == 0) {
+		rc = walk(tables, W_COUNT, NULL, NULL, sum, e);
+	int fresh = rc == 0 ? store_is_new(v, e) : -1;
+	if (fresh < 0) {
+		rc = -1;
+	} else if (fresh && !dry_run) {
+		if ((rc = store_load_begin(v, e)) == 0) {
 			rc = store_load_clear_defaults(v, e);
 			if (rc == 0)
-				rc = walk(tables, v, sum, e);
+				rc = walk(tables, W_LOAD, v, NULL, sum, e);
 			if (rc == 0)
 				rc = store_load_end(v, true, e);
 			else
 				store_load_end(v, false, e);
 		}
+	} else if (!fresh) {
+		rc = merge(tables, v, dry_run, sum, e);
 	}
 	json_decref(root);
+	if (rc == 0)
+		sum_people(sum);
 	return rc;
 }

@@ -12,6 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "content/embed.h"
+#include "content/page.h"
+#include "store/settings.h"
+
 static const struct {
 	const char *name, *title;
 } sections[REPORT_NSECTIONS] = {
@@ -817,11 +821,30 @@ int report_preview(const struct report_data *d, struct buf *out, struct error *e
 		}
 	}
 	if (!(d->sections & REPORT_BIT(REPORT_ENTRIES)))
-		put(&o, "No journal text: entries go in only when named with --entry ID.\n");
+		put(&o, "No journal text: an entry goes in only when it is picked by itself "
+		        "(--entry ID, or on the report screen).\n");
 	facts_free(&f);
 	if (o.failed)
 		return error_set(e, E_FAIL, "Out of memory describing the report.");
 	return 0;
+}
+
+int report_output(const struct report_data *d, enum report_format f, const uint8_t *seal_pk,
+                  struct buf *out, struct error *e)
+{
+	if (!seal_pk)
+		return report_render(d, f, out, e);
+	struct buf plain = BUF_INIT;
+	int rc = report_render(d, f, &plain, e);
+	if (rc == 0)
+		rc = seal_data(seal_pk, plain.data, plain.len, out, e);
+	buf_free(&plain);
+	return rc;
+}
+
+int report_pk_parse(const char *text, uint8_t pk[REPORT_PK_BYTES], struct error *e)
+{
+	return seal_pk_parse(text, pk, e);
 }
 
 /* ---- reading what a report needs */
@@ -856,4 +879,62 @@ void report_source_free(struct report_source *s)
 		entry_free(&s->entries[i]);
 	free(s->entries);
 	memset(s, 0, sizeof(*s));
+}
+
+/* The path modules in content order, each with the status the person set
+ * (the Path screen keeps it in the vault's settings). */
+static int load_modules(struct vault *v, struct report_build *b, struct error *e)
+{
+	const char *paths[REPORT_MAX_MODULES];
+	size_t total = content_list("path/", paths, REPORT_MAX_MODULES);
+	size_t n = 0;
+	for (size_t i = 0; i < total && i < REPORT_MAX_MODULES; i++) {
+		size_t len = strlen(paths[i]);
+		if (len < 3 || strcmp(paths[i] + len - 3, ".md") != 0)
+			continue;
+		struct page_meta m;
+		if (page_load(paths[i], &m, NULL, NULL, e))
+			return -1;
+		char key[160];
+		snprintf(key, sizeof(key), "path.status.%s", m.id);
+		snprintf(b->titles[n], sizeof(b->titles[n]), "%s", m.title);
+		page_meta_free(&m);
+		int got = settings_get(v, key, b->status[n], sizeof(b->status[n]), e);
+		if (got < 0)
+			return -1;
+		if (got == 0 || !*b->status[n])
+			snprintf(b->status[n], sizeof(b->status[n]), "not started");
+		b->modules[n] = (struct report_module){b->titles[n], b->status[n]};
+		n++;
+	}
+	b->d.nmodules = n;
+	return 0;
+}
+
+int report_build_load(struct vault *v, int64_t from_day, int64_t to_day, unsigned which,
+                      const int64_t *ids, size_t nids, struct report_build *b, struct error *e)
+{
+	memset(b, 0, sizeof(*b));
+	if (report_source_load(v, ids, nids, &b->src, e))
+		return -1;
+	const struct report_source *s = &b->src;
+	b->d = (struct report_data){
+		.from_day = from_day, .to_day = to_day, .sections = which,
+		.moods = s->ins.moods, .nmoods = s->ins.nmoods,
+		.triggers = s->ins.triggers, .ntriggers = s->ins.ntriggers,
+		.helps = s->ins.helps, .help_own_words = s->ins.help_own_words,
+		.nhelps = s->ins.nhelps, .modules = b->modules,
+		.entries = s->entries, .nentries = s->nentries,
+	};
+	if ((which & REPORT_BIT(REPORT_PATH)) && load_modules(v, b, e)) {
+		report_build_free(b);
+		return -1;
+	}
+	return 0;
+}
+
+void report_build_free(struct report_build *b)
+{
+	report_source_free(&b->src);
+	memset(b, 0, sizeof(*b));
 }

@@ -110,7 +110,7 @@ int store_load_clear_defaults(struct vault *v, struct error *e)
 	return store_exec(vault_db(v), "DELETE FROM tools; DELETE FROM trigger_categories;", e);
 }
 
-static bool plain_name(const char *s)
+bool store_plain_name(const char *s)
 {
 	if (!*s || strlen(s) > 40)
 		return false;
@@ -133,7 +133,7 @@ int store_load_row(struct vault *v, const char *table, size_t ncols, const char 
 	char sql[4096];
 	size_t at = (size_t)snprintf(sql, sizeof(sql), "INSERT INTO %s(", table);
 	for (size_t i = 0; i < ncols; i++) {
-		if (!plain_name(names[i]))
+		if (!store_plain_name(names[i]))
 			return error_set(e, E_CORRUPT, "'%s' is not a column name.", names[i]);
 		at += (size_t)snprintf(sql + at, sizeof(sql) - at, "%s%s", i ? "," : "", names[i]);
 	}

@@ -3,6 +3,7 @@
 #define TEND_STORE_INT_H
 
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -18,6 +19,9 @@ int store_set_tags(sqlite3 *db, int64_t entry_id, const char *const *tags, size_
 /* Makes room for item n in a growing array of size-byte items (doubling
  * *cap); 0, or -1 when memory runs out (the array is then unchanged). */
 int store_grow(void **arr, size_t *cap, size_t n, size_t size);
+/* A column name as tend's tables have them (a-z, 0-9, _; at most 40), so
+ * it can go into SQL as it is. */
+bool store_plain_name(const char *s);
 /* Runs SQL with no results; -1 with e filled on failure. */
 int store_exec(sqlite3 *db, const char *sql, struct error *e);
 

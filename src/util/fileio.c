@@ -47,36 +47,75 @@ int fsync_dir_of(const char *path, struct error *e)
 	return rc;
 }
 
+int atomic_begin(struct atomic_file *f, const char *path, mode_t mode, struct error *e)
+{
+	size_t n = strlen(path);
+	f->path = path;
+	f->fd = -1;
+	f->tmp = malloc(n + sizeof(".tmp-XXXXXX"));
+	if (!f->tmp)
+		return error_set(e, E_FAIL, "Out of memory.");
+	memcpy(f->tmp, path, n);
+	memcpy(f->tmp + n, ".tmp-XXXXXX", sizeof(".tmp-XXXXXX"));
+	f->fd = mkostemp(f->tmp, O_CLOEXEC);
+	if (f->fd < 0 || fchmod(f->fd, mode) != 0) {
+		int err = errno;
+		atomic_abort(f);
+		return error_errno(e, err, "Cannot write %s", path);
+	}
+	return 0;
+}
+
+int atomic_add(struct atomic_file *f, const void *data, size_t len, struct error *e)
+{
+	if (write_all(f->fd, data, len) != 0)
+		return error_errno(e, errno, "Cannot write %s (nothing was changed)", f->path);
+	return 0;
+}
+
+int atomic_commit(struct atomic_file *f, struct error *e)
+{
+	int rc = 0;
+	if (fsync(f->fd) != 0) {
+		rc = error_errno(e, errno, "Cannot write %s (nothing was changed)", f->path);
+		close(f->fd);
+	} else if (close(f->fd) != 0) {
+		rc = error_errno(e, errno, "Cannot write %s (nothing was changed)", f->path);
+	} else if (rename(f->tmp, f->path) != 0) {
+		rc = error_errno(e, errno, "Cannot replace %s (nothing was changed)", f->path);
+	}
+	f->fd = -1;
+	if (rc) {
+		atomic_abort(f);
+		return rc;
+	}
+	free(f->tmp);
+	f->tmp = NULL;
+	return fsync_dir_of(f->path, e);
+}
+
+void atomic_abort(struct atomic_file *f)
+{
+	if (f->fd >= 0)
+		close(f->fd);
+	if (f->tmp)
+		unlink(f->tmp);
+	free(f->tmp);
+	f->tmp = NULL;
+	f->fd = -1;
+}
+
 int atomic_write(const char *path, const void *data, size_t len, mode_t mode,
                  struct error *e)
 {
-	size_t n = strlen(path);
-	char *tmp = malloc(n + sizeof(".tmp-XXXXXX"));
-	if (!tmp)
-		return error_set(e, E_FAIL, "Out of memory.");
-	memcpy(tmp, path, n);
-	memcpy(tmp + n, ".tmp-XXXXXX", sizeof(".tmp-XXXXXX"));
-	int fd = mkostemp(tmp, O_CLOEXEC);
-	if (fd < 0) {
-		int err = errno;
-		free(tmp);
-		return error_errno(e, err, "Cannot write %s", path);
+	struct atomic_file f;
+	if (atomic_begin(&f, path, mode, e))
+		return -1;
+	if (atomic_add(&f, data, len, e)) {
+		atomic_abort(&f);
+		return -1;
 	}
-	int rc = 0;
-	if (fchmod(fd, mode) != 0 || write_all(fd, data, len) != 0 || fsync(fd) != 0) {
-		rc = error_errno(e, errno, "Cannot write %s (nothing was changed)", path);
-		close(fd);
-	} else if (close(fd) != 0) {
-		rc = error_errno(e, errno, "Cannot write %s (nothing was changed)", path);
-	} else if (rename(tmp, path) != 0) {
-		rc = error_errno(e, errno, "Cannot replace %s (nothing was changed)", path);
-	}
-	if (rc)
-		unlink(tmp);
-	else
-		rc = fsync_dir_of(path, e);
-	free(tmp);
-	return rc;
+	return atomic_commit(&f, e);
 }
 
 int read_file(const char *path, size_t max, struct buf *out, int *missing,

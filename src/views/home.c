@@ -12,7 +12,7 @@
 #include "views/view.h"
 #include "widgets/menu.h"
 
-enum item_kind { I_CHECKIN, I_TRIGGER, I_WRITE, I_PROMPT, I_FREE, I_JOURNAL, I_HOMEWORK, I_INSIGHTS, I_PATH, I_LEARN, I_CRISIS, I_LOCK, I_QUIT, I_COUNT };
+enum item_kind { I_CHECKIN, I_TRIGGER, I_WRITE, I_PROMPT, I_FREE, I_JOURNAL, I_HOMEWORK, I_INSIGHTS, I_PATH, I_LEARN, I_DATA, I_CRISIS, I_LOCK, I_QUIT, I_COUNT };
 
 struct home {
 	struct menu m;
@@ -75,7 +75,7 @@ static void item_text(const struct home *h, int i, const char **title, const cha
 	static const char *const titles[] = {
 		"Check in", "Log a trigger", "Write", "Write to today's prompt",
 		"Free write for ten minutes", "Journal", "From my therapist", "Insights", "The healing path", "Learn",
-		"Crisis help and grounding", "Lock", "Quit",
+		"Export, import, a report", "Crisis help and grounding", "Lock", "Quit",
 	};
 	static const char *const abouts[] = {
 		"How you are right now, as a number from 0 to 10; more only if you want.",
@@ -88,6 +88,7 @@ static void item_text(const struct home *h, int i, const char **title, const cha
 		"Mood over time, what sets you off, what helps; always with how much data.",
 		"Ten ways of working on healing, at your own pace, with prompts to write to.",
 		"What trauma is, how healing tends to unfold, and why it takes time.",
+		"A copy of your journal to keep, another app's diary brought in, a session report.",
 		"Lines you can call or text, and a short way to steady yourself.",
 		"Close the vault now. Your passphrase opens it again.",
 		"Lock the vault and leave tend.",
@@ -186,6 +187,8 @@ static struct step home_action(struct ctx *c, void *st, enum action a)
 		return PUSH(path_view, NULL);
 	case I_LEARN:
 		return PUSH(learn_list_view, NULL);
+	case I_DATA:
+		return PUSH(data_view, NULL);
 	case I_CRISIS:
 		return PUSH(crisis_view, NULL);
 	case I_LOCK:

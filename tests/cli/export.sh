@@ -7,7 +7,7 @@ PASS='export pass'
 pw() { "$TEND_BIN" --passphrase-fd 3 "$@" 3<<<"$PASS"; }
 "$TEND_BIN" --passphrase-fd 3 init 3<<<"$PASS" >/dev/null 2>&1
 echo 'marker-export-body a quiet evening' | pw add --tag calm >/dev/null
-pw mood 6 --emotion tired >/dev/null
+echo 'marker-export-note, "quoted"' | pw mood 6 --emotion tired --note - >/dev/null
 
 err=$(pw export -o "$T_TMP/out.json" 2>&1 >/dev/null)
 t_match "export says it is not encrypted" "NOT encrypted" "$err"
@@ -26,6 +26,41 @@ t_eq "a wrong passphrase exits 3" 3 $?
 t_ok "and writes nothing" test ! -e "$T_TMP/wrong.json"
 t_nomatch "no export lands in the vault folder" "marker-export" \
 	"$(grep -rl marker-export "$TEND_HOME" 2>/dev/null)"
+
+# Markdown and CSV: the same rules as JSON.
+mkdir "$T_TMP/md" "$T_TMP/csv"
+for f in md csv; do
+	err=$(cd "$T_TMP/$f" && pw export --format $f -o "out.$f" 2>&1 >/dev/null)
+	t_match "$f: says it is not encrypted" "NOT encrypted" "$err"
+	t_eq "$f: the file is the person's alone" 600 "$(stat -c %a "$T_TMP/$f/out.$f")"
+	t_eq "$f: nothing but the file asked for" "out.$f" "$(ls -A "$T_TMP/$f")"
+	t_eq "$f: standard output gets the same" "$(cat "$T_TMP/$f/out.$f")" \
+		"$(pw export --format $f 2>/dev/null)"
+	"$TEND_BIN" --passphrase-fd 3 export --format $f -o "$T_TMP/wrong.$f" 3<<<"not it" \
+		>/dev/null 2>&1
+	t_eq "$f: a wrong passphrase exits 3" 3 $?
+	t_ok "$f: and writes nothing" test ! -e "$T_TMP/wrong.$f"
+done
+md=$(cat "$T_TMP/md/out.md")
+t_match "md: a header saying it is not encrypted" \
+	"^# tend journal, exported Monday, 23 November 2026.*NOT encrypted" "$md"
+t_match "md: one heading for the day" "## Monday, 23 November 2026" "$md"
+t_match "md: the entry, with its tag" \
+	"Journal entry: marker-export-body a quiet evening"$'\n\n'"- Tags: calm" "$md"
+t_match "md: the check-in, with its note" \
+	"Check-in: 6/10.*- Emotions: tired.*- Note: marker-export-note" "$md"
+csv=$(cat "$T_TMP/csv/out.csv")
+t_match "csv: the header row" "^kind,date,time,utc_offset,score," "$csv"
+t_match "csv: the check-in, its note quoted" \
+	'check-in,2026-11-23,08:00,UTC\+00:00,6,tired,.*"marker-export-note, ""quoted"""' "$csv"
+t_nomatch "csv: journal entries stay out" "marker-export-body" "$csv"
+t_eq "csv: two lines, each ending CRLF" 2 "$(grep -c $'\r$' "$T_TMP/csv/out.csv")"
+t_eq "no marker anywhere in the vault folder" "" \
+	"$(grep -rla -e marker-export-body -e marker-export-note "$TEND_HOME" 2>/dev/null)"
+if command -v script >/dev/null; then
+	t_exit "md: refused to a terminal's screen" 2 \
+		script -qec "$TEND_BIN --passphrase-fd 3 export --format md 3</dev/null" /dev/null
+fi
 # Round trip: a new vault that imports the export exports the same data.
 printf '3\na door slammed\nkitchen\n8\n1\n4\n6\n' | pw trigger >/dev/null 2>&1
 echo 'second entry' | pw add --tag calm --tag night >/dev/null
@@ -43,9 +78,33 @@ pb export -o "$T_TMP/b.json" 2>/dev/null
 t_eq "export, import, export gives the same data" \
 	"$(grep -v exported_at "$T_TMP/a.json")" "$(grep -v exported_at "$T_TMP/b.json")"
 t_match "and the search index is rebuilt" "second entry" "$(pb search second)"
-err=$(pb import "$T_TMP/a.json" 2>&1)
-t_match "a vault with entries is not merged into (yet), and says why" "already holds entries" "$err"
+# Into a vault in use: only what is not there yet, all or nothing.
+out=$(pb import "$T_TMP/a.json")
+t_match "importing the same export again adds nothing" \
+	"Into the vault as it is: added 0 rows; [0-9]+ already there, skipped" "$out"
 t_eq "nothing doubled" 2 "$(pb list | wc -l)"
+echo 'marker-merge-new a third entry' | pw add --tag calm >/dev/null
+pw mood 3 >/dev/null
+pw export -o "$T_TMP/a2.json" 2>/dev/null
+echo 'only in b' | pb add >/dev/null
+out=$(pb import --dry-run "$T_TMP/a2.json")
+t_match "a dry run counts what a merge would add" \
+	"would add 3 rows \(entries 1; entry_tags 1; moods 1\)" "$out"
+t_eq "and adds nothing" 3 "$(pb list | wc -l)"
+out=$(pb import "$T_TMP/a2.json")
+t_match "a partial overlap adds only the new" "added 3 rows \(entries 1; entry_tags 1; moods 1\)" "$out"
+t_eq "b has its own entry and a's three" 4 "$(pb list | wc -l)"
+t_match "the new entry is found by search" "marker-merge-new" "$(pb search third)"
+pb export -o "$T_TMP/b2.json" 2>/dev/null
+# A broken copy of the same file: a check-in linked to a row it lacks.
+sed 's/"mood_id": null/"mood_id": 99/' "$T_TMP/a2.json" >"$T_TMP/broken.json"
+err=$(pb import "$T_TMP/broken.json" 2>&1)
+t_eq "a malformed file exits 4" 4 $?
+t_match "and names the row and column" \
+	"entries, row [0-9]+: column 'mood_id': there is no row 99 in tables.moods" "$err"
+pb export -o "$T_TMP/b3.json" 2>/dev/null
+t_eq "and changes nothing" "$(grep -v exported_at "$T_TMP/b2.json")" \
+	"$(grep -v exported_at "$T_TMP/b3.json")"
 
 # Odd files: a clear message, exit 4, and nothing changed.
 F=$(dirname "$0")/../fixtures/tend-json

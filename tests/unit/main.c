@@ -19,6 +19,7 @@
 	X(journal) \
 	X(tracking) \
 	X(export) \
+	X(textexport) \
 	X(import) \
 	X(seal) \
 	X(report) \

@@ -6,9 +6,11 @@
 #include "io/export.h"
 #include "io/import.h"
 #include "store/entries.h"
+#include "store/journal.h"
 #include "store/homework.h"
 #include "store/lists.h"
 #include "store/safety.h"
+#include "store/settings.h"
 #include "store/tracking.h"
 #include "unit.h"
 
@@ -120,8 +122,10 @@ static void import_round_trip(void **state)
 	char *ax = strstr(x.data, "\"schema\""), *by = strstr(y.data, "\"schema\"");
 	char *at = strstr(ax, "\"tables\""), *bt = strstr(by, "\"tables\"");
 	assert_string_equal(at, bt);
-	/* Into a vault in use: refused, unchanged. */
-	assert_int_equal(import_tend_json(b->v, x.data, x.len, false, &sum, &e), -1);
+	/* Into the vault it just filled: everything is there already. */
+	assert_int_equal(import_tend_json(b->v, x.data, x.len, false, &sum, &e), 0);
+	assert_true(sum.merged);
+	assert_int_equal(sum.added_total, 0);
 	assert_int_equal(entries_count(b->v), 1);
 	/* A broken file names where. */
 	assert_int_equal(import_tend_json(b->v, "{\n  \"format\": }", 16, true, &sum, &e), -1);
@@ -132,4 +136,244 @@ static void import_round_trip(void **state)
 	test_vault_free(b);
 }
 
-SUITE(export, cmocka_unit_test(everything_is_exported), cmocka_unit_test(import_round_trip))
+static void export_of(struct test_vault *f, struct buf *b)
+{
+	struct error e = {0};
+	buf_clear(b);
+	assert_int_equal(export_json(f->v, b, &e), 0);
+}
+
+static json_t *parsed(struct test_vault *f)
+{
+	struct buf b = BUF_INIT;
+	export_of(f, &b);
+	json_t *root = json_loadb(b.data, b.len, 0, NULL);
+	assert_non_null(root);
+	buf_free(&b);
+	return root;
+}
+
+/* The row of table whose column col holds the text want. */
+static json_t *row_with(json_t *root, const char *table, const char *col, const char *want)
+{
+	size_t i;
+	json_t *row;
+	json_array_foreach(rows_of(root, table), i, row)
+	{
+		const char *s = json_string_value(json_object_get(row, col));
+		if (s && strcmp(s, want) == 0)
+			return row;
+	}
+	fail_msg("no row of %s with %s = %s", table, col, want);
+	return NULL;
+}
+
+static json_int_t int_of(json_t *row, const char *col)
+{
+	return json_integer_value(json_object_get(row, col));
+}
+
+/* A vault with a bit of everything, links between rows included. */
+static void fill(struct test_vault *f)
+{
+	struct error e = {0};
+	int64_t mood, trig, entry, tool, pack;
+	struct checkin c = CHECKIN_INIT;
+	c.score = 4;
+	c.note = "before the walk";
+	assert_int_equal(checkin_add(f->v, &c, &mood, &e), 0);
+	assert_int_equal(tool_add(f->v, "Humming", "low and slow", &tool, &e), 0);
+	struct trigger_log t = TRIGGER_INIT;
+	t.what = "a siren";
+	t.tool_id = tool;
+	t.suds_before = 7;
+	assert_int_equal(trigger_add(f->v, &t, &trig, &e), 0);
+	const char *tags[] = {"walk"};
+	struct new_entry ne = {.title = "Walk", .body = "first words", .tags = tags, .ntags = 1,
+	                       .mood_id = mood, .trigger_id = trig};
+	assert_int_equal(entries_add_ex(f->v, &ne, &entry, &e), 0);
+	assert_int_equal(entries_update(f->v, entry, "Walk", "second words", tags, 1, &e), 0);
+	assert_int_equal(exercise_log(f->v, "Paced breathing", 6, 3, true, &e), 0);
+	assert_int_equal(list_add(f->v, LIST_AFFIRM, "I am allowed to rest", "", "", NULL, &e), 0);
+	assert_int_equal(safety_set(f->v, SP_REASONS, "the garden", &e), 0);
+	assert_int_equal(settings_set(f->v, "path.status.safety", "done", &e), 0);
+	bool existed;
+	assert_int_equal(hwpack_add(f->v, "pack body", 9, "Week", "Sam", "2026-11-20", NULL, &pack,
+	                            &existed, &e), 0);
+	struct hw_mark m = HW_MARK_INIT;
+	m.pack = pack;
+	m.item = 1;
+	m.entry_id = entry;
+	assert_int_equal(hwpack_mark(f->v, &m, &e), 0);
+}
+
+static void merge_into_vault_in_use(void **state)
+{
+	(void)state;
+	struct test_vault *a = test_vault_new(), *b = test_vault_new();
+	struct error e = {0};
+	fill(a);
+	struct buf x = BUF_INIT;
+	export_of(a, &x);
+	/* b has its own life already: an entry, a different reason on its
+	 * safety plan, and the same tool name in other words. */
+	int64_t own, tool;
+	assert_int_equal(entries_add(b->v, "Mine", "my own words", NULL, 0, &own, &e), 0);
+	assert_int_equal(safety_set(b->v, SP_REASONS, "my sister", &e), 0);
+	assert_int_equal(tool_add(b->v, "humming", "b's way", &tool, &e), 0);
+	struct import_summary dry, sum;
+	assert_int_equal(import_tend_json(b->v, x.data, x.len, true, &dry, &e), 0);
+	assert_true(dry.merged);
+	assert_int_equal(entries_count(b->v), 1); /* a dry run changes nothing */
+	assert_int_equal(import_tend_json(b->v, x.data, x.len, false, &sum, &e), 0);
+	/* The dry run counted exactly what the real one did. */
+	assert_int_equal(dry.added_total, sum.added_total);
+	assert_memory_equal(dry.added, sum.added, sizeof(sum.added));
+	assert_int_equal(sum.kept, 1); /* the safety plan's reason */
+	assert_int_equal(entries_count(b->v), 2);
+	json_t *root = parsed(b);
+	/* Links point at the rows they pointed at in a, under b's ids. */
+	json_t *walk = row_with(root, "entries", "title", "Walk");
+	assert_string_equal(json_string_value(json_object_get(walk, "body")), "second words");
+	json_t *mood = row_with(root, "moods", "note", "before the walk");
+	assert_int_equal(int_of(walk, "mood_id"), int_of(mood, "id"));
+	json_t *trig = row_with(root, "triggers", "what", "a siren");
+	assert_int_equal(int_of(walk, "trigger_id"), int_of(trig, "id"));
+	/* The tool was b's already (names match without case): b's is kept. */
+	json_t *hum = row_with(root, "tools", "about", "b's way");
+	assert_int_equal(int_of(trig, "tool_id"), int_of(hum, "id"));
+	json_t *ver = row_with(root, "entry_versions", "body", "first words");
+	assert_int_equal(int_of(ver, "entry_id"), int_of(walk, "id"));
+	json_t *tag = row_with(root, "tags", "name", "walk");
+	bool linked = false;
+	size_t i;
+	json_t *row;
+	json_array_foreach(rows_of(root, "entry_tags"), i, row)
+		linked |= int_of(row, "entry_id") == int_of(walk, "id") &&
+		          int_of(row, "tag_id") == int_of(tag, "id");
+	assert_true(linked);
+	json_t *done = json_array_get(rows_of(root, "homework_done"), 0);
+	assert_int_equal(int_of(done, "entry_id"), int_of(walk, "id"));
+	assert_int_equal(int_of(done, "pack_id"),
+	                 int_of(row_with(root, "homework_packs", "text", "pack body"), "id"));
+	row_with(root, "settings", "value", "my sister");
+	row_with(root, "settings", "key", "path.status.safety");
+	row_with(root, "own_lists", "a", "I am allowed to rest");
+	json_decref(root);
+	/* Twice: the second time adds nothing. */
+	struct buf before = BUF_INIT, after = BUF_INIT;
+	export_of(b, &before);
+	assert_int_equal(import_tend_json(b->v, x.data, x.len, false, &sum, &e), 0);
+	assert_int_equal(sum.added_total, 0);
+	assert_int_equal(sum.kept, 1);
+	export_of(b, &after);
+	assert_string_equal(strstr(before.data, "\"tables\""), strstr(after.data, "\"tables\""));
+	buf_free(&before);
+	buf_free(&after);
+	buf_free(&x);
+	test_vault_free(a);
+	test_vault_free(b);
+}
+
+static void merge_adds_only_what_is_new(void **state)
+{
+	(void)state;
+	struct test_vault *a = test_vault_new(), *b = test_vault_new();
+	struct error e = {0};
+	struct import_summary sum;
+	int64_t id;
+	const char *tags[] = {"calm"};
+	assert_int_equal(entries_add(a->v, "One", "body one", tags, 1, &id, &e), 0);
+	assert_int_equal(moods_add(a->v, 5, "", NULL, &e), 0);
+	struct buf x = BUF_INIT, y = BUF_INIT;
+	export_of(a, &x);
+	/* Later a has more: a second entry with the same tag, an edit to the
+	 * first (so it counts as another entry) and a check-in. */
+	assert_int_equal(entries_add(a->v, "Two", "body two", tags, 1, &id, &e), 0);
+	assert_int_equal(moods_add(a->v, 6, "", NULL, &e), 0);
+	export_of(a, &y);
+	assert_int_equal(entries_add(b->v, "Own", "b's", NULL, 0, &id, &e), 0);
+	assert_int_equal(import_tend_json(b->v, x.data, x.len, false, &sum, &e), 0);
+	assert_int_equal(sum.added[1], 1); /* entries */
+	assert_int_equal(import_tend_json(b->v, y.data, y.len, false, &sum, &e), 0);
+	assert_int_equal(sum.added[0], 0); /* tags: calm is there */
+	assert_int_equal(sum.added[1], 1); /* only Two */
+	assert_int_equal(sum.added[2], 1); /* its tag link */
+	assert_int_equal(sum.added[4], 1); /* the 6 */
+	assert_int_equal(sum.added_total, 3);
+	assert_int_equal(entries_count(b->v), 3);
+	buf_free(&x);
+	buf_free(&y);
+	test_vault_free(a);
+	test_vault_free(b);
+}
+
+static void merge_refuses_a_broken_file_whole(void **state)
+{
+	(void)state;
+	struct test_vault *b = test_vault_new();
+	struct error e = {0};
+	struct import_summary sum;
+	int64_t id;
+	assert_int_equal(entries_add(b->v, "Own", "b's", NULL, 0, &id, &e), 0);
+	struct buf before = BUF_INIT, after = BUF_INIT;
+	export_of(b, &before);
+	/* A good first entry, then one linked to a check-in the file lacks. */
+	static const char bad_link[] =
+		"{\"format\": \"tend-export\", \"version\": 1, \"schema\": 7, \"tables\": {"
+		"\"entries\": [{\"id\": 1, \"title\": \"kept out\", \"body\": \"\", \"created_at\": 1,"
+		" \"created_off\": 0, \"updated_at\": 1, \"updated_off\": 0},"
+		"{\"id\": 2, \"title\": \"also out\", \"body\": \"\", \"created_at\": 2,"
+		" \"created_off\": 0, \"updated_at\": 2, \"updated_off\": 0, \"mood_id\": 9}]}}";
+	assert_int_equal(import_tend_json(b->v, bad_link, strlen(bad_link), false, &sum, &e), -1);
+	assert_int_equal(e.code, E_CORRUPT);
+	assert_non_null(strstr(e.msg, "entries, row 2: column 'mood_id': there is no row 9 in "
+	                              "tables.moods"));
+	/* A score out of range: refused by the vault, named. */
+	static const char bad_score[] =
+		"{\"format\": \"tend-export\", \"version\": 1, \"schema\": 7, \"tables\": {"
+		"\"moods\": [{\"id\": 1, \"at\": 5, \"at_off\": 0, \"score\": 4},"
+		"{\"id\": 2, \"at\": 6, \"at_off\": 0, \"score\": 11}]}}";
+	assert_int_equal(import_tend_json(b->v, bad_score, strlen(bad_score), false, &sum, &e), -1);
+	assert_non_null(strstr(e.msg, "moods, row 2: A row of moods was refused"));
+	/* The same id twice, found when a link is followed. */
+	static const char twice[] =
+		"{\"format\": \"tend-export\", \"version\": 1, \"schema\": 7, \"tables\": {"
+		"\"tags\": [{\"id\": 1, \"name\": \"a\"}, {\"id\": 1, \"name\": \"b\"}],"
+		"\"entries\": [{\"id\": 1, \"title\": \"t\", \"body\": \"\", \"created_at\": 1,"
+		" \"created_off\": 0, \"updated_at\": 1, \"updated_off\": 0}],"
+		"\"entry_tags\": [{\"entry_id\": 1, \"tag_id\": 1}]}}";
+	assert_int_equal(import_tend_json(b->v, twice, strlen(twice), false, &sum, &e), -1);
+	assert_non_null(strstr(e.msg, "tables.tags has two rows with id 1"));
+	export_of(b, &after);
+	assert_string_equal(strstr(before.data, "\"tables\""), strstr(after.data, "\"tables\""));
+	buf_free(&before);
+	buf_free(&after);
+	test_vault_free(b);
+}
+
+/* Into a new vault, an entry linked to a check-in and a trigger log comes
+ * back linked, though entries are read before moods and triggers. */
+static void new_vault_keeps_links(void **state)
+{
+	(void)state;
+	struct test_vault *a = test_vault_new(), *b = test_vault_new();
+	struct error e = {0};
+	fill(a);
+	struct buf x = BUF_INIT, y = BUF_INIT;
+	export_of(a, &x);
+	struct import_summary sum;
+	assert_int_equal(import_tend_json(b->v, x.data, x.len, false, &sum, &e), 0);
+	assert_false(sum.merged);
+	export_of(b, &y);
+	assert_string_equal(strstr(x.data, "\"tables\""), strstr(y.data, "\"tables\""));
+	buf_free(&x);
+	buf_free(&y);
+	test_vault_free(a);
+	test_vault_free(b);
+}
+
+SUITE(export, cmocka_unit_test(everything_is_exported), cmocka_unit_test(import_round_trip),
+      cmocka_unit_test(merge_into_vault_in_use), cmocka_unit_test(merge_adds_only_what_is_new),
+      cmocka_unit_test(merge_refuses_a_broken_file_whole),
+      cmocka_unit_test(new_vault_keeps_links))

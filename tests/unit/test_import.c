@@ -277,6 +277,12 @@ static void daylio_custom_moods_and_problems(void **state)
 	assert_int_equal(run(f, IMPORT_DAYLIO, doc, false, &sum, &e), -1);
 	assert_int_equal(e.code, E_USAGE);
 	assert_non_null(strstr(e.msg, "\"sleepy\" (line 2), \"Calm\" (line 3)"));
+	/* The names once each, for the screen that asks for their scores. */
+	struct buf unknown = BUF_INIT;
+	struct import_opts ask = {.format = IMPORT_DAYLIO, .dry_run = true, .unknown = &unknown};
+	assert_int_equal(import_foreign(f->v, doc, strlen(doc), &ask, &sum, &e), -1);
+	assert_string_equal(buf_str(&unknown), "sleepy\nCalm\n");
+	buf_free(&unknown);
 	struct mood_name names[] = {{"sleepy", 4}, {"calm", 6}, {"good", 10}};
 	struct import_opts o = {.format = IMPORT_DAYLIO, .moods = names, .nmoods = 3};
 	assert_int_equal(import_foreign(f->v, doc, strlen(doc), &o, &sum, &e), 0);

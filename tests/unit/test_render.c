@@ -512,49 +512,10 @@ static void any_width(void **state)
 	assert_null(doc_layout(NULL, 40));
 }
 
-/* Lays out a page of about 700 words many times. Laying out must stay far
- * below a millisecond so resizing is instant; the bound here is loose so
- * that sanitizer and debug builds pass too. */
-static void layout_speed(void **state)
-{
-	(void)state;
-	struct buf b = BUF_INIT;
-	int words = 0;
-	assert_int_equal(buf_puts(&b, "# A page\n\n"), 0);
-	for (int p = 0; words < 700; p++) {
-		if (p % 4 == 3) {
-			for (int i = 0; i < 4; i++, words += 6)
-				assert_int_equal(buf_puts(&b, "- a *short* list item of words\n"), 0);
-			assert_int_equal(buf_puts(&b, "\n"), 0);
-			continue;
-		}
-		for (int i = 0; i < 60; i++, words++)
-			assert_int_equal(buf_printf(&b, "%s ", i % 7 ? "word" : "**longer**"), 0);
-		assert_int_equal(buf_puts(&b, "\n\n"), 0);
-	}
-	struct error e;
-	struct doc *d = doc_parse(b.data, b.len, &e);
-	assert_non_null(d);
-	enum { RUNS = 500 };
-	struct timespec t0, t1;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	for (int i = 0; i < RUNS; i++) {
-		struct layout *l = doc_layout(d, 40 + i % 80);
-		assert_non_null(l);
-		layout_free(l);
-	}
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	double us = ((double)(t1.tv_sec - t0.tv_sec) * 1e9 + (double)(t1.tv_nsec - t0.tv_nsec)) /
-	            RUNS / 1e3;
-	print_message("layout of %d words: %.1f us on average\n", words, us);
-	assert_true(us < 1000.0);
-	doc_free(d);
-	buf_free(&b);
-}
 
 SUITE(render, cmocka_unit_test(headings), cmocka_unit_test(paragraphs_wrap),
       cmocka_unit_test(inline_styles), cmocka_unit_test(quotes), cmocka_unit_test(lists),
       cmocka_unit_test(code_blocks), cmocka_unit_test(rules), cmocka_unit_test(links),
       cmocka_unit_test(html_and_images), cmocka_unit_test(wide_text),
       cmocka_unit_test(combining_marks), cmocka_unit_test(long_words), cmocka_unit_test(search),
-      cmocka_unit_test(any_width), cmocka_unit_test(layout_speed))
+      cmocka_unit_test(any_width))

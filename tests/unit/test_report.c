@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "io/report.h"
+#include "store/settings.h"
 #include "unit.h"
 #include "util/fileio.h"
 
@@ -294,6 +295,44 @@ static void parsers(void **state)
 	assert_string_equal(report_section_name(REPORT_PATH), "path");
 }
 
+/* report_build_load, what tend report and the report screen both use:
+ * the path's modules in order with the status set on the Path screen,
+ * the named entries, and nothing of the path unless it was asked for. */
+static void build_from_a_vault(void **state)
+{
+	(void)state;
+	struct test_vault *f = test_vault_new();
+	struct error e = {0};
+	int64_t id;
+	assert_int_equal(entries_add(f->v, "marker-title", "marker-body", NULL, 0, &id, &e), 0);
+	assert_int_equal(settings_set(f->v, "path.status.cbt", "exploring", &e), 0);
+	struct report_build b;
+	unsigned with = REPORT_BIT(REPORT_PATH) | REPORT_BIT(REPORT_ENTRIES);
+	assert_int_equal(report_build_load(f->v, 100, 113, with, &id, 1, &b, &e), 0);
+	assert_int_equal(b.d.from_day, 100);
+	assert_int_equal(b.d.to_day, 113);
+	assert_int_equal(b.d.sections, with);
+	assert_int_equal(b.d.nentries, 1);
+	assert_string_equal(b.d.entries[0].body, "marker-body");
+	assert_true(b.d.nmodules >= 2);
+	size_t exploring = 0;
+	for (size_t i = 0; i < b.d.nmodules; i++) {
+		assert_true(*b.d.modules[i].title);
+		exploring += strcmp(b.d.modules[i].status, "exploring") == 0;
+	}
+	assert_int_equal(exploring, 1);
+	report_build_free(&b);
+	assert_int_equal(report_build_load(f->v, 100, 113, REPORT_BIT(REPORT_MOOD), NULL, 0, &b, &e),
+	                 0);
+	assert_int_equal(b.d.nmodules, 0);
+	report_build_free(&b);
+	int64_t missing = id + 5;
+	assert_int_equal(report_build_load(f->v, 100, 113, with, &missing, 1, &b, &e), -1);
+	assert_non_null(strstr(e.msg, "entry"));
+	test_vault_free(f);
+}
+
 SUITE(report, cmocka_unit_test(markdown_golden_daily), cmocka_unit_test(markdown_golden_weekly),
       cmocka_unit_test(html_is_escaped_and_self_contained), cmocka_unit_test(sections_on_and_off),
-      cmocka_unit_test(preview_lists_without_text), cmocka_unit_test(parsers))
+      cmocka_unit_test(preview_lists_without_text), cmocka_unit_test(parsers),
+      cmocka_unit_test(build_from_a_vault))

@@ -604,68 +604,6 @@ static void incremental_matches_full(void **state)
 	textbuf_free(tb);
 }
 
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-/* Typing into a 100 KB entry: the cost of one keystroke (insert, undo
- * record, word count, re-wrap) at the start, the middle, and inside one
- * 100 KB paragraph. */
-static double keystroke_ms(const char *text, size_t n, size_t at)
-{
-	struct textbuf *tb = textbuf_new(NULL, NULL);
-	assert_non_null(tb);
-	assert_int_equal(textbuf_set_text(tb, text, n), 0);
-	assert_int_equal(textbuf_layout(tb, 79), 0);
-	textbuf_set_cursor(tb, at);
-	const char *keys = "the quick brown fox jumps over the lazy dog ";
-	int count = 2000;
-	double t0 = now_ms();
-	for (int i = 0; i < count; i++) {
-		assert_int_equal(textbuf_type(tb, keys + i % 44, 1), 0);
-		(void)textbuf_words(tb);
-		(void)textbuf_col_of(tb, textbuf_cursor(tb));
-	}
-	double per = (now_ms() - t0) / count;
-	textbuf_free(tb);
-	return per;
-}
-
-static void typing_speed_100k(void **state)
-{
-	(void)state;
-	size_t n = 100 * 1024;
-	char *text = malloc(n);
-	char *flat = malloc(n);
-	assert_non_null(text);
-	assert_non_null(flat);
-	const char *words[] = {"today ", "I ", "felt ", "lighter ", "than ", "yesterday, ",
-	                       "and ", "that ", "matters. "};
-	size_t i = 0, k = 0;
-	while (i < n) {
-		const char *w = words[k++ % 9];
-		size_t wl = strlen(w);
-		for (size_t j = 0; j < wl && i < n; j++, i++)
-			flat[i] = text[i] = w[j];
-		if (k % 60 == 0 && i < n)
-			text[i - 1] = '\n';
-	}
-	double start = keystroke_ms(text, n, 0);
-	double mid = keystroke_ms(text, n, n / 2);
-	double one_para = keystroke_ms(flat, n, n / 2);
-	printf("textbuf: per keystroke in a 100 KB entry: %.4f ms at the start, %.4f ms in the "
-	       "middle, %.4f ms inside one 100 KB paragraph\n",
-	       start, mid, one_para);
-	assert_true(start < 5.0);
-	assert_true(mid < 5.0);
-	assert_true(one_para < 5.0);
-	free(text);
-	free(flat);
-}
-
 /* An allocator that checks every block comes back wiped. */
 #define MAXBLOCKS 64
 static struct {
@@ -813,6 +751,6 @@ SUITE(textbuf, cmocka_unit_test(insert_and_clean), cmocka_unit_test(delete_chara
       cmocka_unit_test(paragraph_movement), cmocka_unit_test(selection_clipboard),
       cmocka_unit_test(kills), cmocka_unit_test(undo_redo), cmocka_unit_test(undo_limit),
       cmocka_unit_test(wrap_widths), cmocka_unit_test(word_count),
-      cmocka_unit_test(incremental_matches_full), cmocka_unit_test(typing_speed_100k),
+      cmocka_unit_test(incremental_matches_full),
       cmocka_unit_test(memory_is_wiped), cmocka_unit_test(version_counts_changes),
       cmocka_unit_test(backspace_run_across_growth))

@@ -1,0 +1,55 @@
+/* data_int.h: what the screens that move data in and out share
+ * (views/data.c: the menu and export; dataimport.c; report.c). */
+#ifndef TEND_VIEWS_DATA_INT_H
+#define TEND_VIEWS_DATA_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util/buf.h"
+#include "util/error.h"
+#include "views/view.h"
+#include "widgets/field.h"
+
+/* Today on the local calendar as YYYY-MM-DD (honours TEND_NOW). */
+void data_today(char out[16]);
+/* The local day number (core/stats.h) of today. */
+long long data_today_day(void);
+
+/* What a typed path means: "~/x" is the home folder's x. -1 when memory
+ * runs out. */
+int data_expand(const char *typed, struct buf *out);
+
+/* True when something is at path already (the screens ask before they
+ * replace a file); *folder is set when it is a folder, which is never
+ * replaced. */
+bool data_exists(const char *path, bool *folder);
+
+/* The file name part of a typed path is swapped for a new extension when
+ * the person has not typed one of their own: "x.json" to "x.md". */
+void data_set_ext(struct field *f, const char *old_ext, const char *new_ext);
+
+/* A choice drawn as "< label >" at (y, x) in w columns, marked when it has
+ * the focus. */
+void data_draw_choice(int y, int x, int w, bool focus, const char *label);
+
+/* The line every writing screen shows before a plain file is written. */
+#define DATA_NOT_ENCRYPTED \
+	"**The file is NOT encrypted.** Anyone who can open it can read it: another " \
+	"person using this computer, a backup, a synced folder. Keep it somewhere " \
+	"private, and delete it when you no longer need it."
+
+/* The mood mapping screen (arg: struct moodmap, kept alive by the caller):
+ * each name gets a score from 0 to 10 (-1: not set); on Enter with every
+ * score set, on_done runs and the screen closes. Esc leaves it unchanged. */
+#define MOODMAP_MAX 32
+#define MOODMAP_NAME 128
+struct moodmap {
+	size_t n;
+	char (*names)[MOODMAP_NAME];
+	int *scores;
+	void (*on_done)(struct ctx *c, void *data);
+	void *data;
+};
+
+#endif

@@ -1,0 +1,452 @@
+/* dataimport.c: bringing another app's diary in. The person picks the
+ * format and the file; tend reads it and does a dry run on the open vault
+ * (import_foreign, as 'tend import --dry-run' does), showing what would
+ * be added, what is there already, and the dates it spans, or the problem
+ * by line. Only then does Enter import it for real, all of it or nothing.
+ * A Daylio file with moods of the person's own goes to moodmap_view first,
+ * where each gets a score, and the dry run is done again with them.
+ * tend's own JSON export is merged into the vault as it is
+ * (import_tend_json): what the vault has already is skipped. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "io/import.h"
+#include "util/fileio.h"
+#include "views/data_int.h"
+#include "views/journal_int.h"
+
+#define IMPORT_MAX_BYTES ((size_t)512 << 20) /* as 'tend import' */
+
+static const struct {
+	enum import_format f;
+	const char *label;
+} import_kinds[] = {
+	{IMPORT_JRNL, "jrnl (its JSON export)"},
+	{IMPORT_DAYLIO, "Daylio (its CSV export)"},
+	{IMPORT_TUI_JOURNAL, "tui-journal (its JSON export)"},
+	{IMPORT_TEND_JSON, "tend (its own JSON export)"},
+};
+#define NIMPORT ((int)(sizeof(import_kinds) / sizeof(import_kinds[0])))
+
+enum { IM_FORMAT, IM_PATH, IM_CHECK, IM_NROWS };
+enum stage { IM_EDIT, IM_READY, IM_PROBLEM };
+
+struct importst {
+	int kind;
+	int row;
+	struct field path;
+	enum stage stage;
+	struct buf text; /* the file, wiped when freed */
+	struct import_summary sum;
+	char problem[700];
+	/* Daylio moods of the person's own and the scores given them. */
+	char names[MOODMAP_MAX][MOODMAP_NAME];
+	int scores[MOODMAP_MAX];
+	size_t nnames;
+	struct moodmap map;
+};
+
+static int im_enter(struct ctx *c, void *st, const void *arg)
+{
+	(void)c;
+	(void)arg;
+	struct importst *s = st;
+	s->text = (struct buf)BUF_INIT;
+	s->row = IM_PATH;
+	return field_init(&s->path, false, NULL, NULL);
+}
+
+static void im_leave(struct ctx *c, void *st)
+{
+	(void)c;
+	struct importst *s = st;
+	field_free(&s->path);
+	buf_free(&s->text);
+	mem_wipe(s->names, sizeof(s->names));
+}
+
+static void day_of(int64_t t, char out[16])
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	if (!localtime_r(&tt, &tm) || !strftime(out, 16, "%Y-%m-%d", &tm))
+		snprintf(out, 16, "?");
+}
+
+static void summary_text(const struct import_summary *m, char *out, size_t size)
+{
+	int n = snprintf(out, size, "Would add **%zu entr%s** and **%zu check-in%s**",
+	                 m->entries, m->entries == 1 ? "y" : "ies", m->checkins,
+	                 m->checkins == 1 ? "" : "s");
+	if (m->triggers || m->others)
+		n = snprintf(out, size,
+		             "Would add **%zu entr%s**, **%zu check-in%s**, **%zu trigger log%s** and "
+		             "%zu other record%s (tags, versions, lists, settings)",
+		             m->entries, m->entries == 1 ? "y" : "ies", m->checkins,
+		             m->checkins == 1 ? "" : "s", m->triggers, m->triggers == 1 ? "" : "s",
+		             m->others, m->others == 1 ? "" : "s");
+	if (m->duplicates && n > 0 && (size_t)n < size)
+		n += snprintf(out + n, size - (size_t)n, "; %zu already in your vault, skipped",
+		              m->duplicates);
+	if (m->first && n > 0 && (size_t)n < size) {
+		char a[16], b[16];
+		day_of(m->first, a);
+		day_of(m->last, b);
+		n += snprintf(out + n, size - (size_t)n, ", from %s to %s", a, b);
+	}
+	if (n > 0 && (size_t)n < size)
+		snprintf(out + n, size - (size_t)n, ".");
+}
+
+static void im_draw(struct ctx *c, void *st, int rows, int cols)
+{
+	(void)c;
+	struct importst *s = st;
+	int w = cols - 4;
+	int y = view_title(cols, "Import from another app");
+	if (s->stage != IM_EDIT) {
+		ui_puts(y++, 2, w, ROLE_STRONG, s->path.buf);
+		y++;
+		if (s->stage == IM_PROBLEM) {
+			ui_puts(y++, 2, w, ROLE_WARN, "This file cannot be imported as it is:");
+			y += view_markdown(y, 2, w, rows - y - 4, 0, s->problem) + 1;
+			view_markdown(y, 2, w, 3, 0,
+			              "Nothing was imported. **Enter** goes back to the file; **Esc** "
+			              "leaves.");
+			return;
+		}
+		char line[400];
+		summary_text(&s->sum, line, sizeof(line));
+		y += view_markdown(y, 2, w, 3, 0, line) + 1;
+		if (s->nnames) {
+			int n = snprintf(line, sizeof(line), "Your moods on tend's scale:");
+			for (size_t i = 0; i < s->nnames && n > 0 && (size_t)n < sizeof(line); i++)
+				n += snprintf(line + n, sizeof(line) - (size_t)n, "%s %.40s %d", i ? "," : "",
+				              s->names[i], s->scores[i]);
+			y += 1 + view_markdown(y, 2, w, 2, 0, line);
+		}
+		y += view_markdown(y, 2, w, 3, 0,
+		                   "It comes in all at once or not at all; anything already in your "
+		                   "vault is skipped.") +
+		     1;
+		view_markdown(y, 2, w, 3, 0,
+		              "**Enter** imports it. **Esc** leaves without importing anything.");
+		return;
+	}
+	y += view_markdown(y, 2, w, 4, 0,
+	                   "Choose the app, then type where its export file is, such as "
+	                   "`~/Downloads/journal.json`. tend reads it and shows what would come "
+	                   "in; nothing is added until you say so.") +
+	     1;
+	ui_puts(y, 2, 9, ROLE_NORMAL, "From");
+	data_draw_choice(y, 12, w - 10, s->row == IM_FORMAT, import_kinds[s->kind].label);
+	y++;
+	ui_puts(y, 2, 9, ROLE_NORMAL, "File");
+	if (s->row == IM_PATH)
+		field_draw(&s->path, y, 12, w - 10, ROLE_SELECTED);
+	else
+		ui_puts(y, 12, w - 10, ROLE_STRONG, s->path.buf);
+	y++;
+	ui_fill(y, 12, 18, s->row == IM_CHECK ? ROLE_SELECTED : ROLE_NORMAL);
+	ui_puts(y, 12, 18, s->row == IM_CHECK ? ROLE_SELECTED : ROLE_STRONG, "[ Check the file ]");
+	if (y + 2 < rows)
+		view_markdown(rows - 1, 2, w, 1, 0,
+		              "Up/Down: move · Left/Right: change the app");
+}
+
+/* Keeps the scores given so far; new names start unset. */
+static void add_unknown(struct importst *s, const struct buf *unknown)
+{
+	const char *p = buf_str(unknown);
+	while (*p && s->nnames < MOODMAP_MAX) {
+		size_t k = strcspn(p, "\n");
+		bool known = false;
+		for (size_t i = 0; i < s->nnames; i++)
+			known |= strlen(s->names[i]) == k && strncmp(s->names[i], p, k) == 0;
+		if (!known && k < MOODMAP_NAME) {
+			memcpy(s->names[s->nnames], p, k);
+			s->names[s->nnames][k] = '\0';
+			s->scores[s->nnames++] = -1;
+		}
+		p += k + (p[k] == '\n');
+	}
+}
+
+static int run_import(struct vault *v, struct importst *s, const struct import_opts *o,
+                      struct import_summary *sum, struct error *e)
+{
+	if (o->format != IMPORT_TEND_JSON)
+		return import_foreign(v, s->text.data, s->text.len, o, sum, e);
+	return import_tend_json(v, s->text.data, s->text.len, o->dry_run, sum, e);
+}
+
+static void check(struct ctx *c, struct importst *s, bool *ask_moods);
+
+static void moods_given(struct ctx *c, void *data)
+{
+	bool ask;
+	check(c, data, &ask);
+}
+
+/* Reads the file (again) and does the dry run. */
+static void check(struct ctx *c, struct importst *s, bool *ask_moods)
+{
+	*ask_moods = false;
+	buf_free(&s->text);
+	struct buf path = BUF_INIT, unknown = BUF_INIT;
+	struct error e = {0};
+	struct mood_name moods[MOODMAP_MAX];
+	struct import_opts o = {.format = import_kinds[s->kind].f, .dry_run = true,
+	                        .moods = moods, .unknown = &unknown};
+	for (size_t i = 0; i < s->nnames; i++)
+		if (s->scores[i] >= 0)
+			moods[o.nmoods++] = (struct mood_name){s->names[i], s->scores[i]};
+	int rc = data_expand(s->path.buf, &path) ? error_set(&e, E_FAIL, "Out of memory.") : 0;
+	if (!rc)
+		rc = read_file(buf_str(&path), IMPORT_MAX_BYTES, &s->text, NULL, &e);
+	if (!rc)
+		rc = run_import(c->vault, s, &o, &s->sum, &e);
+	s->stage = rc ? IM_PROBLEM : IM_READY;
+	if (rc) {
+		snprintf(s->problem, sizeof(s->problem), "%s", e.msg);
+		if (unknown.len) {
+			size_t before = s->nnames;
+			add_unknown(s, &unknown);
+			*ask_moods = s->nnames > before || o.nmoods < s->nnames;
+		}
+	}
+	buf_free(&path);
+	buf_free(&unknown);
+}
+
+static struct step im_go(struct ctx *c, struct importst *s)
+{
+	if (!s->path.len) {
+		snprintf(c->note, sizeof(c->note), "%s", "Type where the file is first.");
+		return STEP(STEP_REDRAW);
+	}
+	bool ask;
+	check(c, s, &ask);
+	if (!ask)
+		return STEP(STEP_REDRAW);
+	s->map = (struct moodmap){.n = s->nnames, .names = s->names, .scores = s->scores,
+	                          .on_done = moods_given, .data = s};
+	return PUSH(moodmap_view, &s->map);
+}
+
+static struct step im_import(struct ctx *c, struct importst *s)
+{
+	struct error e = {0};
+	struct mood_name moods[MOODMAP_MAX];
+	struct import_opts o = {.format = import_kinds[s->kind].f, .moods = moods};
+	for (size_t i = 0; i < s->nnames; i++)
+		if (s->scores[i] >= 0)
+			moods[o.nmoods++] = (struct mood_name){s->names[i], s->scores[i]};
+	struct import_summary done;
+	if (run_import(c->vault, s, &o, &done, &e)) {
+		snprintf(s->problem, sizeof(s->problem), "%s", e.msg);
+		s->stage = IM_PROBLEM;
+		return STEP(STEP_REDRAW);
+	}
+	int n = snprintf(c->note, sizeof(c->note), "Imported %zu entr%s and %zu check-in%s",
+	                 done.entries, done.entries == 1 ? "y" : "ies", done.checkins,
+	                 done.checkins == 1 ? "" : "s");
+	if (n > 0 && (size_t)n < sizeof(c->note))
+		snprintf(c->note + n, sizeof(c->note) - (size_t)n,
+		         done.duplicates ? " (%zu there already)." : ".", done.duplicates);
+	c->journal_gen++;
+	return STEP(STEP_POP);
+}
+
+static struct step im_action(struct ctx *c, void *st, enum action a)
+{
+	struct importst *s = st;
+	if (a == ACT_BACK)
+		return STEP(STEP_POP);
+	if (s->stage == IM_READY)
+		return a == ACT_SELECT ? im_import(c, s) : STEP(STEP_NONE);
+	if (s->stage == IM_PROBLEM) {
+		if (a != ACT_SELECT)
+			return STEP(STEP_NONE);
+		s->stage = IM_EDIT;
+		s->row = IM_PATH;
+		buf_free(&s->text);
+		return STEP(STEP_REDRAW);
+	}
+	switch (a) {
+	case ACT_UP:
+	case ACT_PREV_FIELD:
+		s->row = (s->row + IM_NROWS - 1) % IM_NROWS;
+		return STEP(STEP_REDRAW);
+	case ACT_DOWN:
+	case ACT_NEXT_FIELD:
+		s->row = (s->row + 1) % IM_NROWS;
+		return STEP(STEP_REDRAW);
+	case ACT_SELECT:
+		if (s->row == IM_FORMAT) {
+			s->row = IM_PATH;
+			return STEP(STEP_REDRAW);
+		}
+		return im_go(c, s);
+	default:
+		break;
+	}
+	if (s->row == IM_FORMAT && (a == ACT_LEFT || a == ACT_RIGHT)) {
+		s->kind = (s->kind + (a == ACT_RIGHT ? 1 : NIMPORT - 1)) % NIMPORT;
+		return STEP(STEP_REDRAW);
+	}
+	if (s->row == IM_PATH && field_action(&s->path, a))
+		return STEP(STEP_REDRAW);
+	return STEP(STEP_NONE);
+}
+
+static struct step im_text(struct ctx *c, void *st, const char *text, size_t len)
+{
+	(void)c;
+	struct importst *s = st;
+	if (s->stage != IM_EDIT || s->row != IM_PATH)
+		return STEP(STEP_NONE);
+	field_insert(&s->path, text, len);
+	return STEP(STEP_REDRAW);
+}
+
+static const struct hint im_hints[] = {
+	{ACT_SELECT, "go on"},
+	{ACT_BACK, "leave"},
+	{ACT_NONE, NULL},
+};
+
+const struct view_ops import_view = {
+	.name = "import",
+	.state_size = sizeof(struct importst),
+	.flags = VIEW_NEEDS_VAULT | VIEW_TAKES_TEXT,
+	.hints = im_hints,
+	.enter = im_enter,
+	.leave = im_leave,
+	.draw = im_draw,
+	.on_action = im_action,
+	.on_text = im_text,
+};
+
+/* ---- scores for moods of the person's own ---- */
+
+struct moodmapst {
+	struct moodmap *m;
+	size_t sel, top;
+	int scores[MOODMAP_MAX]; /* changed here, kept only on Enter */
+};
+
+static int mm_enter(struct ctx *c, void *st, const void *arg)
+{
+	(void)c;
+	struct moodmapst *s = st;
+	s->m = (struct moodmap *)arg;
+	memcpy(s->scores, s->m->scores, s->m->n * sizeof(int));
+	return 0;
+}
+
+static void mm_draw(struct ctx *c, void *st, int rows, int cols)
+{
+	(void)c;
+	struct moodmapst *s = st;
+	int w = cols - 4;
+	int y = view_title(cols, "Scores for your own moods");
+	y += view_markdown(y, 2, w, 4, 0,
+	                   "This Daylio file has moods tend does not know. Give each a place on "
+	                   "tend's scale, from 0 (the hardest) to 10 (the best), the scale of a "
+	                   "check-in.") +
+	     1;
+	int room = rows - y - 2;
+	if (room < 1)
+		room = 1;
+	if (s->sel < s->top)
+		s->top = s->sel;
+	if (s->sel >= s->top + (size_t)room)
+		s->top = s->sel - (size_t)room + 1;
+	int nw = w / 3 < 24 ? w / 3 : 24;
+	for (size_t i = s->top; i < s->m->n && y < rows - 2; i++, y++) {
+		bool sel = i == s->sel;
+		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
+		ui_puts(y, 4, nw, sel ? ROLE_SELECTED : ROLE_STRONG, s->m->names[i]);
+		int x = 6 + nw;
+		if (s->scores[i] < 0) {
+			ui_puts(y, x, w - x, sel ? ROLE_SELECTED : ROLE_MUTED, "not set yet");
+			continue;
+		}
+		for (int v = 0; v <= 10 && x < w; v++) {
+			char n[8];
+			snprintf(n, sizeof(n), v == s->scores[i] ? "[%d]" : " %d ", v);
+			ui_puts(y, x, 4, v == s->scores[i] ? ROLE_STRONG : sel ? ROLE_SELECTED : ROLE_MUTED,
+			        n);
+			x += v == 10 ? 4 : 3;
+		}
+	}
+	view_markdown(rows - 1, 2, w, 1, 0,
+	              "Up/Down: a mood · Left/Right or a digit: its score");
+}
+
+static struct step mm_action(struct ctx *c, void *st, enum action a)
+{
+	struct moodmapst *s = st;
+	int *v = &s->scores[s->sel];
+	switch (a) {
+	case ACT_BACK:
+		return STEP(STEP_POP);
+	case ACT_UP:
+	case ACT_PREV_FIELD:
+		s->sel = s->sel ? s->sel - 1 : s->m->n - 1;
+		return STEP(STEP_REDRAW);
+	case ACT_DOWN:
+	case ACT_NEXT_FIELD:
+		s->sel = s->sel + 1 < s->m->n ? s->sel + 1 : 0;
+		return STEP(STEP_REDRAW);
+	case ACT_LEFT:
+	case ACT_RIGHT:
+		*v = *v < 0 ? 5 : *v + (a == ACT_RIGHT ? 1 : -1);
+		*v = *v < 0 ? 0 : *v > 10 ? 10 : *v;
+		return STEP(STEP_REDRAW);
+	case ACT_SELECT:
+		for (size_t i = 0; i < s->m->n; i++)
+			if (s->scores[i] < 0) {
+				s->sel = i;
+				snprintf(c->note, sizeof(c->note), "Give '%.60s' a score first, or leave with Esc.",
+				         s->m->names[i]);
+				return STEP(STEP_REDRAW);
+			}
+		memcpy(s->m->scores, s->scores, s->m->n * sizeof(int));
+		s->m->on_done(c, s->m->data);
+		return STEP(STEP_POP);
+	default:
+		return STEP(STEP_NONE);
+	}
+}
+
+static struct step mm_text(struct ctx *c, void *st, const char *text, size_t len)
+{
+	(void)c;
+	struct moodmapst *s = st;
+	int *v = &s->scores[s->sel];
+	/* A digit sets that score; "10" is a 1 then a 0. */
+	for (size_t i = 0; i < len; i++)
+		if (text[i] >= '0' && text[i] <= '9')
+			*v = *v == 1 && text[i] == '0' ? 10 : text[i] - '0';
+	return STEP(STEP_REDRAW);
+}
+
+static const struct hint mm_hints[] = {
+	{ACT_SELECT, "check again"},
+	{ACT_BACK, "leave"},
+	{ACT_NONE, NULL},
+};
+
+const struct view_ops moodmap_view = {
+	.name = "mood-scores",
+	.state_size = sizeof(struct moodmapst),
+	.flags = VIEW_NEEDS_VAULT | VIEW_TAKES_TEXT,
+	.hints = mm_hints,
+	.enter = mm_enter,
+	.draw = mm_draw,
+	.on_action = mm_action,
+	.on_text = mm_text,
+};

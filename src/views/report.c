@@ -1,0 +1,622 @@
+/* report.c: a report for a session, from the screens. The person picks
+ * the days (the last fourteen to start with), the sections, and each
+ * journal entry whose text should go in, from the titles of those days;
+ * free text goes in only for an entry picked by itself. The preview is
+ * report_preview's text, the very lines 'tend report --dry-run' prints,
+ * built by report_build_load as the CLI builds it; what is written is
+ * report_output of that same build, to a file (0600) the person names,
+ * after the plain warning that it is NOT encrypted, or sealed for a
+ * therapist's public key when one is given (as --seal-to). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/stats.h"
+#include "io/report.h"
+#include "util/fileio.h"
+#include "util/utf8.h"
+#include "views/data_int.h"
+#include "views/journal_int.h"
+
+#define RP_LIST_MAX 200 /* titles listed for picking: the newest in the days */
+#define RP_PICK_MAX 64  /* entries in one report, as 'tend report --entry' */
+#define RP_DAYS_MAX 36600
+
+enum rp_stage { RP_CHOOSE, RP_PREVIEW, RP_WRITTEN };
+enum { RP_FORMAT, RP_SEAL, RP_PATH, RP_WRITE, RP_NROWS };
+
+static const struct {
+	enum report_format f;
+	const char *label, *ext;
+} rp_formats[] = {
+	{REPORT_MD, "Markdown (plain text)", "md"},
+	{REPORT_HTML, "HTML (one page with charts)", "html"},
+};
+#define NFORMATS ((int)(sizeof(rp_formats) / sizeof(rp_formats[0])))
+
+#define SEALED_NOTE \
+	"**Sealed** for the key above: only the holder of its key file and " \
+	"passphrase can open it (tend open-report). The plain report is never written."
+
+struct reportst {
+	enum rp_stage stage;
+	/* choosing */
+	struct field from, to;
+	int64_t from_day, to_day;
+	bool dates_ok;
+	char date_problem[sizeof(((struct error *)0)->msg)];
+	int sect[REPORT_NSECTIONS]; /* the sections offered as toggles */
+	int nsect;
+	unsigned sections;
+	struct jrows rows;    /* the journal around the days */
+	size_t *shown;        /* indexes into rows of the entries in the days */
+	size_t nshown;
+	bool capped;          /* more entries than RP_LIST_MAX in the days */
+	int64_t picked[RP_PICK_MAX];
+	size_t npicked;
+	size_t row, top;
+	/* previewing and writing */
+	struct report_build rb;
+	bool built;
+	struct buf preview;
+	int scroll, plines;
+	int fmt, prow;
+	struct field path;
+	struct field seal; /* a therapist's public key; empty: not sealed */
+	char problem[600];
+	char done[900];
+	struct buf full;
+	struct confirm q;
+	char question[700];
+};
+
+static size_t nrows(const struct reportst *s)
+{
+	return 2 + (size_t)s->nsect + s->nshown + 1;
+}
+
+static bool is_picked(const struct reportst *s, int64_t id)
+{
+	for (size_t i = 0; i < s->npicked; i++)
+		if (s->picked[i] == id)
+			return true;
+	return false;
+}
+
+static void day_text(int64_t day, char out[16])
+{
+	int y, m, d;
+	stats_civil_from_days(day, &y, &m, &d);
+	snprintf(out, 16, "%04d-%02d-%02d", y, m, d);
+}
+
+/* The entries written on the chosen days, newest first; picks of entries
+ * no longer in the days are dropped. */
+static void load_entries(struct ctx *c, struct reportst *s)
+{
+	jrows_clear(&s->rows);
+	free(s->shown);
+	s->shown = NULL;
+	s->nshown = 0;
+	s->capped = false;
+	if (!s->dates_ok)
+		return;
+	/* A day wider each side: the local day of a row is checked below. */
+	struct entry_query q = {.from = (s->from_day - 1) * 86400, .to = (s->to_day + 2) * 86400};
+	struct error e = {0};
+	while (!s->rows.done && s->rows.n < RP_LIST_MAX * 2)
+		if (jrows_more(&s->rows, c->vault, &q, &e)) {
+			view_warn(c, &e);
+			break;
+		}
+	if (s->rows.n && !(s->shown = calloc(s->rows.n, sizeof(*s->shown))))
+		return;
+	for (size_t i = 0; i < s->rows.n; i++) {
+		int64_t day = stats_day_of(s->rows.rows[i].at, s->rows.rows[i].off_min);
+		if (day < s->from_day || day > s->to_day)
+			continue;
+		if (s->nshown == RP_LIST_MAX) {
+			s->capped = true;
+			break;
+		}
+		s->shown[s->nshown++] = i;
+	}
+	size_t kept = 0;
+	for (size_t p = 0; p < s->npicked; p++)
+		for (size_t i = 0; i < s->nshown; i++)
+			if (s->rows.rows[s->shown[i]].id == s->picked[p]) {
+				s->picked[kept++] = s->picked[p];
+				break;
+			}
+	s->npicked = kept;
+	if (s->row >= nrows(s))
+		s->row = nrows(s) - 1;
+}
+
+static void check_dates(struct ctx *c, struct reportst *s)
+{
+	struct error e = {0};
+	int64_t a, b;
+	s->dates_ok = false;
+	if (report_parse_day(s->from.buf, &a, &e) || report_parse_day(s->to.buf, &b, &e))
+		snprintf(s->date_problem, sizeof(s->date_problem), "%s", e.msg);
+	else if (a > b)
+		snprintf(s->date_problem, sizeof(s->date_problem), "%s",
+		         "The first day comes after the last.");
+	else if (b - a >= RP_DAYS_MAX)
+		snprintf(s->date_problem, sizeof(s->date_problem), "%s",
+		         "A report covers at most a hundred years.");
+	else
+		s->dates_ok = true;
+	if (s->dates_ok) {
+		s->date_problem[0] = '\0';
+		bool moved = a != s->from_day || b != s->to_day;
+		s->from_day = a;
+		s->to_day = b;
+		if (moved || !s->rows.n)
+			load_entries(c, s);
+	} else {
+		load_entries(c, s);
+	}
+}
+
+static int rp_enter(struct ctx *c, void *st, const void *arg)
+{
+	(void)arg;
+	struct reportst *s = st;
+	s->preview = (struct buf)BUF_INIT;
+	s->full = (struct buf)BUF_INIT;
+	if (field_init(&s->from, false, NULL, NULL) || field_init(&s->to, false, NULL, NULL) ||
+	    field_init(&s->path, false, NULL, NULL) || field_init(&s->seal, false, NULL, NULL))
+		return -1;
+	long long today = data_today_day();
+	char a[16], b[16], name[64];
+	day_text(today - 13, a);
+	day_text(today, b);
+	field_insert(&s->from, a, strlen(a));
+	field_insert(&s->to, b, strlen(b));
+	snprintf(name, sizeof(name), "~/tend-report-%s.%s", b, rp_formats[0].ext);
+	field_insert(&s->path, name, strlen(name));
+	for (int i = 0; i < REPORT_NSECTIONS; i++)
+		if (i != REPORT_ENTRIES)
+			s->sect[s->nsect++] = i;
+	s->sections = REPORT_DEFAULT & ~REPORT_BIT(REPORT_ENTRIES);
+	s->from_day = s->to_day = -1;
+	check_dates(c, s);
+	return 0;
+}
+
+static void unbuild(struct reportst *s)
+{
+	if (s->built)
+		report_build_free(&s->rb);
+	s->built = false;
+	buf_free(&s->preview);
+}
+
+static void rp_leave(struct ctx *c, void *st)
+{
+	(void)c;
+	struct reportst *s = st;
+	unbuild(s);
+	jrows_clear(&s->rows);
+	free(s->shown);
+	field_free(&s->from);
+	field_free(&s->to);
+	field_free(&s->path);
+	field_free(&s->seal);
+	buf_free(&s->full);
+}
+
+/* ---- drawing ---- */
+
+/* The preview's plain lines wrapped at w columns (the rest of a long line
+ * indented under it), drawn from wrapped line `skip` on, at most maxrows
+ * of them from row y; returns how many wrapped lines there are. */
+static int draw_wrapped(const char *text, int y, int w, int skip, int maxrows)
+{
+	int n = 0;
+	while (*text) {
+		size_t k = strcspn(text, "\n");
+		const char *p = text;
+		int indent = 0;
+		do {
+			size_t cols;
+			size_t fit = utf8_fit(p, k, (size_t)(w - indent), &cols);
+			if (fit < k) {
+				size_t cut = fit;
+				while (cut > 0 && p[cut] != ' ')
+					cut--;
+				if (cut > 0)
+					fit = cut;
+			}
+			if (fit == 0) /* a character wider than the room: show it anyway */
+				utf8_decode(p, k, &fit);
+			if (n >= skip && n - skip < maxrows)
+				ui_put(y + n - skip, 2 + indent, w - indent, ROLE_NORMAL, p, fit);
+			n++;
+			while (fit < k && p[fit] == ' ')
+				fit++;
+			p += fit;
+			k -= fit;
+			indent = 6;
+		} while (k > 0);
+		text += strcspn(text, "\n");
+		text += *text == '\n';
+	}
+	return n;
+}
+
+static void draw_choose(struct reportst *s, int rows, int cols)
+{
+	int w = cols - 4;
+	int y = view_title(cols, "A report for a session");
+	y += view_markdown(y, 2, w, 2, 0,
+	                   "Choose the days and what goes in. Journal text goes in only for an "
+	                   "entry you pick here, one by one.") +
+	     1;
+	int room = rows - y - 3; /* the keys line, and the heading over the entries */
+	if (*s->date_problem)
+		room--;
+	if (room < 3)
+		room = 3;
+	size_t n = nrows(s);
+	if (s->row < s->top)
+		s->top = s->row;
+	if (s->row >= s->top + (size_t)room)
+		s->top = s->row - (size_t)room + 1;
+	size_t first_entry = 2 + (size_t)s->nsect;
+	for (size_t i = s->top; i < n && y < rows - 1 - (*s->date_problem ? 1 : 0); i++, y++) {
+		bool sel = i == s->row;
+		enum role r = sel ? ROLE_SELECTED : ROLE_NORMAL;
+		ui_fill(y, 2, w, r);
+		if (i < 2) {
+			struct field *f = i == 0 ? &s->from : &s->to;
+			ui_puts(y, 4, 12, r, i == 0 ? "First day" : "Last day");
+			if (sel)
+				field_draw(f, y, 18, 12, ROLE_SELECTED);
+			else
+				ui_puts(y, 18, 12, ROLE_STRONG, f->buf);
+			if (i == 0)
+				ui_puts(y, 32, w - 30, sel ? r : ROLE_MUTED, "(YYYY-MM-DD)");
+		} else if (i < first_entry) {
+			int sec = s->sect[i - 2];
+			char line[160];
+			snprintf(line, sizeof(line), "[%c] %s", s->sections & REPORT_BIT(sec) ? 'x' : ' ',
+			         report_section_title((enum report_section)sec));
+			ui_puts(y, 4, w - 4, r, line);
+		} else if (i < n - 1) {
+			const struct entry_row *er = &s->rows.rows[s->shown[i - first_entry]];
+			char day[16];
+			day_text(stats_day_of(er->at, er->off_min), day);
+			char head[32];
+			snprintf(head, sizeof(head), "[%c] %s  ", is_picked(s, er->id) ? 'x' : ' ', day);
+			int x = 6 + ui_puts(y, 6, w - 6, r, head);
+			ui_puts(y, x, w - x + 2, sel ? r : ROLE_STRONG,
+			        er->title && *er->title ? er->title : "(no title)");
+		} else {
+			ui_puts(y, 4, w - 4, sel ? r : ROLE_STRONG, "[ Preview the report ]");
+		}
+		/* The heading over the entries, on the row before the first. */
+		if (i == first_entry - 1 && y + 1 < rows - 2) {
+			y++;
+			char line[160];
+			if (!s->dates_ok)
+				snprintf(line, sizeof(line), "%s", "Journal entries: fix the days first.");
+			else if (!s->nshown)
+				snprintf(line, sizeof(line), "%s", "Journal entries: none written on these days.");
+			else
+				snprintf(line, sizeof(line), "Journal entries on these days%s (%zu picked):",
+				         s->capped ? ", the newest 200" : "", s->npicked);
+			ui_puts(y, 4, w - 4, ROLE_HEADING, line);
+		}
+	}
+	if (*s->date_problem)
+		ui_puts(rows - 2, 2, w, ROLE_WARN, s->date_problem);
+	view_markdown(rows - 1, 2, w, 1, 0, "Up/Down: move · Enter or Space: pick");
+}
+
+static void draw_preview(struct reportst *s, int rows, int cols)
+{
+	int w = cols - 4;
+	int y = view_title(cols, "What the report holds");
+	const char *about = s->seal.len ? SEALED_NOTE : DATA_NOT_ENCRYPTED;
+	int warn = view_markdown(rows, 2, w, 0, 0, about);
+	int bottom = warn + 1 + RP_NROWS + (*s->problem ? 3 : 0) + 1;
+	int room = rows - y - bottom;
+	if (room < 1)
+		room = 1;
+	s->plines = draw_wrapped(buf_str(&s->preview), y, w, s->scroll, room);
+	if (s->plines > room)
+		ui_puts(y + room, cols - 16, 14, ROLE_MUTED,
+		        s->scroll + room < s->plines ? "(PgDn: more)" : "(PgUp: back)");
+	y = 2 + room + 1;
+	y += view_markdown(y, 2, w, warn, 0, about);
+	ui_puts(y, 2, 9, ROLE_NORMAL, "As");
+	data_draw_choice(y, 12, w - 10, s->prow == RP_FORMAT, rp_formats[s->fmt].label);
+	y++;
+	ui_puts(y, 2, 9, ROLE_NORMAL, "Seal for");
+	if (s->prow == RP_SEAL)
+		field_draw(&s->seal, y, 12, w - 10, ROLE_SELECTED);
+	else
+		ui_puts(y, 12, w - 10, s->seal.len ? ROLE_STRONG : ROLE_MUTED,
+		        s->seal.len ? s->seal.buf : "(a therapist's public key, or nothing)");
+	y++;
+	ui_puts(y, 2, 9, ROLE_NORMAL, "Save to");
+	if (s->prow == RP_PATH)
+		field_draw(&s->path, y, 12, w - 10, ROLE_SELECTED);
+	else
+		ui_puts(y, 12, w - 10, ROLE_STRONG, s->path.buf);
+	y++;
+	ui_fill(y, 12, 20, s->prow == RP_WRITE ? ROLE_SELECTED : ROLE_NORMAL);
+	ui_puts(y, 12, 20, s->prow == RP_WRITE ? ROLE_SELECTED : ROLE_STRONG, "[ Write the report ]");
+	y++;
+	if (*s->problem) {
+		ui_puts(y++, 2, w, ROLE_WARN, "Nothing was written:");
+		view_markdown(y, 2, w, 2, 0, s->problem);
+	}
+	view_markdown(rows - 1, 2, w, 1, 0,
+	              "Up/Down: move · Left/Right: format · PgUp/PgDn: scroll");
+}
+
+static void rp_draw(struct ctx *c, void *st, int rows, int cols)
+{
+	(void)c;
+	struct reportst *s = st;
+	if (s->stage == RP_CHOOSE) {
+		draw_choose(s, rows, cols);
+	} else if (s->stage == RP_PREVIEW) {
+		draw_preview(s, rows, cols);
+	} else {
+		int y = view_title(cols, "A report for a session");
+		y += view_markdown(y, 2, cols - 4, rows - y - 3, 0, s->done) + 1;
+		view_markdown(y, 2, cols - 4, 1, 0, "**Enter** or **Esc** goes back.");
+	}
+}
+
+/* ---- acting ---- */
+
+static struct step preview(struct ctx *c, struct reportst *s)
+{
+	if (!s->dates_ok) {
+		snprintf(c->note, sizeof(c->note), "%s", "Fix the days first.");
+		return STEP(STEP_REDRAW);
+	}
+	unsigned which = s->sections | (s->npicked ? REPORT_BIT(REPORT_ENTRIES) : 0);
+	if (!which) {
+		snprintf(c->note, sizeof(c->note), "%s", "Choose at least one thing for the report.");
+		return STEP(STEP_REDRAW);
+	}
+	unbuild(s);
+	struct error e = {0};
+	if (report_build_load(c->vault, s->from_day, s->to_day, which, s->picked, s->npicked,
+	                      &s->rb, &e)) {
+		view_warn(c, &e);
+		return STEP(STEP_REDRAW);
+	}
+	s->built = true;
+	if (report_preview(&s->rb.d, &s->preview, &e)) {
+		unbuild(s);
+		view_warn(c, &e);
+		return STEP(STEP_REDRAW);
+	}
+	s->plines = 0; /* counted as drawn, at the window's width */
+	s->scroll = 0;
+	s->prow = RP_PATH;
+	s->problem[0] = '\0';
+	s->stage = RP_PREVIEW;
+	return STEP(STEP_REDRAW);
+}
+
+static struct step rp_write(struct ctx *c, void *data)
+{
+	struct reportst *s = data;
+	struct buf b = BUF_INIT;
+	struct error e = {0};
+	uint8_t pk[REPORT_PK_BYTES];
+	int rc = 0;
+	if (s->seal.len && report_pk_parse(s->seal.buf, pk, &e)) {
+		snprintf(s->problem, sizeof(s->problem), "Seal for: %s", e.msg);
+		return STEP(STEP_REDRAW);
+	}
+	rc = report_output(&s->rb.d, rp_formats[s->fmt].f, s->seal.len ? pk : NULL, &b, &e);
+	if (rc == 0)
+		rc = atomic_write(buf_str(&s->full), b.data, b.len, 0600, &e);
+	size_t len = b.len;
+	buf_free(&b);
+	if (rc) {
+		snprintf(s->problem, sizeof(s->problem), "%s", e.msg);
+		return STEP(STEP_REDRAW);
+	}
+	s->stage = RP_WRITTEN;
+	snprintf(s->done, sizeof(s->done),
+	         "Written: `%s` (%zu KB), readable only by you on this computer.\n\n%s",
+	         s->path.buf, (len + 1023) / 1024, s->seal.len ? SEALED_NOTE : DATA_NOT_ENCRYPTED);
+	snprintf(c->note, sizeof(c->note), "%s",
+	         s->seal.len ? "The report is written, sealed."
+	                     : "The report is written. It is not encrypted.");
+	unbuild(s);
+	return STEP(STEP_REDRAW);
+}
+
+static struct step rp_try(struct ctx *c, struct reportst *s)
+{
+	buf_clear(&s->full);
+	s->problem[0] = '\0';
+	if (!s->path.len) {
+		snprintf(s->problem, sizeof(s->problem), "%s", "Type where the report should go first.");
+		return STEP(STEP_REDRAW);
+	}
+	if (data_expand(s->path.buf, &s->full)) {
+		snprintf(s->problem, sizeof(s->problem), "%s", "Out of memory.");
+		return STEP(STEP_REDRAW);
+	}
+	bool folder;
+	if (data_exists(buf_str(&s->full), &folder)) {
+		if (folder) {
+			snprintf(s->problem, sizeof(s->problem), "%.200s is a folder; add a file name.",
+			         s->path.buf);
+			return STEP(STEP_REDRAW);
+		}
+		snprintf(s->question, sizeof(s->question),
+		         "There is a file at %s already. Replacing it cannot be undone.", s->path.buf);
+		s->q = (struct confirm){.title = "Replace the file?", .message = s->question,
+		                        .yes = "Replace it", .no = "Keep it",
+		                        .yes_is_risky = true, .on_yes = rp_write, .data = s};
+		return PUSH(confirm_view, &s->q);
+	}
+	return rp_write(c, s);
+}
+
+static struct step toggle_row(struct ctx *c, struct reportst *s)
+{
+	size_t first_entry = 2 + (size_t)s->nsect;
+	if (s->row < 2) {
+		s->row++;
+		return STEP(STEP_REDRAW);
+	}
+	if (s->row < first_entry) {
+		s->sections ^= REPORT_BIT(s->sect[s->row - 2]);
+		return STEP(STEP_REDRAW);
+	}
+	if (s->row == nrows(s) - 1)
+		return preview(c, s);
+	int64_t id = s->rows.rows[s->shown[s->row - first_entry]].id;
+	for (size_t i = 0; i < s->npicked; i++)
+		if (s->picked[i] == id) {
+			memmove(&s->picked[i], &s->picked[i + 1],
+			        (s->npicked - i - 1) * sizeof(s->picked[0]));
+			s->npicked--;
+			return STEP(STEP_REDRAW);
+		}
+	if (s->npicked == RP_PICK_MAX) {
+		snprintf(c->note, sizeof(c->note), "At most %d entries go in one report.", RP_PICK_MAX);
+		return STEP(STEP_REDRAW);
+	}
+	s->picked[s->npicked++] = id;
+	return STEP(STEP_REDRAW);
+}
+
+static struct step choose_action(struct ctx *c, struct reportst *s, enum action a)
+{
+	size_t n = nrows(s);
+	switch (a) {
+	case ACT_BACK:
+		return STEP(STEP_POP);
+	case ACT_UP:
+	case ACT_PREV_FIELD:
+		s->row = s->row ? s->row - 1 : n - 1;
+		return STEP(STEP_REDRAW);
+	case ACT_DOWN:
+	case ACT_NEXT_FIELD:
+		s->row = s->row + 1 < n ? s->row + 1 : 0;
+		return STEP(STEP_REDRAW);
+	case ACT_PGDN:
+		s->row = n - 1;
+		return STEP(STEP_REDRAW);
+	case ACT_PGUP:
+		s->row = 0;
+		return STEP(STEP_REDRAW);
+	case ACT_SELECT:
+		return toggle_row(c, s);
+	default:
+		break;
+	}
+	if (s->row < 2 && field_action(s->row == 0 ? &s->from : &s->to, a)) {
+		check_dates(c, s);
+		return STEP(STEP_REDRAW);
+	}
+	return STEP(STEP_NONE);
+}
+
+static struct step preview_action(struct ctx *c, struct reportst *s, enum action a)
+{
+	switch (a) {
+	case ACT_BACK:
+		unbuild(s);
+		s->problem[0] = '\0';
+		s->stage = RP_CHOOSE;
+		return STEP(STEP_REDRAW);
+	case ACT_UP:
+	case ACT_PREV_FIELD:
+		s->prow = (s->prow + RP_NROWS - 1) % RP_NROWS;
+		return STEP(STEP_REDRAW);
+	case ACT_DOWN:
+	case ACT_NEXT_FIELD:
+		s->prow = (s->prow + 1) % RP_NROWS;
+		return STEP(STEP_REDRAW);
+	case ACT_PGDN:
+		s->scroll = s->scroll + 5 < s->plines ? s->scroll + 5 : s->scroll;
+		return STEP(STEP_REDRAW);
+	case ACT_PGUP:
+		s->scroll = s->scroll > 5 ? s->scroll - 5 : 0;
+		return STEP(STEP_REDRAW);
+	case ACT_SELECT:
+		if (s->prow == RP_FORMAT || s->prow == RP_SEAL) {
+			s->prow++;
+			return STEP(STEP_REDRAW);
+		}
+		return rp_try(c, s);
+	default:
+		break;
+	}
+	if (s->prow == RP_FORMAT && (a == ACT_LEFT || a == ACT_RIGHT)) {
+		int k = (s->fmt + (a == ACT_RIGHT ? 1 : NFORMATS - 1)) % NFORMATS;
+		data_set_ext(&s->path, rp_formats[s->fmt].ext, rp_formats[k].ext);
+		s->fmt = k;
+		return STEP(STEP_REDRAW);
+	}
+	if (s->prow == RP_PATH && field_action(&s->path, a))
+		return STEP(STEP_REDRAW);
+	if (s->prow == RP_SEAL && field_action(&s->seal, a))
+		return STEP(STEP_REDRAW);
+	return STEP(STEP_NONE);
+}
+
+static struct step rp_action(struct ctx *c, void *st, enum action a)
+{
+	struct reportst *s = st;
+	if (s->stage == RP_WRITTEN)
+		return a == ACT_BACK || a == ACT_SELECT ? STEP(STEP_POP) : STEP(STEP_NONE);
+	if (s->stage == RP_PREVIEW)
+		return preview_action(c, s, a);
+	return choose_action(c, s, a);
+}
+
+static struct step rp_text(struct ctx *c, void *st, const char *text, size_t len)
+{
+	struct reportst *s = st;
+	if (s->stage == RP_PREVIEW && (s->prow == RP_PATH || s->prow == RP_SEAL)) {
+		field_insert(s->prow == RP_PATH ? &s->path : &s->seal, text, len);
+		return STEP(STEP_REDRAW);
+	}
+	if (s->stage != RP_CHOOSE)
+		return STEP(STEP_NONE);
+	if (s->row < 2) {
+		field_insert(s->row == 0 ? &s->from : &s->to, text, len);
+		check_dates(c, s);
+		return STEP(STEP_REDRAW);
+	}
+	/* Space picks, as Enter does, on a line that is not a date. */
+	if (len == 1 && text[0] == ' ')
+		return toggle_row(c, s);
+	return STEP(STEP_NONE);
+}
+
+static const struct hint rp_hints[] = {
+	{ACT_SELECT, "go on"},
+	{ACT_BACK, "leave"},
+	{ACT_NONE, NULL},
+};
+
+const struct view_ops report_view = {
+	.name = "report",
+	.state_size = sizeof(struct reportst),
+	.flags = VIEW_NEEDS_VAULT | VIEW_TAKES_TEXT,
+	.hints = rp_hints,
+	.enter = rp_enter,
+	.leave = rp_leave,
+	.draw = rp_draw,
+	.on_action = rp_action,
+	.on_text = rp_text,
+};
