@@ -322,6 +322,7 @@ dump End, Enter: the oldest entry left
 SCRIPT
 } >"$T_TMP/searchdel"
 "$SCREEN_BIN" "$T_TMP/searchdel" >"$T_TMP/searchdel.out" 2>&1
+t_eq "delete from search: the run ends with status 0" 0 $?
 out=$T_TMP/searchdel.out
 t_match "delete from search: the entry opens from the results" 'The maple by the gate' \
 	"$(t_section "$out" "the entry found by search")"

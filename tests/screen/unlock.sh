@@ -63,6 +63,7 @@ t_match "the unlock screen's \"Forgot it?\" line is whole" "with your recovery c
 	"$(t_section "$T_TMP/unlock-typed.raw" "the unlock screen" | tr '\n' ' ' | tr -s ' ')"
 printf 'size 18x60\ndump the unlock screen at 60x18\n' >"$T_TMP/small"
 "$SCREEN_BIN" "$T_TMP/small" >"$T_TMP/small.out" 2>&1
+t_eq "60x18: the run ends with status 0" 0 $?
 t_match "60x18: the \"Forgot it?\" line is whole" "Forgot it\? In a terminal, tend recover sets a new one with your recovery code\." \
 	"$(t_section "$T_TMP/small.out" "the unlock screen at 60x18" | tr '\n' ' ' | tr -s ' ')"
 
