@@ -238,11 +238,11 @@ SCRIPT
 "$SCREEN_BIN" "$T_TMP/hide" >"$T_TMP/hide.out" 2>&1
 t_eq "Ctrl-B during the first run: a blank screen" "" "$(t_section "$T_TMP/hide.out" hidden | tr -d ' \n')"
 t_ok "Ctrl-B during the first run: no vault made" test ! -e "$TEND_HOME/key"
-# Was a bug, now a check: Ctrl-B before the vault exists, then any key, leads to the
-# unlock screen of a vault that does not exist (hidden.c always replaces
-# itself with unlock_view). Typing a passphrase there says "Cannot use the
-# vault folder ...: No such file or directory"; the only way on is to quit
-# and start tend again. Expected: the first-run screens again.
+# Was a bug: Ctrl-B before the vault existed, then any key, led to the
+# unlock screen of a vault that did not exist (hidden.c always replaced
+# itself with unlock_view); typing a passphrase there said "Cannot use the
+# vault folder ...: No such file or directory", and the only way on was to
+# quit and start tend again. Now the first-run screens come back.
 t_match "Ctrl-B during the first run, then a key: the first run again" "getting started" \
 	"$(t_section "$T_TMP/hide.out" "after a key")"
 
