@@ -30,7 +30,8 @@
 	X(textbuf) \
 	X(editor) \
 	X(stats) \
-	X(chart)
+	X(chart) \
+	X(firstrun)
 
 #define DECLARE(name) int suite_##name(int *total);
 SUITES(DECLARE)
