@@ -15,4 +15,15 @@ int cli_with_vault(struct cli_ctx *ctx, vault_fn fn, void *arg, struct secret *k
 /* All of standard input into b. */
 int cli_read_stdin(struct buf *b, struct error *e);
 
+/* Learn pages (folder 0), healing-path modules (1) and exercises (2),
+ * in order: fn gets each until it returns non-zero, which is returned. */
+struct page_meta;
+typedef int (*topic_fn)(size_t folder, const char *path, const struct page_meta *m, void *arg);
+int cli_topics_each(topic_fn fn, void *arg);
+/* A topic as plain text wrapped to cols: its content note, the page (an
+ * exercise's steps), sources and review date. fn gets each line without a
+ * newline; a non-zero return stops it. 'tend help TOPIC' and --plain. */
+typedef int (*line_fn)(void *arg, const char *line);
+int cli_page_lines(const char *path, int cols, line_fn fn, void *arg, struct error *e);
+
 #endif
