@@ -2,6 +2,8 @@
 #ifndef TEND_CLI_INT_H
 #define TEND_CLI_INT_H
 
+#include <stdio.h>
+
 #include "cli/commands.h"
 #include "cli/secret.h"
 #include "store/vault.h"
@@ -14,6 +16,21 @@ typedef int (*vault_fn)(struct cli_ctx *ctx, struct vault *v, void *arg, struct 
 int cli_with_vault(struct cli_ctx *ctx, vault_fn fn, void *arg, struct secret *keep);
 /* All of standard input into b. */
 int cli_read_stdin(struct buf *b, struct error *e);
+
+/* A whole number from 0 to 10 (a mood or distress score); -1 otherwise. */
+int cli_parse_score(const char *s, int *out);
+
+/* Where questions are asked: ask shows prompt and reads one line into
+ * out, returning -1 when the person stopped (end of input); talk gets the
+ * lists and notes between questions. */
+struct cli_asker {
+	int (*ask)(void *arg, const char *prompt, struct buf *out);
+	FILE *talk;
+	void *arg;
+};
+/* The trigger log's questions, then the log saved ('tend trigger' and
+ * --plain). "Stopped; nothing was saved." in e when the person stopped. */
+int cli_trigger_questions(const struct cli_asker *a, struct vault *v, struct error *e);
 
 /* Learn pages (folder 0), healing-path modules (1) and exercises (2),
  * in order: fn gets each until it returns non-zero, which is returned. */
