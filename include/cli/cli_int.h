@@ -14,6 +14,8 @@
  * returns the exit status. keep (when not NULL) receives the passphrase. */
 typedef int (*vault_fn)(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e);
 int cli_with_vault(struct cli_ctx *ctx, vault_fn fn, void *arg, struct secret *keep);
+/* Tells the person (on stderr) what opening the vault repaired, if anything. */
+void cli_open_notes(struct vault *v);
 /* All of standard input into b. */
 int cli_read_stdin(struct buf *b, struct error *e);
 

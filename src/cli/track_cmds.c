@@ -157,11 +157,21 @@ int cli_trigger_questions(const struct cli_asker *a, struct vault *v, struct err
 		for (size_t i = 0; i < ncats; i++)
 			fprintf(a->talk, "  %zu. %s\n", i + 1, cats[i]);
 	}
-	if (!rc && a->ask(a->arg, "What kind of trigger (a number above)? ", &pick) == 0) {
-		long k = strtol(buf_str(&pick), NULL, 10);
-		t.category = k >= 1 && (size_t)k <= ncats ? cats[k - 1] : "other";
-	} else if (!rc) {
-		rc = error_set(e, E_FAIL, "Stopped; nothing was saved.");
+	while (!rc && !t.category) {
+		if (a->ask(a->arg, "What kind of trigger (a number above, Enter for other)? ", &pick)) {
+			rc = error_set(e, E_FAIL, "Stopped; nothing was saved.");
+			break;
+		}
+		char *end;
+		long k = strtol(buf_str(&pick), &end, 10);
+		if (!pick.len)
+			t.category = "other";
+		else if (!*end && k >= 1 && (size_t)k <= ncats)
+			t.category = cats[k - 1];
+		else
+			fprintf(a->talk, "  That is not one of the numbers 1 to %zu; type one of them, or "
+			                 "press Enter for other.\n",
+			        ncats);
 	}
 	if (!rc && (a->ask(a->arg, "What happened? ", &what) ||
 	            a->ask(a->arg, "Where were you? ", &place) ||
