@@ -623,6 +623,7 @@ done:
 
 struct writing {
 	struct buf title, tags, body;
+	bool from_draft; /* going on with a kept draft: title and tags are set */
 };
 
 static void writing_free(struct writing *w)
@@ -665,6 +666,7 @@ static int offer_draft(struct plain *p, struct writing *w)
 	static const char *const items[] = {"Go on writing it", "Leave it for later"};
 	int k = menu(p, "What would you like to do?", items, 2, "to go back");
 	if (k == 1) {
+		w->from_draft = true;
 		buf_puts(&w->title, d.title);
 		buf_puts(&w->tags, d.tags);
 		buf_puts(&w->body, d.body);
@@ -706,7 +708,7 @@ static void save_entry(struct plain *p, struct writing *w)
 
 static void write_entry(struct plain *p)
 {
-	struct writing w = {BUF_INIT, BUF_INIT, BUF_INIT};
+	struct writing w = {BUF_INIT, BUF_INIT, BUF_INIT, false};
 	struct buf line = BUF_INIT;
 	int go = offer_draft(p, &w);
 	if (go <= 0)
@@ -714,10 +716,15 @@ static void write_entry(struct plain *p)
 	puts("\nWrite an entry. After the title and tags, write as many lines as you like.\n"
 	     "End with a line holding only a dot (.), or press Ctrl-D. A line holding only\n"
 	     "! or help opens crisis help and is not added to the entry.");
-	if (w.body.len) {
-		puts("\nSo far:");
-		puts(buf_str(&w.body));
-		puts("(end of what was kept)");
+	if (w.from_draft) {
+		printf("\nTitle: %s\n", w.title.len ? buf_str(&w.title) : "(none)");
+		if (w.tags.len)
+			printf("Tags: %s\n", buf_str(&w.tags));
+		if (w.body.len) {
+			puts("So far:");
+			puts(buf_str(&w.body));
+			puts("(end of what was kept)");
+		}
 	} else {
 		if (ask(p, "Title, one line (Enter for none):", &line))
 			goto stopped;
@@ -811,11 +818,11 @@ static void learn(struct plain *p)
 	                 (const char *const *)t.title, t.n, "to go back")) > 0) {
 		struct pager pg = {p, 0};
 		struct error e = {0};
-		putchar('\n');
-		if (cli_page_lines(t.path[k - 1], PAGE_COLS, page_line, &pg, &e) && e.msg[0])
-			printf("The page could not be shown: %s\n", e.msg);
-		else if (!p->ended)
+		page_line(&pg, "");
+		if (cli_page_lines(t.path[k - 1], PAGE_COLS, page_line, &pg, &e) == 0)
 			puts("(end of the page)");
+		else if (e.msg[0])
+			printf("The page could not be shown: %s\n", e.msg);
 	}
 	for (size_t i = 0; i < t.n; i++) {
 		free(t.path[i]);
