@@ -31,7 +31,8 @@
 	X(editor) \
 	X(stats) \
 	X(chart) \
-	X(firstrun)
+	X(firstrun) \
+	X(plain)
 
 #define DECLARE(name) int suite_##name(int *total);
 SUITES(DECLARE)
