@@ -735,8 +735,13 @@ static void write_entry(struct plain *p)
 	}
 	puts("Your entry (end with a line holding only a dot):");
 	for (;;) {
-		if (ask(p, "", &line))
-			break; /* Ctrl-D ends the entry, as a dot does */
+		if (ask(p, "", &line)) {
+			/* Ctrl-D ends the entry, as a dot does. A terminal goes on
+			 * reading after it (a pipe that ended does not). */
+			if (p->tty && !stop_signal)
+				p->ended = false;
+			break;
+		}
 		if (strcmp(buf_str(&line), ".") == 0)
 			break;
 		if (w.body.len)
