@@ -3,10 +3,10 @@
  * what to type, nothing that moves the cursor or colours the text. It
  * suits screen readers, TERM=dumb, an Emacs shell buffer or a serial line.
  *
- * Input is read with read(2) a byte at a time from standard input into
- * buffers that are wiped, never through stdio (whose buffer would keep what
- * was typed), so a passphrase can be read from the same pipe as the answers
- * after it. A line holding only "!" or "help" opens crisis help at every
+ * Standard input is read with read(2) into a buffer of tend's own that is
+ * wiped as it is used, never through stdio (whose buffer would keep what
+ * was typed), and a passphrase from a pipe goes through the same reader
+ * as the answers after it. A line holding only "!" or "help" opens crisis help at every
  * prompt. End of input leaves; an entry being written is kept as a draft
  * when it was interrupted. There is no auto-lock here: the vault stays open
  * until tend --plain ends. */
@@ -131,7 +131,32 @@ struct plain {
 	bool in_crisis; /* the crisis screen is showing: "!" there is plain text */
 	bool tty;       /* standard input is a terminal (it echoes what is typed) */
 	int rows;
+	/* What was read from standard input and not used yet: private, wiped
+	 * as it is used and at the end. */
+	char in[4096];
+	size_t in_pos, in_len;
 };
+
+/* The next byte of standard input: 1, 0 at its end, -1 on an error or a
+ * signal. Read a buffer at a time (a pasted page is one read, not one per
+ * byte). */
+static int next_byte(struct plain *p, char *c)
+{
+	while (p->in_pos == p->in_len) {
+		mem_wipe(p->in, sizeof(p->in));
+		p->in_pos = p->in_len = 0;
+		ssize_t r = read(STDIN_FILENO, p->in, sizeof(p->in));
+		if (stop_signal || (r < 0 && errno != EINTR))
+			return -1;
+		if (r == 0)
+			return 0;
+		if (r > 0)
+			p->in_len = (size_t)r;
+	}
+	*c = p->in[p->in_pos];
+	p->in[p->in_pos++] = '\0';
+	return 1;
+}
 
 /* One line from standard input, without its newline, cleaned of control
  * characters. 0, or -1 at the end of input or on a signal (p->ended). A
@@ -144,17 +169,13 @@ static int read_line(struct plain *p, struct buf *out)
 	bool any = false;
 	for (;;) {
 		char c;
-		ssize_t r = read(STDIN_FILENO, &c, 1);
-		if (stop_signal || (r < 0 && errno != EINTR)) {
+		int r = next_byte(p, &c);
+		if (r < 0 || (r == 0 && !any)) {
 			p->ended = true;
 			return -1;
 		}
-		if (r < 0)
-			continue;
 		if (r == 0) {
 			p->ended = true;
-			if (!any)
-				return -1;
 			break;
 		}
 		any = true;
@@ -386,6 +407,14 @@ static void show_crisis(struct plain *p)
 
 /* ---- passphrases ------------------------------------------------------------- */
 
+/* --passphrase-fd names a descriptor other than standard input: the
+ * passphrase is one line there, read once (standard input goes through
+ * the same reader as every answer). */
+static bool pass_from_fd(const struct plain *p)
+{
+	return p->ctx->pass_fd >= 0 && p->ctx->pass_fd != STDIN_FILENO;
+}
+
 /* A passphrase: from --passphrase-fd, from the terminal with echo off, or
  * a line of standard input when that is a pipe. "!" or "help" shows crisis
  * help first. 0; 1 when input ended (p->ended); -1 with e filled when
@@ -396,12 +425,12 @@ static int read_pass(struct plain *p, const char *prompt, struct secret *out, st
 		out->s = NULL;
 		out->len = 0;
 		fflush(stdout);
-		if (p->ctx->pass_fd >= 0 || p->tty) {
+		if (pass_from_fd(p) || (p->ctx->pass_fd < 0 && p->tty)) {
 			char full[160];
 			snprintf(full, sizeof(full), "%s ", prompt);
 			if (secret_read(p->ctx, full, out, e)) {
 				p->ended = true;
-				return p->ctx->pass_fd >= 0 ? -1 : 1;
+				return pass_from_fd(p) ? -1 : 1;
 			}
 		} else {
 			struct buf b = BUF_INIT;
@@ -502,11 +531,11 @@ static int first_run(struct plain *p, struct error *e)
 		puts(say);
 		if (l < PASS_FAIR) {
 			secret_free(&pass);
-			if (p->ctx->pass_fd >= 0)
+			if (pass_from_fd(p))
 				return error_set(e, E_USAGE, "%s Nothing was made.", say);
 			continue;
 		}
-		if (p->ctx->pass_fd >= 0)
+		if (pass_from_fd(p))
 			break;
 		struct secret again = {0};
 		r = read_pass(p, "Type it once more:", &again, e);
@@ -567,7 +596,7 @@ static int unlock(struct plain *p, struct error *e)
 			cli_open_notes(p->v);
 			return 0;
 		}
-		if (e->code != E_AUTH || p->ctx->pass_fd >= 0 || --left == 0)
+		if (e->code != E_AUTH || pass_from_fd(p) || --left == 0)
 			return -1;
 		printf("That passphrase does not open the vault. %d more %s; 'tend recover' sets a "
 		       "new one with the recovery code.\n",
@@ -900,6 +929,7 @@ int plain_run(struct cli_ctx *ctx)
 	if (stop_signal)
 		rc = 128 + stop_signal;
 	fflush(stdout);
+	mem_wipe(p.in, sizeof(p.in));
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGTERM, &old_term, NULL);
 	sigaction(SIGHUP, &old_hup, NULL);

@@ -149,6 +149,16 @@ plain wrong "not it\nnor this\nstill no\n"
 t_eq "three wrong passphrases exit 3" 3 "$rc"
 t_match "with a way forward" "tend recover" "$out"
 
+# --passphrase-fd: the passphrase comes from there, once; 0 is standard
+# input, read like any answer.
+out=$(printf '1\n4\n\n\n6\n' | "$TEND_BIN" --plain --passphrase-fd 3 3<<<"$PASS" 2>&1)
+t_match "--passphrase-fd gives the passphrase" "Saved your check-in" "$out"
+t_nomatch "and no passphrase prompt is shown" "Passphrase \(or" "$out"
+printf '6\n' | "$TEND_BIN" --plain --passphrase-fd 3 3<<<"not it" >/dev/null 2>&1
+t_eq "a wrong one there exits 3 at once" 3 $?
+out=$(printf '%s\n1\n3\n\n\n6\n' "$PASS" | "$TEND_BIN" --plain --passphrase-fd 0 2>&1)
+t_match "--passphrase-fd 0 reads it from the same input" "Saved your check-in" "$out"
+
 # Control characters typed do not reach the vault or the output.
 plain ctrl "$PASS\n2\nmarker-ctrl \033[31mred\n\nplain text\n.\n6\n"
 t_match "an escape typed in a title is dropped" $'\tmarker-ctrl \\[31mred\t' "$(pw list)"
