@@ -21,7 +21,7 @@ _tend() {
 	homework) COMPREPLY=($(compgen -W "import list remove" -- "$cur")); return ;;
 	esac
 	if [[ $cur == -* ]]; then
-		COMPREPLY=($(compgen -W "--help --version --passphrase-fd --tag --prompt --from --to --emotion --note --format --output --dry-run --mood --yes --include --entry --seal-to --preview --key" -- "$cur"))
+		COMPREPLY=($(compgen -W "--help --version --passphrase-fd --plain --tag --prompt --from --to --emotion --note --format --output --dry-run --mood --yes --include --entry --seal-to --preview --key" -- "$cur"))
 	elif ((COMP_CWORD == 1)) || [[ $prev == --passphrase-fd || ${COMP_WORDS[COMP_CWORD-2]} == --passphrase-fd ]]; then
 		COMPREPLY=($(compgen -W "$cmds" -- "$cur"))
 	fi

@@ -18,24 +18,13 @@ struct crisis {
 	int top, total, rows;
 };
 
-static const char *how_text(const char *how)
-{
-	if (strcmp(how, "call-or-text") == 0)
-		return "call or text";
-	if (strcmp(how, "chat") == 0)
-		return "chat online";
-	if (strcmp(how, "web") == 0)
-		return "website";
-	return how;
-}
-
 static void add_lines(struct buf *b, const struct crisis_data *d, const char *region)
 {
 	for (size_t i = 0; i < d->nlines; i++) {
 		const struct crisis_line *l = &d->lines[i];
 		if (strcmp(l->region, region) != 0)
 			continue;
-		buf_printf(b, "**%s**  \n%s · %s · %s  \n", l->service, l->contact, how_text(l->how),
+		buf_printf(b, "**%s**  \n%s · %s · %s  \n", l->service, l->contact, crisis_how_text(l->how),
 		           l->hours);
 		if (*l->note)
 			buf_printf(b, "%s  \n", l->note);

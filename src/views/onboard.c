@@ -2,11 +2,11 @@
  * words before anything private is typed, a passphrase, the recovery code
  * (shown once, with a check that it was copied), the region for crisis
  * lines, and a gentle first step that can be skipped. */
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "content/crisis.h"
+#include "core/firstrun.h"
 #include "store/vault.h"
 #include "util/utf8.h"
 #include "views/view.h"
@@ -112,38 +112,10 @@ static const char privacy_md[] =
 
 static const char *strength(const struct field *f, enum role *r)
 {
-	size_t n = field_width(f);
-	size_t words = 1;
-	for (size_t i = 0; i < f->len; i++)
-		words += f->buf[i] == ' ';
-	*r = ROLE_WARN;
-	if (n == 0)
-		return "A sentence of four or more ordinary words is strong and easy to remember.";
-	if (n < 8)
-		return "Too short: please use at least 8 characters.";
-	*r = ROLE_NORMAL;
-	if (n < 12 && words < 3)
-		return "Fair. Another word or two would make it much harder to guess.";
-	*r = ROLE_GOOD;
-	if (n < 20)
-		return "Strong.";
-	return "Very strong.";
-}
-
-/* The part of the code the person types back: the third group. */
-static void code_part(const char *code, char out[8])
-{
-	const char *p = code;
-	for (int dash = 0; dash < 2 && p; dash++) {
-		p = strchr(p, '-');
-		if (p)
-			p++;
-	}
-	size_t n = 0;
-	while (p && p[n] && p[n] != '-' && n < 7)
-		n++;
-	memcpy(out, p ? p : "", n);
-	out[n] = '\0';
+	enum pass_level l;
+	const char *say = pass_rate(f->buf ? f->buf : "", f->len, &l);
+	*r = l <= PASS_TOO_SHORT ? ROLE_WARN : l == PASS_FAIR ? ROLE_NORMAL : ROLE_GOOD;
+	return say;
 }
 
 static void draw_passphrase(struct onboard *o, int y, int w, int rows)
@@ -316,9 +288,9 @@ static struct step passphrase_select(struct onboard *o)
 		o->focus = 1;
 		return STEP(STEP_REDRAW);
 	}
-	enum role r;
-	strength(&o->pass, &r);
-	if (field_width(&o->pass) < 8) {
+	enum pass_level l;
+	pass_rate(o->pass.buf ? o->pass.buf : "", o->pass.len, &l);
+	if (l < PASS_FAIR) {
 		snprintf(o->msg, sizeof(o->msg), "Please choose a passphrase of at least 8 characters.");
 		o->focus = 0;
 		return STEP(STEP_REDRAW);
@@ -360,18 +332,7 @@ static struct step onboard_work(struct ctx *c, void *st)
 
 static bool code_matches(const struct onboard *o)
 {
-	char want[8];
-	code_part(o->code, want);
-	size_t n = strlen(want);
-	if (o->check.len != n)
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		int a = toupper((unsigned char)o->check.buf[i]);
-		a = a == 'O' ? '0' : (a == 'I' || a == 'L') ? '1' : a;
-		if (a != want[i])
-			return false;
-	}
-	return true;
+	return code_check_matches(o->code, o->check.buf ? o->check.buf : "", o->check.len);
 }
 
 static void forget_code(struct onboard *o)

@@ -32,7 +32,9 @@
 	X(textbuf) \
 	X(editor) \
 	X(stats) \
-	X(chart)
+	X(chart) \
+	X(firstrun) \
+	X(plain)
 
 #define DECLARE(name) int suite_##name(int *total);
 SUITES(DECLARE)
