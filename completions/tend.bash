@@ -16,7 +16,7 @@ _tend() {
 			COMPREPLY=($(compgen -W "json md csv" -- "$cur"))
 		fi
 		return ;;
-	--include) COMPREPLY=($(compgen -W "mood triggers coping path entries mood,triggers,coping,path" -- "$cur")); return ;;
+	--include) COMPREPLY=($(compgen -W "mood triggers coping path homework entries mood,triggers,coping,path" -- "$cur")); return ;;
 	--passphrase-fd) COMPREPLY=($(compgen -W "3 4 5 6 7 8 9" -- "$cur")); return ;;
 	homework) COMPREPLY=($(compgen -W "import list remove" -- "$cur")); return ;;
 	esac
