@@ -11,6 +11,7 @@
 
 #include "ui/action.h"
 #include "ui/term.h"
+#include "util/timefmt.h"
 
 struct vault;
 struct deleted_entry;
@@ -25,6 +26,9 @@ struct ctx {
 	bool no_color;
 	int autolock_min;    /* 0: never */
 	bool reduced_motion; /* nothing animates */
+	int week_start;      /* weeks begin on this weekday: 0 Monday, 6 Sunday */
+	enum date_style date_style; /* dates on screen (view_date) */
+	bool wide;           /* spacing = wide: more room in pages to read */
 	char note[200];      /* shown once in the status bar, then cleared */
 	enum role note_role;
 	/* Opened over the home screen after STEP_UNLOCKED, once. */
