@@ -159,7 +159,8 @@ static struct step do_delete(struct ctx *c, void *data)
 	c->last_deleted = d;
 	c->journal_gen++;
 	s->deleted = true;
-	snprintf(c->note, sizeof(c->note), "Deleted. Press u in the journal to bring it back.");
+	snprintf(c->note, sizeof(c->note), "Deleted. Press %s in the journal to bring it back.",
+	         keymap_label(ACT_RESTORE, false));
 	return STEP(STEP_POP);
 }
 

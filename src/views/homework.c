@@ -418,10 +418,16 @@ static void item_draw(struct ctx *c, void *st, int rows, int cols)
 	}
 	if (it->kind == HW_SCALE) {
 		view_draw_scale(y, s->score, it->low, it->high);
-		ui_puts(y + 4, 2, w, ROLE_MUTED,
-		        "Left and Right (or a digit) choose; Enter keeps it; Esc leaves.");
+		char hint[120];
+		snprintf(hint, sizeof(hint), "%s and %s (or a digit) choose; %s keeps it; %s leaves.",
+		         keymap_label(ACT_LEFT, true), keymap_label(ACT_RIGHT, true),
+		         keymap_label(ACT_SELECT, true), keymap_label(ACT_BACK, true));
+		ui_puts(y + 4, 2, w, ROLE_MUTED, hint);
 	} else {
-		ui_puts(y, 2, w, ROLE_MUTED, "Your answer (Enter keeps it; Esc leaves, and it waits):");
+		char hint[120];
+		snprintf(hint, sizeof(hint), "Your answer (%s keeps it; %s leaves, and it waits):",
+		         keymap_label(ACT_SELECT, true), keymap_label(ACT_BACK, true));
+		ui_puts(y, 2, w, ROLE_MUTED, hint);
 		field_draw(&s->f, y + 1, 2, w, ROLE_SELECTED);
 	}
 }
@@ -434,8 +440,10 @@ static struct step keep(struct ctx *c, struct hwitem *s)
 	m.item = s->t->item;
 	if (it->kind == HW_SCALE) {
 		if (s->score < 0) {
-			snprintf(c->note, sizeof(c->note), "%s",
-			         "Choose a number first with Left and Right, or leave with Esc.");
+			snprintf(c->note, sizeof(c->note),
+			         "Choose a number first with %s and %s, or leave with %s.",
+			         keymap_label(ACT_LEFT, true), keymap_label(ACT_RIGHT, true),
+			         keymap_label(ACT_BACK, true));
 			return STEP(STEP_REDRAW);
 		}
 		m.score = s->score;
@@ -580,11 +588,13 @@ static void imp_draw(struct ctx *c, void *st, int rows, int cols)
 	int w = cols - 4;
 	int y = view_title(cols, "Add homework from your therapist");
 	if (!s->checked) {
-		y += view_markdown(y, 2, w, 6, 0,
-		                   "Type where the pack's file is, such as `~/Downloads/week.md`, and "
-		                   "press **Enter**. tend checks it and shows what it asks; nothing is "
-		                   "kept until you say so. **Esc** leaves.") +
-		     1;
+		char md[300];
+		snprintf(md, sizeof(md),
+		         "Type where the pack's file is, such as `~/Downloads/week.md`, and press "
+		         "**%s**. tend checks it and shows what it asks; nothing is kept until you say "
+		         "so. **%s** leaves.",
+		         keymap_label(ACT_SELECT, true), keymap_label(ACT_BACK, true));
+		y += view_markdown(y, 2, w, 6, 0, md) + 1;
 		ui_puts(y, 2, 7, ROLE_NORMAL, "File:");
 		field_draw(&s->path, y, 8, w - 6, ROLE_SELECTED);
 		return;
@@ -593,9 +603,12 @@ static void imp_draw(struct ctx *c, void *st, int rows, int cols)
 		ui_puts(y++, 2, w, ROLE_WARN, "This file cannot be added as it is:");
 		y++;
 		y += view_markdown(y, 2, w, rows - y - 3, 0, s->problem) + 1;
-		view_markdown(y, 2, w, 3, 0,
-		              "Your therapist can fix the line named above (docs/homework.md "
-		              "describes the format). **Enter** tries another file; **Esc** leaves.");
+		char md[240];
+		snprintf(md, sizeof(md),
+		         "Your therapist can fix the line named above (docs/homework.md describes the "
+		         "format). **%s** tries another file; **%s** leaves.",
+		         keymap_label(ACT_SELECT, true), keymap_label(ACT_BACK, true));
+		view_markdown(y, 2, w, 3, 0, md);
 		return;
 	}
 	const struct homework *h = &s->h;
@@ -616,9 +629,11 @@ static void imp_draw(struct ctx *c, void *st, int rows, int cols)
 		y += view_markdown(y, 2, w, rows - 3 - y < 2 ? rows - 3 - y : 2, 0, line);
 	}
 	y++;
-	view_markdown(y, 2, w, 2, 0,
-	              "**Enter** adds it to your vault, under From my therapist on the home "
-	              "screen. **Esc** leaves without adding it.");
+	snprintf(line, sizeof(line),
+	         "**%s** adds it to your vault, under From my therapist on the home screen. **%s** "
+	         "leaves without adding it.",
+	         keymap_label(ACT_SELECT, true), keymap_label(ACT_BACK, true));
+	view_markdown(y, 2, w, 2, 0, line);
 }
 
 /* "~/x" is the home folder's x. */

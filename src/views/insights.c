@@ -79,7 +79,8 @@ static void draw_mood(struct insights_state *s, int y, int rows, int w)
 		n += sr.v[i].count;
 		sum += sr.v[i].mean * (double)sr.v[i].count;
 	}
-	y += line(y, w, "Mood over %s (Left and Right change the period).", names[s->period]);
+	y += line(y, w, "Mood over %s (%s and %s change the period).", names[s->period],
+	          keymap_label(ACT_LEFT, false), keymap_label(ACT_RIGHT, false));
 	y++;
 	int h = rows - y - 3;
 	if (h > 12)
@@ -103,8 +104,9 @@ static void draw_year(struct insights_state *s, int y, int rows, int w)
 	size_t days = 0;
 	for (int i = 0; i < hm.days; i++)
 		days += hm.count[i] > 0;
-	y += line(y, w, "Check-ins in %d, a square a day (Left and Right change the "
-	                             "year). Darker is a better day.", s->year);
+	y += line(y, w, "Check-ins in %d, a square a day (%s and %s change the year). Darker is a "
+	                "better day.",
+	          s->year, keymap_label(ACT_LEFT, false), keymap_label(ACT_RIGHT, false));
 	y++;
 	int h = rows - y - 2 < 9 ? rows - y - 2 : 9;
 	if (h >= 7)

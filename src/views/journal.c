@@ -235,10 +235,12 @@ static void jlist_draw(struct ctx *c, void *st, int rows, int cols)
 		return;
 	}
 	if (!l->r.n) {
-		view_markdown(y, 2, w, rows - y, 0,
-		              l->tag[0] ? "No entries carry this tag now."
-		                        : "Nothing written yet. Press **w** to write, whenever you "
-		                          "like; a sentence is enough.");
+		char md[160];
+		snprintf(md, sizeof(md),
+		         "Nothing written yet. Press **%s** to write, whenever you like; a sentence is "
+		         "enough.",
+		         keymap_label(ACT_WRITE, false));
+		view_markdown(y, 2, w, rows - y, 0, l->tag[0] ? "No entries carry this tag now." : md);
 		return;
 	}
 	l->page = jdraw_rows(&l->r, &l->top, l->sel, l->group, y, rows - y, w);
@@ -433,10 +435,13 @@ static void jsearch_draw(struct ctx *c, void *st, int rows, int cols)
 	if (s->err[0]) {
 		ui_puts(y, 2, w, ROLE_WARN, s->err);
 	} else if (!s->searched) {
-		view_markdown(y, 2, w, 4, 0,
-		              "Type a few letters of any word; results appear as you type, newest "
-		              "first. Up and Down choose, Enter opens, Ctrl-F narrows by date, tag, "
-		              "mood or trigger.");
+		char md[240];
+		snprintf(md, sizeof(md),
+		         "Type a few letters of any word; results appear as you type, newest first. %s "
+		         "and %s choose, %s opens, %s narrows by date, tag, mood or trigger.",
+		         keymap_label(ACT_UP, true), keymap_label(ACT_DOWN, true),
+		         keymap_label(ACT_SELECT, true), keymap_label(ACT_FILTER, true));
+		view_markdown(y, 2, w, 4, 0, md);
 	} else if (!s->r.n) {
 		ui_puts(y, 2, w, ROLE_MUTED, "No entries match yet.");
 	} else {

@@ -161,10 +161,13 @@ static void code_part(const char *code, char out[8])
 
 static void draw_passphrase(struct onboard *o, int y, int w, int rows)
 {
-	y += view_markdown(y, 2, w, 6, 0,
-	                   "## Choose a passphrase\n\n"
-	                   "Type it twice. Spaces are fine and there is no upper limit. Tab "
-	                   "moves between the two fields; Enter goes on.");
+	char md[240];
+	snprintf(md, sizeof(md),
+	         "## Choose a passphrase\n\n"
+	         "Type it twice. Spaces are fine and there is no upper limit. %s moves between the "
+	         "two fields; %s goes on.",
+	         keymap_label(ACT_NEXT_FIELD, true), keymap_label(ACT_SELECT, true));
+	y += view_markdown(y, 2, w, 6, 0, md);
 	y++;
 	ui_puts(y, 2, 14, ROLE_NORMAL, "Passphrase:");
 	ui_puts(y + 2, 2, 14, ROLE_NORMAL, "Once more:");
@@ -287,15 +290,19 @@ static void onboard_draw(struct ctx *c, void *st, int rows, int cols)
 	case REGION:
 		draw_region(c, o, y, w, rows);
 		break;
-	case FIRST_STEP:
-		draw_long(o, y, w, rows,
-		              "## Your vault is ready\n\n"
-		              "A gentle first step, if you like: read the first short page about "
-		              "how trauma shows up in many different ways. Or go straight to the "
-		              "home screen. Either is fine.\n\n"
-		              "- **Enter**: read the first page\n"
-		              "- **Esc**: go to the home screen");
+	case FIRST_STEP: {
+		char md[400];
+		snprintf(md, sizeof(md),
+		         "## Your vault is ready\n\n"
+		         "A gentle first step, if you like: read the first short page about how trauma "
+		         "shows up in many different ways. Or go straight to the home screen. Either is "
+		         "fine.\n\n"
+		         "- **%s**: read the first page\n"
+		         "- **%s**: go to the home screen",
+		         keymap_label(ACT_SELECT, true), keymap_label(ACT_BACK, true));
+		draw_long(o, y, w, rows, md);
 		break;
+	}
 	}
 }
 
