@@ -160,5 +160,13 @@ void view_draw_scale(int y, int value, const char *low, const char *high);
 void view_done(struct ctx *c, const char *what, int64_t id);
 /* Saves the region choice (config file) and sets it in c. */
 void view_set_region(struct ctx *c, const char *code);
+/* A moment (Unix seconds and the offset it was written at) as a date in the
+ * config file's format and the time: "23 November 2026 08:10". */
+void view_date_time(const struct ctx *c, int64_t at, int off_min, char *out, size_t size);
+/* The same from a stored stamp ("2026-11-23T08:10:00+01:00"); a stamp that
+ * is not one is copied as it is. */
+void view_stamp(const struct ctx *c, const char *stamp, char *out, size_t size);
+/* Just the day of a moment, in the config file's format. */
+void view_date(const struct ctx *c, int64_t at, int off_min, char *out, size_t size);
 
 #endif
