@@ -107,8 +107,8 @@ void keymap_reset(void);
 /* What a key means. In views that take text (VIEW_TAKES_TEXT), printable
  * keys are text, so only bindings marked "in text" count there. */
 enum action keymap_lookup(int key, bool text_view);
-/* The first key bound to a (preferring one that works in text views when
- * text_view), written as a name; "" when unbound. */
+/* The first key bound to a, written as a name; with text_view, the first
+ * that works while typing. "" when there is none. */
 const char *keymap_key_for(enum action a, bool text_view, char buf[16]);
 /* Every key bound to a, for the help screen: "Up k". */
 void keymap_keys_for(enum action a, char *out, size_t size);

@@ -150,6 +150,12 @@ void view_draw_line(int y, int x, int w, const struct layout_line *ln);
 /* Renders Markdown in w columns from row y, skipping the first `skip`
  * lines and drawing at most maxrows; returns the total line count. */
 int view_markdown(int y, int x, int w, int maxrows, int skip, const char *md);
+/* The same, spaced out when wide (LAYOUT_WIDE). */
+int view_markdown_flags(int y, int x, int w, int maxrows, int skip, const char *md, bool wide);
+/* Where reading text goes across cols columns: from column *x, *w wide, at
+ * most max. With spacing = wide the margins are wider (6 columns a side
+ * from 72 columns up, 4 below). */
+void view_reading_box(const struct ctx *c, int cols, int max, int *x, int *w);
 /* Shows an error's message in the status bar as a warning. */
 void view_warn(struct ctx *c, const struct error *e);
 /* A 0-10 scale on row y with value marked (-1: none yet), the words for

@@ -212,7 +212,10 @@ static void draw_status(struct app *a, const struct view_ops *ops, int y, int co
 		return;
 	}
 	for (const struct hint *h = ops->hints; h && h->a != ACT_NONE && x < cols; h++) {
-		snprintf(label, sizeof(label), " %s", keymap_key_for(h->a, text, key));
+		const char *name = keymap_key_for(h->a, text, key);
+		if (!*name)
+			continue; /* no key for it here (the config file took it) */
+		snprintf(label, sizeof(label), " %s", name);
 		x += ui_puts(y, x, cols - x, ROLE_KEY, label);
 		snprintf(label, sizeof(label), " %s ", h->label);
 		x += ui_puts(y, x, cols - x, ROLE_STATUS, label);

@@ -267,7 +267,8 @@ const char *keymap_key_for(enum action a, bool text_view, char buf[16])
 		if (!text_view && best)
 			break;
 	}
-	if (!best) {
+	/* While typing, a character key is text: naming it would mislead. */
+	if (!best || (text_view && !best->in_text)) {
 		buf[0] = '\0';
 		return buf;
 	}

@@ -58,11 +58,24 @@ void view_draw_line(int y, int x, int w, const struct layout_line *ln)
 
 int view_markdown(int y, int x, int w, int maxrows, int skip, const char *md)
 {
+	return view_markdown_flags(y, x, w, maxrows, skip, md, false);
+}
+
+void view_reading_box(const struct ctx *c, int cols, int max, int *x, int *w)
+{
+	*x = !c->wide ? 2 : cols >= 72 ? 6 : 4;
+	*w = cols - 2 * *x < max ? cols - 2 * *x : max;
+	if (*w < 1)
+		*w = 1;
+}
+
+int view_markdown_flags(int y, int x, int w, int maxrows, int skip, const char *md, bool wide)
+{
 	struct error e;
 	struct doc *d = doc_parse(md, strlen(md), &e);
 	if (!d)
 		return 0;
-	struct layout *l = doc_layout(d, w);
+	struct layout *l = doc_layout_flags(d, w, wide ? LAYOUT_WIDE : 0);
 	int total = 0;
 	if (l) {
 		total = (int)l->nlines;
