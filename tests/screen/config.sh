@@ -106,6 +106,11 @@ t_match "tend keys: help lost Ctrl-G again" $'\nhelp +F1 \\? ' "$keys"
 t_match "tend keys: the warning on standard error" 'tend: config line 2: crisis help' \
 	"$(cat "$T_TMP/keys.err")"
 
+t_exit "tend keys takes no arguments" 2 "$TEND_BIN" keys extra 2>/dev/null
+t_match "tend keys --help says what it lists" 'key.ACTION' "$("$TEND_BIN" keys --help)"
+t_match "without a config file: the keys tend ships with" $'\ncrisis +Ctrl-G ! ' \
+	"$(TEND_HOME=$T_TMP/none "$TEND_BIN" keys 2>&1)"
+
 # ---- junk lines ------------------------------------------------------------------
 cfg "shoe_size = 9" "just words" "key.fly = F3" "date_format = soon" "spacing = double"
 printf 'size 24x200\ndump junk\ntype %s\nkey Enter\ndump after a key\n' "$PASS" >"$T_TMP/junk"
