@@ -53,9 +53,11 @@ static void build(struct crisis *cr, struct ctx *c)
 	           "call %s now.**\n\n",
 	           emergency);
 	if (r) {
-		buf_printf(&cr->md, "## Lines in %s\n\nPress **r** to choose another region, **p** "
-		                    "for your safety plan, **B** for paced breathing.\n\n",
-		           r->name);
+		buf_printf(&cr->md,
+		           "## Lines in %s\n\nPress **%s** to choose another region, **%s** for your "
+		           "safety plan, **%s** for paced breathing.\n\n",
+		           r->name, keymap_label(ACT_REGION, false), keymap_label(ACT_SAFETY, false),
+		           keymap_label(ACT_BREATHE, false));
 		add_lines(&cr->md, &d, r->code);
 		if (strcmp(r->countries, "*") != 0) {
 			const char *intl = crisis_guess_region(&d, NULL);

@@ -12,6 +12,7 @@
 	X(path) \
 	X(fileio) \
 	X(config) \
+	X(keymap) \
 	X(keyfile) \
 	X(recovery) \
 	X(vfs) \
