@@ -1018,7 +1018,7 @@ static double insights_once(struct vault *v)
 	struct error e = {0};
 	store_check(insights_load(v, &d, &e), &e, "reading insights");
 	struct heatmap hm;
-	year_heatmap(d.moods, d.nmoods, 2026, &hm);
+	year_heatmap(d.moods, d.nmoods, 2026, 0, &hm);
 	struct series sr;
 	if (mood_series(d.moods, d.nmoods, 1795420800 - 365LL * 86400, 1795420800, B_MONTH, &sr))
 		die("series");

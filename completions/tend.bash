@@ -16,12 +16,12 @@ _tend() {
 			COMPREPLY=($(compgen -W "json md csv" -- "$cur"))
 		fi
 		return ;;
-	--include) COMPREPLY=($(compgen -W "mood triggers coping path entries mood,triggers,coping,path" -- "$cur")); return ;;
+	--include) COMPREPLY=($(compgen -W "mood triggers coping path homework entries mood,triggers,coping,path" -- "$cur")); return ;;
 	--passphrase-fd) COMPREPLY=($(compgen -W "3 4 5 6 7 8 9" -- "$cur")); return ;;
 	homework) COMPREPLY=($(compgen -W "import list remove" -- "$cur")); return ;;
 	esac
 	if [[ $cur == -* ]]; then
-		COMPREPLY=($(compgen -W "--help --version --passphrase-fd --tag --prompt --from --to --emotion --note --format --output --dry-run --mood --yes --include --entry --seal-to --preview --key" -- "$cur"))
+		COMPREPLY=($(compgen -W "--help --version --passphrase-fd --plain --tag --prompt --from --to --emotion --note --format --output --dry-run --mood --yes --include --entry --seal-to --preview --key" -- "$cur"))
 	elif ((COMP_CWORD == 1)) || [[ $prev == --passphrase-fd || ${COMP_WORDS[COMP_CWORD-2]} == --passphrase-fd ]]; then
 		COMPREPLY=($(compgen -W "$cmds" -- "$cur"))
 	fi

@@ -2,6 +2,8 @@
 #ifndef TEND_CLI_INT_H
 #define TEND_CLI_INT_H
 
+#include <stdio.h>
+
 #include "cli/commands.h"
 #include "cli/secret.h"
 #include "store/vault.h"
@@ -12,7 +14,35 @@
  * returns the exit status. keep (when not NULL) receives the passphrase. */
 typedef int (*vault_fn)(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e);
 int cli_with_vault(struct cli_ctx *ctx, vault_fn fn, void *arg, struct secret *keep);
+/* Tells the person (on stderr) what opening the vault repaired, if anything. */
+void cli_open_notes(struct vault *v);
 /* All of standard input into b. */
 int cli_read_stdin(struct buf *b, struct error *e);
+
+/* A whole number from 0 to 10 (a mood or distress score); -1 otherwise. */
+int cli_parse_score(const char *s, int *out);
+
+/* Where questions are asked: ask shows prompt and reads one line into
+ * out, returning -1 when the person stopped (end of input); talk gets the
+ * lists and notes between questions. */
+struct cli_asker {
+	int (*ask)(void *arg, const char *prompt, struct buf *out);
+	FILE *talk;
+	void *arg;
+};
+/* The trigger log's questions, then the log saved ('tend trigger' and
+ * --plain). "Stopped; nothing was saved." in e when the person stopped. */
+int cli_trigger_questions(const struct cli_asker *a, struct vault *v, struct error *e);
+
+/* Learn pages (folder 0), healing-path modules (1) and exercises (2),
+ * in order: fn gets each until it returns non-zero, which is returned. */
+struct page_meta;
+typedef int (*topic_fn)(size_t folder, const char *path, const struct page_meta *m, void *arg);
+int cli_topics_each(topic_fn fn, void *arg);
+/* A topic as plain text wrapped to cols: its content note, the page (an
+ * exercise's steps), sources and review date. fn gets each line without a
+ * newline; a non-zero return stops it. 'tend help TOPIC' and --plain. */
+typedef int (*line_fn)(void *arg, const char *line);
+int cli_page_lines(const char *path, int cols, line_fn fn, void *arg, struct error *e);
 
 #endif

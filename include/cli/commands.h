@@ -42,6 +42,7 @@ struct cli_command {
 	X(restore, cmd_restore, "FILE", "bring back a backup") \
 	X(rekey, cmd_rekey, "", "give the vault a new key and recovery code") \
 	X(destroy, cmd_destroy, "", "erase the vault for good") \
+	X(keys, cmd_keys, "", "list the keys in use (the config file can change them)") \
 	X(help, cmd_help, "[COMMAND | TOPIC | topics]", "this help, a command's, or a page to read")
 
 #define DECLARE_CMD(name, fn, args, summary) int fn(struct cli_ctx *ctx, int argc, char **argv);

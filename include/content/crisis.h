@@ -28,5 +28,7 @@ const struct crisis_region *crisis_region(const struct crisis_data *d, const cha
 /* The region for a locale such as "en_GB.UTF-8": its country code, else
  * the region whose countries are "*" (INTL). */
 const char *crisis_guess_region(const struct crisis_data *d, const char *locale);
+/* A line's "how" (call, text, call-or-text, chat, web) in words to show. */
+const char *crisis_how_text(const char *how);
 
 #endif

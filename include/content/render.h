@@ -86,6 +86,11 @@ struct layout {
  * and combining marks stay with their base. One blank line separates
  * blocks, none inside tight lists. NULL when memory runs out. */
 struct layout *doc_layout(const struct doc *d, int width);
+/* The same with more room for reading (the config file's spacing = wide):
+ * one blank line between every two blocks, list items included, even in a
+ * tight list. */
+#define LAYOUT_WIDE 1u
+struct layout *doc_layout_flags(const struct doc *d, int width, unsigned flags);
 void layout_free(struct layout *l);
 
 /* The first line at or after from_line (dir > 0) or at or before it

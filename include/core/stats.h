@@ -95,16 +95,19 @@ int mood_series(const struct mood_point *p, size_t n, int64_t from, int64_t to, 
 void series_free(struct series *s);
 
 /* Mean mood per local day of one year; count[i] == 0 means no data for day i
- * (mean[i] is then 0 and means nothing). No allocation. */
+ * (mean[i] is then 0 and means nothing). Weeks begin on week_start (a
+ * stats_weekday: 0 Monday, 6 Sunday). No allocation. */
 struct heatmap {
 	int year;
 	int days;      /* 365 or 366 */
 	int64_t day0;  /* day number of January 1st */
-	int wday0;     /* weekday of January 1st, 0 = Monday */
+	int week_start; /* the weekday the rows start on, 0 = Monday */
+	int wday0;     /* January 1st's place in its week, 0 = week_start */
 	size_t count[366];
 	double mean[366];
 };
-void year_heatmap(const struct mood_point *p, size_t n, int year, struct heatmap *out);
+void year_heatmap(const struct mood_point *p, size_t n, int year, int week_start,
+                  struct heatmap *out);
 
 /* ---- trigger patterns */
 

@@ -12,8 +12,13 @@
 #define EXPORT_VERSION 1
 
 /* Everything in the vault as JSON, appended to out (a wiping buffer):
- * every table's rows as objects keyed by column name. */
+ * every table's rows as objects keyed by column name, one row a line. */
 int export_json(struct vault *v, struct buf *out, struct error *e);
+/* The same, handed to sink piece by piece as it is read, so memory stays
+ * small however large the vault. A sink returns 0, or -1 with e set; its
+ * pieces are private text and live only during the call. */
+typedef int (*export_sink)(const char *p, size_t n, void *arg, struct error *e);
+int export_json_to(struct vault *v, export_sink sink, void *arg, struct error *e);
 
 /* A readable diary in Markdown: a header saying the file is not
  * encrypted, then one heading per local day, oldest first, and under it

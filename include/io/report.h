@@ -26,13 +26,14 @@
 #include "util/error.h"
 
 /* X(ENUM, name for --include, heading). The order here is the order in a
- * report. A new section (homework progress, once packs land) is one line
- * here, a count in report_preview and a renderer pair in report.c. */
+ * report. A new section is one line here, a count in report_preview and a
+ * renderer pair in report.c. */
 #define REPORT_SECTIONS(X) \
 	X(MOOD, "mood", "Mood over time") \
 	X(TRIGGERS, "triggers", "Triggers") \
 	X(COPING, "coping", "What helped") \
 	X(PATH, "path", "The healing path") \
+	X(HOMEWORK, "homework", "Homework from the therapist") \
 	X(ENTRIES, "entries", "Journal entries chosen for this report")
 
 enum report_section {
@@ -57,6 +58,23 @@ struct report_module {
 	const char *status; /* "not started", "exploring"... */
 };
 
+/* A homework pack's items as the report shows them (store/homework.h,
+ * content/homework.h). An answer's text is the person's own words; it is
+ * in the report only when the homework section is asked for. */
+struct report_hw_item {
+	const char *heading;
+	const char *what;   /* homework_describe: "Paced breathing, 3 times" */
+	const char *status; /* homework_status: "2 of 3 times", "not yet" */
+	const char *answer; /* an answer item's latest answer, or NULL */
+};
+
+struct report_hw_pack {
+	const char *title, *from, *assigned;
+	const char *due; /* NULL when the pack has none */
+	const struct report_hw_item *items;
+	size_t nitems;
+};
+
 struct report_data {
 	int64_t from_day, to_day; /* local day numbers (core/stats.h), inclusive */
 	unsigned sections;        /* REPORT_BIT()s */
@@ -73,6 +91,9 @@ struct report_data {
 	/* The entries the person named, in their order (any date). */
 	const struct entry *entries;
 	size_t nentries;
+	/* Every homework pack, as imported (progress is all-time). */
+	const struct report_hw_pack *packs;
+	size_t npacks;
 };
 
 /* "mood,coping" into bits. E_USAGE naming the word that is not a section,
@@ -119,9 +140,13 @@ void report_source_free(struct report_source *s);
  * report screen both build, so a preview on either shows the same thing.
  * The healing path's modules come in content order with the status the
  * person set on the Path screen (the vault's settings), only when
- * which holds REPORT_PATH. d points into the rest. */
+ * which holds REPORT_PATH; the homework packs only when it holds
+ * REPORT_HOMEWORK. d points into the rest. */
+struct report_hw_build;
 struct report_build {
 	struct report_source src;
+	struct report_hw_build *hw; /* the packs' parsed text and progress */
+	struct report_hw_pack *packs;
 	char titles[REPORT_MAX_MODULES][128];
 	char status[REPORT_MAX_MODULES][32];
 	struct report_module modules[REPORT_MAX_MODULES];

@@ -82,14 +82,39 @@ enum action {
 
 const char *action_name(enum action a);
 const char *action_help(enum action a);
+/* The action a name from ACTIONS means ("crisis", "page-down"; "save" too,
+ * as another name for skip); -1 when there is none. */
+int action_parse(const char *name);
+
+struct config;
+/* Applies the config file's key.ACTION lines, top to bottom, over the
+ * default keymap (docs/config.md):
+ *   key.ACTION = KEY [KEY...]   each KEY now means ACTION on every screen
+ *                               (and nothing else); ACTION keeps its other
+ *                               keys, and the ones named here are shown first
+ *   key.ACTION = none [KEY...]  ACTION loses every key it had first
+ *   key.none = KEY [KEY...]     the keys do nothing
+ * A character key (a letter, digit or sign) works only where nothing is
+ * being typed, so binding one never gets in the way of writing. An unknown
+ * action or key name is a warning in cfg naming its line; the rest of the
+ * line still counts. Crisis help always keeps a key that works while
+ * typing: when the file leaves it none, Ctrl-G is given back with a
+ * warning. Calling it again starts from the defaults. */
+void keymap_configure(struct config *cfg);
+/* The default keymap again (tests). */
+void keymap_reset(void);
 
 /* What a key means. In views that take text (VIEW_TAKES_TEXT), printable
  * keys are text, so only bindings marked "in text" count there. */
 enum action keymap_lookup(int key, bool text_view);
-/* The first key bound to a (preferring one that works in text views when
- * text_view), written as a name; "" when unbound. */
+/* The first key bound to a, written as a name; with text_view, the first
+ * that works while typing. "" when there is none. */
 const char *keymap_key_for(enum action a, bool text_view, char buf[16]);
 /* Every key bound to a, for the help screen: "Up k". */
 void keymap_keys_for(enum action a, char *out, size_t size);
+/* Writes a's key for text on screen into one of a few rotating buffers, so
+ * one printf can name several keys: keymap_label(ACT_WRITE, false) is "w"
+ * unless the config file moved it. "" when a has no key. */
+const char *keymap_label(enum action a, bool text_view);
 
 #endif

@@ -40,6 +40,8 @@ enum {
 	KEYC_F4,
 	KEYC_F5,
 	KEYC_F10 = KEYC_F1 + 9,
+	KEYC_F11,
+	KEYC_F12,
 	/* Keys with modifiers, decoded in input.c from the terminal's own
 	 * description or, failing that, the sequences xterm and rxvt send. */
 	KEYC_CTRL_SPACE, /* also Ctrl-@; not KEYC_CTRL('@'), which is KEYC_NONE */
@@ -83,5 +85,15 @@ int input_signal(void);
 void input_release(void);
 /* A key's name for help and the status line ("Ctrl-G", "Up", "?"). */
 const char *input_key_name(int key, char buf[16]);
+/* The key a name means, the other way round: every name input_key_name
+ * gives, plus a few spellings people reach for ("PageDown", "Escape",
+ * "Shift-Tab", "Backspace"). Names of special keys ignore case; a single
+ * character is itself ("q" and "Q" differ). 0 for anything else, and for
+ * control keys a terminal cannot tell apart from another key (Ctrl-I is
+ * Tab, Ctrl-M is Enter, Ctrl-H is Bksp, Ctrl-[ is Esc). */
+int input_key_parse(const char *name);
+/* True for a key that is typed text in a text field: a character that is
+ * not a control key. */
+bool input_key_is_text(int key);
 
 #endif

@@ -17,4 +17,27 @@ struct stamp stamp_now(void);
  * out needs 26 bytes. */
 void stamp_format(struct stamp s, char out[32]);
 
+/* How dates are shown on screen (the config file's date_format). Exports,
+ * reports and the CLI keep ISO dates whatever this says. */
+enum date_style {
+	DATE_LONG, /* 23 November 2026 (the default) */
+	DATE_ISO,  /* 2026-11-23 */
+	DATE_DMY,  /* 23/11/2026 */
+	DATE_MDY,  /* 11/23/2026 */
+};
+/* The style a config value names ("long", "iso", "dmy", "mdy"); -1 for
+ * anything else. */
+int date_style_parse(const char *name);
+const char *date_style_name(enum date_style st);
+/* The calendar day of tm (tm_year, tm_mon, tm_mday; tm_wday when
+ * weekday) in style st, with the weekday's name first when weekday is
+ * true ("Monday 23 November 2026", "Monday 2026-11-23"). Returns the
+ * length written; out is always terminated. Month and day names are
+ * English, like the rest of tend's text. */
+size_t date_format(char *out, size_t size, const struct tm *tm, enum date_style st,
+                   int weekday);
+/* The same for "YYYY-MM-DD" text (a date stored as text); copies it as it is
+ * when it is not such a date. */
+size_t date_format_iso_text(char *out, size_t size, const char *iso, enum date_style st);
+
 #endif

@@ -23,7 +23,8 @@ void jrows_clear(struct jrows *r);
 int jrows_more(struct jrows *r, struct vault *v, const struct entry_query *q, struct error *e);
 /* Draws rows under group headings from *top, keeping sel in view; returns
  * how many rows fit. */
-int jdraw_rows(struct jrows *r, size_t *top, size_t sel, enum grouping g, int y, int rows, int w);
+int jdraw_rows(const struct ctx *c, struct jrows *r, size_t *top, size_t sel, enum grouping g,
+               int y, int rows, int w);
 /* Text with search-match marks drawn as highlights. */
 int jdraw_marked(int y, int x, int w, enum role base, const char *s);
 

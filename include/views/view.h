@@ -11,6 +11,7 @@
 
 #include "ui/action.h"
 #include "ui/term.h"
+#include "util/timefmt.h"
 
 struct vault;
 struct deleted_entry;
@@ -25,6 +26,9 @@ struct ctx {
 	bool no_color;
 	int autolock_min;    /* 0: never */
 	bool reduced_motion; /* nothing animates */
+	int week_start;      /* weeks begin on this weekday: 0 Monday, 6 Sunday */
+	enum date_style date_style; /* dates on screen (view_date) */
+	bool wide;           /* spacing = wide: more room in pages to read */
 	char note[200];      /* shown once in the status bar, then cleared */
 	enum role note_role;
 	/* Opened over the home screen after STEP_UNLOCKED, once. */
@@ -146,6 +150,12 @@ void view_draw_line(int y, int x, int w, const struct layout_line *ln);
 /* Renders Markdown in w columns from row y, skipping the first `skip`
  * lines and drawing at most maxrows; returns the total line count. */
 int view_markdown(int y, int x, int w, int maxrows, int skip, const char *md);
+/* The same, spaced out when wide (LAYOUT_WIDE). */
+int view_markdown_flags(int y, int x, int w, int maxrows, int skip, const char *md, bool wide);
+/* Where reading text goes across cols columns: from column *x, *w wide, at
+ * most max. With spacing = wide the margins are wider (6 columns a side
+ * from 72 columns up, 4 below). */
+void view_reading_box(const struct ctx *c, int cols, int max, int *x, int *w);
 /* Shows an error's message in the status bar as a warning. */
 void view_warn(struct ctx *c, const struct error *e);
 /* A 0-10 scale on row y with value marked (-1: none yet), the words for
@@ -156,5 +166,13 @@ void view_draw_scale(int y, int value, const char *low, const char *high);
 void view_done(struct ctx *c, const char *what, int64_t id);
 /* Saves the region choice (config file) and sets it in c. */
 void view_set_region(struct ctx *c, const char *code);
+/* A moment (Unix seconds and the offset it was written at) as a date in the
+ * config file's format and the time: "23 November 2026 08:10". */
+void view_date_time(const struct ctx *c, int64_t at, int off_min, char *out, size_t size);
+/* The same from a stored stamp ("2026-11-23T08:10:00+01:00"); a stamp that
+ * is not one is copied as it is. */
+void view_stamp(const struct ctx *c, const char *stamp, char *out, size_t size);
+/* Just the day of a moment, in the config file's format. */
+void view_date(const struct ctx *c, int64_t at, int off_min, char *out, size_t size);
 
 #endif

@@ -246,7 +246,10 @@ static void draw_status(struct app *a, const struct view_ops *ops, int y, int co
 		return;
 	}
 	for (const struct hint *h = ops->hints; h && h->a != ACT_NONE && x < cols; h++) {
-		snprintf(label, sizeof(label), " %s", keymap_key_for(h->a, text, key));
+		const char *name = keymap_key_for(h->a, text, key);
+		if (!*name)
+			continue; /* no key for it here (the config file took it) */
+		snprintf(label, sizeof(label), " %s", name);
 		x += ui_puts(y, x, cols - x, ROLE_KEY, label);
 		snprintf(label, sizeof(label), " %s ", h->label);
 		x += ui_puts(y, x, cols - x, ROLE_STATUS, label);
@@ -260,7 +263,9 @@ static void draw_too_small(int rows, int cols)
 	                      "and 18 rows.");
 	if (y < rows) {
 		ui_fill(y + (y + 1 < rows), 0, cols, ROLE_CRISIS);
-		ui_puts(y + (y + 1 < rows), 0, cols, ROLE_CRISIS, "Ctrl-G: crisis help");
+		char key[16], label[48];
+		snprintf(label, sizeof(label), "%s: crisis help", keymap_key_for(ACT_CRISIS, true, key));
+		ui_puts(y + (y + 1 < rows), 0, cols, ROLE_CRISIS, label);
 	}
 }
 
@@ -413,12 +418,20 @@ static void load_settings(struct app *a, struct paths *p)
 {
 	struct config cfg;
 	config_load(p->config_dir, &cfg);
+	keymap_configure(&cfg);
 	a->ctx.autolock_min = cfg.autolock_min;
 	if (cfg.color == 0)
 		a->ctx.no_color = true;
 	a->ctx.reduced_motion = cfg.reduced_motion == 1;
+	a->ctx.week_start = cfg.week_start;
+	a->ctx.date_style = cfg.date_style;
+	a->ctx.wide = cfg.wide != 0;
 	if (cfg.warning[0]) {
-		snprintf(a->ctx.note, sizeof(a->ctx.note), "%s", cfg.warning);
+		if (cfg.nwarnings > 1)
+			snprintf(a->ctx.note, sizeof(a->ctx.note), "%.150s (%d more: tend keys lists them)",
+			         cfg.warning, cfg.nwarnings - 1);
+		else
+			snprintf(a->ctx.note, sizeof(a->ctx.note), "%s", cfg.warning);
 		a->ctx.note_role = ROLE_WARN;
 	}
 	if (cfg.region[0]) {

@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "cli/plain.h"
 #include "util/error.h"
 
 static const struct cli_command commands[] = {
@@ -20,9 +22,11 @@ static const struct cli_command commands[] = {
 static void usage(FILE *out)
 {
 	fputs("usage: tend [--passphrase-fd N] [COMMAND [ARGS]]\n"
+	      "       tend --plain [--passphrase-fd N]\n"
 	      "       tend --help | --version\n"
 	      "\n"
 	      "With no command, tend opens its full-screen journal in this terminal.\n"
+	      "--plain asks in lines instead: for screen readers and simple terminals.\n"
 	      "\n"
 	      "Commands:\n",
 	      out);
@@ -35,6 +39,8 @@ static void usage(FILE *out)
 	      "Options:\n"
 	      "  --passphrase-fd N        read the passphrase from file descriptor N\n"
 	      "                           (its first line) instead of the terminal\n"
+	      "  --plain                  numbered menus and line prompts, no full screen\n"
+	      "                           (check-in, writing, trigger log, Learn, crisis)\n"
 	      "  -h, --help               show this help\n"
 	      "  -V, --version            show the version\n"
 	      "\n"
@@ -80,9 +86,11 @@ int cli_main(int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{"passphrase-fd", required_argument, NULL, 'p'},
+		{"plain", no_argument, NULL, 'P'},
 		{NULL, 0, NULL, 0},
 	};
 	struct cli_ctx ctx = {.pass_fd = -1};
+	bool plain = false;
 	opterr = 0;
 	optind = 1;
 	int c;
@@ -94,6 +102,9 @@ int cli_main(int argc, char **argv)
 		case 'V':
 			printf("tend %s\n", TEND_VERSION);
 			return E_OK;
+		case 'P':
+			plain = true;
+			break;
 		case 'p':
 			if (parse_fd(optarg, &ctx.pass_fd))
 				return cli_usage_error("--passphrase-fd takes a file descriptor number, not '%s'.",
@@ -105,10 +116,14 @@ int cli_main(int argc, char **argv)
 			return cli_usage_error("unknown option '%s'.", argv[optind - 1]);
 		}
 	}
+	if (plain && optind < argc)
+		return cli_usage_error("--plain runs on its own; '%s' cannot follow it.", argv[optind]);
+	if (plain)
+		return plain_run(&ctx);
 	if (optind >= argc) {
 		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-			fputs("tend: no terminal here; run tend in a terminal window, "
-			      "or see 'tend --help' for commands that work without one.\n",
+			fputs("tend: no terminal here; run tend in a terminal window, use "
+			      "'tend --plain' for line prompts, or see 'tend --help' for commands.\n",
 			      stderr);
 			return E_FAIL;
 		}

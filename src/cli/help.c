@@ -1,6 +1,7 @@
 /* help.c: tend help [COMMAND | TOPIC | topics]. A topic is any Learn page,
  * healing-path module or exercise, printed as plain wrapped text so it can
  * be read (or printed) without the full-screen program. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -14,11 +15,7 @@
 
 static const char *const folders[] = {"learn/", "path/", "exercises/"};
 
-/* Calls fn with each page's folder index, path and front matter, until fn
- * returns non-zero (which is returned). */
-static int each_topic(int (*fn)(size_t folder, const char *path, const struct page_meta *m,
-                                void *arg),
-                      void *arg)
+int cli_topics_each(topic_fn fn, void *arg)
 {
 	for (size_t f = 0; f < sizeof(folders) / sizeof(folders[0]); f++) {
 		const char *paths[64];
@@ -64,59 +61,101 @@ static int list_topic(size_t folder, const char *path, const struct page_meta *m
 	return 0;
 }
 
-/* Markdown as plain text, 76 columns wide; -1 when it cannot be laid out. */
-static int print_md(const char *md, size_t len)
+struct out {
+	line_fn fn;
+	void *arg;
+	int cols;
+	int rc;
+};
+
+static void emit(struct out *o, const char *fmt, ...) PRINTF_LIKE(2, 3);
+static void emit(struct out *o, const char *fmt, ...)
 {
-	struct error e;
-	struct doc *d = doc_parse(md, len, &e);
-	struct layout *l = d ? doc_layout(d, 76) : NULL;
-	for (size_t i = 0; l && i < l->nlines; i++)
-		printf("%s\n", l->lines[i].text);
-	int rc = l ? 0 : -1;
+	char line[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	if (!o->rc)
+		o->rc = o->fn(o->arg, line);
+}
+
+/* Markdown as plain text, o->cols wide. */
+static void emit_md(struct out *o, const char *md, size_t len, struct error *e)
+{
+	struct doc *d = doc_parse(md, len, e);
+	struct layout *l = d ? doc_layout(d, o->cols) : NULL;
+	for (size_t i = 0; l && i < l->nlines && !o->rc; i++)
+		o->rc = o->fn(o->arg, l->lines[i].text);
+	if (!l && !o->rc)
+		o->rc = error_set(e, E_FAIL, "The page could not be laid out (out of memory).");
 	layout_free(l);
 	doc_free(d);
-	return rc;
 }
 
 /* An exercise: its intro, then each step with its guidance. */
-static int print_steps(const char *id)
+static void emit_steps(struct out *o, const char *id, struct error *e)
 {
 	struct exercise_def d;
-	struct error e = {0};
-	if (exercise_load(id, &d, &e))
-		return -1;
-	int rc = print_md(d.intro, strlen(d.intro));
-	for (size_t i = 0; i < d.nsteps && rc == 0; i++) {
-		printf("\nStep %zu of %zu: %s\n\n", i + 1, d.nsteps, d.steps[i].heading);
-		rc = print_md(d.steps[i].guide, strlen(d.steps[i].guide));
+	if (exercise_load(id, &d, e)) {
+		o->rc = -1;
+		return;
+	}
+	emit_md(o, d.intro, strlen(d.intro), e);
+	for (size_t i = 0; i < d.nsteps && !o->rc; i++) {
+		emit(o, "%s", "");
+		emit(o, "Step %zu of %zu: %s", i + 1, d.nsteps, d.steps[i].heading);
+		emit(o, "%s", "");
+		emit_md(o, d.steps[i].guide, strlen(d.steps[i].guide), e);
 	}
 	exercise_free(&d);
-	return rc;
+}
+
+int cli_page_lines(const char *path, int cols, line_fn fn, void *arg, struct error *e)
+{
+	struct page_meta m;
+	const char *body;
+	size_t len;
+	if (page_load(path, &m, &body, &len, e))
+		return -1;
+	struct out o = {fn, arg, cols, 0};
+	if (m.content_note) {
+		emit(&o, "Content note: %s", m.content_note);
+		emit(&o, "%s", "");
+	}
+	if (strncmp(path, "exercises/", 10) == 0 && exercise_exists(m.id))
+		emit_steps(&o, m.id, e);
+	else
+		emit_md(&o, body, len, e);
+	if (m.nsources) {
+		emit(&o, "%s", "");
+		emit(&o, "%s", "Sources:");
+		for (size_t i = 0; i < m.nsources; i++)
+			emit(&o, "  - %s", m.sources[i]);
+	}
+	if (m.reviewed) {
+		emit(&o, "%s", "");
+		emit(&o, "Last reviewed %s. tend is self-help, not treatment.", m.reviewed);
+	}
+	page_meta_free(&m);
+	return o.rc ? -1 : 0;
+}
+
+static int print_line(void *arg, const char *line)
+{
+	(void)arg;
+	puts(line);
+	return ferror(stdout) ? -1 : 0;
 }
 
 static int print_page(const char *path)
 {
-	struct page_meta m;
 	struct error e = {0};
-	const char *body;
-	size_t len;
-	if (page_load(path, &m, &body, &len, &e)) {
+	if (cli_page_lines(path, 76, print_line, NULL, &e) == 0)
+		return 0;
+	if (e.msg[0])
 		fprintf(stderr, "tend: %s\n", e.msg);
-		return 1;
-	}
-	if (m.content_note)
-		printf("Content note: %s\n\n", m.content_note);
-	int rc = strncmp(path, "exercises/", 10) == 0 && exercise_exists(m.id) ? print_steps(m.id)
-	                                                                   : print_md(body, len);
-	if (m.nsources) {
-		puts("\nSources:");
-		for (size_t i = 0; i < m.nsources; i++)
-			printf("  - %s\n", m.sources[i]);
-	}
-	if (m.reviewed)
-		printf("\nLast reviewed %s. tend is self-help, not treatment.\n", m.reviewed);
-	page_meta_free(&m);
-	return rc ? 1 : 0;
+	return 1;
 }
 
 int cmd_help(struct cli_ctx *ctx, int argc, char **argv)
@@ -132,7 +171,7 @@ int cmd_help(struct cli_ctx *ctx, int argc, char **argv)
 	if (strcmp(what, "topics") == 0) {
 		puts("usage: tend help TOPIC    (or tend help COMMAND)\n");
 		size_t last = (size_t)-1;
-		return each_topic(list_topic, &last);
+		return cli_topics_each(list_topic, &last);
 	}
 	const struct cli_command *cmd = cli_find(what);
 	if (cmd && strcmp(what, "help") != 0) {
@@ -140,7 +179,7 @@ int cmd_help(struct cli_ctx *ctx, int argc, char **argv)
 		return cmd->run(ctx, 2, args);
 	}
 	struct find f = {.topic = what};
-	if (each_topic(match_topic, &f))
+	if (cli_topics_each(match_topic, &f))
 		return print_page(f.path);
 	return cli_usage_error("no command or topic '%s'; 'tend help topics' lists the topics.", what);
 }

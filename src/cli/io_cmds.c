@@ -20,25 +20,60 @@ struct export_args {
 	int (*write)(struct vault *v, struct buf *out, struct error *e);
 };
 
+static const char unencrypted[] =
+    "It is NOT encrypted: anyone who can read the file can read your journal. Keep it "
+    "private, or delete it when done.";
+
+static int to_file(const char *p, size_t n, void *arg, struct error *e)
+{
+	return atomic_add(arg, p, n, e);
+}
+
+static int to_stdout(const char *p, size_t n, void *arg, struct error *e)
+{
+	(void)arg;
+	if (write_all(STDOUT_FILENO, p, n))
+		return error_errno(e, errno, "Could not write the export to standard output");
+	return 0;
+}
+
+/* JSON goes out row by row as the vault is read (a large vault never sits
+ * in memory whole); into a file through a temporary one renamed at the
+ * end, so a failure part way leaves nothing behind. */
+static int export_stream(struct vault *v, const char *path, struct error *e)
+{
+	if (!path)
+		return export_json_to(v, to_stdout, NULL, e);
+	struct atomic_file f;
+	if (atomic_begin(&f, path, 0600, e))
+		return -1;
+	if (export_json_to(v, to_file, &f, e)) {
+		atomic_abort(&f);
+		return -1;
+	}
+	return atomic_commit(&f, e);
+}
+
 static int export_run(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e)
 {
 	(void)ctx;
 	struct export_args *a = arg;
-	struct buf b = BUF_INIT;
-	int rc = a->write(v, &b, e);
-	if (rc == 0 && a->out) {
-		rc = atomic_write(a->out, b.data, b.len, 0600, e);
-		if (rc == 0)
-			fprintf(stderr, "tend: wrote %s. It is NOT encrypted: anyone who can read the "
-			                "file can read your journal. Keep it private, or delete it when "
-			                "done.\n", a->out);
-	} else if (rc == 0) {
-		if (write_all(STDOUT_FILENO, b.data, b.len))
+	int rc;
+	if (a->write == export_json) {
+		rc = export_stream(v, a->out, e);
+	} else {
+		struct buf b = BUF_INIT;
+		rc = a->write(v, &b, e);
+		if (rc == 0 && a->out)
+			rc = atomic_write(a->out, b.data, b.len, 0600, e);
+		else if (rc == 0 && write_all(STDOUT_FILENO, b.data, b.len))
 			rc = error_errno(e, errno, "Could not write the export to standard output");
-		else
-			fprintf(stderr, "tend: the export went to standard output, NOT encrypted.\n");
+		buf_free(&b);
 	}
-	buf_free(&b);
+	if (rc == 0 && a->out)
+		fprintf(stderr, "tend: wrote %s. %s\n", a->out, unencrypted);
+	else if (rc == 0)
+		fprintf(stderr, "tend: the export went to standard output, NOT encrypted.\n");
 	return rc;
 }
 
@@ -73,7 +108,7 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 				return cli_usage_error("--format is json, md or csv.");
 			break;
 		case 'o':
-			a.out = optarg;
+			a.out = strcmp(optarg, "-") == 0 ? NULL : optarg;
 			break;
 		default:
 			return cli_usage_error("unknown option for 'tend export'.");

@@ -133,8 +133,9 @@ int cmd_report(struct cli_ctx *ctx, int argc, char **argv)
 			     "                   [--include LIST] [--entry ID]... [-o FILE]\n"
 			     "                   [--seal-to PUBKEY] [--dry-run]\n"
 			     "A report of the days from --from to --to (both included) to take to a\n"
-			     "session. LIST picks sections: mood, triggers, coping, path, entries\n"
-			     "(default mood,triggers,coping,path). Journal text goes in only for each\n"
+			     "session. LIST picks sections: mood, triggers, coping, path, homework\n"
+			     "(progress, and the text of short answers), entries (default\n"
+			     "mood,triggers,coping,path). Journal text goes in only for each\n"
 			     "entry named with --entry. --dry-run shows what the report would hold and\n"
 			     "writes nothing. Without --seal-to the report is NOT encrypted; --seal-to\n"
 			     "seals it for the key a therapist made with 'tend keygen'.");

@@ -11,7 +11,7 @@
 #include "util/buf.h"
 #include "util/utf8.h"
 
-static int parse_score(const char *s, int *out)
+int cli_parse_score(const char *s, int *out)
 {
 	char *end;
 	long v = strtol(s, &end, 10);
@@ -94,7 +94,7 @@ int cmd_mood(struct cli_ctx *ctx, int argc, char **argv)
 			usage = cli_usage_error("unknown option for 'tend mood'.");
 		}
 	}
-	if (usage < 0 && (optind + 1 != argc || parse_score(argv[optind], &m.c.score)))
+	if (usage < 0 && (optind + 1 != argc || cli_parse_score(argv[optind], &m.c.score)))
 		usage = cli_usage_error("'tend mood' takes one score, a whole number from 0 to 10.");
 	if (usage < 0) {
 		m.c.emotions = buf_str(&emotions);
@@ -108,8 +108,10 @@ int cmd_mood(struct cli_ctx *ctx, int argc, char **argv)
 
 /* ---- trigger: questions on the terminal ----------------------------------------- */
 
-static int ask(const char *prompt, struct buf *out)
+/* 'tend trigger' asks on the terminal (or reads standard input). */
+static int ask_line(void *arg, const char *prompt, struct buf *out)
 {
+	(void)arg;
 	char line[2048];
 	buf_clear(out);
 	if (line_read(prompt, line, sizeof(line)))
@@ -119,11 +121,11 @@ static int ask(const char *prompt, struct buf *out)
 	return rc;
 }
 
-static int ask_score(const char *prompt, int *out)
+static int ask_score(const struct cli_asker *a, const char *prompt, int *out)
 {
 	struct buf b = BUF_INIT;
 	for (;;) {
-		if (ask(prompt, &b)) {
+		if (a->ask(a->arg, prompt, &b)) {
 			buf_free(&b);
 			return -1;
 		}
@@ -131,18 +133,16 @@ static int ask_score(const char *prompt, int *out)
 			*out = -1;
 			break;
 		}
-		if (parse_score(buf_str(&b), out) == 0)
+		if (cli_parse_score(buf_str(&b), out) == 0)
 			break;
-		fputs("  A whole number from 0 to 10, please (or Enter to leave it out).\n", stderr);
+		fputs("  A whole number from 0 to 10, please (or Enter to leave it out).\n", a->talk);
 	}
 	buf_free(&b);
 	return 0;
 }
 
-static int log_trigger(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e)
+int cli_trigger_questions(const struct cli_asker *a, struct vault *v, struct error *e)
 {
-	(void)ctx;
-	(void)arg;
 	char **cats = NULL;
 	size_t ncats = 0;
 	struct tool *tools = NULL;
@@ -153,23 +153,34 @@ static int log_trigger(struct cli_ctx *ctx, struct vault *v, void *arg, struct e
 	if (!rc) {
 		fputs("A trigger log. Press Enter to leave anything out; you can stop at any "
 		      "question with Ctrl-D.\n",
-		      stderr);
+		      a->talk);
 		for (size_t i = 0; i < ncats; i++)
-			fprintf(stderr, "  %zu. %s\n", i + 1, cats[i]);
+			fprintf(a->talk, "  %zu. %s\n", i + 1, cats[i]);
 	}
-	if (!rc && ask("What kind of trigger (a number above)? ", &pick) == 0) {
-		long k = strtol(buf_str(&pick), NULL, 10);
-		t.category = k >= 1 && (size_t)k <= ncats ? cats[k - 1] : "other";
-	} else if (!rc) {
-		rc = error_set(e, E_FAIL, "Stopped; nothing was saved.");
+	while (!rc && !t.category) {
+		if (a->ask(a->arg, "What kind of trigger (a number above, Enter for other)? ", &pick)) {
+			rc = error_set(e, E_FAIL, "Stopped; nothing was saved.");
+			break;
+		}
+		char *end;
+		long k = strtol(buf_str(&pick), &end, 10);
+		if (!pick.len)
+			t.category = "other";
+		else if (!*end && k >= 1 && (size_t)k <= ncats)
+			t.category = cats[k - 1];
+		else
+			fprintf(a->talk, "  That is not one of the numbers 1 to %zu; type one of them, or "
+			                 "press Enter for other.\n",
+			        ncats);
 	}
-	if (!rc && (ask("What happened? ", &what) || ask("Where were you? ", &place) ||
-	            ask_score("How strong was the distress, 0-10? ", &t.suds_before)))
+	if (!rc && (a->ask(a->arg, "What happened? ", &what) ||
+	            a->ask(a->arg, "Where were you? ", &place) ||
+	            ask_score(a, "How strong was the distress, 0-10? ", &t.suds_before)))
 		rc = error_set(e, E_FAIL, "Stopped; nothing was saved.");
 	if (!rc) {
 		for (size_t i = 0; i < ntools; i++)
-			fprintf(stderr, "  %zu. %s\n", i + 1, tools[i].name);
-		if (ask("What did you do (a number above, or your own words)? ", &did))
+			fprintf(a->talk, "  %zu. %s\n", i + 1, tools[i].name);
+		if (a->ask(a->arg, "What did you do (a number above, or your own words)? ", &did))
 			rc = error_set(e, E_FAIL, "Stopped; nothing was saved.");
 	}
 	if (!rc) {
@@ -179,10 +190,10 @@ static int log_trigger(struct cli_ctx *ctx, struct vault *v, void *arg, struct e
 			t.tool_id = tools[k - 1].id;
 		else
 			t.did = buf_str(&did);
-		if (ask_score("Distress now, 0-10 (Enter: finish this later)? ", &t.suds_after))
+		if (ask_score(a, "Distress now, 0-10 (Enter: finish this later)? ", &t.suds_after))
 			rc = error_set(e, E_FAIL, "Stopped; nothing was saved.");
 	}
-	if (!rc && t.suds_after >= 0 && ask_score("How much did it help, 0-10? ", &t.helped))
+	if (!rc && t.suds_after >= 0 && ask_score(a, "How much did it help, 0-10? ", &t.helped))
 		rc = error_set(e, E_FAIL, "Stopped; nothing was saved.");
 	if (!rc) {
 		t.what = buf_str(&what);
@@ -201,6 +212,14 @@ static int log_trigger(struct cli_ctx *ctx, struct vault *v, void *arg, struct e
 	buf_free(&did);
 	buf_free(&pick);
 	return rc;
+}
+
+static int log_trigger(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e)
+{
+	(void)ctx;
+	(void)arg;
+	const struct cli_asker a = {ask_line, stderr, NULL};
+	return cli_trigger_questions(&a, v, e);
 }
 
 int cmd_trigger(struct cli_ctx *ctx, int argc, char **argv)

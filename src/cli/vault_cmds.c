@@ -41,6 +41,18 @@ static int need_vault(const char *dir, struct error *e)
 	return error_set(e, E_FAIL, "There is no vault in %s yet. Create one with 'tend init'.", dir);
 }
 
+void cli_open_notes(struct vault *v)
+{
+	struct vault_check info;
+	vault_open_info(v, &info);
+	if (info.used_key_backup)
+		fputs("tend: the key file was damaged; its backup copy was used and the key "
+		      "file was written again.\n", stderr);
+	if (info.recovered)
+		fputs("tend: an interrupted change was rolled back; everything saved before "
+		      "it is intact.\n", stderr);
+}
+
 /* Asks for the passphrase and opens the vault; reports on failure. */
 static int unlock(struct cli_ctx *ctx, const char *dir, struct vault **v, struct secret *keep,
                   struct error *e)
@@ -49,16 +61,8 @@ static int unlock(struct cli_ctx *ctx, const char *dir, struct vault **v, struct
 	if (need_vault(dir, e) || secret_read(ctx, "Passphrase: ", &pass, e))
 		return -1;
 	int rc = vault_open(dir, pass.s, pass.len, v, e);
-	if (rc == 0) {
-		struct vault_check info;
-		vault_open_info(*v, &info);
-		if (info.used_key_backup)
-			fputs("tend: the key file was damaged; its backup copy was used and the key "
-			      "file was written again.\n", stderr);
-		if (info.recovered)
-			fputs("tend: an interrupted change was rolled back; everything saved before "
-			      "it is intact.\n", stderr);
-	}
+	if (rc == 0)
+		cli_open_notes(*v);
 	if (rc == 0 && keep)
 		*keep = pass;
 	else

@@ -156,3 +156,14 @@ const char *crisis_guess_region(const struct crisis_data *d, const char *locale)
 			return d->regions[i].code;
 	return d->nregions ? d->regions[0].code : "INTL";
 }
+
+const char *crisis_how_text(const char *how)
+{
+	if (strcmp(how, "call-or-text") == 0)
+		return "call or text";
+	if (strcmp(how, "chat") == 0)
+		return "chat online";
+	if (strcmp(how, "web") == 0)
+		return "website";
+	return how;
+}

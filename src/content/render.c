@@ -1034,6 +1034,11 @@ static void lb_free(struct lb *b)
 
 struct layout *doc_layout(const struct doc *d, int width)
 {
+	return doc_layout_flags(d, width, 0);
+}
+
+struct layout *doc_layout_flags(const struct doc *d, int width, unsigned flags)
+{
 	if (!d)
 		return NULL;
 	struct lb b = {.d = d, .width = width < 1 ? 1 : width};
@@ -1043,7 +1048,7 @@ struct layout *doc_layout(const struct doc *d, int width)
 		b.oom = true;
 	for (size_t i = 0; i < d->nblocks && !b.oom; i++) {
 		const struct block *k = &d->blocks[i];
-		if (k->gap && b.nlines > 0) {
+		if ((k->gap || (flags & LAYOUT_WIDE)) && b.nlines > 0) {
 			struct pfx f = clip_prefix(&b, &k->blank);
 			line_begin(&b);
 			line_prefix(&b, &f);

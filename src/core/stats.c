@@ -159,13 +159,15 @@ int mood_series(const struct mood_point *p, size_t n, int64_t from, int64_t to, 
 	return 0;
 }
 
-void year_heatmap(const struct mood_point *p, size_t n, int year, struct heatmap *out)
+void year_heatmap(const struct mood_point *p, size_t n, int year, int week_start,
+                  struct heatmap *out)
 {
 	memset(out, 0, sizeof(*out));
 	out->year = year;
 	out->day0 = stats_days_from_civil(year, 1, 1);
 	out->days = (int)(stats_days_from_civil(year + 1, 1, 1) - out->day0);
-	out->wday0 = stats_weekday(out->day0);
+	out->week_start = (int)floor_mod(week_start, 7);
+	out->wday0 = (int)floor_mod(stats_weekday(out->day0) - out->week_start, 7);
 	double sum[366] = {0};
 	for (size_t i = 0; i < n; i++) {
 		if (!score_ok(p[i].score))

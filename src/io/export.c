@@ -1,9 +1,11 @@
-/* export.c: tend's own JSON export (jansson builds it; every byte it
+/* export.c: tend's own JSON export (jansson writes each row; every byte it
  * allocates is wiped when freed, since it is the person's journal). */
 #include "io/export.h"
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,25 +13,53 @@
 #include "store/dump.h"
 #include "util/timefmt.h"
 
+/* Rows go out one at a time as they are read, so an export of years of
+ * entries never holds more than one row in memory (tend export -o streams
+ * into the file). */
 struct exp {
-	json_t *tables;
-	json_t *rows; /* the current table's array (borrowed from tables) */
+	export_sink sink;
+	void *arg;
+	struct error *e;
+	bool first_table, first_row;
 };
+
+static int out(struct exp *x, const char *p, size_t n)
+{
+	return x->sink(p, n, x->arg, x->e);
+}
+
+static int out_str(struct exp *x, const char *s)
+{
+	return out(x, s, strlen(s));
+}
+
+/* jansson's callback: one row's JSON. */
+static int row_out(const char *p, size_t n, void *data)
+{
+	return out(data, p, n);
+}
 
 static int add_row(void *arg, const char *table, size_t ncols, const char *const *names,
                    const struct dump_value *vals, struct error *e)
 {
 	struct exp *x = arg;
 	if (!vals) {
-		x->rows = json_array();
-		if (!x->rows || json_object_set_new(x->tables, table, x->rows))
-			return error_set(e, E_FAIL, "Out of memory writing the export.");
+		/* Table names are a-z and _, so they need no escaping. */
+		/* Close the table before (an empty one as []), open this one. */
+		int rc = x->first_table ? 0 : out_str(x, x->first_row ? "]," : "\n    ],");
+		if (rc == 0)
+			rc = out_str(x, "\n    \"");
+		x->first_table = false;
+		x->first_row = true;
+		if (rc || out_str(x, table) || out_str(x, "\": ["))
+			return -1;
 		return 0;
 	}
 	json_t *row = json_object();
-	if (!row || json_array_append_new(x->rows, row))
+	if (!row)
 		return error_set(e, E_FAIL, "Out of memory writing the export.");
-	for (size_t i = 0; i < ncols; i++) {
+	int rc = 0;
+	for (size_t i = 0; i < ncols && rc == 0; i++) {
 		json_t *j;
 		switch (vals[i].type) {
 		case DV_INT:
@@ -40,48 +70,56 @@ static int add_row(void *arg, const char *table, size_t ncols, const char *const
 			break;
 		case DV_TEXT:
 			j = json_stringn(vals[i].s, vals[i].len);
-			if (!j)
-				return error_set(e, E_CORRUPT,
-				                 "A value in %s (column %s) is not valid UTF-8, so it cannot "
-				                 "go into JSON; nothing was written.",
-				                 table, names[i]);
+			if (!j) {
+				rc = error_set(e, E_CORRUPT,
+				               "A value in %s (column %s) is not valid UTF-8, so it cannot "
+				               "go into JSON; nothing was written.",
+				               table, names[i]);
+				continue;
+			}
 			break;
 		default:
 			j = json_null();
 		}
 		if (!j || json_object_set_new(row, names[i], j))
-			return error_set(e, E_FAIL, "Out of memory writing the export.");
+			rc = error_set(e, E_FAIL, "Out of memory writing the export.");
 	}
-	return 0;
+	if (rc == 0) {
+		rc = out_str(x, x->first_row ? "\n      " : ",\n      ");
+		x->first_row = false;
+	}
+	if (rc == 0 && json_dump_callback(row, row_out, x, JSON_PRESERVE_ORDER) != 0)
+		rc = e->code ? -1 : error_set(e, E_FAIL, "Out of memory writing the export.");
+	json_decref(row);
+	return rc;
 }
 
-static int to_buf(const char *p, size_t n, void *data)
-{
-	return buf_append(data, p, n);
-}
-
-int export_json(struct vault *v, struct buf *out, struct error *e)
+int export_json_to(struct vault *v, export_sink sink, void *arg, struct error *e)
 {
 	io_json_wipe_alloc();
 	int schema;
 	if (store_schema(v, &schema, e))
 		return -1;
-	char when[32];
+	char when[32], head[256];
 	stamp_format(stamp_now(), when);
-	struct exp x = {.tables = json_object()};
-	json_t *root = json_pack("{s:s, s:i, s:i, s:s}", "format", EXPORT_FORMAT, "version",
-	                         EXPORT_VERSION, "schema", schema, "exported_at", when);
-	int rc = -1;
-	if (!root || !x.tables || json_object_set(root, "tables", x.tables)) {
-		error_set(e, E_FAIL, "Out of memory writing the export.");
-	} else if (store_dump(v, add_row, &x, e) == 0) {
-		rc = json_dump_callback(root, to_buf, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-		if (rc == 0)
-			rc = buf_putc(out, '\n');
-		if (rc)
-			error_set(e, E_FAIL, "Out of memory writing the export.");
-	}
-	json_decref(x.tables);
-	json_decref(root);
-	return rc ? -1 : 0;
+	snprintf(head, sizeof(head),
+	         "{\n  \"format\": \"%s\",\n  \"version\": %d,\n  \"schema\": %d,\n"
+	         "  \"exported_at\": \"%s\",\n  \"tables\": {",
+	         EXPORT_FORMAT, EXPORT_VERSION, schema, when);
+	struct exp x = {.sink = sink, .arg = arg, .e = e, .first_table = true};
+	if (out_str(&x, head) || store_dump(v, add_row, &x, e))
+		return -1;
+	return out_str(&x, x.first_table ? "\n  }\n}\n" : x.first_row ? "]\n  }\n}\n" : "\n    ]\n  }\n}\n");
+}
+
+static int to_buf(const char *p, size_t n, void *data, struct error *e)
+{
+	if (buf_append(data, p, n))
+		return error_set(e, E_FAIL, "Out of memory writing the export.");
+	return 0;
+}
+
+int export_json(struct vault *v, struct buf *out, struct error *e)
+{
+	return export_json_to(v, to_buf, out, e);
 }

@@ -13,7 +13,9 @@
 #include <string.h>
 
 #include "content/embed.h"
+#include "content/homework.h"
 #include "content/page.h"
+#include "store/homework.h"
 #include "store/settings.h"
 
 static const struct {
@@ -434,6 +436,49 @@ static void md_entries(struct out *o, const struct report_data *d)
 	}
 }
 
+static void md_homework(struct out *o, const struct report_data *d)
+{
+	if (!d->npacks) {
+		put(o, "No homework packs are in tend.\n\n");
+		return;
+	}
+	put(o, "Each pack the therapist gave, and how far along each item is so far (over all "
+	       "time, not only these days).\n\n");
+	for (size_t i = 0; i < d->npacks; i++) {
+		const struct report_hw_pack *p = &d->packs[i];
+		put(o, "### ");
+		text(o, p->title);
+		put(o, "\n\nFrom ");
+		text(o, p->from);
+		put(o, "; given ");
+		text(o, p->assigned);
+		if (p->due) {
+			put(o, ", for ");
+			text(o, p->due);
+		}
+		put(o, ".\n\n| Item | What it asks | So far |\n|---|---|---|\n");
+		for (size_t k = 0; k < p->nitems; k++) {
+			put(o, "| ");
+			text(o, p->items[k].heading);
+			put(o, " | ");
+			text(o, p->items[k].what);
+			put(o, " | ");
+			text(o, p->items[k].status);
+			put(o, " |\n");
+		}
+		put(o, "\n");
+		for (size_t k = 0; k < p->nitems; k++) {
+			if (!p->items[k].answer)
+				continue;
+			put(o, "Answer to \"");
+			text(o, p->items[k].heading);
+			put(o, "\": ");
+			text(o, p->items[k].answer);
+			put(o, "\n\n");
+		}
+	}
+}
+
 static const char self_help_note[] =
 	"These are self-help records the person kept in tend and chose to share. They are not "
 	"a diagnosis or a clinical assessment.";
@@ -452,6 +497,7 @@ static void render_md(struct out *o, const struct report_data *d, const struct f
 		case REPORT_TRIGGERS: md_triggers(o, f); break;
 		case REPORT_COPING: md_coping(o, f); break;
 		case REPORT_PATH: md_path(o, d); break;
+		case REPORT_HOMEWORK: md_homework(o, d); break;
 		case REPORT_ENTRIES: md_entries(o, d); break;
 		case REPORT_NSECTIONS: break;
 		}
@@ -683,6 +729,49 @@ static void html_path(struct out *o, const struct report_data *d)
 	put(o, "</table>\n");
 }
 
+static void html_homework(struct out *o, const struct report_data *d)
+{
+	if (!d->npacks) {
+		put(o, "<p>No homework packs are in tend.</p>\n");
+		return;
+	}
+	put(o, "<p>Each pack the therapist gave, and how far along each item is so far (over all "
+	       "time, not only these days).</p>\n");
+	for (size_t i = 0; i < d->npacks; i++) {
+		const struct report_hw_pack *p = &d->packs[i];
+		put(o, "<h3>");
+		text(o, p->title);
+		put(o, "</h3>\n<p>From ");
+		text(o, p->from);
+		put(o, "; given ");
+		text(o, p->assigned);
+		if (p->due) {
+			put(o, ", for ");
+			text(o, p->due);
+		}
+		put(o, ".</p>\n<table><tr><th>Item</th><th>What it asks</th><th>So far</th></tr>\n");
+		for (size_t k = 0; k < p->nitems; k++) {
+			put(o, "<tr><td>");
+			text(o, p->items[k].heading);
+			put(o, "</td><td>");
+			text(o, p->items[k].what);
+			put(o, "</td><td>");
+			text(o, p->items[k].status);
+			put(o, "</td></tr>\n");
+		}
+		put(o, "</table>\n");
+		for (size_t k = 0; k < p->nitems; k++) {
+			if (!p->items[k].answer)
+				continue;
+			put(o, "<p>Answer to &ldquo;");
+			text(o, p->items[k].heading);
+			put(o, "&rdquo;:</p>\n<blockquote>");
+			text(o, p->items[k].answer);
+			put(o, "</blockquote>\n");
+		}
+	}
+}
+
 static void html_entries(struct out *o, const struct report_data *d)
 {
 	for (size_t i = 0; i < d->nentries; i++) {
@@ -734,6 +823,7 @@ static void render_html(struct out *o, const struct report_data *d, const struct
 		case REPORT_TRIGGERS: html_triggers(o, f); break;
 		case REPORT_COPING: html_coping(o, f); break;
 		case REPORT_PATH: html_path(o, d); break;
+		case REPORT_HOMEWORK: html_homework(o, d); break;
 		case REPORT_ENTRIES: html_entries(o, d); break;
 		case REPORT_NSECTIONS: break;
 		}
@@ -803,6 +893,21 @@ int report_preview(const struct report_data *d, struct buf *out, struct error *e
 			putf(&o, "%zu module%s and their status\n", d->nmodules,
 			     d->nmodules == 1 ? "" : "s");
 			break;
+		case REPORT_HOMEWORK: {
+			size_t items = 0, answers = 0;
+			for (size_t i = 0; i < d->npacks; i++) {
+				items += d->packs[i].nitems;
+				for (size_t k = 0; k < d->packs[i].nitems; k++)
+					answers += d->packs[i].items[k].answer != NULL;
+			}
+			putf(&o, "%zu pack%s, %zu item%s and how far along each is", d->npacks,
+			     d->npacks == 1 ? "" : "s", items, items == 1 ? "" : "s");
+			if (answers)
+				putf(&o, "; %zu short answer%s, with their text", answers,
+				     answers == 1 ? "" : "s");
+			put(&o, "\n");
+			break;
+		}
 		case REPORT_ENTRIES:
 			putf(&o, "%zu, with their whole text:\n", d->nentries);
 			for (size_t i = 0; i < d->nentries; i++) {
@@ -911,6 +1016,70 @@ static int load_modules(struct vault *v, struct report_build *b, struct error *e
 	return 0;
 }
 
+/* The homework packs as they are now: each pack's text parsed again (not
+ * checked against this tend's pages, so an old pack still shows) with its
+ * progress. Everything here is the person's and is wiped when freed. */
+struct report_hw_build {
+	struct homework h;
+	struct hw_progress prog[HOMEWORK_MAX_ITEMS];
+	char what[HOMEWORK_MAX_ITEMS][2 * HOMEWORK_FIELD_MAX];
+	char status[HOMEWORK_MAX_ITEMS][64];
+	struct report_hw_item items[HOMEWORK_MAX_ITEMS];
+};
+
+static void hw_free(struct report_build *b)
+{
+	for (size_t i = 0; b->hw && i < b->d.npacks; i++) {
+		homework_free(&b->hw[i].h);
+		hwpack_progress_clear(b->hw[i].prog, HOMEWORK_MAX_ITEMS);
+		mem_wipe(&b->hw[i], sizeof(b->hw[i]));
+	}
+	free(b->hw);
+	free(b->packs);
+	b->hw = NULL;
+	b->packs = NULL;
+}
+
+static int load_homework(struct vault *v, struct report_build *b, struct error *e)
+{
+	struct hw_pack *list;
+	size_t n;
+	if (hwpack_list(v, &list, &n, e))
+		return -1;
+	int rc = 0;
+	if (n) {
+		b->hw = calloc(n, sizeof(*b->hw));
+		b->packs = calloc(n, sizeof(*b->packs));
+		if (!b->hw || !b->packs)
+			rc = error_set(e, E_FAIL, "Out of memory.");
+	}
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		struct report_hw_build *w = &b->hw[i];
+		if (homework_parse(list[i].text, strlen(list[i].text), 0, &w->h, e)) {
+			rc = -1;
+			break;
+		}
+		b->d.npacks = i + 1; /* from here hw_free frees it */
+		if ((rc = hwpack_progress(v, list[i].id, w->prog, w->h.nitems, e)) != 0)
+			break;
+		for (size_t k = 0; k < w->h.nitems; k++) {
+			const struct hw_item *it = &w->h.items[k];
+			homework_describe(it, w->what[k], sizeof(w->what[k]));
+			homework_status(it, w->prog[k].done, w->prog[k].last_score, w->status[k],
+			                sizeof(w->status[k]));
+			w->items[k] = (struct report_hw_item){
+			    .heading = it->heading, .what = w->what[k], .status = w->status[k],
+			    .answer = it->kind == HW_ANSWER ? w->prog[k].last_answer : NULL};
+		}
+		b->packs[i] = (struct report_hw_pack){
+		    .title = w->h.title, .from = w->h.from, .assigned = w->h.assigned,
+		    .due = w->h.due, .items = w->items, .nitems = w->h.nitems};
+	}
+	hwpack_list_free(list, n);
+	b->d.packs = b->packs;
+	return rc;
+}
+
 int report_build_load(struct vault *v, int64_t from_day, int64_t to_day, unsigned which,
                       const int64_t *ids, size_t nids, struct report_build *b, struct error *e)
 {
@@ -926,7 +1095,8 @@ int report_build_load(struct vault *v, int64_t from_day, int64_t to_day, unsigne
 		.nhelps = s->ins.nhelps, .modules = b->modules,
 		.entries = s->entries, .nentries = s->nentries,
 	};
-	if ((which & REPORT_BIT(REPORT_PATH)) && load_modules(v, b, e)) {
+	if (((which & REPORT_BIT(REPORT_PATH)) && load_modules(v, b, e)) ||
+	    ((which & REPORT_BIT(REPORT_HOMEWORK)) && load_homework(v, b, e))) {
 		report_build_free(b);
 		return -1;
 	}
@@ -935,6 +1105,7 @@ int report_build_load(struct vault *v, int64_t from_day, int64_t to_day, unsigne
 
 void report_build_free(struct report_build *b)
 {
+	hw_free(b);
 	report_source_free(&b->src);
 	memset(b, 0, sizeof(*b));
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "ui/input.h"
+#include "util/config.h"
 
 static const char *const names[] = {
 #define X(id, name, help) name,
@@ -27,12 +28,24 @@ const char *action_help(enum action a)
 	return a < ACT_COUNT ? helps[a] : "";
 }
 
+int action_parse(const char *name)
+{
+	if (strcmp(name, "save") == 0)
+		return ACT_SAVE;
+	for (size_t i = 0; i < ACT_COUNT; i++)
+		if (strcmp(name, names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
 /* The default keymap. in_text: the binding also works while typing. */
-static const struct binding {
+struct binding {
 	int key;
 	enum action a;
 	bool in_text;
-} keymap[] = {
+};
+
+static const struct binding defaults[] = {
 	{KEYC_CTRL('g'), ACT_CRISIS, true},
 	{'!', ACT_CRISIS, false},
 	{KEYC_F1, ACT_HELP, true},
@@ -119,7 +132,113 @@ static const struct binding {
 	{'B', ACT_BREATHE, false},
 };
 
-#define NBIND (sizeof(keymap) / sizeof(keymap[0]))
+#define NDEFAULTS (sizeof(defaults) / sizeof(defaults[0]))
+#define KEYMAP_MAX 320
+
+/* The keymap in use: the defaults, or the config file's version of them.
+ * Lookups go top to bottom, so the first binding of a key wins. */
+static struct binding custom[KEYMAP_MAX];
+static const struct binding *keymap = defaults;
+static size_t nbind = NDEFAULTS;
+
+#define NBIND nbind
+
+void keymap_reset(void)
+{
+	keymap = defaults;
+	nbind = NDEFAULTS;
+}
+
+static bool has_text_key(const struct binding *m, size_t n, enum action a)
+{
+	for (size_t i = 0; i < n; i++)
+		if (m[i].a == a && m[i].in_text)
+			return true;
+	return false;
+}
+
+/* Drops every binding for which the key (key != 0) or else the action
+ * matches; *front, the count of bindings from the config file at the
+ * start, shrinks with them. */
+static size_t drop(struct binding *m, size_t n, size_t *front, int key, int a)
+{
+	size_t out = 0, f = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (key ? m[i].key == key : (int)m[i].a == a)
+			continue;
+		f += i < *front;
+		m[out++] = m[i];
+	}
+	*front = f;
+	return out;
+}
+
+void keymap_configure(struct config *cfg)
+{
+	struct binding *m = custom;
+	memcpy(m, defaults, sizeof(defaults));
+	size_t n = NDEFAULTS;
+	/* Lines that bind, in order; they go ahead of the defaults so the
+	 * keys a person chose are the ones shown. */
+	size_t front = 0;
+	int crisis_line = 0;
+	for (size_t i = 0; i < cfg->nkeys; i++) {
+		const struct config_key *k = &cfg->keys[i];
+		int a = action_parse(k->action);
+		if (a < 0) {
+			config_warn(cfg, k->line, "no action '%.24s' (tend keys lists them), line skipped",
+			            k->action);
+			continue;
+		}
+		char words[sizeof(k->keys)];
+		snprintf(words, sizeof(words), "%s", k->keys);
+		char *save = NULL;
+		bool first = true;
+		for (char *w = strtok_r(words, " \t", &save); w; w = strtok_r(NULL, " \t", &save)) {
+			if (first && strcmp(w, "none") == 0) {
+				n = drop(m, n, &front, 0, a);
+				if (a == ACT_CRISIS)
+					crisis_line = k->line;
+				first = false;
+				continue;
+			}
+			first = false;
+			int key = input_key_parse(w);
+			if (!key) {
+				config_warn(cfg, k->line, "no key named '%.20s' (for %s), skipped", w, k->action);
+				continue;
+			}
+			/* One key, one meaning: it leaves whatever it did before. */
+			for (size_t j = 0; j < n; j++)
+				if (m[j].key == key && m[j].a == ACT_CRISIS && a != ACT_CRISIS)
+					crisis_line = k->line;
+			n = drop(m, n, &front, key, 0);
+			if (a == ACT_NONE)
+				continue;
+			if (n == KEYMAP_MAX) {
+				config_warn(cfg, k->line, "too many keys, '%.20s' skipped", w);
+				continue;
+			}
+			memmove(&m[front + 1], &m[front], (n - front) * sizeof(*m));
+			m[front++] = (struct binding){key, (enum action)a, !input_key_is_text(key)};
+			n++;
+			if (a == ACT_CRISIS && input_key_is_text(key))
+				crisis_line = k->line;
+		}
+	}
+	/* Safety: crisis help must open from every screen, even while typing,
+	 * so it keeps a key that is not text. */
+	if (!has_text_key(m, n, ACT_CRISIS)) {
+		int g = KEYC_CTRL('g');
+		n = drop(m, n, &front, g, 0);
+		if (n < KEYMAP_MAX)
+			m[n++] = (struct binding){g, ACT_CRISIS, true};
+		config_warn(cfg, crisis_line ? crisis_line : 1,
+		            "crisis help needs a key that works while typing; Ctrl-G kept for it");
+	}
+	keymap = m;
+	nbind = n;
+}
 
 enum action keymap_lookup(int key, bool text_view)
 {
@@ -148,11 +267,23 @@ const char *keymap_key_for(enum action a, bool text_view, char buf[16])
 		if (!text_view && best)
 			break;
 	}
-	if (!best) {
+	/* While typing, a character key is text: naming it would mislead. */
+	if (!best || (text_view && !best->in_text)) {
 		buf[0] = '\0';
 		return buf;
 	}
 	return input_key_name(best->key, buf);
+}
+
+const char *keymap_label(enum action a, bool text_view)
+{
+	static char ring[4][16];
+	static unsigned next;
+	char *buf = ring[next++ % 4];
+	const char *name = keymap_key_for(a, text_view, buf);
+	if (name != buf)
+		snprintf(buf, 16, "%s", name);
+	return buf;
 }
 
 void keymap_keys_for(enum action a, char *out, size_t size)

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ui/term.h"
 #include "util/buf.h"
@@ -129,7 +130,7 @@ static int map_key(int k)
 	case KEY_SHOME: return KEYC_SHIFT_HOME;
 	case KEY_SEND: return KEYC_SHIFT_END;
 	default:
-		if (k >= KEY_F(1) && k <= KEY_F(10))
+		if (k >= KEY_F(1) && k <= KEY_F(12))
 			return KEYC_F1 + (k - KEY_F(1));
 		return KEYC_NONE;
 	}
@@ -272,7 +273,7 @@ const char *input_key_name(int key, char buf[16])
 		return names[key - KEYC_UP];
 	if (key >= KEYC_CTRL_SPACE && key <= KEYC_SHIFT_END)
 		return mod_names[key - KEYC_CTRL_SPACE];
-	if (key >= KEYC_F1 && key <= KEYC_F10) {
+	if (key >= KEYC_F1 && key <= KEYC_F12) {
 		snprintf(buf, 16, "F%d", key - KEYC_F1 + 1);
 		return buf;
 	}
@@ -285,4 +286,99 @@ const char *input_key_name(int key, char buf[16])
 	size_t n = utf8_encode((uint32_t)key, buf);
 	buf[n] = '\0';
 	return buf;
+}
+
+bool input_key_is_text(int key)
+{
+	return key >= ' ' && key < KEYC_UP && key != 0x7F;
+}
+
+int input_key_parse(const char *name)
+{
+	static const struct {
+		const char *name;
+		int key;
+	} names[] = {
+		{"Up", KEYC_UP},
+		{"Down", KEYC_DOWN},
+		{"Left", KEYC_LEFT},
+		{"Right", KEYC_RIGHT},
+		{"Home", KEYC_HOME},
+		{"End", KEYC_END},
+		{"PgUp", KEYC_PGUP},
+		{"PageUp", KEYC_PGUP},
+		{"PgDn", KEYC_PGDN},
+		{"PageDown", KEYC_PGDN},
+		{"Enter", KEYC_ENTER},
+		{"Return", KEYC_ENTER},
+		{"Esc", KEYC_ESC},
+		{"Escape", KEYC_ESC},
+		{"Tab", KEYC_TAB},
+		{"S-Tab", KEYC_BACKTAB},
+		{"Shift-Tab", KEYC_BACKTAB},
+		{"BackTab", KEYC_BACKTAB},
+		{"Bksp", KEYC_BACKSPACE},
+		{"Backspace", KEYC_BACKSPACE},
+		{"Del", KEYC_DELETE},
+		{"Delete", KEYC_DELETE},
+		{"Ins", KEYC_INSERT},
+		{"Insert", KEYC_INSERT},
+		{"Space", ' '},
+		{"Ctrl-Space", KEYC_CTRL_SPACE},
+		{"Ctrl-Left", KEYC_CTRL_LEFT},
+		{"Ctrl-Right", KEYC_CTRL_RIGHT},
+		{"Ctrl-Up", KEYC_CTRL_UP},
+		{"Ctrl-Down", KEYC_CTRL_DOWN},
+		{"Ctrl-Home", KEYC_CTRL_HOME},
+		{"Ctrl-End", KEYC_CTRL_END},
+		{"S-Left", KEYC_SHIFT_LEFT},
+		{"S-Right", KEYC_SHIFT_RIGHT},
+		{"S-Up", KEYC_SHIFT_UP},
+		{"S-Down", KEYC_SHIFT_DOWN},
+		{"S-Home", KEYC_SHIFT_HOME},
+		{"S-End", KEYC_SHIFT_END},
+		{"Shift-Left", KEYC_SHIFT_LEFT},
+		{"Shift-Right", KEYC_SHIFT_RIGHT},
+		{"Shift-Up", KEYC_SHIFT_UP},
+		{"Shift-Down", KEYC_SHIFT_DOWN},
+		{"Shift-Home", KEYC_SHIFT_HOME},
+		{"Shift-End", KEYC_SHIFT_END},
+	};
+	size_t len = strlen(name);
+	if (!len)
+		return 0;
+	/* One character stands for itself. */
+	size_t adv;
+	uint32_t cp = utf8_decode(name, len, &adv);
+	if (adv == len)
+		return input_key_is_text((int)cp) && cp != UTF8_REPLACEMENT ? (int)cp : 0;
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcasecmp(name, names[i].name) == 0)
+			return names[i].key;
+	if ((name[0] == 'F' || name[0] == 'f') && name[1] >= '1' && name[1] <= '9') {
+		char *end;
+		long n = strtol(name + 1, &end, 10);
+		if (!*end && n >= 1 && n <= 12 && name[1] != '0')
+			return KEYC_F1 + (int)n - 1;
+		return 0;
+	}
+	if (strncasecmp(name, "Ctrl-", 5) == 0 && len == 6) {
+		int c = (unsigned char)name[5];
+		if (c >= 'a' && c <= 'z')
+			c -= 'a' - 'A';
+		/* The terminal sends these as Tab, Enter, Bksp and Esc. */
+		if (c == 'I' || c == 'J' || c == 'M' || c == 'H' || c == '[')
+			return 0;
+		if ((c >= 'A' && c <= 'Z') || c == '\\' || c == ']' || c == '^' || c == '_')
+			return KEYC_CTRL(c);
+		return 0;
+	}
+	if (strncasecmp(name, "Alt-", 4) == 0 || strncasecmp(name, "M-", 2) == 0) {
+		const char *rest = name[1] == '-' ? name + 2 : name + 4;
+		if (rest[0] > ' ' && rest[0] < 0x7F && !rest[1])
+			return KEYC_ALT(rest[0]);
+		if (strcasecmp(rest, "Bksp") == 0 || strcasecmp(rest, "Backspace") == 0)
+			return KEYC_ALT(KEYC_BACKSPACE);
+	}
+	return 0;
 }

@@ -1,5 +1,6 @@
 #include "util/config.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,11 +21,68 @@ static char *trim(char *s)
 	return s;
 }
 
+void config_warn(struct config *c, int line, const char *fmt, ...)
+{
+	char what[140];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	/* Kept in line order (the keymap adds its problems after the rest). */
+	int n = c->nwarnings < CONFIG_MAX_WARNINGS ? c->nwarnings : CONFIG_MAX_WARNINGS;
+	int at = n;
+	while (at > 0 && c->warning_lines[at - 1] > line)
+		at--;
+	if (at < CONFIG_MAX_WARNINGS) {
+		int move = (n < CONFIG_MAX_WARNINGS ? n : CONFIG_MAX_WARNINGS - 1) - at;
+		memmove(c->warnings[at + 1], c->warnings[at], (size_t)move * sizeof(c->warnings[0]));
+		memmove(&c->warning_lines[at + 1], &c->warning_lines[at],
+		        (size_t)move * sizeof(c->warning_lines[0]));
+		snprintf(c->warnings[at], sizeof(c->warnings[0]), "config line %d: %s", line, what);
+		c->warning_lines[at] = line;
+	}
+	/* The status bar has room for one: the earliest line's, so fixing the
+	 * file top to bottom works. */
+	if (!c->nwarnings++ || line < c->warning_line) {
+		snprintf(c->warning, sizeof(c->warning), "config line %d: %s", line, what);
+		c->warning_line = line;
+	}
+}
+
 static void warn(struct config *c, int line, const char *what, const char *key)
 {
-	if (!c->nwarnings++)
-		snprintf(c->warning, sizeof(c->warning), "config line %d: %s '%.24s', default kept",
-		         line, what, key);
+	config_warn(c, line, "%s '%.24s', default kept", what, key);
+}
+
+/* "on" or "off" into *out; -1 for anything else. */
+static int parse_onoff(const char *v, int *out)
+{
+	if (strcmp(v, "on") != 0 && strcmp(v, "off") != 0)
+		return -1;
+	*out = strcmp(v, "on") == 0;
+	return 0;
+}
+
+/* key.ACTION = KEYS: kept for the keymap, which knows the names. */
+static void add_key_line(struct config *c, int line, const char *action, const char *keys)
+{
+	if (!*action || strlen(action) >= sizeof(c->keys[0].action)) {
+		config_warn(c, line, "no action '%.24s' to bind, line skipped", action);
+		return;
+	}
+	if (!*keys || strlen(keys) >= sizeof(c->keys[0].keys)) {
+		config_warn(c, line, "%s keys for %s, line skipped", *keys ? "too many" : "no",
+		            action);
+		return;
+	}
+	if (c->nkeys == CONFIG_MAX_KEYS) {
+		config_warn(c, line, "more than %d key lines, line skipped", CONFIG_MAX_KEYS);
+		return;
+	}
+	struct config_key *k = &c->keys[c->nkeys++];
+	k->line = line;
+	snprintf(k->action, sizeof(k->action), "%s", action);
+	snprintf(k->keys, sizeof(k->keys), "%s", keys);
 }
 
 static int parse_minutes(const char *v, int *out)
@@ -42,6 +100,7 @@ void config_load(const char *dir, struct config *c)
 	memset(c, 0, sizeof(*c));
 	c->autolock_min = 10;
 	c->color = -1;
+	c->date_style = DATE_LONG;
 	char *path = path_join(dir, "config");
 	struct buf b = BUF_INIT;
 	int missing;
@@ -75,15 +134,29 @@ void config_load(const char *dir, struct config *c)
 			if (parse_minutes(val, &c->autolock_min))
 				warn(c, lineno, "bad autolock", val);
 		} else if (strcmp(key, "reduced_motion") == 0) {
-			if (strcmp(val, "on") == 0 || strcmp(val, "off") == 0)
-				c->reduced_motion = strcmp(val, "on") == 0;
-			else
-				warn(c, lineno, "bad reduced_motion", val);
+			if (parse_onoff(val, &c->reduced_motion))
+				warn(c, lineno, "bad reduced_motion (on or off)", val);
 		} else if (strcmp(key, "color") == 0) {
-			if (strcmp(val, "on") == 0 || strcmp(val, "off") == 0)
-				c->color = strcmp(val, "on") == 0;
+			if (parse_onoff(val, &c->color))
+				warn(c, lineno, "bad color (on or off)", val);
+		} else if (strcmp(key, "week_start") == 0) {
+			if (strcmp(val, "monday") == 0 || strcmp(val, "sunday") == 0)
+				c->week_start = strcmp(val, "sunday") == 0 ? 6 : 0;
 			else
-				warn(c, lineno, "bad color", val);
+				warn(c, lineno, "bad week_start (monday or sunday)", val);
+		} else if (strcmp(key, "date_format") == 0) {
+			int st = date_style_parse(val);
+			if (st < 0)
+				warn(c, lineno, "bad date_format (long, iso, dmy or mdy)", val);
+			else
+				c->date_style = (enum date_style)st;
+		} else if (strcmp(key, "spacing") == 0) {
+			if (strcmp(val, "normal") == 0 || strcmp(val, "wide") == 0)
+				c->wide = strcmp(val, "wide") == 0;
+			else
+				warn(c, lineno, "bad spacing (normal or wide)", val);
+		} else if (strncmp(key, "key.", 4) == 0) {
+			add_key_line(c, lineno, key + 4, val);
 		} else {
 			warn(c, lineno, "unknown setting", key);
 		}

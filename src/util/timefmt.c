@@ -35,3 +35,65 @@ void stamp_format(struct stamp s, char out[32])
 	memcpy(out, tmp, n);
 	out[n] = '\0';
 }
+
+static const char *const style_names[] = {"long", "iso", "dmy", "mdy"};
+
+int date_style_parse(const char *name)
+{
+	for (size_t i = 0; i < sizeof(style_names) / sizeof(style_names[0]); i++)
+		if (strcmp(name, style_names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *date_style_name(enum date_style st)
+{
+	return (unsigned)st < sizeof(style_names) / sizeof(style_names[0]) ? style_names[st] : "";
+}
+
+size_t date_format(char *out, size_t size, const struct tm *tm, enum date_style st, int weekday)
+{
+	static const char *const months[12] = {"January", "February", "March",     "April",
+	                                       "May",     "June",     "July",      "August",
+	                                       "September", "October", "November", "December"};
+	static const char *const days[7] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+	                                    "Thursday", "Friday", "Saturday"};
+	if (!size)
+		return 0;
+	int y = tm->tm_year + 1900, m = tm->tm_mon + 1, d = tm->tm_mday;
+	if (m < 1 || m > 12 || d < 1 || d > 31) {
+		snprintf(out, size, "?");
+		return strlen(out);
+	}
+	char day[16] = "";
+	if (weekday && tm->tm_wday >= 0 && tm->tm_wday < 7)
+		snprintf(day, sizeof(day), "%s ", days[tm->tm_wday]);
+	int n;
+	switch (st) {
+	case DATE_ISO: n = snprintf(out, size, "%s%04d-%02d-%02d", day, y, m, d); break;
+	case DATE_DMY: n = snprintf(out, size, "%s%02d/%02d/%04d", day, d, m, y); break;
+	case DATE_MDY: n = snprintf(out, size, "%s%02d/%02d/%04d", day, m, d, y); break;
+	case DATE_LONG:
+	default: n = snprintf(out, size, "%s%d %s %d", day, d, months[m - 1], y); break;
+	}
+	if (n < 0) {
+		out[0] = '\0';
+		return 0;
+	}
+	return (size_t)n < size ? (size_t)n : size - 1;
+}
+
+size_t date_format_iso_text(char *out, size_t size, const char *iso, enum date_style st)
+{
+	int y, m, d, used = 0;
+	struct tm tm = {0};
+	if (strlen(iso) == 10 && sscanf(iso, "%4d-%2d-%2d%n", &y, &m, &d, &used) == 3 &&
+	    used == 10 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+		tm.tm_year = y - 1900;
+		tm.tm_mon = m - 1;
+		tm.tm_mday = d;
+		return date_format(out, size, &tm, st, 0);
+	}
+	snprintf(out, size, "%s", iso);
+	return strlen(out);
+}

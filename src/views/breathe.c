@@ -71,11 +71,13 @@ static void breathe_draw(struct ctx *c, void *st, int rows, int cols)
 		return;
 	case B_BEFORE:
 	case B_AFTER:
-		y += view_markdown(y, 2, w, 3, 0,
-		                   b->stage == B_BEFORE
-		                       ? "How much distress do you feel right now? Enter keeps the number; "
-		                         "Tab skips the question."
-		                       : "And now? Enter keeps the number; Tab skips the question.");
+	{
+		char md[200];
+		snprintf(md, sizeof(md), "%s %s keeps the number; %s skips the question.",
+		         b->stage == B_BEFORE ? "How much distress do you feel right now?" : "And now?",
+		         keymap_label(ACT_SELECT, false), keymap_label(ACT_NEXT_FIELD, false));
+		y += view_markdown(y, 2, w, 3, 0, md);
+	}
 		view_draw_scale(y + 1, b->score, "calm", "most distress");
 		return;
 	case B_RUN: {
@@ -96,8 +98,10 @@ static void breathe_draw(struct ctx *c, void *st, int rows, int cols)
 		char cyc[64];
 		snprintf(cyc, sizeof(cyc), "%d breath%s so far", n.cycle, n.cycle == 1 ? "" : "s");
 		ui_puts(y + 5, 4, w - 4, ROLE_MUTED, cyc);
-		view_markdown(y + 7, 2, w, 3, 0,
-		              "**Enter** pauses or goes on; **Esc** ends here (that is fine).");
+		char md[160];
+		snprintf(md, sizeof(md), "**%s** pauses or goes on; **%s** ends here (that is fine).",
+		         keymap_label(ACT_SELECT, false), keymap_label(ACT_BACK, false));
+		view_markdown(y + 7, 2, w, 3, 0, md);
 		return;
 	}
 	}

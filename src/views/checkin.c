@@ -271,9 +271,13 @@ static void checkin_draw(struct ctx *c, void *st, int rows, int cols)
 	draw_scale(y, 4, s->c.score, true);
 	y += 3;
 	if (!s->details) {
-		view_markdown(y, 2, w, rows - y, 0,
-		              "Left and Right choose a number; **Enter** saves. **Tab** adds more if "
-		              "you want to: feelings, energy, sleep, a note. Every part is optional.");
+		char md[240];
+		snprintf(md, sizeof(md),
+		         "%s and %s choose a number; **%s** saves. **%s** adds more if you want to: "
+		         "feelings, energy, sleep, a note. Every part is optional.",
+		         keymap_label(ACT_LEFT, false), keymap_label(ACT_RIGHT, false),
+		         keymap_label(ACT_SELECT, false), keymap_label(ACT_NEXT_FIELD, false));
+		view_markdown(y, 2, w, rows - y, 0, md);
 		return;
 	}
 	static const char *const labels[F_COUNT] = {

@@ -1,6 +1,7 @@
 /* common.c: drawing helpers every view uses. */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "util/config.h"
 #include "util/error.h"
@@ -57,11 +58,24 @@ void view_draw_line(int y, int x, int w, const struct layout_line *ln)
 
 int view_markdown(int y, int x, int w, int maxrows, int skip, const char *md)
 {
+	return view_markdown_flags(y, x, w, maxrows, skip, md, false);
+}
+
+void view_reading_box(const struct ctx *c, int cols, int max, int *x, int *w)
+{
+	*x = !c->wide ? 2 : cols >= 72 ? 6 : 4;
+	*w = cols - 2 * *x < max ? cols - 2 * *x : max;
+	if (*w < 1)
+		*w = 1;
+}
+
+int view_markdown_flags(int y, int x, int w, int maxrows, int skip, const char *md, bool wide)
+{
 	struct error e;
 	struct doc *d = doc_parse(md, strlen(md), &e);
 	if (!d)
 		return 0;
-	struct layout *l = doc_layout(d, w);
+	struct layout *l = doc_layout_flags(d, w, wide ? LAYOUT_WIDE : 0);
 	int total = 0;
 	if (l) {
 		total = (int)l->nlines;
@@ -107,4 +121,44 @@ void view_set_region(struct ctx *c, const char *code)
 		         "The region is set until tend closes, but it could not be saved.");
 		c->note_role = ROLE_WARN;
 	}
+}
+
+void view_date(const struct ctx *c, int64_t at, int off_min, char *out, size_t size)
+{
+	time_t t = (time_t)(at + (int64_t)off_min * 60);
+	struct tm tm;
+	if (!gmtime_r(&t, &tm)) {
+		snprintf(out, size, "?");
+		return;
+	}
+	date_format(out, size, &tm, c->date_style, 0);
+}
+
+void view_date_time(const struct ctx *c, int64_t at, int off_min, char *out, size_t size)
+{
+	time_t t = (time_t)(at + (int64_t)off_min * 60);
+	struct tm tm;
+	if (!gmtime_r(&t, &tm)) {
+		snprintf(out, size, "?");
+		return;
+	}
+	size_t n = date_format(out, size, &tm, c->date_style, 0);
+	if (n + 1 < size)
+		snprintf(out + n, size - n, " %02d:%02d", tm.tm_hour, tm.tm_min);
+}
+
+void view_stamp(const struct ctx *c, const char *stamp, char *out, size_t size)
+{
+	char day[11];
+	int hh, mm, used = 0;
+	if (strlen(stamp) < 16 || stamp[10] != 'T' ||
+	    sscanf(stamp + 11, "%2d:%2d%n", &hh, &mm, &used) != 2 || used != 5) {
+		snprintf(out, size, "%s", stamp);
+		return;
+	}
+	memcpy(day, stamp, 10);
+	day[10] = '\0';
+	size_t n = date_format_iso_text(out, size, day, c->date_style);
+	if (n + 1 < size)
+		snprintf(out + n, size - n, " %02d:%02d", hh, mm);
 }

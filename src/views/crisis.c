@@ -18,24 +18,13 @@ struct crisis {
 	int top, total, rows;
 };
 
-static const char *how_text(const char *how)
-{
-	if (strcmp(how, "call-or-text") == 0)
-		return "call or text";
-	if (strcmp(how, "chat") == 0)
-		return "chat online";
-	if (strcmp(how, "web") == 0)
-		return "website";
-	return how;
-}
-
 static void add_lines(struct buf *b, const struct crisis_data *d, const char *region)
 {
 	for (size_t i = 0; i < d->nlines; i++) {
 		const struct crisis_line *l = &d->lines[i];
 		if (strcmp(l->region, region) != 0)
 			continue;
-		buf_printf(b, "**%s**  \n%s · %s · %s  \n", l->service, l->contact, how_text(l->how),
+		buf_printf(b, "**%s**  \n%s · %s · %s  \n", l->service, l->contact, crisis_how_text(l->how),
 		           l->hours);
 		if (*l->note)
 			buf_printf(b, "%s  \n", l->note);
@@ -64,9 +53,11 @@ static void build(struct crisis *cr, struct ctx *c)
 	           "call %s now.**\n\n",
 	           emergency);
 	if (r) {
-		buf_printf(&cr->md, "## Lines in %s\n\nPress **r** to choose another region, **p** "
-		                    "for your safety plan, **B** for paced breathing.\n\n",
-		           r->name);
+		buf_printf(&cr->md,
+		           "## Lines in %s\n\nPress **%s** to choose another region, **%s** for your "
+		           "safety plan, **%s** for paced breathing.\n\n",
+		           r->name, keymap_label(ACT_REGION, false), keymap_label(ACT_SAFETY, false),
+		           keymap_label(ACT_BREATHE, false));
 		add_lines(&cr->md, &d, r->code);
 		if (strcmp(r->countries, "*") != 0) {
 			const char *intl = crisis_guess_region(&d, NULL);

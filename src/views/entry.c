@@ -123,13 +123,11 @@ static void entry_draw(struct ctx *c, void *st, int rows, int cols)
 	}
 	int w = cols - 4 > 90 ? 90 : cols - 4;
 	view_title(cols, *s->en.title ? s->en.title : "(untitled)");
-	char meta[200];
-	snprintf(meta, sizeof(meta), "Written %.16s%s%.16s", s->en.created,
-	         strcmp(s->en.created, s->en.updated) ? " · edited " : "",
-	         strcmp(s->en.created, s->en.updated) ? s->en.updated : "");
-	for (char *p = meta; *p; p++)
-		if (*p == 'T' && p > meta && p[-1] >= '0' && p[-1] <= '9')
-			*p = ' ';
+	char meta[200], made[48], changed[48] = "";
+	view_stamp(c, s->en.created, made, sizeof(made));
+	if (strcmp(s->en.created, s->en.updated) != 0)
+		view_stamp(c, s->en.updated, changed, sizeof(changed));
+	snprintf(meta, sizeof(meta), "Written %s%s%s", made, *changed ? " · edited " : "", changed);
 	ui_puts(1, 2, w, ROLE_MUTED, meta);
 	int y = 2;
 	if (*s->en.tags) {
@@ -159,7 +157,8 @@ static struct step do_delete(struct ctx *c, void *data)
 	c->last_deleted = d;
 	c->journal_gen++;
 	s->deleted = true;
-	snprintf(c->note, sizeof(c->note), "Deleted. Press u in the journal to bring it back.");
+	snprintf(c->note, sizeof(c->note), "Deleted. Press %s in the journal to bring it back.",
+	         keymap_label(ACT_RESTORE, false));
 	return STEP(STEP_POP);
 }
 
@@ -255,12 +254,9 @@ static void versions_leave(struct ctx *c, void *st)
 	reader_free(&s->text);
 }
 
-static void when(const struct entry_version *v, char *out, size_t size)
+static void when(const struct ctx *c, const struct entry_version *v, char *out, size_t size)
 {
-	time_t t = (time_t)(v->at + (int64_t)v->off_min * 60);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(out, size, "%Y-%m-%d %H:%M", &tm);
+	view_date_time(c, v->at, v->off_min, out, size);
 }
 
 static void versions_draw(struct ctx *c, void *st, int rows, int cols)
@@ -270,7 +266,7 @@ static void versions_draw(struct ctx *c, void *st, int rows, int cols)
 	int w = cols - 4 > 90 ? 90 : cols - 4;
 	if (s->reading && s->m.sel < s->n) {
 		char head[200], at[32];
-		when(&s->v[s->m.sel], at, sizeof(at));
+		when(c, &s->v[s->m.sel], at, sizeof(at));
 		snprintf(head, sizeof(head), "As it was on %s", at);
 		view_title(cols, head);
 		ui_puts(1, 2, w, ROLE_STRONG, s->v[s->m.sel].title);
@@ -291,7 +287,7 @@ static void versions_draw(struct ctx *c, void *st, int rows, int cols)
 	for (size_t i = s->m.top; i < s->n && y < rows; i++, y++) {
 		bool sel = i == s->m.sel;
 		char at[32], line[300];
-		when(&s->v[i], at, sizeof(at));
+		when(c, &s->v[i], at, sizeof(at));
 		snprintf(line, sizeof(line), "%s   %s", at, *s->v[i].title ? s->v[i].title : "(untitled)");
 		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
 		ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : ROLE_NORMAL, line);

@@ -164,12 +164,13 @@ static void draw_intro(struct ctx *c, struct guided *g, int y, int rows, int w)
 	char more[200];
 	if (g->resumed)
 		snprintf(more, sizeof(more),
-		         "You started this before, and what you wrote is kept. **Enter** goes on at "
-		         "step %zu of %zu; **Del** starts afresh.",
-		         g->cur + 1, g->d.nsteps);
+		         "You started this before, and what you wrote is kept. **%s** goes on at "
+		         "step %zu of %zu; **%s** starts afresh.",
+		         keymap_label(ACT_SELECT, true), g->cur + 1, g->d.nsteps,
+		         keymap_label(ACT_DELETE, true));
 	else
-		snprintf(more, sizeof(more), "%zu steps. **Enter** begins; **Esc** leaves.",
-		         g->d.nsteps);
+		snprintf(more, sizeof(more), "%zu steps. **%s** begins; **%s** leaves.", g->d.nsteps,
+		         keymap_label(ACT_SELECT, true), keymap_label(ACT_BACK, true));
 	if (y < rows - 1)
 		view_markdown(y, 2, w, rows - y, 0, more);
 }
@@ -185,8 +186,11 @@ static void draw_step(struct guided *g, int y, int rows, int w)
 	y += view_markdown(y, 2, w, room < 8 ? (room > 1 ? room : 1) : 8, 0, s->guide) + 1;
 	if (s->kind == ANSWER_SCALE) {
 		view_draw_scale(y, g->scale[g->cur], s->low, s->high);
-		ui_puts(y + 4, 4, w - 4, ROLE_MUTED,
-		        "Left and Right choose a number; Del clears it; Tab goes on.");
+		char hint[120];
+		snprintf(hint, sizeof(hint), "%s and %s choose a number; %s clears it; %s goes on.",
+		         keymap_label(ACT_LEFT, true), keymap_label(ACT_RIGHT, true),
+		         keymap_label(ACT_DELETE, true), keymap_label(ACT_NEXT_FIELD, true));
+		ui_puts(y + 4, 4, w - 4, ROLE_MUTED, hint);
 	} else if (writes(s)) {
 		int h = rows - y;
 		if (h < 2)
@@ -210,12 +214,14 @@ static void guided_draw(struct ctx *c, void *st, int rows, int cols)
 		return;
 	case G_BEFORE:
 	case G_AFTER:
-		y += view_markdown(y, 2, w, 3, 0,
-		                   g->stage == G_BEFORE
-		                       ? "How much distress do you feel right now, from 0 to 10? "
-		                         "**Enter** keeps the number; **Tab** skips the question."
-		                       : "And now? **Enter** keeps the number; **Tab** skips the "
-		                         "question.");
+	{
+		char md[200];
+		snprintf(md, sizeof(md), "%s **%s** keeps the number; **%s** skips the question.",
+		         g->stage == G_BEFORE ? "How much distress do you feel right now, from 0 to 10?"
+		                              : "And now?",
+		         keymap_label(ACT_SELECT, true), keymap_label(ACT_NEXT_FIELD, true));
+		y += view_markdown(y, 2, w, 3, 0, md);
+	}
 		view_draw_scale(y + 1, g->score, "calm", "most distress");
 		return;
 	case G_STEP:

@@ -69,15 +69,15 @@ static void help_leave(struct ctx *c, void *st)
 
 static void help_draw(struct ctx *c, void *st, int rows, int cols)
 {
-	(void)c;
 	struct help *h = st;
 	/* The whole screen, so nothing below shows through. */
 	for (int y = 0; y < rows; y++)
 		ui_fill(y, 0, cols, ROLE_NORMAL);
-	int w = cols - 4 > 90 ? 90 : cols - 4;
-	ui_puts(0, 2, w, ROLE_TITLE, "Keys");
+	int x, w;
+	view_reading_box(c, cols, 90, &x, &w);
+	ui_puts(0, x, w, ROLE_TITLE, "Keys");
 	h->rows = rows - 2;
-	h->total = view_markdown(2, 2, w, h->rows, h->top, buf_str(&h->md));
+	h->total = view_markdown_flags(2, x, w, h->rows, h->top, buf_str(&h->md), c->wide);
 }
 
 static struct step help_action(struct ctx *c, void *st, enum action a)

@@ -136,16 +136,20 @@ static void hw_leave(struct ctx *c, void *st)
 
 /* "From X · assigned D · for the session on D"; short leaves out the
  * day it was given when there is a session day. */
-static void dates_line(const struct hw_pack *p, bool short_form, char *out, size_t size)
+static void dates_line(const struct ctx *c, const struct hw_pack *p, bool short_form, char *out,
+                       size_t size)
 {
+	char given[32], due[32];
+	date_format_iso_text(given, sizeof(given), p->assigned, c->date_style);
+	date_format_iso_text(due, sizeof(due), p->due, c->date_style);
 	int n = snprintf(out, size, "From %s", p->from);
 	if ((!short_form || !*p->due) && n > 0 && (size_t)n < size)
-		n += snprintf(out + n, size - (size_t)n, " · assigned %s", p->assigned);
+		n += snprintf(out + n, size - (size_t)n, " · assigned %s", given);
 	if (*p->due && n > 0 && (size_t)n < size)
-		snprintf(out + n, size - (size_t)n, " · for the session on %s", p->due);
+		snprintf(out + n, size - (size_t)n, " · for the session on %s", due);
 }
 
-static void draw_overview(struct hwlist *s, int rows, int cols)
+static void draw_overview(const struct ctx *c, struct hwlist *s, int rows, int cols)
 {
 	int y = view_title(cols, "From my therapist");
 	int w = cols - 4;
@@ -163,20 +167,20 @@ static void draw_overview(struct hwlist *s, int rows, int cols)
 		}
 		char line[400];
 		ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : ROLE_STRONG, s->packs[i].title);
-		dates_line(&s->packs[i], true, line, sizeof(line));
+		dates_line(c, &s->packs[i], true, line, sizeof(line));
 		ui_puts(y + 1, 6, w - 6, ROLE_MUTED, line);
 		y += 2;
 	}
 }
 
-static void draw_pack(struct hwlist *s, int rows, int cols)
+static void draw_pack(const struct ctx *c, struct hwlist *s, int rows, int cols)
 {
 	const struct hw_pack *p = &s->packs[s->m.sel];
 	const struct shown *sh = &s->shown[s->m.sel];
 	int y = view_title(cols, p->title);
 	int w = cols - 4;
 	char line[400];
-	dates_line(p, false, line, sizeof(line));
+	dates_line(c, p, false, line, sizeof(line));
 	y += view_markdown(y, 2, w, 2, 0, line) + 1;
 	if (!sh->readable) {
 		view_markdown(y, 2, w, rows - y, 0, sh->why);
@@ -212,9 +216,9 @@ static void hw_draw(struct ctx *c, void *st, int rows, int cols)
 	if (s->stale || s->gen != c->journal_gen)
 		reload(c, s);
 	if (s->open)
-		draw_pack(s, rows, cols);
+		draw_pack(c, s, rows, cols);
 	else
-		draw_overview(s, rows, cols);
+		draw_overview(c, s, rows, cols);
 }
 
 /* view_done's hook: a finished run of the item's exercise, or an entry
@@ -403,10 +407,7 @@ static void item_draw(struct ctx *c, void *st, int rows, int cols)
 	const struct hw_progress *pr = s->t->pr;
 	if (pr->done) {
 		char when[32], last[120];
-		time_t t = (time_t)(pr->last_at + (int64_t)pr->last_off * 60);
-		struct tm tm;
-		if (!gmtime_r(&t, &tm) || !strftime(when, sizeof(when), "%Y-%m-%d", &tm))
-			snprintf(when, sizeof(when), "?");
+		view_date(c, pr->last_at, pr->last_off, when, sizeof(when));
 		if (it->kind == HW_SCALE && pr->last_score >= 0)
 			snprintf(last, sizeof(last), "Last time, on %s: %d of 10. A new number is kept "
 			                             "beside it.", when, pr->last_score);
@@ -418,10 +419,16 @@ static void item_draw(struct ctx *c, void *st, int rows, int cols)
 	}
 	if (it->kind == HW_SCALE) {
 		view_draw_scale(y, s->score, it->low, it->high);
-		ui_puts(y + 4, 2, w, ROLE_MUTED,
-		        "Left and Right (or a digit) choose; Enter keeps it; Esc leaves.");
+		char hint[120];
+		snprintf(hint, sizeof(hint), "%s and %s (or a digit) choose; %s keeps it; %s leaves.",
+		         keymap_label(ACT_LEFT, true), keymap_label(ACT_RIGHT, true),
+		         keymap_label(ACT_SELECT, true), keymap_label(ACT_BACK, true));
+		ui_puts(y + 4, 2, w, ROLE_MUTED, hint);
 	} else {
-		ui_puts(y, 2, w, ROLE_MUTED, "Your answer (Enter keeps it; Esc leaves, and it waits):");
+		char hint[120];
+		snprintf(hint, sizeof(hint), "Your answer (%s keeps it; %s leaves, and it waits):",
+		         keymap_label(ACT_SELECT, true), keymap_label(ACT_BACK, true));
+		ui_puts(y, 2, w, ROLE_MUTED, hint);
 		field_draw(&s->f, y + 1, 2, w, ROLE_SELECTED);
 	}
 }
@@ -434,8 +441,10 @@ static struct step keep(struct ctx *c, struct hwitem *s)
 	m.item = s->t->item;
 	if (it->kind == HW_SCALE) {
 		if (s->score < 0) {
-			snprintf(c->note, sizeof(c->note), "%s",
-			         "Choose a number first with Left and Right, or leave with Esc.");
+			snprintf(c->note, sizeof(c->note),
+			         "Choose a number first with %s and %s, or leave with %s.",
+			         keymap_label(ACT_LEFT, true), keymap_label(ACT_RIGHT, true),
+			         keymap_label(ACT_BACK, true));
 			return STEP(STEP_REDRAW);
 		}
 		m.score = s->score;
@@ -580,11 +589,13 @@ static void imp_draw(struct ctx *c, void *st, int rows, int cols)
 	int w = cols - 4;
 	int y = view_title(cols, "Add homework from your therapist");
 	if (!s->checked) {
-		y += view_markdown(y, 2, w, 6, 0,
-		                   "Type where the pack's file is, such as `~/Downloads/week.md`, and "
-		                   "press **Enter**. tend checks it and shows what it asks; nothing is "
-		                   "kept until you say so. **Esc** leaves.") +
-		     1;
+		char md[300];
+		snprintf(md, sizeof(md),
+		         "Type where the pack's file is, such as `~/Downloads/week.md`, and press "
+		         "**%s**. tend checks it and shows what it asks; nothing is kept until you say "
+		         "so. **%s** leaves.",
+		         keymap_label(ACT_SELECT, true), keymap_label(ACT_BACK, true));
+		y += view_markdown(y, 2, w, 6, 0, md) + 1;
 		ui_puts(y, 2, 7, ROLE_NORMAL, "File:");
 		field_draw(&s->path, y, 8, w - 6, ROLE_SELECTED);
 		return;
@@ -593,16 +604,23 @@ static void imp_draw(struct ctx *c, void *st, int rows, int cols)
 		ui_puts(y++, 2, w, ROLE_WARN, "This file cannot be added as it is:");
 		y++;
 		y += view_markdown(y, 2, w, rows - y - 3, 0, s->problem) + 1;
-		view_markdown(y, 2, w, 3, 0,
-		              "Your therapist can fix the line named above (docs/homework.md "
-		              "describes the format). **Enter** tries another file; **Esc** leaves.");
+		char md[240];
+		snprintf(md, sizeof(md),
+		         "Your therapist can fix the line named above (docs/homework.md describes the "
+		         "format). **%s** tries another file; **%s** leaves.",
+		         keymap_label(ACT_SELECT, true), keymap_label(ACT_BACK, true));
+		view_markdown(y, 2, w, 3, 0, md);
 		return;
 	}
 	const struct homework *h = &s->h;
 	ui_puts(y++, 2, w, ROLE_HEADING, h->title);
 	char line[600];
-	snprintf(line, sizeof(line), "From %s · assigned %s%s%s", h->from, h->assigned,
-	         h->due ? " · for the session on " : "", h->due ? h->due : "");
+	char given[32], due[32] = "";
+	date_format_iso_text(given, sizeof(given), h->assigned, c->date_style);
+	if (h->due)
+		date_format_iso_text(due, sizeof(due), h->due, c->date_style);
+	snprintf(line, sizeof(line), "From %s · assigned %s%s%s", h->from, given,
+	         h->due ? " · for the session on " : "", due);
 	y += view_markdown(y, 2, w, 2, 0, line);
 	if (h->note)
 		y += view_markdown(y, 2, w, 2, 0, h->note);
@@ -616,9 +634,11 @@ static void imp_draw(struct ctx *c, void *st, int rows, int cols)
 		y += view_markdown(y, 2, w, rows - 3 - y < 2 ? rows - 3 - y : 2, 0, line);
 	}
 	y++;
-	view_markdown(y, 2, w, 2, 0,
-	              "**Enter** adds it to your vault, under From my therapist on the home "
-	              "screen. **Esc** leaves without adding it.");
+	snprintf(line, sizeof(line),
+	         "**%s** adds it to your vault, under From my therapist on the home screen. **%s** "
+	         "leaves without adding it.",
+	         keymap_label(ACT_SELECT, true), keymap_label(ACT_BACK, true));
+	view_markdown(y, 2, w, 2, 0, line);
 }
 
 /* "~/x" is the home folder's x. */

@@ -79,7 +79,8 @@ static void draw_mood(struct insights_state *s, int y, int rows, int w)
 		n += sr.v[i].count;
 		sum += sr.v[i].mean * (double)sr.v[i].count;
 	}
-	y += line(y, w, "Mood over %s (Left and Right change the period).", names[s->period]);
+	y += line(y, w, "Mood over %s (%s and %s change the period).", names[s->period],
+	          keymap_label(ACT_LEFT, false), keymap_label(ACT_RIGHT, false));
 	y++;
 	int h = rows - y - 3;
 	if (h > 12)
@@ -96,15 +97,16 @@ static void draw_mood(struct insights_state *s, int y, int rows, int w)
 	series_free(&sr);
 }
 
-static void draw_year(struct insights_state *s, int y, int rows, int w)
+static void draw_year(const struct ctx *c, struct insights_state *s, int y, int rows, int w)
 {
 	struct heatmap hm;
-	year_heatmap(s->d.moods, s->d.nmoods, s->year, &hm);
+	year_heatmap(s->d.moods, s->d.nmoods, s->year, c->week_start, &hm);
 	size_t days = 0;
 	for (int i = 0; i < hm.days; i++)
 		days += hm.count[i] > 0;
-	y += line(y, w, "Check-ins in %d, a square a day (Left and Right change the "
-	                             "year). Darker is a better day.", s->year);
+	y += line(y, w, "Check-ins in %d, a square a day (%s and %s change the year). Darker is a "
+	                "better day.",
+	          s->year, keymap_label(ACT_LEFT, false), keymap_label(ACT_RIGHT, false));
 	y++;
 	int h = rows - y - 2 < 9 ? rows - y - 2 : 9;
 	if (h >= 7)
@@ -113,7 +115,7 @@ static void draw_year(struct insights_state *s, int y, int rows, int w)
 	line(y, w, "%zu day%s with a check-in.", days, days == 1 ? "" : "s");
 }
 
-static void draw_triggers(struct insights_state *s, int y, int rows, int w)
+static void draw_triggers(const struct ctx *c, struct insights_state *s, int y, int rows, int w)
 {
 	struct trigger_counts tc;
 	if (trigger_counts(s->d.triggers, s->d.ntriggers, &tc)) {
@@ -156,9 +158,11 @@ static void draw_triggers(struct insights_state *s, int y, int rows, int w)
 		h = rows - y < 6 ? rows - y : 6;
 		chart_list_draw(y, 2, h, half, items, 6, max, 0, ROLE_WARN, false);
 		max = 0;
-		for (int d = 0; d < 7; d++) {
-			items[d] = (struct chart_item){wd[d], (double)tc.wday[d], tc.wday[d], true};
-			max = items[d].value > max ? items[d].value : max;
+		/* In the config file's week order (tc.wday counts from Monday). */
+		for (int i = 0; i < 7; i++) {
+			int d = (i + c->week_start) % 7;
+			items[i] = (struct chart_item){wd[d], (double)tc.wday[d], tc.wday[d], true};
+			max = items[i].value > max ? items[i].value : max;
 		}
 		if (w >= 60)
 			chart_list_draw(y, 4 + w / 2, rows - y < 7 ? rows - y : 7, w / 2 - 2, items, 7, max,
@@ -258,8 +262,8 @@ static void insights_draw(struct ctx *c, void *st, int rows, int cols)
 	}
 	switch (s->section) {
 	case S_MOOD: draw_mood(s, y, rows, w); break;
-	case S_YEAR: draw_year(s, y, rows, w); break;
-	case S_TRIGGERS: draw_triggers(s, y, rows, w); break;
+	case S_YEAR: draw_year(c, s, y, rows, w); break;
+	case S_TRIGGERS: draw_triggers(c, s, y, rows, w); break;
 	case S_HELPS: draw_helps(s, y, rows, w); break;
 	default: draw_patterns(s, y, rows, w); break;
 	}

@@ -42,8 +42,10 @@ int jrows_more(struct jrows *r, struct vault *v, const struct entry_query *q, st
 	return 0;
 }
 
-/* The heading a row falls under, in the time zone it was written in. */
-static void group_label(const struct entry_row *r, enum grouping g, char *out, size_t size)
+/* The heading a row falls under, in the time zone it was written in, with
+ * the config file's date format and first day of the week. */
+static void group_label(const struct ctx *c, const struct entry_row *r, enum grouping g,
+                        char *out, size_t size)
 {
 	time_t t = (time_t)(r->at + (int64_t)r->off_min * 60);
 	struct tm tm;
@@ -51,22 +53,16 @@ static void group_label(const struct entry_row *r, enum grouping g, char *out, s
 	if (g == GROUP_MONTH) {
 		strftime(out, size, "%B %Y", &tm);
 	} else if (g == GROUP_WEEK) {
-		/* Weeks start on Monday. */
-		int back = (tm.tm_wday + 6) % 7;
+		/* tm_wday counts from Sunday; week_start from Monday (0) to Sunday (6). */
+		int back = (tm.tm_wday + 6 - c->week_start + 7) % 7;
 		time_t start = t - (time_t)back * 86400;
 		struct tm sm;
 		gmtime_r(&start, &sm);
 		char day[64];
-		strftime(day, sizeof(day), "%e %B %Y", &sm);
-		snprintf(out, size, "Week of %s", day[0] == ' ' ? day + 1 : day);
+		date_format(day, sizeof(day), &sm, c->date_style, 0);
+		snprintf(out, size, "Week of %s", day);
 	} else {
-		char day[64];
-		strftime(day, sizeof(day), "%A %e %B %Y", &tm);
-		/* "Monday  3 May" has a padded day; tidy it. */
-		char *sp = strstr(day, "  ");
-		if (sp)
-			memmove(sp, sp + 1, strlen(sp));
-		snprintf(out, size, "%s", day);
+		date_format(out, size, &tm, c->date_style, 1);
 	}
 }
 
@@ -134,7 +130,8 @@ static void draw_row(const struct entry_row *r, int y, int w, bool sel)
 
 /* Lays out headings and rows from `first` and draws what fits; keeps the
  * selected row in view. Returns the number of rows that fit. */
-int jdraw_rows(struct jrows *r, size_t *top, size_t sel, enum grouping g, int y, int rows, int w)
+int jdraw_rows(const struct ctx *c, struct jrows *r, size_t *top, size_t sel, enum grouping g,
+               int y, int rows, int w)
 {
 	if (sel < *top)
 		*top = sel;
@@ -145,7 +142,7 @@ int jdraw_rows(struct jrows *r, size_t *top, size_t sel, enum grouping g, int y,
 		size_t i;
 		for (i = *top; i < r->n; i++) {
 			char label[80];
-			group_label(&r->rows[i], g, label, sizeof(label));
+			group_label(c, &r->rows[i], g, label, sizeof(label));
 			int need = 2 + (strcmp(label, prev) != 0 || i == *top ? 1 : 0);
 			if (used + need > rows)
 				break;
@@ -160,7 +157,7 @@ int jdraw_rows(struct jrows *r, size_t *top, size_t sel, enum grouping g, int y,
 	char prev[80] = "";
 	for (size_t i = *top; i < r->n; i++) {
 		char label[80];
-		group_label(&r->rows[i], g, label, sizeof(label));
+		group_label(c, &r->rows[i], g, label, sizeof(label));
 		bool head = strcmp(label, prev) != 0 || i == *top;
 		if (at + 2 + head > y + rows)
 			break;
@@ -235,13 +232,15 @@ static void jlist_draw(struct ctx *c, void *st, int rows, int cols)
 		return;
 	}
 	if (!l->r.n) {
-		view_markdown(y, 2, w, rows - y, 0,
-		              l->tag[0] ? "No entries carry this tag now."
-		                        : "Nothing written yet. Press **w** to write, whenever you "
-		                          "like; a sentence is enough.");
+		char md[160];
+		snprintf(md, sizeof(md),
+		         "Nothing written yet. Press **%s** to write, whenever you like; a sentence is "
+		         "enough.",
+		         keymap_label(ACT_WRITE, false));
+		view_markdown(y, 2, w, rows - y, 0, l->tag[0] ? "No entries carry this tag now." : md);
 		return;
 	}
-	l->page = jdraw_rows(&l->r, &l->top, l->sel, l->group, y, rows - y, w);
+	l->page = jdraw_rows(c, &l->r, &l->top, l->sel, l->group, y, rows - y, w);
 }
 
 static struct step open_selected(struct ctx *c, struct jlist *l)
@@ -433,14 +432,17 @@ static void jsearch_draw(struct ctx *c, void *st, int rows, int cols)
 	if (s->err[0]) {
 		ui_puts(y, 2, w, ROLE_WARN, s->err);
 	} else if (!s->searched) {
-		view_markdown(y, 2, w, 4, 0,
-		              "Type a few letters of any word; results appear as you type, newest "
-		              "first. Up and Down choose, Enter opens, Ctrl-F narrows by date, tag, "
-		              "mood or trigger.");
+		char md[240];
+		snprintf(md, sizeof(md),
+		         "Type a few letters of any word; results appear as you type, newest first. %s "
+		         "and %s choose, %s opens, %s narrows by date, tag, mood or trigger.",
+		         keymap_label(ACT_UP, true), keymap_label(ACT_DOWN, true),
+		         keymap_label(ACT_SELECT, true), keymap_label(ACT_FILTER, true));
+		view_markdown(y, 2, w, 4, 0, md);
 	} else if (!s->r.n) {
 		ui_puts(y, 2, w, ROLE_MUTED, "No entries match yet.");
 	} else {
-		jdraw_rows(&s->r, &s->top, s->sel, GROUP_DAY, y, rows - y, w);
+		jdraw_rows(c, &s->r, &s->top, s->sel, GROUP_DAY, y, rows - y, w);
 	}
 	field_draw(&s->f, fy, 9, w - 8, ROLE_SELECTED);
 }

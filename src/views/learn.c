@@ -738,14 +738,15 @@ static void page_before_lock(struct ctx *c, void *vs)
 
 /* Lays the page out for w columns when it is not yet, keeping the place:
  * the first time from the vault, after that by section. */
-static void page_layout(struct page_state *st, int w)
+static void page_layout(struct page_state *st, int w, bool wide)
 {
 	if (st->lay && st->lay_w == w)
 		return;
 	bool had = st->lay != NULL;
 	struct anchor a = had ? anchor_of(st) : (struct anchor){0, 0};
-	struct layout *nl = doc_layout(st->doc, w);
-	struct layout *nt = doc_layout(st->tail_doc, w);
+	unsigned flags = wide ? LAYOUT_WIDE : 0;
+	struct layout *nl = doc_layout_flags(st->doc, w, flags);
+	struct layout *nt = doc_layout_flags(st->tail_doc, w, flags);
 	if (!nl || !nt) {
 		/* Keep the old layout (drawn clipped) until memory allows. */
 		layout_free(nl);
@@ -777,11 +778,12 @@ static void key_choice(int y, int x, int w, enum action a, const char *label)
 	put_cut(y, x + 9, w - 9, ROLE_NORMAL, label);
 }
 
-static void notice_draw(struct page_state *st, int rows, int cols)
+static void notice_draw(const struct ctx *c, struct page_state *st, int rows, int cols)
 {
 	use_hints(st->next ? notice_hints : notice_last_hints);
 	view_title(cols, st->meta.title);
-	int x = 2, w = cols - 4 < TEXT_MAX ? cols - 4 : TEXT_MAX;
+	int x, w;
+	view_reading_box(c, cols, TEXT_MAX, &x, &w);
 	int y = 2;
 	ui_puts(y, x, w, ROLE_HEADING, "A note before you read");
 	y += 2;
@@ -801,16 +803,16 @@ static void notice_draw(struct page_state *st, int rows, int cols)
 static void page_draw(struct ctx *c, void *vs, int rows, int cols)
 {
 	struct page_state *st = vs;
-	(void)c;
 	if (st->mode == MODE_NOTICE) {
-		notice_draw(st, rows, cols);
+		notice_draw(c, st, rows, cols);
 		return;
 	}
 	use_hints(read_hints);
-	int x = 2, w = cols - 4 < TEXT_MAX ? cols - 4 : TEXT_MAX;
+	int x, w;
+	view_reading_box(c, cols, c->wide ? TEXT_MAX - 8 : TEXT_MAX, &x, &w);
 	int y0 = 2;
 	st->vis = rows - y0 > 1 ? rows - y0 : 1;
-	page_layout(st, w);
+	page_layout(st, w, c->wide);
 
 	char pct[8];
 	size_t mt = max_top(st);

@@ -2,11 +2,11 @@
  * words before anything private is typed, a passphrase, the recovery code
  * (shown once, with a check that it was copied), the region for crisis
  * lines, and a gentle first step that can be skipped. */
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "content/crisis.h"
+#include "core/firstrun.h"
 #include "store/vault.h"
 #include "util/utf8.h"
 #include "views/view.h"
@@ -85,73 +85,61 @@ static void onboard_leave(struct ctx *c, void *st)
 		crisis_free(&o->regions);
 }
 
-static const char welcome_md[] =
-    "## Welcome\n\n"
-    "tend is a private place to learn about trauma and healing, to practise steadying "
-    "skills, and to keep a journal of how you are doing, at your own pace.\n\n"
-    "It is self-help. It can sit alongside therapy or other support, but it is not "
-    "treatment, it does not diagnose anything, and it cannot respond in an emergency.\n\n"
-    "- **Esc** goes back or leaves any screen. Nothing here has to be finished.\n"
-    "- **Ctrl-G** opens crisis help on every screen, even this one.\n"
-    "- **F1** shows the keys for the screen you are on.\n\n"
-    "Press **Enter** to go on.";
+/* The keys named in these pages come from the keymap, so a config file
+ * that moves them is told the truth. */
+static void welcome_md(char *out, size_t size)
+{
+	snprintf(out, size,
+	         "## Welcome\n\n"
+	         "tend is a private place to learn about trauma and healing, to practise steadying "
+	         "skills, and to keep a journal of how you are doing, at your own pace.\n\n"
+	         "It is self-help. It can sit alongside therapy or other support, but it is not "
+	         "treatment, it does not diagnose anything, and it cannot respond in an "
+	         "emergency.\n\n"
+	         "- **%s** goes back or leaves any screen. Nothing here has to be finished.\n"
+	         "- **%s** opens crisis help on every screen, even this one.\n"
+	         "- **%s** shows the keys for the screen you are on.\n\n"
+	         "Press **%s** to go on.",
+	         keymap_label(ACT_BACK, true), keymap_label(ACT_CRISIS, true),
+	         keymap_label(ACT_HELP, true), keymap_label(ACT_SELECT, true));
+}
 
-static const char privacy_md[] =
-    "## Your privacy, in plain words\n\n"
-    "Everything you write in tend stays on this computer. tend sends nothing anywhere "
-    "and has no account to sign in to.\n\n"
-    "Your journal, moods and notes are kept in one vault in the folder below. The vault "
-    "is encrypted before it touches the disk, so a lost laptop, a copied folder or a "
-    "cloud backup shows only scrambled data.\n\n"
-    "Your passphrase is the key. Nobody, including the people who make tend, can open "
-    "the vault without it or without the recovery code you will see next.\n\n"
-    "What encryption cannot do: it cannot protect you from someone who controls this "
-    "computer while you use it (for example with spying software), or who can see your "
-    "screen. **Ctrl-B** hides tend at once and locks it; **Ctrl-L** locks it.\n\n"
-    "Press **Enter** to choose a passphrase.";
+static void privacy_md(char *out, size_t size, const char *dir)
+{
+	snprintf(out, size,
+	         "## Your privacy, in plain words\n\n"
+	         "Everything you write in tend stays on this computer. tend sends nothing anywhere "
+	         "and has no account to sign in to.\n\n"
+	         "Your journal, moods and notes are kept in one vault in the folder below. The "
+	         "vault is encrypted before it touches the disk, so a lost laptop, a copied folder "
+	         "or a cloud backup shows only scrambled data.\n\n"
+	         "Your passphrase is the key. Nobody, including the people who make tend, can open "
+	         "the vault without it or without the recovery code you will see next.\n\n"
+	         "What encryption cannot do: it cannot protect you from someone who controls this "
+	         "computer while you use it (for example with spying software), or who can see "
+	         "your screen. **%s** hides tend at once and locks it; **%s** locks it.\n\n"
+	         "Press **%s** to choose a passphrase.\n\nThe vault folder: `%s`",
+	         keymap_label(ACT_HIDE, true), keymap_label(ACT_LOCK, true),
+	         keymap_label(ACT_SELECT, true), dir);
+}
 
 static const char *strength(const struct field *f, enum role *r)
 {
-	size_t n = field_width(f);
-	size_t words = 1;
-	for (size_t i = 0; i < f->len; i++)
-		words += f->buf[i] == ' ';
-	*r = ROLE_WARN;
-	if (n == 0)
-		return "A sentence of four or more ordinary words is strong and easy to remember.";
-	if (n < 8)
-		return "Too short: please use at least 8 characters.";
-	*r = ROLE_NORMAL;
-	if (n < 12 && words < 3)
-		return "Fair. Another word or two would make it much harder to guess.";
-	*r = ROLE_GOOD;
-	if (n < 20)
-		return "Strong.";
-	return "Very strong.";
-}
-
-/* The part of the code the person types back: the third group. */
-static void code_part(const char *code, char out[8])
-{
-	const char *p = code;
-	for (int dash = 0; dash < 2 && p; dash++) {
-		p = strchr(p, '-');
-		if (p)
-			p++;
-	}
-	size_t n = 0;
-	while (p && p[n] && p[n] != '-' && n < 7)
-		n++;
-	memcpy(out, p ? p : "", n);
-	out[n] = '\0';
+	enum pass_level l;
+	const char *say = pass_rate(f->buf ? f->buf : "", f->len, &l);
+	*r = l <= PASS_TOO_SHORT ? ROLE_WARN : l == PASS_FAIR ? ROLE_NORMAL : ROLE_GOOD;
+	return say;
 }
 
 static void draw_passphrase(struct onboard *o, int y, int w, int rows)
 {
-	y += view_markdown(y, 2, w, 6, 0,
-	                   "## Choose a passphrase\n\n"
-	                   "Type it twice. Spaces are fine and there is no upper limit. Tab "
-	                   "moves between the two fields; Enter goes on.");
+	char md[240];
+	snprintf(md, sizeof(md),
+	         "## Choose a passphrase\n\n"
+	         "Type it twice. Spaces are fine and there is no upper limit. %s moves between the "
+	         "two fields; %s goes on.",
+	         keymap_label(ACT_NEXT_FIELD, true), keymap_label(ACT_SELECT, true));
+	y += view_markdown(y, 2, w, 6, 0, md);
 	y++;
 	ui_puts(y, 2, 14, ROLE_NORMAL, "Passphrase:");
 	ui_puts(y + 2, 2, 14, ROLE_NORMAL, "Once more:");
@@ -201,19 +189,24 @@ static void draw_code(struct onboard *o, int y, int w)
 		ui_put(y, 4, w - 4, ROLE_STRONG, p, (size_t)(end - p));
 		p = *end == '-' ? end + 1 : end;
 	}
-	view_markdown(y + 1, 2, w, 4, 0,
-	              "Please do not keep it in a file on this computer or in a photo that "
-	              "syncs to the cloud. Press **Enter** when it is written down.");
+	char md[240];
+	snprintf(md, sizeof(md),
+	         "Please do not keep it in a file on this computer or in a photo that syncs to the "
+	         "cloud. Press **%s** when it is written down.",
+	         keymap_label(ACT_SELECT, true));
+	view_markdown(y + 1, 2, w, 4, 0, md);
 }
 
 static void draw_check(struct onboard *o, int y, int w)
 {
-	y += view_markdown(y, 2, w, 8, 0,
-	                   "## Check the copy\n\n"
-	                   "From what you wrote down, type the **third group** of five characters "
-	                   "(after the second dash). Case does not matter. If you would rather "
-	                   "check later, press **Ctrl-S** to skip; you can always make a new code "
-	                   "with 'tend rekey'.");
+	char md[400];
+	snprintf(md, sizeof(md),
+	         "## Check the copy\n\n"
+	         "From what you wrote down, type the **third group** of five characters (after the "
+	         "second dash). Case does not matter. If you would rather check later, press **%s** "
+	         "to skip; you can always make a new code with 'tend rekey'.",
+	         keymap_label(ACT_SKIP, true));
+	y += view_markdown(y, 2, w, 8, 0, md);
 	y++;
 	ui_puts(y, 2, 14, ROLE_NORMAL, "Third group:");
 	if (o->msg[0])
@@ -245,12 +238,15 @@ static void onboard_draw(struct ctx *c, void *st, int rows, int cols)
 	int w = cols - 4 > 90 ? 90 : cols - 4;
 	int y = view_title(cols, "tend: getting started");
 	switch (o->stage) {
-	case WELCOME:
-		draw_long(o, y, w, rows, welcome_md);
+	case WELCOME: {
+		char md[1200];
+		welcome_md(md, sizeof(md));
+		draw_long(o, y, w, rows, md);
 		break;
+	}
 	case PRIVACY: {
-		char md[sizeof(privacy_md) + 600];
-		snprintf(md, sizeof(md), "%s\n\nThe vault folder: `%s`", privacy_md, c->data_dir);
+		char md[2400];
+		privacy_md(md, sizeof(md), c->data_dir);
 		draw_long(o, y, w, rows, md);
 		break;
 	}
@@ -266,15 +262,19 @@ static void onboard_draw(struct ctx *c, void *st, int rows, int cols)
 	case REGION:
 		draw_region(c, o, y, w, rows);
 		break;
-	case FIRST_STEP:
-		draw_long(o, y, w, rows,
-		              "## Your vault is ready\n\n"
-		              "A gentle first step, if you like: read the first short page about "
-		              "how trauma shows up in many different ways. Or go straight to the "
-		              "home screen. Either is fine.\n\n"
-		              "- **Enter**: read the first page\n"
-		              "- **Esc**: go to the home screen");
+	case FIRST_STEP: {
+		char md[400];
+		snprintf(md, sizeof(md),
+		         "## Your vault is ready\n\n"
+		         "A gentle first step, if you like: read the first short page about how trauma "
+		         "shows up in many different ways. Or go straight to the home screen. Either is "
+		         "fine.\n\n"
+		         "- **%s**: read the first page\n"
+		         "- **%s**: go to the home screen",
+		         keymap_label(ACT_SELECT, true), keymap_label(ACT_BACK, true));
+		draw_long(o, y, w, rows, md);
 		break;
+	}
 	}
 }
 
@@ -316,9 +316,9 @@ static struct step passphrase_select(struct onboard *o)
 		o->focus = 1;
 		return STEP(STEP_REDRAW);
 	}
-	enum role r;
-	strength(&o->pass, &r);
-	if (field_width(&o->pass) < 8) {
+	enum pass_level l;
+	pass_rate(o->pass.buf ? o->pass.buf : "", o->pass.len, &l);
+	if (l < PASS_FAIR) {
 		snprintf(o->msg, sizeof(o->msg), "Please choose a passphrase of at least 8 characters.");
 		o->focus = 0;
 		return STEP(STEP_REDRAW);
@@ -360,18 +360,7 @@ static struct step onboard_work(struct ctx *c, void *st)
 
 static bool code_matches(const struct onboard *o)
 {
-	char want[8];
-	code_part(o->code, want);
-	size_t n = strlen(want);
-	if (o->check.len != n)
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		int a = toupper((unsigned char)o->check.buf[i]);
-		a = a == 'O' ? '0' : (a == 'I' || a == 'L') ? '1' : a;
-		if (a != want[i])
-			return false;
-	}
-	return true;
+	return code_check_matches(o->code, o->check.buf ? o->check.buf : "", o->check.len);
 }
 
 static void forget_code(struct onboard *o)
@@ -424,7 +413,8 @@ static struct step stage_action(struct ctx *c, void *st, enum action a)
 			} else {
 				snprintf(o->msg, sizeof(o->msg),
 				         "That does not match. Check the third group (after the second "
-				         "dash), or press **Esc** to see the code again.");
+				         "dash), or press **%s** to see the code again.",
+				         keymap_label(ACT_BACK, true));
 				field_clear(&o->check);
 			}
 		} else if (a == ACT_BACK) {

@@ -208,8 +208,8 @@ static void draw_module(struct path_state *s, int rows, int cols)
 		if (i == 0)
 			snprintf(line, sizeof(line), "Read about it");
 		else if (i == 1)
-			snprintf(line, sizeof(line), "Where I am with it: %s (Enter changes it)",
-			         statuses[m->status]);
+			snprintf(line, sizeof(line), "Where I am with it: %s (%s changes it)",
+			         statuses[m->status], keymap_label(ACT_SELECT, false));
 		else if (i < first_prompt)
 			snprintf(line, sizeof(line), m->ex[i - 2].view == &hwimport_view ? "%s" : "Try: %s",
 			         m->ex[i - 2].title);

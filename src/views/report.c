@@ -13,6 +13,7 @@
 
 #include "core/stats.h"
 #include "io/report.h"
+#include "store/homework.h"
 #include "util/fileio.h"
 #include "util/utf8.h"
 #include "views/data_int.h"
@@ -177,8 +178,11 @@ static int rp_enter(struct ctx *c, void *st, const void *arg)
 	field_insert(&s->to, b, strlen(b));
 	snprintf(name, sizeof(name), "~/tend-report-%s.%s", b, rp_formats[0].ext);
 	field_insert(&s->path, name, strlen(name));
+	/* Homework is offered only when there is a pack to report on. */
+	struct error e = {0};
+	bool packs = hwpack_count(c->vault, &e) > 0;
 	for (int i = 0; i < REPORT_NSECTIONS; i++)
-		if (i != REPORT_ENTRIES)
+		if (i != REPORT_ENTRIES && (i != REPORT_HOMEWORK || packs))
 			s->sect[s->nsect++] = i;
 	s->sections = REPORT_DEFAULT & ~REPORT_BIT(REPORT_ENTRIES);
 	s->from_day = s->to_day = -1;

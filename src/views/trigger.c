@@ -315,11 +315,8 @@ static void tmenu_draw(struct ctx *c, void *st, int rows, int cols)
 			snprintf(line, sizeof(line), "Kinds of trigger (the list is yours to change)");
 		} else {
 			const struct trigger_saved *g = &t->open[i - 3];
-			time_t tt = (time_t)(g->at + (int64_t)g->off_min * 60);
-			struct tm tm;
-			gmtime_r(&tt, &tm);
-			char when[32];
-			strftime(when, sizeof(when), "%Y-%m-%d %H:%M", &tm);
+			char when[48];
+			view_date_time(c, g->at, g->off_min, when, sizeof(when));
 			snprintf(line, sizeof(line), "Finish: %s  %s", when, *g->text[2] ? g->text[2]
 			                                                                 : g->text[0]);
 		}

@@ -82,7 +82,8 @@ static struct step unlock_action(struct ctx *c, void *st, enum action a)
 	switch (a) {
 	case ACT_SELECT:
 		if (!u->pass.len) {
-			snprintf(u->msg, sizeof(u->msg), "Type your passphrase first, then press Enter.");
+			snprintf(u->msg, sizeof(u->msg), "Type your passphrase first, then press %s.",
+			         keymap_label(ACT_SELECT, true));
 			return STEP(STEP_REDRAW);
 		}
 		u->busy = true;

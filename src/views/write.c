@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/firstrun.h"
 #include "store/journal.h"
 #include "store/vault.h"
 #include "util/buf.h"
@@ -202,23 +203,6 @@ static struct step write_text(struct ctx *c, void *st, const char *t, size_t n)
 	return STEP(STEP_REDRAW);
 }
 
-/* Splits "a, b ,c" into trimmed tags (pointers into buf, modified). */
-static size_t split_tags(char *buf, const char **out, size_t max)
-{
-	size_t n = 0;
-	for (char *save = NULL, *t = strtok_r(buf, ",", &save); t && n < max;
-	     t = strtok_r(NULL, ",", &save)) {
-		while (*t == ' ')
-			t++;
-		size_t len = strlen(t);
-		while (len && t[len - 1] == ' ')
-			t[--len] = '\0';
-		if (*t)
-			out[n++] = t;
-	}
-	return n;
-}
-
 static struct step save_entry(struct ctx *c, struct write_state *w)
 {
 	size_t len;
@@ -231,7 +215,7 @@ static struct step save_entry(struct ctx *c, struct write_state *w)
 	const char *tags[64];
 	size_t ntags = 0;
 	if (buf_puts(&tagbuf, w->tags.buf) == 0)
-		ntags = split_tags(tagbuf.data, tags, 64);
+		ntags = list_split(tagbuf.data, tags, 64);
 	struct error e = {0};
 	int rc;
 	if (w->req.entry_id) {

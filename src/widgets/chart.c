@@ -449,10 +449,10 @@ int chart_heatmap_text(const struct heatmap *h, int64_t last_day, int rows, int 
 		return cv_finish(&cv, out);
 
 	int top = rows >= 8 ? 1 : 0;
-	static const char *const wday_name[7] = {"Mo", NULL, "We", NULL, "Fr", NULL, "Su"};
-	for (int d = 0; d < 7; d++)
-		if (wday_name[d])
-			cv_text(&cv, top + d, 0, 2, wday_name[d], ROLE_MUTED);
+	/* Every other row is named, from the day weeks start on. */
+	static const char *const wday_name[7] = {"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"};
+	for (int d = 0; d < 7; d += 2)
+		cv_text(&cv, top + d, 0, 2, wday_name[(d + h->week_start) % 7], ROLE_MUTED);
 
 	int last; /* last day of the year drawn, 0-based; -1: none yet */
 	if (last_day < h->day0)

@@ -3,6 +3,7 @@
 # opens only with the right key file and passphrase, and says which of
 # the two (or damage) stood in the way.
 . "$(dirname "$0")/../lib.sh"
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 export TEND_HOME=$T_TMP/vault TEND_INSECURE_FAST_KDF=1 TZ=UTC TEND_NOW=1795420800
 PASS='report pass'
 pw() { "$TEND_BIN" --passphrase-fd 3 "$@" 3<<<"$PASS"; }
@@ -115,4 +116,13 @@ err=$(tk open-report "$OUT/r.sealed" -k "$T_TMP/none.key" 2>&1)
 t_eq "a missing key file exits 1" 1 $?
 t_match "and says to give -k" "\-k KEYFILE" "$err"
 t_exit "open-report takes one file" 2 tk open-report
+
+# ---- homework progress, only when asked for
+pw homework import "$ROOT/content/examples/grounding-week.md" >/dev/null 2>&1
+dry=$(pw report $R --include homework --dry-run 2>&1)
+t_match "the preview counts the pack and its items" "Homework from the therapist: 1 pack, [0-9]+ items and how far along each is" "$dry"
+hw=$(pw report $R --include homework 2>/dev/null)
+t_match "the section lists the pack's items and how far along they are" \
+	"## Homework from the therapist.*\| Item \| What it asks \| So far \|.*not yet" "$(tr '\n' ' ' <<<"$hw")"
+t_nomatch "the default report has no homework" "Homework" "$(pw report $R 2>/dev/null)"
 t_done

@@ -5,7 +5,8 @@
  * Script lines:
  *   size ROWSxCOLS      first line only; default 24x80
  *   key NAME            Enter Esc Tab S-Tab Up Down Left Right Home End PgUp
- *                       PgDn Bksp Del F1..F10 Ctrl-X, or one character
+ *                       PgDn Bksp Del F1..F12 Ctrl-X Alt-x Ctrl-Left S-Up...
+ *                       (every name input_key_parse knows), or one character
  *   type TEXT           each character typed
  *   paste TEXT          one bracketed paste
  *   resize ROWSxCOLS
@@ -30,28 +31,6 @@ struct script {
 	char pending[4096]; /* rest of a "type" line */
 	size_t pos, len;
 };
-
-static int key_code(const char *name)
-{
-	static const struct {
-		const char *name;
-		int key;
-	} keys[] = {
-		{"Enter", KEYC_ENTER}, {"Esc", KEYC_ESC},   {"Tab", KEYC_TAB},
-		{"S-Tab", KEYC_BACKTAB}, {"Up", KEYC_UP},   {"Down", KEYC_DOWN},
-		{"Left", KEYC_LEFT},   {"Right", KEYC_RIGHT}, {"Home", KEYC_HOME},
-		{"End", KEYC_END},     {"PgUp", KEYC_PGUP}, {"PgDn", KEYC_PGDN},
-		{"Bksp", KEYC_BACKSPACE}, {"Del", KEYC_DELETE},
-	};
-	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
-		if (strcmp(name, keys[i].name) == 0)
-			return keys[i].key;
-	if (name[0] == 'F' && name[1] >= '1' && name[1] <= '9')
-		return KEYC_F1 + atoi(name + 1) - 1;
-	if (strncmp(name, "Ctrl-", 5) == 0 && name[5] && !name[6])
-		return KEYC_CTRL(name[5]);
-	return 0;
-}
 
 static void text_event(struct event *ev, const char *s, size_t len, size_t *adv)
 {
@@ -94,10 +73,16 @@ static void next(struct event *ev, int timeout_ms, void *arg)
 			continue;
 		}
 		if (strcmp(line, "key") == 0) {
-			int k = key_code(arg1);
-			if (k) {
+			/* Named as the config file names keys (ui/input.c reads
+			 * both); a character key ("q", "Space") is typed as text. */
+			int k = input_key_parse(arg1);
+			if (k && !input_key_is_text(k)) {
 				ev->type = EV_KEY;
 				ev->key = k;
+			} else if (k) {
+				char u[4];
+				size_t adv, n = utf8_encode((uint32_t)k, u);
+				text_event(ev, u, n, &adv);
 			} else {
 				size_t adv;
 				text_event(ev, arg1, strlen(arg1), &adv);

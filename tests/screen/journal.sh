@@ -234,10 +234,10 @@ SCRIPT
 } >"$T_TMP/edit"
 t_screen journal-edit "$T_TMP/edit" filter
 out=$T_TMP/journal-edit.raw
-t_match "edit: the entry says when it was edited" 'Written 2026-11-18 21:40 · edited 2026-11-23 18:30' \
+t_match "edit: the entry says when it was edited" 'Written 18 November 2026 21:40 · edited 23 November 2026 18:30' \
 	"$(t_section "$out" "Esc: the entry, edited, with the new text")"
 t_eq "edit: one earlier version is listed" 1 \
-	"$(t_section "$out" "v: one earlier version" | grep -cE '^    2026-11-18 21:40   Evening walk$')"
+	"$(t_section "$out" "v: one earlier version" | grep -cE '^    18 November 2026 21:40   Evening walk$')"
 t_nomatch "edit: the earlier version has no owls" 'owls' \
 	"$(t_section "$out" "Enter: the earlier version reads as the old text")"
 t_match "edit: the earlier version has the old text" 'The air was cold and clear\.' \

@@ -12,6 +12,7 @@
 	X(path) \
 	X(fileio) \
 	X(config) \
+	X(keymap) \
 	X(keyfile) \
 	X(recovery) \
 	X(vfs) \
@@ -32,7 +33,9 @@
 	X(textbuf) \
 	X(editor) \
 	X(stats) \
-	X(chart)
+	X(chart) \
+	X(firstrun) \
+	X(plain)
 
 #define DECLARE(name) int suite_##name(int *total);
 SUITES(DECLARE)

@@ -281,7 +281,7 @@ static void heatmap(void **state)
 		{jan1 + 61 * DAY, 0, 5, -1, -1}, /* March 3rd */
 	};
 	struct heatmap h;
-	year_heatmap(p, 3, 2025, &h);
+	year_heatmap(p, 3, 2025, 0, &h);
 	struct chart_text t;
 
 	/* 120 columns: 53 weeks, two columns each, a month row on top. */
@@ -326,6 +326,20 @@ static void heatmap(void **state)
 	/* Too few rows: blank. */
 	assert_int_equal(chart_heatmap_text(&h, INT64_MAX, 6, 60, false, &t), 0);
 	well_formed(&t, 6, 60, true);
+	chart_text_free(&t);
+
+	/* Weeks from Sunday (week_start = sunday): Sunday is the top row, and
+	 * Wednesday January 1st is its week's fourth day. */
+	year_heatmap(p, 3, 2025, 6, &h);
+	assert_int_equal(h.wday0, 3);
+	assert_int_equal(chart_heatmap_text(&h, INT64_MAX, 8, 120, false, &t), 0);
+	well_formed(&t, 8, 120, false);
+	assert_true(strncmp(t.lines[1], "Su ", 3) == 0);
+	assert_true(strncmp(t.lines[3], "Tu ", 3) == 0);
+	assert_true(strncmp(t.lines[7], "Sa ", 3) == 0);
+	assert_string_equal(at(&t, 4, 3), "\u2591");   /* Jan 1: low, in its own row */
+	assert_string_equal(at(&t, 2, 5), "\u2593");   /* Monday Jan 6, second week */
+	assert_string_equal(at(&t, 1, 5), "\u00b7");   /* Sunday Jan 5: no data */
 	chart_text_free(&t);
 }
 

@@ -26,6 +26,10 @@ static void defaults_without_a_file(void **state)
 	assert_int_equal(c.autolock_min, 10);
 	assert_int_equal(c.color, -1);
 	assert_false(c.reduced_motion);
+	assert_int_equal(c.week_start, 0);
+	assert_int_equal(c.date_style, DATE_LONG);
+	assert_false(c.wide);
+	assert_int_equal(c.nkeys, 0);
 	assert_int_equal(c.nwarnings, 0);
 	test_rmtree(dir);
 	free(dir);
@@ -64,6 +68,112 @@ static void problems_name_their_line(void **state)
 	free(dir);
 }
 
+static void comfort_settings(void **state)
+{
+	(void)state;
+	char *dir = test_tmpdir();
+	static const struct {
+		const char *text;
+		int week, date, wide;
+	} good[] = {
+		{"week_start = sunday\n", 6, DATE_LONG, 0},
+		{"week_start = monday\n", 0, DATE_LONG, 0},
+		{"date_format = iso\n", 0, DATE_ISO, 0},
+		{"date_format = dmy\n", 0, DATE_DMY, 0},
+		{"date_format = mdy\n", 0, DATE_MDY, 0},
+		{"date_format = long\n", 0, DATE_LONG, 0},
+		{"spacing = wide\n", 0, DATE_LONG, 1},
+		{"spacing = normal\n", 0, DATE_LONG, 0},
+		{"week_start=sunday\ndate_format =mdy\nspacing= wide\n", 6, DATE_MDY, 1},
+	};
+	for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		write_config(dir, good[i].text);
+		struct config c;
+		config_load(dir, &c);
+		assert_int_equal(c.nwarnings, 0);
+		assert_int_equal(c.week_start, good[i].week);
+		assert_int_equal(c.date_style, good[i].date);
+		assert_int_equal(c.wide, good[i].wide);
+	}
+	/* Each bad value names its line and keeps the default (or the value an
+	 * earlier line set). */
+	static const struct {
+		const char *text, *want;
+	} bad[] = {
+		{"week_start = tuesday\n", "config line 1: bad week_start (monday or sunday) 'tuesday'"},
+		{"# x\nweek_start = Sunday\n", "config line 2: bad week_start"},
+		{"date_format = us\n", "config line 1: bad date_format (long, iso, dmy or mdy) 'us'"},
+		{"\n\n\ndate_format =\n", "config line 4: bad date_format"},
+		{"spacing = double\n", "config line 1: bad spacing (normal or wide) 'double'"},
+		{"spacing = wide\nspacing = 2\n", "config line 2: bad spacing"},
+		{"key.crisis\n", "config line 1: not key = value:"},
+		{"key. = F2\n", "config line 1: no action '' to bind"},
+		{"key.up = \n", "config line 1: no keys for up"},
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		write_config(dir, bad[i].text);
+		struct config c;
+		config_load(dir, &c);
+		assert_int_equal(c.nwarnings, 1);
+		if (!strstr(c.warning, bad[i].want))
+			fail_msg("'%s' gave '%s'", bad[i].text, c.warning);
+		assert_int_equal(c.week_start, 0);
+		assert_int_equal(c.date_style, DATE_LONG);
+		assert_int_equal(c.wide, i == 5);
+		assert_int_equal(c.nkeys, 0);
+	}
+	test_rmtree(dir);
+	free(dir);
+}
+
+static void key_lines_are_kept(void **state)
+{
+	(void)state;
+	char *dir = test_tmpdir();
+	write_config(dir, "region = US\n  key.crisis = F2 !  \nkey.down=n\n");
+	struct config c;
+	config_load(dir, &c);
+	assert_int_equal(c.nwarnings, 0);
+	assert_int_equal(c.nkeys, 2);
+	assert_int_equal(c.keys[0].line, 2);
+	assert_string_equal(c.keys[0].action, "crisis");
+	assert_string_equal(c.keys[0].keys, "F2 !");
+	assert_int_equal(c.keys[1].line, 3);
+	assert_string_equal(c.keys[1].action, "down");
+	assert_string_equal(c.keys[1].keys, "n");
+	test_rmtree(dir);
+	free(dir);
+}
+
+static void dates_in_each_style(void **state)
+{
+	(void)state;
+	struct tm tm = {.tm_year = 2026 - 1900, .tm_mon = 10, .tm_mday = 3, .tm_wday = 2};
+	char out[64];
+	assert_int_equal(date_format(out, sizeof(out), &tm, DATE_LONG, 0), 15);
+	assert_string_equal(out, "3 November 2026");
+	date_format(out, sizeof(out), &tm, DATE_ISO, 0);
+	assert_string_equal(out, "2026-11-03");
+	date_format(out, sizeof(out), &tm, DATE_DMY, 0);
+	assert_string_equal(out, "03/11/2026");
+	date_format(out, sizeof(out), &tm, DATE_MDY, 1);
+	assert_string_equal(out, "Tuesday 11/03/2026");
+	date_format(out, sizeof(out), &tm, DATE_LONG, 1);
+	assert_string_equal(out, "Tuesday 3 November 2026");
+	/* Cut short, never past the end. */
+	assert_int_equal(date_format(out, 5, &tm, DATE_ISO, 0), 4);
+	assert_string_equal(out, "2026");
+	date_format_iso_text(out, sizeof(out), "2026-11-23", DATE_DMY);
+	assert_string_equal(out, "23/11/2026");
+	date_format_iso_text(out, sizeof(out), "soon", DATE_DMY);
+	assert_string_equal(out, "soon");
+	date_format_iso_text(out, sizeof(out), "2026-13-01", DATE_LONG);
+	assert_string_equal(out, "2026-13-01");
+	assert_int_equal(date_style_parse("mdy"), DATE_MDY);
+	assert_int_equal(date_style_parse("MDY"), -1);
+	assert_string_equal(date_style_name(DATE_ISO), "iso");
+}
+
 static void set_keeps_other_lines(void **state)
 {
 	(void)state;
@@ -89,4 +199,6 @@ static void set_keeps_other_lines(void **state)
 }
 
 SUITE(config, cmocka_unit_test(defaults_without_a_file), cmocka_unit_test(values_and_comments),
-      cmocka_unit_test(problems_name_their_line), cmocka_unit_test(set_keeps_other_lines))
+      cmocka_unit_test(problems_name_their_line), cmocka_unit_test(comfort_settings),
+      cmocka_unit_test(key_lines_are_kept), cmocka_unit_test(dates_in_each_style),
+      cmocka_unit_test(set_keeps_other_lines))

@@ -233,6 +233,54 @@ static void lists(void **state)
 	layout_free(l);
 }
 
+/* spacing = wide: a blank line between every two blocks, list items and
+ * the items of a nested list too, and the blank line keeps a quote's bar. */
+static void wide_spacing(void **state)
+{
+	(void)state;
+	const char *md = "# Title\n"
+	                 "- one\n"
+	                 "- two\n"
+	                 "  - nested\n"
+	                 "\n"
+	                 "> said\n"
+	                 ">\n"
+	                 "> - in quote\n"
+	                 "> - and more\n"
+	                 "\n"
+	                 "after\n";
+	struct error e;
+	struct doc *d = doc_parse(md, strlen(md), &e);
+	assert_non_null(d);
+	struct layout *l = doc_layout_flags(d, 30, LAYOUT_WIDE);
+	check_layout(l, 30);
+	assert_string_equal(text_of(l), "Title\n"
+	                                "\n"
+	                                "• one\n"
+	                                "\n"
+	                                "• two\n"
+	                                "\n"
+	                                "  ◦ nested\n"
+	                                "\n"
+	                                "│ said\n"
+	                                "│\n"
+	                                "│ • in quote\n"
+	                                "│\n"
+	                                "│ • and more\n"
+	                                "\n"
+	                                "after\n");
+	/* The headings still point at their lines. */
+	assert_int_equal(l->nheadings, 1);
+	assert_int_equal(l->headings[0].line, 0);
+	layout_free(l);
+	/* Without the flag the same text stays tight. */
+	l = doc_layout_flags(d, 30, 0);
+	assert_string_equal(text_of(l), "Title\n\n• one\n• two\n  ◦ nested\n\n│ said\n│\n"
+	                                "│ • in quote\n│ • and more\n\nafter\n");
+	layout_free(l);
+	doc_free(d);
+}
+
 static void code_blocks(void **state)
 {
 	(void)state;
@@ -515,6 +563,7 @@ static void any_width(void **state)
 
 SUITE(render, cmocka_unit_test(headings), cmocka_unit_test(paragraphs_wrap),
       cmocka_unit_test(inline_styles), cmocka_unit_test(quotes), cmocka_unit_test(lists),
+      cmocka_unit_test(wide_spacing),
       cmocka_unit_test(code_blocks), cmocka_unit_test(rules), cmocka_unit_test(links),
       cmocka_unit_test(html_and_images), cmocka_unit_test(wide_text),
       cmocka_unit_test(combining_marks), cmocka_unit_test(long_words), cmocka_unit_test(search),

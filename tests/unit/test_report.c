@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "content/homework.h"
 #include "io/report.h"
+#include "store/homework.h"
 #include "store/settings.h"
 #include "unit.h"
 #include "util/fileio.h"
@@ -208,7 +210,7 @@ static void sections_on_and_off(void **state)
 	int64_t from = stats_days_from_civil(2026, 11, 2), to = stats_days_from_civil(2026, 11, 15);
 	static const char *const heads[REPORT_NSECTIONS] = {
 		"## Mood over time", "## Triggers", "## What helped", "## The healing path",
-		"## Journal entries chosen"};
+		"## Homework from the therapist", "## Journal entries chosen"};
 	for (int s = 0; s < REPORT_NSECTIONS; s++) {
 		struct report_data d = data_for(&f, from, to, REPORT_BIT(s));
 		char *md = render(&d, REPORT_MD);
@@ -332,7 +334,75 @@ static void build_from_a_vault(void **state)
 	test_vault_free(f);
 }
 
+/* A pack with a scale answered and a short answer given: the homework
+ * section shows each item, what it asks and how far along it is, and the
+ * answer's text; the preview counts them; without the section nothing of
+ * it is in the report. HTML escapes the pack's own words. */
+static void homework_section(void **state)
+{
+	(void)state;
+	struct test_vault *f = test_vault_new();
+	struct error e = {0};
+	static const char pack[] =
+	    "---\ntitle: Small <steps> week\nfrom: Dr. Lee\nassigned: 2026-11-16\n"
+	    "due: 2026-11-23\n---\nA week of small steps.\n\n"
+	    "## How hard was it\nkind: scale\nlow: very hard\nhigh: easy\n\nAsk yourself.\n\n"
+	    "## One word for today\nkind: answer\n\nWhat word fits?\n\n"
+	    "## Write it down\nkind: prompt\n\nWhat went well?\n";
+	struct homework h;
+	assert_int_equal(homework_parse(pack, strlen(pack), 0, &h, &e), 0);
+	int64_t id;
+	bool existed;
+	assert_int_equal(hwpack_add(f->v, pack, strlen(pack), h.title, h.from, h.assigned, h.due,
+	                            &id, &existed, &e),
+	                 0);
+	homework_free(&h);
+	struct hw_mark m = HW_MARK_INIT;
+	m.pack = id, m.item = 0, m.score = 6;
+	assert_int_equal(hwpack_mark(f->v, &m, &e), 0);
+	m = (struct hw_mark)HW_MARK_INIT;
+	m.pack = id, m.item = 1, m.answer = "marker-answer steady";
+	assert_int_equal(hwpack_mark(f->v, &m, &e), 0);
+
+	struct report_build b;
+	unsigned with = REPORT_BIT(REPORT_HOMEWORK);
+	assert_int_equal(report_build_load(f->v, 100, 113, with, NULL, 0, &b, &e), 0);
+	assert_int_equal(b.d.npacks, 1);
+	assert_int_equal(b.d.packs[0].nitems, 3);
+	struct buf out = BUF_INIT;
+	assert_int_equal(report_render(&b.d, REPORT_MD, &out, &e), 0);
+	const char *md = buf_str(&out);
+	assert_non_null(strstr(md, "## Homework from the therapist"));
+	assert_non_null(strstr(md, "### Small \\<steps\\> week"));
+	assert_non_null(strstr(md, "From Dr. Lee; given 2026-11-16, for 2026-11-23."));
+	assert_non_null(strstr(md, "| How hard was it | a number from 0 (very hard) to 10 (easy) | "));
+	assert_non_null(strstr(md, "6 of 10"));
+	assert_non_null(strstr(md, "| One word for today | a short answer | answered |"));
+	assert_non_null(strstr(md, "| Write it down | a journal prompt | not yet |"));
+	assert_non_null(strstr(md, "Answer to \"One word for today\": marker-answer steady"));
+	buf_clear(&out);
+	assert_int_equal(report_render(&b.d, REPORT_HTML, &out, &e), 0);
+	assert_non_null(strstr(buf_str(&out), "<h3>Small &lt;steps&gt; week</h3>"));
+	assert_null(strstr(buf_str(&out), "<steps>"));
+	buf_clear(&out);
+	assert_int_equal(report_preview(&b.d, &out, &e), 0);
+	assert_non_null(strstr(buf_str(&out), "1 pack, 3 items and how far along each is; "
+	                                      "1 short answer, with their text"));
+	assert_null(strstr(buf_str(&out), "marker-answer"));
+	report_build_free(&b);
+
+	buf_clear(&out);
+	assert_int_equal(report_build_load(f->v, 100, 113, REPORT_DEFAULT, NULL, 0, &b, &e), 0);
+	assert_int_equal(b.d.npacks, 0);
+	assert_int_equal(report_render(&b.d, REPORT_MD, &out, &e), 0);
+	assert_null(strstr(buf_str(&out), "marker-answer"));
+	assert_null(strstr(buf_str(&out), "Homework"));
+	report_build_free(&b);
+	buf_free(&out);
+	test_vault_free(f);
+}
+
 SUITE(report, cmocka_unit_test(markdown_golden_daily), cmocka_unit_test(markdown_golden_weekly),
       cmocka_unit_test(html_is_escaped_and_self_contained), cmocka_unit_test(sections_on_and_off),
       cmocka_unit_test(preview_lists_without_text), cmocka_unit_test(parsers),
-      cmocka_unit_test(build_from_a_vault))
+      cmocka_unit_test(build_from_a_vault), cmocka_unit_test(homework_section))

@@ -72,13 +72,13 @@ static void empty_input(void **state)
 	assert_int_equal(s.n, 0);
 
 	struct heatmap h;
-	year_heatmap(NULL, 0, 2025, &h);
+	year_heatmap(NULL, 0, 2025, 0, &h);
 	assert_int_equal(h.days, 365);
 	assert_int_equal(h.wday0, 2);
 	assert_int_equal(h.day0, WED_2025_01_01 / DAY);
 	for (int d = 0; d < h.days; d++)
 		assert_int_equal(h.count[d], 0);
-	year_heatmap(NULL, 0, 2024, &h);
+	year_heatmap(NULL, 0, 2024, 0, &h);
 	assert_int_equal(h.days, 366);
 
 	struct trigger_counts tc;
@@ -187,12 +187,12 @@ static void month_year_and_offset(void **state)
 
 	/* The year heat maps split the same way. */
 	struct heatmap h;
-	year_heatmap(p, 3, 2025, &h);
+	year_heatmap(p, 3, 2025, 0, &h);
 	assert_int_equal(h.count[0], 1);
 	assert_float_equal(h.mean[0], 9.0, 0);
 	for (int d = 1; d < h.days; d++)
 		assert_int_equal(h.count[d], 0);
-	year_heatmap(p, 3, 2024, &h);
+	year_heatmap(p, 3, 2024, 0, &h);
 	assert_int_equal(h.count[365], 2); /* December 31st of a leap year */
 	assert_float_equal(h.mean[365], 4.0, 0);
 	assert_int_equal(h.wday0, 0); /* 2024 began on a Monday */
