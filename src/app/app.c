@@ -250,6 +250,11 @@ static void draw_status(struct app *a, const struct view_ops *ops, int y, int co
 		if (!*name)
 			continue; /* no key for it here (the config file took it) */
 		snprintf(label, sizeof(label), " %s", name);
+		/* A hint that does not fit whole is left out, not cut to "F2 check-i"
+		 * (the keys overlay lists them all); a shorter one after it may fit. */
+		size_t need = utf8_width(label, strlen(label)) + 1 + utf8_width(h->label, strlen(h->label));
+		if ((size_t)x + need > (size_t)cols)
+			continue;
 		x += ui_puts(y, x, cols - x, ROLE_KEY, label);
 		snprintf(label, sizeof(label), " %s ", h->label);
 		x += ui_puts(y, x, cols - x, ROLE_STATUS, label);

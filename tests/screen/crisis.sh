@@ -171,6 +171,11 @@ t_match "Everywhere else: \"call your local emergency number\"" "call your local
 # message wraps (app.c draw_too_small, view_markdown).
 t_match "40x10: the crisis title is whole" "^  Crisis help(: you do not have to go through this alone)?\$" \
 	"$(t_section "$T_TMP/crisis-region.raw" "crisis at 40x10: still drawn" | head -n 1)"
+# Was a bug: the status bar's last hint was cut to "B b" at 40 columns (and
+# "Es" at 60); app.c draw_status now leaves out a hint that does not fit.
+t_match "40x10: the status bar shows whole hints only" \
+	'^ Ctrl-G  crisis help(  [^ ]+ (safety plan|breathe|region|back))+ *$' \
+	"$(t_section "$T_TMP/crisis-region.raw" "crisis at 40x10: still drawn" | tail -n 1)"
 t_match "40x10: the small-window message is whole" \
 	"^Please make this window larger: tend needs at least 60 columns and 18 rows\. Ctrl-G: crisis help \$" \
 	"$(t_section "$T_TMP/crisis-region.raw" "home at 40x10: please make this window larger" | tr '\n' ' ' | tr -s ' ')"

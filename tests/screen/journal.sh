@@ -576,5 +576,10 @@ t_eq "narrow: river is found in three entries" 3 "$(results "$out" "search at 60
 t_match "narrow: the wide line wraps between characters" \
 	$'\n  日本語の文章がここに続きます。とても長い行なので、折り\n  返しが必要になるはずです。🌿🌿 end\n' \
 	"$(t_section "$out" "a long wide line wraps at 60 columns")"
+# Was a bug: a status-bar hint with no room left was cut ("F2 check-i");
+# app.c draw_status now leaves out a hint that does not fit whole.
+t_match "narrow: the status bar shows whole hints only" \
+	'^ Ctrl-G  crisis help(  [^ ]+ (save|next part|check-in|close))+ *$' \
+	"$(t_section "$out" "a long wide line wraps at 60 columns" | tail -n 1)"
 
 t_done
