@@ -6,6 +6,7 @@
 
 #include "cli/commands.h"
 #include "cli/secret.h"
+#include "content/page.h"
 #include "store/vault.h"
 #include "util/buf.h"
 #include "util/error.h"
@@ -36,9 +37,7 @@ int cli_trigger_questions(const struct cli_asker *a, struct vault *v, struct err
 
 /* Learn pages (folder 0), healing-path modules (1) and exercises (2),
  * in order: fn gets each until it returns non-zero, which is returned. */
-struct page_meta;
-typedef int (*topic_fn)(size_t folder, const char *path, const struct page_meta *m, void *arg);
-int cli_topics_each(topic_fn fn, void *arg);
+int cli_topics_each(page_each_fn fn, void *arg);
 /* A topic as plain text wrapped to cols: its content note, the page (an
  * exercise's steps), sources and review date. fn gets each line without a
  * newline; a non-zero return stops it. 'tend help TOPIC' and --plain. */

@@ -28,6 +28,10 @@ const struct crisis_region *crisis_region(const struct crisis_data *d, const cha
 /* The region for a locale such as "en_GB.UTF-8": its country code, else
  * the region whose countries are "*" (INTL). */
 const char *crisis_guess_region(const struct crisis_data *d, const char *locale);
+/* The region to show: configured (the settings file's) when it is one of
+ * d's, else a guess from the locale variables (LC_ALL, LC_MESSAGES, LANG:
+ * the first that names a country). The full screen and --plain share it. */
+const char *crisis_pick_region(const struct crisis_data *d, const char *configured);
 /* A line's "how" (call, text, call-or-text, chat, web) in words to show. */
 const char *crisis_how_text(const char *how);
 

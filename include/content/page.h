@@ -72,5 +72,11 @@ int frontmatter_date(const char *s);
  * "learn/x.md: line 3: ...". */
 int page_load(const char *path, struct page_meta *m, const char **body, size_t *body_len,
               struct error *e);
+/* Calls fn for each page (a .md file whose front matter reads) in the
+ * folders, in order ("learn/", "path/"...), with the folder's index; a
+ * non-zero return from fn stops the walk and is returned. */
+typedef int (*page_each_fn)(size_t folder, const char *path, const struct page_meta *m,
+                            void *arg);
+int page_each(const char *const *folders, size_t nfolders, page_each_fn fn, void *arg);
 
 #endif

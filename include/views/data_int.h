@@ -24,6 +24,15 @@ int data_expand(const char *typed, struct buf *out);
  * replace a file); *folder is set when it is a folder, which is never
  * replaced. */
 bool data_exists(const char *path, bool *folder);
+/* Where a file typed into a path field (typed, what the screen calls its
+ * file: "file", "report") may go: DATA_WRITE with *full its expanded path;
+ * DATA_ASK when a file is there already (question holds the words for a
+ * "Replace the file?" confirm); DATA_PROBLEM with problem saying what to
+ * change (nothing typed, a folder; example is a file name to suggest). */
+enum data_target { DATA_WRITE, DATA_ASK, DATA_PROBLEM };
+enum data_target data_target(const char *typed, const char *what, const char *example,
+                             struct buf *full, char *problem, size_t psize, char *question,
+                             size_t qsize);
 
 /* The file name part of a typed path is swapped for a new extension when
  * the person has not typed one of their own: "x.json" to "x.md". */

@@ -2,7 +2,6 @@
 #include "app/app.h"
 
 #include <fcntl.h>
-#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -439,20 +438,13 @@ static void load_settings(struct app *a, struct paths *p)
 			snprintf(a->ctx.note, sizeof(a->ctx.note), "%s", cfg.warning);
 		a->ctx.note_role = ROLE_WARN;
 	}
-	if (cfg.region[0]) {
-		snprintf(a->ctx.region, sizeof(a->ctx.region), "%s", cfg.region);
-		return;
-	}
 	struct crisis_data d;
 	struct error e;
 	if (crisis_load(&d, &e) == 0) {
-		const char *loc = setlocale(LC_MESSAGES, NULL);
-		const char *lang = getenv("LANG");
-		const char *g = crisis_guess_region(&d, loc && strchr(loc, '_') ? loc : lang);
-		snprintf(a->ctx.region, sizeof(a->ctx.region), "%s", g);
+		snprintf(a->ctx.region, sizeof(a->ctx.region), "%s", crisis_pick_region(&d, cfg.region));
 		crisis_free(&d);
 	} else {
-		snprintf(a->ctx.region, sizeof(a->ctx.region), "INTL");
+		snprintf(a->ctx.region, sizeof(a->ctx.region), "%s", cfg.region[0] ? cfg.region : "INTL");
 	}
 }
 

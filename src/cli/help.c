@@ -15,23 +15,9 @@
 
 static const char *const folders[] = {"learn/", "path/", "exercises/"};
 
-int cli_topics_each(topic_fn fn, void *arg)
+int cli_topics_each(page_each_fn fn, void *arg)
 {
-	for (size_t f = 0; f < sizeof(folders) / sizeof(folders[0]); f++) {
-		const char *paths[64];
-		size_t n = content_list(folders[f], paths, 64);
-		for (size_t i = 0; i < n && i < 64; i++) {
-			struct page_meta m;
-			struct error e;
-			if (!strstr(paths[i], ".md") || page_load(paths[i], &m, NULL, NULL, &e))
-				continue;
-			int r = fn(f, paths[i], &m, arg);
-			page_meta_free(&m);
-			if (r)
-				return r;
-		}
-	}
-	return 0;
+	return page_each(folders, sizeof(folders) / sizeof(folders[0]), fn, arg);
 }
 
 struct find {

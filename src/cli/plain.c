@@ -304,16 +304,7 @@ static void region_of(struct plain *p, const struct crisis_data *d, char out[8])
 {
 	struct config cfg;
 	config_load(p->paths.config_dir, &cfg);
-	if (cfg.region[0] && crisis_region(d, cfg.region)) {
-		snprintf(out, 8, "%s", cfg.region);
-		return;
-	}
-	const char *loc = getenv("LC_ALL");
-	if (!loc || !*loc)
-		loc = getenv("LC_MESSAGES");
-	if (!loc || !*loc)
-		loc = getenv("LANG");
-	snprintf(out, 8, "%s", crisis_guess_region(d, loc));
+	snprintf(out, 8, "%s", crisis_pick_region(d, cfg.region));
 }
 
 static void crisis_lines(struct pager *pg, const struct crisis_data *d, const char *region)

@@ -157,6 +157,21 @@ const char *crisis_guess_region(const struct crisis_data *d, const char *locale)
 	return d->nregions ? d->regions[0].code : "INTL";
 }
 
+const char *crisis_pick_region(const struct crisis_data *d, const char *configured)
+{
+	if (configured && *configured && crisis_region(d, configured))
+		return crisis_region(d, configured)->code;
+	/* The first locale variable that names a country, as setlocale reads
+	 * them: LC_ALL, then LC_MESSAGES, then LANG. */
+	static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+	for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
+		const char *v = getenv(vars[i]);
+		if (v && strchr(v, '_'))
+			return crisis_guess_region(d, v);
+	}
+	return crisis_guess_region(d, NULL);
+}
+
 const char *crisis_how_text(const char *how)
 {
 	if (strcmp(how, "call-or-text") == 0)

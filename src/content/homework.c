@@ -181,28 +181,37 @@ static int fm_key(void *arg, const char *key, char *val, size_t line, struct err
 /* ---- references to tend's own content ---- */
 
 /* The Learn page or path module with this id: its path and title. */
+struct find {
+	const char *id;
+	char *path, *title;
+};
+
+static int match_page(size_t folder, const char *path, const struct page_meta *m, void *arg)
+{
+	(void)folder;
+	struct find *f = arg;
+	if (strcmp(m->id, f->id) != 0)
+		return 0;
+	f->path = strdup(path);
+	f->title = strdup(m->title);
+	return f->path && f->title ? 1 : -1;
+}
+
+/* A Learn page or path module by id: 1 with its path and title, 0 when
+ * there is none, -1 out of memory. */
 static int find_page(const char *id, char **path, char **title)
 {
 	static const char *const folders[] = {"learn/", "path/"};
-	for (size_t f = 0; f < 2; f++) {
-		const char *paths[64];
-		size_t n = content_list(folders[f], paths, 64);
-		for (size_t i = 0; i < n && i < 64; i++) {
-			struct page_meta m;
-			struct error e;
-			if (!strstr(paths[i], ".md") || page_load(paths[i], &m, NULL, NULL, &e))
-				continue;
-			bool hit = strcmp(m.id, id) == 0;
-			if (hit) {
-				*path = strdup(paths[i]);
-				*title = strdup(m.title);
-			}
-			page_meta_free(&m);
-			if (hit)
-				return *path && *title ? 1 : -1;
-		}
+	struct find f = {.id = id};
+	int r = page_each(folders, 2, match_page, &f);
+	if (r != 1) {
+		free(f.path);
+		free(f.title);
+		return r;
 	}
-	return 0;
+	*path = f.path;
+	*title = f.title;
+	return 1;
 }
 
 /* The path's two lists of the person's own (support map, affirmations)

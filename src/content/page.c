@@ -313,3 +313,22 @@ int page_load(const char *path, struct page_meta *m, const char **body, size_t *
 		*body_len = len - off;
 	return 0;
 }
+
+int page_each(const char *const *folders, size_t nfolders, page_each_fn fn, void *arg)
+{
+	for (size_t f = 0; f < nfolders; f++) {
+		const char *paths[64];
+		size_t n = content_list(folders[f], paths, 64);
+		for (size_t i = 0; i < n && i < 64; i++) {
+			struct page_meta m;
+			struct error e;
+			if (!strstr(paths[i], ".md") || page_load(paths[i], &m, NULL, NULL, &e))
+				continue;
+			int r = fn(f, paths[i], &m, arg);
+			page_meta_free(&m);
+			if (r)
+				return r;
+		}
+	}
+	return 0;
+}

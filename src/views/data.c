@@ -151,6 +151,33 @@ const struct view_ops data_view = {
 	.on_action = dm_action,
 };
 
+enum data_target data_target(const char *typed, const char *what, const char *example,
+                             struct buf *full, char *problem, size_t psize, char *question,
+                             size_t qsize)
+{
+	buf_clear(full);
+	if (!*typed) {
+		snprintf(problem, psize, "Type where the %s should go first.", what);
+		return DATA_PROBLEM;
+	}
+	if (data_expand(typed, full)) {
+		snprintf(problem, psize, "%s", "Out of memory.");
+		return DATA_PROBLEM;
+	}
+	bool folder;
+	if (!data_exists(buf_str(full), &folder))
+		return DATA_WRITE;
+	if (folder) {
+		snprintf(problem, psize, "%.200s is a folder. Add a file name after it, such as "
+		                         "%.200s/%s.",
+		         typed, typed, example);
+		return DATA_PROBLEM;
+	}
+	snprintf(question, qsize, "There is a file at %.300s already. Replacing it cannot be undone.",
+	         typed);
+	return DATA_ASK;
+}
+
 /* ---- export ---- */
 
 /* The formats, as 'tend export --format' names them. Another format is
@@ -267,30 +294,20 @@ static struct step ex_write(struct ctx *c, void *data)
 
 static struct step ex_try(struct ctx *c, struct exportst *s)
 {
-	buf_clear(&s->full);
 	s->problem[0] = '\0';
-	if (!s->path.len) {
-		snprintf(s->problem, sizeof(s->problem), "%s", "Type where the file should go first.");
+	char example[32];
+	snprintf(example, sizeof(example), "tend-export.%s", export_kinds[s->kind].ext);
+	switch (data_target(s->path.buf, "file", example, &s->full, s->problem, sizeof(s->problem),
+	                    s->question, sizeof(s->question))) {
+	case DATA_PROBLEM:
 		return STEP(STEP_REDRAW);
-	}
-	if (data_expand(s->path.buf, &s->full)) {
-		snprintf(s->problem, sizeof(s->problem), "%s", "Out of memory.");
-		return STEP(STEP_REDRAW);
-	}
-	bool folder;
-	if (data_exists(buf_str(&s->full), &folder)) {
-		if (folder) {
-			snprintf(s->problem, sizeof(s->problem),
-			         "%s is a folder. Add a file name after it, such as %s/tend-export.%s.",
-			         s->path.buf, s->path.buf, export_kinds[s->kind].ext);
-			return STEP(STEP_REDRAW);
-		}
-		snprintf(s->question, sizeof(s->question),
-		         "There is a file at %s already. Replacing it cannot be undone.", s->path.buf);
+	case DATA_ASK:
 		s->q = (struct confirm){.title = "Replace the file?", .message = s->question,
 		                        .yes = "Replace it", .no = "Keep it",
 		                        .yes_is_risky = true, .on_yes = ex_write, .data = s};
 		return PUSH(confirm_view, &s->q);
+	case DATA_WRITE:
+		break;
 	}
 	return ex_write(c, s);
 }

@@ -445,29 +445,20 @@ static struct step rp_write(struct ctx *c, void *data)
 
 static struct step rp_try(struct ctx *c, struct reportst *s)
 {
-	buf_clear(&s->full);
 	s->problem[0] = '\0';
-	if (!s->path.len) {
-		snprintf(s->problem, sizeof(s->problem), "%s", "Type where the report should go first.");
+	char example[32];
+	snprintf(example, sizeof(example), "tend-report.%s", rp_formats[s->fmt].ext);
+	switch (data_target(s->path.buf, "report", example, &s->full, s->problem, sizeof(s->problem), s->question,
+	                    sizeof(s->question))) {
+	case DATA_PROBLEM:
 		return STEP(STEP_REDRAW);
-	}
-	if (data_expand(s->path.buf, &s->full)) {
-		snprintf(s->problem, sizeof(s->problem), "%s", "Out of memory.");
-		return STEP(STEP_REDRAW);
-	}
-	bool folder;
-	if (data_exists(buf_str(&s->full), &folder)) {
-		if (folder) {
-			snprintf(s->problem, sizeof(s->problem), "%.200s is a folder; add a file name.",
-			         s->path.buf);
-			return STEP(STEP_REDRAW);
-		}
-		snprintf(s->question, sizeof(s->question),
-		         "There is a file at %s already. Replacing it cannot be undone.", s->path.buf);
+	case DATA_ASK:
 		s->q = (struct confirm){.title = "Replace the file?", .message = s->question,
 		                        .yes = "Replace it", .no = "Keep it",
 		                        .yes_is_risky = true, .on_yes = rp_write, .data = s};
 		return PUSH(confirm_view, &s->q);
+	case DATA_WRITE:
+		break;
 	}
 	return rp_write(c, s);
 }
