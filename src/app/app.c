@@ -223,7 +223,9 @@ static void draw_note(const char *note, enum role r, int y, int x, int cols)
 		int row = y - (n - 1) + i;
 		if (row < 0)
 			continue;
-		ui_fill(row, x, cols - x, r);
+		/* Rows above the bar are cleared whole, so the note does not sit
+		 * beside what the screen drew there. */
+		ui_fill(row, i == n - 1 ? x : 0, i == n - 1 ? cols - x : cols, r);
 		ui_put(row, x + 1, w, r, line[i], len[i]);
 	}
 }
