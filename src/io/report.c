@@ -92,6 +92,7 @@ struct out {
 	struct buf *b;
 	bool html;
 	bool failed;
+	int col; /* the table cell the row is at */
 };
 
 static void put(struct out *o, const char *s)
@@ -302,211 +303,8 @@ nomem:
 	return error_set(e, E_FAIL, "Out of memory making the report.");
 }
 
-/* ---- Markdown */
 
-static void md_mood(struct out *o, const struct report_data *d, const struct facts *f)
-{
-	char a[24], b[16];
-	int64_t days = d->to_day - d->from_day + 1;
-	if (!f->nmood) {
-		put(o, "No check-ins in this period.\n\n");
-		return;
-	}
-	putf(o, "%zu check-in%s, on %zu of %lld day%s. ", f->nmood, f->nmood == 1 ? "" : "s",
-	     f->days_with, (long long)days, days == 1 ? "" : "s");
-	putf(o, "Mood averaged %s out of 10 (lowest %d, highest %d).\n\n", num1(f->mean, a), f->min,
-	     f->max);
-	if (!stats_enough(f->nmood))
-		putf(o, "That is too few check-ins to suggest a pattern (fewer than %d).\n\n",
-		     STATS_MIN_MEAN);
-	putf(o, "| %s | Check-ins | Average | Lowest | Highest |\n|---|---|---|---|---|\n",
-	     f->weekly ? "Week starting" : "Day");
-	for (size_t i = 0; i < f->sr.n; i++) {
-		const struct series_bucket *sb = &f->sr.v[i];
-		if (!sb->count)
-			continue;
-		putf(o, "| %s %s | %zu | %s | %d | %d |\n", wday_short[stats_weekday(sb->day)],
-		     day_text(sb->day, b), sb->count, num1(sb->mean, a), sb->min, sb->max);
-	}
-	putf(o, "\n%s without a check-in are left out of the table.\n\n",
-	     f->weekly ? "Weeks" : "Days");
-}
-
-static void md_triggers(struct out *o, const struct facts *f)
-{
-	char a[24], b[24];
-	if (!f->ntrig) {
-		put(o, "No trigger logs in this period.\n\n");
-		return;
-	}
-	putf(o, "%zu trigger log%s. Distress is noted from 0 (none) to 10 (the most), before and "
-	        "after; what happened is not included.\n\n",
-	     f->ntrig, f->ntrig == 1 ? "" : "s");
-	put(o, "| Kind | Logs | Distress before (average) | Distress after (average) |\n"
-	       "|---|---|---|---|\n");
-	for (size_t i = 0; i < f->tc.ncats; i++) {
-		const struct cat_suds *c = &f->cs[i];
-		put(o, "| ");
-		text(o, f->tc.cats[i].category);
-		putf(o, " | %zu | %s | %s |\n", f->tc.cats[i].count,
-		     c->nb ? num1(c->before, a) : "not noted", c->na ? num1(c->after, b) : "not noted");
-	}
-	putf(o, "| All | %zu | %s | %s |\n\n", f->ntrig,
-	     f->all.nb ? num1(f->all.before, a) : "not noted",
-	     f->all.na ? num1(f->all.after, b) : "not noted");
-}
-
-static void md_coping(struct out *o, const struct facts *f)
-{
-	char a[24];
-	if (!f->nte) {
-		put(o, "No way of coping or exercise was noted in this period.\n\n");
-		return;
-	}
-	putf(o, "How much distress (0-10) fell, on average, after each way of coping or exercise. "
-	        "\"Noted\" counts the times distress was noted before and after; fewer than %d is "
-	        "marked \"few\" and is best read lightly.\n\n",
-	     STATS_MIN_MEAN);
-	put(o, "| Way of coping | Times used | Noted | Average fall |\n|---|---|---|---|\n");
-	for (size_t i = 0; i < f->nte; i++) {
-		const struct tool_effect *t = &f->te[i];
-		put(o, "| ");
-		text(o, t->tool);
-		if (!t->n)
-			putf(o, " | %zu | 0 | not noted |\n", t->uses);
-		else
-			putf(o, " | %zu | %zu | %s%s |\n", t->uses, t->n, num1(t->mean_drop, a),
-			     stats_enough(t->n) ? "" : " (few)");
-	}
-	put(o, "\n");
-}
-
-static void md_path(struct out *o, const struct report_data *d)
-{
-	if (!d->nmodules) {
-		put(o, "No path modules were found.\n\n");
-		return;
-	}
-	put(o, "The status the person gave each module of the healing path.\n\n"
-	       "| Module | Status |\n|---|---|\n");
-	for (size_t i = 0; i < d->nmodules; i++) {
-		put(o, "| ");
-		text(o, d->modules[i].title);
-		put(o, " | ");
-		text(o, d->modules[i].status);
-		put(o, " |\n");
-	}
-	put(o, "\n");
-}
-
-/* "2026-11-23T08:10:00+01:00" as "2026-11-23 08:10". */
-static void when_text(const char *iso, char out[20])
-{
-	snprintf(out, 20, "%.16s", iso ? iso : "");
-	if (strlen(out) > 10 && out[10] == 'T')
-		out[10] = ' ';
-}
-
-static void md_entries(struct out *o, const struct report_data *d)
-{
-	for (size_t i = 0; i < d->nentries; i++) {
-		const struct entry *en = &d->entries[i];
-		char when[20];
-		when_text(en->created, when);
-		put(o, "### ");
-		text(o, en->title && *en->title ? en->title : "(untitled)");
-		putf(o, " (%s)\n\n", when);
-		if (en->tags && *en->tags) {
-			put(o, "Tags: ");
-			text(o, en->tags);
-			put(o, "\n\n");
-		}
-		/* The body as a quote, so its own headings stay inside it; raw
-		 * HTML is escaped so a viewer shows it as text. */
-		put(o, "> ");
-		for (const char *p = en->body ? en->body : ""; *p; p++) {
-			if (*p == '\n')
-				put(o, p[1] ? "\n> " : "");
-			else if (*p == '<')
-				put(o, "\\<");
-			else if (*p != '\r' && buf_putc(o->b, *p))
-				o->failed = true;
-		}
-		put(o, "\n\n");
-	}
-}
-
-static void md_homework(struct out *o, const struct report_data *d)
-{
-	if (!d->npacks) {
-		put(o, "No homework packs are in tend.\n\n");
-		return;
-	}
-	put(o, "Each pack the therapist gave, and how far along each item is so far (over all "
-	       "time, not only these days).\n\n");
-	for (size_t i = 0; i < d->npacks; i++) {
-		const struct report_hw_pack *p = &d->packs[i];
-		put(o, "### ");
-		text(o, p->title);
-		put(o, "\n\nFrom ");
-		text(o, p->from);
-		put(o, "; given ");
-		text(o, p->assigned);
-		if (p->due) {
-			put(o, ", for ");
-			text(o, p->due);
-		}
-		put(o, ".\n\n| Item | What it asks | So far |\n|---|---|---|\n");
-		for (size_t k = 0; k < p->nitems; k++) {
-			put(o, "| ");
-			text(o, p->items[k].heading);
-			put(o, " | ");
-			text(o, p->items[k].what);
-			put(o, " | ");
-			text(o, p->items[k].status);
-			put(o, " |\n");
-		}
-		put(o, "\n");
-		for (size_t k = 0; k < p->nitems; k++) {
-			if (!p->items[k].answer)
-				continue;
-			put(o, "Answer to \"");
-			text(o, p->items[k].heading);
-			put(o, "\": ");
-			text(o, p->items[k].answer);
-			put(o, "\n\n");
-		}
-	}
-}
-
-static const char self_help_note[] =
-	"These are self-help records the person kept in tend and chose to share. They are not "
-	"a diagnosis or a clinical assessment.";
-
-static void render_md(struct out *o, const struct report_data *d, const struct facts *f)
-{
-	char a[16], b[16];
-	putf(o, "# tend report, %s to %s\n\n%s\n\n", day_text(d->from_day, a), day_text(d->to_day, b),
-	     self_help_note);
-	for (int s = 0; s < REPORT_NSECTIONS; s++) {
-		if (!(d->sections & REPORT_BIT(s)))
-			continue;
-		putf(o, "## %s\n\n", sections[s].title);
-		switch ((enum report_section)s) {
-		case REPORT_MOOD: md_mood(o, d, f); break;
-		case REPORT_TRIGGERS: md_triggers(o, f); break;
-		case REPORT_COPING: md_coping(o, f); break;
-		case REPORT_PATH: md_path(o, d); break;
-		case REPORT_HOMEWORK: md_homework(o, d); break;
-		case REPORT_ENTRIES: md_entries(o, d); break;
-		case REPORT_NSECTIONS: break;
-		}
-	}
-	put(o, "Made with tend, a private journal. Numbers rest on what was noted, and a gap may "
-	       "only mean nothing was written down that day.\n");
-}
-
-/* ---- HTML */
+/* ---- HTML: the style and the charts */
 
 static const char html_style[] =
 	"<style>\n"
@@ -622,126 +420,253 @@ static void svg_triggers(struct out *o, const struct facts *f)
 	put(o, "</svg>\n");
 }
 
-static void html_mood(struct out *o, const struct report_data *d, const struct facts *f)
+
+/* ---- pieces that write either format: a paragraph, a table, a heading */
+
+static void para(struct out *o)
+{
+	if (o->html)
+		put(o, "<p>");
+}
+
+static void para_end(struct out *o)
+{
+	put(o, o->html ? "</p>\n" : "\n\n");
+}
+
+/* A paragraph that is all one literal line. */
+static void para_line(struct out *o, const char *s)
+{
+	para(o);
+	put(o, s);
+	para_end(o);
+}
+
+static void table(struct out *o, const char *const *heads, size_t n)
+{
+	put(o, o->html ? "<table><tr>" : "|");
+	for (size_t i = 0; i < n; i++)
+		putf(o, o->html ? "<th>%s</th>" : " %s |", heads[i]);
+	put(o, o->html ? "</tr>\n" : "\n|");
+	for (size_t i = 0; i < n && !o->html; i++)
+		put(o, "---|");
+	if (!o->html)
+		put(o, "\n");
+	o->col = 0;
+}
+
+/* Starts the next cell of a row (a number is right-aligned in HTML). */
+static void cell(struct out *o, bool number)
+{
+	if (o->html)
+		put(o, o->col ? "</td><td" : "<tr><td");
+	else
+		put(o, o->col ? " | " : "| ");
+	if (o->html)
+		put(o, number ? " class=\"n\">" : ">");
+	o->col++;
+}
+
+static void row_end(struct out *o)
+{
+	put(o, o->html ? "</td></tr>\n" : " |\n");
+	o->col = 0;
+}
+
+static void table_end(struct out *o)
+{
+	put(o, o->html ? "</table>\n" : "\n");
+}
+
+static void heading3(struct out *o, const char *title)
+{
+	put(o, o->html ? "<h3>" : "### ");
+	text(o, title);
+}
+
+static void heading3_end(struct out *o)
+{
+	put(o, o->html ? "</h3>\n" : "\n\n");
+}
+
+/* The person's own text, kept whole: a Markdown quote line by line (raw
+ * HTML escaped so a viewer shows it as text), or an HTML blockquote whose
+ * newlines the style keeps (pre-wrap). */
+static void quote(struct out *o, const char *body)
+{
+	put(o, o->html ? "<blockquote>" : "> ");
+	for (const char *p = body ? body : ""; *p; p++) {
+		char one[2] = {*p, '\0'};
+		if (*p == '\r')
+			continue;
+		if (*p == '\n')
+			put(o, o->html ? "\n" : p[1] ? "\n> " : "");
+		else if (o->html)
+			text(o, one);
+		else
+			put(o, *p == '<' ? "\\<" : one);
+	}
+	put(o, o->html ? "</blockquote>\n" : "\n\n");
+}
+
+/* ---- the sections */
+
+static void sec_mood(struct out *o, const struct report_data *d, const struct facts *f)
 {
 	char a[24], b[16];
 	int64_t days = d->to_day - d->from_day + 1;
 	if (!f->nmood) {
-		put(o, "<p>No check-ins in this period.</p>\n");
+		para_line(o, "No check-ins in this period.");
 		return;
 	}
-	putf(o, "<p>%zu check-in%s, on %zu of %lld day%s. ", f->nmood, f->nmood == 1 ? "" : "s",
+	para(o);
+	putf(o, "%zu check-in%s, on %zu of %lld day%s. ", f->nmood, f->nmood == 1 ? "" : "s",
 	     f->days_with, (long long)days, days == 1 ? "" : "s");
-	putf(o, "Mood averaged %s out of 10 (lowest %d, highest %d).</p>\n", num1(f->mean, a), f->min,
+	putf(o, "Mood averaged %s out of 10 (lowest %d, highest %d).", num1(f->mean, a), f->min,
 	     f->max);
-	if (!stats_enough(f->nmood))
-		putf(o, "<p>That is too few check-ins to suggest a pattern (fewer than %d).</p>\n",
+	para_end(o);
+	if (!stats_enough(f->nmood)) {
+		para(o);
+		putf(o, "That is too few check-ins to suggest a pattern (fewer than %d).",
 		     STATS_MIN_MEAN);
-	svg_mood(o, f);
-	putf(o, "<table><tr><th>%s</th><th>Check-ins</th><th>Average</th><th>Lowest</th>"
-	        "<th>Highest</th></tr>\n",
-	     f->weekly ? "Week starting" : "Day");
+		para_end(o);
+	}
+	if (o->html)
+		svg_mood(o, f);
+	const char *heads[] = {f->weekly ? "Week starting" : "Day", "Check-ins", "Average",
+	                       "Lowest", "Highest"};
+	table(o, heads, 5);
 	for (size_t i = 0; i < f->sr.n; i++) {
 		const struct series_bucket *sb = &f->sr.v[i];
 		if (!sb->count)
 			continue;
-		putf(o, "<tr><td>%s %s</td><td class=\"n\">%zu</td><td class=\"n\">%s</td>"
-		        "<td class=\"n\">%d</td><td class=\"n\">%d</td></tr>\n",
-		     wday_short[stats_weekday(sb->day)], day_text(sb->day, b), sb->count,
-		     num1(sb->mean, a), sb->min, sb->max);
+		cell(o, false);
+		putf(o, "%s %s", wday_short[stats_weekday(sb->day)], day_text(sb->day, b));
+		cell(o, true);
+		putf(o, "%zu", sb->count);
+		cell(o, true);
+		put(o, num1(sb->mean, a));
+		cell(o, true);
+		putf(o, "%d", sb->min);
+		cell(o, true);
+		putf(o, "%d", sb->max);
+		row_end(o);
 	}
-	putf(o, "</table>\n<p class=\"note\">%s without a check-in are left out of the table.</p>\n",
-	     f->weekly ? "Weeks" : "Days");
+	table_end(o);
+	put(o, o->html ? "<p class=\"note\">" : "");
+	putf(o, "%s without a check-in are left out of the table.", f->weekly ? "Weeks" : "Days");
+	para_end(o);
 }
 
-static void html_triggers(struct out *o, const struct facts *f)
+/* Average distress before and after, or "not noted". */
+static void suds_cells(struct out *o, const struct cat_suds *c)
 {
-	char a[24], b[24];
+	char a[24];
+	cell(o, true);
+	put(o, c->nb ? num1(c->before, a) : "not noted");
+	cell(o, true);
+	put(o, c->na ? num1(c->after, a) : "not noted");
+	row_end(o);
+}
+
+static void sec_triggers(struct out *o, const struct facts *f)
+{
 	if (!f->ntrig) {
-		put(o, "<p>No trigger logs in this period.</p>\n");
+		para_line(o, "No trigger logs in this period.");
 		return;
 	}
-	putf(o, "<p>%zu trigger log%s. Distress is noted from 0 (none) to 10 (the most), before "
-	        "and after; what happened is not included.</p>\n",
+	para(o);
+	putf(o, "%zu trigger log%s. Distress is noted from 0 (none) to 10 (the most), before and "
+	        "after; what happened is not included.",
 	     f->ntrig, f->ntrig == 1 ? "" : "s");
-	if (f->tc.ncats)
+	para_end(o);
+	if (o->html && f->tc.ncats)
 		svg_triggers(o, f);
-	put(o, "<table><tr><th>Kind</th><th>Logs</th><th>Distress before (average)</th>"
-	       "<th>Distress after (average)</th></tr>\n");
+	static const char *const heads[] = {"Kind", "Logs", "Distress before (average)",
+	                                    "Distress after (average)"};
+	table(o, heads, 4);
 	for (size_t i = 0; i < f->tc.ncats; i++) {
-		const struct cat_suds *c = &f->cs[i];
-		put(o, "<tr><td>");
+		cell(o, false);
 		text(o, f->tc.cats[i].category);
-		putf(o, "</td><td class=\"n\">%zu</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
-		        "</tr>\n",
-		     f->tc.cats[i].count, c->nb ? num1(c->before, a) : "not noted",
-		     c->na ? num1(c->after, b) : "not noted");
+		cell(o, true);
+		putf(o, "%zu", f->tc.cats[i].count);
+		suds_cells(o, &f->cs[i]);
 	}
-	putf(o, "<tr><th>All</th><td class=\"n\">%zu</td><td class=\"n\">%s</td>"
-	        "<td class=\"n\">%s</td></tr>\n</table>\n",
-	     f->ntrig, f->all.nb ? num1(f->all.before, a) : "not noted",
-	     f->all.na ? num1(f->all.after, b) : "not noted");
+	cell(o, false);
+	put(o, "All");
+	cell(o, true);
+	putf(o, "%zu", f->ntrig);
+	suds_cells(o, &f->all);
+	table_end(o);
 }
 
-static void html_coping(struct out *o, const struct facts *f)
+static void sec_coping(struct out *o, const struct facts *f)
 {
 	char a[24];
 	if (!f->nte) {
-		put(o, "<p>No way of coping or exercise was noted in this period.</p>\n");
+		para_line(o, "No way of coping or exercise was noted in this period.");
 		return;
 	}
-	putf(o, "<p>How much distress (0-10) fell, on average, after each way of coping or "
-	        "exercise. &ldquo;Noted&rdquo; counts the times distress was noted before and after; "
-	        "fewer than %d is marked &ldquo;few&rdquo; and is best read lightly.</p>\n",
+	para(o);
+	putf(o, "How much distress (0-10) fell, on average, after each way of coping or exercise. "
+	        "\"Noted\" counts the times distress was noted before and after; fewer than %d is "
+	        "marked \"few\" and is best read lightly.",
 	     STATS_MIN_MEAN);
-	put(o, "<table><tr><th>Way of coping</th><th>Times used</th><th>Noted</th>"
-	       "<th>Average fall</th></tr>\n");
+	para_end(o);
+	static const char *const heads[] = {"Way of coping", "Times used", "Noted", "Average fall"};
+	table(o, heads, 4);
 	for (size_t i = 0; i < f->nte; i++) {
 		const struct tool_effect *t = &f->te[i];
-		put(o, "<tr><td>");
+		cell(o, false);
 		text(o, t->tool);
+		cell(o, true);
+		putf(o, "%zu", t->uses);
+		cell(o, true);
+		putf(o, "%zu", t->n);
+		cell(o, t->n != 0);
 		if (!t->n)
-			putf(o, "</td><td class=\"n\">%zu</td><td class=\"n\">0</td><td>not noted</td>"
-			        "</tr>\n", t->uses);
+			put(o, "not noted");
 		else
-			putf(o, "</td><td class=\"n\">%zu</td><td class=\"n\">%zu</td><td class=\"n\">%s%s"
-			        "</td></tr>\n",
-			     t->uses, t->n, num1(t->mean_drop, a), stats_enough(t->n) ? "" : " (few)");
+			putf(o, "%s%s", num1(t->mean_drop, a), stats_enough(t->n) ? "" : " (few)");
+		row_end(o);
 	}
-	put(o, "</table>\n");
+	table_end(o);
 }
 
-static void html_path(struct out *o, const struct report_data *d)
+static void sec_path(struct out *o, const struct report_data *d)
 {
 	if (!d->nmodules) {
-		put(o, "<p>No path modules were found.</p>\n");
+		para_line(o, "No path modules were found.");
 		return;
 	}
-	put(o, "<p>The status the person gave each module of the healing path.</p>\n"
-	       "<table><tr><th>Module</th><th>Status</th></tr>\n");
+	para_line(o, "The status the person gave each module of the healing path.");
+	static const char *const heads[] = {"Module", "Status"};
+	table(o, heads, 2);
 	for (size_t i = 0; i < d->nmodules; i++) {
-		put(o, "<tr><td>");
+		cell(o, false);
 		text(o, d->modules[i].title);
-		put(o, "</td><td>");
+		cell(o, false);
 		text(o, d->modules[i].status);
-		put(o, "</td></tr>\n");
+		row_end(o);
 	}
-	put(o, "</table>\n");
+	table_end(o);
 }
 
-static void html_homework(struct out *o, const struct report_data *d)
+static void sec_homework(struct out *o, const struct report_data *d)
 {
 	if (!d->npacks) {
-		put(o, "<p>No homework packs are in tend.</p>\n");
+		para_line(o, "No homework packs are in tend.");
 		return;
 	}
-	put(o, "<p>Each pack the therapist gave, and how far along each item is so far (over all "
-	       "time, not only these days).</p>\n");
+	para_line(o, "Each pack the therapist gave, and how far along each item is so far (over "
+	             "all time, not only these days).");
+	static const char *const heads[] = {"Item", "What it asks", "So far"};
 	for (size_t i = 0; i < d->npacks; i++) {
 		const struct report_hw_pack *p = &d->packs[i];
-		put(o, "<h3>");
-		text(o, p->title);
-		put(o, "</h3>\n<p>From ");
+		heading3(o, p->title);
+		heading3_end(o);
+		para(o);
+		put(o, "From ");
 		text(o, p->from);
 		put(o, "; given ");
 		text(o, p->assigned);
@@ -749,54 +674,99 @@ static void html_homework(struct out *o, const struct report_data *d)
 			put(o, ", for ");
 			text(o, p->due);
 		}
-		put(o, ".</p>\n<table><tr><th>Item</th><th>What it asks</th><th>So far</th></tr>\n");
+		put(o, ".");
+		para_end(o);
+		table(o, heads, 3);
 		for (size_t k = 0; k < p->nitems; k++) {
-			put(o, "<tr><td>");
+			cell(o, false);
 			text(o, p->items[k].heading);
-			put(o, "</td><td>");
+			cell(o, false);
 			text(o, p->items[k].what);
-			put(o, "</td><td>");
+			cell(o, false);
 			text(o, p->items[k].status);
-			put(o, "</td></tr>\n");
+			row_end(o);
 		}
-		put(o, "</table>\n");
+		table_end(o);
 		for (size_t k = 0; k < p->nitems; k++) {
 			if (!p->items[k].answer)
 				continue;
-			put(o, "<p>Answer to &ldquo;");
+			para(o);
+			put(o, "Answer to \"");
 			text(o, p->items[k].heading);
-			put(o, "&rdquo;:</p>\n<blockquote>");
+			put(o, "\": ");
 			text(o, p->items[k].answer);
-			put(o, "</blockquote>\n");
+			para_end(o);
 		}
 	}
 }
 
-static void html_entries(struct out *o, const struct report_data *d)
+static void when_text(const char *iso, char out[20])
+{
+	snprintf(out, 20, "%.16s", iso ? iso : "");
+	if (strlen(out) > 10 && out[10] == 'T')
+		out[10] = ' ';
+}
+
+
+static void sec_entries(struct out *o, const struct report_data *d)
 {
 	for (size_t i = 0; i < d->nentries; i++) {
 		const struct entry *en = &d->entries[i];
 		char when[20];
 		when_text(en->created, when);
-		put(o, "<h3>");
-		text(o, en->title && *en->title ? en->title : "(untitled)");
-		putf(o, " <small>(%s)</small></h3>\n", when);
+		heading3(o, en->title && *en->title ? en->title : "(untitled)");
+		putf(o, o->html ? " <small>(%s)</small>" : " (%s)", when);
+		heading3_end(o);
 		if (en->tags && *en->tags) {
-			put(o, "<p>Tags: ");
+			para(o);
+			put(o, "Tags: ");
 			text(o, en->tags);
-			put(o, "</p>\n");
+			para_end(o);
 		}
-		/* Newlines survive escaping; the style keeps them (pre-wrap). */
-		put(o, "<blockquote>");
-		for (const char *p = en->body ? en->body : ""; *p; p++) {
-			char one[2] = {*p, '\0'};
-			if (*p == '\n' || *p == '\r')
-				put(o, *p == '\n' ? "\n" : "");
-			else
-				text(o, one);
-		}
-		put(o, "</blockquote>\n");
+		quote(o, en->body);
 	}
+}
+
+static const char self_help_note[] =
+	"These are self-help records the person kept in tend and chose to share. They are not "
+	"a diagnosis or a clinical assessment.";
+
+
+static void render_sections(struct out *o, const struct report_data *d, const struct facts *f)
+{
+	for (int s = 0; s < REPORT_NSECTIONS; s++) {
+		if (!(d->sections & REPORT_BIT(s)))
+			continue;
+		if (o->html)
+			putf(o, "<section id=\"%s\">\n<h2>%s</h2>\n", sections[s].name,
+			     sections[s].title);
+		else
+			putf(o, "## %s\n\n", sections[s].title);
+		switch ((enum report_section)s) {
+		case REPORT_MOOD: sec_mood(o, d, f); break;
+		case REPORT_TRIGGERS: sec_triggers(o, f); break;
+		case REPORT_COPING: sec_coping(o, f); break;
+		case REPORT_PATH: sec_path(o, d); break;
+		case REPORT_HOMEWORK: sec_homework(o, d); break;
+		case REPORT_ENTRIES: sec_entries(o, d); break;
+		case REPORT_NSECTIONS: break;
+		}
+		if (o->html)
+			put(o, "</section>\n");
+	}
+}
+
+static const char made_with[] = "Made with tend, a private journal. Numbers rest on what was "
+                                "noted, and a gap may only mean nothing was written down that "
+                                "day.";
+
+static void render_md(struct out *o, const struct report_data *d, const struct facts *f)
+{
+	char a[16], b[16];
+	putf(o, "# tend report, %s to %s\n\n%s\n\n", day_text(d->from_day, a), day_text(d->to_day, b),
+	     self_help_note);
+	render_sections(o, d, f);
+	putf(o, "%s\n", made_with);
 }
 
 static void render_html(struct out *o, const struct report_data *d, const struct facts *f)
@@ -814,24 +784,8 @@ static void render_html(struct out *o, const struct report_data *d, const struct
 	put(o, html_style);
 	putf(o, "</head>\n<body>\n<main>\n<h1>tend report, %s to %s</h1>\n<p class=\"note\">%s</p>\n",
 	     a, b, self_help_note);
-	for (int s = 0; s < REPORT_NSECTIONS; s++) {
-		if (!(d->sections & REPORT_BIT(s)))
-			continue;
-		putf(o, "<section id=\"%s\">\n<h2>%s</h2>\n", sections[s].name, sections[s].title);
-		switch ((enum report_section)s) {
-		case REPORT_MOOD: html_mood(o, d, f); break;
-		case REPORT_TRIGGERS: html_triggers(o, f); break;
-		case REPORT_COPING: html_coping(o, f); break;
-		case REPORT_PATH: html_path(o, d); break;
-		case REPORT_HOMEWORK: html_homework(o, d); break;
-		case REPORT_ENTRIES: html_entries(o, d); break;
-		case REPORT_NSECTIONS: break;
-		}
-		put(o, "</section>\n");
-	}
-	put(o, "<footer>Made with tend, a private journal. Numbers rest on what was noted, and a "
-	       "gap may only mean nothing was written down that day.</footer>\n"
-	       "</main>\n</body>\n</html>\n");
+	render_sections(o, d, f);
+	putf(o, "<footer>%s</footer>\n</main>\n</body>\n</html>\n", made_with);
 }
 
 int report_render(const struct report_data *d, enum report_format fmt, struct buf *out,
