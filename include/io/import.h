@@ -33,7 +33,8 @@ struct import_summary {
  * place of the starting toolbox and categories; with dry_run nothing more
  * happens. Into a vault in use it is merged: what the vault has already is
  * skipped (store_merge_row's rules), the rest added, all or nothing in one
- * transaction; a dry run does the whole merge, counts it, and rolls back. */
+ * transaction; a dry run does the whole merge, counts it, and rolls back.
+ * With v NULL the file is only checked and counted. */
 int import_tend_json(struct vault *v, const char *text, size_t len, bool dry_run,
                      struct import_summary *sum, struct error *e);
 

@@ -213,10 +213,11 @@ int import_tend_json(struct vault *v, const char *text, size_t len, bool dry_run
 	int rc = check_head(root, &tables, e);
 	if (rc == 0)
 		rc = walk(tables, W_COUNT, NULL, NULL, sum, e);
-	int fresh = rc == 0 ? store_is_new(v, e) : -1;
+	/* No vault: the file is only checked and counted (fuzz_import). */
+	int fresh = rc ? -1 : v ? store_is_new(v, e) : 1;
 	if (fresh < 0) {
 		rc = -1;
-	} else if (fresh && !dry_run) {
+	} else if (fresh && v && !dry_run) {
 		if ((rc = store_load_begin(v, e)) == 0) {
 			rc = store_load_clear_defaults(v, e);
 			if (rc == 0)
@@ -226,7 +227,7 @@ int import_tend_json(struct vault *v, const char *text, size_t len, bool dry_run
 			else
 				store_load_end(v, false, e);
 		}
-	} else if (!fresh) {
+	} else if (!fresh) { /* v is set: no vault counts as new */
 		rc = merge(tables, v, dry_run, sum, e);
 	}
 	json_decref(root);
