@@ -24,17 +24,30 @@ static const char unencrypted[] =
     "It is NOT encrypted: anyone who can read the file can read your journal. Keep it "
     "private, or delete it when done.";
 
-static int to_file(const char *p, size_t n, void *arg, struct error *e)
+/* The export comes in small pieces (a row, a name, a comma); they are
+ * gathered into 64 KiB writes. The gathering buffer wipes itself. */
+struct chunks {
+	struct buf b;
+	struct atomic_file *f; /* NULL: standard output */
+};
+
+static int flush(struct chunks *c, struct error *e)
 {
-	return atomic_add(arg, p, n, e);
+	int rc = 0;
+	if (c->f)
+		rc = atomic_add(c->f, c->b.data, c->b.len, e);
+	else if (c->b.len && write_all(STDOUT_FILENO, c->b.data, c->b.len))
+		rc = error_errno(e, errno, "Could not write the export to standard output");
+	buf_clear(&c->b);
+	return rc;
 }
 
-static int to_stdout(const char *p, size_t n, void *arg, struct error *e)
+static int to_chunks(const char *p, size_t n, void *arg, struct error *e)
 {
-	(void)arg;
-	if (write_all(STDOUT_FILENO, p, n))
-		return error_errno(e, errno, "Could not write the export to standard output");
-	return 0;
+	struct chunks *c = arg;
+	if (buf_append(&c->b, p, n))
+		return error_set(e, E_FAIL, "Out of memory writing the export.");
+	return c->b.len >= 65536 ? flush(c, e) : 0;
 }
 
 /* JSON goes out row by row as the vault is read (a large vault never sits
@@ -42,16 +55,19 @@ static int to_stdout(const char *p, size_t n, void *arg, struct error *e)
  * end, so a failure part way leaves nothing behind. */
 static int export_stream(struct vault *v, const char *path, struct error *e)
 {
-	if (!path)
-		return export_json_to(v, to_stdout, NULL, e);
 	struct atomic_file f;
-	if (atomic_begin(&f, path, 0600, e))
+	struct chunks c = {.b = BUF_INIT, .f = path ? &f : NULL};
+	if (path && atomic_begin(&f, path, 0600, e))
 		return -1;
-	if (export_json_to(v, to_file, &f, e)) {
+	int rc = export_json_to(v, to_chunks, &c, e);
+	if (rc == 0)
+		rc = flush(&c, e);
+	buf_free(&c.b);
+	if (path && rc)
 		atomic_abort(&f);
-		return -1;
-	}
-	return atomic_commit(&f, e);
+	else if (path)
+		rc = atomic_commit(&f, e);
+	return rc;
 }
 
 static int export_run(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e)
