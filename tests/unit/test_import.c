@@ -37,26 +37,6 @@ static long long int_of(json_t *row, const char *col)
 	return (long long)json_integer_value(json_object_get(row, col));
 }
 
-/* The times below are worked out for a zone; set it, then put back what
- * the suite was given. A POSIX rule needs no zone files. */
-static void zone(const char *tz)
-{
-	static char saved[64];
-	static bool have;
-	if (tz && !have) {
-		const char *old = getenv("TZ");
-		snprintf(saved, sizeof(saved), "%s", old ? old : "");
-		have = true;
-	}
-	if (tz)
-		setenv("TZ", tz, 1);
-	else if (have && *saved)
-		setenv("TZ", saved, 1);
-	else
-		unsetenv("TZ");
-	tzset();
-}
-
 static int run(struct test_vault *f, enum import_format fmt, const char *text, bool dry,
                struct import_summary *sum, struct error *e)
 {
@@ -74,7 +54,7 @@ static const char jrnl[] =
 static void jrnl_entries_with_tags_and_local_time(void **state)
 {
 	(void)state;
-	zone("CET-1CEST,M3.5.0,M10.5.0/3"); /* Berlin */
+	test_zone("CET-1CEST,M3.5.0,M10.5.0/3"); /* Berlin */
 	struct test_vault *f = test_vault_new();
 	struct import_summary sum;
 	struct error e = {0};
@@ -101,7 +81,7 @@ static void jrnl_entries_with_tags_and_local_time(void **state)
 	}
 	json_decref(root);
 	test_vault_free(f);
-	zone(NULL);
+	test_zone(NULL);
 }
 
 static void reimport_skips_exact_duplicates(void **state)
@@ -199,7 +179,7 @@ static const char daylio[] =
 static void daylio_check_ins_notes_and_activities(void **state)
 {
 	(void)state;
-	zone("UTC0");
+	test_zone("UTC0");
 	struct test_vault *f = test_vault_new();
 	struct import_summary sum;
 	struct error e = {0};
@@ -229,13 +209,13 @@ static void daylio_check_ins_notes_and_activities(void **state)
 	assert_int_equal(sum.duplicates, 3);
 	assert_int_equal(sum.checkins + sum.entries, 0);
 	test_vault_free(f);
-	zone(NULL);
+	test_zone(NULL);
 }
 
 static void daylio_header_variants(void **state)
 {
 	(void)state;
-	zone("UTC0");
+	test_zone("UTC0");
 	struct test_vault *f = test_vault_new();
 	struct import_summary sum;
 	struct error e = {0};
@@ -261,7 +241,7 @@ static void daylio_header_variants(void **state)
 	assert_int_equal(int_of(json_array_get(moods, 1), "score"), 3);
 	json_decref(root);
 	test_vault_free(f);
-	zone(NULL);
+	test_zone(NULL);
 }
 
 static void daylio_custom_moods_and_problems(void **state)

@@ -95,26 +95,6 @@ static char *render(const struct report_data *d, enum report_format fmt)
 	return s;
 }
 
-static void golden(const char *name, const char *got)
-{
-	char path[256];
-	snprintf(path, sizeof(path), "tests/fixtures/report/%s", name);
-	struct error e = {0};
-	const char *update = getenv("UPDATE_GOLDEN");
-	if (update && strcmp(update, "1") == 0) {
-		assert_int_equal(atomic_write(path, got, strlen(got), 0644, &e), 0);
-		return;
-	}
-	struct buf want = BUF_INIT;
-	if (read_file(path, 1 << 20, &want, NULL, &e))
-		fail_msg("%s (run the unit tests from the top of the repository)", e.msg);
-	if (strcmp(buf_str(&want), got) != 0) {
-		fprintf(stderr, "---- %s differs; got:\n%s----\n", path, got);
-		fail_msg("%s differs from the report", path);
-	}
-	buf_free(&want);
-}
-
 static void markdown_golden_daily(void **state)
 {
 	(void)state;
@@ -123,7 +103,7 @@ static void markdown_golden_daily(void **state)
 	                                stats_days_from_civil(2026, 11, 15),
 	                                REPORT_DEFAULT | REPORT_BIT(REPORT_ENTRIES));
 	char *md = render(&d, REPORT_MD);
-	golden("two-weeks.md", md);
+	test_golden("tests/fixtures/report/two-weeks.md", md);
 	/* What the golden file says, checked here too so a wrong golden
 	 * cannot pass unnoticed: 9 check-ins in range (not the 1, the 0 or
 	 * the 11), on 8 of 14 days; mean 51/9 = 5.7. */
@@ -149,7 +129,7 @@ static void markdown_golden_weekly(void **state)
 	                                stats_days_from_civil(2026, 11, 30),
 	                                REPORT_BIT(REPORT_MOOD) | REPORT_BIT(REPORT_TRIGGERS));
 	char *md = render(&d, REPORT_MD);
-	golden("two-months.md", md);
+	test_golden("tests/fixtures/report/two-months.md", md);
 	assert_non_null(strstr(md, "| Week starting |"));
 	/* Every check-in in range now (11 in scale), in weeks from Monday. */
 	assert_non_null(strstr(md, "11 check-ins, on 10 of 61 days."));

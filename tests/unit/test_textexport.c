@@ -15,24 +15,6 @@
 #include "util/fileio.h"
 #include "unit.h"
 
-static void zone(const char *tz)
-{
-	static char saved[64];
-	static bool have;
-	if (tz && !have) {
-		const char *old = getenv("TZ");
-		snprintf(saved, sizeof(saved), "%s", old ? old : "");
-		have = true;
-	}
-	if (tz)
-		setenv("TZ", tz, 1);
-	else if (have && *saved)
-		setenv("TZ", saved, 1);
-	else
-		unsetenv("TZ");
-	tzset();
-}
-
 static void at_time(long long t)
 {
 	char b[32];
@@ -51,7 +33,7 @@ static struct test_vault *fixture(void)
 {
 	struct test_vault *f = test_vault_new();
 	struct error e = {0};
-	zone(BERLIN);
+	test_zone(BERLIN);
 	/* 22 Nov, 23:30 in Berlin (22:30 UTC). */
 	at_time(DAY0 + 22 * 3600 + 1800);
 	const char *tags[] = {"night", "calm"};
@@ -100,42 +82,22 @@ static struct test_vault *fixture(void)
 	u.finished = false;
 	assert_int_equal(trigger_add(f->v, &u, NULL, &e), 0);
 	/* In New York, 20:00 on the 23rd (01:00 UTC on the 24th). */
-	zone(NEW_YORK);
+	test_zone(NEW_YORK);
 	at_time(DAY0 + 49 * 3600);
 	struct checkin q = CHECKIN_INIT;
 	q.score = 7;
 	assert_int_equal(checkin_add(f->v, &q, NULL, &e), 0);
 	/* Read in yet another zone, on the 25th. */
-	zone("UTC0");
+	test_zone("UTC0");
 	at_time(DAY0 + 3 * 86400 + 9 * 3600);
 	return f;
-}
-
-static void golden(const char *name, const char *got)
-{
-	char path[256];
-	snprintf(path, sizeof(path), "tests/fixtures/export/%s", name);
-	struct error e = {0};
-	const char *update = getenv("UPDATE_GOLDEN");
-	if (update && strcmp(update, "1") == 0) {
-		assert_int_equal(atomic_write(path, got, strlen(got), 0644, &e), 0);
-		return;
-	}
-	struct buf want = BUF_INIT;
-	if (read_file(path, 1 << 20, &want, NULL, &e))
-		fail_msg("%s (run the unit tests from the top of the repository)", e.msg);
-	if (strcmp(buf_str(&want), got) != 0) {
-		fprintf(stderr, "---- %s differs; got:\n%s----\n", path, got);
-		fail_msg("%s differs from the export", path);
-	}
-	buf_free(&want);
 }
 
 static void done(struct test_vault *f)
 {
 	test_vault_free(f);
 	unsetenv("TEND_NOW");
-	zone(NULL);
+	test_zone(NULL);
 }
 
 static void markdown_diary(void **state)
@@ -145,7 +107,7 @@ static void markdown_diary(void **state)
 	struct buf b = BUF_INIT;
 	struct error e = {0};
 	assert_int_equal(export_markdown(f->v, &b, &e), 0);
-	golden("diary.md", b.data);
+	test_golden("tests/fixtures/export/diary.md", b.data);
 	/* What the golden file must say, checked here too so a wrong golden
 	 * cannot pass unnoticed. */
 	const char *md = b.data;
@@ -214,7 +176,7 @@ static void csv_moods_and_triggers(void **state)
 	struct buf b = BUF_INIT;
 	struct error e = {0};
 	assert_int_equal(export_csv(f->v, &b, &e), 0);
-	golden("logs.csv", b.data);
+	test_golden("tests/fixtures/export/logs.csv", b.data);
 	/* Strict RFC 4180: libcsv reads it back, every row 24 cells. */
 	struct csv_parser p;
 	assert_int_equal(csv_init(&p, CSV_STRICT | CSV_STRICT_FINI), 0);

@@ -34,4 +34,11 @@ struct test_vault {
 struct test_vault *test_vault_new(void);
 void test_vault_free(struct test_vault *f);
 
+/* Sets TZ (a POSIX rule needs no zone files); NULL puts back the zone
+ * the suite was given. */
+void test_zone(const char *tz);
+/* got must equal the file at path (from the top of the repository);
+ * UPDATE_GOLDEN=1 writes it instead. */
+void test_golden(const char *path, const char *got);
+
 #endif
