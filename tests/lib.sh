@@ -106,3 +106,25 @@ t_known_bug() {
 		echo "skip - $d (KNOWN BUG)"
 	fi
 }
+
+# For end-to-end runs in tmux: the suite defines screen (what its pane
+# shows now). t_wait_for REGEX [SECONDS] polls it until a line matches.
+t_wait_for() {
+	local i
+	for ((i = 0; i < ${2:-5} * 20; i++)); do
+		screen | grep -qE -- "$1" && return 0
+		sleep 0.05
+	done
+	return 1
+}
+# t_see NAME REGEX [SECONDS]: a check that the screen comes to show REGEX;
+# non-zero when it does not, with the screen in the failure.
+t_see() {
+	if t_wait_for "$2" "${3:-5}"; then
+		t_pass "$1"
+	else
+		t_fail "$1" "not on the screen: /$2/; the screen was:
+$(screen | sed 's/^/    /')"
+		return 1
+	fi
+}

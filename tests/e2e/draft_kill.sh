@@ -39,26 +39,6 @@ tm() { tmux -L "$SOCK" "$@"; }
 # W is the window the helpers below work on.
 W=
 screen() { tm capture-pane -p -t "e2e:$W" 2>/dev/null; }
-# wait_for REGEX [SECONDS]: polls the screen until a line matches.
-wait_for() {
-	local i
-	for ((i = 0; i < ${2:-5} * 20; i++)); do
-		screen | grep -qE -- "$1" && return 0
-		sleep 0.05
-	done
-	return 1
-}
-# see NAME REGEX [SECONDS]: a check that the screen comes to show REGEX;
-# returns non-zero when it does not.
-see() {
-	if wait_for "$2" "${3:-5}"; then
-		t_pass "$1"
-	else
-		t_fail "$1" "not on the screen: /$2/; the screen was:
-$(screen | sed 's/^/    /')"
-		return 1
-	fi
-}
 # When tend does not even start or unlock, the rest cannot run: stop.
 give_up() {
 	t_fail "the rest of the checks need tend running; stopping here"
@@ -124,22 +104,22 @@ open() {
 		sleep 0.02
 	done
 	PID=$(cat "$T_TMP/$W.pid")
-	see "$W: the unlock screen" 'Type your passphrase to open it' || give_up
+	t_see "$W: the unlock screen" 'Type your passphrase to open it' || give_up
 	text "$PASS"
 	keys Enter
-	see "$W: the home screen" '^ +Welcome back\.' || give_up
+	t_see "$W: the home screen" '^ +Welcome back\.' || give_up
 }
 # half NAME MARK: opens tend, writes a title and half a sentence.
 LAST_KEY=0
 half() {
 	open "$1"
 	keys w
-	see "$W: w opens a new entry" '^  New entry' || give_up
+	t_see "$W: w opens a new entry" '^  New entry' || give_up
 	text "Unfinished $2"
 	keys Tab
 	text "I was about to say that the $2 was"
 	LAST_KEY=$(ms)
-	see "$W: the half sentence is on the screen" "the $2 was\$"
+	t_see "$W: the half sentence is on the screen" "the $2 was\$"
 }
 # after_kill NAME MARK: the checks once tend is gone, then a fresh tend
 # continues the draft and saves it.
@@ -149,18 +129,18 @@ after_kill() {
 	t_eq "$name: the draft is not an entry (tend list has no marker)" "" \
 		"$(tp list | grep -F "$mark")"
 	open "$name-again"
-	see "$name: a fresh start offers \"Continue your draft\"" '^ +Continue your draft$'
+	t_see "$name: a fresh start offers \"Continue your draft\"" '^ +Continue your draft$'
 	# Down to that item (each item is a title line after a blank line;
 	# the menu's order may change), then Enter.
 	local n i
 	n=$(screen | awk 'prev == "" && /^    [^ ]/ { i++; if ($0 == "    Continue your draft") { print i - 1; exit } } { prev = $0 }')
 	for ((i = 0; i < ${n:-0}; i++)); do keys Down; done
 	keys Enter
-	see "$name: opening it shows the half sentence" "^  I was about to say that the $mark was\$"
-	see "$name: ... with its title" "Title: +Unfinished $mark\$"
+	t_see "$name: opening it shows the half sentence" "^  I was about to say that the $mark was\$"
+	t_see "$name: ... with its title" "Title: +Unfinished $mark\$"
 	text " kind."
 	keys C-s
-	see "$name: Ctrl-S saves it" 'Saved [0-9]{2}:[0-9]{2}$'
+	t_see "$name: Ctrl-S saves it" 'Saved [0-9]{2}:[0-9]{2}$'
 	keys C-q
 	gone "$PID" 3
 	t_eq "$name: Ctrl-Q quits with status 0" "status 0" "$(ended)"
@@ -199,7 +179,7 @@ after_kill sighup "$MARK_B"
 # ---- (c) SIGKILL three seconds after the last key ------------------------------------------
 MARK_C="heron${RANDOM}c"
 half sigkill "$MARK_C"
-see "sigkill: \"Draft kept\" two seconds after the last key" 'Draft kept [0-9]{2}:[0-9]{2}$' 4
+t_see "sigkill: \"Draft kept\" two seconds after the last key" 'Draft kept [0-9]{2}:[0-9]{2}$' 4
 kept=$(ms)
 left=$((LAST_KEY + 3000 - kept))
 [ "$left" -gt 0 ] && sleep "$((left / 1000)).$(printf '%03d' $((left % 1000)))"

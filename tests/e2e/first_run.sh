@@ -30,24 +30,6 @@ trap 'tmux -L "$SOCK" kill-server 2>/dev/null; [ -n "$SOCK_PATH" ] && rm -f "$SO
 
 tm() { tmux -L "$SOCK" "$@"; }
 screen() { tm capture-pane -p -t e2e 2>/dev/null; }
-# wait_for REGEX [SECONDS]: polls the screen until a line matches.
-wait_for() {
-	local i
-	for ((i = 0; i < ${2:-5} * 20; i++)); do
-		screen | grep -qE -- "$1" && return 0
-		sleep 0.05
-	done
-	return 1
-}
-# see NAME REGEX [SECONDS]: a check that the screen comes to show REGEX.
-see() {
-	if wait_for "$2" "${3:-5}"; then
-		t_pass "$1"
-	else
-		t_fail "$1" "not on the screen: /$2/; the screen was:
-$(screen | sed 's/^/    /')"
-	fi
-}
 keys() { tm send-keys -t e2e "$@"; }
 text() { tm send-keys -t e2e -l "$1"; }
 # The terminal as the shell should get it back after tend: the normal
@@ -58,7 +40,7 @@ restored() {
 	flags=$(tm display -p -t e2e '#{alternate_on} #{cursor_flag} #{keypad_flag} #{keypad_cursor_flag}')
 	t_eq "$what: normal screen, cursor shown, keypad off" "0 1 0 0" "$flags"
 	keys "clear; stty -a | tr ' ;' '\n\n' | grep -xE -- '-?(echo|icanon)' | tr '\n' ' '; echo" Enter
-	see "$what: echo and line editing on (stty)" '^(echo icanon|icanon echo) ?$' 3
+	t_see "$what: echo and line editing on (stty)" '^(echo icanon|icanon echo) ?$' 3
 }
 
 # One shell in a 100x30 terminal, with tend on its PATH.
@@ -68,7 +50,7 @@ tm -f /dev/null new-session -d -s e2e -x 100 -y 30 \
 	env -i PATH="$T_TMP/bin:/usr/bin:/bin" HOME="$T_TMP" TERM=screen PS1='$ ' \
 	TEND_HOME="$HOME_DIR" TEND_INSECURE_FAST_KDF=1 TEND_NOW="$TEND_NOW" \
 	LC_ALL=C.UTF-8 LANG=en_GB.UTF-8 bash --norc --noprofile -i
-t_ok "tmux started a terminal" wait_for '^\$$' 5
+t_ok "tmux started a terminal" t_wait_for '^\$$' 5
 # kill-server can leave the socket file behind; it is removed at exit.
 SOCK_PATH=$(tm display -p '#{socket_path}')
 start=$(date +%s)
@@ -76,47 +58,47 @@ start=$(date +%s)
 # ---- the first run ----------------------------------------------------------
 text 'tend; echo EXIT=$?'
 keys Enter
-see "first run: the welcome screen" '^ +Welcome$'
+t_see "first run: the welcome screen" '^ +Welcome$'
 keys Enter
-see "first run: the privacy screen names the vault folder" "The vault folder: $HOME_DIR"
+t_see "first run: the privacy screen names the vault folder" "The vault folder: $HOME_DIR"
 keys Enter
-see "first run: the passphrase screen" 'Choose a passphrase'
+t_see "first run: the passphrase screen" 'Choose a passphrase'
 text "$PASS"
-see "first run: the passphrase shows as stars" 'Passphrase: +\*{25}$'
+t_see "first run: the passphrase shows as stars" 'Passphrase: +\*{25}$'
 keys Tab
 text "$PASS"
-see "first run: the second copy shows as stars" 'Once more: +\*{25}$'
+t_see "first run: the second copy shows as stars" 'Once more: +\*{25}$'
 keys Enter
-see "first run: the vault is made and the recovery code shown" "$CODE_RE"
+t_see "first run: the vault is made and the recovery code shown" "$CODE_RE"
 CODE=$(screen | grep -oE "$CODE_RE" | head -n 1)
 keys Enter
-see "first run: the check screen" 'Third group:'
+t_see "first run: the check screen" 'Third group:'
 text "$(cut -d- -f3 <<<"$CODE" | tr A-Z a-z)"
 keys Enter
-see "first run: the third group (typed in lower case) is accepted" 'Where are you\?'
-see "first run: the United Kingdom is suggested" 'United Kingdom +\(suggested\)'
+t_see "first run: the third group (typed in lower case) is accepted" 'Where are you\?'
+t_see "first run: the United Kingdom is suggested" 'United Kingdom +\(suggested\)'
 keys Enter
-see "first run: the first-step screen" 'Your vault is ready'
+t_see "first run: the first-step screen" 'Your vault is ready'
 keys Escape
-see "first run: Esc goes to the home screen" '^ +Welcome back\.'
+t_see "first run: Esc goes to the home screen" '^ +Welcome back\.'
 keys C-g
-see "first run: Ctrl-G shows crisis help for the region chosen" 'Lines in United Kingdom'
-see "first run: ... with the Samaritans" 'Samaritans'
+t_see "first run: Ctrl-G shows crisis help for the region chosen" 'Lines in United Kingdom'
+t_see "first run: ... with the Samaritans" 'Samaritans'
 keys Escape
-see "first run: Esc goes back to the home screen" '^ +Welcome back\.'
+t_see "first run: Esc goes back to the home screen" '^ +Welcome back\.'
 keys Q
-see "first run: Q quits with status 0" '^EXIT=0$'
+t_see "first run: Q quits with status 0" '^EXIT=0$'
 restored "after Q"
 t_eq "first run: config holds the region" "region = GB" "$(grep '^region' "$HOME_DIR/config" 2>&1)"
 
 # ---- the second run ---------------------------------------------------------
 keys "clear; tend; echo EXIT=\$?" Enter
-see "second run: the unlock screen" 'Type your passphrase to open it'
+t_see "second run: the unlock screen" 'Type your passphrase to open it'
 text "$PASS"
 keys Enter
-see "second run: the passphrase opens the home screen" '^ +Welcome back\.'
+t_see "second run: the passphrase opens the home screen" '^ +Welcome back\.'
 keys Q
-see "second run: Q quits with status 0" '^EXIT=0$'
+t_see "second run: Q quits with status 0" '^EXIT=0$'
 
 # ---- from the command line ----------------------------------------------------
 t_ok "tend verify passes with the passphrase" \
@@ -130,14 +112,14 @@ t_exit "the old passphrase no longer opens the vault" 3 \
 
 # ---- SIGTERM to an unlocked tend -----------------------------------------------
 keys "clear; sh -c 'echo \$\$ >\"\$0\"; exec tend' $T_TMP/pid; echo EXIT=\$?" Enter
-see "SIGTERM: the unlock screen" 'Type your passphrase to open it'
+t_see "SIGTERM: the unlock screen" 'Type your passphrase to open it'
 text "$NEWPASS"
 keys Enter
-see "SIGTERM: unlocked, the home screen" '^ +Welcome back\.'
+t_see "SIGTERM: unlocked, the home screen" '^ +Welcome back\.'
 pid=$(cat "$T_TMP/pid")
 t0=$(date +%s%N)
 kill -TERM "$pid"
-see "SIGTERM: tend leaves, and the shell prints its status" '^EXIT=[0-9]+$' 2
+t_see "SIGTERM: tend leaves, and the shell prints its status" '^EXIT=[0-9]+$' 2
 t1=$(date +%s%N)
 t_ok "SIGTERM: gone within 2 seconds ($(((t1 - t0) / 1000000)) ms)" test $(((t1 - t0) / 1000000)) -le 2000
 echo "# exit status after SIGTERM: $(screen | grep -oE '^EXIT=[0-9]+$')"

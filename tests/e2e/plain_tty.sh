@@ -16,47 +16,33 @@ trap 'tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$T_TMP"' EXIT
 "$TEND_BIN" --passphrase-fd 3 init 3<<<"$PASS" >/dev/null 2>&1
 tm() { tmux -L "$SOCK" "$@"; }
 screen() { tm capture-pane -p -J -S -200 -t plain 2>/dev/null; }
-wait_for() {
-	local i
-	for ((i = 0; i < ${2:-5} * 20; i++)); do
-		screen | grep -qE -- "$1" && return 0
-		sleep 0.05
-	done
-	return 1
-}
-see() {
-	if wait_for "$2" "${3:-5}"; then t_pass "$1"; else
-		t_fail "$1" "not on the screen: /$2/; the screen was:
-$(screen | sed 's/^/    /')"
-	fi
-}
 keys() { tm send-keys -t plain "$@"; }
 text() { tm send-keys -t plain -l "$1"; }
 
 tm new-session -d -s plain -x 80 -y 24 \
 	"env -u TERM TEND_HOME='$TEND_HOME' '$TEND_BIN' --plain; echo \"exit=\$?\"; sleep 30"
-see "the passphrase is asked on the terminal" 'Passphrase \(or ! for crisis help\):'
+t_see "the passphrase is asked on the terminal" 'Passphrase \(or ! for crisis help\):'
 text "$PASS"
 keys Enter
-see "the home menu follows" 'Type a number from 1 to 6'
+t_see "the home menu follows" 'Type a number from 1 to 6'
 t_nomatch "the passphrase was not echoed" "$PASS" "$(screen)"
 text 2
 keys Enter
-see "writing starts with the title" 'Title, one line'
+t_see "writing starts with the title" 'Title, one line'
 text 'marker-tty title'
 keys Enter
-see "then the tags" 'Tags, separated by commas'
+t_see "then the tags" 'Tags, separated by commas'
 keys Enter
-see "then the entry itself" 'Your entry \(end with a line'
+t_see "then the entry itself" 'Your entry \(end with a line'
 text 'written in a real terminal'
 keys Enter
 keys C-d
-see "Ctrl-D ends the entry and saves it" 'Saved your entry\.'
+t_see "Ctrl-D ends the entry and saves it" 'Saved your entry\.'
 sleep 0.2
 t_eq "the menu is asked again after the entry" 2 \
 	"$(screen | grep -c 'Type a number from 1 to 6')"
 keys C-d
-see "Ctrl-D at the menu leaves, with status 0" '^exit=0$'
+t_see "Ctrl-D at the menu leaves, with status 0" '^exit=0$'
 t_match "the entry is in the vault" $'\tmarker-tty title\t' \
 	"$("$TEND_BIN" --passphrase-fd 3 list 3<<<"$PASS")"
 t_done
