@@ -45,6 +45,22 @@ static void add_entry(struct vault *v, const char *title)
 	assert_int_equal(entries_add(v, title, "kept through it all", NULL, 0, &id, &e), 0);
 }
 
+/* Opening the vault in dir fails with a message holding both words, and
+ * leaves the database file byte for byte as it was. */
+static void refused_unchanged(const char *dir, const char *says, const char *and_says)
+{
+	unsigned char before[32], after[32];
+	db_hash(dir, before);
+	struct vault *v = NULL;
+	struct error e = {0};
+	assert_int_equal(vault_open(dir, "pw", 2, &v, &e), -1);
+	assert_null(v);
+	assert_non_null(strstr(e.msg, says));
+	assert_non_null(strstr(e.msg, and_says));
+	db_hash(dir, after);
+	assert_memory_equal(before, after, 32);
+}
+
 static void newer_vault_refused_untouched(void **state)
 {
 	(void)state;
@@ -53,20 +69,8 @@ static void newer_vault_refused_untouched(void **state)
 	set_version(f->v, migrate_latest() + 1);
 	vault_close(f->v);
 	f->v = NULL;
-
-	unsigned char before[32], after[32];
-	db_hash(f->dir, before);
-	struct vault *v = NULL;
-	struct error e = {0};
-	assert_int_equal(vault_open(f->dir, "pw", 2, &v, &e), -1);
-	assert_null(v);
-	assert_non_null(strstr(e.msg, "newer version of tend"));
-	assert_non_null(strstr(e.msg, "nothing was changed"));
-	db_hash(f->dir, after);
-	assert_memory_equal(before, after, 32);
-	test_rmtree(f->dir);
-	free(f->dir);
-	free(f);
+	refused_unchanged(f->dir, "newer version of tend", "nothing was changed");
+	test_vault_free(f);
 }
 
 /* A layout update that fails part way: the last migration is marked as
@@ -89,21 +93,9 @@ static void failed_migration_rolls_back(void **state)
 	set_version(f->v, migrate_latest() - 1);
 	vault_close(f->v);
 	f->v = NULL;
-
-	unsigned char before[32], after[32];
-	db_hash(f->dir, before);
-	for (int round = 0; round < 2; round++) {
-		struct vault *v = NULL;
-		assert_int_equal(vault_open(f->dir, "pw", 2, &v, &e), -1);
-		assert_null(v);
-		assert_non_null(strstr(e.msg, "updating the vault's layout"));
-		assert_non_null(strstr(e.msg, "homework_done_by_pack"));
-		db_hash(f->dir, after);
-		assert_memory_equal(before, after, 32);
-	}
-	test_rmtree(f->dir);
-	free(f->dir);
-	free(f);
+	for (int round = 0; round < 2; round++)
+		refused_unchanged(f->dir, "updating the vault's layout", "homework_done_by_pack");
+	test_vault_free(f);
 }
 
 SUITE(faults, cmocka_unit_test(newer_vault_refused_untouched),
