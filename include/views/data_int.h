@@ -41,6 +41,14 @@ void data_set_ext(struct field *f, const char *old_ext, const char *new_ext);
 /* A choice drawn as "< label >" at (y, x) in w columns, marked when it has
  * the focus. */
 void data_draw_choice(int y, int x, int w, bool focus, const char *label);
+/* A form row: label at column 2, then the field at column 12 in w columns
+ * (being edited when it has the focus; else its text, or empty muted when
+ * there is none). */
+void data_draw_field(int y, int w, const char *label, const struct field *f, bool focus,
+                     const char *empty);
+/* A button such as "[ Write the file ]" at column 12, marked when it has
+ * the focus. */
+void data_draw_button(int y, bool focus, const char *label);
 
 /* The line every writing screen shows before a plain file is written. */
 #define DATA_NOT_ENCRYPTED \

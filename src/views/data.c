@@ -72,6 +72,25 @@ void data_draw_choice(int y, int x, int w, bool focus, const char *label)
 	ui_puts(y, x, w, focus ? ROLE_SELECTED : ROLE_STRONG, line);
 }
 
+void data_draw_field(int y, int w, const char *label, const struct field *f, bool focus,
+                     const char *empty)
+{
+	ui_puts(y, 2, 9, ROLE_NORMAL, label);
+	if (focus)
+		field_draw(f, y, 12, w - 10, ROLE_SELECTED);
+	else if (f->len || !empty)
+		ui_puts(y, 12, w - 10, ROLE_STRONG, f->buf);
+	else
+		ui_puts(y, 12, w - 10, ROLE_MUTED, empty);
+}
+
+void data_draw_button(int y, bool focus, const char *label)
+{
+	int w = (int)strlen(label);
+	ui_fill(y, 12, w, focus ? ROLE_SELECTED : ROLE_NORMAL);
+	ui_puts(y, 12, w, focus ? ROLE_SELECTED : ROLE_STRONG, label);
+}
+
 /* ---- the menu ---- */
 
 struct datamenu {
@@ -247,14 +266,9 @@ static void ex_draw(struct ctx *c, void *st, int rows, int cols)
 	ui_puts(y, 2, 9, ROLE_NORMAL, "Format");
 	data_draw_choice(y, 12, w - 10, s->row == EX_FORMAT, export_kinds[s->kind].label);
 	y += 1;
-	ui_puts(y, 2, 9, ROLE_NORMAL, "Save to");
-	if (s->row == EX_PATH)
-		field_draw(&s->path, y, 12, w - 10, ROLE_SELECTED);
-	else
-		ui_puts(y, 12, w - 10, ROLE_STRONG, s->path.buf);
+	data_draw_field(y, w, "Save to", &s->path, s->row == EX_PATH, NULL);
 	y += 1;
-	ui_fill(y, 12, 18, s->row == EX_WRITE ? ROLE_SELECTED : ROLE_NORMAL);
-	ui_puts(y, 12, 18, s->row == EX_WRITE ? ROLE_SELECTED : ROLE_STRONG, "[ Write the file ]");
+	data_draw_button(y, s->row == EX_WRITE, "[ Write the file ]");
 	y += 2;
 	int left = rows - y - 2;
 	if (*s->problem && left > 0) {

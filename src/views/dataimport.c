@@ -142,14 +142,9 @@ static void im_draw(struct ctx *c, void *st, int rows, int cols)
 	ui_puts(y, 2, 9, ROLE_NORMAL, "From");
 	data_draw_choice(y, 12, w - 10, s->row == IM_FORMAT, import_kinds[s->kind].label);
 	y++;
-	ui_puts(y, 2, 9, ROLE_NORMAL, "File");
-	if (s->row == IM_PATH)
-		field_draw(&s->path, y, 12, w - 10, ROLE_SELECTED);
-	else
-		ui_puts(y, 12, w - 10, ROLE_STRONG, s->path.buf);
+	data_draw_field(y, w, "File", &s->path, s->row == IM_PATH, NULL);
 	y++;
-	ui_fill(y, 12, 18, s->row == IM_CHECK ? ROLE_SELECTED : ROLE_NORMAL);
-	ui_puts(y, 12, 18, s->row == IM_CHECK ? ROLE_SELECTED : ROLE_STRONG, "[ Check the file ]");
+	data_draw_button(y, s->row == IM_CHECK, "[ Check the file ]");
 	if (y + 2 < rows)
 		view_markdown(rows - 1, 2, w, 1, 0,
 		              "Up/Down: move · Left/Right: change the app");

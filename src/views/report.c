@@ -339,21 +339,12 @@ static void draw_preview(struct reportst *s, int rows, int cols)
 	ui_puts(y, 2, 9, ROLE_NORMAL, "As");
 	data_draw_choice(y, 12, w - 10, s->prow == RP_FORMAT, rp_formats[s->fmt].label);
 	y++;
-	ui_puts(y, 2, 9, ROLE_NORMAL, "Seal for");
-	if (s->prow == RP_SEAL)
-		field_draw(&s->seal, y, 12, w - 10, ROLE_SELECTED);
-	else
-		ui_puts(y, 12, w - 10, s->seal.len ? ROLE_STRONG : ROLE_MUTED,
-		        s->seal.len ? s->seal.buf : "(a therapist's public key, or nothing)");
+	data_draw_field(y, w, "Seal for", &s->seal, s->prow == RP_SEAL,
+	                "(a therapist's public key, or nothing)");
 	y++;
-	ui_puts(y, 2, 9, ROLE_NORMAL, "Save to");
-	if (s->prow == RP_PATH)
-		field_draw(&s->path, y, 12, w - 10, ROLE_SELECTED);
-	else
-		ui_puts(y, 12, w - 10, ROLE_STRONG, s->path.buf);
+	data_draw_field(y, w, "Save to", &s->path, s->prow == RP_PATH, NULL);
 	y++;
-	ui_fill(y, 12, 20, s->prow == RP_WRITE ? ROLE_SELECTED : ROLE_NORMAL);
-	ui_puts(y, 12, 20, s->prow == RP_WRITE ? ROLE_SELECTED : ROLE_STRONG, "[ Write the report ]");
+	data_draw_button(y, s->prow == RP_WRITE, "[ Write the report ]");
 	y++;
 	if (*s->problem) {
 		ui_puts(y++, 2, w, ROLE_WARN, "Nothing was written:");
