@@ -190,6 +190,7 @@ static void changed(struct ctx *c, struct write_state *w)
 	w->edits++;
 	w->changed_at = c->now_ms;
 	w->status[0] = '\0';
+	w->leave_unkept = false; /* new words: Esc must try to keep them again */
 }
 
 static struct step write_text(struct ctx *c, void *st, const char *t, size_t n)
@@ -303,7 +304,6 @@ static struct step write_action(struct ctx *c, void *st, enum action a)
 		c->note_role = ROLE_WARN;
 		return STEP(STEP_REDRAW);
 	}
-	w->leave_unkept = false;
 	return STEP(STEP_NONE);
 }
 

@@ -107,6 +107,9 @@ if [ -n "${SCREEN_BIN:-}" ]; then
 		echo "dump save refused"
 		echo "key Esc"
 		echo "dump first Esc"
+		echo "type  and a few words more"
+		echo "key Esc"
+		echo "dump Esc after more words"
 		echo "key Esc"
 		echo "dump second Esc"
 	} >"$T_TMP/write.scr"
@@ -118,6 +121,9 @@ if [ -n "${SCREEN_BIN:-}" ]; then
 	s=$(t_section "$T_TMP/write.out" "first Esc")
 	t_match "Esc does not leave: the words could not be kept" "still here but could not be kept" "$(tr -s ' \n' ' ' <<<"$s")"
 	t_match "and they are still there" "Line 40 of a long entry" "$s"
+	s=$(t_section "$T_TMP/write.out" "Esc after more words")
+	t_match "words typed after the warning: Esc tries to keep them again, and stays" \
+		"still here but could not be kept" "$(tr -s ' \n' ' ' <<<"$s")"
 	s=$(t_section "$T_TMP/write.out" "second Esc")
 	t_match "a second Esc leaves, as the message said" "Welcome back" "$s"
 	t_eq "nothing of it reached the vault" "" "$(tp search SCREENMARK)"
