@@ -440,13 +440,18 @@ static void load_settings(struct app *a, struct paths *p)
 			snprintf(a->ctx.note, sizeof(a->ctx.note), "%s", cfg.warning);
 		a->ctx.note_role = ROLE_WARN;
 	}
+	/* The crisis data is read at start only when a region must be guessed. */
+	if (cfg.region[0]) {
+		snprintf(a->ctx.region, sizeof(a->ctx.region), "%s", cfg.region);
+		return;
+	}
 	struct crisis_data d;
 	struct error e;
 	if (crisis_load(&d, &e) == 0) {
-		snprintf(a->ctx.region, sizeof(a->ctx.region), "%s", crisis_pick_region(&d, cfg.region));
+		snprintf(a->ctx.region, sizeof(a->ctx.region), "%s", crisis_pick_region(&d, NULL));
 		crisis_free(&d);
 	} else {
-		snprintf(a->ctx.region, sizeof(a->ctx.region), "%s", cfg.region[0] ? cfg.region : "INTL");
+		snprintf(a->ctx.region, sizeof(a->ctx.region), "INTL");
 	}
 }
 
