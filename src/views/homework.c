@@ -17,6 +17,7 @@
 #include "store/vault.h"
 #include "util/buf.h"
 #include "util/fileio.h"
+#include "views/data_int.h"
 #include "views/journal_int.h"
 #include "views/view.h"
 #include "widgets/field.h"
@@ -641,22 +642,13 @@ static void imp_draw(struct ctx *c, void *st, int rows, int cols)
 	view_markdown(y, 2, w, 2, 0, line);
 }
 
-/* "~/x" is the home folder's x. */
-static int expand(const char *typed, struct buf *out)
-{
-	const char *home = getenv("HOME");
-	if (typed[0] == '~' && typed[1] == '/' && home && *home)
-		return buf_printf(out, "%s/%s", home, typed + 2);
-	return buf_puts(out, typed);
-}
-
 static void imp_check(struct hwimport *s)
 {
 	imp_reset(s);
 	s->checked = true;
 	struct buf path = BUF_INIT;
 	struct error e = {0};
-	if (expand(s->path.buf, &path)) {
+	if (data_expand(s->path.buf, &path)) {
 		snprintf(s->problem, sizeof(s->problem), "%s", "Out of memory.");
 	} else if (read_file(buf_str(&path), (size_t)HOMEWORK_MAX_BYTES * 16, &s->text, NULL, &e)) {
 		snprintf(s->problem, sizeof(s->problem), "%s", e.msg);
