@@ -30,4 +30,14 @@ int export_markdown(struct vault *v, struct buf *out, struct error *e);
  * formula starts with an apostrophe. Columns: docs/export-format.md. */
 int export_csv(struct vault *v, struct buf *out, struct error *e);
 
+enum export_format { EXPORT_JSON, EXPORT_MD, EXPORT_CSV };
+
+/* The export in format f written to path (created 0600 through a
+ * temporary file renamed at the end, so a failure part way leaves nothing),
+ * or to standard output when path is NULL. JSON streams as the vault is
+ * read; Markdown and CSV are made whole first (they are sorted by day).
+ * *bytes (when not NULL) gets how much was written. */
+int export_write(struct vault *v, enum export_format f, const char *path, size_t *bytes,
+                 struct error *e);
+
 #endif

@@ -17,77 +17,18 @@
 
 struct export_args {
 	const char *out; /* NULL: standard output */
-	int (*write)(struct vault *v, struct buf *out, struct error *e);
+	enum export_format format;
 };
-
-static const char unencrypted[] =
-    "It is NOT encrypted: anyone who can read the file can read your journal. Keep it "
-    "private, or delete it when done.";
-
-/* The export comes in small pieces (a row, a name, a comma); they are
- * gathered into 64 KiB writes. The gathering buffer wipes itself. */
-struct chunks {
-	struct buf b;
-	struct atomic_file *f; /* NULL: standard output */
-};
-
-static int flush(struct chunks *c, struct error *e)
-{
-	int rc = 0;
-	if (c->f)
-		rc = atomic_add(c->f, c->b.data, c->b.len, e);
-	else if (c->b.len && write_all(STDOUT_FILENO, c->b.data, c->b.len))
-		rc = error_errno(e, errno, "Could not write the export to standard output");
-	buf_clear(&c->b);
-	return rc;
-}
-
-static int to_chunks(const char *p, size_t n, void *arg, struct error *e)
-{
-	struct chunks *c = arg;
-	if (buf_append(&c->b, p, n))
-		return error_set(e, E_FAIL, "Out of memory writing the export.");
-	return c->b.len >= 65536 ? flush(c, e) : 0;
-}
-
-/* JSON goes out row by row as the vault is read (a large vault never sits
- * in memory whole); into a file through a temporary one renamed at the
- * end, so a failure part way leaves nothing behind. */
-static int export_stream(struct vault *v, const char *path, struct error *e)
-{
-	struct atomic_file f;
-	struct chunks c = {.b = BUF_INIT, .f = path ? &f : NULL};
-	if (path && atomic_begin(&f, path, 0600, e))
-		return -1;
-	int rc = export_json_to(v, to_chunks, &c, e);
-	if (rc == 0)
-		rc = flush(&c, e);
-	buf_free(&c.b);
-	if (path && rc)
-		atomic_abort(&f);
-	else if (path)
-		rc = atomic_commit(&f, e);
-	return rc;
-}
 
 static int export_run(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e)
 {
 	(void)ctx;
 	struct export_args *a = arg;
-	int rc;
-	if (a->write == export_json) {
-		rc = export_stream(v, a->out, e);
-	} else {
-		struct buf b = BUF_INIT;
-		rc = a->write(v, &b, e);
-		if (rc == 0 && a->out)
-			rc = atomic_write(a->out, b.data, b.len, 0600, e);
-		else if (rc == 0 && write_all(STDOUT_FILENO, b.data, b.len))
-			rc = error_errno(e, errno, "Could not write the export to standard output");
-		buf_free(&b);
-	}
+	int rc = export_write(v, a->format, a->out, NULL, e);
 	if (rc == 0 && a->out)
-		fprintf(stderr, "tend: wrote %s. %s\n", a->out, unencrypted);
+		fprintf(stderr, "tend: wrote %s. It is NOT encrypted: anyone who can read the file can "
+		                "read your journal. Keep it private, or delete it when done.\n",
+		        a->out);
 	else if (rc == 0)
 		fprintf(stderr, "tend: the export went to standard output, NOT encrypted.\n");
 	return rc;
@@ -101,7 +42,7 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	struct export_args a = {.write = export_json};
+	struct export_args a = {.format = EXPORT_JSON};
 	int c;
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "f:o:h", opts, NULL)) != -1) {
@@ -115,11 +56,11 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 			return 0;
 		case 'f':
 			if (strcmp(optarg, "json") == 0)
-				a.write = export_json;
+				a.format = EXPORT_JSON;
 			else if (strcmp(optarg, "md") == 0)
-				a.write = export_markdown;
+				a.format = EXPORT_MD;
 			else if (strcmp(optarg, "csv") == 0)
-				a.write = export_csv;
+				a.format = EXPORT_CSV;
 			else
 				return cli_usage_error("--format is json, md or csv.");
 			break;

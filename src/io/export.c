@@ -2,6 +2,8 @@
  * allocates is wiped when freed, since it is the person's journal). */
 #include "io/export.h"
 
+#include <errno.h>
+#include <unistd.h>
 #include <jansson.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -11,6 +13,7 @@
 
 #include "io_int.h"
 #include "store/dump.h"
+#include "util/fileio.h"
 #include "util/timefmt.h"
 
 /* Rows go out one at a time as they are read, so an export of years of
@@ -122,4 +125,56 @@ static int to_buf(const char *p, size_t n, void *data, struct error *e)
 int export_json(struct vault *v, struct buf *out, struct error *e)
 {
 	return export_json_to(v, to_buf, out, e);
+}
+
+/* ---- writing it out: gathered into 64 KiB writes, to a file or stdout */
+
+struct chunks {
+	struct buf b;
+	struct atomic_file *f; /* NULL: standard output */
+	size_t total;
+};
+
+static int flush(struct chunks *c, struct error *e)
+{
+	int rc = 0;
+	if (c->f)
+		rc = atomic_add(c->f, c->b.data, c->b.len, e);
+	else if (c->b.len && write_all(STDOUT_FILENO, c->b.data, c->b.len))
+		rc = error_errno(e, errno, "Could not write the export to standard output");
+	c->total += c->b.len;
+	buf_clear(&c->b);
+	return rc;
+}
+
+static int to_chunks(const char *p, size_t n, void *arg, struct error *e)
+{
+	struct chunks *c = arg;
+	if (buf_append(&c->b, p, n))
+		return error_set(e, E_FAIL, "Out of memory writing the export.");
+	return c->b.len >= 65536 ? flush(c, e) : 0;
+}
+
+int export_write(struct vault *v, enum export_format f, const char *path, size_t *bytes,
+                 struct error *e)
+{
+	struct atomic_file af;
+	struct chunks c = {.b = BUF_INIT, .f = path ? &af : NULL};
+	if (path && atomic_begin(&af, path, 0600, e))
+		return -1;
+	int rc;
+	if (f == EXPORT_JSON)
+		rc = export_json_to(v, to_chunks, &c, e);
+	else
+		rc = (f == EXPORT_MD ? export_markdown : export_csv)(v, &c.b, e);
+	if (rc == 0)
+		rc = flush(&c, e);
+	buf_free(&c.b);
+	if (path && rc)
+		atomic_abort(&af);
+	else if (path)
+		rc = atomic_commit(&af, e);
+	if (rc == 0 && bytes)
+		*bytes = c.total;
+	return rc;
 }

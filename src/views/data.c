@@ -203,11 +203,11 @@ enum data_target data_target(const char *typed, const char *what, const char *ex
  * one line here once io/export.h has its writer. */
 static const struct {
 	const char *name, *label, *ext;
-	int (*write)(struct vault *v, struct buf *out, struct error *e);
+	enum export_format format;
 } export_kinds[] = {
-	{"json", "JSON (all of it; tend reads it back)", "json", export_json},
-	{"md", "Markdown (a diary to read)", "md", export_markdown},
-	{"csv", "CSV (check-ins and trigger logs)", "csv", export_csv},
+	{"json", "JSON (all of it; tend reads it back)", "json", EXPORT_JSON},
+	{"md", "Markdown (a diary to read)", "md", EXPORT_MD},
+	{"csv", "CSV (check-ins and trigger logs)", "csv", EXPORT_CSV},
 };
 #define NKINDS ((int)(sizeof(export_kinds) / sizeof(export_kinds[0])))
 
@@ -285,14 +285,9 @@ static void ex_draw(struct ctx *c, void *st, int rows, int cols)
 static struct step ex_write(struct ctx *c, void *data)
 {
 	struct exportst *s = data;
-	struct buf b = BUF_INIT;
 	struct error e = {0};
-	int rc = export_kinds[s->kind].write(c->vault, &b, &e);
-	if (rc == 0)
-		rc = atomic_write(buf_str(&s->full), b.data, b.len, 0600, &e);
-	size_t len = b.len;
-	buf_free(&b);
-	if (rc) {
+	size_t len = 0;
+	if (export_write(c->vault, export_kinds[s->kind].format, buf_str(&s->full), &len, &e)) {
 		snprintf(s->problem, sizeof(s->problem), "%s", e.msg);
 		return STEP(STEP_REDRAW);
 	}
