@@ -131,6 +131,7 @@ struct plain {
 	bool in_crisis; /* the crisis screen is showing: "!" there is plain text */
 	bool tty;       /* standard input is a terminal (it echoes what is typed) */
 	int rows;
+	char region[8]; /* the crisis region for this run; "" until first needed */
 	/* What was read from standard input and not used yet: private, wiped
 	 * as it is used and at the end. */
 	char in[4096];
@@ -300,11 +301,16 @@ static int page_line(void *arg, const char *line)
 
 /* ---- crisis help, from every prompt --------------------------------------------- */
 
-static void region_of(struct plain *p, const struct crisis_data *d, char out[8])
+/* Read from the settings once a run; a region chosen here is kept for the
+ * run even when it could not be saved. */
+static const char *region_of(struct plain *p, const struct crisis_data *d)
 {
-	struct config cfg;
-	config_load(p->paths.config_dir, &cfg);
-	snprintf(out, 8, "%s", crisis_pick_region(d, cfg.region));
+	if (!p->region[0]) {
+		struct config cfg;
+		config_load(p->paths.config_dir, &cfg);
+		snprintf(p->region, sizeof(p->region), "%s", crisis_pick_region(d, cfg.region));
+	}
+	return p->region;
 }
 
 static void crisis_lines(struct pager *pg, const struct crisis_data *d, const char *region)
@@ -369,6 +375,7 @@ static void choose_region(struct plain *p, const struct crisis_data *d, const ch
 	if (k <= 0)
 		return;
 	struct error e = {0};
+	snprintf(p->region, sizeof(p->region), "%s", d->regions[k - 1].code);
 	if (config_set(p->paths.config_dir, "region", d->regions[k - 1].code, &e))
 		printf("The region could not be saved (%s); it is used until tend closes.\n", e.msg);
 	printf("Crisis lines for %s.\n", d->regions[k - 1].name);
@@ -386,12 +393,8 @@ static void show_crisis(struct plain *p)
 		p->in_crisis = false;
 		return;
 	}
-	char code[8];
-	region_of(p, &d, code);
-	while (!p->ended && crisis_page(p, &d, code)) {
+	while (!p->ended && crisis_page(p, &d, region_of(p, &d)))
 		choose_region(p, &d, "Where are you? Crisis lines differ by country.");
-		region_of(p, &d, code);
-	}
 	crisis_free(&d);
 	p->in_crisis = false;
 }
@@ -558,8 +561,8 @@ static int first_run(struct plain *p, struct error *e)
 	struct crisis_data d;
 	struct error ce;
 	if (!p->ended && crisis_load(&d, &ce) == 0) {
-		char guess[8], intro[256];
-		region_of(p, &d, guess);
+		char intro[256];
+		const char *guess = region_of(p, &d);
 		const struct crisis_region *gr = crisis_region(&d, guess);
 		snprintf(intro, sizeof(intro),
 		         "Crisis lines differ by country. The guess from this computer's language "
@@ -680,7 +683,8 @@ static int offer_draft(struct plain *p, struct writing *w)
 	if (found != 1)
 		return 1;
 	char when[32];
-	stamp_format((struct stamp){d.saved_at, 0}, when);
+	/* Drafts keep no offset: show the day in this computer's zone now. */
+	stamp_format((struct stamp){d.saved_at, stamp_now().off_min}, when);
 	printf("\nYou have an unfinished entry kept on %.10s%s%s%s.\n", when,
 	       *d.title ? ", titled \"" : ", with no title", d.title, *d.title ? "\"" : "");
 	static const char *const items[] = {"Go on writing it", "Leave it for later"};
@@ -814,9 +818,8 @@ struct topics {
 
 static int collect(size_t folder, const char *path, const struct page_meta *m, void *arg)
 {
+	(void)folder;
 	struct topics *t = arg;
-	if (folder != 0)
-		return 0;
 	if (t->n == 64)
 		return 1;
 	t->path[t->n] = strdup(path);
@@ -832,8 +835,9 @@ static int collect(size_t folder, const char *path, const struct page_meta *m, v
 
 static void learn(struct plain *p)
 {
+	static const char *const learn_folder[] = {"learn/"};
 	struct topics t = {0};
-	cli_topics_each(collect, &t);
+	page_each(learn_folder, 1, collect, &t);
 	if (!t.n) {
 		puts("No Learn pages could be read.");
 		return;
