@@ -58,7 +58,13 @@ int atomic_begin(struct atomic_file *f, const char *path, mode_t mode, struct er
 	memcpy(f->tmp, path, n);
 	memcpy(f->tmp + n, ".tmp-XXXXXX", sizeof(".tmp-XXXXXX"));
 	f->fd = mkostemp(f->tmp, O_CLOEXEC);
-	if (f->fd < 0 || fchmod(f->fd, mode) != 0) {
+	if (f->fd < 0) { /* no file was made: nothing to remove */
+		int err = errno;
+		free(f->tmp);
+		f->tmp = NULL;
+		return error_errno(e, err, "Cannot write %s", path);
+	}
+	if (fchmod(f->fd, mode) != 0) {
 		int err = errno;
 		atomic_abort(f);
 		return error_errno(e, err, "Cannot write %s", path);
@@ -68,8 +74,11 @@ int atomic_begin(struct atomic_file *f, const char *path, mode_t mode, struct er
 
 int atomic_add(struct atomic_file *f, const void *data, size_t len, struct error *e)
 {
-	if (write_all(f->fd, data, len) != 0)
-		return error_errno(e, errno, "Cannot write %s (nothing was changed)", f->path);
+	if (write_all(f->fd, data, len) != 0) {
+		int err = errno;
+		atomic_abort(f);
+		return error_errno(e, err, "Cannot write %s (nothing was changed)", f->path);
+	}
 	return 0;
 }
 
@@ -109,12 +118,8 @@ int atomic_write(const char *path, const void *data, size_t len, mode_t mode,
                  struct error *e)
 {
 	struct atomic_file f;
-	if (atomic_begin(&f, path, mode, e))
+	if (atomic_begin(&f, path, mode, e) || atomic_add(&f, data, len, e))
 		return -1;
-	if (atomic_add(&f, data, len, e)) {
-		atomic_abort(&f);
-		return -1;
-	}
 	return atomic_commit(&f, e);
 }
 
