@@ -1008,12 +1008,17 @@ static int load_homework(struct vault *v, struct report_build *b, struct error *
 			rc = error_set(e, E_FAIL, "Out of memory.");
 	}
 	for (size_t i = 0; i < n && rc == 0; i++) {
-		struct report_hw_build *w = &b->hw[i];
-		if (homework_parse(list[i].text, strlen(list[i].text), 0, &w->h, e)) {
-			rc = -1;
-			break;
+		size_t j = b->d.npacks;
+		struct report_hw_build *w = &b->hw[j];
+		/* A pack this tend cannot read (from a newer one, say) is left
+		 * out, as the homework screen and list leave it out. */
+		struct error pe = {0};
+		if (homework_parse(list[i].text, strlen(list[i].text), 0, &w->h, &pe)) {
+			if (pe.code != E_CORRUPT)
+				rc = error_set(e, pe.code, "%s", pe.msg);
+			continue;
 		}
-		b->d.npacks = i + 1; /* from here hw_free frees it */
+		b->d.npacks = j + 1; /* from here hw_free frees it */
 		if ((rc = hwpack_progress(v, list[i].id, w->prog, w->h.nitems, e)) != 0)
 			break;
 		for (size_t k = 0; k < w->h.nitems; k++) {
@@ -1025,7 +1030,7 @@ static int load_homework(struct vault *v, struct report_build *b, struct error *
 			    .heading = it->heading, .what = w->what[k], .status = w->status[k],
 			    .answer = it->kind == HW_ANSWER ? w->prog[k].last_answer : NULL};
 		}
-		b->packs[i] = (struct report_hw_pack){
+		b->packs[j] = (struct report_hw_pack){
 		    .title = w->h.title, .from = w->h.from, .assigned = w->h.assigned,
 		    .due = w->h.due, .items = w->items, .nitems = w->h.nitems};
 	}

@@ -344,6 +344,12 @@ static void homework_section(void **state)
 	m.pack = id, m.item = 1, m.answer = "marker-answer steady";
 	assert_int_equal(hwpack_mark(f->v, &m, &e), 0);
 
+	/* A pack this tend cannot read is left out; the report still comes. */
+	static const char unreadable[] = "---\ntitle: From a newer tend\n---\nno items\n";
+	int64_t other;
+	assert_int_equal(hwpack_add(f->v, unreadable, strlen(unreadable), "From a newer tend", "x",
+	                            "2026-11-16", NULL, &other, &existed, &e),
+	                 0);
 	struct report_build b;
 	unsigned with = REPORT_BIT(REPORT_HOMEWORK);
 	assert_int_equal(report_build_load(f->v, 100, 113, with, NULL, 0, &b, &e), 0);
