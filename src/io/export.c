@@ -24,11 +24,15 @@ struct exp {
 	void *arg;
 	struct error *e;
 	bool first_table, first_row;
+	bool sink_failed;
 };
 
 static int out(struct exp *x, const char *p, size_t n)
 {
-	return x->sink(p, n, x->arg, x->e);
+	if (x->sink(p, n, x->arg, x->e) == 0)
+		return 0;
+	x->sink_failed = true; /* e says why */
+	return -1;
 }
 
 static int out_str(struct exp *x, const char *s)
@@ -76,7 +80,7 @@ static int add_row(void *arg, const char *table, size_t ncols, const char *const
 			if (!j) {
 				rc = error_set(e, E_CORRUPT,
 				               "A value in %s (column %s) is not valid UTF-8, so it cannot "
-				               "go into JSON; nothing was written.",
+				               "go into JSON; the export stopped there.",
 				               table, names[i]);
 				continue;
 			}
@@ -92,7 +96,7 @@ static int add_row(void *arg, const char *table, size_t ncols, const char *const
 		x->first_row = false;
 	}
 	if (rc == 0 && json_dump_callback(row, row_out, x, JSON_PRESERVE_ORDER) != 0)
-		rc = e->code ? -1 : error_set(e, E_FAIL, "Out of memory writing the export.");
+		rc = x->sink_failed ? -1 : error_set(e, E_FAIL, "Out of memory writing the export.");
 	json_decref(row);
 	return rc;
 }
