@@ -49,6 +49,11 @@ void data_draw_field(int y, int w, const char *label, const struct field *f, boo
 /* A button such as "[ Write the file ]" at column 12, marked when it has
  * the focus. */
 void data_draw_button(int y, bool focus, const char *label);
+/* The keys line these screens end with, named from the keymap: "Up/Down:
+ * move · Left/Right: <what>" (with " · PgUp/PgDn: scroll" when scroll). */
+void data_draw_keys(int y, int w, const char *what, bool scroll);
+/* "**Enter** or **Esc** goes back." with the keys of the keymap. */
+void data_draw_back(int y, int w);
 
 /* The line every writing screen shows before a plain file is written. */
 #define DATA_NOT_ENCRYPTED \

@@ -91,6 +91,26 @@ void data_draw_button(int y, bool focus, const char *label)
 	ui_puts(y, 12, w, focus ? ROLE_SELECTED : ROLE_STRONG, label);
 }
 
+void data_draw_keys(int y, int w, const char *what, bool scroll)
+{
+	char line[200];
+	int n = snprintf(line, sizeof(line), "%s/%s: move · %s/%s: %s",
+	                 keymap_label(ACT_UP, true), keymap_label(ACT_DOWN, true),
+	                 keymap_label(ACT_LEFT, true), keymap_label(ACT_RIGHT, true), what);
+	if (scroll && n > 0 && (size_t)n < sizeof(line))
+		snprintf(line + n, sizeof(line) - (size_t)n, " · %s/%s: scroll",
+		         keymap_label(ACT_PGUP, true), keymap_label(ACT_PGDN, true));
+	view_markdown(y, 2, w, 1, 0, line);
+}
+
+void data_draw_back(int y, int w)
+{
+	char line[80];
+	snprintf(line, sizeof(line), "**%s** or **%s** goes back.", keymap_label(ACT_SELECT, true),
+	         keymap_label(ACT_BACK, true));
+	view_markdown(y, 2, w, 2, 0, line);
+}
+
 /* ---- the menu ---- */
 
 struct datamenu {
@@ -256,7 +276,7 @@ static void ex_draw(struct ctx *c, void *st, int rows, int cols)
 	int y = view_title(cols, "Export everything");
 	if (s->written) {
 		y += view_markdown(y, 2, w, rows - y - 4, 0, s->done) + 1;
-		view_markdown(y, 2, w, 2, 0, "**Enter** or **Esc** goes back.");
+		data_draw_back(y, w);
 		return;
 	}
 	y += view_markdown(y, 2, w, 3, 0,
@@ -278,8 +298,7 @@ static void ex_draw(struct ctx *c, void *st, int rows, int cols)
 	}
 	y += view_markdown(y, 2, w, rows - y - 2, 0, DATA_NOT_ENCRYPTED);
 	if (y < rows - 1)
-		view_markdown(rows - 1 - (rows - y > 2 ? 1 : 0), 2, w, 1, 0,
-		              "Up/Down: move · Left/Right: change the format");
+		data_draw_keys(rows - 1 - (rows - y > 2 ? 1 : 0), w, "change the format", false);
 }
 
 static struct step ex_write(struct ctx *c, void *data)

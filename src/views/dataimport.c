@@ -111,9 +111,11 @@ static void im_draw(struct ctx *c, void *st, int rows, int cols)
 		if (s->stage == IM_PROBLEM) {
 			ui_puts(y++, 2, w, ROLE_WARN, "This file cannot be imported as it is:");
 			y += view_markdown(y, 2, w, rows - y - 4, 0, s->problem) + 1;
-			view_markdown(y, 2, w, 3, 0,
-			              "Nothing was imported. **Enter** goes back to the file; **Esc** "
-			              "leaves.");
+			char keys[120];
+			snprintf(keys, sizeof(keys),
+			         "Nothing was imported. **%s** goes back to the file; **%s** leaves.",
+			         keymap_label(ACT_SELECT, true), keymap_label(ACT_BACK, true));
+			view_markdown(y, 2, w, 3, 0, keys);
 			return;
 		}
 		char line[400];
@@ -130,8 +132,9 @@ static void im_draw(struct ctx *c, void *st, int rows, int cols)
 		                   "It comes in all at once or not at all; anything already in your "
 		                   "vault is skipped.") +
 		     1;
-		view_markdown(y, 2, w, 3, 0,
-		              "**Enter** imports it. **Esc** leaves without importing anything.");
+		snprintf(line, sizeof(line), "**%s** imports it. **%s** leaves without importing anything.",
+		         keymap_label(ACT_SELECT, true), keymap_label(ACT_BACK, true));
+		view_markdown(y, 2, w, 3, 0, line);
 		return;
 	}
 	y += view_markdown(y, 2, w, 4, 0,
@@ -146,8 +149,7 @@ static void im_draw(struct ctx *c, void *st, int rows, int cols)
 	y++;
 	data_draw_button(y, s->row == IM_CHECK, "[ Check the file ]");
 	if (y + 2 < rows)
-		view_markdown(rows - 1, 2, w, 1, 0,
-		              "Up/Down: move · Left/Right: change the app");
+		data_draw_keys(rows - 1, w, "change the app", false);
 }
 
 /* Keeps the scores given so far; new names start unset. */
@@ -377,8 +379,11 @@ static void mm_draw(struct ctx *c, void *st, int rows, int cols)
 			x += v == 10 ? 4 : 3;
 		}
 	}
-	view_markdown(rows - 1, 2, w, 1, 0,
-	              "Up/Down: a mood · Left/Right or a digit: its score");
+	char keys[120];
+	snprintf(keys, sizeof(keys), "%s/%s: a mood · %s/%s or a digit: its score",
+	         keymap_label(ACT_UP, true), keymap_label(ACT_DOWN, true),
+	         keymap_label(ACT_LEFT, true), keymap_label(ACT_RIGHT, true));
+	view_markdown(rows - 1, 2, w, 1, 0, keys);
 }
 
 static struct step mm_action(struct ctx *c, void *st, enum action a)

@@ -38,7 +38,10 @@ static int draw_long(struct onboard *o, int y, int w, int rows, const char *md)
 	if (o->total - o->scroll > room) {
 		view_markdown(y, 2, w, room - 1, o->scroll, md);
 		ui_fill(rows - 1, 2, w, ROLE_NORMAL);
-		ui_puts(rows - 1, 2, w, ROLE_MUTED, "(more below: Down or PgDn)");
+		char more[48];
+		snprintf(more, sizeof(more), "(more below: %s or %s)", keymap_label(ACT_DOWN, true),
+		         keymap_label(ACT_PGDN, true));
+		ui_puts(rows - 1, 2, w, ROLE_MUTED, more);
 	}
 	return o->total - o->scroll;
 }

@@ -317,7 +317,10 @@ static void draw_choose(struct reportst *s, int rows, int cols)
 	}
 	if (*s->date_problem)
 		ui_puts(rows - 2, 2, w, ROLE_WARN, s->date_problem);
-	view_markdown(rows - 1, 2, w, 1, 0, "Up/Down: move · Enter or Space: pick");
+	char keys[100];
+	snprintf(keys, sizeof(keys), "%s/%s: move · %s or Space: pick", keymap_label(ACT_UP, true),
+	         keymap_label(ACT_DOWN, true), keymap_label(ACT_SELECT, true));
+	view_markdown(rows - 1, 2, w, 1, 0, keys);
 }
 
 static void draw_preview(struct reportst *s, int rows, int cols)
@@ -331,9 +334,13 @@ static void draw_preview(struct reportst *s, int rows, int cols)
 	if (room < 1)
 		room = 1;
 	s->plines = draw_wrapped(buf_str(&s->preview), y, w, s->scroll, room);
-	if (s->plines > room)
-		ui_puts(y + room, cols - 16, 14, ROLE_MUTED,
-		        s->scroll + room < s->plines ? "(PgDn: more)" : "(PgUp: back)");
+	if (s->plines > room) {
+		char more[32];
+		bool down = s->scroll + room < s->plines;
+		snprintf(more, sizeof(more), "(%s: %s)", keymap_label(down ? ACT_PGDN : ACT_PGUP, true),
+		         down ? "more" : "back");
+		ui_puts(y + room, cols - 16, 14, ROLE_MUTED, more);
+	}
 	y = 2 + room + 1;
 	y += view_markdown(y, 2, w, warn, 0, about);
 	ui_puts(y, 2, 9, ROLE_NORMAL, "As");
@@ -350,8 +357,7 @@ static void draw_preview(struct reportst *s, int rows, int cols)
 		ui_puts(y++, 2, w, ROLE_WARN, "Nothing was written:");
 		view_markdown(y, 2, w, 2, 0, s->problem);
 	}
-	view_markdown(rows - 1, 2, w, 1, 0,
-	              "Up/Down: move · Left/Right: format · PgUp/PgDn: scroll");
+	data_draw_keys(rows - 1, w, "format", true);
 }
 
 static void rp_draw(struct ctx *c, void *st, int rows, int cols)
@@ -365,7 +371,7 @@ static void rp_draw(struct ctx *c, void *st, int rows, int cols)
 	} else {
 		int y = view_title(cols, "A report for a session");
 		y += view_markdown(y, 2, cols - 4, rows - y - 3, 0, s->done) + 1;
-		view_markdown(y, 2, cols - 4, 1, 0, "**Enter** or **Esc** goes back.");
+		data_draw_back(y, cols - 4);
 	}
 }
 
