@@ -178,32 +178,38 @@ static int run_import(struct vault *v, struct importst *s, const struct import_o
 	return import_tend_json(v, s->text.data, s->text.len, o->dry_run, sum, e);
 }
 
-static void check(struct ctx *c, struct importst *s, bool *ask_moods);
+static void dry_run(struct ctx *c, struct importst *s, bool *ask_moods);
 
+/* The scores were given: the same file's dry run again, with them. */
 static void moods_given(struct ctx *c, void *data)
 {
 	bool ask;
-	check(c, data, &ask);
+	dry_run(c, data, &ask);
 }
 
 /* Reads the file (again) and does the dry run. */
-static void check(struct ctx *c, struct importst *s, bool *ask_moods)
+/* The options for an import of the file, with the moods scored so far. */
+static struct import_opts opts_for(const struct importst *s, struct mood_name *moods)
 {
-	*ask_moods = false;
-	buf_free(&s->text);
-	struct buf path = BUF_INIT, unknown = BUF_INIT;
-	struct error e = {0};
-	struct mood_name moods[MOODMAP_MAX];
-	struct import_opts o = {.format = import_kinds[s->kind].f, .dry_run = true,
-	                        .moods = moods, .unknown = &unknown};
+	struct import_opts o = {.format = import_kinds[s->kind].f, .moods = moods};
 	for (size_t i = 0; i < s->nnames; i++)
 		if (s->scores[i] >= 0)
 			moods[o.nmoods++] = (struct mood_name){s->names[i], s->scores[i]};
-	int rc = data_expand(s->path.buf, &path) ? error_set(&e, E_FAIL, "Out of memory.") : 0;
-	if (!rc)
-		rc = read_file(buf_str(&path), IMPORT_MAX_BYTES, &s->text, NULL, &e);
-	if (!rc)
-		rc = run_import(c->vault, s, &o, &s->sum, &e);
+	return o;
+}
+
+/* The dry run on the file already read; *ask_moods when Daylio moods are
+ * still without a score. */
+static void dry_run(struct ctx *c, struct importst *s, bool *ask_moods)
+{
+	*ask_moods = false;
+	struct buf unknown = BUF_INIT;
+	struct error e = {0};
+	struct mood_name moods[MOODMAP_MAX];
+	struct import_opts o = opts_for(s, moods);
+	o.dry_run = true;
+	o.unknown = &unknown;
+	int rc = run_import(c->vault, s, &o, &s->sum, &e);
 	s->stage = rc ? IM_PROBLEM : IM_READY;
 	if (rc) {
 		snprintf(s->problem, sizeof(s->problem), "%s", e.msg);
@@ -213,8 +219,26 @@ static void check(struct ctx *c, struct importst *s, bool *ask_moods)
 			*ask_moods = s->nnames > before || o.nmoods < s->nnames;
 		}
 	}
-	buf_free(&path);
 	buf_free(&unknown);
+}
+
+/* Reads the file, then the dry run. */
+static void check(struct ctx *c, struct importst *s, bool *ask_moods)
+{
+	*ask_moods = false;
+	buf_free(&s->text);
+	struct buf path = BUF_INIT;
+	struct error e = {0};
+	int rc = data_expand(s->path.buf, &path) ? error_set(&e, E_FAIL, "Out of memory.") : 0;
+	if (!rc)
+		rc = read_file(buf_str(&path), IMPORT_MAX_BYTES, &s->text, NULL, &e);
+	buf_free(&path);
+	if (rc) {
+		snprintf(s->problem, sizeof(s->problem), "%s", e.msg);
+		s->stage = IM_PROBLEM;
+		return;
+	}
+	dry_run(c, s, ask_moods);
 }
 
 static struct step im_go(struct ctx *c, struct importst *s)
@@ -236,10 +260,7 @@ static struct step im_import(struct ctx *c, struct importst *s)
 {
 	struct error e = {0};
 	struct mood_name moods[MOODMAP_MAX];
-	struct import_opts o = {.format = import_kinds[s->kind].f, .moods = moods};
-	for (size_t i = 0; i < s->nnames; i++)
-		if (s->scores[i] >= 0)
-			moods[o.nmoods++] = (struct mood_name){s->names[i], s->scores[i]};
+	struct import_opts o = opts_for(s, moods);
 	struct import_summary done;
 	if (run_import(c->vault, s, &o, &done, &e)) {
 		snprintf(s->problem, sizeof(s->problem), "%s", e.msg);
