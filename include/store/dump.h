@@ -34,6 +34,10 @@ typedef int (*dump_fn)(void *arg, const char *table, size_t ncols, const char *c
 
 /* Reads every table in one read transaction, so the dump is consistent. */
 int store_dump(struct vault *v, dump_fn fn, void *arg, struct error *e);
+/* The same for only the tables named (each one of dump_tables; NULL-
+ * terminated), so a partial export never reads what it leaves out. */
+int store_dump_tables(struct vault *v, const char *const *tables, dump_fn fn, void *arg,
+                      struct error *e);
 /* The vault's layout version (PRAGMA user_version). */
 int store_schema(struct vault *v, int *out, struct error *e);
 

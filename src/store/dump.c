@@ -65,18 +65,31 @@ static int dump_table(sqlite3 *db, const char *table, dump_fn fn, void *arg, str
 	return rc == SQLITE_DONE ? 0 : store_sql_error(db, rc, e, "reading the vault for export");
 }
 
-int store_dump(struct vault *v, dump_fn fn, void *arg, struct error *e)
+int store_dump_tables(struct vault *v, const char *const *tables, dump_fn fn, void *arg,
+                      struct error *e)
 {
 	if (!v)
 		return error_set(e, E_FAIL, "The vault is locked.");
+	for (size_t i = 0; tables[i]; i++) {
+		bool known = false;
+		for (size_t k = 0; dump_tables[k]; k++)
+			known |= strcmp(tables[i], dump_tables[k]) == 0;
+		if (!known) /* names go into SQL: only the ones listed above */
+			return error_set(e, E_FAIL, "No table %s to read.", tables[i]);
+	}
 	sqlite3 *db = vault_db(v);
 	if (store_exec(db, "BEGIN", e))
 		return -1;
 	int rc = 0;
-	for (size_t i = 0; dump_tables[i] && rc == 0; i++)
-		rc = dump_table(db, dump_tables[i], fn, arg, e);
+	for (size_t i = 0; tables[i] && rc == 0; i++)
+		rc = dump_table(db, tables[i], fn, arg, e);
 	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 	return rc;
+}
+
+int store_dump(struct vault *v, dump_fn fn, void *arg, struct error *e)
+{
+	return store_dump_tables(v, dump_tables, fn, arg, e);
 }
 
 int store_schema(struct vault *v, int *out, struct error *e)
