@@ -160,7 +160,7 @@ check-valgrind:
 	@$(MAKE) --no-print-directory build-tests
 	@command -v valgrind >/dev/null || { echo "check-valgrind: install valgrind first"; exit 1; }
 	@TEND_BIN=$(abspath $(TEND)) UNIT_BIN=$(abspath $(UNIT)) SCREEN_BIN=$(abspath $(SCREEN)) \
-		TEND_VALGRIND=1 TESTS='unit cli/basic cli/journal cli/tracking vault/roundtrip' tests/run
+		TEND_VALGRIND=1 TESTS='unit cli/basic cli/journal cli/tracking cli/import cli/homework cli/report vault/roundtrip' tests/run
 
 # The benchmark program links every object except main.o, like the tests.
 BENCH = $(BUILD)/bench/bench

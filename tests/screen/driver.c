@@ -84,8 +84,15 @@ static void next(struct event *ev, int timeout_ms, void *arg)
 				size_t adv, n = utf8_encode((uint32_t)k, u);
 				text_event(ev, u, n, &adv);
 			} else {
-				size_t adv;
-				text_event(ev, arg1, strlen(arg1), &adv);
+				/* One character no name covers (é) is typed; anything
+				 * longer is a misspelt name, which must not pass as text. */
+				size_t adv, len = strlen(arg1);
+				utf8_decode(arg1, len, &adv);
+				if (!len || adv != len) {
+					fprintf(stderr, "screen-driver: no key named '%s'\n", arg1);
+					exit(2);
+				}
+				text_event(ev, arg1, len, &adv);
 			}
 			return;
 		}

@@ -30,25 +30,21 @@ static void names_read_back(void **state)
 {
 	(void)state;
 	/* Every key the terminal can give has a name that means it again. */
-	int n = 0;
-	for (int k = 1; k < KEYC_UP; k++) {
-		if (k == '\t' || k == '\n' || k == '\r' || k == 8 || k == 27 || k == 0x7F || k > 0x7E)
-			continue; /* these arrive as Tab, Enter, Bksp, Esc; past ASCII below */
+	for (int k = 1; k < 0x7F; k++) {
+		if (k == '\t' || k == '\n' || k == '\r' || k == 8 || k == 27)
+			continue; /* these arrive as Tab, Enter, Bksp, Esc */
 		char buf[16];
 		const char *name = input_key_name(k, buf);
 		assert_int_equal(input_key_parse(name), k);
-		n++;
 	}
 	for (int k = KEYC_UP; k <= KEYC_SHIFT_END; k++) {
 		char buf[16];
 		assert_int_equal(input_key_parse(input_key_name(k, buf)), k);
-		n++;
 	}
 	for (int c = '!'; c < 0x7F; c++) {
 		char buf[16];
 		assert_int_equal(input_key_parse(input_key_name(KEYC_ALT(c), buf)), KEYC_ALT(c));
 	}
-	assert_true(n > 100);
 	/* Spellings people use, in any case. */
 	assert_int_equal(input_key_parse("esc"), KEYC_ESC);
 	assert_int_equal(input_key_parse("Escape"), KEYC_ESC);
