@@ -2,6 +2,7 @@
 #ifndef TEND_CLI_INT_H
 #define TEND_CLI_INT_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include "cli/commands.h"
@@ -22,6 +23,11 @@ int cli_read_stdin(struct buf *b, struct error *e);
 
 /* A whole number from 0 to 10 (a mood or distress score); -1 otherwise. */
 int cli_parse_score(const char *s, int *out);
+/* Prints "tend: <message>" on standard error; returns the exit code for
+ * e's code (E_FAIL when it has none). */
+int cli_fail(const struct error *e);
+/* A record's number: a whole number from 1 up, nothing else on the line. */
+int cli_parse_id(const char *s, int64_t *out);
 
 /* Where questions are asked: ask shows prompt and reads one line into
  * out, returning -1 when the person stopped (end of input); talk gets the

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli/cli_int.h"
 #include "cli/commands.h"
 #include "cli/plain.h"
 #include "util/error.h"
@@ -135,4 +136,21 @@ int cli_main(int argc, char **argv)
 	/* Subcommands parse their own options from argv[0] = their name. */
 	optind++;
 	return cmd->run(&ctx, argc - optind + 1, argv + optind - 1);
+}
+
+int cli_fail(const struct error *e)
+{
+	fprintf(stderr, "tend: %s\n", e->msg);
+	return e->code ? e->code : E_FAIL;
+}
+
+int cli_parse_id(const char *s, int64_t *out)
+{
+	char *end;
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	if (errno || end == s || *end || v < 1)
+		return -1;
+	*out = (int64_t)v;
+	return 0;
 }

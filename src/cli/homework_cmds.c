@@ -24,12 +24,6 @@
 	"with how far along each item is; remove takes a pack and its answers out of\n" \
 	"the vault (journal entries written to its prompts stay).\n"
 
-static int report(const struct error *e)
-{
-	fprintf(stderr, "tend: %s\n", e->msg);
-	return e->code ? e->code : E_FAIL;
-}
-
 /* The header and every item, as the import shows them. */
 static void print_pack(const struct homework *h)
 {
@@ -101,7 +95,7 @@ static int hw_import(struct cli_ctx *ctx, int argc, char **argv)
 	int rc;
 	/* Read a little past the limit so the parser can say how large it is. */
 	if (read_file(a.file, (size_t)HOMEWORK_MAX_BYTES * 16, &a.text, NULL, &e)) {
-		rc = report(&e);
+		rc = cli_fail(&e);
 	} else if (homework_parse(a.text.data, a.text.len, HW_CHECK_REFS, &a.h, &e)) {
 		fprintf(stderr, "tend: %s: %s\n", a.file, e.msg);
 		rc = e.code ? e.code : E_FAIL;
@@ -213,15 +207,13 @@ static int hw_remove(struct cli_ctx *ctx, int argc, char **argv)
 	if (optind + 1 != argc)
 		return cli_usage_error("'tend homework remove' takes one pack number "
 		                       "('tend homework list' shows them).");
-	char *end;
-	long long v = strtoll(argv[optind], &end, 10);
-	if (*end || end == argv[optind] || v <= 0)
+	int64_t id;
+	if (cli_parse_id(argv[optind], &id))
 		return cli_usage_error("'%s' is not a pack number ('tend homework list' shows them).",
 		                       argv[optind]);
 	if (!yes)
 		return cli_usage_error("removing pack %lld also removes its answers and progress; "
-		                       "add --yes to go ahead.", v);
-	int64_t id = v;
+		                       "add --yes to go ahead.", (long long)id);
 	return cli_with_vault(ctx, remove_run, &id, NULL);
 }
 

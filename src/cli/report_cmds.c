@@ -27,12 +27,6 @@
 #define KEY_DEFAULT "tend-therapist.key"
 #define SEALED_MAX ((size_t)256 << 20)
 
-static int fail(const struct error *e)
-{
-	fprintf(stderr, "tend: %s\n", e->msg);
-	return e->code ? e->code : E_FAIL;
-}
-
 struct report_args {
 	int64_t from, to; /* day numbers */
 	unsigned sections;
@@ -94,17 +88,6 @@ static int report_run(struct cli_ctx *ctx, struct vault *v, void *arg, struct er
 	return rc;
 }
 
-static int parse_id(const char *s, int64_t *out)
-{
-	char *end;
-	errno = 0;
-	long long v = strtoll(s, &end, 10);
-	if (errno || end == s || *end || v < 1)
-		return -1;
-	*out = (int64_t)v;
-	return 0;
-}
-
 int cmd_report(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -163,7 +146,7 @@ int cmd_report(struct cli_ctx *ctx, int argc, char **argv)
 			if (a.nids == MAX_ENTRIES)
 				return cli_usage_error("--entry: at most %d entries in one report.",
 				                       MAX_ENTRIES);
-			if (parse_id(optarg, &a.ids[a.nids]))
+			if (cli_parse_id(optarg, &a.ids[a.nids]))
 				return cli_usage_error("--entry takes an entry's number (see 'tend list'), "
 				                       "not '%s'.", optarg);
 			a.nids++;
@@ -256,13 +239,13 @@ int cmd_keygen(struct cli_ctx *ctx, int argc, char **argv)
 	struct error e = {0};
 	char *path = key_path(given);
 	if (!path)
-		return error_set(&e, E_FAIL, "Out of memory."), fail(&e);
+		return error_set(&e, E_FAIL, "Out of memory."), cli_fail(&e);
 	struct stat st;
 	if (lstat(path, &st) == 0 || errno != ENOENT) {
 		error_set(&e, E_FAIL, "%s exists already; it is left as it is (a key file replaced "
 		                      "is a key lost). Choose another name with -o.", path);
 		free(path);
-		return fail(&e);
+		return cli_fail(&e);
 	}
 	struct secret pass = {0};
 	uint8_t pk[SEAL_PK_BYTES], file[SEAL_KEYFILE_SIZE];
@@ -284,7 +267,7 @@ int cmd_keygen(struct cli_ctx *ctx, int argc, char **argv)
 		printf("%s\n", line);
 	}
 	free(path);
-	return rc ? fail(&e) : 0;
+	return rc ? cli_fail(&e) : 0;
 }
 
 int cmd_open_report(struct cli_ctx *ctx, int argc, char **argv)
@@ -361,5 +344,5 @@ int cmd_open_report(struct cli_ctx *ctx, int argc, char **argv)
 	buf_free(&key);
 	buf_free(&sealed);
 	buf_free(&plain);
-	return rc ? fail(&e) : 0;
+	return rc ? cli_fail(&e) : 0;
 }

@@ -18,12 +18,6 @@
 #include "util/path.h"
 #include "util/utf8.h"
 
-static int report(const struct error *e)
-{
-	fprintf(stderr, "tend: %s\n", e->msg);
-	return e->code ? e->code : E_FAIL;
-}
-
 static int vault_dir(char **dir, struct error *e)
 {
 	struct paths p;
@@ -94,7 +88,7 @@ int cli_with_vault(struct cli_ctx *ctx, vault_fn fn, void *arg, struct secret *k
 		rc = fn(ctx, v, arg, &e);
 	vault_close(v);
 	free(dir);
-	return rc ? report(&e) : 0;
+	return rc ? cli_fail(&e) : 0;
 }
 
 static void print_code(const char *code, const char *what)
@@ -128,7 +122,7 @@ int cmd_init(struct cli_ctx *ctx, int argc, char **argv)
 		mem_wipe(code, sizeof(code));
 	}
 	free(dir);
-	return rc ? report(&e) : 0;
+	return rc ? cli_fail(&e) : 0;
 }
 
 int cli_read_stdin(struct buf *b, struct error *e)
@@ -252,7 +246,7 @@ int cmd_add(struct cli_ctx *ctx, int argc, char **argv)
 	prompts_free(prompts, nprompts);
 	vault_close(v);
 	free(dir);
-	return rc ? report(&e) : 0;
+	return rc ? cli_fail(&e) : 0;
 }
 
 static int print_row(const struct entry *en, void *arg)
@@ -273,16 +267,6 @@ int cmd_list(struct cli_ctx *ctx, int argc, char **argv)
 {
 	int r = no_args(argc, argv, "list");
 	return r >= 0 ? r : cli_with_vault(ctx, list_all, NULL, NULL);
-}
-
-static int parse_id(const char *s, int64_t *id)
-{
-	char *end;
-	long long v = strtoll(s, &end, 10);
-	if (end == s || *end || v <= 0)
-		return -1;
-	*id = v;
-	return 0;
 }
 
 static int show_one(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e)
@@ -310,7 +294,7 @@ int cmd_show(struct cli_ctx *ctx, int argc, char **argv)
 		puts("usage: tend show ID");
 		return 0;
 	}
-	if (argc != 2 || parse_id(argv[1], &id))
+	if (argc != 2 || cli_parse_id(argv[1], &id))
 		return cli_usage_error("'tend show' takes one entry number, as 'tend list' shows.");
 	return cli_with_vault(ctx, show_one, &id, NULL);
 }
@@ -357,7 +341,7 @@ int cmd_recover(struct cli_ctx *ctx, int argc, char **argv)
 		                    &e);
 	vault_close(v);
 	free(dir);
-	return rc ? report(&e) : 0;
+	return rc ? cli_fail(&e) : 0;
 }
 
 static int verify(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e)
@@ -442,7 +426,7 @@ int cmd_restore(struct cli_ctx *ctx, int argc, char **argv)
 	backup_close(b);
 	vault_close(v);
 	free(dir);
-	return rc ? report(&e) : 0;
+	return rc ? cli_fail(&e) : 0;
 }
 
 static int rekey(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e)
@@ -494,7 +478,7 @@ int cmd_destroy(struct cli_ctx *ctx, int argc, char **argv)
 	if (!rc)
 		fprintf(stderr, "tend: the vault in %s was destroyed.\n", dir);
 	free(dir);
-	return rc ? report(&e) : 0;
+	return rc ? cli_fail(&e) : 0;
 }
 
 /* "YYYY-MM-DD" as local midnight (or the end of that day), Unix seconds. */
@@ -607,5 +591,5 @@ int cmd_search(struct cli_ctx *ctx, int argc, char **argv)
 	free(tag);
 	vault_close(v);
 	free(dir);
-	return rc ? report(&e) : 0;
+	return rc ? cli_fail(&e) : 0;
 }
