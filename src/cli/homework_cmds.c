@@ -14,6 +14,7 @@
 #include "store/homework.h"
 #include "util/buf.h"
 #include "util/fileio.h"
+#include "util/timefmt.h"
 
 #define HW_USAGE \
 	"usage: tend homework import [--dry-run] FILE\n" \
@@ -111,17 +112,6 @@ static int hw_import(struct cli_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
-static void day_of(int64_t t, int off_min, char out[16])
-{
-	/* The day as the person lived it, in the offset kept with the time. */
-	time_t tt = (time_t)(t + (int64_t)off_min * 60);
-	struct tm tm;
-	if (gmtime_r(&tt, &tm))
-		strftime(out, 16, "%Y-%m-%d", &tm);
-	else
-		snprintf(out, 16, "?");
-}
-
 static int list_run(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e)
 {
 	(void)ctx;
@@ -135,13 +125,13 @@ static int list_run(struct cli_ctx *ctx, struct vault *v, void *arg, struct erro
 	int rc = 0;
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		const struct hw_pack *p = &packs[i];
-		char added[16];
-		day_of(p->imported_at, p->imported_off, added);
+		char added[32]; /* "YYYY-MM-DDT...": the day as lived, in the offset kept */
+		stamp_format((struct stamp){p->imported_at, p->imported_off}, added);
 		printf("%s%lld  %s\n    from %s, assigned %s", i ? "\n" : "", (long long)p->id,
 		       p->title, p->from, p->assigned);
 		if (*p->due)
 			printf(", for the session on %s", p->due);
-		printf(", added %s\n", added);
+		printf(", added %.10s\n", added);
 		struct homework h;
 		struct error pe = {0};
 		if (homework_parse(p->text, strlen(p->text), 0, &h, &pe)) {
