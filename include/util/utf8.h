@@ -25,6 +25,11 @@ size_t utf8_width(const char *s, size_t len);
  * code point or separating a combining mark from its base. Returns its
  * length in bytes; *cols (when not NULL) gets its width. */
 size_t utf8_fit(const char *s, size_t len, size_t max_cols, size_t *cols);
+/* One line of s wrapped at a space to fit cols columns: returns how much of
+ * it to show (spaces at its end left out) and sets *next to where the next
+ * line starts (spaces skipped). A word longer than the line is cut; when
+ * not even one character fits, one is taken anyway, so it always moves on. */
+size_t utf8_wrap(const char *s, size_t len, size_t cols, size_t *next);
 /* Offset of the start of the code point before off (0 at the start). */
 size_t utf8_prev(const char *s, size_t off);
 

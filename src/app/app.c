@@ -205,19 +205,14 @@ static void draw_note(const char *note, enum role r, int y, int x, int cols)
 	int n = 0, w = cols - x - 2;
 	size_t left = strlen(note);
 	while (left && n < MAX_LINES && w > 0) {
-		size_t fit = utf8_fit(note, left, (size_t)w, NULL);
-		if (fit < left && n < MAX_LINES - 1) {
-			size_t sp = fit;
-			while (sp > 0 && note[sp] != ' ')
-				sp--;
-			if (sp > 0)
-				fit = sp;
-		}
+		size_t next, fit;
+		if (n < MAX_LINES - 1)
+			fit = utf8_wrap(note, left, (size_t)w, &next);
+		else /* the last row takes what fits, broken or not */
+			fit = next = utf8_fit(note, left, (size_t)w, NULL);
 		line[n] = note;
 		len[n++] = fit;
-		note += fit, left -= fit;
-		while (left && *note == ' ')
-			note++, left--;
+		note += next, left -= next;
 	}
 	for (int i = 0; i < n; i++) {
 		int row = y - (n - 1) + i;

@@ -210,3 +210,30 @@ size_t utf8_prev(const char *s, size_t off)
 	/* Stray continuation bytes step back one at a time. */
 	return i + adv == off ? i : off - 1;
 }
+
+size_t utf8_wrap(const char *s, size_t len, size_t cols, size_t *next)
+{
+	size_t fit = utf8_fit(s, len, cols, NULL);
+	size_t cut = fit, resume = fit;
+	if (fit < len && s[fit] != ' ') {
+		size_t sp = fit;
+		while (sp > 0 && s[sp - 1] != ' ')
+			sp--;
+		if (sp > 0) {
+			cut = sp - 1;
+			resume = sp;
+		}
+	}
+	if (cut == 0 && resume == 0 && len > 0) {
+		/* Not even one character fits: take one anyway, to make progress. */
+		size_t adv;
+		utf8_decode(s, len, &adv);
+		cut = resume = adv;
+	}
+	while (cut > 0 && s[cut - 1] == ' ')
+		cut--;
+	while (resume < len && s[resume] == ' ')
+		resume++;
+	*next = resume;
+	return cut;
+}

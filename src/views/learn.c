@@ -46,36 +46,6 @@ static void set_note(struct ctx *c, enum role r, const char *msg)
 
 /* ---- text helpers ---- */
 
-/* The bytes of the next line of s[0..len) that fit in w columns, broken at
- * a space when there is one in reach (a word wider than w is broken between
- * characters). *next gets where the line after it starts. */
-static size_t wrap_line(const char *s, size_t len, int w, size_t *next)
-{
-	size_t fit = utf8_fit(s, len, w > 0 ? (size_t)w : 0, NULL);
-	size_t cut = fit, resume = fit;
-	if (fit < len && s[fit] != ' ') {
-		size_t sp = fit;
-		while (sp > 0 && s[sp - 1] != ' ')
-			sp--;
-		if (sp > 0) {
-			cut = sp - 1;
-			resume = sp;
-		}
-	}
-	if (cut == 0 && resume == 0 && len > 0) {
-		/* Not even one character fits: take one anyway, to make progress. */
-		size_t adv;
-		utf8_decode(s, len, &adv);
-		cut = resume = adv;
-	}
-	while (cut > 0 && s[cut - 1] == ' ')
-		cut--;
-	while (resume < len && s[resume] == ' ')
-		resume++;
-	*next = resume;
-	return cut;
-}
-
 /* Draws s wrapped to w columns from row y, in at most maxlines lines; the
  * last line ends with "…" when text is left over. Returns the rows used.
  * With draw false, only counts. */
@@ -84,10 +54,10 @@ static int put_wrapped(bool draw, int y, int x, int w, int maxlines, enum role r
 	size_t len = strlen(s), at = 0;
 	int n = 0;
 	while (at < len && n < maxlines) {
-		size_t next, cut = wrap_line(s + at, len - at, w, &next);
+		size_t next, cut = utf8_wrap(s + at, len - at, w > 0 ? (size_t)w : 0, &next);
 		bool last = n + 1 == maxlines && at + next < len;
 		if (last)
-			cut = wrap_line(s + at, len - at, w - 1, &next);
+			cut = utf8_wrap(s + at, len - at, w > 1 ? (size_t)(w - 1) : 0, &next);
 		if (draw) {
 			int used = ui_put(y + n, x, w, r, s + at, cut);
 			if (last)

@@ -225,24 +225,12 @@ static int draw_wrapped(const char *text, int y, int w, int skip, int maxrows)
 		const char *p = text;
 		int indent = 0;
 		do {
-			size_t cols;
-			size_t fit = utf8_fit(p, k, (size_t)(w - indent), &cols);
-			if (fit < k) {
-				size_t cut = fit;
-				while (cut > 0 && p[cut] != ' ')
-					cut--;
-				if (cut > 0)
-					fit = cut;
-			}
-			if (fit == 0) /* a character wider than the room: show it anyway */
-				utf8_decode(p, k, &fit);
+			size_t next, fit = utf8_wrap(p, k, (size_t)(w - indent), &next);
 			if (n >= skip && n - skip < maxrows)
 				ui_put(y + n - skip, 2 + indent, w - indent, ROLE_NORMAL, p, fit);
 			n++;
-			while (fit < k && p[fit] == ' ')
-				fit++;
-			p += fit;
-			k -= fit;
+			p += next;
+			k -= next;
 			indent = 6;
 		} while (k > 0);
 		text += strcspn(text, "\n");

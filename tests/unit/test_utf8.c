@@ -106,6 +106,29 @@ static void prev_steps_back(void **state)
 	assert_int_equal(utf8_prev(bad, 3), 2);
 }
 
+/* Lines broken at spaces, spaces at the break left out, a long word cut,
+ * a wide character taken whole when nothing fits. */
+static void wrap(void **state)
+{
+	(void)state;
+	const char *s = "a few  words here";
+	size_t next, n = utf8_wrap(s, strlen(s), 8, &next);
+	assert_int_equal(n, 5); /* "a few" */
+	assert_int_equal(next, 7);
+	n = utf8_wrap(s + 7, strlen(s + 7), 20, &next);
+	assert_int_equal(n, 10); /* all of "words here" */
+	assert_int_equal(next, 10);
+	n = utf8_wrap("unbreakable", 11, 4, &next);
+	assert_int_equal(n, 4);
+	assert_int_equal(next, 4);
+	n = utf8_wrap("日本", 6, 1, &next); /* two columns each: one anyway */
+	assert_int_equal(n, 3);
+	assert_int_equal(next, 3);
+	n = utf8_wrap("", 0, 10, &next);
+	assert_int_equal(n, 0);
+	assert_int_equal(next, 0);
+}
+
 SUITE(utf8, cmocka_unit_test(decode_valid), cmocka_unit_test(decode_invalid),
       cmocka_unit_test(encode_round_trip), cmocka_unit_test(widths),
-      cmocka_unit_test(fit_never_splits), cmocka_unit_test(prev_steps_back))
+      cmocka_unit_test(fit_never_splits), cmocka_unit_test(prev_steps_back), cmocka_unit_test(wrap))
