@@ -65,6 +65,8 @@ int64_t stats_days_from_civil(int y, int m, int d);
 void stats_civil_from_days(int64_t day, int *y, int *m, int *d);
 /* 0 = Monday ... 6 = Sunday. */
 int stats_weekday(int64_t day);
+/* "YYYY-MM-DD" for a day number, in out; returns out. */
+const char *stats_day_text(int64_t day, char out[16]);
 
 /* ---- mood over time */
 

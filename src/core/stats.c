@@ -1,5 +1,7 @@
 #include "core/stats.h"
 
+#include <stdio.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,6 +70,14 @@ void stats_civil_from_days(int64_t day, int *y, int *m, int *d)
 int stats_weekday(int64_t day)
 {
 	return (int)floor_mod(day + 3, 7); /* 1970-01-01 was a Thursday */
+}
+
+const char *stats_day_text(int64_t day, char out[16])
+{
+	int y, m, d;
+	stats_civil_from_days(day, &y, &m, &d);
+	snprintf(out, 16, "%04d-%02d-%02d", y, m, d);
+	return out;
 }
 
 /* ---- mood over time */

@@ -245,28 +245,20 @@ static const char *const months[12] = {"January", "February", "March", "April",
                                        "May", "June", "July", "August",
                                        "September", "October", "November", "December"};
 
-static int64_t floor_div(int64_t a, int64_t b)
-{
-	return a / b - (a % b != 0 && (a < 0) != (b < 0));
-}
-
 /* "Monday, 23 November 2026" for a local day number. */
 static void day_words(int64_t day, char out[48])
 {
 	int y, m, d;
 	stats_civil_from_days(day, &y, &m, &d);
-	int64_t wd = (day % 7 + 7 + 3) % 7; /* 1970-01-01 was a Thursday */
-	snprintf(out, 48, "%s, %d %s %d", weekdays[wd], d, months[m - 1], y);
+	snprintf(out, 48, "%s, %d %s %d", weekdays[stats_weekday(day)], d, months[m - 1], y);
 }
 
 /* "2026-11-23" and "08:10" for local seconds. */
 static void date_time(int64_t local, char date[16], char hm[8])
 {
-	int64_t day = floor_div(local, 86400);
+	int64_t day = stats_day_of(local, 0);
 	int64_t sec = local - day * 86400;
-	int y, m, d;
-	stats_civil_from_days(day, &y, &m, &d);
-	snprintf(date, 16, "%04d-%02d-%02d", y, m, d);
+	stats_day_text(day, date);
 	snprintf(hm, 8, "%02d:%02d", (int)(sec / 3600), (int)(sec / 60 % 60));
 }
 
@@ -507,7 +499,7 @@ int export_markdown(struct vault *v, struct buf *out, struct error *e)
 			put(&m, "Nothing in the journal yet.\n");
 		int64_t last_day = 0;
 		for (size_t i = 0; i < n && !m.err; i++) {
-			int64_t d = floor_div(it[i].local, 86400);
+			int64_t d = stats_day_of(it[i].local, 0);
 			if (i == 0 || d != last_day) {
 				day_words(d, day);
 				put(&m, "## ");

@@ -159,14 +159,6 @@ static const char *num1(double x, char out[24])
 	return out;
 }
 
-static const char *day_text(int64_t day, char out[16])
-{
-	int y, m, d;
-	stats_civil_from_days(day, &y, &m, &d);
-	snprintf(out, 16, "%04d-%02d-%02d", y, m, d);
-	return out;
-}
-
 static const char *const wday_short[7] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
 /* ---- the numbers */
@@ -384,14 +376,14 @@ static void svg_mood(struct out *o, const struct facts *f)
 		char a[24], b[16];
 		putf(o, "<circle class=\"dot\" cx=\"%ld\" cy=\"%ld\" r=\"4\"><title>%s: %s</title>"
 		        "</circle>\n",
-		     x, y, day_text(sb->day, b), num1(sb->mean, a));
+		     x, y, stats_day_text(sb->day, b), num1(sb->mean, a));
 	}
 	char a[16], b[16];
 	if (n) {
 		putf(o, "<text class=\"label\" x=\"%d\" y=\"%d\">%s</text>", CH_L, CH_H - 10,
-		     day_text(f->sr.v[0].day, a));
+		     stats_day_text(f->sr.v[0].day, a));
 		putf(o, "<text class=\"label\" x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>\n", CH_R,
-		     CH_H - 10, day_text(f->sr.v[n - 1].day, b));
+		     CH_H - 10, stats_day_text(f->sr.v[n - 1].day, b));
 	}
 	put(o, "</svg>\n");
 }
@@ -541,7 +533,7 @@ static void sec_mood(struct out *o, const struct report_data *d, const struct fa
 		if (!sb->count)
 			continue;
 		cell(o, false);
-		putf(o, "%s %s", wday_short[stats_weekday(sb->day)], day_text(sb->day, b));
+		putf(o, "%s %s", wday_short[stats_weekday(sb->day)], stats_day_text(sb->day, b));
 		cell(o, true);
 		putf(o, "%zu", sb->count);
 		cell(o, true);
@@ -763,7 +755,7 @@ static const char made_with[] = "Made with tend, a private journal. Numbers rest
 static void render_md(struct out *o, const struct report_data *d, const struct facts *f)
 {
 	char a[16], b[16];
-	putf(o, "# tend report, %s to %s\n\n%s\n\n", day_text(d->from_day, a), day_text(d->to_day, b),
+	putf(o, "# tend report, %s to %s\n\n%s\n\n", stats_day_text(d->from_day, a), stats_day_text(d->to_day, b),
 	     self_help_note);
 	render_sections(o, d, f);
 	putf(o, "%s\n", made_with);
@@ -772,8 +764,8 @@ static void render_md(struct out *o, const struct report_data *d, const struct f
 static void render_html(struct out *o, const struct report_data *d, const struct facts *f)
 {
 	char a[16], b[16];
-	day_text(d->from_day, a);
-	day_text(d->to_day, b);
+	stats_day_text(d->from_day, a);
+	stats_day_text(d->to_day, b);
 	/* No script, nothing fetched: the policy says so to the browser too. */
 	putf(o, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
 	        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
@@ -823,8 +815,8 @@ int report_preview(const struct report_data *d, struct buf *out, struct error *e
 	struct out o = {.b = out};
 	char a[16], b[16];
 	int64_t days = d->to_day - d->from_day + 1;
-	putf(&o, "From %s to %s (%lld day%s). The report would hold:\n", day_text(d->from_day, a),
-	     day_text(d->to_day, b), (long long)days, days == 1 ? "" : "s");
+	putf(&o, "From %s to %s (%lld day%s). The report would hold:\n", stats_day_text(d->from_day, a),
+	     stats_day_text(d->to_day, b), (long long)days, days == 1 ? "" : "s");
 	for (int s = 0; s < REPORT_NSECTIONS; s++) {
 		if (!(d->sections & REPORT_BIT(s)))
 			continue;

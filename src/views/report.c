@@ -84,13 +84,6 @@ static bool is_picked(const struct reportst *s, int64_t id)
 	return false;
 }
 
-static void day_text(int64_t day, char out[16])
-{
-	int y, m, d;
-	stats_civil_from_days(day, &y, &m, &d);
-	snprintf(out, 16, "%04d-%02d-%02d", y, m, d);
-}
-
 /* The entries written on the chosen days, newest first; picks of entries
  * no longer in the days are dropped. */
 static void load_entries(struct ctx *c, struct reportst *s)
@@ -172,8 +165,8 @@ static int rp_enter(struct ctx *c, void *st, const void *arg)
 		return -1;
 	long long today = data_today_day();
 	char a[16], b[16], name[64];
-	day_text(today - 13, a);
-	day_text(today, b);
+	stats_day_text(today - 13, a);
+	stats_day_text(today, b);
 	field_insert(&s->from, a, strlen(a));
 	field_insert(&s->to, b, strlen(b));
 	snprintf(name, sizeof(name), "~/tend-report-%s.%s", b, rp_formats[0].ext);
@@ -280,7 +273,7 @@ static void draw_choose(struct reportst *s, int rows, int cols)
 		} else if (i < n - 1) {
 			const struct entry_row *er = &s->rows.rows[s->shown[i - first_entry]];
 			char day[16];
-			day_text(stats_day_of(er->at, er->off_min), day);
+			stats_day_text(stats_day_of(er->at, er->off_min), day);
 			char head[32];
 			snprintf(head, sizeof(head), "[%c] %s  ", is_picked(s, er->id) ? 'x' : ' ', day);
 			int x = 6 + ui_puts(y, 6, w - 6, r, head);
