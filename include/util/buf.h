@@ -31,5 +31,7 @@ const char *buf_str(const struct buf *b);
 
 /* Overwrites n bytes with zeros in a way the compiler may not drop. */
 void mem_wipe(void *p, size_t n);
+/* Wipes a NUL-terminated string, then frees it (NULL is fine). */
+void str_wipe_free(char *s);
 
 #endif

@@ -92,32 +92,24 @@ const char *homework_builtin_exercise(const char *id)
 	return strcmp(id, "paced-breathing") == 0 ? "Paced breathing" : NULL;
 }
 
-static void wipe_free(char *s)
-{
-	if (s) {
-		mem_wipe(s, strlen(s));
-		free(s);
-	}
-}
-
 void homework_free(struct homework *h)
 {
 	if (!h)
 		return;
-	wipe_free(h->title);
-	wipe_free(h->from);
-	wipe_free(h->assigned);
-	wipe_free(h->due);
-	wipe_free(h->note);
-	wipe_free(h->intro);
+	str_wipe_free(h->title);
+	str_wipe_free(h->from);
+	str_wipe_free(h->assigned);
+	str_wipe_free(h->due);
+	str_wipe_free(h->note);
+	str_wipe_free(h->intro);
 	for (size_t i = 0; i < h->nitems; i++) {
 		struct hw_item *it = &h->items[i];
-		wipe_free(it->heading);
-		wipe_free(it->target);
-		wipe_free(it->target_title);
-		wipe_free(it->low);
-		wipe_free(it->high);
-		wipe_free(it->text);
+		str_wipe_free(it->heading);
+		str_wipe_free(it->target);
+		str_wipe_free(it->target_title);
+		str_wipe_free(it->low);
+		str_wipe_free(it->high);
+		str_wipe_free(it->text);
 	}
 	memset(h, 0, sizeof(*h));
 }
@@ -171,7 +163,7 @@ static int fm_key(void *arg, const char *key, char *val, size_t line, struct err
 		rc = error_set(e, E_CORRUPT, "line %zu: %s is longer than %d bytes; shorten it.", line,
 		               key, HOMEWORK_FIELD_MAX);
 	if (rc) {
-		wipe_free(val);
+		str_wipe_free(val);
 		return rc;
 	}
 	*slot = val;
@@ -257,7 +249,7 @@ struct item_keys {
 static void keys_clear(struct item_keys *k)
 {
 	for (int i = 0; i < K_COUNT; i++)
-		wipe_free(k->val[i]);
+		str_wipe_free(k->val[i]);
 	memset(k, 0, sizeof(*k));
 }
 
@@ -291,7 +283,7 @@ static int item_key(struct item_keys *k, const char *line, size_t n, int ln, str
 		return error_set(e, E_CORRUPT, "line %d: %s is empty.", ln, item_keys[which]);
 	}
 	if (strlen(val) > HOMEWORK_FIELD_MAX) {
-		wipe_free(val);
+		str_wipe_free(val);
 		return error_set(e, E_CORRUPT, "line %d: %s is longer than %d bytes; shorten it.", ln,
 		                 item_keys[which], HOMEWORK_FIELD_MAX);
 	}

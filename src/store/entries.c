@@ -14,22 +14,14 @@ static char *dup_text(sqlite3_stmt *st, int col)
 	return strdup(t ? t : "");
 }
 
-static void wipe_free(char *s)
-{
-	if (s) {
-		mem_wipe(s, strlen(s));
-		free(s);
-	}
-}
-
 void entry_free(struct entry *en)
 {
-	wipe_free(en->title);
-	wipe_free(en->body);
+	str_wipe_free(en->title);
+	str_wipe_free(en->body);
 	free(en->created);
 	free(en->updated);
-	wipe_free(en->tags);
-	wipe_free(en->prompt);
+	str_wipe_free(en->tags);
+	str_wipe_free(en->prompt);
 	memset(en, 0, sizeof(*en));
 }
 

@@ -9,14 +9,6 @@
 #include "util/buf.h"
 #include "util/timefmt.h"
 
-static void wipe_free(char *s)
-{
-	if (s) {
-		mem_wipe(s, strlen(s));
-		free(s);
-	}
-}
-
 static char *dup_col(sqlite3_stmt *st, int i)
 {
 	const unsigned char *s = sqlite3_column_text(st, i);
@@ -78,11 +70,11 @@ int hwpack_add(struct vault *v, const char *text, size_t len, const char *title,
 void hwpack_list_free(struct hw_pack *p, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		wipe_free(p[i].text);
-		wipe_free(p[i].title);
-		wipe_free(p[i].from);
-		wipe_free(p[i].assigned);
-		wipe_free(p[i].due);
+		str_wipe_free(p[i].text);
+		str_wipe_free(p[i].title);
+		str_wipe_free(p[i].from);
+		str_wipe_free(p[i].assigned);
+		str_wipe_free(p[i].due);
 	}
 	free(p);
 }
@@ -225,7 +217,7 @@ int hwpack_mark(struct vault *v, const struct hw_mark *m, struct error *e)
 void hwpack_progress_clear(struct hw_progress *p, size_t nitems)
 {
 	for (size_t i = 0; i < nitems; i++) {
-		wipe_free(p[i].last_answer);
+		str_wipe_free(p[i].last_answer);
 		p[i] = (struct hw_progress){.last_score = -1};
 	}
 }
@@ -258,7 +250,7 @@ int hwpack_progress(struct vault *v, int64_t pack, struct hw_progress *out, size
 		if (sqlite3_column_type(st, 3) != SQLITE_NULL)
 			p->last_score = sqlite3_column_int(st, 3);
 		if (sqlite3_column_type(st, 4) != SQLITE_NULL) {
-			wipe_free(p->last_answer);
+			str_wipe_free(p->last_answer);
 			if (!(p->last_answer = dup_col(st, 4))) {
 				rc = SQLITE_NOMEM;
 				break;

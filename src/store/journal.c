@@ -18,14 +18,6 @@ static char *col_dup(sqlite3_stmt *st, int col)
 	return strdup(t ? t : "");
 }
 
-static void wipe_str(char *s)
-{
-	if (s) {
-		mem_wipe(s, strlen(s));
-		free(s);
-	}
-}
-
 static int rollback(sqlite3 *db, int rc, sqlite3_stmt *st, struct error *e, const char *doing)
 {
 	sqlite3_finalize(st);
@@ -77,9 +69,9 @@ char *journal_fts_query(const char *text)
 
 void entry_row_free(struct entry_row *r)
 {
-	wipe_str(r->title);
-	wipe_str(r->tags);
-	wipe_str(r->preview);
+	str_wipe_free(r->title);
+	str_wipe_free(r->tags);
+	str_wipe_free(r->preview);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -239,8 +231,8 @@ int entries_update(struct vault *v, int64_t id, const char *title, const char *b
 void entry_versions_free(struct entry_version *list, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		wipe_str(list[i].title);
-		wipe_str(list[i].body);
+		str_wipe_free(list[i].title);
+		str_wipe_free(list[i].body);
 	}
 	free(list);
 }
@@ -318,10 +310,10 @@ void deleted_entry_free(struct deleted_entry *d)
 {
 	if (!d)
 		return;
-	wipe_str(d->title);
-	wipe_str(d->body);
-	wipe_str(d->prompt);
-	wipe_str(d->tags);
+	str_wipe_free(d->title);
+	str_wipe_free(d->body);
+	str_wipe_free(d->prompt);
+	str_wipe_free(d->tags);
 	entry_versions_free(d->versions, d->nversions);
 	free(d);
 }
@@ -441,7 +433,7 @@ int entries_undelete(struct vault *v, const struct deleted_entry *d, struct erro
 	     t = strtok_r(NULL, "\n", &save))
 		tags[ntags++] = t;
 	int trc = store_set_tags(db, d->id, tags, ntags, e);
-	wipe_str(copy);
+	str_wipe_free(copy);
 	if (trc) {
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
@@ -472,10 +464,10 @@ int entries_undelete(struct vault *v, const struct deleted_entry *d, struct erro
 
 void draft_free(struct draft *d)
 {
-	wipe_str(d->title);
-	wipe_str(d->body);
-	wipe_str(d->tags);
-	wipe_str(d->prompt);
+	str_wipe_free(d->title);
+	str_wipe_free(d->body);
+	str_wipe_free(d->tags);
+	str_wipe_free(d->prompt);
 	d->title = d->body = d->tags = d->prompt = NULL;
 }
 
@@ -554,7 +546,7 @@ int draft_delete(struct vault *v, const char *slot, struct error *e)
 void tags_free(struct tag_count *list, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		wipe_str(list[i].name);
+		str_wipe_free(list[i].name);
 	free(list);
 }
 

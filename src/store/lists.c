@@ -13,20 +13,12 @@ static char *dup_wipeable(const unsigned char *s)
 	return strdup(s ? (const char *)s : "");
 }
 
-static void wipe_free(char *s)
-{
-	if (s) {
-		mem_wipe(s, strlen(s));
-		free(s);
-	}
-}
-
 void list_items_free(struct list_item *items, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		wipe_free(items[i].a);
-		wipe_free(items[i].b);
-		wipe_free(items[i].c);
+		str_wipe_free(items[i].a);
+		str_wipe_free(items[i].b);
+		str_wipe_free(items[i].c);
 	}
 	free(items);
 }

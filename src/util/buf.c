@@ -12,6 +12,14 @@ void mem_wipe(void *p, size_t n)
 		explicit_bzero(p, n);
 }
 
+void str_wipe_free(char *s)
+{
+	if (s) {
+		mem_wipe(s, strlen(s));
+		free(s);
+	}
+}
+
 int buf_reserve(struct buf *b, size_t extra)
 {
 	if (extra > SIZE_MAX - b->len - 1)
