@@ -50,6 +50,10 @@ struct write_req {
 	const char *tags;   /* tags a new entry starts with ("homework"), or NULL */
 };
 
+/* The screen of an exercise that has its own (paced breathing, the support
+ * map, affirmations) and its title, or NULL: a guided exercise. */
+const struct view_ops *view_for_exercise(const char *id, const char **title);
+
 extern const struct view_ops journal_view, jsearch_view, entry_view, versions_view, write_view,
     tags_view, filter_view, checkin_view, trigger_view, triggers_view, toolbox_view,
     path_view, insights_view, safety_view, breathe_view, guided_view, support_view, affirm_view,

@@ -279,8 +279,9 @@ static struct step do_item(struct ctx *c, struct hwlist *s)
 			s->req = (struct write_req){.prompt = it->text, .tags = "homework"};
 			return PUSH(write_view, &s->req);
 		}
-		if (strcmp(it->target, "paced-breathing") == 0)
-			return PUSH(breathe_view, NULL);
+		const struct view_ops *own = view_for_exercise(it->target, NULL);
+		if (own)
+			return (struct step){.kind = STEP_PUSH, .view = own};
 		return PUSH(guided_view, it->target);
 	default:
 		s->task = (struct item_task){.pack = s->packs[s->m.sel].id, .item = i, .it = it,

@@ -36,6 +36,17 @@ static const struct {
 	{"affirmations", "Affirmations", &affirm_view},
 };
 
+const struct view_ops *view_for_exercise(const char *id, const char **title)
+{
+	for (size_t k = 0; k < sizeof(own_screens) / sizeof(own_screens[0]); k++)
+		if (strcmp(id, own_screens[k].id) == 0) {
+			if (title)
+				*title = own_screens[k].title;
+			return own_screens[k].view;
+		}
+	return NULL;
+}
+
 struct offer {
 	const char *id; /* lives as long as the module's page_meta */
 	char title[80];
@@ -57,13 +68,11 @@ static void find_exercises(struct module *m)
 	for (size_t i = 0; i < m->m.nexercises && m->nex < sizeof(m->ex) / sizeof(m->ex[0]); i++) {
 		struct offer *o = &m->ex[m->nex];
 		o->id = m->m.exercises[i];
-		o->view = NULL;
-		for (size_t k = 0; k < sizeof(own_screens) / sizeof(own_screens[0]); k++)
-			if (strcmp(o->id, own_screens[k].id) == 0) {
-				o->view = own_screens[k].view;
-				snprintf(o->title, sizeof(o->title), "%s", own_screens[k].title);
-			}
-		if (!o->view) {
+		const char *title;
+		o->view = view_for_exercise(o->id, &title);
+		if (o->view) {
+			snprintf(o->title, sizeof(o->title), "%s", title);
+		} else {
 			char path[160];
 			struct page_meta pm;
 			struct error e;
