@@ -29,12 +29,10 @@ struct config {
 	int wide;         /* spacing = wide: more room in pages to read */
 	struct config_key keys[CONFIG_MAX_KEYS];
 	size_t nkeys;
-	/* The problem on the earliest line ("config line 3: ..."), or "". A
-	 * line with a problem is skipped; the default stays. */
-	char warning[200];
-	int warning_line;
 	/* The problems on the first CONFIG_MAX_WARNINGS lines with one, in
-	 * line order; nwarnings counts them all. */
+	 * line order (warnings[0], the earliest, is the one the status bar
+	 * shows, so fixing the file top to bottom works); nwarnings counts
+	 * them all. A line with a problem is skipped; the default stays. */
 	char warnings[CONFIG_MAX_WARNINGS][160];
 	int warning_lines[CONFIG_MAX_WARNINGS];
 	int nwarnings;

@@ -427,12 +427,12 @@ static void load_settings(struct app *a, struct paths *p)
 	a->ctx.week_start = cfg.week_start;
 	a->ctx.date_style = cfg.date_style;
 	a->ctx.wide = cfg.wide != 0;
-	if (cfg.warning[0]) {
+	if (cfg.nwarnings) {
 		if (cfg.nwarnings > 1)
 			snprintf(a->ctx.note, sizeof(a->ctx.note), "%.150s (%d more: tend keys lists them)",
-			         cfg.warning, cfg.nwarnings - 1);
+			         cfg.warnings[0], cfg.nwarnings - 1);
 		else
-			snprintf(a->ctx.note, sizeof(a->ctx.note), "%s", cfg.warning);
+			snprintf(a->ctx.note, sizeof(a->ctx.note), "%s", cfg.warnings[0]);
 		a->ctx.note_role = ROLE_WARN;
 	}
 	/* The crisis data is read at start only when a region must be guessed. */

@@ -41,12 +41,7 @@ void config_warn(struct config *c, int line, const char *fmt, ...)
 		snprintf(c->warnings[at], sizeof(c->warnings[0]), "config line %d: %s", line, what);
 		c->warning_lines[at] = line;
 	}
-	/* The status bar has room for one: the earliest line's, so fixing the
-	 * file top to bottom works. */
-	if (!c->nwarnings++ || line < c->warning_line) {
-		snprintf(c->warning, sizeof(c->warning), "config line %d: %s", line, what);
-		c->warning_line = line;
-	}
+	c->nwarnings++;
 }
 
 static void warn(struct config *c, int line, const char *what, const char *key)

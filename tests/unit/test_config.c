@@ -62,8 +62,8 @@ static void problems_name_their_line(void **state)
 	assert_int_equal(c.autolock_min, 10);    /* the default stays */
 	assert_int_equal(c.color, -1);
 	assert_int_equal(c.nwarnings, 4);
-	assert_non_null(strstr(c.warning, "config line 2"));
-	assert_non_null(strstr(c.warning, "soon"));
+	assert_non_null(strstr(c.warnings[0], "config line 2"));
+	assert_non_null(strstr(c.warnings[0], "soon"));
 	test_rmtree(dir);
 	free(dir);
 }
@@ -115,8 +115,8 @@ static void comfort_settings(void **state)
 		struct config c;
 		config_load(dir, &c);
 		assert_int_equal(c.nwarnings, 1);
-		if (!strstr(c.warning, bad[i].want))
-			fail_msg("'%s' gave '%s'", bad[i].text, c.warning);
+		if (!strstr(c.warnings[0], bad[i].want))
+			fail_msg("'%s' gave '%s'", bad[i].text, c.warnings[0]);
 		assert_int_equal(c.week_start, 0);
 		assert_int_equal(c.date_style, DATE_LONG);
 		assert_int_equal(c.wide, i == 5);

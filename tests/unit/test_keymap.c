@@ -146,7 +146,7 @@ static void problems_name_their_lines(void **state)
 	assert_non_null(strstr(c.warnings[4], "config line 6: no keys for help"));
 	/* The status bar shows the earliest, though the keymap found it after
 	 * the date_format line. */
-	assert_non_null(strstr(c.warning, "config line 2"));
+	assert_non_null(strstr(c.warnings[0], "config line 2"));
 	/* The good parts of a line still count; the rest stays as it was. */
 	assert_int_equal(keymap_lookup('K', false), ACT_UP);
 	assert_int_equal(keymap_lookup(KEYC_UP, true), ACT_UP);
@@ -163,15 +163,15 @@ static void crisis_keeps_a_key(void **state)
 	load("color = off\nkey.crisis = none\n", &c);
 	assert_int_equal(keymap_lookup(KEYC_CTRL('g'), true), ACT_CRISIS);
 	assert_int_equal(c.nwarnings, 1);
-	assert_non_null(strstr(c.warning, "config line 2: crisis help"));
-	assert_non_null(strstr(c.warning, "Ctrl-G kept"));
+	assert_non_null(strstr(c.warnings[0], "config line 2: crisis help"));
+	assert_non_null(strstr(c.warnings[0], "Ctrl-G kept"));
 	/* Shadowed: its keys given to other actions, one a line; the warning
 	 * names the line that took the last one. */
 	load("key.help = Ctrl-G\nkey.lock = !\n", &c);
 	assert_int_equal(keymap_lookup(KEYC_CTRL('g'), true), ACT_CRISIS);
 	assert_int_equal(keymap_lookup(KEYC_CTRL('g'), false), ACT_CRISIS);
 	assert_int_equal(keymap_lookup('!', false), ACT_LOCK);
-	assert_non_null(strstr(c.warning, "config line 2: crisis help"));
+	assert_non_null(strstr(c.warnings[0], "config line 2: crisis help"));
 	/* Only a character key left: that cannot work while typing. */
 	load("key.crisis = none !\n", &c);
 	assert_int_equal(keymap_lookup('!', false), ACT_CRISIS);
@@ -200,7 +200,7 @@ static void many_lines_stay_bounded(void **state)
 	struct config c;
 	load(text, &c);
 	assert_int_equal(c.nwarnings, 5);
-	assert_non_null(strstr(c.warning, "more than"));
+	assert_non_null(strstr(c.warnings[0], "more than"));
 	assert_int_equal(keymap_lookup(KEYC_F12, true), ACT_UP);
 	assert_int_equal(keymap_lookup(KEYC_CTRL('g'), true), ACT_CRISIS);
 	keymap_reset();
