@@ -550,10 +550,13 @@ static int first_run(struct plain *p, struct error *e)
 	int rc = code ? 0 : error_set(e, E_FAIL, "Out of memory; nothing was made.");
 	if (!rc)
 		rc = vault_init(p->paths.data_dir, pass.s, pass.len, code, e);
+	bool made = rc == 0;
 	if (!rc)
 		rc = vault_open(p->paths.data_dir, pass.s, pass.len, &p->v, e);
 	secret_free(&pass);
-	if (!rc)
+	/* Once the vault exists its code must be seen, even if opening it
+	 * failed: it is shown only now. */
+	if (made)
 		recovery_code(p, code);
 	vault_secret_free(code);
 	if (rc)
