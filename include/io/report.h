@@ -123,16 +123,13 @@ int report_pk_parse(const char *text, uint8_t pk[REPORT_PK_BYTES], struct error 
  * title. Nothing from the records' free text. */
 int report_preview(const struct report_data *d, struct buf *out, struct error *e);
 
-/* What report_data points at, read from the vault: insights_load's
- * records and the named entries (entries_get; E_FAIL "No entry N."). */
+/* What report_data points at, read from the vault (report_build_load):
+ * insights_load's records and the named entries. */
 struct report_source {
 	struct insight_data ins;
 	struct entry *entries;
 	size_t nentries;
 };
-int report_source_load(struct vault *v, const int64_t *ids, size_t nids,
-                       struct report_source *out, struct error *e);
-void report_source_free(struct report_source *s);
 
 #define REPORT_MAX_MODULES 16
 

@@ -25,7 +25,6 @@
 /* ---- the tables, copied out of the dump */
 
 struct table {
-	const char *name;
 	size_t ncols;
 	char names[64][48];
 	struct dump_value *vals; /* nrows * ncols; text in wiped memory */

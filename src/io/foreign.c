@@ -31,10 +31,9 @@ struct foreign {
 	size_t n, cap;
 	size_t *lines;          /* where each record began (CSV), or its index + 1 */
 	struct chunk *chunks;
-	struct import_summary *sum;
 	const struct import_opts *opts;
 	struct buf unknown;     /* Daylio moods with no score, "name (line N)" */
-	size_t nunknown;
+	size_t nunknown;        /* counted apart: the list may fail to grow */
 };
 
 static void *arena_alloc(struct foreign *f, size_t n)
@@ -466,8 +465,7 @@ static void note_unknown_mood(struct foreign *f, const char *name, size_t line)
 	snprintf(needle, sizeof(needle), "\"%s\"", name);
 	if (f->unknown.len && strstr(buf_str(&f->unknown), needle))
 		return;
-	buf_printf(&f->unknown, "%s%s (line %zu)", f->nunknown ? ", " : "", needle, line);
-	f->nunknown++;
+	buf_printf(&f->unknown, "%s%s (line %zu)", f->nunknown++ ? ", " : "", needle, line);
 	if (f->opts->unknown)
 		buf_printf(f->opts->unknown, "%s\n", name);
 }
@@ -623,7 +621,7 @@ int import_foreign(struct vault *v, const char *text, size_t len, const struct i
                    struct import_summary *sum, struct error *e)
 {
 	memset(sum, 0, sizeof(*sum));
-	struct foreign f = {.sum = sum, .opts = o, .unknown = BUF_INIT};
+	struct foreign f = {.opts = o, .unknown = BUF_INIT};
 	int rc = o->format == IMPORT_DAYLIO ? read_daylio(&f, text, len, e)
 	         : o->format == IMPORT_JRNL || o->format == IMPORT_TUI_JOURNAL
 	             ? read_json(&f, text, len, o->format, e)

@@ -900,7 +900,9 @@ int report_pk_parse(const char *text, uint8_t pk[REPORT_PK_BYTES], struct error 
 
 /* ---- reading what a report needs */
 
-int report_source_load(struct vault *v, const int64_t *ids, size_t nids,
+static void report_source_free(struct report_source *s);
+
+static int report_source_load(struct vault *v, const int64_t *ids, size_t nids,
                        struct report_source *out, struct error *e)
 {
 	memset(out, 0, sizeof(*out));
@@ -923,7 +925,7 @@ int report_source_load(struct vault *v, const int64_t *ids, size_t nids,
 	return 0;
 }
 
-void report_source_free(struct report_source *s)
+static void report_source_free(struct report_source *s)
 {
 	insights_free(&s->ins);
 	for (size_t i = 0; i < s->nentries; i++)
