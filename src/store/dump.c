@@ -133,6 +133,56 @@ bool store_plain_name(const char *s)
 	return true;
 }
 
+void store_bind_value(sqlite3_stmt *st, int k, const struct dump_value *d)
+{
+	switch (d->type) {
+	case DV_INT:
+		sqlite3_bind_int64(st, k, d->i);
+		break;
+	case DV_REAL:
+		sqlite3_bind_double(st, k, d->r);
+		break;
+	case DV_TEXT:
+		sqlite3_bind_text(st, k, d->s, (int)d->len, SQLITE_STATIC);
+		break;
+	default:
+		sqlite3_bind_null(st, k);
+	}
+}
+
+int store_insert_row(sqlite3 *db, const char *table, size_t ncols, const char *const *names,
+                     const struct dump_value *vals, struct error *e)
+{
+	if (ncols == 0 || ncols > 64)
+		return error_set(e, E_CORRUPT, "A row of %s has no columns, or too many.", table);
+	char sql[8192];
+	size_t at = (size_t)snprintf(sql, sizeof(sql), "INSERT INTO %s(", table);
+	for (size_t i = 0; i < ncols && at < sizeof(sql); i++) {
+		if (!store_plain_name(names[i]))
+			return error_set(e, E_CORRUPT, "'%s' is not a column name.", names[i]);
+		at += (size_t)snprintf(sql + at, sizeof(sql) - at, "%s%s", i ? "," : "", names[i]);
+	}
+	if (at < sizeof(sql))
+		at += (size_t)snprintf(sql + at, sizeof(sql) - at, ") VALUES (");
+	for (size_t i = 0; i < ncols && at < sizeof(sql); i++)
+		at += (size_t)snprintf(sql + at, sizeof(sql) - at, "%s?", i ? "," : "");
+	if (at < sizeof(sql))
+		at += (size_t)snprintf(sql + at, sizeof(sql) - at, ")");
+	if (at >= sizeof(sql))
+		return error_set(e, E_CORRUPT, "A row of %s is too large.", table);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return error_set(e, E_CORRUPT, "A row of %s does not fit: %s.", table, sqlite3_errmsg(db));
+	for (size_t i = 0; i < ncols; i++)
+		store_bind_value(st, (int)i + 1, &vals[i]);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return error_set(e, E_CORRUPT, "A row of %s was refused: %s.", table, sqlite3_errmsg(db));
+	return 0;
+}
+
 int store_load_row(struct vault *v, const char *table, size_t ncols, const char *const *names,
                    const struct dump_value *vals, struct error *e)
 {
@@ -141,45 +191,7 @@ int store_load_row(struct vault *v, const char *table, size_t ncols, const char 
 		known |= strcmp(dump_tables[i], table) == 0;
 	if (!known)
 		return error_set(e, E_CORRUPT, "There is no table '%s' in a tend export.", table);
-	if (ncols == 0 || ncols > 64)
-		return error_set(e, E_CORRUPT, "A row of %s has no columns, or too many.", table);
-	char sql[4096];
-	size_t at = (size_t)snprintf(sql, sizeof(sql), "INSERT INTO %s(", table);
-	for (size_t i = 0; i < ncols; i++) {
-		if (!store_plain_name(names[i]))
-			return error_set(e, E_CORRUPT, "'%s' is not a column name.", names[i]);
-		at += (size_t)snprintf(sql + at, sizeof(sql) - at, "%s%s", i ? "," : "", names[i]);
-	}
-	at += (size_t)snprintf(sql + at, sizeof(sql) - at, ") VALUES (");
-	for (size_t i = 0; i < ncols; i++)
-		at += (size_t)snprintf(sql + at, sizeof(sql) - at, "%s?", i ? "," : "");
-	snprintf(sql + at, sizeof(sql) - at, ")");
-	sqlite3 *db = vault_db(v);
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return error_set(e, E_CORRUPT, "A row of %s does not fit: %s.", table, sqlite3_errmsg(db));
-	for (size_t i = 0; i < ncols; i++) {
-		int k = (int)i + 1;
-		switch (vals[i].type) {
-		case DV_INT:
-			sqlite3_bind_int64(st, k, vals[i].i);
-			break;
-		case DV_REAL:
-			sqlite3_bind_double(st, k, vals[i].r);
-			break;
-		case DV_TEXT:
-			sqlite3_bind_text(st, k, vals[i].s, (int)vals[i].len, SQLITE_STATIC);
-			break;
-		default:
-			sqlite3_bind_null(st, k);
-		}
-	}
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return error_set(e, E_CORRUPT, "A row of %s was refused: %s.", table, sqlite3_errmsg(db));
-	return 0;
+	return store_insert_row(vault_db(v), table, ncols, names, vals, e);
 }
 
 int store_is_new(struct vault *v, struct error *e)

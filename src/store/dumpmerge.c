@@ -111,23 +111,6 @@ static int map_find(struct idmap *m, const char *table, int64_t from, int64_t *t
 	return 1;
 }
 
-static void bind(sqlite3_stmt *st, int k, const struct dump_value *d)
-{
-	switch (d->type) {
-	case DV_INT:
-		sqlite3_bind_int64(st, k, d->i);
-		break;
-	case DV_REAL:
-		sqlite3_bind_double(st, k, d->r);
-		break;
-	case DV_TEXT:
-		sqlite3_bind_text(st, k, d->s, (int)d->len, SQLITE_STATIC);
-		break;
-	default:
-		sqlite3_bind_null(st, k);
-	}
-}
-
 /* A row's columns without its id, references turned into the vault's ids. */
 struct row {
 	const char *names[64];
@@ -235,10 +218,10 @@ static int look_up(sqlite3 *db, const char *table, const struct row *r, int64_t 
 	if (rc != SQLITE_OK)
 		return error_set(e, E_CORRUPT, "A row of %s does not fit: %s.", table, sqlite3_errmsg(db));
 	if (key) {
-		bind(st, 1, &r->vals[key_col]);
+		store_bind_value(st, 1, &r->vals[key_col]);
 	} else {
 		for (size_t i = 0; i < r->n; i++)
-			bind(st, (int)i + 1, &r->vals[i]);
+			store_bind_value(st, (int)i + 1, &r->vals[i]);
 	}
 	rc = sqlite3_step(st);
 	int result = 0;
@@ -281,34 +264,14 @@ static int next_position(sqlite3 *db, const char *table, int64_t *out, struct er
 
 static int insert(sqlite3 *db, const char *table, struct row *r, struct error *e)
 {
-	char sql[8192];
-	size_t at = 0;
-	bool fits = sql_cat(sql, sizeof(sql), &at, "INSERT INTO ", table, "(", NULL) == 0;
-	for (size_t i = 0; i < r->n && fits; i++) {
-		fits = sql_cat(sql, sizeof(sql), &at, i ? "," : "", r->names[i], NULL) == 0;
-		if (fits && strcmp(r->names[i], "position") == 0) {
+	/* A tool or category goes to the end of the person's list. */
+	for (size_t i = 0; i < r->n; i++)
+		if (strcmp(r->names[i], "position") == 0) {
 			if (next_position(db, table, &r->vals[i].i, e))
 				return -1;
 			r->vals[i].type = DV_INT;
 		}
-	}
-	fits = fits && sql_cat(sql, sizeof(sql), &at, ") VALUES (", NULL) == 0;
-	for (size_t i = 0; i < r->n && fits; i++)
-		fits = sql_cat(sql, sizeof(sql), &at, i ? ",?" : "?", NULL) == 0;
-	fits = fits && sql_cat(sql, sizeof(sql), &at, ")", NULL) == 0;
-	if (!fits)
-		return error_set(e, E_CORRUPT, "A row of %s is too large.", table);
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return error_set(e, E_CORRUPT, "A row of %s does not fit: %s.", table, sqlite3_errmsg(db));
-	for (size_t i = 0; i < r->n; i++)
-		bind(st, (int)i + 1, &r->vals[i]);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return error_set(e, E_CORRUPT, "A row of %s was refused: %s.", table, sqlite3_errmsg(db));
-	return 0;
+	return store_insert_row(db, table, r->n, r->names, r->vals, e);
 }
 
 int store_merge_row(struct vault *v, struct load_ids *ids, const char *table, size_t ncols,

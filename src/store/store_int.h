@@ -22,6 +22,14 @@ int store_grow(void **arr, size_t *cap, size_t n, size_t size);
 /* A column name as tend's tables have them (a-z, 0-9, _; at most 40), so
  * it can go into SQL as it is. */
 bool store_plain_name(const char *s);
+/* One exported value bound to parameter k (text bound in place). */
+struct dump_value;
+void store_bind_value(sqlite3_stmt *st, int k, const struct dump_value *d);
+/* INSERT INTO table (names...) VALUES (vals...); the names must be plain
+ * (checked), table one of dump_tables (the caller's check). E_CORRUPT
+ * naming the table when the row does not fit or is refused. */
+int store_insert_row(sqlite3 *db, const char *table, size_t ncols, const char *const *names,
+                     const struct dump_value *vals, struct error *e);
 /* Runs SQL with no results; -1 with e filled on failure. */
 int store_exec(sqlite3 *db, const char *sql, struct error *e);
 
