@@ -711,21 +711,19 @@ static void save_entry(struct plain *p, struct writing *w)
 		puts("The entry is empty, so there was nothing to save.");
 		return;
 	}
+	/* Split a copy: the draft keeps the tags as typed if saving fails. */
 	const char *tags[64];
-	size_t ntags = list_split(w->tags.data ? w->tags.data : (char *)"", tags, 64);
+	struct buf split = BUF_INIT;
+	buf_puts(&split, buf_str(&w->tags));
+	size_t ntags = list_split(split.data ? split.data : (char *)"", tags, 64);
 	struct new_entry ne = {.title = buf_str(&w->title), .body = all, .prompt = "",
 	                       .tags = tags, .ntags = ntags};
 	struct error e = {0};
 	int64_t id;
-	if (entries_add_ex(p->v, &ne, &id, &e)) {
+	int rc = entries_add_ex(p->v, &ne, &id, &e);
+	buf_free(&split);
+	if (rc) {
 		printf("Not saved: %s\n", e.msg);
-		/* list_split cut the tags apart; the draft keeps them whole. */
-		struct buf joined = BUF_INIT;
-		for (size_t i = 0; i < ntags; i++)
-			buf_printf(&joined, "%s%s", i ? ", " : "", tags[i]);
-		buf_clear(&w->tags);
-		buf_puts(&w->tags, buf_str(&joined));
-		buf_free(&joined);
 		keep_draft(p, w);
 		return;
 	}
