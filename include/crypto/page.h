@@ -10,6 +10,7 @@
 #ifndef TEND_CRYPTO_PAGE_H
 #define TEND_CRYPTO_PAGE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -35,6 +36,14 @@ const uint8_t *page_tag(const uint8_t *sealed, size_t size);
  * pages is a MAC of the whole set, updated in O(1) per page write. */
 void page_mac(const uint8_t key[PAGE_KEY_BYTES], uint32_t pgno,
               const uint8_t tag[PAGE_TAG_BYTES], uint8_t out[PAGE_MAC_BYTES]);
+
+/* A keyed BLAKE2b digest of any bytes (the journal header's MAC). Callers
+ * start msg with a label of their own, so it never equals a page_mac. */
+void page_mac_bytes(const uint8_t key[PAGE_KEY_BYTES], const uint8_t *msg, size_t len,
+                    uint8_t out[PAGE_MAC_BYTES]);
+
+/* Compares n bytes in constant time: true when equal. */
+bool page_equal(const uint8_t *a, const uint8_t *b, size_t n);
 
 /* Fills buf with n unpredictable bytes. */
 void crypto_random(void *buf, size_t n);

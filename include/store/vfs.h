@@ -37,6 +37,7 @@ struct vfs_stats {
 	unsigned page_failures;    /* database pages that failed to authenticate */
 	unsigned journal_failures; /* journal pages that failed (read as zeros) */
 	unsigned refused;          /* writes or opens refused as unsafe */
+	uint64_t counter;          /* the highest change counter page 1 showed */
 };
 void vfs_slot_stats(int slot, struct vfs_stats *out);
 

@@ -78,6 +78,17 @@ void page_mac(const uint8_t key[PAGE_KEY_BYTES], uint32_t pgno,
 	crypto_generichash(out, PAGE_MAC_BYTES, msg, sizeof(msg), key, PAGE_KEY_BYTES);
 }
 
+void page_mac_bytes(const uint8_t key[PAGE_KEY_BYTES], const uint8_t *msg, size_t len,
+                    uint8_t out[PAGE_MAC_BYTES])
+{
+	crypto_generichash(out, PAGE_MAC_BYTES, msg, len, key, PAGE_KEY_BYTES);
+}
+
+bool page_equal(const uint8_t *a, const uint8_t *b, size_t n)
+{
+	return sodium_memcmp(a, b, n) == 0;
+}
+
 void page_keys_derive(const uint8_t vault_key[32], uint8_t enc_key[PAGE_KEY_BYTES],
                       uint8_t mac_key[PAGE_KEY_BYTES])
 {

@@ -1,11 +1,14 @@
 /* The encrypting VFS against what SQLite expects of a VFS, and against
  * what tend promises: nothing readable on disk, tampering caught. */
 #include <dirent.h>
+#include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sodium.h>
 #include <unistd.h>
 
 #include "crypto/page.h"
@@ -73,10 +76,11 @@ static sqlite3 *open_db(const char *path, int slot, int expect_rc)
 	}
 	int reserve = VFS_RESERVE;
 	sqlite3_file_control(db, "main", SQLITE_FCNTL_RESERVE_BYTES, &reserve);
-	assert_int_equal(sqlite3_exec(db, "PRAGMA locking_mode=EXCLUSIVE; PRAGMA journal_mode=TRUNCATE;"
-	                                  "PRAGMA synchronous=FULL; PRAGMA secure_delete=ON;",
-	                              NULL, NULL, NULL),
-	                 SQLITE_OK);
+	rc = sqlite3_exec(db, "PRAGMA locking_mode=EXCLUSIVE; PRAGMA journal_mode=TRUNCATE;"
+	                      "PRAGMA synchronous=FULL; PRAGMA secure_delete=ON;",
+	                  NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		fail_msg("opening %s: %s (%d)", path, sqlite3_errmsg(db), sqlite3_extended_errcode(db));
 	return db;
 }
 
@@ -135,7 +139,7 @@ static void round_trip_leaves_no_plaintext(void **state)
 	assert_int_equal(sqlite3_close(db), SQLITE_OK);
 	assert_false(file_has(f->path, "SECRETMARK"));
 	assert_false(file_has(f->path, "SQLite format 3"));
-	assert_true(file_has(f->path, "tend vault 1"));
+	assert_true(file_has(f->path, "tend vault 2"));
 	db = open_db(f->path, f->slot, SQLITE_OK);
 	assert_int_equal(count(db, "SELECT count(*) FROM t"), 200);
 	uint32_t bad, pages;
@@ -398,9 +402,370 @@ static void offset_database_in_a_bigger_file(void **state)
 	sqlite3_close(db);
 }
 
+
+/* ---- faults, through the unix VFS's own system-call table -------------- */
+
+/* SQLite's unix VFS calls the system through a table its tests can change
+ * (xSetSystemCall); these hooks fail one chosen call on the test database,
+ * once or from then on, as SQLite's own I/O-error tests do. */
+static struct {
+	const char *path; /* the file whose calls count */
+	int op_size;      /* pwrite: only writes of this size count (0: any) */
+	int nth;          /* the call that fails, 1-based; 0: none */
+	bool persist;     /* every later call fails too */
+	int err;
+	int seen;
+} fault;
+static sqlite3_syscall_ptr real_pwrite, real_ftruncate;
+
+static bool fault_hits(int fd)
+{
+	char link[64], path[4096];
+	snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+	ssize_t n = readlink(link, path, sizeof path - 1);
+	if (!fault.nth || n < 0)
+		return false;
+	path[n] = '\0';
+	if (strcmp(path, fault.path) != 0)
+		return false;
+	fault.seen++;
+	return fault.seen == fault.nth || (fault.persist && fault.seen > fault.nth);
+}
+
+static ssize_t hook_pwrite(int fd, const void *buf, size_t n, off_t off)
+{
+	if ((!fault.op_size || n == (size_t)fault.op_size) && fault_hits(fd)) {
+		/* A failing disk may take part of the write: half goes down. */
+		((ssize_t(*)(int, const void *, size_t, off_t))real_pwrite)(fd, buf, n / 2, off);
+		errno = fault.err;
+		return -1;
+	}
+	return ((ssize_t(*)(int, const void *, size_t, off_t))real_pwrite)(fd, buf, n, off);
+}
+
+static int hook_ftruncate(int fd, off_t len)
+{
+	if (fault_hits(fd)) {
+		errno = fault.err;
+		return -1;
+	}
+	return ((int (*)(int, off_t))real_ftruncate)(fd, len);
+}
+
+static void fault_arm(const char *name, const char *path, int nth, bool persist, int err)
+{
+	sqlite3_vfs *u = sqlite3_vfs_find("unix");
+	if (!real_pwrite) {
+		real_pwrite = u->xGetSystemCall(u, "pwrite64");
+		real_ftruncate = u->xGetSystemCall(u, "ftruncate");
+	}
+	assert_non_null(real_pwrite);
+	memset(&fault, 0, sizeof(fault));
+	char *real = realpath(path, NULL);
+	assert_non_null(real);
+	static char keep[4096];
+	snprintf(keep, sizeof keep, "%s", real);
+	free(real);
+	fault.path = keep;
+	fault.nth = nth;
+	fault.persist = persist;
+	fault.err = err;
+	if (strcmp(name, "pwrite64") == 0) {
+		fault.op_size = VFS_PAGE_SIZE;
+		assert_int_equal(u->xSetSystemCall(u, "pwrite64", (sqlite3_syscall_ptr)hook_pwrite),
+		                 SQLITE_OK);
+	} else {
+		assert_int_equal(u->xSetSystemCall(u, "ftruncate", (sqlite3_syscall_ptr)hook_ftruncate),
+		                 SQLITE_OK);
+	}
+}
+
+static void fault_disarm(void)
+{
+	sqlite3_vfs *u = sqlite3_vfs_find("unix");
+	u->xSetSystemCall(u, NULL, NULL); /* every call back to the system's */
+	fault.nth = 0;
+}
+
+/* After a failed change the database still opens, checks out, and holds
+ * either all of the change or none of it. */
+static void intact_with(struct fx *f, long long rows_a, long long rows_b)
+{
+	uint32_t bad, pages;
+	sqlite3 *db = open_db(f->path, f->slot, SQLITE_OK); /* rolls back what was cut short */
+	long long n = count(db, "SELECT count(*) FROM t");
+	if (n != rows_a && n != rows_b)
+		fail_msg("%lld rows, expected %lld or %lld", n, rows_a, rows_b);
+	char *err = NULL;
+	assert_int_equal(sqlite3_exec(db, "PRAGMA integrity_check", NULL, NULL, &err), SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(vfs_verify_file(f->path, 0, f->slot, &bad, &pages), 0);
+}
+
+/* One database write that fails once (ENOSPC for a moment, EIO), at every
+ * point of a change: SQLite rolls back in the same process, and the page-set
+ * digest must not count the page that never reached the disk. */
+static void one_failed_write_leaves_it_whole(void **state)
+{
+	struct fx *f = *state;
+	sqlite3 *db = open_db(f->path, f->slot, SQLITE_OK);
+	fill(db, 40);
+	sqlite3_close(db);
+	long long rows = 40;
+	int fired = 0;
+	for (int n = 1; n <= 12; n++) {
+		for (int persist = 0; persist <= 1; persist++) {
+			db = open_db(f->path, f->slot, SQLITE_OK);
+			assert_int_equal(count(db, "SELECT count(*) FROM t"), rows);
+			fault_arm("pwrite64", f->path, n, persist, n % 2 ? ENOSPC : EIO);
+			int rc = sqlite3_exec(db,
+			                      "INSERT INTO t SELECT 'more ' || hex(randomblob(900)) "
+			                      "FROM t LIMIT 6",
+			                      NULL, NULL, NULL);
+			fired += fault.seen >= n;
+			fault_disarm();
+			sqlite3_close(db);
+			print_message("write %d %s: rc %d\n", n, persist ? "from then on" : "once", rc);
+			intact_with(f, rows, rows + 6);
+			db = open_db(f->path, f->slot, SQLITE_OK);
+			if (rc == SQLITE_OK)
+				assert_int_equal(count(db, "SELECT count(*) FROM t"), rows + 6);
+			rows = count(db, "SELECT count(*) FROM t");
+			sqlite3_close(db);
+		}
+	}
+	assert_true(fired >= 8); /* the faults really hit the writes */
+}
+
+/* The same for truncating: a rollback or a shrinking commit that cannot cut
+ * the file leaves the digest as the disk is. */
+static void one_failed_truncate_leaves_it_whole(void **state)
+{
+	struct fx *f = *state;
+	sqlite3 *db = open_db(f->path, f->slot, SQLITE_OK);
+	fill(db, 60);
+	exec_ok(db, "PRAGMA auto_vacuum=FULL; VACUUM");
+	sqlite3_close(db);
+	long long rows = 60;
+	int fired = 0;
+	for (int n = 1; n <= 3; n++) {
+		db = open_db(f->path, f->slot, SQLITE_OK);
+		fault_arm("ftruncate", f->path, n, false, EIO);
+		sqlite3_exec(db, "DELETE FROM t WHERE rowid > (SELECT max(rowid) - 30 FROM t)", NULL, NULL,
+		             NULL);
+		fired += fault.seen >= n;
+		fault_disarm();
+		sqlite3_close(db);
+		db = open_db(f->path, f->slot, SQLITE_OK);
+		rows = count(db, "SELECT count(*) FROM t");
+		sqlite3_close(db);
+		intact_with(f, rows, rows);
+		db = open_db(f->path, f->slot, SQLITE_OK);
+		fill(db, 20);
+		sqlite3_close(db);
+	}
+	assert_true(fired >= 1);
+}
+
+/* ---- the crash journal, bound to the state it protects ------------------ */
+
+static void copy_file(const char *from, const char *to)
+{
+	struct buf b = BUF_INIT;
+	int missing;
+	struct error e;
+	assert_int_equal(read_file(from, 1 << 28, &b, &missing, &e), 0);
+	FILE *o = fopen(to, "wb");
+	assert_non_null(o);
+	assert_int_equal(fwrite(b.data, 1, b.len, o), b.len);
+	fclose(o);
+	buf_free(&b);
+}
+
+static char *jpath_of(const char *db)
+{
+	char *j = NULL;
+	assert_int_not_equal(asprintf(&j, "%s-journal", db), -1);
+	return j;
+}
+
+/* A crash image: the database and its journal as a kill in the middle of a
+ * big change would leave them (pages of the change already written). */
+static void crash_image(struct fx *f, const char *db_to, const char *j_to)
+{
+	sqlite3 *db = open_db(f->path, f->slot, SQLITE_OK);
+	exec_ok(db, "PRAGMA cache_size=2");
+	exec_ok(db, "BEGIN");
+	exec_ok(db, "UPDATE t SET x = 'CHANGED ' || x");
+	char *j = jpath_of(f->path);
+	copy_file(f->path, db_to);
+	copy_file(j, j_to);
+	exec_ok(db, "ROLLBACK");
+	sqlite3_close(db);
+	free(j);
+}
+
+static void file_hash(const char *path, uint8_t out[32])
+{
+	struct buf b = BUF_INIT;
+	int missing;
+	struct error e;
+	assert_int_equal(read_file(path, 1 << 28, &b, &missing, &e), 0);
+	crypto_generichash(out, 32, (const uint8_t *)b.data, b.len, NULL, 0);
+	buf_free(&b);
+}
+
+/* Opening refuses the journal as damaged or changed, and neither file
+ * changes by a byte. */
+static void journal_refused(struct fx *f)
+{
+	char *j = jpath_of(f->path);
+	uint8_t db0[32], j0[32], db1[32], j1[32];
+	file_hash(f->path, db0);
+	file_hash(j, j0);
+	struct vfs_stats before, after;
+	vfs_slot_stats(f->slot, &before);
+	sqlite3 *db = open_raw(f->path, f->slot);
+	int rc = sqlite3_exec(db, "SELECT count(*) FROM t", NULL, NULL, NULL);
+	assert_int_not_equal(rc, SQLITE_OK);
+	assert_int_equal(sqlite3_extended_errcode(db), SQLITE_IOERR_DATA);
+	sqlite3_close(db);
+	vfs_slot_stats(f->slot, &after);
+	assert_true(after.journal_failures > before.journal_failures);
+	file_hash(f->path, db1);
+	file_hash(j, j1);
+	assert_memory_equal(db0, db1, 32);
+	assert_memory_equal(j0, j1, 32);
+	free(j);
+}
+
+static long long rows_now(struct fx *f)
+{
+	sqlite3 *db = open_db(f->path, f->slot, SQLITE_OK);
+	long long n = count(db, "SELECT count(*) FROM t");
+	sqlite3_close(db);
+	return n;
+}
+
+/* A real crash is rolled back; the same journal put back later (kept by a
+ * sync tool, say) is refused: played back, it would undo what was saved
+ * since. */
+static void old_journal_is_refused(void **state)
+{
+	struct fx *f = *state;
+	sqlite3 *db = open_db(f->path, f->slot, SQLITE_OK);
+	fill(db, 100);
+	sqlite3_close(db);
+	char *img = path_join(f->dir, "img.db"), *imgj = path_join(f->dir, "img.db-journal");
+	char *j = jpath_of(f->path);
+	crash_image(f, img, imgj);
+	copy_file(img, f->path);
+	copy_file(imgj, j);
+	assert_int_equal(rows_now(f), 100); /* the crash, rolled back */
+	assert_int_equal(count(db = open_db(f->path, f->slot, SQLITE_OK),
+	                       "SELECT count(*) FROM t WHERE x LIKE 'CHANGED%'"),
+	                 0);
+	fill(db, 10);
+	sqlite3_close(db);
+	assert_int_equal(rows_now(f), 110);
+	copy_file(imgj, j); /* the old journal comes back */
+	journal_refused(f);
+	unlink(j);
+	assert_int_equal(rows_now(f), 110);
+	uint32_t bad, pages;
+	assert_int_equal(vfs_verify_file(f->path, 0, f->slot, &bad, &pages), 0);
+	free(img);
+	free(imgj);
+	free(j);
+}
+
+/* A header written with no key (a forged original size would have SQLite
+ * cut the file), and one flipped bit in a real hot journal's size field. */
+static void forged_or_altered_header_is_refused(void **state)
+{
+	struct fx *f = *state;
+	sqlite3 *db = open_db(f->path, f->slot, SQLITE_OK);
+	fill(db, 100);
+	sqlite3_close(db);
+	char *j = jpath_of(f->path);
+	uint8_t hdr[512] = {0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7};
+	hdr[19] = 2;               /* original size: 2 pages */
+	hdr[22] = 2;               /* sector size 512 */
+	hdr[26] = 0x10;            /* page size 4096 */
+	FILE *o = fopen(j, "wb");
+	assert_int_equal(fwrite(hdr, 1, sizeof(hdr), o), sizeof(hdr));
+	fclose(o);
+	journal_refused(f);
+	unlink(j);
+	assert_int_equal(rows_now(f), 100);
+
+	char *img = path_join(f->dir, "img.db"), *imgj = path_join(f->dir, "img.db-journal");
+	crash_image(f, img, imgj);
+	copy_file(img, f->path);
+	copy_file(imgj, j);
+	FILE *io = fopen(j, "r+b");
+	uint8_t b;
+	fseek(io, 19, SEEK_SET);
+	assert_int_equal(fread(&b, 1, 1, io), 1);
+	b ^= 1;
+	fseek(io, 19, SEEK_SET);
+	fwrite(&b, 1, 1, io);
+	fclose(io);
+	journal_refused(f);
+	copy_file(imgj, j); /* unaltered, the same journal rolls its crash back */
+	assert_int_equal(rows_now(f), 100);
+	free(img);
+	free(imgj);
+	free(j);
+}
+
+/* Records of two journals of the same vault cannot be mixed: each is
+ * sealed with its own journal's id. */
+static void spliced_journal_is_refused(void **state)
+{
+	struct fx *f = *state;
+	sqlite3 *db = open_db(f->path, f->slot, SQLITE_OK);
+	fill(db, 100);
+	sqlite3_close(db);
+	char *a = path_join(f->dir, "a.db"), *aj = path_join(f->dir, "a.db-journal");
+	char *b = path_join(f->dir, "b.db"), *bj = path_join(f->dir, "b.db-journal");
+	char *j = jpath_of(f->path);
+	char *bj0 = path_join(f->dir, "b0.db-journal");
+	crash_image(f, a, aj);
+	crash_image(f, b, bj);
+	copy_file(bj, bj0);
+	/* b's journal with its first record's page image taken from a's, for
+	 * the same page (both changes touched the same pages first). */
+	uint8_t ra[4 + VFS_PAGE_SIZE], rb[4 + VFS_PAGE_SIZE];
+	FILE *fa = fopen(aj, "rb"), *fb = fopen(bj, "r+b");
+	fseek(fa, 512, SEEK_SET);
+	fseek(fb, 512, SEEK_SET);
+	assert_int_equal(fread(ra, 1, sizeof ra, fa), sizeof ra);
+	assert_int_equal(fread(rb, 1, sizeof rb, fb), sizeof rb);
+	assert_memory_equal(ra, rb, 4); /* same page number */
+	fseek(fb, 512, SEEK_SET);
+	fwrite(ra, 1, sizeof ra, fb);
+	fclose(fa);
+	fclose(fb);
+	copy_file(b, f->path);
+	copy_file(bj, j);
+	journal_refused(f);
+	copy_file(bj0, j); /* b's own journal rolls its crash back */
+	assert_int_equal(rows_now(f), 100);
+	free(bj0);
+	free(a);
+	free(aj);
+	free(b);
+	free(bj);
+	free(j);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 SUITE(vfs, T(round_trip_leaves_no_plaintext), T(no_key_no_open), T(wrong_key_is_caught),
       T(refuses_wal_and_page_size), T(short_reads_and_partial_reads), T(truncate_and_vacuum),
       T(rollback_uses_encrypted_journal), T(temp_files_stay_in_memory),
       T(second_connection_is_locked_out), T(swapped_pages_are_caught),
-      T(old_page_copy_is_caught), T(offset_database_in_a_bigger_file))
+      T(old_page_copy_is_caught), T(offset_database_in_a_bigger_file),
+      T(one_failed_write_leaves_it_whole), T(one_failed_truncate_leaves_it_whole),
+      T(old_journal_is_refused), T(forged_or_altered_header_is_refused),
+      T(spliced_journal_is_refused))

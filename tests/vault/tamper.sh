@@ -177,8 +177,10 @@ t_nomatch "both key files damaged: not called a wrong passphrase" 'Wrong passphr
 # A hot journal: SIGKILL a big add while it writes, until the journal is
 # left with records and a header (its first byte is not zero). Two kinds
 # of crash image are kept when they turn up: "early" (the database's page 1
-# is still the old one: only new pages were written) and "late" (killed in
-# the commit, after page 1 was rewritten).
+# is still the old one) and "late" (page 1 was rewritten). Since page
+# format 2 a change re-seals page 1 (its counter and journal id) before it
+# writes any other page, so an early image now turns up only when the kill
+# lands before the change wrote anything at all; often none does.
 BASE=$T_TMP/jbase
 cp -a "$ORIG" "$BASE"
 big=$T_TMP/big.txt
