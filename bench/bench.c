@@ -1408,6 +1408,8 @@ int main(int argc, char **argv)
 
 	if (mkdir(work, 0700) != 0 && errno != EEXIST)
 		die("cannot create %s: %s", work, strerror(errno));
+	/* The scratch vaults' marks against rollback stay with them. */
+	setenv("XDG_STATE_HOME", fmt("%s/state", root), 1);
 
 	/* The first store call starts SQLite with tend's settings (its zeroing
 	 * allocator), which the plain connections then share. */

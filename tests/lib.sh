@@ -27,6 +27,8 @@ t_nomatch() { if [[ $3 =~ $2 ]]; then t_fail "$1" "[$3] matches /$2/"; else t_pa
 # A private scratch folder removed at exit.
 T_TMP=$(mktemp -d "${TMPDIR:-/tmp}/tend-test-XXXXXX")
 trap 'rm -rf "$T_TMP"' EXIT
+# This computer's marks against rollback (path_state_dir) stay in it too.
+export XDG_STATE_HOME=$T_TMP/state
 
 t_done() {
 	echo "$T_NAME: $T_PASS passed, $T_FAIL failed"

@@ -38,6 +38,7 @@ struct cli_command {
 	X(passwd, cmd_passwd, "", "change the passphrase") \
 	X(recover, cmd_recover, "", "set a new passphrase using the recovery code") \
 	X(verify, cmd_verify, "", "check every page of the vault") \
+	X(accept-older, cmd_accept_older, "", "write to a vault older than this computer saw") \
 	X(backup, cmd_backup, "FILE", "write an encrypted backup") \
 	X(restore, cmd_restore, "FILE", "bring back a backup") \
 	X(rekey, cmd_rekey, "", "give the vault a new key and recovery code") \

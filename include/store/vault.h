@@ -48,11 +48,23 @@ struct vault_check {
 	unsigned pages;          /* pages read and authenticated */
 	bool used_key_backup;    /* the key file was damaged; key.bak was used */
 	bool recovered;          /* a crash was rolled back at open */
+	bool older;              /* older than this computer last saw: read-only */
+	unsigned long long counter, seen; /* the vault's change count, and the mark's */
 };
 /* Authenticates every page, then runs SQLite's integrity check. */
 int vault_verify(struct vault *v, struct vault_check *out, struct error *e);
 /* What happened at open (key backup used, crash rolled back). */
 void vault_open_info(const struct vault *v, struct vault_check *out);
+
+/* A number that changes when another tend has changed the vault since the
+ * last call (SQLite's data_version); -1 when it cannot be read. */
+long long vault_data_version(struct vault *v);
+
+/* A vault older than the one this computer last opened (the per-device
+ * mark in path_state_dir(); see docs/security.md) opens read-only, with
+ * info.older set. This takes the vault as it is: the mark is set back to
+ * it and writing is allowed again. */
+int vault_accept_older(struct vault *v, struct error *e);
 
 /* An encrypted single-file copy: the key file, then the database, both as
  * they are in the vault (same passphrase). file must not exist yet. */

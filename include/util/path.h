@@ -15,6 +15,10 @@ struct paths {
  * as the XDG spec says). Nothing is created. */
 int paths_resolve(struct paths *p, struct error *e);
 void paths_free(struct paths *p);
+/* This computer's own state, never synced on purpose: $XDG_STATE_HOME/tend
+ * or ~/.local/state/tend, whatever TEND_HOME says (a copy of the vault
+ * folder must not carry it). NULL when no home folder is known. */
+char *path_state_dir(void);
 
 /* Creates dir and its missing parents; new folders get mode 0700. An
  * existing folder is left as it is. */

@@ -34,8 +34,12 @@ struct app {
 	bool dirty, work_pending, quit;
 	int status;
 	long long last_input_ms;
+	long long data_version, next_poll_ms; /* the vault as last seen */
 	const struct app_io *io;
 };
+
+/* How often an idle screen looks for changes another tend made. */
+#define POLL_MS 2000
 
 static long long real_now_ms(void)
 {
@@ -311,6 +315,26 @@ static long long view_timer(struct app *a)
 	return t->ops->timer(&a->ctx, t->state);
 }
 
+/* Another tend (a check-in from a script, a second window) may have changed
+ * the vault: the journal, home and the other lists read it again. */
+static void poll_vault(struct app *a)
+{
+	if (!a->ctx.vault) {
+		a->data_version = -1;
+		return;
+	}
+	long long now = now_ms();
+	if (a->data_version >= 0 && now < a->next_poll_ms)
+		return;
+	a->next_poll_ms = now + POLL_MS;
+	long long v = vault_data_version(a->ctx.vault);
+	if (a->data_version >= 0 && v >= 0 && v != a->data_version) {
+		a->ctx.journal_gen++;
+		a->dirty = true;
+	}
+	a->data_version = v;
+}
+
 static int timeout_for(struct app *a)
 {
 	long long left = -1;
@@ -321,6 +345,8 @@ static int timeout_for(struct app *a)
 		if (left < 0)
 			left = 0;
 	}
+	if (a->ctx.vault && (left < 0 || left > POLL_MS))
+		left = POLL_MS;
 	long long vt = view_timer(a);
 	if (vt >= 0 && (left < 0 || vt < left))
 		left = vt;
@@ -487,6 +513,7 @@ int app_run(const struct app_opts *o)
 	struct app *a = calloc(1, sizeof(*a));
 	if (!a)
 		return E_FAIL;
+	a->data_version = -1;
 	struct paths p;
 	struct error e = {0};
 	if (paths_resolve(&p, &e)) {
@@ -519,6 +546,7 @@ int app_run(const struct app_opts *o)
 	a->last_input_ms = now_ms();
 	a->dirty = true;
 	while (!a->quit && a->n) {
+		poll_vault(a);
 		if (a->dirty)
 			draw(a);
 		if (a->work_pending) {

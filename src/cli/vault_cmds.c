@@ -45,6 +45,14 @@ void cli_open_notes(struct vault *v)
 	if (info.recovered)
 		fputs("tend: an interrupted change was rolled back; everything saved before "
 		      "it is intact.\n", stderr);
+	if (info.older)
+		fprintf(stderr,
+		        "tend: WARNING: this vault is older than the one this computer last opened "
+		        "(it has %llu changes; this computer saw %llu). A sync tool or an old copy "
+		        "may have put it back, and what was written since is not in it. It is open "
+		        "read-only. If you brought this copy back on purpose, run 'tend "
+		        "accept-older'.\n",
+		        info.counter, info.seen);
 }
 
 /* Asks for the passphrase and opens the vault; reports on failure. */
@@ -355,6 +363,29 @@ static int verify(struct cli_ctx *ctx, struct vault *v, void *arg, struct error 
 	       "passed its integrity check.\n",
 	       chk.pages);
 	return 0;
+}
+
+static int accept_older(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e)
+{
+	(void)ctx, (void)arg;
+	struct vault_check info;
+	vault_open_info(v, &info);
+	if (!info.older) {
+		printf("This vault is not older than the one this computer last opened; nothing "
+		       "to accept.\n");
+		return 0;
+	}
+	if (vault_accept_older(v, e))
+		return -1;
+	printf("This computer now takes this copy of the vault as the current one; tend "
+	       "writes to it again.\n");
+	return 0;
+}
+
+int cmd_accept_older(struct cli_ctx *ctx, int argc, char **argv)
+{
+	int r = no_args(argc, argv, "accept-older");
+	return r >= 0 ? r : cli_with_vault(ctx, accept_older, NULL, NULL);
 }
 
 int cmd_verify(struct cli_ctx *ctx, int argc, char **argv)

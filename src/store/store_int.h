@@ -10,6 +10,9 @@
 #include "store/vault.h"
 
 sqlite3 *vault_db(struct vault *v);
+/* Is db a vault held read-only because it is older than this computer's
+ * mark (vault_accept_older)? */
+bool vault_db_held_older(sqlite3 *db);
 /* Turns an SQLite failure into a message a person can act on. */
 int store_sql_error(sqlite3 *db, int rc, struct error *e, const char *doing);
 /* Replaces an entry's tags (inside the caller's transaction); tags not

@@ -24,6 +24,9 @@
 #include "util/path.h"
 
 #define DB_NAME "tend.db"
+/* How long a tend waits for another one before it says the vault is busy
+ * (exit 5): long enough for a save or a check-in elsewhere to finish. */
+#define BUSY_WAIT_MS 3000
 #define BACKUP_HEADER 4096
 static const char backup_magic[16] = "tend backup 1";
 
@@ -137,11 +140,21 @@ int store_sql_error(sqlite3 *db, int rc, struct error *e, const char *doing)
 		                 "brought back with 'tend restore FILE'.",
 		                 doing);
 	if (prim == SQLITE_BUSY || prim == SQLITE_LOCKED)
-		return error_set(e, E_BUSY, "The vault is open in another tend. Close it there first.");
+		return error_set(e, E_BUSY,
+		                 "Another tend is changing the vault and did not finish within a few "
+		                 "seconds, so nothing was saved here (while %s). Try again in a moment.",
+		                 doing);
 	if (prim == SQLITE_FULL || (prim == SQLITE_IOERR && db && sqlite3_system_errno(db) == ENOSPC))
 		return error_set(e, E_FAIL,
 		                 "The disk is full, so nothing was saved (while %s). Free some space "
 		                 "and try again; what was saved before is safe.",
+		                 doing);
+	if (prim == SQLITE_READONLY && vault_db_held_older(db))
+		return error_set(e, E_FAIL,
+		                 "This vault is older than the one this computer last opened, so "
+		                 "tend opened it read-only and saved nothing (while %s). If you "
+		                 "brought back this copy on purpose, run 'tend accept-older' to "
+		                 "write to it again; otherwise find the newer copy first.",
 		                 doing);
 	if (prim == SQLITE_READONLY || prim == SQLITE_PERM || prim == SQLITE_CANTOPEN)
 		return error_set(e, E_FAIL,
@@ -211,10 +224,13 @@ static int db_open(const char *path, int slot, long long off, enum open_mode mod
 	}
 	int reserve = VFS_RESERVE;
 	sqlite3_file_control(db, "main", SQLITE_FCNTL_RESERVE_BYTES, &reserve);
+	/* Each change holds the database for itself alone; another tend
+	 * waiting for it waits this long before it gives up (exit 5). */
+	sqlite3_busy_timeout(db, BUSY_WAIT_MS);
 	const char *pragmas =
 	    mode == OPEN_COPY ? "PRAGMA locking_mode=EXCLUSIVE; PRAGMA journal_mode=OFF;"
 	                        "PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY;"
-	                      : "PRAGMA locking_mode=EXCLUSIVE; PRAGMA journal_mode=TRUNCATE;"
+	                      : "PRAGMA journal_mode=TRUNCATE;"
 	                        "PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY;"
 	                        "PRAGMA secure_delete=ON; PRAGMA foreign_keys=ON;"
 	                        "PRAGMA cell_size_check=ON; PRAGMA mmap_size=0;";
@@ -273,6 +289,159 @@ static void vault_id_of(const uint8_t *key, uint8_t id[VAULT_ID_BYTES])
 	secmem_wipe(mac, sizeof(mac));
 }
 
+
+/* ---- the per-device mark against rollback -------------------------------
+ *
+ * Per-page checks cannot tell a whole vault put back from an older copy (a
+ * sync tool's history, an old disk image) from the real one: every page of
+ * it is genuine. So each computer keeps, outside the vault folder, the
+ * highest change counter it has seen for each vault id, under a MAC made
+ * with a key derived from the vault key (so the mark cannot be forged or
+ * moved to another vault). A vault older than its mark opens read-only
+ * until the person says it is the copy they want. */
+
+static const char mark_label[] = "tend seen mark";
+#define MARK_HELD_MAX 8
+static sqlite3 *held_older[MARK_HELD_MAX];
+
+bool vault_db_held_older(sqlite3 *db)
+{
+	for (int i = 0; db && i < MARK_HELD_MAX; i++)
+		if (held_older[i] == db)
+			return true;
+	return false;
+}
+
+static void hold_older(sqlite3 *db, bool on)
+{
+	for (int i = 0; i < MARK_HELD_MAX; i++) {
+		if (on && !held_older[i]) {
+			held_older[i] = db;
+			return;
+		}
+		if (!on && held_older[i] == db)
+			held_older[i] = NULL;
+	}
+}
+
+static char *mark_path(const struct vault *v)
+{
+	char *dir = path_state_dir();
+	char name[5 + 2 * VAULT_ID_BYTES + 1] = "seen-";
+	for (int i = 0; i < VAULT_ID_BYTES; i++)
+		snprintf(name + 5 + 2 * i, 3, "%02x", v->kf.vault_id[i]);
+	char *p = dir ? path_join(dir, name) : NULL;
+	free(dir);
+	return p;
+}
+
+static void mark_mac(const struct vault *v, uint64_t counter, char hex[2 * PAGE_MAC_BYTES + 1])
+{
+	uint8_t enc[PAGE_KEY_BYTES], mac[PAGE_KEY_BYTES], out[PAGE_MAC_BYTES];
+	uint8_t msg[sizeof(mark_label) + VAULT_ID_BYTES + 8];
+	page_keys_derive(v->key, enc, mac);
+	memcpy(msg, mark_label, sizeof(mark_label));
+	memcpy(msg + sizeof(mark_label), v->kf.vault_id, VAULT_ID_BYTES);
+	for (int i = 0; i < 8; i++)
+		msg[sizeof(mark_label) + VAULT_ID_BYTES + i] = (uint8_t)(counter >> (56 - 8 * i));
+	page_mac_bytes(mac, msg, sizeof(msg), out);
+	for (int i = 0; i < PAGE_MAC_BYTES; i++)
+		snprintf(hex + 2 * i, 3, "%02x", out[i]);
+	secmem_wipe(enc, sizeof(enc));
+	secmem_wipe(mac, sizeof(mac));
+}
+
+/* The counter this computer last saw for v: 0 and false when there is no
+ * mark, or one that does not check out (it is then written anew). */
+static bool mark_read(const struct vault *v, uint64_t *out)
+{
+	*out = 0;
+	char *p = mark_path(v);
+	FILE *f = p ? fopen(p, "re") : NULL;
+	free(p);
+	if (!f)
+		return false;
+	char line[200], want[2 * PAGE_MAC_BYTES + 1], got[2 * PAGE_MAC_BYTES + 1];
+	unsigned long long c;
+	bool ok = fgets(line, sizeof(line), f) &&
+	          sscanf(line, "tend-seen 1 %llu %64s", &c, got) == 2;
+	fclose(f);
+	if (!ok)
+		return false;
+	mark_mac(v, c, want);
+	if (strcmp(want, got) != 0)
+		return false;
+	*out = c;
+	return true;
+}
+
+/* Best effort: a mark that cannot be written only loses this check. */
+static void mark_write(const struct vault *v, uint64_t counter)
+{
+	char *dir = path_state_dir(), *p = mark_path(v);
+	struct error e;
+	if (dir && p && mkdir_p(dir, &e) == 0) {
+		char hex[2 * PAGE_MAC_BYTES + 1], line[200];
+		mark_mac(v, counter, hex);
+		int n = snprintf(line, sizeof(line), "tend-seen 1 %llu %s\n",
+		                 (unsigned long long)counter, hex);
+		atomic_write(p, line, (size_t)n, 0600, &e);
+	}
+	free(dir);
+	free(p);
+}
+
+static uint64_t vault_counter(const struct vault *v)
+{
+	struct vfs_stats vs;
+	vfs_slot_stats(v->slot, &vs);
+	return vs.counter;
+}
+
+/* At open: compare with the mark; hold an older vault read-only. */
+static int mark_check(struct vault *v, struct error *e)
+{
+	uint64_t seen, now = vault_counter(v);
+	bool have = mark_read(v, &seen);
+	v->info.counter = now;
+	v->info.seen = seen;
+	/* A database with no change yet (being made, or brought back from a
+	 * backup into a new folder) is new, not older. */
+	if (have && seen > now && now > 0) {
+		if (store_exec(v->db, "PRAGMA query_only=1", e))
+			return -1;
+		v->info.older = true;
+		hold_older(v->db, true);
+		return 0;
+	}
+	if (!have || now > seen)
+		mark_write(v, now);
+	return 0;
+}
+
+/* At close: the mark follows what this process wrote (never back). */
+static void mark_update(const struct vault *v)
+{
+	uint64_t seen, now = vault_counter(v);
+	if (v->info.older || v->slot < 0)
+		return;
+	if (!mark_read(v, &seen) || now > seen)
+		mark_write(v, now);
+}
+
+int vault_accept_older(struct vault *v, struct error *e)
+{
+	if (!v->info.older)
+		return 0;
+	if (store_exec(v->db, "PRAGMA query_only=0", e))
+		return -1;
+	hold_older(v->db, false);
+	v->info.older = false;
+	v->info.seen = vault_counter(v);
+	mark_write(v, v->info.seen);
+	return 0;
+}
+
 /* ---- the vault folder -------------------------------------------------- */
 
 static char *join(const char *dir, const char *name)
@@ -301,7 +470,29 @@ bool vault_has_data(const char *dir)
 	return there;
 }
 
-static int take_lock(const char *dir, int *fd_out, struct error *e)
+static int flock_wait(int fd, int op)
+{
+	for (int waited = 0;; waited += 25) {
+		if (flock(fd, op | LOCK_NB) == 0)
+			return 0;
+		if (errno != EWOULDBLOCK || waited >= BUSY_WAIT_MS)
+			return -1;
+		usleep(25000);
+	}
+}
+
+static int busy_error(struct error *e)
+{
+	return error_set(e, E_BUSY,
+	                 "The vault is open in another tend (another window or a script), and "
+	                 "this needs tend to be the only one. Close it there first.");
+}
+
+/* The folder lock: shared while a tend has the vault open (several may,
+ * SQLite's own locks keep their changes apart, each held for one change),
+ * sole for what replaces the vault's files (making, re-keying, bringing
+ * back into a new folder, destroying). */
+static int take_lock(const char *dir, bool sole, int *fd_out, struct error *e)
 {
 	char *p = join(dir, "lock");
 	if (!p)
@@ -317,17 +508,24 @@ static int take_lock(const char *dir, int *fd_out, struct error *e)
 		                 dir, strerror(errno));
 	if (fd < 0)
 		return error_errno(e, errno, "Cannot use the vault folder %s", dir);
-	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+	if (flock_wait(fd, sole ? LOCK_EX : LOCK_SH) != 0) {
 		int err = errno;
 		close(fd);
 		if (err == EWOULDBLOCK)
-			return error_set(e, E_BUSY,
-			                 "The vault is open in another tend (another window or a script). "
-			                 "Close it there first.");
+			return busy_error(e);
 		return error_errno(e, err, "Cannot lock the vault folder %s", dir);
 	}
 	*fd_out = fd;
 	return 0;
+}
+
+/* Becomes the only tend with the vault open, waiting a little for others. */
+static int lock_sole(struct vault *v, struct error *e)
+{
+	if (flock_wait(v->lock_fd, LOCK_EX) == 0)
+		return 0;
+	return errno == EWOULDBLOCK ? busy_error(e)
+	                            : error_errno(e, errno, "Cannot lock the vault folder %s", v->dir);
 }
 
 static struct vault *vault_new(const char *dir)
@@ -351,8 +549,12 @@ void vault_close(struct vault *v)
 {
 	if (!v)
 		return;
-	if (v->db)
+	if (v->db) {
+		if (v->slot >= 0)
+			mark_update(v);
+		hold_older(v->db, false);
 		sqlite3_close(v->db);
+	}
 	if (v->slot >= 0)
 		vfs_slot_close(v->slot);
 	if (v->lock_fd >= 0)
@@ -367,6 +569,18 @@ void vault_close(struct vault *v)
 sqlite3 *vault_db(struct vault *v)
 {
 	return v->db;
+}
+
+long long vault_data_version(struct vault *v)
+{
+	sqlite3_stmt *st;
+	long long n = -1;
+	if (v && v->db && sqlite3_prepare_v2(v->db, "PRAGMA data_version", -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			n = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	return n;
 }
 
 static char *with_suffix(const char *path, const char *suffix)
@@ -431,6 +645,9 @@ static int finish_open(struct vault *v, struct error *e)
 		                 "The vault's crash journal was damaged or changed, so the last "
 		                 "interrupted change could not be fully undone. Run 'tend verify'; if "
 		                 "it reports damage, bring back a backup with 'tend restore FILE'.");
+	/* Before any layout update writes: an older vault stays as it is. */
+	if (mark_check(v, e))
+		return -1;
 	return migrate(v->db, e);
 }
 
@@ -443,7 +660,7 @@ int vault_init(const char *dir, const char *pass, size_t passlen, char code[VAUL
 	if (!v)
 		return error_set(e, E_FAIL, "Out of memory.");
 	int rc = -1;
-	if (take_lock(dir, &v->lock_fd, e))
+	if (take_lock(dir, true, &v->lock_fd, e))
 		goto out;
 	if (keyfile_exists(dir)) {
 		error_set(e, E_FAIL, "There is already a vault in %s. Open it with tend, or choose "
@@ -480,7 +697,7 @@ static int open_common(const char *dir, struct vault **out, struct vault **vp, s
 	if (!v)
 		return error_set(e, E_FAIL, "Out of memory.");
 	*vp = v;
-	if (take_lock(dir, &v->lock_fd, e))
+	if (take_lock(dir, false, &v->lock_fd, e))
 		return -1;
 	return keyfile_load(dir, &v->kf, &v->info.used_key_backup, e);
 }
@@ -512,7 +729,7 @@ int vault_open_code(const char *dir, const char *code, struct vault **out, struc
 	if (!v)
 		return error_set(e, E_FAIL, "Out of memory.");
 	int rc = -1;
-	if (take_lock(dir, &v->lock_fd, e) || recovery_decode(code, v->key, e))
+	if (take_lock(dir, false, &v->lock_fd, e) || recovery_decode(code, v->key, e))
 		goto out;
 	struct error kerr;
 	uint8_t id[VAULT_ID_BYTES];
@@ -759,7 +976,7 @@ int vault_restore_new(const char *dir, struct backup *b, struct error *e)
 	if (!v)
 		return error_set(e, E_FAIL, "Out of memory.");
 	int rc = -1;
-	if (take_lock(dir, &v->lock_fd, e))
+	if (take_lock(dir, true, &v->lock_fd, e))
 		goto out;
 	if (keyfile_exists(dir) || file_exists(v->db_path)) {
 		error_set(e, E_FAIL, "%s already holds a vault; open it and restore into it instead.",
@@ -768,8 +985,12 @@ int vault_restore_new(const char *dir, struct backup *b, struct error *e)
 	}
 	memcpy(v->key, b->key, VAULT_KEY_BYTES);
 	v->kf = b->kf;
-	if (keyfile_save(dir, &v->kf, e) || finish_open(v, e) || copy_db(v->db, b->db, e))
+	/* Bringing back a backup goes back in time on purpose: the new vault's
+	 * count starts again, and this computer's mark follows it. */
+	if (keyfile_save(dir, &v->kf, e) || finish_open(v, e) || vault_accept_older(v, e) ||
+	    copy_db(v->db, b->db, e))
 		goto out;
+	mark_write(v, vault_counter(v));
 	rc = 0;
 out:
 	vault_close(v);
@@ -781,6 +1002,9 @@ out:
 int vault_rekey(struct vault *v, const char *pass, size_t passlen, char code[VAULT_CODE_MAX],
                 struct error *e)
 {
+	/* The database file is replaced: no other tend may hold the old one. */
+	if (lock_sole(v, e))
+		return -1;
 	uint8_t *key = secmem_alloc(VAULT_KEY_BYTES);
 	char *next = with_suffix(v->db_path, ".new");
 	int slot = -1, rc = -1;
@@ -845,7 +1069,7 @@ out:
 int vault_destroy(const char *dir, struct error *e)
 {
 	int fd;
-	if (store_init(e) || take_lock(dir, &fd, e))
+	if (store_init(e) || take_lock(dir, true, &fd, e))
 		return -1;
 	int rc = keyfile_shred(dir, e);
 	if (rc == 0) {

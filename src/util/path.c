@@ -47,6 +47,11 @@ static char *xdg_dir(const char *var, const char *fallback)
 	return p;
 }
 
+char *path_state_dir(void)
+{
+	return xdg_dir("XDG_STATE_HOME", ".local/state");
+}
+
 int paths_resolve(struct paths *p, struct error *e)
 {
 	p->data_dir = p->config_dir = NULL;

@@ -114,6 +114,11 @@ static struct step unlock_work(struct ctx *c, void *st)
 	if (info.recovered)
 		snprintf(c->note, sizeof(c->note), "%s",
 		         "An interrupted change was rolled back; everything saved before it is safe.");
+	if (info.older)
+		snprintf(c->note, sizeof(c->note), "%s",
+		         "This vault is OLDER than the one this computer last opened, so it is "
+		         "read-only. If you brought this copy back on purpose, run 'tend "
+		         "accept-older'.");
 	return STEP(STEP_UNLOCKED);
 }
 

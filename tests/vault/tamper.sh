@@ -72,9 +72,12 @@ expect_damage() {
 	done <<<"$out"
 	t_eq "$name: list printed no wrong line" 0 "$wrong"
 }
-# fresh NAME: a new copy of the vault, made TEND_HOME.
+# fresh NAME: a new copy of the vault, made TEND_HOME. Each copy is as if
+# on a computer of its own (its own mark against rollback), since the
+# copies go back and forth in time on purpose.
 fresh() {
 	export TEND_HOME=$T_TMP/case-$1
+	export XDG_STATE_HOME=$T_TMP/state-$1
 	rm -rf "$TEND_HOME"
 	cp -a "$ORIG" "$TEND_HOME"
 	DB=$TEND_HOME/tend.db
@@ -187,7 +190,7 @@ big=$T_TMP/big.txt
 { echo "A twenty megabyte entry"; yes 'breathing in, breathing out, noticing the floor under my feet' | head -c 20000000; } >"$big"
 cp -a "$BASE" "$T_TMP/jtime"
 t0=$EPOCHREALTIME
-TEND_HOME=$T_TMP/jtime tp add <"$big" >/dev/null 2>&1
+TEND_HOME=$T_TMP/jtime XDG_STATE_HOME=$T_TMP/jtime.state tp add <"$big" >/dev/null 2>&1
 t1=$EPOCHREALTIME
 full_ms=$(( (${t1/./} - ${t0/./}) / 1000 ))
 rm -rf "$T_TMP/jtime"
@@ -203,10 +206,10 @@ want_more() {
 }
 while want_more; do
 	tries=$((tries + 1))
-	rm -rf "$CRASH"
+	rm -rf "$CRASH" "$CRASH.state"
 	cp -a "$BASE" "$CRASH"
 	delay=$(( full_ms * 15 / 100 + RANDOM % (full_ms * 90 / 100 + 1) ))
-	TEND_HOME=$CRASH "$TEND_BIN" --passphrase-fd 3 add 3<<<"$PASS" <"$big" >"$T_TMP/jadd.out" 2>&1 &
+	TEND_HOME=$CRASH XDG_STATE_HOME=$CRASH.state "$TEND_BIN" --passphrase-fd 3 add 3<<<"$PASS" <"$big" >"$T_TMP/jadd.out" 2>&1 &
 	pid=$!
 	sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
 	kill -KILL "$pid" 2>/dev/null
@@ -228,7 +231,7 @@ t_ok "a SIGKILL during a big add left a hot journal" test -n "$early$late"
 snap() { (cd "$1" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0r sha256sum); }
 for img in $early $late; do
 	kind=${img##*-}
-	export TEND_HOME=$T_TMP/$kind-ok
+	export TEND_HOME=$T_TMP/$kind-ok XDG_STATE_HOME=$T_TMP/$kind-ok.state
 	cp -a "$img" "$TEND_HOME"
 	out=$(tp list 2>"$T_TMP/err"); rc=$?
 	t_eq "$kind hot journal: the vault opens (exit 0)" 0 "$rc"
@@ -236,7 +239,7 @@ for img in $early $late; do
 	t_match "$kind hot journal: says an interrupted change was rolled back" 'rolled back' "$(cat "$T_TMP/err")"
 	tp verify >/dev/null 2>&1; t_eq "$kind hot journal: verify passes after the rollback" 0 $?
 
-	export TEND_HOME=$T_TMP/$kind-bad
+	export TEND_HOME=$T_TMP/$kind-bad XDG_STATE_HOME=$T_TMP/$kind-bad.state
 	cp -a "$img" "$TEND_HOME"
 	flip "$TEND_HOME/tend.db-journal" $((512 + 4 + 100))
 	before=$(snap "$TEND_HOME")
