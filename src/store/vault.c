@@ -450,6 +450,9 @@ static int rekey_complete(struct vault *v, const char *next, struct error *e)
  *   old  new     old     any          key.bak before key    as the rows with key.bak
  *                                                           old; then as (b)
  *   bad  new     old     none/partial key.bak after key     refused (d)
+ *   any  any     none    not under K  a vault being made     left alone
+ *                                     (init, restore) where
+ *                                     one was removed by hand
  *
  * (a) Only when tend.db opens with K and K came from key itself: tend.db
  *     is then the vault, and tend.db.new a copy under a key that never
@@ -475,6 +478,9 @@ static int finish_rekey(struct vault *v, struct error *e)
 			rc = rekey_complete(v, next, e);
 			v->info.rekey_finished = rc == 0;
 			db_ok = true;
+		} else if (!file_exists(v->db_path)) {
+			/* No database yet (a vault being made or restored into
+			 * this folder): not a re-key of this vault. Left alone. */
 		} else if (!db_opens_with(v->db_path, v->slot)) {
 			rc = error_set(e, E_CORRUPT,
 			               "A re-key was interrupted, and neither the vault's database "

@@ -217,6 +217,17 @@ tp "$S" list >/dev/null 2>"$T_TMP/bad-key-renamed.err"
 t_eq "bad-key-renamed: refused as damaged (exit 4)" 4 $?
 t_eq "bad-key-renamed: every file is as it was" "$before" "$(snap "$S")"
 
+# A tend.db.new left alone in a folder (its vault removed by hand) does not
+# stop a new vault being made there.
+O=$T_TMP/orphan
+mkdir -m 700 "$O"
+cp "$F/db.new" "$O/tend.db.new"
+tp "$O" init >/dev/null 2>&1
+t_eq "orphan: init beside a stray tend.db.new exits 0" 0 $?
+printf 'Fresh\nA new vault.\n' | tp "$O" add >/dev/null 2>&1
+tp "$O" verify >/dev/null 2>&1
+t_eq "orphan: the new vault works" 0 $?
+
 # ---- the message in each front end ------------------------------------------
 P=$T_TMP/plain
 cp -a "$T_TMP/after-commit.pristine" "$P"
