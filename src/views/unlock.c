@@ -114,7 +114,7 @@ static struct step unlock_work(struct ctx *c, void *st)
 	if (info.rekey_finished) {
 		snprintf(c->note, sizeof(c->note), "%s",
 		         "An interrupted re-key was finished: the old recovery code no longer opens "
-		         "the vault. Run 'tend rekey' in a terminal for a new code to write down.");
+		         "the vault. Run 'tend rekey' in a terminal for a new one.");
 		c->note_role = ROLE_WARN;
 	} else if (info.rekey_undone) {
 		snprintf(c->note, sizeof(c->note), "%s",

@@ -254,6 +254,13 @@ t_match "screen: the status bar says the code changed and to run tend rekey" \
 	"interrupted re-key was finished.*old recovery code no longer opens.*tend rekey" \
 	"$(t_section "$T_TMP/screen.out" "after unlocking" | tr -s ' \n' '  ')"
 t_ok "screen: key.bak is a copy of key" cmp -s "$W/key.bak" "$W/key"
+rm -rf "$W"
+cp -a "$T_TMP/after-commit.pristine" "$W"
+printf 'size 18x60\ntype %s\nkey Enter\ndump small\n' "$PASS" >"$T_TMP/small.script"
+TEND_HOME=$W "$SCREEN_BIN" "$T_TMP/small.script" >"$T_TMP/small.out" 2>&1
+t_match "screen at 60x18: the whole note fits" \
+	"re-key was finished: the old recovery code no longer opens the vault\. Run 'tend rekey' in a terminal for a new one\." \
+	"$(t_section "$T_TMP/small.out" small | sed 's/Ctrl-G  crisis help//' | tr -s ' \n' '  ')"
 
 # ---- rekey with a full disk and a failing folder sync ------------------------
 # Each run starts from the old files in $D. whole NAME, after a rekey whose
