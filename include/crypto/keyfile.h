@@ -52,6 +52,11 @@ int keyfile_decode(const uint8_t *data, size_t len, struct keyfile *kf,
 
 /* Writes dir/key.bak then dir/key, each atomically, mode 0600. */
 int keyfile_save(const char *dir, const struct keyfile *kf, struct error *e);
+/* Writes dir/key.bak alone, the same way (the file and the folder synced). */
+int keyfile_save_backup(const char *dir, const struct keyfile *kf, struct error *e);
+/* Reads one copy, dir/key or (backup) dir/key.bak, with no fallback: -1
+ * with e filled when it is missing, damaged or unreadable. */
+int keyfile_load_copy(const char *dir, bool backup, struct keyfile *kf, struct error *e);
 /* Reads dir/key; if it is missing or damaged, dir/key.bak. *used_backup
  * says which. E_CORRUPT when neither copy is intact; E_FAIL with a
  * "no vault here" message when neither exists. */
@@ -61,5 +66,9 @@ int keyfile_load(const char *dir, struct keyfile *kf, bool *used_backup,
 bool keyfile_exists(const char *dir);
 /* Overwrites both copies with random bytes, syncs, and unlinks them. */
 int keyfile_shred(const char *dir, struct error *e);
+/* Overwrites and removes the temporary files (key.tmp-*, key.bak.tmp-*)
+ * that a write of either copy leaves when it is killed before its rename.
+ * Only while the vault is locked, so that no write is under way. */
+void keyfile_remove_temps(const char *dir);
 
 #endif

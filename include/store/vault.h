@@ -50,6 +50,10 @@ struct vault_check {
 	bool recovered;          /* a crash was rolled back at open */
 	bool older;              /* older than this computer last saw: read-only */
 	unsigned long long counter, seen; /* the vault's change count, and the mark's */
+	bool rekey_finished;     /* an interrupted re-key was finished at open:
+	                            the key, so the recovery code, is new */
+	bool rekey_undone;       /* an interrupted re-key was undone at open:
+	                            the old key and code stay */
 };
 /* Authenticates every page, then runs SQLite's integrity check. */
 int vault_verify(struct vault *v, struct vault_check *out, struct error *e);
@@ -81,7 +85,11 @@ int vault_restore_new(const char *dir, struct backup *b, struct error *e);
 
 /* New random key: the database is rewritten under it and swapped in
  * atomically; the key file is rewrapped with pass. Writes the new
- * recovery code into code. */
+ * recovery code into code, and leaves code "" when the new key did not
+ * take over. It can fail after the new key took over (code is then
+ * filled, and must be shown), or where that cannot be told: v can then
+ * no longer be used (close it), and the next open finishes the re-key or
+ * undoes it. The steps, and what a crash at each leaves: docs/security.md. */
 int vault_rekey(struct vault *v, const char *pass, size_t passlen, char code[VAULT_CODE_MAX],
                 struct error *e);
 /* Crypto-shreds the vault in dir: both key files are overwritten and

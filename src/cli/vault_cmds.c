@@ -53,6 +53,13 @@ void cli_open_notes(struct vault *v)
 		        "read-only. If you brought this copy back on purpose, run 'tend "
 		        "accept-older'.\n",
 		        info.counter, info.seen);
+	if (info.rekey_finished)
+		fputs("tend: an interrupted re-key was finished: the vault has a new key, so the "
+		      "old recovery code no longer opens it. Run 'tend rekey' now to get a new "
+		      "recovery code to write down.\n", stderr);
+	if (info.rekey_undone)
+		fputs("tend: an interrupted re-key was undone: the vault keeps its old key, and the "
+		      "old recovery code still opens it.\n", stderr);
 }
 
 /* Asks for the passphrase and opens the vault; reports on failure. */
@@ -345,6 +352,8 @@ int cmd_recover(struct cli_ctx *ctx, int argc, char **argv)
 		rc = vault_open_code(dir, code.s, &v, &e);
 	secret_free(&code);
 	if (!rc)
+		cli_open_notes(v);
+	if (!rc)
 		rc = new_passphrase(ctx, v, "the vault has a new passphrase; the recovery code is unchanged.",
 		                    &e);
 	vault_close(v);
@@ -449,6 +458,8 @@ int cmd_restore(struct cli_ctx *ctx, int argc, char **argv)
 			secret_free(&vp);
 		}
 		if (!rc)
+			cli_open_notes(v);
+		if (!rc)
 			rc = vault_restore_into(v, b, &e);
 	}
 	if (!rc)
@@ -465,13 +476,15 @@ static int rekey(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *
 	(void)ctx;
 	const struct secret *pass = arg;
 	char code[VAULT_CODE_MAX];
-	if (vault_rekey(v, pass->s, pass->len, code, e))
-		return -1;
-	print_code(code, "The vault has a new key. Your passphrase is unchanged, but the old "
-	                 "recovery code\nand old backups' keys no longer open it. New "
-	                 "recovery code:");
+	int rc = vault_rekey(v, pass->s, pass->len, code, e);
+	/* Once the new key took over its code must be seen, even if a later
+	 * step failed. */
+	if (code[0])
+		print_code(code, "The vault has a new key. Your passphrase is unchanged, but the old "
+		                 "recovery code\nand old backups' keys no longer open it. New "
+		                 "recovery code:");
 	mem_wipe(code, sizeof(code));
-	return 0;
+	return rc;
 }
 
 int cmd_rekey(struct cli_ctx *ctx, int argc, char **argv)

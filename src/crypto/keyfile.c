@@ -280,26 +280,46 @@ int keyfile_decode(const uint8_t *data, size_t len, struct keyfile *kf,
 
 static const char *const copy_names[2] = {"key", "key.bak"};
 
+/* Writes copy i (0 "key", 1 "key.bak") atomically. */
+static int save_copy(const char *dir, int i, const uint8_t bytes[KEYFILE_SIZE],
+                     struct error *e)
+{
+	char *path = path_join(dir, copy_names[i]);
+	if (!path)
+		return error_set(e, E_FAIL, "Out of memory.");
+	int rc = atomic_write(path, bytes, KEYFILE_SIZE, 0600, e);
+	free(path);
+	return rc;
+}
+
+/* Never write a file that would not read back. */
+static int encode_checked(const struct keyfile *kf, uint8_t bytes[KEYFILE_SIZE], struct error *e)
+{
+	keyfile_encode(kf, bytes);
+	struct keyfile check;
+	if (keyfile_decode(bytes, KEYFILE_SIZE, &check, e) != 0)
+		return error_set(e, E_FAIL, "Could not prepare the vault's key file (nothing was written).");
+	return 0;
+}
+
 int keyfile_save(const char *dir, const struct keyfile *kf, struct error *e)
 {
 	uint8_t bytes[KEYFILE_SIZE];
-	keyfile_encode(kf, bytes);
-	/* Never write a file that would not read back. */
-	struct keyfile check;
-	if (keyfile_decode(bytes, sizeof(bytes), &check, e) != 0)
-		return error_set(e, E_FAIL, "Could not prepare the vault's key file (nothing was written).");
-
-	int rc = 0;
+	if (encode_checked(kf, bytes, e))
+		return -1;
 	/* The backup first: if we stop half-way, "key" is still the old,
 	 * intact copy. */
-	for (int i = 1; i >= 0 && rc == 0; i--) {
-		char *path = path_join(dir, copy_names[i]);
-		if (!path)
-			return error_set(e, E_FAIL, "Out of memory.");
-		rc = atomic_write(path, bytes, sizeof(bytes), 0600, e);
-		free(path);
-	}
-	return rc;
+	if (save_copy(dir, 1, bytes, e))
+		return -1;
+	return save_copy(dir, 0, bytes, e);
+}
+
+int keyfile_save_backup(const char *dir, const struct keyfile *kf, struct error *e)
+{
+	uint8_t bytes[KEYFILE_SIZE];
+	if (encode_checked(kf, bytes, e))
+		return -1;
+	return save_copy(dir, 1, bytes, e);
 }
 
 /* Plenty for any key file; a longer file is not one. */
@@ -333,6 +353,15 @@ static enum copy_state load_copy(const char *dir, const char *name, struct keyfi
 	buf_free(&b);
 	free(path);
 	return st;
+}
+
+int keyfile_load_copy(const char *dir, bool backup, struct keyfile *kf, struct error *e)
+{
+	struct keyfile got;
+	if (load_copy(dir, copy_names[backup ? 1 : 0], &got, e) != COPY_OK)
+		return -1;
+	*kf = got;
+	return 0;
 }
 
 int keyfile_load(const char *dir, struct keyfile *kf, bool *used_backup,
@@ -513,4 +542,24 @@ int keyfile_shred(const char *dir, struct error *e)
 	if (rc != 0)
 		return error_set(e, first.code, "%s", first.msg);
 	return 0;
+}
+
+void keyfile_remove_temps(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	struct dirent *de;
+	while ((de = readdir(d)) != NULL) {
+		if (!is_key_tmp(de->d_name))
+			continue;
+		char *path = path_join(dir, de->d_name);
+		if (!path)
+			continue;
+		struct error ignored;
+		bool removed = false;
+		shred_one(path, &removed, &ignored, 0);
+		free(path);
+	}
+	closedir(d);
 }

@@ -594,25 +594,131 @@ static char *with_suffix(const char *path, const char *suffix)
 	return p;
 }
 
-/* A re-key that stopped after the new key file was written but before the
- * new database took the old one's place is finished here; one that
- * stopped earlier is undone. */
+/* True when the file at path is a whole database under the key in slot. */
+static bool db_opens_with(const char *path, int slot)
+{
+	uint32_t bad, pages;
+	return vfs_verify_file(path, 0, slot, &bad, &pages) == 0 && pages > 0;
+}
+
+/* 1 when copy (key, or key.bak when backup) is intact and names the key
+ * with this id, 0 when it is intact and names another, -1 otherwise. */
+static int key_copy_names(const char *dir, bool backup, const uint8_t id[VAULT_ID_BYTES])
+{
+	struct keyfile kf;
+	struct error ignored;
+	if (keyfile_load_copy(dir, backup, &kf, &ignored))
+		return -1;
+	int same = memcmp(kf.vault_id, id, VAULT_ID_BYTES) == 0;
+	secmem_wipe(&kf, sizeof(kf));
+	return same;
+}
+
+/* The steps after vault_rekey's commit point, also taken by finish_rekey:
+ * key.bak becomes a copy of key (when key is whole, names v's key and
+ * key.bak does not), then the database under v's key at next replaces
+ * tend.db. Each step is synced, file and folder, before the next. */
+static int rekey_complete(struct vault *v, const char *next, struct error *e)
+{
+	if (key_copy_names(v->dir, false, v->kf.vault_id) == 1 &&
+	    key_copy_names(v->dir, true, v->kf.vault_id) != 1 &&
+	    keyfile_save_backup(v->dir, &v->kf, e))
+		return -1;
+	if (rename(next, v->db_path) != 0)
+		return error_errno(e, errno, "Cannot put the re-keyed database in place");
+	return fsync_dir_of(v->db_path, e);
+}
+
+/* Puts right, at open, a re-key (vault_rekey) that was stopped. Its
+ * steps, each synced (file and folder) before the next:
+ *   1. tend.db.new: the database copied under the new key, and checked;
+ *   2. key: the new key file put in place (written aside, then renamed).
+ *      The commit point: from here on the new key is the vault's;
+ *   3. key.bak: a copy of key;
+ *   4. tend.db.new renamed over tend.db.
+ * tend.db.new always holds the same entries as tend.db: the vault stays
+ * locked from step 1 to the end. K is the key that opened the vault, from
+ * key or, when key is damaged ("bad"), from key.bak. First the temporary
+ * files of a key file write cut short are removed; then:
+ *
+ *   key  key.bak tend.db tend.db.new  left by               here
+ *   old  old     old     none         no re-key, or done    nothing to do
+ *   old  old     old     partial/new  a kill in 1 or 2      .new removed: undone (a)
+ *   new  old     old     new          a kill in 3           3 and 4: finished
+ *   new  new     old     new          a kill in 4           4: finished
+ *   new  new     new     none         done                  nothing to do
+ *   new  old     new     none         an older tend, which  key.bak from key:
+ *                                     did 4 before 3        finished (b)
+ *   bad  old     old     none         damage, no re-key     K is the old key: opens
+ *   bad  old     old     partial/new  a kill in 1, 2 or 3   .new kept: undone (c)
+ *   bad  new     old     new          a kill in 4           4: finished
+ *   bad  new     new     none         damage after it       opens (vault_open
+ *                                                           rewrites key)
+ *   bad  old     new     none         an older tend         refused (d)
+ * What no kill leaves on a disk that keeps what it synced, and is met
+ * all the same:
+ *   new  any     old     none/partial the copy was lost     refused (d)
+ *   bad  old     new     partial/new  the same              refused (d)
+ *   new  any     new     partial      a second re-key       as a kill in 1: undone
+ *   any  any     any     new under K  -                     4: finished
+ *   old  new     old     any          key.bak before key    as the rows with key.bak
+ *                                                           old; then as (b)
+ *   bad  new     old     none/partial key.bak after key     refused (d)
+ *   any  any     none    not under K  a vault being made     left alone
+ *                                     (init, restore) where
+ *                                     one was removed by hand
+ *
+ * (a) Only when tend.db opens with K and K came from key itself: tend.db
+ *     is then the vault, and tend.db.new a copy under a key that never
+ *     took over (or never will: it was never whole).
+ * (b) Only when tend.db opens with K (key.bak may be the only key that
+ *     opens an older tend.db). Told as finished: the recovery code changed.
+ * (c) The damaged key may have named tend.db.new's key, so the file is not
+ *     removed; tend.db opens with K and holds the same entries, so the
+ *     vault goes on under its old key and code. Once vault_open has
+ *     rewritten key from key.bak, the next open removes it as in (a).
+ * (d) Neither file opens with K: E_CORRUPT, and nothing is changed or
+ *     removed. */
 static int finish_rekey(struct vault *v, struct error *e)
 {
+	keyfile_remove_temps(v->dir);
 	char *next = with_suffix(v->db_path, ".new");
 	if (!next)
 		return error_set(e, E_FAIL, "Out of memory.");
 	int rc = 0;
+	bool db_ok = false; /* tend.db is known to open with K */
 	if (file_exists(next)) {
-		uint32_t bad, pages;
-		if (vfs_verify_file(next, 0, v->slot, &bad, &pages) == 0 && pages > 0) {
-			if (rename(next, v->db_path) != 0)
-				rc = error_errno(e, errno, "Cannot finish an interrupted re-key");
-			else
-				rc = fsync_dir_of(v->db_path, e);
+		if (db_opens_with(next, v->slot)) {
+			rc = rekey_complete(v, next, e);
+			v->info.rekey_finished = rc == 0;
+			db_ok = true;
+		} else if (!file_exists(v->db_path)) {
+			/* No database yet (a vault being made or restored into
+			 * this folder): not a re-key of this vault. Left alone. */
+		} else if (!db_opens_with(v->db_path, v->slot)) {
+			rc = error_set(e, E_CORRUPT,
+			               "A re-key was interrupted, and neither the vault's database "
+			               "(tend.db) nor its re-keyed copy (tend.db.new) opens with this "
+			               "key. Nothing was changed or removed. Keep a copy of the folder "
+			               "%s, and bring back a backup with 'tend restore FILE' or ask "
+			               "for help.",
+			               v->dir);
 		} else {
-			unlink(next);
+			db_ok = true;
+			if (!v->info.used_key_backup)
+				unlink(next);
+			v->info.rekey_undone = true;
 		}
+	}
+	/* key.bak naming another key than key: (b), or the row with key.bak
+	 * written before key. */
+	if (rc == 0 && !v->info.used_key_backup &&
+	    key_copy_names(v->dir, false, v->kf.vault_id) == 1 &&
+	    key_copy_names(v->dir, true, v->kf.vault_id) == 0 &&
+	    (db_ok || db_opens_with(v->db_path, v->slot))) {
+		rc = keyfile_save_backup(v->dir, &v->kf, e);
+		if (rc == 0 && !v->info.rekey_undone)
+			v->info.rekey_finished = true;
 	}
 	free(next);
 	return rc;
@@ -999,6 +1105,38 @@ out:
 
 /* ---- re-keying and destroying ------------------------------------------- */
 
+/* The reason in e's message: what follows its last ": " (the system's
+ * words, as error_errno puts them), or all of it. */
+static const char *reason_of(const struct error *e)
+{
+	const char *r = e->msg, *p;
+	while ((p = strstr(r, ": ")) != NULL)
+		r = p + 2;
+	return r;
+}
+
+/* A failure after the commit point (committed), or where it cannot be
+ * told whether the key file changed: v's database is closed and
+ * tend.db.new left in place; the next open finishes the re-key or undoes
+ * it (finish_rekey). */
+static int rekey_stopped(struct error *e, bool committed)
+{
+	char why[sizeof(e->msg)];
+	int n = snprintf(why, sizeof(why), "%s", reason_of(e));
+	if (n > 0 && (size_t)n < sizeof(why) && why[n - 1] == '.')
+		why[n - 1] = '\0';
+	if (committed)
+		return error_set(e, E_FAIL,
+		                 "The re-key stopped part way (%s), after the new key took over: "
+		                 "the new recovery code is the one that opens the vault now. Nothing "
+		                 "is lost: the next time the vault opens, tend finishes the re-key.",
+		                 why);
+	return error_set(e, E_FAIL,
+	                 "The re-key stopped part way (%s). Nothing is lost: the next time the "
+	                 "vault opens, tend finishes the re-key or undoes it, and says which.",
+	                 why);
+}
+
 int vault_rekey(struct vault *v, const char *pass, size_t passlen, char code[VAULT_CODE_MAX],
                 struct error *e)
 {
@@ -1008,6 +1146,7 @@ int vault_rekey(struct vault *v, const char *pass, size_t passlen, char code[VAU
 	uint8_t *key = secmem_alloc(VAULT_KEY_BYTES);
 	char *next = with_suffix(v->db_path, ".new");
 	int slot = -1, rc = -1;
+	code[0] = '\0';
 	if (!key || !next) {
 		error_set(e, E_FAIL, "Out of memory.");
 		goto out;
@@ -1024,39 +1163,63 @@ int vault_rekey(struct vault *v, const char *pass, size_t passlen, char code[VAU
 	kdf_params_default(&kdf, vault_fast_kdf_requested());
 	if (keyfile_wrap(&kf, &kdf, pass, passlen, key, e))
 		goto out;
+	/* Step 1 (the steps: finish_rekey). */
 	unlink(next);
 	if (write_copy(v->db, next, 0, NULL, slot, e))
 		goto out;
-	uint32_t bad, pages;
-	if (vfs_verify_file(next, 0, slot, &bad, &pages) != 0) {
+	if (!db_opens_with(next, slot)) {
 		unlink(next);
 		error_set(e, E_FAIL, "The re-keyed copy did not check out; nothing was changed.");
 		goto out;
 	}
-	/* The commit point: once the key file names the new key, the new
-	 * database is the vault (finish_rekey completes it after a crash). */
+	if (fsync_dir_of(next, e)) {
+		unlink(next);
+		goto out;
+	}
+	/* Step 2, the commit point: once the key file names the new key, the
+	 * new database is the vault. */
 	uint8_t raw[KEYFILE_SIZE];
 	keyfile_encode(&kf, raw);
 	char *keypath = join(v->dir, "key");
 	int wrc = keypath ? atomic_write(keypath, raw, sizeof(raw), 0600, e)
 	                  : error_set(e, E_FAIL, "Out of memory.");
 	free(keypath);
-	if (wrc) {
+	/* atomic_write also fails when syncing the folder after its rename
+	 * does: only a key file that still names the old key means nothing
+	 * was committed. Otherwise the old database is closed, so that nothing
+	 * is written to it, and the next open decides. */
+	if (wrc && key_copy_names(v->dir, false, v->kf.vault_id) == 1) {
 		unlink(next);
 		goto out;
 	}
 	sqlite3_close(v->db);
 	v->db = NULL;
+	if (wrc) {
+		rekey_stopped(e, false);
+		goto out;
+	}
 	vfs_slot_close(v->slot);
 	v->slot = slot;
 	slot = -1;
 	memcpy(v->key, key, VAULT_KEY_BYTES);
 	v->kf = kf;
-	if (finish_rekey(v, e) || keyfile_save(v->dir, &v->kf, e))
-		goto out;
-	if (db_open(v->db_path, v->slot, 0, OPEN_VAULT, &v->db, e))
-		goto out;
+	/* The new key is the vault's whatever happens next: its code is
+	 * given back even if a later step fails. */
 	recovery_encode(v->key, code);
+	/* Steps 3 and 4. */
+	if (rekey_complete(v, next, e)) {
+		rekey_stopped(e, true);
+		goto out;
+	}
+	if (db_open(v->db_path, v->slot, 0, OPEN_VAULT, &v->db, e)) {
+		char why[sizeof(e->msg)];
+		snprintf(why, sizeof(why), "%s", e->msg);
+		error_set(e, e->code,
+		          "The re-key is done (the new recovery code is the one that opens the "
+		          "vault now), but the vault could not be opened again afterwards: %s",
+		          why);
+		goto out;
+	}
 	rc = 0;
 out:
 	if (slot >= 0)

@@ -111,14 +111,26 @@ static struct step unlock_work(struct ctx *c, void *st)
 	c->vault = v;
 	struct vault_check info;
 	vault_open_info(v, &info);
-	if (info.recovered)
+	if (info.rekey_finished) {
+		snprintf(c->note, sizeof(c->note), "%s",
+		         "An interrupted re-key was finished: the old recovery code no longer opens "
+		         "the vault. Run 'tend rekey' in a terminal for a new one.");
+		c->note_role = ROLE_WARN;
+	} else if (info.rekey_undone) {
+		snprintf(c->note, sizeof(c->note), "%s",
+		         "An interrupted re-key was undone: the old key and recovery code still "
+		         "open the vault.");
+	} else if (info.recovered) {
 		snprintf(c->note, sizeof(c->note), "%s",
 		         "An interrupted change was rolled back; everything saved before it is safe.");
-	if (info.older)
+	}
+	if (info.older) {
 		snprintf(c->note, sizeof(c->note), "%s",
 		         "This vault is OLDER than the one this computer last opened, so it is "
 		         "read-only. If you brought this copy back on purpose, run 'tend "
 		         "accept-older'.");
+		c->note_role = ROLE_WARN;
+	}
 	return STEP(STEP_UNLOCKED);
 }
 

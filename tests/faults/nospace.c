@@ -1,17 +1,24 @@
-/* nospace.so: a full disk on demand, for tests/vault/faults.sh.
+/* nospace.so: a full disk (and a failing folder sync) on demand, for
+ * tests/vault/faults.sh and tests/vault/rekey.sh.
  *
  * Loaded with LD_PRELOAD, it lets writes to regular files under the folder
  * FAULT_DIR add up to FAULT_BYTES bytes; after that every write there fails
  * with ENOSPC (a write that would cross the limit writes what fits, as a
- * real disk does). fsync and rename are not touched: a full disk shows
- * itself on write. Files elsewhere (the terminal, a pipe, the test's own
+ * real disk does). The budget leaves fsync and rename alone: a full disk
+ * shows itself on write. Files elsewhere (the terminal, a pipe, the test's own
  * output) are never affected.
+ *
+ * With FAULT_DIRSYNC=N as well, the Nth fsync or fdatasync of a folder
+ * at or under FAULT_DIR (counted from 1) fails with EIO and does nothing,
+ * as a failing disk may answer; the others pass. That is the one way a
+ * write through a temporary file can fail after its rename.
  *
  * Only the test suite loads this; tend knows nothing of it. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +28,7 @@
 #include <unistd.h>
 
 static long long budget = -1; /* bytes left; -1: not read yet */
+static long long dirsync_fail; /* which folder sync fails; 0: none */
 static char dir[PATH_MAX];
 static size_t dirlen;
 
@@ -29,25 +37,34 @@ static void setup(void)
 	if (budget != -1)
 		return;
 	const char *b = getenv("FAULT_BYTES"), *d = getenv("FAULT_DIR");
+	const char *s = getenv("FAULT_DIRSYNC");
 	budget = b ? atoll(b) : LLONG_MAX;
+	dirsync_fail = s ? atoll(s) : 0;
 	if (d && realpath(d, dir))
 		dirlen = strlen(dir);
+}
+
+/* true when fd is open on a file of the given type (S_IFREG, S_IFDIR) at
+ * or under dir. */
+static bool under_dir(int fd, mode_t type)
+{
+	setup();
+	struct stat st;
+	if (!dirlen || fstat(fd, &st) != 0 || (st.st_mode & S_IFMT) != type)
+		return false;
+	char link[64], path[PATH_MAX];
+	snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+	ssize_t len = readlink(link, path, sizeof path - 1);
+	if (len < 0)
+		return false;
+	path[len] = '\0';
+	return strncmp(path, dir, dirlen) == 0 && (path[dirlen] == '/' || path[dirlen] == '\0');
 }
 
 /* How many of n bytes may go to fd: n when fd is not a file under dir. */
 static size_t allowed(int fd, size_t n)
 {
-	setup();
-	struct stat st;
-	if (!dirlen || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
-		return n;
-	char link[64], path[PATH_MAX];
-	snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
-	ssize_t len = readlink(link, path, sizeof path - 1);
-	if (len < 0)
-		return n;
-	path[len] = '\0';
-	if (strncmp(path, dir, dirlen) != 0 || (path[dirlen] != '/' && path[dirlen] != '\0'))
+	if (!under_dir(fd, S_IFREG))
 		return n;
 	size_t ok = budget < (long long)n ? (size_t)budget : n;
 	budget -= (long long)ok;
@@ -115,4 +132,31 @@ int posix_fallocate(int fd, off_t off, off_t len)
 	if (len > 0 && allowed(fd, 1) == 0)
 		return ENOSPC;
 	return real_posix_fallocate(fd, off, len);
+}
+
+/* The folder syncs, counted; the FAULT_DIRSYNC'th one fails. */
+static bool dirsync_fails(int fd)
+{
+	static long long seen;
+	return under_dir(fd, S_IFDIR) && ++seen == dirsync_fail;
+}
+
+int fsync(int fd)
+{
+	REAL(fsync);
+	if (dirsync_fails(fd)) {
+		errno = EIO;
+		return -1;
+	}
+	return real_fsync(fd);
+}
+
+int fdatasync(int fd)
+{
+	REAL(fdatasync);
+	if (dirsync_fails(fd)) {
+		errno = EIO;
+		return -1;
+	}
+	return real_fdatasync(fd);
 }
