@@ -180,7 +180,7 @@ bench:
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 20
 FUZZ = build/fuzz
-FUZZ_TARGETS = frontmatter markdown keyfile vfs textbuf import foreign homework sealed input config
+FUZZ_TARGETS = frontmatter markdown keyfile vfs journal textbuf import foreign homework sealed input config
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -D_FILE_OFFSET_BITS=64 -Iinclude -I$(FUZZ)/gen -Ifuzz \
               -MMD -MP $(WARNINGS) $(PKG_CFLAGS) -O1 -g $(FUZZ_SAN)
