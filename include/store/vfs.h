@@ -35,7 +35,8 @@ void vfs_slot_close(int slot);
 
 struct vfs_stats {
 	unsigned page_failures;    /* database pages that failed to authenticate */
-	unsigned journal_failures; /* journal pages that failed (read as zeros) */
+	unsigned journal_failures; /* journals refused, or their pages (read as zeros) */
+	unsigned journal_stale;    /* of those: authentic, but of another state */
 	unsigned refused;          /* writes or opens refused as unsafe */
 	uint64_t counter;          /* the highest change counter page 1 showed */
 };

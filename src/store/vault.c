@@ -195,6 +195,14 @@ static int open_error(sqlite3 *db, int slot, int rc, struct error *e)
 {
 	struct vfs_stats vs;
 	vfs_slot_stats(slot, &vs);
+	if (vs.journal_stale)
+		return error_set(e, E_CORRUPT,
+		                 "The vault's crash journal (tend.db-journal) is a genuine one, but from "
+		                 "an earlier change, not the one the vault was making: a sync tool or a "
+		                 "copy may have put it back. tend did not play it back, and nothing was "
+		                 "changed. Move tend.db-journal out of the vault folder (keep it) and "
+		                 "open tend again; if the vault is then reported damaged, bring back a "
+		                 "backup with 'tend restore FILE'.");
 	if (vs.journal_failures)
 		return error_set(e, E_CORRUPT,
 		                 "The vault's crash journal (tend.db-journal) is damaged or was changed, "

@@ -775,10 +775,14 @@ static int journal_validate(struct tfile *f)
 	if (rc == SQLITE_OK && jver && f->db) {
 		struct p1info p;
 		enum p1state st = db_page1(f->db, &p);
-		if (jver == 1 && st == P1_OK && p.version == 2)
-			rc = SQLITE_IOERR_DATA; /* an unbound journal beside a bound vault */
-		else if (jver == 2 && !journal_bound(f->db, c0, jid, orig))
+		/* Authentic, but written against another state of the vault: an
+		 * unbound journal beside a bound vault, or one not bound to this
+		 * page 1. Told apart from damage, since the vault may be fine. */
+		if ((jver == 1 && st == P1_OK && p.version == 2) ||
+		    (jver == 2 && !journal_bound(f->db, c0, jid, orig))) {
 			rc = SQLITE_IOERR_DATA;
+			f->slot->stats.journal_stale++;
+		}
 		if (rc == SQLITE_OK && jver == 2) {
 			/* Playing it back is a change of its own: page 1 gets c + 2. */
 			struct tfile *db = f->db;

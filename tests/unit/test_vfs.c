@@ -669,7 +669,11 @@ static void old_journal_is_refused(void **state)
 	sqlite3_close(db);
 	assert_int_equal(rows_now(f), 110);
 	copy_file(imgj, j); /* the old journal comes back */
+	struct vfs_stats st0, st1;
+	vfs_slot_stats(f->slot, &st0);
 	journal_refused(f);
+	vfs_slot_stats(f->slot, &st1);
+	assert_true(st1.journal_stale > st0.journal_stale); /* genuine, but of another state */
 	unlink(j);
 	assert_int_equal(rows_now(f), 110);
 	uint32_t bad, pages;

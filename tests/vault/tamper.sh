@@ -238,6 +238,19 @@ for img in $early $late; do
 	t_eq "$kind hot journal: rolled back to exactly the 30 entries" "$LIST" "$out"
 	t_match "$kind hot journal: says an interrupted change was rolled back" 'rolled back' "$(cat "$T_TMP/err")"
 	tp verify >/dev/null 2>&1; t_eq "$kind hot journal: verify passes after the rollback" 0 $?
+	# The same journal put back once the vault has moved on (kept by a
+	# sync tool, say): played back it would undo what was saved since.
+	printf 'Saved after the crash\nbody\n' | tp add >/dev/null 2>&1
+	cp "$img/tend.db-journal" "$TEND_HOME/tend.db-journal"
+	before=$(snap "$TEND_HOME")
+	out=$(tp list 2>"$T_TMP/err"); rc=$?
+	t_eq "$kind journal put back later: opening exits 4" 4 "$rc"
+	t_match "$kind journal put back later: says it is from an earlier change" 'from an earlier change' "$(cat "$T_TMP/err")"
+	t_eq "$kind journal put back later: nothing changed" "$before" "$(snap "$TEND_HOME")"
+	mv "$TEND_HOME/tend.db-journal" "$T_TMP/$kind-old-journal"
+	out=$(tp list 2>&1)
+	t_match "$kind journal put back later: moved aside, the vault opens with the later entry" 'Saved after the crash' "$out"
+	tp verify >/dev/null 2>&1; t_eq "$kind journal put back later: verify passes" 0 $?
 
 	export TEND_HOME=$T_TMP/$kind-bad XDG_STATE_HOME=$T_TMP/$kind-bad.state
 	cp -a "$img" "$TEND_HOME"
