@@ -1117,6 +1117,16 @@ static void run_typing(struct typing *r)
 
 /* ---- the whole program ------------------------------------------------------- */
 
+/* Copies of one vault go back in time on purpose (a copy of the 1k vault
+ * as it was before the commits measured on it): each is opened as if on a
+ * computer of its own, with its own marks against rollback. */
+static void own_marks(const char *dir)
+{
+	char *state = fmt("%s.state", dir);
+	setenv("XDG_STATE_HOME", state, 1);
+	free(state);
+}
+
 /* The tend binary itself, as a person runs it: each command in a child
  * process (so its peak RSS is its own), timed from fork to exit. The vaults
  * are copies whose key is wrapped again with the cheapest KDF limits, so
@@ -1136,6 +1146,7 @@ static char *prog_vault(const char *work, const char *name, const char *from, co
 	struct vault *v;
 	struct error e = {0};
 	setenv("TEND_INSECURE_FAST_KDF", "1", 1);
+	own_marks(dir);
 	store_check(vault_open_code(dir, code, &v, &e), &e, "opening a copy");
 	store_check(vault_set_passphrase(v, pass, strlen(pass), &e), &e, "re-wrapping its key");
 	/* Check-ins three a day, back from the newest entry's time. */
@@ -1345,6 +1356,7 @@ struct whole {
 
 static void run_whole(const char *tend, const char *home, const char *work, struct whole *w)
 {
+	own_marks(home);
 	char *out = fmt("%s/whole-out", work);
 	static const char *const list[] = {"list", NULL};
 	static const char *const search[] = {"search", "river", NULL};
@@ -1409,7 +1421,7 @@ int main(int argc, char **argv)
 	if (mkdir(work, 0700) != 0 && errno != EEXIST)
 		die("cannot create %s: %s", work, strerror(errno));
 	/* The scratch vaults' marks against rollback stay with them. */
-	setenv("XDG_STATE_HOME", fmt("%s/state", root), 1);
+	own_marks(work);
 
 	/* The first store call starts SQLite with tend's settings (its zeroing
 	 * allocator), which the plain connections then share. */
@@ -1546,6 +1558,7 @@ int main(int argc, char **argv)
 		copy_file(from, to);
 		free(from), free(to);
 	}
+	own_marks(ui_dir);
 	run_ui(ui_dir, &ui_unlock, &ui_page, &ui_key, &ui_key_max, &ui_render);
 	free(ui_dir);
 	/* The scratch vault has the cheapest Argon2id limits, so this is the
