@@ -197,6 +197,16 @@ static double file_mb(const char *path)
 	return stat(path, &st) == 0 ? (double)st.st_size / (1024.0 * 1024.0) : 0;
 }
 
+/* Copies of one vault go back in time on purpose (a copy of the 1k vault
+ * as it was before the commits measured on it): each is opened as if on a
+ * computer of its own, with its own marks against rollback. */
+static void own_marks(const char *dir)
+{
+	char *state = fmt("%s.state", dir);
+	setenv("XDG_STATE_HOME", state, 1);
+	free(state);
+}
+
 static void copy_file(const char *from, const char *to)
 {
 	int in = open(from, O_RDONLY | O_CLOEXEC);
@@ -401,6 +411,7 @@ static bool cache_usable(struct cache *c, const char *key)
 		return false;
 	}
 	struct vault *v;
+	own_marks(c->vault);
 	if (vault_open_code(c->vault, c->code, &v, &e)) {
 		note("the cached vault does not open with this tend (%s); building it again", e.msg);
 		return false;
@@ -437,6 +448,7 @@ static void cache_prepare(struct cache *c, const char *root)
 	store_check(vault_init(c->vault, pass, strlen(pass), c->code, &e), &e, "creating the vault");
 	write_text(c->code_file, c->code);
 	struct vault *v;
+	own_marks(c->vault);
 	store_check(vault_open_code(c->vault, c->code, &v, &e), &e, "opening the new vault");
 	xexec(vault_db(v), "PRAGMA cache_size=-131072"); /* this connection only */
 	bulk_fill(vault_db(v), 0, BIG_N);
@@ -736,6 +748,7 @@ static double open_code_ms(const char *dir, const char *code)
 	struct vault *v;
 	struct error e = {0};
 	double t0 = now_us();
+	own_marks(dir);
 	store_check(vault_open_code(dir, code, &v, &e), &e, "opening with the code");
 	first_query(v);
 	double dt = now_us() - t0;
@@ -769,6 +782,7 @@ static void run_unlock(const struct cache *c, const char *small_dir, const char 
 				k = (now_us() - t0) / 1e3;
 			} else {
 				struct vault *v;
+				own_marks(c->vault);
 				store_check(vault_open(c->vault, pass, strlen(pass), &v, &e), &e, "opening");
 				first_query(v);
 				o = (now_us() - t0) / 1e3;
@@ -1005,6 +1019,7 @@ static struct vault *insights_vault(const char *dir, int days, int ntrig)
 	struct error e = {0};
 	struct vault *v;
 	store_check(vault_init(dir, pass, strlen(pass), code, &e), &e, "creating a vault");
+	own_marks(dir);
 	store_check(vault_open(dir, pass, strlen(pass), &v, &e), &e, "opening it");
 	add_tracking(vault_db(v), days, 86400, ntrig, 1795420800);
 	return v;
@@ -1116,16 +1131,6 @@ static void run_typing(struct typing *r)
 }
 
 /* ---- the whole program ------------------------------------------------------- */
-
-/* Copies of one vault go back in time on purpose (a copy of the 1k vault
- * as it was before the commits measured on it): each is opened as if on a
- * computer of its own, with its own marks against rollback. */
-static void own_marks(const char *dir)
-{
-	char *state = fmt("%s.state", dir);
-	setenv("XDG_STATE_HOME", state, 1);
-	free(state);
-}
 
 /* The tend binary itself, as a person runs it: each command in a child
  * process (so its peak RSS is its own), timed from fork to exit. The vaults
@@ -1437,6 +1442,7 @@ int main(int argc, char **argv)
 
 	/* ---- commits */
 	struct commit_targets t = {0};
+	own_marks(enc1k_dir);
 	store_check(vault_open_code(enc1k_dir, code, &t.enc1k, &e), &e, "opening the 1k vault");
 	bulk_fill(vault_db(t.enc1k), 0, SMALL_N);
 
@@ -1454,6 +1460,7 @@ int main(int argc, char **argv)
 		copy_file(from, to);
 		free(from), free(to);
 	}
+	own_marks(enc100k_dir);
 	store_check(vault_open_code(enc100k_dir, cache.code, &t.enc100k, &e), &e,
 	            "opening the 100k vault");
 	char *plain100k_path = fmt("%s/plain100k.db", work);
@@ -1510,6 +1517,7 @@ int main(int argc, char **argv)
 
 	/* ---- search */
 	struct vault *big;
+	own_marks(cache.vault);
 	store_check(vault_open_code(cache.vault, cache.code, &big, &e), &e, "opening the 100k vault");
 	sqlite3 *plain_big = plain_open(cache.plain);
 	struct fts_result fr;
