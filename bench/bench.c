@@ -202,7 +202,10 @@ static double file_mb(const char *path)
  * computer of its own, with its own marks against rollback. */
 static void own_marks(const char *dir)
 {
-	char *state = fmt("%s.state", dir);
+	/* XDG_STATE_HOME counts only when absolute, as the spec says. */
+	char cwd[4096];
+	char *state = dir[0] == '/' ? fmt("%s.state", dir)
+	                            : fmt("%s/%s.state", getcwd(cwd, sizeof cwd) ? cwd : "/tmp", dir);
 	setenv("XDG_STATE_HOME", state, 1);
 	free(state);
 }
