@@ -21,8 +21,9 @@ struct vault;
 void *vault_secret_alloc(size_t n);
 void vault_secret_free(void *p);
 
-/* Test-only: when TEND_INSECURE_FAST_KDF=1 is set in the environment, new
- * key files use the cheapest Argon2id limits. Never set it for real use. */
+/* In a test build only (util/testhook.h): true when TEND_INSECURE_FAST_KDF=1
+ * asks for the cheapest Argon2id limits for new key files. The tend that
+ * is installed always answers false. */
 bool vault_fast_kdf_requested(void);
 
 /* true when dir holds a vault (a key file). */

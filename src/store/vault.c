@@ -22,6 +22,7 @@
 #include "util/buf.h"
 #include "util/fileio.h"
 #include "util/path.h"
+#include "util/testhook.h"
 
 #define DB_NAME "tend.db"
 #define BACKUP_HEADER 4096
@@ -256,8 +257,7 @@ void vault_secret_free(void *p)
 
 bool vault_fast_kdf_requested(void)
 {
-	const char *v = getenv("TEND_INSECURE_FAST_KDF");
-	return v && strcmp(v, "1") == 0;
+	return testhook_fast_kdf();
 }
 
 /* The vault id is derived from the key, so the recovery code alone can
