@@ -52,6 +52,21 @@ static const uint8_t kf_magic[8] = {'T', 'E', 'N', 'D', 'K', 'E', 'Y', '\0'};
 #define KDF_DEFAULT_OPSLIMIT 3ULL
 #define KDF_DEFAULT_MEMLIMIT (256ULL * 1024 * 1024)
 
+/* The most a key file may ask for. The limits are read from the file (a
+ * vault's key, a backup's header, a therapist's key), before any
+ * passphrase can be checked, so a damaged or hostile file must not make
+ * tend spend hours or all the memory there is: opslimit 2^32-1 ran for
+ * ever. Well above the defaults, so a later tend can raise them: at most
+ * 16 passes (5x today's 3), at most 4 GiB (16x today's 256 MiB), and at
+ * most 16 GiB of passes in all (passes x memory; 21x today's 768 MiB, e.g.
+ * 4 passes over 4 GiB or 16 over 1 GiB). Measured on a 2-core test machine
+ * (libsodium 1.0.18) where the default takes 0.93 s: 16 passes over
+ * 256 MiB 3.2 s, 3 over 1 GiB 6.5 s, 4 over 4 GiB 34 s, the worst a file
+ * within the caps can cost. */
+#define KDF_MAX_OPSLIMIT 16ULL
+#define KDF_MAX_MEMLIMIT (4096ULL * 1024 * 1024)
+#define KDF_MAX_WORK (16ULL * 1024 * 1024 * 1024)
+
 static const char msg_damaged[] = "The vault's key file is damaged.";
 static const char msg_newer[] =
 	"This vault was made by a newer version of tend; update tend to open it.";
@@ -95,13 +110,29 @@ void kdf_params_default(struct kdf_params *p, bool fast)
 	}
 }
 
-/* Within what libsodium's Argon2id accepts (and what fits a size_t here). */
+/* At least what libsodium's Argon2id needs, at most tend's caps (which are
+ * within libsodium's maximums and fit a size_t on 64-bit systems). */
 static bool kdf_params_valid(const struct kdf_params *p)
 {
 	return p->opslimit >= crypto_pwhash_argon2id_opslimit_min() &&
+	       p->opslimit <= KDF_MAX_OPSLIMIT &&
 	       p->opslimit <= crypto_pwhash_argon2id_opslimit_max() &&
 	       p->memlimit >= crypto_pwhash_argon2id_memlimit_min() &&
-	       p->memlimit <= crypto_pwhash_argon2id_memlimit_max();
+	       p->memlimit <= KDF_MAX_MEMLIMIT &&
+	       p->memlimit <= crypto_pwhash_argon2id_memlimit_max() &&
+	       p->opslimit * p->memlimit <= KDF_MAX_WORK;
+}
+
+/* E_CORRUPT for limits outside kdf_params_valid, saying what they were. */
+static int kdf_params_refused(const struct kdf_params *p, struct error *e)
+{
+	return error_set(e, E_CORRUPT,
+	                 "The key file is damaged or was not written by tend: it asks for key "
+	                 "derivation with %llu passes over %llu KiB, outside what tend ever uses "
+	                 "(at least 1 pass over 8 KiB; at most %llu passes, %llu MiB, and %llu "
+	                 "passes over 1 GiB in all).",
+	                 (unsigned long long)p->opslimit, (unsigned long long)(p->memlimit >> 10),
+	                 KDF_MAX_OPSLIMIT, KDF_MAX_MEMLIMIT >> 20, KDF_MAX_WORK >> 30);
 }
 
 /* Bytes 0..64: what the AEAD authenticates along with the key. */
@@ -127,8 +158,7 @@ static uint8_t *derive(const struct keyfile *kf, const char *pass, size_t passle
 		return NULL;
 	}
 	if (!kdf_params_valid(&kf->kdf)) {
-		error_set(e, E_CORRUPT, "%s (Its key derivation settings are out of range.)",
-		          msg_damaged);
+		kdf_params_refused(&kf->kdf, e);
 		return NULL;
 	}
 	if (passlen > crypto_pwhash_passwd_max()) {
@@ -169,7 +199,7 @@ int keyfile_wrap(struct keyfile *kf, const struct kdf_params *kdf,
 		return error_set(e, E_FAIL, "The encryption library could not start.");
 	if (!kdf_params_valid(kdf))
 		return error_set(e, E_FAIL,
-		                 "The key derivation settings are outside what Argon2id accepts.");
+		                 "The key derivation settings are outside what tend accepts.");
 
 	/* Work on a copy so kf is unchanged when anything fails. */
 	struct keyfile next = *kf;
@@ -268,8 +298,7 @@ int keyfile_decode(const uint8_t *data, size_t len, struct keyfile *kf,
 	out.kdf.opslimit = get_le64(data + 16);
 	out.kdf.memlimit = get_le64(data + 24);
 	if (!kdf_params_valid(&out.kdf))
-		return error_set(e, E_CORRUPT, "%s (Its key derivation settings are out of range.)",
-		                 msg_damaged);
+		return kdf_params_refused(&out.kdf, e);
 	memcpy(out.salt, data + 32, sizeof(out.salt));
 	memcpy(out.vault_id, data + 48, sizeof(out.vault_id));
 	memcpy(out.nonce, data + 64, sizeof(out.nonce));

@@ -700,8 +700,16 @@ int backup_open(const char *file, const char *pass, size_t passlen, struct backu
 		error_set(e, E_FAIL, "Out of memory.");
 		goto out;
 	}
-	if (keyfile_decode(header + sizeof(backup_magic), KEYFILE_SIZE, &b->kf, e))
+	struct error ke;
+	if (keyfile_decode(header + sizeof(backup_magic), KEYFILE_SIZE, &b->kf, &ke)) {
+		if (ke.code == E_CORRUPT)
+			error_set(e, E_CORRUPT, "The backup %s is damaged or was not made by tend; "
+			                        "nothing was restored. %s",
+			          file, ke.msg);
+		else
+			error_set(e, ke.code, "%s", ke.msg);
 		goto out;
+	}
 	if (keyfile_unwrap(&b->kf, pass, passlen, b->key, e)) {
 		if (e->code == E_AUTH)
 			error_set(e, E_AUTH, "That passphrase does not open this backup. Use the "

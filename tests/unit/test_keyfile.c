@@ -273,6 +273,71 @@ static void out_of_range_limits_are_corrupt(void **state)
 	assert_memory_equal(&t, &kf, sizeof(kf)); /* unchanged */
 }
 
+/* decode_limits: keyfile_decode of kf with these limits and a checksum
+ * that matches them (what an edited file with its checksum redone looks
+ * like); returns decode's result with e filled. */
+static int decode_limits(const struct keyfile *kf, uint64_t ops, uint64_t mem,
+                         struct error *e)
+{
+	struct keyfile t = *kf, back;
+	t.kdf.opslimit = ops;
+	t.kdf.memlimit = mem;
+	uint8_t bytes[KEYFILE_SIZE];
+	keyfile_encode(&t, bytes);
+	error_clear(e);
+	return keyfile_decode(bytes, sizeof(bytes), &back, e);
+}
+
+/* A key file read from disk may not ask for hours of Argon2id: the caps
+ * are 16 passes, 4 GiB, and 16 GiB of passes in all. */
+static void limits_past_the_cap_are_refused(void **state)
+{
+	(void)state;
+	struct keyfile kf;
+	make_keyfile(&kf, "pw");
+	struct error e;
+	const uint64_t MiB = 1024 * 1024, GiB = 1024 * MiB;
+	/* today's defaults and the edges of the caps are read */
+	assert_int_equal(decode_limits(&kf, 3, 256 * MiB, &e), 0);
+	assert_int_equal(decode_limits(&kf, 16, 8192, &e), 0);
+	assert_int_equal(decode_limits(&kf, 1, 4 * GiB, &e), 0);
+	assert_int_equal(decode_limits(&kf, 4, 4 * GiB, &e), 0);
+	assert_int_equal(decode_limits(&kf, 16, 1 * GiB, &e), 0);
+	/* one step past each is damage, and the message says what was asked */
+	const struct {
+		uint64_t ops, mem;
+		const char *says;
+	} bad[] = {
+		{17, 8192, "17 passes over 8 KiB"},
+		{UINT32_MAX, 8192, "4294967295 passes"},
+		{(uint64_t)UINT32_MAX + 1, 8192, "4294967296 passes"},
+		{1, 4 * GiB + 1024, "1 passes over 4194305 KiB"},
+		{3, 64 * GiB, "3 passes"},
+		{5, 4 * GiB, "5 passes over 4194304 KiB"},
+		{16, GiB + 1024, "16 passes"},
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		if (decode_limits(&kf, bad[i].ops, bad[i].mem, &e) != -1)
+			fail_msg("limits %llu x %llu were accepted", (unsigned long long)bad[i].ops,
+			         (unsigned long long)bad[i].mem);
+		assert_int_equal(e.code, E_CORRUPT);
+		assert_non_null(strstr(e.msg, bad[i].says));
+		assert_non_null(strstr(e.msg, "damaged or was not written by tend"));
+		assert_non_null(strstr(e.msg, "at most 16 passes, 4096 MiB"));
+	}
+	/* unwrap refuses them before deriving anything (not a wrong passphrase) */
+	struct keyfile t = kf;
+	t.kdf.opslimit = 17;
+	uint8_t key[VAULT_KEY_BYTES];
+	assert_int_equal(keyfile_unwrap(&t, "pw", 2, key, &e), -1);
+	assert_int_equal(e.code, E_CORRUPT);
+	/* and wrap will not write them */
+	struct kdf_params p = {17, 8192};
+	t = kf;
+	assert_int_equal(keyfile_wrap(&t, &p, "pw", 2, test_key, &e), -1);
+	assert_memory_equal(&t, &kf, sizeof(kf));
+}
+
 /* Test helpers for files in the vault folder. */
 static char *file_in(const char *dir, const char *name)
 {
@@ -511,6 +576,7 @@ SUITE(keyfile, cmocka_unit_test(wrap_unwrap_round_trip), cmocka_unit_test(defaul
       cmocka_unit_test(empty_and_long_passphrases), cmocka_unit_test(encode_decode_round_trip),
       cmocka_unit_test(every_bit_flip_is_rejected), cmocka_unit_test(truncated_and_empty),
       cmocka_unit_test(newer_version_message), cmocka_unit_test(out_of_range_limits_are_corrupt),
+      cmocka_unit_test(limits_past_the_cap_are_refused),
       cmocka_unit_test(save_load_round_trip), cmocka_unit_test(damaged_key_falls_back_to_backup),
       cmocka_unit_test(both_damaged_is_corrupt), cmocka_unit_test(no_vault_is_fail),
       cmocka_unit_test(newer_key_file_on_disk), cmocka_unit_test(shred_removes_both))
