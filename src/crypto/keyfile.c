@@ -364,6 +364,31 @@ static enum copy_state load_copy(const char *dir, const char *name, struct keyfi
 	return st;
 }
 
+/* Why neither copy could be read (s_key and s_bak both not COPY_OK, and
+ * s_key not COPY_NEWER), from what load_copy said of each. */
+static int load_error(const char *dir, enum copy_state s_key, const struct error *e_key,
+                      enum copy_state s_bak, const struct error *e_bak, struct error *e)
+{
+	if (s_bak == COPY_NEWER)
+		return error_set(e, E_FAIL, "%s", e_bak->msg);
+	if (s_key == COPY_UNREADABLE)
+		return error_set(e, E_FAIL, "%s", e_key->msg);
+	if (s_bak == COPY_UNREADABLE)
+		return error_set(e, E_FAIL, "%s", e_bak->msg);
+	if (s_key == COPY_MISSING && s_bak == COPY_MISSING)
+		return error_set(e, E_FAIL, "There is no vault in %s yet. Create one with 'tend init'.",
+		                 dir);
+	if (s_key == COPY_DAMAGED && s_bak == COPY_DAMAGED)
+		return error_set(e, E_CORRUPT,
+		                 "The vault's key file is damaged: neither %s/key nor its backup "
+		                 "key.bak is intact.",
+		                 dir);
+	return error_set(e, E_CORRUPT,
+	                 "The vault's key file is damaged: %s/%s is not intact and %s is missing.",
+	                 dir, s_key == COPY_DAMAGED ? "key" : "key.bak",
+	                 s_key == COPY_DAMAGED ? "key.bak" : "key");
+}
+
 int keyfile_load(const char *dir, struct keyfile *kf, bool *used_backup,
                  struct error *e)
 {
@@ -390,24 +415,69 @@ int keyfile_load(const char *dir, struct keyfile *kf, bool *used_backup,
 			*used_backup = true;
 		return 0;
 	}
-	if (s_bak == COPY_NEWER)
-		return error_set(e, E_FAIL, "%s", e_bak.msg);
-	if (s_key == COPY_UNREADABLE)
+	return load_error(dir, s_key, &e_key, s_bak, &e_bak, e);
+}
+
+/* true when a and b would be written as the same bytes. */
+static bool same_copy(const struct keyfile *a, const struct keyfile *b)
+{
+	uint8_t x[KEYFILE_SIZE], y[KEYFILE_SIZE];
+	keyfile_encode(a, x);
+	keyfile_encode(b, y);
+	return memcmp(x, y, sizeof(x)) == 0;
+}
+
+int keyfile_unlock(const char *dir, const char *pass, size_t passlen, struct keyfile *kf,
+                   uint8_t key[VAULT_KEY_BYTES], bool *used_backup, struct error *e)
+{
+	struct error e_key, e_bak;
+	error_clear(&e_key);
+	error_clear(&e_bak);
+	struct keyfile k_key, k_bak;
+	int rc = -1;
+	*used_backup = false;
+
+	enum copy_state s_key = load_copy(dir, copy_names[0], &k_key, &e_key);
+	if (s_key == COPY_NEWER)
 		return error_set(e, E_FAIL, "%s", e_key.msg);
-	if (s_bak == COPY_UNREADABLE)
-		return error_set(e, E_FAIL, "%s", e_bak.msg);
-	if (s_key == COPY_MISSING && s_bak == COPY_MISSING)
-		return error_set(e, E_FAIL, "There is no vault in %s yet. Create one with 'tend init'.",
-		                 dir);
-	if (s_key == COPY_DAMAGED && s_bak == COPY_DAMAGED)
-		return error_set(e, E_CORRUPT,
-		                 "The vault's key file is damaged: neither %s/key nor its backup "
-		                 "key.bak is intact.",
-		                 dir);
-	return error_set(e, E_CORRUPT,
-	                 "The vault's key file is damaged: %s/%s is not intact and %s is missing.",
-	                 dir, s_key == COPY_DAMAGED ? "key" : "key.bak",
-	                 s_key == COPY_DAMAGED ? "key.bak" : "key");
+	if (s_key == COPY_OK && keyfile_unwrap(&k_key, pass, passlen, key, &e_key) == 0) {
+		*kf = k_key;
+		rc = 0;
+		goto out;
+	}
+	/* key is missing, damaged, or intact by its checksum but does not
+	 * open (a wrong passphrase, or a header changed and its unkeyed
+	 * checksum redone): key.bak gets its own try, unless it is the very
+	 * same bytes, which would fail the same way. */
+	enum copy_state s_bak = load_copy(dir, copy_names[1], &k_bak, &e_bak);
+	bool tried_bak = s_bak == COPY_OK && !(s_key == COPY_OK && same_copy(&k_key, &k_bak));
+	if (tried_bak && keyfile_unwrap(&k_bak, pass, passlen, key, &e_bak) == 0) {
+		*kf = k_bak;
+		*used_backup = true;
+		rc = 0;
+		goto out;
+	}
+	if (s_key != COPY_OK && s_bak != COPY_OK) {
+		rc = load_error(dir, s_key, &e_key, s_bak, &e_bak, e);
+		goto out;
+	}
+	if (s_bak == COPY_NEWER) {
+		rc = error_set(e, E_FAIL, "%s", e_bak.msg);
+		goto out;
+	}
+	/* Each copy that was tried failed. Only when every one of them said
+	 * "wrong passphrase" is that the answer; another reason (memory for
+	 * Argon2id, say) is said as it is. */
+	if (s_key == COPY_OK && e_key.code != E_AUTH)
+		rc = error_set(e, e_key.code, "%s", e_key.msg);
+	else if (tried_bak && e_bak.code != E_AUTH)
+		rc = error_set(e, e_bak.code, "%s", e_bak.msg);
+	else
+		rc = error_set(e, E_AUTH, "%s", msg_wrong_pass);
+out:
+	secmem_wipe(&k_key, sizeof(k_key));
+	secmem_wipe(&k_bak, sizeof(k_bak));
+	return rc;
 }
 
 bool keyfile_exists(const char *dir)

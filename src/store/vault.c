@@ -480,21 +480,21 @@ static int open_common(const char *dir, struct vault **out, struct vault **vp, s
 	if (!v)
 		return error_set(e, E_FAIL, "Out of memory.");
 	*vp = v;
-	if (take_lock(dir, &v->lock_fd, e))
-		return -1;
-	return keyfile_load(dir, &v->kf, &v->info.used_key_backup, e);
+	return take_lock(dir, &v->lock_fd, e);
 }
 
 int vault_open(const char *dir, const char *pass, size_t passlen, struct vault **out,
                struct error *e)
 {
 	struct vault *v = NULL;
-	if (open_common(dir, out, &v, e) || keyfile_unwrap(&v->kf, pass, passlen, v->key, e) ||
+	if (open_common(dir, out, &v, e) ||
+	    keyfile_unlock(dir, pass, passlen, &v->kf, v->key, &v->info.used_key_backup, e) ||
 	    finish_open(v, e)) {
 		vault_close(v);
 		return -1;
 	}
-	/* A damaged key file that was read from key.bak is mended now. */
+	/* A key file that was damaged or would not open, where key.bak did,
+	 * is mended now. */
 	if (v->info.used_key_backup) {
 		struct error ignored;
 		keyfile_save(dir, &v->kf, &ignored);

@@ -458,6 +458,91 @@ static void damaged_key_falls_back_to_backup(void **state)
 	free(dir);
 }
 
+/* bytes of kf with its header (bytes 0..64) edited and the unkeyed
+ * checksum redone: intact by the checksum, but the AEAD refuses it. */
+static void put_edited(const char *dir, const char *name, const struct keyfile *kf, size_t off)
+{
+	struct keyfile t = *kf;
+	uint8_t bytes[KEYFILE_SIZE];
+	assert_true(off >= 32 && off < 64); /* salt or vault id */
+	if (off < 48)
+		t.salt[off - 32] ^= 0x01;
+	else
+		t.vault_id[off - 48] ^= 0x01;
+	keyfile_encode(&t, bytes);
+	put_bytes(dir, name, bytes, sizeof(bytes));
+}
+
+static void unlock_tries_backup_when_key_does_not_open(void **state)
+{
+	(void)state;
+	char *dir = test_tmpdir();
+	struct keyfile kf, got;
+	make_keyfile(&kf, "pw");
+	struct error e;
+	uint8_t key[VAULT_KEY_BYTES], want[KEYFILE_SIZE], have[KEYFILE_SIZE];
+	keyfile_encode(&kf, want);
+	bool used_backup = true;
+
+	/* both intact: key is used */
+	assert_int_equal(keyfile_save(dir, &kf, &e), 0);
+	assert_int_equal(keyfile_unlock(dir, "pw", 2, &got, key, &used_backup, &e), 0);
+	assert_false(used_backup);
+	assert_memory_equal(key, test_key, sizeof(key));
+
+	/* key's salt edited, checksum redone: it reads as intact... */
+	put_edited(dir, "key", &kf, 33);
+	assert_int_equal(keyfile_load(dir, &got, &used_backup, &e), 0);
+	assert_false(used_backup);
+	/* ...but does not open, and key.bak does */
+	memset(key, 0, sizeof(key));
+	assert_int_equal(keyfile_unlock(dir, "pw", 2, &got, key, &used_backup, &e), 0);
+	assert_true(used_backup);
+	assert_memory_equal(key, test_key, sizeof(key));
+	keyfile_encode(&got, have);
+	assert_memory_equal(have, want, sizeof(want)); /* key.bak's copy, to mend key with */
+
+	/* a wrong passphrase fails on both: wrong passphrase */
+	assert_int_equal(keyfile_unlock(dir, "nope", 4, &got, key, &used_backup, &e), -1);
+	assert_int_equal(e.code, E_AUTH);
+	assert_non_null(strstr(e.msg, "Wrong passphrase"));
+
+	/* the vault id edited the same way in key.bak: neither opens */
+	put_edited(dir, "key.bak", &kf, 50);
+	assert_int_equal(keyfile_unlock(dir, "pw", 2, &got, key, &used_backup, &e), -1);
+	assert_int_equal(e.code, E_AUTH);
+
+	/* key.bak edited, key intact: key is used, as before */
+	put_bytes(dir, "key", want, sizeof(want));
+	assert_int_equal(keyfile_unlock(dir, "pw", 2, &got, key, &used_backup, &e), 0);
+	assert_false(used_backup);
+
+	/* key asking for limits past the cap (checksum redone) is damage:
+	 * key.bak opens, nothing is derived with those limits */
+	assert_int_equal(keyfile_save(dir, &kf, &e), 0);
+	struct keyfile t = kf;
+	t.kdf.opslimit = UINT32_MAX;
+	uint8_t bytes[KEYFILE_SIZE];
+	keyfile_encode(&t, bytes);
+	put_bytes(dir, "key", bytes, sizeof(bytes));
+	assert_int_equal(keyfile_unlock(dir, "pw", 2, &got, key, &used_backup, &e), 0);
+	assert_true(used_backup);
+
+	/* key edited and key.bak missing: the one copy there says wrong
+	 * passphrase */
+	put_edited(dir, "key", &kf, 40);
+	remove_file(dir, "key.bak");
+	assert_int_equal(keyfile_unlock(dir, "pw", 2, &got, key, &used_backup, &e), -1);
+	assert_int_equal(e.code, E_AUTH);
+	/* and with no key at all, "no vault" as keyfile_load says it */
+	remove_file(dir, "key");
+	assert_int_equal(keyfile_unlock(dir, "pw", 2, &got, key, &used_backup, &e), -1);
+	assert_int_equal(e.code, E_FAIL);
+	assert_non_null(strstr(e.msg, "tend init"));
+	test_rmtree(dir);
+	free(dir);
+}
+
 static void both_damaged_is_corrupt(void **state)
 {
 	(void)state;
@@ -578,5 +663,6 @@ SUITE(keyfile, cmocka_unit_test(wrap_unwrap_round_trip), cmocka_unit_test(defaul
       cmocka_unit_test(newer_version_message), cmocka_unit_test(out_of_range_limits_are_corrupt),
       cmocka_unit_test(limits_past_the_cap_are_refused),
       cmocka_unit_test(save_load_round_trip), cmocka_unit_test(damaged_key_falls_back_to_backup),
-      cmocka_unit_test(both_damaged_is_corrupt), cmocka_unit_test(no_vault_is_fail),
+      cmocka_unit_test(both_damaged_is_corrupt),
+      cmocka_unit_test(unlock_tries_backup_when_key_does_not_open), cmocka_unit_test(no_vault_is_fail),
       cmocka_unit_test(newer_key_file_on_disk), cmocka_unit_test(shred_removes_both))

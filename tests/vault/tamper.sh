@@ -9,9 +9,9 @@
 # search index, which verify alone reads in full) prints exactly the true
 # list. The key file: damage to `key` alone is survived (key.bak is used,
 # stderr says so, `key` is written back); damage to both exits 4. A key
-# or backup header asking for more Argon2id work than tend's caps (its
-# checksum redone) is refused at once: key.bak is used, the backup exits 4.
-# The
+# header edited with its checksum redone opens from key.bak (a wrong
+# passphrase still exits 3), and a key or backup header asking for more
+# Argon2id work than tend's caps is refused at once (exit 4). The
 # crash journal: a real hot journal (from a SIGKILL during a big add) rolls
 # back cleanly; the same journal with a flipped bit in a page image makes
 # the open exit 4, names the journal, and truly changes nothing.
@@ -194,6 +194,26 @@ resum() {
 	# shellcheck disable=SC2059
 	printf "$(sed 's/../\\x&/g' <<<"$sum")" | dd of="$1" bs=1 seek=$(($2 + 136)) conv=notrunc status=none
 }
+
+fresh edited-salt
+flip "$TEND_HOME/key" 33
+resum "$TEND_HOME/key" 0
+out=$(tp list 2>"$T_TMP/err"); rc=$?
+t_eq "key header edited, checksum redone: list opens from key.bak (exit 0)" 0 "$rc"
+t_eq "key header edited: list is right" "$LIST" "$out"
+t_match "key header edited: stderr says the backup copy was used" 'its backup copy was used' "$(cat "$T_TMP/err")"
+t_ok "key header edited: key was written again" cmp -s "$ORIG/key" "$TEND_HOME/key"
+"$TEND_BIN" --passphrase-fd 3 list 3<<<"not the passphrase" >/dev/null 2>"$T_TMP/err"
+t_eq "wrong passphrase after the mend: exit 3" 3 $?
+
+fresh edited-wrong
+flip "$TEND_HOME/key" 33
+resum "$TEND_HOME/key" 0
+before=$(cat "$TEND_HOME/key" "$TEND_HOME/key.bak" | sha256sum)
+"$TEND_BIN" --passphrase-fd 3 list 3<<<"not the passphrase" >/dev/null 2>"$T_TMP/err"
+t_eq "key header edited, wrong passphrase (fails on both copies): exit 3" 3 $?
+t_match "... says wrong passphrase" 'Wrong passphrase' "$(cat "$T_TMP/err")"
+t_eq "... and changes neither key file" "$before" "$(cat "$TEND_HOME/key" "$TEND_HOME/key.bak" | sha256sum)"
 
 fresh edited-limits
 put_u64 "$TEND_HOME/key" 16 4294967295
