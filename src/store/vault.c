@@ -153,8 +153,9 @@ int store_sql_error(sqlite3 *db, int rc, struct error *e, const char *doing)
 	                 db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
 }
 
-/* file:PATH?vfs=tend&tendkey=N[&tendoffset=B], with PATH percent-encoded. */
-static char *db_uri(const char *path, int slot, long long off)
+/* file:PATH?vfs=tend&tendkey=N[&tendoffset=B][&immutable=1], with PATH
+ * percent-encoded. */
+static char *db_uri(const char *path, int slot, long long off, bool immutable)
 {
 	struct buf b = BUF_INIT;
 	int bad = buf_puts(&b, "file:");
@@ -169,6 +170,8 @@ static char *db_uri(const char *path, int slot, long long off)
 		bad = buf_printf(&b, "?vfs=" VFS_NAME "&tendkey=%d", slot);
 	if (!bad && off)
 		bad = buf_printf(&b, "&tendoffset=%lld", off);
+	if (!bad && immutable)
+		bad = buf_puts(&b, "&immutable=1");
 	if (bad) {
 		buf_free(&b);
 		return NULL;
@@ -196,7 +199,11 @@ static int db_open(const char *path, int slot, long long off, enum open_mode mod
                    struct error *e)
 {
 	*out = NULL;
-	char *uri = db_uri(path, slot, off);
+	/* A backup is only read, and nothing may change it while it is: as
+	 * immutable, SQLite takes no lock and never looks for a FILE-journal
+	 * beside it, so a stray one (garbage, or a journal from elsewhere) is
+	 * neither needed nor played into the backup. */
+	char *uri = db_uri(path, slot, off, mode == OPEN_READONLY);
 	if (!uri)
 		return error_set(e, E_FAIL, "Out of memory.");
 	int flags = SQLITE_OPEN_URI | SQLITE_OPEN_EXRESCODE |

@@ -4,7 +4,8 @@
 # mistyped code exits 3 and leaves every file byte-for-byte as it was;
 # recover, passwd and rekey change only what they say (rekey retires the old
 # code); backup/restore reproduce the vault exactly and restore replaces an
-# existing vault's contents; backup never overwrites a file; destroy needs
+# existing vault's contents, and a stray FILE-journal beside the backup is
+# neither read nor changed; backup never overwrites a file; destroy needs
 # its confirmation and then removes the key files and the database; a
 # second tend gets exit 5 while another holds the vault open (a `passwd`
 # waiting for its new passphrase); and misuse (init twice,
@@ -124,6 +125,20 @@ t_eq "restored vault: every show identical" "$show_ref" "$(TEND_HOME=$T_TMP/r1 s
 TEND_HOME=$T_TMP/r1 tp "$P3" verify >/dev/null 2>&1; t_eq "restored vault verifies" 0 $?
 TEND_HOME=$T_TMP/r1 tp "wrong passphrase" restore "$B1" >/dev/null 2>&1
 t_eq "restore with a wrong passphrase exits 3" 3 $?
+
+# A stray FILE-journal beside a backup (left by a copy tool, or by SQLite
+# when the file was once opened elsewhere) is never read or needed: the
+# backup opens read-only and immutable.
+SB=$T_TMP/stray.tend
+cp "$B1" "$SB"
+{ printf 'not a journal at all'; head -c 5000 /dev/urandom; } >"$SB-journal"
+sum=$(sha256sum <"$SB-journal")
+TEND_HOME=$T_TMP/r-stray tp "$P3" restore "$SB" >/dev/null 2>"$T_TMP/err"; rc=$?
+t_eq "a garbage BACKUP-journal beside the backup: restore exits 0" 0 "$rc"
+t_nomatch "... with no word about permissions" 'permission' "$(cat "$T_TMP/err")"
+t_eq "... restores the vault" "$list1" "$(TEND_HOME=$T_TMP/r-stray tp "$P3" list)"
+t_eq "... and leaves the stray file as it was" "$sum" "$(sha256sum <"$SB-journal")"
+t_ok "... and the backup as it was" cmp -s "$B1" "$SB"
 
 # Restore into an existing vault with other contents and its own passphrase.
 PO='other vault passphrase'

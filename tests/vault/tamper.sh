@@ -14,7 +14,8 @@
 # Argon2id work than tend's caps is refused at once (exit 4). The
 # crash journal: a real hot journal (from a SIGKILL during a big add) rolls
 # back cleanly; the same journal with a flipped bit in a page image makes
-# the open exit 4, names the journal, and truly changes nothing.
+# the open exit 4, names the journal, and truly changes nothing; put
+# beside a backup as its FILE-journal, it is ignored by restore.
 . "$(dirname "$0")/../lib.sh"
 export TEND_INSECURE_FAST_KDF=1
 PASS='tamper test passphrase'
@@ -302,6 +303,19 @@ for img in $early $late; do
 	t_eq "$kind hot journal: rolled back to exactly the 30 entries" "$LIST" "$out"
 	t_match "$kind hot journal: says an interrupted change was rolled back" 'rolled back' "$(cat "$T_TMP/err")"
 	tp verify >/dev/null 2>&1; t_eq "$kind hot journal: verify passes after the rollback" 0 $?
+
+	# The same hot journal beside a backup of the vault, named as the
+	# backup's journal: restore opens the backup immutable and never
+	# reads it (it used to refuse, blaming the folder's permissions).
+	SB=$T_TMP/$kind-stray.tend
+	TEND_HOME=$ORIG tp backup "$SB" >/dev/null 2>&1
+	cp "$img/tend.db-journal" "$SB-journal"
+	sum=$(sha256sum <"$SB-journal")
+	export TEND_HOME=$T_TMP/$kind-from-stray
+	tp restore "$SB" >/dev/null 2>"$T_TMP/err"; rc=$?
+	t_eq "$kind hot journal as BACKUP-journal: restore exits 0" 0 "$rc"
+	t_eq "$kind hot journal as BACKUP-journal: the 30 entries restored" "$LIST" "$(tp list 2>/dev/null)"
+	t_eq "$kind hot journal as BACKUP-journal: the stray file untouched" "$sum" "$(sha256sum <"$SB-journal")"
 
 	export TEND_HOME=$T_TMP/$kind-bad
 	cp -a "$img" "$TEND_HOME"
