@@ -41,6 +41,8 @@ int vault_open(const char *dir, const char *pass, size_t passlen, struct vault *
                struct error *e);
 int vault_open_code(const char *dir, const char *code, struct vault **out, struct error *e);
 void vault_close(struct vault *v);
+/* The folder the vault is in, as it was given to vault_open. */
+const char *vault_folder(const struct vault *v);
 
 /* Wraps the key under a new passphrase (key file only; instant). */
 int vault_set_passphrase(struct vault *v, const char *pass, size_t passlen, struct error *e);

@@ -376,6 +376,11 @@ sqlite3 *vault_db(struct vault *v)
 	return v->db;
 }
 
+const char *vault_folder(const struct vault *v)
+{
+	return v->dir;
+}
+
 static char *with_suffix(const char *path, const char *suffix)
 {
 	size_t a = strlen(path), b = strlen(suffix);
@@ -662,6 +667,11 @@ static int write_copy(sqlite3 *from, const char *path, long long off, const uint
 
 int vault_backup(struct vault *v, const char *file, struct error *e)
 {
+	if (path_refuse_inside(v->dir, file, "the backup",
+	                       "it could overwrite the vault's own files, and it would be lost "
+	                       "with the folder.",
+	                       e))
+		return -1;
 	if (file_exists(file))
 		return error_set(e, E_FAIL, "%s already exists; choose a new name for the backup.",
 		                 file);

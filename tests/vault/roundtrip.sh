@@ -118,6 +118,17 @@ tp "$P3" backup "$T_TMP/exists.tend" >/dev/null 2>"$T_TMP/err"; rc=$?
 t_eq "backup to an existing file exits 1" 1 "$rc"
 t_match "backup to an existing file says so" 'already exists' "$(cat "$T_TMP/err")"
 t_eq "the existing file is untouched" "$sum" "$(sha256sum <"$T_TMP/exists.tend")"
+# Never into the vault folder: it could replace the vault's own files
+# (a backup to key.bak, say), and would be lost with the folder.
+before=$(snap "$TEND_HOME")
+ln -s "$TEND_HOME" "$T_TMP/vault-link"
+for target in "$TEND_HOME/key.bak" "$TEND_HOME/backup.tend" "$T_TMP/vault-link/b.tend" \
+	"$TEND_HOME/../v1/b.tend"; do
+	tp "$P3" backup "$target" >/dev/null 2>"$T_TMP/err"; rc=$?
+	t_eq "backup to $target: refused (exit 1)" 1 "$rc"
+	t_match "... says what and why" "Refused to write the backup inside the vault folder.*overwrite the vault's own files.*Nothing was written" "$(cat "$T_TMP/err")"
+done
+t_eq "the vault folder is exactly as it was" "$before" "$(snap "$TEND_HOME")"
 
 TEND_HOME=$T_TMP/r1 tp "$P3" restore "$B1" >/dev/null 2>&1; t_eq "restore into a fresh folder exits 0" 0 $?
 t_eq "restored vault: list identical" "$list1" "$(TEND_HOME=$T_TMP/r1 tp "$P3" list)"
