@@ -43,6 +43,11 @@ int vault_open_code(const char *dir, const char *code, struct vault **out, struc
 void vault_close(struct vault *v);
 /* The folder the vault is in, as it was given to vault_open. */
 const char *vault_folder(const struct vault *v);
+/* true when people other than its owner may read or write the vault's
+ * folder (group or others have r or w); *mode gets its mode. The files in
+ * it are set to 0600 at every open; the folder is only told about, since
+ * it may be shared on purpose. */
+bool vault_folder_shared(const struct vault *v, unsigned *mode);
 
 /* Wraps the key under a new passphrase (key file only; instant). */
 int vault_set_passphrase(struct vault *v, const char *pass, size_t passlen, struct error *e);

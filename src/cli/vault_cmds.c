@@ -37,6 +37,16 @@ static int need_vault(const char *dir, struct error *e)
 
 void cli_open_notes(struct vault *v)
 {
+	unsigned mode;
+	if (vault_folder_shared(v, &mode))
+		fprintf(stderr,
+		        "tend: the vault folder %s can be opened by other people on this computer "
+		        "(mode %04o). They cannot read the vault, which is encrypted and whose files "
+		        "are yours alone (0600), but they can see it is there%s. tend leaves the "
+		        "folder as it is in case you share it on purpose; if not, make it yours "
+		        "alone with: chmod 700 %s\n",
+		        vault_folder(v), mode,
+		        (mode & 022) ? ", and remove or replace its files" : "", vault_folder(v));
 	struct vault_check info;
 	vault_open_info(v, &info);
 	if (info.used_key_backup)

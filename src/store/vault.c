@@ -308,6 +308,27 @@ bool vault_has_data(const char *dir)
 	return there;
 }
 
+/* The vault's files are the person's alone: any found looser than 0600
+ * (copied in with another mode, chmodded, or SQLite's journal taking the
+ * mode of a loosened tend.db) is set back to 0600 while the lock is held.
+ * The folder is left as it is: it may be shared on purpose, so opening
+ * only tells about it (vault_folder_shared). A file this account does
+ * not own keeps its mode. */
+static void tighten_modes(const char *dir, int lock_fd)
+{
+	static const char *const names[] = {"key", "key.bak", DB_NAME, DB_NAME "-journal",
+	                                    DB_NAME ".new"};
+	struct stat st;
+	if (fstat(lock_fd, &st) == 0 && (st.st_mode & 077))
+		(void)fchmod(lock_fd, 0600);
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		char *p = join(dir, names[i]);
+		if (p && lstat(p, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 077))
+			(void)chmod(p, 0600);
+		free(p);
+	}
+}
+
 static int take_lock(const char *dir, int *fd_out, struct error *e)
 {
 	char *p = join(dir, "lock");
@@ -333,6 +354,7 @@ static int take_lock(const char *dir, int *fd_out, struct error *e)
 			                 "Close it there first.");
 		return error_errno(e, err, "Cannot lock the vault folder %s", dir);
 	}
+	tighten_modes(dir, fd);
 	*fd_out = fd;
 	return 0;
 }
@@ -379,6 +401,15 @@ sqlite3 *vault_db(struct vault *v)
 const char *vault_folder(const struct vault *v)
 {
 	return v->dir;
+}
+
+bool vault_folder_shared(const struct vault *v, unsigned *mode)
+{
+	struct stat st;
+	if (stat(v->dir, &st) != 0)
+		return false;
+	*mode = (unsigned)(st.st_mode & 07777);
+	return (st.st_mode & 066) != 0;
 }
 
 static char *with_suffix(const char *path, const char *suffix)
@@ -476,6 +507,7 @@ int vault_init(const char *dir, const char *pass, size_t passlen, char code[VAUL
 		goto out;
 	if (finish_open(v, e))
 		goto out;
+	tighten_modes(dir, v->lock_fd); /* what SQLite made, whatever the umask */
 	recovery_encode(v->key, code);
 	rc = 0;
 out:
@@ -795,6 +827,7 @@ int vault_restore_new(const char *dir, struct backup *b, struct error *e)
 	v->kf = b->kf;
 	if (keyfile_save(dir, &v->kf, e) || finish_open(v, e) || copy_db(v->db, b->db, e))
 		goto out;
+	tighten_modes(dir, v->lock_fd); /* what SQLite made, whatever the umask */
 	rc = 0;
 out:
 	vault_close(v);

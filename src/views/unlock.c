@@ -101,10 +101,18 @@ static void open_notes(struct ctx *c, struct vault *v)
 {
 	struct vault_check info;
 	vault_open_info(v, &info);
-	if (info.used_key_backup)
+	unsigned mode;
+	if (info.used_key_backup) {
 		snprintf(c->note, sizeof(c->note), "%s",
 		         "The key file was damaged; its backup copy was used and the key file was "
 		         "written again.");
+	} else if (vault_folder_shared(v, &mode)) {
+		snprintf(c->note, sizeof(c->note),
+		         "Others on this computer can open the vault folder. Unless shared on "
+		         "purpose: chmod 700 %s",
+		         vault_folder(v));
+		c->note_role = ROLE_WARN;
+	}
 }
 
 static struct step unlock_work(struct ctx *c, void *st)

@@ -5,7 +5,8 @@
 # passphrase (one bracketed paste) unlocks too. Ctrl-G before unlocking
 # shows crisis help, and Esc comes back with the half-typed passphrase kept.
 # Esc on the unlock screen quits with status 0. A damaged key file opens
-# from key.bak with a note in the status bar.
+# from key.bak with a note in the status bar; so does a vault folder that
+# others can open, with the command to make it private.
 . "$(dirname "$0")/../lib.sh"
 export TEND_INSECURE_FAST_KDF=1 TEND_NOW=1795420800 LANG=C.UTF-8 TEND_HOME=$T_TMP/vault
 PASS='correct horse battery'
@@ -78,5 +79,20 @@ t_eq "damaged key: the screen run ends with status 0" 0 $?
 t_match "damaged key: the status bar says key.bak was used" "backup copy was used" \
 	"$(t_section "$T_TMP/keybak.out" "opened from key.bak" | tr '\n' ' ' | tr -s ' ')"
 t_ok "damaged key: key was written again" cmp -s "$TEND_HOME/key" "$T_TMP/keybak/key"
+
+# A vault folder others can open (0755): the status bar says so, with the
+# command that makes it private; tend changes only the files' modes.
+cp -a "$TEND_HOME" "$T_TMP/shared"
+chmod 755 "$T_TMP/shared"
+chmod 644 "$T_TMP/shared/tend.db"
+printf 'size 24x100\npaste %s\nkey Enter\ndump a shared folder\n' "$PASS" >"$T_TMP/shared.script"
+TEND_HOME=$T_TMP/shared "$SCREEN_BIN" "$T_TMP/shared.script" >"$T_TMP/shared.out" 2>&1
+t_eq "shared folder: the screen run ends with status 0" 0 $?
+shown=$(t_section "$T_TMP/shared.out" "a shared folder" | tr '\n' ' ' | tr -s ' ')
+t_match "shared folder: the status bar says others can open it" \
+	"Others on this computer can open the vault folder\. Unless shared on purpose:" "$shown"
+t_match "shared folder: with chmod 700 and the folder" "chmod 700 $T_TMP/shared " "$shown"
+t_eq "shared folder: tend.db is 0600 again" 600 "$(stat -c %a "$T_TMP/shared/tend.db")"
+t_eq "shared folder: the folder is left as it was" 755 "$(stat -c %a "$T_TMP/shared")"
 
 t_done
