@@ -99,7 +99,12 @@ t_eq "after recover the new passphrase opens the vault" "$list1" "$(tp "$P2" lis
 tp "$P1" list >/dev/null 2>&1; t_eq "after recover the old passphrase is refused" 3 $?
 
 # ---- passwd ----------------------------------------------------------------
-tp2 "$P2" "$P3" passwd >/dev/null 2>&1; t_eq "passwd exits 0" 0 $?
+tp2 "$P2" "$P3" passwd >/dev/null 2>"$T_TMP/err"; t_eq "passwd exits 0" 0 $?
+t_match "passwd says old key file copies still open with the old passphrase, and names rekey" \
+	"Copies of the key file made before.*still open the vault with the old passphrase.*tend rekey" \
+	"$(cat "$T_TMP/err")"
+t_match "passwd --help says the same" "cannot reach copies of the key.*tend rekey" \
+	"$("$TEND_BIN" passwd --help | tr '\n' ' ')"
 t_eq "passwd keeps all entries" "$list1" "$(tp "$P3" list)"
 tp "$P2" list >/dev/null 2>&1; t_eq "after passwd the old passphrase is refused" 3 $?
 show_ref=$(show_all "$P3")
