@@ -57,6 +57,13 @@ CONTENT_DIRS = $(shell find content -path content/examples -prune -o -type d -pr
 GEN_OBJ = $(BUILD)/obj/gen/content_data.o
 OBJ = $(SRC:src/%.c=$(BUILD)/obj/%.o) $(GEN_OBJ)
 MAIN_OBJ = $(BUILD)/obj/main.o
+# The test hooks (TEND_NOW, TEND_INSECURE_FAST_KDF; util/testhook.h) are
+# compiled in only for the test binaries: testhook.c is built twice, once
+# with -DTEND_TEST_HOOKS, and every other object is shared. ./tend (make,
+# make run, make install) links the plain one and ignores both variables.
+HOOK_OBJ = $(BUILD)/obj/util/testhook.o
+HOOK_TEST_OBJ = $(BUILD)/obj/util/testhook-on.o
+TEST_LINK_OBJ = $(filter-out $(HOOK_OBJ),$(OBJ)) $(HOOK_TEST_OBJ)
 TEST_SRC = $(sort $(wildcard tests/unit/*.c))
 TEST_OBJ = $(TEST_SRC:tests/unit/%.c=$(BUILD)/test/%.o)
 
@@ -65,6 +72,8 @@ ifeq ($(BUILD),build)
 else
   TEND = $(BUILD)/tend
 endif
+# tend with the test hooks: what the suites run as TEND_BIN.
+TEND_TEST = $(BUILD)/tend-test
 UNIT = $(BUILD)/unit-tests
 SCREEN = $(BUILD)/screen-driver
 # A full disk on demand for tests/vault/faults.sh (LD_PRELOAD; never in tend).
@@ -76,11 +85,15 @@ $(TEND): $(MAIN_OBJ) $(OBJ)
 	$(E) LINK $@
 	$(Q)$(CC) $(TEND_LDFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
-$(UNIT): $(TEST_OBJ) $(OBJ)
+$(TEND_TEST): $(MAIN_OBJ) $(TEST_LINK_OBJ)
+	$(E) LINK $@
+	$(Q)$(CC) $(TEND_LDFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(UNIT): $(TEST_OBJ) $(TEST_LINK_OBJ)
 	$(E) LINK $@
 	$(Q)$(CC) $(TEND_LDFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(TEST_LIBS)
 
-$(SCREEN): $(BUILD)/test/screen-driver.o $(OBJ)
+$(SCREEN): $(BUILD)/test/screen-driver.o $(TEST_LINK_OBJ)
 	$(E) LINK $@
 	$(Q)$(CC) $(TEND_LDFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
@@ -93,6 +106,11 @@ $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(E) CC $<
 	$(Q)$(CC) $(CFLAGS) $(TEND_CFLAGS) -c -o $@ $<
+
+$(HOOK_TEST_OBJ): src/util/testhook.c
+	@mkdir -p $(@D)
+	$(E) CC "$< (test hooks)"
+	$(Q)$(CC) $(CFLAGS) $(TEND_CFLAGS) -DTEND_TEST_HOOKS -c -o $@ $<
 
 $(BUILD)/embed: scripts/embed.c
 	@mkdir -p $(@D)
@@ -130,10 +148,10 @@ run:
 check:
 	@$(have-deps) || scripts/deps
 	@$(MAKE) --no-print-directory build-tests
-	@TEND_BIN=$(abspath $(TEND)) UNIT_BIN=$(abspath $(UNIT)) SCREEN_BIN=$(abspath $(SCREEN)) \
-		NOSPACE_SO=$(abspath $(NOSPACE)) tests/run
+	@TEND_BIN=$(abspath $(TEND_TEST)) PLAIN_TEND_BIN=$(abspath $(TEND)) UNIT_BIN=$(abspath $(UNIT)) \
+		SCREEN_BIN=$(abspath $(SCREEN)) NOSPACE_SO=$(abspath $(NOSPACE)) tests/run
 
-build-tests: $(TEND) $(UNIT) $(SCREEN) $(NOSPACE)
+build-tests: $(TEND) $(TEND_TEST) $(UNIT) $(SCREEN) $(NOSPACE)
 
 # Built without the sanitizers: it only counts bytes and passes calls on.
 $(NOSPACE): tests/faults/nospace.c
@@ -150,8 +168,8 @@ check-layers:
 # TEND_REQUIRE_BROWSER=1, as .ci/run sets it. CHROMIUM=path picks one.
 check-browser:
 	@$(have-deps) || scripts/deps
-	@$(MAKE) --no-print-directory $(TEND)
-	@TEND_BIN=$(abspath $(TEND)) bash tests/browser/report.sh
+	@$(MAKE) --no-print-directory $(TEND_TEST)
+	@TEND_BIN=$(abspath $(TEND_TEST)) bash tests/browser/report.sh
 
 # The tests that do not draw a screen, under valgrind (leaks and reads of
 # uninitialised memory). Slower than check; not part of it.
@@ -159,14 +177,16 @@ check-valgrind:
 	@$(have-deps) || scripts/deps
 	@$(MAKE) --no-print-directory build-tests
 	@command -v valgrind >/dev/null || { echo "check-valgrind: install valgrind first"; exit 1; }
-	@TEND_BIN=$(abspath $(TEND)) UNIT_BIN=$(abspath $(UNIT)) SCREEN_BIN=$(abspath $(SCREEN)) \
+	@TEND_BIN=$(abspath $(TEND_TEST)) UNIT_BIN=$(abspath $(UNIT)) SCREEN_BIN=$(abspath $(SCREEN)) \
 		TEND_VALGRIND=1 TESTS='unit cli/basic cli/journal cli/tracking cli/import cli/homework cli/report vault/roundtrip' tests/run
 
-# The benchmark program links every object except main.o, like the tests.
+# The benchmark program links every object except main.o, like the tests
+# (with the test hooks: its scratch vaults use the cheap key derivation).
+# The whole-program figures time ./tend itself, as installed.
 BENCH = $(BUILD)/bench/bench
-$(BENCH): bench/bench.c bench/gen.h $(OBJ)
+$(BENCH): bench/bench.c bench/gen.h $(TEST_LINK_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(TEND_CFLAGS) $(TEND_LDFLAGS) $(LDFLAGS) -o $@ bench/bench.c $(OBJ) $(PKG_LIBS) -lutil
+	$(CC) $(CFLAGS) $(TEND_CFLAGS) $(TEND_LDFLAGS) $(LDFLAGS) -o $@ bench/bench.c $(TEST_LINK_OBJ) $(PKG_LIBS) -lutil
 -include $(BENCH).d
 
 bench:
@@ -183,7 +203,7 @@ FUZZ = build/fuzz
 FUZZ_TARGETS = frontmatter markdown keyfile vfs journal textbuf import foreign homework sealed input config
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -D_FILE_OFFSET_BITS=64 -Iinclude -I$(FUZZ)/gen -Ifuzz \
-              -MMD -MP $(WARNINGS) $(PKG_CFLAGS) -O1 -g $(FUZZ_SAN)
+              -MMD -MP $(WARNINGS) $(PKG_CFLAGS) -O1 -g $(FUZZ_SAN) -DTEND_TEST_HOOKS
 FUZZ_OBJ = $(SRC:src/%.c=$(FUZZ)/obj/%.o) $(FUZZ)/obj/gen/content_data.o
 FUZZ_BIN = $(FUZZ_TARGETS:%=$(FUZZ)/fuzz_%)
 have-libfuzzer = printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n);\nint LLVMFuzzerTestOneInput(const char *d, unsigned long n) { (void)d; return (int)n * 0; }\n' \
@@ -261,5 +281,6 @@ clean:
 .PHONY: all deps run check check-browser check-valgrind build-tests check-layers bench fuzz fuzz-build fuzz-seeds install \
         uninstall clean
 
--include $(OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/test/screen-driver.d
+-include $(OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/test/screen-driver.d \
+         $(HOOK_TEST_OBJ:.o=.d)
 -include $(FUZZ_OBJ:.o=.d) $(wildcard $(FUZZ)/main/*.d)

@@ -62,6 +62,14 @@ int keyfile_load_copy(const char *dir, bool backup, struct keyfile *kf, struct e
  * "no vault here" message when neither exists. */
 int keyfile_load(const char *dir, struct keyfile *kf, bool *used_backup,
                  struct error *e);
+/* keyfile_load and keyfile_unwrap together, with key.bak as the second
+ * chance for anything that stops "key": missing, damaged, or intact by its
+ * checksum yet not opened by pass (a header changed and its unkeyed
+ * checksum redone reads as intact). *used_backup says key.bak gave the
+ * key, so "key" should be written again. E_AUTH ("Wrong passphrase") only
+ * when pass opens neither copy and neither failed for another reason. */
+int keyfile_unlock(const char *dir, const char *pass, size_t passlen, struct keyfile *kf,
+                   uint8_t key[VAULT_KEY_BYTES], bool *used_backup, struct error *e);
 /* true when dir/key or dir/key.bak exists. */
 bool keyfile_exists(const char *dir);
 /* Overwrites both copies with random bytes, syncs, and unlinks them. */

@@ -32,9 +32,15 @@ int export_csv(struct vault *v, struct buf *out, struct error *e);
 
 enum export_format { EXPORT_JSON, EXPORT_MD, EXPORT_CSV };
 
+/* Why a plain file (an export, a report) is never written inside the vault
+ * folder (util/path.h path_refuse_inside). */
+#define EXPORT_INSIDE_VAULT \
+	"it would sit beside the vault unencrypted, or overwrite the vault's own files."
+
 /* The export in format f written to path (created 0600 through a
  * temporary file renamed at the end, so a failure part way leaves nothing),
- * or to standard output when path is NULL. JSON streams as the vault is
+ * or to standard output when path is NULL. A path inside the vault's
+ * folder is refused. JSON streams as the vault is
  * read; Markdown and CSV are made whole first (they are sorted by day).
  * *bytes (when not NULL) gets how much was written. */
 int export_write(struct vault *v, enum export_format f, const char *path, size_t *bytes,

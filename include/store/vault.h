@@ -21,8 +21,9 @@ struct vault;
 void *vault_secret_alloc(size_t n);
 void vault_secret_free(void *p);
 
-/* Test-only: when TEND_INSECURE_FAST_KDF=1 is set in the environment, new
- * key files use the cheapest Argon2id limits. Never set it for real use. */
+/* In a test build only (util/testhook.h): true when TEND_INSECURE_FAST_KDF=1
+ * asks for the cheapest Argon2id limits for new key files. The tend that
+ * is installed always answers false. */
 bool vault_fast_kdf_requested(void);
 
 /* true when dir holds a vault (a key file). */
@@ -40,6 +41,13 @@ int vault_open(const char *dir, const char *pass, size_t passlen, struct vault *
                struct error *e);
 int vault_open_code(const char *dir, const char *code, struct vault **out, struct error *e);
 void vault_close(struct vault *v);
+/* The folder the vault is in, as it was given to vault_open. */
+const char *vault_folder(const struct vault *v);
+/* true when people other than its owner may read or write the vault's
+ * folder (group or others have r or w); *mode gets its mode. The files in
+ * it are set to 0600 at every open; the folder is only told about, since
+ * it may be shared on purpose. */
+bool vault_folder_shared(const struct vault *v, unsigned *mode);
 
 /* Wraps the key under a new passphrase (key file only; instant). */
 int vault_set_passphrase(struct vault *v, const char *pass, size_t passlen, struct error *e);

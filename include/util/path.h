@@ -23,6 +23,14 @@ char *path_state_dir(void);
 /* Creates dir and its missing parents; new folders get mode 0700. An
  * existing folder is left as it is. */
 int mkdir_p(const char *dir, struct error *e);
+/* 0 when the file path is to be written outside the folder dir; -1 with e
+ * (E_FAIL) when it would land in dir or any folder inside it, or replace
+ * a file there, compared by real paths (symlinks, "." and ".." resolved).
+ * what names the file in the message ("the export"), why says what would
+ * go wrong there. A path whose folder does not exist passes: writing it
+ * fails by itself. */
+int path_refuse_inside(const char *dir, const char *path, const char *what, const char *why,
+                       struct error *e);
 /* a + "/" + b in new memory, or NULL when out of memory. */
 char *path_join(const char *a, const char *b);
 

@@ -28,11 +28,13 @@ bool data_exists(const char *path, bool *folder);
  * file: "file", "report") may go: DATA_WRITE with *full its expanded path;
  * DATA_ASK when a file is there already (question holds the words for a
  * "Replace the file?" confirm); DATA_PROBLEM with problem saying what to
- * change (nothing typed, a folder; example is a file name to suggest). */
+ * change (nothing typed, a folder, a place inside the vault folder
+ * vault_dir, where why says what would go wrong; example is a file name to
+ * suggest). */
 enum data_target { DATA_WRITE, DATA_ASK, DATA_PROBLEM };
-enum data_target data_target(const char *typed, const char *what, const char *example,
-                             struct buf *full, char *problem, size_t psize, char *question,
-                             size_t qsize);
+enum data_target data_target(const char *vault_dir, const char *why, const char *typed,
+                             const char *what, const char *example, struct buf *full,
+                             char *problem, size_t psize, char *question, size_t qsize);
 
 /* The file name part of a typed path is swapped for a new extension when
  * the person has not typed one of their own: "x.json" to "x.md". */

@@ -17,6 +17,7 @@
 #include "cli/secret.h"
 #include "crypto/secmem.h"
 #include "crypto/seal.h"
+#include "io/export.h"
 #include "io/report.h"
 #include "util/buf.h"
 #include "util/fileio.h"
@@ -70,7 +71,13 @@ static int report_run(struct cli_ctx *ctx, struct vault *v, void *arg, struct er
 			       a->out ? a->out : "standard output");
 		}
 	} else {
-		rc = report_output(d, a->format, a->sealed ? a->pk : NULL, &text, e);
+		rc = a->out ? path_refuse_inside(vault_folder(v), a->out, "the report",
+		                                 a->sealed ? "it could overwrite the vault's own files."
+		                                           : EXPORT_INSIDE_VAULT,
+		                                 e)
+		            : 0;
+		if (!rc)
+			rc = report_output(d, a->format, a->sealed ? a->pk : NULL, &text, e);
 		if (!rc)
 			rc = write_out(a->out, &text, e);
 		if (!rc && a->sealed)

@@ -37,6 +37,16 @@ static int need_vault(const char *dir, struct error *e)
 
 void cli_open_notes(struct vault *v)
 {
+	unsigned mode;
+	if (vault_folder_shared(v, &mode))
+		fprintf(stderr,
+		        "tend: the vault folder %s can be opened by other people on this computer "
+		        "(mode %04o). They cannot read the vault, which is encrypted and whose files "
+		        "are yours alone (0600), but they can see it is there%s. tend leaves the "
+		        "folder as it is in case you share it on purpose; if not, make it yours "
+		        "alone with: chmod 700 %s\n",
+		        vault_folder(v), mode,
+		        (mode & 022) ? ", and remove or replace its files" : "", vault_folder(v));
 	struct vault_check info;
 	vault_open_info(v, &info);
 	if (info.used_key_backup)
@@ -328,10 +338,24 @@ static int new_passphrase(struct cli_ctx *ctx, struct vault *v, void *arg, struc
 
 int cmd_passwd(struct cli_ctx *ctx, int argc, char **argv)
 {
+	if (argc == 2 && strcmp(argv[1], "--help") == 0) {
+		puts("usage: tend passwd\n"
+		     "Changes the passphrase at once: the vault key is wrapped again under the new\n"
+		     "one, and the recovery code stays the same. It cannot reach copies of the key\n"
+		     "file made before (a backup, a synced or copied folder): such a copy, with the\n"
+		     "old passphrase, still opens the vault. If someone may know the old\n"
+		     "passphrase, run 'tend rekey' as well: the vault gets a new key, and no old\n"
+		     "key file, backup or recovery code opens it any more.");
+		return 0;
+	}
 	int r = no_args(argc, argv, "passwd");
 	return r >= 0 ? r
 	              : cli_with_vault(ctx, new_passphrase,
-	                           "the passphrase was changed; your recovery code still works.", NULL);
+	                               "the passphrase was changed; your recovery code still works. "
+	                               "Copies of the key file made before (in backups, synced or "
+	                               "copied folders) still open the vault with the old "
+	                               "passphrase; if someone may know it, run 'tend rekey' too.",
+	                               NULL);
 }
 
 int cmd_recover(struct cli_ctx *ctx, int argc, char **argv)

@@ -52,6 +52,21 @@ static const uint8_t kf_magic[8] = {'T', 'E', 'N', 'D', 'K', 'E', 'Y', '\0'};
 #define KDF_DEFAULT_OPSLIMIT 3ULL
 #define KDF_DEFAULT_MEMLIMIT (256ULL * 1024 * 1024)
 
+/* The most a key file may ask for. The limits are read from the file (a
+ * vault's key, a backup's header, a therapist's key), before any
+ * passphrase can be checked, so a damaged or hostile file must not make
+ * tend spend hours or all the memory there is: opslimit 2^32-1 ran for
+ * ever. Well above the defaults, so a later tend can raise them: at most
+ * 16 passes (5x today's 3), at most 4 GiB (16x today's 256 MiB), and at
+ * most 16 GiB of passes in all (passes x memory; 21x today's 768 MiB, e.g.
+ * 4 passes over 4 GiB or 16 over 1 GiB). Measured on a 2-core test machine
+ * (libsodium 1.0.18) where the default takes 0.93 s: 16 passes over
+ * 256 MiB 3.2 s, 3 over 1 GiB 6.5 s, 4 over 4 GiB 34 s, the worst a file
+ * within the caps can cost. */
+#define KDF_MAX_OPSLIMIT 16ULL
+#define KDF_MAX_MEMLIMIT (4096ULL * 1024 * 1024)
+#define KDF_MAX_WORK (16ULL * 1024 * 1024 * 1024)
+
 static const char msg_damaged[] = "The vault's key file is damaged.";
 static const char msg_newer[] =
 	"This vault was made by a newer version of tend; update tend to open it.";
@@ -95,13 +110,29 @@ void kdf_params_default(struct kdf_params *p, bool fast)
 	}
 }
 
-/* Within what libsodium's Argon2id accepts (and what fits a size_t here). */
+/* At least what libsodium's Argon2id needs, at most tend's caps (which are
+ * within libsodium's maximums and fit a size_t on 64-bit systems). */
 static bool kdf_params_valid(const struct kdf_params *p)
 {
 	return p->opslimit >= crypto_pwhash_argon2id_opslimit_min() &&
+	       p->opslimit <= KDF_MAX_OPSLIMIT &&
 	       p->opslimit <= crypto_pwhash_argon2id_opslimit_max() &&
 	       p->memlimit >= crypto_pwhash_argon2id_memlimit_min() &&
-	       p->memlimit <= crypto_pwhash_argon2id_memlimit_max();
+	       p->memlimit <= KDF_MAX_MEMLIMIT &&
+	       p->memlimit <= crypto_pwhash_argon2id_memlimit_max() &&
+	       p->opslimit * p->memlimit <= KDF_MAX_WORK;
+}
+
+/* E_CORRUPT for limits outside kdf_params_valid, saying what they were. */
+static int kdf_params_refused(const struct kdf_params *p, struct error *e)
+{
+	return error_set(e, E_CORRUPT,
+	                 "The key file is damaged or was not written by tend: it asks for key "
+	                 "derivation with %llu passes over %llu KiB, outside what tend ever uses "
+	                 "(at least 1 pass over 8 KiB; at most %llu passes, %llu MiB, and %llu "
+	                 "passes over 1 GiB in all).",
+	                 (unsigned long long)p->opslimit, (unsigned long long)(p->memlimit >> 10),
+	                 KDF_MAX_OPSLIMIT, KDF_MAX_MEMLIMIT >> 20, KDF_MAX_WORK >> 30);
 }
 
 /* Bytes 0..64: what the AEAD authenticates along with the key. */
@@ -127,8 +158,7 @@ static uint8_t *derive(const struct keyfile *kf, const char *pass, size_t passle
 		return NULL;
 	}
 	if (!kdf_params_valid(&kf->kdf)) {
-		error_set(e, E_CORRUPT, "%s (Its key derivation settings are out of range.)",
-		          msg_damaged);
+		kdf_params_refused(&kf->kdf, e);
 		return NULL;
 	}
 	if (passlen > crypto_pwhash_passwd_max()) {
@@ -169,7 +199,7 @@ int keyfile_wrap(struct keyfile *kf, const struct kdf_params *kdf,
 		return error_set(e, E_FAIL, "The encryption library could not start.");
 	if (!kdf_params_valid(kdf))
 		return error_set(e, E_FAIL,
-		                 "The key derivation settings are outside what Argon2id accepts.");
+		                 "The key derivation settings are outside what tend accepts.");
 
 	/* Work on a copy so kf is unchanged when anything fails. */
 	struct keyfile next = *kf;
@@ -268,8 +298,7 @@ int keyfile_decode(const uint8_t *data, size_t len, struct keyfile *kf,
 	out.kdf.opslimit = get_le64(data + 16);
 	out.kdf.memlimit = get_le64(data + 24);
 	if (!kdf_params_valid(&out.kdf))
-		return error_set(e, E_CORRUPT, "%s (Its key derivation settings are out of range.)",
-		                 msg_damaged);
+		return kdf_params_refused(&out.kdf, e);
 	memcpy(out.salt, data + 32, sizeof(out.salt));
 	memcpy(out.vault_id, data + 48, sizeof(out.vault_id));
 	memcpy(out.nonce, data + 64, sizeof(out.nonce));
@@ -364,6 +393,31 @@ int keyfile_load_copy(const char *dir, bool backup, struct keyfile *kf, struct e
 	return 0;
 }
 
+/* Why neither copy could be read (s_key and s_bak both not COPY_OK, and
+ * s_key not COPY_NEWER), from what load_copy said of each. */
+static int load_error(const char *dir, enum copy_state s_key, const struct error *e_key,
+                      enum copy_state s_bak, const struct error *e_bak, struct error *e)
+{
+	if (s_bak == COPY_NEWER)
+		return error_set(e, E_FAIL, "%s", e_bak->msg);
+	if (s_key == COPY_UNREADABLE)
+		return error_set(e, E_FAIL, "%s", e_key->msg);
+	if (s_bak == COPY_UNREADABLE)
+		return error_set(e, E_FAIL, "%s", e_bak->msg);
+	if (s_key == COPY_MISSING && s_bak == COPY_MISSING)
+		return error_set(e, E_FAIL, "There is no vault in %s yet. Create one with 'tend init'.",
+		                 dir);
+	if (s_key == COPY_DAMAGED && s_bak == COPY_DAMAGED)
+		return error_set(e, E_CORRUPT,
+		                 "The vault's key file is damaged: neither %s/key nor its backup "
+		                 "key.bak is intact.",
+		                 dir);
+	return error_set(e, E_CORRUPT,
+	                 "The vault's key file is damaged: %s/%s is not intact and %s is missing.",
+	                 dir, s_key == COPY_DAMAGED ? "key" : "key.bak",
+	                 s_key == COPY_DAMAGED ? "key.bak" : "key");
+}
+
 int keyfile_load(const char *dir, struct keyfile *kf, bool *used_backup,
                  struct error *e)
 {
@@ -390,24 +444,69 @@ int keyfile_load(const char *dir, struct keyfile *kf, bool *used_backup,
 			*used_backup = true;
 		return 0;
 	}
-	if (s_bak == COPY_NEWER)
-		return error_set(e, E_FAIL, "%s", e_bak.msg);
-	if (s_key == COPY_UNREADABLE)
+	return load_error(dir, s_key, &e_key, s_bak, &e_bak, e);
+}
+
+/* true when a and b would be written as the same bytes. */
+static bool same_copy(const struct keyfile *a, const struct keyfile *b)
+{
+	uint8_t x[KEYFILE_SIZE], y[KEYFILE_SIZE];
+	keyfile_encode(a, x);
+	keyfile_encode(b, y);
+	return memcmp(x, y, sizeof(x)) == 0;
+}
+
+int keyfile_unlock(const char *dir, const char *pass, size_t passlen, struct keyfile *kf,
+                   uint8_t key[VAULT_KEY_BYTES], bool *used_backup, struct error *e)
+{
+	struct error e_key, e_bak;
+	error_clear(&e_key);
+	error_clear(&e_bak);
+	struct keyfile k_key, k_bak;
+	int rc = -1;
+	*used_backup = false;
+
+	enum copy_state s_key = load_copy(dir, copy_names[0], &k_key, &e_key);
+	if (s_key == COPY_NEWER)
 		return error_set(e, E_FAIL, "%s", e_key.msg);
-	if (s_bak == COPY_UNREADABLE)
-		return error_set(e, E_FAIL, "%s", e_bak.msg);
-	if (s_key == COPY_MISSING && s_bak == COPY_MISSING)
-		return error_set(e, E_FAIL, "There is no vault in %s yet. Create one with 'tend init'.",
-		                 dir);
-	if (s_key == COPY_DAMAGED && s_bak == COPY_DAMAGED)
-		return error_set(e, E_CORRUPT,
-		                 "The vault's key file is damaged: neither %s/key nor its backup "
-		                 "key.bak is intact.",
-		                 dir);
-	return error_set(e, E_CORRUPT,
-	                 "The vault's key file is damaged: %s/%s is not intact and %s is missing.",
-	                 dir, s_key == COPY_DAMAGED ? "key" : "key.bak",
-	                 s_key == COPY_DAMAGED ? "key.bak" : "key");
+	if (s_key == COPY_OK && keyfile_unwrap(&k_key, pass, passlen, key, &e_key) == 0) {
+		*kf = k_key;
+		rc = 0;
+		goto out;
+	}
+	/* key is missing, damaged, or intact by its checksum but does not
+	 * open (a wrong passphrase, or a header changed and its unkeyed
+	 * checksum redone): key.bak gets its own try, unless it is the very
+	 * same bytes, which would fail the same way. */
+	enum copy_state s_bak = load_copy(dir, copy_names[1], &k_bak, &e_bak);
+	bool tried_bak = s_bak == COPY_OK && !(s_key == COPY_OK && same_copy(&k_key, &k_bak));
+	if (tried_bak && keyfile_unwrap(&k_bak, pass, passlen, key, &e_bak) == 0) {
+		*kf = k_bak;
+		*used_backup = true;
+		rc = 0;
+		goto out;
+	}
+	if (s_key != COPY_OK && s_bak != COPY_OK) {
+		rc = load_error(dir, s_key, &e_key, s_bak, &e_bak, e);
+		goto out;
+	}
+	if (s_bak == COPY_NEWER) {
+		rc = error_set(e, E_FAIL, "%s", e_bak.msg);
+		goto out;
+	}
+	/* Each copy that was tried failed. Only when every one of them said
+	 * "wrong passphrase" is that the answer; another reason (memory for
+	 * Argon2id, say) is said as it is. */
+	if (s_key == COPY_OK && e_key.code != E_AUTH)
+		rc = error_set(e, e_key.code, "%s", e_key.msg);
+	else if (tried_bak && e_bak.code != E_AUTH)
+		rc = error_set(e, e_bak.code, "%s", e_bak.msg);
+	else
+		rc = error_set(e, E_AUTH, "%s", msg_wrong_pass);
+out:
+	secmem_wipe(&k_key, sizeof(k_key));
+	secmem_wipe(&k_bak, sizeof(k_bak));
+	return rc;
 }
 
 bool keyfile_exists(const char *dir)

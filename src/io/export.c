@@ -14,6 +14,7 @@
 #include "io_int.h"
 #include "store/dump.h"
 #include "util/fileio.h"
+#include "util/path.h"
 #include "util/timefmt.h"
 
 /* Rows go out one at a time as they are read, so an export of years of
@@ -164,7 +165,8 @@ int export_write(struct vault *v, enum export_format f, const char *path, size_t
 {
 	struct atomic_file af;
 	struct chunks c = {.b = BUF_INIT, .f = path ? &af : NULL};
-	if (path && atomic_begin(&af, path, 0600, e))
+	if (path && (path_refuse_inside(vault_folder(v), path, "the export", EXPORT_INSIDE_VAULT, e) ||
+	             atomic_begin(&af, path, 0600, e)))
 		return -1;
 	int rc;
 	if (f == EXPORT_JSON)

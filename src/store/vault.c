@@ -22,6 +22,7 @@
 #include "util/buf.h"
 #include "util/fileio.h"
 #include "util/path.h"
+#include "util/testhook.h"
 
 #define DB_NAME "tend.db"
 /* How long a tend waits for another one before it says the vault is busy
@@ -165,8 +166,9 @@ int store_sql_error(sqlite3 *db, int rc, struct error *e, const char *doing)
 	                 db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
 }
 
-/* file:PATH?vfs=tend&tendkey=N[&tendoffset=B], with PATH percent-encoded. */
-static char *db_uri(const char *path, int slot, long long off)
+/* file:PATH?vfs=tend&tendkey=N[&tendoffset=B][&immutable=1], with PATH
+ * percent-encoded. */
+static char *db_uri(const char *path, int slot, long long off, bool immutable)
 {
 	struct buf b = BUF_INIT;
 	int bad = buf_puts(&b, "file:");
@@ -181,6 +183,8 @@ static char *db_uri(const char *path, int slot, long long off)
 		bad = buf_printf(&b, "?vfs=" VFS_NAME "&tendkey=%d", slot);
 	if (!bad && off)
 		bad = buf_printf(&b, "&tendoffset=%lld", off);
+	if (!bad && immutable)
+		bad = buf_puts(&b, "&immutable=1");
 	if (bad) {
 		buf_free(&b);
 		return NULL;
@@ -216,7 +220,11 @@ static int db_open(const char *path, int slot, long long off, enum open_mode mod
                    struct error *e)
 {
 	*out = NULL;
-	char *uri = db_uri(path, slot, off);
+	/* A backup is only read, and nothing may change it while it is: as
+	 * immutable, SQLite takes no lock and never looks for a FILE-journal
+	 * beside it, so a stray one (garbage, or a journal from elsewhere) is
+	 * neither needed nor played into the backup. */
+	char *uri = db_uri(path, slot, off, mode == OPEN_READONLY);
 	if (!uri)
 		return error_set(e, E_FAIL, "Out of memory.");
 	int flags = SQLITE_OPEN_URI | SQLITE_OPEN_EXRESCODE |
@@ -280,8 +288,7 @@ void vault_secret_free(void *p)
 
 bool vault_fast_kdf_requested(void)
 {
-	const char *v = getenv("TEND_INSECURE_FAST_KDF");
-	return v && strcmp(v, "1") == 0;
+	return testhook_fast_kdf();
 }
 
 /* The vault id is derived from the key, so the recovery code alone can
@@ -478,6 +485,28 @@ bool vault_has_data(const char *dir)
 	return there;
 }
 
+/* The vault's files are the person's alone: any found looser than 0600
+ * (copied in with another mode, chmodded, or SQLite's journal taking the
+ * mode of a loosened tend.db) is set back to 0600 while the lock is held.
+ * The folder is left as it is: it may be shared on purpose, so opening
+ * only tells about it (vault_folder_shared). A file this account does
+ * not own keeps its mode. */
+static void tighten_modes(const char *dir, int lock_fd)
+{
+	static const char *const names[] = {"key", "key.bak", DB_NAME, DB_NAME "-journal",
+	                                    DB_NAME ".new"};
+	struct stat st;
+	if (fstat(lock_fd, &st) == 0 && (st.st_mode & 077))
+		(void)fchmod(lock_fd, 0600);
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		char *p = join(dir, names[i]);
+		if (p && lstat(p, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 077))
+			(void)chmod(p, 0600);
+		free(p);
+	}
+}
+
+
 static int flock_wait(int fd, int op)
 {
 	for (int waited = 0;; waited += 25) {
@@ -523,6 +552,7 @@ static int take_lock(const char *dir, bool sole, int *fd_out, struct error *e)
 			return busy_error(e);
 		return error_errno(e, err, "Cannot lock the vault folder %s", dir);
 	}
+	tighten_modes(dir, fd);
 	*fd_out = fd;
 	return 0;
 }
@@ -589,6 +619,20 @@ long long vault_data_version(struct vault *v)
 		sqlite3_finalize(st);
 	}
 	return n;
+}
+
+const char *vault_folder(const struct vault *v)
+{
+	return v->dir;
+}
+
+bool vault_folder_shared(const struct vault *v, unsigned *mode)
+{
+	struct stat st;
+	if (stat(v->dir, &st) != 0)
+		return false;
+	*mode = (unsigned)(st.st_mode & 07777);
+	return (st.st_mode & 066) != 0;
 }
 
 static char *with_suffix(const char *path, const char *suffix)
@@ -795,6 +839,7 @@ int vault_init(const char *dir, const char *pass, size_t passlen, char code[VAUL
 		goto out;
 	if (finish_open(v, e))
 		goto out;
+	tighten_modes(dir, v->lock_fd); /* what SQLite made, whatever the umask */
 	recovery_encode(v->key, code);
 	rc = 0;
 out:
@@ -811,21 +856,21 @@ static int open_common(const char *dir, struct vault **out, struct vault **vp, s
 	if (!v)
 		return error_set(e, E_FAIL, "Out of memory.");
 	*vp = v;
-	if (take_lock(dir, false, &v->lock_fd, e))
-		return -1;
-	return keyfile_load(dir, &v->kf, &v->info.used_key_backup, e);
+	return take_lock(dir, false, &v->lock_fd, e);
 }
 
 int vault_open(const char *dir, const char *pass, size_t passlen, struct vault **out,
                struct error *e)
 {
 	struct vault *v = NULL;
-	if (open_common(dir, out, &v, e) || keyfile_unwrap(&v->kf, pass, passlen, v->key, e) ||
+	if (open_common(dir, out, &v, e) ||
+	    keyfile_unlock(dir, pass, passlen, &v->kf, v->key, &v->info.used_key_backup, e) ||
 	    finish_open(v, e)) {
 		vault_close(v);
 		return -1;
 	}
-	/* A damaged key file that was read from key.bak is mended now. */
+	/* A key file that was damaged or would not open, where key.bak did,
+	 * is mended now. */
 	if (v->info.used_key_backup) {
 		struct error ignored;
 		keyfile_save(dir, &v->kf, &ignored);
@@ -986,6 +1031,11 @@ static int write_copy(sqlite3 *from, const char *path, long long off, const uint
 
 int vault_backup(struct vault *v, const char *file, struct error *e)
 {
+	if (path_refuse_inside(v->dir, file, "the backup",
+	                       "it could overwrite the vault's own files, and it would be lost "
+	                       "with the folder.",
+	                       e))
+		return -1;
 	if (file_exists(file))
 		return error_set(e, E_FAIL, "%s already exists; choose a new name for the backup.",
 		                 file);
@@ -1031,8 +1081,16 @@ int backup_open(const char *file, const char *pass, size_t passlen, struct backu
 		error_set(e, E_FAIL, "Out of memory.");
 		goto out;
 	}
-	if (keyfile_decode(header + sizeof(backup_magic), KEYFILE_SIZE, &b->kf, e))
+	struct error ke;
+	if (keyfile_decode(header + sizeof(backup_magic), KEYFILE_SIZE, &b->kf, &ke)) {
+		if (ke.code == E_CORRUPT)
+			error_set(e, E_CORRUPT, "The backup %s is damaged or was not made by tend; "
+			                        "nothing was restored. %s",
+			          file, ke.msg);
+		else
+			error_set(e, ke.code, "%s", ke.msg);
 		goto out;
+	}
 	if (keyfile_unwrap(&b->kf, pass, passlen, b->key, e)) {
 		if (e->code == E_AUTH)
 			error_set(e, E_AUTH, "That passphrase does not open this backup. Use the "
@@ -1104,6 +1162,7 @@ int vault_restore_new(const char *dir, struct backup *b, struct error *e)
 	if (keyfile_save(dir, &v->kf, e) || finish_open(v, e) || vault_accept_older(v, e) ||
 	    copy_db(v->db, b->db, e))
 		goto out;
+	tighten_modes(dir, v->lock_fd); /* what SQLite made, whatever the umask */
 	mark_write(v, vault_counter(v));
 	rc = 0;
 out:

@@ -1,6 +1,7 @@
 #include "util/path.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,4 +111,57 @@ int mkdir_p(const char *dir, struct error *e)
 	}
 	free(p);
 	return rc;
+}
+
+/* true when real (a resolved path) is the folder real_dir or inside it. */
+static bool within(const char *real_dir, const char *real)
+{
+	size_t n = strlen(real_dir);
+	if (n == 1 && real_dir[0] == '/')
+		return true;
+	return strncmp(real, real_dir, n) == 0 && (real[n] == '/' || real[n] == '\0');
+}
+
+int path_refuse_inside(const char *dir, const char *path, const char *what, const char *why,
+                       struct error *e)
+{
+	/* The message leaves out path: the person has just given it, and
+	 * dir says where it points. */
+	char *rdir = realpath(dir, NULL);
+	if (!rdir)
+		return 0; /* no such folder: nothing in it to overwrite */
+	/* The folder the file goes in: what is before the last '/'. */
+	char *folder = strdup(path);
+	if (!folder) {
+		free(rdir);
+		return error_set(e, E_FAIL, "Out of memory.");
+	}
+	size_t n = strlen(folder);
+	while (n > 1 && folder[n - 1] == '/')
+		folder[--n] = '\0';
+	char *slash = strrchr(folder, '/');
+	const char *parent = ".";
+	if (slash == folder)
+		parent = "/";
+	else if (slash) {
+		*slash = '\0';
+		parent = folder;
+	}
+	char *real = realpath(parent, NULL);
+	bool inside = real && within(rdir, real);
+	free(real);
+	/* The file itself, when something is there already: a link into the
+	 * vault folder counts as inside. */
+	real = inside ? NULL : realpath(path, NULL);
+	if (real && within(rdir, real))
+		inside = true;
+	free(real);
+	free(folder);
+	free(rdir);
+	if (!inside)
+		return 0;
+	return error_set(e, E_FAIL,
+	                 "Refused to write %s inside the vault folder %s: %s Nothing was "
+	                 "written; choose a place outside that folder.",
+	                 what, dir, why);
 }

@@ -4,13 +4,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/testhook.h"
+
 struct stamp stamp_now(void)
 {
 	struct stamp s = {(int64_t)time(NULL), 0};
-	/* TEND_NOW fixes the clock for tests (Unix seconds). */
-	const char *fixed = getenv("TEND_NOW");
-	if (fixed && *fixed)
-		s.t = strtoll(fixed, NULL, 10);
+	int64_t fixed;
+	if (testhook_now(&fixed)) /* a test build's fixed clock */
+		s.t = fixed;
 	time_t tt = (time_t)s.t;
 	struct tm tm;
 	if (localtime_r(&tt, &tm))

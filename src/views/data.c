@@ -12,6 +12,7 @@
 #include "core/stats.h"
 #include "io/export.h"
 #include "util/fileio.h"
+#include "util/path.h"
 #include "util/timefmt.h"
 #include "views/data_int.h"
 #include "views/journal_int.h"
@@ -190,9 +191,9 @@ const struct view_ops data_view = {
 	.on_action = dm_action,
 };
 
-enum data_target data_target(const char *typed, const char *what, const char *example,
-                             struct buf *full, char *problem, size_t psize, char *question,
-                             size_t qsize)
+enum data_target data_target(const char *vault_dir, const char *why, const char *typed,
+                             const char *what, const char *example, struct buf *full,
+                             char *problem, size_t psize, char *question, size_t qsize)
 {
 	buf_clear(full);
 	if (!*typed) {
@@ -201,6 +202,14 @@ enum data_target data_target(const char *typed, const char *what, const char *ex
 	}
 	if (data_expand(typed, full)) {
 		snprintf(problem, psize, "%s", "Out of memory.");
+		return DATA_PROBLEM;
+	}
+	/* Before anything is asked: never beside the vault, or over it. */
+	char the[64];
+	struct error e;
+	snprintf(the, sizeof(the), "the %s", what);
+	if (vault_dir && path_refuse_inside(vault_dir, buf_str(full), the, why, &e)) {
+		snprintf(problem, psize, "%s", e.msg);
 		return DATA_PROBLEM;
 	}
 	bool folder;
@@ -325,8 +334,9 @@ static struct step ex_try(struct ctx *c, struct exportst *s)
 	s->problem[0] = '\0';
 	char example[32];
 	snprintf(example, sizeof(example), "tend-export.%s", export_kinds[s->kind].ext);
-	switch (data_target(s->path.buf, "file", example, &s->full, s->problem, sizeof(s->problem),
-	                    s->question, sizeof(s->question))) {
+	switch (data_target(c->data_dir, EXPORT_INSIDE_VAULT, s->path.buf, "export", example,
+	                    &s->full, s->problem, sizeof(s->problem), s->question,
+	                    sizeof(s->question))) {
 	case DATA_PROBLEM:
 		return STEP(STEP_REDRAW);
 	case DATA_ASK:

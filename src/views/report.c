@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/stats.h"
+#include "io/export.h"
 #include "io/report.h"
 #include "store/homework.h"
 #include "util/fileio.h"
@@ -426,8 +427,11 @@ static struct step rp_try(struct ctx *c, struct reportst *s)
 	s->problem[0] = '\0';
 	char example[32];
 	snprintf(example, sizeof(example), "tend-report.%s", rp_formats[s->fmt].ext);
-	switch (data_target(s->path.buf, "report", example, &s->full, s->problem, sizeof(s->problem), s->question,
-	                    sizeof(s->question))) {
+	switch (data_target(c->data_dir,
+	                    s->seal.len ? "it could overwrite the vault's own files."
+	                                : EXPORT_INSIDE_VAULT,
+	                    s->path.buf, "report", example, &s->full, s->problem,
+	                    sizeof(s->problem), s->question, sizeof(s->question))) {
 	case DATA_PROBLEM:
 		return STEP(STEP_REDRAW);
 	case DATA_ASK:

@@ -96,6 +96,25 @@ static struct step unlock_action(struct ctx *c, void *st, enum action a)
 	}
 }
 
+/* What opening found that the person should know, in the status bar. */
+static void open_notes(struct ctx *c, struct vault *v)
+{
+	struct vault_check info;
+	vault_open_info(v, &info);
+	unsigned mode;
+	if (info.used_key_backup) {
+		snprintf(c->note, sizeof(c->note), "%s",
+		         "The key file was damaged; its backup copy was used and the key file was "
+		         "written again.");
+	} else if (vault_folder_shared(v, &mode)) {
+		snprintf(c->note, sizeof(c->note),
+		         "Others on this computer can open the vault folder. Unless shared on "
+		         "purpose: chmod 700 %s",
+		         vault_folder(v));
+		c->note_role = ROLE_WARN;
+	}
+}
+
 static struct step unlock_work(struct ctx *c, void *st)
 {
 	struct unlock *u = st;
@@ -109,6 +128,7 @@ static struct step unlock_work(struct ctx *c, void *st)
 		return STEP(STEP_REDRAW);
 	}
 	c->vault = v;
+	open_notes(c, v);
 	struct vault_check info;
 	vault_open_info(v, &info);
 	if (info.rekey_finished) {

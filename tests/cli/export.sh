@@ -26,6 +26,33 @@ t_eq "a wrong passphrase exits 3" 3 $?
 t_ok "and writes nothing" test ! -e "$T_TMP/wrong.json"
 t_eq "no export lands in the vault folder" "" "$(grep -rl marker-export "$TEND_HOME" 2>/dev/null)"
 
+# Never into the vault folder (TEND_HOME), however the path is spelt: the
+# export would sit beside the vault in plain text, or replace the vault.
+snap() { (cd "$TEND_HOME" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0r sha256sum); }
+before=$(snap)
+ln -s "$TEND_HOME" "$T_TMP/link-to-vault"
+mkdir -p "$TEND_HOME/sub"
+for target in "$TEND_HOME/tend.db" "$TEND_HOME/key" "$TEND_HOME/notes.json" \
+	"$TEND_HOME/sub/notes.json" "$T_TMP/link-to-vault/tend.db" "$TEND_HOME/../vault/x.json" \
+	"$T_TMP/link-to-vault/./sub/../y.json" "$TEND_HOME/"; do
+	for f in json md csv; do
+		err=$(pw export --format $f -o "$target" 2>&1 >/dev/null); rc=$?
+		t_eq "export $f -o $target: refused (exit 1)" 1 "$rc"
+		t_match "... says what and why" "Refused to write the export inside the vault folder .*unencrypted, or overwrite the vault's own files.*Nothing was written" "$err"
+	done
+done
+err=$(cd "$TEND_HOME/sub" && pw export -o ../relative.json 2>&1 >/dev/null)
+t_match "a relative path into the vault folder is refused" "Refused to write the export" "$err"
+ln -s "$TEND_HOME/tend.db" "$T_TMP/innocent.json"
+err=$(pw export -o "$T_TMP/innocent.json" 2>&1 >/dev/null)
+t_match "a link outside pointing at tend.db is refused" "Refused to write the export" "$err"
+rm "$T_TMP/innocent.json"
+rmdir "$TEND_HOME/sub"
+t_eq "the vault folder is exactly as it was" "$before" "$(snap)"
+t_ok "and the vault still opens" pw verify
+pw export -o "$T_TMP/vault-sibling.json" 2>/dev/null
+t_eq "a file beside the vault folder (not in it) is fine" 0 $?
+
 # Markdown and CSV: the same rules as JSON.
 mkdir "$T_TMP/md" "$T_TMP/csv"
 for f in md csv; do

@@ -117,6 +117,22 @@ t_eq "a missing key file exits 1" 1 $?
 t_match "and says to give -k" "\-k KEYFILE" "$err"
 t_exit "open-report takes one file" 2 tk open-report
 
+# Never into the vault folder (TEND_HOME): an unsealed report would sit
+# beside the vault in plain text, and either kind could replace it.
+before=$(cd "$TEND_HOME" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0r sha256sum)
+ln -s "$TEND_HOME" "$T_TMP/vault-link"
+for target in "$TEND_HOME/tend.db" "$TEND_HOME/report.md" "$T_TMP/vault-link/key.bak" \
+	"$TEND_HOME/../vault/r.html"; do
+	err=$(pw report $R -o "$target" 2>&1 >/dev/null); rc=$?
+	t_eq "report -o $target: refused (exit 1)" 1 "$rc"
+	t_match "... says what and why" "Refused to write the report inside the vault folder .*unencrypted.*Nothing was written" "$err"
+done
+err=$(pw report $R --seal-to "$pk" -o "$TEND_HOME/r.sealed" 2>&1 >/dev/null)
+t_eq "a sealed report into the vault folder: refused too (exit 1)" 1 $?
+t_match "... as it could overwrite the vault" "Refused to write the report.*overwrite the vault's own files" "$err"
+t_eq "the vault folder is exactly as it was" "$before" \
+	"$(cd "$TEND_HOME" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0r sha256sum)"
+
 # ---- homework progress, only when asked for
 pw homework import "$ROOT/content/examples/grounding-week.md" >/dev/null 2>&1
 dry=$(pw report $R --include homework --dry-run 2>&1)

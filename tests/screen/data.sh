@@ -107,6 +107,34 @@ t_match "a folder is not replaced" "~ is a folder\. Add a file name" "$(flat "a 
 t_match "Esc goes back to the menu" "Export everything" "$(sec left)"
 t_eq "nothing was left behind" "tend-export-2026-11-23.json" "$(ls -A "$HOME")"
 
+# Never into the vault folder, spelt through a link in the home folder:
+# refused before any "Replace the file?", and the vault is untouched.
+ln -s "$TEND_HOME" "$HOME/v"
+vsum=$(cd "$TEND_HOME" && sha256sum tend.db key key.bak)
+{
+	open_data
+	echo "key Enter"
+	echo "key Ctrl-U"
+	echo "type ~/v/tend.db"
+	echo "key Enter"
+	echo "dump onto tend.db"
+	echo "key Ctrl-U"
+	echo "type ~/v/notes.json"
+	echo "key Enter"
+	echo "dump beside the vault"
+} >"$T_TMP/invault.script"
+O=$T_TMP/invault.out
+"$SCREEN_BIN" "$T_TMP/invault.script" >"$O" 2>&1
+t_match "an export onto tend.db is refused, saying why" \
+	"Nothing was written: Refused to write the export inside the vault folder .*unencrypted, or overwrite the vault's own files" \
+	"$(flat "onto tend.db")"
+t_nomatch "without asking to replace it" "Replace the file" "$(flat "onto tend.db")"
+t_match "a new file beside the vault is refused too" "Refused to write the export inside the vault folder" \
+	"$(flat "beside the vault")"
+t_eq "the vault's files are untouched" "$vsum" "$(cd "$TEND_HOME" && sha256sum tend.db key key.bak)"
+t_ok "and nothing new is in the vault folder" test ! -e "$TEND_HOME/notes.json"
+rm "$HOME/v"
+
 # ---- import: jrnl, a malformed file first
 mkdir -p "$HOME/in"
 cp "$FIX/jrnl/journal.json" "$FIX/jrnl/bad-date.json" "$FIX/daylio/custom-moods.csv" "$HOME/in/"

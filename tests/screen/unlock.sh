@@ -4,7 +4,9 @@
 # screen, also after a wrong try and after editing with Bksp. A pasted
 # passphrase (one bracketed paste) unlocks too. Ctrl-G before unlocking
 # shows crisis help, and Esc comes back with the half-typed passphrase kept.
-# Esc on the unlock screen quits with status 0.
+# Esc on the unlock screen quits with status 0. A damaged key file opens
+# from key.bak with a note in the status bar; so does a vault folder that
+# others can open, with the command to make it private.
 . "$(dirname "$0")/../lib.sh"
 export TEND_INSECURE_FAST_KDF=1 TEND_NOW=1795420800 LANG=C.UTF-8 TEND_HOME=$T_TMP/vault
 PASS='correct horse battery'
@@ -66,5 +68,31 @@ printf 'size 18x60\ndump the unlock screen at 60x18\n' >"$T_TMP/small"
 t_eq "60x18: the run ends with status 0" 0 $?
 t_match "60x18: the \"Forgot it?\" line is whole" "Forgot it\? In a terminal, tend recover sets a new one with your recovery code\." \
 	"$(t_section "$T_TMP/small.out" "the unlock screen at 60x18" | tr '\n' ' ' | tr -s ' ')"
+
+# A damaged key file: the vault opens from key.bak, and the status bar
+# says so once (the command line says it on stderr: tamper.sh).
+cp -a "$TEND_HOME" "$T_TMP/keybak"
+head -c 100 "$T_TMP/keybak/key" >"$T_TMP/key.cut" && mv "$T_TMP/key.cut" "$T_TMP/keybak/key"
+printf 'paste %s\nkey Enter\ndump opened from key.bak\n' "$PASS" >"$T_TMP/keybak.script"
+TEND_HOME=$T_TMP/keybak "$SCREEN_BIN" "$T_TMP/keybak.script" >"$T_TMP/keybak.out" 2>&1
+t_eq "damaged key: the screen run ends with status 0" 0 $?
+t_match "damaged key: the status bar says key.bak was used" "backup copy was used" \
+	"$(t_section "$T_TMP/keybak.out" "opened from key.bak" | tr '\n' ' ' | tr -s ' ')"
+t_ok "damaged key: key was written again" cmp -s "$TEND_HOME/key" "$T_TMP/keybak/key"
+
+# A vault folder others can open (0755): the status bar says so, with the
+# command that makes it private; tend changes only the files' modes.
+cp -a "$TEND_HOME" "$T_TMP/shared"
+chmod 755 "$T_TMP/shared"
+chmod 644 "$T_TMP/shared/tend.db"
+printf 'size 24x100\npaste %s\nkey Enter\ndump a shared folder\n' "$PASS" >"$T_TMP/shared.script"
+TEND_HOME=$T_TMP/shared "$SCREEN_BIN" "$T_TMP/shared.script" >"$T_TMP/shared.out" 2>&1
+t_eq "shared folder: the screen run ends with status 0" 0 $?
+shown=$(t_section "$T_TMP/shared.out" "a shared folder" | tr '\n' ' ' | tr -s ' ')
+t_match "shared folder: the status bar says others can open it" \
+	"Others on this computer can open the vault folder\. Unless shared on purpose:" "$shown"
+t_match "shared folder: with chmod 700 and the folder" "chmod 700 $T_TMP/shared " "$shown"
+t_eq "shared folder: tend.db is 0600 again" 600 "$(stat -c %a "$T_TMP/shared/tend.db")"
+t_eq "shared folder: the folder is left as it was" 755 "$(stat -c %a "$T_TMP/shared")"
 
 t_done

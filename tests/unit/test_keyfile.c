@@ -273,6 +273,71 @@ static void out_of_range_limits_are_corrupt(void **state)
 	assert_memory_equal(&t, &kf, sizeof(kf)); /* unchanged */
 }
 
+/* decode_limits: keyfile_decode of kf with these limits and a checksum
+ * that matches them (what an edited file with its checksum redone looks
+ * like); returns decode's result with e filled. */
+static int decode_limits(const struct keyfile *kf, uint64_t ops, uint64_t mem,
+                         struct error *e)
+{
+	struct keyfile t = *kf, back;
+	t.kdf.opslimit = ops;
+	t.kdf.memlimit = mem;
+	uint8_t bytes[KEYFILE_SIZE];
+	keyfile_encode(&t, bytes);
+	error_clear(e);
+	return keyfile_decode(bytes, sizeof(bytes), &back, e);
+}
+
+/* A key file read from disk may not ask for hours of Argon2id: the caps
+ * are 16 passes, 4 GiB, and 16 GiB of passes in all. */
+static void limits_past_the_cap_are_refused(void **state)
+{
+	(void)state;
+	struct keyfile kf;
+	make_keyfile(&kf, "pw");
+	struct error e;
+	const uint64_t MiB = 1024 * 1024, GiB = 1024 * MiB;
+	/* today's defaults and the edges of the caps are read */
+	assert_int_equal(decode_limits(&kf, 3, 256 * MiB, &e), 0);
+	assert_int_equal(decode_limits(&kf, 16, 8192, &e), 0);
+	assert_int_equal(decode_limits(&kf, 1, 4 * GiB, &e), 0);
+	assert_int_equal(decode_limits(&kf, 4, 4 * GiB, &e), 0);
+	assert_int_equal(decode_limits(&kf, 16, 1 * GiB, &e), 0);
+	/* one step past each is damage, and the message says what was asked */
+	const struct {
+		uint64_t ops, mem;
+		const char *says;
+	} bad[] = {
+		{17, 8192, "17 passes over 8 KiB"},
+		{UINT32_MAX, 8192, "4294967295 passes"},
+		{(uint64_t)UINT32_MAX + 1, 8192, "4294967296 passes"},
+		{1, 4 * GiB + 1024, "1 passes over 4194305 KiB"},
+		{3, 64 * GiB, "3 passes"},
+		{5, 4 * GiB, "5 passes over 4194304 KiB"},
+		{16, GiB + 1024, "16 passes"},
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		if (decode_limits(&kf, bad[i].ops, bad[i].mem, &e) != -1)
+			fail_msg("limits %llu x %llu were accepted", (unsigned long long)bad[i].ops,
+			         (unsigned long long)bad[i].mem);
+		assert_int_equal(e.code, E_CORRUPT);
+		assert_non_null(strstr(e.msg, bad[i].says));
+		assert_non_null(strstr(e.msg, "damaged or was not written by tend"));
+		assert_non_null(strstr(e.msg, "at most 16 passes, 4096 MiB"));
+	}
+	/* unwrap refuses them before deriving anything (not a wrong passphrase) */
+	struct keyfile t = kf;
+	t.kdf.opslimit = 17;
+	uint8_t key[VAULT_KEY_BYTES];
+	assert_int_equal(keyfile_unwrap(&t, "pw", 2, key, &e), -1);
+	assert_int_equal(e.code, E_CORRUPT);
+	/* and wrap will not write them */
+	struct kdf_params p = {17, 8192};
+	t = kf;
+	assert_int_equal(keyfile_wrap(&t, &p, "pw", 2, test_key, &e), -1);
+	assert_memory_equal(&t, &kf, sizeof(kf));
+}
+
 /* Test helpers for files in the vault folder. */
 static char *file_in(const char *dir, const char *name)
 {
@@ -389,6 +454,91 @@ static void damaged_key_falls_back_to_backup(void **state)
 	flip_byte(dir, "key.bak", 3);
 	assert_int_equal(keyfile_load(dir, &back, &used_backup, &e), 0);
 	assert_false(used_backup);
+	test_rmtree(dir);
+	free(dir);
+}
+
+/* bytes of kf with its header (bytes 0..64) edited and the unkeyed
+ * checksum redone: intact by the checksum, but the AEAD refuses it. */
+static void put_edited(const char *dir, const char *name, const struct keyfile *kf, size_t off)
+{
+	struct keyfile t = *kf;
+	uint8_t bytes[KEYFILE_SIZE];
+	assert_true(off >= 32 && off < 64); /* salt or vault id */
+	if (off < 48)
+		t.salt[off - 32] ^= 0x01;
+	else
+		t.vault_id[off - 48] ^= 0x01;
+	keyfile_encode(&t, bytes);
+	put_bytes(dir, name, bytes, sizeof(bytes));
+}
+
+static void unlock_tries_backup_when_key_does_not_open(void **state)
+{
+	(void)state;
+	char *dir = test_tmpdir();
+	struct keyfile kf, got;
+	make_keyfile(&kf, "pw");
+	struct error e;
+	uint8_t key[VAULT_KEY_BYTES], want[KEYFILE_SIZE], have[KEYFILE_SIZE];
+	keyfile_encode(&kf, want);
+	bool used_backup = true;
+
+	/* both intact: key is used */
+	assert_int_equal(keyfile_save(dir, &kf, &e), 0);
+	assert_int_equal(keyfile_unlock(dir, "pw", 2, &got, key, &used_backup, &e), 0);
+	assert_false(used_backup);
+	assert_memory_equal(key, test_key, sizeof(key));
+
+	/* key's salt edited, checksum redone: it reads as intact... */
+	put_edited(dir, "key", &kf, 33);
+	assert_int_equal(keyfile_load(dir, &got, &used_backup, &e), 0);
+	assert_false(used_backup);
+	/* ...but does not open, and key.bak does */
+	memset(key, 0, sizeof(key));
+	assert_int_equal(keyfile_unlock(dir, "pw", 2, &got, key, &used_backup, &e), 0);
+	assert_true(used_backup);
+	assert_memory_equal(key, test_key, sizeof(key));
+	keyfile_encode(&got, have);
+	assert_memory_equal(have, want, sizeof(want)); /* key.bak's copy, to mend key with */
+
+	/* a wrong passphrase fails on both: wrong passphrase */
+	assert_int_equal(keyfile_unlock(dir, "nope", 4, &got, key, &used_backup, &e), -1);
+	assert_int_equal(e.code, E_AUTH);
+	assert_non_null(strstr(e.msg, "Wrong passphrase"));
+
+	/* the vault id edited the same way in key.bak: neither opens */
+	put_edited(dir, "key.bak", &kf, 50);
+	assert_int_equal(keyfile_unlock(dir, "pw", 2, &got, key, &used_backup, &e), -1);
+	assert_int_equal(e.code, E_AUTH);
+
+	/* key.bak edited, key intact: key is used, as before */
+	put_bytes(dir, "key", want, sizeof(want));
+	assert_int_equal(keyfile_unlock(dir, "pw", 2, &got, key, &used_backup, &e), 0);
+	assert_false(used_backup);
+
+	/* key asking for limits past the cap (checksum redone) is damage:
+	 * key.bak opens, nothing is derived with those limits */
+	assert_int_equal(keyfile_save(dir, &kf, &e), 0);
+	struct keyfile t = kf;
+	t.kdf.opslimit = UINT32_MAX;
+	uint8_t bytes[KEYFILE_SIZE];
+	keyfile_encode(&t, bytes);
+	put_bytes(dir, "key", bytes, sizeof(bytes));
+	assert_int_equal(keyfile_unlock(dir, "pw", 2, &got, key, &used_backup, &e), 0);
+	assert_true(used_backup);
+
+	/* key edited and key.bak missing: the one copy there says wrong
+	 * passphrase */
+	put_edited(dir, "key", &kf, 40);
+	remove_file(dir, "key.bak");
+	assert_int_equal(keyfile_unlock(dir, "pw", 2, &got, key, &used_backup, &e), -1);
+	assert_int_equal(e.code, E_AUTH);
+	/* and with no key at all, "no vault" as keyfile_load says it */
+	remove_file(dir, "key");
+	assert_int_equal(keyfile_unlock(dir, "pw", 2, &got, key, &used_backup, &e), -1);
+	assert_int_equal(e.code, E_FAIL);
+	assert_non_null(strstr(e.msg, "tend init"));
 	test_rmtree(dir);
 	free(dir);
 }
@@ -511,6 +661,8 @@ SUITE(keyfile, cmocka_unit_test(wrap_unwrap_round_trip), cmocka_unit_test(defaul
       cmocka_unit_test(empty_and_long_passphrases), cmocka_unit_test(encode_decode_round_trip),
       cmocka_unit_test(every_bit_flip_is_rejected), cmocka_unit_test(truncated_and_empty),
       cmocka_unit_test(newer_version_message), cmocka_unit_test(out_of_range_limits_are_corrupt),
+      cmocka_unit_test(limits_past_the_cap_are_refused),
       cmocka_unit_test(save_load_round_trip), cmocka_unit_test(damaged_key_falls_back_to_backup),
-      cmocka_unit_test(both_damaged_is_corrupt), cmocka_unit_test(no_vault_is_fail),
+      cmocka_unit_test(both_damaged_is_corrupt),
+      cmocka_unit_test(unlock_tries_backup_when_key_does_not_open), cmocka_unit_test(no_vault_is_fail),
       cmocka_unit_test(newer_key_file_on_disk), cmocka_unit_test(shred_removes_both))

@@ -109,6 +109,73 @@ static void mkdir_p_reports_failure(void **state)
 	free(root);
 }
 
+/* refused (-1) or let through (0), for a file name under root */
+static int inside(const char *dir, const char *root, const char *rel)
+{
+	char *p = path_join(root, rel);
+	assert_non_null(p);
+	struct error e;
+	error_clear(&e);
+	int rc = path_refuse_inside(dir, p, "the export", "it would be there.", &e);
+	if (rc)
+		assert_non_null(strstr(e.msg, "Refused to write the export inside the vault folder"));
+	free(p);
+	return rc;
+}
+
+static void refuse_inside_by_real_path(void **state)
+{
+	(void)state;
+	char *root = test_tmpdir();
+	char *vault = path_join(root, "vault");
+	struct error e;
+	assert_int_equal(mkdir_p(vault, &e), 0);
+	char *sub = path_join(vault, "sub");
+	assert_int_equal(mkdir(sub, 0700), 0);
+	char *link = path_join(root, "link");
+	assert_int_equal(symlink(vault, link), 0);
+	char *twin = path_join(root, "vault2");
+	assert_int_equal(mkdir(twin, 0700), 0);
+
+	assert_int_equal(inside(vault, root, "vault/tend.db"), -1);
+	assert_int_equal(inside(vault, root, "vault/new.json"), -1);
+	assert_int_equal(inside(vault, root, "vault/sub/new.json"), -1);
+	assert_int_equal(inside(vault, root, "link/key"), -1);
+	assert_int_equal(inside(vault, root, "vault2/../vault/x"), -1);
+	assert_int_equal(inside(vault, root, "vault/"), -1);
+	assert_int_equal(inside(link, root, "vault/x"), -1); /* dir given as a link */
+	/* a folder whose name starts like the vault's is not inside it */
+	assert_int_equal(inside(vault, root, "vault2/x.json"), 0);
+	assert_int_equal(inside(vault, root, "vault.json"), 0);
+	assert_int_equal(inside(vault, root, "x.json"), 0);
+	/* a folder that is not there: writing fails by itself */
+	assert_int_equal(inside(vault, root, "nowhere/x.json"), 0);
+	/* a link outside that points at a file inside */
+	char *db = path_join(vault, "tend.db");
+	FILE *f = fopen(db, "w");
+	assert_non_null(f);
+	fclose(f);
+	char *out = path_join(root, "out.json");
+	assert_int_equal(symlink(db, out), 0);
+	assert_int_equal(inside(vault, root, "out.json"), -1);
+	/* a relative name, from inside the vault folder */
+	char *cwd = getcwd(NULL, 0);
+	assert_non_null(cwd);
+	assert_int_equal(chdir(sub), 0);
+	assert_int_equal(path_refuse_inside(vault, "x.json", "the export", "w.", &e), -1);
+	assert_int_equal(path_refuse_inside(vault, "../../x.json", "the export", "w.", &e), 0);
+	assert_int_equal(chdir(cwd), 0);
+	free(cwd);
+	free(out);
+	free(db);
+	free(twin);
+	free(link);
+	free(sub);
+	free(vault);
+	test_rmtree(root);
+	free(root);
+}
+
 SUITE(path, cmocka_unit_test(tend_home_wins), cmocka_unit_test(xdg_and_fallbacks),
       cmocka_unit_test(join), cmocka_unit_test(mkdir_p_creates_private_folders),
-      cmocka_unit_test(mkdir_p_reports_failure))
+      cmocka_unit_test(mkdir_p_reports_failure), cmocka_unit_test(refuse_inside_by_real_path))

@@ -18,11 +18,12 @@ export TEND_INSECURE_FAST_KDF=1 TZ=UTC LANG=C.UTF-8 LC_ALL=C.UTF-8
 FIX=$(cd "$(dirname "$0")/../fixtures" && pwd)
 PASS='faults test passphrase'
 tp() { "$TEND_BIN" --passphrase-fd 3 "$@" 3<<<"$PASS"; }
-# full BYTES CMD...: CMD with writes under $TEND_HOME limited to BYTES.
+# full BYTES CMD...: CMD with writes under $TEND_HOME (or $FULL_DIR, when
+# set) limited to BYTES.
 # (ASan wants to be the first library; the shim only passes calls on.)
 full() {
 	local n=$1; shift
-	FAULT_DIR=$TEND_HOME FAULT_BYTES=$n LD_PRELOAD=$NOSPACE_SO \
+	FAULT_DIR=${FULL_DIR:-$TEND_HOME} FAULT_BYTES=$n LD_PRELOAD=$NOSPACE_SO \
 		ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0 "$@"
 }
 # The export without its time stamp: what the vault holds.
@@ -77,13 +78,17 @@ t_match "passwd on a full disk: a clear message" "No space left|disk is full" "$
 t_ok "the old passphrase still opens the vault" verify
 t_exit "the new one does not" 3 "$TEND_BIN" --passphrase-fd 3 list 3<<<"a new passphrase here" 2>/dev/null
 
-# ---- export and backup into the full folder: no file, not even part of one
-out=$(full 1000 "$TEND_BIN" --passphrase-fd 3 export -o "$TEND_HOME/out.json" 3<<<"$PASS" 2>&1)
+# ---- export and backup onto a full disk: no file, not even part of one
+# (into a folder of their own: tend writes neither inside the vault folder)
+OUTD=$T_TMP/outdisk
+mkdir -p "$OUTD"
+out=$(FULL_DIR=$OUTD full 1000 "$TEND_BIN" --passphrase-fd 3 export -o "$OUTD/out.json" 3<<<"$PASS" 2>&1)
 t_match "export to a full disk: a clear message" "Cannot write .*out.json.*No space left" "$out"
-t_ok "no export file, not even part of one" test ! -e "$TEND_HOME/out.json"
-out=$(full 1000 "$TEND_BIN" --passphrase-fd 3 backup "$TEND_HOME/b.tend" 3<<<"$PASS" 2>&1)
+t_ok "no export file, not even part of one" test ! -e "$OUTD/out.json"
+out=$(FULL_DIR=$OUTD full 1000 "$TEND_BIN" --passphrase-fd 3 backup "$OUTD/b.tend" 3<<<"$PASS" 2>&1)
 t_match "backup to a full disk: a clear message" "No space left|disk is full" "$out"
-t_ok "no backup file, not even part of one" test ! -e "$TEND_HOME/b.tend"
+t_ok "no backup file, not even part of one" test ! -e "$OUTD/b.tend"
+t_eq "nothing left in the full folder" "" "$(ls -A "$OUTD")"
 t_eq "no stray files left in the vault folder" "" \
 	"$(ls -A "$TEND_HOME" | grep -v -x -e tend.db -e key -e key.bak -e lock -e config -e 'tend.db-journal')"
 

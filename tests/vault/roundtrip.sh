@@ -4,7 +4,8 @@
 # mistyped code exits 3 and leaves every file byte-for-byte as it was;
 # recover, passwd and rekey change only what they say (rekey retires the old
 # code); backup/restore reproduce the vault exactly and restore replaces an
-# existing vault's contents; backup never overwrites a file; destroy needs
+# existing vault's contents, and a stray FILE-journal beside the backup is
+# neither read nor changed; backup never overwrites a file; destroy needs
 # its confirmation and then removes the key files and the database; a
 # second tend gets exit 5 while another holds the vault open (a `passwd`
 # waiting for its new passphrase); and misuse (init twice,
@@ -98,7 +99,12 @@ t_eq "after recover the new passphrase opens the vault" "$list1" "$(tp "$P2" lis
 tp "$P1" list >/dev/null 2>&1; t_eq "after recover the old passphrase is refused" 3 $?
 
 # ---- passwd ----------------------------------------------------------------
-tp2 "$P2" "$P3" passwd >/dev/null 2>&1; t_eq "passwd exits 0" 0 $?
+tp2 "$P2" "$P3" passwd >/dev/null 2>"$T_TMP/err"; t_eq "passwd exits 0" 0 $?
+t_match "passwd says old key file copies still open with the old passphrase, and names rekey" \
+	"Copies of the key file made before.*still open the vault with the old passphrase.*tend rekey" \
+	"$(cat "$T_TMP/err")"
+t_match "passwd --help says the same" "cannot reach copies of the key.*tend rekey" \
+	"$("$TEND_BIN" passwd --help | tr '\n' ' ')"
 t_eq "passwd keeps all entries" "$list1" "$(tp "$P3" list)"
 tp "$P2" list >/dev/null 2>&1; t_eq "after passwd the old passphrase is refused" 3 $?
 show_ref=$(show_all "$P3")
@@ -117,6 +123,17 @@ tp "$P3" backup "$T_TMP/exists.tend" >/dev/null 2>"$T_TMP/err"; rc=$?
 t_eq "backup to an existing file exits 1" 1 "$rc"
 t_match "backup to an existing file says so" 'already exists' "$(cat "$T_TMP/err")"
 t_eq "the existing file is untouched" "$sum" "$(sha256sum <"$T_TMP/exists.tend")"
+# Never into the vault folder: it could replace the vault's own files
+# (a backup to key.bak, say), and would be lost with the folder.
+before=$(snap "$TEND_HOME")
+ln -s "$TEND_HOME" "$T_TMP/vault-link"
+for target in "$TEND_HOME/key.bak" "$TEND_HOME/backup.tend" "$T_TMP/vault-link/b.tend" \
+	"$TEND_HOME/../v1/b.tend"; do
+	tp "$P3" backup "$target" >/dev/null 2>"$T_TMP/err"; rc=$?
+	t_eq "backup to $target: refused (exit 1)" 1 "$rc"
+	t_match "... says what and why" "Refused to write the backup inside the vault folder.*overwrite the vault's own files.*Nothing was written" "$(cat "$T_TMP/err")"
+done
+t_eq "the vault folder is exactly as it was" "$before" "$(snap "$TEND_HOME")"
 
 TEND_HOME=$T_TMP/r1 tp "$P3" restore "$B1" >/dev/null 2>&1; t_eq "restore into a fresh folder exits 0" 0 $?
 t_eq "restored vault: list identical" "$list1" "$(TEND_HOME=$T_TMP/r1 tp "$P3" list)"
@@ -124,6 +141,20 @@ t_eq "restored vault: every show identical" "$show_ref" "$(TEND_HOME=$T_TMP/r1 s
 TEND_HOME=$T_TMP/r1 tp "$P3" verify >/dev/null 2>&1; t_eq "restored vault verifies" 0 $?
 TEND_HOME=$T_TMP/r1 tp "wrong passphrase" restore "$B1" >/dev/null 2>&1
 t_eq "restore with a wrong passphrase exits 3" 3 $?
+
+# A stray FILE-journal beside a backup (left by a copy tool, or by SQLite
+# when the file was once opened elsewhere) is never read or needed: the
+# backup opens read-only and immutable.
+SB=$T_TMP/stray.tend
+cp "$B1" "$SB"
+{ printf 'not a journal at all'; head -c 5000 /dev/urandom; } >"$SB-journal"
+sum=$(sha256sum <"$SB-journal")
+TEND_HOME=$T_TMP/r-stray tp "$P3" restore "$SB" >/dev/null 2>"$T_TMP/err"; rc=$?
+t_eq "a garbage BACKUP-journal beside the backup: restore exits 0" 0 "$rc"
+t_nomatch "... with no word about permissions" 'permission' "$(cat "$T_TMP/err")"
+t_eq "... restores the vault" "$list1" "$(TEND_HOME=$T_TMP/r-stray tp "$P3" list)"
+t_eq "... and leaves the stray file as it was" "$sum" "$(sha256sum <"$SB-journal")"
+t_ok "... and the backup as it was" cmp -s "$B1" "$SB"
 
 # Restore into an existing vault with other contents and its own passphrase.
 PO='other vault passphrase'

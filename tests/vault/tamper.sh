@@ -8,10 +8,14 @@
 # or (only when the damage is in a page it does not read, such as the
 # search index, which verify alone reads in full) prints exactly the true
 # list. The key file: damage to `key` alone is survived (key.bak is used,
-# stderr says so, `key` is written back); damage to both exits 4. The
+# stderr says so, `key` is written back); damage to both exits 4. A key
+# header edited with its checksum redone opens from key.bak (a wrong
+# passphrase still exits 3), and a key or backup header asking for more
+# Argon2id work than tend's caps is refused at once (exit 4). The
 # crash journal: a real hot journal (from a SIGKILL during a big add) rolls
 # back cleanly; the same journal with a flipped bit in a page image makes
-# the open exit 4, names the journal, and truly changes nothing.
+# the open exit 4, names the journal, and truly changes nothing; put
+# beside a backup as its FILE-journal, it is ignored by restore.
 . "$(dirname "$0")/../lib.sh"
 export TEND_INSECURE_FAST_KDF=1
 PASS='tamper test passphrase'
@@ -176,6 +180,72 @@ tp verify >/dev/null 2>&1; t_eq "both key files damaged: verify exits 4" 4 $?
 recout=$(tp list 2>&1)
 t_nomatch "both key files damaged: not called a wrong passphrase" 'Wrong passphrase' "$recout"
 
+# ---- key headers edited, their checksum redone --------------------------------
+# The key file's checksum is unkeyed: anyone can edit a header and redo it,
+# and the copy then reads as intact. Such edits must be refused or routed
+# round, never trusted.
+# put_u64 FILE OFFSET VALUE: VALUE as 8 little-endian bytes at OFFSET.
+put_u64() {
+	local i out=''
+	for ((i = 0; i < 8; i++)); do out+=$(printf '\\x%02x' $((($3 >> (8 * i)) & 255))); done
+	# shellcheck disable=SC2059
+	printf "$out" | dd of="$1" bs=1 seek="$2" conv=notrunc status=none
+}
+# resum FILE OFFSET: redoes the BLAKE2b-256 of the key file at OFFSET.
+resum() {
+	local sum
+	sum=$(head -c $(($2 + 136)) "$1" | tail -c 136 | b2sum -l 256 | cut -d' ' -f1)
+	# shellcheck disable=SC2059
+	printf "$(sed 's/../\\x&/g' <<<"$sum")" | dd of="$1" bs=1 seek=$(($2 + 136)) conv=notrunc status=none
+}
+
+fresh edited-salt
+flip "$TEND_HOME/key" 33
+resum "$TEND_HOME/key" 0
+out=$(tp list 2>"$T_TMP/err"); rc=$?
+t_eq "key header edited, checksum redone: list opens from key.bak (exit 0)" 0 "$rc"
+t_eq "key header edited: list is right" "$LIST" "$out"
+t_match "key header edited: stderr says the backup copy was used" 'its backup copy was used' "$(cat "$T_TMP/err")"
+t_ok "key header edited: key was written again" cmp -s "$ORIG/key" "$TEND_HOME/key"
+"$TEND_BIN" --passphrase-fd 3 list 3<<<"not the passphrase" >/dev/null 2>"$T_TMP/err"
+t_eq "wrong passphrase after the mend: exit 3" 3 $?
+
+fresh edited-wrong
+flip "$TEND_HOME/key" 33
+resum "$TEND_HOME/key" 0
+before=$(cat "$TEND_HOME/key" "$TEND_HOME/key.bak" | sha256sum)
+"$TEND_BIN" --passphrase-fd 3 list 3<<<"not the passphrase" >/dev/null 2>"$T_TMP/err"
+t_eq "key header edited, wrong passphrase (fails on both copies): exit 3" 3 $?
+t_match "... says wrong passphrase" 'Wrong passphrase' "$(cat "$T_TMP/err")"
+t_eq "... and changes neither key file" "$before" "$(cat "$TEND_HOME/key" "$TEND_HOME/key.bak" | sha256sum)"
+
+fresh edited-limits
+put_u64 "$TEND_HOME/key" 16 4294967295
+resum "$TEND_HOME/key" 0
+out=$(timeout 60 "$TEND_BIN" --passphrase-fd 3 list 3<<<"$PASS" 2>"$T_TMP/err"); rc=$?
+t_eq "key asking for 2^32-1 passes (checksum redone): opens from key.bak at once" "0" "$rc"
+t_eq "... and lists the vault" "$LIST" "$out"
+t_ok "... and key was written again" cmp -s "$ORIG/key" "$TEND_HOME/key"
+
+# A backup's header holds a copy of the key file at byte 16.
+BK=$T_TMP/edited.tend
+TEND_HOME=$ORIG tp backup "$BK" >/dev/null 2>&1
+put_u64 "$BK" $((16 + 16)) 4294967295
+resum "$BK" 16
+export TEND_HOME=$T_TMP/from-edited
+start=$SECONDS
+timeout 60 "$TEND_BIN" --passphrase-fd 3 restore "$BK" 3<<<"$PASS" >/dev/null 2>"$T_TMP/err"; rc=$?
+t_eq "restore of a backup whose key copy asks for 2^32-1 passes: exit 4" 4 "$rc"
+t_ok "... at once ($((SECONDS - start)) s), not after hours" test $((SECONDS - start)) -lt 10
+t_match "... says the backup is damaged or not from tend" 'damaged or was not made by tend' "$(cat "$T_TMP/err")"
+t_match "... and what it asked for" '4294967295 passes' "$(cat "$T_TMP/err")"
+t_ok "... and makes no vault" test ! -e "$TEND_HOME/key"
+put_u64 "$BK" $((16 + 24)) $((8 << 30))
+put_u64 "$BK" $((16 + 16)) 1
+resum "$BK" 16
+timeout 60 "$TEND_BIN" --passphrase-fd 3 restore "$BK" 3<<<"$PASS" >/dev/null 2>"$T_TMP/err"
+t_eq "restore of a backup whose key copy asks for 8 GiB: exit 4" 4 $?
+
 # ---- the crash journal ---------------------------------------------------------
 # A hot journal: SIGKILL a big add while it writes, until the journal is
 # left with records and a header (its first byte is not zero). Two kinds
@@ -251,6 +321,19 @@ for img in $early $late; do
 	out=$(tp list 2>&1)
 	t_match "$kind journal put back later: moved aside, the vault opens with the later entry" 'Saved after the crash' "$out"
 	tp verify >/dev/null 2>&1; t_eq "$kind journal put back later: verify passes" 0 $?
+
+	# The same hot journal beside a backup of the vault, named as the
+	# backup's journal: restore opens the backup immutable and never
+	# reads it (it used to refuse, blaming the folder's permissions).
+	SB=$T_TMP/$kind-stray.tend
+	TEND_HOME=$ORIG XDG_STATE_HOME=$T_TMP/$kind-orig.state tp backup "$SB" >/dev/null 2>&1
+	cp "$img/tend.db-journal" "$SB-journal"
+	sum=$(sha256sum <"$SB-journal")
+	export TEND_HOME=$T_TMP/$kind-from-stray XDG_STATE_HOME=$T_TMP/$kind-from-stray.state
+	tp restore "$SB" >/dev/null 2>"$T_TMP/err"; rc=$?
+	t_eq "$kind hot journal as BACKUP-journal: restore exits 0" 0 "$rc"
+	t_eq "$kind hot journal as BACKUP-journal: the 30 entries restored" "$LIST" "$(tp list 2>/dev/null)"
+	t_eq "$kind hot journal as BACKUP-journal: the stray file untouched" "$sum" "$(sha256sum <"$SB-journal")"
 
 	export TEND_HOME=$T_TMP/$kind-bad XDG_STATE_HOME=$T_TMP/$kind-bad.state
 	cp -a "$img" "$TEND_HOME"
