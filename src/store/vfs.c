@@ -409,10 +409,6 @@ static int load_page(struct tfile *f, uint32_t pgno, uint8_t *out, bool whole)
 	}
 	struct p1info info;
 	bool bad = page1_open(f->slot, f->sealed, out, &info) != 0;
-	if (!bad) {
-		note_counter(f, info.counter, info.jid);
-		memcpy(f->p1_tag, info.tag, PAGE_TAG_BYTES);
-	}
 	if (!bad && whole) {
 		if ((rc = fresh(f)) != SQLITE_OK)
 			return rc;
@@ -426,12 +422,18 @@ static int load_page(struct tfile *f, uint32_t pgno, uint8_t *out, bool whole)
 		f->slot->stats.page_failures++;
 		return SQLITE_IOERR_DATA;
 	}
+	/* Only a page 1 checked against the page set may say which page 1 the
+	 * set in memory belongs to: SQLite also peeks at page 1's header with
+	 * no lock held (when it opens the file), while another tend may be
+	 * part way through a change. */
 	if (whole) {
 		memcpy(f->p1, out, PS);
 		f->p1_valid = true;
 		f->p1_dirty = false;
 		memcpy(f->sealed_root, f->root, PAGE_MAC_BYTES);
 		f->sealed_npages = f->npages;
+		memcpy(f->p1_tag, info.tag, PAGE_TAG_BYTES);
+		note_counter(f, info.counter, info.jid);
 	}
 	return SQLITE_OK;
 }
@@ -703,7 +705,7 @@ static bool journal_bound(struct tfile *db, uint64_t c0, const uint8_t *jid, uin
  * those were synced before the database was written, so a crash cannot
  * leave them torn). A journal from a tend that did not bind journals is
  * accepted only while page 1 is of that format too. */
-static int journal_validate(struct tfile *f)
+static int journal_validate(struct tfile *f, bool rw)
 {
 	sqlite3_int64 size;
 	int rc = f->real->pMethods->xFileSize(f->real, &size);
@@ -783,6 +785,10 @@ static int journal_validate(struct tfile *f)
 			rc = SQLITE_IOERR_DATA;
 			f->slot->stats.journal_stale++;
 		}
+		/* SQLite opens a hot journal read-only to look at it, and
+		 * read-write only to play it back. */
+		if (rc == SQLITE_OK && rw)
+			f->slot->stats.journals_played++;
 		if (rc == SQLITE_OK && jver == 2) {
 			/* Playing it back is a change of its own: page 1 gets c + 2. */
 			struct tfile *db = f->db;
@@ -1203,7 +1209,7 @@ static int t_open(sqlite3_vfs *vfs, sqlite3_filename name, sqlite3_file *file, i
 	if (rc == SQLITE_OK && f->kind == MAIN)
 		rc = main_scan(f);
 	else if (rc == SQLITE_OK && f->kind == JOURNAL)
-		rc = journal_validate(f);
+		rc = journal_validate(f, (flags & SQLITE_OPEN_READWRITE) != 0);
 	if (rc != SQLITE_OK) {
 		if (f->real->pMethods)
 			f->real->pMethods->xClose(f->real);
