@@ -19,7 +19,9 @@
 #ifndef TEND_UTIL_TERMSAFE_H
 #define TEND_UTIL_TERMSAFE_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "util/buf.h"
@@ -28,6 +30,11 @@ enum termsafe_mode {
 	TERMSAFE_LINE, /* one line: newline and tab shown as ^J and ^I */
 	TERMSAFE_TEXT, /* several lines: newline and tab kept */
 };
+
+/* True for a code point that is never sent to a terminal as it is: C0
+ * and C1 controls, DEL, and the bidi overrides and isolates above. The
+ * full screen draws each as a replacement mark. */
+bool termsafe_control(uint32_t cp);
 
 /* The next piece of s (len > 0 bytes) as it is to be shown: writes it to
  * out (at most TERMSAFE_PIECE_MAX bytes, not NUL-terminated), returns its

@@ -7,6 +7,7 @@
 #include <wchar.h>
 
 #include "ui/input.h"
+#include "util/termsafe.h"
 #include "util/utf8.h"
 
 static SCREEN *screen;
@@ -179,10 +180,13 @@ void ui_wipe_scrollback(void)
 	}
 }
 
+/* A control character is drawn as a replacement mark, one column wide
+ * where utf8_fit counted none: the columns are counted again as drawn, so
+ * a line with controls in it never runs past maxw (and wraps). */
 static int put_wide(int y, int x, int maxw, attr_t a, short pair, const char *s, size_t len)
 {
-	size_t cols;
-	size_t n = utf8_fit(s, len, (size_t)maxw, &cols);
+	size_t cols = 0;
+	size_t n = utf8_fit(s, len, (size_t)maxw, NULL);
 	wchar_t wbuf[256];
 	size_t i = 0, adv;
 	int done = 0;
@@ -192,8 +196,14 @@ static int put_wide(int y, int x, int maxw, attr_t a, short pair, const char *s,
 		size_t k = 0;
 		while (i < n && k < sizeof(wbuf) / sizeof(wbuf[0]) - 1) {
 			uint32_t cp = utf8_decode(s + i, n - i, &adv);
-			if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+			if (termsafe_control(cp))
 				cp = UTF8_REPLACEMENT;
+			size_t w = (size_t)u_width(cp);
+			if (cols + w > (size_t)maxw) {
+				n = i;
+				break;
+			}
+			cols += w;
 			wbuf[k++] = (wchar_t)cp;
 			i += adv;
 		}

@@ -9,9 +9,14 @@ static const char hex[] = "0123456789ABCDEF";
 /* Right-to-left and left-to-right overrides, embeddings and isolates: they
  * reorder what follows on the line, so a title can show other words than
  * it holds. */
-static int is_bidi_control(uint32_t cp)
+static bool is_bidi_control(uint32_t cp)
 {
 	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+bool termsafe_control(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || is_bidi_control(cp);
 }
 
 size_t termsafe_piece(const char *s, size_t len, enum termsafe_mode m,

@@ -8,6 +8,7 @@
 #include "store/journal.h"
 #include "store/vault.h"
 #include "views/journal_int.h"
+#include "widgets/editor.h"
 #include "widgets/menu.h"
 
 /* A scrollable, wrapped, read-only text: the body of an entry or of an
@@ -48,7 +49,8 @@ static void reader_draw(struct reader *r, int y, int x, int rows, int w)
 	for (int i = 0; i < rows && r->top + (size_t)i < n; i++) {
 		size_t a, b;
 		textbuf_row(r->tb, r->top + (size_t)i, &a, &b);
-		ui_put(y + i, x, w, ROLE_NORMAL, text + a, b - a);
+		/* As the editor draws it: a tab is spaces to the next stop. */
+		editor_put_span(y + i, x, 0, (size_t)w, ROLE_NORMAL, text + a, b - a);
 	}
 }
 

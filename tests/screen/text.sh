@@ -1,0 +1,38 @@
+# What an entry holds, shown on the full screen as it should be: terminal
+# commands (an OSC 52, an OSC 8, a CSI 2J) and bidi overrides in a title
+# and a body never reach the terminal (each is drawn as a replacement
+# mark), and a tab in the text reads as spaces to the next stop in the
+# reader, as in the editor (it was a replacement mark). Each mark takes a
+# column, so a title with controls in it is cut to its row (it ran into
+# the next one). The golden file
+# holds the journal list and the reader.
+. "$(dirname "$0")/../lib.sh"
+export TEND_INSECURE_FAST_KDF=1 TZ=UTC LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color
+export TEND_HOME=$T_TMP/vault TEND_NOW=1795458600
+unset NO_COLOR
+PASS='text screen passphrase'
+tp() { "$TEND_BIN" --passphrase-fd 3 "$@" 3<<<"$PASS"; }
+tp init >/dev/null 2>&1
+printf 'region = US\n' >>"$TEND_HOME/config"
+printf 'Clip \e]52;c;aGk=\a and \e]8;;https://example.invalid/\e\\link\e]8;;\e\\ x\xe2\x80\xaeevil\nbody \e[2J then\ta tab\n\tindented line\n' |
+	tp add >/dev/null
+
+printf 'size 60x100\ntype %s\nkey Enter\ndump home\n' "$PASS" >"$T_TMP/home.script"
+"$SCREEN_BIN" "$T_TMP/home.script" >"$T_TMP/home.out" 2>&1
+{
+	printf 'type %s\nkey Enter\n' "$PASS"
+	t_downs "$T_TMP/home.out" Journal
+	printf 'key Enter\ndump list\nkey Enter\ndump reader\n'
+} >"$T_TMP/read.script"
+t_screen text-reader "$T_TMP/read.script"
+raw=$(cat "$T_TMP/text-reader.raw")
+t_nomatch "no ESC reaches the screen" $'\e' "$raw"
+t_nomatch "no BEL reaches the screen" $'\a' "$raw"
+t_nomatch "no right-to-left override reaches the screen" $'\u202e' "$raw"
+t_match "a title with controls in it stays on its row" '^ {11}body' \
+	"$(t_section "$T_TMP/text-reader.raw" list | sed -n 5p)"
+reader=$(t_section "$T_TMP/text-reader.raw" reader)
+t_nomatch "a tab in the reader is not a replacement mark" $'\ufffd(then|a tab|indented)' "$reader"
+t_match "a tab in the reader is spaces to the next stop" $'\n      indented line' "$reader"
+
+t_done
