@@ -5,7 +5,8 @@
 # reader, as in the editor (it was a replacement mark). Each mark takes a
 # column, so a title with controls in it is cut to its row (it ran into
 # the next one). The golden file
-# holds the journal list and the reader.
+# holds the journal list and the reader. F1 on the write screen lists
+# only keys that act there, not letters that just type.
 . "$(dirname "$0")/../lib.sh"
 export TEND_INSECURE_FAST_KDF=1 TZ=UTC LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color
 export TEND_HOME=$T_TMP/vault TEND_NOW=1795458600
@@ -34,5 +35,25 @@ t_match "a title with controls in it stays on its row" '^ {11}body' \
 reader=$(t_section "$T_TMP/text-reader.raw" reader)
 t_nomatch "a tab in the reader is not a replacement mark" $'\ufffd(then|a tab|indented)' "$reader"
 t_match "a tab in the reader is spaces to the next stop" $'\n      indented line' "$reader"
+
+# F1 while writing lists only keys that act there: a letter or other
+# character key types itself in the editor (it listed "s Ctrl-S", "c F2",
+# "Esc q", "Ctrl-G !").
+{
+	printf 'size 60x100\ntype %s\nkey Enter\nkey w\nkey F1\ndump keys while writing\n' "$PASS"
+	printf 'key Esc\nkey Esc\nkey F1\ndump keys at home\n'
+} >"$T_TMP/keys.script"
+"$SCREEN_BIN" "$T_TMP/keys.script" >"$T_TMP/keys.out" 2>&1
+# char_keys LABEL: the key lists in that dump that hold a one-character key.
+char_keys() {
+	t_section "$T_TMP/keys.out" "$1" | sed -n 's/^  • \([^:]*\):.*/\1/p' |
+		awk '{ for (i = 1; i <= NF; i++) if (length($i) == 1) { print; break } }'
+}
+writing=$(t_section "$T_TMP/keys.out" "keys while writing")
+t_match "F1 while writing lists the keys" 'Ctrl-S: save' "$writing"
+t_match "and the keys that work everywhere" 'Ctrl-G: Crisis help' "$writing"
+t_eq "but no letter or other character key" "" "$(char_keys "keys while writing")"
+t_match "F1 at home still lists the letter keys" 'Up k: Move up' \
+	"$(t_section "$T_TMP/keys.out" "keys at home")"
 
 t_done
