@@ -105,6 +105,29 @@ static void item_text(const struct home *h, int i, const char **title, const cha
 		*about = h->today ? h->today->text : "";
 }
 
+/* The rows item i takes: its title, its line (at most two rows, as
+ * drawn) and the blank line after it. */
+static int item_rows(const struct home *h, size_t i, int w, int rows)
+{
+	const char *title, *about;
+	item_text(h, kind_at(h, i), &title, &about);
+	int n = view_markdown(rows, 0, w - 4, 0, 0, about);
+	return 2 + (n < 2 ? n : 2);
+}
+
+/* Whether the items from top to the end fit in room rows (the last one's
+ * blank line may fall off the screen). */
+static bool rest_fits(const struct home *h, size_t top, int room, int w, int rows)
+{
+	int used = 0;
+	for (size_t i = top; i < h->m.n; i++) {
+		used += item_rows(h, i, w, rows);
+		if (used > room + 1)
+			return false;
+	}
+	return true;
+}
+
 static void home_draw(struct ctx *c, void *st, int rows, int cols)
 {
 	struct home *h = st;
@@ -127,9 +150,7 @@ static void home_draw(struct ctx *c, void *st, int rows, int cols)
 		int used = 0;
 		size_t i;
 		for (i = h->m.top; i < h->m.n; i++) {
-			const char *title, *about;
-			item_text(h, kind_at(h, i), &title, &about);
-			int need = 2 + view_markdown(rows, 0, w - 4, 0, 0, about);
+			int need = item_rows(h, i, w, rows);
 			if (used + need > room + 1)
 				break;
 			used += need;
@@ -138,6 +159,10 @@ static void home_draw(struct ctx *c, void *st, int rows, int cols)
 			break;
 		h->m.top++;
 	}
+	/* When the window grows, earlier items come back into view rather
+	 * than the rows below the last item staying empty. */
+	while (h->m.top > 0 && rest_fits(h, h->m.top - 1, room, w, rows))
+		h->m.top--;
 	for (size_t i = h->m.top; i < h->m.n && y < rows; i++) {
 		bool sel = i == h->m.sel;
 		const char *title, *about;

@@ -8,7 +8,8 @@
 # minute with its own quiet note, not after 30 seconds, and a key starts
 # the minute again; NO_COLOR=1 takes every colour pair away from the home
 # and crisis screens, which use colour without it; Q on the home screen
-# (and Ctrl-Q while typing) quits with status 0.
+# (and Ctrl-Q while typing) quits with status 0; home scrolled down in a
+# small window shows every item again when the window grows.
 . "$(dirname "$0")/../lib.sh"
 export TEND_INSECURE_FAST_KDF=1 TEND_NOW=1795420800 LANG=C.UTF-8 TEND_HOME=$T_TMP/vault
 PASS='shell screen passphrase'
@@ -190,5 +191,23 @@ t_eq "a bad settings line: tend still starts" 0 $?
 t_match "the status bar names the line and the value" "config line 1: .*soon.*default" \
 	"$(t_section "$T_TMP/badcfg.out" "start with a bad settings line")"
 if [ -f "$T_TMP/config.saved" ]; then cp "$T_TMP/config.saved" "$TEND_HOME/config"; else rm -f "$TEND_HOME/config"; fi
+
+# ---- the home screen when the window grows ---------------------------------------
+# Was a bug: scrolled down to Quit in a small window, then made tall enough
+# for every item, home kept its scroll and showed only the last items with
+# empty rows below; now the first items come back.
+{
+	printf 'size 18x60\ntype %s\nkey Enter\nkey End\ndump home at 18x60, at the end\n' "$PASS"
+	printf 'resize 60x100\ndump home grown to 60x100\nkey Up\ndump and Up\n'
+} >"$T_TMP/grow"
+"$SCREEN_BIN" "$T_TMP/grow" >"$T_TMP/grow.out" 2>&1
+small=$(t_section "$T_TMP/grow.out" "home at 18x60, at the end")
+t_match "home at 18x60 scrolls to Quit" $'\n    Quit\n' "$small"
+t_nomatch "so Check in is out of view" $'\n    Check in\n' "$small"
+grown=$(t_section "$T_TMP/grow.out" "home grown to 60x100")
+t_match "grown to 60x100, Check in is back at the top" $'^  tend\n.*\n\n    Check in\n' "$grown"
+t_match "and Quit is still there" $'\n    Quit\n' "$grown"
+t_match "Up after growing keeps every item in view" $'\n    Check in\n' \
+	"$(t_section "$T_TMP/grow.out" "and Up")"
 
 t_done
