@@ -68,7 +68,9 @@ int term_open(const struct term_opts *o, struct error *e)
 	const char *t = getenv("TERM");
 	if (!t || !*t || strcmp(t, "dumb") == 0)
 		return error_set(e, E_FAIL, "This terminal cannot show tend's screens (TERM is %s). "
-		                            "Try another terminal, or use 'tend --help' for commands.",
+		                            "'tend --plain' asks the same things a line at a time "
+		                            "here; or try another terminal, or see 'tend --help' "
+		                            "for commands.",
 		                 t && *t ? t : "not set");
 	FILE *in = o->in, *out = o->out;
 	if (!in || !out) {
@@ -91,7 +93,8 @@ int term_open(const struct term_opts *o, struct error *e)
 	screen = newterm(NULL, out, in);
 	if (!screen) {
 		term_close();
-		return error_set(e, E_FAIL, "The terminal type %s is not known here; try TERM=xterm.",
+		return error_set(e, E_FAIL, "The terminal type %s is not known here; try TERM=xterm, "
+		                            "or 'tend --plain' for line prompts.",
 		                 t);
 	}
 	set_term(screen);
