@@ -34,6 +34,7 @@
 	X(textbuf) \
 	X(editor) \
 	X(stats) \
+	X(feelings) \
 	X(chart) \
 	X(firstrun) \
 	X(plain)
