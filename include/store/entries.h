@@ -2,6 +2,7 @@
 #ifndef TEND_STORE_ENTRIES_H
 #define TEND_STORE_ENTRIES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -39,6 +40,9 @@ int entries_each(struct vault *v, int (*fn)(const struct entry *en, void *arg), 
 /* E_FAIL "No entry N." when missing. */
 int entries_get(struct vault *v, int64_t id, struct entry *out, struct error *e);
 int64_t entries_count(struct vault *v);
+/* Whether the person has kept anything yet: an entry, a check-in, a
+ * trigger log or an exercise. False on error (nothing is claimed). */
+bool vault_has_writing(struct vault *v);
 
 int moods_add(struct vault *v, int score, const char *note, int64_t *id, struct error *e);
 int triggers_add(struct vault *v, const char *category, const char *what, int suds_before,

@@ -6,6 +6,7 @@
 
 #include "content/prompts.h"
 #include "util/timefmt.h"
+#include "store/entries.h"
 #include "store/homework.h"
 #include "store/journal.h"
 #include "views/journal_int.h"
@@ -23,6 +24,7 @@ struct home {
 	struct write_req req;
 	unsigned gen;
 	bool homework;           /* a therapist's pack is in the vault */
+	bool first;              /* nothing kept yet: no "Welcome back" */
 };
 
 /* The item shown at place i: "From my therapist" only while there is a
@@ -59,6 +61,9 @@ static int home_enter(struct ctx *c, void *st, const void *arg)
 	h->today = prompt_of_day(h->prompts, h->nprompts, (now.t + (int64_t)now.off_min * 60) / 86400);
 	h->gen = c->journal_gen;
 	check_draft(c, h);
+	/* A first visit (nothing kept yet, as after setting up) is not
+	 * greeted as a return; it stays so until home is opened again. */
+	h->first = c->vault && !vault_has_writing(c->vault);
 	return 0;
 }
 
@@ -138,8 +143,10 @@ static void home_draw(struct ctx *c, void *st, int rows, int cols)
 	int y = view_title(cols, "tend");
 	int w = cols - 4;
 	y += view_markdown(y, 2, w, 3, 0,
-	                   "Welcome back. There is nothing you have to do here today; "
-	                   "choose whatever feels right, or nothing at all.");
+	                   h->first ? "Welcome. There is nothing you have to do here today; "
+	                              "choose whatever feels right, or nothing at all."
+	                            : "Welcome back. There is nothing you have to do here today; "
+	                              "choose whatever feels right, or nothing at all.");
 	y++;
 	/* Items are a title and a wrapped line or two; scroll by whole items
 	 * so the chosen one is always in view. */
