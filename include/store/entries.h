@@ -40,6 +40,10 @@ int entries_each(struct vault *v, int (*fn)(const struct entry *en, void *arg), 
 /* E_FAIL "No entry N." when missing. */
 int entries_get(struct vault *v, int64_t id, struct entry *out, struct error *e);
 int64_t entries_count(struct vault *v);
+/* The one word for an entry without a title, wherever one is named: the
+ * journal, the reader, its versions, the report screen and the report,
+ * the command line and --plain. */
+#define ENTRY_UNTITLED "(untitled)"
 /* Whether the person has kept anything yet: an entry, a check-in, a
  * trigger log or an exercise. False on error (nothing is claimed). */
 bool vault_has_writing(struct vault *v);

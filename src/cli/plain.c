@@ -690,7 +690,7 @@ static int offer_draft(struct plain *p, struct writing *w)
 	/* Drafts keep no offset: show the day in this computer's zone now. */
 	stamp_format((struct stamp){d.saved_at, stamp_now().off_min}, when);
 	printf("\nYou have an unfinished entry kept on %.10s%s", when,
-	       *d.title ? ", titled \"" : ", with no title");
+	       *d.title ? ", titled \"" : ", " ENTRY_UNTITLED);
 	termsafe_fputs(d.title, stdout, TERMSAFE_LINE);
 	puts(*d.title ? "\"." : ".");
 	static const char *const items[] = {"Go on writing it", "Leave it for later"};
@@ -747,7 +747,7 @@ static void write_entry(struct plain *p)
 	if (w.from_draft) {
 		/* A draft may have been kept by the full screen: shown safe. */
 		fputs("\nTitle: ", stdout);
-		termsafe_fputs(w.title.len ? buf_str(&w.title) : "(none)", stdout, TERMSAFE_LINE);
+		termsafe_fputs(w.title.len ? buf_str(&w.title) : ENTRY_UNTITLED, stdout, TERMSAFE_LINE);
 		putchar('\n');
 		if (w.tags.len) {
 			fputs("Tags: ", stdout);

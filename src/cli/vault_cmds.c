@@ -273,7 +273,7 @@ static int print_row(const struct entry *en, void *arg)
 {
 	(void)arg;
 	printf("%lld\t%.16s\t", (long long)en->id, en->created);
-	termsafe_fputs(en->title, stdout, TERMSAFE_LINE);
+	termsafe_fputs(*en->title ? en->title : ENTRY_UNTITLED, stdout, TERMSAFE_LINE);
 	putchar('\t');
 	termsafe_fputs(en->tags, stdout, TERMSAFE_LINE);
 	putchar('\n');
@@ -299,7 +299,7 @@ static int show_one(struct cli_ctx *ctx, struct vault *v, void *arg, struct erro
 	struct entry en = {0};
 	if (entries_get(v, *(int64_t *)arg, &en, e))
 		return -1;
-	termsafe_fputs(en.title, stdout, TERMSAFE_LINE);
+	termsafe_fputs(*en.title ? en.title : ENTRY_UNTITLED, stdout, TERMSAFE_LINE);
 	printf("\n%s", en.created);
 	if (*en.tags) {
 		fputs("  tags: ", stdout);
@@ -638,7 +638,8 @@ int cmd_search(struct cli_ctx *ctx, int argc, char **argv)
 				if (*p == MATCH_ON || *p == MATCH_OFF)
 					memmove(p, p + 1, strlen(p)), p--;
 			printf("%lld\t%.16s\t", (long long)rows[i].id, when);
-			termsafe_fputs(rows[i].title, stdout, TERMSAFE_LINE);
+			termsafe_fputs(*rows[i].title ? rows[i].title : ENTRY_UNTITLED, stdout,
+			               TERMSAFE_LINE);
 			putchar('\n');
 			found++;
 		}

@@ -130,7 +130,7 @@ static void draw_row(const struct entry_row *r, int y, int w, bool sel, bool wit
 	if (title_w < 10)
 		title_w = w - x, rw = 0;
 	jdraw_marked(y, x, title_w, sel ? ROLE_SELECTED : ROLE_STRONG,
-	             r->title && *r->title ? r->title : "(untitled)");
+	             r->title && *r->title ? r->title : ENTRY_UNTITLED);
 	if (rw)
 		ui_puts(y, w - rw + 1, rw, sel ? ROLE_SELECTED : ROLE_MUTED, right);
 	jdraw_marked(y + 1, x, w - x, sel ? ROLE_SELECTED : ROLE_MUTED, r->preview ? r->preview : "");

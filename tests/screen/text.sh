@@ -6,7 +6,8 @@
 # column, so a title with controls in it is cut to its row (it ran into
 # the next one). The golden file
 # holds the journal list and the reader. F1 on the write screen lists
-# only keys that act there, not letters that just type.
+# only keys that act there, not letters that just type. An entry without
+# a title is "(untitled)" wherever it is named.
 . "$(dirname "$0")/../lib.sh"
 export TEND_INSECURE_FAST_KDF=1 TZ=UTC LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color
 export TEND_HOME=$T_TMP/vault TEND_NOW=1795458600
@@ -55,5 +56,25 @@ t_match "and the keys that work everywhere" 'Ctrl-G: Crisis help' "$writing"
 t_eq "but no letter or other character key" "" "$(char_keys "keys while writing")"
 t_match "F1 at home still lists the letter keys" 'Up k: Move up' \
 	"$(t_section "$T_TMP/keys.out" "keys at home")"
+
+# One word for an entry without a title, everywhere it is named (the
+# report screen said "(no title)", --plain "with no title" and "(none)",
+# the command line nothing at all).
+{
+	printf 'type %s\nkey Enter\nkey w\nkey Tab\ntype only-a-body here\nkey Ctrl-S\nkey Esc\n' "$PASS"
+	t_downs "$T_TMP/home.out" Journal
+	printf 'key Enter\ndump list\nkey Enter\ndump reader\n'
+} >"$T_TMP/untitled.script"
+"$SCREEN_BIN" "$T_TMP/untitled.script" >"$T_TMP/untitled.out" 2>&1
+id=$(tp search only-a-body | cut -f1)
+t_match "an entry written with no title" '^[0-9]+$' "$id"
+t_match "the journal calls it (untitled)" '[0-9]{2}:[0-9]{2}  \(untitled\)' \
+	"$(t_section "$T_TMP/untitled.out" list)"
+t_match "so does the reader" '^  \(untitled\)' "$(t_section "$T_TMP/untitled.out" reader)"
+t_match "tend list" $'\t\\(untitled\\)\t' "$(tp list)"
+t_match "tend search" $'\t\\(untitled\\)$' "$(tp search only-a-body)"
+t_match "tend show" '^\(untitled\)' "$(tp show "$id")"
+t_match "tend report --dry-run" "$id  [0-9-]+ [0-9:]+  \\(untitled\\)" \
+	"$(tp report --from 2026-11-20 --to 2026-11-26 --entry "$id" --dry-run 2>/dev/null)"
 
 t_done
