@@ -39,17 +39,18 @@ struct report_args {
 	uint8_t pk[SEAL_PK_BYTES];
 };
 
-/* A report goes to -o FILE exactly as it is. On standard output it is for
- * reading (its titles and notes may hold anything an import brought in),
- * so it goes through termsafe there, newlines and tabs kept; only a sealed
- * report, which is bytes for 'tend open-report', goes out as it is. */
-static int write_out(const char *path, const struct buf *b, bool sealed, struct error *e)
+/* A report goes to -o FILE, or to standard output sent to a file or
+ * another program, exactly as it is. Only an opened report on a terminal
+ * is for reading there: its titles and notes may hold anything an import
+ * brought in, so it goes through termsafe (newlines and tabs kept).
+ * ('tend report' refuses a terminal, so its output is never filtered.) */
+static int write_out(const char *path, const struct buf *b, bool to_read, struct error *e)
 {
 	if (path)
 		return atomic_write(path, b->data, b->len, 0600, e);
 	struct buf safe = BUF_INIT;
 	const struct buf *out = b;
-	if (!sealed) {
+	if (to_read) {
 		if (termsafe_append(&safe, b->data, b->len, TERMSAFE_TEXT)) {
 			buf_free(&safe);
 			return error_set(e, E_FAIL, "Out of memory.");
@@ -88,7 +89,7 @@ static int report_run(struct cli_ctx *ctx, struct vault *v, void *arg, struct er
 	} else {
 		rc = report_output(d, a->format, a->sealed ? a->pk : NULL, &text, e);
 		if (!rc)
-			rc = write_out(a->out, &text, a->sealed, e);
+			rc = write_out(a->out, &text, false, e);
 		if (!rc && a->sealed)
 			fprintf(stderr, "tend: wrote the report, sealed, to %s. Only the holder of the "
 			                "matching key file and its passphrase can open it.\n",
@@ -354,7 +355,7 @@ int cmd_open_report(struct cli_ctx *ctx, int argc, char **argv)
 		rc = seal_open((const uint8_t *)sealed.data, sealed.len, pk, sk, &plain, &e);
 	secmem_free(sk);
 	if (!rc)
-		rc = write_out(out, &plain, false, &e);
+		rc = write_out(out, &plain, isatty(STDOUT_FILENO), &e);
 	if (!rc && out)
 		fprintf(stderr, "tend: opened the report into %s (not encrypted).\n", out);
 	buf_free(&key);

@@ -54,23 +54,36 @@ err=$("$TEND_BIN" homework import --dry-run "$T_TMP/bad.md" 2>&1)
 t_match "a pack error still names the line" 'line [0-9]+:' "$err"
 no_esc "a pack error that quotes the file" "$err"
 
-# Reports: on standard output for reading; -o keeps the bytes.
+# Reports: the preview is for reading; the report itself is a document
+# (tend report refuses a terminal), kept byte for byte in a file or a pipe.
 R="--from 2026-11-20 --to 2026-11-26 --entry 1"
 out=$(pw report $R --dry-run 2>/dev/null)
 t_match "tend report --dry-run names the entry" '1  2026-11-23' "$out"
 t_nomatch "tend report --dry-run holds no ESC" $'\e' "$out"
-no_esc "tend report to standard output" "$(pw report $R 2>/dev/null)"
 pw report $R -o "$T_TMP/r.md" 2>/dev/null
 t_ok "tend report -o keeps the words as they are" grep -q $'\e]52;c;aGVsbG8=\a' "$T_TMP/r.md"
+pw report $R >"$T_TMP/r-stdout.md" 2>/dev/null
+t_ok "tend report > FILE is the same as -o" cmp -s "$T_TMP/r.md" "$T_TMP/r-stdout.md"
 TP='therapist words'
 tk() { "$TEND_BIN" --passphrase-fd 3 "$@" 3<<<"$TP"; }
 mkdir -p "$T_TMP/therapist"
 pk=$(tk keygen -o "$T_TMP/therapist" 2>/dev/null)
 pw report $R --seal-to "$pk" -o "$T_TMP/r.sealed" 2>/dev/null
 KEY=$T_TMP/therapist/tend-therapist.key
-no_esc "tend open-report to standard output" "$(tk open-report "$T_TMP/r.sealed" -k "$KEY" 2>/dev/null)"
+# Opened on a terminal (script(1) gives it one), the report is for reading
+# there; to a file, a pipe or -o it is the report as it was sealed.
+if command -v script >/dev/null; then
+	printf '%s\n' "$TP" >"$T_TMP/tp"
+	script -qec "'$TEND_BIN' --passphrase-fd 3 open-report '$T_TMP/r.sealed' -k '$KEY' 3<'$T_TMP/tp' 2>/dev/null" \
+		/dev/null </dev/null >"$T_TMP/tty.out"
+	no_esc "tend open-report on a terminal" "$(tr -d '\r' <"$T_TMP/tty.out")"
+else
+	t_fail "script(1) is installed (util-linux), to give open-report a terminal"
+fi
 tk open-report "$T_TMP/r.sealed" -k "$KEY" -o "$T_TMP/opened.md" 2>/dev/null
 t_ok "tend open-report -o keeps the words as they are" cmp -s "$T_TMP/r.md" "$T_TMP/opened.md"
+tk open-report "$T_TMP/r.sealed" -k "$KEY" >"$T_TMP/opened-stdout.md" 2>/dev/null
+t_ok "tend open-report > FILE too" cmp -s "$T_TMP/r.md" "$T_TMP/opened-stdout.md"
 
 # Messages that quote a file or the command line.
 mkdir -p "$T_TMP/conf"
