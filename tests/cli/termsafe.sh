@@ -95,6 +95,12 @@ tk open-report "$T_TMP/r.sealed" -k "$KEY" >"$T_TMP/opened-stdout.md" 2>/dev/nul
 t_ok "tend open-report > FILE too" cmp -s "$T_TMP/r.md" "$T_TMP/opened-stdout.md"
 
 # Messages that quote a file or the command line.
+printf '{"tags": {}, "entries": [\n {"title": "t", "body": "", "date": "%s", "time": "08:15", "tags": [], "starred": false}\n]}\n' \
+	'\u001b]52;c;aGVsbG8=\u0007 \u001b]8;;https://example.invalid/\u001b\\click\u001b]8;;\u001b\\ \u001b[2J' \
+	>"$T_TMP/bad-jrnl.json"
+err=$(pw import --format jrnl "$T_TMP/bad-jrnl.json" 2>&1)
+t_match "an import error names the entry" 'entry 1' "$err"
+no_esc "an import error that quotes the file" "$err"
 mkdir -p "$T_TMP/conf"
 printf 'spacing = %s\n' "$CLEAR" >"$T_TMP/conf/config"
 err=$(TEND_HOME=$T_TMP/conf "$TEND_BIN" keys 2>&1 >/dev/null)
