@@ -38,6 +38,16 @@ no_esc "tend show" "$(pw show 1)"
 t_match "tend show keeps the body's lines" $'\nsecond line$' "$(pw show 1)"
 no_esc "tend search" "$(pw search click)"
 
+# The safety plan, as a tend export brings it in.
+pw export -o "$T_TMP/plan.json" 2>/dev/null
+plan='"settings": [{"key": "safety.0", "value": "signs \\u001b]52;c;aGVsbG8=\\u0007 \\u001b]8;;https://example.invalid/\\u001b\\\\click\\u001b]8;;\\u001b\\\\ \\u001b[2J\\nnext line"}]'
+sed -i "s|\"settings\": \[\]|$plan|" "$T_TMP/plan.json"
+t_ok "a tend export with a safety plan in it" grep -q 'safety.0' "$T_TMP/plan.json"
+pw import "$T_TMP/plan.json" >/dev/null 2>&1
+out=$(pw safety-plan)
+no_esc "tend safety-plan" "$out"
+t_match "tend safety-plan keeps a part's lines" $'\nnext line' "$out"
+
 # A pack from someone else, shown by a dry run, the list and an error.
 # (Bash replaces, not sed: the sequences hold backslashes.)
 pack=$(<"$EX/grounding-week.md")
