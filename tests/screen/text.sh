@@ -7,7 +7,7 @@
 # the next one). The golden file
 # holds the journal list and the reader. F1 on the write screen lists
 # only keys that act there, not letters that just type. An entry without
-# a title is "(untitled)" wherever it is named.
+# a title is "(untitled)" wherever it is named. Search lists newest first.
 . "$(dirname "$0")/../lib.sh"
 export TEND_INSECURE_FAST_KDF=1 TZ=UTC LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color
 export TEND_HOME=$T_TMP/vault TEND_NOW=1795458600
@@ -76,5 +76,18 @@ t_match "tend search" $'\t\\(untitled\\)$' "$(tp search only-a-body)"
 t_match "tend show" '^\(untitled\)' "$(tp show "$id")"
 t_match "tend report --dry-run" "$id  [0-9-]+ [0-9:]+  \\(untitled\\)" \
 	"$(tp report --from 2026-11-20 --to 2026-11-26 --entry "$id" --dry-run 2>/dev/null)"
+
+# Search on screen lists newest first by the day written, not in the order
+# the entries were added (the later-added one is about an earlier day).
+printf 'Later river\nBy the river in the evening.\n' | TEND_NOW=1795400000 tp add >/dev/null
+printf 'Earlier river\nThe river in spring.\n' | TEND_NOW=1795000000 tp add >/dev/null
+{
+	printf 'type %s\nkey Enter\n' "$PASS"
+	t_downs "$T_TMP/home.out" Journal
+	printf 'key Enter\nkey /\ntype river\ndump search river\n'
+} >"$T_TMP/search.script"
+"$SCREEN_BIN" "$T_TMP/search.script" >"$T_TMP/search.out" 2>&1
+found=$(t_section "$T_TMP/search.out" "search river" | grep -oE '(Later|Earlier) river' | tr '\n' '|')
+t_eq "search on screen: newest first" "Later river|Earlier river|" "$found"
 
 t_done
