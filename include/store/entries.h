@@ -2,7 +2,6 @@
 #ifndef TEND_STORE_ENTRIES_H
 #define TEND_STORE_ENTRIES_H
 
-#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -44,9 +43,6 @@ int64_t entries_count(struct vault *v);
  * journal, the reader, its versions, the report screen and the report,
  * the command line and --plain. */
 #define ENTRY_UNTITLED "(untitled)"
-/* Whether the person has kept anything yet: an entry, a check-in, a
- * trigger log or an exercise. False on error (nothing is claimed). */
-bool vault_has_writing(struct vault *v);
 
 int moods_add(struct vault *v, int score, const char *note, int64_t *id, struct error *e);
 int triggers_add(struct vault *v, const char *category, const char *what, int suds_before,

@@ -218,21 +218,6 @@ int64_t entries_count(struct vault *v)
 	return n;
 }
 
-bool vault_has_writing(struct vault *v)
-{
-	sqlite3_stmt *st;
-	bool any = false;
-	if (sqlite3_prepare_v2(vault_db(v),
-	                       "SELECT EXISTS(SELECT 1 FROM entries) OR EXISTS(SELECT 1 FROM moods)"
-	                       " OR EXISTS(SELECT 1 FROM triggers)"
-	                       " OR EXISTS(SELECT 1 FROM exercise_sessions)",
-	                       -1, &st, NULL) == SQLITE_OK) {
-		any = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) != 0;
-		sqlite3_finalize(st);
-	}
-	return any;
-}
-
 int moods_add(struct vault *v, int score, const char *note, int64_t *id, struct error *e)
 {
 	if (score < 0 || score > 10)

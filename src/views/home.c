@@ -6,9 +6,9 @@
 
 #include "content/prompts.h"
 #include "util/timefmt.h"
-#include "store/entries.h"
 #include "store/homework.h"
 #include "store/journal.h"
+#include "store/settings.h"
 #include "views/journal_int.h"
 #include "views/view.h"
 #include "widgets/menu.h"
@@ -24,7 +24,7 @@ struct home {
 	struct write_req req;
 	unsigned gen;
 	bool homework;           /* a therapist's pack is in the vault */
-	bool first;              /* nothing kept yet: no "Welcome back" */
+	bool first;              /* the vault's first visit here: no "Welcome back" */
 };
 
 /* The item shown at place i: "From my therapist" only while there is a
@@ -52,6 +52,8 @@ static void check_draft(struct ctx *c, struct home *h)
 		h->m.sel = h->m.n - 1;
 }
 
+#define HOME_SEEN "home.seen"
+
 static int home_enter(struct ctx *c, void *st, const void *arg)
 {
 	(void)arg;
@@ -61,9 +63,16 @@ static int home_enter(struct ctx *c, void *st, const void *arg)
 	h->today = prompt_of_day(h->prompts, h->nprompts, (now.t + (int64_t)now.off_min * 60) / 86400);
 	h->gen = c->journal_gen;
 	check_draft(c, h);
-	/* A first visit (nothing kept yet, as after setting up) is not
-	 * greeted as a return; it stays so until home is opened again. */
-	h->first = c->vault && !vault_has_writing(c->vault);
+	/* The very first visit (right after setting up, or the first time
+	 * the screens open a vault made on the command line) is not greeted
+	 * as a return. The vault keeps that home was seen; if that cannot be
+	 * written (a vault opened read-only), "Welcome" is said once more,
+	 * which is never wrong. */
+	char seen[8];
+	struct error e;
+	h->first = !c->vault || settings_get(c->vault, HOME_SEEN, seen, sizeof(seen), &e) != 1;
+	if (c->vault && h->first)
+		settings_set(c->vault, HOME_SEEN, "1", &e);
 	return 0;
 }
 
