@@ -39,6 +39,10 @@ int entries_each(struct vault *v, int (*fn)(const struct entry *en, void *arg), 
 /* E_FAIL "No entry N." when missing. */
 int entries_get(struct vault *v, int64_t id, struct entry *out, struct error *e);
 int64_t entries_count(struct vault *v);
+/* The one word for an entry without a title, wherever one is named: the
+ * journal, the reader, its versions, the report screen and the report,
+ * the command line and --plain. */
+#define ENTRY_UNTITLED "(untitled)"
 
 int moods_add(struct vault *v, int score, const char *note, int64_t *id, struct error *e);
 int triggers_add(struct vault *v, const char *category, const char *what, int suds_before,

@@ -110,8 +110,9 @@ enum action keymap_lookup(int key, bool text_view);
 /* The first key bound to a, written as a name; with text_view, the first
  * that works while typing. "" when there is none. */
 const char *keymap_key_for(enum action a, bool text_view, char buf[16]);
-/* Every key bound to a, for the help screen: "Up k". */
-void keymap_keys_for(enum action a, char *out, size_t size);
+/* Every key bound to a, for the help screen: "Up k". With text_view, only
+ * those that work while typing (a letter there just types). */
+void keymap_keys_for(enum action a, bool text_view, char *out, size_t size);
 /* Writes a's key for text on screen into one of a few rotating buffers, so
  * one printf can name several keys: keymap_label(ACT_WRITE, false) is "w"
  * unless the config file moved it. "" when a has no key. */

@@ -26,6 +26,7 @@
 
 #include "core/textbuf.h"
 #include "ui/action.h"
+#include "ui/term.h"
 
 struct editor {
 	struct textbuf *tb;
@@ -59,5 +60,10 @@ size_t editor_words(const struct editor *ed);
  * the last save. */
 uint64_t editor_version(const struct editor *ed);
 bool editor_has_selection(const struct editor *ed);
+/* Draws s[0, n) from column col of row y (relative to x), tabs as spaces
+ * to the next stop, as textbuf_layout counts them; returns the column
+ * after it. For read-only text laid out by a textbuf (the reader). */
+size_t editor_put_span(int y, int x, size_t col, size_t maxcol, enum role r, const char *s,
+                       size_t n);
 
 #endif

@@ -38,7 +38,7 @@ int cmd_keys(struct cli_ctx *ctx, int argc, char **argv)
 	printf("%-18s %-22s %s\n", "ACTION", "KEYS", "WHAT IT DOES");
 	for (int a = ACT_NONE + 1; a < ACT_COUNT; a++) {
 		char keys[96];
-		keymap_keys_for((enum action)a, keys, sizeof(keys));
+		keymap_keys_for((enum action)a, false, keys, sizeof(keys));
 		printf("%-18s %-22s %s\n", action_name((enum action)a), keys[0] ? keys : "(none)",
 		       action_help((enum action)a));
 	}

@@ -13,6 +13,7 @@
 #include "cli/commands.h"
 #include "cli/plain.h"
 #include "util/error.h"
+#include "util/termsafe.h"
 
 static const struct cli_command commands[] = {
 #define X(name, fn, args, summary) {#name, fn, args, summary},
@@ -74,8 +75,11 @@ int cli_usage_error(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
+	/* The words may quote what was typed on the command line. */
+	char msg[512];
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	fputs("tend: ", stderr);
-	vfprintf(stderr, fmt, ap);
+	termsafe_fputs(msg, stderr, TERMSAFE_TEXT);
 	fputs("\nRun 'tend --help' to see the commands.\n", stderr);
 	va_end(ap);
 	return E_USAGE;
@@ -140,7 +144,11 @@ int cli_main(int argc, char **argv)
 
 int cli_fail(const struct error *e)
 {
-	fprintf(stderr, "tend: %s\n", e->msg);
+	/* A message may quote a file (an import, a pack, a report): shown
+	 * through termsafe like everything from outside tend. */
+	fputs("tend: ", stderr);
+	termsafe_fputs(e->msg, stderr, TERMSAFE_TEXT);
+	putc('\n', stderr);
 	return e->code ? e->code : E_FAIL;
 }
 

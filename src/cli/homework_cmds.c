@@ -13,6 +13,7 @@
 #include "store/homework.h"
 #include "util/buf.h"
 #include "util/fileio.h"
+#include "util/termsafe.h"
 #include "util/timefmt.h"
 
 #define HW_USAGE \
@@ -24,20 +25,39 @@
 	"with how far along each item is; remove takes a pack and its answers out of\n" \
 	"the vault (journal entries written to its prompts stay).\n"
 
+/* A pack is a file from someone else: what it says is shown through
+ * termsafe, in the dry run, the list and the errors that quote it. */
+static void put_line(const char *s)
+{
+	termsafe_fputs(s, stdout, TERMSAFE_LINE);
+}
+
 /* The header and every item, as the import shows them. */
 static void print_pack(const struct homework *h)
 {
-	printf("%s\nfrom %s, assigned %s", h->title, h->from, h->assigned);
-	if (h->due)
-		printf(", for the session on %s", h->due);
+	put_line(h->title);
+	fputs("\nfrom ", stdout);
+	put_line(h->from);
+	fputs(", assigned ", stdout);
+	put_line(h->assigned);
+	if (h->due) {
+		fputs(", for the session on ", stdout);
+		put_line(h->due);
+	}
 	putchar('\n');
-	if (h->note)
-		printf("%s\n", h->note);
+	if (h->note) {
+		termsafe_fputs(h->note, stdout, TERMSAFE_TEXT);
+		putchar('\n');
+	}
 	printf("%zu item%s:\n", h->nitems, h->nitems == 1 ? "" : "s");
 	for (size_t i = 0; i < h->nitems; i++) {
 		char what[400];
 		homework_describe(&h->items[i], what, sizeof(what));
-		printf("  %2zu. %s: %s\n", i + 1, h->items[i].heading, what);
+		printf("  %2zu. ", i + 1);
+		put_line(h->items[i].heading);
+		fputs(": ", stdout);
+		termsafe_fputs(what, stdout, TERMSAFE_TEXT);
+		putchar('\n');
 	}
 }
 
@@ -97,7 +117,11 @@ static int hw_import(struct cli_ctx *ctx, int argc, char **argv)
 	if (read_file(a.file, (size_t)HOMEWORK_MAX_BYTES * 16, &a.text, NULL, &e)) {
 		rc = cli_fail(&e);
 	} else if (homework_parse(a.text.data, a.text.len, HW_CHECK_REFS, &a.h, &e)) {
-		fprintf(stderr, "tend: %s: %s\n", a.file, e.msg);
+		fputs("tend: ", stderr);
+		termsafe_fputs(a.file, stderr, TERMSAFE_LINE);
+		fputs(": ", stderr);
+		termsafe_fputs(e.msg, stderr, TERMSAFE_TEXT);
+		putc('\n', stderr);
 		rc = e.code ? e.code : E_FAIL;
 	} else if (dry_run) {
 		print_pack(&a.h);
@@ -126,15 +150,23 @@ static int list_run(struct cli_ctx *ctx, struct vault *v, void *arg, struct erro
 		const struct hw_pack *p = &packs[i];
 		char added[32]; /* "YYYY-MM-DDT...": the day as lived, in the offset kept */
 		stamp_format((struct stamp){p->imported_at, p->imported_off}, added);
-		printf("%s%lld  %s\n    from %s, assigned %s", i ? "\n" : "", (long long)p->id,
-		       p->title, p->from, p->assigned);
-		if (*p->due)
-			printf(", for the session on %s", p->due);
+		printf("%s%lld  ", i ? "\n" : "", (long long)p->id);
+		put_line(p->title);
+		fputs("\n    from ", stdout);
+		put_line(p->from);
+		fputs(", assigned ", stdout);
+		put_line(p->assigned);
+		if (*p->due) {
+			fputs(", for the session on ", stdout);
+			put_line(p->due);
+		}
 		printf(", added %.10s\n", added);
 		struct homework h;
 		struct error pe = {0};
 		if (homework_parse(p->text, strlen(p->text), 0, &h, &pe)) {
-			printf("    This tend cannot read the pack's items: %s\n", pe.msg);
+			fputs("    This tend cannot read the pack's items: ", stdout);
+			termsafe_fputs(pe.msg, stdout, TERMSAFE_TEXT);
+			putchar('\n');
 			continue;
 		}
 		struct hw_progress pr[HOMEWORK_MAX_ITEMS];
@@ -143,7 +175,10 @@ static int list_run(struct cli_ctx *ctx, struct vault *v, void *arg, struct erro
 			char status[64];
 			homework_status(&h.items[k], (long long)pr[k].done, pr[k].last_score, status,
 			                sizeof(status));
-			printf("    %-44s %s\n", h.items[k].heading, status);
+			char heading[256];
+			snprintf(heading, sizeof(heading), "%s", h.items[k].heading);
+			termsafe_inplace(heading, sizeof(heading), TERMSAFE_LINE);
+			printf("    %-44s %s\n", heading, status);
 		}
 		if (rc == 0)
 			hwpack_progress_clear(pr, h.nitems);

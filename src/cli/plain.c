@@ -32,6 +32,7 @@
 #include "util/buf.h"
 #include "util/config.h"
 #include "util/path.h"
+#include "util/termsafe.h"
 #include "util/timefmt.h"
 #include "util/utf8.h"
 
@@ -688,8 +689,10 @@ static int offer_draft(struct plain *p, struct writing *w)
 	char when[32];
 	/* Drafts keep no offset: show the day in this computer's zone now. */
 	stamp_format((struct stamp){d.saved_at, stamp_now().off_min}, when);
-	printf("\nYou have an unfinished entry kept on %.10s%s%s%s.\n", when,
-	       *d.title ? ", titled \"" : ", with no title", d.title, *d.title ? "\"" : "");
+	printf("\nYou have an unfinished entry kept on %.10s%s", when,
+	       *d.title ? ", titled \"" : ", " ENTRY_UNTITLED);
+	termsafe_fputs(d.title, stdout, TERMSAFE_LINE);
+	puts(*d.title ? "\"." : ".");
 	static const char *const items[] = {"Go on writing it", "Leave it for later"};
 	int k = menu(p, "What would you like to do?", items, 2, "to go back");
 	if (k == 1) {
@@ -742,12 +745,19 @@ static void write_entry(struct plain *p)
 	     "End with a line holding only a dot (.), or press Ctrl-D. A line holding only\n"
 	     "! or help opens crisis help and is not added to the entry.");
 	if (w.from_draft) {
-		printf("\nTitle: %s\n", w.title.len ? buf_str(&w.title) : "(none)");
-		if (w.tags.len)
-			printf("Tags: %s\n", buf_str(&w.tags));
+		/* A draft may have been kept by the full screen: shown safe. */
+		fputs("\nTitle: ", stdout);
+		termsafe_fputs(w.title.len ? buf_str(&w.title) : ENTRY_UNTITLED, stdout, TERMSAFE_LINE);
+		putchar('\n');
+		if (w.tags.len) {
+			fputs("Tags: ", stdout);
+			termsafe_fputs(buf_str(&w.tags), stdout, TERMSAFE_LINE);
+			putchar('\n');
+		}
 		if (w.body.len) {
 			puts("So far:");
-			puts(buf_str(&w.body));
+			termsafe_fputs(buf_str(&w.body), stdout, TERMSAFE_TEXT);
+			putchar('\n');
 			puts("(end of what was kept)");
 		}
 	} else {

@@ -22,6 +22,7 @@
 #include "util/buf.h"
 #include "util/fileio.h"
 #include "util/path.h"
+#include "util/termsafe.h"
 
 #define MAX_ENTRIES 64
 #define MAX_DAYS 36600 /* a hundred years: more is a typo */
@@ -39,13 +40,29 @@ struct report_args {
 	uint8_t pk[SEAL_PK_BYTES];
 };
 
-static int write_out(const char *path, const struct buf *b, struct error *e)
+/* A report goes to -o FILE, or to standard output sent to a file or
+ * another program, exactly as it is. Only an opened report on a terminal
+ * is for reading there: its titles and notes may hold anything an import
+ * brought in, so it goes through termsafe (newlines and tabs kept).
+ * ('tend report' refuses a terminal, so its output is never filtered.) */
+static int write_out(const char *path, const struct buf *b, bool to_read, struct error *e)
 {
 	if (path)
 		return atomic_write(path, b->data, b->len, 0600, e);
-	if (write_all(STDOUT_FILENO, b->data, b->len))
-		return error_errno(e, errno, "Could not write the report to standard output");
-	return 0;
+	struct buf safe = BUF_INIT;
+	const struct buf *out = b;
+	if (to_read) {
+		if (termsafe_append(&safe, b->data, b->len, TERMSAFE_TEXT)) {
+			buf_free(&safe);
+			return error_set(e, E_FAIL, "Out of memory.");
+		}
+		out = &safe;
+	}
+	int rc = 0;
+	if (write_all(STDOUT_FILENO, out->data, out->len))
+		rc = error_errno(e, errno, "Could not write the report to standard output");
+	buf_free(&safe);
+	return rc;
 }
 
 static int report_run(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e)
@@ -61,7 +78,7 @@ static int report_run(struct cli_ctx *ctx, struct vault *v, void *arg, struct er
 	if (a->dry_run) {
 		rc = report_preview(d, &text, e);
 		if (!rc) {
-			fputs(buf_str(&text), stdout);
+			termsafe_fputs(buf_str(&text), stdout, TERMSAFE_TEXT);
 			char pk[SEAL_PK_TEXT_MAX];
 			if (a->sealed)
 				seal_pk_format(a->pk, pk);
@@ -79,7 +96,7 @@ static int report_run(struct cli_ctx *ctx, struct vault *v, void *arg, struct er
 		if (!rc)
 			rc = report_output(d, a->format, a->sealed ? a->pk : NULL, &text, e);
 		if (!rc)
-			rc = write_out(a->out, &text, e);
+			rc = write_out(a->out, &text, false, e);
 		if (!rc && a->sealed)
 			fprintf(stderr, "tend: wrote the report, sealed, to %s. Only the holder of the "
 			                "matching key file and its passphrase can open it.\n",
@@ -345,7 +362,7 @@ int cmd_open_report(struct cli_ctx *ctx, int argc, char **argv)
 		rc = seal_open((const uint8_t *)sealed.data, sealed.len, pk, sk, &plain, &e);
 	secmem_free(sk);
 	if (!rc)
-		rc = write_out(out, &plain, &e);
+		rc = write_out(out, &plain, isatty(STDOUT_FILENO), &e);
 	if (!rc && out)
 		fprintf(stderr, "tend: opened the report into %s (not encrypted).\n", out);
 	buf_free(&key);

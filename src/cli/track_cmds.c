@@ -9,6 +9,7 @@
 #include "store/safety.h"
 #include "store/tracking.h"
 #include "util/buf.h"
+#include "util/termsafe.h"
 #include "util/utf8.h"
 
 int cli_parse_score(const char *s, int *out)
@@ -244,7 +245,9 @@ static int print_plan(struct cli_ctx *ctx, struct vault *v, void *arg, struct er
 	for (int p = 0; p < SP_COUNT; p++) {
 		if (safety_get(v, (enum safety_part)p, text, sizeof(text), e))
 			return -1;
-		printf("%s\n  %s\n\n", safety_title((enum safety_part)p), *text ? text : "-");
+		printf("%s\n  ", safety_title((enum safety_part)p));
+		termsafe_fputs(*text ? text : "-", stdout, TERMSAFE_TEXT);
+		fputs("\n\n", stdout);
 	}
 	mem_wipe(text, sizeof(text));
 	puts("In danger: call your local emergency number. Crisis lines: tend, then Ctrl-G.");

@@ -16,6 +16,7 @@
 #include "store/vault.h"
 #include "util/buf.h"
 #include "util/path.h"
+#include "util/termsafe.h"
 #include "util/utf8.h"
 
 static int vault_dir(char **dir, struct error *e)
@@ -274,10 +275,18 @@ int cmd_add(struct cli_ctx *ctx, int argc, char **argv)
 	return rc ? cli_fail(&e) : 0;
 }
 
+/* list, show and search print what the vault holds for reading: every
+ * title, tag, prompt and body goes through termsafe (one row per entry, so
+ * a newline or tab in a title is shown as ^J or ^I there). 'tend export'
+ * is the way to get the words byte for byte. */
 static int print_row(const struct entry *en, void *arg)
 {
 	(void)arg;
-	printf("%lld\t%.16s\t%s\t%s\n", (long long)en->id, en->created, en->title, en->tags);
+	printf("%lld\t%.16s\t", (long long)en->id, en->created);
+	termsafe_fputs(*en->title ? en->title : ENTRY_UNTITLED, stdout, TERMSAFE_LINE);
+	putchar('\t');
+	termsafe_fputs(en->tags, stdout, TERMSAFE_LINE);
+	putchar('\n');
 	return ferror(stdout) ? -1 : 0;
 }
 
@@ -300,12 +309,18 @@ static int show_one(struct cli_ctx *ctx, struct vault *v, void *arg, struct erro
 	struct entry en = {0};
 	if (entries_get(v, *(int64_t *)arg, &en, e))
 		return -1;
-	printf("%s\n%s", en.title, en.created);
-	if (*en.tags)
-		printf("  tags: %s", en.tags);
-	if (*en.prompt)
-		printf("\nPrompt: %s", en.prompt);
-	printf("\n\n%s", en.body);
+	termsafe_fputs(*en.title ? en.title : ENTRY_UNTITLED, stdout, TERMSAFE_LINE);
+	printf("\n%s", en.created);
+	if (*en.tags) {
+		fputs("  tags: ", stdout);
+		termsafe_fputs(en.tags, stdout, TERMSAFE_LINE);
+	}
+	if (*en.prompt) {
+		fputs("\nPrompt: ", stdout);
+		termsafe_fputs(en.prompt, stdout, TERMSAFE_LINE);
+	}
+	fputs("\n\n", stdout);
+	termsafe_fputs(en.body, stdout, TERMSAFE_TEXT);
 	if (*en.body && en.body[strlen(en.body) - 1] != '\n')
 		putchar('\n');
 	entry_free(&en);
@@ -646,7 +661,10 @@ int cmd_search(struct cli_ctx *ctx, int argc, char **argv)
 			for (char *p = rows[i].title; *p; p++)
 				if (*p == MATCH_ON || *p == MATCH_OFF)
 					memmove(p, p + 1, strlen(p)), p--;
-			printf("%lld\t%.16s\t%s\n", (long long)rows[i].id, when, rows[i].title);
+			printf("%lld\t%.16s\t", (long long)rows[i].id, when);
+			termsafe_fputs(*rows[i].title ? rows[i].title : ENTRY_UNTITLED, stdout,
+			               TERMSAFE_LINE);
+			putchar('\n');
 			found++;
 		}
 		cur = entry_cursor_after(&rows[n - 1], &q);

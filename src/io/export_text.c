@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/feelings.h"
 #include "core/stats.h"
 #include "io_int.h"
 #include "store/dump.h"
@@ -370,7 +371,18 @@ static void md_checkin(struct md *m, size_t row, const char *hm)
 	put(m, tenths(num(t, row, "score"), n));
 	put(m, "\n\n");
 	size_t before = m->out->len;
-	field_list(m, "Emotions", text(t, row, "emotions"));
+	/* As words ("lonely, tired"), not as kept ("sad/lonely,tired"); twice
+	 * the length always holds them whole. */
+	const char *kept = text(t, row, "emotions");
+	size_t room = 2 * strlen(kept) + 1;
+	char *feelings = malloc(room);
+	if (!feelings) {
+		m->err = -1;
+	} else {
+		feelings_words(kept, feelings, room);
+		field(m, "Emotions", feelings);
+		str_wipe_free(feelings);
+	}
 	field(m, "Intensity", tenths(num(t, row, "intensity"), n));
 	field(m, "In the body", text(t, row, "body"));
 	field(m, "Energy", tenths(num(t, row, "energy"), n));

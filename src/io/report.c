@@ -15,8 +15,10 @@
 #include "content/embed.h"
 #include "content/homework.h"
 #include "content/page.h"
+#include "store/entries.h"
 #include "store/homework.h"
 #include "store/settings.h"
+#include "util/termsafe.h"
 
 static const struct {
 	const char *name, *title;
@@ -706,7 +708,7 @@ static void sec_entries(struct out *o, const struct report_data *d)
 		const struct entry *en = &d->entries[i];
 		char when[20];
 		when_text(en->created, when);
-		heading3(o, en->title && *en->title ? en->title : "(untitled)");
+		heading3(o, en->title && *en->title ? en->title : ENTRY_UNTITLED);
 		putf(o, o->html ? " <small>(%s)</small>" : " (%s)", when);
 		heading3_end(o);
 		if (en->tags && *en->tags) {
@@ -860,10 +862,12 @@ int report_preview(const struct report_data *d, struct buf *out, struct error *e
 				char when[20];
 				when_text(d->entries[i].created, when);
 				putf(&o, "    %lld  %s  ", (long long)d->entries[i].id, when);
-				/* Plain text for a terminal: control characters out. */
-				for (const char *p = d->entries[i].title; p && *p; p++)
-					if (buf_putc(out, (unsigned char)*p < 0x20 || *p == 0x7f ? ' ' : *p))
-						o.failed = true;
+				/* Plain text for a terminal: control characters shown. */
+				const char *t = d->entries[i].title;
+				if (!t || !*t)
+					t = ENTRY_UNTITLED;
+				if (termsafe_append(out, t, strlen(t), TERMSAFE_LINE))
+					o.failed = true;
 				put(&o, "\n");
 			}
 			break;

@@ -117,9 +117,12 @@ int journal_rows(struct vault *v, const struct entry_query *q, const struct entr
 		bad |= buf_puts(&sql, " AND m.score BETWEEN ?5 AND ?6");
 	if (q && q->has_trigger)
 		bad |= buf_puts(&sql, " AND e.trigger_id IS NOT NULL");
+	/* Newest first by the day written, search or not (an entry imported or
+	 * written later about an earlier day has a higher id, not a later
+	 * date). */
 	if (after && after->valid)
-		bad |= buf_puts(&sql, fts ? " AND f.rowid < ?8" : " AND (e.created_at, e.id) < (?7, ?8)");
-	bad |= buf_puts(&sql, fts ? " ORDER BY f.rowid DESC" : " ORDER BY e.created_at DESC, e.id DESC");
+		bad |= buf_puts(&sql, " AND (e.created_at, e.id) < (?7, ?8)");
+	bad |= buf_puts(&sql, " ORDER BY e.created_at DESC, e.id DESC");
 	bad |= buf_puts(&sql, " LIMIT ?9");
 	if (bad) {
 		free(fts);

@@ -286,12 +286,12 @@ const char *keymap_label(enum action a, bool text_view)
 	return buf;
 }
 
-void keymap_keys_for(enum action a, char *out, size_t size)
+void keymap_keys_for(enum action a, bool text_view, char *out, size_t size)
 {
 	size_t used = 0;
 	out[0] = '\0';
 	for (size_t i = 0; i < NBIND; i++) {
-		if (keymap[i].a != a)
+		if (keymap[i].a != a || (text_view && !keymap[i].in_text))
 			continue;
 		char buf[16];
 		const char *name = input_key_name(keymap[i].key, buf);

@@ -7,6 +7,7 @@
 #include <wchar.h>
 
 #include "ui/input.h"
+#include "util/termsafe.h"
 #include "util/utf8.h"
 
 static SCREEN *screen;
@@ -67,7 +68,9 @@ int term_open(const struct term_opts *o, struct error *e)
 	const char *t = getenv("TERM");
 	if (!t || !*t || strcmp(t, "dumb") == 0)
 		return error_set(e, E_FAIL, "This terminal cannot show tend's screens (TERM is %s). "
-		                            "Try another terminal, or use 'tend --help' for commands.",
+		                            "'tend --plain' asks the same things a line at a time "
+		                            "here; or try another terminal, or see 'tend --help' "
+		                            "for commands.",
 		                 t && *t ? t : "not set");
 	FILE *in = o->in, *out = o->out;
 	if (!in || !out) {
@@ -90,7 +93,8 @@ int term_open(const struct term_opts *o, struct error *e)
 	screen = newterm(NULL, out, in);
 	if (!screen) {
 		term_close();
-		return error_set(e, E_FAIL, "The terminal type %s is not known here; try TERM=xterm.",
+		return error_set(e, E_FAIL, "The terminal type %s is not known here; try TERM=xterm, "
+		                            "or 'tend --plain' for line prompts.",
 		                 t);
 	}
 	set_term(screen);
@@ -179,10 +183,13 @@ void ui_wipe_scrollback(void)
 	}
 }
 
+/* A control character is drawn as a replacement mark, one column wide
+ * where utf8_fit counted none: the columns are counted again as drawn, so
+ * a line with controls in it never runs past maxw (and wraps). */
 static int put_wide(int y, int x, int maxw, attr_t a, short pair, const char *s, size_t len)
 {
-	size_t cols;
-	size_t n = utf8_fit(s, len, (size_t)maxw, &cols);
+	size_t cols = 0;
+	size_t n = utf8_fit(s, len, (size_t)maxw, NULL);
 	wchar_t wbuf[256];
 	size_t i = 0, adv;
 	int done = 0;
@@ -192,8 +199,14 @@ static int put_wide(int y, int x, int maxw, attr_t a, short pair, const char *s,
 		size_t k = 0;
 		while (i < n && k < sizeof(wbuf) / sizeof(wbuf[0]) - 1) {
 			uint32_t cp = utf8_decode(s + i, n - i, &adv);
-			if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+			if (termsafe_control(cp))
 				cp = UTF8_REPLACEMENT;
+			size_t w = (size_t)u_width(cp);
+			if (cols + w > (size_t)maxw) {
+				n = i;
+				break;
+			}
+			cols += w;
 			wbuf[k++] = (wchar_t)cp;
 			i += adv;
 		}

@@ -8,6 +8,7 @@
 #include "util/buf.h"
 #include "util/fileio.h"
 #include "util/path.h"
+#include "util/termsafe.h"
 
 #define CONFIG_MAX (64 * 1024)
 
@@ -28,6 +29,9 @@ void config_warn(struct config *c, int line, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(what, sizeof(what), fmt, ap);
 	va_end(ap);
+	/* A warning quotes the file, which may hold anything: made safe here
+	 * for stderr and the status bar alike. */
+	termsafe_inplace(what, sizeof(what), TERMSAFE_LINE);
 	/* Kept in line order (the keymap adds its problems after the rest). */
 	int n = c->nwarnings < CONFIG_MAX_WARNINGS ? c->nwarnings : CONFIG_MAX_WARNINGS;
 	int at = n;

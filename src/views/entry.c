@@ -8,6 +8,7 @@
 #include "store/journal.h"
 #include "store/vault.h"
 #include "views/journal_int.h"
+#include "widgets/editor.h"
 #include "widgets/menu.h"
 
 /* A scrollable, wrapped, read-only text: the body of an entry or of an
@@ -48,7 +49,8 @@ static void reader_draw(struct reader *r, int y, int x, int rows, int w)
 	for (int i = 0; i < rows && r->top + (size_t)i < n; i++) {
 		size_t a, b;
 		textbuf_row(r->tb, r->top + (size_t)i, &a, &b);
-		ui_put(y + i, x, w, ROLE_NORMAL, text + a, b - a);
+		/* As the editor draws it: a tab is spaces to the next stop. */
+		editor_put_span(y + i, x, 0, (size_t)w, ROLE_NORMAL, text + a, b - a);
 	}
 }
 
@@ -122,7 +124,7 @@ static void entry_draw(struct ctx *c, void *st, int rows, int cols)
 		return;
 	}
 	int w = cols - 4 > 90 ? 90 : cols - 4;
-	view_title(cols, *s->en.title ? s->en.title : "(untitled)");
+	view_title(cols, *s->en.title ? s->en.title : ENTRY_UNTITLED);
 	char meta[200], made[48], changed[48] = "";
 	view_stamp(c, s->en.created, made, sizeof(made));
 	if (strcmp(s->en.created, s->en.updated) != 0)
@@ -288,7 +290,7 @@ static void versions_draw(struct ctx *c, void *st, int rows, int cols)
 		bool sel = i == s->m.sel;
 		char at[32], line[300];
 		when(c, &s->v[i], at, sizeof(at));
-		snprintf(line, sizeof(line), "%s   %s", at, *s->v[i].title ? s->v[i].title : "(untitled)");
+		snprintf(line, sizeof(line), "%s   %s", at, *s->v[i].title ? s->v[i].title : ENTRY_UNTITLED);
 		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
 		ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : ROLE_NORMAL, line);
 	}

@@ -13,10 +13,13 @@ struct help {
 	int top, total, rows;
 };
 
-static void add(struct buf *b, enum action a, const char *label)
+/* On a screen that takes text, a letter or other character key types
+ * itself: only the keys that still act are listed there (none: the action
+ * is left out). */
+static void add(struct buf *b, enum action a, const char *label, bool text)
 {
 	char keys[64];
-	keymap_keys_for(a, keys, sizeof(keys));
+	keymap_keys_for(a, text, keys, sizeof(keys));
 	if (!keys[0])
 		return;
 	buf_printf(b, "- **%s**: %s\n", keys, label ? label : action_help(a));
@@ -39,24 +42,24 @@ static int help_enter(struct ctx *c, void *st, const void *arg)
 	struct help *h = st;
 	h->under = arg;
 	const struct view_ops *u = h->under;
+	bool text = u && (u->flags & VIEW_TAKES_TEXT);
 	if (u && u->hints && u->hints[0].a != ACT_NONE) {
 		buf_puts(&h->md, "## On this screen\n\n");
 		for (const struct hint *hi = u->hints; hi->a != ACT_NONE; hi++)
-			add(&h->md, hi->a, hi->label);
+			add(&h->md, hi->a, hi->label, text);
 		buf_puts(&h->md, "\n");
 	}
 	buf_puts(&h->md, "## Everywhere\n\n");
 	for (size_t i = 0; i < N(everywhere); i++)
-		add(&h->md, everywhere[i], NULL);
-	bool text = u && (u->flags & VIEW_TAKES_TEXT);
+		add(&h->md, everywhere[i], NULL, text);
 	if (u == &write_view) {
 		buf_puts(&h->md, "\n## While writing\n\n");
 		for (size_t i = 0; i < N(writing); i++)
-			add(&h->md, writing[i], NULL);
+			add(&h->md, writing[i], NULL, text);
 	} else if (!text) {
 		buf_puts(&h->md, "\n## Moving\n\n");
 		for (size_t i = 0; i < N(moving); i++)
-			add(&h->md, moving[i], NULL);
+			add(&h->md, moving[i], NULL, text);
 	}
 	return h->md.data ? 0 : -1;
 }

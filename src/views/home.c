@@ -8,6 +8,7 @@
 #include "util/timefmt.h"
 #include "store/homework.h"
 #include "store/journal.h"
+#include "store/settings.h"
 #include "views/journal_int.h"
 #include "views/view.h"
 #include "widgets/menu.h"
@@ -23,6 +24,7 @@ struct home {
 	struct write_req req;
 	unsigned gen;
 	bool homework;           /* a therapist's pack is in the vault */
+	bool first;              /* the vault's first visit here: no "Welcome back" */
 };
 
 /* The item shown at place i: "From my therapist" only while there is a
@@ -50,6 +52,8 @@ static void check_draft(struct ctx *c, struct home *h)
 		h->m.sel = h->m.n - 1;
 }
 
+#define HOME_SEEN "home.seen"
+
 static int home_enter(struct ctx *c, void *st, const void *arg)
 {
 	(void)arg;
@@ -59,6 +63,16 @@ static int home_enter(struct ctx *c, void *st, const void *arg)
 	h->today = prompt_of_day(h->prompts, h->nprompts, (now.t + (int64_t)now.off_min * 60) / 86400);
 	h->gen = c->journal_gen;
 	check_draft(c, h);
+	/* The very first visit (right after setting up, or the first time
+	 * the screens open a vault made on the command line) is not greeted
+	 * as a return. The vault keeps that home was seen; if that cannot be
+	 * written (a vault opened read-only), "Welcome" is said once more,
+	 * which is never wrong. */
+	char seen[8];
+	struct error e;
+	h->first = !c->vault || settings_get(c->vault, HOME_SEEN, seen, sizeof(seen), &e) != 1;
+	if (c->vault && h->first)
+		settings_set(c->vault, HOME_SEEN, "1", &e);
 	return 0;
 }
 
@@ -105,6 +119,29 @@ static void item_text(const struct home *h, int i, const char **title, const cha
 		*about = h->today ? h->today->text : "";
 }
 
+/* The rows item i takes: its title, its line (at most two rows, as
+ * drawn) and the blank line after it. */
+static int item_rows(const struct home *h, size_t i, int w, int rows)
+{
+	const char *title, *about;
+	item_text(h, kind_at(h, i), &title, &about);
+	int n = view_markdown(rows, 0, w - 4, 0, 0, about);
+	return 2 + (n < 2 ? n : 2);
+}
+
+/* Whether the items from top to the end fit in room rows (the last one's
+ * blank line may fall off the screen). */
+static bool rest_fits(const struct home *h, size_t top, int room, int w, int rows)
+{
+	int used = 0;
+	for (size_t i = top; i < h->m.n; i++) {
+		used += item_rows(h, i, w, rows);
+		if (used > room + 1)
+			return false;
+	}
+	return true;
+}
+
 static void home_draw(struct ctx *c, void *st, int rows, int cols)
 {
 	struct home *h = st;
@@ -115,8 +152,10 @@ static void home_draw(struct ctx *c, void *st, int rows, int cols)
 	int y = view_title(cols, "tend");
 	int w = cols - 4;
 	y += view_markdown(y, 2, w, 3, 0,
-	                   "Welcome back. There is nothing you have to do here today; "
-	                   "choose whatever feels right, or nothing at all.");
+	                   h->first ? "Welcome. There is nothing you have to do here today; "
+	                              "choose whatever feels right, or nothing at all."
+	                            : "Welcome back. There is nothing you have to do here today; "
+	                              "choose whatever feels right, or nothing at all.");
 	y++;
 	/* Items are a title and a wrapped line or two; scroll by whole items
 	 * so the chosen one is always in view. */
@@ -127,9 +166,7 @@ static void home_draw(struct ctx *c, void *st, int rows, int cols)
 		int used = 0;
 		size_t i;
 		for (i = h->m.top; i < h->m.n; i++) {
-			const char *title, *about;
-			item_text(h, kind_at(h, i), &title, &about);
-			int need = 2 + view_markdown(rows, 0, w - 4, 0, 0, about);
+			int need = item_rows(h, i, w, rows);
 			if (used + need > room + 1)
 				break;
 			used += need;
@@ -138,6 +175,10 @@ static void home_draw(struct ctx *c, void *st, int rows, int cols)
 			break;
 		h->m.top++;
 	}
+	/* When the window grows, earlier items come back into view rather
+	 * than the rows below the last item staying empty. */
+	while (h->m.top > 0 && rest_fits(h, h->m.top - 1, room, w, rows))
+		h->m.top--;
 	for (size_t i = h->m.top; i < h->m.n && y < rows; i++) {
 		bool sel = i == h->m.sel;
 		const char *title, *about;

@@ -91,16 +91,24 @@ int jdraw_marked(int y, int x, int w, enum role base, const char *s)
 	return col;
 }
 
-static void draw_row(const struct entry_row *r, int y, int w, bool sel)
+/* A row under a day's heading shows its time; under a week's or a
+ * month's, the day too ("Mon 16 09:15"), or rows of different days would
+ * look alike. */
+static void draw_row(const struct entry_row *r, int y, int w, bool sel, bool with_day)
 {
+	static const char *const wdays[7] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
 	enum role base = sel ? ROLE_SELECTED : ROLE_NORMAL;
 	ui_fill(y, 2, w, base);
 	ui_fill(y + 1, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
 	time_t t = (time_t)(r->at + (int64_t)r->off_min * 60);
 	struct tm tm;
 	gmtime_r(&t, &tm);
-	char hhmm[16];
-	strftime(hhmm, sizeof(hhmm), "%H:%M", &tm);
+	char hhmm[32];
+	if (with_day && tm.tm_wday >= 0 && tm.tm_wday < 7)
+		snprintf(hhmm, sizeof(hhmm), "%s %2d %02d:%02d", wdays[tm.tm_wday], tm.tm_mday,
+		         tm.tm_hour, tm.tm_min);
+	else
+		snprintf(hhmm, sizeof(hhmm), "%02d:%02d", tm.tm_hour, tm.tm_min);
 	int x = 4;
 	x += ui_puts(y, x, w - x, sel ? ROLE_SELECTED : ROLE_MUTED, hhmm) + 2;
 	/* Right side: tags, mood, trigger. */
@@ -122,7 +130,7 @@ static void draw_row(const struct entry_row *r, int y, int w, bool sel)
 	if (title_w < 10)
 		title_w = w - x, rw = 0;
 	jdraw_marked(y, x, title_w, sel ? ROLE_SELECTED : ROLE_STRONG,
-	             r->title && *r->title ? r->title : "(untitled)");
+	             r->title && *r->title ? r->title : ENTRY_UNTITLED);
 	if (rw)
 		ui_puts(y, w - rw + 1, rw, sel ? ROLE_SELECTED : ROLE_MUTED, right);
 	jdraw_marked(y + 1, x, w - x, sel ? ROLE_SELECTED : ROLE_MUTED, r->preview ? r->preview : "");
@@ -165,7 +173,7 @@ int jdraw_rows(const struct ctx *c, struct jrows *r, size_t *top, size_t sel, en
 			ui_puts(at++, 2, w, ROLE_HEADING, label);
 			snprintf(prev, sizeof(prev), "%s", label);
 		}
-		draw_row(&r->rows[i], at, w, i == sel);
+		draw_row(&r->rows[i], at, w, i == sel, g != GROUP_DAY);
 		at += 2;
 		fitted++;
 	}

@@ -279,7 +279,7 @@ static void draw_choose(struct reportst *s, int rows, int cols)
 			snprintf(head, sizeof(head), "[%c] %s  ", is_picked(s, er->id) ? 'x' : ' ', day);
 			int x = 6 + ui_puts(y, 6, w - 6, r, head);
 			ui_puts(y, x, w - x + 2, sel ? r : ROLE_STRONG,
-			        er->title && *er->title ? er->title : "(no title)");
+			        er->title && *er->title ? er->title : ENTRY_UNTITLED);
 		} else {
 			ui_puts(y, 4, w - 4, sel ? r : ROLE_STRONG, "[ Preview the report ]");
 		}

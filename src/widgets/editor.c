@@ -125,9 +125,7 @@ bool editor_has_selection(const struct editor *ed)
 	return textbuf_selection(ed->tb, &from, &to);
 }
 
-/* Draws s[0, n) from column col of row y (relative to x), tabs as spaces
- * to the next stop; returns the column after it. */
-static size_t draw_span(int y, int x, size_t col, size_t maxcol, enum role r, const char *s,
+size_t editor_put_span(int y, int x, size_t col, size_t maxcol, enum role r, const char *s,
                         size_t n)
 {
 	size_t i = 0;
@@ -181,18 +179,18 @@ void editor_draw(struct editor *ed, int y, int x, int rows, int cols)
 		size_t s, e, col = 0, maxcol = (size_t)cols;
 		textbuf_row(tb, r, &s, &e);
 		if (!sel || sto <= s || sfrom > e) {
-			draw_span(yy, x, 0, maxcol, ROLE_NORMAL, text + s, e - s);
+			editor_put_span(yy, x, 0, maxcol, ROLE_NORMAL, text + s, e - s);
 			continue;
 		}
 		size_t a = sfrom > s ? sfrom : s, b = sto < e ? sto : e;
-		col = draw_span(yy, x, col, maxcol, ROLE_NORMAL, text + s, a - s);
-		col = draw_span(yy, x, col, maxcol, ROLE_SELECTED, text + a, b - a);
+		col = editor_put_span(yy, x, col, maxcol, ROLE_NORMAL, text + s, a - s);
+		col = editor_put_span(yy, x, col, maxcol, ROLE_SELECTED, text + a, b - a);
 		/* A selected line break shows as one selected cell. */
 		if (sto > e && text[e] == '\n' && col < maxcol) {
 			ui_fill(yy, x + (int)col, 1, ROLE_SELECTED);
 			col++;
 		}
-		draw_span(yy, x, col, maxcol, ROLE_NORMAL, text + b, e - b);
+		editor_put_span(yy, x, col, maxcol, ROLE_NORMAL, text + b, e - b);
 	}
 	ui_cursor(y + (int)(crow - ed->top), x + (int)textbuf_col_of(tb, cur), true);
 }

@@ -1,5 +1,5 @@
 # Quick capture and finding from the command line: add --prompt, search
-# with words (argument or standard input) and filters.
+# with words (argument or standard input) and filters; results newest first.
 . "$(dirname "$0")/../lib.sh"
 export TEND_HOME=$T_TMP/vault TEND_INSECURE_FAST_KDF=1
 pw() { "$TEND_BIN" --passphrase-fd 3 "$@" 3<<<"journal pass"; }
@@ -28,6 +28,11 @@ err=$(pw search nothinglikethis 2>&1 >/dev/null)
 t_match "no match says so on stderr" 'no entries match' "$err"
 t_exit "no words and no filter is a usage error" 2 pw search
 t_exit "a bad date is a usage error" 2 pw search --from 2026-13-01 x
+# Written later about an earlier day: search lists by the day written,
+# newest first, not in the order the entries were added.
+TZ=UTC TEND_NOW=1795000000 pw add <<<$'Older river\nThe river in spring.' >/dev/null
+out=$(pw search river | cut -f1 | tr '\n' ' ')
+t_eq "search results come newest first" "1 4 " "$out"
 out=$(pw search '"walk*(' 2>/dev/null)
 t_match "search syntax in the words is just text" 'River walk' "$out"
 

@@ -107,7 +107,7 @@ open() {
 	t_see "$W: the unlock screen" 'Type your passphrase to open it' || give_up
 	text "$PASS"
 	keys Enter
-	t_see "$W: the home screen" '^ +Welcome back\.' || give_up
+	t_see "$W: the home screen" '^ +Welcome( back)?\. There is nothing' || give_up
 }
 # half NAME MARK: opens tend, writes a title and half a sentence.
 LAST_KEY=0

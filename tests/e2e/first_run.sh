@@ -80,12 +80,13 @@ t_see "first run: the United Kingdom is suggested" 'United Kingdom +\(suggested\
 keys Enter
 t_see "first run: the first-step screen" 'Your vault is ready'
 keys Escape
-t_see "first run: Esc goes to the home screen" '^ +Welcome back\.'
+# Was a bug: the very first visit to home was greeted "Welcome back".
+t_see "first run: Esc goes to the home screen" '^ +Welcome\. There is nothing'
 keys C-g
 t_see "first run: Ctrl-G shows crisis help for the region chosen" 'Lines in United Kingdom'
 t_see "first run: ... with the Samaritans" 'Samaritans'
 keys Escape
-t_see "first run: Esc goes back to the home screen" '^ +Welcome back\.'
+t_see "first run: Esc goes back to the home screen" '^ +Welcome\. There is nothing'
 keys Q
 t_see "first run: Q quits with status 0" '^EXIT=0$'
 restored "after Q"

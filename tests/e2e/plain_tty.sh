@@ -1,7 +1,8 @@
 # tend --plain in a real terminal (tmux), as a screen-reader user would
 # meet it: the passphrase is not echoed, Ctrl-D ends an entry and goes
 # back to the menu (a terminal goes on reading after it), Ctrl-D at the
-# menu leaves, and the exit status is 0. The pipe cases are in
+# menu leaves, and the exit status is 0; with TERM=dumb, plain 'tend'
+# suggests 'tend --plain'. The pipe cases are in
 # tests/cli/plain.sh.
 . "$(dirname "$0")/../lib.sh"
 if ! command -v tmux >/dev/null; then
@@ -45,4 +46,13 @@ keys C-d
 t_see "Ctrl-D at the menu leaves, with status 0" '^exit=0$'
 t_match "the entry is in the vault" $'\tmarker-tty title\t' \
 	"$("$TEND_BIN" --passphrase-fd 3 list 3<<<"$PASS")"
+
+# In a terminal that cannot draw screens (TERM=dumb), plain 'tend' says
+# why and points to --plain (it pointed only to --help).
+tm kill-session -t plain 2>/dev/null
+tm new-session -d -s plain -x 100 -y 24 \
+	"env TERM=dumb TEND_HOME='$TEND_HOME' '$TEND_BIN'; echo \"exit=\$?\"; sleep 30"
+t_see "TERM=dumb: tend says it cannot draw its screens" 'cannot show tend.s screens \(TERM is dumb\)'
+t_see "and exits 1" '^exit=1$'
+t_match "and suggests tend --plain" "tend --plain" "$(screen)"
 t_done

@@ -24,12 +24,13 @@
 #
 # The home screen's prompt of the day follows TEND_NOW, so the golden files
 # hold it as it is; the time after "Saved" and "Draft kept" is masked (see
-# filter below). Four bugs these screens found are fixed, and a check below
+# filter below). Five bugs these screens found are fixed, and a check below
 # guards each (search for "Was a bug"):
 # - home did not offer "Continue your draft" right after a draft was kept;
 # - a journal list under another journal screen was not reloaded after a
 #   change (tags merged, an entry deleted from search);
 # - a search match in the selected row was not highlighted;
+# - rows grouped by week or month showed the time and not the day;
 # - (in tests/screen/driver.c) wide characters took one cell in the driver.
 . "$(dirname "$0")/../lib.sh"
 export TEND_INSECURE_FAST_KDF=1 TZ=UTC LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color
@@ -205,6 +206,17 @@ t_eq "list: the week headings" \
 	"$(heads "m: grouped by week (weeks start on Monday)")"
 t_eq "list: the month headings" "  November 2026|  October 2026|" \
 	"$(heads "m again: grouped by month")"
+# Was a bug: under a week's or a month's heading a row showed only its
+# time, so entries of different days looked alike.
+when() { t_section "$out" "$1" | grep -oE '^    [A-Z][a-z]{2} [ 0-9]{2} [0-9]{2}:[0-9]{2}' | tr '\n' '|'; }
+t_eq "list: rows grouped by week show the day" \
+	"    Mon 23 10:00|    Sun 22 07:30|    Wed 18 21:40|    Mon 16 09:15|    Wed 28 20:05|" \
+	"$(when "m: grouped by week (weeks start on Monday)")"
+t_eq "list: rows grouped by month show the day" \
+	"    Mon 23 10:00|    Sun 22 07:30|    Wed 18 21:40|    Mon 16 09:15|    Wed 28 20:05|" \
+	"$(when "m again: grouped by month")"
+t_eq "list: rows under a day's heading show the time alone" "" \
+	"$(when "the journal grouped by day, newest first")"
 
 # ---- editing, and the earlier version -------------------------------------------------------
 fresh_vault edit || t_fail "a seeded vault (edit)"

@@ -9,6 +9,7 @@
 #define SUITES(X) \
 	X(buf) \
 	X(utf8) \
+	X(termsafe) \
 	X(path) \
 	X(fileio) \
 	X(config) \
@@ -33,6 +34,7 @@
 	X(textbuf) \
 	X(editor) \
 	X(stats) \
+	X(feelings) \
 	X(chart) \
 	X(firstrun) \
 	X(plain)

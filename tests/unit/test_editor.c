@@ -170,7 +170,7 @@ static void keys(void **state)
 	assert_string_equal(input_key_name(KEYC_SHIFT_END, buf), "S-End");
 	assert_string_equal(input_key_name(KEYC_CTRL_SPACE, buf), "Ctrl-Space");
 	char keys_for[64];
-	keymap_keys_for(ACT_DELETE_WORD, keys_for, sizeof(keys_for));
+	keymap_keys_for(ACT_DELETE_WORD, false, keys_for, sizeof(keys_for));
 	assert_string_equal(keys_for, "Ctrl-W Alt-Bksp");
 	assert_true(KEYC_CTRL_SPACE != KEYC_NONE);
 }

@@ -77,6 +77,32 @@ static void pages_newest_first(void **state)
 	assert_int_equal(total, 25);
 }
 
+/* Search results too come newest first by the time written, page after
+ * page, whatever order the entries were added in (they came in the order
+ * of their ids). */
+static void search_newest_first(void **state)
+{
+	struct test_vault *f = *state;
+	for (int i = 0; i < 25; i++)
+		add(f->v, 1700000000LL + (i * 7 % 25) * 3600, "river", "by the river", NULL);
+	add(f->v, 1690000000LL, "other", "nothing to find", NULL);
+	struct entry_row r[10];
+	struct entry_query q = {.text = "river"};
+	struct entry_cursor c = {0};
+	long long last = 1LL << 62;
+	size_t total = 0, n;
+	while ((n = rows(f->v, &q, &c, r, 10)) > 0) {
+		for (size_t i = 0; i < n; i++) {
+			assert_true(r[i].at <= last);
+			last = r[i].at;
+		}
+		total += n;
+		c = entry_cursor_after(&r[n - 1], &q);
+		free_rows(r, n);
+	}
+	assert_int_equal(total, 25);
+}
+
 static void search_highlights_and_filters(void **state)
 {
 	struct test_vault *f = *state;
@@ -233,5 +259,5 @@ static void tags_rename_merge_delete(void **state)
 }
 
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
-SUITE(journal, T(pages_newest_first), T(search_highlights_and_filters), T(edits_keep_versions),
+SUITE(journal, T(pages_newest_first), T(search_newest_first), T(search_highlights_and_filters), T(edits_keep_versions),
       T(delete_and_undo), T(drafts_round_trip), T(tags_rename_merge_delete))

@@ -95,10 +95,16 @@ static void lines_add_and_take_keys(void **state)
 	assert_int_equal(keymap_lookup('n', true), ACT_NONE);
 	assert_int_equal(keymap_lookup(KEYC_DOWN, true), ACT_DOWN);
 	char keys[64];
-	keymap_keys_for(ACT_SEARCH_NEXT, keys, sizeof(keys));
+	keymap_keys_for(ACT_SEARCH_NEXT, false, keys, sizeof(keys));
 	assert_string_equal(keys, "");
-	keymap_keys_for(ACT_DOWN, keys, sizeof(keys));
+	keymap_keys_for(ACT_DOWN, false, keys, sizeof(keys));
 	assert_string_equal(keys, "n Down j");
+	/* The keys overlay of a screen that takes text names no letter: there
+	 * a letter types itself. */
+	keymap_keys_for(ACT_DOWN, true, keys, sizeof(keys));
+	assert_string_equal(keys, "Down");
+	keymap_keys_for(ACT_SEARCH_NEXT, true, keys, sizeof(keys));
+	assert_string_equal(keys, "");
 	/* In a text view the hint is a key that works while typing. */
 	assert_string_equal(keymap_key_for(ACT_DOWN, true, buf), "Down");
 	assert_string_equal(keymap_key_for(ACT_DOWN, false, buf), "n");
@@ -117,13 +123,13 @@ static void none_replaces_and_unbinds(void **state)
 	assert_int_equal(keymap_lookup('W', false), ACT_WRITE);
 	assert_int_equal(keymap_lookup(KEYC_F3, true), ACT_WRITE);
 	char keys[64];
-	keymap_keys_for(ACT_WRITE, keys, sizeof(keys));
+	keymap_keys_for(ACT_WRITE, false, keys, sizeof(keys));
 	assert_string_equal(keys, "W F3");
 	assert_int_equal(keymap_lookup('q', false), ACT_NONE);
 	assert_int_equal(keymap_lookup(KEYC_CTRL('q'), true), ACT_NONE);
 	assert_int_equal(keymap_lookup('Q', false), ACT_QUIT); /* untouched */
 	/* Naming a key again for its own action keeps it, once. */
-	keymap_keys_for(ACT_BACK, keys, sizeof(keys));
+	keymap_keys_for(ACT_BACK, false, keys, sizeof(keys));
 	assert_string_equal(keys, "Esc x");
 	/* A character key never takes a letter from the writing. */
 	assert_int_equal(keymap_lookup('x', true), ACT_NONE);

@@ -49,7 +49,7 @@ static struct test_vault *fixture(void)
 	at_time(DAY0 + 23 * 3600 + 1800);
 	struct checkin c = CHECKIN_INIT;
 	c.score = 3;
-	c.emotions = "sad,tired";
+	c.emotions = "sad/lonely,tired"; /* as the picker keeps them */
 	c.intensity = 6;
 	c.body = "tight chest";
 	c.energy = 2;
@@ -130,7 +130,7 @@ static void markdown_diary(void **state)
 	const char *low = strstr(md, "### 00:30 Check-in: 3/10\n");
 	assert_non_null(low);
 	assert_true(low > mon);
-	assert_non_null(strstr(md, "- Emotions: sad, tired\n"));
+	assert_non_null(strstr(md, "- Emotions: lonely, tired\n"));
 	assert_non_null(strstr(md, "- Sleep: 6.5 hours\n"));
 	assert_non_null(strstr(md, "- Note: =SUM(A1), he said \"fine\"\n  then left\n"));
 	assert_non_null(strstr(md, "- Distress: 8/10 before, 4/10 after\n"));
@@ -191,7 +191,7 @@ static void csv_moods_and_triggers(void **state)
 	                             "helped|finished\n"));
 	/* The quote doubled and the comma and line break kept inside quotes
 	 * come back as written; the leading = behind an apostrophe. */
-	assert_non_null(strstr(rows, "check-in|2026-11-23|00:30|UTC+01:00|3|sad,tired|6|2|6.5|"
+	assert_non_null(strstr(rows, "check-in|2026-11-23|00:30|UTC+01:00|3|sad/lonely,tired|6|2|6.5|"
 	                             "overwhelmed|work|'=SUM(A1), he said \"fine\"\nthen left|"
 	                             "tight chest|||||||||||\n"));
 	assert_non_null(strstr(rows, "trigger|2026-11-23|08:15|UTC+01:00|||||||||jumped|sound|"
