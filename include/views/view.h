@@ -86,6 +86,7 @@ enum {
 	VIEW_ANY_SIZE = 1u << 3,   /* drawn even when the window is very small */
 	VIEW_NO_LOCK = 1u << 4,    /* lock and hide mean nothing here (unlock) */
 	VIEW_BARE = 1u << 5,       /* no status bar (the neutral hidden screen) */
+	VIEW_DIGITS = 1u << 6,     /* digits go to on_text; other keys as usual (scales) */
 };
 
 /* A key worth showing in the status bar, with what it does here. */
@@ -130,6 +131,8 @@ struct confirm {
 /* One line of text asked for over the current screen (arg: struct ask). */
 struct ask {
 	const char *title, *label;
+	/* What to type (a range or a format), shown before anything is typed. */
+	const char *about;
 	const char *initial;
 	/* Called with the text on Enter; returning -1 with e filled keeps the
 	 * dialog open and shows e->msg. */

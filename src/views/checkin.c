@@ -11,13 +11,15 @@
 #include "views/journal_int.h"
 #include "views/view.h"
 #include "widgets/menu.h"
+#include "widgets/scale.h"
 
-enum field_id { F_EMOTIONS, F_TOLERANCE, F_INTENSITY, F_ENERGY, F_SLEEP, F_BODY, F_TAGS, F_NOTE,
+enum field_id { F_SCORE, F_EMOTIONS, F_TOLERANCE, F_INTENSITY, F_ENERGY, F_SLEEP, F_BODY, F_TAGS, F_NOTE,
                 F_SAVE, F_COUNT };
 
 struct checkin_state {
 	int64_t *link;       /* where to put the new check-in's id (write screen) */
 	struct checkin c;
+	struct scale score, intensity, energy; /* nothing chosen until the person chooses */
 	bool details;
 	struct menu m;
 	char emotions[512], body[256], tags[256], note[1024], sleep[16];
@@ -201,6 +203,9 @@ static int checkin_enter(struct ctx *c, void *st, const void *arg)
 	struct checkin_state *s = st;
 	s->c = (struct checkin)CHECKIN_INIT;
 	s->c.tolerance = "";
+	scale_init(&s->score, 0, 10);
+	scale_init(&s->intensity, 0, 10);
+	scale_init(&s->energy, 0, 10);
 	s->link = (int64_t *)arg;
 	s->m.n = F_COUNT;
 	s->pick = calloc(1, sizeof(*s->pick));
@@ -220,21 +225,11 @@ static void checkin_leave(struct ctx *c, void *st)
 	mem_wipe(s->body, sizeof(s->body));
 }
 
-static enum role score_role(int v)
+/* The scale a row of the form is, or NULL. */
+static struct scale *row_scale(struct checkin_state *s, size_t row)
 {
-	return v < 4 ? ROLE_MOOD_LOW : v < 7 ? ROLE_MOOD_MID : ROLE_MOOD_HIGH;
-}
-
-static void draw_scale(int y, int x, int value, bool sel)
-{
-	for (int i = 0; i <= 10; i++) {
-		char n[4];
-		snprintf(n, sizeof(n), "%d", i);
-		ui_puts(y, x + i * 4, 3, i == value ? ROLE_SELECTED : (sel ? ROLE_NORMAL : ROLE_MUTED), n);
-	}
-	ui_puts(y + 1, x, 8, ROLE_MUTED, "hardest");
-	ui_puts(y + 1, x + 34, 10, ROLE_MUTED, "best");
-	(void)score_role;
+	return row == F_SCORE ? &s->score : row == F_INTENSITY ? &s->intensity
+	     : row == F_ENERGY ? &s->energy : NULL;
 }
 
 static void value_text(const struct checkin_state *s, int f, char *out, size_t size)
@@ -242,18 +237,8 @@ static void value_text(const struct checkin_state *s, int f, char *out, size_t s
 	switch (f) {
 	case F_EMOTIONS: snprintf(out, size, "%s", *s->emotions ? s->emotions : "-"); break;
 	case F_TOLERANCE: snprintf(out, size, "%s", *s->c.tolerance ? s->c.tolerance : "-"); break;
-	case F_INTENSITY:
-		if (s->c.intensity >= 0)
-			snprintf(out, size, "%d of 10", s->c.intensity);
-		else
-			snprintf(out, size, "-");
-		break;
-	case F_ENERGY:
-		if (s->c.energy >= 0)
-			snprintf(out, size, "%d of 10", s->c.energy);
-		else
-			snprintf(out, size, "-");
-		break;
+	case F_INTENSITY: scale_words(&s->intensity, out, size); break;
+	case F_ENERGY: scale_words(&s->energy, out, size); break;
 	case F_SLEEP: snprintf(out, size, "%s", *s->sleep ? s->sleep : "-"); break;
 	case F_BODY: snprintf(out, size, "%s", *s->body ? s->body : "-"); break;
 	case F_TAGS: snprintf(out, size, "%s", *s->tags ? s->tags : "-"); break;
@@ -262,30 +247,60 @@ static void value_text(const struct checkin_state *s, int f, char *out, size_t s
 	}
 }
 
+/* One line on what the selected row of the details is, and how to fill it. */
+static const char *const abouts[F_COUNT] = {
+	"",
+	"Words for what you feel; Enter opens the list.",
+	"Within: you can think and feel. Overwhelmed: too much. Shut-down: numb, far away. "
+	"Enter changes it.",
+	"How strong the feelings are: 0 barely there, 10 the most you can imagine.",
+	"How much energy you have: 0 none at all, 10 plenty.",
+	"Hours slept last night, like 6.5; Enter to type.",
+	"What you notice in your body; Enter to type.",
+	"Words to find this by later, separated by commas; Enter to type.",
+	"Anything else to keep with it; Enter to type.",
+	"Keeps the check-in.",
+};
+
 static void checkin_draw(struct ctx *c, void *st, int rows, int cols)
 {
 	(void)c;
 	struct checkin_state *s = st;
 	int y = view_title(cols, "How are you, right now?");
 	int w = cols - 4;
-	draw_scale(y, 4, s->c.score, true);
-	y += 3;
+	bool on_score = !s->details || s->m.sel == F_SCORE;
+	char hint[160];
+	scale_draw(&s->score, y, 4, w - 2, "hardest", "best", on_score);
+	y += 4;
 	if (!s->details) {
-		char md[240];
+		char md[400];
+		scale_hint(&s->score, hint, sizeof(hint));
 		snprintf(md, sizeof(md),
-		         "%s and %s choose a number; **%s** saves. **%s** adds more if you want to: "
-		         "feelings, energy, sleep, a note. Every part is optional.",
-		         keymap_label(ACT_LEFT, false), keymap_label(ACT_RIGHT, false),
-		         keymap_label(ACT_SELECT, false), keymap_label(ACT_NEXT_FIELD, false));
+		         "%s **%s** saves. **%s** adds more if you want to: feelings, energy, sleep, "
+		         "a note. Every part is optional.",
+		         hint, keymap_label(ACT_SELECT, true), keymap_label(ACT_NEXT_FIELD, true));
 		view_markdown(y, 2, w, rows - y, 0, md);
 		return;
 	}
 	static const char *const labels[F_COUNT] = {
-		"Feelings", "Window of tolerance", "How strong", "Energy", "Hours of sleep",
-		"In the body", "Tags", "Note", "Save the check-in",
+		"", "Feelings", "Window of tolerance", "How strong (0-10)", "Energy (0-10)",
+		"Hours of sleep", "In the body", "Tags", "Note", "Save the check-in",
 	};
-	menu_layout(&s->m, rows - y);
-	for (int i = (int)s->m.top; i < F_COUNT && y < rows; i++, y++) {
+	/* The selected row explained at the foot, with the scale keys on a scale. */
+	struct scale *sc = row_scale(s, s->m.sel);
+	int foot = sc ? 2 : 1;
+	if (s->m.sel == F_SCORE)
+		ui_puts(rows - 1, 2, w, ROLE_MUTED, (scale_hint(sc, hint, sizeof(hint)), hint));
+	else {
+		view_markdown(rows - foot, 2, w, 1, 0, abouts[s->m.sel]);
+		if (sc)
+			ui_puts(rows - 1, 2, w, ROLE_MUTED, (scale_hint(sc, hint, sizeof(hint)), hint));
+	}
+	rows -= foot + 1;
+	menu_layout(&s->m, rows - y + 1);
+	for (int i = (int)s->m.top; i < F_COUNT && y < rows; i++) {
+		if (i == F_SCORE)
+			continue; /* the scale above */
 		bool sel = (size_t)i == s->m.sel;
 		char val[1100];
 		value_text(s, i, val, sizeof(val));
@@ -294,6 +309,7 @@ static void checkin_draw(struct ctx *c, void *st, int rows, int cols)
 		        labels[i]);
 		if (i != F_SAVE)
 			ui_puts(y, 27, w - 27, sel ? ROLE_SELECTED : ROLE_MUTED, val);
+		y++;
 	}
 }
 
@@ -305,6 +321,18 @@ static struct step save(struct ctx *c, struct checkin_state *s)
 	s->c.tags = s->tags;
 	s->c.note = s->note;
 	s->c.sleep_hours = *s->sleep ? strtod(s->sleep, NULL) : -1;
+	s->c.intensity = s->intensity.value;
+	s->c.energy = s->energy.value;
+	if (s->score.value == SCALE_NONE) {
+		/* A check-in is its number: nothing is saved that was not chosen. */
+		char hint[160];
+		scale_hint(&s->score, hint, sizeof(hint));
+		snprintf(c->note, sizeof(c->note), "How are you, from 0 to 10? %s", hint);
+		if (s->details)
+			s->m.sel = F_SCORE;
+		return STEP(STEP_REDRAW);
+	}
+	s->c.score = s->score.value;
 	int64_t id;
 	if (checkin_add(c->vault, &s->c, &id, &e)) {
 		view_warn(c, &e);
@@ -322,19 +350,7 @@ static int set_field(struct ctx *c, void *data, const char *text, struct error *
 	(void)c;
 	struct checkin_state *s = data;
 	char *end;
-	long n;
 	switch (s->m.sel) {
-	case F_INTENSITY:
-	case F_ENERGY:
-		if (!*text) {
-			*(s->m.sel == F_ENERGY ? &s->c.energy : &s->c.intensity) = -1;
-			return 0;
-		}
-		n = strtol(text, &end, 10);
-		if (*end || n < 0 || n > 10)
-			return error_set(e, E_USAGE, "A whole number from 0 to 10, or leave it empty.");
-		*(s->m.sel == F_ENERGY ? &s->c.energy : &s->c.intensity) = (int)n;
-		return 0;
 	case F_SLEEP: {
 		double h = *text ? strtod(text, &end) : 0;
 		if (*text && (*end || h < 0 || h > 24))
@@ -348,16 +364,36 @@ static int set_field(struct ctx *c, void *data, const char *text, struct error *
 	}
 }
 
+static const char *const ask_titles[F_COUNT] = {
+	[F_SLEEP] = "Hours of sleep", [F_BODY] = "In the body", [F_TAGS] = "Tags",
+	[F_NOTE] = "A note with the check-in",
+};
+static const char *const ask_abouts[F_COUNT] = {
+	[F_SLEEP] = "Hours from 0 to 24, like 6.5; empty for none.",
+	[F_BODY] = "What you notice in your body, in your words.",
+	[F_TAGS] = "Words separated by commas, like: work, family",
+	[F_NOTE] = "Anything else you want to keep with it.",
+};
+
+static struct step checkin_text(struct ctx *c, void *st, const char *text, size_t len)
+{
+	struct checkin_state *s = st;
+	struct scale *sc = row_scale(s, s->details ? s->m.sel : F_SCORE);
+	if (sc && scale_text(sc, text, len, c->now_ms))
+		return STEP(STEP_REDRAW);
+	return STEP(STEP_NONE);
+}
+
 static struct step checkin_action(struct ctx *c, void *st, enum action a)
 {
 	struct checkin_state *s = st;
-	if (a == ACT_LEFT || a == ACT_RIGHT) {
-		int v = s->c.score + (a == ACT_RIGHT ? 1 : -1);
-		s->c.score = v < 0 ? 0 : v > 10 ? 10 : v;
+	/* Keys for a scale reach only the scale that has focus. */
+	struct scale *sc = row_scale(s, s->details ? s->m.sel : F_SCORE);
+	if (sc && scale_action(sc, a))
 		return STEP(STEP_REDRAW);
-	}
 	if (a == ACT_NEXT_FIELD && !s->details) {
 		s->details = true;
+		s->m.sel = F_EMOTIONS;
 		return STEP(STEP_REDRAW);
 	}
 	if (s->details && menu_action(&s->m, a))
@@ -370,6 +406,11 @@ static struct step checkin_action(struct ctx *c, void *st, enum action a)
 		return save(c, s);
 	static const char *const tol[] = {"", "within", "overwhelmed", "shut-down"};
 	switch (s->m.sel) {
+	case F_SCORE:
+	case F_INTENSITY:
+	case F_ENERGY:
+		s->m.sel++;
+		return STEP(STEP_REDRAW);
 	case F_EMOTIONS:
 		return PUSH(pick_view, s->pick);
 	case F_TOLERANCE:
@@ -384,10 +425,8 @@ static struct step checkin_action(struct ctx *c, void *st, enum action a)
 		value_text(s, (int)s->m.sel, s->initial, sizeof(s->initial));
 		if (strcmp(s->initial, "-") == 0)
 			s->initial[0] = '\0';
-		if (strstr(s->initial, " of 10"))
-			*strstr(s->initial, " of 10") = '\0';
-		s->ask = (struct ask){.title = "Add to the check-in", .initial = s->initial,
-		                      .on_done = set_field, .data = s};
+		s->ask = (struct ask){.title = ask_titles[s->m.sel], .about = ask_abouts[s->m.sel],
+		                      .initial = s->initial, .on_done = set_field, .data = s};
 		return PUSH(ask_view, &s->ask);
 	}
 }
@@ -402,10 +441,11 @@ static const struct hint checkin_hints[] = {
 const struct view_ops checkin_view = {
 	.name = "checkin",
 	.state_size = sizeof(struct checkin_state),
-	.flags = VIEW_NEEDS_VAULT,
+	.flags = VIEW_NEEDS_VAULT | VIEW_DIGITS,
 	.hints = checkin_hints,
 	.enter = checkin_enter,
 	.leave = checkin_leave,
 	.draw = checkin_draw,
 	.on_action = checkin_action,
+	.on_text = checkin_text,
 };

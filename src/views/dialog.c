@@ -137,6 +137,8 @@ static void ask_draw(struct ctx *c, void *st, int rows, int cols)
 	int y0, x0, w;
 	dialog_box(rows, cols, 6 + s->nf, &y0, &x0, &w);
 	ui_puts(y0, x0, w, ROLE_TITLE, s->q->title);
+	if (s->q->about)
+		ui_puts(y0 + 1, x0, w, ROLE_MUTED, s->q->about);
 	if (s->msg[0])
 		ui_puts(y0 + 3 + s->nf, x0, w, ROLE_WARN, s->msg);
 	int lw = 0;

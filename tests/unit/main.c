@@ -32,6 +32,7 @@
 	X(settings) \
 	X(textbuf) \
 	X(editor) \
+	X(scale) \
 	X(stats) \
 	X(chart) \
 	X(firstrun) \
