@@ -161,9 +161,6 @@ int view_markdown_flags(int y, int x, int w, int maxrows, int skip, const char *
 void view_reading_box(const struct ctx *c, int cols, int max, int *x, int *w);
 /* Shows an error's message in the status bar as a warning. */
 void view_warn(struct ctx *c, const struct error *e);
-/* A 0-10 scale on row y with value marked (-1: none yet), the words for
- * its ends on the row under it. */
-void view_draw_scale(int y, int value, const char *low, const char *high);
 /* Tells the screen waiting for a task (c->on_done), if any, that
  * something was done: an exercise's id, or "entry" with its id. */
 void view_done(struct ctx *c, const char *what, int64_t id);

@@ -10,6 +10,7 @@
 #include "views/journal_int.h"
 #include "views/view.h"
 #include "widgets/menu.h"
+#include "widgets/scale.h"
 
 enum tf { T_KIND, T_WHAT, T_WHERE, T_BEFORE, T_BODY, T_THOUGHTS, T_URGES, T_DID, T_AFTER, T_HELPED,
           T_SAVE, T_LATER, T_COUNT };
@@ -17,7 +18,7 @@ enum tf { T_KIND, T_WHAT, T_WHERE, T_BEFORE, T_BODY, T_THOUGHTS, T_URGES, T_DID,
 struct trigger_state {
 	int64_t id; /* 0: a new log */
 	char text[7][512]; /* category, place, what, body, thoughts, urges, did */
-	int before, after, helped;
+	struct scale before, after, helped; /* nothing chosen until chosen */
 	int64_t tool_id;
 	char tool_name[128];
 	char **cats;
@@ -37,7 +38,9 @@ static int trigger_enter(struct ctx *c, void *st, const void *arg)
 {
 	struct trigger_state *s = st;
 	struct error e = {0};
-	s->before = s->after = s->helped = -1;
+	scale_init(&s->before, 0, 10);
+	scale_init(&s->after, 0, 10);
+	scale_init(&s->helped, 0, 10);
 	if (categories_list(c->vault, &s->cats, &s->ncats, &e) ||
 	    tools_list(c->vault, &s->tools, &s->ntools, &e)) {
 		view_warn(c, &e);
@@ -49,9 +52,9 @@ static int trigger_enter(struct ctx *c, void *st, const void *arg)
 		s->id = saved->id;
 		for (int k = 0; k < 7; k++)
 			snprintf(s->text[k], sizeof(s->text[k]), "%s", saved->text[k]);
-		s->before = saved->log.suds_before;
-		s->after = saved->log.suds_after;
-		s->helped = saved->log.helped;
+		scale_set(&s->before, saved->log.suds_before);
+		scale_set(&s->after, saved->log.suds_after);
+		scale_set(&s->helped, saved->log.helped);
 		s->tool_id = saved->log.tool_id;
 		for (size_t i = 0; i < s->ntools; i++)
 			if (s->tools[i].id == s->tool_id)
@@ -71,12 +74,11 @@ static void trigger_leave(struct ctx *c, void *st)
 	mem_wipe(s->text, sizeof(s->text));
 }
 
-static void num_text(int v, char *out, size_t size)
+/* The scale a row of the form is, or NULL. */
+static struct scale *row_scale(struct trigger_state *s, size_t row)
 {
-	if (v >= 0)
-		snprintf(out, size, "%d of 10", v);
-	else
-		snprintf(out, size, "-");
+	return row == T_BEFORE ? &s->before : row == T_AFTER ? &s->after
+	     : row == T_HELPED ? &s->helped : NULL;
 }
 
 static void value_text(const struct trigger_state *s, int f, char *out, size_t size)
@@ -90,13 +92,28 @@ static void value_text(const struct trigger_state *s, int f, char *out, size_t s
 	case T_THOUGHTS: t = s->text[X_THOUGHTS]; break;
 	case T_URGES: t = s->text[X_URGES]; break;
 	case T_DID: t = s->tool_id ? s->tool_name : s->text[X_DID]; break;
-	case T_BEFORE: num_text(s->before, out, size); return;
-	case T_AFTER: num_text(s->after, out, size); return;
-	case T_HELPED: num_text(s->helped, out, size); return;
+	case T_BEFORE:
+	case T_AFTER:
+	case T_HELPED: scale_words(row_scale((struct trigger_state *)s, (size_t)f), out, size); return;
 	default: out[0] = '\0'; return;
 	}
 	snprintf(out, size, "%s", t && *t ? t : "-");
 }
+
+static const char *const abouts[T_COUNT] = {
+	"What sort of thing it was; Enter opens the list of kinds.",
+	"What happened, in a few words; Enter to type.",
+	"Where you were; Enter to type.",
+	"How much distress you felt then: 0 calm, 10 the most you can imagine.",
+	"What you noticed in your body; Enter to type.",
+	"The thoughts that came; Enter to type.",
+	"What you felt like doing; Enter to type.",
+	"What you did to cope; Enter opens your toolbox.",
+	"How much distress you feel now: 0 calm, 10 the most you can imagine.",
+	"How much what you did helped: 0 not at all, 10 a great deal.",
+	"Keeps the log as finished.",
+	"Keeps the log; it waits under Triggers to be finished.",
+};
 
 static void trigger_draw(struct ctx *c, void *st, int rows, int cols)
 {
@@ -104,7 +121,7 @@ static void trigger_draw(struct ctx *c, void *st, int rows, int cols)
 	struct trigger_state *s = st;
 	static const char *const labels[T_COUNT] = {
 		"Kind of trigger", "What happened", "Where", "Distress then (0-10)", "In the body",
-		"Thoughts", "Urges", "What I did", "Distress now (0-10)", "How much it helped",
+		"Thoughts", "Urges", "What I did", "Distress now (0-10)", "It helped (0-10)",
 		"Save", "Save, finish later",
 	};
 	int w = cols - 4;
@@ -123,6 +140,13 @@ static void trigger_draw(struct ctx *c, void *st, int rows, int cols)
 	y += view_markdown(y, 2, w, 2, 0,
 	                   "Fill in what you like; everything can be left out or finished later.");
 	y++;
+	/* The selected row explained at the foot, with the scale keys on a scale. */
+	struct scale *sc = row_scale(s, s->m.sel);
+	char hint[160];
+	view_markdown(rows - 2, 2, w, 1, 0, abouts[s->m.sel]);
+	if (sc)
+		ui_puts(rows - 1, 2, w, ROLE_MUTED, (scale_hint(sc, hint, sizeof(hint)), hint));
+	rows -= 3;
 	menu_layout(&s->m, rows - y);
 	for (int i = (int)s->m.top; i < T_COUNT && y < rows; i++, y++) {
 		bool sel = (size_t)i == s->m.sel;
@@ -141,7 +165,8 @@ static struct step save(struct ctx *c, struct trigger_state *s, bool finished)
 		.category = s->text[X_CATEGORY], .place = s->text[X_PLACE], .what = s->text[X_WHAT],
 		.body = s->text[X_BODY], .thoughts = s->text[X_THOUGHTS], .urges = s->text[X_URGES],
 		.did = s->tool_id ? "" : s->text[X_DID], .tool_id = s->tool_id,
-		.suds_before = s->before, .suds_after = s->after, .helped = s->helped,
+		.suds_before = s->before.value, .suds_after = s->after.value,
+		.helped = s->helped.value,
 		.finished = finished,
 	};
 	struct error e = {0};
@@ -159,21 +184,8 @@ static struct step save(struct ctx *c, struct trigger_state *s, bool finished)
 static int set_value(struct ctx *c, void *data, const char *text, struct error *e)
 {
 	(void)c;
+	(void)e;
 	struct trigger_state *s = data;
-	int *num = s->m.sel == T_BEFORE ? &s->before : s->m.sel == T_AFTER ? &s->after
-	         : s->m.sel == T_HELPED ? &s->helped : NULL;
-	if (num) {
-		char *end;
-		long n = strtol(text, &end, 10);
-		if (!*text) {
-			*num = -1;
-			return 0;
-		}
-		if (*end || n < 0 || n > 10)
-			return error_set(e, E_USAGE, "A whole number from 0 to 10, or leave it empty.");
-		*num = (int)n;
-		return 0;
-	}
 	int k = s->m.sel == T_WHAT ? X_WHAT : s->m.sel == T_WHERE ? X_PLACE
 	      : s->m.sel == T_BODY ? X_BODY : s->m.sel == T_THOUGHTS ? X_THOUGHTS
 	      : s->m.sel == T_URGES ? X_URGES : X_DID;
@@ -181,6 +193,20 @@ static int set_value(struct ctx *c, void *data, const char *text, struct error *
 	if (k == X_DID)
 		s->tool_id = 0;
 	return 0;
+}
+
+static const char *const ask_titles[T_COUNT] = {
+	[T_WHAT] = "What happened", [T_WHERE] = "Where", [T_BODY] = "In the body",
+	[T_THOUGHTS] = "Thoughts", [T_URGES] = "Urges",
+};
+
+static struct step trigger_text(struct ctx *c, void *st, const char *text, size_t len)
+{
+	struct trigger_state *s = st;
+	struct scale *sc = s->picking ? NULL : row_scale(s, s->m.sel);
+	if (sc && scale_text(sc, text, len, c->now_ms))
+		return STEP(STEP_REDRAW);
+	return STEP(STEP_NONE);
 }
 
 static struct step trigger_action(struct ctx *c, void *st, enum action a)
@@ -206,6 +232,10 @@ static struct step trigger_action(struct ctx *c, void *st, enum action a)
 		                      .on_done = set_value, .data = s};
 		return PUSH(ask_view, &s->ask);
 	}
+	/* Keys for a scale reach only the scale that has focus. */
+	struct scale *sc = row_scale(s, s->m.sel);
+	if (sc && scale_action(sc, a))
+		return STEP(STEP_REDRAW);
 	if (menu_action(&s->m, a))
 		return STEP(STEP_REDRAW);
 	if (a == ACT_BACK)
@@ -213,6 +243,11 @@ static struct step trigger_action(struct ctx *c, void *st, enum action a)
 	if (a != ACT_SELECT)
 		return STEP(STEP_NONE);
 	switch (s->m.sel) {
+	case T_BEFORE:
+	case T_AFTER:
+	case T_HELPED:
+		s->m.sel++;
+		return STEP(STEP_REDRAW);
 	case T_KIND:
 		for (size_t i = 0; i < s->ncats; i++) {
 			if (strcmp(s->cats[i], s->text[X_CATEGORY]) == 0) {
@@ -234,10 +269,8 @@ static struct step trigger_action(struct ctx *c, void *st, enum action a)
 		value_text(s, (int)s->m.sel, s->initial, sizeof(s->initial));
 		if (strcmp(s->initial, "-") == 0)
 			s->initial[0] = '\0';
-		if (strstr(s->initial, " of 10"))
-			*strstr(s->initial, " of 10") = '\0';
-		s->ask = (struct ask){.title = "Trigger log", .initial = s->initial,
-		                      .on_done = set_value, .data = s};
+		s->ask = (struct ask){.title = ask_titles[s->m.sel], .about = abouts[s->m.sel],
+		                      .initial = s->initial, .on_done = set_value, .data = s};
 		return PUSH(ask_view, &s->ask);
 	}
 }
@@ -251,12 +284,13 @@ static const struct hint trigger_hints[] = {
 const struct view_ops trigger_view = {
 	.name = "trigger",
 	.state_size = sizeof(struct trigger_state),
-	.flags = VIEW_NEEDS_VAULT,
+	.flags = VIEW_NEEDS_VAULT | VIEW_DIGITS,
 	.hints = trigger_hints,
 	.enter = trigger_enter,
 	.leave = trigger_leave,
 	.draw = trigger_draw,
 	.on_action = trigger_action,
+	.on_text = trigger_text,
 };
 
 static const struct view_ops kinds_view;

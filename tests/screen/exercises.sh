@@ -34,8 +34,7 @@ key Enter
 $(open_try "$mod" "$try")
 dump intro
 key Enter
-key Right
-key Right
+type 7
 dump distress before
 key Enter
 dump first step
@@ -51,9 +50,7 @@ dump going on
 key Tab
 key Ctrl-S
 dump distress after
-key Left
-key Left
-key Left
+type 4
 key Enter
 dump finished
 SCRIPT
@@ -70,7 +67,7 @@ SCRIPT
 	t_match "$id: opening it again offers to go on" "You started this before.*step 2 of" \
 		"$(sec "picked up" | tr -s ' \n' ' ')"
 	t_match "$id: and goes on where it stopped" "Step 2 of [0-9]+: $second" "$(sec "going on")"
-	t_match "$id: finishing early asks distress after" "And now\?" "$(sec "distress after")"
+	t_match "$id: finishing early asks distress after" "And now, from 0 to 10\? \(Before, it was 7\.\)" "$(sec "distress after")"
 	t_match "$id: saved in the journal" "Saved in your journal" "$(sec finished)"
 	entry=$(tend_ list | awk -F'\t' -v t="$title" '$3 == t { print $1; exit }')
 	body=$(tend_ show "${entry:-0}")
