@@ -126,6 +126,8 @@ struct confirm {
 	/* Called on yes with data; its step is applied after the dialog closes. */
 	struct step (*on_yes)(struct ctx *c, void *data);
 	void *data;
+	/* Called, when set, on choosing "no" (not on Esc, which only closes). */
+	struct step (*on_no)(struct ctx *c, void *data);
 };
 
 /* One line of text asked for over the current screen (arg: struct ask). */

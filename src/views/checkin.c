@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "content/embed.h"
+#include "store/settings.h"
 #include "store/tracking.h"
 #include "util/buf.h"
 #include "views/journal_int.h"
@@ -24,10 +25,13 @@ struct checkin_state {
 	struct menu m;
 	char emotions[512], body[256], tags[256], note[1024], sleep[16];
 	struct ask ask;
+	struct confirm leave;
 	char initial[1024];
 	/* the emotion picker */
 	struct emotion_pick *pick;
 };
+
+static void keep_draft(struct ctx *c, struct checkin_state *s);
 
 /* ---- emotion words ------------------------------------------------------------ */
 
@@ -41,6 +45,7 @@ struct emotion_pick {
 	struct menu m;
 	char *out; /* the check-in's emotions, comma-separated */
 	size_t out_size;
+	struct checkin_state *owner; /* kept as a draft on every change */
 };
 
 static void load_emotions(struct emotion_pick *p)
@@ -110,6 +115,7 @@ static int pick_enter(struct ctx *c, void *st, const void *arg)
 	const struct emotion_pick *from = arg;
 	p->out = from->out;
 	p->out_size = from->out_size;
+	p->owner = from->owner;
 	load_emotions(p);
 	p->m.n = (size_t)p->ncore;
 	return p->ncore ? 0 : -1;
@@ -152,7 +158,6 @@ static void pick_draw(struct ctx *c, void *st, int rows, int cols)
 
 static struct step pick_action(struct ctx *c, void *st, enum action a)
 {
-	(void)c;
 	struct emotion_pick *p = st;
 	if (menu_action(&p->m, a))
 		return STEP(STEP_REDRAW);
@@ -165,6 +170,7 @@ static struct step pick_action(struct ctx *c, void *st, enum action a)
 			char word[80];
 			pick_word(p, p->m.sel, word, sizeof(word));
 			toggle(p, word);
+			keep_draft(c, p->owner);
 		}
 		return STEP(STEP_REDRAW);
 	}
@@ -197,9 +203,92 @@ static const struct view_ops pick_view = {
 
 /* ---- the check-in --------------------------------------------------------------- */
 
+/* A check-in not yet saved is kept in the vault (encrypted, like every
+ * setting) on every change, so a lock, a hang-up or a killed terminal loses
+ * nothing; it comes back the next time the check-in opens. One value:
+ * "1" SEP score SEP intensity SEP energy SEP tolerance SEP sleep SEP
+ * emotions SEP body SEP tags SEP note. Typed text holds no control
+ * characters (the fields drop them), so SEP cannot appear in it. */
+#define DRAFT_KEY "draft.checkin"
+#define SEP '\x1f'
+
+static bool form_empty(const struct checkin_state *s)
+{
+	return s->score.value == SCALE_NONE && s->intensity.value == SCALE_NONE &&
+	       s->energy.value == SCALE_NONE && !*s->c.tolerance && !*s->sleep && !*s->emotions &&
+	       !*s->body && !*s->tags && !*s->note;
+}
+
+static void keep_draft(struct ctx *c, struct checkin_state *s)
+{
+	struct error e = {0};
+	if (!c->vault)
+		return;
+	if (form_empty(s)) {
+		/* Emptied by the person: no draft is left behind. */
+		settings_delete(c->vault, DRAFT_KEY, &e);
+		return;
+	}
+	struct buf b = BUF_INIT;
+	int rc = buf_printf(&b, "1%c%d%c%d%c%d%c%s%c%s%c%s%c%s%c%s%c%s", SEP, s->score.value, SEP,
+	                    s->intensity.value, SEP, s->energy.value, SEP, s->c.tolerance, SEP,
+	                    s->sleep, SEP, s->emotions, SEP, s->body, SEP, s->tags, SEP, s->note);
+	if (rc || settings_set(c->vault, DRAFT_KEY, buf_str(&b), &e)) {
+		snprintf(c->note, sizeof(c->note), "The check-in could not be kept as a draft: %.120s",
+		         rc ? "out of memory" : e.msg);
+		c->note_role = ROLE_WARN;
+	}
+	mem_wipe(b.data, b.cap);
+	buf_free(&b);
+}
+
+/* Picks up a draft; false when there is none (or it does not read). */
+static bool load_draft(struct ctx *c, struct checkin_state *s)
+{
+	struct buf b = BUF_INIT;
+	struct error e = {0};
+	bool ok = false;
+	if (settings_get_buf(c->vault, DRAFT_KEY, &b, &e) == 1 && b.data) {
+		char *f[10];
+		size_t n = 0;
+		for (char *p = b.data; p && n < 10;) {
+			f[n++] = p;
+			char *sep = strchr(p, SEP);
+			if (sep)
+				*sep = '\0';
+			p = sep ? sep + 1 : NULL;
+		}
+		ok = n == 10 && strcmp(f[0], "1") == 0;
+		if (ok) {
+			static const char *const tol[] = {"", "within", "overwhelmed", "shut-down"};
+			scale_set(&s->score, atoi(f[1]));
+			scale_set(&s->intensity, atoi(f[2]));
+			scale_set(&s->energy, atoi(f[3]));
+			for (int i = 0; i < 4; i++)
+				if (strcmp(f[4], tol[i]) == 0)
+					s->c.tolerance = tol[i];
+			snprintf(s->sleep, sizeof(s->sleep), "%s", f[5]);
+			snprintf(s->emotions, sizeof(s->emotions), "%s", f[6]);
+			snprintf(s->body, sizeof(s->body), "%s", f[7]);
+			snprintf(s->tags, sizeof(s->tags), "%s", f[8]);
+			snprintf(s->note, sizeof(s->note), "%s", f[9]);
+		}
+	}
+	if (b.data)
+		mem_wipe(b.data, b.cap);
+	buf_free(&b);
+	return ok;
+}
+
+static void drop_draft(struct ctx *c)
+{
+	struct error e = {0};
+	if (c->vault)
+		settings_delete(c->vault, DRAFT_KEY, &e);
+}
+
 static int checkin_enter(struct ctx *c, void *st, const void *arg)
 {
-	(void)c;
 	struct checkin_state *s = st;
 	s->c = (struct checkin)CHECKIN_INIT;
 	s->c.tolerance = "";
@@ -213,7 +302,21 @@ static int checkin_enter(struct ctx *c, void *st, const void *arg)
 		return -1;
 	s->pick->out = s->emotions;
 	s->pick->out_size = sizeof(s->emotions);
+	s->pick->owner = s;
+	if (c->vault && load_draft(c, s)) {
+		s->details = s->intensity.value != SCALE_NONE || s->energy.value != SCALE_NONE ||
+		             *s->c.tolerance || *s->sleep || *s->emotions || *s->body || *s->tags ||
+		             *s->note;
+		snprintf(c->note, sizeof(c->note), "%s",
+		         "The check-in you started is back. Save it, change it, or leave with Esc.");
+		c->note_role = ROLE_STATUS;
+	}
 	return 0;
+}
+
+static void checkin_before_lock(struct ctx *c, void *st)
+{
+	keep_draft(c, st);
 }
 
 static void checkin_leave(struct ctx *c, void *st)
@@ -338,6 +441,7 @@ static struct step save(struct ctx *c, struct checkin_state *s)
 		view_warn(c, &e);
 		return STEP(STEP_REDRAW);
 	}
+	drop_draft(c);
 	if (s->link)
 		*s->link = id;
 	snprintf(c->note, sizeof(c->note), "%s",
@@ -347,7 +451,6 @@ static struct step save(struct ctx *c, struct checkin_state *s)
 
 static int set_field(struct ctx *c, void *data, const char *text, struct error *e)
 {
-	(void)c;
 	struct checkin_state *s = data;
 	char *end;
 	switch (s->m.sel) {
@@ -356,12 +459,30 @@ static int set_field(struct ctx *c, void *data, const char *text, struct error *
 		if (*text && (*end || h < 0 || h > 24))
 			return error_set(e, E_USAGE, "Hours from 0 to 24 (like 6.5), or leave it empty.");
 		snprintf(s->sleep, sizeof(s->sleep), "%s", text);
-		return 0;
+		break;
 	}
-	case F_BODY: snprintf(s->body, sizeof(s->body), "%s", text); return 0;
-	case F_TAGS: snprintf(s->tags, sizeof(s->tags), "%s", text); return 0;
-	default: snprintf(s->note, sizeof(s->note), "%s", text); return 0;
+	case F_BODY: snprintf(s->body, sizeof(s->body), "%s", text); break;
+	case F_TAGS: snprintf(s->tags, sizeof(s->tags), "%s", text); break;
+	default: snprintf(s->note, sizeof(s->note), "%s", text); break;
 	}
+	keep_draft(c, s);
+	return 0;
+}
+
+static struct step leave_keeping(struct ctx *c, void *data)
+{
+	keep_draft(c, data);
+	snprintf(c->note, sizeof(c->note), "%s",
+	         "Kept as a draft; it comes back the next time you check in.");
+	return STEP(STEP_POP);
+}
+
+static struct step leave_throwing(struct ctx *c, void *data)
+{
+	(void)data;
+	drop_draft(c);
+	snprintf(c->note, sizeof(c->note), "%s", "Thrown away; nothing was saved.");
+	return STEP(STEP_POP);
 }
 
 static const char *const ask_titles[F_COUNT] = {
@@ -379,8 +500,10 @@ static struct step checkin_text(struct ctx *c, void *st, const char *text, size_
 {
 	struct checkin_state *s = st;
 	struct scale *sc = row_scale(s, s->details ? s->m.sel : F_SCORE);
-	if (sc && scale_text(sc, text, len, c->now_ms))
+	if (sc && scale_text(sc, text, len, c->now_ms)) {
+		keep_draft(c, s);
 		return STEP(STEP_REDRAW);
+	}
 	return STEP(STEP_NONE);
 }
 
@@ -389,8 +512,10 @@ static struct step checkin_action(struct ctx *c, void *st, enum action a)
 	struct checkin_state *s = st;
 	/* Keys for a scale reach only the scale that has focus. */
 	struct scale *sc = row_scale(s, s->details ? s->m.sel : F_SCORE);
-	if (sc && scale_action(sc, a))
+	if (sc && scale_action(sc, a)) {
+		keep_draft(c, s);
 		return STEP(STEP_REDRAW);
+	}
 	if (a == ACT_NEXT_FIELD && !s->details) {
 		s->details = true;
 		s->m.sel = F_EMOTIONS;
@@ -398,8 +523,21 @@ static struct step checkin_action(struct ctx *c, void *st, enum action a)
 	}
 	if (s->details && menu_action(&s->m, a))
 		return STEP(STEP_REDRAW);
-	if (a == ACT_BACK)
-		return STEP(STEP_POP);
+	if (a == ACT_BACK) {
+		if (form_empty(s)) {
+			drop_draft(c);
+			return STEP(STEP_POP);
+		}
+		/* Something was chosen or written: ask before it goes. */
+		s->leave = (struct confirm){
+			.title = "Leave the check-in without saving it?",
+			.message = "Keep it and it comes back the next time you check in; or throw "
+			           "it away.",
+			.yes = "Throw it away", .no = "Keep it for later", .yes_is_risky = true,
+			.on_yes = leave_throwing, .on_no = leave_keeping, .data = s,
+		};
+		return PUSH(confirm_view, &s->leave);
+	}
 	if (a != ACT_SELECT)
 		return STEP(STEP_NONE);
 	if (!s->details || s->m.sel == F_SAVE)
@@ -420,6 +558,7 @@ static struct step checkin_action(struct ctx *c, void *st, enum action a)
 				break;
 			}
 		}
+		keep_draft(c, s);
 		return STEP(STEP_REDRAW);
 	default:
 		value_text(s, (int)s->m.sel, s->initial, sizeof(s->initial));
@@ -448,4 +587,5 @@ const struct view_ops checkin_view = {
 	.draw = checkin_draw,
 	.on_action = checkin_action,
 	.on_text = checkin_text,
+	.before_lock = checkin_before_lock,
 };

@@ -73,6 +73,14 @@ static struct step confirm_action(struct ctx *c, void *st, enum action a)
 				return STEP(STEP_POP);
 			return next;
 		}
+		if (!s->choice && s->q->on_no) {
+			struct step next = s->q->on_no(c, s->q->data);
+			if (next.kind == STEP_POP)
+				return STEP(STEP_POP_TWO);
+			if (next.kind == STEP_NONE || next.kind == STEP_REDRAW)
+				return STEP(STEP_POP);
+			return next;
+		}
 		return STEP(STEP_POP);
 	case ACT_BACK:
 		return STEP(STEP_POP);

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "store/settings.h"
 #include "store/tracking.h"
 #include "util/buf.h"
 #include "views/journal_int.h"
@@ -27,12 +28,103 @@ struct trigger_state {
 	size_t ntools;
 	struct menu m;
 	struct ask ask;
+	struct confirm leave;
 	char initial[512];
 	bool picking; /* choosing what I did from the toolbox */
 	struct menu pick;
+	char draft_key[48]; /* where the unsaved form is kept */
+	char kind0[512];    /* the kind it started with (not news on its own) */
 };
 
 enum { X_CATEGORY, X_PLACE, X_WHAT, X_BODY, X_THOUGHTS, X_URGES, X_DID };
+
+/* A log not yet saved is kept in the vault (encrypted, like every setting)
+ * on every change, so a lock, a hang-up or a killed terminal loses nothing;
+ * it comes back the next time the form opens (a new log, or the same log
+ * to finish). One value: "1" SEP before SEP after SEP helped SEP tool SEP
+ * then the seven texts. Typed text holds no control characters (the fields
+ * drop them), so SEP cannot appear in it. */
+#define SEP '\x1f'
+
+static bool form_untouched(const struct trigger_state *s)
+{
+	if (s->before.value != SCALE_NONE || s->after.value != SCALE_NONE ||
+	    s->helped.value != SCALE_NONE || s->tool_id || strcmp(s->text[X_CATEGORY], s->kind0))
+		return false;
+	for (int k = 1; k < 7; k++)
+		if (*s->text[k])
+			return false;
+	return true;
+}
+
+static void keep_draft(struct ctx *c, struct trigger_state *s)
+{
+	struct error e = {0};
+	if (!c->vault)
+		return;
+	if (!s->id && form_untouched(s)) {
+		/* Emptied by the person: no draft is left behind. */
+		settings_delete(c->vault, s->draft_key, &e);
+		return;
+	}
+	struct buf b = BUF_INIT;
+	int rc = buf_printf(&b, "1%c%d%c%d%c%d%c%lld", SEP, s->before.value, SEP, s->after.value, SEP,
+	                    s->helped.value, SEP, (long long)s->tool_id);
+	for (int k = 0; k < 7 && rc == 0; k++)
+		rc = buf_printf(&b, "%c%s", SEP, s->text[k]);
+	if (rc || settings_set(c->vault, s->draft_key, buf_str(&b), &e)) {
+		snprintf(c->note, sizeof(c->note), "The log could not be kept as a draft: %.120s",
+		         rc ? "out of memory" : e.msg);
+		c->note_role = ROLE_WARN;
+	}
+	if (b.data)
+		mem_wipe(b.data, b.cap);
+	buf_free(&b);
+}
+
+static bool load_draft(struct ctx *c, struct trigger_state *s)
+{
+	struct buf b = BUF_INIT;
+	struct error e = {0};
+	bool ok = false;
+	if (settings_get_buf(c->vault, s->draft_key, &b, &e) == 1 && b.data) {
+		char *f[12];
+		size_t n = 0;
+		for (char *p = b.data; p && n < 12;) {
+			f[n++] = p;
+			char *sep = strchr(p, SEP);
+			if (sep)
+				*sep = '\0';
+			p = sep ? sep + 1 : NULL;
+		}
+		ok = n == 12 && strcmp(f[0], "1") == 0;
+		if (ok) {
+			scale_set(&s->before, atoi(f[1]));
+			scale_set(&s->after, atoi(f[2]));
+			scale_set(&s->helped, atoi(f[3]));
+			s->tool_id = strtoll(f[4], NULL, 10);
+			s->tool_name[0] = '\0';
+			for (size_t i = 0; i < s->ntools; i++)
+				if (s->tools[i].id == s->tool_id)
+					snprintf(s->tool_name, sizeof(s->tool_name), "%s", s->tools[i].name);
+			if (!s->tool_name[0])
+				s->tool_id = 0; /* taken out of the toolbox since */
+			for (int k = 0; k < 7; k++)
+				snprintf(s->text[k], sizeof(s->text[k]), "%s", f[5 + k]);
+		}
+	}
+	if (b.data)
+		mem_wipe(b.data, b.cap);
+	buf_free(&b);
+	return ok;
+}
+
+static void drop_draft(struct ctx *c, struct trigger_state *s)
+{
+	struct error e = {0};
+	if (c->vault)
+		settings_delete(c->vault, s->draft_key, &e);
+}
 
 static int trigger_enter(struct ctx *c, void *st, const void *arg)
 {
@@ -62,7 +154,41 @@ static int trigger_enter(struct ctx *c, void *st, const void *arg)
 		s->m.sel = T_AFTER;
 	}
 	s->m.n = T_COUNT;
+	snprintf(s->kind0, sizeof(s->kind0), "%s", s->text[X_CATEGORY]);
+	if (s->id)
+		snprintf(s->draft_key, sizeof(s->draft_key), "draft.trigger.%lld", (long long)s->id);
+	else
+		snprintf(s->draft_key, sizeof(s->draft_key), "draft.trigger");
+	if (load_draft(c, s)) {
+		snprintf(c->note, sizeof(c->note), "%s",
+		         "The log you started is back. Save it, change it, or leave with Esc.");
+		c->note_role = ROLE_STATUS;
+	}
 	return 0;
+}
+
+static void trigger_before_lock(struct ctx *c, void *st)
+{
+	struct trigger_state *s = st;
+	/* Every change is kept as it is made; this is for a change the
+	 * moment before the lock, on a new log. */
+	if (!s->id && !form_untouched(s))
+		keep_draft(c, s);
+}
+
+static struct step leave_keeping(struct ctx *c, void *data)
+{
+	keep_draft(c, data);
+	snprintf(c->note, sizeof(c->note), "%s",
+	         "Kept as a draft; it comes back the next time you open the log.");
+	return STEP(STEP_POP);
+}
+
+static struct step leave_throwing(struct ctx *c, void *data)
+{
+	drop_draft(c, data);
+	snprintf(c->note, sizeof(c->note), "%s", "Thrown away; nothing more was saved.");
+	return STEP(STEP_POP);
 }
 
 static void trigger_leave(struct ctx *c, void *st)
@@ -175,6 +301,7 @@ static struct step save(struct ctx *c, struct trigger_state *s, bool finished)
 		view_warn(c, &e);
 		return STEP(STEP_REDRAW);
 	}
+	drop_draft(c, s);
 	snprintf(c->note, sizeof(c->note), "%s",
 	         finished ? "Saved. Noticing a trigger is itself a skill."
 	                  : "Saved for now; finish it whenever you like.");
@@ -183,7 +310,6 @@ static struct step save(struct ctx *c, struct trigger_state *s, bool finished)
 
 static int set_value(struct ctx *c, void *data, const char *text, struct error *e)
 {
-	(void)c;
 	(void)e;
 	struct trigger_state *s = data;
 	int k = s->m.sel == T_WHAT ? X_WHAT : s->m.sel == T_WHERE ? X_PLACE
@@ -192,6 +318,7 @@ static int set_value(struct ctx *c, void *data, const char *text, struct error *
 	snprintf(s->text[k], sizeof(s->text[k]), "%s", text);
 	if (k == X_DID)
 		s->tool_id = 0;
+	keep_draft(c, s);
 	return 0;
 }
 
@@ -204,8 +331,10 @@ static struct step trigger_text(struct ctx *c, void *st, const char *text, size_
 {
 	struct trigger_state *s = st;
 	struct scale *sc = s->picking ? NULL : row_scale(s, s->m.sel);
-	if (sc && scale_text(sc, text, len, c->now_ms))
+	if (sc && scale_text(sc, text, len, c->now_ms)) {
+		keep_draft(c, s);
 		return STEP(STEP_REDRAW);
+	}
 	return STEP(STEP_NONE);
 }
 
@@ -225,6 +354,7 @@ static struct step trigger_action(struct ctx *c, void *st, enum action a)
 		if (s->pick.sel < s->ntools) {
 			s->tool_id = s->tools[s->pick.sel].id;
 			snprintf(s->tool_name, sizeof(s->tool_name), "%s", s->tools[s->pick.sel].name);
+			keep_draft(c, s);
 			return STEP(STEP_REDRAW);
 		}
 		s->initial[0] = '\0';
@@ -234,12 +364,31 @@ static struct step trigger_action(struct ctx *c, void *st, enum action a)
 	}
 	/* Keys for a scale reach only the scale that has focus. */
 	struct scale *sc = row_scale(s, s->m.sel);
-	if (sc && scale_action(sc, a))
+	if (sc && scale_action(sc, a)) {
+		keep_draft(c, s);
 		return STEP(STEP_REDRAW);
+	}
 	if (menu_action(&s->m, a))
 		return STEP(STEP_REDRAW);
-	if (a == ACT_BACK)
-		return STEP(STEP_POP);
+	if (a == ACT_BACK) {
+		struct buf none = BUF_INIT;
+		struct error e = {0};
+		bool drafted = settings_get_buf(c->vault, s->draft_key, &none, &e) == 1;
+		buf_free(&none);
+		if (!s->id ? form_untouched(s) : !drafted) {
+			drop_draft(c, s);
+			return STEP(STEP_POP);
+		}
+		/* Something was chosen or written: ask before it goes. */
+		s->leave = (struct confirm){
+			.title = "Leave the trigger log without saving?",
+			.message = "Keep it and it comes back the next time you open the log; or "
+			           "throw the changes away.",
+			.yes = "Throw it away", .no = "Keep it for later", .yes_is_risky = true,
+			.on_yes = leave_throwing, .on_no = leave_keeping, .data = s,
+		};
+		return PUSH(confirm_view, &s->leave);
+	}
 	if (a != ACT_SELECT)
 		return STEP(STEP_NONE);
 	switch (s->m.sel) {
@@ -256,6 +405,7 @@ static struct step trigger_action(struct ctx *c, void *st, enum action a)
 				break;
 			}
 		}
+		keep_draft(c, s);
 		return STEP(STEP_REDRAW);
 	case T_DID:
 		s->picking = true;
@@ -291,6 +441,7 @@ const struct view_ops trigger_view = {
 	.draw = trigger_draw,
 	.on_action = trigger_action,
 	.on_text = trigger_text,
+	.before_lock = trigger_before_lock,
 };
 
 static const struct view_ops kinds_view;
