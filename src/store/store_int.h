@@ -21,6 +21,13 @@ int store_set_tags(sqlite3 *db, int64_t entry_id, const char *const *tags, size_
                    struct error *e);
 /* Makes room for item n in a growing array of size-byte items (doubling
  * *cap); 0, or -1 when memory runs out (the array is then unchanged). */
+struct buf;
+/* s (n bytes) without the spaces and tabs around it: the start, and its
+ * length in *len. */
+const char *store_tag_trim(const char *s, size_t n, size_t *len);
+/* A comma-separated list of tags as it is stored: each trimmed, empty ones
+ * left out, joined with "," ("breakup, family" is "breakup,family"). */
+int store_tags_tidy(const char *in, struct buf *out);
 int store_grow(void **arr, size_t *cap, size_t n, size_t size);
 /* A column name as tend's tables have them (a-z, 0-9, _; at most 40), so
  * it can go into SQL as it is. */

@@ -35,6 +35,36 @@ static int step_done(sqlite3 *db, sqlite3_stmt *st, struct error *e, const char 
 	return rc == SQLITE_DONE ? 0 : store_sql_error(db, rc, e, doing);
 }
 
+const char *store_tag_trim(const char *s, size_t n, size_t *len)
+{
+	while (n && (*s == ' ' || *s == '\t')) {
+		s++;
+		n--;
+	}
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	*len = n;
+	return s;
+}
+
+int store_tags_tidy(const char *in, struct buf *out)
+{
+	buf_clear(out);
+	int rc = buf_puts(out, "");
+	for (const char *p = in ? in : ""; *p && rc == 0;) {
+		size_t k = strcspn(p, ","), len;
+		const char *t = store_tag_trim(p, k, &len);
+		if (len) {
+			if (out->len)
+				rc = buf_putc(out, ',');
+			if (rc == 0)
+				rc = buf_append(out, t, len);
+		}
+		p += k + (p[k] == ',');
+	}
+	return rc;
+}
+
 int checkin_add(struct vault *v, const struct checkin *c, int64_t *id, struct error *e)
 {
 	if (c->score < 0 || c->score > 10 || !in_range(c->intensity) || !in_range(c->energy))
@@ -68,8 +98,16 @@ int checkin_add(struct vault *v, const struct checkin *c, int64_t *id, struct er
 	else
 		sqlite3_bind_null(st, 9);
 	bind_text(st, 10, tol);
-	bind_text(st, 11, c->tags);
-	if (step_done(db, st, e, "saving the check-in"))
+	struct buf tags = BUF_INIT;
+	if (store_tags_tidy(c->tags, &tags)) {
+		sqlite3_finalize(st);
+		buf_free(&tags);
+		return error_set(e, E_FAIL, "Out of memory saving the check-in.");
+	}
+	bind_text(st, 11, buf_str(&tags));
+	rc = step_done(db, st, e, "saving the check-in");
+	buf_free(&tags);
+	if (rc)
 		return -1;
 	if (id)
 		*id = sqlite3_last_insert_rowid(db);
