@@ -118,6 +118,11 @@ struct view_ops {
 extern const struct view_ops unlock_view, onboard_view, home_view, crisis_view, region_view,
     help_view, hidden_view, learn_list_view, learn_page_view, confirm_view, ask_view;
 
+/* True when set-up was left after the vault was made (the recovery code
+ * not yet checked, or the region step not done): unlocking then opens
+ * onboard_view with a non-NULL arg, which goes on from there. */
+bool onboard_unfinished(struct ctx *c);
+
 /* A yes/no question over the current screen (arg: struct confirm, kept
  * alive by the caller). "No" is chosen first when yes_is_risky. */
 struct confirm {
