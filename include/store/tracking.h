@@ -9,6 +9,7 @@
 
 #include "store/vault.h"
 #include "util/error.h"
+#include "util/timefmt.h"
 
 /* A check-in. Only score is needed (the quick path); the rest is optional:
  * NULL or "" for text, -1 for numbers not given. */
@@ -22,6 +23,7 @@ struct checkin {
 	const char *tolerance;  /* "", "overwhelmed", "within", "shut-down" */
 	const char *tags;       /* comma-separated */
 	const char *note;
+	struct stamp at;        /* when; at.t == 0: now */
 };
 #define CHECKIN_INIT {.score = 5, .intensity = -1, .energy = -1, .sleep_hours = -1}
 

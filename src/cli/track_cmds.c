@@ -21,6 +21,16 @@ int cli_parse_score(const char *s, int *out)
 	return 0;
 }
 
+int cli_parse_at(const char *s, struct stamp *out)
+{
+	if (stamp_parse_local(s, out))
+		return cli_usage_error("--at takes a local date and time like '2026-11-23 08:10' "
+		                       "(in quotes: it has a space), and it must be a real one.");
+	if (out->t > stamp_now().t + 60)
+		return cli_usage_error("--at '%s' is in the future; give the time it happened.", s);
+	return 0;
+}
+
 struct mood_args {
 	struct checkin c;
 	bool note_from_stdin;
@@ -58,6 +68,7 @@ int cmd_mood(struct cli_ctx *ctx, int argc, char **argv)
 		{"emotion", required_argument, NULL, 'e'},
 		{"tag", required_argument, NULL, 't'},
 		{"note", required_argument, NULL, 'n'},
+		{"at", required_argument, NULL, 'a'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -69,9 +80,15 @@ int cmd_mood(struct cli_ctx *ctx, int argc, char **argv)
 		switch (c) {
 		case 'h':
 			puts("usage: tend mood SCORE [--emotion E]... [--tag T]... [--note -]\n"
+			     "                 [--at 'YYYY-MM-DD HH:MM']\n"
 			     "A check-in: SCORE from 0 (worst) to 10 (best). --note - reads a note\n"
-			     "from standard input, so it stays out of your shell history.");
+			     "from standard input, so it stays out of your shell history. --at\n"
+			     "records one from earlier, at that local time.");
 			usage = 0;
+			break;
+		case 'a':
+			if (cli_parse_at(optarg, &m.c.at))
+				usage = E_USAGE;
 			break;
 		case 'e':
 		case 't': {

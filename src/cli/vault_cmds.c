@@ -162,9 +162,11 @@ int cmd_add(struct cli_ctx *ctx, int argc, char **argv)
 	static const struct option opts[] = {
 		{"tag", required_argument, NULL, 't'},
 		{"prompt", optional_argument, NULL, 'p'},
+		{"at", required_argument, NULL, 'a'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
+	struct stamp at = {0};
 	const char *tags[64];
 	size_t ntags = 0;
 	struct prompt prompts[64];
@@ -174,13 +176,17 @@ int cmd_add(struct cli_ctx *ctx, int argc, char **argv)
 	optind = 0; /* 0, not 1: glibc then re-reads the option ordering */
 	while (usage < 0 && (c = getopt_long(argc, argv, "+t:h", opts, NULL)) != -1) {
 		if (c == 'h') {
-			puts("usage: tend add [--tag TAG]... [--prompt[=ID]]\n"
+			puts("usage: tend add [--tag TAG]... [--prompt[=ID]] [--at 'YYYY-MM-DD HH:MM']\n"
 			     "Reads an entry from standard input: the first line is its title.\n"
 			     "--prompt shows today's writing prompt (or the one named ID) first\n"
-			     "and keeps it with the entry. Tags given here are visible to other\n"
+			     "and keeps it with the entry. --at dates it at that local time, for\n"
+			     "something written earlier. Tags given here are visible to other\n"
 			     "programs only while tend parses them, but your shell may keep them\n"
 			     "in its history.");
 			usage = 0;
+		} else if (c == 'a') {
+			if (cli_parse_at(optarg, &at))
+				usage = E_USAGE;
 		} else if (c == 'p') {
 			prompts_free(prompts, nprompts);
 			nprompts = prompts_load(prompts, sizeof(prompts) / sizeof(prompts[0]));
@@ -248,7 +254,7 @@ int cmd_add(struct cli_ctx *ctx, int argc, char **argv)
 			title[--tl] = '\0';
 		int64_t id;
 		struct new_entry ne = {.title = title, .body = body, .tags = tags, .ntags = ntags,
-		                       .prompt = prompt ? prompt->text : ""};
+		                       .prompt = prompt ? prompt->text : "", .at = at};
 		rc = entries_add_ex(v, &ne, &id, &e);
 		if (!rc)
 			printf("Saved entry %lld.\n", (long long)id);

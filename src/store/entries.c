@@ -97,7 +97,7 @@ int store_set_tags(sqlite3 *db, int64_t eid, const char *const *tags, size_t nta
 int entries_add_ex(struct vault *v, const struct new_entry *ne, int64_t *id, struct error *e)
 {
 	sqlite3 *db = vault_db(v);
-	struct stamp now = stamp_now();
+	struct stamp now = ne->at.t ? ne->at : stamp_now();
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)

@@ -76,7 +76,7 @@ int checkin_add(struct vault *v, const struct checkin *c, int64_t *id, struct er
 		return error_set(e, E_USAGE, "The window of tolerance is overwhelmed, within or "
 		                             "shut-down.");
 	sqlite3 *db = vault_db(v);
-	struct stamp now = stamp_now();
+	struct stamp now = c->at.t ? c->at : stamp_now();
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(db,
 	                            "INSERT INTO moods(at, at_off, score, note, emotions, intensity,"
