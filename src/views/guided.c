@@ -30,6 +30,10 @@ struct guided {
 	bool resumed;
 	enum stage resume_at;                 /* G_STEP or G_AFTER */
 	char key[96];                         /* where a pause is kept */
+	/* A compose step's text as last put together from the answers (NULL:
+	 * none); while the text is still exactly that, it is rebuilt when an
+	 * answer changes, and it is not kept when an answer it uses is missing. */
+	char *composed[EXERCISE_MAX_STEPS];
 	struct confirm afresh;
 };
 
@@ -46,10 +50,29 @@ static const char *answer(struct guided *g, size_t i)
 	return writes(&g->d.steps[i]) ? editor_text(&g->ed[i], &len) : "";
 }
 
+/* A compose step still holding what was put together for it, from answers
+ * with a gap: the bare template, not the person's words. */
+static bool bare_compose(struct guided *g, size_t i)
+{
+	if (g->d.steps[i].kind != ANSWER_COMPOSE || !g->composed[i] ||
+	    strcmp(answer(g, i), g->composed[i]) != 0)
+		return false;
+	const char *answers[EXERCISE_MAX_STEPS];
+	for (size_t k = 0; k < g->d.nsteps; k++)
+		answers[k] = answer(g, k);
+	return exercise_compose_gaps(&g->d, i, answers, NULL) > 0;
+}
+
+/* A step's answer as it is kept: "" for a bare compose step. */
+static const char *kept_answer(struct guided *g, size_t i)
+{
+	return bare_compose(g, i) ? "" : answer(g, i);
+}
+
 static bool anything_given(struct guided *g)
 {
 	for (size_t i = 0; i < g->d.nsteps; i++)
-		if (g->scale[i].value >= 0 || answer(g, i)[0])
+		if (g->scale[i].value >= 0 || kept_answer(g, i)[0])
 			return true;
 	return false;
 }
@@ -64,7 +87,7 @@ static int save_pause(struct ctx *c, struct guided *g, struct error *e)
 		rc = buf_putc(&b, SEP);
 		if (rc == 0 && g->d.steps[i].kind == ANSWER_SCALE)
 			rc = buf_printf(&b, "%d", g->scale[i].value);
-		for (const char *p = answer(g, i); rc == 0 && *p; p++)
+		for (const char *p = kept_answer(g, i); rc == 0 && *p; p++)
 			rc = buf_putc(&b, *p == SEP ? ' ' : *p);
 	}
 	if (rc == 0)
@@ -148,9 +171,12 @@ static void guided_leave(struct ctx *c, void *st)
 {
 	(void)c;
 	struct guided *g = st;
-	for (size_t i = 0; i < g->d.nsteps; i++)
+	for (size_t i = 0; i < g->d.nsteps; i++) {
 		if (writes(&g->d.steps[i]) && g->ed[i].tb)
 			editor_free(&g->ed[i]);
+		str_wipe_free(g->composed[i]);
+		g->composed[i] = NULL;
+	}
 	exercise_free(&g->d);
 }
 
@@ -234,18 +260,34 @@ static void guided_draw(struct ctx *c, void *st, int rows, int cols)
 	}
 }
 
-/* Fills a compose step from the answers so far, unless it has words. */
+/* Fills a compose step from the answers so far, unless the person has
+ * written in it: empty, or still exactly what was put together last time
+ * (an earlier answer may have changed since). With no answer to use it
+ * stays empty. */
 static void compose_into(struct guided *g, size_t i)
 {
 	size_t len;
-	if (g->d.steps[i].kind != ANSWER_COMPOSE || (editor_text(&g->ed[i], &len), len))
+	if (g->d.steps[i].kind != ANSWER_COMPOSE)
+		return;
+	const char *now = editor_text(&g->ed[i], &len);
+	if (len && !(g->composed[i] && strcmp(now, g->composed[i]) == 0))
 		return;
 	const char *answers[EXERCISE_MAX_STEPS];
 	for (size_t k = 0; k < g->d.nsteps; k++)
 		answers[k] = answer(g, k);
+	size_t refs;
+	size_t gaps = exercise_compose_gaps(&g->d, i, answers, &refs);
 	struct buf b = BUF_INIT;
-	if (exercise_compose(&g->d, i, answers, &b) == 0)
-		editor_set_text(&g->ed[i], buf_str(&b), b.len);
+	str_wipe_free(g->composed[i]);
+	g->composed[i] = NULL;
+	if (refs && gaps == refs) {
+		editor_set_text(&g->ed[i], "", 0);
+	} else if (exercise_compose(&g->d, i, answers, &b) == 0 &&
+	           editor_set_text(&g->ed[i], buf_str(&b), b.len) == 0) {
+		g->composed[i] = strdup(buf_str(&b));
+	}
+	if (b.data)
+		mem_wipe(b.data, b.cap);
 	buf_free(&b);
 }
 
@@ -270,7 +312,7 @@ static int entry_body(struct guided *g, struct buf *b)
 		if (s->kind == ANSWER_SCALE && g->scale[i].value >= 0) {
 			if (buf_printf(b, "## %s\n\n%d out of 10\n\n", s->heading, g->scale[i].value))
 				return -1;
-		} else if (writes(s) && answer(g, i)[0]) {
+		} else if (writes(s) && kept_answer(g, i)[0]) {
 			if (buf_printf(b, "## %s\n\n", s->heading) || buf_puts(b, answer(g, i)) ||
 			    buf_puts(b, "\n\n"))
 				return -1;

@@ -119,6 +119,70 @@ t_match "a request is composed from the answers" \
 t_match "distress skipped both times is fine, and it is saved" \
 	"ask first\? Thank you\." "$(tend_ show "$(tend_ list | awk -F'\t' '$3 == "Boundary builder" && $1 > m { m = $1 } END { print m }')")"
 
+# With the steps it uses skipped, the compose step stays empty rather than
+# showing (and saving) the bare template; with some answered, it is built
+# from them, built again when an earlier answer changes, and not kept in
+# the journal while it is still the template with gaps.
+bb_entries() { tend_ list | awk -F'\t' '$3 == "Boundary builder"' | wc -l; }
+before=$(bb_entries)
+cat >"$T_TMP/compose-skips" <<SCRIPT
+size 40x100
+type $PASS
+key Enter
+$(open_try 7 0)
+key Enter
+key Tab
+key Tab
+key Tab
+key Tab
+key Tab
+dump every step skipped
+key Ctrl-S
+key Tab
+dump finished
+SCRIPT
+"$SCREEN_BIN" "$T_TMP/compose-skips" >"$T_TMP/compose-skips.out" 2>&1
+cat >"$T_TMP/compose-rebuilt" <<SCRIPT
+size 40x100
+type $PASS
+key Enter
+$(open_try 7 0)
+key Enter
+key Tab
+type the dog barks at night
+key Tab
+key Tab
+key Tab
+key Tab
+dump built from one answer
+key S-Tab
+key S-Tab
+key S-Tab
+key S-Tab
+key Ctrl-U
+type the radio is loud
+key Tab
+key Tab
+key Tab
+key Tab
+dump built again
+key Ctrl-S
+key Tab
+SCRIPT
+O=$T_TMP/compose-skips.out
+t_match "every step skipped: the compose step is there" "Put it together" "$(sec "every step skipped")"
+t_nomatch "but holds no bare template" "When \.\.\.|I feel \.\.\." "$(sec "every step skipped")"
+t_eq "and finishing saves no entry of it" "$before" "$(bb_entries)"
+"$SCREEN_BIN" "$T_TMP/compose-rebuilt" >"$T_TMP/compose-rebuilt.out" 2>&1
+O=$T_TMP/compose-rebuilt.out
+t_match "one answer: the request is built from it" "When the dog barks at night, I feel \.\.\." \
+	"$(sec "built from one answer" | tr -s ' \n' ' ')"
+t_match "an earlier answer changed: built again" "When the radio is loud, I feel \.\.\." \
+	"$(sec "built again" | tr -s ' \n' ' ')"
+body=$(tend_ show "$(tend_ list | awk -F'\t' '$3 == "Boundary builder" && $1 > m { m = $1 } END { print m }')")
+t_match "the answer given is saved" "the radio is loud" "$body"
+t_nomatch "the template with gaps is not" "Put it together|I feel \.\.\." "$body"
+
 # A paused exercise can be wiped and started afresh, after asking.
 cat >"$T_TMP/afresh" <<SCRIPT
 size 40x100
