@@ -30,7 +30,8 @@ struct trigger_state {
 	struct ask ask;
 	struct confirm leave;
 	char initial[512];
-	bool picking; /* choosing what I did from the toolbox */
+	bool picking; /* choosing from a list: what I did, or the kind */
+	bool picking_kind;
 	struct menu pick;
 	char draft_key[48]; /* where the unsaved form is kept */
 	char kind0[512];    /* the kind it started with (not news on its own) */
@@ -252,13 +253,15 @@ static void trigger_draw(struct ctx *c, void *st, int rows, int cols)
 	};
 	int w = cols - 4;
 	if (s->picking) {
-		int y = view_title(cols, "What did you do?");
+		int y = view_title(cols, s->picking_kind ? "What kind of trigger was it?"
+		                                         : "What did you do?");
 		menu_layout(&s->pick, rows - y);
 		for (size_t i = s->pick.top; i < s->pick.n && y < rows; i++, y++) {
 			bool sel = i == s->pick.sel;
+			const char *name = s->picking_kind ? s->cats[i]
+			                 : i < s->ntools ? s->tools[i].name : "Something else (type it)";
 			ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
-			ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : ROLE_NORMAL,
-			        i < s->ntools ? s->tools[i].name : "Something else (type it)");
+			ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : ROLE_NORMAL, name);
 		}
 		return;
 	}
@@ -345,12 +348,18 @@ static struct step trigger_action(struct ctx *c, void *st, enum action a)
 		if (menu_action(&s->pick, a))
 			return STEP(STEP_REDRAW);
 		if (a == ACT_BACK) {
-			s->picking = false;
+			s->picking = s->picking_kind = false;
 			return STEP(STEP_REDRAW);
 		}
 		if (a != ACT_SELECT)
 			return STEP(STEP_NONE);
 		s->picking = false;
+		if (s->picking_kind) {
+			s->picking_kind = false;
+			snprintf(s->text[X_CATEGORY], sizeof(s->text[0]), "%s", s->cats[s->pick.sel]);
+			keep_draft(c, s);
+			return STEP(STEP_REDRAW);
+		}
 		if (s->pick.sel < s->ntools) {
 			s->tool_id = s->tools[s->pick.sel].id;
 			snprintf(s->tool_name, sizeof(s->tool_name), "%s", s->tools[s->pick.sel].name);
@@ -398,14 +407,14 @@ static struct step trigger_action(struct ctx *c, void *st, enum action a)
 		s->m.sel++;
 		return STEP(STEP_REDRAW);
 	case T_KIND:
-		for (size_t i = 0; i < s->ncats; i++) {
-			if (strcmp(s->cats[i], s->text[X_CATEGORY]) == 0) {
-				snprintf(s->text[X_CATEGORY], sizeof(s->text[0]), "%s",
-				         s->cats[(i + 1) % s->ncats]);
-				break;
-			}
-		}
-		keep_draft(c, s);
+		if (!s->ncats)
+			return STEP(STEP_NONE);
+		/* The kinds as a list, on the one there is now. */
+		s->picking = s->picking_kind = true;
+		s->pick = (struct menu){.n = s->ncats};
+		for (size_t i = 0; i < s->ncats; i++)
+			if (strcmp(s->cats[i], s->text[X_CATEGORY]) == 0)
+				s->pick.sel = i;
 		return STEP(STEP_REDRAW);
 	case T_DID:
 		s->picking = true;

@@ -293,4 +293,29 @@ t_match "a module lists the exercises its page names" "Try: 5-4-3-2-1 grounding.
 	"$(t_section "$T_TMP/path-try.out" "mindfulness offers breathing" | tr -s ' \n' ' ')"
 t_match "choosing it opens the exercise" "Box 4-4-4-4" "$(t_section "$T_TMP/path-try.out" "its exercise opens")"
 
+# The kind of trigger is picked from the list of kinds (Enter used to step
+# through them one by one, unseen).
+cat >"$T_TMP/kind" <<SCRIPT
+type $PASS
+key Enter
+$(downs "Log a trigger")
+key Enter
+key Enter
+key Enter
+dump the kinds as a list
+key Down
+key Down
+key Enter
+dump sound chosen
+key End
+key Up
+key Enter
+SCRIPT
+"$SCREEN_BIN" "$T_TMP/kind" >"$T_TMP/kind.out" 2>&1
+t_match "Enter on the kind shows the list, the kind there now chosen" \
+	"What kind of trigger was it\?.*people.*place.*sound" "$(t_section "$T_TMP/kind.out" "the kinds as a list" | tr -s ' \n' ' ')"
+t_match "the kind picked shows in the form" "Kind of trigger +sound" "$(t_section "$T_TMP/kind.out" "sound chosen")"
+t_eq "and is the one saved" "sound" \
+	"$("$TEND_BIN" --passphrase-fd 3 export 3<<<"$PASS" 2>/dev/null | jq -r '.tables.triggers[-1].category')"
+
 t_done
