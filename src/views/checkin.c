@@ -15,7 +15,7 @@
 #include "widgets/scale.h"
 
 enum field_id { F_SCORE, F_EMOTIONS, F_TOLERANCE, F_INTENSITY, F_ENERGY, F_SLEEP, F_BODY, F_TAGS, F_NOTE,
-                F_SAVE, F_COUNT };
+                F_WHEN, F_SAVE, F_COUNT };
 
 struct checkin_state {
 	int64_t *link;       /* where to put the new check-in's id (write screen) */
@@ -24,6 +24,10 @@ struct checkin_state {
 	bool details;
 	struct menu m;
 	char emotions[512], body[256], tags[256], note[1024], sleep[16];
+	char when[20];       /* "YYYY-MM-DD HH:MM" local, or "" for now */
+	int64_t edit_id;     /* a saved check-in being changed; 0: a new one */
+	char when_was[20];   /* its time as it was */
+	bool dirty;          /* changed since it opened (edits) */
 	struct ask ask;
 	struct confirm leave;
 	char initial[1024];
@@ -216,23 +220,25 @@ static bool form_empty(const struct checkin_state *s)
 {
 	return s->score.value == SCALE_NONE && s->intensity.value == SCALE_NONE &&
 	       s->energy.value == SCALE_NONE && !*s->c.tolerance && !*s->sleep && !*s->emotions &&
-	       !*s->body && !*s->tags && !*s->note;
+	       !*s->body && !*s->tags && !*s->note && !*s->when;
 }
 
 static void keep_draft(struct ctx *c, struct checkin_state *s)
 {
 	struct error e = {0};
-	if (!c->vault)
-		return;
+	s->dirty = true;
+	if (!c->vault || s->edit_id)
+		return; /* a saved check-in being changed is not a draft */
 	if (form_empty(s)) {
 		/* Emptied by the person: no draft is left behind. */
 		settings_delete(c->vault, DRAFT_KEY, &e);
 		return;
 	}
 	struct buf b = BUF_INIT;
-	int rc = buf_printf(&b, "1%c%d%c%d%c%d%c%s%c%s%c%s%c%s%c%s%c%s", SEP, s->score.value, SEP,
-	                    s->intensity.value, SEP, s->energy.value, SEP, s->c.tolerance, SEP,
-	                    s->sleep, SEP, s->emotions, SEP, s->body, SEP, s->tags, SEP, s->note);
+	int rc = buf_printf(&b, "1%c%d%c%d%c%d%c%s%c%s%c%s%c%s%c%s%c%s%c%s", SEP, s->score.value,
+	                    SEP, s->intensity.value, SEP, s->energy.value, SEP, s->c.tolerance, SEP,
+	                    s->sleep, SEP, s->emotions, SEP, s->body, SEP, s->tags, SEP, s->note, SEP,
+	                    s->when);
 	if (rc || settings_set(c->vault, DRAFT_KEY, buf_str(&b), &e)) {
 		snprintf(c->note, sizeof(c->note), "The check-in could not be kept as a draft: %.120s",
 		         rc ? "out of memory" : e.msg);
@@ -249,16 +255,16 @@ static bool load_draft(struct ctx *c, struct checkin_state *s)
 	struct error e = {0};
 	bool ok = false;
 	if (settings_get_buf(c->vault, DRAFT_KEY, &b, &e) == 1 && b.data) {
-		char *f[10];
+		char *f[11];
 		size_t n = 0;
-		for (char *p = b.data; p && n < 10;) {
+		for (char *p = b.data; p && n < 11;) {
 			f[n++] = p;
 			char *sep = strchr(p, SEP);
 			if (sep)
 				*sep = '\0';
 			p = sep ? sep + 1 : NULL;
 		}
-		ok = n == 10 && strcmp(f[0], "1") == 0;
+		ok = n == 11 && strcmp(f[0], "1") == 0;
 		if (ok) {
 			static const char *const tol[] = {"", "within", "overwhelmed", "shut-down"};
 			scale_set(&s->score, atoi(f[1]));
@@ -272,6 +278,7 @@ static bool load_draft(struct ctx *c, struct checkin_state *s)
 			snprintf(s->body, sizeof(s->body), "%s", f[7]);
 			snprintf(s->tags, sizeof(s->tags), "%s", f[8]);
 			snprintf(s->note, sizeof(s->note), "%s", f[9]);
+			snprintf(s->when, sizeof(s->when), "%s", f[10]);
 		}
 	}
 	if (b.data)
@@ -306,7 +313,7 @@ static int checkin_enter(struct ctx *c, void *st, const void *arg)
 	if (c->vault && load_draft(c, s)) {
 		s->details = s->intensity.value != SCALE_NONE || s->energy.value != SCALE_NONE ||
 		             *s->c.tolerance || *s->sleep || *s->emotions || *s->body || *s->tags ||
-		             *s->note;
+		             *s->note || *s->when;
 		snprintf(c->note, sizeof(c->note), "%s",
 		         "The check-in you started is back. Save it, change it, or leave with Esc.");
 		c->note_role = ROLE_STATUS;
@@ -346,6 +353,7 @@ static void value_text(const struct checkin_state *s, int f, char *out, size_t s
 	case F_BODY: snprintf(out, size, "%s", *s->body ? s->body : "-"); break;
 	case F_TAGS: snprintf(out, size, "%s", *s->tags ? s->tags : "-"); break;
 	case F_NOTE: snprintf(out, size, "%s", *s->note ? s->note : "-"); break;
+	case F_WHEN: snprintf(out, size, "%s", *s->when ? s->when : "now"); break;
 	default: out[0] = '\0';
 	}
 }
@@ -362,6 +370,7 @@ static const char *const abouts[F_COUNT] = {
 	"What you notice in your body; Enter to type.",
 	"Words to find this by later, separated by commas; Enter to type.",
 	"Anything else to keep with it; Enter to type.",
+	"For a check-in from earlier: the local date and time; Enter to type.",
 	"Keeps the check-in.",
 };
 
@@ -387,7 +396,7 @@ static void checkin_draw(struct ctx *c, void *st, int rows, int cols)
 	}
 	static const char *const labels[F_COUNT] = {
 		"", "Feelings", "Window of tolerance", "How strong (0-10)", "Energy (0-10)",
-		"Hours of sleep", "In the body", "Tags", "Note", "Save the check-in",
+		"Hours of sleep", "In the body", "Tags", "Note", "When", "Save the check-in",
 	};
 	/* The selected row explained at the foot, with the scale keys on a scale. */
 	struct scale *sc = row_scale(s, s->m.sel);
@@ -436,10 +445,21 @@ static struct step save(struct ctx *c, struct checkin_state *s)
 		return STEP(STEP_REDRAW);
 	}
 	s->c.score = s->score.value;
-	int64_t id;
-	if (checkin_add(c->vault, &s->c, &id, &e)) {
+	s->c.at = (struct stamp){0};
+	if (*s->when && strcmp(s->when, s->when_was) != 0 && stamp_parse_local(s->when, &s->c.at)) {
+		s->m.sel = F_WHEN;
+		snprintf(c->note, sizeof(c->note), "%s", "That time is not a real one; change When.");
+		return STEP(STEP_REDRAW);
+	}
+	int64_t id = s->edit_id;
+	if (s->edit_id ? checkin_update(c->vault, s->edit_id, &s->c, &e)
+	               : checkin_add(c->vault, &s->c, &id, &e)) {
 		view_warn(c, &e);
 		return STEP(STEP_REDRAW);
+	}
+	if (s->edit_id) {
+		snprintf(c->note, sizeof(c->note), "%s", "The check-in is changed.");
+		return STEP(STEP_POP);
 	}
 	drop_draft(c);
 	if (s->link)
@@ -463,6 +483,14 @@ static int set_field(struct ctx *c, void *data, const char *text, struct error *
 	}
 	case F_BODY: snprintf(s->body, sizeof(s->body), "%s", text); break;
 	case F_TAGS: snprintf(s->tags, sizeof(s->tags), "%s", text); break;
+	case F_WHEN: {
+		struct stamp at;
+		if (*text && (stamp_parse_local(text, &at) || at.t > stamp_now().t + 60))
+			return error_set(e, E_USAGE, "A local date and time like 2026-11-23 08:10, not in "
+			                             "the future; or leave it empty for now.");
+		snprintf(s->when, sizeof(s->when), "%s", text);
+		break;
+	}
 	default: snprintf(s->note, sizeof(s->note), "%s", text); break;
 	}
 	keep_draft(c, s);
@@ -477,6 +505,13 @@ static struct step leave_keeping(struct ctx *c, void *data)
 	return STEP(STEP_POP);
 }
 
+static struct step leave_unchanged(struct ctx *c, void *data)
+{
+	(void)c;
+	(void)data;
+	return STEP(STEP_POP);
+}
+
 static struct step leave_throwing(struct ctx *c, void *data)
 {
 	(void)data;
@@ -487,13 +522,14 @@ static struct step leave_throwing(struct ctx *c, void *data)
 
 static const char *const ask_titles[F_COUNT] = {
 	[F_SLEEP] = "Hours of sleep", [F_BODY] = "In the body", [F_TAGS] = "Tags",
-	[F_NOTE] = "A note with the check-in",
+	[F_NOTE] = "A note with the check-in", [F_WHEN] = "When was it?",
 };
 static const char *const ask_abouts[F_COUNT] = {
 	[F_SLEEP] = "Hours from 0 to 24, like 6.5; empty for none.",
 	[F_BODY] = "What you notice in your body, in your words.",
 	[F_TAGS] = "Words separated by commas, like: work, family",
 	[F_NOTE] = "Anything else you want to keep with it.",
+	[F_WHEN] = "The local date and time, like 2026-11-23 08:10; empty for now.",
 };
 
 static struct step checkin_text(struct ctx *c, void *st, const char *text, size_t len)
@@ -523,6 +559,19 @@ static struct step checkin_action(struct ctx *c, void *st, enum action a)
 	}
 	if (s->details && menu_action(&s->m, a))
 		return STEP(STEP_REDRAW);
+	if (a == ACT_VERSIONS && !s->edit_id && !s->link)
+		return PUSH(checkins_view, NULL);
+	if (a == ACT_BACK && s->edit_id) {
+		if (!s->dirty)
+			return STEP(STEP_POP);
+		s->leave = (struct confirm){
+			.title = "Leave without saving the changes?",
+			.message = "The check-in stays as it was before you opened it.",
+			.yes = "Leave without saving", .no = "Stay", .yes_is_risky = true,
+			.on_yes = leave_unchanged, .data = s,
+		};
+		return PUSH(confirm_view, &s->leave);
+	}
 	if (a == ACT_BACK) {
 		if (form_empty(s)) {
 			drop_draft(c);
@@ -562,7 +611,7 @@ static struct step checkin_action(struct ctx *c, void *st, enum action a)
 		return STEP(STEP_REDRAW);
 	default:
 		value_text(s, (int)s->m.sel, s->initial, sizeof(s->initial));
-		if (strcmp(s->initial, "-") == 0)
+		if (strcmp(s->initial, "-") == 0 || (s->m.sel == F_WHEN && !*s->when))
 			s->initial[0] = '\0';
 		s->ask = (struct ask){.title = ask_titles[s->m.sel], .about = ask_abouts[s->m.sel],
 		                      .initial = s->initial, .on_done = set_field, .data = s};
@@ -573,6 +622,7 @@ static struct step checkin_action(struct ctx *c, void *st, enum action a)
 static const struct hint checkin_hints[] = {
 	{ACT_SELECT, "save"},
 	{ACT_NEXT_FIELD, "more"},
+	{ACT_VERSIONS, "earlier ones"},
 	{ACT_BACK, "leave"},
 	{ACT_NONE, NULL},
 };
@@ -588,4 +638,177 @@ const struct view_ops checkin_view = {
 	.on_action = checkin_action,
 	.on_text = checkin_text,
 	.before_lock = checkin_before_lock,
+};
+
+/* ---- a saved check-in changed --------------------------------------------------- */
+
+static int edit_enter(struct ctx *c, void *st, const void *arg)
+{
+	struct checkin_state *s = st;
+	const struct checkin_saved *saved = arg;
+	s->c = (struct checkin)CHECKIN_INIT;
+	s->c.tolerance = "";
+	scale_init(&s->score, 0, 10);
+	scale_init(&s->intensity, 0, 10);
+	scale_init(&s->energy, 0, 10);
+	s->m.n = F_COUNT;
+	s->pick = calloc(1, sizeof(*s->pick));
+	if (!s->pick)
+		return -1;
+	s->pick->out = s->emotions;
+	s->pick->out_size = sizeof(s->emotions);
+	s->pick->owner = s;
+	s->edit_id = saved->id;
+	s->details = true;
+	scale_set(&s->score, saved->c.score);
+	scale_set(&s->intensity, saved->c.intensity);
+	scale_set(&s->energy, saved->c.energy);
+	static const char *const tol[] = {"", "within", "overwhelmed", "shut-down"};
+	for (int i = 0; i < 4; i++)
+		if (strcmp(saved->c.tolerance, tol[i]) == 0)
+			s->c.tolerance = tol[i];
+	if (saved->c.sleep_hours >= 0)
+		snprintf(s->sleep, sizeof(s->sleep), "%g", saved->c.sleep_hours);
+	snprintf(s->emotions, sizeof(s->emotions), "%s", saved->c.emotions);
+	snprintf(s->body, sizeof(s->body), "%s", saved->c.body);
+	snprintf(s->tags, sizeof(s->tags), "%s", saved->c.tags);
+	snprintf(s->note, sizeof(s->note), "%s", saved->c.note);
+	char iso[32];
+	stamp_format(saved->c.at, iso);
+	snprintf(s->when, sizeof(s->when), "%.10s %.5s", iso, iso + 11);
+	snprintf(s->when_was, sizeof(s->when_was), "%s", s->when);
+	(void)c;
+	return 0;
+}
+
+static const struct hint edit_hints[] = {
+	{ACT_SELECT, "change"},
+	{ACT_BACK, "leave"},
+	{ACT_NONE, NULL},
+};
+
+const struct view_ops checkin_edit_view = {
+	.name = "checkin-edit",
+	.state_size = sizeof(struct checkin_state),
+	.flags = VIEW_NEEDS_VAULT | VIEW_DIGITS,
+	.hints = edit_hints,
+	.enter = edit_enter,
+	.leave = checkin_leave,
+	.draw = checkin_draw,
+	.on_action = checkin_action,
+	.on_text = checkin_text,
+};
+
+/* ---- earlier check-ins ------------------------------------------------------------ */
+
+struct checkins_state {
+	struct checkin_saved *list;
+	size_t n;
+	struct menu m;
+	struct confirm del;
+	int64_t del_id;
+};
+
+static void list_load(struct ctx *c, struct checkins_state *s)
+{
+	struct error e = {0};
+	checkins_free(s->list, s->n);
+	s->list = NULL;
+	s->n = 0;
+	if (checkins_list(c->vault, 0, &s->list, &s->n, &e))
+		view_warn(c, &e);
+	s->m.n = s->n;
+	if (s->m.sel >= s->n)
+		s->m.sel = s->n ? s->n - 1 : 0;
+}
+
+static int list_enter(struct ctx *c, void *st, const void *arg)
+{
+	(void)arg;
+	list_load(c, st);
+	return 0;
+}
+
+static void list_leave(struct ctx *c, void *st)
+{
+	(void)c;
+	struct checkins_state *s = st;
+	checkins_free(s->list, s->n);
+}
+
+static void list_draw(struct ctx *c, void *st, int rows, int cols)
+{
+	struct checkins_state *s = st;
+	list_load(c, s); /* after a change or a removal */
+	int y = view_title(cols, "Earlier check-ins");
+	int w = cols - 4;
+	if (!s->n) {
+		ui_puts(y, 2, w, ROLE_MUTED, "No check-ins yet.");
+		return;
+	}
+	menu_layout(&s->m, rows - y);
+	for (size_t i = s->m.top; i < s->n && y < rows; i++, y++) {
+		bool sel = i == s->m.sel;
+		const struct checkin *k = &s->list[i].c;
+		char when[64], line[400];
+		view_date_time(c, k->at.t, k->at.off_min, when, sizeof(when));
+		snprintf(line, sizeof(line), "%s  %d of 10%s%.150s%s%.100s", when, k->score,
+		         *k->emotions ? "  " : "", k->emotions, *k->tags ? "  tags: " : "", k->tags);
+		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
+		ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : ROLE_NORMAL, line);
+	}
+}
+
+static struct step remove_it(struct ctx *c, void *data)
+{
+	struct checkins_state *s = data;
+	struct error e = {0};
+	if (checkin_delete(c->vault, s->del_id, &e))
+		view_warn(c, &e);
+	else
+		snprintf(c->note, sizeof(c->note), "%s", "The check-in is removed.");
+	return STEP(STEP_REDRAW);
+}
+
+static struct step list_action(struct ctx *c, void *st, enum action a)
+{
+	(void)c;
+	struct checkins_state *s = st;
+	if (menu_action(&s->m, a))
+		return STEP(STEP_REDRAW);
+	if (a == ACT_BACK)
+		return STEP(STEP_POP);
+	if (!s->n)
+		return STEP(STEP_NONE);
+	if (a == ACT_SELECT || a == ACT_EDIT)
+		return PUSH(checkin_edit_view, &s->list[s->m.sel]);
+	if (a == ACT_REMOVE) {
+		s->del_id = s->list[s->m.sel].id;
+		s->del = (struct confirm){
+			.title = "Remove this check-in?",
+			.message = "It cannot be brought back. An entry linked to it keeps its words.",
+			.yes = "Remove it", .no = "Keep it", .yes_is_risky = true,
+			.on_yes = remove_it, .data = s,
+		};
+		return PUSH(confirm_view, &s->del);
+	}
+	return STEP(STEP_NONE);
+}
+
+static const struct hint list_hints[] = {
+	{ACT_SELECT, "change"},
+	{ACT_REMOVE, "remove"},
+	{ACT_BACK, "back"},
+	{ACT_NONE, NULL},
+};
+
+const struct view_ops checkins_view = {
+	.name = "checkins",
+	.state_size = sizeof(struct checkins_state),
+	.flags = VIEW_NEEDS_VAULT,
+	.hints = list_hints,
+	.enter = list_enter,
+	.leave = list_leave,
+	.draw = list_draw,
+	.on_action = list_action,
 };

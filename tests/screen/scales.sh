@@ -75,10 +75,7 @@ dump strength 7
 key Down
 key Right
 key Down
-key Down
-key Down
-key Down
-key Down
+key End
 key Enter
 SCRIPT
 run "$T_TMP/focus"
