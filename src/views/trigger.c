@@ -367,8 +367,9 @@ static struct step trigger_action(struct ctx *c, void *st, enum action a)
 			return STEP(STEP_REDRAW);
 		}
 		s->initial[0] = '\0';
-		s->ask = (struct ask){.title = "What did you do?", .initial = s->initial,
-		                      .on_done = set_value, .data = s};
+		s->ask = (struct ask){.title = "What did you do?",
+		                      .about = "In your own words, when it is not in your toolbox.",
+		                      .initial = s->initial, .on_done = set_value, .data = s};
 		return PUSH(ask_view, &s->ask);
 	}
 	/* Keys for a scale reach only the scale that has focus. */
@@ -640,6 +641,7 @@ static struct step kinds_action(struct ctx *c, void *st, enum action a)
 	switch (a) {
 	case ACT_EDIT:
 		k->ask = (struct ask){.title = "A kind of trigger of your own", .label = "Name:",
+		                      .about = "A word or a few, like: work, or being ignored.",
 		                      .on_done = add_kind, .data = k};
 		return PUSH(ask_view, &k->ask);
 	case ACT_REMOVE:
@@ -771,6 +773,7 @@ static struct step toolbox_action(struct ctx *c, void *st, enum action a)
 	switch (a) {
 	case ACT_EDIT:
 		b->ask = (struct ask){.title = "A coping tool of your own", .label = "Name:",
+		                      .about = "What you do, in a few words, like: a walk round the block.",
 		                      .on_done = add_tool, .data = b};
 		return PUSH(ask_view, &b->ask);
 	case ACT_REMOVE:
