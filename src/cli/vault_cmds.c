@@ -11,6 +11,7 @@
 #include "cli/secret.h"
 #include "content/prompts.h"
 #include "store/journal.h"
+#include "store/settings.h"
 #include "util/timefmt.h"
 #include "store/entries.h"
 #include "store/vault.h"
@@ -482,6 +483,10 @@ static int rekey(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *
 	(void)ctx;
 	const struct secret *pass = arg;
 	char code[VAULT_CODE_MAX];
+	/* A code the first-run screens still wait to have checked (views/
+	 * onboard.c) is about to stop working; the new one is printed below. */
+	if (settings_delete(v, "setup.code", e))
+		return -1;
 	int rc = vault_rekey(v, pass->s, pass->len, code, e);
 	/* Once the new key took over its code must be seen, even if a later
 	 * step failed. */

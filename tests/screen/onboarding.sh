@@ -316,6 +316,22 @@ t_nomatch "and set-up does not come back" "Your recovery code|Where are you\?" \
 t_nomatch "the recovery code is not on disk in the clear" "$code" \
 	"$(grep -rl -- "$code" "$TEND_HOME" 2>/dev/null)"
 
+# A re-key before the code was checked: the old code no longer opens the
+# vault, so set-up does not show it again (rekey printed the new one).
+export TEND_HOME=$T_TMP/home-rekeyed
+mkdir -p "$TEND_HOME"
+head -n 7 "$T_TMP/hidecode" >"$T_TMP/rekeyed"
+printf 'key Ctrl-B\n' >>"$T_TMP/rekeyed"
+"$SCREEN_BIN" "$T_TMP/rekeyed" >"$T_TMP/rekeyed.out" 2>&1
+old=$(grep -oE "$CODE_RE" "$T_TMP/rekeyed.out" | head -n 1)
+new=$("$TEND_BIN" --passphrase-fd 3 rekey 3<<<"calm river stone" 2>&1 | grep -oE "$CODE_RE" | head -n 1)
+t_match "rekey prints a new code" "$CODE_RE" "$new"
+printf 'type calm river stone\nkey Enter\ndump after the rekey\n' >"$T_TMP/rekeyed2"
+"$SCREEN_BIN" "$T_TMP/rekeyed2" >"$T_TMP/rekeyed2.out" 2>&1
+t_nomatch "after a rekey the old code is not shown again" "${old:-no code}|Your recovery code" \
+	"$(t_section "$T_TMP/rekeyed2.out" "after the rekey")"
+t_match "set-up goes on at the region step" "Where are you\?" "$(t_section "$T_TMP/rekeyed2.out" "after the rekey")"
+
 export TEND_HOME=$T_TMP/home-quiet
 mkdir -p "$TEND_HOME"
 printf 'autolock = 1\n' >"$TEND_HOME/config"
