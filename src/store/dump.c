@@ -112,6 +112,12 @@ int store_load_begin(struct vault *v, struct error *e)
 
 int store_load_end(struct vault *v, bool commit, struct error *e)
 {
+	/* What came in is stored as tend stores it: an older export may hold
+	 * tags with spaces around them. */
+	if (commit && store_exec(vault_db(v), STORE_TIDY_TAGS_SQL, e)) {
+		sqlite3_exec(vault_db(v), "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
 	if (commit)
 		return store_exec(vault_db(v), "COMMIT", e);
 	sqlite3_exec(vault_db(v), "ROLLBACK", NULL, NULL, NULL);

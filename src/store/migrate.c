@@ -146,24 +146,7 @@ static const char *const migrations[] = {
 	 * as typed ("breakup, family" kept " family", which Insights counted
 	 * apart from "family"): each is trimmed and empty ones left out. An
 	 * entry's tag that differs from another only by spaces joins it. */
-	"WITH RECURSIVE split(id, rest, part, n) AS ("
-	"  SELECT id, tags || ',', NULL, 0 FROM moods WHERE tags != ''"
-	"  UNION ALL"
-	"  SELECT id, substr(rest, instr(rest, ',') + 1),"
-	"         trim(substr(rest, 1, instr(rest, ',') - 1), ' ' || char(9)), n + 1"
-	"  FROM split WHERE rest != '')"
-	"UPDATE moods SET tags = coalesce((SELECT group_concat(part, ',') FROM"
-	"  (SELECT part FROM split WHERE split.id = moods.id AND part != '' ORDER BY n)), '')"
-	"  WHERE tags != '';"
-	"INSERT OR IGNORE INTO tags(name) SELECT trim(name, ' ' || char(9)) FROM tags"
-	"  WHERE name != trim(name, ' ' || char(9)) AND trim(name, ' ' || char(9)) != '';"
-	"INSERT OR IGNORE INTO entry_tags(entry_id, tag_id)"
-	"  SELECT et.entry_id, t2.id FROM entry_tags et JOIN tags t ON t.id = et.tag_id"
-	"  JOIN tags t2 ON t2.name = trim(t.name, ' ' || char(9))"
-	"  WHERE t.name != trim(t.name, ' ' || char(9));"
-	"DELETE FROM entry_tags WHERE tag_id IN"
-	"  (SELECT id FROM tags WHERE name != trim(name, ' ' || char(9)));"
-	"DELETE FROM tags WHERE name != trim(name, ' ' || char(9));",
+	STORE_TIDY_TAGS_SQL,
 };
 
 #define LATEST ((int)(sizeof(migrations) / sizeof(migrations[0])))
