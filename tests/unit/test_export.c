@@ -408,7 +408,28 @@ static void imported_tags_are_trimmed(void **state)
 	test_vault_free(f);
 }
 
+/* A recovery code set-up still waits to have checked, and drafts of forms,
+ * stay in the vault: an export (plain text) leaves them out. */
+static void export_leaves_out_setup_and_drafts(void **state)
+{
+	(void)state;
+	struct test_vault *f = test_vault_new();
+	struct error e = {0};
+	assert_int_equal(settings_set(f->v, "setup.code", "CODE1-CODE2", &e), 0);
+	assert_int_equal(settings_set(f->v, "draft.checkin", "1\x1f" "4", &e), 0);
+	assert_int_equal(settings_set(f->v, "breathe.pace", "1 100", &e), 0);
+	struct buf b = BUF_INIT;
+	export_of(f, &b);
+	assert_null(strstr(b.data, "CODE1"));
+	assert_null(strstr(b.data, "setup.code"));
+	assert_null(strstr(b.data, "draft.checkin"));
+	assert_non_null(strstr(b.data, "breathe.pace"));
+	buf_free(&b);
+	test_vault_free(f);
+}
+
 SUITE(export, cmocka_unit_test(everything_is_exported), cmocka_unit_test(import_round_trip),
       cmocka_unit_test(merge_into_vault_in_use), cmocka_unit_test(merge_adds_only_what_is_new),
       cmocka_unit_test(merge_refuses_a_broken_file_whole),
-      cmocka_unit_test(new_vault_keeps_links), cmocka_unit_test(imported_tags_are_trimmed))
+      cmocka_unit_test(new_vault_keeps_links), cmocka_unit_test(imported_tags_are_trimmed),
+      cmocka_unit_test(export_leaves_out_setup_and_drafts))
