@@ -23,6 +23,10 @@ int cli_read_stdin(struct buf *b, struct error *e);
 
 /* A whole number from 0 to 10 (a mood or distress score); -1 otherwise. */
 int cli_parse_score(const char *s, int *out);
+/* --at: a local date and time "YYYY-MM-DD HH:MM", not in the future.
+ * E_USAGE (with the usage error printed) when it is not one. */
+struct stamp;
+int cli_parse_at(const char *s, struct stamp *out);
 /* Prints "tend: <message>" on standard error; returns the exit code for
  * e's code (E_FAIL when it has none). */
 int cli_fail(const struct error *e);

@@ -21,10 +21,12 @@ struct cli_command {
  * dispatcher, --help and the manual, so they cannot drift apart. */
 #define CLI_COMMANDS(X) \
 	X(init, cmd_init, "", "create a new encrypted vault") \
-	X(add, cmd_add, "[--tag T]... [--prompt]", "save an entry read from standard input") \
+	X(add, cmd_add, "[--tag T]... [--prompt] [--at T]", "save an entry read from standard input") \
 	X(list, cmd_list, "", "list entries: id, date, title, tags") \
 	X(show, cmd_show, "ID", "print one entry") \
-	X(mood, cmd_mood, "SCORE [--emotion E] [--tag T] [--note -]", "a check-in, 0 to 10") \
+	X(mood, cmd_mood, "SCORE [--emotion E] [--tag T] [--note -] [--at T]", "a check-in, 0 to 10") \
+	X(checkins, cmd_checkins, "[list | show ID | edit ID ... | remove --yes ID]", \
+	  "read back, change or remove check-ins") \
 	X(trigger, cmd_trigger, "", "log a trigger (asks a few questions)") \
 	X(safety-plan, cmd_safety_plan, "", "print your safety plan") \
 	X(search, cmd_search, "WORDS... | -", "find entries (filters: --tag, --from, --to)") \

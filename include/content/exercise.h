@@ -56,6 +56,10 @@ void exercise_free(struct exercise_def *d);
  * skipped: the placeholder becomes "..."). -1 when memory runs out. */
 int exercise_compose(const struct exercise_def *d, size_t step, const char *const *answers,
                      struct buf *out);
+/* How many of step `step`'s placeholders name a step with no answer (only
+ * spaces counts as none); *refs, when not NULL, gets how many there are. */
+size_t exercise_compose_gaps(const struct exercise_def *d, size_t step,
+                             const char *const *answers, size_t *refs);
 /* 1 when content/exercises/<id>.md exists. */
 int exercise_exists(const char *id);
 

@@ -7,6 +7,7 @@
 
 #include "store/vault.h"
 #include "util/error.h"
+#include "util/timefmt.h"
 
 struct entry {
 	int64_t id;
@@ -25,6 +26,7 @@ struct new_entry {
 	const char *const *tags;
 	size_t ntags;
 	int64_t mood_id, trigger_id;
+	struct stamp at; /* when it was written; at.t == 0: now */
 };
 int entries_add_ex(struct vault *v, const struct new_entry *ne, int64_t *id, struct error *e);
 

@@ -9,6 +9,7 @@
 
 #include "store/vault.h"
 #include "util/error.h"
+#include "util/timefmt.h"
 
 /* A check-in. Only score is needed (the quick path); the rest is optional:
  * NULL or "" for text, -1 for numbers not given. */
@@ -22,10 +23,27 @@ struct checkin {
 	const char *tolerance;  /* "", "overwhelmed", "within", "shut-down" */
 	const char *tags;       /* comma-separated */
 	const char *note;
+	struct stamp at;        /* when; at.t == 0: now */
 };
 #define CHECKIN_INIT {.score = 5, .intensity = -1, .energy = -1, .sleep_hours = -1}
 
 int checkin_add(struct vault *v, const struct checkin *c, int64_t *id, struct error *e);
+/* Replaces check-in id with c (c->at.t == 0 keeps its time). */
+int checkin_update(struct vault *v, int64_t id, const struct checkin *c, struct error *e);
+/* An entry linked to it keeps its words and loses the link. */
+int checkin_delete(struct vault *v, int64_t id, struct error *e);
+
+/* A saved check-in, as read back (strings owned; free with checkins_free). */
+struct checkin_saved {
+	int64_t id;
+	struct checkin c; /* its strings point into text */
+	char *text[5];    /* emotions, tolerance, body, tags, note */
+};
+/* Every check-in, newest first; id > 0: only that one (E_FAIL when it is
+ * not there). */
+int checkins_list(struct vault *v, int64_t id, struct checkin_saved **out, size_t *n,
+                  struct error *e);
+void checkins_free(struct checkin_saved *list, size_t n);
 
 /* A trigger log; finished = false for "log now, finish later". */
 struct trigger_log {

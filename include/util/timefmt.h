@@ -13,6 +13,10 @@ struct stamp {
 };
 
 struct stamp stamp_now(void);
+/* A moment typed as local wall-clock time, "YYYY-MM-DD HH:MM" (a 'T' for
+ * the space works too), with the offset it had then. -1 when it is not such
+ * a time, or not a real one (31 February, a time skipped by a clock change). */
+int stamp_parse_local(const char *s, struct stamp *out);
 /* "2026-11-23T08:10:00+01:00": the local time as it was when written.
  * out needs 26 bytes. */
 void stamp_format(struct stamp s, char out[32]);

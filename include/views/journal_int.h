@@ -55,7 +55,7 @@ struct write_req {
 const struct view_ops *view_for_exercise(const char *id, const char **title);
 
 extern const struct view_ops journal_view, jsearch_view, entry_view, versions_view, write_view,
-    tags_view, filter_view, checkin_view, trigger_view, triggers_view, toolbox_view,
+    tags_view, filter_view, checkin_view, checkin_edit_view, checkins_view, trigger_view, triggers_view, toolbox_view,
     path_view, insights_view, safety_view, breathe_view, guided_view, support_view, affirm_view,
     homework_view, hwimport_view, hwitem_view, data_view, export_view, import_view, moodmap_view,
     report_view;

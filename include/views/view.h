@@ -86,6 +86,7 @@ enum {
 	VIEW_ANY_SIZE = 1u << 3,   /* drawn even when the window is very small */
 	VIEW_NO_LOCK = 1u << 4,    /* lock and hide mean nothing here (unlock) */
 	VIEW_BARE = 1u << 5,       /* no status bar (the neutral hidden screen) */
+	VIEW_DIGITS = 1u << 6,     /* digits go to on_text; other keys as usual (scales) */
 };
 
 /* A key worth showing in the status bar, with what it does here. */
@@ -117,6 +118,11 @@ struct view_ops {
 extern const struct view_ops unlock_view, onboard_view, home_view, crisis_view, region_view,
     help_view, hidden_view, learn_list_view, learn_page_view, confirm_view, ask_view;
 
+/* True when set-up was left after the vault was made (the recovery code
+ * not yet checked, or the region step not done): unlocking then opens
+ * onboard_view with a non-NULL arg, which goes on from there. */
+bool onboard_unfinished(struct ctx *c);
+
 /* A yes/no question over the current screen (arg: struct confirm, kept
  * alive by the caller). "No" is chosen first when yes_is_risky. */
 struct confirm {
@@ -125,11 +131,15 @@ struct confirm {
 	/* Called on yes with data; its step is applied after the dialog closes. */
 	struct step (*on_yes)(struct ctx *c, void *data);
 	void *data;
+	/* Called, when set, on choosing "no" (not on Esc, which only closes). */
+	struct step (*on_no)(struct ctx *c, void *data);
 };
 
 /* One line of text asked for over the current screen (arg: struct ask). */
 struct ask {
 	const char *title, *label;
+	/* What to type (a range or a format), shown before anything is typed. */
+	const char *about;
 	const char *initial;
 	/* Called with the text on Enter; returning -1 with e filled keeps the
 	 * dialog open and shows e->msg. */
@@ -158,9 +168,6 @@ int view_markdown_flags(int y, int x, int w, int maxrows, int skip, const char *
 void view_reading_box(const struct ctx *c, int cols, int max, int *x, int *w);
 /* Shows an error's message in the status bar as a warning. */
 void view_warn(struct ctx *c, const struct error *e);
-/* A 0-10 scale on row y with value marked (-1: none yet), the words for
- * its ends on the row under it. */
-void view_draw_scale(int y, int value, const char *low, const char *high);
 /* Tells the screen waiting for a task (c->on_done), if any, that
  * something was done: an exercise's id, or "entry" with its id. */
 void view_done(struct ctx *c, const char *what, int64_t id);

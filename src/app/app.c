@@ -421,7 +421,8 @@ static void handle(struct app *a, const struct event *ev)
 		handle_action(a, keymap_lookup(ev->key, text));
 		return;
 	case EV_TEXT:
-		if (text && t->ops->on_text)
+		if (t->ops->on_text && (text || ((t->ops->flags & VIEW_DIGITS) && ev->text[0] >= '0' &&
+		                                 ev->text[0] <= '9' && !ev->text[1])))
 			apply(a, t->ops->on_text(&a->ctx, t->state, ev->text, strlen(ev->text)));
 		else
 			handle_action(a, keymap_lookup(ev->key, false));

@@ -22,6 +22,16 @@ int cli_parse_score(const char *s, int *out)
 	return 0;
 }
 
+int cli_parse_at(const char *s, struct stamp *out)
+{
+	if (stamp_parse_local(s, out))
+		return cli_usage_error("--at takes a local date and time like '2026-11-23 08:10' "
+		                       "(in quotes: it has a space), and it must be a real one.");
+	if (out->t > stamp_now().t + 60)
+		return cli_usage_error("--at '%s' is in the future; give the time it happened.", s);
+	return 0;
+}
+
 struct mood_args {
 	struct checkin c;
 	bool note_from_stdin;
@@ -59,6 +69,7 @@ int cmd_mood(struct cli_ctx *ctx, int argc, char **argv)
 		{"emotion", required_argument, NULL, 'e'},
 		{"tag", required_argument, NULL, 't'},
 		{"note", required_argument, NULL, 'n'},
+		{"at", required_argument, NULL, 'a'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -70,9 +81,15 @@ int cmd_mood(struct cli_ctx *ctx, int argc, char **argv)
 		switch (c) {
 		case 'h':
 			puts("usage: tend mood SCORE [--emotion E]... [--tag T]... [--note -]\n"
+			     "                 [--at 'YYYY-MM-DD HH:MM']\n"
 			     "A check-in: SCORE from 0 (worst) to 10 (best). --note - reads a note\n"
-			     "from standard input, so it stays out of your shell history.");
+			     "from standard input, so it stays out of your shell history. --at\n"
+			     "records one from earlier, at that local time.");
 			usage = 0;
+			break;
+		case 'a':
+			if (cli_parse_at(optarg, &m.c.at))
+				usage = E_USAGE;
 			break;
 		case 'e':
 		case 't': {
@@ -264,4 +281,198 @@ int cmd_safety_plan(struct cli_ctx *ctx, int argc, char **argv)
 	if (argc > 1)
 		return cli_usage_error("'tend safety-plan' takes no arguments.");
 	return cli_with_vault(ctx, print_plan, NULL, NULL);
+}
+
+/* ---- checkins: read back, change, remove ----------------------------------------- */
+
+#define CHECKINS_USAGE \
+	"usage: tend checkins [list]\n" \
+	"       tend checkins show ID\n" \
+	"       tend checkins edit ID [--score N] [--at 'YYYY-MM-DD HH:MM'] [--tag T]... [--note -]\n" \
+	"       tend checkins remove --yes ID\n"
+
+struct checkins_args {
+	char what; /* 'l' list, 's' show, 'e' edit, 'r' remove */
+	int64_t id;
+	int score;          /* -1: keep */
+	struct stamp at;    /* t == 0: keep */
+	struct buf tags;    /* used when tags_given */
+	bool tags_given, note_from_stdin;
+};
+
+/* "2026-11-23 08:10": the local time it was written at. */
+static void local_time(struct stamp s, char out[32])
+{
+	char iso[32];
+	stamp_format(s, iso);
+	snprintf(out, 32, "%.10s %.5s", iso, iso + 11);
+}
+
+static int run_checkins(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e)
+{
+	(void)ctx;
+	struct checkins_args *a = arg;
+	struct checkin_saved *list;
+	size_t n;
+	if (a->what == 'r') {
+		if (checkin_delete(v, a->id, e))
+			return -1;
+		printf("Removed check-in %lld.\n", (long long)a->id);
+		return 0;
+	}
+	if (checkins_list(v, a->what == 'l' ? 0 : a->id, &list, &n, e))
+		return -1;
+	int rc = 0;
+	if (a->what == 'l') {
+		for (size_t i = 0; i < n; i++) {
+			char when[32];
+			local_time(list[i].c.at, when);
+			printf("%lld\t%s\t%d\t%s\t%s\n", (long long)list[i].id, when, list[i].c.score,
+			       list[i].c.emotions, list[i].c.tags);
+		}
+	} else if (a->what == 's') {
+		const struct checkin *c = &list[0].c;
+		char when[32];
+		local_time(c->at, when);
+		printf("Check-in %lld\n%s\nscore: %d of 10\n", (long long)list[0].id, when, c->score);
+		if (*c->emotions)
+			printf("feelings: %s\n", c->emotions);
+		if (*c->tolerance)
+			printf("window of tolerance: %s\n", c->tolerance);
+		if (c->intensity >= 0)
+			printf("how strong: %d of 10\n", c->intensity);
+		if (c->energy >= 0)
+			printf("energy: %d of 10\n", c->energy);
+		if (c->sleep_hours >= 0)
+			printf("sleep: %g hours\n", c->sleep_hours);
+		if (*c->body)
+			printf("in the body: %s\n", c->body);
+		if (*c->tags)
+			printf("tags: %s\n", c->tags);
+		if (*c->note)
+			printf("\n%s\n", c->note);
+	} else {
+		struct checkin c = list[0].c;
+		struct buf note = BUF_INIT;
+		if (a->score >= 0)
+			c.score = a->score;
+		c.at = a->at;
+		if (a->tags_given)
+			c.tags = buf_str(&a->tags);
+		if (a->note_from_stdin) {
+			rc = cli_read_stdin(&note, e);
+			while (!rc && note.len &&
+			       (note.data[note.len - 1] == '\n' || note.data[note.len - 1] == '\r'))
+				note.data[--note.len] = '\0';
+			if (!rc && !utf8_valid(buf_str(&note), note.len))
+				rc = error_set(e, E_FAIL, "The note is not valid UTF-8 text; nothing was changed.");
+			c.note = buf_str(&note);
+		}
+		if (!rc)
+			rc = checkin_update(v, a->id, &c, e);
+		if (!rc)
+			printf("Changed check-in %lld.\n", (long long)a->id);
+		buf_free(&note);
+	}
+	checkins_free(list, n);
+	return rc;
+}
+
+static int parse_id(const char *s, int64_t *id)
+{
+	char *end;
+	long long v = strtoll(s, &end, 10);
+	if (end == s || *end || v <= 0)
+		return -1;
+	*id = v;
+	return 0;
+}
+
+int cmd_checkins(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"score", required_argument, NULL, 's'},
+		{"at", required_argument, NULL, 'a'},
+		{"tag", required_argument, NULL, 't'},
+		{"note", required_argument, NULL, 'n'},
+		{"yes", no_argument, NULL, 'y'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	struct checkins_args a = {.what = 'l', .score = -1, .tags = BUF_INIT};
+	bool yes = false, edits = false;
+	int c, usage = -1;
+	optind = 0;
+	while (usage < 0 && (c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			fputs(CHECKINS_USAGE "Lists check-ins (id, local time, score, feelings, tags), newest\n"
+			      "first; shows one whole; changes one (what is not given stays as it was;\n"
+			      "--tag replaces the tags, --note - reads the note from standard input);\n"
+			      "or removes one (an entry linked to it keeps its words).\n",
+			      stdout);
+			usage = 0;
+			break;
+		case 's':
+			edits = true;
+			if (cli_parse_score(optarg, &a.score))
+				usage = cli_usage_error("--score takes a whole number from 0 to 10.");
+			break;
+		case 'a':
+			edits = true;
+			if (cli_parse_at(optarg, &a.at))
+				usage = E_USAGE;
+			break;
+		case 't':
+			edits = true;
+			a.tags_given = true;
+			if (!*optarg || strchr(optarg, ',') || !utf8_valid(optarg, strlen(optarg)))
+				usage = cli_usage_error("--tag takes one word or phrase (no commas).");
+			else
+				buf_printf(&a.tags, "%s%s", a.tags.len ? "," : "", optarg);
+			mem_wipe(optarg, strlen(optarg));
+			break;
+		case 'n':
+			edits = true;
+			if (strcmp(optarg, "-") != 0)
+				usage = cli_usage_error("--note takes '-' and reads the note from standard "
+				                        "input, so it stays out of your shell history.");
+			a.note_from_stdin = true;
+			break;
+		case 'y':
+			yes = true;
+			break;
+		default:
+			usage = cli_usage_error("unknown option for 'tend checkins'.");
+		}
+	}
+	int rest = argc - optind;
+	const char *sub = rest ? argv[optind] : "list";
+	if (usage < 0) {
+		if (strcmp(sub, "list") == 0 && rest <= 1)
+			a.what = 'l';
+		else if (strcmp(sub, "show") == 0 && rest == 2)
+			a.what = 's';
+		else if (strcmp(sub, "edit") == 0 && rest == 2)
+			a.what = 'e';
+		else if (strcmp(sub, "remove") == 0 && rest == 2)
+			a.what = 'r';
+		else
+			usage = cli_usage_error("'tend checkins' takes list, show ID, edit ID or remove ID.");
+	}
+	if (usage < 0 && a.what != 'l' && parse_id(argv[optind + 1], &a.id))
+		usage = cli_usage_error("'%s' is not a check-in number (tend checkins lists them).",
+		                        argv[optind + 1]);
+	if (usage < 0 && edits && a.what != 'e')
+		usage = cli_usage_error("--score, --at, --tag and --note go with 'tend checkins edit'.");
+	if (usage < 0 && a.what == 'e' && !edits)
+		usage = cli_usage_error("say what to change: --score, --at, --tag or --note -.");
+	if (usage < 0 && yes != (a.what == 'r'))
+		usage = a.what == 'r' ? cli_usage_error("removing check-in %lld cannot be undone; add "
+		                                        "--yes to go ahead.", (long long)a.id)
+		                      : cli_usage_error("--yes goes with 'tend checkins remove'.");
+	if (usage < 0)
+		usage = cli_with_vault(ctx, run_checkins, &a, NULL);
+	buf_free(&a.tags);
+	return usage;
 }

@@ -11,6 +11,7 @@
 #include "cli/secret.h"
 #include "content/prompts.h"
 #include "store/journal.h"
+#include "store/settings.h"
 #include "util/timefmt.h"
 #include "store/entries.h"
 #include "store/vault.h"
@@ -173,9 +174,11 @@ int cmd_add(struct cli_ctx *ctx, int argc, char **argv)
 	static const struct option opts[] = {
 		{"tag", required_argument, NULL, 't'},
 		{"prompt", optional_argument, NULL, 'p'},
+		{"at", required_argument, NULL, 'a'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
+	struct stamp at = {0};
 	const char *tags[64];
 	size_t ntags = 0;
 	struct prompt prompts[64];
@@ -185,13 +188,17 @@ int cmd_add(struct cli_ctx *ctx, int argc, char **argv)
 	optind = 0; /* 0, not 1: glibc then re-reads the option ordering */
 	while (usage < 0 && (c = getopt_long(argc, argv, "+t:h", opts, NULL)) != -1) {
 		if (c == 'h') {
-			puts("usage: tend add [--tag TAG]... [--prompt[=ID]]\n"
+			puts("usage: tend add [--tag TAG]... [--prompt[=ID]] [--at 'YYYY-MM-DD HH:MM']\n"
 			     "Reads an entry from standard input: the first line is its title.\n"
 			     "--prompt shows today's writing prompt (or the one named ID) first\n"
-			     "and keeps it with the entry. Tags given here are visible to other\n"
+			     "and keeps it with the entry. --at dates it at that local time, for\n"
+			     "something written earlier. Tags given here are visible to other\n"
 			     "programs only while tend parses them, but your shell may keep them\n"
 			     "in its history.");
 			usage = 0;
+		} else if (c == 'a') {
+			if (cli_parse_at(optarg, &at))
+				usage = E_USAGE;
 		} else if (c == 'p') {
 			prompts_free(prompts, nprompts);
 			nprompts = prompts_load(prompts, sizeof(prompts) / sizeof(prompts[0]));
@@ -259,7 +266,7 @@ int cmd_add(struct cli_ctx *ctx, int argc, char **argv)
 			title[--tl] = '\0';
 		int64_t id;
 		struct new_entry ne = {.title = title, .body = body, .tags = tags, .ntags = ntags,
-		                       .prompt = prompt ? prompt->text : ""};
+		                       .prompt = prompt ? prompt->text : "", .at = at};
 		rc = entries_add_ex(v, &ne, &id, &e);
 		if (!rc)
 			printf("Saved entry %lld.\n", (long long)id);
@@ -515,6 +522,10 @@ static int rekey(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *
 	(void)ctx;
 	const struct secret *pass = arg;
 	char code[VAULT_CODE_MAX];
+	/* A code the first-run screens still wait to have checked (views/
+	 * onboard.c) is about to stop working; the new one is printed below. */
+	if (settings_delete(v, "setup.code", e))
+		return -1;
 	int rc = vault_rekey(v, pass->s, pass->len, code, e);
 	/* Once the new key took over its code must be seen, even if a later
 	 * step failed. */

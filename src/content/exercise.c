@@ -253,6 +253,28 @@ static int put_inline(struct buf *out, const char *a)
 	return 0;
 }
 
+size_t exercise_compose_gaps(const struct exercise_def *d, size_t step,
+                             const char *const *answers, size_t *refs)
+{
+	size_t gaps = 0, n = 0;
+	for (const char *t = d->steps[step].tmpl; t && *t;) {
+		const char *open = strchr(t, '{');
+		const char *close = open ? strchr(open, '}') : NULL;
+		if (!close)
+			break;
+		int k = find_step(d, step, open + 1, (size_t)(close - open - 1));
+		if (k >= 0) {
+			const char *a = answers[k] ? answers[k] : "";
+			n++;
+			gaps += a[strspn(a, " \t\r\n")] == '\0';
+		}
+		t = close + 1;
+	}
+	if (refs)
+		*refs = n;
+	return gaps;
+}
+
 int exercise_compose(const struct exercise_def *d, size_t step, const char *const *answers,
                      struct buf *out)
 {

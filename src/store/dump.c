@@ -16,8 +16,14 @@ const char *const dump_tables[] = {
 static int dump_table(sqlite3 *db, const char *table, dump_fn fn, void *arg, struct error *e)
 {
 	char sql[128];
-	/* Table names come from the list above, never from input. */
-	snprintf(sql, sizeof(sql), "SELECT * FROM %s ORDER BY 1", table);
+	/* Table names come from the list above, never from input. Settings
+	 * leave out work in hand (draft.*, like the drafts table) and what
+	 * set-up keeps until it is done (setup.*: the recovery code, which
+	 * must never leave the vault). */
+	snprintf(sql, sizeof(sql), "SELECT * FROM %s%s ORDER BY 1", table,
+	         strcmp(table, "settings") == 0
+	             ? " WHERE key NOT GLOB 'draft.*' AND key NOT GLOB 'setup.*'"
+	             : "");
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
 	if (rc != SQLITE_OK)
@@ -112,6 +118,12 @@ int store_load_begin(struct vault *v, struct error *e)
 
 int store_load_end(struct vault *v, bool commit, struct error *e)
 {
+	/* What came in is stored as tend stores it: an older export may hold
+	 * tags with spaces around them. */
+	if (commit && store_exec(vault_db(v), STORE_TIDY_TAGS_SQL, e)) {
+		sqlite3_exec(vault_db(v), "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
 	if (commit)
 		return store_exec(vault_db(v), "COMMIT", e);
 	sqlite3_exec(vault_db(v), "ROLLBACK", NULL, NULL, NULL);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "store_int.h"
+#include "util/buf.h"
 
 const char *const load_tables[] = {
 	"tags", "moods", "tools", "trigger_categories", "triggers", "entries", "entry_tags",
@@ -118,6 +119,7 @@ struct row {
 	size_t n;
 	bool has_id;
 	int64_t id;
+	struct buf tidy; /* a tag or a check-in's tags, as tend stores them */
 };
 
 static int prepare_row(struct load_ids *ids, const char *table, size_t ncols,
@@ -154,6 +156,20 @@ static int prepare_row(struct load_ids *ids, const char *table, size_t ncols,
 				                               "tables.%s of this export.",
 				                 names[i], (long long)d.i, refs[k].table);
 			d.i = to;
+		}
+		/* Tags compare as tend stores them (trimmed), so an older export
+		 * with " family" finds what the vault has. */
+		bool tag = strcmp(table, "tags") == 0 && strcmp(names[i], "name") == 0;
+		if (d.type == DV_TEXT && (tag || (strcmp(table, "moods") == 0 &&
+		                                   strcmp(names[i], "tags") == 0))) {
+			size_t len;
+			const char *t = store_tag_trim(d.s, d.len, &len);
+			buf_clear(&r->tidy);
+			if (tag ? (buf_append(&r->tidy, t, len) || buf_puts(&r->tidy, ""))
+			        : store_tags_tidy(d.s, &r->tidy))
+				return error_set(e, E_FAIL, "Out of memory reading the export.");
+			d.s = buf_str(&r->tidy);
+			d.len = r->tidy.len;
 		}
 		r->names[r->n] = names[i];
 		r->vals[r->n++] = d;
@@ -282,21 +298,23 @@ int store_merge_row(struct vault *v, struct load_ids *ids, const char *table, si
 	if (t < 0)
 		return error_set(e, E_CORRUPT, "There is no table '%s' in a tend export.", table);
 	struct row r;
-	if (prepare_row(ids, table, ncols, names, vals, &r, e))
-		return -1;
+	int rc = prepare_row(ids, table, ncols, names, vals, &r, e);
 	sqlite3 *db = vault_db(v);
 	int64_t id = 0;
 	bool same = false;
-	int there = look_up(db, table, &r, &id, &same, e);
-	if (there < 0)
-		return -1;
-	if (there) {
+	int there = rc ? -1 : look_up(db, table, &r, &id, &same, e);
+	if (there < 0) {
+		rc = -1;
+	} else if (there) {
 		*res = same ? MERGE_THERE : MERGE_KEPT;
+	} else if (insert(db, table, &r, e)) {
+		rc = -1;
 	} else {
-		if (insert(db, table, &r, e))
-			return -1;
 		id = sqlite3_last_insert_rowid(db);
 		*res = MERGE_ADDED;
 	}
+	buf_free(&r.tidy);
+	if (rc)
+		return -1;
 	return r.has_id ? map_add(&ids->m[t], r.id, id, e) : 0;
 }

@@ -60,10 +60,16 @@ int store_set_tags(sqlite3 *db, int64_t eid, const char *const *tags, size_t nta
 	if (rc != SQLITE_DONE && rc != SQLITE_OK)
 		return store_sql_error(db, rc, e, "saving the entry's tags");
 	for (size_t i = 0; i < ntags; i++) {
+		/* A tag is stored without the spaces around it, so "family" and
+		 * " family" are one tag; one that is only spaces is none. */
+		size_t len;
+		const char *tag = store_tag_trim(tags[i], strlen(tags[i]), &len);
+		if (!len)
+			continue;
 		rc = sqlite3_prepare_v2(db, "INSERT INTO tags(name) VALUES (?1) ON CONFLICT DO NOTHING",
 		                        -1, &st, NULL);
 		if (rc == SQLITE_OK) {
-			sqlite3_bind_text(st, 1, tags[i], -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 1, tag, (int)len, SQLITE_STATIC);
 			rc = sqlite3_step(st);
 			sqlite3_finalize(st);
 			st = NULL;
@@ -77,7 +83,7 @@ int store_set_tags(sqlite3 *db, int64_t eid, const char *const *tags, size_t nta
 		if (rc != SQLITE_OK)
 			return store_sql_error(db, rc, e, "saving the entry's tags");
 		sqlite3_bind_int64(st, 1, eid);
-		sqlite3_bind_text(st, 2, tags[i], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, tag, (int)len, SQLITE_STATIC);
 		rc = sqlite3_step(st);
 		sqlite3_finalize(st);
 		if (rc != SQLITE_DONE)
@@ -91,7 +97,7 @@ int store_set_tags(sqlite3 *db, int64_t eid, const char *const *tags, size_t nta
 int entries_add_ex(struct vault *v, const struct new_entry *ne, int64_t *id, struct error *e)
 {
 	sqlite3 *db = vault_db(v);
-	struct stamp now = stamp_now();
+	struct stamp now = ne->at.t ? ne->at : stamp_now();
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include "store_int.h"
+#include "util/buf.h"
 
 /* 1 when the query with its bound values finds a row, 0 when not. */
 static int found(sqlite3 *db, sqlite3_stmt *st, struct error *e)
@@ -49,9 +50,16 @@ static int add_mood(sqlite3 *db, const struct merge_record *r, int64_t *id, stru
 	sqlite3_bind_int64(st, 1, r->at);
 	sqlite3_bind_int(st, 2, r->off_min);
 	sqlite3_bind_int(st, 3, r->mood);
-	sqlite3_bind_text(st, 4, r->mood_tags ? r->mood_tags : "", -1, SQLITE_STATIC);
+	struct buf tags = BUF_INIT;
+	if (store_tags_tidy(r->mood_tags, &tags)) {
+		sqlite3_finalize(st);
+		buf_free(&tags);
+		return error_set(e, E_FAIL, "Out of memory adding a check-in.");
+	}
+	sqlite3_bind_text(st, 4, buf_str(&tags), -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
+	buf_free(&tags);
 	if (rc != SQLITE_DONE)
 		return store_sql_error(db, rc, e, "adding a check-in");
 	*id = sqlite3_last_insert_rowid(db);

@@ -142,6 +142,11 @@ static const char *const migrations[] = {
 	"  answer TEXT,"
 	"  entry_id INTEGER REFERENCES entries(id) ON DELETE SET NULL);"
 	"CREATE INDEX homework_done_by_pack ON homework_done(pack_id, item);",
+	/* 8: tags without the spaces around them. A check-in's tags were kept
+	 * as typed ("breakup, family" kept " family", which Insights counted
+	 * apart from "family"): each is trimmed and empty ones left out. An
+	 * entry's tag that differs from another only by spaces joins it. */
+	STORE_TIDY_TAGS_SQL,
 };
 
 #define LATEST ((int)(sizeof(migrations) / sizeof(migrations[0])))

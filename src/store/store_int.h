@@ -21,6 +21,37 @@ int store_set_tags(sqlite3 *db, int64_t entry_id, const char *const *tags, size_
                    struct error *e);
 /* Makes room for item n in a growing array of size-byte items (doubling
  * *cap); 0, or -1 when memory runs out (the array is then unchanged). */
+/* Tags without the spaces around them: each of a check-in's tags trimmed
+ * and empty ones left out; an entry's tag that differs from another only
+ * by spaces joined into it. Migration 8, and the end of every import. */
+#define STORE_TIDY_TAGS_SQL \
+	"WITH RECURSIVE split(id, rest, part, n) AS (" \
+	"  SELECT id, tags || ',', NULL, 0 FROM moods WHERE tags GLOB '*[ \t]*'" \
+	"    OR tags GLOB ',*' OR tags GLOB '*,' OR tags GLOB '*,,*'" \
+	"  UNION ALL" \
+	"  SELECT id, substr(rest, instr(rest, ',') + 1)," \
+	"         trim(substr(rest, 1, instr(rest, ',') - 1), ' ' || char(9)), n + 1" \
+	"  FROM split WHERE rest != '')" \
+	"UPDATE moods SET tags = coalesce((SELECT group_concat(part, ',') FROM" \
+	"  (SELECT part FROM split WHERE split.id = moods.id AND part != '' ORDER BY n)), '')" \
+	"  WHERE id IN (SELECT id FROM split);" \
+	"INSERT OR IGNORE INTO tags(name) SELECT trim(name, ' ' || char(9)) FROM tags" \
+	"  WHERE name != trim(name, ' ' || char(9)) AND trim(name, ' ' || char(9)) != '';" \
+	"INSERT OR IGNORE INTO entry_tags(entry_id, tag_id)" \
+	"  SELECT et.entry_id, t2.id FROM entry_tags et JOIN tags t ON t.id = et.tag_id" \
+	"  JOIN tags t2 ON t2.name = trim(t.name, ' ' || char(9))" \
+	"  WHERE t.name != trim(t.name, ' ' || char(9));" \
+	"DELETE FROM entry_tags WHERE tag_id IN" \
+	"  (SELECT id FROM tags WHERE name != trim(name, ' ' || char(9)));" \
+	"DELETE FROM tags WHERE name != trim(name, ' ' || char(9));"
+
+struct buf;
+/* s (n bytes) without the spaces and tabs around it: the start, and its
+ * length in *len. */
+const char *store_tag_trim(const char *s, size_t n, size_t *len);
+/* A comma-separated list of tags as it is stored: each trimmed, empty ones
+ * left out, joined with "," ("breakup, family" is "breakup,family"). */
+int store_tags_tidy(const char *in, struct buf *out);
 int store_grow(void **arr, size_t *cap, size_t n, size_t size);
 /* A column name as tend's tables have them (a-z, 0-9, _; at most 40), so
  * it can go into SQL as it is. */

@@ -35,7 +35,37 @@ static int step_done(sqlite3 *db, sqlite3_stmt *st, struct error *e, const char 
 	return rc == SQLITE_DONE ? 0 : store_sql_error(db, rc, e, doing);
 }
 
-int checkin_add(struct vault *v, const struct checkin *c, int64_t *id, struct error *e)
+const char *store_tag_trim(const char *s, size_t n, size_t *len)
+{
+	while (n && (*s == ' ' || *s == '\t')) {
+		s++;
+		n--;
+	}
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	*len = n;
+	return s;
+}
+
+int store_tags_tidy(const char *in, struct buf *out)
+{
+	buf_clear(out);
+	int rc = buf_puts(out, "");
+	for (const char *p = in ? in : ""; *p && rc == 0;) {
+		size_t k = strcspn(p, ","), len;
+		const char *t = store_tag_trim(p, k, &len);
+		if (len) {
+			if (out->len)
+				rc = buf_putc(out, ',');
+			if (rc == 0)
+				rc = buf_append(out, t, len);
+		}
+		p += k + (p[k] == ',');
+	}
+	return rc;
+}
+
+static int check_checkin(const struct checkin *c, struct error *e)
 {
 	if (c->score < 0 || c->score > 10 || !in_range(c->intensity) || !in_range(c->energy))
 		return error_set(e, E_USAGE, "Scores are whole numbers from 0 to 10.");
@@ -45,16 +75,35 @@ int checkin_add(struct vault *v, const struct checkin *c, int64_t *id, struct er
 	if (*tol && strcmp(tol, "overwhelmed") && strcmp(tol, "within") && strcmp(tol, "shut-down"))
 		return error_set(e, E_USAGE, "The window of tolerance is overwhelmed, within or "
 		                             "shut-down.");
+	return 0;
+}
+
+/* Writes c into an INSERT (id 0) or an UPDATE of check-in id. */
+static int put_checkin(struct vault *v, int64_t update, const struct checkin *c, int64_t *id,
+                       struct error *e)
+{
+	if (check_checkin(c, e))
+		return -1;
+	const char *tol = c->tolerance ? c->tolerance : "";
 	sqlite3 *db = vault_db(v);
-	struct stamp now = stamp_now();
+	struct stamp now = c->at.t ? c->at : stamp_now();
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(db,
-	                            "INSERT INTO moods(at, at_off, score, note, emotions, intensity,"
-	                            " body, energy, sleep_hours, tolerance, tags)"
-	                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	                            update ? "UPDATE moods SET at = CASE WHEN ?12 THEN ?1 ELSE at END,"
+	                                     " at_off = CASE WHEN ?12 THEN ?2 ELSE at_off END,"
+	                                     " score = ?3, note = ?4, emotions = ?5, intensity = ?6,"
+	                                     " body = ?7, energy = ?8, sleep_hours = ?9,"
+	                                     " tolerance = ?10, tags = ?11 WHERE id = ?13"
+	                                   : "INSERT INTO moods(at, at_off, score, note, emotions,"
+	                                     " intensity, body, energy, sleep_hours, tolerance, tags)"
+	                                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
 	                            -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return store_sql_error(db, rc, e, "saving the check-in");
+	if (update) {
+		sqlite3_bind_int(st, 12, c->at.t != 0);
+		sqlite3_bind_int64(st, 13, update);
+	}
 	sqlite3_bind_int64(st, 1, now.t);
 	sqlite3_bind_int(st, 2, now.off_min);
 	sqlite3_bind_int(st, 3, c->score);
@@ -68,11 +117,111 @@ int checkin_add(struct vault *v, const struct checkin *c, int64_t *id, struct er
 	else
 		sqlite3_bind_null(st, 9);
 	bind_text(st, 10, tol);
-	bind_text(st, 11, c->tags);
-	if (step_done(db, st, e, "saving the check-in"))
+	struct buf tags = BUF_INIT;
+	if (store_tags_tidy(c->tags, &tags)) {
+		sqlite3_finalize(st);
+		buf_free(&tags);
+		return error_set(e, E_FAIL, "Out of memory saving the check-in.");
+	}
+	bind_text(st, 11, buf_str(&tags));
+	rc = step_done(db, st, e, "saving the check-in");
+	buf_free(&tags);
+	if (rc)
 		return -1;
+	if (update && sqlite3_changes(db) == 0)
+		return error_set(e, E_FAIL, "There is no check-in %lld.", (long long)update);
 	if (id)
-		*id = sqlite3_last_insert_rowid(db);
+		*id = update ? update : sqlite3_last_insert_rowid(db);
+	return 0;
+}
+
+int checkin_add(struct vault *v, const struct checkin *c, int64_t *id, struct error *e)
+{
+	return put_checkin(v, 0, c, id, e);
+}
+
+int checkin_update(struct vault *v, int64_t id, const struct checkin *c, struct error *e)
+{
+	if (id <= 0)
+		return error_set(e, E_FAIL, "There is no check-in %lld.", (long long)id);
+	return put_checkin(v, id, c, NULL, e);
+}
+
+int checkin_delete(struct vault *v, int64_t id, struct error *e)
+{
+	sqlite3 *db = vault_db(v);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, "DELETE FROM moods WHERE id = ?1", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_sql_error(db, rc, e, "deleting the check-in");
+	sqlite3_bind_int64(st, 1, id);
+	if (step_done(db, st, e, "deleting the check-in"))
+		return -1;
+	if (sqlite3_changes(db) == 0)
+		return error_set(e, E_FAIL, "There is no check-in %lld.", (long long)id);
+	return 0;
+}
+
+void checkins_free(struct checkin_saved *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		for (int k = 0; k < 5; k++)
+			str_wipe_free(list[i].text[k]);
+	free(list);
+}
+
+int checkins_list(struct vault *v, int64_t id, struct checkin_saved **out, size_t *n,
+                  struct error *e)
+{
+	sqlite3 *db = vault_db(v);
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db,
+	                            "SELECT id, at, at_off, score, coalesce(intensity, -1),"
+	                            " coalesce(energy, -1), coalesce(sleep_hours, -1), emotions,"
+	                            " tolerance, body, tags, note FROM moods"
+	                            " WHERE ?1 = 0 OR id = ?1 ORDER BY at DESC, id DESC",
+	                            -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_sql_error(db, rc, e, "listing check-ins");
+	sqlite3_bind_int64(st, 1, id);
+	size_t cap = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (store_grow((void **)out, &cap, *n, sizeof(**out))) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		struct checkin_saved *s = &(*out)[(*n)++];
+		memset(s, 0, sizeof(*s));
+		s->id = sqlite3_column_int64(st, 0);
+		int bad = 0;
+		for (int k = 0; k < 5; k++) {
+			const char *t = (const char *)sqlite3_column_text(st, 7 + k);
+			bad |= !(s->text[k] = strdup(t ? t : ""));
+		}
+		s->c = (struct checkin){
+			.score = sqlite3_column_int(st, 3), .intensity = sqlite3_column_int(st, 4),
+			.energy = sqlite3_column_int(st, 5), .sleep_hours = sqlite3_column_double(st, 6),
+			.emotions = s->text[0], .tolerance = s->text[1], .body = s->text[2],
+			.tags = s->text[3], .note = s->text[4],
+			.at = {sqlite3_column_int64(st, 1), sqlite3_column_int(st, 2)},
+		};
+		if (bad) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		checkins_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return rc == SQLITE_NOMEM ? error_set(e, E_FAIL, "Out of memory listing check-ins.")
+		                          : store_sql_error(db, rc, e, "listing check-ins");
+	}
+	if (id && !*n)
+		return error_set(e, E_FAIL, "There is no check-in %lld.", (long long)id);
 	return 0;
 }
 

@@ -19,6 +19,25 @@ struct stamp stamp_now(void)
 	return s;
 }
 
+int stamp_parse_local(const char *s, struct stamp *out)
+{
+	int y, mo, d, h, mi, n = 0;
+	char sep;
+	if (sscanf(s, "%4d-%2d-%2d%c%2d:%2d%n", &y, &mo, &d, &sep, &h, &mi, &n) != 6 || s[n] ||
+	    (sep != ' ' && sep != 'T') || strlen(s) != 16)
+		return -1;
+	struct tm tm = {.tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d, .tm_hour = h,
+	                .tm_min = mi, .tm_isdst = -1};
+	time_t t = mktime(&tm);
+	/* mktime moves a day or time that does not exist; such a one is refused. */
+	if (t == (time_t)-1 || tm.tm_year != y - 1900 || tm.tm_mon != mo - 1 || tm.tm_mday != d ||
+	    tm.tm_hour != h || tm.tm_min != mi)
+		return -1;
+	out->t = (int64_t)t;
+	out->off_min = (int)(tm.tm_gmtoff / 60);
+	return 0;
+}
+
 void stamp_format(struct stamp s, char out[32])
 {
 	time_t tt = (time_t)(s.t + (int64_t)s.off_min * 60);

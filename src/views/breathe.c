@@ -9,6 +9,7 @@
 #include "store/tracking.h"
 #include "views/journal_int.h"
 #include "views/view.h"
+#include "widgets/scale.h"
 
 enum stage { B_CHOOSE, B_BEFORE, B_RUN, B_AFTER };
 
@@ -17,7 +18,8 @@ struct breathe {
 	enum pacer_pattern pattern;
 	int pct; /* how long each phase is, in percent of the named pace */
 	struct pacer pc;
-	int before, after, score; /* -1: not given */
+	int before, after;        /* -1: not given */
+	struct scale score;       /* the distress asked now */
 	long long due;            /* next redraw, on the clock; 0: not set */
 	bool ran;
 };
@@ -27,7 +29,7 @@ static int breathe_enter(struct ctx *c, void *st, const void *arg)
 	(void)arg;
 	struct breathe *b = st;
 	b->before = b->after = -1;
-	b->score = 5;
+	scale_init(&b->score, 0, 10);
 	b->pct = 100;
 	/* The pace chosen last time, when the vault is open. */
 	char val[32];
@@ -72,13 +74,15 @@ static void breathe_draw(struct ctx *c, void *st, int rows, int cols)
 	case B_BEFORE:
 	case B_AFTER:
 	{
-		char md[200];
-		snprintf(md, sizeof(md), "%s %s keeps the number; %s skips the question.",
-		         b->stage == B_BEFORE ? "How much distress do you feel right now?" : "And now?",
-		         keymap_label(ACT_SELECT, false), keymap_label(ACT_NEXT_FIELD, false));
-		y += view_markdown(y, 2, w, 3, 0, md);
+		char md[400], hint[160];
+		scale_hint(&b->score, hint, sizeof(hint));
+		snprintf(md, sizeof(md), "%s\n\n%s **%s** keeps it; **%s** skips the question.",
+		         b->stage == B_BEFORE ? "How much distress do you feel right now, from 0 to 10?"
+		                              : "And now, from 0 to 10?",
+		         hint, keymap_label(ACT_SELECT, false), keymap_label(ACT_NEXT_FIELD, false));
+		y += view_markdown(y, 2, w, 5, 0, md);
 	}
-		view_draw_scale(y + 1, b->score, "calm", "most distress");
+		scale_draw(&b->score, y + 1, 4, w - 2, "calm", "most distress", true);
 		return;
 	case B_RUN: {
 		struct pacer_now n;
@@ -150,13 +154,12 @@ static struct step breathe_action(struct ctx *c, void *st, enum action a)
 		return a == ACT_BACK ? STEP(STEP_POP) : STEP(STEP_NONE);
 	case B_BEFORE:
 	case B_AFTER:
-		if (a == ACT_LEFT || a == ACT_RIGHT) {
-			int v = b->score + (a == ACT_RIGHT ? 1 : -1);
-			b->score = v < 0 ? 0 : v > 10 ? 10 : v;
+		if (scale_action(&b->score, a))
 			return STEP(STEP_REDRAW);
-		}
 		if (a == ACT_SELECT || a == ACT_NEXT_FIELD) {
-			int given = a == ACT_SELECT ? b->score : -1;
+			/* Enter with nothing chosen keeps no number, as skipping does. */
+			int given = a == ACT_SELECT ? b->score.value : -1;
+			scale_init(&b->score, 0, 10);
 			if (b->stage == B_AFTER) {
 				b->after = given;
 				return finish(c, b);
@@ -187,6 +190,14 @@ static struct step breathe_action(struct ctx *c, void *st, enum action a)
 		}
 		return STEP(STEP_NONE);
 	}
+	return STEP(STEP_NONE);
+}
+
+static struct step breathe_text(struct ctx *c, void *st, const char *text, size_t len)
+{
+	struct breathe *b = st;
+	if ((b->stage == B_BEFORE || b->stage == B_AFTER) && scale_text(&b->score, text, len, c->now_ms))
+		return STEP(STEP_REDRAW);
 	return STEP(STEP_NONE);
 }
 
@@ -223,10 +234,12 @@ static const struct hint breathe_hints[] = {
 const struct view_ops breathe_view = {
 	.name = "breathe",
 	.state_size = sizeof(struct breathe),
+	.flags = VIEW_DIGITS,
 	.hints = breathe_hints,
 	.enter = breathe_enter,
 	.draw = breathe_draw,
 	.on_action = breathe_action,
+	.on_text = breathe_text,
 	.timer = breathe_timer,
 	.on_timer = breathe_on_timer,
 };

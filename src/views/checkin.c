@@ -6,26 +6,36 @@
 #include <string.h>
 
 #include "content/embed.h"
+#include "store/settings.h"
 #include "store/tracking.h"
 #include "util/buf.h"
 #include "views/journal_int.h"
 #include "views/view.h"
 #include "widgets/menu.h"
+#include "widgets/scale.h"
 
-enum field_id { F_EMOTIONS, F_TOLERANCE, F_INTENSITY, F_ENERGY, F_SLEEP, F_BODY, F_TAGS, F_NOTE,
-                F_SAVE, F_COUNT };
+enum field_id { F_SCORE, F_EMOTIONS, F_TOLERANCE, F_INTENSITY, F_ENERGY, F_SLEEP, F_BODY, F_TAGS, F_NOTE,
+                F_WHEN, F_SAVE, F_COUNT };
 
 struct checkin_state {
 	int64_t *link;       /* where to put the new check-in's id (write screen) */
 	struct checkin c;
+	struct scale score, intensity, energy; /* nothing chosen until the person chooses */
 	bool details;
 	struct menu m;
 	char emotions[512], body[256], tags[256], note[1024], sleep[16];
+	char when[20];       /* "YYYY-MM-DD HH:MM" local, or "" for now */
+	int64_t edit_id;     /* a saved check-in being changed; 0: a new one */
+	char when_was[20];   /* its time as it was */
+	bool dirty;          /* changed since it opened (edits) */
 	struct ask ask;
+	struct confirm leave;
 	char initial[1024];
 	/* the emotion picker */
 	struct emotion_pick *pick;
 };
+
+static void keep_draft(struct ctx *c, struct checkin_state *s);
 
 /* ---- emotion words ------------------------------------------------------------ */
 
@@ -39,6 +49,7 @@ struct emotion_pick {
 	struct menu m;
 	char *out; /* the check-in's emotions, comma-separated */
 	size_t out_size;
+	struct checkin_state *owner; /* kept as a draft on every change */
 };
 
 static void load_emotions(struct emotion_pick *p)
@@ -108,6 +119,7 @@ static int pick_enter(struct ctx *c, void *st, const void *arg)
 	const struct emotion_pick *from = arg;
 	p->out = from->out;
 	p->out_size = from->out_size;
+	p->owner = from->owner;
 	load_emotions(p);
 	p->m.n = (size_t)p->ncore;
 	return p->ncore ? 0 : -1;
@@ -150,7 +162,6 @@ static void pick_draw(struct ctx *c, void *st, int rows, int cols)
 
 static struct step pick_action(struct ctx *c, void *st, enum action a)
 {
-	(void)c;
 	struct emotion_pick *p = st;
 	if (menu_action(&p->m, a))
 		return STEP(STEP_REDRAW);
@@ -163,6 +174,7 @@ static struct step pick_action(struct ctx *c, void *st, enum action a)
 			char word[80];
 			pick_word(p, p->m.sel, word, sizeof(word));
 			toggle(p, word);
+			keep_draft(c, p->owner);
 		}
 		return STEP(STEP_REDRAW);
 	}
@@ -195,12 +207,101 @@ static const struct view_ops pick_view = {
 
 /* ---- the check-in --------------------------------------------------------------- */
 
+/* A check-in not yet saved is kept in the vault (encrypted, like every
+ * setting) on every change, so a lock, a hang-up or a killed terminal loses
+ * nothing; it comes back the next time the check-in opens. One value:
+ * "1" SEP score SEP intensity SEP energy SEP tolerance SEP sleep SEP
+ * emotions SEP body SEP tags SEP note. Typed text holds no control
+ * characters (the fields drop them), so SEP cannot appear in it. */
+#define DRAFT_KEY "draft.checkin"
+#define SEP '\x1f'
+
+static bool form_empty(const struct checkin_state *s)
+{
+	return s->score.value == SCALE_NONE && s->intensity.value == SCALE_NONE &&
+	       s->energy.value == SCALE_NONE && !*s->c.tolerance && !*s->sleep && !*s->emotions &&
+	       !*s->body && !*s->tags && !*s->note && !*s->when;
+}
+
+static void keep_draft(struct ctx *c, struct checkin_state *s)
+{
+	struct error e = {0};
+	s->dirty = true;
+	if (!c->vault || s->edit_id)
+		return; /* a saved check-in being changed is not a draft */
+	if (form_empty(s)) {
+		/* Emptied by the person: no draft is left behind. */
+		settings_delete(c->vault, DRAFT_KEY, &e);
+		return;
+	}
+	struct buf b = BUF_INIT;
+	int rc = buf_printf(&b, "1%c%d%c%d%c%d%c%s%c%s%c%s%c%s%c%s%c%s%c%s", SEP, s->score.value,
+	                    SEP, s->intensity.value, SEP, s->energy.value, SEP, s->c.tolerance, SEP,
+	                    s->sleep, SEP, s->emotions, SEP, s->body, SEP, s->tags, SEP, s->note, SEP,
+	                    s->when);
+	if (rc || settings_set(c->vault, DRAFT_KEY, buf_str(&b), &e)) {
+		snprintf(c->note, sizeof(c->note), "The check-in could not be kept as a draft: %.120s",
+		         rc ? "out of memory" : e.msg);
+		c->note_role = ROLE_WARN;
+	}
+	mem_wipe(b.data, b.cap);
+	buf_free(&b);
+}
+
+/* Picks up a draft; false when there is none (or it does not read). */
+static bool load_draft(struct ctx *c, struct checkin_state *s)
+{
+	struct buf b = BUF_INIT;
+	struct error e = {0};
+	bool ok = false;
+	if (settings_get_buf(c->vault, DRAFT_KEY, &b, &e) == 1 && b.data) {
+		char *f[11];
+		size_t n = 0;
+		for (char *p = b.data; p && n < 11;) {
+			f[n++] = p;
+			char *sep = strchr(p, SEP);
+			if (sep)
+				*sep = '\0';
+			p = sep ? sep + 1 : NULL;
+		}
+		ok = n == 11 && strcmp(f[0], "1") == 0;
+		if (ok) {
+			static const char *const tol[] = {"", "within", "overwhelmed", "shut-down"};
+			scale_set(&s->score, atoi(f[1]));
+			scale_set(&s->intensity, atoi(f[2]));
+			scale_set(&s->energy, atoi(f[3]));
+			for (int i = 0; i < 4; i++)
+				if (strcmp(f[4], tol[i]) == 0)
+					s->c.tolerance = tol[i];
+			snprintf(s->sleep, sizeof(s->sleep), "%s", f[5]);
+			snprintf(s->emotions, sizeof(s->emotions), "%s", f[6]);
+			snprintf(s->body, sizeof(s->body), "%s", f[7]);
+			snprintf(s->tags, sizeof(s->tags), "%s", f[8]);
+			snprintf(s->note, sizeof(s->note), "%s", f[9]);
+			snprintf(s->when, sizeof(s->when), "%s", f[10]);
+		}
+	}
+	if (b.data)
+		mem_wipe(b.data, b.cap);
+	buf_free(&b);
+	return ok;
+}
+
+static void drop_draft(struct ctx *c)
+{
+	struct error e = {0};
+	if (c->vault)
+		settings_delete(c->vault, DRAFT_KEY, &e);
+}
+
 static int checkin_enter(struct ctx *c, void *st, const void *arg)
 {
-	(void)c;
 	struct checkin_state *s = st;
 	s->c = (struct checkin)CHECKIN_INIT;
 	s->c.tolerance = "";
+	scale_init(&s->score, 0, 10);
+	scale_init(&s->intensity, 0, 10);
+	scale_init(&s->energy, 0, 10);
 	s->link = (int64_t *)arg;
 	s->m.n = F_COUNT;
 	s->pick = calloc(1, sizeof(*s->pick));
@@ -208,7 +309,21 @@ static int checkin_enter(struct ctx *c, void *st, const void *arg)
 		return -1;
 	s->pick->out = s->emotions;
 	s->pick->out_size = sizeof(s->emotions);
+	s->pick->owner = s;
+	if (c->vault && load_draft(c, s)) {
+		s->details = s->intensity.value != SCALE_NONE || s->energy.value != SCALE_NONE ||
+		             *s->c.tolerance || *s->sleep || *s->emotions || *s->body || *s->tags ||
+		             *s->note || *s->when;
+		snprintf(c->note, sizeof(c->note), "%s",
+		         "The check-in you started is back. Save it, change it, or leave with Esc.");
+		c->note_role = ROLE_STATUS;
+	}
 	return 0;
+}
+
+static void checkin_before_lock(struct ctx *c, void *st)
+{
+	keep_draft(c, st);
 }
 
 static void checkin_leave(struct ctx *c, void *st)
@@ -220,21 +335,11 @@ static void checkin_leave(struct ctx *c, void *st)
 	mem_wipe(s->body, sizeof(s->body));
 }
 
-static enum role score_role(int v)
+/* The scale a row of the form is, or NULL. */
+static struct scale *row_scale(struct checkin_state *s, size_t row)
 {
-	return v < 4 ? ROLE_MOOD_LOW : v < 7 ? ROLE_MOOD_MID : ROLE_MOOD_HIGH;
-}
-
-static void draw_scale(int y, int x, int value, bool sel)
-{
-	for (int i = 0; i <= 10; i++) {
-		char n[4];
-		snprintf(n, sizeof(n), "%d", i);
-		ui_puts(y, x + i * 4, 3, i == value ? ROLE_SELECTED : (sel ? ROLE_NORMAL : ROLE_MUTED), n);
-	}
-	ui_puts(y + 1, x, 8, ROLE_MUTED, "hardest");
-	ui_puts(y + 1, x + 34, 10, ROLE_MUTED, "best");
-	(void)score_role;
+	return row == F_SCORE ? &s->score : row == F_INTENSITY ? &s->intensity
+	     : row == F_ENERGY ? &s->energy : NULL;
 }
 
 static void value_text(const struct checkin_state *s, int f, char *out, size_t size)
@@ -242,25 +347,32 @@ static void value_text(const struct checkin_state *s, int f, char *out, size_t s
 	switch (f) {
 	case F_EMOTIONS: snprintf(out, size, "%s", *s->emotions ? s->emotions : "-"); break;
 	case F_TOLERANCE: snprintf(out, size, "%s", *s->c.tolerance ? s->c.tolerance : "-"); break;
-	case F_INTENSITY:
-		if (s->c.intensity >= 0)
-			snprintf(out, size, "%d of 10", s->c.intensity);
-		else
-			snprintf(out, size, "-");
-		break;
-	case F_ENERGY:
-		if (s->c.energy >= 0)
-			snprintf(out, size, "%d of 10", s->c.energy);
-		else
-			snprintf(out, size, "-");
-		break;
+	case F_INTENSITY: scale_words(&s->intensity, out, size); break;
+	case F_ENERGY: scale_words(&s->energy, out, size); break;
 	case F_SLEEP: snprintf(out, size, "%s", *s->sleep ? s->sleep : "-"); break;
 	case F_BODY: snprintf(out, size, "%s", *s->body ? s->body : "-"); break;
 	case F_TAGS: snprintf(out, size, "%s", *s->tags ? s->tags : "-"); break;
 	case F_NOTE: snprintf(out, size, "%s", *s->note ? s->note : "-"); break;
+	case F_WHEN: snprintf(out, size, "%s", *s->when ? s->when : "now"); break;
 	default: out[0] = '\0';
 	}
 }
+
+/* One line on what the selected row of the details is, and how to fill it. */
+static const char *const abouts[F_COUNT] = {
+	"",
+	"Words for what you feel; Enter opens the list.",
+	"Within: you can think and feel. Overwhelmed: too much. Shut-down: numb, far away. "
+	"Enter changes it.",
+	"How strong the feelings are: 0 barely there, 10 the most you can imagine.",
+	"How much energy you have: 0 none at all, 10 plenty.",
+	"Hours slept last night, like 6.5; Enter to type.",
+	"What you notice in your body; Enter to type.",
+	"Words to find this by later, separated by commas; Enter to type.",
+	"Anything else to keep with it; Enter to type.",
+	"For a check-in from earlier: the local date and time; Enter to type.",
+	"Keeps the check-in.",
+};
 
 static void checkin_draw(struct ctx *c, void *st, int rows, int cols)
 {
@@ -268,24 +380,39 @@ static void checkin_draw(struct ctx *c, void *st, int rows, int cols)
 	struct checkin_state *s = st;
 	int y = view_title(cols, "How are you, right now?");
 	int w = cols - 4;
-	draw_scale(y, 4, s->c.score, true);
-	y += 3;
+	bool on_score = !s->details || s->m.sel == F_SCORE;
+	char hint[160];
+	scale_draw(&s->score, y, 4, w - 2, "hardest", "best", on_score);
+	y += 4;
 	if (!s->details) {
-		char md[240];
+		char md[400];
+		scale_hint(&s->score, hint, sizeof(hint));
 		snprintf(md, sizeof(md),
-		         "%s and %s choose a number; **%s** saves. **%s** adds more if you want to: "
-		         "feelings, energy, sleep, a note. Every part is optional.",
-		         keymap_label(ACT_LEFT, false), keymap_label(ACT_RIGHT, false),
-		         keymap_label(ACT_SELECT, false), keymap_label(ACT_NEXT_FIELD, false));
+		         "%s **%s** saves. **%s** adds more if you want to: feelings, energy, sleep, "
+		         "a note. Every part is optional.",
+		         hint, keymap_label(ACT_SELECT, true), keymap_label(ACT_NEXT_FIELD, true));
 		view_markdown(y, 2, w, rows - y, 0, md);
 		return;
 	}
 	static const char *const labels[F_COUNT] = {
-		"Feelings", "Window of tolerance", "How strong", "Energy", "Hours of sleep",
-		"In the body", "Tags", "Note", "Save the check-in",
+		"", "Feelings", "Window of tolerance", "How strong (0-10)", "Energy (0-10)",
+		"Hours of sleep", "In the body", "Tags", "Note", "When", "Save the check-in",
 	};
-	menu_layout(&s->m, rows - y);
-	for (int i = (int)s->m.top; i < F_COUNT && y < rows; i++, y++) {
+	/* The selected row explained at the foot, with the scale keys on a scale. */
+	struct scale *sc = row_scale(s, s->m.sel);
+	int foot = sc ? 2 : 1;
+	if (s->m.sel == F_SCORE)
+		ui_puts(rows - 1, 2, w, ROLE_MUTED, (scale_hint(sc, hint, sizeof(hint)), hint));
+	else {
+		view_markdown(rows - foot, 2, w, 1, 0, abouts[s->m.sel]);
+		if (sc)
+			ui_puts(rows - 1, 2, w, ROLE_MUTED, (scale_hint(sc, hint, sizeof(hint)), hint));
+	}
+	rows -= foot + 1;
+	menu_layout(&s->m, rows - y + 1);
+	for (int i = (int)s->m.top; i < F_COUNT && y < rows; i++) {
+		if (i == F_SCORE)
+			continue; /* the scale above */
 		bool sel = (size_t)i == s->m.sel;
 		char val[1100];
 		value_text(s, i, val, sizeof(val));
@@ -294,6 +421,7 @@ static void checkin_draw(struct ctx *c, void *st, int rows, int cols)
 		        labels[i]);
 		if (i != F_SAVE)
 			ui_puts(y, 27, w - 27, sel ? ROLE_SELECTED : ROLE_MUTED, val);
+		y++;
 	}
 }
 
@@ -305,11 +433,35 @@ static struct step save(struct ctx *c, struct checkin_state *s)
 	s->c.tags = s->tags;
 	s->c.note = s->note;
 	s->c.sleep_hours = *s->sleep ? strtod(s->sleep, NULL) : -1;
-	int64_t id;
-	if (checkin_add(c->vault, &s->c, &id, &e)) {
+	s->c.intensity = s->intensity.value;
+	s->c.energy = s->energy.value;
+	if (s->score.value == SCALE_NONE) {
+		/* A check-in is its number: nothing is saved that was not chosen. */
+		char hint[160];
+		scale_hint(&s->score, hint, sizeof(hint));
+		snprintf(c->note, sizeof(c->note), "How are you, from 0 to 10? %s", hint);
+		if (s->details)
+			s->m.sel = F_SCORE;
+		return STEP(STEP_REDRAW);
+	}
+	s->c.score = s->score.value;
+	s->c.at = (struct stamp){0};
+	if (*s->when && strcmp(s->when, s->when_was) != 0 && stamp_parse_local(s->when, &s->c.at)) {
+		s->m.sel = F_WHEN;
+		snprintf(c->note, sizeof(c->note), "%s", "That time is not a real one; change When.");
+		return STEP(STEP_REDRAW);
+	}
+	int64_t id = s->edit_id;
+	if (s->edit_id ? checkin_update(c->vault, s->edit_id, &s->c, &e)
+	               : checkin_add(c->vault, &s->c, &id, &e)) {
 		view_warn(c, &e);
 		return STEP(STEP_REDRAW);
 	}
+	if (s->edit_id) {
+		snprintf(c->note, sizeof(c->note), "%s", "The check-in is changed.");
+		return STEP(STEP_POP);
+	}
+	drop_draft(c);
 	if (s->link)
 		*s->link = id;
 	snprintf(c->note, sizeof(c->note), "%s",
@@ -319,57 +471,133 @@ static struct step save(struct ctx *c, struct checkin_state *s)
 
 static int set_field(struct ctx *c, void *data, const char *text, struct error *e)
 {
-	(void)c;
 	struct checkin_state *s = data;
 	char *end;
-	long n;
 	switch (s->m.sel) {
-	case F_INTENSITY:
-	case F_ENERGY:
-		if (!*text) {
-			*(s->m.sel == F_ENERGY ? &s->c.energy : &s->c.intensity) = -1;
-			return 0;
-		}
-		n = strtol(text, &end, 10);
-		if (*end || n < 0 || n > 10)
-			return error_set(e, E_USAGE, "A whole number from 0 to 10, or leave it empty.");
-		*(s->m.sel == F_ENERGY ? &s->c.energy : &s->c.intensity) = (int)n;
-		return 0;
 	case F_SLEEP: {
 		double h = *text ? strtod(text, &end) : 0;
 		if (*text && (*end || h < 0 || h > 24))
 			return error_set(e, E_USAGE, "Hours from 0 to 24 (like 6.5), or leave it empty.");
 		snprintf(s->sleep, sizeof(s->sleep), "%s", text);
-		return 0;
+		break;
 	}
-	case F_BODY: snprintf(s->body, sizeof(s->body), "%s", text); return 0;
-	case F_TAGS: snprintf(s->tags, sizeof(s->tags), "%s", text); return 0;
-	default: snprintf(s->note, sizeof(s->note), "%s", text); return 0;
+	case F_BODY: snprintf(s->body, sizeof(s->body), "%s", text); break;
+	case F_TAGS: snprintf(s->tags, sizeof(s->tags), "%s", text); break;
+	case F_WHEN: {
+		struct stamp at;
+		if (*text && (stamp_parse_local(text, &at) || at.t > stamp_now().t + 60))
+			return error_set(e, E_USAGE, "A local date and time like 2026-11-23 08:10, not in "
+			                             "the future; or leave it empty for now.");
+		snprintf(s->when, sizeof(s->when), "%s", text);
+		break;
 	}
+	default: snprintf(s->note, sizeof(s->note), "%s", text); break;
+	}
+	keep_draft(c, s);
+	return 0;
+}
+
+static struct step leave_keeping(struct ctx *c, void *data)
+{
+	keep_draft(c, data);
+	snprintf(c->note, sizeof(c->note), "%s",
+	         "Kept as a draft; it comes back the next time you check in.");
+	return STEP(STEP_POP);
+}
+
+static struct step leave_unchanged(struct ctx *c, void *data)
+{
+	(void)c;
+	(void)data;
+	return STEP(STEP_POP);
+}
+
+static struct step leave_throwing(struct ctx *c, void *data)
+{
+	(void)data;
+	drop_draft(c);
+	snprintf(c->note, sizeof(c->note), "%s", "Thrown away; nothing was saved.");
+	return STEP(STEP_POP);
+}
+
+static const char *const ask_titles[F_COUNT] = {
+	[F_SLEEP] = "Hours of sleep", [F_BODY] = "In the body", [F_TAGS] = "Tags",
+	[F_NOTE] = "A note with the check-in", [F_WHEN] = "When was it?",
+};
+static const char *const ask_abouts[F_COUNT] = {
+	[F_SLEEP] = "Hours from 0 to 24, like 6.5; empty for none.",
+	[F_BODY] = "What you notice in your body, in your words.",
+	[F_TAGS] = "Words separated by commas, like: work, family",
+	[F_NOTE] = "Anything else you want to keep with it.",
+	[F_WHEN] = "The local date and time, like 2026-11-23 08:10; empty for now.",
+};
+
+static struct step checkin_text(struct ctx *c, void *st, const char *text, size_t len)
+{
+	struct checkin_state *s = st;
+	struct scale *sc = row_scale(s, s->details ? s->m.sel : F_SCORE);
+	if (sc && scale_text(sc, text, len, c->now_ms)) {
+		keep_draft(c, s);
+		return STEP(STEP_REDRAW);
+	}
+	return STEP(STEP_NONE);
 }
 
 static struct step checkin_action(struct ctx *c, void *st, enum action a)
 {
 	struct checkin_state *s = st;
-	if (a == ACT_LEFT || a == ACT_RIGHT) {
-		int v = s->c.score + (a == ACT_RIGHT ? 1 : -1);
-		s->c.score = v < 0 ? 0 : v > 10 ? 10 : v;
+	/* Keys for a scale reach only the scale that has focus. */
+	struct scale *sc = row_scale(s, s->details ? s->m.sel : F_SCORE);
+	if (sc && scale_action(sc, a)) {
+		keep_draft(c, s);
 		return STEP(STEP_REDRAW);
 	}
 	if (a == ACT_NEXT_FIELD && !s->details) {
 		s->details = true;
+		s->m.sel = F_EMOTIONS;
 		return STEP(STEP_REDRAW);
 	}
 	if (s->details && menu_action(&s->m, a))
 		return STEP(STEP_REDRAW);
-	if (a == ACT_BACK)
-		return STEP(STEP_POP);
+	if (a == ACT_VERSIONS && !s->edit_id && !s->link)
+		return PUSH(checkins_view, NULL);
+	if (a == ACT_BACK && s->edit_id) {
+		if (!s->dirty)
+			return STEP(STEP_POP);
+		s->leave = (struct confirm){
+			.title = "Leave without saving the changes?",
+			.message = "The check-in stays as it was before you opened it.",
+			.yes = "Leave without saving", .no = "Stay", .yes_is_risky = true,
+			.on_yes = leave_unchanged, .data = s,
+		};
+		return PUSH(confirm_view, &s->leave);
+	}
+	if (a == ACT_BACK) {
+		if (form_empty(s)) {
+			drop_draft(c);
+			return STEP(STEP_POP);
+		}
+		/* Something was chosen or written: ask before it goes. */
+		s->leave = (struct confirm){
+			.title = "Leave the check-in without saving it?",
+			.message = "Keep it and it comes back the next time you check in; or throw "
+			           "it away.",
+			.yes = "Throw it away", .no = "Keep it for later", .yes_is_risky = true,
+			.on_yes = leave_throwing, .on_no = leave_keeping, .data = s,
+		};
+		return PUSH(confirm_view, &s->leave);
+	}
 	if (a != ACT_SELECT)
 		return STEP(STEP_NONE);
 	if (!s->details || s->m.sel == F_SAVE)
 		return save(c, s);
 	static const char *const tol[] = {"", "within", "overwhelmed", "shut-down"};
 	switch (s->m.sel) {
+	case F_SCORE:
+	case F_INTENSITY:
+	case F_ENERGY:
+		s->m.sel++;
+		return STEP(STEP_REDRAW);
 	case F_EMOTIONS:
 		return PUSH(pick_view, s->pick);
 	case F_TOLERANCE:
@@ -379,15 +607,14 @@ static struct step checkin_action(struct ctx *c, void *st, enum action a)
 				break;
 			}
 		}
+		keep_draft(c, s);
 		return STEP(STEP_REDRAW);
 	default:
 		value_text(s, (int)s->m.sel, s->initial, sizeof(s->initial));
-		if (strcmp(s->initial, "-") == 0)
+		if (strcmp(s->initial, "-") == 0 || (s->m.sel == F_WHEN && !*s->when))
 			s->initial[0] = '\0';
-		if (strstr(s->initial, " of 10"))
-			*strstr(s->initial, " of 10") = '\0';
-		s->ask = (struct ask){.title = "Add to the check-in", .initial = s->initial,
-		                      .on_done = set_field, .data = s};
+		s->ask = (struct ask){.title = ask_titles[s->m.sel], .about = ask_abouts[s->m.sel],
+		                      .initial = s->initial, .on_done = set_field, .data = s};
 		return PUSH(ask_view, &s->ask);
 	}
 }
@@ -395,6 +622,7 @@ static struct step checkin_action(struct ctx *c, void *st, enum action a)
 static const struct hint checkin_hints[] = {
 	{ACT_SELECT, "save"},
 	{ACT_NEXT_FIELD, "more"},
+	{ACT_VERSIONS, "earlier ones"},
 	{ACT_BACK, "leave"},
 	{ACT_NONE, NULL},
 };
@@ -402,10 +630,185 @@ static const struct hint checkin_hints[] = {
 const struct view_ops checkin_view = {
 	.name = "checkin",
 	.state_size = sizeof(struct checkin_state),
-	.flags = VIEW_NEEDS_VAULT,
+	.flags = VIEW_NEEDS_VAULT | VIEW_DIGITS,
 	.hints = checkin_hints,
 	.enter = checkin_enter,
 	.leave = checkin_leave,
 	.draw = checkin_draw,
 	.on_action = checkin_action,
+	.on_text = checkin_text,
+	.before_lock = checkin_before_lock,
+};
+
+/* ---- a saved check-in changed --------------------------------------------------- */
+
+static int edit_enter(struct ctx *c, void *st, const void *arg)
+{
+	struct checkin_state *s = st;
+	const struct checkin_saved *saved = arg;
+	s->c = (struct checkin)CHECKIN_INIT;
+	s->c.tolerance = "";
+	scale_init(&s->score, 0, 10);
+	scale_init(&s->intensity, 0, 10);
+	scale_init(&s->energy, 0, 10);
+	s->m.n = F_COUNT;
+	s->pick = calloc(1, sizeof(*s->pick));
+	if (!s->pick)
+		return -1;
+	s->pick->out = s->emotions;
+	s->pick->out_size = sizeof(s->emotions);
+	s->pick->owner = s;
+	s->edit_id = saved->id;
+	s->details = true;
+	scale_set(&s->score, saved->c.score);
+	scale_set(&s->intensity, saved->c.intensity);
+	scale_set(&s->energy, saved->c.energy);
+	static const char *const tol[] = {"", "within", "overwhelmed", "shut-down"};
+	for (int i = 0; i < 4; i++)
+		if (strcmp(saved->c.tolerance, tol[i]) == 0)
+			s->c.tolerance = tol[i];
+	if (saved->c.sleep_hours >= 0)
+		snprintf(s->sleep, sizeof(s->sleep), "%g", saved->c.sleep_hours);
+	snprintf(s->emotions, sizeof(s->emotions), "%s", saved->c.emotions);
+	snprintf(s->body, sizeof(s->body), "%s", saved->c.body);
+	snprintf(s->tags, sizeof(s->tags), "%s", saved->c.tags);
+	snprintf(s->note, sizeof(s->note), "%s", saved->c.note);
+	char iso[32];
+	stamp_format(saved->c.at, iso);
+	snprintf(s->when, sizeof(s->when), "%.10s %.5s", iso, iso + 11);
+	snprintf(s->when_was, sizeof(s->when_was), "%s", s->when);
+	(void)c;
+	return 0;
+}
+
+static const struct hint edit_hints[] = {
+	{ACT_SELECT, "change"},
+	{ACT_BACK, "leave"},
+	{ACT_NONE, NULL},
+};
+
+const struct view_ops checkin_edit_view = {
+	.name = "checkin-edit",
+	.state_size = sizeof(struct checkin_state),
+	.flags = VIEW_NEEDS_VAULT | VIEW_DIGITS,
+	.hints = edit_hints,
+	.enter = edit_enter,
+	.leave = checkin_leave,
+	.draw = checkin_draw,
+	.on_action = checkin_action,
+	.on_text = checkin_text,
+};
+
+/* ---- earlier check-ins ------------------------------------------------------------ */
+
+struct checkins_state {
+	struct checkin_saved *list;
+	size_t n;
+	struct menu m;
+	struct confirm del;
+	int64_t del_id;
+};
+
+static void list_load(struct ctx *c, struct checkins_state *s)
+{
+	struct error e = {0};
+	checkins_free(s->list, s->n);
+	s->list = NULL;
+	s->n = 0;
+	if (checkins_list(c->vault, 0, &s->list, &s->n, &e))
+		view_warn(c, &e);
+	s->m.n = s->n;
+	if (s->m.sel >= s->n)
+		s->m.sel = s->n ? s->n - 1 : 0;
+}
+
+static int list_enter(struct ctx *c, void *st, const void *arg)
+{
+	(void)arg;
+	list_load(c, st);
+	return 0;
+}
+
+static void list_leave(struct ctx *c, void *st)
+{
+	(void)c;
+	struct checkins_state *s = st;
+	checkins_free(s->list, s->n);
+}
+
+static void list_draw(struct ctx *c, void *st, int rows, int cols)
+{
+	struct checkins_state *s = st;
+	list_load(c, s); /* after a change or a removal */
+	int y = view_title(cols, "Earlier check-ins");
+	int w = cols - 4;
+	if (!s->n) {
+		ui_puts(y, 2, w, ROLE_MUTED, "No check-ins yet.");
+		return;
+	}
+	menu_layout(&s->m, rows - y);
+	for (size_t i = s->m.top; i < s->n && y < rows; i++, y++) {
+		bool sel = i == s->m.sel;
+		const struct checkin *k = &s->list[i].c;
+		char when[64], line[400];
+		view_date_time(c, k->at.t, k->at.off_min, when, sizeof(when));
+		snprintf(line, sizeof(line), "%s  %d of 10%s%.150s%s%.100s", when, k->score,
+		         *k->emotions ? "  " : "", k->emotions, *k->tags ? "  tags: " : "", k->tags);
+		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
+		ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : ROLE_NORMAL, line);
+	}
+}
+
+static struct step remove_it(struct ctx *c, void *data)
+{
+	struct checkins_state *s = data;
+	struct error e = {0};
+	if (checkin_delete(c->vault, s->del_id, &e))
+		view_warn(c, &e);
+	else
+		snprintf(c->note, sizeof(c->note), "%s", "The check-in is removed.");
+	return STEP(STEP_REDRAW);
+}
+
+static struct step list_action(struct ctx *c, void *st, enum action a)
+{
+	(void)c;
+	struct checkins_state *s = st;
+	if (menu_action(&s->m, a))
+		return STEP(STEP_REDRAW);
+	if (a == ACT_BACK)
+		return STEP(STEP_POP);
+	if (!s->n)
+		return STEP(STEP_NONE);
+	if (a == ACT_SELECT || a == ACT_EDIT)
+		return PUSH(checkin_edit_view, &s->list[s->m.sel]);
+	if (a == ACT_REMOVE) {
+		s->del_id = s->list[s->m.sel].id;
+		s->del = (struct confirm){
+			.title = "Remove this check-in?",
+			.message = "It cannot be brought back. An entry linked to it keeps its words.",
+			.yes = "Remove it", .no = "Keep it", .yes_is_risky = true,
+			.on_yes = remove_it, .data = s,
+		};
+		return PUSH(confirm_view, &s->del);
+	}
+	return STEP(STEP_NONE);
+}
+
+static const struct hint list_hints[] = {
+	{ACT_SELECT, "change"},
+	{ACT_REMOVE, "remove"},
+	{ACT_BACK, "back"},
+	{ACT_NONE, NULL},
+};
+
+const struct view_ops checkins_view = {
+	.name = "checkins",
+	.state_size = sizeof(struct checkins_state),
+	.flags = VIEW_NEEDS_VAULT,
+	.hints = list_hints,
+	.enter = list_enter,
+	.leave = list_leave,
+	.draw = list_draw,
+	.on_action = list_action,
 };

@@ -87,23 +87,6 @@ int view_markdown_flags(int y, int x, int w, int maxrows, int skip, const char *
 	return total;
 }
 
-void view_draw_scale(int y, int value, const char *low, const char *high)
-{
-	for (int i = 0; i <= 10; i++) {
-		char n[4];
-		snprintf(n, sizeof(n), "%d", i);
-		ui_puts(y, 4 + i * 4, 3, i == value ? ROLE_SELECTED : ROLE_NORMAL, n);
-	}
-	ui_puts(y + 1, 4, 20, ROLE_MUTED, low);
-	int hw = (int)strlen(high);
-	ui_puts(y + 1, 4 + 40 + 2 - (hw < 24 ? hw : 24), 24, ROLE_MUTED, high);
-	/* In words too, for screen readers and colourless terminals. */
-	char chosen[32] = "Not chosen yet";
-	if (value >= 0)
-		snprintf(chosen, sizeof(chosen), "Chosen: %d of 10", value);
-	ui_puts(y + 2, 4, 40, ROLE_STRONG, chosen);
-}
-
 void view_done(struct ctx *c, const char *what, int64_t id)
 {
 	if (c->on_done && c->on_done(c, c->on_done_data, what, id)) {

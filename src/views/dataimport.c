@@ -15,6 +15,7 @@
 #include "util/fileio.h"
 #include "views/data_int.h"
 #include "views/journal_int.h"
+#include "widgets/scale.h"
 
 #define IMPORT_MAX_BYTES ((size_t)512 << 20) /* as 'tend import' */
 
@@ -353,7 +354,16 @@ struct moodmapst {
 	struct moodmap *m;
 	size_t sel, top;
 	int scores[MOODMAP_MAX]; /* changed here, kept only on Enter */
+	struct scale sc;         /* the selected mood's score, as it is chosen */
 };
+
+/* The scale on the selected mood's score (digits typed before a move are
+ * not joined to digits after it). */
+static void mm_focus(struct moodmapst *s)
+{
+	scale_init(&s->sc, 0, 10);
+	scale_set(&s->sc, s->scores[s->sel]);
+}
 
 static int mm_enter(struct ctx *c, void *st, const void *arg)
 {
@@ -361,6 +371,7 @@ static int mm_enter(struct ctx *c, void *st, const void *arg)
 	struct moodmapst *s = st;
 	s->m = (struct moodmap *)arg;
 	memcpy(s->scores, s->m->scores, s->m->n * sizeof(int));
+	mm_focus(s);
 	return 0;
 }
 
@@ -375,7 +386,7 @@ static void mm_draw(struct ctx *c, void *st, int rows, int cols)
 	                   "tend's scale, from 0 (the hardest) to 10 (the best), the scale of a "
 	                   "check-in.") +
 	     1;
-	int room = rows - y - 2;
+	int room = rows - y - 3;
 	if (room < 1)
 		room = 1;
 	if (s->sel < s->top)
@@ -383,15 +394,19 @@ static void mm_draw(struct ctx *c, void *st, int rows, int cols)
 	if (s->sel >= s->top + (size_t)room)
 		s->top = s->sel - (size_t)room + 1;
 	int nw = w / 3 < 24 ? w / 3 : 24;
-	for (size_t i = s->top; i < s->m->n && y < rows - 2; i++, y++) {
+	for (size_t i = s->top; i < s->m->n && y < rows - 3; i++, y++) {
 		bool sel = i == s->sel;
 		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
 		ui_puts(y, 4, nw, sel ? ROLE_SELECTED : ROLE_STRONG, s->m->names[i]);
 		int x = 6 + nw;
 		if (s->scores[i] < 0) {
-			ui_puts(y, x, w - x, sel ? ROLE_SELECTED : ROLE_MUTED, "not set yet");
+			ui_puts(y, x, w - x, sel ? ROLE_SELECTED : ROLE_MUTED, "not chosen yet");
 			continue;
 		}
+		char words[32];
+		snprintf(words, sizeof(words), "%d of 10", s->scores[i]);
+		ui_puts(y, x, 9, sel ? ROLE_SELECTED : ROLE_STRONG, words);
+		x += 9;
 		for (int v = 0; v <= 10 && x < w; v++) {
 			char n[8];
 			snprintf(n, sizeof(n), v == s->scores[i] ? "[%d]" : " %d ", v);
@@ -400,37 +415,38 @@ static void mm_draw(struct ctx *c, void *st, int rows, int cols)
 			x += v == 10 ? 4 : 3;
 		}
 	}
-	char keys[120];
-	snprintf(keys, sizeof(keys), "%s/%s: a mood · %s/%s or a digit: its score",
-	         keymap_label(ACT_UP, true), keymap_label(ACT_DOWN, true),
-	         keymap_label(ACT_LEFT, true), keymap_label(ACT_RIGHT, true));
-	view_markdown(rows - 1, 2, w, 1, 0, keys);
+	char keys[240], hint[160];
+	scale_hint(&s->sc, hint, sizeof(hint));
+	snprintf(keys, sizeof(keys), "%s/%s: a mood. %s", keymap_label(ACT_UP, true),
+	         keymap_label(ACT_DOWN, true), hint);
+	view_markdown(rows - 2, 2, w, 2, 0, keys);
 }
 
 static struct step mm_action(struct ctx *c, void *st, enum action a)
 {
 	struct moodmapst *s = st;
-	int *v = &s->scores[s->sel];
+	if (scale_action(&s->sc, a)) {
+		s->scores[s->sel] = s->sc.value;
+		return STEP(STEP_REDRAW);
+	}
 	switch (a) {
 	case ACT_BACK:
 		return STEP(STEP_POP);
 	case ACT_UP:
 	case ACT_PREV_FIELD:
 		s->sel = s->sel ? s->sel - 1 : s->m->n - 1;
+		mm_focus(s);
 		return STEP(STEP_REDRAW);
 	case ACT_DOWN:
 	case ACT_NEXT_FIELD:
 		s->sel = s->sel + 1 < s->m->n ? s->sel + 1 : 0;
-		return STEP(STEP_REDRAW);
-	case ACT_LEFT:
-	case ACT_RIGHT:
-		*v = *v < 0 ? 5 : *v + (a == ACT_RIGHT ? 1 : -1);
-		*v = *v < 0 ? 0 : *v > 10 ? 10 : *v;
+		mm_focus(s);
 		return STEP(STEP_REDRAW);
 	case ACT_SELECT:
 		for (size_t i = 0; i < s->m->n; i++)
 			if (s->scores[i] < 0) {
 				s->sel = i;
+				mm_focus(s);
 				snprintf(c->note, sizeof(c->note), "Give '%.60s' a score first, or leave with Esc.",
 				         s->m->names[i]);
 				return STEP(STEP_REDRAW);
@@ -445,13 +461,10 @@ static struct step mm_action(struct ctx *c, void *st, enum action a)
 
 static struct step mm_text(struct ctx *c, void *st, const char *text, size_t len)
 {
-	(void)c;
 	struct moodmapst *s = st;
-	int *v = &s->scores[s->sel];
-	/* A digit sets that score; "10" is a 1 then a 0. */
-	for (size_t i = 0; i < len; i++)
-		if (text[i] >= '0' && text[i] <= '9')
-			*v = *v == 1 && text[i] == '0' ? 10 : text[i] - '0';
+	if (!scale_text(&s->sc, text, len, c->now_ms))
+		return STEP(STEP_NONE);
+	s->scores[s->sel] = s->sc.value;
 	return STEP(STEP_REDRAW);
 }
 

@@ -73,6 +73,14 @@ static struct step confirm_action(struct ctx *c, void *st, enum action a)
 				return STEP(STEP_POP);
 			return next;
 		}
+		if (!s->choice && s->q->on_no) {
+			struct step next = s->q->on_no(c, s->q->data);
+			if (next.kind == STEP_POP)
+				return STEP(STEP_POP_TWO);
+			if (next.kind == STEP_NONE || next.kind == STEP_REDRAW)
+				return STEP(STEP_POP);
+			return next;
+		}
 		return STEP(STEP_POP);
 	case ACT_BACK:
 		return STEP(STEP_POP);
@@ -137,6 +145,8 @@ static void ask_draw(struct ctx *c, void *st, int rows, int cols)
 	int y0, x0, w;
 	dialog_box(rows, cols, 6 + s->nf, &y0, &x0, &w);
 	ui_puts(y0, x0, w, ROLE_TITLE, s->q->title);
+	if (s->q->about)
+		ui_puts(y0 + 1, x0, w, ROLE_MUTED, s->q->about);
 	if (s->msg[0])
 		ui_puts(y0 + 3 + s->nf, x0, w, ROLE_WARN, s->msg);
 	int lw = 0;

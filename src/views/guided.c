@@ -15,6 +15,7 @@
 #include "views/journal_int.h"
 #include "views/view.h"
 #include "widgets/editor.h"
+#include "widgets/scale.h"
 
 enum stage { G_INTRO, G_BEFORE, G_STEP, G_AFTER };
 
@@ -23,11 +24,16 @@ struct guided {
 	enum stage stage;
 	size_t cur;
 	struct editor ed[EXERCISE_MAX_STEPS]; /* text and compose steps */
-	int scale[EXERCISE_MAX_STEPS];        /* scale steps: -1 not rated */
-	int before, after, score;             /* distress; -1 not given */
+	struct scale scale[EXERCISE_MAX_STEPS]; /* scale steps: SCALE_NONE not rated */
+	int before, after;                    /* distress; -1 not given */
+	struct scale score;                   /* the distress asked now */
 	bool resumed;
 	enum stage resume_at;                 /* G_STEP or G_AFTER */
 	char key[96];                         /* where a pause is kept */
+	/* A compose step's text as last put together from the answers (NULL:
+	 * none); while the text is still exactly that, it is rebuilt when an
+	 * answer changes, and it is not kept when an answer it uses is missing. */
+	char *composed[EXERCISE_MAX_STEPS];
 	struct confirm afresh;
 };
 
@@ -44,10 +50,29 @@ static const char *answer(struct guided *g, size_t i)
 	return writes(&g->d.steps[i]) ? editor_text(&g->ed[i], &len) : "";
 }
 
+/* A compose step still holding what was put together for it, from answers
+ * with a gap: the bare template, not the person's words. */
+static bool bare_compose(struct guided *g, size_t i)
+{
+	if (g->d.steps[i].kind != ANSWER_COMPOSE || !g->composed[i] ||
+	    strcmp(answer(g, i), g->composed[i]) != 0)
+		return false;
+	const char *answers[EXERCISE_MAX_STEPS];
+	for (size_t k = 0; k < g->d.nsteps; k++)
+		answers[k] = answer(g, k);
+	return exercise_compose_gaps(&g->d, i, answers, NULL) > 0;
+}
+
+/* A step's answer as it is kept: "" for a bare compose step. */
+static const char *kept_answer(struct guided *g, size_t i)
+{
+	return bare_compose(g, i) ? "" : answer(g, i);
+}
+
 static bool anything_given(struct guided *g)
 {
 	for (size_t i = 0; i < g->d.nsteps; i++)
-		if (g->scale[i] >= 0 || answer(g, i)[0])
+		if (g->scale[i].value >= 0 || kept_answer(g, i)[0])
 			return true;
 	return false;
 }
@@ -61,8 +86,8 @@ static int save_pause(struct ctx *c, struct guided *g, struct error *e)
 	for (size_t i = 0; i < g->d.nsteps && rc == 0; i++) {
 		rc = buf_putc(&b, SEP);
 		if (rc == 0 && g->d.steps[i].kind == ANSWER_SCALE)
-			rc = buf_printf(&b, "%d", g->scale[i]);
-		for (const char *p = answer(g, i); rc == 0 && *p; p++)
+			rc = buf_printf(&b, "%d", g->scale[i].value);
+		for (const char *p = kept_answer(g, i); rc == 0 && *p; p++)
 			rc = buf_putc(&b, *p == SEP ? ' ' : *p);
 	}
 	if (rc == 0)
@@ -102,7 +127,7 @@ static int load_pause(struct ctx *c, struct guided *g)
 		for (size_t i = 0; i < g->d.nsteps; i++) {
 			const char *v = f[4 + i];
 			if (g->d.steps[i].kind == ANSWER_SCALE)
-				g->scale[i] = *v ? atoi(v) : -1;
+				scale_set(&g->scale[i], *v ? atoi(v) : SCALE_NONE);
 			else if (writes(&g->d.steps[i]) && editor_set_text(&g->ed[i], v, strlen(v)))
 				ok = false;
 		}
@@ -120,9 +145,9 @@ static int guided_enter(struct ctx *c, void *st, const void *arg)
 		return -1;
 	}
 	g->before = g->after = -1;
-	g->score = 5;
+	scale_init(&g->score, 0, 10);
 	for (size_t i = 0; i < g->d.nsteps; i++) {
-		g->scale[i] = -1;
+		scale_init(&g->scale[i], 0, 10);
 		if (writes(&g->d.steps[i]) && editor_init(&g->ed[i], vault_secret_alloc, vault_secret_free)) {
 			snprintf(c->note, sizeof(c->note), "%s", "Out of memory opening the exercise.");
 			c->note_role = ROLE_WARN;
@@ -146,9 +171,12 @@ static void guided_leave(struct ctx *c, void *st)
 {
 	(void)c;
 	struct guided *g = st;
-	for (size_t i = 0; i < g->d.nsteps; i++)
+	for (size_t i = 0; i < g->d.nsteps; i++) {
 		if (writes(&g->d.steps[i]) && g->ed[i].tb)
 			editor_free(&g->ed[i]);
+		str_wipe_free(g->composed[i]);
+		g->composed[i] = NULL;
+	}
 	exercise_free(&g->d);
 }
 
@@ -185,12 +213,11 @@ static void draw_step(struct guided *g, int y, int rows, int w)
 	int room = rows - y - (s->kind == ANSWER_NONE ? 1 : 5);
 	y += view_markdown(y, 2, w, room < 8 ? (room > 1 ? room : 1) : 8, 0, s->guide) + 1;
 	if (s->kind == ANSWER_SCALE) {
-		view_draw_scale(y, g->scale[g->cur], s->low, s->high);
-		char hint[120];
-		snprintf(hint, sizeof(hint), "%s and %s choose a number; %s clears it; %s goes on.",
-		         keymap_label(ACT_LEFT, true), keymap_label(ACT_RIGHT, true),
-		         keymap_label(ACT_DELETE, true), keymap_label(ACT_NEXT_FIELD, true));
-		ui_puts(y + 4, 4, w - 4, ROLE_MUTED, hint);
+		scale_draw(&g->scale[g->cur], y, 4, w - 2, s->low, s->high, true);
+		char hint[160], line[240];
+		scale_hint(&g->scale[g->cur], hint, sizeof(hint));
+		snprintf(line, sizeof(line), "%s %s goes on.", hint, keymap_label(ACT_NEXT_FIELD, true));
+		ui_puts(y + 4, 4, w - 4, ROLE_MUTED, line);
 	} else if (writes(s)) {
 		int h = rows - y;
 		if (h < 2)
@@ -215,14 +242,17 @@ static void guided_draw(struct ctx *c, void *st, int rows, int cols)
 	case G_BEFORE:
 	case G_AFTER:
 	{
-		char md[200];
-		snprintf(md, sizeof(md), "%s **%s** keeps the number; **%s** skips the question.",
+		char md[500], hint[160], then[64] = "";
+		scale_hint(&g->score, hint, sizeof(hint));
+		if (g->stage == G_AFTER && g->before >= 0)
+			snprintf(then, sizeof(then), " (Before, it was %d.)", g->before);
+		snprintf(md, sizeof(md), "%s%s\n\n%s **%s** keeps it; **%s** skips the question.",
 		         g->stage == G_BEFORE ? "How much distress do you feel right now, from 0 to 10?"
-		                              : "And now?",
-		         keymap_label(ACT_SELECT, true), keymap_label(ACT_NEXT_FIELD, true));
-		y += view_markdown(y, 2, w, 3, 0, md);
+		                              : "And now, from 0 to 10?",
+		         then, hint, keymap_label(ACT_SELECT, true), keymap_label(ACT_NEXT_FIELD, true));
+		y += view_markdown(y, 2, w, 5, 0, md);
 	}
-		view_draw_scale(y + 1, g->score, "calm", "most distress");
+		scale_draw(&g->score, y + 1, 4, w - 2, "calm", "most distress", true);
 		return;
 	case G_STEP:
 		draw_step(g, y, rows, w);
@@ -230,25 +260,41 @@ static void guided_draw(struct ctx *c, void *st, int rows, int cols)
 	}
 }
 
-/* Fills a compose step from the answers so far, unless it has words. */
+/* Fills a compose step from the answers so far, unless the person has
+ * written in it: empty, or still exactly what was put together last time
+ * (an earlier answer may have changed since). With no answer to use it
+ * stays empty. */
 static void compose_into(struct guided *g, size_t i)
 {
 	size_t len;
-	if (g->d.steps[i].kind != ANSWER_COMPOSE || (editor_text(&g->ed[i], &len), len))
+	if (g->d.steps[i].kind != ANSWER_COMPOSE)
+		return;
+	const char *now = editor_text(&g->ed[i], &len);
+	if (len && !(g->composed[i] && strcmp(now, g->composed[i]) == 0))
 		return;
 	const char *answers[EXERCISE_MAX_STEPS];
 	for (size_t k = 0; k < g->d.nsteps; k++)
 		answers[k] = answer(g, k);
+	size_t refs;
+	size_t gaps = exercise_compose_gaps(&g->d, i, answers, &refs);
 	struct buf b = BUF_INIT;
-	if (exercise_compose(&g->d, i, answers, &b) == 0)
-		editor_set_text(&g->ed[i], buf_str(&b), b.len);
+	str_wipe_free(g->composed[i]);
+	g->composed[i] = NULL;
+	if (refs && gaps == refs) {
+		editor_set_text(&g->ed[i], "", 0);
+	} else if (exercise_compose(&g->d, i, answers, &b) == 0 &&
+	           editor_set_text(&g->ed[i], buf_str(&b), b.len) == 0) {
+		g->composed[i] = strdup(buf_str(&b));
+	}
+	if (b.data)
+		mem_wipe(b.data, b.cap);
 	buf_free(&b);
 }
 
 static void to_after(struct guided *g)
 {
 	g->stage = G_AFTER;
-	g->score = g->before >= 0 ? g->before : 5;
+	scale_init(&g->score, 0, 10);
 }
 
 static void go_to(struct guided *g, size_t i)
@@ -263,10 +309,10 @@ static int entry_body(struct guided *g, struct buf *b)
 {
 	for (size_t i = 0; i < g->d.nsteps; i++) {
 		const struct ex_step *s = &g->d.steps[i];
-		if (s->kind == ANSWER_SCALE && g->scale[i] >= 0) {
-			if (buf_printf(b, "## %s\n\n%d out of 10\n\n", s->heading, g->scale[i]))
+		if (s->kind == ANSWER_SCALE && g->scale[i].value >= 0) {
+			if (buf_printf(b, "## %s\n\n%d out of 10\n\n", s->heading, g->scale[i].value))
 				return -1;
-		} else if (writes(s) && answer(g, i)[0]) {
+		} else if (writes(s) && kept_answer(g, i)[0]) {
 			if (buf_printf(b, "## %s\n\n", s->heading) || buf_puts(b, answer(g, i)) ||
 			    buf_puts(b, "\n\n"))
 				return -1;
@@ -341,7 +387,7 @@ static struct step start_afresh(struct ctx *c, void *data)
 		return STEP(STEP_REDRAW);
 	}
 	for (size_t i = 0; i < g->d.nsteps; i++) {
-		g->scale[i] = -1;
+		scale_init(&g->scale[i], 0, 10);
 		if (writes(&g->d.steps[i]))
 			editor_set_text(&g->ed[i], "", 0);
 	}
@@ -406,16 +452,8 @@ static struct step step_action(struct ctx *c, struct guided *g, enum action a)
 		break;
 	}
 	if (s->kind == ANSWER_SCALE) {
-		int *v = &g->scale[g->cur];
-		if (a == ACT_LEFT || a == ACT_RIGHT) {
-			int n = *v < 0 ? 5 : *v + (a == ACT_RIGHT ? 1 : -1);
-			*v = n < 0 ? 0 : n > 10 ? 10 : n;
+		if (scale_action(&g->scale[g->cur], a))
 			return STEP(STEP_REDRAW);
-		}
-		if (a == ACT_DELETE || a == ACT_ERASE) {
-			*v = -1;
-			return STEP(STEP_REDRAW);
-		}
 	}
 	if (!writes(s)) {
 		if (a == ACT_SELECT)
@@ -435,13 +473,11 @@ static struct step guided_action(struct ctx *c, void *st, enum action a)
 		return intro_action(g, a);
 	case G_BEFORE:
 	case G_AFTER:
-		if (a == ACT_LEFT || a == ACT_RIGHT) {
-			int v = g->score + (a == ACT_RIGHT ? 1 : -1);
-			g->score = v < 0 ? 0 : v > 10 ? 10 : v;
+		if (scale_action(&g->score, a))
 			return STEP(STEP_REDRAW);
-		}
 		if (a == ACT_SELECT || a == ACT_NEXT_FIELD) {
-			int given = a == ACT_SELECT ? g->score : -1;
+			/* Enter with nothing chosen keeps no number, as skipping does. */
+			int given = a == ACT_SELECT ? g->score.value : -1;
 			if (g->stage == G_AFTER) {
 				g->after = given;
 				return finish(c, g);
@@ -465,8 +501,12 @@ static struct step guided_action(struct ctx *c, void *st, enum action a)
 
 static struct step guided_text(struct ctx *c, void *st, const char *text, size_t len)
 {
-	(void)c;
 	struct guided *g = st;
+	if (g->stage == G_BEFORE || g->stage == G_AFTER)
+		return scale_text(&g->score, text, len, c->now_ms) ? STEP(STEP_REDRAW) : STEP(STEP_NONE);
+	if (g->stage == G_STEP && g->d.steps[g->cur].kind == ANSWER_SCALE)
+		return scale_text(&g->scale[g->cur], text, len, c->now_ms) ? STEP(STEP_REDRAW)
+		                                                            : STEP(STEP_NONE);
 	if (g->stage != G_STEP || !writes(&g->d.steps[g->cur]))
 		return STEP(STEP_NONE);
 	if (editor_insert(&g->ed[g->cur], text, len)) {

@@ -22,6 +22,7 @@
 #include "views/view.h"
 #include "widgets/field.h"
 #include "widgets/menu.h"
+#include "widgets/scale.h"
 
 /* One pack as shown: the stored row, its items read from the stored text,
  * and what has been done of each. */
@@ -369,7 +370,7 @@ const struct view_ops homework_view = {
 
 struct hwitem {
 	const struct item_task *t;
-	int score; /* -1: not chosen */
+	struct scale score;
 	struct field f;
 	char key[64]; /* where a half-written answer waits */
 };
@@ -378,7 +379,7 @@ static int item_enter(struct ctx *c, void *st, const void *arg)
 {
 	struct hwitem *s = st;
 	s->t = arg;
-	s->score = s->t->pr->last_score;
+	scale_init(&s->score, 0, 10);
 	if (field_init(&s->f, false, vault_secret_alloc, vault_secret_free))
 		return -1;
 	snprintf(s->key, sizeof(s->key), "homework.paused.%lld.%d", (long long)s->t->pack,
@@ -420,12 +421,12 @@ static void item_draw(struct ctx *c, void *st, int rows, int cols)
 		y++;
 	}
 	if (it->kind == HW_SCALE) {
-		view_draw_scale(y, s->score, it->low, it->high);
-		char hint[120];
-		snprintf(hint, sizeof(hint), "%s and %s (or a digit) choose; %s keeps it; %s leaves.",
-		         keymap_label(ACT_LEFT, true), keymap_label(ACT_RIGHT, true),
+		scale_draw(&s->score, y, 4, w - 2, it->low, it->high, true);
+		char hint[160], line[240];
+		scale_hint(&s->score, hint, sizeof(hint));
+		snprintf(line, sizeof(line), "%s %s keeps it; %s leaves.", hint,
 		         keymap_label(ACT_SELECT, true), keymap_label(ACT_BACK, true));
-		ui_puts(y + 4, 2, w, ROLE_MUTED, hint);
+		view_markdown(y + 4, 2, w, 2, 0, line);
 	} else {
 		char hint[120];
 		snprintf(hint, sizeof(hint), "Your answer (%s keeps it; %s leaves, and it waits):",
@@ -442,14 +443,14 @@ static struct step keep(struct ctx *c, struct hwitem *s)
 	m.pack = s->t->pack;
 	m.item = s->t->item;
 	if (it->kind == HW_SCALE) {
-		if (s->score < 0) {
-			snprintf(c->note, sizeof(c->note),
-			         "Choose a number first with %s and %s, or leave with %s.",
-			         keymap_label(ACT_LEFT, true), keymap_label(ACT_RIGHT, true),
-			         keymap_label(ACT_BACK, true));
+		if (s->score.value == SCALE_NONE) {
+			char hint[160];
+			scale_hint(&s->score, hint, sizeof(hint));
+			snprintf(c->note, sizeof(c->note), "Choose a number first (%.140s), or leave with %s.",
+			         hint, keymap_label(ACT_BACK, true));
 			return STEP(STEP_REDRAW);
 		}
-		m.score = s->score;
+		m.score = s->score.value;
 	} else {
 		if (!s->f.len) {
 			snprintf(c->note, sizeof(c->note), "%s",
@@ -490,16 +491,7 @@ static struct step item_action(struct ctx *c, void *st, enum action a)
 		return STEP(STEP_POP);
 	}
 	if (scale) {
-		if (a == ACT_LEFT || a == ACT_RIGHT) {
-			int v = s->score < 0 ? 5 : s->score + (a == ACT_RIGHT ? 1 : -1);
-			s->score = v < 0 ? 0 : v > 10 ? 10 : v;
-			return STEP(STEP_REDRAW);
-		}
-		if (a == ACT_DELETE || a == ACT_ERASE) {
-			s->score = -1;
-			return STEP(STEP_REDRAW);
-		}
-		return STEP(STEP_NONE);
+		return scale_action(&s->score, a) ? STEP(STEP_REDRAW) : STEP(STEP_NONE);
 	}
 	return field_action(&s->f, a) ? STEP(STEP_REDRAW) : STEP(STEP_NONE);
 }
@@ -508,11 +500,7 @@ static struct step item_text(struct ctx *c, void *st, const char *text, size_t l
 {
 	struct hwitem *s = st;
 	if (s->t->it->kind == HW_SCALE) {
-		/* A digit picks that number; "10" is two digits in a row. */
-		for (size_t i = 0; i < len; i++)
-			if (text[i] >= '0' && text[i] <= '9')
-				s->score = s->score == 1 && text[i] == '0' ? 10 : text[i] - '0';
-		return STEP(STEP_REDRAW);
+		return scale_text(&s->score, text, len, c->now_ms) ? STEP(STEP_REDRAW) : STEP(STEP_NONE);
 	}
 	if (field_insert(&s->f, text, len)) {
 		snprintf(c->note, sizeof(c->note), "%s", "Out of memory: that text was not added.");

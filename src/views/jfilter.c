@@ -176,8 +176,21 @@ static struct step fview_action(struct ctx *c, void *st, enum action a)
 	value_of(v->f, (int)v->m.sel, v->initial, sizeof(v->initial));
 	if (strcmp(v->initial, "any") == 0)
 		v->initial[0] = '\0';
-	v->ask = (struct ask){.title = "Change the filter", .label = "Value:",
-	                      .initial = v->initial, .on_done = set_value, .data = v};
+	/* The field and what to type, before anything is typed. */
+	static const char *const titles[F_COUNT] = {
+		[F_FROM] = "Entries from", [F_TO] = "Entries until", [F_TAG] = "Entries with the tag",
+		[F_MOOD_MIN] = "Mood at least", [F_MOOD_MAX] = "Mood at most",
+	};
+	static const char *const abouts[F_COUNT] = {
+		[F_FROM] = "A date as YYYY-MM-DD; empty for any.",
+		[F_TO] = "A date as YYYY-MM-DD; empty for any.",
+		[F_TAG] = "One tag's name; empty for any.",
+		[F_MOOD_MIN] = "A whole number from 0 to 10; empty for any.",
+		[F_MOOD_MAX] = "A whole number from 0 to 10; empty for any.",
+	};
+	v->ask = (struct ask){.title = titles[v->m.sel], .about = abouts[v->m.sel],
+	                      .label = "Value:", .initial = v->initial, .on_done = set_value,
+	                      .data = v};
 	return PUSH(ask_view, &v->ask);
 }
 

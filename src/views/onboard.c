@@ -1,12 +1,19 @@
 /* onboard.c: the first run. What tend is and is not, privacy in plain
  * words before anything private is typed, a passphrase, the recovery code
- * (shown once, with a check that it was copied), the region for crisis
- * lines, and a gentle first step that can be skipped. */
+ * (shown until it is checked, or the check skipped), the region for crisis
+ * lines, and a gentle first step that can be skipped.
+ *
+ * Set-up left after the vault exists (hidden with Ctrl-B, locked, or the
+ * terminal gone) goes on after the next unlock: the code and the region
+ * step wait in the vault (setup.code, setup.region) until they are done.
+ * The code there is no weaker than the vault around it: whoever can read
+ * the vault holds its key already. */
 #include <stdio.h>
 #include <string.h>
 
 #include "content/crisis.h"
 #include "core/firstrun.h"
+#include "store/settings.h"
 #include "store/vault.h"
 #include "util/utf8.h"
 #include "views/view.h"
@@ -61,10 +68,43 @@ static bool scroll_action(struct onboard *o, enum action a)
 	}
 }
 
+#define SETUP_CODE "setup.code"
+#define SETUP_REGION "setup.region"
+
+static void go_region(struct ctx *c, struct onboard *o);
+
+bool onboard_unfinished(struct ctx *c)
+{
+	char val[8];
+	struct error e = {0};
+	return c->vault && (settings_get(c->vault, SETUP_CODE, val, sizeof(val), &e) == 1 ||
+	                    settings_get(c->vault, SETUP_REGION, val, sizeof(val), &e) == 1);
+}
+
+/* Picks up set-up left part way (arg non-NULL, after an unlock): the code
+ * step while the code is waiting, else the region step. */
+static int resume(struct ctx *c, struct onboard *o)
+{
+	struct error e = {0};
+	char val[8];
+	o->code = vault_secret_alloc(VAULT_CODE_MAX);
+	if (!o->code)
+		return -1;
+	if (c->vault && settings_get(c->vault, SETUP_CODE, o->code, VAULT_CODE_MAX, &e) == 1) {
+		o->stage = CODE;
+		return 0;
+	}
+	vault_secret_free(o->code);
+	o->code = NULL;
+	if (c->vault && settings_get(c->vault, SETUP_REGION, val, sizeof(val), &e) == 1) {
+		go_region(c, o);
+		return 0;
+	}
+	return -1;
+}
+
 static int onboard_enter(struct ctx *c, void *st, const void *arg)
 {
-	(void)c;
-	(void)arg;
 	struct onboard *o = st;
 	struct error e;
 	if (field_init(&o->pass, true, vault_secret_alloc, vault_secret_free) ||
@@ -72,7 +112,15 @@ static int onboard_enter(struct ctx *c, void *st, const void *arg)
 	    field_init(&o->check, false, vault_secret_alloc, vault_secret_free))
 		return -1;
 	o->have_regions = crisis_load(&o->regions, &e) == 0;
-	return 0;
+	return arg ? resume(c, o) : 0;
+}
+
+/* A set-up step is done: it no longer waits in the vault. */
+static void step_done(struct ctx *c, const char *key)
+{
+	struct error e = {0};
+	if (c->vault && settings_delete(c->vault, key, &e))
+		view_warn(c, &e);
 }
 
 static void onboard_leave(struct ctx *c, void *st)
@@ -309,8 +357,10 @@ static void go_region(struct ctx *c, struct onboard *o)
 	for (size_t i = 0; i < o->m.n; i++)
 		if (strcmp(o->regions.regions[i].code, c->region) == 0)
 			o->m.sel = i;
-	if (!o->m.n)
+	if (!o->m.n) {
+		step_done(c, SETUP_REGION);
 		o->stage = FIRST_STEP;
+	}
 }
 
 static struct step passphrase_select(struct onboard *o)
@@ -357,6 +407,9 @@ static struct step onboard_work(struct ctx *c, void *st)
 	c->vault = v;
 	field_free(&o->pass);
 	field_free(&o->again);
+	/* Until they are done, the code and the region step wait in the vault. */
+	if (settings_set(v, SETUP_CODE, o->code, &e) || settings_set(v, SETUP_REGION, "1", &e))
+		view_warn(c, &e);
 	o->stage = CODE;
 	return STEP(STEP_REDRAW);
 }
@@ -412,6 +465,7 @@ static struct step stage_action(struct ctx *c, void *st, enum action a)
 		if (a == ACT_SELECT) {
 			if (code_matches(o)) {
 				forget_code(o);
+				step_done(c, SETUP_CODE);
 				go_region(c, o);
 			} else {
 				snprintf(o->msg, sizeof(o->msg),
@@ -425,6 +479,7 @@ static struct step stage_action(struct ctx *c, void *st, enum action a)
 			o->msg[0] = '\0';
 		} else if (a == ACT_SKIP) {
 			forget_code(o);
+			step_done(c, SETUP_CODE);
 			snprintf(c->note, sizeof(c->note), "%s",
 			         "Check skipped; 'tend rekey' makes a new code any time.");
 			go_region(c, o);
@@ -435,8 +490,10 @@ static struct step stage_action(struct ctx *c, void *st, enum action a)
 			return STEP(STEP_REDRAW);
 		if (a == ACT_SELECT) {
 			view_set_region(c, o->regions.regions[o->m.sel].code);
+			step_done(c, SETUP_REGION);
 			o->stage = FIRST_STEP;
 		} else if (a == ACT_BACK || a == ACT_SKIP) {
+			step_done(c, SETUP_REGION);
 			o->stage = FIRST_STEP;
 		}
 		return STEP(STEP_REDRAW);

@@ -5,11 +5,13 @@
 #include <string.h>
 #include <time.h>
 
+#include "store/settings.h"
 #include "store/tracking.h"
 #include "util/buf.h"
 #include "views/journal_int.h"
 #include "views/view.h"
 #include "widgets/menu.h"
+#include "widgets/scale.h"
 
 enum tf { T_KIND, T_WHAT, T_WHERE, T_BEFORE, T_BODY, T_THOUGHTS, T_URGES, T_DID, T_AFTER, T_HELPED,
           T_SAVE, T_LATER, T_COUNT };
@@ -17,7 +19,7 @@ enum tf { T_KIND, T_WHAT, T_WHERE, T_BEFORE, T_BODY, T_THOUGHTS, T_URGES, T_DID,
 struct trigger_state {
 	int64_t id; /* 0: a new log */
 	char text[7][512]; /* category, place, what, body, thoughts, urges, did */
-	int before, after, helped;
+	struct scale before, after, helped; /* nothing chosen until chosen */
 	int64_t tool_id;
 	char tool_name[128];
 	char **cats;
@@ -26,18 +28,112 @@ struct trigger_state {
 	size_t ntools;
 	struct menu m;
 	struct ask ask;
+	struct confirm leave;
 	char initial[512];
-	bool picking; /* choosing what I did from the toolbox */
+	bool picking; /* choosing from a list: what I did, or the kind */
+	bool picking_kind;
 	struct menu pick;
+	char draft_key[48]; /* where the unsaved form is kept */
+	char kind0[512];    /* the kind it started with (not news on its own) */
 };
 
 enum { X_CATEGORY, X_PLACE, X_WHAT, X_BODY, X_THOUGHTS, X_URGES, X_DID };
+
+/* A log not yet saved is kept in the vault (encrypted, like every setting)
+ * on every change, so a lock, a hang-up or a killed terminal loses nothing;
+ * it comes back the next time the form opens (a new log, or the same log
+ * to finish). One value: "1" SEP before SEP after SEP helped SEP tool SEP
+ * then the seven texts. Typed text holds no control characters (the fields
+ * drop them), so SEP cannot appear in it. */
+#define SEP '\x1f'
+
+static bool form_untouched(const struct trigger_state *s)
+{
+	if (s->before.value != SCALE_NONE || s->after.value != SCALE_NONE ||
+	    s->helped.value != SCALE_NONE || s->tool_id || strcmp(s->text[X_CATEGORY], s->kind0))
+		return false;
+	for (int k = 1; k < 7; k++)
+		if (*s->text[k])
+			return false;
+	return true;
+}
+
+static void keep_draft(struct ctx *c, struct trigger_state *s)
+{
+	struct error e = {0};
+	if (!c->vault)
+		return;
+	if (!s->id && form_untouched(s)) {
+		/* Emptied by the person: no draft is left behind. */
+		settings_delete(c->vault, s->draft_key, &e);
+		return;
+	}
+	struct buf b = BUF_INIT;
+	int rc = buf_printf(&b, "1%c%d%c%d%c%d%c%lld", SEP, s->before.value, SEP, s->after.value, SEP,
+	                    s->helped.value, SEP, (long long)s->tool_id);
+	for (int k = 0; k < 7 && rc == 0; k++)
+		rc = buf_printf(&b, "%c%s", SEP, s->text[k]);
+	if (rc || settings_set(c->vault, s->draft_key, buf_str(&b), &e)) {
+		snprintf(c->note, sizeof(c->note), "The log could not be kept as a draft: %.120s",
+		         rc ? "out of memory" : e.msg);
+		c->note_role = ROLE_WARN;
+	}
+	if (b.data)
+		mem_wipe(b.data, b.cap);
+	buf_free(&b);
+}
+
+static bool load_draft(struct ctx *c, struct trigger_state *s)
+{
+	struct buf b = BUF_INIT;
+	struct error e = {0};
+	bool ok = false;
+	if (settings_get_buf(c->vault, s->draft_key, &b, &e) == 1 && b.data) {
+		char *f[12];
+		size_t n = 0;
+		for (char *p = b.data; p && n < 12;) {
+			f[n++] = p;
+			char *sep = strchr(p, SEP);
+			if (sep)
+				*sep = '\0';
+			p = sep ? sep + 1 : NULL;
+		}
+		ok = n == 12 && strcmp(f[0], "1") == 0;
+		if (ok) {
+			scale_set(&s->before, atoi(f[1]));
+			scale_set(&s->after, atoi(f[2]));
+			scale_set(&s->helped, atoi(f[3]));
+			s->tool_id = strtoll(f[4], NULL, 10);
+			s->tool_name[0] = '\0';
+			for (size_t i = 0; i < s->ntools; i++)
+				if (s->tools[i].id == s->tool_id)
+					snprintf(s->tool_name, sizeof(s->tool_name), "%s", s->tools[i].name);
+			if (!s->tool_name[0])
+				s->tool_id = 0; /* taken out of the toolbox since */
+			for (int k = 0; k < 7; k++)
+				snprintf(s->text[k], sizeof(s->text[k]), "%s", f[5 + k]);
+		}
+	}
+	if (b.data)
+		mem_wipe(b.data, b.cap);
+	buf_free(&b);
+	return ok;
+}
+
+static void drop_draft(struct ctx *c, struct trigger_state *s)
+{
+	struct error e = {0};
+	if (c->vault)
+		settings_delete(c->vault, s->draft_key, &e);
+}
 
 static int trigger_enter(struct ctx *c, void *st, const void *arg)
 {
 	struct trigger_state *s = st;
 	struct error e = {0};
-	s->before = s->after = s->helped = -1;
+	scale_init(&s->before, 0, 10);
+	scale_init(&s->after, 0, 10);
+	scale_init(&s->helped, 0, 10);
 	if (categories_list(c->vault, &s->cats, &s->ncats, &e) ||
 	    tools_list(c->vault, &s->tools, &s->ntools, &e)) {
 		view_warn(c, &e);
@@ -49,9 +145,9 @@ static int trigger_enter(struct ctx *c, void *st, const void *arg)
 		s->id = saved->id;
 		for (int k = 0; k < 7; k++)
 			snprintf(s->text[k], sizeof(s->text[k]), "%s", saved->text[k]);
-		s->before = saved->log.suds_before;
-		s->after = saved->log.suds_after;
-		s->helped = saved->log.helped;
+		scale_set(&s->before, saved->log.suds_before);
+		scale_set(&s->after, saved->log.suds_after);
+		scale_set(&s->helped, saved->log.helped);
 		s->tool_id = saved->log.tool_id;
 		for (size_t i = 0; i < s->ntools; i++)
 			if (s->tools[i].id == s->tool_id)
@@ -59,7 +155,41 @@ static int trigger_enter(struct ctx *c, void *st, const void *arg)
 		s->m.sel = T_AFTER;
 	}
 	s->m.n = T_COUNT;
+	snprintf(s->kind0, sizeof(s->kind0), "%s", s->text[X_CATEGORY]);
+	if (s->id)
+		snprintf(s->draft_key, sizeof(s->draft_key), "draft.trigger.%lld", (long long)s->id);
+	else
+		snprintf(s->draft_key, sizeof(s->draft_key), "draft.trigger");
+	if (load_draft(c, s)) {
+		snprintf(c->note, sizeof(c->note), "%s",
+		         "The log you started is back. Save it, change it, or leave with Esc.");
+		c->note_role = ROLE_STATUS;
+	}
 	return 0;
+}
+
+static void trigger_before_lock(struct ctx *c, void *st)
+{
+	struct trigger_state *s = st;
+	/* Every change is kept as it is made; this is for a change the
+	 * moment before the lock, on a new log. */
+	if (!s->id && !form_untouched(s))
+		keep_draft(c, s);
+}
+
+static struct step leave_keeping(struct ctx *c, void *data)
+{
+	keep_draft(c, data);
+	snprintf(c->note, sizeof(c->note), "%s",
+	         "Kept as a draft; it comes back the next time you open the log.");
+	return STEP(STEP_POP);
+}
+
+static struct step leave_throwing(struct ctx *c, void *data)
+{
+	drop_draft(c, data);
+	snprintf(c->note, sizeof(c->note), "%s", "Thrown away; nothing more was saved.");
+	return STEP(STEP_POP);
 }
 
 static void trigger_leave(struct ctx *c, void *st)
@@ -71,12 +201,11 @@ static void trigger_leave(struct ctx *c, void *st)
 	mem_wipe(s->text, sizeof(s->text));
 }
 
-static void num_text(int v, char *out, size_t size)
+/* The scale a row of the form is, or NULL. */
+static struct scale *row_scale(struct trigger_state *s, size_t row)
 {
-	if (v >= 0)
-		snprintf(out, size, "%d of 10", v);
-	else
-		snprintf(out, size, "-");
+	return row == T_BEFORE ? &s->before : row == T_AFTER ? &s->after
+	     : row == T_HELPED ? &s->helped : NULL;
 }
 
 static void value_text(const struct trigger_state *s, int f, char *out, size_t size)
@@ -90,13 +219,28 @@ static void value_text(const struct trigger_state *s, int f, char *out, size_t s
 	case T_THOUGHTS: t = s->text[X_THOUGHTS]; break;
 	case T_URGES: t = s->text[X_URGES]; break;
 	case T_DID: t = s->tool_id ? s->tool_name : s->text[X_DID]; break;
-	case T_BEFORE: num_text(s->before, out, size); return;
-	case T_AFTER: num_text(s->after, out, size); return;
-	case T_HELPED: num_text(s->helped, out, size); return;
+	case T_BEFORE:
+	case T_AFTER:
+	case T_HELPED: scale_words(row_scale((struct trigger_state *)s, (size_t)f), out, size); return;
 	default: out[0] = '\0'; return;
 	}
 	snprintf(out, size, "%s", t && *t ? t : "-");
 }
+
+static const char *const abouts[T_COUNT] = {
+	"What sort of thing it was; Enter opens the list of kinds.",
+	"What happened, in a few words; Enter to type.",
+	"Where you were; Enter to type.",
+	"How much distress you felt then: 0 calm, 10 the most you can imagine.",
+	"What you noticed in your body; Enter to type.",
+	"The thoughts that came; Enter to type.",
+	"What you felt like doing; Enter to type.",
+	"What you did to cope; Enter opens your toolbox.",
+	"How much distress you feel now: 0 calm, 10 the most you can imagine.",
+	"How much what you did helped: 0 not at all, 10 a great deal.",
+	"Keeps the log as finished.",
+	"Keeps the log; it waits under Triggers to be finished.",
+};
 
 static void trigger_draw(struct ctx *c, void *st, int rows, int cols)
 {
@@ -104,18 +248,20 @@ static void trigger_draw(struct ctx *c, void *st, int rows, int cols)
 	struct trigger_state *s = st;
 	static const char *const labels[T_COUNT] = {
 		"Kind of trigger", "What happened", "Where", "Distress then (0-10)", "In the body",
-		"Thoughts", "Urges", "What I did", "Distress now (0-10)", "How much it helped",
+		"Thoughts", "Urges", "What I did", "Distress now (0-10)", "It helped (0-10)",
 		"Save", "Save, finish later",
 	};
 	int w = cols - 4;
 	if (s->picking) {
-		int y = view_title(cols, "What did you do?");
+		int y = view_title(cols, s->picking_kind ? "What kind of trigger was it?"
+		                                         : "What did you do?");
 		menu_layout(&s->pick, rows - y);
 		for (size_t i = s->pick.top; i < s->pick.n && y < rows; i++, y++) {
 			bool sel = i == s->pick.sel;
+			const char *name = s->picking_kind ? s->cats[i]
+			                 : i < s->ntools ? s->tools[i].name : "Something else (type it)";
 			ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
-			ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : ROLE_NORMAL,
-			        i < s->ntools ? s->tools[i].name : "Something else (type it)");
+			ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : ROLE_NORMAL, name);
 		}
 		return;
 	}
@@ -123,6 +269,13 @@ static void trigger_draw(struct ctx *c, void *st, int rows, int cols)
 	y += view_markdown(y, 2, w, 2, 0,
 	                   "Fill in what you like; everything can be left out or finished later.");
 	y++;
+	/* The selected row explained at the foot, with the scale keys on a scale. */
+	struct scale *sc = row_scale(s, s->m.sel);
+	char hint[160];
+	view_markdown(rows - 2, 2, w, 1, 0, abouts[s->m.sel]);
+	if (sc)
+		ui_puts(rows - 1, 2, w, ROLE_MUTED, (scale_hint(sc, hint, sizeof(hint)), hint));
+	rows -= 3;
 	menu_layout(&s->m, rows - y);
 	for (int i = (int)s->m.top; i < T_COUNT && y < rows; i++, y++) {
 		bool sel = (size_t)i == s->m.sel;
@@ -141,7 +294,8 @@ static struct step save(struct ctx *c, struct trigger_state *s, bool finished)
 		.category = s->text[X_CATEGORY], .place = s->text[X_PLACE], .what = s->text[X_WHAT],
 		.body = s->text[X_BODY], .thoughts = s->text[X_THOUGHTS], .urges = s->text[X_URGES],
 		.did = s->tool_id ? "" : s->text[X_DID], .tool_id = s->tool_id,
-		.suds_before = s->before, .suds_after = s->after, .helped = s->helped,
+		.suds_before = s->before.value, .suds_after = s->after.value,
+		.helped = s->helped.value,
 		.finished = finished,
 	};
 	struct error e = {0};
@@ -150,6 +304,7 @@ static struct step save(struct ctx *c, struct trigger_state *s, bool finished)
 		view_warn(c, &e);
 		return STEP(STEP_REDRAW);
 	}
+	drop_draft(c, s);
 	snprintf(c->note, sizeof(c->note), "%s",
 	         finished ? "Saved. Noticing a trigger is itself a skill."
 	                  : "Saved for now; finish it whenever you like.");
@@ -158,29 +313,32 @@ static struct step save(struct ctx *c, struct trigger_state *s, bool finished)
 
 static int set_value(struct ctx *c, void *data, const char *text, struct error *e)
 {
-	(void)c;
+	(void)e;
 	struct trigger_state *s = data;
-	int *num = s->m.sel == T_BEFORE ? &s->before : s->m.sel == T_AFTER ? &s->after
-	         : s->m.sel == T_HELPED ? &s->helped : NULL;
-	if (num) {
-		char *end;
-		long n = strtol(text, &end, 10);
-		if (!*text) {
-			*num = -1;
-			return 0;
-		}
-		if (*end || n < 0 || n > 10)
-			return error_set(e, E_USAGE, "A whole number from 0 to 10, or leave it empty.");
-		*num = (int)n;
-		return 0;
-	}
 	int k = s->m.sel == T_WHAT ? X_WHAT : s->m.sel == T_WHERE ? X_PLACE
 	      : s->m.sel == T_BODY ? X_BODY : s->m.sel == T_THOUGHTS ? X_THOUGHTS
 	      : s->m.sel == T_URGES ? X_URGES : X_DID;
 	snprintf(s->text[k], sizeof(s->text[k]), "%s", text);
 	if (k == X_DID)
 		s->tool_id = 0;
+	keep_draft(c, s);
 	return 0;
+}
+
+static const char *const ask_titles[T_COUNT] = {
+	[T_WHAT] = "What happened", [T_WHERE] = "Where", [T_BODY] = "In the body",
+	[T_THOUGHTS] = "Thoughts", [T_URGES] = "Urges",
+};
+
+static struct step trigger_text(struct ctx *c, void *st, const char *text, size_t len)
+{
+	struct trigger_state *s = st;
+	struct scale *sc = s->picking ? NULL : row_scale(s, s->m.sel);
+	if (sc && scale_text(sc, text, len, c->now_ms)) {
+		keep_draft(c, s);
+		return STEP(STEP_REDRAW);
+	}
+	return STEP(STEP_NONE);
 }
 
 static struct step trigger_action(struct ctx *c, void *st, enum action a)
@@ -190,37 +348,74 @@ static struct step trigger_action(struct ctx *c, void *st, enum action a)
 		if (menu_action(&s->pick, a))
 			return STEP(STEP_REDRAW);
 		if (a == ACT_BACK) {
-			s->picking = false;
+			s->picking = s->picking_kind = false;
 			return STEP(STEP_REDRAW);
 		}
 		if (a != ACT_SELECT)
 			return STEP(STEP_NONE);
 		s->picking = false;
+		if (s->picking_kind) {
+			s->picking_kind = false;
+			snprintf(s->text[X_CATEGORY], sizeof(s->text[0]), "%s", s->cats[s->pick.sel]);
+			keep_draft(c, s);
+			return STEP(STEP_REDRAW);
+		}
 		if (s->pick.sel < s->ntools) {
 			s->tool_id = s->tools[s->pick.sel].id;
 			snprintf(s->tool_name, sizeof(s->tool_name), "%s", s->tools[s->pick.sel].name);
+			keep_draft(c, s);
 			return STEP(STEP_REDRAW);
 		}
 		s->initial[0] = '\0';
-		s->ask = (struct ask){.title = "What did you do?", .initial = s->initial,
-		                      .on_done = set_value, .data = s};
+		s->ask = (struct ask){.title = "What did you do?",
+		                      .about = "In your own words, when it is not in your toolbox.",
+		                      .initial = s->initial, .on_done = set_value, .data = s};
 		return PUSH(ask_view, &s->ask);
+	}
+	/* Keys for a scale reach only the scale that has focus. */
+	struct scale *sc = row_scale(s, s->m.sel);
+	if (sc && scale_action(sc, a)) {
+		keep_draft(c, s);
+		return STEP(STEP_REDRAW);
 	}
 	if (menu_action(&s->m, a))
 		return STEP(STEP_REDRAW);
-	if (a == ACT_BACK)
-		return STEP(STEP_POP);
+	if (a == ACT_BACK) {
+		struct buf none = BUF_INIT;
+		struct error e = {0};
+		bool drafted = settings_get_buf(c->vault, s->draft_key, &none, &e) == 1;
+		buf_free(&none);
+		if (!s->id ? form_untouched(s) : !drafted) {
+			drop_draft(c, s);
+			return STEP(STEP_POP);
+		}
+		/* Something was chosen or written: ask before it goes. */
+		s->leave = (struct confirm){
+			.title = "Leave the trigger log without saving?",
+			.message = "Keep it and it comes back the next time you open the log; or "
+			           "throw the changes away.",
+			.yes = "Throw it away", .no = "Keep it for later", .yes_is_risky = true,
+			.on_yes = leave_throwing, .on_no = leave_keeping, .data = s,
+		};
+		return PUSH(confirm_view, &s->leave);
+	}
 	if (a != ACT_SELECT)
 		return STEP(STEP_NONE);
 	switch (s->m.sel) {
+	case T_BEFORE:
+	case T_AFTER:
+	case T_HELPED:
+		s->m.sel++;
+		return STEP(STEP_REDRAW);
 	case T_KIND:
-		for (size_t i = 0; i < s->ncats; i++) {
-			if (strcmp(s->cats[i], s->text[X_CATEGORY]) == 0) {
-				snprintf(s->text[X_CATEGORY], sizeof(s->text[0]), "%s",
-				         s->cats[(i + 1) % s->ncats]);
-				break;
-			}
-		}
+		if (!s->ncats)
+			return STEP(STEP_NONE);
+		/* The kinds as a list, on the one there is now. */
+		s->picking = s->picking_kind = true;
+		s->pick = (struct menu){.n = s->ncats};
+		for (size_t i = 0; i < s->ncats; i++)
+			if (strcmp(s->cats[i], s->text[X_CATEGORY]) == 0)
+				s->pick.sel = i;
 		return STEP(STEP_REDRAW);
 	case T_DID:
 		s->picking = true;
@@ -234,10 +429,8 @@ static struct step trigger_action(struct ctx *c, void *st, enum action a)
 		value_text(s, (int)s->m.sel, s->initial, sizeof(s->initial));
 		if (strcmp(s->initial, "-") == 0)
 			s->initial[0] = '\0';
-		if (strstr(s->initial, " of 10"))
-			*strstr(s->initial, " of 10") = '\0';
-		s->ask = (struct ask){.title = "Trigger log", .initial = s->initial,
-		                      .on_done = set_value, .data = s};
+		s->ask = (struct ask){.title = ask_titles[s->m.sel], .about = abouts[s->m.sel],
+		                      .initial = s->initial, .on_done = set_value, .data = s};
 		return PUSH(ask_view, &s->ask);
 	}
 }
@@ -251,12 +444,14 @@ static const struct hint trigger_hints[] = {
 const struct view_ops trigger_view = {
 	.name = "trigger",
 	.state_size = sizeof(struct trigger_state),
-	.flags = VIEW_NEEDS_VAULT,
+	.flags = VIEW_NEEDS_VAULT | VIEW_DIGITS,
 	.hints = trigger_hints,
 	.enter = trigger_enter,
 	.leave = trigger_leave,
 	.draw = trigger_draw,
 	.on_action = trigger_action,
+	.on_text = trigger_text,
+	.before_lock = trigger_before_lock,
 };
 
 static const struct view_ops kinds_view;
@@ -446,6 +641,7 @@ static struct step kinds_action(struct ctx *c, void *st, enum action a)
 	switch (a) {
 	case ACT_EDIT:
 		k->ask = (struct ask){.title = "A kind of trigger of your own", .label = "Name:",
+		                      .about = "A word or a few, like: work, or being ignored.",
 		                      .on_done = add_kind, .data = k};
 		return PUSH(ask_view, &k->ask);
 	case ACT_REMOVE:
@@ -577,6 +773,7 @@ static struct step toolbox_action(struct ctx *c, void *st, enum action a)
 	switch (a) {
 	case ACT_EDIT:
 		b->ask = (struct ask){.title = "A coping tool of your own", .label = "Name:",
+		                      .about = "What you do, in a few words, like: a walk round the block.",
 		                      .on_done = add_tool, .data = b};
 		return PUSH(ask_view, &b->ask);
 	case ACT_REMOVE:

@@ -151,6 +151,10 @@ static struct step unlock_work(struct ctx *c, void *st)
 		         "accept-older'.");
 		c->note_role = ROLE_WARN;
 	}
+	if (onboard_unfinished(c)) {
+		c->after_unlock = &onboard_view;
+		c->after_arg = "resume";
+	}
 	return STEP(STEP_UNLOCKED);
 }
 

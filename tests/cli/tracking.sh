@@ -15,6 +15,49 @@ t_exit "no score is a usage error" 2 pw mood
 t_exit "a note on the command line is refused" 2 pw mood 5 --note "private words"
 t_exit "a comma in --emotion is refused" 2 pw mood 5 --emotion a,b
 
+# Backdating: --at records a check-in or an entry at the local time given,
+# with the offset of that moment; times that are not real, not in that
+# form, or in the future are refused and nothing is saved.
+export TZ=Europe/London TEND_NOW=1795420800 # 2026-11-23 08:00 UTC
+t_match "a check-in from earlier" '^Saved check-in 4\.$' "$(pw mood 3 --at '2026-07-01 21:30')"
+t_eq "it is stored at that local time, with summer time's offset" "2026-07-01 21:30 60 3" \
+	"$(pw export 2>/dev/null |
+		jq -r '.tables.moods[-1] | "\(.at + .at_off * 60 | todate | .[0:16] | sub("T"; " ")) \(.at_off) \(.score)"')"
+t_match "an entry from earlier" '^Saved entry 1\.$' \
+	"$(printf 'Before\nwritten on paper\n' | pw add --at '2026-01-02 07:05')"
+t_match "the list shows its day" "2026-01-02" "$(pw list)"
+for bad in '2026-02-30 10:00' '2026-13-01 10:00' '2026-07-01' '01/07/2026 10:00' 'yesterday' \
+	'2026-07-01 10:00x' '2026-03-29 01:30'; do
+	t_exit "--at '$bad' is refused" 2 pw mood 5 --at "$bad"
+done
+t_exit "--at in the future is refused" 2 pw mood 5 --at '2026-11-24 09:00'
+t_match "the message shows the form" "like '2026-11-23 08:10'" "$(pw mood 5 --at 'soon' 2>&1)"
+t_eq "nothing was saved by the refused ones" 4 "$(pw export 2>/dev/null | jq '.tables.moods | length')"
+
+# Reading back, changing and removing check-ins.
+list=$(pw checkins)
+# (The first three were saved at the real time, after TEND_NOW.)
+t_eq "checkins lists them newest first: id, score, feelings, tags" \
+	"3 5 - - | 2 4 sad/lonely,tired work | 1 7 - - | 4 3 - - | " \
+	"$(awk -F'\t' '{ printf "%s %s %s %s | ", $1, $3, $4 == "" ? "-" : $4, $5 == "" ? "-" : $5 }' <<<"$list")"
+t_match "with the local time it was written at" $'\n4\t2026-07-01 21:30\t' "$list"
+t_match "show prints one whole, the note too" "Check-in 3.*score: 5 of 10.*a slow start" "$(pw checkins show 3 | tr '\n' ' ')"
+t_eq "edit changes what is given" "Changed check-in 4." \
+	"$(pw checkins edit 4 --score 2 --at '2026-07-02 07:15' --tag ' family' --tag work)"
+t_match "and keeps the rest" $'^4\t2026-07-02 07:15\t2\t\tfamily,work$' "$(pw checkins | tail -n 1)"
+t_eq "the note is changed from standard input" "a better day" \
+	"$(echo 'a better day' | pw checkins edit 4 --note - >/dev/null; pw checkins show 4 | tail -n 1)"
+t_exit "edit with nothing to change is a usage error" 2 pw checkins edit 4
+t_exit "edit of a check-in that is not there fails" 1 pw checkins edit 99 --score 3
+t_exit "a score out of range is refused" 2 pw checkins edit 4 --score 12
+t_exit "remove without --yes is refused" 2 pw checkins remove 4
+t_eq "so it is still there" 4 "$(pw checkins | wc -l)"
+t_eq "remove --yes removes it" "Removed check-in 4." "$(pw checkins remove --yes 4)"
+t_eq "and it is gone" 3 "$(pw checkins | wc -l)"
+t_exit "showing it now fails" 1 pw checkins show 4
+t_exit "a bad number is a usage error" 2 pw checkins show four
+unset TZ TEND_NOW
+
 out=$(printf '3\na door slammed\nkitchen\n8\n1\n4\n6\n' | pw trigger 2>/dev/null)
 t_eq "a full trigger log" "Saved trigger log 1." "$out"
 out=$(printf '6\nraised voices\n\n7\nwalked away\n\n' | pw trigger 2>/dev/null)

@@ -198,7 +198,7 @@ t_eq "and nothing more came in" $((before + 3)) "$(tend_ list | wc -l)"
 } >"$T_TMP/daylio.script"
 t_screen data-import-daylio "$T_TMP/daylio.script"
 O=$T_TMP/data-import-daylio.raw
-t_match "the mood screen lists each unknown mood" "sleepy +not set yet.*calm +not set yet" \
+t_match "the mood screen lists each unknown mood" "sleepy +not chosen yet.*calm +not chosen yet" \
 	"$(flat "mood scores")"
 t_match "Enter waits until each has a score" "Give 'sleepy' a score first" "$(sec "not all set")"
 t_match "digits and Right set scores" "sleepy .*\[4\].*calm .*\[7\]" "$(flat scored)"

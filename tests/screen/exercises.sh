@@ -34,8 +34,7 @@ key Enter
 $(open_try "$mod" "$try")
 dump intro
 key Enter
-key Right
-key Right
+type 7
 dump distress before
 key Enter
 dump first step
@@ -51,9 +50,7 @@ dump going on
 key Tab
 key Ctrl-S
 dump distress after
-key Left
-key Left
-key Left
+type 4
 key Enter
 dump finished
 SCRIPT
@@ -70,7 +67,7 @@ SCRIPT
 	t_match "$id: opening it again offers to go on" "You started this before.*step 2 of" \
 		"$(sec "picked up" | tr -s ' \n' ' ')"
 	t_match "$id: and goes on where it stopped" "Step 2 of [0-9]+: $second" "$(sec "going on")"
-	t_match "$id: finishing early asks distress after" "And now\?" "$(sec "distress after")"
+	t_match "$id: finishing early asks distress after" "And now, from 0 to 10\? \(Before, it was 7\.\)" "$(sec "distress after")"
 	t_match "$id: saved in the journal" "Saved in your journal" "$(sec finished)"
 	entry=$(tend_ list | awk -F'\t' -v t="$title" '$3 == t { print $1; exit }')
 	body=$(tend_ show "${entry:-0}")
@@ -121,6 +118,70 @@ t_match "a request is composed from the answers" \
 	"$(tr -s ' \n' ' ' <"$T_TMP/compose.out")"
 t_match "distress skipped both times is fine, and it is saved" \
 	"ask first\? Thank you\." "$(tend_ show "$(tend_ list | awk -F'\t' '$3 == "Boundary builder" && $1 > m { m = $1 } END { print m }')")"
+
+# With the steps it uses skipped, the compose step stays empty rather than
+# showing (and saving) the bare template; with some answered, it is built
+# from them, built again when an earlier answer changes, and not kept in
+# the journal while it is still the template with gaps.
+bb_entries() { tend_ list | awk -F'\t' '$3 == "Boundary builder"' | wc -l; }
+before=$(bb_entries)
+cat >"$T_TMP/compose-skips" <<SCRIPT
+size 40x100
+type $PASS
+key Enter
+$(open_try 7 0)
+key Enter
+key Tab
+key Tab
+key Tab
+key Tab
+key Tab
+dump every step skipped
+key Ctrl-S
+key Tab
+dump finished
+SCRIPT
+"$SCREEN_BIN" "$T_TMP/compose-skips" >"$T_TMP/compose-skips.out" 2>&1
+cat >"$T_TMP/compose-rebuilt" <<SCRIPT
+size 40x100
+type $PASS
+key Enter
+$(open_try 7 0)
+key Enter
+key Tab
+type the dog barks at night
+key Tab
+key Tab
+key Tab
+key Tab
+dump built from one answer
+key S-Tab
+key S-Tab
+key S-Tab
+key S-Tab
+key Ctrl-U
+type the radio is loud
+key Tab
+key Tab
+key Tab
+key Tab
+dump built again
+key Ctrl-S
+key Tab
+SCRIPT
+O=$T_TMP/compose-skips.out
+t_match "every step skipped: the compose step is there" "Put it together" "$(sec "every step skipped")"
+t_nomatch "but holds no bare template" "When \.\.\.|I feel \.\.\." "$(sec "every step skipped")"
+t_eq "and finishing saves no entry of it" "$before" "$(bb_entries)"
+"$SCREEN_BIN" "$T_TMP/compose-rebuilt" >"$T_TMP/compose-rebuilt.out" 2>&1
+O=$T_TMP/compose-rebuilt.out
+t_match "one answer: the request is built from it" "When the dog barks at night, I feel \.\.\." \
+	"$(sec "built from one answer" | tr -s ' \n' ' ')"
+t_match "an earlier answer changed: built again" "When the radio is loud, I feel \.\.\." \
+	"$(sec "built again" | tr -s ' \n' ' ')"
+body=$(tend_ show "$(tend_ list | awk -F'\t' '$3 == "Boundary builder" && $1 > m { m = $1 } END { print m }')")
+t_match "the answer given is saved" "the radio is loud" "$body"
+t_nomatch "the template with gaps is not" "Put it together|I feel \.\.\." "$body"
 
 # A paused exercise can be wiped and started afresh, after asking.
 cat >"$T_TMP/afresh" <<SCRIPT

@@ -249,6 +249,92 @@ t_ok "Ctrl-B during the first run: no vault made" test ! -e "$TEND_HOME/key"
 t_match "Ctrl-B during the first run, then a key: the first run again" "getting started" \
 	"$(t_section "$T_TMP/hide.out" "after a key")"
 
+# Ctrl-B on the recovery-code screen, once the vault exists: after the
+# unlock the code is shown again (it used to be skipped for good, with the
+# region step), and again after a second Ctrl-B on its check, until it is
+# checked; then the region step, which also waits until it is done.
+export TEND_HOME=$T_TMP/home-hidecode
+mkdir -p "$TEND_HOME"
+cat >"$T_TMP/hidecode" <<'SCRIPT'
+key Enter
+key Enter
+type calm river stone
+key Tab
+type calm river stone
+key Enter
+dump the recovery code
+key Ctrl-B
+key x
+type calm river stone
+key Enter
+dump unlocked: the code again
+key Enter
+key Ctrl-B
+key x
+type calm river stone
+key Enter
+dump hidden on the check: the code again
+SCRIPT
+"$SCREEN_BIN" "$T_TMP/hidecode" >"$T_TMP/hidecode.out" 2>&1
+code=$(grep -oE "$CODE_RE" <<<"$(t_section "$T_TMP/hidecode.out" "the recovery code")")
+t_match "Ctrl-B after the vault is made: the code is shown first" "$CODE_RE" "$code"
+t_eq "after unlocking, the same code is shown again" "$code" \
+	"$(grep -oE "$CODE_RE" <<<"$(t_section "$T_TMP/hidecode.out" "unlocked: the code again")")"
+t_eq "and again after Ctrl-B on its check" "$code" \
+	"$(grep -oE "$CODE_RE" <<<"$(t_section "$T_TMP/hidecode.out" "hidden on the check: the code again")")"
+third=$(cut -d- -f3 <<<"$code")
+cat >"$T_TMP/hidecode2" <<SCRIPT
+type calm river stone
+key Enter
+dump the code once more
+key Enter
+type $third
+key Enter
+dump checked: the region step
+key Ctrl-B
+key x
+type calm river stone
+key Enter
+dump hidden on the region step: it comes back
+key Enter
+key Esc
+dump all done: home
+key Ctrl-L
+type calm river stone
+key Enter
+dump unlocked once more: home
+SCRIPT
+"$SCREEN_BIN" "$T_TMP/hidecode2" >"$T_TMP/hidecode2.out" 2>&1
+t_match "the code waits until it is checked" "Your recovery code" \
+	"$(t_section "$T_TMP/hidecode2.out" "the code once more")"
+t_match "checked: the region step follows" "where are you\?" \
+	"$(t_section "$T_TMP/hidecode2.out" "checked: the region step" | tr 'A-Z' 'a-z')"
+t_match "the region step comes back after Ctrl-B" "where are you\?" \
+	"$(t_section "$T_TMP/hidecode2.out" "hidden on the region step: it comes back" | tr 'A-Z' 'a-z')"
+t_match "then home" "Check in" "$(t_section "$T_TMP/hidecode2.out" "all done: home")"
+t_match "once done, the next unlock goes home" "Check in" \
+	"$(t_section "$T_TMP/hidecode2.out" "unlocked once more: home")"
+t_nomatch "and set-up does not come back" "Your recovery code|Where are you\?" \
+	"$(t_section "$T_TMP/hidecode2.out" "unlocked once more: home")"
+t_nomatch "the recovery code is not on disk in the clear" "$code" \
+	"$(grep -rl -- "$code" "$TEND_HOME" 2>/dev/null)"
+
+# A re-key before the code was checked: the old code no longer opens the
+# vault, so set-up does not show it again (rekey printed the new one).
+export TEND_HOME=$T_TMP/home-rekeyed
+mkdir -p "$TEND_HOME"
+head -n 7 "$T_TMP/hidecode" >"$T_TMP/rekeyed"
+printf 'key Ctrl-B\n' >>"$T_TMP/rekeyed"
+"$SCREEN_BIN" "$T_TMP/rekeyed" >"$T_TMP/rekeyed.out" 2>&1
+old=$(grep -oE "$CODE_RE" "$T_TMP/rekeyed.out" | head -n 1)
+new=$("$TEND_BIN" --passphrase-fd 3 rekey 3<<<"calm river stone" 2>&1 | grep -oE "$CODE_RE" | head -n 1)
+t_match "rekey prints a new code" "$CODE_RE" "$new"
+printf 'type calm river stone\nkey Enter\ndump after the rekey\n' >"$T_TMP/rekeyed2"
+"$SCREEN_BIN" "$T_TMP/rekeyed2" >"$T_TMP/rekeyed2.out" 2>&1
+t_nomatch "after a rekey the old code is not shown again" "${old:-no code}|Your recovery code" \
+	"$(t_section "$T_TMP/rekeyed2.out" "after the rekey")"
+t_match "set-up goes on at the region step" "Where are you\?" "$(t_section "$T_TMP/rekeyed2.out" "after the rekey")"
+
 export TEND_HOME=$T_TMP/home-quiet
 mkdir -p "$TEND_HOME"
 printf 'autolock = 1\n' >"$TEND_HOME/config"

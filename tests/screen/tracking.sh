@@ -22,6 +22,7 @@ key Right
 key Enter
 dump saved with one key
 key c
+type 3
 key Tab
 dump the details, all optional
 key Enter
@@ -57,9 +58,8 @@ type a door slammed
 key Enter
 key Down
 key Down
-key Enter
 type 8
-key Enter
+key Down
 key End
 key Enter
 dump saved to finish later
@@ -81,10 +81,10 @@ key Up
 key Enter
 key Enter
 key Down
-key Enter
 type 3
-key Enter
 key Down
+type 1
+type 0
 key Down
 key Enter
 dump finished
@@ -102,6 +102,11 @@ t_nomatch "a finished log leaves the to-finish list" "Finish:" \
 	"$(t_section "$T_TMP/tracking-trigger.raw" "finished")"
 t_match "the toolbox says how often a tool was used" "used 1 time" \
 	"$(t_section "$T_TMP/tracking-trigger.raw" "the toolbox")"
+# The numbers stored are the ones chosen: 8 typed for then, 3 for now and
+# "1" "0" for how much it helped.
+t_eq "the distress and help chosen are the ones stored" "8 3 10" \
+	"$("$TEND_BIN" --passphrase-fd 3 export 3<<<"$PASS" 2>/dev/null |
+		jq -r '.tables.triggers[0] | "\(.suds_before) \(.suds_after) \(.helped)"')"
 
 cat >"$T_TMP/insights" <<SCRIPT
 type $PASS
@@ -287,5 +292,30 @@ SCRIPT
 t_match "a module lists the exercises its page names" "Try: 5-4-3-2-1 grounding.*Try: Paced breathing" \
 	"$(t_section "$T_TMP/path-try.out" "mindfulness offers breathing" | tr -s ' \n' ' ')"
 t_match "choosing it opens the exercise" "Box 4-4-4-4" "$(t_section "$T_TMP/path-try.out" "its exercise opens")"
+
+# The kind of trigger is picked from the list of kinds (Enter used to step
+# through them one by one, unseen).
+cat >"$T_TMP/kind" <<SCRIPT
+type $PASS
+key Enter
+$(downs "Log a trigger")
+key Enter
+key Enter
+key Enter
+dump the kinds as a list
+key Down
+key Down
+key Enter
+dump sound chosen
+key End
+key Up
+key Enter
+SCRIPT
+"$SCREEN_BIN" "$T_TMP/kind" >"$T_TMP/kind.out" 2>&1
+t_match "Enter on the kind shows the list, the kind there now chosen" \
+	"What kind of trigger was it\?.*people.*place.*sound" "$(t_section "$T_TMP/kind.out" "the kinds as a list" | tr -s ' \n' ' ')"
+t_match "the kind picked shows in the form" "Kind of trigger +sound" "$(t_section "$T_TMP/kind.out" "sound chosen")"
+t_eq "and is the one saved" "sound" \
+	"$("$TEND_BIN" --passphrase-fd 3 export 3<<<"$PASS" 2>/dev/null | jq -r '.tables.triggers[-1].category')"
 
 t_done

@@ -33,6 +33,7 @@
 	X(settings) \
 	X(textbuf) \
 	X(editor) \
+	X(scale) \
 	X(stats) \
 	X(feelings) \
 	X(chart) \

@@ -78,6 +78,16 @@ static void composes(void **state)
 	assert_int_equal(exercise_compose(&d, 0, answers, &out), 0);
 	assert_string_equal(buf_str(&out), "");
 	buf_free(&out);
+	/* Gaps: placeholders whose step has no answer (spaces are none). */
+	size_t refs = 0;
+	assert_int_equal(exercise_compose_gaps(&d, 4, answers, &refs), 0);
+	assert_int_equal(refs, 2);
+	answers[3] = " \n ";
+	assert_int_equal(exercise_compose_gaps(&d, 4, answers, NULL), 1);
+	answers[0] = NULL;
+	assert_int_equal(exercise_compose_gaps(&d, 4, answers, &refs), 2);
+	assert_int_equal(exercise_compose_gaps(&d, 0, answers, &refs), 0);
+	assert_int_equal(refs, 0);
 	exercise_free(&d);
 }
 

@@ -373,7 +373,63 @@ static void new_vault_keeps_links(void **state)
 	test_vault_free(b);
 }
 
+/* An older export's tags with spaces around them ("breakup, family", " family")
+ * come in trimmed, into a new vault and into one in use, and a check-in the
+ * vault already has (its tags trimmed) is found as already there. */
+static void imported_tags_are_trimmed(void **state)
+{
+	(void)state;
+	static const char old[] =
+		"{\"format\": \"tend-export\", \"version\": 1, \"schema\": 7, \"tables\": {"
+		"\"tags\": [{\"id\": 1, \"name\": \" family\"}, {\"id\": 2, \"name\": \"family\"}],"
+		"\"moods\": [{\"id\": 1, \"at\": 5, \"at_off\": 0, \"score\": 4,"
+		" \"tags\": \"breakup, family,\"}],"
+		"\"entries\": [{\"id\": 1, \"title\": \"t\", \"body\": \"\", \"created_at\": 1,"
+		" \"created_off\": 0, \"updated_at\": 1, \"updated_off\": 0}],"
+		"\"entry_tags\": [{\"entry_id\": 1, \"tag_id\": 1}, {\"entry_id\": 1, \"tag_id\": 2}]}}";
+	struct test_vault *f = test_vault_new();
+	struct error e = {0};
+	struct import_summary sum;
+	assert_int_equal(import_tend_json(f->v, old, strlen(old), false, &sum, &e), 0);
+	json_t *root = parsed(f);
+	json_t *t = json_object_get(root, "tables");
+	assert_string_equal(json_string_value(json_object_get(
+	                        json_array_get(json_object_get(t, "moods"), 0), "tags")),
+	                    "breakup,family");
+	assert_int_equal(json_array_size(json_object_get(t, "tags")), 1);
+	assert_string_equal(json_string_value(json_object_get(
+	                        json_array_get(json_object_get(t, "tags"), 0), "name")),
+	                    "family");
+	assert_int_equal(json_array_size(json_object_get(t, "entry_tags")), 1);
+	json_decref(root);
+	/* Again, into the vault that has it all now: nothing is new. */
+	assert_int_equal(import_tend_json(f->v, old, strlen(old), false, &sum, &e), 0);
+	assert_int_equal(sum.added_total, 0);
+	test_vault_free(f);
+}
+
+/* A recovery code set-up still waits to have checked, and drafts of forms,
+ * stay in the vault: an export (plain text) leaves them out. */
+static void export_leaves_out_setup_and_drafts(void **state)
+{
+	(void)state;
+	struct test_vault *f = test_vault_new();
+	struct error e = {0};
+	assert_int_equal(settings_set(f->v, "setup.code", "CODE1-CODE2", &e), 0);
+	assert_int_equal(settings_set(f->v, "draft.checkin", "1\x1f" "4", &e), 0);
+	assert_int_equal(settings_set(f->v, "breathe.pace", "1 100", &e), 0);
+	struct buf b = BUF_INIT;
+	export_of(f, &b);
+	assert_null(strstr(b.data, "CODE1"));
+	assert_null(strstr(b.data, "setup.code"));
+	assert_null(strstr(b.data, "draft.checkin"));
+	assert_non_null(strstr(b.data, "breathe.pace"));
+	buf_free(&b);
+	test_vault_free(f);
+}
+
 SUITE(export, cmocka_unit_test(everything_is_exported), cmocka_unit_test(import_round_trip),
       cmocka_unit_test(merge_into_vault_in_use), cmocka_unit_test(merge_adds_only_what_is_new),
       cmocka_unit_test(merge_refuses_a_broken_file_whole),
-      cmocka_unit_test(new_vault_keeps_links))
+      cmocka_unit_test(new_vault_keeps_links), cmocka_unit_test(imported_tags_are_trimmed),
+      cmocka_unit_test(export_leaves_out_setup_and_drafts))

@@ -90,7 +90,7 @@ static void failed_migration_rolls_back(void **state)
 	                            "CREATE TABLE homework_done_by_pack(x);",
 	                            &e),
 	                 0);
-	set_version(f->v, migrate_latest() - 1);
+	set_version(f->v, 6); /* migration 7 made the homework tables */
 	vault_close(f->v);
 	f->v = NULL;
 	for (int round = 0; round < 2; round++)

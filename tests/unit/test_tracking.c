@@ -1,12 +1,15 @@
 /* Check-ins, trigger logs, the toolbox and categories in the vault. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/entries.h"
 #include "store/insights.h"
 #include "store/tracking.h"
 #include "store/vault.h"
 #include "store/lists.h"
 #include "unit.h"
+#include "../../src/store/store_int.h"
 
 static int setup(void **state)
 {
@@ -170,6 +173,77 @@ static void own_lists_keep_apart(void **state)
 	assert_int_equal(list_items(NULL, LIST_AFFIRM, &it, &n, &e), -1);
 }
 
+/* Every row of one text column of a query, joined with "|". */
+static void column_is(struct vault *v, const char *sql, const char *want)
+{
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(vault_db(v), sql, -1, &st, NULL), SQLITE_OK);
+	char got[512] = "";
+	size_t used = 0;
+	while (sqlite3_step(st) == SQLITE_ROW)
+		used += (size_t)snprintf(got + used, sizeof(got) - used, "%s%s", used ? "|" : "",
+		                         (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	assert_string_equal(got, want);
+}
+
+/* "breakup, family" kept " family", which Insights counted apart from
+ * "family": tags are stored trimmed, empty ones left out. */
+static void tags_are_trimmed(void **state)
+{
+	struct test_vault *f = *state;
+	struct error e;
+	struct checkin c = CHECKIN_INIT;
+	int64_t id;
+	c.tags = "breakup, family,, \twork ,  ";
+	assert_int_equal(checkin_add(f->v, &c, &id, &e), 0);
+	c.tags = "family";
+	assert_int_equal(checkin_add(f->v, &c, &id, &e), 0);
+	column_is(f->v, "SELECT tags FROM moods ORDER BY id", "breakup,family,work|family");
+	struct insight_data d;
+	assert_int_equal(insights_load(f->v, &d, &e), 0);
+	size_t family = 0;
+	for (size_t i = 0; i < d.ntags; i++) {
+		assert_null(strchr(d.tags[i].tag, ' '));
+		family += strcmp(d.tags[i].tag, "family") == 0;
+	}
+	assert_int_equal(family, 2);
+	insights_free(&d);
+	const char *tags[] = {" family", "family ", "  ", "sleep"};
+	assert_int_equal(entries_add(f->v, "t", "b", tags, 4, &id, &e), 0);
+	column_is(f->v, "SELECT name FROM tags ORDER BY name", "family|sleep");
+}
+
+/* Tags stored before they were trimmed are trimmed when the vault opens. */
+static void old_tags_trimmed_on_open(void **state)
+{
+	struct test_vault *f = *state;
+	struct error e = {0};
+	assert_int_equal(store_exec(vault_db(f->v),
+	                            "INSERT INTO moods(at, at_off, score, tags) VALUES"
+	                            " (1, 0, 5, 'breakup, family'), (2, 0, 6, ' , '),"
+	                            " (3, 0, 7, 'work');"
+	                            "INSERT INTO entries(id, title, body, created_at, created_off,"
+	                            " updated_at, updated_off) VALUES (1, 't', 'b', 1, 0, 1, 0),"
+	                            " (2, 'u', 'c', 2, 0, 2, 0);"
+	                            "INSERT INTO tags(id, name) VALUES (1, 'family'), (2, ' family'),"
+	                            " (3, ' sleep ');"
+	                            "INSERT INTO entry_tags(entry_id, tag_id) VALUES (1, 1), (1, 2),"
+	                            " (2, 2), (2, 3);"
+	                            "PRAGMA user_version = 7;",
+	                            &e),
+	                 0);
+	vault_close(f->v);
+	assert_int_equal(vault_open(f->dir, "pw", 2, &f->v, &e), 0);
+	column_is(f->v, "SELECT tags FROM moods ORDER BY at", "breakup,family||work");
+	column_is(f->v, "SELECT name FROM tags ORDER BY name", "family|sleep");
+	column_is(f->v,
+	          "SELECT et.entry_id || ':' || t.name FROM entry_tags et JOIN tags t"
+	          " ON t.id = et.tag_id ORDER BY et.entry_id, t.name",
+	          "1:family|2:family|2:sleep");
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 SUITE(tracking, T(checkins_validate), T(toolbox_counts_what_helped), T(categories_are_editable),
-      T(exercises_feed_what_helps), T(own_lists_keep_apart))
+      T(exercises_feed_what_helps), T(own_lists_keep_apart), T(tags_are_trimmed),
+      T(old_tags_trimmed_on_open))
