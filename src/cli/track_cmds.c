@@ -6,6 +6,7 @@
 
 #include "cli/cli_int.h"
 #include "cli/commands.h"
+#include "core/feelings.h"
 #include "store/safety.h"
 #include "store/tracking.h"
 #include "util/buf.h"
@@ -308,6 +309,16 @@ static void local_time(struct stamp s, char out[32])
 	snprintf(out, 32, "%.10s %.5s", iso, iso + 11);
 }
 
+
+/* A label of tend's own, then text that came from the vault, shown so
+ * that no control character reaches the terminal (util/termsafe). */
+static void shown(const char *label, const char *text, enum termsafe_mode mode)
+{
+	fputs(label, stdout);
+	termsafe_fputs(text, stdout, mode);
+	putchar('\n');
+}
+
 static int run_checkins(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e)
 {
 	(void)ctx;
@@ -327,18 +338,26 @@ static int run_checkins(struct cli_ctx *ctx, struct vault *v, void *arg, struct 
 		for (size_t i = 0; i < n; i++) {
 			char when[32];
 			local_time(list[i].c.at, when);
-			printf("%lld\t%s\t%d\t%s\t%s\n", (long long)list[i].id, when, list[i].c.score,
-			       list[i].c.emotions, list[i].c.tags);
+			char feel[512];
+			feelings_words(list[i].c.emotions, feel, sizeof(feel));
+			printf("%lld\t%s\t%d\t", (long long)list[i].id, when, list[i].c.score);
+			termsafe_fputs(feel, stdout, TERMSAFE_LINE);
+			putchar('\t');
+			termsafe_fputs(list[i].c.tags, stdout, TERMSAFE_LINE);
+			putchar('\n');
 		}
 	} else if (a->what == 's') {
 		const struct checkin *c = &list[0].c;
 		char when[32];
 		local_time(c->at, when);
 		printf("Check-in %lld\n%s\nscore: %d of 10\n", (long long)list[0].id, when, c->score);
-		if (*c->emotions)
-			printf("feelings: %s\n", c->emotions);
+		if (*c->emotions) {
+			char feel[512];
+			feelings_words(c->emotions, feel, sizeof(feel));
+			shown("feelings: ", feel, TERMSAFE_LINE);
+		}
 		if (*c->tolerance)
-			printf("window of tolerance: %s\n", c->tolerance);
+			shown("window of tolerance: ", c->tolerance, TERMSAFE_LINE);
 		if (c->intensity >= 0)
 			printf("how strong: %d of 10\n", c->intensity);
 		if (c->energy >= 0)
@@ -346,11 +365,11 @@ static int run_checkins(struct cli_ctx *ctx, struct vault *v, void *arg, struct 
 		if (c->sleep_hours >= 0)
 			printf("sleep: %g hours\n", c->sleep_hours);
 		if (*c->body)
-			printf("in the body: %s\n", c->body);
+			shown("in the body: ", c->body, TERMSAFE_LINE);
 		if (*c->tags)
-			printf("tags: %s\n", c->tags);
+			shown("tags: ", c->tags, TERMSAFE_LINE);
 		if (*c->note)
-			printf("\n%s\n", c->note);
+			shown("\n", c->note, TERMSAFE_TEXT);
 	} else {
 		struct checkin c = list[0].c;
 		struct buf note = BUF_INIT;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "content/embed.h"
+#include "core/feelings.h"
 #include "store/settings.h"
 #include "store/tracking.h"
 #include "util/buf.h"
@@ -345,7 +346,12 @@ static struct scale *row_scale(struct checkin_state *s, size_t row)
 static void value_text(const struct checkin_state *s, int f, char *out, size_t size)
 {
 	switch (f) {
-	case F_EMOTIONS: snprintf(out, size, "%s", *s->emotions ? s->emotions : "-"); break;
+	case F_EMOTIONS:
+		if (*s->emotions)
+			feelings_words(s->emotions, out, size);
+		else
+			snprintf(out, size, "-");
+		break;
 	case F_TOLERANCE: snprintf(out, size, "%s", *s->c.tolerance ? s->c.tolerance : "-"); break;
 	case F_INTENSITY: scale_words(&s->intensity, out, size); break;
 	case F_ENERGY: scale_words(&s->energy, out, size); break;

@@ -38,6 +38,16 @@ no_esc "tend show" "$(pw show 1)"
 t_match "tend show keeps the body's lines" $'\nsecond line$' "$(pw show 1)"
 no_esc "tend search" "$(pw search click)"
 
+# A check-in's tags and note, read back with tend checkins.
+printf 'note %s\nnext line\n' "$ALL" | pw mood 4 --tag "mood $ALL" --emotion sad/lonely --emotion sad/grieving --note - >/dev/null
+out=$(pw checkins list)
+no_esc "tend checkins list" "$out"
+t_match "tend checkins list shows feelings as words" $'\tlonely, grieving\t' "$out"
+out=$(pw checkins show "$(cut -f1 <<<"$out" | head -1)")
+no_esc "tend checkins show" "$out"
+t_match "tend checkins show keeps the note's lines" $'\nnext line$' "$out"
+t_match "tend checkins show: feelings as words" 'feelings: lonely, grieving' "$out"
+
 # The safety plan, as a tend export brings it in.
 pw export -o "$T_TMP/plan.json" 2>/dev/null
 plan='"settings": [{"key": "safety.0", "value": "signs \\u001b]52;c;aGVsbG8=\\u0007 \\u001b]8;;https://example.invalid/\\u001b\\\\click\\u001b]8;;\\u001b\\\\ \\u001b[2J\\nnext line"}]'
