@@ -103,7 +103,10 @@ err=$(tk open-report "$OUT/r.sealed" -k "$T_TMP/other/tend-therapist.key" 2>&1)
 t_eq "another therapist's key exits 1" 1 $?
 t_match "and says the report was sealed for a different key" "sealed for a different key" "$err"
 cp "$OUT/r.sealed" "$T_TMP/bad.sealed"
-printf '\x55' | dd of="$T_TMP/bad.sealed" bs=1 seek=200 conv=notrunc 2>/dev/null
+# Flip the byte (setting it to a fixed value left it as it was once in 256 runs).
+b=$(od -An -tu1 -j200 -N1 "$T_TMP/bad.sealed" | tr -d ' ')
+printf "\\$(printf '%03o' $((b ^ 255)))" | dd of="$T_TMP/bad.sealed" bs=1 seek=200 conv=notrunc 2>/dev/null
+t_ok "the byte really changed" test -n "$(cmp "$OUT/r.sealed" "$T_TMP/bad.sealed" 2>&1)"
 err=$(tk open-report "$T_TMP/bad.sealed" -k "$KEY" 2>&1)
 t_eq "a changed byte exits 4" 4 $?
 t_match "and says it was damaged or changed" "damaged or changed" "$err"

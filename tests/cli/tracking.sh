@@ -38,7 +38,7 @@ t_eq "nothing was saved by the refused ones" 4 "$(pw export 2>/dev/null | jq '.t
 list=$(pw checkins)
 # (The first three were saved at the real time, after TEND_NOW.)
 t_eq "checkins lists them newest first: id, score, feelings, tags" \
-	"3 5 - - | 2 4 sad/lonely,tired work | 1 7 - - | 4 3 - - | " \
+	"3 5 - - | 2 4 lonely, tired work | 1 7 - - | 4 3 - - | " \
 	"$(awk -F'\t' '{ printf "%s %s %s %s | ", $1, $3, $4 == "" ? "-" : $4, $5 == "" ? "-" : $5 }' <<<"$list")"
 t_match "with the local time it was written at" $'\n4\t2026-07-01 21:30\t' "$list"
 t_match "show prints one whole, the note too" "Check-in 3.*score: 5 of 10.*a slow start" "$(pw checkins show 3 | tr '\n' ' ')"

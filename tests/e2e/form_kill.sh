@@ -67,7 +67,7 @@ open() {
 	t_see "$W: the unlock screen" 'Type your passphrase to open it' || give_up
 	text "$PASS"
 	keys Enter
-	t_see "$W: the home screen" '^ +Welcome back\.' || give_up
+	t_see "$W: the home screen" '^ +Welcome( back)?\.' || give_up
 }
 
 # ---- a check-in, SIGKILL at once after the last key
