@@ -617,6 +617,30 @@ static void count(struct import_summary *sum, const struct merge_record *r, bool
 		sum->last = r->at;
 }
 
+/* For each record, how many records before it in the file are the same
+ * thing to the vault (merge_same): nth[i]. A table of first indices. */
+static int count_alike(const struct foreign *f, size_t *nth, struct error *e)
+{
+	size_t size = 16;
+	while (size < f->n * 2)
+		size *= 2;
+	struct slot {
+		size_t first, seen; /* first: index + 1, 0 for a free slot */
+	} *tab = calloc(size, sizeof(*tab));
+	if (!tab)
+		return error_set(e, E_FAIL, "Out of memory reading the import.");
+	for (size_t i = 0; i < f->n; i++) {
+		size_t k = (size_t)merge_hash(&f->recs[i]) & (size - 1);
+		while (tab[k].first && !merge_same(&f->recs[tab[k].first - 1], &f->recs[i]))
+			k = (k + 1) & (size - 1);
+		if (!tab[k].first)
+			tab[k].first = i + 1;
+		nth[i] = tab[k].seen++;
+	}
+	free(tab);
+	return 0;
+}
+
 int import_foreign(struct vault *v, const char *text, size_t len, const struct import_opts *o,
                    struct import_summary *sum, struct error *e)
 {
@@ -629,12 +653,20 @@ int import_foreign(struct vault *v, const char *text, size_t len, const struct i
 	if (rc == 0 && !v) /* only checked and counted (no duplicates known) */
 		for (size_t i = 0; i < f.n; i++)
 			count(sum, &f.recs[i], false);
+	size_t *nth = NULL;
+	if (rc == 0 && v && !(nth = malloc((f.n ? f.n : 1) * sizeof(*nth))))
+		rc = error_set(e, E_FAIL, "Out of memory reading the import.");
+	if (rc == 0 && v)
+		rc = count_alike(&f, nth, e);
 	/* The whole file is good: add it in one transaction. A dry run does
-	 * the same and rolls back, so its counts (duplicates too) are exact. */
+	 * the same and rolls back, so its counts (duplicates too) are exact.
+	 * Duplicates are looked for among the rows the vault held before. */
+	struct merge_mark mark;
 	if (rc == 0 && v && (rc = store_load_begin(v, e)) == 0) {
+		rc = store_merge_mark(v, &mark, e);
 		for (size_t i = 0; i < f.n && rc == 0; i++) {
 			bool dup = false;
-			rc = store_merge(v, &f.recs[i], &dup, e);
+			rc = store_merge(v, &mark, &f.recs[i], nth[i], &dup, e);
 			if (rc) {
 				char msg[sizeof(e->msg)];
 				snprintf(msg, sizeof(msg), "%s", e->msg);
@@ -649,6 +681,7 @@ int import_foreign(struct vault *v, const char *text, size_t len, const struct i
 		else
 			store_load_end(v, false, e);
 	}
+	free(nth);
 	foreign_free(&f);
 	return rc;
 }

@@ -1,42 +1,94 @@
-/* merge.c: records from other apps, added with exact duplicates skipped. */
+/* merge.c: records from other apps, added with what the vault held
+ * already skipped. */
 #include "store/merge.h"
 
 #include <sqlite3.h>
+#include <string.h>
 
 #include "store_int.h"
 
-/* 1 when the query with its bound values finds a row, 0 when not. */
-static int found(sqlite3 *db, sqlite3_stmt *st, struct error *e)
+static const char *or_empty(const char *s)
 {
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : store_sql_error(db, rc, e, "looking for duplicates");
+	return s ? s : "";
 }
 
-static int is_duplicate(sqlite3 *db, const struct merge_record *r, struct error *e)
+int store_merge_mark(struct vault *v, struct merge_mark *m, struct error *e)
+{
+	sqlite3 *db = vault_db(v);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db,
+	                            "SELECT (SELECT coalesce(max(id), 0) FROM entries),"
+	                            " (SELECT coalesce(max(id), 0) FROM moods)",
+	                            -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_sql_error(db, rc, e, "looking for duplicates");
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		m->entries = sqlite3_column_int64(st, 0);
+		m->moods = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : store_sql_error(db, rc, e, "looking for duplicates");
+}
+
+bool merge_same(const struct merge_record *a, const struct merge_record *b)
+{
+	if (a->at != b->at || a->has_entry != b->has_entry)
+		return false;
+	if (a->has_entry)
+		return strcmp(or_empty(a->title), or_empty(b->title)) == 0 &&
+		       strcmp(or_empty(a->body), or_empty(b->body)) == 0;
+	return strcmp(or_empty(a->mood_tags), or_empty(b->mood_tags)) == 0;
+}
+
+static uint64_t fnv(uint64_t h, const char *s)
+{
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return (h ^ 0xff) * 1099511628211u;
+}
+
+uint64_t merge_hash(const struct merge_record *r)
+{
+	uint64_t h = 14695981039346656037u ^ (uint64_t)r->at ^ (r->has_entry ? 1u << 31 : 0);
+	h *= 1099511628211u;
+	if (r->has_entry)
+		return fnv(fnv(h, or_empty(r->title)), or_empty(r->body));
+	return fnv(h, or_empty(r->mood_tags));
+}
+
+/* How many rows the vault held before the import (m) that are r; -1 on
+ * error. */
+static int64_t held_before(sqlite3 *db, const struct merge_mark *m, const struct merge_record *r,
+                           struct error *e)
 {
 	sqlite3_stmt *st;
 	int rc;
 	if (r->has_entry) {
 		rc = sqlite3_prepare_v2(db,
-		                        "SELECT 1 FROM entries WHERE created_at = ?1 AND title = ?2"
-		                        " AND body = ?3",
+		                        "SELECT count(*) FROM entries WHERE created_at = ?1"
+		                        " AND title = ?2 AND body = ?3 AND id <= ?4",
 		                        -1, &st, NULL);
 		if (rc != SQLITE_OK)
 			return store_sql_error(db, rc, e, "looking for duplicates");
-		sqlite3_bind_text(st, 2, r->title ? r->title : "", -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, r->body ? r->body : "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, or_empty(r->title), -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, or_empty(r->body), -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 4, m->entries);
 	} else {
-		rc = sqlite3_prepare_v2(db, "SELECT 1 FROM moods WHERE at = ?1 AND score = ?2", -1, &st,
-		                        NULL);
+		rc = sqlite3_prepare_v2(db,
+		                        "SELECT count(*) FROM moods WHERE at = ?1 AND tags = ?2"
+		                        " AND id <= ?4",
+		                        -1, &st, NULL);
 		if (rc != SQLITE_OK)
 			return store_sql_error(db, rc, e, "looking for duplicates");
-		sqlite3_bind_int(st, 2, r->mood);
+		sqlite3_bind_text(st, 2, or_empty(r->mood_tags), -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 4, m->moods);
 	}
 	sqlite3_bind_int64(st, 1, r->at);
-	return found(db, st, e);
+	rc = sqlite3_step(st);
+	int64_t n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? n : store_sql_error(db, rc, e, "looking for duplicates");
 }
 
 static int add_mood(sqlite3 *db, const struct merge_record *r, int64_t *id, struct error *e)
@@ -83,15 +135,16 @@ static int add_entry(sqlite3 *db, const struct merge_record *r, int64_t mood_id,
 	return store_set_tags(db, sqlite3_last_insert_rowid(db), r->tags, r->ntags, e);
 }
 
-int store_merge(struct vault *v, const struct merge_record *r, bool *dup, struct error *e)
+int store_merge(struct vault *v, const struct merge_mark *m, const struct merge_record *r,
+                size_t nth, bool *dup, struct error *e)
 {
 	if (r->mood > 10 || (!r->has_entry && r->mood < 0))
 		return error_set(e, E_CORRUPT, "A record has neither an entry nor a score from 0 to 10.");
 	sqlite3 *db = vault_db(v);
-	int d = is_duplicate(db, r, e);
-	if (d < 0)
+	int64_t held = held_before(db, m, r, e);
+	if (held < 0)
 		return -1;
-	*dup = d == 1;
+	*dup = (uint64_t)held > nth;
 	if (*dup)
 		return 0;
 	int64_t mood_id = 0;

@@ -299,13 +299,64 @@ static void a_dry_run_counts_exactly_and_changes_nothing(void **state)
 	struct test_vault *f = test_vault_new();
 	struct import_summary sum;
 	struct error e = {0};
-	/* the same check-in twice in one file: the second is a duplicate */
-	const char *doc = "full_date,time,mood\n2024-05-18,21:54,rad\n2024-05-18,21:54,rad\n";
-	assert_int_equal(run(f, IMPORT_DAYLIO, doc, true, &sum, &e), 0);
+	const char *doc = "full_date,time,mood\n2024-05-18,21:54,rad\n2024-05-19,21:54,rad\n";
+	assert_int_equal(run(f, IMPORT_DAYLIO, doc, false, &sum, &e), 0);
+	const char *more = "full_date,time,mood\n2024-05-18,21:54,rad\n2024-05-20,8:00,bad\n";
+	assert_int_equal(run(f, IMPORT_DAYLIO, more, true, &sum, &e), 0);
 	assert_int_equal(sum.checkins, 1);
 	assert_int_equal(sum.duplicates, 1);
 	json_t *root = vault_json(f);
-	assert_int_equal(json_array_size(rows(root, "moods")), 0);
+	assert_int_equal(json_array_size(rows(root, "moods")), 2);
+	json_decref(root);
+	test_vault_free(f);
+}
+
+/* Rows alike in one file are all the person's: only what the vault held
+ * before the import counts as already there. */
+static void duplicates_only_against_the_vault_before(void **state)
+{
+	(void)state;
+	struct test_vault *f = test_vault_new();
+	struct import_summary sum;
+	struct error e = {0};
+	const char *twice = "{\"entries\": ["
+	                    "{\"title\": \"Tea\", \"body\": \"b\", \"date\": \"2024-03-02\", \"time\": \"08:15\"},"
+	                    "{\"title\": \"Tea\", \"body\": \"b\", \"date\": \"2024-03-02\", \"time\": \"08:15\"}]}";
+	assert_int_equal(run(f, IMPORT_JRNL, twice, true, &sum, &e), 0);
+	assert_int_equal(sum.entries, 2);
+	assert_int_equal(sum.duplicates, 0);
+	assert_int_equal(run(f, IMPORT_JRNL, twice, false, &sum, &e), 0);
+	assert_int_equal(sum.entries, 2);
+	assert_int_equal(sum.duplicates, 0);
+	assert_int_equal(run(f, IMPORT_JRNL, twice, false, &sum, &e), 0);
+	assert_int_equal(sum.entries, 0);
+	assert_int_equal(sum.duplicates, 2);
+	/* A file holding it three times where the vault holds it twice adds one. */
+	const char *thrice = "{\"entries\": ["
+	                     "{\"title\": \"Tea\", \"body\": \"b\", \"date\": \"2024-03-02\", \"time\": \"08:15\"},"
+	                     "{\"title\": \"Tea\", \"body\": \"b\", \"date\": \"2024-03-02\", \"time\": \"08:15\"},"
+	                     "{\"title\": \"Tea\", \"body\": \"b\", \"date\": \"2024-03-02\", \"time\": \"08:15\"}]}";
+	assert_int_equal(run(f, IMPORT_JRNL, thrice, false, &sum, &e), 0);
+	assert_int_equal(sum.entries, 1);
+	assert_int_equal(sum.duplicates, 2);
+	/* Daylio: two check-ins in the same minute with other activities */
+	const char *day = "full_date,time,mood,activities\n"
+	                  "2024-05-18,21:54,rad,walk\n2024-05-18,21:54,sleepy,work\n"
+	                  "2024-05-18,21:54,sleepy,work\n";
+	struct mood_name low[] = {{"sleepy", 2}}, high[] = {{"sleepy", 8}};
+	struct import_opts o = {.format = IMPORT_DAYLIO, .moods = low, .nmoods = 1};
+	assert_int_equal(import_foreign(f->v, day, strlen(day), &o, &sum, &e), 0);
+	assert_int_equal(sum.checkins, 3);
+	assert_int_equal(sum.duplicates, 0);
+	/* again with another score for a mood: still nothing new */
+	o.moods = high;
+	assert_int_equal(import_foreign(f->v, day, strlen(day), &o, &sum, &e), 0);
+	assert_int_equal(sum.checkins, 0);
+	assert_int_equal(sum.duplicates, 3);
+	json_t *root = vault_json(f);
+	assert_int_equal(json_array_size(rows(root, "entries")), 3);
+	assert_int_equal(json_array_size(rows(root, "moods")), 3);
+	assert_int_equal(int_of(json_array_get(rows(root, "moods"), 1), "score"), 2);
 	json_decref(root);
 	test_vault_free(f);
 }
@@ -317,4 +368,5 @@ SUITE(import, cmocka_unit_test(jrnl_entries_with_tags_and_local_time),
       cmocka_unit_test(daylio_check_ins_notes_and_activities),
       cmocka_unit_test(daylio_header_variants),
       cmocka_unit_test(daylio_custom_moods_and_problems),
-      cmocka_unit_test(a_dry_run_counts_exactly_and_changes_nothing))
+      cmocka_unit_test(a_dry_run_counts_exactly_and_changes_nothing),
+      cmocka_unit_test(duplicates_only_against_the_vault_before))
