@@ -25,6 +25,9 @@ struct import_summary {
 	size_t entries, checkins, duplicates; /* added, and skipped as there already */
 	size_t triggers, others; /* tend-json: trigger logs and other rows added */
 	int64_t first, last; /* entries' and check-ins' times (Unix seconds); 0 when none */
+	/* Other apps' files: control characters removed from the text, and
+	 * titles or tags whose line breaks became spaces. */
+	size_t controls, breaks;
 };
 
 /* Reads tend's own JSON export (docs/export-format.md) from text. The
@@ -57,12 +60,18 @@ struct import_opts {
 	 * here once, one to a line, so a screen can ask for its score (the
 	 * import still fails, naming them). */
 	struct buf *unknown;
+	/* The file's character encoding as iconv names it ("latin1",
+	 * "windows-1252", "utf-16"); NULL for UTF-8, which is checked. */
+	const char *encoding;
 };
 
 /* Reads another app's export (jrnl or tui-journal JSON, Daylio CSV) and
  * adds it to v, which may be in use: all or nothing, in one transaction,
- * with exact duplicates skipped (see store/merge.h). A problem names its
- * line (CSV) or entry (JSON) and changes nothing. A dry run counts exactly
+ * with what the vault held already skipped (see store/merge.h). Text that
+ * is not UTF-8 (after converting from o->encoding) or holds a NUL is
+ * refused; other control characters are removed and counted, and a line
+ * break in a title becomes a space. A problem names its line (CSV, and
+ * any file that is not UTF-8) or entry (JSON) and changes nothing. A dry run counts exactly
  * what a real one would add and skip, then rolls back. With v NULL the file
  * is only checked and counted, as if the vault were empty. */
 int import_foreign(struct vault *v, const char *text, size_t len, const struct import_opts *o,

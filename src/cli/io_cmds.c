@@ -141,6 +141,12 @@ static void print_foreign(const struct import_summary *s, bool dry)
 		printf("; %zu already in the vault, skipped", s->duplicates);
 	puts(".");
 	print_span(s);
+	if (s->controls)
+		printf("%zu control character%s removed from the text (they do not show, and can "
+		       "upset a terminal).\n", s->controls, s->controls == 1 ? " was" : "s were");
+	if (s->breaks)
+		printf("%zu title%s or tag%s had line breaks; they are spaces now.\n", s->breaks,
+		       s->breaks == 1 ? "" : "s", s->breaks == 1 ? "" : "s");
 }
 
 static int import_run(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e)
@@ -184,6 +190,7 @@ int cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 		{"format", required_argument, NULL, 'f'},
 		{"dry-run", no_argument, NULL, 'n'},
 		{"mood", required_argument, NULL, 'm'},
+		{"encoding", required_argument, NULL, 'E'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -191,15 +198,17 @@ int cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 	a.opts.moods = a.moods;
 	int c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "f:nm:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:nm:E:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			puts("usage: tend import [--format tend-json|jrnl|daylio|tui-journal] [--dry-run]\n"
-			     "                   [--mood NAME=SCORE]... FILE\n"
+			     "                   [--mood NAME=SCORE]... [--encoding NAME] FILE\n"
 			     "Reads FILE into the vault, all or nothing. tend-json (the default, tend's own\n"
 			     "export) fills a new vault as it was; into a vault in use, it and the others\n"
 			     "add only what is not there yet. --dry-run checks the file and says what it\n"
-			     "would add, changing nothing. --mood gives a Daylio mood a score from 0 to 10.");
+			     "would add, changing nothing. --mood gives a Daylio mood a score from 0 to 10.\n"
+			     "Files are read as UTF-8; --encoding names another (latin1, windows-1252,\n"
+			     "utf-16) for files from other apps.");
 			return 0;
 		case 'f':
 			if (import_format_parse(optarg, &a.opts.format))
@@ -212,6 +221,11 @@ int cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 			if (add_mood(&a, optarg))
 				return 2;
 			break;
+		case 'E':
+			if (!*optarg)
+				return cli_usage_error("--encoding takes a name, e.g. --encoding latin1.");
+			a.opts.encoding = optarg;
+			break;
 		default:
 			return cli_usage_error("unknown option for 'tend import'.");
 		}
@@ -220,6 +234,9 @@ int cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error("'tend import' takes one file.");
 	if (a.opts.nmoods && a.opts.format != IMPORT_DAYLIO)
 		return cli_usage_error("--mood is for --format daylio.");
+	if (a.opts.encoding && a.opts.format == IMPORT_TEND_JSON)
+		return cli_usage_error("--encoding is for other apps' files; tend's own export is "
+		                       "always UTF-8.");
 	a.file = argv[optind];
 	struct error e = {0};
 	if (read_file(a.file, (size_t)512 << 20, &a.text, NULL, &e)) {

@@ -3,6 +3,8 @@
  * of the person's words is made in one arena, wiped when the import ends. */
 #include <csv.h>
 #include <ctype.h>
+#include <errno.h>
+#include <iconv.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +17,7 @@
 #include "store/dump.h"
 #include "store/merge.h"
 #include "util/buf.h"
+#include "util/utf8.h"
 
 #define MAX_TAGS 64
 
@@ -33,6 +36,8 @@ struct foreign {
 	struct chunk *chunks;
 	const struct import_opts *opts;
 	struct buf unknown;     /* Daylio moods with no score, "name (line N)" */
+	size_t controls;        /* control characters removed from the text */
+	size_t breaks;          /* titles and tags whose line breaks became spaces */
 	size_t nunknown;        /* counted apart: the list may fail to grow */
 };
 
@@ -96,6 +101,49 @@ static struct merge_record *new_record(struct foreign *f, size_t line, struct er
 	return r;
 }
 
+enum tidy_mode { T_BODY, T_LINE };
+
+/* Text from another app made fit for the vault, in place: control
+ * characters (C0 but tab and newline, DEL, C1) are removed and counted; a
+ * CR ends a line (CR LF is one end). In T_LINE text (titles, tags) line
+ * ends and tabs become spaces. The text is valid UTF-8 already. */
+static char *tidy(struct foreign *f, char *s, enum tidy_mode m)
+{
+	if (!s)
+		return NULL;
+	char *out = s;
+	bool broke = false;
+	for (const char *p = s; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c == '\r') {
+			if (p[1] != '\n')
+				c = '\n';
+			else
+				continue;
+		}
+		if (c == 0xC2 && (unsigned char)p[1] >= 0x80 && (unsigned char)p[1] <= 0x9F) {
+			f->controls++; /* U+0080..U+009F */
+			p++;
+			continue;
+		}
+		if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) {
+			f->controls++;
+			continue;
+		}
+		if (m == T_LINE && (c == '\n' || c == '\t')) {
+			broke |= c == '\n';
+			c = ' ';
+		}
+		*out++ = (char)c;
+	}
+	*out = '\0';
+	if (m == T_LINE)
+		while (out > s && out[-1] == ' ')
+			*--out = '\0';
+	f->breaks += broke;
+	return s;
+}
+
 /* A tag from another app: trimmed, commas (tend's separator) made spaces,
  * leading tag marks (jrnl's @) dropped. NULL for an empty one. */
 static const char *clean_tag(struct foreign *f, const char *s, size_t len, const char *marks)
@@ -108,11 +156,11 @@ static const char *clean_tag(struct foreign *f, const char *s, size_t len, const
 		len--;
 	if (!len)
 		return NULL;
-	char *t = arena_strndup(f, s, len);
+	char *t = tidy(f, arena_strndup(f, s, len), T_LINE);
 	for (char *p = t; p && *p; p++)
 		if (*p == ',')
 			*p = ' ';
-	return t;
+	return t && *t ? t : NULL;
 }
 
 /* ---- times -------------------------------------------------------------- */
@@ -195,16 +243,17 @@ static bool parse_rfc3339(const char *s, int64_t *at, int *off)
 
 /* ---- jrnl and tui-journal (JSON) ---------------------------------------- */
 
-static const char *json_text(struct foreign *f, json_t *obj, const char *key, bool *bad)
+static char *json_text(struct foreign *f, json_t *obj, const char *key, bool *bad)
 {
+	static char empty[1];
 	json_t *v = json_object_get(obj, key);
 	if (!v || json_is_null(v))
-		return "";
+		return empty;
 	if (!json_is_string(v) || memchr(json_string_value(v), '\0', json_string_length(v))) {
 		*bad = true;
 		return NULL;
 	}
-	const char *s = arena_strndup(f, json_string_value(v), json_string_length(v));
+	char *s = arena_strndup(f, json_string_value(v), json_string_length(v));
 	if (!s)
 		*bad = true;
 	return s;
@@ -256,8 +305,8 @@ static int read_jrnl_entry(struct foreign *f, json_t *en, size_t i, struct error
 	bool bad = false;
 	const char *date = json_text(f, en, "date", &bad);
 	const char *clock = json_text(f, en, "time", &bad);
-	r->title = json_text(f, en, "title", &bad);
-	r->body = json_text(f, en, "body", &bad);
+	r->title = tidy(f, json_text(f, en, "title", &bad), T_LINE);
+	r->body = tidy(f, json_text(f, en, "body", &bad), T_BODY);
 	if (bad)
 		return error_set(e, E_CORRUPT, "entry %zu: date, time, title and body are text.", i + 1);
 	int y, mo, d, h = 0, mi = 0;
@@ -290,8 +339,8 @@ static int read_tui_entry(struct foreign *f, json_t *en, size_t i, struct error 
 		return -1;
 	bool bad = false;
 	const char *date = json_text(f, en, "date", &bad);
-	r->title = json_text(f, en, "title", &bad);
-	r->body = json_text(f, en, "content", &bad);
+	r->title = tidy(f, json_text(f, en, "title", &bad), T_LINE);
+	r->body = tidy(f, json_text(f, en, "content", &bad), T_BODY);
 	if (bad)
 		return error_set(e, E_CORRUPT, "entry %zu: date, title and content are text.", i + 1);
 	if (!parse_rfc3339(date, &r->at, &r->off_min))
@@ -430,7 +479,7 @@ static bool old_date(const char *year, const char *dm, int *y, int *mo, int *d)
 }
 
 /* A Daylio note: <br> tags become new lines; surrounding space goes. */
-static const char *daylio_text(struct foreign *f, const char *s)
+static const char *daylio_text(struct foreign *f, const char *s, enum tidy_mode m)
 {
 	size_t len = strlen(s);
 	char *out = arena_alloc(f, len + 1);
@@ -452,6 +501,9 @@ static const char *daylio_text(struct foreign *f, const char *s)
 			out[k++] = s[i++];
 		}
 	}
+	out[k] = '\0';
+	tidy(f, out, m);
+	k = strlen(out);
 	while (k && isspace((unsigned char)out[k - 1]))
 		k--;
 	out[k] = '\0';
@@ -520,8 +572,8 @@ static int daylio_row(struct csv_state *cs)
 	r->tags = tags;
 	r->mood_tags = arena_strndup(f, buf_str(&joined), joined.len);
 	buf_free(&joined);
-	r->title = daylio_text(f, field(cs, D_NOTE_TITLE));
-	r->body = daylio_text(f, field(cs, D_NOTE));
+	r->title = daylio_text(f, field(cs, D_NOTE_TITLE), T_LINE);
+	r->body = daylio_text(f, field(cs, D_NOTE), T_BODY);
 	if (!r->title || !r->body || !r->mood_tags)
 		return error_set(e, E_FAIL, "Out of memory reading the import.");
 	r->has_entry = *r->title || *r->body;
@@ -641,15 +693,95 @@ static int count_alike(const struct foreign *f, size_t *nth, struct error *e)
 	return 0;
 }
 
+static size_t line_at(const char *text, size_t off)
+{
+	size_t line = 1;
+	for (const char *p = text; (p = memchr(p, '\n', off - (size_t)(p - text))); p++)
+		line++;
+	return line;
+}
+
+/* The file as UTF-8 with no NUL in it, or an error naming the line. */
+static int check_utf8(const char *text, size_t len, struct error *e)
+{
+	size_t i = 0;
+	while (i < len) {
+		unsigned char c = (unsigned char)text[i];
+		if (c && c < 0x80) {
+			i++;
+			continue;
+		}
+		if (!c)
+			return error_set(e, E_CORRUPT, "line %zu: a NUL byte, so this is not UTF-8 text. "
+			                               "If the file is UTF-16, give --encoding utf-16.",
+			                 line_at(text, i));
+		size_t adv;
+		if (utf8_decode(text + i, len - i, &adv) == UTF8_REPLACEMENT &&
+		    !(adv == 3 && memcmp(text + i, "\xEF\xBF\xBD", 3) == 0))
+			return error_set(e, E_CORRUPT, "line %zu: byte 0x%02X is not UTF-8. If the file "
+			                               "was written in another encoding, name it, e.g. "
+			                               "--encoding windows-1252 (or latin1, utf-16).",
+			                 line_at(text, i), c);
+		i += adv;
+	}
+	return 0;
+}
+
+/* text converted from encoding to UTF-8 into out (a wiping buffer). */
+static int convert(const char *encoding, const char *text, size_t len, struct buf *out,
+                   struct error *e)
+{
+	iconv_t cd = iconv_open("UTF-8", encoding);
+	if (cd == (iconv_t)-1)
+		return error_set(e, E_USAGE, "--encoding: this system does not know \"%s\" (try "
+		                             "latin1, windows-1252 or utf-16).", encoding);
+	int rc = 0;
+	char *in = (char *)text;
+	size_t left = len;
+	while (left && rc == 0) {
+		if (buf_reserve(out, left * 2 + 16)) {
+			rc = error_set(e, E_FAIL, "Out of memory reading the import.");
+			break;
+		}
+		char *to = out->data + out->len;
+		size_t room = out->cap - out->len - 1, was = room;
+		size_t n = iconv(cd, &in, &left, &to, &room);
+		out->len += was - room;
+		if (n == (size_t)-1 && errno != E2BIG)
+			rc = error_set(e, E_CORRUPT, "line %zu: this is not %s text%s.",
+			               line_at(text, (size_t)(in - text)), encoding,
+			               errno == EINVAL ? " (it ends part way through a character)" : "");
+	}
+	iconv_close(cd);
+	if (out->cap)
+		out->data[out->len] = '\0';
+	return rc;
+}
+
 int import_foreign(struct vault *v, const char *text, size_t len, const struct import_opts *o,
                    struct import_summary *sum, struct error *e)
 {
 	memset(sum, 0, sizeof(*sum));
 	struct foreign f = {.opts = o, .unknown = BUF_INIT};
-	int rc = o->format == IMPORT_DAYLIO ? read_daylio(&f, text, len, e)
-	         : o->format == IMPORT_JRNL || o->format == IMPORT_TUI_JOURNAL
-	             ? read_json(&f, text, len, o->format, e)
-	             : error_set(e, E_USAGE, "That format is not read here.");
+	struct buf conv = BUF_INIT;
+	int rc = 0;
+	if (o->encoding && (rc = convert(o->encoding, text, len, &conv, e)) == 0) {
+		text = buf_str(&conv);
+		len = conv.len;
+	}
+	if (rc == 0)
+		rc = check_utf8(text, len, e);
+	if (rc == 0 && len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+		text += 3;
+		len -= 3;
+	}
+	if (rc == 0 && o->format == IMPORT_TEND_JSON)
+		rc = error_set(e, E_USAGE, "That format is not read here.");
+	else if (rc == 0)
+		rc = o->format == IMPORT_DAYLIO ? read_daylio(&f, text, len, e)
+		                                : read_json(&f, text, len, o->format, e);
+	sum->controls = f.controls;
+	sum->breaks = f.breaks;
 	if (rc == 0 && !v) /* only checked and counted (no duplicates known) */
 		for (size_t i = 0; i < f.n; i++)
 			count(sum, &f.recs[i], false);
@@ -683,5 +815,6 @@ int import_foreign(struct vault *v, const char *text, size_t len, const struct i
 	}
 	free(nth);
 	foreign_free(&f);
+	buf_free(&conv);
 	return rc;
 }

@@ -77,6 +77,31 @@ daylio|tui-journal/export.json|line 1: this is not a Daylio export
 LIST
 t_eq "the odd files changed nothing" "$before" "$(pw list)"
 
+# Text tend's own export would refuse never gets in.
+before=$(pw list)
+err=$(pw import --format daylio "$F/daylio/latin1.csv" 2>&1)
+t_eq "not UTF-8: exits 4" 4 $?
+t_match "not UTF-8: names the line and says what to do" \
+	'line 3: byte 0xE9 is not UTF-8.*--encoding windows-1252' "$err"
+t_eq "not UTF-8: nothing changed" "$before" "$(pw list)"
+t_exit "--encoding: an unknown name is a usage error" 2 \
+	pw import --format daylio --encoding no-such-code "$F/daylio/latin1.csv"
+t_match "--encoding latin1 reads it" "2 records: added 2 entries and 2 check-ins" \
+	"$(pw import --format daylio --encoding latin1 "$F/daylio/latin1.csv")"
+t_match "--encoding: the words arrive as written" "Café with Renée" "$(pw list)"
+t_match "--encoding: the activities too" $'2024-07-01T19:05\tCafé with Renée\tcafé,reading' "$(pw list)"
+out=$(pw import --format jrnl "$F/jrnl/controls.json")
+t_match "control characters: removed, and said so" "3 control characters were removed" "$out"
+t_match "a line break in a title or tag: said so" "2 titles or tags had line breaks" "$out"
+list=$(pw list)
+t_match "a title's line break is a space" $'Two lines\ta b' "$list"
+t_match "a title's bell is gone" $'Bell rang\thome' "$list"
+body=$(pw show "$(pw list | awk -F'\t' '/Bell rang/ {print $1}')")
+t_match "the body keeps its lines, without the escape" $'Screen\\[2J cleared\nnext line' "$body"
+t_eq "no escape byte reached the vault" "" "$(printf '%s' "$body" | tr -d -c '\033\r')"
+t_exit "and the export still works" 0 pw export -o "$T_TMP/after.json"
+t_match "verify finds nothing to refuse" "The vault is intact" "$(pw verify)"
+
 # Privacy: what came in is only in the vault, encrypted.
 t_eq "no imported word is readable in the vault folder" "" \
 	"$(grep -rl -e heron -e 'Everything felt loud' "$TEND_HOME" 2>/dev/null)"

@@ -8,6 +8,8 @@
 
 #include "io/export.h"
 #include "io/import.h"
+#include "store/vault.h"
+#include "../../src/store/store_int.h"
 #include "unit.h"
 
 /* The vault as tend's JSON export, for looking at what landed. */
@@ -361,6 +363,54 @@ static void duplicates_only_against_the_vault_before(void **state)
 	test_vault_free(f);
 }
 
+/* The vault never holds text its own export refuses; verify names any. */
+static void text_the_export_refuses_stays_out(void **state)
+{
+	(void)state;
+	struct test_vault *f = test_vault_new();
+	struct import_summary sum;
+	struct error e = {0};
+	const char *latin1 = "full_date,time,mood,note\n2024-05-18,21:54,rad,ok\n"
+	                     "2024-05-19,21:54,rad,caf\xE9\n";
+	assert_int_equal(run(f, IMPORT_DAYLIO, latin1, false, &sum, &e), -1);
+	assert_string_equal(e.msg, "line 3: byte 0xE9 is not UTF-8. If the file was written in "
+	                           "another encoding, name it, e.g. --encoding windows-1252 (or "
+	                           "latin1, utf-16).");
+	const char *nul = "{\"entries\": []}\n\0";
+	struct import_opts o = {.format = IMPORT_JRNL};
+	assert_int_equal(import_foreign(f->v, nul, 17, &o, &sum, &e), -1);
+	assert_non_null(strstr(e.msg, "line 2: a NUL byte"));
+	o = (struct import_opts){.format = IMPORT_DAYLIO, .encoding = "latin1"};
+	assert_int_equal(import_foreign(f->v, latin1, strlen(latin1), &o, &sum, &e), 0);
+	assert_int_equal(sum.entries, 2);
+	/* Daylio's title: a CR LF is a space there, a tab too; the note keeps
+	 * its line and loses the escape and the CR */
+	const char *ctl = "full_date,time,mood,note_title,note\n"
+	                  "2024-05-20,8:00,bad,\"one\r\ntwo\tthree\",\"a\x1b[2Jb\r\nc\x7f\"\n";
+	assert_int_equal(run(f, IMPORT_DAYLIO, ctl, false, &sum, &e), 0);
+	assert_int_equal(sum.controls, 2);
+	assert_int_equal(sum.breaks, 1);
+	json_t *root = vault_json(f);
+	json_t *en = rows(root, "entries");
+	assert_int_equal(json_array_size(en), 3);
+	assert_string_equal(text_of(json_array_get(en, 1), "body"), "caf\xC3\xA9");
+	assert_string_equal(text_of(json_array_get(en, 2), "title"), "one two three");
+	assert_string_equal(text_of(json_array_get(en, 2), "body"), "a[2Jb\nc");
+	json_decref(root);
+	struct buf places = BUF_INIT;
+	size_t nbad = 1;
+	assert_int_equal(export_check(f->v, &places, &nbad, &e), 0);
+	assert_int_equal(nbad, 0);
+	/* a row an older tend let in */
+	assert_int_equal(store_exec(vault_db(f->v), "UPDATE entries SET body = x'6361e9' WHERE id = 2;"
+	                                            "UPDATE moods SET tags = x'ff' WHERE id = 1;", &e), 0);
+	assert_int_equal(export_check(f->v, &places, &nbad, &e), 0);
+	assert_int_equal(nbad, 2);
+	assert_string_equal(buf_str(&places), "entries 2 (body), moods 1 (tags)");
+	buf_free(&places);
+	test_vault_free(f);
+}
+
 SUITE(import, cmocka_unit_test(jrnl_entries_with_tags_and_local_time),
       cmocka_unit_test(reimport_skips_exact_duplicates),
       cmocka_unit_test(a_bad_entry_late_in_the_file_adds_nothing),
@@ -369,4 +419,5 @@ SUITE(import, cmocka_unit_test(jrnl_entries_with_tags_and_local_time),
       cmocka_unit_test(daylio_header_variants),
       cmocka_unit_test(daylio_custom_moods_and_problems),
       cmocka_unit_test(a_dry_run_counts_exactly_and_changes_nothing),
-      cmocka_unit_test(duplicates_only_against_the_vault_before))
+      cmocka_unit_test(duplicates_only_against_the_vault_before),
+      cmocka_unit_test(text_the_export_refuses_stays_out))
