@@ -24,7 +24,10 @@ struct import_summary {
 	size_t added_total, kept;
 	size_t entries, checkins, duplicates; /* added, and skipped as there already */
 	size_t triggers, others; /* tend-json: trigger logs and other rows added */
-	int64_t first, last; /* entries' and check-ins' times (Unix seconds); 0 when none */
+	/* entries' and check-ins' times (Unix seconds), when dated is set
+	 * (times before 1970 are below 0) */
+	bool dated;
+	int64_t first, last;
 	/* Other apps' files: control characters removed from the text, and
 	 * titles or tags whose line breaks became spaces. */
 	size_t controls, breaks;

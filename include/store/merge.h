@@ -24,6 +24,7 @@ struct merge_record {
 	size_t ntags;
 	int mood;          /* a check-in's score 0..10 at the same time, or -1 */
 	const char *mood_tags; /* the check-in's tags, comma-separated */
+	const char *mood_note; /* the check-in's note, or NULL */
 };
 
 /* The vault as it was when the import began: its highest ids. */

@@ -98,7 +98,7 @@ static void day_of(int64_t t, char out[16])
 
 static void print_span(const struct import_summary *s)
 {
-	if (s->first) {
+	if (s->dated) {
 		char a[16], b[16];
 		day_of(s->first, a);
 		day_of(s->last, b);

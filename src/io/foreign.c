@@ -19,8 +19,6 @@
 #include "util/buf.h"
 #include "util/utf8.h"
 
-#define MAX_TAGS 64
-
 /* ---- an arena for the records' strings ---------------------------------- */
 
 struct chunk {
@@ -263,13 +261,13 @@ static int json_tags(struct foreign *f, json_t *obj, struct merge_record *r, con
                      size_t i, struct error *e)
 {
 	json_t *tags = json_object_get(obj, "tags");
-	if (!tags || json_is_null(tags))
-		return 0;
-	if (!json_is_array(tags))
+	if (tags && !json_is_null(tags) && !json_is_array(tags))
 		return error_set(e, E_CORRUPT, "entry %zu: \"tags\" is not a list.", i + 1);
-	const char **out = arena_alloc(f, sizeof(*out) * MAX_TAGS);
+	/* room for every tag, and jrnl's star */
+	const char **out = arena_alloc(f, sizeof(*out) * (json_array_size(tags) + 1));
 	if (!out)
 		return error_set(e, E_FAIL, "Out of memory reading the import.");
+	r->tags = out;
 	size_t k;
 	json_t *t;
 	json_array_foreach(tags, k, t)
@@ -277,10 +275,9 @@ static int json_tags(struct foreign *f, json_t *obj, struct merge_record *r, con
 		if (!json_is_string(t))
 			return error_set(e, E_CORRUPT, "entry %zu: tag %zu is not text.", i + 1, k + 1);
 		const char *tag = clean_tag(f, json_string_value(t), json_string_length(t), marks);
-		if (tag && r->ntags < MAX_TAGS)
+		if (tag)
 			out[r->ntags++] = tag;
 	}
-	r->tags = out;
 	return 0;
 }
 
@@ -321,11 +318,8 @@ static int read_jrnl_entry(struct foreign *f, json_t *en, size_t i, struct error
 	if (json_tags(f, en, r, "@#", i, e))
 		return -1;
 	json_t *star = json_object_get(en, "starred");
-	if (json_is_true(star) && r->ntags < MAX_TAGS) {
-		if (!r->tags && !(r->tags = arena_alloc(f, sizeof(char *) * MAX_TAGS)))
-			return error_set(e, E_FAIL, "Out of memory reading the import.");
+	if (json_is_true(star))
 		((const char **)r->tags)[r->ntags++] = "starred";
-	}
 	r->has_entry = true;
 	return 0;
 }
@@ -384,9 +378,10 @@ static int read_json(struct foreign *f, const char *text, size_t len, enum impor
 
 /* ---- Daylio (CSV) ------------------------------------------------------- */
 
-enum { D_FULL_DATE, D_YEAR, D_DATE, D_TIME, D_MOOD, D_ACTIVITIES, D_NOTE_TITLE, D_NOTE, D_NCOLS };
+enum { D_FULL_DATE, D_YEAR, D_DATE, D_TIME, D_MOOD, D_ACTIVITIES, D_NOTE_TITLE, D_NOTE, D_SCALES,
+       D_NCOLS };
 static const char *const daylio_cols[D_NCOLS] = {
-	"full_date", "year", "date", "time", "mood", "activities", "note_title", "note",
+	"full_date", "year", "date", "time", "mood", "activities", "note_title", "note", "scales",
 };
 
 /* Daylio's five default moods on tend's 0..10 scale: the middle of five
@@ -458,45 +453,243 @@ static int daylio_header(struct csv_state *cs)
 	return 0;
 }
 
-/* "18 May" or "May 18" with the year column (Daylio's older exports). */
-static bool old_date(const char *year, const char *dm, int *y, int *mo, int *d)
+/* Month names in the languages Daylio writes its older exports in, each
+ * in lower case: twelve to a line, a language's other grammatical form
+ * (Polish, Czech, Russian, Ukrainian write "7 września") on a line of its
+ * own. A shorter form ("sept.", "paź") matches when it begins one name
+ * only, or several of the same month. */
+static const char *const month_names[][12] = {
+	{"january", "february", "march", "april", "may", "june", "july", "august", "september",
+	 "october", "november", "december"},
+	{"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+	 "oktober", "november", "dezember"},
+	{"jänner", "feber", "marts", "april", "maj", "juni", "juli", "augusti", "september",
+	 "oktober", "november", "december"}, /* Austrian German, Danish, Swedish */
+	{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+	 "octobre", "novembre", "décembre"},
+	{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+	 "octubre", "noviembre", "diciembre"},
+	{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
+	 "ottobre", "novembre", "dicembre"},
+	{"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro",
+	 "outubro", "novembro", "dezembro"},
+	{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+	 "oktober", "november", "december"},
+	/* short forms that begin no name above, and Spanish "setiembre" */
+	{"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "setiembre", "okt", "nov", "dec"},
+	{"styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec", "sierpień", "wrzesień",
+	 "październik", "listopad", "grudzień"},
+	{"stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
+	 "października", "listopada", "grudnia"},
+	{"leden", "únor", "březen", "duben", "květen", "červen", "červenec", "srpen", "září", "říjen",
+	 "listopad", "prosinec"},
+	{"ledna", "února", "března", "dubna", "května", "června", "července", "srpna", "září", "října",
+	 "listopadu", "prosince"},
+	{"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
+	 "ноябрь", "декабрь"},
+	{"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+	 "октября", "ноября", "декабря"},
+	{"січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня",
+	 "жовтня", "листопада", "грудня"},
+	{"ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim",
+	 "kasım", "aralık"},
+};
+
+/* word in lower case into out (Latin and Cyrillic letters; others kept). */
+static bool fold(const char *word, size_t len, char *out, size_t size)
 {
-	static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
-	char name[16] = "";
-	int n = 0;
-	if (sscanf(year, "%4d%n", y, &n) != 1 || year[n])
-		return false;
-	if (sscanf(dm, "%2d %15[A-Za-z]", d, name) != 2 && sscanf(dm, "%15[A-Za-z] %2d", name, d) != 2)
-		return false;
-	if (strlen(name) < 3)
-		return false;
-	for (int i = 0; i < 12; i++)
-		if (strncasecmp(name, months + i * 3, 3) == 0) {
-			*mo = i + 1;
-			return true;
-		}
-	return false;
+	size_t k = 0;
+	for (size_t i = 0; i < len;) {
+		size_t adv;
+		uint32_t c = utf8_decode(word + i, len - i, &adv);
+		i += adv;
+		if (c < 0x80)
+			c = (uint32_t)tolower((int)c);
+		else if ((c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x410 && c <= 0x42F))
+			c += 0x20;
+		else if (c >= 0x400 && c <= 0x40F)
+			c += 0x50;
+		else if ((c >= 0x100 && c <= 0x137 && !(c & 1)) || (c >= 0x139 && c <= 0x148 && (c & 1)) ||
+		         (c >= 0x14A && c <= 0x177 && !(c & 1)) || (c >= 0x179 && c <= 0x17E && (c & 1)))
+			c += 1;
+		char enc[4];
+		size_t n = utf8_encode(c, enc);
+		if (k + n >= size)
+			return false;
+		memcpy(out + k, enc, n);
+		k += n;
+	}
+	out[k] = '\0';
+	return true;
 }
 
-/* A Daylio note: <br> tags become new lines; surrounding space goes. */
+/* The month a word names (1..12), or 0. */
+static int month_of(const char *word, size_t len)
+{
+	char w[64];
+	if (!fold(word, len, w, sizeof(w)) || !*w)
+		return 0;
+	size_t wl = strlen(w), chars = utf8_width(w, wl);
+	int found = 0;
+	for (size_t l = 0; l < sizeof(month_names) / sizeof(month_names[0]); l++)
+		for (int m = 0; m < 12; m++)
+			if (strcmp(month_names[l][m], w) == 0)
+				return m + 1;
+	if (chars < 3)
+		return 0;
+	for (size_t l = 0; l < sizeof(month_names) / sizeof(month_names[0]); l++)
+		for (int m = 0; m < 12; m++)
+			if (strncmp(month_names[l][m], w, wl) == 0) {
+				if (found && found != m + 1)
+					return 0; /* "čer": June or July */
+				found = m + 1;
+			}
+	return found;
+}
+
+/* The day-and-month column of Daylio's older exports, with the year from
+ * its own column: "18 May", "May 18", "7 września", "16 de octubre",
+ * "7. September", "9月7日" (Japanese and Chinese), "9월 7일" (Korean). */
+static bool old_date(const char *year, const char *dm, int *y, int *mo, int *d)
+{
+	int n = 0;
+	if (sscanf(year, "%5d%n", y, &n) != 1 || year[n] || *y < 1 || *y > 9999)
+		return false;
+	*mo = *d = 0;
+	int mk = 0, dk = 0;
+	if (sscanf(dm, "%2d\xE6\x9C\x88%2d\xE6\x97\xA5%n", mo, d, &mk) == 2 && !dm[mk])
+		return *mo >= 1 && *mo <= 12;
+	if (sscanf(dm, "%2d\xEC\x9B\x94 %2d\xEC\x9D\xBC%n", mo, d, &dk) == 2 && !dm[dk])
+		return *mo >= 1 && *mo <= 12;
+	*mo = *d = 0;
+	for (const char *p = dm; *p;) {
+		if (*p == ' ' || *p == '.' || *p == ',') {
+			p++;
+			continue;
+		}
+		size_t len = 0;
+		while (p[len] && p[len] != ' ' && p[len] != '.' && p[len] != ',')
+			len++;
+		if (isdigit((unsigned char)*p)) {
+			char *end;
+			long v = strtol(p, &end, 10);
+			size_t rest = len - (size_t)(end - p); /* "1er", "2nd", "3rd", "18th" */
+			bool suffix = rest == 0 || (rest == 2 && (strncasecmp(end, "er", 2) == 0 ||
+			                                          strncasecmp(end, "st", 2) == 0 ||
+			                                          strncasecmp(end, "nd", 2) == 0 ||
+			                                          strncasecmp(end, "rd", 2) == 0 ||
+			                                          strncasecmp(end, "th", 2) == 0));
+			if (*d || !suffix || end - p > 2 || v < 1)
+				return false;
+			*d = (int)v;
+		} else if ((len == 2 && (strncasecmp(p, "de", 2) == 0 || strncasecmp(p, "of", 2) == 0)) ||
+		           (len == 3 && strncasecmp(p, "del", 3) == 0)) {
+			/* "16 de octubre" */
+		} else {
+			int m = month_of(p, len);
+			if (!m || *mo)
+				return false;
+			*mo = m;
+		}
+		p += len;
+	}
+	return *d && *mo;
+}
+
+/* The simple HTML Daylio writes in notes, as plain text: "<br>" is a new
+ * line, "<p>", "<div>" and headings begin one, "<li>" a "- " item, "<b>",
+ * "<i>" and their like go; entities (&amp;, &#233;) become their
+ * characters. A "<" that begins no such tag stays as it is ("<3"). */
+static size_t html_tag(const char *s, size_t *skip, bool *block)
+{
+	static const char *const inline_tags[] = {
+		"b", "i", "u", "s", "em", "strong", "span", "font", "strike", "del", "ins", "mark",
+		"small", "big", "sub", "sup", "a", "code", NULL};
+	static const char *const block_tags[] = {
+		"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "br",
+		"hr", "pre", NULL};
+	size_t i = 1 + (s[1] == '/');
+	size_t name = i;
+	while (isalnum((unsigned char)s[i]))
+		i++;
+	size_t nlen = i - name;
+	if (!nlen || (s[i] != '>' && s[i] != ' ' && s[i] != '/'))
+		return 0;
+	while (s[i] && s[i] != '>' && s[i] != '<' && s[i] != '\n' && i < 300)
+		i++;
+	if (s[i] != '>')
+		return 0;
+	*skip = i + 1;
+	for (int k = 0; block_tags[k]; k++)
+		if (strlen(block_tags[k]) == nlen && strncasecmp(s + name, block_tags[k], nlen) == 0) {
+			*block = true;
+			return name + nlen;
+		}
+	for (int k = 0; inline_tags[k]; k++)
+		if (strlen(inline_tags[k]) == nlen && strncasecmp(s + name, inline_tags[k], nlen) == 0) {
+			*block = false;
+			return name + nlen;
+		}
+	return 0;
+}
+
+/* An entity at s ("&amp;") into out; its length, or 0 when it is none. */
+static size_t html_entity(const char *s, char out[4], size_t *n)
+{
+	static const struct {
+		const char *name;
+		const char *text;
+	} named[] = {{"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""}, {"apos", "'"},
+	             {"nbsp", " "}};
+	const char *semi = memchr(s, ';', strnlen(s, 12));
+	if (!semi)
+		return 0;
+	size_t len = (size_t)(semi - s) + 1;
+	if (s[1] == '#') {
+		char *end;
+		bool hex = s[2] == 'x' || s[2] == 'X';
+		unsigned long cp = strtoul(s + 2 + hex, &end, hex ? 16 : 10);
+		if (end != semi || end == s + 2 + hex || cp == 0 || cp > 0x10FFFF)
+			return 0;
+		*n = utf8_encode((uint32_t)cp, out);
+		return *n ? len : 0;
+	}
+	for (size_t i = 0; i < sizeof(named) / sizeof(named[0]); i++)
+		if (strlen(named[i].name) == len - 2 && strncmp(s + 1, named[i].name, len - 2) == 0) {
+			*n = strlen(named[i].text);
+			memcpy(out, named[i].text, *n);
+			return len;
+		}
+	return 0;
+}
+
+/* A Daylio note or title as plain text (see html_tag), tidied, with the
+ * space around it gone. */
 static const char *daylio_text(struct foreign *f, const char *s, enum tidy_mode m)
 {
 	size_t len = strlen(s);
-	char *out = arena_alloc(f, len + 1);
+	char *out = arena_alloc(f, len * 2 + 1);
 	if (!out)
 		return NULL;
 	size_t k = 0;
 	for (size_t i = 0; i < len;) {
-		size_t tag = 0;
-		if (strncasecmp(s + i, "<br>", 4) == 0)
-			tag = 4;
-		else if (strncasecmp(s + i, "<br/>", 5) == 0)
-			tag = 5;
-		else if (strncasecmp(s + i, "<br />", 6) == 0)
-			tag = 6;
-		if (tag) {
-			out[k++] = '\n';
-			i += tag;
+		size_t skip = 0, name, n;
+		bool block = false;
+		char ent[4];
+		if (s[i] == '<' && (name = html_tag(s + i, &skip, &block))) {
+			bool li = strncasecmp(s + i + name - 2, "li", 2) == 0 && s[i + 1] != '/';
+			bool br = strncasecmp(s + i + name - 2, "br", 2) == 0;
+			if (block && (br || (k && out[k - 1] != '\n')))
+				out[k++] = '\n';
+			if (li) {
+				out[k++] = '-';
+				out[k++] = ' ';
+			}
+			i += skip;
+		} else if (s[i] == '&' && (skip = html_entity(s + i, ent, &n))) {
+			memcpy(out + k, ent, n);
+			k += n;
+			i += skip;
 		} else {
 			out[k++] = s[i++];
 		}
@@ -509,6 +702,29 @@ static const char *daylio_text(struct foreign *f, const char *s, enum tidy_mode 
 	out[k] = '\0';
 	size_t lead = strspn(out, " \t\r\n");
 	return out + lead;
+}
+
+/* A title for a note that has none: its first words, up to about 60
+ * bytes, cut between words (or characters), "..." when cut. */
+static const char *first_words(struct foreign *f, const char *body)
+{
+	size_t len = strcspn(body, "\n"), cut = len;
+	if (len > 60) {
+		cut = 60;
+		while (cut > 30 && body[cut] != ' ')
+			cut--;
+		if (body[cut] != ' ')
+			for (cut = 60; cut && ((unsigned char)body[cut] & 0xC0) == 0x80; cut--)
+				;
+		while (cut && body[cut - 1] == ' ')
+			cut--;
+	}
+	char *t = arena_alloc(f, cut + 4);
+	if (t) {
+		memcpy(t, body, cut);
+		strcpy(t + cut, cut < len ? "..." : "");
+	}
+	return t;
 }
 
 static void note_unknown_mood(struct foreign *f, const char *name, size_t line)
@@ -553,9 +769,12 @@ static int daylio_row(struct csv_state *cs)
 		r->mood = 5; /* only counted: the import stops before anything is added */
 	}
 	/* Activities "clean | music | movies / tv" become the check-in's tags,
-	 * and the entry's when there is a note. */
+	 * and the entry's when there is a note: all of them. */
 	const char *acts = field(cs, D_ACTIVITIES);
-	const char **tags = arena_alloc(f, sizeof(*tags) * MAX_TAGS);
+	size_t nacts = 1;
+	for (const char *p = acts; (p = strchr(p, '|')); p++)
+		nacts++;
+	const char **tags = arena_alloc(f, sizeof(*tags) * nacts);
 	struct buf joined = BUF_INIT;
 	if (!tags)
 		return error_set(e, E_FAIL, "Out of memory reading the import.");
@@ -563,7 +782,7 @@ static int daylio_row(struct csv_state *cs)
 		const char *bar = strchr(p, '|');
 		size_t len = bar ? (size_t)(bar - p) : strlen(p);
 		const char *tag = clean_tag(f, p, len, NULL);
-		if (tag && r->ntags < MAX_TAGS) {
+		if (tag) {
 			tags[r->ntags++] = tag;
 			buf_printf(&joined, "%s%s", joined.len ? "," : "", tag);
 		}
@@ -574,7 +793,26 @@ static int daylio_row(struct csv_state *cs)
 	buf_free(&joined);
 	r->title = daylio_text(f, field(cs, D_NOTE_TITLE), T_LINE);
 	r->body = daylio_text(f, field(cs, D_NOTE), T_BODY);
-	if (!r->title || !r->body || !r->mood_tags)
+	if (r->title && r->body && !*r->title && *r->body)
+		r->title = first_words(f, r->body);
+	/* Scales ("Energy 4 | Sleep 7") are the check-in's note, one a line. */
+	struct buf scales = BUF_INIT;
+	int oom = 0;
+	for (const char *p = field(cs, D_SCALES); *p && !oom;) {
+		const char *bar = strchr(p, '|');
+		size_t len = bar ? (size_t)(bar - p) : strlen(p);
+		const char *one = p;
+		p += len + (bar ? 1 : 0);
+		while (len && isspace((unsigned char)*one))
+			one++, len--;
+		while (len && isspace((unsigned char)one[len - 1]))
+			len--;
+		if (len)
+			oom = (scales.len && buf_putc(&scales, '\n')) || buf_append(&scales, one, len);
+	}
+	r->mood_note = oom ? NULL : tidy(f, arena_strndup(f, buf_str(&scales), scales.len), T_BODY);
+	buf_free(&scales);
+	if (!r->title || !r->body || !r->mood_tags || !r->mood_note)
 		return error_set(e, E_FAIL, "Out of memory reading the import.");
 	r->has_entry = *r->title || *r->body;
 	return 0;
@@ -663,10 +901,11 @@ static void count(struct import_summary *sum, const struct merge_record *r, bool
 	}
 	sum->entries += r->has_entry;
 	sum->checkins += r->mood >= 0;
-	if (!sum->first || r->at < sum->first)
+	if (!sum->dated || r->at < sum->first)
 		sum->first = r->at;
-	if (r->at > sum->last)
+	if (!sum->dated || r->at > sum->last)
 		sum->last = r->at;
+	sum->dated = true;
 }
 
 /* For each record, how many records before it in the file are the same

@@ -94,14 +94,16 @@ static int64_t held_before(sqlite3 *db, const struct merge_mark *m, const struct
 static int add_mood(sqlite3 *db, const struct merge_record *r, int64_t *id, struct error *e)
 {
 	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db, "INSERT INTO moods(at, at_off, score, tags) VALUES (?1, ?2, ?3, ?4)",
+	int rc = sqlite3_prepare_v2(db, "INSERT INTO moods(at, at_off, score, tags, note)"
+	                            " VALUES (?1, ?2, ?3, ?4, ?5)",
 	                            -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return store_sql_error(db, rc, e, "adding a check-in");
 	sqlite3_bind_int64(st, 1, r->at);
 	sqlite3_bind_int(st, 2, r->off_min);
 	sqlite3_bind_int(st, 3, r->mood);
-	sqlite3_bind_text(st, 4, r->mood_tags ? r->mood_tags : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, or_empty(r->mood_tags), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, or_empty(r->mood_note), -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)

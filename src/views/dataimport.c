@@ -89,7 +89,7 @@ static void summary_text(const struct import_summary *m, char *out, size_t size)
 	if (m->duplicates && n > 0 && (size_t)n < size)
 		n += snprintf(out + n, size - (size_t)n, "; %zu already in your vault, skipped",
 		              m->duplicates);
-	if (m->first && n > 0 && (size_t)n < size) {
+	if (m->dated && n > 0 && (size_t)n < size) {
 		char a[16], b[16];
 		day_of(m->first, a);
 		day_of(m->last, b);

@@ -55,6 +55,15 @@ t_exit "daylio: --mood needs NAME=SCORE" 2 pw import --format daylio --mood slee
 t_exit "daylio: a score from 0 to 10" 2 pw import --format daylio --mood sleepy=11 "$F/daylio/full.csv"
 t_exit "--mood is for Daylio" 2 pw import --format jrnl --mood a=1 "$F/jrnl/journal.json"
 
+t_match "daylio: the older layout in Polish" "2 records: added 1 entry and 2 check-ins" \
+	"$(pw import --format daylio "$F/daylio/old-polish.csv")"
+list=$(pw list)
+t_match "daylio: 7 września is 7 September, with a title from the note's first words" \
+	$'2019-09-07T21:40\tDługi spacer nad rzeką & kolacja.\trodzina,spacer' "$list"
+t_match "daylio: dates before 1970, and the span said right" "from 1936-07-04 to 1954-03-01" \
+	"$(pw import --format daylio "$F/daylio/before-1970.csv")"
+t_match "daylio: ... and stored right" "1954-03-01T08:00	Wrote to Ada." "$(pw list)"
+
 # Odd files: exit 4, the place named, nothing changed.
 before=$(pw list)
 while IFS='|' read -r fmt file want; do

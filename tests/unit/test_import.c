@@ -411,6 +411,97 @@ static void text_the_export_refuses_stays_out(void **state)
 	test_vault_free(f);
 }
 
+/* Daylio's older layout is in the phone's language. */
+static void daylio_dates_in_the_phones_language(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *dm;
+		int mo, d;
+	} cases[] = {
+		{"7 września", 9, 7},    {"16 de octubre", 10, 16}, {"7. September", 9, 7},
+		{"3 février", 2, 3},     {"1er mai", 5, 1},         {"12 settembre", 9, 12},
+		{"5 de março", 3, 5},    {"9 maart", 3, 9},          {"9 mrt.", 3, 9},
+		{"21 сентября", 9, 21},  {"2 Января", 1, 2},        {"4. června", 6, 4},
+		{"4. července", 7, 4},   {"8 Şubat", 2, 8},         {"30 Ağustos", 8, 30},
+		{"9月7日", 9, 7},         {"12월 25일", 12, 25},      {"May 18th", 5, 18},
+		{"18 Sept.", 9, 18},     {"11 paź", 10, 11},        {"1 Jänner", 1, 1},
+		{"6 листопада", 11, 6},  {"22 kwietnia", 4, 22},    {"14 Dezember", 12, 14},
+	};
+	test_zone("UTC0");
+	struct test_vault *f = test_vault_new();
+	struct import_summary sum;
+	struct error e = {0};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char doc[200];
+		snprintf(doc, sizeof(doc), "year,date,weekday,time,mood\n2019,\"%s\",x,10:00,good\n",
+		         cases[i].dm);
+		if (run(f, IMPORT_DAYLIO, doc, true, &sum, &e))
+			fail_msg("'%s': %s", cases[i].dm, e.msg);
+		struct tm tm = {.tm_year = 119, .tm_mon = cases[i].mo - 1, .tm_mday = cases[i].d,
+		                .tm_hour = 10};
+		if (sum.first != (int64_t)timegm(&tm))
+			fail_msg("'%s': read as %lld", cases[i].dm, (long long)sum.first);
+	}
+	/* "čer" begins both June and July; no such day; no month */
+	const char *bad[] = {"7 čer", "7 września 8", "7", "septembre", "32 mai", "7 Smarch"};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		char doc[200];
+		snprintf(doc, sizeof(doc), "year,date,weekday,time,mood\n2019,\"%s\",x,10:00,good\n",
+		         bad[i]);
+		assert_int_equal(run(f, IMPORT_DAYLIO, doc, true, &sum, &e), -1);
+		assert_non_null(strstr(e.msg, "line 2:"));
+	}
+	test_vault_free(f);
+	test_zone(NULL);
+}
+
+/* Before 1970, HTML in notes, scales, a note with no title, many activities. */
+static void daylio_keeps_everything_a_row_holds(void **state)
+{
+	(void)state;
+	test_zone("UTC0");
+	struct test_vault *f = test_vault_new();
+	struct import_summary sum;
+	struct error e = {0};
+	struct buf doc = BUF_INIT;
+	buf_puts(&doc, "full_date,time,mood,activities,note_title,note,scales\n"
+	               "1954-03-01,8:00,good,,,,\n1936-07-04,9:30,meh,,,,\n"
+	               "2024-05-01,21:00,rad,\"");
+	for (int i = 0; i < 70; i++)
+		buf_printf(&doc, "%sact%d", i ? " | " : "", i);
+	buf_puts(&doc, "\",,\"<b>Bold</b> and <i>soft</i> &amp; &lt;3 &#233;t&eacute;<br>"
+	               "<ul><li>one</li><li>two</li></ul><p>Last</p>\",\"Energy 4 | Sleep 7 \"\n");
+	assert_int_equal(run(f, IMPORT_DAYLIO, buf_str(&doc), false, &sum, &e), 0);
+	assert_int_equal(sum.checkins, 3);
+	assert_int_equal(sum.entries, 1);
+	assert_int_equal(sum.first, -1056983400); /* 1936-07-04 09:30 */
+	assert_int_equal(sum.last, 1714597200);
+	json_t *root = vault_json(f);
+	json_t *en = json_array_get(rows(root, "entries"), 0);
+	assert_string_equal(text_of(en, "body"),
+	                    "Bold and soft & <3 \xC3\xA9t&eacute;\n- one\n- two\nLast");
+	assert_string_equal(text_of(en, "title"), "Bold and soft & <3 \xC3\xA9t&eacute;");
+	json_t *moods = rows(root, "moods");
+	assert_int_equal(int_of(json_array_get(moods, 1), "at"), -1056983400);
+	assert_string_equal(text_of(json_array_get(moods, 2), "note"), "Energy 4\nSleep 7");
+	const char *tags = text_of(json_array_get(moods, 2), "tags");
+	assert_non_null(strstr(tags, ",act69"));
+	assert_int_equal(json_array_size(rows(root, "entry_tags")), 70);
+	json_decref(root);
+	/* a long note's title is cut between words */
+	const char *lng = "full_date,time,mood,note\n2024-05-02,21:00,rad,\"I walked down to the "
+	                  "river this morning and sat there for a long while watching.\"\n";
+	assert_int_equal(run(f, IMPORT_DAYLIO, lng, false, &sum, &e), 0);
+	root = vault_json(f);
+	en = json_array_get(rows(root, "entries"), 1);
+	assert_string_equal(text_of(en, "title"), "I walked down to the river this morning and sat there for a...");
+	json_decref(root);
+	buf_free(&doc);
+	test_vault_free(f);
+	test_zone(NULL);
+}
+
 SUITE(import, cmocka_unit_test(jrnl_entries_with_tags_and_local_time),
       cmocka_unit_test(reimport_skips_exact_duplicates),
       cmocka_unit_test(a_bad_entry_late_in_the_file_adds_nothing),
@@ -420,4 +511,6 @@ SUITE(import, cmocka_unit_test(jrnl_entries_with_tags_and_local_time),
       cmocka_unit_test(daylio_custom_moods_and_problems),
       cmocka_unit_test(a_dry_run_counts_exactly_and_changes_nothing),
       cmocka_unit_test(duplicates_only_against_the_vault_before),
-      cmocka_unit_test(text_the_export_refuses_stays_out))
+      cmocka_unit_test(text_the_export_refuses_stays_out),
+      cmocka_unit_test(daylio_dates_in_the_phones_language),
+      cmocka_unit_test(daylio_keeps_everything_a_row_holds))
