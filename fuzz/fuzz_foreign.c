@@ -1,5 +1,6 @@
-/* fuzz_foreign: the readers of other apps' exports (jrnl and tui-journal
- * JSON, Daylio CSV) on arbitrary bytes; the first byte picks the format.
+/* fuzz_foreign: the readers of other apps' exports (jrnl JSON and text,
+ * tui-journal JSON, Daylio CSV) on arbitrary bytes; the first byte picks
+ * the format, and whether the bytes are read as Latin-1 or UTF-16 first.
  * They must never crash, and what they count must add up. */
 #include <stdint.h>
 #include <string.h>
@@ -13,7 +14,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	static const enum import_format formats[] = {IMPORT_JRNL, IMPORT_TUI_JOURNAL, IMPORT_DAYLIO};
 	static const struct mood_name moods[] = {{"sleepy", 4}, {"calm", 6}};
-	struct import_opts o = {.format = formats[data[0] % 3], .moods = moods, .nmoods = 2};
+	static const char *const encodings[] = {NULL, NULL, "latin1", "utf-16"};
+	struct import_opts o = {.format = formats[data[0] % 3], .moods = moods, .nmoods = 2,
+	                        .encoding = encodings[(data[0] / 3) % 4]};
 	struct import_summary s;
 	struct error e = {0};
 	int r = import_foreign(NULL, (const char *)data + 1, size - 1, &o, &s, &e);
@@ -21,6 +24,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(s.entries + s.checkins >= s.total);
 		FUZZ_CHECK(s.entries <= s.total && s.checkins <= s.total);
 		FUZZ_CHECK(s.first <= s.last);
+		FUZZ_CHECK(s.dated == (s.total > 0));
 	} else {
 		FUZZ_CHECK(r == -1);
 		FUZZ_CHECK(e.code == E_CORRUPT || e.code == E_FAIL || e.code == E_USAGE);

@@ -37,6 +37,7 @@ struct foreign {
 	size_t controls;        /* control characters removed from the text */
 	size_t breaks;          /* titles and tags whose line breaks became spaces */
 	size_t nunknown;        /* counted apart: the list may fail to grow */
+	bool by_line;           /* lines[] are line numbers (CSV, jrnl's text), not entries */
 };
 
 static void *arena_alloc(struct foreign *f, size_t n)
@@ -281,6 +282,44 @@ static int json_tags(struct foreign *f, json_t *obj, struct merge_record *r, con
 	return 0;
 }
 
+static bool tag_char(unsigned char c)
+{
+	return isalnum(c) || c == '_' || c >= 0x80 || (c && strchr("-+*#/", c));
+}
+
+/* jrnl's tags from an entry's words, as jrnl finds them: @ or # at the
+ * start of a word, then letters, digits and -+*#/ ("@tagone", "#c++"),
+ * each once. Room is left for the star. */
+static int text_tags(struct foreign *f, struct merge_record *r, struct error *e)
+{
+	size_t max = 1;
+	const char *texts[] = {r->title, r->body};
+	for (int t = 0; t < 2; t++)
+		for (const char *p = texts[t]; p && *p; p++)
+			max += *p == '@' || *p == '#';
+	const char **out = arena_alloc(f, sizeof(*out) * max);
+	if (!out)
+		return error_set(e, E_FAIL, "Out of memory reading the import.");
+	r->tags = out;
+	for (int t = 0; t < 2; t++)
+		for (const char *s = texts[t], *p = s; p && *p; p++) {
+			if ((*p != '@' && *p != '#') || (p > s && !isspace((unsigned char)p[-1])) ||
+			    !tag_char((unsigned char)p[1]))
+				continue;
+			size_t len = 1;
+			while (tag_char((unsigned char)p[len]))
+				len++;
+			const char *tag = clean_tag(f, p, len, "@#");
+			bool seen = false;
+			for (size_t k = 0; tag && k < r->ntags && !seen; k++)
+				seen = strcasecmp(out[k], tag) == 0;
+			if (tag && !seen)
+				out[r->ntags++] = tag;
+			p += len - 1;
+		}
+	return 0;
+}
+
 /* A new record for entry i of a JSON export; NULL with e filled when the
  * entry is not an object. */
 static struct merge_record *json_record(struct foreign *f, json_t *en, size_t i, struct error *e)
@@ -315,7 +354,8 @@ static int read_jrnl_entry(struct foreign *f, json_t *en, size_t i, struct error
 	if (!local_time(y, mo, d, h, mi, 0, &r->at, &r->off_min))
 		return error_set(e, E_CORRUPT, "entry %zu: %s %s is not a real date and time.", i + 1,
 		                 date, clock);
-	if (json_tags(f, en, r, "@#", i, e))
+	/* jrnl before 2.4.4 wrote no tags for an entry: they are in its words */
+	if (json_object_get(en, "tags") ? json_tags(f, en, r, "@#", i, e) : text_tags(f, r, e))
 		return -1;
 	json_t *star = json_object_get(en, "starred");
 	if (json_is_true(star))
@@ -342,6 +382,138 @@ static int read_tui_entry(struct foreign *f, json_t *en, size_t i, struct error 
 		                               "like 2024-01-04T16:07:40Z.", i + 1, date);
 	r->has_entry = true;
 	return json_tags(f, en, r, NULL, i, e);
+}
+
+/* "2024-03-02 21:15", with seconds and AM or PM as jrnl's timeformat may
+ * write them; how many bytes it took, or 0. */
+static size_t jrnl_stamp(const char *s, int *y, int *mo, int *d, int *h, int *mi, int *sec)
+{
+	int n = 0, k = 0;
+	if (sscanf(s, "%4d-%2d-%2d %2d:%2d%n", y, mo, d, h, mi, &n) != 5 || n != 16)
+		return 0;
+	*sec = 0;
+	if (s[n] == ':' && sscanf(s + n, ":%2d%n", sec, &k) == 1 && k == 3)
+		n += 3;
+	if (s[n] == ' ' && (s[n + 1] == 'A' || s[n + 1] == 'P' || s[n + 1] == 'a' ||
+	                    s[n + 1] == 'p') && (s[n + 2] == 'M' || s[n + 2] == 'm')) {
+		if (*h < 1 || *h > 12)
+			return 0;
+		*h = *h % 12 + (s[n + 1] == 'P' || s[n + 1] == 'p' ? 12 : 0);
+		n += 3;
+	}
+	return *h <= 23 && *mi <= 59 && *sec <= 59 ? (size_t)n : 0;
+}
+
+/* Where an entry's first line begins, and what follows its date: a line
+ * "[2024-03-02 21:15] Title" (jrnl 2 and later) anywhere, or
+ * "2024-03-02 21:15 Title" (jrnl 1) at the start or after a blank line. */
+static const char *jrnl_head(const char *line, bool after_blank, int t[6])
+{
+	bool br = *line == '[';
+	if (!br && !after_blank)
+		return NULL;
+	size_t n = jrnl_stamp(line + br, &t[0], &t[1], &t[2], &t[3], &t[4], &t[5]);
+	if (!n || (br && line[1 + n] != ']'))
+		return NULL;
+	const char *rest = line + br + n + br;
+	if (*rest != ' ' && *rest != '\n' && *rest)
+		return NULL;
+	return *rest == ' ' ? rest + 1 : rest;
+}
+
+/* One entry of jrnl's journal file: text runs from after the date to the
+ * next entry. A star at the end of the first line marks it starred; the
+ * first line is the title and the rest the body, or, for an entry of one
+ * line, its first sentence is the title. */
+static int jrnl_text_entry(struct foreign *f, const int t[6], const char *s, size_t len,
+                           size_t line, struct error *e)
+{
+	struct merge_record *r = new_record(f, line, e);
+	if (!r)
+		return -1;
+	if (!local_time(t[0], t[1], t[2], t[3], t[4], t[5], &r->at, &r->off_min))
+		return error_set(e, E_CORRUPT, "line %zu: %04d-%02d-%02d %02d:%02d is not a real date "
+		                               "and time.", line, t[0], t[1], t[2], t[3], t[4]);
+	const char *nl = memchr(s, '\n', len);
+	size_t end = nl ? (size_t)(nl - s) : len;
+	const char *body = nl ? nl + 1 : s + len;
+	size_t blen = (size_t)(s + len - body);
+	while (end && (s[end - 1] == ' ' || s[end - 1] == '\r'))
+		end--;
+	bool starred = end && s[end - 1] == '*';
+	if (starred)
+		for (end--; end && s[end - 1] == ' '; end--)
+			;
+	while (blen && isspace((unsigned char)*body))
+		body++, blen--;
+	while (blen && isspace((unsigned char)body[blen - 1]))
+		blen--;
+	size_t tlen = end;
+	if (!blen) { /* one line: the title is its first sentence */
+		size_t k = 0;
+		while (k < end && !(strchr(".?!", s[k]) && (k + 1 == end || s[k + 1] == ' ')))
+			k++;
+		while (k < end && strchr(".?!", s[k]))
+			k++;
+		tlen = k;
+		body = s + k;
+		blen = end - k;
+		while (blen && *body == ' ')
+			body++, blen--;
+	}
+	r->title = tidy(f, arena_strndup(f, s, tlen), T_LINE);
+	r->body = tidy(f, arena_strndup(f, body, blen), T_BODY);
+	if (!r->title || !r->body)
+		return error_set(e, E_FAIL, "Out of memory reading the import.");
+	r->has_entry = true;
+	if (text_tags(f, r, e))
+		return -1;
+	if (starred)
+		((const char **)r->tags)[r->ntags++] = "starred";
+	return 0;
+}
+
+/* jrnl's own journal file, plain text (see jrnl_head), NUL-terminated. */
+static int read_jrnl_lines(struct foreign *f, const char *text, size_t len, struct error *e)
+{
+	const char *start = NULL;
+	int t[6] = {0};
+	size_t line = 1, start_line = 0;
+	bool blank = true;
+	for (size_t at = 0; at < len;) {
+		const char *nl = memchr(text + at, '\n', len - at);
+		size_t n = nl ? (size_t)(nl - (text + at)) + 1 : len - at;
+		int nt[6];
+		const char *rest = jrnl_head(text + at, blank, nt);
+		if (rest) {
+			if (start && jrnl_text_entry(f, t, start, (size_t)(text + at - start), start_line, e))
+				return -1;
+			start = rest;
+			start_line = line;
+			memcpy(t, nt, sizeof(t));
+		} else if (!start && strspn(text + at, " \t\r\n") < n) {
+			return error_set(e, E_CORRUPT, "line %zu: this is not a jrnl journal (an entry "
+			                               "begins with a line like \"[2024-03-02 21:15] "
+			                               "Title\").", line);
+		}
+		blank = strspn(text + at, " \t\r") + 1 >= n;
+		at += n;
+		line++;
+	}
+	if (!start)
+		return error_set(e, E_CORRUPT, "The file is empty: a jrnl journal begins with a line "
+		                               "like \"[2024-03-02 21:15] Title\".");
+	return jrnl_text_entry(f, t, start, (size_t)(text + len - start), start_line, e);
+}
+
+static int read_jrnl_text(struct foreign *f, const char *text, size_t len, struct error *e)
+{
+	f->by_line = true;
+	struct buf copy = BUF_INIT; /* the file holds no NUL (check_utf8) */
+	int rc = buf_append(&copy, text, len) ? error_set(e, E_FAIL, "Out of memory reading the import.")
+	                                      : read_jrnl_lines(f, buf_str(&copy), len, e);
+	buf_free(&copy);
+	return rc;
 }
 
 static int read_json(struct foreign *f, const char *text, size_t len, enum import_format fmt,
@@ -932,6 +1104,20 @@ static int count_alike(const struct foreign *f, size_t *nth, struct error *e)
 	return 0;
 }
 
+/* A file that begins (after space) with "{", or "[" but not "[2024-". */
+static bool is_json(const char *text, size_t len)
+{
+	size_t i = 0;
+	while (i < len && text[i] && strchr(" \t\r\n", text[i]))
+		i++;
+	if (i == len || (text[i] != '{' && text[i] != '['))
+		return false;
+	size_t d = 1;
+	while (i + d < len && d < 5 && isdigit((unsigned char)text[i + d]))
+		d++;
+	return text[i] == '{' || d < 5 || i + 5 >= len || text[i + 5] != '-';
+}
+
 static size_t line_at(const char *text, size_t off)
 {
 	size_t line = 1;
@@ -1017,8 +1203,9 @@ int import_foreign(struct vault *v, const char *text, size_t len, const struct i
 	if (rc == 0 && o->format == IMPORT_TEND_JSON)
 		rc = error_set(e, E_USAGE, "That format is not read here.");
 	else if (rc == 0)
-		rc = o->format == IMPORT_DAYLIO ? read_daylio(&f, text, len, e)
-		                                : read_json(&f, text, len, o->format, e);
+		rc = o->format == IMPORT_DAYLIO                  ? read_daylio(&f, text, len, e)
+		     : o->format == IMPORT_JRNL && !is_json(text, len) ? read_jrnl_text(&f, text, len, e)
+		                                                       : read_json(&f, text, len, o->format, e);
 	sum->controls = f.controls;
 	sum->breaks = f.breaks;
 	if (rc == 0 && !v) /* only checked and counted (no duplicates known) */
@@ -1042,7 +1229,7 @@ int import_foreign(struct vault *v, const char *text, size_t len, const struct i
 				char msg[sizeof(e->msg)];
 				snprintf(msg, sizeof(msg), "%s", e->msg);
 				error_set(e, E_CORRUPT, "%s %zu: %s",
-				          o->format == IMPORT_DAYLIO ? "line" : "entry", f.lines[i], msg);
+				          f.by_line ? "line" : "entry", f.lines[i], msg);
 			} else {
 				count(sum, &f.recs[i], dup);
 			}

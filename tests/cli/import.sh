@@ -23,6 +23,18 @@ out=$(pw import --format jrnl "$F/jrnl/journal.json")
 t_match "jrnl: importing again skips all of it" "added 0 entries and 0 check-ins; 3 already in the vault, skipped" "$out"
 t_eq "jrnl: nothing doubled" 4 "$(pw list | wc -l)"
 
+# jrnl's own journal file, and JSON from jrnl before 2.4.4 (tags only in the words)
+out=$(pw import --format jrnl "$F/jrnl/journal.txt")
+t_match "jrnl text: every entry" "4 records: added 4 entries and 0 check-ins" "$out"
+list=$(pw list)
+t_match "jrnl text: jrnl 1's layout, title to the first full stop" $'2019-11-02T07:40\tFrost on the allotment.\tgarden' "$list"
+t_match "jrnl text: a star and tags from the words" $'2024-03-03T21:40\tCalled my sister, a hard call.\tholiday,sister,starred' "$list"
+t_match "jrnl text: a time with seconds and PM" $'2024-03-05T18:55\tSlept badly' "$list"
+body=$(pw show "$(pw list | awk -F'\t' '/allotment/ {print $1}')")
+t_match "jrnl text: the rest of a one-line entry is its body" "The leeks survived @garden" "$body"
+t_match "jrnl JSON before 2.4.4: tags from the words" $'Long shift at @work.\ttired,work' \
+	"$(pw import --format jrnl "$F/jrnl/old-json.json" >/dev/null; pw list)"
+
 # tui-journal
 out=$(pw import --format tui-journal "$F/tui-journal/export.json")
 t_match "tui-journal: two entries" "2 records: added 2 entries" "$out"

@@ -502,6 +502,52 @@ static void daylio_keeps_everything_a_row_holds(void **state)
 	test_zone(NULL);
 }
 
+/* jrnl's plain-text journal, as jrnl 1 and 2+ write it. */
+static void jrnl_text_journal(void **state)
+{
+	(void)state;
+	test_zone("UTC0");
+	struct test_vault *f = test_vault_new();
+	struct import_summary sum;
+	struct error e = {0};
+	const char *doc = "\n[2024-03-02 08:15] Title only *\n\n"
+	                  "[2024-03-02 09:00] Two lines\n"
+	                  "2024-03-01 10:00 is a date in the body, not an entry.\n"
+	                  "[not a date] neither; mail me@x.org, see @a/b and #c++.\n\n"
+	                  "2024-03-03 10:00 Old style. Body @here!\n";
+	assert_int_equal(run(f, IMPORT_JRNL, doc, false, &sum, &e), 0);
+	assert_int_equal(sum.entries, 3);
+	json_t *root = vault_json(f);
+	json_t *en = rows(root, "entries");
+	assert_string_equal(text_of(json_array_get(en, 0), "title"), "Title only");
+	assert_string_equal(text_of(json_array_get(en, 0), "body"), "");
+	assert_string_equal(text_of(json_array_get(en, 1), "title"), "Two lines");
+	assert_string_equal(text_of(json_array_get(en, 1), "body"),
+	                    "2024-03-01 10:00 is a date in the body, not an entry.\n"
+	                    "[not a date] neither; mail me@x.org, see @a/b and #c++.");
+	assert_string_equal(text_of(json_array_get(en, 2), "title"), "Old style.");
+	assert_string_equal(text_of(json_array_get(en, 2), "body"), "Body @here!");
+	assert_int_equal(int_of(json_array_get(en, 2), "created_at"), 1709460000);
+	json_t *tags = rows(root, "tags");
+	const char *want[] = {"starred", "a/b", "c++", "here"};
+	assert_int_equal(json_array_size(tags), 4);
+	for (size_t i = 0; i < 4; i++)
+		assert_string_equal(text_of(json_array_get(tags, i), "name"), want[i]);
+	json_decref(root);
+	const char *odd[][2] = {
+		{"Dear diary\n[2024-03-02 08:15] x\n", "line 1: this is not a jrnl journal"},
+		{"[2024-03-02 08:15] ok\n\n[2024-02-30 08:15] x\n", "line 3: 2024-02-30 08:15 is not a real"},
+		{"\n \n", "empty"},
+	};
+	for (size_t i = 0; i < sizeof(odd) / sizeof(odd[0]); i++) {
+		assert_int_equal(run(f, IMPORT_JRNL, odd[i][0], false, &sum, &e), -1);
+		if (!strstr(e.msg, odd[i][1]))
+			fail_msg("case %zu: got '%s'", i, e.msg);
+	}
+	test_vault_free(f);
+	test_zone(NULL);
+}
+
 SUITE(import, cmocka_unit_test(jrnl_entries_with_tags_and_local_time),
       cmocka_unit_test(reimport_skips_exact_duplicates),
       cmocka_unit_test(a_bad_entry_late_in_the_file_adds_nothing),
@@ -513,4 +559,5 @@ SUITE(import, cmocka_unit_test(jrnl_entries_with_tags_and_local_time),
       cmocka_unit_test(duplicates_only_against_the_vault_before),
       cmocka_unit_test(text_the_export_refuses_stays_out),
       cmocka_unit_test(daylio_dates_in_the_phones_language),
-      cmocka_unit_test(daylio_keeps_everything_a_row_holds))
+      cmocka_unit_test(daylio_keeps_everything_a_row_holds),
+      cmocka_unit_test(jrnl_text_journal))
