@@ -81,6 +81,7 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 
 struct import_args {
 	const char *file;
+	bool format_given;
 	struct import_opts opts;
 	struct mood_name moods[32];
 	struct buf text;
@@ -147,23 +148,31 @@ static void print_foreign(const struct import_summary *s, bool dry)
 	if (s->breaks)
 		printf("%zu title%s or tag%s had line breaks; they are spaces now.\n", s->breaks,
 		       s->breaks == 1 ? "" : "s", s->breaks == 1 ? "" : "s");
+	if (s->dst)
+		printf("%zu time%s fell in a daylight-saving change (a skipped or doubled hour); "
+		       "kept as the clock showed %s.\n", s->dst, s->dst == 1 ? "" : "s",
+		       s->dst == 1 ? "it" : "them");
+	if (s->photos || s->places)
+		printf("Left out: %zu photo%s or other media and %zu place%s (tend keeps words, "
+		       "tags and times).\n", s->photos, s->photos == 1 ? "" : "s", s->places,
+		       s->places == 1 ? "" : "s");
+	if (s->empty)
+		printf("%zu entr%s had no words, only media, and %s not added.\n", s->empty,
+		       s->empty == 1 ? "y" : "ies", s->empty == 1 ? "was" : "were");
 }
 
-static int import_run(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e)
+static int import_cmd(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e)
 {
 	(void)ctx;
 	struct import_args *a = arg;
 	struct import_summary sum;
 	bool dry = a->opts.dry_run;
-	if (a->opts.format == IMPORT_TEND_JSON) {
-		if (import_tend_json(v, a->text.data, a->text.len, dry, &sum, e))
-			return -1;
+	if (import_run(v, a->text.data, a->text.len, &a->opts, &sum, e))
+		return -1;
+	if (a->opts.format == IMPORT_TEND_JSON)
 		print_summary(&sum, dry);
-	} else {
-		if (import_foreign(v, a->text.data, a->text.len, &a->opts, &sum, e))
-			return -1;
+	else
 		print_foreign(&sum, dry);
-	}
 	puts(dry ? "Nothing was imported (--dry-run)." : "Imported, all of it.");
 	return 0;
 }
@@ -196,23 +205,30 @@ int cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 	};
 	struct import_args a = {.text = BUF_INIT};
 	a.opts.moods = a.moods;
+	char names[120], bars[120];
+	import_format_names(names, sizeof(names), ", ", " or ");
+	import_format_names(bars, sizeof(bars), "|", "|");
 	int c;
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "f:nm:E:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
-			puts("usage: tend import [--format tend-json|jrnl|daylio|tui-journal] [--dry-run]\n"
-			     "                   [--mood NAME=SCORE]... [--encoding NAME] FILE\n"
-			     "Reads FILE into the vault, all or nothing. tend-json (the default, tend's own\n"
-			     "export) fills a new vault as it was; into a vault in use, it and the others\n"
-			     "add only what is not there yet. --dry-run checks the file and says what it\n"
-			     "would add, changing nothing. --mood gives a Daylio mood a score from 0 to 10.\n"
-			     "Files are read as UTF-8; --encoding names another (latin1, windows-1252,\n"
-			     "utf-16) for files from other apps.");
+			printf("usage: tend import [--format %s]\n"
+			       "                   [--dry-run] [--mood NAME=SCORE]... [--encoding NAME] FILE\n"
+			       "Reads FILE into the vault, all or nothing. Without --format, tend tells from\n"
+			       "the file which app wrote it, and says so. The formats:\n", bars);
+			for (int i = 0; import_formats[i].name; i++)
+				printf("  %-12s %s\n", import_formats[i].name, import_formats[i].label);
+			puts("tend's own export fills a new vault as it was; into a vault in use, it and\n"
+			     "the others add only what is not there yet. --dry-run checks the file and\n"
+			     "says what it would add, changing nothing. --mood gives a Daylio mood a score\n"
+			     "from 0 to 10. Files are read as UTF-8; --encoding names another (latin1,\n"
+			     "windows-1252, utf-16) for files from other apps.");
 			return 0;
 		case 'f':
 			if (import_format_parse(optarg, &a.opts.format))
-				return cli_usage_error("--format is tend-json, jrnl, daylio or tui-journal.");
+				return cli_usage_error("--format is %s.", names);
+			a.format_given = true;
 			break;
 		case 'n':
 			a.opts.dry_run = true;
@@ -232,9 +248,9 @@ int cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (optind + 1 != argc)
 		return cli_usage_error("'tend import' takes one file.");
-	if (a.opts.nmoods && a.opts.format != IMPORT_DAYLIO)
+	if (a.format_given && a.opts.nmoods && a.opts.format != IMPORT_DAYLIO)
 		return cli_usage_error("--mood is for --format daylio.");
-	if (a.opts.encoding && a.opts.format == IMPORT_TEND_JSON)
+	if (a.format_given && a.opts.encoding && a.opts.format == IMPORT_TEND_JSON)
 		return cli_usage_error("--encoding is for other apps' files; tend's own export is "
 		                       "always UTF-8.");
 	a.file = argv[optind];
@@ -244,7 +260,30 @@ int cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 		buf_free(&a.text);
 		return 1;
 	}
-	int rc = cli_with_vault(ctx, import_run, &a, NULL);
+	int rc = 0;
+	if (!a.format_given) {
+		const char *what;
+		struct buf conv = BUF_INIT;
+		/* In another encoding, what it is shows once it is UTF-8. */
+		rc = a.opts.encoding ? import_convert(a.opts.encoding, a.text.data, a.text.len, &conv, &e)
+		                     : 0;
+		if (rc == 0)
+			rc = a.opts.encoding ? import_detect(conv.data, conv.len, &a.opts.format, &what, &e)
+			                     : import_detect(a.text.data, a.text.len, &a.opts.format, &what, &e);
+		buf_free(&conv);
+		if (rc == 0 && a.opts.nmoods && a.opts.format != IMPORT_DAYLIO)
+			rc = error_set(&e, E_USAGE, "--mood is for Daylio files, and this is %s.", what);
+		if (rc == 0 && a.opts.encoding && a.opts.format == IMPORT_TEND_JSON)
+			rc = error_set(&e, E_USAGE, "--encoding is for other apps' files; tend's own "
+			                            "export is always UTF-8.");
+		if (rc) {
+			buf_free(&a.text);
+			return cli_fail(&e);
+		}
+		fprintf(stderr, "tend: %s looks like %s; reading it as that (--format %s).\n", a.file,
+		        what, import_format_info(a.opts.format)->name);
+	}
+	rc = cli_with_vault(ctx, import_cmd, &a, NULL);
 	buf_free(&a.text);
 	return rc;
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "io/import.h"
 #include "io_int.h"
@@ -36,6 +37,8 @@ struct foreign {
 	struct buf unknown;     /* Daylio moods with no score, "name (line N)" */
 	size_t controls;        /* control characters removed from the text */
 	size_t breaks;          /* titles and tags whose line breaks became spaces */
+	size_t dst;             /* times in a daylight-saving gap or overlap */
+	size_t photos, places, empty; /* Day One: left out */
 	size_t nunknown;        /* counted apart: the list may fail to grow */
 	bool by_line;           /* lines[] are line numbers (CSV, jrnl's text), not entries */
 };
@@ -164,17 +167,34 @@ static const char *clean_tag(struct foreign *f, const char *s, size_t len, const
 
 /* ---- times -------------------------------------------------------------- */
 
-/* A local date and time into a stamp; false when there is no such time
- * (31 February, 25:00). */
-static bool local_time(int y, int mo, int d, int h, int mi, int s, int64_t *at, int *off)
+static long offset_at(int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	return localtime_r(&tt, &tm) ? tm.tm_gmtoff : 0;
+}
+
+/* A local date and time into a stamp; false when there is no such day
+ * (31 February). The time is kept as the clock showed it: one that a
+ * daylight-saving change skipped (02:30 when clocks went from 02:00 to
+ * 03:00) takes the offset from before the change, and one it showed twice
+ * the first of the two; either is counted in f->dst. */
+static bool local_time(struct foreign *f, int y, int mo, int d, int h, int mi, int s, int64_t *at,
+                       int *off)
 {
 	struct tm tm = {.tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d,
-	                .tm_hour = h, .tm_min = mi, .tm_sec = s, .tm_isdst = -1};
-	time_t t = mktime(&tm);
-	if (t == (time_t)-1 || tm.tm_year != y - 1900 || tm.tm_mon != mo - 1 || tm.tm_mday != d)
+	                .tm_hour = h, .tm_min = mi, .tm_sec = s};
+	int64_t wall = (int64_t)timegm(&tm); /* the clock's reading, as if in UTC */
+	if (tm.tm_year != y - 1900 || tm.tm_mon != mo - 1 || tm.tm_mday != d)
 		return false;
-	*at = (int64_t)t;
-	*off = (int)(tm.tm_gmtoff / 60);
+	/* Changes are months apart: the offsets two days either side are the
+	 * only ones this time can have. */
+	long before = offset_at(wall - 2 * 86400), after = offset_at(wall + 2 * 86400);
+	bool b_ok = offset_at(wall - before) == before, a_ok = offset_at(wall - after) == after;
+	long o = b_ok && a_ok ? (before > after ? before : after) : a_ok ? after : before;
+	f->dst += (b_ok && a_ok && before != after) || (!b_ok && !a_ok);
+	*at = wall - o;
+	*off = (int)(o / 60);
 	return true;
 }
 
@@ -351,7 +371,7 @@ static int read_jrnl_entry(struct foreign *f, json_t *en, size_t i, struct error
 		                 date);
 	if (*clock && !parse_clock(clock, &h, &mi))
 		return error_set(e, E_CORRUPT, "entry %zu: \"time\" is \"%s\", not HH:MM.", i + 1, clock);
-	if (!local_time(y, mo, d, h, mi, 0, &r->at, &r->off_min))
+	if (!local_time(f, y, mo, d, h, mi, 0, &r->at, &r->off_min))
 		return error_set(e, E_CORRUPT, "entry %zu: %s %s is not a real date and time.", i + 1,
 		                 date, clock);
 	/* jrnl before 2.4.4 wrote no tags for an entry: they are in its words */
@@ -431,7 +451,7 @@ static int jrnl_text_entry(struct foreign *f, const int t[6], const char *s, siz
 	struct merge_record *r = new_record(f, line, e);
 	if (!r)
 		return -1;
-	if (!local_time(t[0], t[1], t[2], t[3], t[4], t[5], &r->at, &r->off_min))
+	if (!local_time(f, t[0], t[1], t[2], t[3], t[4], t[5], &r->at, &r->off_min))
 		return error_set(e, E_CORRUPT, "line %zu: %04d-%02d-%02d %02d:%02d is not a real date "
 		                               "and time.", line, t[0], t[1], t[2], t[3], t[4]);
 	const char *nl = memchr(s, '\n', len);
@@ -516,6 +536,146 @@ static int read_jrnl_text(struct foreign *f, const char *text, size_t len, struc
 	return rc;
 }
 
+/* Day One's offset for a time zone name ("Europe/Berlin") at a moment:
+ * TZ is set to it while the file is read (zone_done puts it back). False
+ * for a name this system does not know. */
+struct zone {
+	char set[64];   /* the zone TZ holds now, "" for this machine's own */
+	char *saved;    /* TZ as it was, to put back */
+	bool changed;
+};
+
+static bool zone_offset(struct zone *z, const char *name, int64_t at, int *off)
+{
+	size_t len = strlen(name);
+	if (!len || len >= sizeof(z->set) || strstr(name, "..") || *name == '/' ||
+	    strspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/_+-") != len)
+		return false;
+	if (strcmp(z->set, name) != 0) {
+		const char *dir = getenv("TZDIR");
+		char path[256];
+		snprintf(path, sizeof(path), "%s/%s", dir && *dir ? dir : "/usr/share/zoneinfo", name);
+		if (access(path, R_OK) != 0)
+			return false;
+		if (!z->changed) {
+			const char *tz = getenv("TZ");
+			z->saved = tz ? strdup(tz) : NULL;
+			z->changed = true;
+		}
+		if (setenv("TZ", name, 1) != 0)
+			return false;
+		tzset();
+		snprintf(z->set, sizeof(z->set), "%s", name);
+	}
+	*off = (int)(offset_at(at) / 60);
+	return true;
+}
+
+static void zone_done(struct zone *z)
+{
+	if (!z->changed)
+		return;
+	if (z->saved)
+		setenv("TZ", z->saved, 1);
+	else
+		unsetenv("TZ");
+	tzset();
+	free(z->saved);
+}
+
+/* Day One's text is Markdown: images ("![](dayone-moment://...)") go, as
+ * do the backslashes it puts before punctuation ("Done\!"). The first
+ * line, without its "#", is the title. */
+static int dayone_text(struct foreign *f, const char *s, struct merge_record *r)
+{
+	size_t len = strlen(s);
+	char *out = arena_alloc(f, len + 1);
+	if (!out)
+		return -1;
+	size_t k = 0;
+	for (size_t i = 0; i < len;) {
+		if (strncmp(s + i, "![", 2) == 0) {
+			const char *close = strstr(s + i, "](");
+			const char *end = close ? strchr(close, ')') : NULL;
+			if (close && end && !memchr(s + i, '\n', (size_t)(end - (s + i))) &&
+			    strncmp(close + 2, "dayone-moment:", 14) == 0) {
+				i = (size_t)(end - s) + 1;
+				continue;
+			}
+		}
+		if (s[i] == '\\' && ispunct((unsigned char)s[i + 1]))
+			i++;
+		/* where an image stood alone, no run of blank lines is left */
+		if (s[i] == '\n' && k >= 2 && out[k - 1] == '\n' && out[k - 2] == '\n') {
+			i++;
+			continue;
+		}
+		out[k++] = s[i++];
+	}
+	out[k] = '\0';
+	char *p = out + strspn(out, " \t\r\n");
+	size_t first = strcspn(p, "\n");
+	char *body = p[first] ? p + first + 1 : p + first;
+	p[first] = '\0';
+	p += strspn(p, "#");
+	p += strspn(p, " \t");
+	r->title = tidy(f, p, T_LINE);
+	body += strspn(body, " \t\r\n");
+	size_t blen = strlen(body);
+	while (blen && isspace((unsigned char)body[blen - 1]))
+		body[--blen] = '\0';
+	r->body = tidy(f, body, T_BODY);
+	return 0;
+}
+
+/* Day One's Journal.json: {"metadata": {...}, "entries": [{"creationDate":
+ * "2019-03-22T14:35:21Z", "timeZone": "Europe/Berlin", "text": Markdown,
+ * "tags": [...], "starred": true, "photos": [...], "location": {...}}]}.
+ * Photos, videos, audio, PDFs and places are left out, and counted. */
+static int read_dayone_entry(struct foreign *f, struct zone *z, json_t *en, size_t i,
+                             struct error *e)
+{
+	if (!json_is_object(en))
+		return error_set(e, E_CORRUPT, "entry %zu is not an object.", i + 1);
+	static const char *const media[] = {"photos", "videos", "audios", "pdfAttachments"};
+	size_t nmedia = 0;
+	for (size_t k = 0; k < sizeof(media) / sizeof(media[0]); k++)
+		nmedia += json_array_size(json_object_get(en, media[k]));
+	f->photos += nmedia;
+	f->places += json_object_get(en, "location") != NULL;
+	bool bad = false;
+	const char *date = json_text(f, en, "creationDate", &bad);
+	const char *zone = json_text(f, en, "timeZone", &bad);
+	const char *text = json_text(f, en, "text", &bad);
+	if (bad)
+		return error_set(e, E_CORRUPT, "entry %zu: creationDate, timeZone and text are text.",
+		                 i + 1);
+	struct merge_record probe = {.mood = -1};
+	if (!parse_rfc3339(date, &probe.at, &probe.off_min))
+		return error_set(e, E_CORRUPT, "entry %zu: \"creationDate\" is \"%s\", not a date and "
+		                               "time like 2019-03-22T14:35:21Z.", i + 1, date);
+	if (*zone)
+		zone_offset(z, zone, probe.at, &probe.off_min);
+	if (dayone_text(f, text, &probe))
+		return error_set(e, E_FAIL, "Out of memory reading the import.");
+	json_t *tags = json_object_get(en, "tags");
+	bool starred = json_is_true(json_object_get(en, "starred"));
+	if (!*probe.title && !*probe.body && !json_array_size(tags) && !starred) {
+		f->empty++; /* only photos, or nothing */
+		return 0;
+	}
+	struct merge_record *r = new_record(f, i + 1, e);
+	if (!r)
+		return -1;
+	*r = probe;
+	r->has_entry = true;
+	if (json_tags(f, en, r, "#", i, e))
+		return -1;
+	if (starred)
+		((const char **)r->tags)[r->ntags++] = "starred";
+	return 0;
+}
+
 static int read_json(struct foreign *f, const char *text, size_t len, enum import_format fmt,
                      struct error *e)
 {
@@ -524,7 +684,7 @@ static int read_json(struct foreign *f, const char *text, size_t len, enum impor
 	json_t *root = json_loadb(text, len, 0, &je);
 	if (!root)
 		return error_set(e, E_CORRUPT, "line %d, column %d: %s", je.line, je.column, je.text);
-	const char *app = fmt == IMPORT_JRNL ? "jrnl" : "tui-journal";
+	const char *app = fmt == IMPORT_JRNL ? "jrnl" : fmt == IMPORT_DAY_ONE ? "Day One" : "tui-journal";
 	json_t *entries = json_object_get(root, "entries");
 	int rc = 0;
 	if (!json_is_object(root) || !json_is_array(entries)) {
@@ -538,12 +698,16 @@ static int read_json(struct foreign *f, const char *text, size_t len, enum impor
 	}
 	size_t i;
 	json_t *en;
+	struct zone z = {.set = ""};
 	json_array_foreach(entries, i, en)
 	{
 		if (rc)
 			break;
-		rc = fmt == IMPORT_JRNL ? read_jrnl_entry(f, en, i, e) : read_tui_entry(f, en, i, e);
+		rc = fmt == IMPORT_JRNL      ? read_jrnl_entry(f, en, i, e)
+		     : fmt == IMPORT_DAY_ONE ? read_dayone_entry(f, &z, en, i, e)
+		                             : read_tui_entry(f, en, i, e);
 	}
+	zone_done(&z);
 	json_decref(root);
 	return rc;
 }
@@ -931,7 +1095,7 @@ static int daylio_row(struct csv_state *cs)
 	struct merge_record *r = new_record(f, line, e);
 	if (!r)
 		return -1;
-	if (!local_time(y, mo, d, h, mi, 0, &r->at, &r->off_min))
+	if (!local_time(f, y, mo, d, h, mi, 0, &r->at, &r->off_min))
 		return error_set(e, E_CORRUPT, "line %zu: %04d-%02d-%02d %02d:%02d is not a real date "
 		                               "and time.", line, y, mo, d, h, mi);
 	const char *mood = field(cs, D_MOOD);
@@ -1053,17 +1217,6 @@ static int read_daylio(struct foreign *f, const char *text, size_t len, struct e
 
 /* ---- the import --------------------------------------------------------- */
 
-int import_format_parse(const char *name, enum import_format *out)
-{
-	static const char *const names[] = {"tend-json", "jrnl", "daylio", "tui-journal"};
-	for (int i = 0; i < 4; i++)
-		if (strcmp(name, names[i]) == 0) {
-			*out = (enum import_format)i;
-			return 0;
-		}
-	return -1;
-}
-
 static void count(struct import_summary *sum, const struct merge_record *r, bool dup)
 {
 	sum->total++;
@@ -1152,8 +1305,7 @@ static int check_utf8(const char *text, size_t len, struct error *e)
 	return 0;
 }
 
-/* text converted from encoding to UTF-8 into out (a wiping buffer). */
-static int convert(const char *encoding, const char *text, size_t len, struct buf *out,
+int import_convert(const char *encoding, const char *text, size_t len, struct buf *out,
                    struct error *e)
 {
 	iconv_t cd = iconv_open("UTF-8", encoding);
@@ -1190,7 +1342,7 @@ int import_foreign(struct vault *v, const char *text, size_t len, const struct i
 	struct foreign f = {.opts = o, .unknown = BUF_INIT};
 	struct buf conv = BUF_INIT;
 	int rc = 0;
-	if (o->encoding && (rc = convert(o->encoding, text, len, &conv, e)) == 0) {
+	if (o->encoding && (rc = import_convert(o->encoding, text, len, &conv, e)) == 0) {
 		text = buf_str(&conv);
 		len = conv.len;
 	}
@@ -1208,6 +1360,10 @@ int import_foreign(struct vault *v, const char *text, size_t len, const struct i
 		                                                       : read_json(&f, text, len, o->format, e);
 	sum->controls = f.controls;
 	sum->breaks = f.breaks;
+	sum->dst = f.dst;
+	sum->photos = f.photos;
+	sum->places = f.places;
+	sum->empty = f.empty;
 	if (rc == 0 && !v) /* only checked and counted (no duplicates known) */
 		for (size_t i = 0; i < f.n; i++)
 			count(sum, &f.recs[i], false);

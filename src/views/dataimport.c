@@ -1,5 +1,6 @@
 /* dataimport.c: bringing another app's diary in. The person picks the
- * format and the file; tend reads it and does a dry run on the open vault
+ * format (or lets tend tell it from the file) and the file; tend reads it
+ * and does a dry run on the open vault
  * (import_foreign, as 'tend import --dry-run' does), showing what would
  * be added, what is there already, and the dates it spans, or the problem
  * by line. Only then does Enter import it for real, all of it or nothing.
@@ -18,22 +19,22 @@
 
 #define IMPORT_MAX_BYTES ((size_t)512 << 20) /* as 'tend import' */
 
-static const struct {
-	enum import_format f;
-	const char *label;
-} import_kinds[] = {
-	{IMPORT_JRNL, "jrnl (its JSON export)"},
-	{IMPORT_DAYLIO, "Daylio (its CSV export)"},
-	{IMPORT_TUI_JOURNAL, "tui-journal (its JSON export)"},
-	{IMPORT_TEND_JSON, "tend (its own JSON export)"},
-};
-#define NIMPORT ((int)(sizeof(import_kinds) / sizeof(import_kinds[0])))
+/* kind 0 lets tend tell the format from the file; kind k is
+ * import_formats[k - 1]. */
+#define NIMPORT (IMPORT_NFORMATS + 1)
+
+static const char *kind_label(int kind)
+{
+	return kind ? import_formats[kind - 1].label : "Tell from the file";
+}
 
 enum { IM_FORMAT, IM_PATH, IM_CHECK, IM_NROWS };
 enum stage { IM_EDIT, IM_READY, IM_PROBLEM };
 
 struct importst {
 	int kind;
+	enum import_format format; /* the kind's, or what the file was told to be */
+	const char *what;          /* what tend took the file for (kind 0), or NULL */
 	int row;
 	struct field path;
 	enum stage stage;
@@ -119,6 +120,10 @@ static void im_draw(struct ctx *c, void *st, int rows, int cols)
 			return;
 		}
 		char line[400];
+		if (s->what) {
+			snprintf(line, sizeof(line), "Read as %s.", s->what);
+			y += view_markdown(y, 2, w, 2, 0, line);
+		}
 		summary_text(&s->sum, line, sizeof(line));
 		y += view_markdown(y, 2, w, 3, 0, line) + 1;
 		if (s->nnames) {
@@ -143,7 +148,7 @@ static void im_draw(struct ctx *c, void *st, int rows, int cols)
 	                   "in; nothing is added until you say so.") +
 	     1;
 	ui_puts(y, 2, 9, ROLE_NORMAL, "From");
-	data_draw_choice(y, 12, w - 10, s->row == IM_FORMAT, import_kinds[s->kind].label);
+	data_draw_choice(y, 12, w - 10, s->row == IM_FORMAT, kind_label(s->kind));
 	y++;
 	data_draw_field(y, w, "File", &s->path, s->row == IM_PATH, NULL);
 	y++;
@@ -173,9 +178,7 @@ static void add_unknown(struct importst *s, const struct buf *unknown)
 static int run_import(struct vault *v, struct importst *s, const struct import_opts *o,
                       struct import_summary *sum, struct error *e)
 {
-	if (o->format != IMPORT_TEND_JSON)
-		return import_foreign(v, s->text.data, s->text.len, o, sum, e);
-	return import_tend_json(v, s->text.data, s->text.len, o->dry_run, sum, e);
+	return import_run(v, s->text.data, s->text.len, o, sum, e);
 }
 
 static void dry_run(struct ctx *c, struct importst *s, bool *ask_moods);
@@ -191,7 +194,7 @@ static void moods_given(struct ctx *c, void *data)
 /* The options for an import of the file, with the moods scored so far. */
 static struct import_opts opts_for(const struct importst *s, struct mood_name *moods)
 {
-	struct import_opts o = {.format = import_kinds[s->kind].f, .moods = moods};
+	struct import_opts o = {.format = s->format, .moods = moods};
 	for (size_t i = 0; i < s->nnames; i++)
 		if (s->scores[i] >= 0)
 			moods[o.nmoods++] = (struct mood_name){s->names[i], s->scores[i]};
@@ -233,6 +236,11 @@ static void check(struct ctx *c, struct importst *s, bool *ask_moods)
 	if (!rc)
 		rc = read_file(buf_str(&path), IMPORT_MAX_BYTES, &s->text, NULL, &e);
 	buf_free(&path);
+	s->what = NULL;
+	if (!rc && s->kind == 0)
+		rc = import_detect(s->text.data, s->text.len, &s->format, &s->what, &e);
+	else if (!rc)
+		s->format = import_formats[s->kind - 1].format;
 	if (rc) {
 		snprintf(s->problem, sizeof(s->problem), "%s", e.msg);
 		s->stage = IM_PROBLEM;

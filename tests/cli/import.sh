@@ -123,6 +123,46 @@ t_eq "no escape byte reached the vault" "" "$(printf '%s' "$body" | tr -d -c '\0
 t_exit "and the export still works" 0 pw export -o "$T_TMP/after.json"
 t_match "verify finds nothing to refuse" "The vault is intact" "$(pw verify)"
 
+# Day One: words, times in their own zone, tags and stars; media and places counted
+out=$(pw import --format day-one "$F/day-one/Journal.json")
+t_match "day one: the entries with words" "2 records: added 2 entries and 0 check-ins" "$out"
+t_match "day one: photos and places left out, and said" "Left out: 2 photos or other media and 1 place" "$out"
+t_match "day one: an entry of only a photo is said" "1 entry had no words, only media, and was not added" "$out"
+list=$(pw list)
+t_match "day one: Berlin's summer time, the title without its #, the tags and star" \
+	$'2023-07-14T20:05\tPicnic in the park\tfamily,starred,summer' "$list"
+t_match "day one: New York's winter time" $'2023-12-02T02:30\tCouldn\'t sleep' "$list"
+body=$(pw show "$(pw list | awk -F'\t' '/Picnic/ {print $1}')")
+t_match "day one: Markdown's backslashes and the image go, the words stay" \
+	$'again. We laughed anyway!\n\nHome by eight.' "$body"
+
+# A time in a daylight-saving change keeps its clock reading, and is said.
+printf '[2024-03-31 02:30] The hour that was skipped\n' >"$T_TMP/dst.txt"
+out=$(TZ=Europe/Berlin pw import --format jrnl "$T_TMP/dst.txt")
+t_match "dst: said in the summary" "1 time fell in a daylight-saving change" "$out"
+t_match "dst: kept as the clock showed it" $'2024-03-31T02:30\tThe hour that was skipped' "$(TZ=Europe/Berlin pw list)"
+
+# Without --format, tend tells the format from the file and says so.
+while IFS='|' read -r file want; do
+	err=$(pw import --dry-run "$F/$file" 2>&1 >/dev/null)
+	t_match "$file: taken for $want" "looks like $want; reading it as that" "$err"
+done <<'LIST'
+jrnl/journal.txt|jrnl's journal file
+jrnl/journal.json|a jrnl JSON export
+daylio/old.csv|a Daylio export
+tui-journal/export.json|a tui-journal export
+day-one/Journal.json|a Day One export
+LIST
+t_match "tend's own export: taken for it" "looks like tend's own export" \
+	"$(pw import --dry-run "$T_TMP/after.json" 2>&1 >/dev/null)"
+err=$(pw import "$F/daylio/not-daylio.csv" 2>&1)
+t_eq "a file of no known app: a usage error" 2 $?
+t_match "... that lists the formats" "give --format \(tend-json, jrnl, daylio, tui-journal or day-one\)" "$err"
+err=$(pw import --format jrnl "$F/daylio/full.csv" 2>&1)
+t_match "a wrong --format names the right one" "It looks like a Daylio export: try --format daylio." "$err"
+t_match "--help lists the formats from the same table" "day-one +Day One \(Journal.json from its export\)" \
+	"$("$TEND_BIN" import --help)"
+
 # Privacy: what came in is only in the vault, encrypted.
 t_eq "no imported word is readable in the vault folder" "" \
 	"$(grep -rl -e heron -e 'Everything felt loud' "$TEND_HOME" 2>/dev/null)"

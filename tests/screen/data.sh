@@ -129,7 +129,8 @@ before=$(tend_ list | wc -l)
 } >"$T_TMP/jrnl.script"
 t_screen data-import-jrnl "$T_TMP/jrnl.script"
 O=$T_TMP/data-import-jrnl.raw
-t_match "the import screen asks for the app and the file" "From +< jrnl.*File" "$(flat import)"
+t_match "the import screen asks for the app and the file" "From +< Tell from the file >.*File" "$(flat import)"
+t_match "and says what it took the file for" "Read as a jrnl JSON export\." "$(flat "dry run")"
 t_match "a malformed file shows its entry and what is wrong" \
 	"entry 2: 2024-02-30 08:15 is not a real date.*Nothing was imported" "$(flat malformed)"
 t_match "the dry run counts and dates" \
@@ -150,6 +151,8 @@ t_eq "and nothing more came in" $((before + 3)) "$(tend_ list | wc -l)"
 	echo "key Down"
 	echo "key Enter"
 	echo "key Up"
+	echo "key Right"
+	echo "key Right"
 	echo "key Right"
 	echo "key Down"
 	echo "type ~/in/custom-moods.csv"
@@ -352,8 +355,6 @@ before=$(tend_ list | wc -l)
 	echo "key Down"
 	echo "key Enter"
 	echo "key Up"
-	echo "key Right"
-	echo "key Right"
 	echo "key Right"
 	echo "key Down"
 	echo "type ~/in/old.json"

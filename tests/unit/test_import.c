@@ -548,6 +548,36 @@ static void jrnl_text_journal(void **state)
 	test_zone(NULL);
 }
 
+/* A time a daylight-saving change skipped or showed twice keeps its clock
+ * reading, and the summary says so. */
+static void times_in_a_daylight_saving_change(void **state)
+{
+	(void)state;
+	test_zone("CET-1CEST,M3.5.0,M10.5.0/3"); /* Berlin */
+	struct test_vault *f = test_vault_new();
+	struct import_summary sum;
+	struct error e = {0};
+	const char *doc = "{\"entries\": ["
+	                  "{\"title\": \"gap\", \"date\": \"2024-03-31\", \"time\": \"02:30\", \"tags\": []},"
+	                  "{\"title\": \"twice\", \"date\": \"2024-10-27\", \"time\": \"02:30\", \"tags\": []},"
+	                  "{\"title\": \"summer\", \"date\": \"2024-07-01\", \"time\": \"12:00\", \"tags\": []}]}";
+	assert_int_equal(run(f, IMPORT_JRNL, doc, false, &sum, &e), 0);
+	assert_int_equal(sum.dst, 2);
+	json_t *root = vault_json(f);
+	json_t *en = rows(root, "entries");
+	/* 02:30 at +01:00 (the clocks had not gone forward yet) */
+	assert_int_equal(int_of(json_array_get(en, 0), "created_at"), 1711848600);
+	assert_int_equal(int_of(json_array_get(en, 0), "created_off"), 60);
+	/* the first 02:30, still in summer time */
+	assert_int_equal(int_of(json_array_get(en, 1), "created_at"), 1729989000);
+	assert_int_equal(int_of(json_array_get(en, 1), "created_off"), 120);
+	assert_int_equal(int_of(json_array_get(en, 2), "created_at"), 1719828000);
+	assert_int_equal(int_of(json_array_get(en, 2), "created_off"), 120);
+	json_decref(root);
+	test_vault_free(f);
+	test_zone(NULL);
+}
+
 SUITE(import, cmocka_unit_test(jrnl_entries_with_tags_and_local_time),
       cmocka_unit_test(reimport_skips_exact_duplicates),
       cmocka_unit_test(a_bad_entry_late_in_the_file_adds_nothing),
@@ -560,4 +590,5 @@ SUITE(import, cmocka_unit_test(jrnl_entries_with_tags_and_local_time),
       cmocka_unit_test(text_the_export_refuses_stays_out),
       cmocka_unit_test(daylio_dates_in_the_phones_language),
       cmocka_unit_test(daylio_keeps_everything_a_row_holds),
-      cmocka_unit_test(jrnl_text_journal))
+      cmocka_unit_test(jrnl_text_journal),
+      cmocka_unit_test(times_in_a_daylight_saving_change))
