@@ -36,7 +36,14 @@ int export_markdown(struct vault *v, struct buf *out, struct error *e);
  * formula starts with an apostrophe. Columns: docs/export-format.md. */
 int export_csv(struct vault *v, struct buf *out, struct error *e);
 
-enum export_format { EXPORT_JSON, EXPORT_MD, EXPORT_CSV };
+/* Entries as jrnl's own journal file, oldest first, for 'jrnl --import':
+ * "[YYYY-MM-DD HH:MM] Title" in the writer's local time, " *" after it
+ * when the entry has the tag "starred", the body below, then a line of
+ * the tags its words do not hold already ("@walk @movies-/-tv"), and a
+ * blank line. Check-ins and trigger logs are not in it. */
+int export_jrnl(struct vault *v, struct buf *out, struct error *e);
+
+enum export_format { EXPORT_JSON, EXPORT_MD, EXPORT_CSV, EXPORT_JRNL };
 
 /* The export in format f written to path (created 0600 through a
  * temporary file renamed at the end, so a failure part way leaves nothing),

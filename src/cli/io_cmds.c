@@ -48,11 +48,12 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "f:o:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
-			puts("usage: tend export [--format json|md|csv] [-o FILE]\n"
+			puts("usage: tend export [--format json|md|csv|jrnl] [-o FILE]\n"
 			     "Writes the vault out to FILE, or to standard output (docs/export-format.md):\n"
 			     "json is everything, to read back in; md is a readable diary of entries,\n"
 			     "check-ins and trigger logs; csv is check-ins and trigger logs for a\n"
-			     "spreadsheet. The export is NOT encrypted.");
+			     "spreadsheet; jrnl is the entries as jrnl's journal file, for 'jrnl --import'.\n"
+			     "The export is NOT encrypted.");
 			return 0;
 		case 'f':
 			if (strcmp(optarg, "json") == 0)
@@ -61,8 +62,10 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 				a.format = EXPORT_MD;
 			else if (strcmp(optarg, "csv") == 0)
 				a.format = EXPORT_CSV;
+			else if (strcmp(optarg, "jrnl") == 0)
+				a.format = EXPORT_JRNL;
 			else
-				return cli_usage_error("--format is json, md or csv.");
+				return cli_usage_error("--format is json, md, csv or jrnl.");
 			break;
 		case 'o':
 			a.out = strcmp(optarg, "-") == 0 ? NULL : optarg;

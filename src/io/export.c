@@ -209,7 +209,7 @@ int export_write(struct vault *v, enum export_format f, const char *path, size_t
 	if (f == EXPORT_JSON)
 		rc = export_json_to(v, to_chunks, &c, e);
 	else
-		rc = (f == EXPORT_MD ? export_markdown : export_csv)(v, &c.b, e);
+		rc = (f == EXPORT_MD ? export_markdown : f == EXPORT_JRNL ? export_jrnl : export_csv)(v, &c.b, e);
 	if (rc == 0)
 		rc = flush(&c, e);
 	buf_free(&c.b);

@@ -163,6 +163,19 @@ t_match "a wrong --format names the right one" "It looks like a Daylio export: t
 t_match "--help lists the formats from the same table" "day-one +Day One \(Journal.json from its export\)" \
 	"$("$TEND_BIN" import --help)"
 
+# Leaving: 'tend export --format jrnl' writes jrnl's journal file, which
+# reads back (here into tend, by jrnl's own rules) with every entry whole.
+pw export --format jrnl -o "$T_TMP/out.jrnl" 2>/dev/null
+jr=$(cat "$T_TMP/out.jrnl")
+t_match "export jrnl: date, title and star" $'\\[2024-03-03 21:40\\] Called my sister, a hard call. \\*\n' "$jr"
+t_match "export jrnl: tags the words lack, on a last line" $'Laughed a lot.\n@friends @movies-/-tv @music\n\n' "$jr"
+t_match "export jrnl: tags already in the words are not repeated" $'about the #holiday in 2009.\n\n' "$jr"
+# (a space in a tag is a "-" in jrnl)
+before=$(pw list | awk -F'\t' -v OFS='\t' '{gsub(/ /, "-", $4); print $2, $3, $4}' | sort)
+out=$(TEND_HOME=$T_TMP/second; "$TEND_BIN" --passphrase-fd 3 init 3<<<"$PASS" >/dev/null 2>&1
+	pw import "$T_TMP/out.jrnl" 2>/dev/null >/dev/null; pw list | cut -f2- | sort)
+t_eq "export jrnl: every entry comes back, with its title, time and tags" "$before" "$out"
+
 # Privacy: what came in is only in the vault, encrypted.
 t_eq "no imported word is readable in the vault folder" "" \
 	"$(grep -rl -e heron -e 'Everything felt loud' "$TEND_HOME" 2>/dev/null)"
