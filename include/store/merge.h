@@ -27,13 +27,17 @@ struct merge_record {
 	const char *mood_note; /* the check-in's note, or NULL */
 };
 
-/* The vault as it was when the import began: its highest ids. */
+/* The vault as it was when the import began (its highest ids), and the
+ * import's statements, prepared once. */
 struct merge_mark {
 	int64_t entries, moods;
+	void *db, *st[6];
 };
 
-/* Notes the vault's rows as they are now; call it after store_load_begin. */
+/* Notes the vault's rows as they are now; call it after store_load_begin,
+ * and store_merge_end (even after a failure) before store_load_end. */
 int store_merge_mark(struct vault *v, struct merge_mark *m, struct error *e);
+void store_merge_end(struct merge_mark *m);
 
 /* Records that are the same thing to the vault: an entry with the same
  * time, title and body; a check-in alone with the same time and tags (not
@@ -46,7 +50,7 @@ uint64_t merge_hash(const struct merge_record *r);
  * are merge_same as it, so a file holding a record twice where the vault
  * held it once adds it once. A check-in made with an entry is linked to
  * it, as one written in tend is. */
-int store_merge(struct vault *v, const struct merge_mark *m, const struct merge_record *r,
-                size_t nth, bool *dup, struct error *e);
+int store_merge(struct vault *v, struct merge_mark *m, const struct merge_record *r, size_t nth,
+                bool *dup, struct error *e);
 
 #endif

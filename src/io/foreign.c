@@ -406,14 +406,32 @@ static int read_tui_entry(struct foreign *f, json_t *en, size_t i, struct error 
 
 /* "2024-03-02 21:15", with seconds and AM or PM as jrnl's timeformat may
  * write them; how many bytes it took, or 0. */
+static int digits(const char *s, int n)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+/* (Read by hand: sscanf would measure the whole rest of the file first.) */
 static size_t jrnl_stamp(const char *s, int *y, int *mo, int *d, int *h, int *mi, int *sec)
 {
-	int n = 0, k = 0;
-	if (sscanf(s, "%4d-%2d-%2d %2d:%2d%n", y, mo, d, h, mi, &n) != 5 || n != 16)
-		return 0;
+	static const char shape[] = "dddd-dd-dd dd:dd";
+	for (size_t k = 0; k + 1 < sizeof(shape); k++)
+		if (shape[k] == 'd' ? s[k] < '0' || s[k] > '9' : s[k] != shape[k])
+			return 0;
+	*y = digits(s, 4), *mo = digits(s + 5, 2), *d = digits(s + 8, 2);
+	*h = digits(s + 11, 2), *mi = digits(s + 14, 2);
+	size_t n = 16;
 	*sec = 0;
-	if (s[n] == ':' && sscanf(s + n, ":%2d%n", sec, &k) == 1 && k == 3)
+	if (s[n] == ':' && digits(s + n + 1, 2) >= 0) {
+		*sec = digits(s + n + 1, 2);
 		n += 3;
+	}
 	if (s[n] == ' ' && (s[n + 1] == 'A' || s[n + 1] == 'P' || s[n + 1] == 'a' ||
 	                    s[n + 1] == 'p') && (s[n + 2] == 'M' || s[n + 2] == 'm')) {
 		if (*h < 1 || *h > 12)
@@ -421,7 +439,7 @@ static size_t jrnl_stamp(const char *s, int *y, int *mo, int *d, int *h, int *mi
 		*h = *h % 12 + (s[n + 1] == 'P' || s[n + 1] == 'p' ? 12 : 0);
 		n += 3;
 	}
-	return *h <= 23 && *mi <= 59 && *sec <= 59 ? (size_t)n : 0;
+	return *h <= 23 && *mi <= 59 && *sec <= 59 ? n : 0;
 }
 
 /* Where an entry's first line begins, and what follows its date: a line
@@ -1375,7 +1393,7 @@ int import_foreign(struct vault *v, const char *text, size_t len, const struct i
 	/* The whole file is good: add it in one transaction. A dry run does
 	 * the same and rolls back, so its counts (duplicates too) are exact.
 	 * Duplicates are looked for among the rows the vault held before. */
-	struct merge_mark mark;
+	struct merge_mark mark = {0};
 	if (rc == 0 && v && (rc = store_load_begin(v, e)) == 0) {
 		rc = store_merge_mark(v, &mark, e);
 		for (size_t i = 0; i < f.n && rc == 0; i++) {
@@ -1390,6 +1408,7 @@ int import_foreign(struct vault *v, const char *text, size_t len, const struct i
 				count(sum, &f.recs[i], dup);
 			}
 		}
+		store_merge_end(&mark);
 		if (rc == 0 && !o->dry_run)
 			rc = store_load_end(v, true, e);
 		else

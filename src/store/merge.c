@@ -14,6 +14,12 @@ static const char *or_empty(const char *s)
 
 int store_merge_mark(struct vault *v, struct merge_mark *m, struct error *e)
 {
+	*m = (struct merge_mark){.db = vault_db(v)};
+	/* A large import touches pages all over the tables and their search
+	 * index; each page read is decrypted, so more of them stay at hand
+	 * for it (SQLite's default is 2 MiB), until store_merge_end. */
+	if (store_exec(m->db, "PRAGMA cache_size=-32768", e))
+		return -1;
 	sqlite3 *db = vault_db(v);
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(db,
@@ -57,88 +63,145 @@ uint64_t merge_hash(const struct merge_record *r)
 	return fnv(h, or_empty(r->mood_tags));
 }
 
+/* A statement of the import, prepared on first use and kept until
+ * store_merge_end; NULL with e set on failure. */
+static sqlite3_stmt *stmt(sqlite3 *db, struct merge_mark *m, int k, const char *sql,
+                          struct error *e)
+{
+	sqlite3_stmt **st = (sqlite3_stmt **)&m->st[k];
+	if (*st) {
+		sqlite3_reset(*st);
+		sqlite3_clear_bindings(*st);
+		return *st;
+	}
+	int rc = sqlite3_prepare_v2(db, sql, -1, st, NULL);
+	if (rc != SQLITE_OK) {
+		store_sql_error(db, rc, e, "adding the import");
+		*st = NULL;
+	}
+	return *st;
+}
+
+void store_merge_end(struct merge_mark *m)
+{
+	if (m->db)
+		sqlite3_exec(m->db, "PRAGMA cache_size=-2000", NULL, NULL, NULL);
+	for (size_t k = 0; k < sizeof(m->st) / sizeof(m->st[0]); k++) {
+		sqlite3_finalize((sqlite3_stmt *)m->st[k]);
+		m->st[k] = NULL;
+	}
+}
+
+/* Runs st to its end, then resets it so it holds no lock or text. */
+static int run(sqlite3 *db, sqlite3_stmt *st, struct error *e, const char *what)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : store_sql_error(db, rc, e, what);
+}
+
 /* How many rows the vault held before the import (m) that are r; -1 on
  * error. */
-static int64_t held_before(sqlite3 *db, const struct merge_mark *m, const struct merge_record *r,
+static int64_t held_before(sqlite3 *db, struct merge_mark *m, const struct merge_record *r,
                            struct error *e)
 {
 	sqlite3_stmt *st;
-	int rc;
 	if (r->has_entry) {
-		rc = sqlite3_prepare_v2(db,
-		                        "SELECT count(*) FROM entries WHERE created_at = ?1"
-		                        " AND title = ?2 AND body = ?3 AND id <= ?4",
-		                        -1, &st, NULL);
-		if (rc != SQLITE_OK)
-			return store_sql_error(db, rc, e, "looking for duplicates");
+		st = stmt(db, m, 0,
+		          "SELECT count(*) FROM entries WHERE created_at = ?1"
+		          " AND title = ?2 AND body = ?3 AND id <= ?4",
+		          e);
+		if (!st)
+			return -1;
 		sqlite3_bind_text(st, 2, or_empty(r->title), -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, or_empty(r->body), -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 4, m->entries);
 	} else {
-		rc = sqlite3_prepare_v2(db,
-		                        "SELECT count(*) FROM moods WHERE at = ?1 AND tags = ?2"
-		                        " AND id <= ?4",
-		                        -1, &st, NULL);
-		if (rc != SQLITE_OK)
-			return store_sql_error(db, rc, e, "looking for duplicates");
+		st = stmt(db, m, 1, "SELECT count(*) FROM moods WHERE at = ?1 AND tags = ?2 AND id <= ?4",
+		          e);
+		if (!st)
+			return -1;
 		sqlite3_bind_text(st, 2, or_empty(r->mood_tags), -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 4, m->moods);
 	}
 	sqlite3_bind_int64(st, 1, r->at);
-	rc = sqlite3_step(st);
+	int rc = sqlite3_step(st);
 	int64_t n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? n : store_sql_error(db, rc, e, "looking for duplicates");
 }
 
-static int add_mood(sqlite3 *db, const struct merge_record *r, int64_t *id, struct error *e)
+static int add_mood(sqlite3 *db, struct merge_mark *m, const struct merge_record *r, int64_t *id,
+                    struct error *e)
 {
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db, "INSERT INTO moods(at, at_off, score, tags, note)"
-	                            " VALUES (?1, ?2, ?3, ?4, ?5)",
-	                            -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return store_sql_error(db, rc, e, "adding a check-in");
+	sqlite3_stmt *st = stmt(db, m, 2,
+	                        "INSERT INTO moods(at, at_off, score, tags, note)"
+	                        " VALUES (?1, ?2, ?3, ?4, ?5)",
+	                        e);
+	if (!st)
+		return -1;
 	sqlite3_bind_int64(st, 1, r->at);
 	sqlite3_bind_int(st, 2, r->off_min);
 	sqlite3_bind_int(st, 3, r->mood);
 	sqlite3_bind_text(st, 4, or_empty(r->mood_tags), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, or_empty(r->mood_note), -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return store_sql_error(db, rc, e, "adding a check-in");
+	if (run(db, st, e, "adding a check-in"))
+		return -1;
 	*id = sqlite3_last_insert_rowid(db);
 	return 0;
 }
 
-static int add_entry(sqlite3 *db, const struct merge_record *r, int64_t mood_id, struct error *e)
+/* The entry's tags, as store_set_tags adds them, with the statements kept. */
+static int add_tags(sqlite3 *db, struct merge_mark *m, int64_t eid, const struct merge_record *r,
+                    struct error *e)
 {
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db,
-	                            "INSERT INTO entries(title, body, created_at, created_off,"
-	                            " updated_at, updated_off, mood_id)"
-	                            " VALUES (?1, ?2, ?3, ?4, ?3, ?4, ?5)",
-	                            -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return store_sql_error(db, rc, e, "adding an entry");
-	sqlite3_bind_text(st, 1, r->title ? r->title : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, r->body ? r->body : "", -1, SQLITE_STATIC);
+	for (size_t i = 0; i < r->ntags; i++) {
+		sqlite3_stmt *st = stmt(db, m, 4,
+		                        "INSERT INTO tags(name) VALUES (?1) ON CONFLICT DO NOTHING", e);
+		if (!st)
+			return -1;
+		sqlite3_bind_text(st, 1, r->tags[i], -1, SQLITE_STATIC);
+		if (run(db, st, e, "saving the entry's tags"))
+			return -1;
+		st = stmt(db, m, 5,
+		          "INSERT OR IGNORE INTO entry_tags(entry_id, tag_id)"
+		          " SELECT ?1, id FROM tags WHERE name = ?2",
+		          e);
+		if (!st)
+			return -1;
+		sqlite3_bind_int64(st, 1, eid);
+		sqlite3_bind_text(st, 2, r->tags[i], -1, SQLITE_STATIC);
+		if (run(db, st, e, "saving the entry's tags"))
+			return -1;
+	}
+	return 0;
+}
+
+static int add_entry(sqlite3 *db, struct merge_mark *m, const struct merge_record *r,
+                     int64_t mood_id, struct error *e)
+{
+	sqlite3_stmt *st = stmt(db, m, 3,
+	                        "INSERT INTO entries(title, body, created_at, created_off,"
+	                        " updated_at, updated_off, mood_id)"
+	                        " VALUES (?1, ?2, ?3, ?4, ?3, ?4, ?5)",
+	                        e);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, or_empty(r->title), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, or_empty(r->body), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, r->at);
 	sqlite3_bind_int(st, 4, r->off_min);
 	if (mood_id)
 		sqlite3_bind_int64(st, 5, mood_id);
 	else
 		sqlite3_bind_null(st, 5);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return store_sql_error(db, rc, e, "adding an entry");
-	return store_set_tags(db, sqlite3_last_insert_rowid(db), r->tags, r->ntags, e);
+	if (run(db, st, e, "adding an entry"))
+		return -1;
+	return add_tags(db, m, sqlite3_last_insert_rowid(db), r, e);
 }
 
-int store_merge(struct vault *v, const struct merge_mark *m, const struct merge_record *r,
-                size_t nth, bool *dup, struct error *e)
+int store_merge(struct vault *v, struct merge_mark *m, const struct merge_record *r, size_t nth,
+                bool *dup, struct error *e)
 {
 	if (r->mood > 10 || (!r->has_entry && r->mood < 0))
 		return error_set(e, E_CORRUPT, "A record has neither an entry nor a score from 0 to 10.");
@@ -150,7 +213,7 @@ int store_merge(struct vault *v, const struct merge_mark *m, const struct merge_
 	if (*dup)
 		return 0;
 	int64_t mood_id = 0;
-	if (r->mood >= 0 && add_mood(db, r, &mood_id, e))
+	if (r->mood >= 0 && add_mood(db, m, r, &mood_id, e))
 		return -1;
-	return r->has_entry ? add_entry(db, r, mood_id, e) : 0;
+	return r->has_entry ? add_entry(db, m, r, mood_id, e) : 0;
 }
