@@ -74,8 +74,9 @@ int import_convert(const char *encoding, const char *text, size_t len, struct bu
                    struct error *e);
 
 /* What the file is, from what is in it: *out its format and *what how to
- * say it ("jrnl's journal file"). -1 with e saying so when it is none
- * tend reads, or cannot be told. */
+ * say it ("jrnl's journal file"). JSON that is no other app's export is
+ * taken for tend's own (whose reader says what is wrong with it). -1 with
+ * e saying so when it is none tend reads. */
 int import_detect(const char *text, size_t len, enum import_format *out, const char **what,
                   struct error *e);
 

@@ -283,8 +283,8 @@ int cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 			buf_free(&a.text);
 			return cli_fail(&e);
 		}
-		fprintf(stderr, "tend: %s looks like %s; reading it as that (--format %s).\n", a.file,
-		        what, import_format_info(a.opts.format)->name);
+		fprintf(stderr, "tend: reading %s as %s (--format %s).\n", a.file, what,
+		        import_format_info(a.opts.format)->name);
 	}
 	rc = cli_with_vault(ctx, import_cmd, &a, NULL);
 	buf_free(&a.text);

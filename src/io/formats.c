@@ -90,19 +90,23 @@ static bool jrnl_line(const char *s, size_t len)
 	return true;
 }
 
+static const char json_only[] = "tend's own export (it is JSON, and no other app's)";
+
 static int detect_json(const char *text, size_t len, enum import_format *out, const char **what,
                        struct error *e)
 {
+	(void)e;
 	io_json_wipe_alloc();
 	json_error_t je;
 	json_t *root = json_loadb(text, len, 0, &je);
+	/* JSON that is no other app's (or no JSON at all) goes to tend's own
+	 * reader, which names what is wrong with it. */
+	*out = IMPORT_TEND_JSON, *what = json_only;
 	if (!root)
-		return error_set(e, E_CORRUPT, "This looks like JSON, but it does not read as JSON "
-		                               "(line %d, column %d: %s).", je.line, je.column, je.text);
+		return 0;
 	json_t *entries = json_object_get(root, "entries");
 	json_t *first = json_array_get(entries, 0);
 	const char *format = json_string_value(json_object_get(root, "format"));
-	int rc = 0;
 	if (format && strcmp(format, "tend-export") == 0) {
 		*out = IMPORT_TEND_JSON, *what = "tend's own export";
 	} else if (json_is_array(entries) && (json_is_object(json_object_get(root, "metadata")) ||
@@ -112,12 +116,9 @@ static int detect_json(const char *text, size_t len, enum import_format *out, co
 		*out = IMPORT_TUI_JOURNAL, *what = "a tui-journal export";
 	} else if (json_is_array(entries) && (!first || json_object_get(first, "time"))) {
 		*out = IMPORT_JRNL, *what = "a jrnl JSON export";
-	} else {
-		rc = error_set(e, E_USAGE, "This is JSON, but not an export tend knows; give --format "
-		                           "if you know which app wrote it.");
 	}
 	json_decref(root);
-	return rc;
+	return 0;
 }
 
 int import_detect(const char *text, size_t len, enum import_format *out, const char **what,
@@ -153,7 +154,7 @@ int import_run(struct vault *v, const char *text, size_t len, const struct impor
 	const char *what;
 	struct error de = {0};
 	if (rc && e->code == E_CORRUPT && !o->encoding && import_detect(text, len, &f, &what, &de) == 0 &&
-	    f != o->format) {
+	    f != o->format && what != json_only) {
 		size_t n = strlen(e->msg);
 		snprintf(e->msg + n, sizeof(e->msg) - n, " It looks like %s: try --format %s.", what,
 		         import_format_info(f)->name);

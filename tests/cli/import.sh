@@ -145,7 +145,7 @@ t_match "dst: kept as the clock showed it" $'2024-03-31T02:30\tThe hour that was
 # Without --format, tend tells the format from the file and says so.
 while IFS='|' read -r file want; do
 	err=$(pw import --dry-run "$F/$file" 2>&1 >/dev/null)
-	t_match "$file: taken for $want" "looks like $want; reading it as that" "$err"
+	t_match "$file: taken for $want" "reading .*$file as $want \\(--format" "$err"
 done <<'LIST'
 jrnl/journal.txt|jrnl's journal file
 jrnl/journal.json|a jrnl JSON export
@@ -153,7 +153,7 @@ daylio/old.csv|a Daylio export
 tui-journal/export.json|a tui-journal export
 day-one/Journal.json|a Day One export
 LIST
-t_match "tend's own export: taken for it" "looks like tend's own export" \
+t_match "tend's own export: taken for it" "as tend's own export \\(--format tend-json\\)" \
 	"$(pw import --dry-run "$T_TMP/after.json" 2>&1 >/dev/null)"
 err=$(pw import "$F/daylio/not-daylio.csv" 2>&1)
 t_eq "a file of no known app: a usage error" 2 $?
