@@ -97,7 +97,21 @@ static void summary_text(const struct import_summary *m, char *out, size_t size)
 		n += snprintf(out + n, size - (size_t)n, ", from %s to %s", a, b);
 	}
 	if (n > 0 && (size_t)n < size)
-		snprintf(out + n, size - (size_t)n, ".");
+		n += snprintf(out + n, size - (size_t)n, ".");
+	/* what was changed or left out on the way, as 'tend import' says it */
+	if (m->controls && n > 0 && (size_t)n < size)
+		n += snprintf(out + n, size - (size_t)n, " %zu control character%s removed.",
+		              m->controls, m->controls == 1 ? "" : "s");
+	if (m->breaks && n > 0 && (size_t)n < size)
+		n += snprintf(out + n, size - (size_t)n, " %zu line break%s in titles or tags made "
+		              "spaces.", m->breaks, m->breaks == 1 ? "" : "s");
+	if (m->dst && n > 0 && (size_t)n < size)
+		n += snprintf(out + n, size - (size_t)n, " %zu time%s in a daylight-saving change, "
+		              "kept as written.", m->dst, m->dst == 1 ? "" : "s");
+	if ((m->photos || m->places || m->empty) && n > 0 && (size_t)n < size)
+		snprintf(out + n, size - (size_t)n, " Left out: %zu photo%s or other media, %zu "
+		         "place%s.", m->photos, m->photos == 1 ? "" : "s", m->places,
+		         m->places == 1 ? "" : "s");
 }
 
 static void im_draw(struct ctx *c, void *st, int rows, int cols)
@@ -125,7 +139,7 @@ static void im_draw(struct ctx *c, void *st, int rows, int cols)
 			y += view_markdown(y, 2, w, 2, 0, line);
 		}
 		summary_text(&s->sum, line, sizeof(line));
-		y += view_markdown(y, 2, w, 3, 0, line) + 1;
+		y += view_markdown(y, 2, w, 5, 0, line) + 1;
 		if (s->nnames) {
 			int n = snprintf(line, sizeof(line), "Your moods on tend's scale:");
 			for (size_t i = 0; i < s->nnames && n > 0 && (size_t)n < sizeof(line); i++)

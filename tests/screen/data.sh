@@ -374,6 +374,26 @@ t_eq "one entry more" $((before + 1)) "$(tend_ list | wc -l)"
 t_match "the other vault's entry" "From the old laptop" "$(tend_ list)"
 rm -f "$HOME/in/old.json"
 
+# Day One, told from the file: what was left out is said before the import.
+cp "$FIX/day-one/Journal.json" "$HOME/in/"
+{
+	open_data
+	echo "key Down"
+	echo "key Enter"
+	echo "type ~/in/Journal.json"
+	echo "key Enter"
+	echo "dump dayone dry run"
+	echo "key Enter"
+	echo "dump dayone imported"
+} >"$T_TMP/dayone.script"
+"$SCREEN_BIN" "$T_TMP/dayone.script" >"$T_TMP/dayone.out" 2>&1
+O=$T_TMP/dayone.out
+t_match "day one: the screen says what it read the file as" "Read as a Day One export\." \
+	"$(flat "dayone dry run")"
+t_match "day one: and what is left out" "Left out: 2 photos or other media, 1 place\." \
+	"$(flat "dayone dry run")"
+t_match "day one: then it comes in" "Imported 2 entries" "$(flat "dayone imported")"
+
 # Nothing private in the clear in the vault's folder.
 for m in marker-picked-body marker-unpicked-body marker-other-vault heron sleepy "Morning walk"; do
 	t_eq "no '$m' in the clear under TEND_HOME" "" "$(grep -rl -- "$m" "$TEND_HOME")"
