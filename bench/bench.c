@@ -29,6 +29,9 @@
  *   the unlock prompt and Enter to the home screen in a pseudo-terminal,
  *   then list, search, export and report as commands, each with its peak
  *   RSS (through `bench --rss-child`, see rss_child()).
+ * - Import: 100,000 entries as jrnl's journal file (a title, a body line
+ *   and a tag each) into a new vault, then the same file again (all found
+ *   already there), through import_foreign as 'tend import' calls it.
  * - Unlock: keyfile_unwrap alone (Argon2id with the key file's limits,
  *   which must be the real defaults) against the opening path without
  *   any KDF (vault_open_code: key file read, page-set scan, pragmas,
@@ -58,6 +61,7 @@
 #include "crypto/keyfile.h"
 #include "crypto/secmem.h"
 #include "gen.h"
+#include "io/import.h"
 #include "store/entries.h"
 #include "store/journal.h"
 #include "store/insights.h"
@@ -1409,6 +1413,46 @@ static const char *verdict(double v, double target, bool below)
 	return (below ? v < target : v <= target) ? "ok" : "MISSED";
 }
 
+struct import_result {
+	double first_s, again_s;
+};
+
+/* 100,000 jrnl entries into a new vault, then again (see the top). */
+static struct import_result bench_import(const char *work)
+{
+	struct buf text = BUF_INIT;
+	for (int i = 0; i < BIG_N; i++)
+		if (buf_printf(&text, "[%04d-%02d-%02d %02d:%02d] Entry %d of the bench. @tag%d\n"
+		                      "A body line for entry %d, a few words long.\n\n",
+		               2000 + i % 20, i % 12 + 1, i % 28 + 1, i % 24, i % 60, i, i % 50, i))
+			die("out of memory");
+	char *dir = fmt("%s/import", work);
+	char code[VAULT_CODE_MAX];
+	struct error e = {0};
+	struct vault *v;
+	setenv("TEND_INSECURE_FAST_KDF", "1", 1);
+	store_check(vault_init(dir, pass, strlen(pass), code, &e), &e, "creating a vault");
+	unsetenv("TEND_INSECURE_FAST_KDF");
+	store_check(vault_open_code(dir, code, &v, &e), &e, "opening the import vault");
+	struct import_opts o = {.format = IMPORT_JRNL};
+	struct import_summary sum;
+	struct import_result r;
+	double t0 = now_us();
+	store_check(import_foreign(v, text.data, text.len, &o, &sum, &e), &e, "importing");
+	r.first_s = (now_us() - t0) / 1e6;
+	if (sum.entries != BIG_N)
+		die("the import added %zu entries, not %d", sum.entries, BIG_N);
+	t0 = now_us();
+	store_check(import_foreign(v, text.data, text.len, &o, &sum, &e), &e, "importing again");
+	r.again_s = (now_us() - t0) / 1e6;
+	if (sum.duplicates != BIG_N)
+		die("importing again found %zu already there, not %d", sum.duplicates, BIG_N);
+	vault_close(v);
+	buf_free(&text);
+	free(dir);
+	return r;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc > 2 && strcmp(argv[1], "--rss-child") == 0)
@@ -1621,6 +1665,11 @@ int main(int argc, char **argv)
 		note("TEND_BIN not set: the whole-program figures are skipped");
 	}
 
+	/* ---- import */
+	struct import_result imp = bench_import(work);
+	printf("bench: import_jrnl_100k_s %.1f\n", imp.first_s);
+	printf("bench: reimport_jrnl_100k_s %.1f\n", imp.again_s);
+
 	/* ---- summary */
 	printf("\nSummary (medians from this run; %d commits per database, one at a time in"
 	       " rotation; %zu searches x %d runs each):\n",
@@ -1706,6 +1755,9 @@ int main(int argc, char **argv)
 		       wb.search.rss_kb / 1024.0, wb.exp.rss_kb / 1024.0, wb.report.rss_kb / 1024.0,
 		       verdict(peak / 1024.0, 64, true));
 	}
+	printf("  import_jrnl_100k_s       %5.1f   target <= 30 s  %-6s  100,000 jrnl entries into a"
+	       " new vault; the same file again, all there already: %.1f s\n",
+	       imp.first_s, verdict(imp.first_s, 30, false), imp.again_s);
 	printf("  files: 1k vault %.1f MB, 1k plain %.1f MB; 100k vault %.0f MB, 100k plain %.0f MB\n",
 	       enc1k_mb, plain1k_mb, big_mb, big_plain_mb);
 	if (cache.build_s > 0)

@@ -9,11 +9,11 @@ _tend() {
 	backup | restore | import | open-report | --dry-run | -o | --output | -k | --key) COMPREPLY=($(compgen -f -- "$cur")); return ;;
 	--format)
 		if [[ " ${COMP_WORDS[*]} " == *" import "* ]]; then
-			COMPREPLY=($(compgen -W "tend-json jrnl daylio tui-journal" -- "$cur"))
+			COMPREPLY=($(compgen -W "tend-json jrnl daylio tui-journal day-one" -- "$cur"))
 		elif [[ " ${COMP_WORDS[*]} " == *" report "* ]]; then
 			COMPREPLY=($(compgen -W "md html" -- "$cur"))
 		else
-			COMPREPLY=($(compgen -W "json md csv" -- "$cur"))
+			COMPREPLY=($(compgen -W "json md csv jrnl" -- "$cur"))
 		fi
 		return ;;
 	--include) COMPREPLY=($(compgen -W "mood triggers coping path homework entries mood,triggers,coping,path" -- "$cur")); return ;;
@@ -21,7 +21,7 @@ _tend() {
 	homework) COMPREPLY=($(compgen -W "import list remove" -- "$cur")); return ;;
 	esac
 	if [[ $cur == -* ]]; then
-		COMPREPLY=($(compgen -W "--help --version --passphrase-fd --plain --tag --prompt --from --to --emotion --note --format --output --dry-run --mood --yes --include --entry --seal-to --preview --key" -- "$cur"))
+		COMPREPLY=($(compgen -W "--help --version --passphrase-fd --plain --tag --prompt --from --to --emotion --note --format --output --dry-run --mood --encoding --yes --include --entry --seal-to --preview --key" -- "$cur"))
 	elif ((COMP_CWORD == 1)) || [[ $prev == --passphrase-fd || ${COMP_WORDS[COMP_CWORD-2]} == --passphrase-fd ]]; then
 		COMPREPLY=($(compgen -W "$cmds" -- "$cur"))
 	fi

@@ -20,6 +20,12 @@ int export_json(struct vault *v, struct buf *out, struct error *e);
 typedef int (*export_sink)(const char *p, size_t n, void *arg, struct error *e);
 int export_json_to(struct vault *v, export_sink sink, void *arg, struct error *e);
 
+/* Looks at every text the JSON export would write and appends to places
+ * ("entries 7 (body), moods 3 (tags)", by table, id and column; at most
+ * 20 named) each one it would refuse: text that is not UTF-8. *nbad gets
+ * how many there are in all. */
+int export_check(struct vault *v, struct buf *places, size_t *nbad, struct error *e);
+
 /* A readable diary in Markdown: a header saying the file is not
  * encrypted, then one heading per local day, oldest first, and under it
  * each entry (current version), check-in and trigger log in time order. */
@@ -30,7 +36,14 @@ int export_markdown(struct vault *v, struct buf *out, struct error *e);
  * formula starts with an apostrophe. Columns: docs/export-format.md. */
 int export_csv(struct vault *v, struct buf *out, struct error *e);
 
-enum export_format { EXPORT_JSON, EXPORT_MD, EXPORT_CSV };
+/* Entries as jrnl's own journal file, oldest first, for 'jrnl --import':
+ * "[YYYY-MM-DD HH:MM] Title" in the writer's local time, " *" after it
+ * when the entry has the tag "starred", the body below, then a line of
+ * the tags its words do not hold already ("@walk @movies-/-tv"), and a
+ * blank line. Check-ins and trigger logs are not in it. */
+int export_jrnl(struct vault *v, struct buf *out, struct error *e);
+
+enum export_format { EXPORT_JSON, EXPORT_MD, EXPORT_CSV, EXPORT_JRNL };
 
 /* Why a plain file (an export, a report) is never written inside the vault
  * folder (util/path.h path_refuse_inside). */

@@ -48,11 +48,12 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "f:o:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
-			puts("usage: tend export [--format json|md|csv] [-o FILE]\n"
+			puts("usage: tend export [--format json|md|csv|jrnl] [-o FILE]\n"
 			     "Writes the vault out to FILE, or to standard output (docs/export-format.md):\n"
 			     "json is everything, to read back in; md is a readable diary of entries,\n"
 			     "check-ins and trigger logs; csv is check-ins and trigger logs for a\n"
-			     "spreadsheet. The export is NOT encrypted.");
+			     "spreadsheet; jrnl is the entries as jrnl's journal file, for 'jrnl --import'.\n"
+			     "The export is NOT encrypted.");
 			return 0;
 		case 'f':
 			if (strcmp(optarg, "json") == 0)
@@ -61,8 +62,10 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 				a.format = EXPORT_MD;
 			else if (strcmp(optarg, "csv") == 0)
 				a.format = EXPORT_CSV;
+			else if (strcmp(optarg, "jrnl") == 0)
+				a.format = EXPORT_JRNL;
 			else
-				return cli_usage_error("--format is json, md or csv.");
+				return cli_usage_error("--format is json, md, csv or jrnl.");
 			break;
 		case 'o':
 			a.out = strcmp(optarg, "-") == 0 ? NULL : optarg;
@@ -81,6 +84,7 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 
 struct import_args {
 	const char *file;
+	bool format_given;
 	struct import_opts opts;
 	struct mood_name moods[32];
 	struct buf text;
@@ -98,7 +102,7 @@ static void day_of(int64_t t, char out[16])
 
 static void print_span(const struct import_summary *s)
 {
-	if (s->first) {
+	if (s->dated) {
 		char a[16], b[16];
 		day_of(s->first, a);
 		day_of(s->last, b);
@@ -141,23 +145,37 @@ static void print_foreign(const struct import_summary *s, bool dry)
 		printf("; %zu already in the vault, skipped", s->duplicates);
 	puts(".");
 	print_span(s);
+	if (s->controls)
+		printf("%zu control character%s removed from the text (they do not show, and can "
+		       "upset a terminal).\n", s->controls, s->controls == 1 ? " was" : "s were");
+	if (s->breaks)
+		printf("%zu title%s or tag%s had line breaks; they are spaces now.\n", s->breaks,
+		       s->breaks == 1 ? "" : "s", s->breaks == 1 ? "" : "s");
+	if (s->dst)
+		printf("%zu time%s fell in a daylight-saving change (a skipped or doubled hour); "
+		       "kept as the clock showed %s.\n", s->dst, s->dst == 1 ? "" : "s",
+		       s->dst == 1 ? "it" : "them");
+	if (s->photos || s->places)
+		printf("Left out: %zu photo%s or other media and %zu place%s (tend keeps words, "
+		       "tags and times).\n", s->photos, s->photos == 1 ? "" : "s", s->places,
+		       s->places == 1 ? "" : "s");
+	if (s->empty)
+		printf("%zu entr%s had no words, only media, and %s not added.\n", s->empty,
+		       s->empty == 1 ? "y" : "ies", s->empty == 1 ? "was" : "were");
 }
 
-static int import_run(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e)
+static int import_cmd(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e)
 {
 	(void)ctx;
 	struct import_args *a = arg;
 	struct import_summary sum;
 	bool dry = a->opts.dry_run;
-	if (a->opts.format == IMPORT_TEND_JSON) {
-		if (import_tend_json(v, a->text.data, a->text.len, dry, &sum, e))
-			return -1;
+	if (import_run(v, a->text.data, a->text.len, &a->opts, &sum, e))
+		return -1;
+	if (a->opts.format == IMPORT_TEND_JSON)
 		print_summary(&sum, dry);
-	} else {
-		if (import_foreign(v, a->text.data, a->text.len, &a->opts, &sum, e))
-			return -1;
+	else
 		print_foreign(&sum, dry);
-	}
 	puts(dry ? "Nothing was imported (--dry-run)." : "Imported, all of it.");
 	return 0;
 }
@@ -184,26 +202,36 @@ int cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 		{"format", required_argument, NULL, 'f'},
 		{"dry-run", no_argument, NULL, 'n'},
 		{"mood", required_argument, NULL, 'm'},
+		{"encoding", required_argument, NULL, 'E'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	struct import_args a = {.text = BUF_INIT};
 	a.opts.moods = a.moods;
+	char names[120], bars[120];
+	import_format_names(names, sizeof(names), ", ", " or ");
+	import_format_names(bars, sizeof(bars), "|", "|");
 	int c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "f:nm:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:nm:E:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
-			puts("usage: tend import [--format tend-json|jrnl|daylio|tui-journal] [--dry-run]\n"
-			     "                   [--mood NAME=SCORE]... FILE\n"
-			     "Reads FILE into the vault, all or nothing. tend-json (the default, tend's own\n"
-			     "export) fills a new vault as it was; into a vault in use, it and the others\n"
-			     "add only what is not there yet. --dry-run checks the file and says what it\n"
-			     "would add, changing nothing. --mood gives a Daylio mood a score from 0 to 10.");
+			printf("usage: tend import [--format %s]\n"
+			       "                   [--dry-run] [--mood NAME=SCORE]... [--encoding NAME] FILE\n"
+			       "Reads FILE into the vault, all or nothing. Without --format, tend tells from\n"
+			       "the file which app wrote it, and says so. The formats:\n", bars);
+			for (int i = 0; import_formats[i].name; i++)
+				printf("  %-12s %s\n", import_formats[i].name, import_formats[i].label);
+			puts("tend's own export fills a new vault as it was; into a vault in use, it and\n"
+			     "the others add only what is not there yet. --dry-run checks the file and\n"
+			     "says what it would add, changing nothing. --mood gives a Daylio mood a score\n"
+			     "from 0 to 10. Files are read as UTF-8; --encoding names another (latin1,\n"
+			     "windows-1252, utf-16) for files from other apps.");
 			return 0;
 		case 'f':
 			if (import_format_parse(optarg, &a.opts.format))
-				return cli_usage_error("--format is tend-json, jrnl, daylio or tui-journal.");
+				return cli_usage_error("--format is %s.", names);
+			a.format_given = true;
 			break;
 		case 'n':
 			a.opts.dry_run = true;
@@ -212,14 +240,22 @@ int cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 			if (add_mood(&a, optarg))
 				return 2;
 			break;
+		case 'E':
+			if (!*optarg)
+				return cli_usage_error("--encoding takes a name, e.g. --encoding latin1.");
+			a.opts.encoding = optarg;
+			break;
 		default:
 			return cli_usage_error("unknown option for 'tend import'.");
 		}
 	}
 	if (optind + 1 != argc)
 		return cli_usage_error("'tend import' takes one file.");
-	if (a.opts.nmoods && a.opts.format != IMPORT_DAYLIO)
+	if (a.format_given && a.opts.nmoods && a.opts.format != IMPORT_DAYLIO)
 		return cli_usage_error("--mood is for --format daylio.");
+	if (a.format_given && a.opts.encoding && a.opts.format == IMPORT_TEND_JSON)
+		return cli_usage_error("--encoding is for other apps' files; tend's own export is "
+		                       "always UTF-8.");
 	a.file = argv[optind];
 	struct error e = {0};
 	if (read_file(a.file, (size_t)512 << 20, &a.text, NULL, &e)) {
@@ -227,7 +263,30 @@ int cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 		buf_free(&a.text);
 		return 1;
 	}
-	int rc = cli_with_vault(ctx, import_run, &a, NULL);
+	int rc = 0;
+	if (!a.format_given) {
+		const char *what;
+		struct buf conv = BUF_INIT;
+		/* In another encoding, what it is shows once it is UTF-8. */
+		rc = a.opts.encoding ? import_convert(a.opts.encoding, a.text.data, a.text.len, &conv, &e)
+		                     : 0;
+		if (rc == 0)
+			rc = a.opts.encoding ? import_detect(conv.data, conv.len, &a.opts.format, &what, &e)
+			                     : import_detect(a.text.data, a.text.len, &a.opts.format, &what, &e);
+		buf_free(&conv);
+		if (rc == 0 && a.opts.nmoods && a.opts.format != IMPORT_DAYLIO)
+			rc = error_set(&e, E_USAGE, "--mood is for Daylio files, and this is %s.", what);
+		if (rc == 0 && a.opts.encoding && a.opts.format == IMPORT_TEND_JSON)
+			rc = error_set(&e, E_USAGE, "--encoding is for other apps' files; tend's own "
+			                            "export is always UTF-8.");
+		if (rc) {
+			buf_free(&a.text);
+			return cli_fail(&e);
+		}
+		fprintf(stderr, "tend: reading %s as %s (--format %s).\n", a.file, what,
+		        import_format_info(a.opts.format)->name);
+	}
+	rc = cli_with_vault(ctx, import_cmd, &a, NULL);
 	buf_free(&a.text);
 	return rc;
 }

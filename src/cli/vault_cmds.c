@@ -9,6 +9,7 @@
 #include "cli/cli_int.h"
 #include "cli/commands.h"
 #include "cli/secret.h"
+#include "io/export.h"
 #include "content/prompts.h"
 #include "store/journal.h"
 #include "store/settings.h"
@@ -417,7 +418,20 @@ static int verify(struct cli_ctx *ctx, struct vault *v, void *arg, struct error 
 	printf("The vault is intact: %u pages decrypted and checked, and the database "
 	       "passed its integrity check.\n",
 	       chk.pages);
-	return 0;
+	/* Text the vault holds but its own export would refuse (an import
+	 * from an older tend could store it). */
+	struct buf places = BUF_INIT;
+	size_t nbad = 0;
+	int rc = export_check(v, &places, &nbad, e);
+	if (rc == 0 && nbad)
+		rc = error_set(e, E_CORRUPT, "%zu piece%s of text in the vault %s not valid UTF-8, "
+		                             "so 'tend export' cannot write %s: %s%s (table, id and "
+		                             "column). Edit or delete %s in tend.",
+		               nbad, nbad == 1 ? "" : "s", nbad == 1 ? "is" : "are",
+		               nbad == 1 ? "it" : "them", buf_str(&places), nbad > 20 ? ", ..." : "",
+		               nbad == 1 ? "that row" : "those rows");
+	buf_free(&places);
+	return rc;
 }
 
 static int accept_older(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e)

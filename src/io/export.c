@@ -16,6 +16,7 @@
 #include "util/fileio.h"
 #include "util/path.h"
 #include "util/timefmt.h"
+#include "util/utf8.h"
 
 /* Rows go out one at a time as they are read, so an export of years of
  * entries never holds more than one row in memory (tend export -o streams
@@ -102,6 +103,44 @@ static int add_row(void *arg, const char *table, size_t ncols, const char *const
 	return rc;
 }
 
+struct check {
+	struct buf *places;
+	size_t nbad;
+};
+
+static int check_row(void *arg, const char *table, size_t ncols, const char *const *names,
+                     const struct dump_value *vals, struct error *e)
+{
+	struct check *c = arg;
+	if (!vals)
+		return 0;
+	long long id = -1;
+	for (size_t i = 0; i < ncols; i++)
+		if (strcmp(names[i], "id") == 0 && vals[i].type == DV_INT)
+			id = (long long)vals[i].i;
+	for (size_t i = 0; i < ncols; i++) {
+		if (vals[i].type != DV_TEXT || utf8_valid(vals[i].s, vals[i].len))
+			continue;
+		if (c->nbad++ >= 20)
+			continue;
+		int rc = id >= 0 ? buf_printf(c->places, "%s%s %lld (%s)", c->places->len ? ", " : "",
+		                              table, id, names[i])
+		                 : buf_printf(c->places, "%s%s (%s)", c->places->len ? ", " : "",
+		                              table, names[i]);
+		if (rc)
+			return error_set(e, E_FAIL, "Out of memory checking the vault.");
+	}
+	return 0;
+}
+
+int export_check(struct vault *v, struct buf *places, size_t *nbad, struct error *e)
+{
+	struct check c = {.places = places};
+	int rc = store_dump(v, check_row, &c, e);
+	*nbad = c.nbad;
+	return rc;
+}
+
 int export_json_to(struct vault *v, export_sink sink, void *arg, struct error *e)
 {
 	io_json_wipe_alloc();
@@ -172,7 +211,7 @@ int export_write(struct vault *v, enum export_format f, const char *path, size_t
 	if (f == EXPORT_JSON)
 		rc = export_json_to(v, to_chunks, &c, e);
 	else
-		rc = (f == EXPORT_MD ? export_markdown : export_csv)(v, &c.b, e);
+		rc = (f == EXPORT_MD ? export_markdown : f == EXPORT_JRNL ? export_jrnl : export_csv)(v, &c.b, e);
 	if (rc == 0)
 		rc = flush(&c, e);
 	buf_free(&c.b);

@@ -1,5 +1,5 @@
-/* export_text.c: the journal as a Markdown diary, and check-ins and trigger
- * logs as CSV (docs/export-format.md).
+/* export_text.c: the journal as a Markdown diary or as jrnl's journal
+ * file, and check-ins and trigger logs as CSV (docs/export-format.md).
  *
  * Both read the vault through store_dump, like the JSON export, keeping the
  * few tables they need in memory that is wiped when freed. Days and times
@@ -530,6 +530,129 @@ int export_markdown(struct vault *v, struct buf *out, struct error *e)
 	}
 	free(it);
 	free(m.tools);
+	free(m.tags);
+	copy_free(&c);
+	return rc;
+}
+
+/* ---- jrnl's journal file */
+
+static bool jrnl_tag_char(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       c == '_' || c >= 0x80 || (c && strchr("-+*#/", c));
+}
+
+/* A tag as a jrnl word: "@" and the name, anything jrnl would end a tag
+ * at (a space) made "-". */
+static void jrnl_tag_word(struct buf *w, const char *tag, int *err)
+{
+	buf_clear(w);
+	if (buf_putc(w, '@'))
+		*err = -1;
+	for (const char *p = tag; *p && !*err; p++)
+		if (buf_putc(w, jrnl_tag_char((unsigned char)*p) ? *p : '-'))
+			*err = -1;
+}
+
+/* Whether the words hold word ("@walk", or "#walk") as a tag of their own. */
+static bool has_word(const char *text, const char *word, size_t len)
+{
+	for (const char *p = text; *p; p++)
+		if ((*p == '@' || *p == '#') && strncmp(p + 1, word + 1, len - 1) == 0 &&
+		    (p == text || p[-1] == ' ' || p[-1] == '\n' || p[-1] == '\t') &&
+		    !jrnl_tag_char((unsigned char)p[len]))
+			return true;
+	return false;
+}
+
+/* A line jrnl would take for a new entry's date: "[2024-03-02 21:15". */
+static bool date_line(const char *p)
+{
+	static const char shape[] = "[dddd-dd-dd dd:dd";
+	for (size_t k = 0; k + 1 < sizeof(shape); k++)
+		if (shape[k] == 'd' ? !(p[k] >= '0' && p[k] <= '9') : p[k] != shape[k])
+			return false;
+	return true;
+}
+
+static void jrnl_entry(struct md *m, size_t row, int64_t id, const char *date, const char *hm)
+{
+	const struct table *t = &m->c->t[T_ENTRIES];
+	const char *title = text(t, row, "title"), *body = text(t, row, "body");
+	size_t lo = 0, hi = m->ntags;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (m->tags[mid].entry < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	bool starred = false;
+	struct buf extra = BUF_INIT, w = BUF_INIT;
+	for (size_t i = lo; i < m->ntags && m->tags[i].entry == id && !m->err; i++) {
+		if (strcmp(m->tags[i].tag, "starred") == 0) {
+			starred = true;
+			continue;
+		}
+		jrnl_tag_word(&w, m->tags[i].tag, &m->err);
+		if (!m->err && !has_word(title, buf_str(&w), w.len) && !has_word(body, buf_str(&w), w.len) &&
+		    ((extra.len && buf_putc(&extra, ' ')) || buf_append(&extra, w.data, w.len)))
+			m->err = -1;
+	}
+	put(m, "[");
+	put(m, date);
+	put(m, " ");
+	put(m, hm);
+	put(m, "]");
+	if (*title)
+		put(m, " ");
+	for (const char *p = title; *p; p++)
+		putn(m, *p == '\n' ? " " : p, 1);
+	put(m, starred ? " *\n" : "\n");
+	/* A body line jrnl would read as the next entry's date is indented by
+	 * a space, so the entry stays whole. */
+	size_t blen = strlen(body);
+	while (blen && (body[blen - 1] == '\n' || body[blen - 1] == ' '))
+		blen--;
+	for (size_t i = 0; i < blen;) {
+		size_t k = i;
+		while (k < blen && body[k] != '\n')
+			k++;
+		if (date_line(body + i))
+			put(m, " ");
+		putn(m, body + i, k - i);
+		put(m, "\n");
+		i = k + 1;
+	}
+	if (extra.len) {
+		putn(m, extra.data, extra.len);
+		put(m, "\n");
+	}
+	put(m, "\n");
+	buf_free(&extra);
+	buf_free(&w);
+}
+
+int export_jrnl(struct vault *v, struct buf *out, struct error *e)
+{
+	static const char *const tables[] = {"entries", "tags", "entry_tags", NULL};
+	struct vault_copy c;
+	if (collect(v, tables, &c, e))
+		return -1;
+	struct md m = {.out = out, .c = &c};
+	struct item *it = NULL;
+	size_t n = 0;
+	int rc = -1;
+	if (entry_tags(&c, &m.tags, &m.ntags, e) == 0 && timeline(&c, &it, &n, e) == 0) {
+		char date[16], hm[8];
+		for (size_t i = 0; i < n && !m.err; i++) {
+			date_time(it[i].local, date, hm);
+			jrnl_entry(&m, it[i].row, it[i].id, date, hm);
+		}
+		rc = m.err ? error_set(e, E_FAIL, OOM) : 0;
+	}
+	free(it);
 	free(m.tags);
 	copy_free(&c);
 	return rc;

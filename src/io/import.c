@@ -71,10 +71,11 @@ static void note_time(struct import_summary *sum, const char *table, json_t *row
 	if (!json_is_integer(t))
 		return;
 	int64_t at = json_integer_value(t);
-	if (!sum->first || at < sum->first)
+	if (!sum->dated || at < sum->first)
 		sum->first = at;
-	if (at > sum->last)
+	if (!sum->dated || at > sum->last)
 		sum->last = at;
+	sum->dated = true;
 }
 
 enum walk_mode { W_COUNT, W_LOAD, W_MERGE };

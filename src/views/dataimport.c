@@ -1,5 +1,6 @@
 /* dataimport.c: bringing another app's diary in. The person picks the
- * format and the file; tend reads it and does a dry run on the open vault
+ * format (or lets tend tell it from the file) and the file; tend reads it
+ * and does a dry run on the open vault
  * (import_foreign, as 'tend import --dry-run' does), showing what would
  * be added, what is there already, and the dates it spans, or the problem
  * by line. Only then does Enter import it for real, all of it or nothing.
@@ -19,22 +20,22 @@
 
 #define IMPORT_MAX_BYTES ((size_t)512 << 20) /* as 'tend import' */
 
-static const struct {
-	enum import_format f;
-	const char *label;
-} import_kinds[] = {
-	{IMPORT_JRNL, "jrnl (its JSON export)"},
-	{IMPORT_DAYLIO, "Daylio (its CSV export)"},
-	{IMPORT_TUI_JOURNAL, "tui-journal (its JSON export)"},
-	{IMPORT_TEND_JSON, "tend (its own JSON export)"},
-};
-#define NIMPORT ((int)(sizeof(import_kinds) / sizeof(import_kinds[0])))
+/* kind 0 lets tend tell the format from the file; kind k is
+ * import_formats[k - 1]. */
+#define NIMPORT (IMPORT_NFORMATS + 1)
+
+static const char *kind_label(int kind)
+{
+	return kind ? import_formats[kind - 1].label : "Tell from the file";
+}
 
 enum { IM_FORMAT, IM_PATH, IM_CHECK, IM_NROWS };
 enum stage { IM_EDIT, IM_READY, IM_PROBLEM };
 
 struct importst {
 	int kind;
+	enum import_format format; /* the kind's, or what the file was told to be */
+	const char *what;          /* what tend took the file for (kind 0), or NULL */
 	int row;
 	struct field path;
 	enum stage stage;
@@ -90,14 +91,28 @@ static void summary_text(const struct import_summary *m, char *out, size_t size)
 	if (m->duplicates && n > 0 && (size_t)n < size)
 		n += snprintf(out + n, size - (size_t)n, "; %zu already in your vault, skipped",
 		              m->duplicates);
-	if (m->first && n > 0 && (size_t)n < size) {
+	if (m->dated && n > 0 && (size_t)n < size) {
 		char a[16], b[16];
 		day_of(m->first, a);
 		day_of(m->last, b);
 		n += snprintf(out + n, size - (size_t)n, ", from %s to %s", a, b);
 	}
 	if (n > 0 && (size_t)n < size)
-		snprintf(out + n, size - (size_t)n, ".");
+		n += snprintf(out + n, size - (size_t)n, ".");
+	/* what was changed or left out on the way, as 'tend import' says it */
+	if (m->controls && n > 0 && (size_t)n < size)
+		n += snprintf(out + n, size - (size_t)n, " %zu control character%s removed.",
+		              m->controls, m->controls == 1 ? "" : "s");
+	if (m->breaks && n > 0 && (size_t)n < size)
+		n += snprintf(out + n, size - (size_t)n, " %zu line break%s in titles or tags made "
+		              "spaces.", m->breaks, m->breaks == 1 ? "" : "s");
+	if (m->dst && n > 0 && (size_t)n < size)
+		n += snprintf(out + n, size - (size_t)n, " %zu time%s in a daylight-saving change, "
+		              "kept as written.", m->dst, m->dst == 1 ? "" : "s");
+	if ((m->photos || m->places || m->empty) && n > 0 && (size_t)n < size)
+		snprintf(out + n, size - (size_t)n, " Left out: %zu photo%s or other media, %zu "
+		         "place%s.", m->photos, m->photos == 1 ? "" : "s", m->places,
+		         m->places == 1 ? "" : "s");
 }
 
 static void im_draw(struct ctx *c, void *st, int rows, int cols)
@@ -120,8 +135,12 @@ static void im_draw(struct ctx *c, void *st, int rows, int cols)
 			return;
 		}
 		char line[400];
+		if (s->what) {
+			snprintf(line, sizeof(line), "Read as %s.", s->what);
+			y += view_markdown(y, 2, w, 2, 0, line);
+		}
 		summary_text(&s->sum, line, sizeof(line));
-		y += view_markdown(y, 2, w, 3, 0, line) + 1;
+		y += view_markdown(y, 2, w, 5, 0, line) + 1;
 		if (s->nnames) {
 			int n = snprintf(line, sizeof(line), "Your moods on tend's scale:");
 			for (size_t i = 0; i < s->nnames && n > 0 && (size_t)n < sizeof(line); i++)
@@ -144,7 +163,7 @@ static void im_draw(struct ctx *c, void *st, int rows, int cols)
 	                   "in; nothing is added until you say so.") +
 	     1;
 	ui_puts(y, 2, 9, ROLE_NORMAL, "From");
-	data_draw_choice(y, 12, w - 10, s->row == IM_FORMAT, import_kinds[s->kind].label);
+	data_draw_choice(y, 12, w - 10, s->row == IM_FORMAT, kind_label(s->kind));
 	y++;
 	data_draw_field(y, w, "File", &s->path, s->row == IM_PATH, NULL);
 	y++;
@@ -174,9 +193,7 @@ static void add_unknown(struct importst *s, const struct buf *unknown)
 static int run_import(struct vault *v, struct importst *s, const struct import_opts *o,
                       struct import_summary *sum, struct error *e)
 {
-	if (o->format != IMPORT_TEND_JSON)
-		return import_foreign(v, s->text.data, s->text.len, o, sum, e);
-	return import_tend_json(v, s->text.data, s->text.len, o->dry_run, sum, e);
+	return import_run(v, s->text.data, s->text.len, o, sum, e);
 }
 
 static void dry_run(struct ctx *c, struct importst *s, bool *ask_moods);
@@ -192,7 +209,7 @@ static void moods_given(struct ctx *c, void *data)
 /* The options for an import of the file, with the moods scored so far. */
 static struct import_opts opts_for(const struct importst *s, struct mood_name *moods)
 {
-	struct import_opts o = {.format = import_kinds[s->kind].f, .moods = moods};
+	struct import_opts o = {.format = s->format, .moods = moods};
 	for (size_t i = 0; i < s->nnames; i++)
 		if (s->scores[i] >= 0)
 			moods[o.nmoods++] = (struct mood_name){s->names[i], s->scores[i]};
@@ -234,6 +251,11 @@ static void check(struct ctx *c, struct importst *s, bool *ask_moods)
 	if (!rc)
 		rc = read_file(buf_str(&path), IMPORT_MAX_BYTES, &s->text, NULL, &e);
 	buf_free(&path);
+	s->what = NULL;
+	if (!rc && s->kind == 0)
+		rc = import_detect(s->text.data, s->text.len, &s->format, &s->what, &e);
+	else if (!rc)
+		s->format = import_formats[s->kind - 1].format;
 	if (rc) {
 		snprintf(s->problem, sizeof(s->problem), "%s", e.msg);
 		s->stage = IM_PROBLEM;

@@ -157,7 +157,8 @@ before=$(tend_ list | wc -l)
 } >"$T_TMP/jrnl.script"
 t_screen data-import-jrnl "$T_TMP/jrnl.script"
 O=$T_TMP/data-import-jrnl.raw
-t_match "the import screen asks for the app and the file" "From +< jrnl.*File" "$(flat import)"
+t_match "the import screen asks for the app and the file" "From +< Tell from the file >.*File" "$(flat import)"
+t_match "and says what it took the file for" "Read as a jrnl JSON export\." "$(flat "dry run")"
 t_match "a malformed file shows its entry and what is wrong" \
 	"entry 2: 2024-02-30 08:15 is not a real date.*Nothing was imported" "$(flat malformed)"
 t_match "the dry run counts and dates" \
@@ -178,6 +179,8 @@ t_eq "and nothing more came in" $((before + 3)) "$(tend_ list | wc -l)"
 	echo "key Down"
 	echo "key Enter"
 	echo "key Up"
+	echo "key Right"
+	echo "key Right"
 	echo "key Right"
 	echo "key Down"
 	echo "type ~/in/custom-moods.csv"
@@ -381,8 +384,6 @@ before=$(tend_ list | wc -l)
 	echo "key Enter"
 	echo "key Up"
 	echo "key Right"
-	echo "key Right"
-	echo "key Right"
 	echo "key Down"
 	echo "type ~/in/old.json"
 	echo "key Enter"
@@ -400,6 +401,26 @@ t_match "then it comes in" "Imported 1 entry" "$(flat "tend imported")"
 t_eq "one entry more" $((before + 1)) "$(tend_ list | wc -l)"
 t_match "the other vault's entry" "From the old laptop" "$(tend_ list)"
 rm -f "$HOME/in/old.json"
+
+# Day One, told from the file: what was left out is said before the import.
+cp "$FIX/day-one/Journal.json" "$HOME/in/"
+{
+	open_data
+	echo "key Down"
+	echo "key Enter"
+	echo "type ~/in/Journal.json"
+	echo "key Enter"
+	echo "dump dayone dry run"
+	echo "key Enter"
+	echo "dump dayone imported"
+} >"$T_TMP/dayone.script"
+"$SCREEN_BIN" "$T_TMP/dayone.script" >"$T_TMP/dayone.out" 2>&1
+O=$T_TMP/dayone.out
+t_match "day one: the screen says what it read the file as" "Read as a Day One export\." \
+	"$(flat "dayone dry run")"
+t_match "day one: and what is left out" "Left out: 2 photos or other media, 1 place\." \
+	"$(flat "dayone dry run")"
+t_match "day one: then it comes in" "Imported 2 entries" "$(flat "dayone imported")"
 
 # Nothing private in the clear in the vault's folder.
 for m in marker-picked-body marker-unpicked-body marker-other-vault heron sleepy "Morning walk"; do

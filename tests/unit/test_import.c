@@ -8,6 +8,8 @@
 
 #include "io/export.h"
 #include "io/import.h"
+#include "store/vault.h"
+#include "../../src/store/store_int.h"
 #include "unit.h"
 
 /* The vault as tend's JSON export, for looking at what landed. */
@@ -299,15 +301,281 @@ static void a_dry_run_counts_exactly_and_changes_nothing(void **state)
 	struct test_vault *f = test_vault_new();
 	struct import_summary sum;
 	struct error e = {0};
-	/* the same check-in twice in one file: the second is a duplicate */
-	const char *doc = "full_date,time,mood\n2024-05-18,21:54,rad\n2024-05-18,21:54,rad\n";
-	assert_int_equal(run(f, IMPORT_DAYLIO, doc, true, &sum, &e), 0);
+	const char *doc = "full_date,time,mood\n2024-05-18,21:54,rad\n2024-05-19,21:54,rad\n";
+	assert_int_equal(run(f, IMPORT_DAYLIO, doc, false, &sum, &e), 0);
+	const char *more = "full_date,time,mood\n2024-05-18,21:54,rad\n2024-05-20,8:00,bad\n";
+	assert_int_equal(run(f, IMPORT_DAYLIO, more, true, &sum, &e), 0);
 	assert_int_equal(sum.checkins, 1);
 	assert_int_equal(sum.duplicates, 1);
 	json_t *root = vault_json(f);
-	assert_int_equal(json_array_size(rows(root, "moods")), 0);
+	assert_int_equal(json_array_size(rows(root, "moods")), 2);
 	json_decref(root);
 	test_vault_free(f);
+}
+
+/* Rows alike in one file are all the person's: only what the vault held
+ * before the import counts as already there. */
+static void duplicates_only_against_the_vault_before(void **state)
+{
+	(void)state;
+	struct test_vault *f = test_vault_new();
+	struct import_summary sum;
+	struct error e = {0};
+	const char *twice = "{\"entries\": ["
+	                    "{\"title\": \"Tea\", \"body\": \"b\", \"date\": \"2024-03-02\", \"time\": \"08:15\"},"
+	                    "{\"title\": \"Tea\", \"body\": \"b\", \"date\": \"2024-03-02\", \"time\": \"08:15\"}]}";
+	assert_int_equal(run(f, IMPORT_JRNL, twice, true, &sum, &e), 0);
+	assert_int_equal(sum.entries, 2);
+	assert_int_equal(sum.duplicates, 0);
+	assert_int_equal(run(f, IMPORT_JRNL, twice, false, &sum, &e), 0);
+	assert_int_equal(sum.entries, 2);
+	assert_int_equal(sum.duplicates, 0);
+	assert_int_equal(run(f, IMPORT_JRNL, twice, false, &sum, &e), 0);
+	assert_int_equal(sum.entries, 0);
+	assert_int_equal(sum.duplicates, 2);
+	/* A file holding it three times where the vault holds it twice adds one. */
+	const char *thrice = "{\"entries\": ["
+	                     "{\"title\": \"Tea\", \"body\": \"b\", \"date\": \"2024-03-02\", \"time\": \"08:15\"},"
+	                     "{\"title\": \"Tea\", \"body\": \"b\", \"date\": \"2024-03-02\", \"time\": \"08:15\"},"
+	                     "{\"title\": \"Tea\", \"body\": \"b\", \"date\": \"2024-03-02\", \"time\": \"08:15\"}]}";
+	assert_int_equal(run(f, IMPORT_JRNL, thrice, false, &sum, &e), 0);
+	assert_int_equal(sum.entries, 1);
+	assert_int_equal(sum.duplicates, 2);
+	/* Daylio: two check-ins in the same minute with other activities */
+	const char *day = "full_date,time,mood,activities\n"
+	                  "2024-05-18,21:54,rad,walk\n2024-05-18,21:54,sleepy,work\n"
+	                  "2024-05-18,21:54,sleepy,work\n";
+	struct mood_name low[] = {{"sleepy", 2}}, high[] = {{"sleepy", 8}};
+	struct import_opts o = {.format = IMPORT_DAYLIO, .moods = low, .nmoods = 1};
+	assert_int_equal(import_foreign(f->v, day, strlen(day), &o, &sum, &e), 0);
+	assert_int_equal(sum.checkins, 3);
+	assert_int_equal(sum.duplicates, 0);
+	/* again with another score for a mood: still nothing new */
+	o.moods = high;
+	assert_int_equal(import_foreign(f->v, day, strlen(day), &o, &sum, &e), 0);
+	assert_int_equal(sum.checkins, 0);
+	assert_int_equal(sum.duplicates, 3);
+	json_t *root = vault_json(f);
+	assert_int_equal(json_array_size(rows(root, "entries")), 3);
+	assert_int_equal(json_array_size(rows(root, "moods")), 3);
+	assert_int_equal(int_of(json_array_get(rows(root, "moods"), 1), "score"), 2);
+	json_decref(root);
+	test_vault_free(f);
+}
+
+/* The vault never holds text its own export refuses; verify names any. */
+static void text_the_export_refuses_stays_out(void **state)
+{
+	(void)state;
+	struct test_vault *f = test_vault_new();
+	struct import_summary sum;
+	struct error e = {0};
+	const char *latin1 = "full_date,time,mood,note\n2024-05-18,21:54,rad,ok\n"
+	                     "2024-05-19,21:54,rad,caf\xE9\n";
+	assert_int_equal(run(f, IMPORT_DAYLIO, latin1, false, &sum, &e), -1);
+	assert_string_equal(e.msg, "line 3: byte 0xE9 is not UTF-8. If the file was written in "
+	                           "another encoding, name it, e.g. --encoding windows-1252 (or "
+	                           "latin1, utf-16).");
+	const char *nul = "{\"entries\": []}\n\0";
+	struct import_opts o = {.format = IMPORT_JRNL};
+	assert_int_equal(import_foreign(f->v, nul, 17, &o, &sum, &e), -1);
+	assert_non_null(strstr(e.msg, "line 2: a NUL byte"));
+	o = (struct import_opts){.format = IMPORT_DAYLIO, .encoding = "latin1"};
+	assert_int_equal(import_foreign(f->v, latin1, strlen(latin1), &o, &sum, &e), 0);
+	assert_int_equal(sum.entries, 2);
+	/* Daylio's title: a CR LF is a space there, a tab too; the note keeps
+	 * its line and loses the escape and the CR */
+	const char *ctl = "full_date,time,mood,note_title,note\n"
+	                  "2024-05-20,8:00,bad,\"one\r\ntwo\tthree\",\"a\x1b[2Jb\r\nc\x7f\"\n";
+	assert_int_equal(run(f, IMPORT_DAYLIO, ctl, false, &sum, &e), 0);
+	assert_int_equal(sum.controls, 2);
+	assert_int_equal(sum.breaks, 1);
+	json_t *root = vault_json(f);
+	json_t *en = rows(root, "entries");
+	assert_int_equal(json_array_size(en), 3);
+	assert_string_equal(text_of(json_array_get(en, 1), "body"), "caf\xC3\xA9");
+	assert_string_equal(text_of(json_array_get(en, 2), "title"), "one two three");
+	assert_string_equal(text_of(json_array_get(en, 2), "body"), "a[2Jb\nc");
+	json_decref(root);
+	struct buf places = BUF_INIT;
+	size_t nbad = 1;
+	assert_int_equal(export_check(f->v, &places, &nbad, &e), 0);
+	assert_int_equal(nbad, 0);
+	/* a row an older tend let in */
+	assert_int_equal(store_exec(vault_db(f->v), "UPDATE entries SET body = x'6361e9' WHERE id = 2;"
+	                                            "UPDATE moods SET tags = x'ff' WHERE id = 1;", &e), 0);
+	assert_int_equal(export_check(f->v, &places, &nbad, &e), 0);
+	assert_int_equal(nbad, 2);
+	assert_string_equal(buf_str(&places), "entries 2 (body), moods 1 (tags)");
+	buf_free(&places);
+	test_vault_free(f);
+}
+
+/* Daylio's older layout is in the phone's language. */
+static void daylio_dates_in_the_phones_language(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *dm;
+		int mo, d;
+	} cases[] = {
+		{"7 września", 9, 7},    {"16 de octubre", 10, 16}, {"7. September", 9, 7},
+		{"3 février", 2, 3},     {"1er mai", 5, 1},         {"12 settembre", 9, 12},
+		{"5 de março", 3, 5},    {"9 maart", 3, 9},          {"9 mrt.", 3, 9},
+		{"21 сентября", 9, 21},  {"2 Января", 1, 2},        {"4. června", 6, 4},
+		{"4. července", 7, 4},   {"8 Şubat", 2, 8},         {"30 Ağustos", 8, 30},
+		{"9月7日", 9, 7},         {"12월 25일", 12, 25},      {"May 18th", 5, 18},
+		{"18 Sept.", 9, 18},     {"11 paź", 10, 11},        {"1 Jänner", 1, 1},
+		{"6 листопада", 11, 6},  {"22 kwietnia", 4, 22},    {"14 Dezember", 12, 14},
+	};
+	test_zone("UTC0");
+	struct test_vault *f = test_vault_new();
+	struct import_summary sum;
+	struct error e = {0};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char doc[200];
+		snprintf(doc, sizeof(doc), "year,date,weekday,time,mood\n2019,\"%s\",x,10:00,good\n",
+		         cases[i].dm);
+		if (run(f, IMPORT_DAYLIO, doc, true, &sum, &e))
+			fail_msg("'%s': %s", cases[i].dm, e.msg);
+		struct tm tm = {.tm_year = 119, .tm_mon = cases[i].mo - 1, .tm_mday = cases[i].d,
+		                .tm_hour = 10};
+		if (sum.first != (int64_t)timegm(&tm))
+			fail_msg("'%s': read as %lld", cases[i].dm, (long long)sum.first);
+	}
+	/* "čer" begins both June and July; no such day; no month */
+	const char *bad[] = {"7 čer", "7 września 8", "7", "septembre", "32 mai", "7 Smarch"};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		char doc[200];
+		snprintf(doc, sizeof(doc), "year,date,weekday,time,mood\n2019,\"%s\",x,10:00,good\n",
+		         bad[i]);
+		assert_int_equal(run(f, IMPORT_DAYLIO, doc, true, &sum, &e), -1);
+		assert_non_null(strstr(e.msg, "line 2:"));
+	}
+	test_vault_free(f);
+	test_zone(NULL);
+}
+
+/* Before 1970, HTML in notes, scales, a note with no title, many activities. */
+static void daylio_keeps_everything_a_row_holds(void **state)
+{
+	(void)state;
+	test_zone("UTC0");
+	struct test_vault *f = test_vault_new();
+	struct import_summary sum;
+	struct error e = {0};
+	struct buf doc = BUF_INIT;
+	buf_puts(&doc, "full_date,time,mood,activities,note_title,note,scales\n"
+	               "1954-03-01,8:00,good,,,,\n1936-07-04,9:30,meh,,,,\n"
+	               "2024-05-01,21:00,rad,\"");
+	for (int i = 0; i < 70; i++)
+		buf_printf(&doc, "%sact%d", i ? " | " : "", i);
+	buf_puts(&doc, "\",,\"<b>Bold</b> and <i>soft</i> &amp; &lt;3 &#233;t&eacute;<br>"
+	               "<ul><li>one</li><li>two</li></ul><p>Last</p>\",\"Energy 4 | Sleep 7 \"\n");
+	assert_int_equal(run(f, IMPORT_DAYLIO, buf_str(&doc), false, &sum, &e), 0);
+	assert_int_equal(sum.checkins, 3);
+	assert_int_equal(sum.entries, 1);
+	assert_int_equal(sum.first, -1056983400); /* 1936-07-04 09:30 */
+	assert_int_equal(sum.last, 1714597200);
+	json_t *root = vault_json(f);
+	json_t *en = json_array_get(rows(root, "entries"), 0);
+	assert_string_equal(text_of(en, "body"),
+	                    "Bold and soft & <3 \xC3\xA9t&eacute;\n- one\n- two\nLast");
+	assert_string_equal(text_of(en, "title"), "Bold and soft & <3 \xC3\xA9t&eacute;");
+	json_t *moods = rows(root, "moods");
+	assert_int_equal(int_of(json_array_get(moods, 1), "at"), -1056983400);
+	assert_string_equal(text_of(json_array_get(moods, 2), "note"), "Energy 4\nSleep 7");
+	const char *tags = text_of(json_array_get(moods, 2), "tags");
+	assert_non_null(strstr(tags, ",act69"));
+	assert_int_equal(json_array_size(rows(root, "entry_tags")), 70);
+	json_decref(root);
+	/* a long note's title is cut between words */
+	const char *lng = "full_date,time,mood,note\n2024-05-02,21:00,rad,\"I walked down to the "
+	                  "river this morning and sat there for a long while watching.\"\n";
+	assert_int_equal(run(f, IMPORT_DAYLIO, lng, false, &sum, &e), 0);
+	root = vault_json(f);
+	en = json_array_get(rows(root, "entries"), 1);
+	assert_string_equal(text_of(en, "title"), "I walked down to the river this morning and sat there for a...");
+	json_decref(root);
+	buf_free(&doc);
+	test_vault_free(f);
+	test_zone(NULL);
+}
+
+/* jrnl's plain-text journal, as jrnl 1 and 2+ write it. */
+static void jrnl_text_journal(void **state)
+{
+	(void)state;
+	test_zone("UTC0");
+	struct test_vault *f = test_vault_new();
+	struct import_summary sum;
+	struct error e = {0};
+	const char *doc = "\n[2024-03-02 08:15] Title only *\n\n"
+	                  "[2024-03-02 09:00] Two lines\n"
+	                  "2024-03-01 10:00 is a date in the body, not an entry.\n"
+	                  "[not a date] neither; mail me@x.org, see @a/b and #c++.\n\n"
+	                  "2024-03-03 10:00 Old style. Body @here!\n";
+	assert_int_equal(run(f, IMPORT_JRNL, doc, false, &sum, &e), 0);
+	assert_int_equal(sum.entries, 3);
+	json_t *root = vault_json(f);
+	json_t *en = rows(root, "entries");
+	assert_string_equal(text_of(json_array_get(en, 0), "title"), "Title only");
+	assert_string_equal(text_of(json_array_get(en, 0), "body"), "");
+	assert_string_equal(text_of(json_array_get(en, 1), "title"), "Two lines");
+	assert_string_equal(text_of(json_array_get(en, 1), "body"),
+	                    "2024-03-01 10:00 is a date in the body, not an entry.\n"
+	                    "[not a date] neither; mail me@x.org, see @a/b and #c++.");
+	assert_string_equal(text_of(json_array_get(en, 2), "title"), "Old style.");
+	assert_string_equal(text_of(json_array_get(en, 2), "body"), "Body @here!");
+	assert_int_equal(int_of(json_array_get(en, 2), "created_at"), 1709460000);
+	json_t *tags = rows(root, "tags");
+	const char *want[] = {"starred", "a/b", "c++", "here"};
+	assert_int_equal(json_array_size(tags), 4);
+	for (size_t i = 0; i < 4; i++)
+		assert_string_equal(text_of(json_array_get(tags, i), "name"), want[i]);
+	json_decref(root);
+	const char *odd[][2] = {
+		{"Dear diary\n[2024-03-02 08:15] x\n", "line 1: this is not a jrnl journal"},
+		{"[2024-03-02 08:15] ok\n\n[2024-02-30 08:15] x\n", "line 3: 2024-02-30 08:15 is not a real"},
+		{"\n \n", "empty"},
+	};
+	for (size_t i = 0; i < sizeof(odd) / sizeof(odd[0]); i++) {
+		assert_int_equal(run(f, IMPORT_JRNL, odd[i][0], false, &sum, &e), -1);
+		if (!strstr(e.msg, odd[i][1]))
+			fail_msg("case %zu: got '%s'", i, e.msg);
+	}
+	test_vault_free(f);
+	test_zone(NULL);
+}
+
+/* A time a daylight-saving change skipped or showed twice keeps its clock
+ * reading, and the summary says so. */
+static void times_in_a_daylight_saving_change(void **state)
+{
+	(void)state;
+	test_zone("CET-1CEST,M3.5.0,M10.5.0/3"); /* Berlin */
+	struct test_vault *f = test_vault_new();
+	struct import_summary sum;
+	struct error e = {0};
+	const char *doc = "{\"entries\": ["
+	                  "{\"title\": \"gap\", \"date\": \"2024-03-31\", \"time\": \"02:30\", \"tags\": []},"
+	                  "{\"title\": \"twice\", \"date\": \"2024-10-27\", \"time\": \"02:30\", \"tags\": []},"
+	                  "{\"title\": \"summer\", \"date\": \"2024-07-01\", \"time\": \"12:00\", \"tags\": []}]}";
+	assert_int_equal(run(f, IMPORT_JRNL, doc, false, &sum, &e), 0);
+	assert_int_equal(sum.dst, 2);
+	json_t *root = vault_json(f);
+	json_t *en = rows(root, "entries");
+	/* 02:30 at +01:00 (the clocks had not gone forward yet) */
+	assert_int_equal(int_of(json_array_get(en, 0), "created_at"), 1711848600);
+	assert_int_equal(int_of(json_array_get(en, 0), "created_off"), 60);
+	/* the first 02:30, still in summer time */
+	assert_int_equal(int_of(json_array_get(en, 1), "created_at"), 1729989000);
+	assert_int_equal(int_of(json_array_get(en, 1), "created_off"), 120);
+	assert_int_equal(int_of(json_array_get(en, 2), "created_at"), 1719828000);
+	assert_int_equal(int_of(json_array_get(en, 2), "created_off"), 120);
+	json_decref(root);
+	test_vault_free(f);
+	test_zone(NULL);
 }
 
 SUITE(import, cmocka_unit_test(jrnl_entries_with_tags_and_local_time),
@@ -317,4 +585,10 @@ SUITE(import, cmocka_unit_test(jrnl_entries_with_tags_and_local_time),
       cmocka_unit_test(daylio_check_ins_notes_and_activities),
       cmocka_unit_test(daylio_header_variants),
       cmocka_unit_test(daylio_custom_moods_and_problems),
-      cmocka_unit_test(a_dry_run_counts_exactly_and_changes_nothing))
+      cmocka_unit_test(a_dry_run_counts_exactly_and_changes_nothing),
+      cmocka_unit_test(duplicates_only_against_the_vault_before),
+      cmocka_unit_test(text_the_export_refuses_stays_out),
+      cmocka_unit_test(daylio_dates_in_the_phones_language),
+      cmocka_unit_test(daylio_keeps_everything_a_row_holds),
+      cmocka_unit_test(jrnl_text_journal),
+      cmocka_unit_test(times_in_a_daylight_saving_change))
