@@ -392,10 +392,8 @@ static int finish_rekey(struct vault *v, struct error *e)
 	if (file_exists(next)) {
 		uint32_t bad, pages;
 		if (vfs_verify_file(next, 0, v->slot, &bad, &pages) == 0 && pages > 0) {
-			if (rename(next, v->db_path) != 0)
+			if (rename_into_place(next, v->db_path) != 0)
 				rc = error_errno(e, errno, "Cannot finish an interrupted re-key");
-			else
-				rc = fsync_dir_of(v->db_path, e);
 		} else {
 			unlink(next);
 		}
@@ -666,10 +664,8 @@ int vault_backup(struct vault *v, const char *file, struct error *e)
 	memcpy(header, backup_magic, sizeof(backup_magic));
 	keyfile_encode(&v->kf, header + sizeof(backup_magic));
 	int rc = write_copy(v->db, tmp, BACKUP_HEADER, header, v->slot, e);
-	if (rc == 0 && rename(tmp, file) != 0)
+	if (rc == 0 && rename_into_place(tmp, file) != 0)
 		rc = error_errno(e, errno, "Cannot write %s", file);
-	if (rc == 0)
-		rc = fsync_dir_of(file, e);
 	if (rc)
 		unlink(tmp);
 	free(tmp);
