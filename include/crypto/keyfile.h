@@ -50,8 +50,13 @@ void keyfile_encode(const struct keyfile *kf, uint8_t out[KEYFILE_SIZE]);
 int keyfile_decode(const uint8_t *data, size_t len, struct keyfile *kf,
                    struct error *e);
 
-/* Writes dir/key.bak then dir/key, each atomically, mode 0600. */
+/* Writes dir/key.bak then dir/key, each atomically, mode 0600. When key
+ * cannot be written the save failed, and key (the copy that counts) is as
+ * it was; key.bak may be the new one until keyfile_mend_backup. */
 int keyfile_save(const char *dir, const struct keyfile *kf, struct error *e);
+/* Makes key.bak a copy of key when key is intact and key.bak is not the
+ * same (a save that failed between the two, or a damaged key.bak). */
+int keyfile_mend_backup(const char *dir, struct error *e);
 /* Reads dir/key; if it is missing or damaged, dir/key.bak. *used_backup
  * says which. E_CORRUPT when neither copy is intact; E_FAIL with a
  * "no vault here" message when neither exists. */

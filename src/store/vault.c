@@ -492,11 +492,14 @@ int vault_open(const char *dir, const char *pass, size_t passlen, struct vault *
 		vault_close(v);
 		return -1;
 	}
-	/* A damaged key file that was read from key.bak is mended now. */
-	if (v->info.used_key_backup) {
-		struct error ignored;
+	/* A damaged key file that was read from key.bak is mended now, and
+	 * a key.bak that differs from key (a change of passphrase that
+	 * failed half-way) is made its copy again. */
+	struct error ignored;
+	if (v->info.used_key_backup)
 		keyfile_save(dir, &v->kf, &ignored);
-	}
+	else
+		keyfile_mend_backup(dir, &ignored);
 	*out = v;
 	return 0;
 }
