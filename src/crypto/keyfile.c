@@ -502,6 +502,23 @@ static bool is_key_tmp(const char *name)
 	return strncmp(name, "key.tmp-", 8) == 0 || strncmp(name, "key.bak.tmp-", 12) == 0;
 }
 
+void keyfile_clean_tmp(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	struct dirent *de;
+	while ((de = readdir(d)) != NULL) {
+		if (!is_key_tmp(de->d_name))
+			continue;
+		char *path = path_join(dir, de->d_name);
+		if (path)
+			unlink(path);
+		free(path);
+	}
+	closedir(d);
+}
+
 int keyfile_shred(const char *dir, struct error *e)
 {
 	if (crypto_init() != 0)

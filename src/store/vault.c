@@ -326,6 +326,9 @@ static int take_lock(const char *dir, int *fd_out, struct error *e)
 			                 "Close it there first.");
 		return error_errno(e, err, "Cannot lock the vault folder %s", dir);
 	}
+	/* A key file write killed before its rename leaves a temporary file;
+	 * only a holder of the lock writes key files, so none is in use. */
+	keyfile_clean_tmp(dir);
 	*fd_out = fd;
 	return 0;
 }
