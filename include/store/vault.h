@@ -69,7 +69,9 @@ int vault_restore_new(const char *dir, struct backup *b, struct error *e);
 
 /* New random key: the database is rewritten under it and swapped in
  * atomically; the key file is rewrapped with pass. Writes the new
- * recovery code into code. */
+ * recovery code into code. Returns 1 (code written, e filled) when the
+ * new key is in place but a last step failed: the re-key is done, the next
+ * open finishes that step, and the vault must be opened again to be used. */
 int vault_rekey(struct vault *v, const char *pass, size_t passlen, char code[VAULT_CODE_MAX],
                 struct error *e);
 /* Crypto-shreds the vault in dir: both key files are overwritten and

@@ -434,12 +434,15 @@ static int rekey(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *
 	(void)ctx;
 	const struct secret *pass = arg;
 	char code[VAULT_CODE_MAX];
-	if (vault_rekey(v, pass->s, pass->len, code, e))
+	int r = vault_rekey(v, pass->s, pass->len, code, e);
+	if (r < 0)
 		return -1;
 	print_code(code, "The vault has a new key. Your passphrase is unchanged, but the old "
 	                 "recovery code\nand old backups' keys no longer open it. New "
 	                 "recovery code:");
 	mem_wipe(code, sizeof(code));
+	if (r > 0)
+		fprintf(stderr, "tend: %s\n", e->msg);
 	return 0;
 }
 

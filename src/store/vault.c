@@ -396,7 +396,7 @@ static int finish_rekey(struct vault *v, struct error *e)
 		uint32_t bad, pages;
 		if (vfs_verify_file(next, 0, v->slot, &bad, &pages) == 0 && pages > 0) {
 			if (rename_into_place(next, v->db_path) != 0)
-				rc = error_errno(e, errno, "Cannot finish an interrupted re-key");
+				rc = error_errno(e, errno, "Cannot put the re-keyed database in place");
 		} else {
 			unlink(next);
 		}
@@ -823,6 +823,10 @@ int vault_rekey(struct vault *v, const char *pass, size_t passlen, char code[VAU
 		unlink(next);
 		goto out;
 	}
+	/* From here the re-key has happened: the old recovery code no longer
+	 * opens the vault, so the new one is given out even when a step below
+	 * fails (the next open finishes them: finish_rekey, and
+	 * keyfile_mend_backup for key.bak). */
 	sqlite3_close(v->db);
 	v->db = NULL;
 	vfs_slot_close(v->slot);
@@ -830,12 +834,16 @@ int vault_rekey(struct vault *v, const char *pass, size_t passlen, char code[VAU
 	slot = -1;
 	memcpy(v->key, key, VAULT_KEY_BYTES);
 	v->kf = kf;
-	if (finish_rekey(v, e) || keyfile_save(v->dir, &v->kf, e))
-		goto out;
-	if (db_open(v->db_path, v->slot, 0, OPEN_VAULT, &v->db, e))
-		goto out;
 	recovery_encode(v->key, code);
 	rc = 0;
+	struct error late;
+	if (finish_rekey(v, &late) || keyfile_save(v->dir, &v->kf, &late) ||
+	    db_open(v->db_path, v->slot, 0, OPEN_VAULT, &v->db, &late)) {
+		error_set(e, late.code, "The vault has its new key, but the re-key's last step failed "
+		                        "(%s). tend finishes it the next time it opens the vault.",
+		          late.msg);
+		rc = 1;
+	}
 out:
 	if (slot >= 0)
 		vfs_slot_close(slot);
