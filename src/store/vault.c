@@ -753,6 +753,19 @@ int vault_restore_into(struct vault *v, struct backup *b, struct error *e)
 	return copy_db(v->db, b->db, e);
 }
 
+/* Removes every file a vault is made of (a restore that failed). */
+static void remove_vault_files(const char *dir)
+{
+	static const char *const names[] = {"key", "key.bak", DB_NAME, DB_NAME "-journal",
+	                                    DB_NAME ".new"};
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		char *p = join(dir, names[i]);
+		if (p)
+			unlink(p);
+		free(p);
+	}
+}
+
 int vault_restore_new(const char *dir, struct backup *b, struct error *e)
 {
 	if (store_init(e) || mkdir_p(dir, e))
@@ -760,7 +773,13 @@ int vault_restore_new(const char *dir, struct backup *b, struct error *e)
 	struct vault *v = vault_new(dir);
 	if (!v)
 		return error_set(e, E_FAIL, "Out of memory.");
+	char *next = with_suffix(v->db_path, ".new");
 	int rc = -1;
+	bool made = false;
+	if (!next) {
+		error_set(e, E_FAIL, "Out of memory.");
+		goto out;
+	}
 	if (take_lock(dir, &v->lock_fd, e))
 		goto out;
 	if (keyfile_exists(dir) || file_exists(v->db_path)) {
@@ -768,12 +787,33 @@ int vault_restore_new(const char *dir, struct backup *b, struct error *e)
 		          dir);
 		goto out;
 	}
+	/* The database first, where a re-key writes it (tend.db.new, which
+	 * the first open moves into place once a key file names its key),
+	 * then the key file, which makes it a vault. A copy left by a restore
+	 * that was killed before its key file is of no use: no key names it. */
+	made = true;
+	unlink(next);
+	uint32_t bad, pages;
+	if (write_copy(b->db, next, 0, NULL, b->slot, e))
+		goto out;
+	if (vfs_verify_file(next, 0, b->slot, &bad, &pages) != 0 || pages == 0) {
+		error_set(e, E_FAIL, "The restored copy did not check out; nothing was restored.");
+		goto out;
+	}
 	memcpy(v->key, b->key, VAULT_KEY_BYTES);
 	v->kf = b->kf;
-	if (keyfile_save(dir, &v->kf, e) || finish_open(v, e) || copy_db(v->db, b->db, e))
+	if (keyfile_save(dir, &v->kf, e) || finish_open(v, e))
 		goto out;
 	rc = 0;
 out:
+	if (rc && made) {
+		/* Nothing was here before: take away what was made. */
+		if (v->db)
+			sqlite3_close(v->db);
+		v->db = NULL;
+		remove_vault_files(dir);
+	}
+	free(next);
 	vault_close(v);
 	return rc;
 }
