@@ -143,6 +143,13 @@ int store_sql_error(sqlite3 *db, int rc, struct error *e, const char *doing)
 		                 "The disk is full, so nothing was saved (while %s). Free some space "
 		                 "and try again; what was saved before is safe.",
 		                 doing);
+	if (prim == SQLITE_IOERR && xrc != SQLITE_IOERR_NOMEM) {
+		int err = db ? sqlite3_system_errno(db) : 0;
+		return error_set(e, E_FAIL,
+		                 "The disk reported an error (%s) while %s, so it was not done. What "
+		                 "was saved before is safe; check the disk and try again.",
+		                 err ? strerror(err) : sqlite3_errstr(rc), doing);
+	}
 	if (prim == SQLITE_READONLY || prim == SQLITE_PERM || prim == SQLITE_CANTOPEN)
 		return error_set(e, E_FAIL,
 		                 "tend cannot write to its vault folder (while %s). Check the folder's "
@@ -606,6 +613,8 @@ int vault_verify(struct vault *v, struct vault_check *out, struct error *e)
 
 /* ---- backup and restore -------------------------------------------------- */
 
+/* A failed step's code and message are left on the destination (`to`),
+ * whichever side failed; `from` holds no error then. */
 static int copy_db(sqlite3 *to, sqlite3 *from, struct error *e)
 {
 	sqlite3_backup *b = sqlite3_backup_init(to, "main", from, "main");
@@ -614,7 +623,7 @@ static int copy_db(sqlite3 *to, sqlite3 *from, struct error *e)
 	int rc = sqlite3_backup_step(b, -1);
 	int rc2 = sqlite3_backup_finish(b);
 	if (rc != SQLITE_DONE)
-		return store_sql_error(from, rc, e, "copying the vault");
+		return store_sql_error(to, rc, e, "copying the vault");
 	if (rc2 != SQLITE_OK)
 		return store_sql_error(to, rc2, e, "copying the vault");
 	return 0;
