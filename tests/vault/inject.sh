@@ -35,6 +35,62 @@ CODE_RE='[0-9A-HJKMNP-TV-Z]{5}(-[0-9A-HJKMNP-TV-Z]{5}){10}'
 # suite can fix: each is run and shown as XFAIL while it fails, and fails
 # the suite once it passes, so the list shrinks with the fix.
 KNOWN_VFS="
+# A write to the database that fails once (the journal is complete, the
+# database half written): SQLite rolls back in the same process, and page
+# 1's digest then counts a page that is not on disk, so every later open
+# exits 4.
+add:write:34:once:ENOSPC add:write:34:once:EIO add:write:35:once:ENOSPC
+add:write:35:once:EIO add:write:36:once:ENOSPC add:write:36:once:EIO
+add:write:37:once:ENOSPC add:write:37:once:EIO add:write:38:once:ENOSPC
+add:write:38:once:EIO add:write:39:once:ENOSPC add:write:39:once:EIO
+add:write:40:once:ENOSPC add:write:40:once:EIO add:write:41:once:ENOSPC
+add:write:41:once:EIO add:write:42:once:ENOSPC add:write:42:once:EIO
+mood:write:13:once:ENOSPC mood:write:13:once:EIO mood:write:14:once:ENOSPC
+mood:write:14:once:EIO
+import:write:34:once:ENOSPC import:write:34:once:EIO import:write:35:once:ENOSPC
+import:write:35:once:EIO import:write:36:once:ENOSPC import:write:36:once:EIO
+import:write:37:once:ENOSPC import:write:37:once:EIO import:write:38:once:ENOSPC
+import:write:38:once:EIO import:write:39:once:ENOSPC import:write:39:once:EIO
+import:write:40:once:ENOSPC import:write:40:once:EIO import:write:41:once:ENOSPC
+import:write:41:once:EIO import:write:42:once:ENOSPC import:write:42:once:EIO
+importjson:write:22:once:ENOSPC importjson:write:22:once:EIO
+importjson:write:23:once:ENOSPC importjson:write:23:once:EIO
+importjson:write:24:once:ENOSPC importjson:write:24:once:EIO
+importjson:write:25:once:ENOSPC importjson:write:25:once:EIO
+importjson:write:26:once:ENOSPC importjson:write:26:once:EIO
+screen:write:22:once:ENOSPC screen:write:22:once:EIO screen:write:23:once:ENOSPC
+screen:write:23:once:EIO screen:write:24:once:ENOSPC screen:write:24:once:EIO
+screen:write:25:once:ENOSPC screen:write:25:once:EIO screen:write:26:once:ENOSPC
+screen:write:26:once:EIO
+restore:write:91:once:ENOSPC restore:write:91:once:EIO restore:write:92:once:ENOSPC
+restore:write:92:once:EIO restore:write:93:once:ENOSPC restore:write:93:once:EIO
+restore:write:94:once:ENOSPC restore:write:94:once:EIO restore:write:95:once:ENOSPC
+restore:write:95:once:EIO restore:write:96:once:ENOSPC restore:write:96:once:EIO
+restore:write:97:once:ENOSPC restore:write:97:once:EIO restore:write:98:once:ENOSPC
+restore:write:98:once:EIO restore:write:99:once:ENOSPC restore:write:99:once:EIO
+restore:write:100:once:ENOSPC restore:write:100:once:EIO restore:write:101:once:ENOSPC
+restore:write:101:once:EIO restore:write:102:once:ENOSPC restore:write:102:once:EIO
+restore:write:103:once:ENOSPC restore:write:103:once:EIO restore:write:104:once:ENOSPC
+restore:write:104:once:EIO restore:write:105:once:ENOSPC restore:write:105:once:EIO
+restore:write:106:once:ENOSPC restore:write:106:once:EIO restore:write:107:once:ENOSPC
+restore:write:107:once:EIO restore:write:108:once:ENOSPC restore:write:108:once:EIO
+restore:write:109:once:ENOSPC restore:write:109:once:EIO restore:write:110:once:ENOSPC
+restore:write:110:once:EIO restore:write:111:once:ENOSPC restore:write:111:once:EIO
+restore:write:112:once:ENOSPC restore:write:112:once:EIO restore:write:113:once:ENOSPC
+restore:write:113:once:EIO restore:write:114:once:ENOSPC restore:write:114:once:EIO
+restore:write:115:once:ENOSPC restore:write:115:once:EIO restore:write:116:once:ENOSPC
+restore:write:116:once:EIO restore:write:117:once:ENOSPC restore:write:117:once:EIO
+restore:write:118:once:ENOSPC restore:write:118:once:EIO
+# The journal's sync just after it was cut to nothing, SQLite's commit
+# point, fails: SQLite reports the commit failed though it is on disk
+# (only its durability is in doubt), so tend says it was not saved and the
+# change is there. Only the VFS sees that this sync comes after the commit.
+add:fsync:5:once:EIO add:fsync:5:persist:EIO
+mood:fsync:5:once:EIO mood:fsync:5:persist:EIO
+import:fsync:5:once:EIO import:fsync:5:persist:EIO
+importjson:fsync:5:once:EIO importjson:fsync:5:persist:EIO
+screen:fsync:5:once:EIO screen:fsync:5:persist:EIO
+restore:fsync:5:once:EIO restore:fsync:5:persist:EIO
 "
 KNOWN=" $(grep -v '^#' <<<"$KNOWN_VFS" | tr '\n' ' ') "
 
