@@ -64,7 +64,7 @@ int keyfile_load(const char *dir, struct keyfile *kf, bool *used_backup,
                  struct error *e);
 /* true when dir/key or dir/key.bak exists. */
 bool keyfile_exists(const char *dir);
-/* Removes the temporary files of a key file write that was killed before
+/* Shreds the temporary files of a key file write that was killed before
  * its rename ("key.tmp-XXXXXX"): never needed, since the copy they were to
  * replace is still whole. Only under the vault's lock. */
 void keyfile_clean_tmp(const char *dir);

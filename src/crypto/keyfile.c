@@ -512,8 +512,11 @@ void keyfile_clean_tmp(const char *dir)
 		if (!is_key_tmp(de->d_name))
 			continue;
 		char *path = path_join(dir, de->d_name);
+		/* Shredded as the key files are: it holds the wrapped key. */
+		struct error ignored;
+		bool removed;
 		if (path)
-			unlink(path);
+			shred_one(path, &removed, &ignored, 0);
 		free(path);
 	}
 	closedir(d);

@@ -561,6 +561,35 @@ static void mend_backup_from_key(void **state)
 	free(dir);
 }
 
+/* What a killed key file write leaves ("key.tmp-XXXXXX") is shredded: a
+ * second name for the same file sees its bytes overwritten. Other files
+ * stay. */
+static void clean_tmp_shreds_leftovers(void **state)
+{
+	(void)state;
+	char *dir = test_tmpdir();
+	static const char wrapped[] = "a wrapped key, as a killed write left it";
+	put_bytes(dir, "key.tmp-Ab12Cd", wrapped, sizeof wrapped);
+	put_bytes(dir, "key.bak.tmp-Ef34Gh", wrapped, sizeof wrapped);
+	put_bytes(dir, "keep", wrapped, sizeof wrapped);
+	char *tmp = file_in(dir, "key.tmp-Ab12Cd"), *seen = file_in(dir, "seen");
+	assert_int_equal(link(tmp, seen), 0);
+	keyfile_clean_tmp(dir);
+	assert_false(present(dir, "key.tmp-Ab12Cd"));
+	assert_false(present(dir, "key.bak.tmp-Ef34Gh"));
+	assert_true(present(dir, "keep"));
+	struct buf b = BUF_INIT;
+	struct error e;
+	assert_int_equal(read_file(seen, 4096, &b, NULL, &e), 0);
+	assert_int_equal(b.len, sizeof wrapped);
+	assert_memory_not_equal(b.data, wrapped, sizeof wrapped);
+	buf_free(&b);
+	free(tmp);
+	free(seen);
+	test_rmtree(dir);
+	free(dir);
+}
+
 SUITE(keyfile, cmocka_unit_test(wrap_unwrap_round_trip), cmocka_unit_test(default_limits_are_sane),
       cmocka_unit_test(wrong_passphrase_is_auth), cmocka_unit_test(tampered_header_is_auth),
       cmocka_unit_test(empty_and_long_passphrases), cmocka_unit_test(encode_decode_round_trip),
@@ -569,4 +598,4 @@ SUITE(keyfile, cmocka_unit_test(wrap_unwrap_round_trip), cmocka_unit_test(defaul
       cmocka_unit_test(save_load_round_trip), cmocka_unit_test(damaged_key_falls_back_to_backup),
       cmocka_unit_test(both_damaged_is_corrupt), cmocka_unit_test(no_vault_is_fail),
       cmocka_unit_test(newer_key_file_on_disk), cmocka_unit_test(shred_removes_both),
-      cmocka_unit_test(mend_backup_from_key))
+      cmocka_unit_test(mend_backup_from_key), cmocka_unit_test(clean_tmp_shreds_leftovers))

@@ -30,9 +30,9 @@ SELF=$(cd "$(dirname "$0")" && pwd)/$(basename "$0")
 P1='inject test passphrase'
 P2='a new passphrase after it'
 FULL=${FAULT_FULL:-0}
-# A sanitizer build runs each tend three or four times slower: there the
-# operations that would run every N are sampled too (FAULT_SAMPLE=1 asks
-# for that anywhere, FAULT_FULL=1 still runs everything).
+# A sanitizer build runs each tend three or four times slower: there every
+# operation is sampled, more thinly (FAULT_SAMPLE=1 asks for that anywhere;
+# FAULT_FULL=1 still runs everything).
 SAMPLE=${FAULT_SAMPLE:-0}
 if [ "$SAMPLE" = 0 ] && grep -qa __asan_init "$TEND_BIN"; then SAMPLE=1; fi
 ONLY=${INJECT_CASE:-}
@@ -406,16 +406,18 @@ count() {
 
 # which_n COUNT EVERY: the N to try: all of 1..COUNT when EVERY (unless
 # SAMPLE) or FULL, else the first three, the last three and about six
-# spread between, always the same.
+# spread between (with SAMPLE two, two and three), always the same.
 which_n() {
-	local c=$1 every=$2 i step
-	if { [ "$every" = 1 ] && [ "$SAMPLE" != 1 ]; } || [ "$FULL" = 1 ] || [ "$c" -le 12 ]; then
+	local c=$1 every=$2 i step ends=3 between=6
+	[ "$SAMPLE" = 1 ] && ends=2 between=3
+	if { [ "$every" = 1 ] && [ "$SAMPLE" != 1 ]; } || [ "$FULL" = 1 ] ||
+		[ "$c" -le $((2 * (ends + between))) ]; then
 		seq 1 "$c"
 		return
 	fi
-	step=$(((c + 5) / 6))
+	step=$(((c + between - 1) / between))
 	for ((i = 1; i <= c; i++)); do
-		if [ $i -le 3 ] || [ $i -gt $((c - 3)) ] || [ $((i % step)) -eq 0 ]; then echo $i; fi
+		if [ $i -le $ends ] || [ $i -gt $((c - ends)) ] || [ $((i % step)) -eq 0 ]; then echo $i; fi
 	done
 }
 
