@@ -76,8 +76,10 @@ endif
 TEND_TEST = $(BUILD)/tend-test
 UNIT = $(BUILD)/unit-tests
 SCREEN = $(BUILD)/screen-driver
-# A full disk on demand for tests/vault/faults.sh (LD_PRELOAD; never in tend).
+# A full disk on demand for tests/vault/faults.sh, and one failing I/O call
+# for tests/vault/inject.sh (LD_PRELOAD; never in tend).
 NOSPACE = $(BUILD)/nospace.so
+INJECT = $(BUILD)/inject.so
 
 all: $(TEND)
 
@@ -149,15 +151,16 @@ check:
 	@$(have-deps) || scripts/deps
 	@$(MAKE) --no-print-directory build-tests
 	@TEND_BIN=$(abspath $(TEND_TEST)) PLAIN_TEND_BIN=$(abspath $(TEND)) UNIT_BIN=$(abspath $(UNIT)) \
-		SCREEN_BIN=$(abspath $(SCREEN)) NOSPACE_SO=$(abspath $(NOSPACE)) tests/run
+		SCREEN_BIN=$(abspath $(SCREEN)) NOSPACE_SO=$(abspath $(NOSPACE)) INJECT_SO=$(abspath $(INJECT)) \
+		tests/run
 
-build-tests: $(TEND) $(TEND_TEST) $(UNIT) $(SCREEN) $(NOSPACE)
+build-tests: $(TEND) $(TEND_TEST) $(UNIT) $(SCREEN) $(NOSPACE) $(INJECT)
 
-# Built without the sanitizers: it only counts bytes and passes calls on.
-$(NOSPACE): tests/faults/nospace.c
+# Built without the sanitizers: they only count and pass calls on.
+$(NOSPACE) $(INJECT): $(BUILD)/%.so: tests/faults/%.c
 	@mkdir -p $(@D)
 	$(E) CC $<
-	$(Q)$(CC) -std=c11 -O2 -Wall -Wextra -shared -fPIC -o $@ $< -ldl
+	$(Q)$(CC) -std=c11 -O2 -Wall -Wextra $(if $(filter 1,$(WERROR)),-Werror) -shared -fPIC -o $@ $< -ldl
 
 check-layers:
 	@scripts/check-layers

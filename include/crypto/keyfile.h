@@ -50,13 +50,18 @@ void keyfile_encode(const struct keyfile *kf, uint8_t out[KEYFILE_SIZE]);
 int keyfile_decode(const uint8_t *data, size_t len, struct keyfile *kf,
                    struct error *e);
 
-/* Writes dir/key.bak then dir/key, each atomically, mode 0600. */
+/* Writes dir/key.bak then dir/key, each atomically, mode 0600. When key
+ * cannot be written the save failed, and key (the copy that counts) is as
+ * it was; key.bak may be the new one until keyfile_mend_backup. */
 int keyfile_save(const char *dir, const struct keyfile *kf, struct error *e);
 /* Writes dir/key.bak alone, the same way (the file and the folder synced). */
 int keyfile_save_backup(const char *dir, const struct keyfile *kf, struct error *e);
 /* Reads one copy, dir/key or (backup) dir/key.bak, with no fallback: -1
  * with e filled when it is missing, damaged or unreadable. */
 int keyfile_load_copy(const char *dir, bool backup, struct keyfile *kf, struct error *e);
+/* Makes key.bak a copy of key when key is intact and key.bak is not the
+ * same (a save that failed between the two, or a damaged key.bak). */
+int keyfile_mend_backup(const char *dir, struct error *e);
 /* Reads dir/key; if it is missing or damaged, dir/key.bak. *used_backup
  * says which. E_CORRUPT when neither copy is intact; E_FAIL with a
  * "no vault here" message when neither exists. */
@@ -72,6 +77,10 @@ int keyfile_unlock(const char *dir, const char *pass, size_t passlen, struct key
                    uint8_t key[VAULT_KEY_BYTES], bool *used_backup, struct error *e);
 /* true when dir/key or dir/key.bak exists. */
 bool keyfile_exists(const char *dir);
+/* Shreds the temporary files of a key file write that was killed before
+ * its rename ("key.tmp-XXXXXX"): never needed, since the copy they were to
+ * replace is still whole. Only under the vault's lock. */
+void keyfile_clean_tmp(const char *dir);
 /* Overwrites both copies with random bytes, syncs, and unlinks them. */
 int keyfile_shred(const char *dir, struct error *e);
 /* Overwrites and removes the temporary files (key.tmp-*, key.bak.tmp-*)

@@ -39,6 +39,7 @@ struct vfs_stats {
 	unsigned journal_stale;    /* of those: authentic, but of another state */
 	unsigned refused;          /* writes or opens refused as unsafe */
 	unsigned journals_played;  /* crash journals checked and played back */
+	unsigned late_syncs;       /* syncs that failed after a change was committed */
 	uint64_t counter;          /* the highest change counter page 1 showed */
 };
 void vfs_slot_stats(int slot, struct vfs_stats *out);

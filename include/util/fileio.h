@@ -10,7 +10,8 @@
 
 /* Replaces path with data so that after a crash it holds either the old or
  * the new bytes, never a mix: a temporary file in the same folder, fsync,
- * rename over path, fsync of the folder. */
+ * rename over path (rename_into_place). 0 means path holds the new bytes,
+ * -1 that it holds the old ones. */
 int atomic_write(const char *path, const void *data, size_t len, mode_t mode,
                  struct error *e);
 /* The same, written in pieces: begin makes the temporary file (with mode),
@@ -32,6 +33,11 @@ int read_file(const char *path, size_t max, struct buf *out, int *missing,
               struct error *e);
 /* fsync of the folder that holds path. */
 int fsync_dir_of(const char *path, struct error *e);
+/* rename(2), then an fsync of the folder. Once the rename is done the
+ * change is made, so only a failed rename returns -1 (errno set): a folder
+ * that cannot be flushed afterwards does not undo it, and saying "failed"
+ * then would contradict what is on disk. */
+int rename_into_place(const char *from, const char *to);
 /* write(2) until done, retrying on EINTR. */
 int write_all(int fd, const void *p, size_t n);
 

@@ -351,6 +351,38 @@ int keyfile_save_backup(const char *dir, const struct keyfile *kf, struct error 
 	return save_copy(dir, 1, bytes, e);
 }
 
+/* The bytes of dir/name when it is an intact key file. */
+static bool read_intact(const char *dir, const char *name, uint8_t out[KEYFILE_SIZE])
+{
+	char *path = path_join(dir, name);
+	struct buf b = BUF_INIT;
+	struct error ignored;
+	struct keyfile check;
+	bool ok = path && read_file(path, KEYFILE_SIZE + 1, &b, NULL, &ignored) == 0 &&
+	          b.len == KEYFILE_SIZE &&
+	          keyfile_decode((const uint8_t *)b.data, b.len, &check, &ignored) == 0;
+	if (ok)
+		memcpy(out, b.data, KEYFILE_SIZE);
+	buf_free(&b);
+	free(path);
+	return ok;
+}
+
+int keyfile_mend_backup(const char *dir, struct error *e)
+{
+	uint8_t key[KEYFILE_SIZE], bak[KEYFILE_SIZE];
+	if (!read_intact(dir, copy_names[0], key))
+		return 0;
+	if (read_intact(dir, copy_names[1], bak) && memcmp(key, bak, KEYFILE_SIZE) == 0)
+		return 0;
+	char *path = path_join(dir, copy_names[1]);
+	if (!path)
+		return error_set(e, E_FAIL, "Out of memory.");
+	int rc = atomic_write(path, key, KEYFILE_SIZE, 0600, e);
+	free(path);
+	return rc;
+}
+
 /* Plenty for any key file; a longer file is not one. */
 #define KEYFILE_READ_MAX 4096
 
@@ -596,6 +628,26 @@ static int shred_one(const char *path, bool *removed, struct error *first, int r
 static bool is_key_tmp(const char *name)
 {
 	return strncmp(name, "key.tmp-", 8) == 0 || strncmp(name, "key.bak.tmp-", 12) == 0;
+}
+
+void keyfile_clean_tmp(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	struct dirent *de;
+	while ((de = readdir(d)) != NULL) {
+		if (!is_key_tmp(de->d_name))
+			continue;
+		char *path = path_join(dir, de->d_name);
+		/* Shredded as the key files are: it holds the wrapped key. */
+		struct error ignored;
+		bool removed;
+		if (path)
+			shred_one(path, &removed, &ignored, 0);
+		free(path);
+	}
+	closedir(d);
 }
 
 int keyfile_shred(const char *dir, struct error *e)

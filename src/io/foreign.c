@@ -1399,12 +1399,14 @@ int import_foreign(struct vault *v, const char *text, size_t len, const struct i
 		for (size_t i = 0; i < f.n && rc == 0; i++) {
 			bool dup = false;
 			rc = store_merge(v, &mark, &f.recs[i], nth[i], &dup, e);
-			if (rc) {
+			if (rc && e->code == E_CORRUPT) {
+				/* The record was refused: say which. A full disk
+				 * or a failing one is not the file's fault. */
 				char msg[sizeof(e->msg)];
 				snprintf(msg, sizeof(msg), "%s", e->msg);
 				error_set(e, E_CORRUPT, "%s %zu: %s",
 				          f.by_line ? "line" : "entry", f.lines[i], msg);
-			} else {
+			} else if (!rc) {
 				count(sum, &f.recs[i], dup);
 			}
 		}

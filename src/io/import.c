@@ -110,6 +110,8 @@ static int walk(json_t *tables, enum walk_mode mode, struct vault *v, struct loa
 				rc = store_load_row(v, table, ncols, names, vals, e);
 			else if (mode == W_MERGE)
 				rc = store_merge_row(v, ids, table, ncols, names, vals, &res, e);
+			if (rc && e->code != E_CORRUPT)
+				return -1; /* the disk, not the row */
 			if (rc) {
 				char msg[sizeof(e->msg)];
 				snprintf(msg, sizeof(msg), "%s", e->msg);

@@ -190,9 +190,14 @@ int store_insert_row(sqlite3 *db, const char *table, size_t ncols, const char *c
 		store_bind_value(st, (int)i + 1, &vals[i]);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
+	if (rc == SQLITE_DONE)
+		return 0;
+	/* The row itself was refused, or the disk failed it. */
+	int prim = rc & 0xFF;
+	if (prim == SQLITE_CONSTRAINT || prim == SQLITE_MISMATCH || prim == SQLITE_TOOBIG ||
+	    prim == SQLITE_RANGE || prim == SQLITE_ERROR)
 		return error_set(e, E_CORRUPT, "A row of %s was refused: %s.", table, sqlite3_errmsg(db));
-	return 0;
+	return store_sql_error(db, rc, e, "adding the import");
 }
 
 int store_load_row(struct vault *v, const char *table, size_t ncols, const char *const *names,

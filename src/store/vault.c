@@ -157,6 +157,13 @@ int store_sql_error(sqlite3 *db, int rc, struct error *e, const char *doing)
 		                 "brought back this copy on purpose, run 'tend accept-older' to "
 		                 "write to it again; otherwise find the newer copy first.",
 		                 doing);
+	if (prim == SQLITE_IOERR && xrc != SQLITE_IOERR_NOMEM) {
+		int err = db ? sqlite3_system_errno(db) : 0;
+		return error_set(e, E_FAIL,
+		                 "The disk reported an error (%s) while %s, so it was not done. What "
+		                 "was saved before is safe; check the disk and try again.",
+		                 err ? strerror(err) : sqlite3_errstr(rc), doing);
+	}
 	if (prim == SQLITE_READONLY || prim == SQLITE_PERM || prim == SQLITE_CANTOPEN)
 		return error_set(e, E_FAIL,
 		                 "tend cannot write to its vault folder (while %s). Check the folder's "
@@ -434,6 +441,15 @@ static int mark_check(struct vault *v, struct error *e)
 	return 0;
 }
 
+/* Before a deliberate step back in time (a backup brought back). */
+static void mark_forget(const struct vault *v)
+{
+	char *p = mark_path(v);
+	if (p)
+		unlink(p);
+	free(p);
+}
+
 /* At close: the mark follows what this process wrote (never back). */
 static void mark_update(const struct vault *v)
 {
@@ -553,6 +569,9 @@ static int take_lock(const char *dir, bool sole, int *fd_out, struct error *e)
 		return error_errno(e, err, "Cannot lock the vault folder %s", dir);
 	}
 	tighten_modes(dir, fd);
+	/* A key file write killed before its rename leaves a temporary file;
+	 * only a holder of the lock writes key files, so none is in use. */
+	keyfile_clean_tmp(dir);
 	*fd_out = fd;
 	return 0;
 }
@@ -863,12 +882,14 @@ int vault_open(const char *dir, const char *pass, size_t passlen, struct vault *
 		vault_close(v);
 		return -1;
 	}
-	/* A key file that was damaged or would not open, where key.bak did,
-	 * is mended now. */
-	if (v->info.used_key_backup) {
-		struct error ignored;
+	/* A damaged key file that was read from key.bak is mended now, and
+	 * a key.bak that differs from key (a change of passphrase that
+	 * failed half-way) is made its copy again. */
+	struct error ignored;
+	if (v->info.used_key_backup)
 		keyfile_save(dir, &v->kf, &ignored);
-	}
+	else
+		keyfile_mend_backup(dir, &ignored);
 	*out = v;
 	return 0;
 }
@@ -972,6 +993,8 @@ int vault_verify(struct vault *v, struct vault_check *out, struct error *e)
 
 /* ---- backup and restore -------------------------------------------------- */
 
+/* A failed step's code and message are left on the destination (`to`),
+ * whichever side failed; `from` holds no error then. */
 static int copy_db(sqlite3 *to, sqlite3 *from, struct error *e)
 {
 	sqlite3_backup *b = sqlite3_backup_init(to, "main", from, "main");
@@ -980,7 +1003,7 @@ static int copy_db(sqlite3 *to, sqlite3 *from, struct error *e)
 	int rc = sqlite3_backup_step(b, -1);
 	int rc2 = sqlite3_backup_finish(b);
 	if (rc != SQLITE_DONE)
-		return store_sql_error(from, rc, e, "copying the vault");
+		return store_sql_error(to, rc, e, "copying the vault");
 	if (rc2 != SQLITE_OK)
 		return store_sql_error(to, rc2, e, "copying the vault");
 	return 0;
@@ -1041,10 +1064,8 @@ int vault_backup(struct vault *v, const char *file, struct error *e)
 	memcpy(header, backup_magic, sizeof(backup_magic));
 	keyfile_encode(&v->kf, header + sizeof(backup_magic));
 	int rc = write_copy(v->db, tmp, BACKUP_HEADER, header, v->slot, e);
-	if (rc == 0 && rename(tmp, file) != 0)
+	if (rc == 0 && rename_into_place(tmp, file) != 0)
 		rc = error_errno(e, errno, "Cannot write %s", file);
-	if (rc == 0)
-		rc = fsync_dir_of(file, e);
 	if (rc)
 		unlink(tmp);
 	free(tmp);
@@ -1134,6 +1155,19 @@ int vault_restore_into(struct vault *v, struct backup *b, struct error *e)
 	return copy_db(v->db, b->db, e);
 }
 
+/* Removes every file a vault is made of (a restore that failed). */
+static void remove_vault_files(const char *dir)
+{
+	static const char *const names[] = {"key", "key.bak", DB_NAME, DB_NAME "-journal",
+	                                    DB_NAME ".new"};
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		char *p = join(dir, names[i]);
+		if (p)
+			unlink(p);
+		free(p);
+	}
+}
+
 int vault_restore_new(const char *dir, struct backup *b, struct error *e)
 {
 	if (store_init(e) || mkdir_p(dir, e))
@@ -1141,7 +1175,13 @@ int vault_restore_new(const char *dir, struct backup *b, struct error *e)
 	struct vault *v = vault_new(dir);
 	if (!v)
 		return error_set(e, E_FAIL, "Out of memory.");
+	char *next = with_suffix(v->db_path, ".new");
 	int rc = -1;
+	bool made = false;
+	if (!next) {
+		error_set(e, E_FAIL, "Out of memory.");
+		goto out;
+	}
 	if (take_lock(dir, true, &v->lock_fd, e))
 		goto out;
 	if (keyfile_exists(dir) || file_exists(v->db_path)) {
@@ -1149,17 +1189,38 @@ int vault_restore_new(const char *dir, struct backup *b, struct error *e)
 		          dir);
 		goto out;
 	}
+	/* The database first, where a re-key writes it (tend.db.new, which
+	 * the first open moves into place once a key file names its key),
+	 * then the key file, which makes it a vault. A copy left by a restore
+	 * that was killed before its key file is of no use: no key names it. */
+	made = true;
+	unlink(next);
+	uint32_t bad, pages;
+	if (write_copy(b->db, next, 0, NULL, b->slot, e))
+		goto out;
+	if (vfs_verify_file(next, 0, b->slot, &bad, &pages) != 0 || pages == 0) {
+		error_set(e, E_FAIL, "The restored copy did not check out; nothing was restored.");
+		goto out;
+	}
 	memcpy(v->key, b->key, VAULT_KEY_BYTES);
 	v->kf = b->kf;
-	/* Bringing back a backup goes back in time on purpose: the new vault's
-	 * count starts again, and this computer's mark follows it. */
-	if (keyfile_save(dir, &v->kf, e) || finish_open(v, e) || vault_accept_older(v, e) ||
-	    copy_db(v->db, b->db, e))
+	/* Bringing back a backup goes back in time on purpose: this
+	 * computer's mark of the vault starts again from the copy. */
+	mark_forget(v);
+	if (keyfile_save(dir, &v->kf, e) || finish_open(v, e))
 		goto out;
 	tighten_modes(dir, v->lock_fd); /* what SQLite made, whatever the umask */
 	mark_write(v, vault_counter(v));
 	rc = 0;
 out:
+	if (rc && made) {
+		/* Nothing was here before: take away what was made. */
+		if (v->db)
+			sqlite3_close(v->db);
+		v->db = NULL;
+		remove_vault_files(dir);
+	}
+	free(next);
 	vault_close(v);
 	return rc;
 }

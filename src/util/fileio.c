@@ -82,6 +82,18 @@ int atomic_add(struct atomic_file *f, const void *data, size_t len, struct error
 	return 0;
 }
 
+int rename_into_place(const char *from, const char *to)
+{
+	if (rename(from, to) != 0)
+		return -1;
+	/* The rename is the change: from here on `to` holds the new bytes,
+	 * and a failure to flush the folder must not be reported as "not
+	 * done" (SQLite ignores it for a new journal's folder too). */
+	struct error ignored;
+	fsync_dir_of(to, &ignored);
+	return 0;
+}
+
 int atomic_commit(struct atomic_file *f, struct error *e)
 {
 	int rc = 0;
@@ -90,7 +102,7 @@ int atomic_commit(struct atomic_file *f, struct error *e)
 		close(f->fd);
 	} else if (close(f->fd) != 0) {
 		rc = error_errno(e, errno, "Cannot write %s (nothing was changed)", f->path);
-	} else if (rename(f->tmp, f->path) != 0) {
+	} else if (rename_into_place(f->tmp, f->path) != 0) {
 		rc = error_errno(e, errno, "Cannot replace %s (nothing was changed)", f->path);
 	}
 	f->fd = -1;
@@ -100,7 +112,7 @@ int atomic_commit(struct atomic_file *f, struct error *e)
 	}
 	free(f->tmp);
 	f->tmp = NULL;
-	return fsync_dir_of(f->path, e);
+	return 0;
 }
 
 void atomic_abort(struct atomic_file *f)

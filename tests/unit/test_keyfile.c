@@ -656,6 +656,90 @@ static void shred_removes_both(void **state)
 	free(dir);
 }
 
+static bool same_files(const char *dir, const char *a, const char *b)
+{
+	char *pa = file_in(dir, a), *pb = file_in(dir, b);
+	struct buf x = BUF_INIT, y = BUF_INIT;
+	struct error e;
+	bool same = read_file(pa, 4096, &x, NULL, &e) == 0 && read_file(pb, 4096, &y, NULL, &e) == 0 &&
+	            x.len == y.len && memcmp(x.data, y.data, x.len) == 0;
+	buf_free(&x);
+	buf_free(&y);
+	free(pa);
+	free(pb);
+	return same;
+}
+
+/* key.bak left different from key (a save that failed after writing it),
+ * damaged or missing is made key's copy again; a damaged key is left for
+ * keyfile_load to fall back from, with key.bak untouched. */
+static void mend_backup_from_key(void **state)
+{
+	(void)state;
+	char *dir = test_tmpdir();
+	struct keyfile kf, other;
+	make_keyfile(&kf, "pw");
+	make_keyfile(&other, "a passphrase that failed to take");
+	struct error e;
+	assert_int_equal(keyfile_save(dir, &other, &e), 0);
+	char *bak = file_in(dir, "key.bak"), *old = file_in(dir, "old.bak");
+	assert_int_equal(rename(bak, old), 0);
+	assert_int_equal(keyfile_save(dir, &kf, &e), 0);
+	assert_int_equal(rename(old, bak), 0);
+	assert_false(same_files(dir, "key", "key.bak"));
+	assert_int_equal(keyfile_mend_backup(dir, &e), 0);
+	assert_true(same_files(dir, "key", "key.bak"));
+
+	flip_byte(dir, "key.bak", 100);
+	assert_int_equal(keyfile_mend_backup(dir, &e), 0);
+	assert_true(same_files(dir, "key", "key.bak"));
+
+	remove_file(dir, "key.bak");
+	assert_int_equal(keyfile_mend_backup(dir, &e), 0);
+	assert_true(same_files(dir, "key", "key.bak"));
+
+	flip_byte(dir, "key", 100);
+	assert_int_equal(keyfile_mend_backup(dir, &e), 0);
+	assert_false(same_files(dir, "key", "key.bak"));
+	struct keyfile back;
+	bool used_backup = false;
+	assert_int_equal(keyfile_load(dir, &back, &used_backup, &e), 0);
+	assert_true(used_backup);
+	free(bak);
+	free(old);
+	test_rmtree(dir);
+	free(dir);
+}
+
+/* What a killed key file write leaves ("key.tmp-XXXXXX") is shredded: a
+ * second name for the same file sees its bytes overwritten. Other files
+ * stay. */
+static void clean_tmp_shreds_leftovers(void **state)
+{
+	(void)state;
+	char *dir = test_tmpdir();
+	static const char wrapped[] = "a wrapped key, as a killed write left it";
+	put_bytes(dir, "key.tmp-Ab12Cd", wrapped, sizeof wrapped);
+	put_bytes(dir, "key.bak.tmp-Ef34Gh", wrapped, sizeof wrapped);
+	put_bytes(dir, "keep", wrapped, sizeof wrapped);
+	char *tmp = file_in(dir, "key.tmp-Ab12Cd"), *seen = file_in(dir, "seen");
+	assert_int_equal(link(tmp, seen), 0);
+	keyfile_clean_tmp(dir);
+	assert_false(present(dir, "key.tmp-Ab12Cd"));
+	assert_false(present(dir, "key.bak.tmp-Ef34Gh"));
+	assert_true(present(dir, "keep"));
+	struct buf b = BUF_INIT;
+	struct error e;
+	assert_int_equal(read_file(seen, 4096, &b, NULL, &e), 0);
+	assert_int_equal(b.len, sizeof wrapped);
+	assert_memory_not_equal(b.data, wrapped, sizeof wrapped);
+	buf_free(&b);
+	free(tmp);
+	free(seen);
+	test_rmtree(dir);
+	free(dir);
+}
+
 SUITE(keyfile, cmocka_unit_test(wrap_unwrap_round_trip), cmocka_unit_test(default_limits_are_sane),
       cmocka_unit_test(wrong_passphrase_is_auth), cmocka_unit_test(tampered_header_is_auth),
       cmocka_unit_test(empty_and_long_passphrases), cmocka_unit_test(encode_decode_round_trip),
@@ -665,4 +749,5 @@ SUITE(keyfile, cmocka_unit_test(wrap_unwrap_round_trip), cmocka_unit_test(defaul
       cmocka_unit_test(save_load_round_trip), cmocka_unit_test(damaged_key_falls_back_to_backup),
       cmocka_unit_test(both_damaged_is_corrupt),
       cmocka_unit_test(unlock_tries_backup_when_key_does_not_open), cmocka_unit_test(no_vault_is_fail),
-      cmocka_unit_test(newer_key_file_on_disk), cmocka_unit_test(shred_removes_both))
+      cmocka_unit_test(newer_key_file_on_disk), cmocka_unit_test(shred_removes_both),
+      cmocka_unit_test(mend_backup_from_key), cmocka_unit_test(clean_tmp_shreds_leftovers))
