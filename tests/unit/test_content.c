@@ -317,9 +317,18 @@ static void embedded_pages_valid(void **state)
 		size_t blen;
 		if (page_load(paths[i], &m, &body, &blen, &e) != 0)
 			fail_msg("%s", e.msg);
+		/* Every page says who reviewed it, when, and when it is next
+		 * due, after that (the parser has checked the dates are real). */
+		if (!m.reviewed || !m.reviewer || !*m.reviewer)
+			fail_msg("%s: needs 'reviewed: WHO, YYYY-MM-DD'", paths[i]);
+		if (!m.review_due)
+			fail_msg("%s: needs 'review-due: YYYY-MM-DD'", paths[i]);
+		if (strcmp(m.review_due, m.reviewed) <= 0)
+			fail_msg("%s: review-due %s is not after reviewed %s", paths[i], m.review_due,
+			         m.reviewed);
 		if (strncmp(paths[i], "learn/", 6) == 0) {
-			if (!m.reviewed || m.nsources < 1)
-				fail_msg("%s: needs 'reviewed:' and at least one 'source:'", paths[i]);
+			if (m.nsources < 1)
+				fail_msg("%s: needs at least one 'source:'", paths[i]);
 			for (size_t k = 0; k < nids; k++)
 				if (strcmp(ids[k], m.id) == 0)
 					fail_msg("%s: id '%s' is used twice", paths[i], m.id);
