@@ -1,6 +1,7 @@
 /* keys.c: tend keys, the keys in use after the config file is read. It is a
  * subcommand like the ones in cli/, but it lives here because the keymap
- * belongs to ui/, which cli/ may not see (STYLE.md section 1). */
+ * belongs to ui/, which cli/ may not include (see the layer table in
+ * scripts/check-layers). */
 #include <stdio.h>
 #include <string.h>
 
