@@ -22,6 +22,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (size_t i = 0; i < m.nsources; i++)
 			FUZZ_CHECK(m.sources[i]);
 		FUZZ_CHECK(!m.reviewed || strlen(m.reviewed) == 10);
+		FUZZ_CHECK(!m.review_due || strlen(m.review_due) == 10);
+		FUZZ_CHECK(!m.review_due || !m.reviewed || strcmp(m.review_due, m.reviewed) > 0);
 	} else {
 		FUZZ_CHECK(r == -1 && (e.code == E_CORRUPT || e.code == E_FAIL));
 		FUZZ_CHECK(memchr(e.msg, '\0', sizeof(e.msg)));

@@ -8,7 +8,8 @@
  *   summary: One line for lists.
  *   order: 1
  *   content_note: Mentions abuse in general terms.
- *   reviewed: 2026-11-23
+ *   reviewed: tend maintainers, 2026-11-23
+ *   review-due: 2027-11-23
  *   source: One source per line.
  *   source: Another.
  *   ---
@@ -16,8 +17,10 @@
  * then the Markdown body. Values are the rest of the line, trimmed. Blank
  * lines and lines starting with '#' inside the block are skipped; unknown
  * keys are ignored. id and title are required; a key other than source
- * given twice, an order that is not a whole number or a reviewed that is
- * not a real YYYY-MM-DD date is an error naming the line. */
+ * given twice, an order that is not a whole number, a reviewed or
+ * review-due whose date is not a real YYYY-MM-DD, or a review-due not
+ * after the reviewed date is an error naming the line. reviewed is "who,
+ * date" or just the date. */
 #ifndef TEND_CONTENT_PAGE_H
 #define TEND_CONTENT_PAGE_H
 
@@ -32,6 +35,8 @@ struct page_meta {
 	int order;          /* 0 when absent */
 	char *content_note; /* NULL when absent */
 	char *reviewed;     /* "YYYY-MM-DD", or NULL when absent */
+	char *reviewer;     /* who reviewed it, or NULL when not named */
+	char *review_due;   /* "YYYY-MM-DD" of the next review, or NULL */
 	char **sources;     /* in file order */
 	size_t nsources;
 	/* Healing-path modules (content/path) also carry these. */

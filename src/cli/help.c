@@ -121,7 +121,11 @@ int cli_page_lines(const char *path, int cols, line_fn fn, void *arg, struct err
 	}
 	if (m.reviewed) {
 		emit(&o, "%s", "");
-		emit(&o, "Last reviewed %s. tend is self-help, not treatment.", m.reviewed);
+		emit(&o, "Last reviewed %s%s%s.", m.reviewed, m.reviewer ? " by " : "",
+		     m.reviewer ? m.reviewer : "");
+		if (m.review_due)
+			emit(&o, "Next review due %s.", m.review_due);
+		emit(&o, "%s", "tend is self-help, not treatment.");
 	}
 	page_meta_free(&m);
 	return o.rc ? -1 : 0;

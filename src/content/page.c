@@ -36,6 +36,8 @@ void page_meta_free(struct page_meta *m)
 	free(m->summary);
 	free(m->content_note);
 	free(m->reviewed);
+	free(m->reviewer);
+	free(m->review_due);
 	for (size_t i = 0; i < m->nsources; i++)
 		free(m->sources[i]);
 	free(m->sources);
@@ -179,6 +181,8 @@ static int set_once(char **slot, char *val, int *seen, const char *key, size_t l
 struct page_parse {
 	struct page_meta *m;
 	int seen_id, seen_title, seen_summary, seen_order, seen_note, seen_reviewed, seen_phase;
+	int seen_due;
+	size_t due_line;
 };
 
 /* One front matter line of a page; takes val. */
@@ -226,12 +230,44 @@ static int page_key(void *arg, const char *key, char *val, size_t line, struct e
 		return 0;
 	}
 	if (strcmp(key, "reviewed") == 0) {
+		/* "WHO, YYYY-MM-DD" or just the date: the date is what follows
+		 * the last comma. */
+		char *comma = strrchr(val, ',');
+		char *date = comma ? comma + 1 : val;
+		while (*date == ' ' || *date == '\t')
+			date++;
+		if (!frontmatter_date(date)) {
+			free(val);
+			return error_set(e, E_CORRUPT,
+			                 "line %zu: reviewed must be 'who, YYYY-MM-DD' or a date "
+			                 "written YYYY-MM-DD.", line);
+		}
+		if (comma) {
+			char *end = comma;
+			while (end > val && (end[-1] == ' ' || end[-1] == '\t'))
+				end--;
+			if (end == val) {
+				free(val);
+				return error_set(e, E_CORRUPT,
+				                 "line %zu: reviewed names nobody before the comma; "
+				                 "write 'who, YYYY-MM-DD'.", line);
+			}
+			if (!p->seen_reviewed && !(m->reviewer = strndup(val, (size_t)(end - val)))) {
+				free(val);
+				return error_set(e, E_FAIL, "Out of memory reading the front matter.");
+			}
+			memmove(val, date, strlen(date) + 1);
+		}
+		return set_once(&m->reviewed, val, &p->seen_reviewed, key, line, e);
+	}
+	if (strcmp(key, "review-due") == 0) {
 		if (!frontmatter_date(val)) {
 			free(val);
 			return error_set(e, E_CORRUPT,
-			                 "line %zu: reviewed must be a date written YYYY-MM-DD.", line);
+			                 "line %zu: review-due must be a date written YYYY-MM-DD.", line);
 		}
-		return set_once(&m->reviewed, val, &p->seen_reviewed, key, line, e);
+		p->due_line = line;
+		return set_once(&m->review_due, val, &p->seen_due, key, line, e);
 	}
 	if (strcmp(key, "phase") == 0)
 		return set_once(&m->phase, val, &p->seen_phase, key, line, e);
@@ -272,6 +308,9 @@ static int parse(const char *text, size_t len, struct page_meta *m, size_t *body
 	if (!p.seen_title)
 		return error_set(e, E_CORRUPT,
 		                 "line %zu: the front matter has no title; add 'title: ...'.", close);
+	if (m->review_due && m->reviewed && strcmp(m->review_due, m->reviewed) <= 0)
+		return error_set(e, E_CORRUPT,
+		                 "line %zu: review-due must come after the reviewed date.", p.due_line);
 	if (!m->summary && !(m->summary = strdup("")))
 		return error_set(e, E_FAIL, "Out of memory reading the front matter.");
 	if (body_off)

@@ -565,6 +565,17 @@ static bool ascii_punct(unsigned char ch)
 	       (ch >= '{' && ch <= '~');
 }
 
+static int escaped(struct buf *b, const char *s)
+{
+	int rc = 0;
+	for (; *s; s++) {
+		if (ascii_punct((unsigned char)*s))
+			rc |= buf_putc(b, '\\');
+		rc |= buf_putc(b, *s);
+	}
+	return rc;
+}
+
 static int tail_markdown(const struct page_meta *m, struct buf *b)
 {
 	if (!m->nsources && !m->reviewed)
@@ -574,17 +585,22 @@ static int tail_markdown(const struct page_meta *m, struct buf *b)
 		rc |= buf_puts(b, "## Sources\n\n");
 		for (size_t i = 0; i < m->nsources; i++) {
 			rc |= buf_puts(b, "- ");
-			for (const char *s = m->sources[i]; *s; s++) {
-				if (ascii_punct((unsigned char)*s))
-					rc |= buf_putc(b, '\\');
-				rc |= buf_putc(b, *s);
-			}
+			rc |= escaped(b, m->sources[i]);
 			rc |= buf_putc(b, '\n');
 		}
 		rc |= buf_putc(b, '\n');
 	}
-	if (m->reviewed)
-		rc |= buf_printf(b, "Reviewed %s\n", m->reviewed);
+	if (m->reviewed) {
+		rc |= buf_printf(b, "Reviewed %s", m->reviewed);
+		if (m->reviewer) {
+			rc |= buf_puts(b, " by ");
+			rc |= escaped(b, m->reviewer);
+		}
+		rc |= buf_puts(b, ".");
+		if (m->review_due)
+			rc |= buf_printf(b, " Next review due %s.", m->review_due);
+		rc |= buf_putc(b, '\n');
+	}
 	return rc ? -1 : 0;
 }
 

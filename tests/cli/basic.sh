@@ -56,7 +56,9 @@ t_match "help topics lists pages, modules and exercises" "Learn:.*spectrum.*The 
 	"$(tr '\n' ' ' <<<"$topics")"
 page=$("$TEND_BIN" help spectrum)
 t_match "a Learn page prints with its content note" "^Content note:" "$page"
-t_match "and its sources" "Sources:.*Seed article" "$(tr '\n' ' ' <<<"$page")"
+t_match "and its sources" "Sources:.*Herman, J. L." "$(tr '\n' ' ' <<<"$page")"
+t_match "who reviewed it, when, and when it is next due" \
+	"Last reviewed [0-9-]+ by [^.]+\. Next review due [0-9-]+\." "$(tr '\n' ' ' <<<"$page")"
 w=$(grep -v '^Content note:\|^  - ' <<<"$page" | LC_ALL=C.UTF-8 wc -L)
 t_ok "wrapped to 76 columns (widest: $w)" test "$w" -le 76
 t_match "an exercise prints step by step" "Step 1 of 8: What happened" "$("$TEND_BIN" help thought-record)"

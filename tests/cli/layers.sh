@@ -24,4 +24,29 @@ t_exit "cmark outside content fails, spacing or not" 1 "$top/scripts/check-layer
 mk up src/util/x.c '#include "core/entry.h"'
 t_exit "util including a higher layer fails" 1 "$top/scripts/check-layers" "$T_TMP/up" >/dev/null
 
+# Nothing in the repository points outside it: not the workshop folder the
+# project was written beside, its source articles (by name or file name)
+# or its style guide. The pattern is built from pieces so that this file
+# does not match itself.
+up='\.\./''shared'; seeds='shared''/seeds'; art='seed'' articles?'; style='STYLE''\.md'
+seedfile='[0-9]{3}''_[0-9a-f]{16}\.txt'
+outside="$up|$seeds|$art|$style|$seedfile"
+refs() { # refs DIR: each line in DIR's files that points outside it
+	if git -C "$1" rev-parse --is-inside-work-tree >/dev/null 2>&1 &&
+		[ "$(git -C "$1" rev-parse --show-toplevel)" = "$(cd "$1" && pwd -P)" ]; then
+		(cd "$1" && git ls-files -z | xargs -0 grep -nIiE "$outside" --)
+	else
+		(cd "$1" && grep -rnIiE "$outside" --exclude-dir=.git --exclude-dir=build .)
+	fi
+}
+found=$(refs "$top")
+t_eq "no file in the repository refers outside it" "" "$found"
+mk refs content/learn/x.md 'source: Seed'' article 000 (see the other folder)'
+mk refs README.md 'See ../'"shared"'/STY''LE.md.'
+mk refs src/x.c '/* as in 000''_06c1e1366679cea4.txt */'
+found=$(refs "$T_TMP/refs")
+t_match "a source naming a source article is found" "content/learn/x.md:1:" "$found"
+t_match "a path to the workshop folder is found" "README.md:1:" "$found"
+t_match "a source article's file name is found" "src/x.c:1:" "$found"
+
 t_done

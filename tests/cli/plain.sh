@@ -102,8 +102,8 @@ longest=$(sed -n '/^Type a number from 1 to 10/,/^Learn: short/p' "$O/learn" |
 t_ok "no run of page lines is longer than the screen ($longest)" test "$longest" -le 9
 t_nomatch "q stops the page" "end of the page" "$out"
 plain learnall "$PASS\n4\n1\n$(printf '\\n%.0s' $(seq 40))6\n"
-t_match "Enter pages to the end, with its sources and review date" \
-	"Last reviewed [0-9-]+\..*\(end of the page\)" "$(tr '\n' ' ' <"$O/learnall")"
+t_match "Enter pages to the end, with its sources, who reviewed it, when, and when next" \
+	"Sources:.*Last reviewed [0-9-]+ by tend maintainers\..*Next review due [0-9-]+\..*\(end of the page\)" "$(tr '\n' ' ' <"$O/learnall")"
 unset LINES
 
 # help at the passphrase prompt, before anything is open.

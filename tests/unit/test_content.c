@@ -157,7 +157,8 @@ static const char good_page[] =
 	"# a comment\n"
 	"kind: article\n"
 	"content_note: Mentions hard things.\n"
-	"reviewed: 2024-02-29\n"
+	"reviewed: A. Reviewer, MSW , 2024-02-29\n"
+	"review-due: 2025-02-28\n"
 	"source: First source: with a colon.\n"
 	"source: Second source.\n"
 	"---\n"
@@ -176,6 +177,8 @@ static void front_matter_good(void **state)
 	assert_int_equal(m.order, 7);
 	assert_string_equal(m.content_note, "Mentions hard things.");
 	assert_string_equal(m.reviewed, "2024-02-29");
+	assert_string_equal(m.reviewer, "A. Reviewer, MSW");
+	assert_string_equal(m.review_due, "2025-02-28");
 	assert_int_equal(m.nsources, 2);
 	assert_string_equal(m.sources[0], "First source: with a colon.");
 	assert_string_equal(m.sources[1], "Second source.");
@@ -192,8 +195,17 @@ static void front_matter_good(void **state)
 	assert_int_equal(m.order, -2);
 	assert_null(m.content_note);
 	assert_null(m.reviewed);
+	assert_null(m.reviewer);
+	assert_null(m.review_due);
 	assert_int_equal(m.nsources, 0);
 	assert_int_equal(off, strlen(crlf));
+	page_meta_free(&m);
+
+	/* A bare date still reads, with nobody named. */
+	const char bare_date[] = "---\nid: x\ntitle: T\nreviewed: 2026-11-23\n---\n";
+	assert_int_equal(page_meta_parse(bare_date, strlen(bare_date), &m, &off, &e), 0);
+	assert_string_equal(m.reviewed, "2026-11-23");
+	assert_null(m.reviewer);
 	page_meta_free(&m);
 
 	/* The closing line may end the file. */
@@ -220,6 +232,17 @@ static void front_matter_bad(void **state)
 		{"---\nid: a\ntitle: T\norder: 99999999999\n---\n", "line 4:"},
 		{"---\nid: a\ntitle: T\nreviewed: 2023-02-29\n---\n", "line 4:"},
 		{"---\nid: a\ntitle: T\nreviewed: 23-02-01\n---\n", "line 4:"},
+		{"---\nid: a\ntitle: T\nreviewed: us, 2023-02-29\n---\n", "line 4:"},
+		{"---\nid: a\ntitle: T\nreviewed: 2024-01-01, us\n---\n", "line 4:"},
+		{"---\nid: a\ntitle: T\nreviewed:  , 2024-01-01\n---\n", "line 4:"},
+		{"---\nid: a\ntitle: T\nreview-due: next year\n---\n", "line 4:"},
+		{"---\nid: a\ntitle: T\nreview-due: 2024-01-01\nreview-due: 2025-01-01\n---\n",
+		 "line 5:"},
+		/* due on or before the review is named at its own line */
+		{"---\nid: a\ntitle: T\nreview-due: 2024-01-01\nreviewed: us, 2024-01-01\n---\n",
+		 "line 4:"},
+		{"---\nid: a\ntitle: T\nreviewed: us, 2024-06-01\nreview-due: 2024-05-31\n---\n",
+		 "line 5:"},
 		{"---\nid: a b\ntitle: T\n---\n", "line 2:"},
 		{"---\nid: a\ntitle: T\n\ntitle: U\n---\n", "line 5:"},
 		{"---\nid: a\ntitle:\n---\n", "line 3:"},
@@ -294,9 +317,18 @@ static void embedded_pages_valid(void **state)
 		size_t blen;
 		if (page_load(paths[i], &m, &body, &blen, &e) != 0)
 			fail_msg("%s", e.msg);
+		/* Every page says who reviewed it, when, and when it is next
+		 * due, after that (the parser has checked the dates are real). */
+		if (!m.reviewed || !m.reviewer || !*m.reviewer)
+			fail_msg("%s: needs 'reviewed: WHO, YYYY-MM-DD'", paths[i]);
+		if (!m.review_due)
+			fail_msg("%s: needs 'review-due: YYYY-MM-DD'", paths[i]);
+		if (strcmp(m.review_due, m.reviewed) <= 0)
+			fail_msg("%s: review-due %s is not after reviewed %s", paths[i], m.review_due,
+			         m.reviewed);
 		if (strncmp(paths[i], "learn/", 6) == 0) {
-			if (!m.reviewed || m.nsources < 1)
-				fail_msg("%s: needs 'reviewed:' and at least one 'source:'", paths[i]);
+			if (m.nsources < 1)
+				fail_msg("%s: needs at least one 'source:'", paths[i]);
 			for (size_t k = 0; k < nids; k++)
 				if (strcmp(ids[k], m.id) == 0)
 					fail_msg("%s: id '%s' is used twice", paths[i], m.id);
