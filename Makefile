@@ -137,13 +137,15 @@ $(BUILD)/test/%.o: tests/unit/%.c
 
 # Dependencies: install what is missing, then build in a fresh make so the
 # pkg-config flags are read after the install.
-have-deps = $(PKG_CONFIG) --exists $(PKGS) $(TEST_PKGS) 2>/dev/null \
-            && printf '\#include <csv.h>\n' | $(CC) -E - >/dev/null 2>&1 && command -v tmux >/dev/null && command -v clang >/dev/null
+have-run-deps = $(PKG_CONFIG) --exists $(PKGS) 2>/dev/null \
+            && printf '\#include <csv.h>\n' | $(CC) -E - >/dev/null 2>&1
+have-deps = $(have-run-deps) && $(PKG_CONFIG) --exists $(TEST_PKGS) 2>/dev/null \
+            && command -v tmux >/dev/null && command -v clang >/dev/null
 deps:
 	scripts/deps
 
 run:
-	@$(have-deps) || scripts/deps
+	@$(have-run-deps) || scripts/deps run
 	@$(MAKE) --no-print-directory all
 	./$(TEND)
 
