@@ -425,6 +425,13 @@ static int mark_check(struct vault *v, struct error *e)
 {
 	uint64_t seen, now = vault_counter(v);
 	bool have = mark_read(v, &seen);
+	/* Another tend may have saved (and moved the mark) between this open's
+	 * first read and reading the mark: look at the vault once more, after
+	 * the mark, before calling it older. */
+	if (have && seen > now) {
+		sqlite3_exec(v->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+		now = vault_counter(v);
+	}
 	v->info.counter = now;
 	v->info.seen = seen;
 	/* A database with no change yet (being made, or brought back from a
