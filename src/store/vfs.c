@@ -568,8 +568,9 @@ static int main_truncate(struct tfile *f, sqlite3_int64 size)
 
 /* Reads page 1's tag and the file's size: if either changed since this
  * process last looked, another tend wrote the vault, and what is kept in
- * memory is read again. Run whenever a lock is taken afresh. */
-static int main_refresh(struct tfile *f)
+ * memory is read again. Run whenever a lock is taken afresh, and with
+ * force when the file is opened. */
+static int main_refresh(struct tfile *f, bool force)
 {
 	sqlite3_int64 size;
 	uint8_t tag[PAGE_TAG_BYTES];
@@ -580,7 +581,7 @@ static int main_refresh(struct tfile *f)
 	uint32_t npages = size > 0 ? (uint32_t)((size + PS - 1) / PS) : 0;
 	if ((rc = disk_tag(f, 1, tag)) != SQLITE_OK)
 		return rc;
-	if (npages == f->npages && !memcmp(tag, f->p1_tag, PAGE_TAG_BYTES) && !f->stale)
+	if (!force && npages == f->npages && !memcmp(tag, f->p1_tag, PAGE_TAG_BYTES) && !f->stale)
 		return SQLITE_OK;
 	f->p1_valid = false;
 	f->p1_dirty = false;
@@ -597,14 +598,6 @@ static int main_refresh(struct tfile *f)
 		secmem_wipe(f->plain, PS);
 	}
 	return SQLITE_OK;
-}
-
-static int main_scan(struct tfile *f)
-{
-	f->p1_valid = false;
-	memset(f->p1_tag, 0, sizeof(f->p1_tag));
-	f->npages = UINT32_MAX; /* so the refresh reads everything */
-	return main_refresh(f);
 }
 
 /* ---- journal ------------------------------------------------------------ */
@@ -1066,7 +1059,7 @@ static int t_lock(sqlite3_file *file, int level)
 	int rc = f->real->pMethods->xLock(f->real, level);
 	if (rc == SQLITE_OK && f->kind == MAIN) {
 		if (f->lock == SQLITE_LOCK_NONE && level >= SQLITE_LOCK_SHARED)
-			rc = main_refresh(f);
+			rc = main_refresh(f, false);
 		if (level > f->lock)
 			f->lock = level;
 	}
@@ -1221,7 +1214,7 @@ static int t_open(sqlite3_vfs *vfs, sqlite3_filename name, sqlite3_file *file, i
 	}
 	int rc = base_vfs->xOpen(base_vfs, name, f->real, flags, out_flags);
 	if (rc == SQLITE_OK && f->kind == MAIN)
-		rc = main_scan(f);
+		rc = main_refresh(f, true); /* everything, once */
 	else if (rc == SQLITE_OK && f->kind == JOURNAL)
 		rc = journal_validate(f, (flags & SQLITE_OPEN_READWRITE) != 0);
 	if (rc != SQLITE_OK) {
