@@ -75,6 +75,11 @@ finished=0 killed_hot=0 killed_early=0 bad_exit=0 open_fail=0 missing=0 verify_f
 start=$EPOCHREALTIME
 for round in $(seq "$ROUNDS"); do
 	make_entry "$round"
+	# Emptied here, not by the redirection below: a kill that lands before
+	# the child has opened them would leave the last round's "Saved entry
+	# N." to be read as this round's.
+	: >"$T_TMP/add.out"
+	: >"$T_TMP/add.err"
 	"$TEND_BIN" --passphrase-fd 3 add --tag crash 3<<<"$PASS" <"$T_TMP/entry" >"$T_TMP/add.out" 2>"$T_TMP/add.err" &
 	pid=$!
 	delay=$(( RANDOM * 32768 % (KILL_MS + 1) ))
