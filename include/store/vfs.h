@@ -35,6 +35,7 @@ void vfs_slot_close(int slot);
 
 struct vfs_stats {
 	unsigned page_failures;    /* database pages that failed to authenticate */
+	unsigned set_mismatches;   /* of those: page 1 genuine, the page set not its own */
 	unsigned journal_failures; /* journals refused, or their pages (read as zeros) */
 	unsigned journal_stale;    /* of those: authentic, but of another state */
 	unsigned refused;          /* writes or opens refused as unsafe */

@@ -201,6 +201,17 @@ static char *db_uri(const char *path, int slot, long long off, bool immutable)
 
 enum open_mode { OPEN_VAULT, OPEN_COPY, OPEN_READONLY };
 
+/* Every page genuine, but not the set page 1 was sealed with. In a synced
+ * folder the likely cause is a copy taken while another computer's tend
+ * was writing; the sync tool brings the rest once that change is done. */
+static const char set_mismatch_msg[] =
+	"The vault's pages are each genuine but do not belong together, so it was not "
+	"opened and nothing was changed. If a sync tool (Syncthing, Dropbox, Nextcloud) "
+	"keeps this folder in step, it may have copied tend.db while another computer's "
+	"tend was writing: let the sync finish and open tend again. If nothing syncs this "
+	"folder, an old page was put back or the file was changed outside tend: "
+	"'tend verify' tells more, and 'tend restore FILE' brings back a backup.";
+
 /* The first reads of a vault meet any damage: say which kind. */
 static int open_error(sqlite3 *db, int slot, int rc, struct error *e)
 {
@@ -220,6 +231,8 @@ static int open_error(sqlite3 *db, int slot, int rc, struct error *e)
 		                 "so the interrupted change cannot be undone safely. Nothing was changed. "
 		                 "Bring back a backup with 'tend restore FILE', or keep a copy of the "
 		                 "folder and ask for help.");
+	if (vs.set_mismatches)
+		return error_set(e, E_CORRUPT, "%s", set_mismatch_msg);
 	return store_sql_error(db, vs.page_failures ? SQLITE_CORRUPT : rc, e, "opening the vault");
 }
 
@@ -970,9 +983,12 @@ int vault_verify(struct vault *v, struct vault_check *out, struct error *e)
 		return error_errno(e, errno, "Cannot read %s", v->db_path);
 	if (r > 0)
 		return error_set(e, E_CORRUPT,
-		                 bad == 1 ? "The vault was changed outside tend: its pages do not "
-		                            "match the set they were written as (an old, moved or "
-		                            "missing page). Bring back a backup with 'tend restore FILE'."
+		                 bad == 1 ? "The vault's pages do not match the set they were "
+		                            "written as (an old, moved or missing page). If a sync "
+		                            "tool keeps this folder in step, it may have copied "
+		                            "tend.db while another computer's tend was writing: let "
+		                            "the sync finish and check again. Otherwise bring back "
+		                            "a backup with 'tend restore FILE'."
 		                          : "The vault is damaged or was changed outside tend: page %u "
 		                            "failed its check. Bring back a backup with 'tend restore "
 		                            "FILE'.",

@@ -409,11 +409,11 @@ static int load_page(struct tfile *f, uint32_t pgno, uint8_t *out, bool whole)
 		return SQLITE_IOERR_DATA;
 	}
 	struct p1info info;
-	bool bad = page1_open(f->slot, f->sealed, out, &info) != 0;
+	bool bad = page1_open(f->slot, f->sealed, out, &info) != 0, mismatch = false;
 	if (!bad && whole) {
 		if ((rc = fresh(f)) != SQLITE_OK)
 			return rc;
-		bad = !digest_matches(f->slot, &info, f->root, f->npages);
+		bad = mismatch = !digest_matches(f->slot, &info, f->root, f->npages);
 	}
 	if (bad && !whole) {
 		fallback_header(out);
@@ -421,6 +421,7 @@ static int load_page(struct tfile *f, uint32_t pgno, uint8_t *out, bool whole)
 	}
 	if (bad) {
 		f->slot->stats.page_failures++;
+		f->slot->stats.set_mismatches += mismatch;
 		return SQLITE_IOERR_DATA;
 	}
 	/* Only a page 1 checked against the page set may say which page 1 the
