@@ -9,11 +9,20 @@
 #include "content/homework.h"
 #include "fuzz.h"
 
+static void count_problem(const char *msg, void *arg)
+{
+	FUZZ_CHECK(msg && *msg);
+	(*(size_t *)arg)++;
+}
+
 static void check(const uint8_t *data, size_t size, unsigned flags)
 {
 	struct homework h;
 	struct error e = {0};
-	int r = homework_parse((const char *)data, size, flags, &h, &e);
+	size_t problems = 0;
+	int r = homework_check((const char *)data, size, flags, &h, count_problem, &problems, &e);
+	/* A pack with problems names at least one, and a good one none. */
+	FUZZ_CHECK(r == 0 ? problems == 0 : problems >= 1 || e.code == E_FAIL);
 	if (r == 0) {
 		FUZZ_CHECK(size <= HOMEWORK_MAX_BYTES);
 		FUZZ_CHECK(h.title && *h.title && h.from && *h.from && h.intro);

@@ -53,6 +53,7 @@ struct hw_item {
 	int times;        /* exercise: runs asked for; 1 for the others */
 	char *low, *high; /* scale: the words under 0 and 10 ("" when not given) */
 	char *text;       /* the Markdown under the keys ("" when none) */
+	char *content_note; /* what the item touches on, said before it; NULL: none */
 	int line;         /* the heading's line */
 };
 
@@ -60,6 +61,7 @@ struct homework {
 	char *title, *from, *assigned; /* assigned: YYYY-MM-DD */
 	char *due;                     /* YYYY-MM-DD, or NULL */
 	char *note;                    /* NULL when absent */
+	char *content_note;            /* what the pack touches on; NULL when absent */
 	char *intro;                   /* Markdown before the first item */
 	struct hw_item items[HOMEWORK_MAX_ITEMS];
 	size_t nitems;
@@ -78,6 +80,11 @@ enum {
  * empty after an error (homework_free is still harmless). */
 int homework_parse(const char *text, size_t len, unsigned flags, struct homework *h,
                    struct error *e);
+/* Like homework_parse, and fn (when not NULL) is called with every
+ * problem found, "line N: ...", sorted by line; e holds the first. */
+typedef void (*hw_problem_fn)(const char *msg, void *arg);
+int homework_check(const char *text, size_t len, unsigned flags, struct homework *h,
+                   hw_problem_fn fn, void *arg, struct error *e);
 /* Wipes and frees every string; h is left empty. */
 void homework_free(struct homework *h);
 
@@ -96,5 +103,11 @@ const char *homework_kind_name(enum hw_kind k);
 /* The exercises a pack may name that have a screen of their own rather
  * than a file in content/exercises (paced-breathing): its title, or NULL. */
 const char *homework_builtin_exercise(const char *id);
+/* Calls fn with the id and title of every exercise a pack may name (the
+ * ones with their own screen, then the guided ones), the same set the
+ * parser accepts; a nonzero return from fn stops the walk and is returned
+ * (-1 also when memory runs out). */
+typedef int (*hw_exercise_fn)(const char *id, const char *title, void *arg);
+int homework_exercises_each(hw_exercise_fn fn, void *arg);
 
 #endif

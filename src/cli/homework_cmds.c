@@ -63,9 +63,22 @@ static void print_pack(const struct homework *h)
 
 struct import_args {
 	const char *file;
+	size_t problems;
 	struct buf text;
 	struct homework h;
 };
+
+/* One line per problem in the pack: "tend: FILE: line N: ...". */
+static void put_problem(const char *msg, void *arg)
+{
+	struct import_args *a = arg;
+	a->problems++;
+	fputs("tend: ", stderr);
+	termsafe_fputs(a->file, stderr, TERMSAFE_LINE);
+	fputs(": ", stderr);
+	termsafe_fputs(msg, stderr, TERMSAFE_TEXT);
+	putc('\n', stderr);
+}
 
 static int import_run(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e)
 {
@@ -116,13 +129,18 @@ static int hw_import(struct cli_ctx *ctx, int argc, char **argv)
 	/* Read a little past the limit so the parser can say how large it is. */
 	if (read_file(a.file, (size_t)HOMEWORK_MAX_BYTES * 16, &a.text, NULL, &e)) {
 		rc = cli_fail(&e);
-	} else if (homework_parse(a.text.data, a.text.len, HW_CHECK_REFS, &a.h, &e)) {
-		fputs("tend: ", stderr);
-		termsafe_fputs(a.file, stderr, TERMSAFE_LINE);
-		fputs(": ", stderr);
-		termsafe_fputs(e.msg, stderr, TERMSAFE_TEXT);
-		putc('\n', stderr);
-		rc = e.code ? e.code : E_FAIL;
+	} else if (homework_check(a.text.data, a.text.len, HW_CHECK_REFS, &a.h, put_problem,
+	                          &a, &e)) {
+		/* A pack the author can fix is a plain failure (1), not a damaged
+		 * vault (4). */
+		if (e.code != E_CORRUPT) {
+			rc = cli_fail(&e);
+		} else {
+			if (a.problems > 1)
+				fprintf(stderr, "tend: %zu problems in the pack; nothing was added.\n",
+				        a.problems);
+			rc = E_FAIL;
+		}
 	} else if (dry_run) {
 		print_pack(&a.h);
 		puts("The pack is fine. Nothing was added (--dry-run).");

@@ -544,7 +544,8 @@ struct hwimport {
 	bool ok;            /* it is a pack that can be added */
 	struct buf text;
 	struct homework h;
-	char problem[600];
+	char problem[4096];
+	char name[80]; /* the file's own name, for the problem */
 };
 
 static int imp_enter(struct ctx *c, void *st, const void *arg)
@@ -562,6 +563,7 @@ static void imp_reset(struct hwimport *s)
 	buf_free(&s->text);
 	s->checked = s->ok = false;
 	s->problem[0] = '\0';
+	s->name[0] = '\0';
 }
 
 static void imp_leave(struct ctx *c, void *st)
@@ -591,12 +593,15 @@ static void imp_draw(struct ctx *c, void *st, int rows, int cols)
 		return;
 	}
 	if (!s->ok) {
-		ui_puts(y++, 2, w, ROLE_WARN, "This file cannot be added as it is:");
+		char head[160];
+		snprintf(head, sizeof(head), "%s cannot be added as it is:",
+		         *s->name ? s->name : "This file");
+		ui_puts(y++, 2, w, ROLE_WARN, head);
 		y++;
 		y += view_markdown(y, 2, w, rows - y - 3, 0, s->problem) + 1;
 		char md[240];
 		snprintf(md, sizeof(md),
-		         "Your therapist can fix the line named above (docs/homework.md describes the "
+		         "Your therapist can fix the lines named above (docs/homework.md describes the "
 		         "format). **%s** tries another file; **%s** leaves.",
 		         keymap_label(ACT_SELECT, true), keymap_label(ACT_BACK, true));
 		view_markdown(y, 2, w, 3, 0, md);
@@ -631,6 +636,15 @@ static void imp_draw(struct ctx *c, void *st, int rows, int cols)
 	view_markdown(y, 2, w, 2, 0, line);
 }
 
+/* Every problem in the pack, one Markdown list item each. */
+static void add_problem(const char *msg, void *arg)
+{
+	struct hwimport *s = arg;
+	size_t n = strlen(s->problem);
+	if (n + 8 < sizeof(s->problem))
+		snprintf(s->problem + n, sizeof(s->problem) - n, "%s- %s", n ? "\n" : "", msg);
+}
+
 static void imp_check(struct hwimport *s)
 {
 	imp_reset(s);
@@ -641,10 +655,12 @@ static void imp_check(struct hwimport *s)
 		snprintf(s->problem, sizeof(s->problem), "%s", "Out of memory.");
 	} else if (read_file(buf_str(&path), (size_t)HOMEWORK_MAX_BYTES * 16, &s->text, NULL, &e)) {
 		snprintf(s->problem, sizeof(s->problem), "%s", e.msg);
-	} else if (homework_parse(s->text.data, s->text.len, HW_CHECK_REFS, &s->h, &e)) {
+	} else if (homework_check(s->text.data, s->text.len, HW_CHECK_REFS, &s->h, add_problem, s,
+	                          &e)) {
 		const char *base = strrchr(buf_str(&path), '/');
-		snprintf(s->problem, sizeof(s->problem), "%s: %s", base ? base + 1 : buf_str(&path),
-		         e.msg);
+		snprintf(s->name, sizeof(s->name), "%s", base ? base + 1 : buf_str(&path));
+		if (e.code != E_CORRUPT)
+			snprintf(s->problem, sizeof(s->problem), "%s", e.msg);
 	} else {
 		s->ok = true;
 	}

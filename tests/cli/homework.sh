@@ -63,16 +63,17 @@ t_exit "a missing file exits 1" 1 pw homework import "$T_TMP/none.md"
 t_match "homework --help shows the subcommands" "tend homework remove --yes ID" \
 	"$("$TEND_BIN" homework --help)"
 
-# Bad packs: exit 4, the line and what is wrong, and nothing added.
+# Bad packs: exit 1 (a pack to fix, not a damaged vault: that is 4), the
+# line and what is wrong, and nothing added.
 while IFS='|' read -r file want; do
 	err=$(pw homework import "$F/$file" 2>&1)
 	rc=$?
-	t_eq "$file: exits 4" 4 "$rc"
+	t_eq "$file: exits 1" 1 "$rc"
 	t_match "$file: names the line" "^tend: .*$file: $want" "$err"
 done <<'LIST'
 no-front-matter.md|line 1: the file must start with a line '---'
 unknown-key.md|line 6: unknown key 'session'
-bad-date.md|line 5: due must be a date written YYYY-MM-DD
+bad-date.md|line 5: due: 2026-11-31 is not a day on the calendar
 due-before.md|line 5: due \(2026-11-13\) is before assigned \(2026-11-20\)
 no-items.md|line 6: a pack needs at least one item
 unknown-kind.md|line 9: kind 'video' is not one tend knows
@@ -85,6 +86,38 @@ duplicate-heading.md|line 11: the heading 'Check in' is used twice \(first on li
 too-many-items.md|line 66: more than 20 items; a pack holds at most 20
 LIST
 t_nomatch "nothing from a bad pack got in" "fixture-kept-out" "$(pw export 2>/dev/null)"
+
+# Every problem in one run, each with its line, in the order of the file.
+err=$(TEND_HOME=$T_TMP/none "$TEND_BIN" homework import --dry-run "$F/many-problems.md" 2>&1)
+t_eq "a pack with many problems exits 1" 1 $?
+t_eq "every problem is named" \
+"tend: $F/many-problems.md: line 4: assigned: 2026-02-30 is not a day on the calendar; check the month and the day.
+tend: $F/many-problems.md: line 5: unknown key 'colour'; a pack's front matter has title, from, assigned, due, note and content-note.
+tend: $F/many-problems.md: line 13: times must be a whole number from 1 to 50.
+tend: $F/many-problems.md: line 16: kind 'video' is not one tend knows; use read, exercise, prompt, scale or answer.
+tend: $F/many-problems.md: line 20: page 'nowhere' is not a Learn page or path module in this tend ('tend help topics' lists them).
+tend: 5 problems in the pack; nothing was added." "$err"
+
+# A blank line between an item's heading and its keys is fine.
+printf -- '---\ntitle: Blank lines\nfrom: A. Tester\nassigned: 2026-11-20\n---\n## Breathe\n\nkind: exercise\nexercise: paced-breathing\ntimes: 2\n\nSlowly.\n' >"$T_TMP/blank.md"
+out=$("$TEND_BIN" homework import --dry-run "$T_TMP/blank.md" 2>&1)
+t_eq "a blank line after a heading is fine" 0 $?
+t_match "and the keys under it are read" "Breathe: Paced breathing, 2 times" "$out"
+
+# tend help topics lists every exercise a pack may name, and a pack may
+# name every one it lists.
+topics=$("$TEND_BIN" help topics)
+t_match "help topics lists paced-breathing for packs" \
+	"Exercises a homework pack may name.*"$'\n'"  paced-breathing +Paced breathing" "$topics"
+dry() { "$TEND_BIN" homework import --dry-run "$1" >/dev/null 2>&1; }
+ids=$(sed -n '/^Exercises a homework pack may name/,$p' <<<"$topics" | awk 'NR > 1 { print $1 }')
+t_ok "it lists more than one" test "$(wc -l <<<"$ids")" -gt 5
+for id in $ids; do
+	printf -- '---\ntitle: T\nfrom: F\nassigned: 2026-11-20\n---\n## Do\nkind: exercise\nexercise: %s\n' \
+		"$id" >"$T_TMP/ex.md"
+	t_exit "a pack may name $id" 0 dry "$T_TMP/ex.md"
+done
+
 head -c 70000 /dev/zero | tr '\0' 'x' >"$T_TMP/big.md"
 t_match "a file over 64 KiB is refused" "The pack is 70000 bytes; a pack may be at most 65536" \
 	"$(pw homework import "$T_TMP/big.md" 2>&1)"

@@ -150,15 +150,16 @@ static void bad_packs(void **state)
 		{"---\ntitle: T\nfrom: F\nassigned: 2026-11-20\n",
 		 "line 4: the front matter opened on line 1 is never closed with '---'."},
 		{"---\ntitle: T\nfrom: F\nassigned: 2026-11-20\nid: x\n---\n",
-		 "line 5: unknown key 'id'; a pack's front matter has title, from, assigned, due and "
-		 "note."},
+		 "line 5: unknown key 'id'; a pack's front matter has title, from, assigned, due, note "
+		 "and content-note."},
 		{"---\ntitle: T\nfrom: F\ntitle: U\n---\n", "line 4: 'title' is given twice; keep one."},
 		{"---\ntitle: T\nassigned: 2026-11-20\n---\n## A\nkind: answer\n",
 		 "line 4: the front matter has no from; add 'from: ...'."},
 		{"---\ntitle: T\nfrom: F\n---\n", "line 4: the front matter has no assigned; add "
 		                                 "'assigned: ...'."},
 		{"---\ntitle: T\nfrom: F\nassigned: 2026-02-30\n---\n",
-		 "line 4: assigned must be a date written YYYY-MM-DD, such as 2026-11-20."},
+		 "line 4: assigned: 2026-02-30 is not a day on the calendar; check the month and the "
+		 "day."},
 		{"---\ntitle: T\nfrom: F\nassigned: 2026-11-20\ndue: next week\n---\n",
 		 "line 5: due must be a date written YYYY-MM-DD, such as 2026-11-20."},
 		{"---\ntitle: T\nfrom: F\nassigned: 2026-11-20\ndue: 2026-11-19\n---\n",
@@ -168,16 +169,16 @@ static void bad_packs(void **state)
 		       "it."},
 		{HEAD "Just an intro.\n", "line 6: a pack needs at least one item, a '## ' heading "
 		                         "with a kind under it."},
-		{HEAD "## Read\n\nkind: read\n",
+		{HEAD "## Read\n",
 		 "line 6: the item 'Read' has no kind; put 'kind: read' (or exercise, prompt, scale, "
 		 "answer) right under its heading."},
 		{HEAD "## Read\nkind: watch\n",
 		 "line 7: kind 'watch' is not one tend knows; use read, exercise, prompt, scale or "
 		 "answer."},
-		{HEAD "## Read\nkind: read\nurl: x\n",
-		 "line 8: unknown key 'url' in an item; the keys are kind, page, exercise, times, low "
-		 "and high."},
-		{HEAD "## Read\nkind: read\nkind: read\n",
+		{HEAD "## Read\nkind: answer\nurl: x\n",
+		 "line 8: unknown key 'url' in an item; the keys are kind, page, exercise, times, low, "
+		 "high and content-note."},
+		{HEAD "## Read\nkind: answer\nkind: answer\n",
 		 "line 8: 'kind' is given twice in this item; keep one."},
 		{HEAD "## Read\nkind: read\n",
 		 "line 6: a read item needs 'page:' with a Learn page or path module id ('tend help "
@@ -191,8 +192,8 @@ static void bad_packs(void **state)
 		 "line 6: an exercise item needs 'exercise:' with an exercise id ('tend help topics' "
 		 "lists them)."},
 		{HEAD "## Do\nkind: exercise\nexercise: juggling\n",
-		 "line 8: exercise 'juggling' is not one this tend has ('tend help topics' lists them; "
-		 "paced-breathing is one too)."},
+		 "line 8: exercise 'juggling' is not one this tend has ('tend help topics' lists every "
+		 "one a pack may name)."},
 		{HEAD "## Do\nkind: exercise\nexercise: support-map\n",
 		 "line 8: support-map is a list the person keeps, not an exercise to repeat; a read "
 		 "item or an answer item fits it better."},
@@ -228,6 +229,102 @@ static void bad_packs(void **state)
 		assert_null(h.title);
 		assert_int_equal(h.nitems, 0);
 	}
+}
+
+static void add_msg(const char *msg, void *arg)
+{
+	struct buf *b = arg;
+	assert_int_equal(buf_printf(b, "%s\n", msg), 0);
+}
+
+/* One run names every problem, sorted by line, not only the first; a
+ * blank line between a heading and its keys is not one of them. */
+static void every_problem(void **state)
+{
+	(void)state;
+	static const char text[] = "---\n"
+		"title: T\n"
+		"assigned: 2026-13-01\n"
+		"colour: blue\n"
+		"---\n"
+		"## Breathe\n"
+		"\n"
+		"kind: exercise\n"
+		"exercise: paced-breathing\n"
+		"times: 0\n"
+		"## Watch\n"
+		"kind: video\n"
+		"## Read\n"
+		"kind: read\n"
+		"low: x\n"
+		"\n"
+		"### Inside\n"
+		"## Watch\n"
+		"kind: answer\n";
+	struct buf got = BUF_INIT;
+	struct homework h;
+	struct error e = {0};
+	assert_int_equal(homework_check(text, strlen(text), HW_CHECK_REFS, &h, add_msg, &got, &e),
+	                 -1);
+	assert_int_equal(e.code, E_CORRUPT);
+	assert_string_equal(buf_str(&got),
+		"line 3: assigned: 2026-13-01 is not a day on the calendar; check the month and the "
+		"day.\n"
+		"line 4: unknown key 'colour'; a pack's front matter has title, from, assigned, due, "
+		"note and content-note.\n"
+		"line 5: the front matter has no from; add 'from: ...'.\n"
+		"line 10: times must be a whole number from 1 to 50.\n"
+		"line 12: kind 'video' is not one tend knows; use read, exercise, prompt, scale or "
+		"answer.\n"
+		"line 13: a read item needs 'page:' with a Learn page or path module id ('tend help "
+		"topics' lists them).\n"
+		"line 15: low: belongs to scale items, and this one is kind: read.\n"
+		"line 17: only '## ' starts an item, and an item's text has no headings of its "
+		"own.\n"
+		"line 18: the heading 'Watch' is used twice (first on line 11); give each item its "
+		"own.\n");
+	assert_string_equal(e.msg, "line 3: assigned: 2026-13-01 is not a day on the calendar; "
+	                           "check the month and the day.");
+	assert_null(h.title);
+	buf_free(&got);
+	/* The same items with the header put right and the mistakes fixed:
+	 * the blank line after "## Breathe" is fine. */
+	static const char fine[] = HEAD "## Breathe\n\nkind: exercise\nexercise: paced-breathing\n"
+	                           "times: 2\n\nSlowly.\n";
+	if (homework_parse(fine, strlen(fine), HW_CHECK_REFS, &h, &e))
+		fail_msg("%s", e.msg);
+	assert_int_equal(h.items[0].kind, HW_EXERCISE);
+	assert_int_equal(h.items[0].times, 2);
+	assert_string_equal(h.items[0].text, "Slowly.");
+	homework_free(&h);
+}
+
+/* Every exercise the list offers, the parser takes; paced-breathing is
+ * one. */
+static int count_ex(const char *id, const char *title, void *arg)
+{
+	int *n = arg;
+	char text[300];
+	snprintf(text, sizeof(text), HEAD "## Do\nkind: exercise\nexercise: %s\n", id);
+	struct homework h;
+	struct error e = {0};
+	if (homework_parse(text, strlen(text), HW_CHECK_REFS, &h, &e))
+		fail_msg("%s: %s", id, e.msg);
+	assert_string_equal(h.items[0].target_title, title);
+	homework_free(&h);
+	if (strcmp(id, "paced-breathing") == 0)
+		n[1]++;
+	n[0]++;
+	return 0;
+}
+
+static void exercise_list(void **state)
+{
+	(void)state;
+	int n[2] = {0, 0};
+	assert_int_equal(homework_exercises_each(count_ex, n), 0);
+	assert_true(n[0] > 5);
+	assert_int_equal(n[1], 1);
 }
 
 static void limits(void **state)
@@ -376,5 +473,6 @@ static void stored(void **state)
 }
 
 SUITE(homework, cmocka_unit_test(parses_a_pack), cmocka_unit_test(examples_parse),
-      cmocka_unit_test(bad_packs), cmocka_unit_test(limits), cmocka_unit_test(unchecked_refs),
+      cmocka_unit_test(bad_packs), cmocka_unit_test(every_problem),
+      cmocka_unit_test(exercise_list), cmocka_unit_test(limits), cmocka_unit_test(unchecked_refs),
       cmocka_unit_test(stored))
