@@ -32,6 +32,38 @@ static void put_line(const char *s)
 	termsafe_fputs(s, stdout, TERMSAFE_LINE);
 }
 
+/* Text from the pack, each of its lines after indent. */
+static void put_indented(const char *indent, const char *prefix, const char *text)
+{
+	const char *p = text;
+	bool first = true;
+	while (*p) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		char *line = strndup(p, n);
+		if (!line)
+			return;
+		fputs(indent, stdout);
+		fputs(first ? prefix : "", stdout);
+		termsafe_fputs(line, stdout, TERMSAFE_LINE);
+		putchar('\n');
+		free(line);
+		first = false;
+		p += n + (nl != NULL);
+	}
+}
+
+/* What the therapist wrote for an item besides its keys: its content
+ * note, and the note under a read or exercise item (for the other kinds
+ * the text is the question, shown where it is answered). */
+static void put_item_notes(const struct hw_item *it, const char *indent)
+{
+	if (it->content_note)
+		put_indented(indent, "Content note: ", it->content_note);
+	if ((it->kind == HW_READ || it->kind == HW_EXERCISE) && *it->text)
+		put_indented(indent, "", it->text);
+}
+
 /* The header and every item, as the import shows them. */
 static void print_pack(const struct homework *h)
 {
@@ -49,6 +81,8 @@ static void print_pack(const struct homework *h)
 		termsafe_fputs(h->note, stdout, TERMSAFE_TEXT);
 		putchar('\n');
 	}
+	if (h->content_note)
+		put_indented("", "Content note: ", h->content_note);
 	printf("%zu item%s:\n", h->nitems, h->nitems == 1 ? "" : "s");
 	for (size_t i = 0; i < h->nitems; i++) {
 		char what[400];
@@ -58,6 +92,8 @@ static void print_pack(const struct homework *h)
 		fputs(": ", stdout);
 		termsafe_fputs(what, stdout, TERMSAFE_TEXT);
 		putchar('\n');
+		if (h->items[i].content_note)
+			put_indented("      ", "Content note: ", h->items[i].content_note);
 	}
 }
 
@@ -187,6 +223,10 @@ static int list_run(struct cli_ctx *ctx, struct vault *v, void *arg, struct erro
 			putchar('\n');
 			continue;
 		}
+		if (h.note)
+			put_indented("    ", "", h.note);
+		if (h.content_note)
+			put_indented("    ", "Content note: ", h.content_note);
 		struct hw_progress pr[HOMEWORK_MAX_ITEMS];
 		rc = hwpack_progress(v, p->id, pr, h.nitems, e);
 		for (size_t k = 0; k < h.nitems && rc == 0; k++) {
@@ -197,6 +237,7 @@ static int list_run(struct cli_ctx *ctx, struct vault *v, void *arg, struct erro
 			snprintf(heading, sizeof(heading), "%s", h.items[k].heading);
 			termsafe_inplace(heading, sizeof(heading), TERMSAFE_LINE);
 			printf("    %-44s %s\n", heading, status);
+			put_item_notes(&h.items[k], "        ");
 		}
 		if (rc == 0)
 			hwpack_progress_clear(pr, h.nitems);

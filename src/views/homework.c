@@ -55,7 +55,12 @@ struct hwlist {
 	struct write_req req;
 	struct item_task task;
 	struct confirm del;
+	/* The open pack's introduction scrolls on its own (PgUp, PgDn): its
+	 * first line shown, how many it has, how many fit. */
+	int intro_top, intro_total, intro_room;
 };
+
+static const struct view_ops hwbefore_view;
 
 static void drop(struct hwlist *s)
 {
@@ -175,6 +180,13 @@ static void draw_overview(const struct ctx *c, struct hwlist *s, int rows, int c
 	}
 }
 
+/* Markdown in at most max lines from column 2; the lines it took. */
+static int md_lines(int y, int w, int max, const char *md)
+{
+	int n = view_markdown(y, 2, w, max, 0, md);
+	return n < max ? n : max;
+}
+
 static void draw_pack(const struct ctx *c, struct hwlist *s, int rows, int cols)
 {
 	const struct hw_pack *p = &s->packs[s->m.sel];
@@ -183,15 +195,55 @@ static void draw_pack(const struct ctx *c, struct hwlist *s, int rows, int cols)
 	int w = cols - 4;
 	char line[400];
 	dates_line(c, p, false, line, sizeof(line));
-	y += view_markdown(y, 2, w, 2, 0, line) + 1;
+	y += view_markdown(y, 2, w, 2, 0, line);
 	if (!sh->readable) {
-		view_markdown(y, 2, w, rows - y, 0, sh->why);
+		view_markdown(y + 1, 2, w, rows - y - 1, 0, sh->why);
 		return;
 	}
-	/* The intro gets a third of the screen at most; the items the rest. */
-	int room = (rows - y) / 3;
-	if (*sh->h.intro)
-		y += view_markdown(y, 2, w, room, 0, sh->h.intro) + 1;
+	if (sh->h.note)
+		y += md_lines(y, w, 2, sh->h.note);
+	if (sh->h.content_note) {
+		snprintf(line, sizeof(line), "Content note: %s", sh->h.content_note);
+		y += md_lines(y, w, 2, line);
+	}
+	y++;
+	/* The intro gets a third of the screen (three lines at least) and
+	 * scrolls there, so its last line (often what to do when it is too
+	 * much) can always be reached; the items get the rest. */
+	s->intro_total = s->intro_room = 0;
+	if (*sh->h.intro) {
+		int room = (rows - y) / 3;
+		if (room < 3)
+			room = 3;
+		int total = view_markdown(y, 2, w, 0, 0, sh->h.intro);
+		if (total > room) {
+			room--; /* for the line that says there is more */
+			if (s->intro_top > total - room)
+				s->intro_top = total - room;
+			if (s->intro_top < 0)
+				s->intro_top = 0;
+		} else {
+			s->intro_top = 0;
+		}
+		s->intro_total = total;
+		s->intro_room = room;
+		view_markdown(y, 2, w, room, s->intro_top, sh->h.intro);
+		y += total < room ? total : room;
+		if (total > room) {
+			int last = s->intro_top + room;
+			char keys[80];
+			if (s->intro_top && last < total)
+				snprintf(keys, sizeof(keys), "%s, %s", keymap_label(ACT_PGUP, true),
+				         keymap_label(ACT_PGDN, true));
+			else
+				snprintf(keys, sizeof(keys), "%s",
+				         keymap_label(last < total ? ACT_PGDN : ACT_PGUP, true));
+			snprintf(line, sizeof(line), "%s: more of the introduction (lines %d-%d of %d)",
+			         keys, s->intro_top + 1, last, total);
+			ui_puts(y++, 2, w, ROLE_MUTED, line);
+		}
+		y++;
+	}
 	s->items.n = sh->h.nitems;
 	menu_layout(&s->items, (rows - y) / 2);
 	for (size_t i = s->items.top; i < sh->h.nitems && y + 1 < rows; i++) {
@@ -247,35 +299,25 @@ static bool task_done(struct ctx *c, void *data, const char *what, int64_t id)
 	return true;
 }
 
-static struct step do_item(struct ctx *c, struct hwlist *s)
+/* Starts item i: the page, the exercise, the journal or hwitem_view. */
+static struct step start_item(struct ctx *c, struct hwlist *s, int i)
 {
 	struct shown *sh = &s->shown[s->m.sel];
-	if (!sh->readable || s->items.sel >= sh->h.nitems)
-		return STEP(STEP_NONE);
-	int i = (int)s->items.sel;
 	const struct hw_item *it = &sh->h.items[i];
-	struct error e = {0};
-	if ((it->kind == HW_READ || it->kind == HW_EXERCISE) && !it->target_title) {
-		snprintf(c->note, sizeof(c->note), "%s",
-		         "This tend does not have that one; your therapist can suggest another.");
-		return STEP(STEP_REDRAW);
-	}
 	switch (it->kind) {
-	case HW_READ: {
-		struct hw_mark m = HW_MARK_INIT;
-		m.pack = s->packs[s->m.sel].id;
-		m.item = i;
-		/* Opening the page is reading it, as far as tend can tell. */
-		if (!sh->pr[i].done && hwpack_mark(c->vault, &m, &e))
-			view_warn(c, &e);
-		s->stale = true;
-		return PUSH(learn_page_view, it->target);
-	}
+	case HW_READ:
 	case HW_EXERCISE:
 	case HW_PROMPT:
+		/* A page counts once its end is reached, a run once finished, a
+		 * prompt once an entry is saved: each tells task_done. */
 		s->pending = i;
 		c->on_done = task_done;
 		c->on_done_data = s;
+		if (it->kind == HW_READ) {
+			if (sh->pr[i].done)
+				forget_task(c, s); /* read already: once is enough */
+			return PUSH(learn_page_view, it->target);
+		}
 		if (it->kind == HW_PROMPT) {
 			s->req = (struct write_req){.prompt = it->text, .tags = "homework"};
 			return PUSH(write_view, &s->req);
@@ -289,6 +331,32 @@ static struct step do_item(struct ctx *c, struct hwlist *s)
 		                             .pr = &sh->pr[i], .stale = &s->stale};
 		return PUSH(hwitem_view, &s->task);
 	}
+}
+
+/* What the therapist wrote to be read before an item starts: its
+ * content note, and the note under a read or exercise item. */
+static bool has_before(const struct hw_item *it)
+{
+	return it->content_note || ((it->kind == HW_READ || it->kind == HW_EXERCISE) && *it->text);
+}
+
+static struct step do_item(struct ctx *c, struct hwlist *s)
+{
+	struct shown *sh = &s->shown[s->m.sel];
+	if (!sh->readable || s->items.sel >= sh->h.nitems)
+		return STEP(STEP_NONE);
+	int i = (int)s->items.sel;
+	const struct hw_item *it = &sh->h.items[i];
+	if ((it->kind == HW_READ || it->kind == HW_EXERCISE) && !it->target_title) {
+		snprintf(c->note, sizeof(c->note), "%s",
+		         "This tend does not have that one; your therapist can suggest another.");
+		return STEP(STEP_REDRAW);
+	}
+	if (has_before(it)) {
+		s->pending = i; /* hwbefore_view starts it */
+		return PUSH(hwbefore_view, s);
+	}
+	return start_item(c, s, i);
 }
 
 static struct step remove_pack(struct ctx *c, void *data)
@@ -320,9 +388,18 @@ static struct step hw_action(struct ctx *c, void *st, enum action a)
 		if (a == ACT_SELECT) {
 			s->open = true;
 			s->items = (struct menu){0};
+			s->intro_top = 0;
 			return STEP(STEP_REDRAW);
 		}
 	} else {
+		/* Page keys scroll an introduction that does not fit. */
+		if ((a == ACT_PGDN || a == ACT_PGUP) && s->intro_total > s->intro_room) {
+			int step = s->intro_room > 1 ? s->intro_room - 1 : 1;
+			s->intro_top += a == ACT_PGDN ? step : -step; /* draw keeps it in range */
+			if (s->intro_top < 0)
+				s->intro_top = 0;
+			return STEP(STEP_REDRAW);
+		}
 		if (menu_action(&s->items, a))
 			return STEP(STEP_REDRAW);
 		if (a == ACT_BACK) {
@@ -364,6 +441,103 @@ const struct view_ops homework_view = {
 	.leave = hw_leave,
 	.draw = hw_draw,
 	.on_action = hw_action,
+};
+
+/* ---- the therapist's note, before an item starts ---- */
+
+struct hwbefore {
+	struct hwlist *list;
+	int item, top, total, room;
+};
+
+static int before_enter(struct ctx *c, void *st, const void *arg)
+{
+	(void)c;
+	struct hwbefore *b = st;
+	b->list = (struct hwlist *)arg;
+	b->item = b->list->pending;
+	b->list->pending = -1;
+	return 0;
+}
+
+static const struct hw_item *before_item(const struct hwbefore *b)
+{
+	return &b->list->shown[b->list->m.sel].h.items[b->item];
+}
+
+static void before_draw(struct ctx *c, void *st, int rows, int cols)
+{
+	(void)c;
+	struct hwbefore *b = st;
+	const struct hw_item *it = before_item(b);
+	int w = cols - 4;
+	int y = view_title(cols, it->heading);
+	char line[600];
+	if (it->content_note) {
+		snprintf(line, sizeof(line), "Content note: %s", it->content_note);
+		y += md_lines(y, w, 3, line) + 1;
+	}
+	char what[400];
+	homework_describe(it, what, sizeof(what));
+	what[0] = (char)(what[0] >= 'a' && what[0] <= 'z' ? what[0] - 32 : what[0]);
+	ui_puts(y++, 2, w, ROLE_MUTED, what);
+	y++;
+	bool note = (it->kind == HW_READ || it->kind == HW_EXERCISE) && *it->text;
+	b->room = rows - y - 3;
+	if (b->room < 1)
+		b->room = 1;
+	b->total = note ? view_markdown(y, 2, w, 0, 0, it->text) : 0;
+	if (b->top > b->total - b->room)
+		b->top = b->total - b->room;
+	if (b->top < 0)
+		b->top = 0;
+	if (note) {
+		view_markdown(y, 2, w, b->room, b->top, it->text);
+		y += b->total < b->room ? b->total : b->room;
+	}
+	y++;
+	snprintf(line, sizeof(line), "**%s** %s; **%s** goes back.%s", keymap_label(ACT_SELECT, true),
+	         it->kind == HW_READ       ? "opens the page"
+	         : it->kind == HW_EXERCISE ? "starts the exercise"
+	                                   : "goes on",
+	         keymap_label(ACT_BACK, true),
+	         b->total > b->room ? " Page keys scroll the note." : "");
+	view_markdown(y < rows - 2 ? y : rows - 2, 2, w, 2, 0, line);
+}
+
+static struct step before_action(struct ctx *c, void *st, enum action a)
+{
+	struct hwbefore *b = st;
+	if (a == ACT_BACK)
+		return STEP(STEP_POP);
+	if (a == ACT_SELECT) {
+		struct step next = start_item(c, b->list, b->item);
+		if (next.kind == STEP_PUSH)
+			next.kind = STEP_REPLACE; /* back from it is back to the list */
+		return next;
+	}
+	if (a == ACT_PGDN || a == ACT_DOWN || a == ACT_PGUP || a == ACT_UP) {
+		int step = a == ACT_PGDN || a == ACT_PGUP ? (b->room > 1 ? b->room - 1 : 1) : 1;
+		b->top += a == ACT_PGDN || a == ACT_DOWN ? step : -step;
+		return STEP(STEP_REDRAW);
+	}
+	return STEP(STEP_NONE);
+}
+
+static const struct hint before_hints[] = {
+	{ACT_SELECT, "go on"},
+	{ACT_BACK, "back"},
+	{ACT_NONE, NULL},
+};
+
+static const struct view_ops hwbefore_view = {
+	.name = "homework-note",
+	.state_size = sizeof(struct hwbefore),
+	.flags = VIEW_NEEDS_VAULT,
+	.hints = before_hints,
+	.enter = before_enter,
+	.draw = before_draw,
+	.on_action = before_action,
 };
 
 /* ---- a scale or a short answer ---- */

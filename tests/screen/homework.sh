@@ -50,7 +50,7 @@ sec() { t_section "$O" "$1"; }
 t_match "the therapy module offers to add homework" "> *Add homework from my therapist|Add homework from my therapist" "$(sec module)"
 t_match "the import screen asks for a file" "File:" "$(sec import)"
 t_match "a bad pack names its line and what is wrong" \
-	"missing-page\.md: line 8: page 'nervous' is not a Learn page" "$(sec "bad pack" | tr -s ' \n' ' ')"
+	"missing-page\.md cannot be added as it is: . line 8: page 'nervous' is not a Learn page" "$(sec "bad pack" | tr -s ' \n' ' ')"
 t_match "Enter goes back to the file, to change it" "File: .*missing-page\.md" "$(sec "try again")"
 t_match "a good pack shows what it asks" "Slow breathing: Paced breathing, 3 times" "$(sec summary)"
 t_match "and is added on Enter" "Added\. It is under From my therapist" "$(sec added)"
@@ -68,9 +68,19 @@ $(t_downs "$T_TMP/home.out" "From my therapist")
 key Enter
 dump pack
 key Enter
+dump read note
+key Enter
 dump read
 key Esc
+dump opened only
+key Enter
+key Enter
+key End
+dump read to the end
+key Esc
 key Down
+key Enter
+dump breathe note
 key Enter
 key Enter
 key Enter
@@ -79,6 +89,7 @@ key Esc
 key Enter
 dump breathed
 key Down
+key Enter
 key Enter
 key Enter
 key Enter
@@ -113,7 +124,12 @@ SCRIPT
 t_screen homework-items "$T_TMP/items.script"
 O=$T_TMP/homework-items.raw
 t_match "the pack lists its items, none begun" "Slow breathing +not yet" "$(sec pack)"
+t_match "the note under a read item comes first" \
+	"A short page on why a body can stay braced.*Enter opens the page" "$(sec "read note" | tr -s ' \n' ' ')"
 t_match "a read item opens the page" "Noticing your nervous system" "$(sec read)"
+t_match "opening a page is not reading it" "Read about the nervous system +not yet" "$(sec "opened only")"
+t_match "the note under an exercise comes first" \
+	"A few minutes at a time, on a day when.*Enter starts the exercise" "$(sec "breathe note" | tr -s ' \n' ' ')"
 t_match "a finished breathing run counts" "Slow breathing +1 of 3 times" "$(sec breathed)"
 t_match "a finished written exercise counts" "5-4-3-2-1 +1 of 2 times" "$(sec grounded)"
 t_match "the read item is read" "Read about the nervous system +read" "$(sec grounded)"
