@@ -181,4 +181,30 @@ t_match "Remove takes it out" "The pack and what was kept for it are gone" "$(se
 t_nomatch "and home has no therapist item again" "From my therapist" "$(sec home)"
 t_match "the prompt's entry stays in the journal" "A steadier moment" "$(tend_ list)"
 t_match "the vault has no packs" "No homework packs yet" "$(tend_ homework list)"
+# A long introduction scrolls with the page keys on every size down to
+# 60x18, so its last line (here a stop rule) can always be reached. The only
+# pack opens straight away.
+tend_ homework import "$ROOT/tests/fixtures/homework/long-intro.md" >/dev/null
+for size in 24x80 18x60; do
+	cat >"$T_TMP/intro.script" <<SCRIPT
+size $size
+type $PASS
+key Enter
+$(t_downs "$T_TMP/home.out" "From my therapist")
+key Enter
+dump top
+$(for i in $(seq 12); do echo 'key PgDn'; done)
+dump end
+$(for i in $(seq 12); do echo 'key PgUp'; done)
+dump back
+SCRIPT
+	"$SCREEN_BIN" "$T_TMP/intro.script" >"$T_TMP/intro-$size.out" 2>&1
+	O=$T_TMP/intro-$size.out
+	t_match "$size: the pack's note shows on the pack" "The introduction runs long on purpose" "$(sec top)"
+	t_nomatch "$size: the stop rule does not fit at first" "marker-stop-rule" "$(sec top)"
+	t_match "$size: the screen says there is more" "PgDn: more of the introduction" "$(sec top)"
+	t_match "$size: page down reaches the stop rule" "marker-stop-rule" "$(sec end | tr -s ' \n' ' ')"
+	t_match "$size: the items still show" "Breathe +not yet" "$(sec end)"
+	t_match "$size: page up comes back to the start" "This pack has an introduction" "$(sec back)"
+done
 t_done
