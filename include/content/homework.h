@@ -98,6 +98,10 @@ void homework_describe(const struct hw_item *it, char *out, size_t size);
 void homework_status(const struct hw_item *it, long long done, int last_score, char *out,
                      size_t size);
 
+/* For hwpack_progress: names[i] is the name an exercise session of item
+ * i's exercise is kept under (its title), NULL for any other item. */
+void homework_practice_names(const struct homework *h, const char *names[HOMEWORK_MAX_ITEMS]);
+
 /* "read", "exercise", ... as written in a pack. */
 const char *homework_kind_name(enum hw_kind k);
 /* The exercises a pack may name that have a screen of their own rather

@@ -61,8 +61,14 @@ struct hw_progress {
 	int last_score;      /* the latest score given, -1: none */
 	char *last_answer;   /* the latest answer given, NULL: none */
 };
-int hwpack_progress(struct vault *v, int64_t pack, struct hw_progress *out, size_t nitems,
-                    struct error *e);
+/* practice (NULL, or one name per item, NULL for none; see
+ * homework_practice_names) names the exercise an item counts: its done is
+ * then at least the finished sessions of that exercise, started anywhere
+ * in tend, on the days from the pack's assigned day through its session
+ * day (every day after assigned when there is none). done stays a count
+ * of runs, so a run started from the pack is counted once. */
+int hwpack_progress(struct vault *v, int64_t pack, const char *const *practice,
+                    struct hw_progress *out, size_t nitems, struct error *e);
 void hwpack_progress_clear(struct hw_progress *p, size_t nitems);
 
 #endif

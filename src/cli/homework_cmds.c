@@ -228,7 +228,9 @@ static int list_run(struct cli_ctx *ctx, struct vault *v, void *arg, struct erro
 		if (h.content_note)
 			put_indented("    ", "Content note: ", h.content_note);
 		struct hw_progress pr[HOMEWORK_MAX_ITEMS];
-		rc = hwpack_progress(v, p->id, pr, h.nitems, e);
+		const char *practice[HOMEWORK_MAX_ITEMS];
+		homework_practice_names(&h, practice);
+		rc = hwpack_progress(v, p->id, practice, pr, h.nitems, e);
 		for (size_t k = 0; k < h.nitems && rc == 0; k++) {
 			char status[64];
 			homework_status(&h.items[k], (long long)pr[k].done, pr[k].last_score, status,

@@ -18,6 +18,13 @@
 
 static const char *const kind_names[HW_KINDS] = {"read", "exercise", "prompt", "scale", "answer"};
 
+void homework_practice_names(const struct homework *h, const char *names[HOMEWORK_MAX_ITEMS])
+{
+	for (size_t i = 0; i < HOMEWORK_MAX_ITEMS; i++)
+		names[i] = i < h->nitems && h->items[i].kind == HW_EXERCISE ? h->items[i].target_title
+		                                                          : NULL;
+}
+
 const char *homework_kind_name(enum hw_kind k)
 {
 	return k < HW_KINDS ? kind_names[k] : "?";

@@ -1017,7 +1017,9 @@ static int load_homework(struct vault *v, struct report_build *b, struct error *
 			continue;
 		}
 		b->d.npacks = j + 1; /* from here hw_free frees it */
-		if ((rc = hwpack_progress(v, list[i].id, w->prog, w->h.nitems, e)) != 0)
+		const char *practice[HOMEWORK_MAX_ITEMS];
+		homework_practice_names(&w->h, practice);
+		if ((rc = hwpack_progress(v, list[i].id, practice, w->prog, w->h.nitems, e)) != 0)
 			break;
 		for (size_t k = 0; k < w->h.nitems; k++) {
 			const struct hw_item *it = &w->h.items[k];

@@ -100,7 +100,9 @@ static int reload(struct ctx *c, struct hwlist *s)
 			continue;
 		}
 		sh->readable = true;
-		if (hwpack_progress(c->vault, s->packs[i].id, sh->pr, sh->h.nitems, &e))
+		const char *practice[HOMEWORK_MAX_ITEMS];
+		homework_practice_names(&sh->h, practice);
+		if (hwpack_progress(c->vault, s->packs[i].id, practice, sh->pr, sh->h.nitems, &e))
 			view_warn(c, &e);
 	}
 	s->m.n = s->n + 1;

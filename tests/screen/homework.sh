@@ -204,7 +204,10 @@ SCRIPT
 	t_nomatch "$size: the stop rule does not fit at first" "marker-stop-rule" "$(sec top)"
 	t_match "$size: the screen says there is more" "PgDn: more of the introduction" "$(sec top)"
 	t_match "$size: page down reaches the stop rule" "marker-stop-rule" "$(sec end | tr -s ' \n' ' ')"
-	t_match "$size: the items still show" "Breathe +not yet" "$(sec end)"
+	# The breathing run done for the first pack (2026-11-23) is practice
+	# too: it counts toward this pack's item, assigned 2026-11-20.
+	t_match "$size: the items still show, and practice done anywhere counts" \
+		"Breathe +done" "$(sec end)"
 	t_match "$size: page up comes back to the start" "This pack has an introduction" "$(sec back)"
 done
 t_done

@@ -10,6 +10,7 @@
 #include "util/buf.h"
 #include "util/fileio.h"
 #include "unit.h"
+#include "../../src/store/store_int.h"
 
 #define HEAD "---\ntitle: A week\nfrom: Sam\nassigned: 2026-11-20\n---\n"
 
@@ -440,7 +441,7 @@ static void stored(void **state)
 	assert_int_equal(e.code, E_USAGE);
 
 	struct hw_progress pr[HOMEWORK_MAX_ITEMS];
-	assert_int_equal(hwpack_progress(f->v, id, pr, h.nitems, &e), 0);
+	assert_int_equal(hwpack_progress(f->v, id, NULL, pr, h.nitems, &e), 0);
 	assert_int_equal(pr[0].done, 0);
 	assert_int_equal(pr[0].last_at, 0);
 	assert_int_equal(pr[1].done, 2);
@@ -453,7 +454,7 @@ static void stored(void **state)
 	assert_string_equal(pr[5].last_answer, "marker-answer");
 	hwpack_progress_clear(pr, h.nitems);
 	/* The other pack has its own progress. */
-	assert_int_equal(hwpack_progress(f->v, again, pr, h.nitems, &e), 0);
+	assert_int_equal(hwpack_progress(f->v, again, NULL, pr, h.nitems, &e), 0);
 	assert_int_equal(pr[1].done, 0);
 	hwpack_progress_clear(pr, h.nitems);
 
@@ -465,8 +466,65 @@ static void stored(void **state)
 	assert_non_null(strstr(e.msg, "no homework pack"));
 	m.score = -1;
 	assert_int_equal(hwpack_mark(f->v, &m, &e), -1);
-	assert_int_equal(hwpack_progress(f->v, id, pr, h.nitems, &e), 0);
+	assert_int_equal(hwpack_progress(f->v, id, NULL, pr, h.nitems, &e), 0);
 	assert_int_equal(pr[5].done, 0);
+	hwpack_progress_clear(pr, h.nitems);
+	homework_free(&h);
+	test_vault_free(f);
+}
+
+/* Practice done anywhere counts toward an exercise item: a finished
+ * session of the same exercise on a day from assigned (2026-11-20) through
+ * the session day (2026-11-27), wherever it was started; one started from
+ * the pack (a mark and a session) counts once; a session before, after, or
+ * not finished does not count. */
+static void practice_anywhere(void **state)
+{
+	(void)state;
+	struct test_vault *f = test_vault_new();
+	struct homework h;
+	struct error e = {0};
+	assert_int_equal(homework_parse(good, strlen(good), HW_CHECK_REFS, &h, &e), 0);
+	int64_t id;
+	bool existed;
+	assert_int_equal(hwpack_add(f->v, good, strlen(good), h.title, h.from, h.assigned, h.due,
+	                            &id, &existed, &e), 0);
+	const char *names[HOMEWORK_MAX_ITEMS];
+	homework_practice_names(&h, names);
+	assert_null(names[0]); /* read */
+	assert_string_equal(names[1], "Paced breathing");
+	assert_string_equal(names[2], "5-4-3-2-1 grounding");
+	assert_null(names[3]);
+	/* 1795651200 is 2026-11-26 00:00 UTC; at_off is in minutes. */
+	assert_int_equal(store_exec(vault_db(f->v),
+		"INSERT INTO exercise_sessions(at, at_off, exercise, finished) VALUES"
+		" (1795651200, 0, 'Paced breathing', 1),"          /* in the window */
+		" (1795651200 - 60, 0, 'Paced breathing', 1),"     /* 25 Nov, in it */
+		" (1795651200 - 7 * 86400, 0, 'Paced breathing', 1)," /* 19 Nov: before */
+		" (1795651200 + 2 * 86400 - 60, 0, 'Paced breathing', 1)," /* 27 Nov 23:59 */
+		" (1795651200 + 2 * 86400, 0, 'Paced breathing', 1),"  /* 28 Nov: after */
+		" (1795651200 + 2 * 86400 - 60, 60, 'Paced breathing', 1)," /* 28 Nov where it was */
+		" (1795651200, 0, 'Paced breathing', 0),"          /* not finished */
+		" (1795651200, 0, 'Thought record', 1)", &e), 0);
+	struct hw_progress pr[HOMEWORK_MAX_ITEMS];
+	assert_int_equal(hwpack_progress(f->v, id, names, pr, h.nitems, &e), 0);
+	assert_int_equal(pr[1].done, 3);
+	assert_int_equal(pr[2].done, 0);
+	hwpack_progress_clear(pr, h.nitems);
+	/* Marks from the pack are runs that are sessions too: not added on. */
+	struct hw_mark m = HW_MARK_INIT;
+	m.pack = id;
+	m.item = 1;
+	assert_int_equal(hwpack_mark(f->v, &m, &e), 0);
+	m.item = 2;
+	assert_int_equal(hwpack_mark(f->v, &m, &e), 0);
+	assert_int_equal(hwpack_progress(f->v, id, names, pr, h.nitems, &e), 0);
+	assert_int_equal(pr[1].done, 3);
+	assert_int_equal(pr[2].done, 1);
+	hwpack_progress_clear(pr, h.nitems);
+	/* Without names, only the marks. */
+	assert_int_equal(hwpack_progress(f->v, id, NULL, pr, h.nitems, &e), 0);
+	assert_int_equal(pr[1].done, 1);
 	hwpack_progress_clear(pr, h.nitems);
 	homework_free(&h);
 	test_vault_free(f);
@@ -475,4 +533,4 @@ static void stored(void **state)
 SUITE(homework, cmocka_unit_test(parses_a_pack), cmocka_unit_test(examples_parse),
       cmocka_unit_test(bad_packs), cmocka_unit_test(every_problem),
       cmocka_unit_test(exercise_list), cmocka_unit_test(limits), cmocka_unit_test(unchecked_refs),
-      cmocka_unit_test(stored))
+      cmocka_unit_test(stored), cmocka_unit_test(practice_anywhere))
