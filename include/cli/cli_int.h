@@ -45,6 +45,12 @@ struct cli_asker {
  * --plain). "Stopped; nothing was saved." in e when the person stopped. */
 int cli_trigger_questions(const struct cli_asker *a, struct vault *v, struct error *e);
 
+/* Asks item (1-based) of pack for its answer, a scale's number or a short
+ * answer, and keeps it ('tend homework answer' and --plain). E_USAGE for
+ * no such pack or item, or an item of another kind. */
+int cli_homework_answer(const struct cli_asker *a, struct vault *v, int64_t pack, int item,
+                        struct error *e);
+
 /* Learn pages (folder 0), healing-path modules (1) and exercises (2),
  * in order: fn gets each until it returns non-zero, which is returned. */
 int cli_topics_each(page_each_fn fn, void *arg);

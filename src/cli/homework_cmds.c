@@ -9,21 +9,26 @@
 
 #include "cli/cli_int.h"
 #include "cli/commands.h"
+#include "cli/secret.h"
 #include "content/homework.h"
 #include "store/homework.h"
 #include "util/buf.h"
 #include "util/fileio.h"
 #include "util/termsafe.h"
 #include "util/timefmt.h"
+#include "util/utf8.h"
 
 #define HW_USAGE \
 	"usage: tend homework import [--dry-run] FILE\n" \
 	"       tend homework list\n" \
+	"       tend homework answer ID ITEM\n" \
 	"       tend homework remove --yes ID\n" \
 	"Homework packs from a therapist (docs/homework.md). import checks a pack and\n" \
 	"adds it (--dry-run only checks it, and needs no vault); list shows each pack\n" \
-	"with how far along each item is; remove takes a pack and its answers out of\n" \
-	"the vault (journal entries written to its prompts stay).\n"
+	"with how far along each item is, each item numbered; answer asks a scale\n" \
+	"or short-answer item's question and keeps the answer typed (or read from\n" \
+	"standard input); remove takes a pack and its answers out of the vault\n" \
+	"(journal entries written to its prompts stay).\n"
 
 /* A pack is a file from someone else: what it says is shown through
  * termsafe, in the dry run, the list and the errors that quote it. */
@@ -238,7 +243,7 @@ static int list_run(struct cli_ctx *ctx, struct vault *v, void *arg, struct erro
 			char heading[256];
 			snprintf(heading, sizeof(heading), "%s", h.items[k].heading);
 			termsafe_inplace(heading, sizeof(heading), TERMSAFE_LINE);
-			printf("    %-44s %s\n", heading, status);
+			printf("    %2zu. %-40s %s\n", k + 1, heading, status);
 			put_item_notes(&h.items[k], "        ");
 		}
 		if (rc == 0)
@@ -255,6 +260,135 @@ static int hw_list(struct cli_ctx *ctx, int argc, char **argv)
 	if (argc > 1)
 		return cli_usage_error("'tend homework list' takes no arguments.");
 	return cli_with_vault(ctx, list_run, NULL, NULL);
+}
+
+/* ---- answering a scale or a short answer ---- */
+
+static int ask_line(void *arg, const char *prompt, struct buf *out)
+{
+	(void)arg;
+	char line[2048];
+	buf_clear(out);
+	if (line_read(prompt, line, sizeof(line)))
+		return -1;
+	int rc = buf_puts(out, line);
+	mem_wipe(line, sizeof(line));
+	return rc;
+}
+
+int cli_homework_answer(const struct cli_asker *a, struct vault *v, int64_t pack, int item,
+                        struct error *e)
+{
+	struct hw_pack *packs;
+	size_t n;
+	if (hwpack_list(v, &packs, &n, e))
+		return -1;
+	size_t at = 0;
+	while (at < n && packs[at].id != pack)
+		at++;
+	struct homework h = {0};
+	struct buf b = BUF_INIT;
+	int rc = 0;
+	if (at == n) {
+		rc = error_set(e, E_USAGE, "There is no homework pack %lld; 'tend homework list' shows "
+		                           "their numbers.", (long long)pack);
+		goto out;
+	}
+	if (homework_parse(packs[at].text, strlen(packs[at].text), 0, &h, e)) {
+		rc = error_set(e, E_FAIL, "This tend cannot read that pack's items: %s", e->msg);
+		goto out;
+	}
+	if (item < 1 || (size_t)item > h.nitems) {
+		rc = error_set(e, E_USAGE, "Pack %lld has items 1 to %zu ('tend homework list' shows "
+		                           "them).", (long long)pack, h.nitems);
+		goto out;
+	}
+	const struct hw_item *it = &h.items[item - 1];
+	if (it->kind != HW_SCALE && it->kind != HW_ANSWER) {
+		rc = error_set(e, E_USAGE, "Item %d (%s) is done on tend's screens; here "
+		                           "a scale or a short answer is answered.", item,
+		               homework_kind_name(it->kind));
+		goto out;
+	}
+	termsafe_fputs(it->heading, a->talk, TERMSAFE_LINE);
+	fputs("\n", a->talk);
+	if (it->content_note) {
+		fputs("Content note: ", a->talk);
+		termsafe_fputs(it->content_note, a->talk, TERMSAFE_TEXT);
+		fputs("\n", a->talk);
+	}
+	termsafe_fputs(*it->text ? it->text : it->heading, a->talk, TERMSAFE_TEXT);
+	fputs("\n", a->talk);
+	struct hw_mark m = HW_MARK_INIT;
+	m.pack = pack;
+	m.item = item - 1;
+	if (it->kind == HW_SCALE) {
+		char range[500];
+		snprintf(range, sizeof(range), "0 is %s, 10 is %s.", *it->low ? it->low : "the least",
+		         *it->high ? it->high : "the most");
+		termsafe_fputs(range, a->talk, TERMSAFE_TEXT);
+		fputs("\n", a->talk);
+		for (;;) {
+			if (a->ask(a->arg, "A number from 0 to 10 (Enter leaves): ", &b)) {
+				rc = error_set(e, E_FAIL, "Stopped; nothing was kept.");
+				goto out;
+			}
+			if (!b.len || cli_parse_score(buf_str(&b), &m.score) == 0)
+				break;
+			fputs("  A whole number from 0 to 10, please (or Enter to leave it).\n", a->talk);
+		}
+	} else if (a->ask(a->arg, "Your answer (Enter on an empty line leaves): ", &b)) {
+		rc = error_set(e, E_FAIL, "Stopped; nothing was kept.");
+		goto out;
+	} else if (!utf8_valid(buf_str(&b), b.len)) {
+		rc = error_set(e, E_FAIL, "The answer is not valid UTF-8 text; nothing was kept.");
+		goto out;
+	} else {
+		m.answer = buf_str(&b);
+	}
+	if (!b.len) {
+		fputs("Nothing was kept.\n", a->talk);
+		goto out;
+	}
+	if ((rc = hwpack_mark(v, &m, e)) == 0)
+		fputs("Kept in your vault.\n", a->talk);
+out:
+	buf_free(&b);
+	homework_free(&h);
+	hwpack_list_free(packs, n);
+	return rc;
+}
+
+struct answer_args {
+	int64_t pack;
+	int item;
+};
+
+static int answer_run(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e)
+{
+	(void)ctx;
+	const struct answer_args *x = arg;
+	const struct cli_asker a = {ask_line, stderr, NULL};
+	return cli_homework_answer(&a, v, x->pack, x->item, e);
+}
+
+static int hw_answer(struct cli_ctx *ctx, int argc, char **argv)
+{
+	if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		fputs(HW_USAGE, stdout);
+		return 0;
+	}
+	if (argc != 3)
+		return cli_usage_error("'tend homework answer' takes a pack number and an item "
+		                       "number ('tend homework list' shows both).");
+	struct answer_args x;
+	int64_t item;
+	if (cli_parse_id(argv[1], &x.pack) || cli_parse_id(argv[2], &item) ||
+	    item > HOMEWORK_MAX_ITEMS)
+		return cli_usage_error("'tend homework answer' takes a pack number and an item "
+		                       "number ('tend homework list' shows both).");
+	x.item = (int)item;
+	return cli_with_vault(ctx, answer_run, &x, NULL);
 }
 
 static int remove_run(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e)
@@ -305,7 +439,7 @@ static int hw_remove(struct cli_ctx *ctx, int argc, char **argv)
 int cmd_homework(struct cli_ctx *ctx, int argc, char **argv)
 {
 	if (argc < 2)
-		return cli_usage_error("'tend homework' needs import, list or remove.");
+		return cli_usage_error("'tend homework' needs import, list, answer or remove.");
 	const char *sub = argv[1];
 	if (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0 || strcmp(sub, "help") == 0) {
 		fputs(HW_USAGE, stdout);
@@ -317,5 +451,8 @@ int cmd_homework(struct cli_ctx *ctx, int argc, char **argv)
 		return hw_list(ctx, argc - 1, argv + 1);
 	if (strcmp(sub, "remove") == 0)
 		return hw_remove(ctx, argc - 1, argv + 1);
-	return cli_usage_error("'tend homework' has no '%s'; use import, list or remove.", sub);
+	if (strcmp(sub, "answer") == 0)
+		return hw_answer(ctx, argc - 1, argv + 1);
+	return cli_usage_error("'tend homework' has no '%s'; use import, list, answer or remove.",
+	                       sub);
 }

@@ -42,6 +42,51 @@ t_match "with each item not yet started" "Slow breathing +not yet" "$list"
 t_match "the second pack too" "2  A week of small boundaries" "$list"
 t_nomatch "no pressure words" "(overdue|missed|late|streak|failed)" "$list"
 
+# The list numbers the items and shows the therapist's notes.
+t_match "items are numbered" "     2\. Slow breathing +not yet" "$list"
+t_match "the note under an exercise is in the list" \
+	"Slow breathing +not yet"$'\n'"        A few minutes at a time, on a day when you are already fairly calm\." "$list"
+t_match "and the note under a read item" "        A short page on why a body can stay braced" "$list"
+t_match "the pack's note too" "    Small ways to come back to the present" "$list"
+
+# A scale or a short answer can be answered from the command line (a
+# screen reader's way in): the question is asked, the answer read from
+# standard input, never from argv.
+out=$(pw homework answer 1 5 <<<"6" 2>&1)
+t_eq "answering a scale exits 0" 0 $?
+t_match "it asks the question with what 0 and 10 mean" \
+	"how settled did you feel on the whole\?"$'\n'"0 is on edge all week, 10 is mostly settled\." "$out"
+t_match "and keeps the number" "Kept in your vault" "$out"
+out=$(pw homework answer 1 5 <<<$'eleven\n4' 2>&1)
+t_match "a number out of range is asked again" "A whole number from 0 to 10, please" "$out"
+out=$(pw homework answer 1 6 <<<"marker-cli-answer" 2>&1)
+t_eq "answering a short answer exits 0" 0 $?
+list=$(pw homework list)
+t_match "the latest number shows" "5\. How settled the week felt +4 of 10" "$list"
+t_match "the answer counts" "6\. What to bring next time +answered" "$list"
+t_match "the answer is in the vault" "marker-cli-answer" "$(pw export 2>/dev/null)"
+t_exit "an exercise item is not answered here" 2 pw homework answer 1 2 </dev/null
+t_exit "an item that is not there" 2 pw homework answer 1 9 </dev/null
+t_exit "a pack that is not there" 2 pw homework answer 7 1 </dev/null
+out=$(pw homework answer 1 6 </dev/null 2>&1)
+t_eq "no answer at all keeps nothing and fails" 1 $?
+t_match "and says so" "Stopped; nothing was kept" "$out"
+
+# --plain: the same homework, as numbered menus and line prompts. Home
+# offers it (only while there are packs), each item shows its status and
+# the note, a scale is answered, and a page read to its end counts.
+plain_out=$(printf '%s\n5\n1\n1\n2\n5\n3\n\n\n7\n' "$PASS" | LINES=1000 "$TEND_BIN" --plain 2>&1)
+t_match "plain home offers the homework" "5\. Homework from my therapist" "$plain_out"
+t_match "plain lists the pack" "1\. marker-homework-pack week" "$plain_out"
+t_match "and its items with their status" "5\. How settled the week felt \(4 of 10\)" "$plain_out"
+t_match "a read item shows its note" "A short page on why a body can stay braced" "$plain_out"
+t_match "and its page to the end" "\(end of the page\)" "$plain_out"
+t_match "an exercise item says where it runs" "Exercises run on tend's full screen" \
+	"$plain_out"
+t_match "the read counts" "1\. Read about the nervous system \(read\)" "$plain_out"
+t_match "the scale shows its meaning" "0 is on edge all week, 10 is mostly settled" "$plain_out"
+t_match "and keeps the number" "5\. How settled the week felt \(3 of 10\)" "$plain_out"
+
 # Privacy: the pack's words live only inside the vault's encryption.
 t_nomatch "the pack's words are not on disk in the clear" "." \
 	"$(grep -rl marker-homework "$TEND_HOME" 2>/dev/null)"
