@@ -40,6 +40,8 @@ struct cli_asker {
 	int (*ask)(void *arg, const char *prompt, struct buf *out);
 	FILE *talk;
 	void *arg;
+	/* Shows crisis help and the safety plan (NULL: they are printed). */
+	void (*crisis)(void *arg);
 };
 /* The trigger log's questions, then the log saved ('tend trigger' and
  * --plain). "Stopped; nothing was saved." in e when the person stopped. */

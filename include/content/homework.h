@@ -39,7 +39,35 @@
 #define HOMEWORK_MAX_TIMES 50
 #define HOMEWORK_FIELD_MAX 200 /* title, from, note, a heading, a label */
 
-enum hw_kind { HW_READ, HW_EXERCISE, HW_PROMPT, HW_SCALE, HW_ANSWER, HW_KINDS };
+enum hw_kind { HW_READ, HW_EXERCISE, HW_PROMPT, HW_SCALE, HW_ANSWER, HW_MEASURE, HW_KINDS };
+
+#define HOMEWORK_MAX_QUESTIONS 30
+#define HOMEWORK_MAX_RESPONSES 11
+#define HOMEWORK_MAX_BANDS 8
+
+/* A measure's score band: totals from lo to hi (both included) carry the
+ * label, which only the report shows, marked for the clinician. */
+struct hw_band {
+	double lo, hi;
+	char *label;
+};
+
+/* A measure item: questions the pack supplies (tend ships none), each
+ * answered with one of the same response labels, worth 0 for the first
+ * up to nresponses - 1 for the last (the other way round when reversed).
+ * The score is their sum or their mean. */
+struct hw_measure {
+	char *questions[HOMEWORK_MAX_QUESTIONS];
+	size_t nquestions;
+	char *responses[HOMEWORK_MAX_RESPONSES];
+	size_t nresponses;
+	bool mean;
+	bool reversed[HOMEWORK_MAX_QUESTIONS];
+	/* A safety question: any answer above its first opens crisis help. */
+	bool safety[HOMEWORK_MAX_QUESTIONS];
+	struct hw_band bands[HOMEWORK_MAX_BANDS];
+	size_t nbands;
+};
 
 struct hw_item {
 	char *heading;
@@ -54,6 +82,7 @@ struct hw_item {
 	char *low, *high; /* scale: the words under 0 and 10 ("" when not given) */
 	char *text;       /* the Markdown under the keys ("" when none) */
 	char *content_note; /* what the item touches on, said before it; NULL: none */
+	struct hw_measure m; /* measure: the questions and the scoring */
 	int line;         /* the heading's line */
 };
 
@@ -101,6 +130,19 @@ void homework_status(const struct hw_item *it, long long done, int last_score, c
 /* For hwpack_progress: names[i] is the name an exercise session of item
  * i's exercise is kept under (its title), NULL for any other item. */
 void homework_practice_names(const struct homework *h, const char *names[HOMEWORK_MAX_ITEMS]);
+
+/* A measure's answers, kept as text so nothing chosen is lost: each
+ * question's response, 0-based, joined with commas ("0,2,1"). */
+int homework_measure_encode(const struct hw_item *it, const int *answers, char *out,
+                            size_t size);
+/* Reads the answers back; -1 when the text does not fit this measure. */
+int homework_measure_decode(const struct hw_item *it, const char *text,
+                            int answers[HOMEWORK_MAX_QUESTIONS]);
+/* The score of a full set of answers by the item's rule (sum or mean,
+ * reversed questions turned round). */
+double homework_measure_score(const struct hw_item *it, const int *answers);
+/* The band a score falls in, for the clinician's eyes only; NULL: none. */
+const char *homework_measure_band(const struct hw_item *it, double score);
 
 /* "read", "exercise", ... as written in a pack. */
 const char *homework_kind_name(enum hw_kind k);

@@ -71,4 +71,11 @@ int hwpack_progress(struct vault *v, int64_t pack, const char *const *practice,
                     struct hw_progress *out, size_t nitems, struct error *e);
 void hwpack_progress_clear(struct hw_progress *p, size_t nitems);
 
+/* Every answer kept for item (0-based), oldest first: fn gets when it was
+ * kept and the answer (a measure's answers as homework_measure_encode
+ * wrote them); a nonzero return from fn stops the walk and is returned. */
+typedef int (*hw_answer_fn)(int64_t at, int off, const char *answer, void *arg);
+int hwpack_answers(struct vault *v, int64_t pack, int item, hw_answer_fn fn, void *arg,
+                   struct error *e);
+
 #endif

@@ -12,6 +12,7 @@
 #include "cli/secret.h"
 #include "content/homework.h"
 #include "store/homework.h"
+#include "store/safety.h"
 #include "util/buf.h"
 #include "util/fileio.h"
 #include "util/termsafe.h"
@@ -276,6 +277,113 @@ static int ask_line(void *arg, const char *prompt, struct buf *out)
 	return rc;
 }
 
+/* After a safety question was answered above its first response: the
+ * person's own safety plan and where help is, at once and gently. Nothing
+ * is sent anywhere; the answer is kept like any other. */
+static void safety_now(const struct cli_asker *a, struct vault *v)
+{
+	if (a->crisis) {
+		a->crisis(a->arg);
+		return;
+	}
+	fputs("\nThank you for answering that honestly. If you might act on these thoughts, "
+	      "please reach\nout now: call your local emergency number, or open tend and press "
+	      "Ctrl-G for crisis\nlines.\n\n", a->talk);
+	char text[4096];
+	struct error e = {0};
+	bool any = false;
+	for (int p = 0; p < SP_COUNT; p++) {
+		if (safety_get(v, (enum safety_part)p, text, sizeof(text), &e) || !*text)
+			continue;
+		if (!any)
+			fputs("Your safety plan:\n\n", a->talk);
+		any = true;
+		fprintf(a->talk, "%s\n  ", safety_title((enum safety_part)p));
+		termsafe_fputs(text, a->talk, TERMSAFE_TEXT);
+		fputs("\n\n", a->talk);
+	}
+	mem_wipe(text, sizeof(text));
+	if (!any)
+		fputs("A safety plan can help on days like this; tend's Safety plan screen walks "
+		      "through one.\n", a->talk);
+	fputs("Your answers so far are waiting; go on when you are ready.\n", a->talk);
+}
+
+/* A measure, one question at a time; the answers are kept together once
+ * every question has one. */
+static int ask_measure(const struct cli_asker *a, struct vault *v, const struct hw_item *it,
+                       struct hw_mark *m, struct buf *b, struct error *e)
+{
+	const struct hw_measure *ms = &it->m;
+	int answers[HOMEWORK_MAX_QUESTIONS];
+	char prompt[80];
+	snprintf(prompt, sizeof(prompt), "A number from 1 to %zu (Enter leaves): ", ms->nresponses);
+	for (size_t q = 0; q < ms->nquestions; q++) {
+		fprintf(a->talk, "\n%zu of %zu. ", q + 1, ms->nquestions);
+		termsafe_fputs(ms->questions[q], a->talk, TERMSAFE_TEXT);
+		fputc('\n', a->talk);
+		for (size_t r = 0; r < ms->nresponses; r++) {
+			fprintf(a->talk, "  %zu. ", r + 1);
+			termsafe_fputs(ms->responses[r], a->talk, TERMSAFE_LINE);
+			fputc('\n', a->talk);
+		}
+		for (;;) {
+			if (a->ask(a->arg, prompt, b))
+				return error_set(e, E_FAIL, "Stopped; nothing was kept.");
+			if (!b->len) {
+				fputs("Nothing was kept; the questions start again next time.\n", a->talk);
+				return 1;
+			}
+			char *end;
+			long k = strtol(buf_str(b), &end, 10);
+			if (*end == '\0' && k >= 1 && (size_t)k <= ms->nresponses) {
+				answers[q] = (int)k - 1;
+				break;
+			}
+			fprintf(a->talk, "  One of the numbers 1 to %zu, please.\n", ms->nresponses);
+		}
+		if (ms->safety[q] && answers[q] > 0)
+			safety_now(a, v);
+	}
+	char text[HOMEWORK_MAX_QUESTIONS * 4];
+	if (homework_measure_encode(it, answers, text, sizeof(text)))
+		return error_set(e, E_FAIL, "Those answers could not be kept.");
+	buf_clear(b);
+	if (buf_puts(b, text))
+		return error_set(e, E_FAIL, "Out of memory.");
+	m->answer = buf_str(b);
+	return 0;
+}
+
+struct trend {
+	const struct cli_asker *a;
+	const struct hw_item *it;
+};
+
+static int trend_line(int64_t at, int off, const char *answer, void *arg)
+{
+	struct trend *t = arg;
+	int answers[HOMEWORK_MAX_QUESTIONS];
+	if (homework_measure_decode(t->it, answer, answers))
+		return 0; /* from an older version of the pack */
+	char when[32], score[32];
+	stamp_format((struct stamp){at, off}, when);
+	double total = homework_measure_score(t->it, answers);
+	snprintf(score, sizeof(score), t->it->m.mean ? "%.1f" : "%.0f", total);
+	fprintf(t->a->talk, "  %.10s  %s\n", when, score);
+	return 0;
+}
+
+/* The person's own totals over time (never a band's label: those are
+ * for the clinician, in the report). */
+static int measure_trend(const struct cli_asker *a, struct vault *v, int64_t pack, int item,
+                         const struct hw_item *it, struct error *e)
+{
+	fprintf(a->talk, "Your %s so far, oldest first:\n", it->m.mean ? "averages" : "totals");
+	struct trend t = {a, it};
+	return hwpack_answers(v, pack, item, trend_line, &t, e) < 0 ? -1 : 0;
+}
+
 int cli_homework_answer(const struct cli_asker *a, struct vault *v, int64_t pack, int item,
                         struct error *e)
 {
@@ -304,9 +412,9 @@ int cli_homework_answer(const struct cli_asker *a, struct vault *v, int64_t pack
 		goto out;
 	}
 	const struct hw_item *it = &h.items[item - 1];
-	if (it->kind != HW_SCALE && it->kind != HW_ANSWER) {
+	if (it->kind != HW_SCALE && it->kind != HW_ANSWER && it->kind != HW_MEASURE) {
 		rc = error_set(e, E_USAGE, "Item %d (%s) is done on tend's screens; here "
-		                           "a scale or a short answer is answered.", item,
+		                           "a scale, a short answer or a measure is answered.", item,
 		               homework_kind_name(it->kind));
 		goto out;
 	}
@@ -322,7 +430,13 @@ int cli_homework_answer(const struct cli_asker *a, struct vault *v, int64_t pack
 	struct hw_mark m = HW_MARK_INIT;
 	m.pack = pack;
 	m.item = item - 1;
-	if (it->kind == HW_SCALE) {
+	if (it->kind == HW_MEASURE) {
+		int r = ask_measure(a, v, it, &m, &b, e);
+		if (r) {
+			rc = r < 0 ? -1 : 0;
+			goto out;
+		}
+	} else if (it->kind == HW_SCALE) {
 		char range[500];
 		snprintf(range, sizeof(range), "0 is %s, 10 is %s.", *it->low ? it->low : "the least",
 		         *it->high ? it->high : "the most");
@@ -352,6 +466,8 @@ int cli_homework_answer(const struct cli_asker *a, struct vault *v, int64_t pack
 	}
 	if ((rc = hwpack_mark(v, &m, e)) == 0)
 		fputs("Kept in your vault.\n", a->talk);
+	if (rc == 0 && it->kind == HW_MEASURE)
+		rc = measure_trend(a, v, pack, item - 1, it, e);
 out:
 	buf_free(&b);
 	homework_free(&h);
@@ -368,7 +484,7 @@ static int answer_run(struct cli_ctx *ctx, struct vault *v, void *arg, struct er
 {
 	(void)ctx;
 	const struct answer_args *x = arg;
-	const struct cli_asker a = {ask_line, stderr, NULL};
+	const struct cli_asker a = {ask_line, stderr, NULL, NULL};
 	return cli_homework_answer(&a, v, x->pack, x->item, e);
 }
 

@@ -815,7 +815,7 @@ static int ask_cb(void *arg, const char *prompt, struct buf *out)
 
 static void trigger(struct plain *p)
 {
-	const struct cli_asker a = {ask_cb, stdout, p};
+	const struct cli_asker a = {ask_cb, stdout, p, NULL};
 	struct error e = {0};
 	putchar('\n');
 	if (cli_trigger_questions(&a, p->v, &e))
@@ -882,6 +882,14 @@ static void put_text(const char *label, const char *s)
 	putchar('\n');
 }
 
+/* A measure's safety question answered above its first response: crisis
+ * help at once, then the questions go on. */
+static void crisis_cb(void *arg)
+{
+	show_crisis(arg);
+	puts("The questions go on when you are ready.");
+}
+
 /* One item: a scale or a short answer is asked here; a page is shown
  * (and counts as read once shown to its end); an exercise or a prompt is
  * described, with the therapist's note. */
@@ -893,8 +901,8 @@ static void homework_item(struct plain *p, const struct hw_pack *pk, const struc
 	putchar('\n');
 	if (it->content_note)
 		put_text("Content note: ", it->content_note);
-	if (it->kind == HW_SCALE || it->kind == HW_ANSWER) {
-		const struct cli_asker a = {ask_cb, stdout, p};
+	if (it->kind == HW_SCALE || it->kind == HW_ANSWER || it->kind == HW_MEASURE) {
+		const struct cli_asker a = {ask_cb, stdout, p, crisis_cb};
 		if (cli_homework_answer(&a, p->v, pk->id, (int)i + 1, &e))
 			printf("%s\n", e.msg);
 		return;

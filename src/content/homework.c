@@ -16,7 +16,8 @@
 #include "util/buf.h"
 #include "util/utf8.h"
 
-static const char *const kind_names[HW_KINDS] = {"read", "exercise", "prompt", "scale", "answer"};
+static const char *const kind_names[HW_KINDS] = {"read",  "exercise", "prompt",
+                                                 "scale", "answer",   "measure"};
 
 void homework_practice_names(const struct homework *h, const char *names[HOMEWORK_MAX_ITEMS])
 {
@@ -58,10 +59,67 @@ void homework_describe(const struct hw_item *it, char *out, size_t size)
 		else
 			snprintf(out, size, "a number from 0 to 10");
 		return;
+	case HW_MEASURE:
+		snprintf(out, size, "%zu question%s, each answered from \"%s\" to \"%s\"",
+		         it->m.nquestions, it->m.nquestions == 1 ? "" : "s",
+		         it->m.nresponses ? it->m.responses[0] : "",
+		         it->m.nresponses ? it->m.responses[it->m.nresponses - 1] : "");
+		return;
 	default:
 		snprintf(out, size, "a short answer");
 		return;
 	}
+}
+
+int homework_measure_encode(const struct hw_item *it, const int *answers, char *out, size_t size)
+{
+	size_t n = 0;
+	out[0] = '\0';
+	for (size_t i = 0; i < it->m.nquestions; i++) {
+		if (answers[i] < 0 || (size_t)answers[i] >= it->m.nresponses)
+			return -1;
+		int w = snprintf(out + n, size - n, "%s%d", i ? "," : "", answers[i]);
+		if (w < 0 || (size_t)w >= size - n)
+			return -1;
+		n += (size_t)w;
+	}
+	return 0;
+}
+
+int homework_measure_decode(const struct hw_item *it, const char *text,
+                            int answers[HOMEWORK_MAX_QUESTIONS])
+{
+	const char *p = text;
+	for (size_t i = 0; i < it->m.nquestions; i++) {
+		if (i && *p++ != ',')
+			return -1;
+		if (*p < '0' || *p > '9')
+			return -1;
+		int v = 0;
+		while (*p >= '0' && *p <= '9' && v < 100)
+			v = v * 10 + (*p++ - '0');
+		if ((size_t)v >= it->m.nresponses)
+			return -1;
+		answers[i] = v;
+	}
+	return *p || !it->m.nquestions ? -1 : 0;
+}
+
+double homework_measure_score(const struct hw_item *it, const int *answers)
+{
+	double total = 0;
+	int top = (int)it->m.nresponses - 1;
+	for (size_t i = 0; i < it->m.nquestions; i++)
+		total += it->m.reversed[i] ? top - answers[i] : answers[i];
+	return it->m.mean && it->m.nquestions ? total / (double)it->m.nquestions : total;
+}
+
+const char *homework_measure_band(const struct hw_item *it, double score)
+{
+	for (size_t i = 0; i < it->m.nbands; i++)
+		if (score >= it->m.bands[i].lo && score <= it->m.bands[i].hi)
+			return it->m.bands[i].label;
+	return NULL;
 }
 
 void homework_status(const struct hw_item *it, long long done, int last_score, char *out,
@@ -89,6 +147,12 @@ void homework_status(const struct hw_item *it, long long done, int last_score, c
 			return;
 		}
 		break;
+	case HW_MEASURE:
+		if (done == 1)
+			snprintf(out, size, "answered once");
+		else
+			snprintf(out, size, "answered %lld times", done);
+		return;
 	default:
 		break;
 	}
@@ -116,6 +180,12 @@ void homework_free(struct homework *h)
 		str_wipe_free(it->high);
 		str_wipe_free(it->text);
 		str_wipe_free(it->content_note);
+		for (size_t k = 0; k < it->m.nquestions; k++)
+			str_wipe_free(it->m.questions[k]);
+		for (size_t k = 0; k < it->m.nresponses; k++)
+			str_wipe_free(it->m.responses[k]);
+		for (size_t k = 0; k < it->m.nbands; k++)
+			str_wipe_free(it->m.bands[k].label);
 	}
 	memset(h, 0, sizeof(*h));
 }
@@ -140,6 +210,8 @@ struct problem {
 
 struct pctx {
 	struct homework *h;
+	const char *base;     /* the file, to tell a line's number */
+	const char *cur_text, *cur_end; /* the item's text in it */
 	unsigned flags;
 	struct problem *p; /* MAX_PROBLEMS of them */
 	size_t n;
@@ -355,12 +427,19 @@ int homework_exercises_each(hw_exercise_fn fn, void *arg)
 
 /* ---- the items ---- */
 
-enum { K_KIND, K_PAGE, K_EXERCISE, K_TIMES, K_LOW, K_HIGH, K_CNOTE, K_COUNT };
-static const char *const item_keys[K_COUNT] = {"kind", "page", "exercise", "times",
-                                               "low",  "high", "content-note"};
+enum {
+	K_KIND, K_PAGE, K_EXERCISE, K_TIMES, K_LOW, K_HIGH, K_CNOTE,
+	K_RESPONSES, K_SCORE, K_REVERSE, K_BANDS, K_SAFETY, K_COUNT
+};
+static const char *const item_keys[K_COUNT] = {
+	"kind", "page", "exercise", "times", "low", "high", "content-note",
+	"responses", "score", "reverse", "bands", "safety",
+};
 /* Which kind each key belongs to (-1: any). */
-static const int key_kind[K_COUNT] = {-1, HW_READ, HW_EXERCISE, HW_EXERCISE, HW_SCALE, HW_SCALE,
-                                      -1};
+static const int key_kind[K_COUNT] = {
+	-1, HW_READ, HW_EXERCISE, HW_EXERCISE, HW_SCALE, HW_SCALE, -1,
+	HW_MEASURE, HW_MEASURE, HW_MEASURE, HW_MEASURE, HW_MEASURE,
+};
 
 struct item_keys {
 	int line[K_COUNT]; /* 0: not given */
@@ -390,7 +469,8 @@ static int item_key(struct pctx *pc, struct item_keys *k, const char *line, size
 			which = i;
 	if (which < 0)
 		return problem(pc, ln, "unknown key '%.*s' in an item; the keys are kind, page, "
-		                       "exercise, times, low, high and content-note.",
+		                       "exercise, times, low, high, content-note, and for a measure "
+		                       "responses, score, reverse, bands and safety.",
 		               (int)(klen > 40 ? 40 : klen), line);
 	if (k->line[which])
 		return problem(pc, ln, "'%s' is given twice in this item; keep one.",
@@ -435,6 +515,178 @@ static void take(struct item_keys *k, int key, char **slot)
 	k->val[key] = NULL;
 }
 
+/* The line number of p in the file. */
+static int line_of(const struct pctx *pc, const char *p)
+{
+	int ln = 1;
+	for (const char *q = pc->base; q < p; q++)
+		ln += *q == '\n';
+	return ln;
+}
+
+/* "3, 5": question numbers into flags; 0 or a problem kept. */
+static void question_list(struct pctx *pc, const struct item_keys *k, int key, size_t nq,
+                          bool *flags)
+{
+	const char *p = k->val[key];
+	if (!p)
+		return;
+	for (;;) {
+		while (*p == ' ')
+			p++;
+		int v = 0, digits = 0;
+		while (*p >= '0' && *p <= '9' && digits < 4) {
+			v = v * 10 + (*p++ - '0');
+			digits++;
+		}
+		while (*p == ' ')
+			p++;
+		if (!digits || v < 1 || (size_t)v > nq || (*p && *p != ',')) {
+			problem(pc, k->line[key], "%s: takes question numbers from 1 to %zu, with commas "
+			                          "between, such as '%s: 2, 4'.", item_keys[key], nq,
+			        item_keys[key]);
+			return;
+		}
+		flags[v - 1] = true;
+		if (!*p++)
+			return;
+	}
+}
+
+/* "0-4 low | 5-9 some": bands, each "FROM-TO label". */
+static int band_list(struct pctx *pc, const struct item_keys *k, struct hw_measure *m,
+                     struct error *e)
+{
+	const char *p = k->val[K_BANDS];
+	while (p && *p) {
+		const char *bar = strchr(p, '|');
+		const char *end = bar ? bar : p + strlen(p);
+		char *one = content_dup_trimmed(p, end);
+		if (!one)
+			return oom(e);
+		char *after = NULL;
+		double lo = strtod(one, &after), hi = 0;
+		bool ok = after != one && *after == '-';
+		if (ok) {
+			char *from = after + 1;
+			hi = strtod(from, &after);
+			ok = after != from && *after == ' ' && hi >= lo;
+		}
+		while (ok && *after == ' ')
+			after++;
+		ok = ok && *after;
+		if (!ok || m->nbands == HOMEWORK_MAX_BANDS) {
+			str_wipe_free(one);
+			return problem(pc, k->line[K_BANDS], "bands: each band is 'FROM-TO label', such as "
+			                                     "'0-4 low', with '|' between them (at most "
+			                                     "%d).", HOMEWORK_MAX_BANDS);
+		}
+		struct hw_band *b = &m->bands[m->nbands];
+		if (!(b->label = strdup(after))) {
+			str_wipe_free(one);
+			return oom(e);
+		}
+		b->lo = lo;
+		b->hi = hi;
+		m->nbands++;
+		str_wipe_free(one);
+		p = bar ? bar + 1 : end;
+	}
+	return 0;
+}
+
+/* A measure: responses, score and the optional keys, and the questions,
+ * a numbered list ("1. ...") after any words of introduction. The item's
+ * text keeps the introduction only. */
+static int finish_measure(struct pctx *pc, struct item_keys *k, struct hw_item *it,
+                          struct error *e)
+{
+	struct hw_measure *m = &it->m;
+	if (!k->line[K_RESPONSES])
+		problem(pc, it->line, "a measure needs 'responses:', the answers to choose from "
+		                      "with '|' between them, such as 'responses: never | "
+		                      "sometimes | often'.");
+	for (const char *p = k->val[K_RESPONSES]; p && *p;) {
+		const char *bar = strchr(p, '|');
+		const char *end = bar ? bar : p + strlen(p);
+		if (m->nresponses == HOMEWORK_MAX_RESPONSES) {
+			problem(pc, k->line[K_RESPONSES], "responses: at most %d answers to choose from.",
+			        HOMEWORK_MAX_RESPONSES);
+			break;
+		}
+		char *r = content_dup_trimmed(p, end);
+		if (!r)
+			return oom(e);
+		m->responses[m->nresponses++] = r;
+		if (!*r) {
+			problem(pc, k->line[K_RESPONSES], "responses: one of them is empty; put words "
+			                                  "between each '|'.");
+			break;
+		}
+		p = bar ? bar + 1 : end;
+	}
+	if (k->val[K_RESPONSES] && m->nresponses < 2)
+		problem(pc, k->line[K_RESPONSES], "responses: give at least two answers to choose "
+		                                  "from, with '|' between them.");
+	if (k->val[K_SCORE]) {
+		if (strcmp(k->val[K_SCORE], "mean") == 0)
+			m->mean = true;
+		else if (strcmp(k->val[K_SCORE], "sum") != 0)
+			problem(pc, k->line[K_SCORE], "score: is sum or mean.");
+	}
+	/* The questions: the text's numbered lines. */
+	const char *t = it->text, *first = NULL;
+	const char *from = pc->cur_text;
+	while (from < pc->cur_end &&
+	       (*from == ' ' || *from == '\t' || *from == '\r' || *from == '\n'))
+		from++; /* where the trimmed text starts */
+	int tline = line_of(pc, from);
+	for (int ln = tline; *t; ln++) {
+		const char *nl = strchr(t, '\n');
+		size_t n = nl ? (size_t)(nl - t) : strlen(t);
+		size_t d = 0;
+		while (d < n && d < 3 && t[d] >= '0' && t[d] <= '9')
+			d++;
+		bool numbered = d && d + 1 < n && t[d] == '.' && t[d + 1] == ' ';
+		bool blank = strspn(t, " \t\r") >= n;
+		if (numbered) {
+			if (!first)
+				first = t;
+			int v = atoi(t);
+			if ((size_t)v != m->nquestions + 1) {
+				problem(pc, ln, "questions are numbered 1, 2, 3... in order; this one should "
+				                "be %zu.", m->nquestions + 1);
+			} else if (m->nquestions == HOMEWORK_MAX_QUESTIONS) {
+				problem(pc, ln, "a measure holds at most %d questions.",
+				        HOMEWORK_MAX_QUESTIONS);
+				break;
+			} else {
+				char *q = content_dup_trimmed(t + d + 2, t + n);
+				if (!q)
+					return oom(e);
+				m->questions[m->nquestions++] = q;
+			}
+		} else if (first && !blank) {
+			problem(pc, ln, "after the first question, every line is a numbered question "
+			                "('%zu. ...').", m->nquestions + 1);
+		}
+		t += n + (nl != NULL);
+	}
+	if (!m->nquestions) {
+		problem(pc, it->line, "a measure needs its questions under it as a numbered list "
+		                      "('1. ...'), after a blank line.");
+		return 0;
+	}
+	char *intro = content_dup_trimmed(it->text, first);
+	if (!intro)
+		return oom(e);
+	str_wipe_free(it->text);
+	it->text = intro;
+	question_list(pc, k, K_REVERSE, m->nquestions, m->reversed);
+	question_list(pc, k, K_SAFETY, m->nquestions, m->safety);
+	return band_list(pc, k, m, e);
+}
+
 /* Checks the item's keys against its kind and fills it; takes the text
  * between gstart and gend as its Markdown. Every problem is kept. */
 static int finish_item(struct pctx *pc, struct item_keys *k, const char *gstart,
@@ -443,6 +695,8 @@ static int finish_item(struct pctx *pc, struct item_keys *k, const char *gstart,
 	struct homework *h = pc->h;
 	struct hw_item *it = &h->items[h->nitems - 1];
 	int rc = 0;
+	pc->cur_text = gstart;
+	pc->cur_end = gend;
 	if (!(it->text = content_dup_trimmed(gstart, gend)) || !(it->low = content_dup("", 0)) ||
 	    !(it->high = content_dup("", 0))) {
 		rc = oom(e);
@@ -453,7 +707,8 @@ static int finish_item(struct pctx *pc, struct item_keys *k, const char *gstart,
 	if (!k->line[K_KIND]) {
 		if (!k->val[K_KIND]) /* an empty kind: was named already */
 			problem(pc, it->line, "the item '%s' has no kind; put 'kind: read' (or "
-			                      "exercise, prompt, scale, answer) right under its heading.",
+			                      "exercise, prompt, scale, answer, measure) right under its "
+			                      "heading.",
 			        it->heading);
 		goto out;
 	}
@@ -465,7 +720,7 @@ static int finish_item(struct pctx *pc, struct item_keys *k, const char *gstart,
 			kind = i;
 	if (kind < 0) {
 		problem(pc, k->line[K_KIND], "kind '%s' is not one tend knows; use read, exercise, "
-		                             "prompt, scale or answer.", k->val[K_KIND]);
+		                             "prompt, scale, answer or measure.", k->val[K_KIND]);
 		goto out;
 	}
 	it->kind = (enum hw_kind)kind;
@@ -531,6 +786,9 @@ static int finish_item(struct pctx *pc, struct item_keys *k, const char *gstart,
 	case HW_SCALE:
 		take(k, K_LOW, &it->low);
 		take(k, K_HIGH, &it->high);
+		break;
+	case HW_MEASURE:
+		rc = finish_measure(pc, k, it, e);
 		break;
 	default:
 		break;
@@ -684,7 +942,7 @@ int homework_check(const char *text, size_t len, unsigned flags, struct homework
 	memset(h, 0, sizeof(*h));
 	if (!text)
 		return error_set(e, E_FAIL, "No pack text.");
-	struct pctx pc = {.h = h, .flags = flags};
+	struct pctx pc = {.h = h, .flags = flags, .base = text};
 	if (!(pc.p = malloc(MAX_PROBLEMS * sizeof(*pc.p))))
 		return oom(e);
 	int rc = parse(&pc, text, len, e);

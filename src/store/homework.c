@@ -298,3 +298,28 @@ int hwpack_progress(struct vault *v, int64_t pack, const char *const *practice,
 	}
 	return 0;
 }
+
+int hwpack_answers(struct vault *v, int64_t pack, int item, hw_answer_fn fn, void *arg,
+                   struct error *e)
+{
+	if (!v)
+		return error_set(e, E_FAIL, "The vault is locked.");
+	sqlite3 *db = vault_db(v);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db,
+	                            "SELECT at, at_off, answer FROM homework_done WHERE pack_id = ?1"
+	                            " AND item = ?2 AND answer IS NOT NULL ORDER BY at, id",
+	                            -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_sql_error(db, rc, e, "reading homework answers");
+	sqlite3_bind_int64(st, 1, pack);
+	sqlite3_bind_int(st, 2, item);
+	int stop = 0;
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		stop = fn(sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1),
+		          (const char *)sqlite3_column_text(st, 2), arg);
+	sqlite3_finalize(st);
+	if (stop)
+		return stop;
+	return rc == SQLITE_DONE ? 0 : store_sql_error(db, rc, e, "reading homework answers");
+}
