@@ -60,7 +60,7 @@ struct hwlist {
 	int intro_top, intro_total, intro_room;
 };
 
-static const struct view_ops hwbefore_view;
+static const struct view_ops hwbefore_view, hwmeasure_view;
 
 static void drop(struct hwlist *s)
 {
@@ -331,6 +331,8 @@ static struct step start_item(struct ctx *c, struct hwlist *s, int i)
 	default:
 		s->task = (struct item_task){.pack = s->packs[s->m.sel].id, .item = i, .it = it,
 		                             .pr = &sh->pr[i], .stale = &s->stale};
+		if (it->kind == HW_MEASURE)
+			return PUSH(hwmeasure_view, &s->task);
 		return PUSH(hwitem_view, &s->task);
 	}
 }
@@ -540,6 +542,189 @@ static const struct view_ops hwbefore_view = {
 	.enter = before_enter,
 	.draw = before_draw,
 	.on_action = before_action,
+};
+
+/* ---- a measure: one question at a time ---- */
+
+struct hwmeasure {
+	const struct item_task *t;
+	size_t q; /* the question showing */
+	int answers[HOMEWORK_MAX_QUESTIONS];
+	struct menu m; /* its responses */
+	char key[64];  /* where the answers so far wait */
+	char trend[400]; /* the person's own scores so far */
+};
+
+struct trend_text {
+	const struct hw_item *it;
+	const struct ctx *c;
+	char *out;
+	size_t size;
+};
+
+static int trend_add(int64_t at, int off, const char *answer, void *arg)
+{
+	struct trend_text *t = arg;
+	int a[HOMEWORK_MAX_QUESTIONS];
+	if (homework_measure_decode(t->it, answer, a))
+		return 0;
+	char when[32];
+	view_date(t->c, at, off, when, sizeof(when));
+	size_t n = strlen(t->out);
+	double score = homework_measure_score(t->it, a);
+	snprintf(t->out + n, t->size - n, t->it->m.mean ? "%s%.1f on %s" : "%s%.0f on %s",
+	         n ? ", " : "", score, when);
+	return 0;
+}
+
+/* The answers so far, as "0,2": kept when the person leaves part way. */
+static void measure_pause(struct ctx *c, struct hwmeasure *s)
+{
+	struct error e = {0};
+	if (!s->q) {
+		settings_delete(c->vault, s->key, &e);
+		return;
+	}
+	char text[HOMEWORK_MAX_QUESTIONS * 4] = "";
+	for (size_t i = 0; i < s->q; i++) {
+		size_t n = strlen(text);
+		snprintf(text + n, sizeof(text) - n, "%s%d", i ? "," : "", s->answers[i]);
+	}
+	if (settings_set(c->vault, s->key, text, &e))
+		view_warn(c, &e);
+}
+
+static int measure_enter(struct ctx *c, void *st, const void *arg)
+{
+	struct hwmeasure *s = st;
+	s->t = arg;
+	const struct hw_item *it = s->t->it;
+	snprintf(s->key, sizeof(s->key), "homework.paused.%lld.%d", (long long)s->t->pack,
+	         s->t->item);
+	/* Answers left part way: go on from there. */
+	struct buf b = BUF_INIT;
+	struct error e = {0};
+	if (settings_get_buf(c->vault, s->key, &b, &e) == 1) {
+		const char *p = buf_str(&b);
+		while (*p && s->q < it->m.nquestions) {
+			char *end;
+			long v = strtol(p, &end, 10);
+			if (end == p || v < 0 || (size_t)v >= it->m.nresponses)
+				break;
+			s->answers[s->q++] = (int)v;
+			p = *end == ',' ? end + 1 : end;
+		}
+	}
+	buf_free(&b);
+	struct trend_text t = {it, c, s->trend, sizeof(s->trend)};
+	hwpack_answers(c->vault, s->t->pack, s->t->item, trend_add, &t, &e);
+	s->m = (struct menu){.n = it->m.nresponses};
+	return 0;
+}
+
+static void measure_draw(struct ctx *c, void *st, int rows, int cols)
+{
+	(void)c;
+	struct hwmeasure *s = st;
+	const struct hw_item *it = s->t->it;
+	int w = cols - 4;
+	int y = view_title(cols, it->heading);
+	char line[600];
+	if (s->q == 0) {
+		if (it->content_note) {
+			snprintf(line, sizeof(line), "Content note: %s", it->content_note);
+			y += md_lines(y, w, 2, line);
+		}
+		if (*it->text)
+			y += md_lines(y, w, rows / 4 > 2 ? rows / 4 : 2, it->text);
+		if (*s->trend) {
+			snprintf(line, sizeof(line), "Your %s so far: %s.", it->m.mean ? "scores" : "totals",
+			         s->trend);
+			y += md_lines(y, w, 2, line);
+		}
+		y++;
+	}
+	snprintf(line, sizeof(line), "Question %zu of %zu", s->q + 1, it->m.nquestions);
+	ui_puts(y++, 2, w, ROLE_MUTED, line);
+	y += md_lines(y, w, 3, it->m.questions[s->q]) + 1;
+	menu_layout(&s->m, rows - y - 1);
+	for (size_t i = s->m.top; i < s->m.n && y < rows - 1; i++, y++) {
+		bool sel = i == s->m.sel;
+		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
+		ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : ROLE_NORMAL, it->m.responses[i]);
+	}
+}
+
+static struct step measure_action(struct ctx *c, void *st, enum action a)
+{
+	struct hwmeasure *s = st;
+	const struct hw_item *it = s->t->it;
+	if (menu_action(&s->m, a))
+		return STEP(STEP_REDRAW);
+	if (a == ACT_BACK) {
+		measure_pause(c, s);
+		if (s->q)
+			snprintf(c->note, sizeof(c->note), "%s",
+			         "Your answers so far wait here; open the item again to go on.");
+		return STEP(STEP_POP);
+	}
+	if (a != ACT_SELECT)
+		return STEP(STEP_NONE);
+	int chosen = (int)s->m.sel;
+	s->answers[s->q] = chosen;
+	bool safety = it->m.safety[s->q] && chosen > 0;
+	if (s->q + 1 < it->m.nquestions) {
+		s->q++;
+		s->m.sel = s->m.top = 0;
+		measure_pause(c, s); /* nothing chosen is lost */
+		/* A safety question answered above its first response: crisis
+		 * help at once (its safety plan one key away); the questions wait
+		 * underneath. Nothing is sent anywhere. */
+		return safety ? PUSH(crisis_view, NULL) : STEP(STEP_REDRAW);
+	}
+	char text[HOMEWORK_MAX_QUESTIONS * 4];
+	struct hw_mark m = HW_MARK_INIT;
+	m.pack = s->t->pack;
+	m.item = s->t->item;
+	m.answer = text;
+	struct error e = {0};
+	if (homework_measure_encode(it, s->answers, text, sizeof(text)) ||
+	    hwpack_mark(c->vault, &m, &e)) {
+		if (!e.msg[0])
+			snprintf(e.msg, sizeof(e.msg), "%s", "Those answers could not be kept.");
+		view_warn(c, &e);
+		return STEP(STEP_REDRAW);
+	}
+	settings_delete(c->vault, s->key, &e);
+	*s->t->stale = true;
+	double score = homework_measure_score(it, s->answers);
+	snprintf(c->note, sizeof(c->note), it->m.mean ? "Kept in your vault. This time: %.1f."
+	                                              : "Kept in your vault. This time: %.0f.",
+	         score);
+	return safety ? (struct step){.kind = STEP_REPLACE, .view = &crisis_view}
+	              : STEP(STEP_POP);
+}
+
+static void measure_before_lock(struct ctx *c, void *st)
+{
+	measure_pause(c, st);
+}
+
+static const struct hint measure_hints[] = {
+	{ACT_SELECT, "choose"},
+	{ACT_BACK, "leave (answers wait)"},
+	{ACT_NONE, NULL},
+};
+
+static const struct view_ops hwmeasure_view = {
+	.name = "homework-measure",
+	.state_size = sizeof(struct hwmeasure),
+	.flags = VIEW_NEEDS_VAULT,
+	.hints = measure_hints,
+	.enter = measure_enter,
+	.draw = measure_draw,
+	.on_action = measure_action,
+	.before_lock = measure_before_lock,
 };
 
 /* ---- a scale or a short answer ---- */

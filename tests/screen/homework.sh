@@ -210,4 +210,55 @@ SCRIPT
 		"Breathe +done" "$(sec end)"
 	t_match "$size: page up comes back to the start" "This pack has an introduction" "$(sec back)"
 done
+
+# A measure, on screen: one question at a time; a safety question answered
+# above its first response opens crisis help at once, then the questions
+# go on; leaving part way keeps the answers so far; the person sees their
+# own totals, never a band's label (those are for the report).
+tend_ homework remove --yes "$(tend_ homework list | awk '/long introduction/ { print $1 }')" >/dev/null
+tend_ homework import "$ROOT/tests/fixtures/homework/measure.md" >/dev/null
+cat >"$T_TMP/measure.script" <<SCRIPT
+size 24x80
+type $PASS
+key Enter
+$(t_downs "$T_TMP/home.out" "From my therapist")
+key Enter
+key Enter
+dump q1
+key Down
+key Enter
+dump q2
+key Down
+key Enter
+dump crisis
+key Esc
+dump q3
+key Enter
+dump kept
+key Enter
+dump again
+key Down
+key Down
+key Enter
+key Esc
+dump paused
+key Enter
+dump resumed
+SCRIPT
+"$SCREEN_BIN" "$T_TMP/measure.script" >"$T_TMP/measure.out" 2>&1
+O=$T_TMP/measure.out
+t_match "the measure shows its first question" "Question 1 of 3.*I felt tired\..*never.*sometimes.*often" \
+	"$(sec q1 | tr -s ' \n' ' ')"
+t_match "then the next" "Question 2 of 3.*I thought about hurting myself" "$(sec q2 | tr -s ' \n' ' ')"
+t_match "a safety answer opens crisis help at once" "Crisis help" "$(sec crisis)"
+t_match "and the questions go on after it" "Question 3 of 3.*I felt at ease" "$(sec q3 | tr -s ' \n' ' ')"
+t_match "the answers are kept, with the person's own total" "Three questions +answered once" "$(sec kept)"
+t_match "Esc part way keeps the answers so far" "Your answers so far wait here" "$(sec paused)"
+t_match "and the measure goes on where it was" "Question 2 of 3" "$(sec resumed)"
+t_match "the totals so far show to the person" "Your totals so far: 4 on" "$(sec again | tr -s ' \n' ' ')"
+t_match "and this time's total when kept" "Kept in your vault\. This time: 4\." "$(sec kept)"
+t_nomatch "no band label ever shows to the client" "band-(low|high)-marker" "$(cat "$O")"
+t_match "the report shows it with its date, score and band, for the clinician" \
+	"\| 2026-11-23 \| 4 \| band-high-marker \|" \
+	"$(tend_ report --from 2026-11-01 --to 2026-11-30 --include homework -o "$T_TMP/r.md" 2>/dev/null; cat "$T_TMP/r.md")"
 t_done
