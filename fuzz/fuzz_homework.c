@@ -37,6 +37,27 @@ static void check(const uint8_t *data, size_t size, unsigned flags)
 			FUZZ_CHECK((it->kind == HW_READ || it->kind == HW_EXERCISE) == (it->target != NULL));
 			FUZZ_CHECK(!(flags & HW_CHECK_REFS) || !it->target || it->target_title);
 			FUZZ_CHECK(it->kind != HW_PROMPT || *it->text);
+			if (it->kind == HW_MEASURE) {
+				/* A measure has questions and responses; any full set of
+				 * answers scores within its range and reads back. */
+				const struct hw_measure *m = &it->m;
+				FUZZ_CHECK(m->nquestions >= 1 && m->nquestions <= HOMEWORK_MAX_QUESTIONS);
+				FUZZ_CHECK(m->nresponses >= 2 && m->nresponses <= HOMEWORK_MAX_RESPONSES);
+				int a[HOMEWORK_MAX_QUESTIONS], b[HOMEWORK_MAX_QUESTIONS];
+				for (size_t q = 0; q < m->nquestions; q++)
+					a[q] = (int)((q * 7 + size) % m->nresponses);
+				char enc[HOMEWORK_MAX_QUESTIONS * 4];
+				FUZZ_CHECK(homework_measure_encode(it, a, enc, sizeof(enc)) == 0);
+				FUZZ_CHECK(homework_measure_decode(it, enc, b) == 0);
+				FUZZ_CHECK(memcmp(a, b, m->nquestions * sizeof(int)) == 0);
+				double sc = homework_measure_score(it, a);
+				double top = (double)(m->nresponses - 1) *
+				             (m->mean ? 1.0 : (double)m->nquestions);
+				FUZZ_CHECK(sc >= 0 && sc <= top);
+				(void)homework_measure_band(it, sc);
+			} else {
+				FUZZ_CHECK(it->m.nquestions == 0 && it->m.nresponses == 0);
+			}
 			for (size_t k = 0; k < i; k++)
 				FUZZ_CHECK(strcmp(h.items[k].heading, it->heading) != 0);
 			char out[400];

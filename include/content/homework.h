@@ -7,11 +7,12 @@
  *   assigned: 2026-11-20
  *   due: 2026-11-27            optional; not before assigned
  *   note: One line for the list.   optional
+ *   content-note: what it touches  optional; shown before the pack opens
  *   ---
  *   An intro in Markdown.
  *
  *   ## Breathe slowly
- *   kind: exercise             read, exercise, prompt, scale or answer
+ *   kind: exercise             read, exercise, prompt, scale, answer, measure
  *   exercise: paced-breathing  exercise: an exercise id (times: 1-50)
  *   times: 3
  *
@@ -19,10 +20,13 @@
  *   the question for the others.
  *
  * The front matter is read by content/page.h's reader; its keys are the
- * five above and nothing else. An item's key lines follow its heading with
- * no blank line between (as in an exercise): read takes page: (a Learn
- * page or path module id), scale takes low: and high:. Every problem is an
- * E_CORRUPT error "line N: ..." naming the key or heading.
+ * six above and nothing else. An item's key lines follow its heading
+ * (blank lines before the first key are fine): read takes page: (a Learn
+ * page or path module id), scale takes low: and high:, measure takes
+ * responses:, score:, reverse:, bands: and safety: (its questions are the
+ * text's numbered list), and any item content-note:. Every problem is an
+ * E_CORRUPT error "line N: ..." naming the key or heading; homework_check
+ * hands out all of them.
  *
  * A pack is private (it says what someone works on in therapy): every
  * string is wiped when the pack is freed. */

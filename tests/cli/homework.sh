@@ -139,7 +139,7 @@ t_eq "every problem is named" \
 "tend: $F/many-problems.md: line 4: assigned: 2026-02-30 is not a day on the calendar; check the month and the day.
 tend: $F/many-problems.md: line 5: unknown key 'colour'; a pack's front matter has title, from, assigned, due, note and content-note.
 tend: $F/many-problems.md: line 13: times must be a whole number from 1 to 50.
-tend: $F/many-problems.md: line 16: kind 'video' is not one tend knows; use read, exercise, prompt, scale or answer.
+tend: $F/many-problems.md: line 16: kind 'video' is not one tend knows; use read, exercise, prompt, scale, answer or measure.
 tend: $F/many-problems.md: line 20: page 'nowhere' is not a Learn page or path module in this tend ('tend help topics' lists them).
 tend: 5 problems in the pack; nothing was added." "$err"
 
@@ -166,4 +166,23 @@ done
 head -c 70000 /dev/zero | tr '\0' 'x' >"$T_TMP/big.md"
 t_match "a file over 64 KiB is refused" "The pack is 70000 bytes; a pack may be at most 65536" \
 	"$(pw homework import "$T_TMP/big.md" 2>&1)"
+# A measure from the command line: each question with its responses; a
+# safety question answered above its first response brings crisis help
+# and the safety plan at once; the person's own total shows, never a band.
+mid=$(pw homework import "$F/measure.md" | sed -n 's/^Added as pack \([0-9]*\).*/\1/p')
+out=$(pw homework answer "$mid" 1 <<<$'2\n2\n1' 2>&1)
+t_eq "answering a measure exits 0" 0 $?
+t_match "each question comes with its responses" \
+	"2 of 3\. I thought about hurting myself\."$'\n'"  1\. never"$'\n'"  2\. sometimes" "$out"
+t_match "a safety answer brings crisis help at once" \
+	"I thought about hurting myself.*call your local emergency number.*3 of 3\. I felt at ease" \
+	"$(tr '\n' ' ' <<<"$out")"
+t_match "the person's own total shows" "Your totals so far, oldest first:"$'\n'"  2026-11-23  4" "$out"
+t_nomatch "never a band's label" "band-(low|high)-marker" "$out$(pw homework list)"
+t_match "the list says it was answered" "1\. Three questions +answered once" "$(pw homework list)"
+out=$(pw homework answer "$mid" 1 <<<$'1\n' 2>&1)
+t_match "Enter part way keeps nothing and says so" "Nothing was kept" "$out"
+t_match "a bad measure is named by line" "line 9: score: is sum or mean" \
+	"$(printf -- '---\ntitle: T\nfrom: F\nassigned: 2026-11-20\n---\n## M\nkind: measure\nresponses: a | b\nscore: median\n\n1. Q\n' >"$T_TMP/m.md"; "$TEND_BIN" homework import --dry-run "$T_TMP/m.md" 2>&1)"
+
 t_done

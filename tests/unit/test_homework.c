@@ -113,7 +113,9 @@ static void examples_parse(void **state)
 	} ex[] = {
 		{"content/examples/grounding-week.md", 6},
 		{"content/examples/boundaries-week.md", 6},
+		{"content/examples/steadiness-check.md", 2},
 	};
+	bool kinds[HW_KINDS] = {0};
 	for (size_t i = 0; i < sizeof(ex) / sizeof(ex[0]); i++) {
 		struct buf b = BUF_INIT;
 		struct error e = {0};
@@ -123,19 +125,18 @@ static void examples_parse(void **state)
 		if (homework_parse(b.data, b.len, HW_CHECK_REFS, &h, &e))
 			fail_msg("%s: %s", ex[i].path, e.msg);
 		assert_int_equal(h.nitems, ex[i].items);
-		bool kinds[HW_KINDS] = {0};
 		for (size_t k = 0; k < h.nitems; k++) {
 			kinds[h.items[k].kind] = true;
 			assert_true(h.items[k].text[0] || h.items[k].kind == HW_ANSWER);
 		}
-		for (int k = 0; k < HW_KINDS; k++)
-			if (!kinds[k])
-				fail_msg("%s: no %s item; an example shows every kind", ex[i].path,
-				         homework_kind_name((enum hw_kind)k));
 		assert_non_null(h.due);
 		homework_free(&h);
 		buf_free(&b);
 	}
+	for (int k = 0; k < HW_KINDS; k++)
+		if (!kinds[k])
+			fail_msg("no %s item; the examples show every kind",
+			         homework_kind_name((enum hw_kind)k));
 }
 
 static void bad_packs(void **state)
@@ -172,13 +173,13 @@ static void bad_packs(void **state)
 		                         "with a kind under it."},
 		{HEAD "## Read\n",
 		 "line 6: the item 'Read' has no kind; put 'kind: read' (or exercise, prompt, scale, "
-		 "answer) right under its heading."},
+		 "answer, measure) right under its heading."},
 		{HEAD "## Read\nkind: watch\n",
-		 "line 7: kind 'watch' is not one tend knows; use read, exercise, prompt, scale or "
-		 "answer."},
+		 "line 7: kind 'watch' is not one tend knows; use read, exercise, prompt, scale, "
+		 "answer or measure."},
 		{HEAD "## Read\nkind: answer\nurl: x\n",
 		 "line 8: unknown key 'url' in an item; the keys are kind, page, exercise, times, low, "
-		 "high and content-note."},
+		 "high, content-note, and for a measure responses, score, reverse, bands and safety."},
 		{HEAD "## Read\nkind: answer\nkind: answer\n",
 		 "line 8: 'kind' is given twice in this item; keep one."},
 		{HEAD "## Read\nkind: read\n",
@@ -275,8 +276,8 @@ static void every_problem(void **state)
 		"note and content-note.\n"
 		"line 5: the front matter has no from; add 'from: ...'.\n"
 		"line 10: times must be a whole number from 1 to 50.\n"
-		"line 12: kind 'video' is not one tend knows; use read, exercise, prompt, scale or "
-		"answer.\n"
+		"line 12: kind 'video' is not one tend knows; use read, exercise, prompt, scale, "
+		"answer or measure.\n"
 		"line 13: a read item needs 'page:' with a Learn page or path module id ('tend help "
 		"topics' lists them).\n"
 		"line 15: low: belongs to scale items, and this one is kind: read.\n"
@@ -326,6 +327,63 @@ static void exercise_list(void **state)
 	assert_int_equal(homework_exercises_each(count_ex, n), 0);
 	assert_true(n[0] > 5);
 	assert_int_equal(n[1], 1);
+}
+
+/* A measure: its questions and responses from the pack, scored by its
+ * rule (reversed questions turned round), its bands found, its answers
+ * kept as text and read back; every mistake in one named by line. */
+static void measure(void **state)
+{
+	(void)state;
+	static const char text[] = HEAD "## Check\nkind: measure\n"
+		"responses: never | sometimes | often | always\n"
+		"score: mean\nreverse: 2\nsafety: 3\nbands: 0-1 low | 1.01-3 high\n\n"
+		"Think of the week.\n\n1. One.\n2. Two.\n3. Three.\n";
+	struct homework h;
+	struct error e = {0};
+	if (homework_parse(text, strlen(text), HW_CHECK_REFS, &h, &e))
+		fail_msg("%s", e.msg);
+	const struct hw_item *it = &h.items[0];
+	assert_int_equal(it->kind, HW_MEASURE);
+	assert_string_equal(it->text, "Think of the week.");
+	assert_int_equal(it->m.nquestions, 3);
+	assert_string_equal(it->m.questions[2], "Three.");
+	assert_int_equal(it->m.nresponses, 4);
+	assert_string_equal(it->m.responses[3], "always");
+	assert_true(it->m.mean && it->m.reversed[1] && !it->m.reversed[0] && it->m.safety[2]);
+	int a[HOMEWORK_MAX_QUESTIONS] = {3, 3, 0};
+	/* (3 + (3 - 3) + 0) / 3 = 1 */
+	assert_true(homework_measure_score(it, a) > 0.99 && homework_measure_score(it, a) < 1.01);
+	assert_string_equal(homework_measure_band(it, 1.0), "low");
+	assert_string_equal(homework_measure_band(it, 2.5), "high");
+	char enc[64];
+	assert_int_equal(homework_measure_encode(it, a, enc, sizeof(enc)), 0);
+	assert_string_equal(enc, "3,3,0");
+	int back[HOMEWORK_MAX_QUESTIONS];
+	assert_int_equal(homework_measure_decode(it, enc, back), 0);
+	assert_int_equal(back[0], 3);
+	assert_int_equal(back[2], 0);
+	assert_int_equal(homework_measure_decode(it, "3,3", back), -1);
+	assert_int_equal(homework_measure_decode(it, "3,3,4", back), -1);
+	assert_int_equal(homework_measure_decode(it, "3,3,0,1", back), -1);
+	homework_free(&h);
+
+	static const char bad[] = HEAD "## Check\nkind: measure\nscore: median\nreverse: 4\n"
+		"bands: low\n\n1. One.\n3. Three.\nloose words\n";
+	struct buf got = BUF_INIT;
+	assert_int_equal(homework_check(bad, strlen(bad), HW_CHECK_REFS, &h, add_msg, &got, &e),
+	                 -1);
+	assert_string_equal(buf_str(&got),
+		"line 6: a measure needs 'responses:', the answers to choose from with '|' between "
+		"them, such as 'responses: never | sometimes | often'.\n"
+		"line 8: score: is sum or mean.\n"
+		"line 9: reverse: takes question numbers from 1 to 1, with commas between, such as "
+		"'reverse: 2, 4'.\n"
+		"line 10: bands: each band is 'FROM-TO label', such as '0-4 low', with '|' between "
+		"them (at most 8).\n"
+		"line 13: questions are numbered 1, 2, 3... in order; this one should be 2.\n"
+		"line 14: after the first question, every line is a numbered question ('2. ...').\n");
+	buf_free(&got);
 }
 
 static void limits(void **state)
@@ -532,5 +590,6 @@ static void practice_anywhere(void **state)
 
 SUITE(homework, cmocka_unit_test(parses_a_pack), cmocka_unit_test(examples_parse),
       cmocka_unit_test(bad_packs), cmocka_unit_test(every_problem),
-      cmocka_unit_test(exercise_list), cmocka_unit_test(limits), cmocka_unit_test(unchecked_refs),
+      cmocka_unit_test(exercise_list), cmocka_unit_test(measure), cmocka_unit_test(limits),
+      cmocka_unit_test(unchecked_refs),
       cmocka_unit_test(stored), cmocka_unit_test(practice_anywhere))
