@@ -8,6 +8,7 @@
  *   due: 2026-11-27            optional; not before assigned
  *   note: One line for the list.   optional
  *   content-note: what it touches  optional; shown before the pack opens
+ *   label: Week 3              optional; the list shows it, not the title
  *   ---
  *   An intro in Markdown.
  *
@@ -20,7 +21,7 @@
  *   the question for the others.
  *
  * The front matter is read by content/page.h's reader; its keys are the
- * six above and nothing else. An item's key lines follow its heading
+ * seven above and nothing else. An item's key lines follow its heading
  * (blank lines before the first key are fine): read takes page: (a Learn
  * page or path module id), scale takes low: and high:, measure takes
  * responses:, score:, reverse:, bands: and safety: (its questions are the
@@ -95,6 +96,7 @@ struct homework {
 	char *due;                     /* YYYY-MM-DD, or NULL */
 	char *note;                    /* NULL when absent */
 	char *content_note;            /* what the pack touches on; NULL when absent */
+	char *label;                   /* a neutral name for lists; NULL: the title */
 	char *intro;                   /* Markdown before the first item */
 	struct hw_item items[HOMEWORK_MAX_ITEMS];
 	size_t nitems;

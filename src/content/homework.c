@@ -170,6 +170,7 @@ void homework_free(struct homework *h)
 	str_wipe_free(h->due);
 	str_wipe_free(h->note);
 	str_wipe_free(h->content_note);
+	str_wipe_free(h->label);
 	str_wipe_free(h->intro);
 	for (size_t i = 0; i < h->nitems; i++) {
 		struct hw_item *it = &h->items[i];
@@ -246,9 +247,9 @@ static int problem(struct pctx *pc, int line, const char *fmt, ...)
 
 /* ---- the front matter ---- */
 
-enum { F_TITLE, F_FROM, F_ASSIGNED, F_DUE, F_NOTE, F_CNOTE, F_COUNT };
+enum { F_TITLE, F_FROM, F_ASSIGNED, F_DUE, F_NOTE, F_CNOTE, F_LABEL, F_COUNT };
 static const char *const fm_names[F_COUNT] = {"title", "from", "assigned", "due", "note",
-                                              "content-note"};
+                                              "content-note", "label"};
 
 struct fm {
 	struct pctx *pc;
@@ -258,7 +259,7 @@ struct fm {
 static char **fm_slot(struct homework *h, int k)
 {
 	char **slots[F_COUNT] = {&h->title, &h->from, &h->assigned, &h->due, &h->note,
-	                         &h->content_note};
+	                         &h->content_note, &h->label};
 	return slots[k];
 }
 
@@ -293,7 +294,7 @@ static int fm_key(void *arg, const char *key, char *val, size_t line, struct err
 		f->line[k] = line; /* given, if wrongly: not "missing" as well */
 	if (k < 0)
 		problem(pc, ln, "unknown key '%.40s'; a pack's front matter has title, from, assigned, "
-		                "due, note and content-note.", key);
+		                "due, note, content-note and label.", key);
 	else if (!*val)
 		problem(pc, ln, "%s is empty.", key);
 	else if (date && !date_shape(val))

@@ -175,7 +175,11 @@ static void draw_overview(const struct ctx *c, struct hwlist *s, int rows, int c
 			break;
 		}
 		char line[400];
-		ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : ROLE_STRONG, s->packs[i].title);
+		/* A pack's label, when it has one, stands in for a title that may
+		 * be long and personal; the title shows once the pack is open. */
+		const char *name = s->shown[i].readable && s->shown[i].h.label ? s->shown[i].h.label
+		                                                               : s->packs[i].title;
+		ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : ROLE_STRONG, name);
 		dates_line(c, &s->packs[i], true, line, sizeof(line));
 		ui_puts(y + 1, 6, w - 6, ROLE_MUTED, line);
 		y += 2;
