@@ -983,7 +983,11 @@ static void imp_draw(struct ctx *c, void *st, int rows, int cols)
 	         h->due ? " · for the session on " : "", due);
 	y += view_markdown(y, 2, w, 2, 0, line);
 	if (h->note)
-		y += view_markdown(y, 2, w, 2, 0, h->note);
+		y += md_lines(y, w, 2, h->note);
+	if (h->content_note) {
+		snprintf(line, sizeof(line), "Content note: %s", h->content_note);
+		y += md_lines(y, w, 2, line);
+	}
 	y++;
 	snprintf(line, sizeof(line), "It asks for %zu thing%s:", h->nitems, h->nitems == 1 ? "" : "s");
 	ui_puts(y++, 2, w, ROLE_NORMAL, line);

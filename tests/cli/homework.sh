@@ -22,6 +22,9 @@ t_match "and says nothing was added" "Nothing was added \(--dry-run\)" "$out"
 t_ok "and made no vault" test ! -e "$T_TMP/none"
 t_match "the other example is fine too" "The pack is fine" \
 	"$("$TEND_BIN" homework import --dry-run "$EX/boundaries-week.md")"
+out=$("$TEND_BIN" homework import --dry-run "$EX/steadiness-check.md")
+t_match "the measure example is fine, and its content note shows at import" \
+	"Content note: asks about sleep, tension and hard thoughts.*The pack is fine" "$(tr '\n' ' ' <<<"$out")"
 
 "$TEND_BIN" --passphrase-fd 3 init 3<<<"$PASS" >/dev/null 2>&1
 t_match "no packs at first" "No homework packs yet" "$(pw homework list)"
