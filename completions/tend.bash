@@ -18,7 +18,7 @@ _tend() {
 		return ;;
 	--include) COMPREPLY=($(compgen -W "mood triggers coping path homework entries mood,triggers,coping,path" -- "$cur")); return ;;
 	--passphrase-fd) COMPREPLY=($(compgen -W "3 4 5 6 7 8 9" -- "$cur")); return ;;
-	homework) COMPREPLY=($(compgen -W "import list remove" -- "$cur")); return ;;
+	homework) COMPREPLY=($(compgen -W "import list answer remove" -- "$cur")); return ;;
 	esac
 	if [[ $cur == -* ]]; then
 		COMPREPLY=($(compgen -W "--help --version --passphrase-fd --plain --tag --prompt --from --to --emotion --note --format --output --dry-run --mood --encoding --yes --include --entry --seal-to --preview --key" -- "$cur"))

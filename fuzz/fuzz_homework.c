@@ -9,11 +9,20 @@
 #include "content/homework.h"
 #include "fuzz.h"
 
+static void count_problem(const char *msg, void *arg)
+{
+	FUZZ_CHECK(msg && *msg);
+	(*(size_t *)arg)++;
+}
+
 static void check(const uint8_t *data, size_t size, unsigned flags)
 {
 	struct homework h;
 	struct error e = {0};
-	int r = homework_parse((const char *)data, size, flags, &h, &e);
+	size_t problems = 0;
+	int r = homework_check((const char *)data, size, flags, &h, count_problem, &problems, &e);
+	/* A pack with problems names at least one, and a good one none. */
+	FUZZ_CHECK(r == 0 ? problems == 0 : problems >= 1 || e.code == E_FAIL);
 	if (r == 0) {
 		FUZZ_CHECK(size <= HOMEWORK_MAX_BYTES);
 		FUZZ_CHECK(h.title && *h.title && h.from && *h.from && h.intro);
@@ -28,6 +37,27 @@ static void check(const uint8_t *data, size_t size, unsigned flags)
 			FUZZ_CHECK((it->kind == HW_READ || it->kind == HW_EXERCISE) == (it->target != NULL));
 			FUZZ_CHECK(!(flags & HW_CHECK_REFS) || !it->target || it->target_title);
 			FUZZ_CHECK(it->kind != HW_PROMPT || *it->text);
+			if (it->kind == HW_MEASURE) {
+				/* A measure has questions and responses; any full set of
+				 * answers scores within its range and reads back. */
+				const struct hw_measure *m = &it->m;
+				FUZZ_CHECK(m->nquestions >= 1 && m->nquestions <= HOMEWORK_MAX_QUESTIONS);
+				FUZZ_CHECK(m->nresponses >= 2 && m->nresponses <= HOMEWORK_MAX_RESPONSES);
+				int a[HOMEWORK_MAX_QUESTIONS], b[HOMEWORK_MAX_QUESTIONS];
+				for (size_t q = 0; q < m->nquestions; q++)
+					a[q] = (int)((q * 7 + size) % m->nresponses);
+				char enc[HOMEWORK_MAX_QUESTIONS * 4];
+				FUZZ_CHECK(homework_measure_encode(it, a, enc, sizeof(enc)) == 0);
+				FUZZ_CHECK(homework_measure_decode(it, enc, b) == 0);
+				FUZZ_CHECK(memcmp(a, b, m->nquestions * sizeof(int)) == 0);
+				double sc = homework_measure_score(it, a);
+				double top = (double)(m->nresponses - 1) *
+				             (m->mean ? 1.0 : (double)m->nquestions);
+				FUZZ_CHECK(sc >= 0 && sc <= top);
+				(void)homework_measure_band(it, sc);
+			} else {
+				FUZZ_CHECK(it->m.nquestions == 0 && it->m.nresponses == 0);
+			}
 			for (size_t k = 0; k < i; k++)
 				FUZZ_CHECK(strcmp(h.items[k].heading, it->heading) != 0);
 			char out[400];

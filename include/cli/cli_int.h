@@ -40,10 +40,18 @@ struct cli_asker {
 	int (*ask)(void *arg, const char *prompt, struct buf *out);
 	FILE *talk;
 	void *arg;
+	/* Shows crisis help and the safety plan (NULL: they are printed). */
+	void (*crisis)(void *arg);
 };
 /* The trigger log's questions, then the log saved ('tend trigger' and
  * --plain). "Stopped; nothing was saved." in e when the person stopped. */
 int cli_trigger_questions(const struct cli_asker *a, struct vault *v, struct error *e);
+
+/* Asks item (1-based) of pack for its answer, a scale's number or a short
+ * answer, and keeps it ('tend homework answer' and --plain). E_USAGE for
+ * no such pack or item, or an item of another kind. */
+int cli_homework_answer(const struct cli_asker *a, struct vault *v, int64_t pack, int item,
+                        struct error *e);
 
 /* Learn pages (folder 0), healing-path modules (1) and exercises (2),
  * in order: fn gets each until it returns non-zero, which is returned. */

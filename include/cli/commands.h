@@ -32,7 +32,7 @@ struct cli_command {
 	X(search, cmd_search, "WORDS... | -", "find entries (filters: --tag, --from, --to)") \
 	X(export, cmd_export, "[--format json|md|csv] [-o FILE]", "write the vault out, NOT encrypted") \
 	X(import, cmd_import, "[--format F] [--dry-run] FILE", "read an export from tend or another app") \
-	X(homework, cmd_homework, "import FILE | list | remove ID", \
+	X(homework, cmd_homework, "import FILE | list | answer ID ITEM | remove ID", \
 	  "homework packs from your therapist") \
 	X(report, cmd_report, "--from DATE --to DATE [-o FILE]...", "a report for a session (see --help)") \
 	X(keygen, cmd_keygen, "[-o DIR | FILE]", "a therapist's key pair for sealed reports") \

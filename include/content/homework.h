@@ -7,11 +7,13 @@
  *   assigned: 2026-11-20
  *   due: 2026-11-27            optional; not before assigned
  *   note: One line for the list.   optional
+ *   content-note: what it touches  optional; shown before the pack opens
+ *   label: Week 3              optional; the list shows it, not the title
  *   ---
  *   An intro in Markdown.
  *
  *   ## Breathe slowly
- *   kind: exercise             read, exercise, prompt, scale or answer
+ *   kind: exercise             read, exercise, prompt, scale, answer, measure
  *   exercise: paced-breathing  exercise: an exercise id (times: 1-50)
  *   times: 3
  *
@@ -19,10 +21,13 @@
  *   the question for the others.
  *
  * The front matter is read by content/page.h's reader; its keys are the
- * five above and nothing else. An item's key lines follow its heading with
- * no blank line between (as in an exercise): read takes page: (a Learn
- * page or path module id), scale takes low: and high:. Every problem is an
- * E_CORRUPT error "line N: ..." naming the key or heading.
+ * seven above and nothing else. An item's key lines follow its heading
+ * (blank lines before the first key are fine): read takes page: (a Learn
+ * page or path module id), scale takes low: and high:, measure takes
+ * responses:, score:, reverse:, bands: and safety: (its questions are the
+ * text's numbered list), and any item content-note:. Every problem is an
+ * E_CORRUPT error "line N: ..." naming the key or heading; homework_check
+ * hands out all of them.
  *
  * A pack is private (it says what someone works on in therapy): every
  * string is wiped when the pack is freed. */
@@ -39,7 +44,35 @@
 #define HOMEWORK_MAX_TIMES 50
 #define HOMEWORK_FIELD_MAX 200 /* title, from, note, a heading, a label */
 
-enum hw_kind { HW_READ, HW_EXERCISE, HW_PROMPT, HW_SCALE, HW_ANSWER, HW_KINDS };
+enum hw_kind { HW_READ, HW_EXERCISE, HW_PROMPT, HW_SCALE, HW_ANSWER, HW_MEASURE, HW_KINDS };
+
+#define HOMEWORK_MAX_QUESTIONS 30
+#define HOMEWORK_MAX_RESPONSES 11
+#define HOMEWORK_MAX_BANDS 8
+
+/* A measure's score band: totals from lo to hi (both included) carry the
+ * label, which only the report shows, marked for the clinician. */
+struct hw_band {
+	double lo, hi;
+	char *label;
+};
+
+/* A measure item: questions the pack supplies (tend ships none), each
+ * answered with one of the same response labels, worth 0 for the first
+ * up to nresponses - 1 for the last (the other way round when reversed).
+ * The score is their sum or their mean. */
+struct hw_measure {
+	char *questions[HOMEWORK_MAX_QUESTIONS];
+	size_t nquestions;
+	char *responses[HOMEWORK_MAX_RESPONSES];
+	size_t nresponses;
+	bool mean;
+	bool reversed[HOMEWORK_MAX_QUESTIONS];
+	/* A safety question: any answer above its first opens crisis help. */
+	bool safety[HOMEWORK_MAX_QUESTIONS];
+	struct hw_band bands[HOMEWORK_MAX_BANDS];
+	size_t nbands;
+};
 
 struct hw_item {
 	char *heading;
@@ -53,6 +86,8 @@ struct hw_item {
 	int times;        /* exercise: runs asked for; 1 for the others */
 	char *low, *high; /* scale: the words under 0 and 10 ("" when not given) */
 	char *text;       /* the Markdown under the keys ("" when none) */
+	char *content_note; /* what the item touches on, said before it; NULL: none */
+	struct hw_measure m; /* measure: the questions and the scoring */
 	int line;         /* the heading's line */
 };
 
@@ -60,6 +95,8 @@ struct homework {
 	char *title, *from, *assigned; /* assigned: YYYY-MM-DD */
 	char *due;                     /* YYYY-MM-DD, or NULL */
 	char *note;                    /* NULL when absent */
+	char *content_note;            /* what the pack touches on; NULL when absent */
+	char *label;                   /* a neutral name for lists; NULL: the title */
 	char *intro;                   /* Markdown before the first item */
 	struct hw_item items[HOMEWORK_MAX_ITEMS];
 	size_t nitems;
@@ -78,6 +115,11 @@ enum {
  * empty after an error (homework_free is still harmless). */
 int homework_parse(const char *text, size_t len, unsigned flags, struct homework *h,
                    struct error *e);
+/* Like homework_parse, and fn (when not NULL) is called with every
+ * problem found, "line N: ...", sorted by line; e holds the first. */
+typedef void (*hw_problem_fn)(const char *msg, void *arg);
+int homework_check(const char *text, size_t len, unsigned flags, struct homework *h,
+                   hw_problem_fn fn, void *arg, struct error *e);
 /* Wipes and frees every string; h is left empty. */
 void homework_free(struct homework *h);
 
@@ -91,10 +133,33 @@ void homework_describe(const struct hw_item *it, char *out, size_t size);
 void homework_status(const struct hw_item *it, long long done, int last_score, char *out,
                      size_t size);
 
+/* For hwpack_progress: names[i] is the name an exercise session of item
+ * i's exercise is kept under (its title), NULL for any other item. */
+void homework_practice_names(const struct homework *h, const char *names[HOMEWORK_MAX_ITEMS]);
+
+/* A measure's answers, kept as text so nothing chosen is lost: each
+ * question's response, 0-based, joined with commas ("0,2,1"). */
+int homework_measure_encode(const struct hw_item *it, const int *answers, char *out,
+                            size_t size);
+/* Reads the answers back; -1 when the text does not fit this measure. */
+int homework_measure_decode(const struct hw_item *it, const char *text,
+                            int answers[HOMEWORK_MAX_QUESTIONS]);
+/* The score of a full set of answers by the item's rule (sum or mean,
+ * reversed questions turned round). */
+double homework_measure_score(const struct hw_item *it, const int *answers);
+/* The band a score falls in, for the clinician's eyes only; NULL: none. */
+const char *homework_measure_band(const struct hw_item *it, double score);
+
 /* "read", "exercise", ... as written in a pack. */
 const char *homework_kind_name(enum hw_kind k);
 /* The exercises a pack may name that have a screen of their own rather
  * than a file in content/exercises (paced-breathing): its title, or NULL. */
 const char *homework_builtin_exercise(const char *id);
+/* Calls fn with the id and title of every exercise a pack may name (the
+ * ones with their own screen, then the guided ones), the same set the
+ * parser accepts; a nonzero return from fn stops the walk and is returned
+ * (-1 also when memory runs out). */
+typedef int (*hw_exercise_fn)(const char *id, const char *title, void *arg);
+int homework_exercises_each(hw_exercise_fn fn, void *arg);
 
 #endif

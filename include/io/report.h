@@ -61,11 +61,23 @@ struct report_module {
 /* A homework pack's items as the report shows them (store/homework.h,
  * content/homework.h). An answer's text is the person's own words; it is
  * in the report only when the homework section is asked for. */
+/* One time a measure was answered: the day, its score, and the band the
+ * pack puts it in (for the clinician; NULL when the pack gives none). */
+struct report_measure {
+	char date[11];
+	double total;
+	const char *band;
+};
+
 struct report_hw_item {
 	const char *heading;
 	const char *what;   /* homework_describe: "Paced breathing, 3 times" */
 	const char *status; /* homework_status: "2 of 3 times", "not yet" */
 	const char *answer; /* an answer item's latest answer, or NULL */
+	/* A measure: every time it was answered, oldest first. */
+	const struct report_measure *admins;
+	size_t nadmins;
+	bool mean; /* the score is a mean, not a sum */
 };
 
 struct report_hw_pack {

@@ -61,8 +61,21 @@ struct hw_progress {
 	int last_score;      /* the latest score given, -1: none */
 	char *last_answer;   /* the latest answer given, NULL: none */
 };
-int hwpack_progress(struct vault *v, int64_t pack, struct hw_progress *out, size_t nitems,
-                    struct error *e);
+/* practice (NULL, or one name per item, NULL for none; see
+ * homework_practice_names) names the exercise an item counts: its done is
+ * then at least the finished sessions of that exercise, started anywhere
+ * in tend, on the days from the pack's assigned day through its session
+ * day (every day after assigned when there is none). done stays a count
+ * of runs, so a run started from the pack is counted once. */
+int hwpack_progress(struct vault *v, int64_t pack, const char *const *practice,
+                    struct hw_progress *out, size_t nitems, struct error *e);
 void hwpack_progress_clear(struct hw_progress *p, size_t nitems);
+
+/* Every answer kept for item (0-based), oldest first: fn gets when it was
+ * kept and the answer (a measure's answers as homework_measure_encode
+ * wrote them); a nonzero return from fn stops the walk and is returned. */
+typedef int (*hw_answer_fn)(int64_t at, int off, const char *answer, void *arg);
+int hwpack_answers(struct vault *v, int64_t pack, int item, hw_answer_fn fn, void *arg,
+                   struct error *e);
 
 #endif

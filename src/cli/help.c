@@ -10,6 +10,7 @@
 #include "cli/commands.h"
 #include "content/embed.h"
 #include "content/exercise.h"
+#include "content/homework.h"
 #include "content/page.h"
 #include "content/render.h"
 
@@ -44,6 +45,13 @@ static int list_topic(size_t folder, const char *path, const struct page_meta *m
 		printf("%s%s:\n", *last == (size_t)-1 ? "" : "\n", heads[folder]);
 	*last = folder;
 	printf("  %-24s %s\n", m->id, m->title);
+	return 0;
+}
+
+static int list_exercise(const char *id, const char *title, void *arg)
+{
+	(void)arg;
+	printf("  %-24s %s\n", id, title);
 	return 0;
 }
 
@@ -161,7 +169,10 @@ int cmd_help(struct cli_ctx *ctx, int argc, char **argv)
 	if (strcmp(what, "topics") == 0) {
 		puts("usage: tend help TOPIC    (or tend help COMMAND)\n");
 		size_t last = (size_t)-1;
-		return cli_topics_each(list_topic, &last);
+		if (cli_topics_each(list_topic, &last))
+			return 1;
+		puts("\nExercises a homework pack may name (exercise: ID):");
+		return homework_exercises_each(list_exercise, NULL) ? 1 : 0;
 	}
 	const struct cli_command *cmd = cli_find(what);
 	if (cmd && strcmp(what, "help") != 0) {

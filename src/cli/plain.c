@@ -23,9 +23,11 @@
 #include "cli/cli_int.h"
 #include "cli/secret.h"
 #include "content/crisis.h"
+#include "content/homework.h"
 #include "content/page.h"
 #include "core/firstrun.h"
 #include "store/entries.h"
+#include "store/homework.h"
 #include "store/journal.h"
 #include "store/tracking.h"
 #include "store/vault.h"
@@ -813,7 +815,7 @@ static int ask_cb(void *arg, const char *prompt, struct buf *out)
 
 static void trigger(struct plain *p)
 {
-	const struct cli_asker a = {ask_cb, stdout, p};
+	const struct cli_asker a = {ask_cb, stdout, p, NULL};
 	struct error e = {0};
 	putchar('\n');
 	if (cli_trigger_questions(&a, p->v, &e))
@@ -870,28 +872,177 @@ static void learn(struct plain *p)
 	}
 }
 
+/* ---- homework from a therapist ---------------------------------------------------- */
+
+/* Text from a pack: through termsafe, so a pack cannot drive the terminal. */
+static void put_text(const char *label, const char *s)
+{
+	fputs(label, stdout);
+	termsafe_fputs(s, stdout, TERMSAFE_TEXT);
+	putchar('\n');
+}
+
+/* A measure's safety question answered above its first response: crisis
+ * help at once, then the questions go on. */
+static void crisis_cb(void *arg)
+{
+	show_crisis(arg);
+	puts("The questions go on when you are ready.");
+}
+
+/* One item: a scale or a short answer is asked here; a page is shown
+ * (and counts as read once shown to its end); an exercise or a prompt is
+ * described, with the therapist's note. */
+static void homework_item(struct plain *p, const struct hw_pack *pk, const struct homework *h,
+                          const struct hw_progress *pr, size_t i)
+{
+	const struct hw_item *it = &h->items[i];
+	struct error e = {0};
+	putchar('\n');
+	if (it->content_note)
+		put_text("Content note: ", it->content_note);
+	if (it->kind == HW_SCALE || it->kind == HW_ANSWER || it->kind == HW_MEASURE) {
+		const struct cli_asker a = {ask_cb, stdout, p, crisis_cb};
+		if (cli_homework_answer(&a, p->v, pk->id, (int)i + 1, &e))
+			printf("%s\n", e.msg);
+		return;
+	}
+	char what[400];
+	homework_describe(it, what, sizeof(what));
+	put_text("", what);
+	if (*it->text)
+		put_text("", it->text);
+	if (it->kind == HW_READ && it->target_title) {
+		struct pager pg = {p, 0};
+		page_line(&pg, "");
+		if (cli_page_lines(it->target, PAGE_COLS, page_line, &pg, &e) == 0) {
+			puts("(end of the page)");
+			struct hw_mark m = HW_MARK_INIT;
+			m.pack = pk->id;
+			m.item = (int)i;
+			if (!pr[i].done && hwpack_mark(p->v, &m, &e))
+				printf("%s\n", e.msg);
+		} else if (e.msg[0]) {
+			printf("The page could not be shown: %s\n", e.msg);
+		}
+	} else if (it->kind == HW_EXERCISE) {
+		puts("Exercises run on tend's full screen (tend without --plain); each finished run "
+		     "counts here.");
+	} else if (it->kind == HW_PROMPT) {
+		puts("Write to it from Home, \"Write in your journal\"; tag the entry homework.");
+	}
+}
+
+static void homework_pack(struct plain *p, const struct hw_pack *pk)
+{
+	struct homework h;
+	struct error e = {0};
+	if (homework_parse(pk->text, strlen(pk->text), 0, &h, &e)) {
+		printf("This tend cannot read the pack's items: %s\n", e.msg);
+		return;
+	}
+	while (!p->ended) {
+		struct hw_progress pr[HOMEWORK_MAX_ITEMS];
+		const char *practice[HOMEWORK_MAX_ITEMS];
+		homework_practice_names(&h, practice);
+		if (hwpack_progress(p->v, pk->id, practice, pr, h.nitems, &e)) {
+			printf("%s\n", e.msg);
+			break;
+		}
+		char lines[HOMEWORK_MAX_ITEMS][300];
+		const char *items[HOMEWORK_MAX_ITEMS];
+		for (size_t i = 0; i < h.nitems; i++) {
+			char status[64];
+			homework_status(&h.items[i], (long long)pr[i].done, pr[i].last_score, status,
+			                sizeof(status));
+			snprintf(lines[i], sizeof(lines[i]), "%s (%s)", h.items[i].heading, status);
+			termsafe_inplace(lines[i], sizeof(lines[i]), TERMSAFE_LINE);
+			items[i] = lines[i];
+		}
+		putchar('\n');
+		put_text("", h.title);
+		if (h.note)
+			put_text("", h.note);
+		if (h.content_note)
+			put_text("Content note: ", h.content_note);
+		if (*h.intro)
+			put_text("", h.intro);
+		int k = menu(p, "Its items:", items, h.nitems, "to go back");
+		if (k > 0)
+			homework_item(p, pk, &h, pr, (size_t)k - 1);
+		hwpack_progress_clear(pr, h.nitems);
+		if (k <= 0)
+			break;
+	}
+	homework_free(&h);
+}
+
+static void homework(struct plain *p)
+{
+	struct hw_pack *packs;
+	size_t n;
+	struct error e = {0};
+	if (hwpack_list(p->v, &packs, &n, &e)) {
+		printf("%s\n", e.msg);
+		return;
+	}
+	const char **titles = calloc(n ? n : 1, sizeof(*titles));
+	char **safe = calloc(n ? n : 1, sizeof(*safe));
+	for (size_t i = 0; titles && safe && i < n; i++) {
+		size_t size = strlen(packs[i].title) * 4 + 1;
+		if ((safe[i] = malloc(size))) {
+			snprintf(safe[i], size, "%s", packs[i].title);
+			termsafe_inplace(safe[i], size, TERMSAFE_LINE);
+		}
+		titles[i] = safe[i] ? safe[i] : "(a pack)";
+	}
+	int k;
+	while (titles && safe && !p->ended &&
+	       (k = menu(p, "Homework from your therapist: do any of it, in any order.", titles, n,
+	                 "to go back")) > 0)
+		homework_pack(p, &packs[k - 1]);
+	for (size_t i = 0; safe && i < n; i++)
+		str_wipe_free(safe[i]);
+	free(safe);
+	free(titles);
+	hwpack_list_free(packs, n);
+}
+
 /* ---- home ------------------------------------------------------------------------- */
 
 static int home(struct plain *p)
 {
+	/* Homework shows only while there are packs, as on the home screen,
+	 * so the numbers stay the same for everyone else. */
 	static const char *const items[] = {
 		"Check in: your mood from 0 to 10",
 		"Write in your journal",
 		"Log a trigger",
 		"Learn: read a page",
+		"Homework from my therapist",
 		"Crisis help",
 		"Leave tend",
 	};
 	while (!p->ended) {
-		int k = menu(p, "Home. What would you like to do?", items, 6, "to leave");
-		if (k <= 0 || k == 6)
+		struct error e = {0};
+		bool hw = hwpack_count(p->v, &e) > 0;
+		const char *shown[7];
+		size_t n = 0;
+		for (size_t i = 0; i < 7; i++)
+			if (i != 4 || hw)
+				shown[n++] = items[i];
+		int k = menu(p, "Home. What would you like to do?", shown, n, "to leave");
+		if (k > 4 && !hw)
+			k++; /* the same actions below */
+		if (k <= 0 || k == 7)
 			break;
 		switch (k) {
 		case 1: check_in(p); break;
 		case 2: write_entry(p); break;
 		case 3: trigger(p); break;
 		case 4: learn(p); break;
-		case 5: show_crisis(p); break;
+		case 5: homework(p); break;
+		case 6: show_crisis(p); break;
 		}
 	}
 	return 0;

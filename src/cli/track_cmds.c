@@ -237,7 +237,7 @@ static int log_trigger(struct cli_ctx *ctx, struct vault *v, void *arg, struct e
 {
 	(void)ctx;
 	(void)arg;
-	const struct cli_asker a = {ask_line, stderr, NULL};
+	const struct cli_asker a = {ask_line, stderr, NULL, NULL};
 	return cli_trigger_questions(&a, v, e);
 }
 

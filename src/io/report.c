@@ -646,6 +646,41 @@ static void sec_path(struct out *o, const struct report_data *d)
 	table_end(o);
 }
 
+/* A pack's measures: each time one was answered, its date and score, and
+ * the pack's band for the score, labelled for the clinician (the client's
+ * own screens never show a band). */
+static void sec_measures(struct out *o, const struct report_hw_pack *p)
+{
+	static const char *const heads[] = {"Date", "Score", "Band (for the clinician)"};
+	for (size_t k = 0; k < p->nitems; k++) {
+		const struct report_hw_item *it = &p->items[k];
+		if (!it->nadmins)
+			continue;
+		para(o);
+		put(o, "Measure \"");
+		text(o, it->heading);
+		putf(o, "\", each time it was answered (%s of the responses; the bands are the "
+		        "pack's own, for the clinician):", it->mean ? "mean" : "sum");
+		para_end(o);
+		table(o, heads, 3);
+		for (size_t i = 0; i < it->nadmins; i++) {
+			const struct report_measure *m = &it->admins[i];
+			char num[24];
+			cell(o, false);
+			text(o, m->date);
+			cell(o, true);
+			if (it->mean)
+				text(o, num1(m->total, num));
+			else
+				putf(o, "%ld", round_l(m->total));
+			cell(o, false);
+			text(o, m->band ? m->band : "-");
+			row_end(o);
+		}
+		table_end(o);
+	}
+}
+
 static void sec_homework(struct out *o, const struct report_data *d)
 {
 	if (!d->npacks) {
@@ -691,6 +726,7 @@ static void sec_homework(struct out *o, const struct report_data *d)
 			text(o, p->items[k].answer);
 			para_end(o);
 		}
+		sec_measures(o, p);
 	}
 }
 
@@ -977,6 +1013,8 @@ struct report_hw_build {
 	char what[HOMEWORK_MAX_ITEMS][2 * HOMEWORK_FIELD_MAX];
 	char status[HOMEWORK_MAX_ITEMS][64];
 	struct report_hw_item items[HOMEWORK_MAX_ITEMS];
+	struct report_measure *admins[HOMEWORK_MAX_ITEMS];
+	size_t nadmins[HOMEWORK_MAX_ITEMS], cap[HOMEWORK_MAX_ITEMS];
 };
 
 static void hw_free(struct report_build *b)
@@ -984,12 +1022,65 @@ static void hw_free(struct report_build *b)
 	for (size_t i = 0; b->hw && i < b->d.npacks; i++) {
 		homework_free(&b->hw[i].h);
 		hwpack_progress_clear(b->hw[i].prog, HOMEWORK_MAX_ITEMS);
+		for (size_t k = 0; k < HOMEWORK_MAX_ITEMS; k++)
+			free(b->hw[i].admins[k]);
 		mem_wipe(&b->hw[i], sizeof(b->hw[i]));
 	}
 	free(b->hw);
 	free(b->packs);
 	b->hw = NULL;
 	b->packs = NULL;
+}
+
+/* ---- measures: each administration with its date and score ---- */
+
+struct admin_load {
+	struct report_hw_build *w;
+	size_t k;
+};
+
+static int admin_one(int64_t at, int off, const char *answer, void *arg)
+{
+	struct admin_load *x = arg;
+	struct report_hw_build *w = x->w;
+	const struct hw_item *it = &w->h.items[x->k];
+	int answers[HOMEWORK_MAX_QUESTIONS];
+	if (homework_measure_decode(it, answer, answers))
+		return 0; /* kept under an older version of the pack */
+	size_t n = w->nadmins[x->k];
+	if (n == w->cap[x->k]) {
+		size_t cap = n ? 2 * n : 8;
+		struct report_measure *m = realloc(w->admins[x->k], cap * sizeof(*m));
+		if (!m)
+			return 1; /* out of memory: stops the walk */
+		w->admins[x->k] = m;
+		w->cap[x->k] = cap;
+	}
+	struct report_measure *r = &w->admins[x->k][n];
+	char when[32];
+	stamp_format((struct stamp){at, off}, when);
+	snprintf(r->date, sizeof(r->date), "%.10s", when);
+	r->total = homework_measure_score(it, answers);
+	r->band = homework_measure_band(it, r->total);
+	w->nadmins[x->k] = n + 1;
+	return 0;
+}
+
+/* Every administration of the pack's measures into w. */
+static int load_measures(struct vault *v, int64_t pack, struct report_hw_build *w,
+                         struct error *e)
+{
+	for (size_t k = 0; k < w->h.nitems; k++) {
+		if (w->h.items[k].kind != HW_MEASURE)
+			continue;
+		struct admin_load x = {w, k};
+		int r = hwpack_answers(v, pack, (int)k, admin_one, &x, e);
+		if (r > 0)
+			return error_set(e, E_FAIL, "Out of memory.");
+		if (r)
+			return -1;
+	}
+	return 0;
 }
 
 static int load_homework(struct vault *v, struct report_build *b, struct error *e)
@@ -1017,7 +1108,10 @@ static int load_homework(struct vault *v, struct report_build *b, struct error *
 			continue;
 		}
 		b->d.npacks = j + 1; /* from here hw_free frees it */
-		if ((rc = hwpack_progress(v, list[i].id, w->prog, w->h.nitems, e)) != 0)
+		const char *practice[HOMEWORK_MAX_ITEMS];
+		homework_practice_names(&w->h, practice);
+		if ((rc = hwpack_progress(v, list[i].id, practice, w->prog, w->h.nitems, e)) != 0 ||
+		    (rc = load_measures(v, list[i].id, w, e)) != 0)
 			break;
 		for (size_t k = 0; k < w->h.nitems; k++) {
 			const struct hw_item *it = &w->h.items[k];
@@ -1026,7 +1120,8 @@ static int load_homework(struct vault *v, struct report_build *b, struct error *
 			                sizeof(w->status[k]));
 			w->items[k] = (struct report_hw_item){
 			    .heading = it->heading, .what = w->what[k], .status = w->status[k],
-			    .answer = it->kind == HW_ANSWER ? w->prog[k].last_answer : NULL};
+			    .answer = it->kind == HW_ANSWER ? w->prog[k].last_answer : NULL,
+			    .admins = w->admins[k], .nadmins = w->nadmins[k], .mean = it->m.mean};
 		}
 		b->packs[j] = (struct report_hw_pack){
 		    .title = w->h.title, .from = w->h.from, .assigned = w->h.assigned,

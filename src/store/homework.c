@@ -222,8 +222,34 @@ void hwpack_progress_clear(struct hw_progress *p, size_t nitems)
 	}
 }
 
-int hwpack_progress(struct vault *v, int64_t pack, struct hw_progress *out, size_t nitems,
-                    struct error *e)
+/* Finished sessions of the exercise called name on a day, as lived where
+ * it was done, from the pack's assigned day through its session day (no
+ * end when there is none). */
+static int practice_count(sqlite3 *db, int64_t pack, const char *name, int64_t *n)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db,
+	                            "SELECT count(*) FROM exercise_sessions s, homework_packs p"
+	                            " WHERE p.id = ?1 AND s.exercise = ?2 AND s.finished"
+	                            " AND date(s.at + s.at_off * 60, 'unixepoch') >= p.assigned"
+	                            " AND (p.due = '' OR"
+	                            "      date(s.at + s.at_off * 60, 'unixepoch') <= p.due)",
+	                            -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, pack);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*n = sqlite3_column_int64(st, 0);
+		rc = SQLITE_DONE;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int hwpack_progress(struct vault *v, int64_t pack, const char *const *practice,
+                    struct hw_progress *out, size_t nitems, struct error *e)
 {
 	for (size_t i = 0; i < nitems; i++)
 		out[i] = (struct hw_progress){.last_score = -1};
@@ -258,9 +284,42 @@ int hwpack_progress(struct vault *v, int64_t pack, struct hw_progress *out, size
 		}
 	}
 	sqlite3_finalize(st);
+	/* Practice done anywhere counts: every run of the exercise is also an
+	 * exercise session, so the larger of the two counts each run once. */
+	for (size_t i = 0; practice && i < nitems && rc == SQLITE_DONE; i++) {
+		int64_t runs = 0;
+		if (practice[i] && (rc = practice_count(db, pack, practice[i], &runs)) == SQLITE_DONE &&
+		    runs > out[i].done)
+			out[i].done = runs;
+	}
 	if (rc != SQLITE_DONE) {
 		hwpack_progress_clear(out, nitems);
 		return store_sql_error(db, rc, e, "reading homework progress");
 	}
 	return 0;
+}
+
+int hwpack_answers(struct vault *v, int64_t pack, int item, hw_answer_fn fn, void *arg,
+                   struct error *e)
+{
+	if (!v)
+		return error_set(e, E_FAIL, "The vault is locked.");
+	sqlite3 *db = vault_db(v);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db,
+	                            "SELECT at, at_off, answer FROM homework_done WHERE pack_id = ?1"
+	                            " AND item = ?2 AND answer IS NOT NULL ORDER BY at, id",
+	                            -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_sql_error(db, rc, e, "reading homework answers");
+	sqlite3_bind_int64(st, 1, pack);
+	sqlite3_bind_int(st, 2, item);
+	int stop = 0;
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		stop = fn(sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1),
+		          (const char *)sqlite3_column_text(st, 2), arg);
+	sqlite3_finalize(st);
+	if (stop)
+		return stop;
+	return rc == SQLITE_DONE ? 0 : store_sql_error(db, rc, e, "reading homework answers");
 }

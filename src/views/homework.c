@@ -55,7 +55,12 @@ struct hwlist {
 	struct write_req req;
 	struct item_task task;
 	struct confirm del;
+	/* The open pack's introduction scrolls on its own (PgUp, PgDn): its
+	 * first line shown, how many it has, how many fit. */
+	int intro_top, intro_total, intro_room;
 };
+
+static const struct view_ops hwbefore_view, hwmeasure_view;
 
 static void drop(struct hwlist *s)
 {
@@ -95,7 +100,9 @@ static int reload(struct ctx *c, struct hwlist *s)
 			continue;
 		}
 		sh->readable = true;
-		if (hwpack_progress(c->vault, s->packs[i].id, sh->pr, sh->h.nitems, &e))
+		const char *practice[HOMEWORK_MAX_ITEMS];
+		homework_practice_names(&sh->h, practice);
+		if (hwpack_progress(c->vault, s->packs[i].id, practice, sh->pr, sh->h.nitems, &e))
 			view_warn(c, &e);
 	}
 	s->m.n = s->n + 1;
@@ -168,11 +175,22 @@ static void draw_overview(const struct ctx *c, struct hwlist *s, int rows, int c
 			break;
 		}
 		char line[400];
-		ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : ROLE_STRONG, s->packs[i].title);
+		/* A pack's label, when it has one, stands in for a title that may
+		 * be long and personal; the title shows once the pack is open. */
+		const char *name = s->shown[i].readable && s->shown[i].h.label ? s->shown[i].h.label
+		                                                               : s->packs[i].title;
+		ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : ROLE_STRONG, name);
 		dates_line(c, &s->packs[i], true, line, sizeof(line));
 		ui_puts(y + 1, 6, w - 6, ROLE_MUTED, line);
 		y += 2;
 	}
+}
+
+/* Markdown in at most max lines from column 2; the lines it took. */
+static int md_lines(int y, int w, int max, const char *md)
+{
+	int n = view_markdown(y, 2, w, max, 0, md);
+	return n < max ? n : max;
 }
 
 static void draw_pack(const struct ctx *c, struct hwlist *s, int rows, int cols)
@@ -183,15 +201,55 @@ static void draw_pack(const struct ctx *c, struct hwlist *s, int rows, int cols)
 	int w = cols - 4;
 	char line[400];
 	dates_line(c, p, false, line, sizeof(line));
-	y += view_markdown(y, 2, w, 2, 0, line) + 1;
+	y += view_markdown(y, 2, w, 2, 0, line);
 	if (!sh->readable) {
-		view_markdown(y, 2, w, rows - y, 0, sh->why);
+		view_markdown(y + 1, 2, w, rows - y - 1, 0, sh->why);
 		return;
 	}
-	/* The intro gets a third of the screen at most; the items the rest. */
-	int room = (rows - y) / 3;
-	if (*sh->h.intro)
-		y += view_markdown(y, 2, w, room, 0, sh->h.intro) + 1;
+	if (sh->h.note)
+		y += md_lines(y, w, 2, sh->h.note);
+	if (sh->h.content_note) {
+		snprintf(line, sizeof(line), "Content note: %s", sh->h.content_note);
+		y += md_lines(y, w, 2, line);
+	}
+	y++;
+	/* The intro gets a third of the screen (three lines at least) and
+	 * scrolls there, so its last line (often what to do when it is too
+	 * much) can always be reached; the items get the rest. */
+	s->intro_total = s->intro_room = 0;
+	if (*sh->h.intro) {
+		int room = (rows - y) / 3;
+		if (room < 3)
+			room = 3;
+		int total = view_markdown(y, 2, w, 0, 0, sh->h.intro);
+		if (total > room) {
+			room--; /* for the line that says there is more */
+			if (s->intro_top > total - room)
+				s->intro_top = total - room;
+			if (s->intro_top < 0)
+				s->intro_top = 0;
+		} else {
+			s->intro_top = 0;
+		}
+		s->intro_total = total;
+		s->intro_room = room;
+		view_markdown(y, 2, w, room, s->intro_top, sh->h.intro);
+		y += total < room ? total : room;
+		if (total > room) {
+			int last = s->intro_top + room;
+			char keys[80];
+			if (s->intro_top && last < total)
+				snprintf(keys, sizeof(keys), "%s, %s", keymap_label(ACT_PGUP, true),
+				         keymap_label(ACT_PGDN, true));
+			else
+				snprintf(keys, sizeof(keys), "%s",
+				         keymap_label(last < total ? ACT_PGDN : ACT_PGUP, true));
+			snprintf(line, sizeof(line), "%s: more of the introduction (lines %d-%d of %d)",
+			         keys, s->intro_top + 1, last, total);
+			ui_puts(y++, 2, w, ROLE_MUTED, line);
+		}
+		y++;
+	}
 	s->items.n = sh->h.nitems;
 	menu_layout(&s->items, (rows - y) / 2);
 	for (size_t i = s->items.top; i < sh->h.nitems && y + 1 < rows; i++) {
@@ -247,35 +305,25 @@ static bool task_done(struct ctx *c, void *data, const char *what, int64_t id)
 	return true;
 }
 
-static struct step do_item(struct ctx *c, struct hwlist *s)
+/* Starts item i: the page, the exercise, the journal or hwitem_view. */
+static struct step start_item(struct ctx *c, struct hwlist *s, int i)
 {
 	struct shown *sh = &s->shown[s->m.sel];
-	if (!sh->readable || s->items.sel >= sh->h.nitems)
-		return STEP(STEP_NONE);
-	int i = (int)s->items.sel;
 	const struct hw_item *it = &sh->h.items[i];
-	struct error e = {0};
-	if ((it->kind == HW_READ || it->kind == HW_EXERCISE) && !it->target_title) {
-		snprintf(c->note, sizeof(c->note), "%s",
-		         "This tend does not have that one; your therapist can suggest another.");
-		return STEP(STEP_REDRAW);
-	}
 	switch (it->kind) {
-	case HW_READ: {
-		struct hw_mark m = HW_MARK_INIT;
-		m.pack = s->packs[s->m.sel].id;
-		m.item = i;
-		/* Opening the page is reading it, as far as tend can tell. */
-		if (!sh->pr[i].done && hwpack_mark(c->vault, &m, &e))
-			view_warn(c, &e);
-		s->stale = true;
-		return PUSH(learn_page_view, it->target);
-	}
+	case HW_READ:
 	case HW_EXERCISE:
 	case HW_PROMPT:
+		/* A page counts once its end is reached, a run once finished, a
+		 * prompt once an entry is saved: each tells task_done. */
 		s->pending = i;
 		c->on_done = task_done;
 		c->on_done_data = s;
+		if (it->kind == HW_READ) {
+			if (sh->pr[i].done)
+				forget_task(c, s); /* read already: once is enough */
+			return PUSH(learn_page_view, it->target);
+		}
 		if (it->kind == HW_PROMPT) {
 			s->req = (struct write_req){.prompt = it->text, .tags = "homework"};
 			return PUSH(write_view, &s->req);
@@ -287,8 +335,36 @@ static struct step do_item(struct ctx *c, struct hwlist *s)
 	default:
 		s->task = (struct item_task){.pack = s->packs[s->m.sel].id, .item = i, .it = it,
 		                             .pr = &sh->pr[i], .stale = &s->stale};
+		if (it->kind == HW_MEASURE)
+			return PUSH(hwmeasure_view, &s->task);
 		return PUSH(hwitem_view, &s->task);
 	}
+}
+
+/* What the therapist wrote to be read before an item starts: its
+ * content note, and the note under a read or exercise item. */
+static bool has_before(const struct hw_item *it)
+{
+	return it->content_note || ((it->kind == HW_READ || it->kind == HW_EXERCISE) && *it->text);
+}
+
+static struct step do_item(struct ctx *c, struct hwlist *s)
+{
+	struct shown *sh = &s->shown[s->m.sel];
+	if (!sh->readable || s->items.sel >= sh->h.nitems)
+		return STEP(STEP_NONE);
+	int i = (int)s->items.sel;
+	const struct hw_item *it = &sh->h.items[i];
+	if ((it->kind == HW_READ || it->kind == HW_EXERCISE) && !it->target_title) {
+		snprintf(c->note, sizeof(c->note), "%s",
+		         "This tend does not have that one; your therapist can suggest another.");
+		return STEP(STEP_REDRAW);
+	}
+	if (has_before(it)) {
+		s->pending = i; /* hwbefore_view starts it */
+		return PUSH(hwbefore_view, s);
+	}
+	return start_item(c, s, i);
 }
 
 static struct step remove_pack(struct ctx *c, void *data)
@@ -320,9 +396,18 @@ static struct step hw_action(struct ctx *c, void *st, enum action a)
 		if (a == ACT_SELECT) {
 			s->open = true;
 			s->items = (struct menu){0};
+			s->intro_top = 0;
 			return STEP(STEP_REDRAW);
 		}
 	} else {
+		/* Page keys scroll an introduction that does not fit. */
+		if ((a == ACT_PGDN || a == ACT_PGUP) && s->intro_total > s->intro_room) {
+			int step = s->intro_room > 1 ? s->intro_room - 1 : 1;
+			s->intro_top += a == ACT_PGDN ? step : -step; /* draw keeps it in range */
+			if (s->intro_top < 0)
+				s->intro_top = 0;
+			return STEP(STEP_REDRAW);
+		}
 		if (menu_action(&s->items, a))
 			return STEP(STEP_REDRAW);
 		if (a == ACT_BACK) {
@@ -364,6 +449,286 @@ const struct view_ops homework_view = {
 	.leave = hw_leave,
 	.draw = hw_draw,
 	.on_action = hw_action,
+};
+
+/* ---- the therapist's note, before an item starts ---- */
+
+struct hwbefore {
+	struct hwlist *list;
+	int item, top, total, room;
+};
+
+static int before_enter(struct ctx *c, void *st, const void *arg)
+{
+	(void)c;
+	struct hwbefore *b = st;
+	b->list = (struct hwlist *)arg;
+	b->item = b->list->pending;
+	b->list->pending = -1;
+	return 0;
+}
+
+static const struct hw_item *before_item(const struct hwbefore *b)
+{
+	return &b->list->shown[b->list->m.sel].h.items[b->item];
+}
+
+static void before_draw(struct ctx *c, void *st, int rows, int cols)
+{
+	(void)c;
+	struct hwbefore *b = st;
+	const struct hw_item *it = before_item(b);
+	int w = cols - 4;
+	int y = view_title(cols, it->heading);
+	char line[600];
+	if (it->content_note) {
+		snprintf(line, sizeof(line), "Content note: %s", it->content_note);
+		y += md_lines(y, w, 3, line) + 1;
+	}
+	char what[400];
+	homework_describe(it, what, sizeof(what));
+	what[0] = (char)(what[0] >= 'a' && what[0] <= 'z' ? what[0] - 32 : what[0]);
+	ui_puts(y++, 2, w, ROLE_MUTED, what);
+	y++;
+	bool note = (it->kind == HW_READ || it->kind == HW_EXERCISE) && *it->text;
+	b->room = rows - y - 3;
+	if (b->room < 1)
+		b->room = 1;
+	b->total = note ? view_markdown(y, 2, w, 0, 0, it->text) : 0;
+	if (b->top > b->total - b->room)
+		b->top = b->total - b->room;
+	if (b->top < 0)
+		b->top = 0;
+	if (note) {
+		view_markdown(y, 2, w, b->room, b->top, it->text);
+		y += b->total < b->room ? b->total : b->room;
+	}
+	y++;
+	snprintf(line, sizeof(line), "**%s** %s; **%s** goes back.%s", keymap_label(ACT_SELECT, true),
+	         it->kind == HW_READ       ? "opens the page"
+	         : it->kind == HW_EXERCISE ? "starts the exercise"
+	                                   : "goes on",
+	         keymap_label(ACT_BACK, true),
+	         b->total > b->room ? " Page keys scroll the note." : "");
+	view_markdown(y < rows - 2 ? y : rows - 2, 2, w, 2, 0, line);
+}
+
+static struct step before_action(struct ctx *c, void *st, enum action a)
+{
+	struct hwbefore *b = st;
+	if (a == ACT_BACK)
+		return STEP(STEP_POP);
+	if (a == ACT_SELECT) {
+		struct step next = start_item(c, b->list, b->item);
+		if (next.kind == STEP_PUSH)
+			next.kind = STEP_REPLACE; /* back from it is back to the list */
+		return next;
+	}
+	if (a == ACT_PGDN || a == ACT_DOWN || a == ACT_PGUP || a == ACT_UP) {
+		int step = a == ACT_PGDN || a == ACT_PGUP ? (b->room > 1 ? b->room - 1 : 1) : 1;
+		b->top += a == ACT_PGDN || a == ACT_DOWN ? step : -step;
+		return STEP(STEP_REDRAW);
+	}
+	return STEP(STEP_NONE);
+}
+
+static const struct hint before_hints[] = {
+	{ACT_SELECT, "go on"},
+	{ACT_BACK, "back"},
+	{ACT_NONE, NULL},
+};
+
+static const struct view_ops hwbefore_view = {
+	.name = "homework-note",
+	.state_size = sizeof(struct hwbefore),
+	.flags = VIEW_NEEDS_VAULT,
+	.hints = before_hints,
+	.enter = before_enter,
+	.draw = before_draw,
+	.on_action = before_action,
+};
+
+/* ---- a measure: one question at a time ---- */
+
+struct hwmeasure {
+	const struct item_task *t;
+	size_t q; /* the question showing */
+	int answers[HOMEWORK_MAX_QUESTIONS];
+	struct menu m; /* its responses */
+	char key[64];  /* where the answers so far wait */
+	char trend[400]; /* the person's own scores so far */
+};
+
+struct trend_text {
+	const struct hw_item *it;
+	const struct ctx *c;
+	char *out;
+	size_t size;
+};
+
+static int trend_add(int64_t at, int off, const char *answer, void *arg)
+{
+	struct trend_text *t = arg;
+	int a[HOMEWORK_MAX_QUESTIONS];
+	if (homework_measure_decode(t->it, answer, a))
+		return 0;
+	char when[32];
+	view_date(t->c, at, off, when, sizeof(when));
+	size_t n = strlen(t->out);
+	double score = homework_measure_score(t->it, a);
+	snprintf(t->out + n, t->size - n, t->it->m.mean ? "%s%.1f on %s" : "%s%.0f on %s",
+	         n ? ", " : "", score, when);
+	return 0;
+}
+
+/* The answers so far, as "0,2": kept when the person leaves part way. */
+static void measure_pause(struct ctx *c, struct hwmeasure *s)
+{
+	struct error e = {0};
+	if (!s->q) {
+		settings_delete(c->vault, s->key, &e);
+		return;
+	}
+	char text[HOMEWORK_MAX_QUESTIONS * 4] = "";
+	for (size_t i = 0; i < s->q; i++) {
+		size_t n = strlen(text);
+		snprintf(text + n, sizeof(text) - n, "%s%d", i ? "," : "", s->answers[i]);
+	}
+	if (settings_set(c->vault, s->key, text, &e))
+		view_warn(c, &e);
+}
+
+static int measure_enter(struct ctx *c, void *st, const void *arg)
+{
+	struct hwmeasure *s = st;
+	s->t = arg;
+	const struct hw_item *it = s->t->it;
+	snprintf(s->key, sizeof(s->key), "homework.paused.%lld.%d", (long long)s->t->pack,
+	         s->t->item);
+	/* Answers left part way: go on from there. */
+	struct buf b = BUF_INIT;
+	struct error e = {0};
+	if (settings_get_buf(c->vault, s->key, &b, &e) == 1) {
+		const char *p = buf_str(&b);
+		while (*p && s->q < it->m.nquestions) {
+			char *end;
+			long v = strtol(p, &end, 10);
+			if (end == p || v < 0 || (size_t)v >= it->m.nresponses)
+				break;
+			s->answers[s->q++] = (int)v;
+			p = *end == ',' ? end + 1 : end;
+		}
+	}
+	buf_free(&b);
+	struct trend_text t = {it, c, s->trend, sizeof(s->trend)};
+	hwpack_answers(c->vault, s->t->pack, s->t->item, trend_add, &t, &e);
+	s->m = (struct menu){.n = it->m.nresponses};
+	return 0;
+}
+
+static void measure_draw(struct ctx *c, void *st, int rows, int cols)
+{
+	(void)c;
+	struct hwmeasure *s = st;
+	const struct hw_item *it = s->t->it;
+	int w = cols - 4;
+	int y = view_title(cols, it->heading);
+	char line[600];
+	if (s->q == 0) {
+		if (it->content_note) {
+			snprintf(line, sizeof(line), "Content note: %s", it->content_note);
+			y += md_lines(y, w, 2, line);
+		}
+		if (*it->text)
+			y += md_lines(y, w, rows / 4 > 2 ? rows / 4 : 2, it->text);
+		if (*s->trend) {
+			snprintf(line, sizeof(line), "Your %s so far: %s.", it->m.mean ? "scores" : "totals",
+			         s->trend);
+			y += md_lines(y, w, 2, line);
+		}
+		y++;
+	}
+	snprintf(line, sizeof(line), "Question %zu of %zu", s->q + 1, it->m.nquestions);
+	ui_puts(y++, 2, w, ROLE_MUTED, line);
+	y += md_lines(y, w, 3, it->m.questions[s->q]) + 1;
+	menu_layout(&s->m, rows - y - 1);
+	for (size_t i = s->m.top; i < s->m.n && y < rows - 1; i++, y++) {
+		bool sel = i == s->m.sel;
+		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
+		ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : ROLE_NORMAL, it->m.responses[i]);
+	}
+}
+
+static struct step measure_action(struct ctx *c, void *st, enum action a)
+{
+	struct hwmeasure *s = st;
+	const struct hw_item *it = s->t->it;
+	if (menu_action(&s->m, a))
+		return STEP(STEP_REDRAW);
+	if (a == ACT_BACK) {
+		measure_pause(c, s);
+		if (s->q)
+			snprintf(c->note, sizeof(c->note), "%s",
+			         "Your answers so far wait here; open the item again to go on.");
+		return STEP(STEP_POP);
+	}
+	if (a != ACT_SELECT)
+		return STEP(STEP_NONE);
+	int chosen = (int)s->m.sel;
+	s->answers[s->q] = chosen;
+	bool safety = it->m.safety[s->q] && chosen > 0;
+	if (s->q + 1 < it->m.nquestions) {
+		s->q++;
+		s->m.sel = s->m.top = 0;
+		measure_pause(c, s); /* nothing chosen is lost */
+		/* A safety question answered above its first response: crisis
+		 * help at once (its safety plan one key away); the questions wait
+		 * underneath. Nothing is sent anywhere. */
+		return safety ? PUSH(crisis_view, NULL) : STEP(STEP_REDRAW);
+	}
+	char text[HOMEWORK_MAX_QUESTIONS * 4];
+	struct hw_mark m = HW_MARK_INIT;
+	m.pack = s->t->pack;
+	m.item = s->t->item;
+	m.answer = text;
+	struct error e = {0};
+	if (homework_measure_encode(it, s->answers, text, sizeof(text)) ||
+	    hwpack_mark(c->vault, &m, &e)) {
+		if (!e.msg[0])
+			snprintf(e.msg, sizeof(e.msg), "%s", "Those answers could not be kept.");
+		view_warn(c, &e);
+		return STEP(STEP_REDRAW);
+	}
+	settings_delete(c->vault, s->key, &e);
+	*s->t->stale = true;
+	double score = homework_measure_score(it, s->answers);
+	snprintf(c->note, sizeof(c->note), it->m.mean ? "Kept in your vault. This time: %.1f."
+	                                              : "Kept in your vault. This time: %.0f.",
+	         score);
+	return safety ? (struct step){.kind = STEP_REPLACE, .view = &crisis_view}
+	              : STEP(STEP_POP);
+}
+
+static void measure_before_lock(struct ctx *c, void *st)
+{
+	measure_pause(c, st);
+}
+
+static const struct hint measure_hints[] = {
+	{ACT_SELECT, "choose"},
+	{ACT_BACK, "leave (answers wait)"},
+	{ACT_NONE, NULL},
+};
+
+static const struct view_ops hwmeasure_view = {
+	.name = "homework-measure",
+	.state_size = sizeof(struct hwmeasure),
+	.flags = VIEW_NEEDS_VAULT,
+	.hints = measure_hints,
+	.enter = measure_enter,
+	.draw = measure_draw,
+	.on_action = measure_action,
+	.before_lock = measure_before_lock,
 };
 
 /* ---- a scale or a short answer ---- */
@@ -544,7 +909,8 @@ struct hwimport {
 	bool ok;            /* it is a pack that can be added */
 	struct buf text;
 	struct homework h;
-	char problem[600];
+	char problem[4096];
+	char name[80]; /* the file's own name, for the problem */
 };
 
 static int imp_enter(struct ctx *c, void *st, const void *arg)
@@ -562,6 +928,7 @@ static void imp_reset(struct hwimport *s)
 	buf_free(&s->text);
 	s->checked = s->ok = false;
 	s->problem[0] = '\0';
+	s->name[0] = '\0';
 }
 
 static void imp_leave(struct ctx *c, void *st)
@@ -591,12 +958,15 @@ static void imp_draw(struct ctx *c, void *st, int rows, int cols)
 		return;
 	}
 	if (!s->ok) {
-		ui_puts(y++, 2, w, ROLE_WARN, "This file cannot be added as it is:");
+		char head[160];
+		snprintf(head, sizeof(head), "%s cannot be added as it is:",
+		         *s->name ? s->name : "This file");
+		ui_puts(y++, 2, w, ROLE_WARN, head);
 		y++;
 		y += view_markdown(y, 2, w, rows - y - 3, 0, s->problem) + 1;
 		char md[240];
 		snprintf(md, sizeof(md),
-		         "Your therapist can fix the line named above (docs/homework.md describes the "
+		         "Your therapist can fix the lines named above (docs/homework.md describes the "
 		         "format). **%s** tries another file; **%s** leaves.",
 		         keymap_label(ACT_SELECT, true), keymap_label(ACT_BACK, true));
 		view_markdown(y, 2, w, 3, 0, md);
@@ -613,7 +983,11 @@ static void imp_draw(struct ctx *c, void *st, int rows, int cols)
 	         h->due ? " · for the session on " : "", due);
 	y += view_markdown(y, 2, w, 2, 0, line);
 	if (h->note)
-		y += view_markdown(y, 2, w, 2, 0, h->note);
+		y += md_lines(y, w, 2, h->note);
+	if (h->content_note) {
+		snprintf(line, sizeof(line), "Content note: %s", h->content_note);
+		y += md_lines(y, w, 2, line);
+	}
 	y++;
 	snprintf(line, sizeof(line), "It asks for %zu thing%s:", h->nitems, h->nitems == 1 ? "" : "s");
 	ui_puts(y++, 2, w, ROLE_NORMAL, line);
@@ -631,6 +1005,15 @@ static void imp_draw(struct ctx *c, void *st, int rows, int cols)
 	view_markdown(y, 2, w, 2, 0, line);
 }
 
+/* Every problem in the pack, one Markdown list item each. */
+static void add_problem(const char *msg, void *arg)
+{
+	struct hwimport *s = arg;
+	size_t n = strlen(s->problem);
+	if (n + 8 < sizeof(s->problem))
+		snprintf(s->problem + n, sizeof(s->problem) - n, "%s- %s", n ? "\n" : "", msg);
+}
+
 static void imp_check(struct hwimport *s)
 {
 	imp_reset(s);
@@ -641,10 +1024,12 @@ static void imp_check(struct hwimport *s)
 		snprintf(s->problem, sizeof(s->problem), "%s", "Out of memory.");
 	} else if (read_file(buf_str(&path), (size_t)HOMEWORK_MAX_BYTES * 16, &s->text, NULL, &e)) {
 		snprintf(s->problem, sizeof(s->problem), "%s", e.msg);
-	} else if (homework_parse(s->text.data, s->text.len, HW_CHECK_REFS, &s->h, &e)) {
+	} else if (homework_check(s->text.data, s->text.len, HW_CHECK_REFS, &s->h, add_problem, s,
+	                          &e)) {
 		const char *base = strrchr(buf_str(&path), '/');
-		snprintf(s->problem, sizeof(s->problem), "%s: %s", base ? base + 1 : buf_str(&path),
-		         e.msg);
+		snprintf(s->name, sizeof(s->name), "%s", base ? base + 1 : buf_str(&path));
+		if (e.code != E_CORRUPT)
+			snprintf(s->problem, sizeof(s->problem), "%s", e.msg);
 	} else {
 		s->ok = true;
 	}

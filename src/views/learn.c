@@ -811,6 +811,10 @@ static void page_draw(struct ctx *c, void *vs, int rows, int cols)
 		return;
 	}
 	size_t tot = total_lines(st);
+	/* The end of the page is on screen: it was read (homework counts a
+	 * read item only then). */
+	if (st->reading && st->top >= mt)
+		view_done(c, st->path, 0);
 	for (int i = 0; i < st->vis && st->top + (size_t)i < tot; i++) {
 		bool in_tail;
 		const struct layout_line *ln = line_at(st, st->top + (size_t)i, &in_tail);

@@ -50,7 +50,7 @@ sec() { t_section "$O" "$1"; }
 t_match "the therapy module offers to add homework" "> *Add homework from my therapist|Add homework from my therapist" "$(sec module)"
 t_match "the import screen asks for a file" "File:" "$(sec import)"
 t_match "a bad pack names its line and what is wrong" \
-	"missing-page\.md: line 8: page 'nervous' is not a Learn page" "$(sec "bad pack" | tr -s ' \n' ' ')"
+	"missing-page\.md cannot be added as it is: . line 8: page 'nervous' is not a Learn page" "$(sec "bad pack" | tr -s ' \n' ' ')"
 t_match "Enter goes back to the file, to change it" "File: .*missing-page\.md" "$(sec "try again")"
 t_match "a good pack shows what it asks" "Slow breathing: Paced breathing, 3 times" "$(sec summary)"
 t_match "and is added on Enter" "Added\. It is under From my therapist" "$(sec added)"
@@ -68,9 +68,19 @@ $(t_downs "$T_TMP/home.out" "From my therapist")
 key Enter
 dump pack
 key Enter
+dump read note
+key Enter
 dump read
 key Esc
+dump opened only
+key Enter
+key Enter
+key End
+dump read to the end
+key Esc
 key Down
+key Enter
+dump breathe note
 key Enter
 key Enter
 key Enter
@@ -79,6 +89,7 @@ key Esc
 key Enter
 dump breathed
 key Down
+key Enter
 key Enter
 key Enter
 key Enter
@@ -113,7 +124,12 @@ SCRIPT
 t_screen homework-items "$T_TMP/items.script"
 O=$T_TMP/homework-items.raw
 t_match "the pack lists its items, none begun" "Slow breathing +not yet" "$(sec pack)"
+t_match "the note under a read item comes first" \
+	"A short page on why a body can stay braced.*Enter opens the page" "$(sec "read note" | tr -s ' \n' ' ')"
 t_match "a read item opens the page" "Noticing your nervous system" "$(sec read)"
+t_match "opening a page is not reading it" "Read about the nervous system +not yet" "$(sec "opened only")"
+t_match "the note under an exercise comes first" \
+	"A few minutes at a time, on a day when.*Enter starts the exercise" "$(sec "breathe note" | tr -s ' \n' ' ')"
 t_match "a finished breathing run counts" "Slow breathing +1 of 3 times" "$(sec breathed)"
 t_match "a finished written exercise counts" "5-4-3-2-1 +1 of 2 times" "$(sec grounded)"
 t_match "the read item is read" "Read about the nervous system +read" "$(sec grounded)"
@@ -165,4 +181,92 @@ t_match "Remove takes it out" "The pack and what was kept for it are gone" "$(se
 t_nomatch "and home has no therapist item again" "From my therapist" "$(sec home)"
 t_match "the prompt's entry stays in the journal" "A steadier moment" "$(tend_ list)"
 t_match "the vault has no packs" "No homework packs yet" "$(tend_ homework list)"
+# A long introduction scrolls with the page keys on every size down to
+# 60x18, so its last line (here a stop rule) can always be reached. The only
+# pack opens straight away.
+tend_ homework import "$ROOT/tests/fixtures/homework/long-intro.md" >/dev/null
+for size in 24x80 18x60; do
+	cat >"$T_TMP/intro.script" <<SCRIPT
+size $size
+type $PASS
+key Enter
+$(t_downs "$T_TMP/home.out" "From my therapist")
+key Enter
+dump top
+$(for i in $(seq 12); do echo 'key PgDn'; done)
+dump end
+$(for i in $(seq 12); do echo 'key PgUp'; done)
+dump back
+SCRIPT
+	"$SCREEN_BIN" "$T_TMP/intro.script" >"$T_TMP/intro-$size.out" 2>&1
+	O=$T_TMP/intro-$size.out
+	t_match "$size: the pack's note shows on the pack" "The introduction runs long on purpose" "$(sec top)"
+	t_nomatch "$size: the stop rule does not fit at first" "marker-stop-rule" "$(sec top)"
+	t_match "$size: the screen says there is more" "PgDn: more of the introduction" "$(sec top)"
+	t_match "$size: page down reaches the stop rule" "marker-stop-rule" "$(sec end | tr -s ' \n' ' ')"
+	# The breathing run done for the first pack (2026-11-23) is practice
+	# too: it counts toward this pack's item, assigned 2026-11-20.
+	t_match "$size: the items still show, and practice done anywhere counts" \
+		"Breathe +done" "$(sec end)"
+	t_match "$size: page up comes back to the start" "This pack has an introduction" "$(sec back)"
+done
+
+# A measure, on screen: one question at a time; a safety question answered
+# above its first response opens crisis help at once, then the questions
+# go on; leaving part way keeps the answers so far; the person sees their
+# own totals, never a band's label (those are for the report).
+# The measure's pack has a label: the list of packs shows it, not the
+# title, which shows once the pack is open.
+tend_ homework import "$ROOT/tests/fixtures/homework/measure.md" >/dev/null
+cat >"$T_TMP/measure.script" <<SCRIPT
+size 24x80
+type $PASS
+key Enter
+$(t_downs "$T_TMP/home.out" "From my therapist")
+key Enter
+dump packs
+key Down
+key Enter
+dump opened
+key Enter
+dump q1
+key Down
+key Enter
+dump q2
+key Down
+key Enter
+dump crisis
+key Esc
+dump q3
+key Enter
+dump kept
+key Enter
+dump again
+key Down
+key Down
+key Enter
+key Esc
+dump paused
+key Enter
+dump resumed
+SCRIPT
+"$SCREEN_BIN" "$T_TMP/measure.script" >"$T_TMP/measure.out" 2>&1
+O=$T_TMP/measure.out
+t_match "the list of packs shows the label" "Weekly check" "$(sec packs)"
+t_nomatch "not the title" "A measure to try" "$(sec packs)"
+t_match "the open pack shows its title" "A measure to try" "$(sec opened)"
+t_match "the measure shows its first question" "Question 1 of 3.*I felt tired\..*never.*sometimes.*often" \
+	"$(sec q1 | tr -s ' \n' ' ')"
+t_match "then the next" "Question 2 of 3.*I thought about hurting myself" "$(sec q2 | tr -s ' \n' ' ')"
+t_match "a safety answer opens crisis help at once" "Crisis help" "$(sec crisis)"
+t_match "and the questions go on after it" "Question 3 of 3.*I felt at ease" "$(sec q3 | tr -s ' \n' ' ')"
+t_match "the answers are kept, with the person's own total" "Three questions +answered once" "$(sec kept)"
+t_match "Esc part way keeps the answers so far" "Your answers so far wait here" "$(sec paused)"
+t_match "and the measure goes on where it was" "Question 2 of 3" "$(sec resumed)"
+t_match "the totals so far show to the person" "Your totals so far: 4 on" "$(sec again | tr -s ' \n' ' ')"
+t_match "and this time's total when kept" "Kept in your vault\. This time: 4\." "$(sec kept)"
+t_nomatch "no band label ever shows to the client" "band-(low|high)-marker" "$(cat "$O")"
+t_match "the report shows it with its date, score and band, for the clinician" \
+	"\| 2026-11-23 \| 4 \| band-high-marker \|" \
+	"$(tend_ report --from 2026-11-01 --to 2026-11-30 --include homework -o "$T_TMP/r.md" 2>/dev/null; cat "$T_TMP/r.md")"
 t_done
