@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "content/exercise.h"
+#include "core/helpnow.h"
 #include "store/entries.h"
 #include "store/settings.h"
 #include "store/tracking.h"
@@ -356,8 +357,11 @@ static struct step finish(struct ctx *c, struct guided *g)
 	}
 	settings_delete(c->vault, g->key, &e);
 	view_done(c, g->d.m.id, 0);
-	snprintf(c->note, sizeof(c->note), "%s",
-	         wrote ? "Saved in your journal, tagged exercise." : "Noted. Come back any time.");
+	char change[40];
+	helpnow_change(g->before, g->after, change, sizeof(change));
+	snprintf(c->note, sizeof(c->note), "%s%s%s%s",
+	         wrote ? "Saved in your journal, tagged exercise" : "Noted", *change ? "; " : "",
+	         change, wrote ? "." : ". Come back any time.");
 	return STEP(STEP_POP);
 }
 

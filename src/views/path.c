@@ -47,6 +47,14 @@ const struct view_ops *view_for_exercise(const char *id, const char **title)
 	return NULL;
 }
 
+struct step view_open_exercise(enum step_kind kind, const char *id)
+{
+	const struct view_ops *own = view_for_exercise(id, NULL);
+	/* Own screens get their ops as arg, as the path gives them. */
+	return (struct step){.kind = kind, .view = own ? own : &guided_view,
+	                     .arg = own ? (const void *)own : (const void *)id};
+}
+
 struct offer {
 	const char *id; /* lives as long as the module's page_meta */
 	char title[80];
