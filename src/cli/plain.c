@@ -23,7 +23,6 @@
 #include "cli/cli_int.h"
 #include "cli/secret.h"
 #include "content/crisis.h"
-#include "content/embed.h"
 #include "content/exercise.h"
 #include "content/page.h"
 #include "core/firstrun.h"
@@ -960,8 +959,9 @@ static void ex_sync(struct plain_ex *x)
 }
 
 /* What a compose step puts together from the answers so far ("" when
- * none of the answers it uses was given). */
-static void ex_compose(struct plain_ex *x, size_t i, struct buf *out)
+ * none of the answers it uses was given); the number of answers it
+ * lacks. */
+static size_t ex_compose(struct plain_ex *x, size_t i, struct buf *out)
 {
 	buf_clear(out);
 	const char *answers[EXERCISE_MAX_STEPS];
@@ -971,6 +971,7 @@ static void ex_compose(struct plain_ex *x, size_t i, struct buf *out)
 	size_t gaps = exercise_compose_gaps(&x->d, i, answers, &refs);
 	if (!(refs && gaps == refs))
 		exercise_compose(&x->d, i, answers, out);
+	return gaps;
 }
 
 enum ex_next { EX_ON, EX_PAUSE, EX_FINISH, EX_ENDED };
@@ -1028,11 +1029,17 @@ static enum ex_next ex_step(struct plain *p, struct plain_ex *x, size_t i)
 			next = EX_ENDED;
 	} else {
 		const char *kept = buf_str(&x->text[i]);
+		size_t gaps = 0;
 		if (st->kind == ANSWER_COMPOSE && !*kept) {
-			ex_compose(x, i, &composed);
+			gaps = ex_compose(x, i, &composed);
 			kept = buf_str(&composed);
+			/* With a gap it is only a start, as on the screen: it is
+			 * kept only in the person's own words. */
 			if (*kept)
-				puts("Put together from your answers (Enter keeps it; or write your own):");
+				puts(gaps ? "Put together from your answers, with ... where one was skipped "
+				            "(write your own words to keep it):"
+				          : "Put together from your answers (Enter keeps it; or write your "
+				            "own):");
 		} else if (*kept) {
 			puts("What you wrote before (Enter keeps it; or write it anew):");
 		}
@@ -1044,7 +1051,7 @@ static enum ex_next ex_step(struct plain *p, struct plain_ex *x, size_t i)
 		           "pauses, f finishes now:",
 		        &line))
 			next = EX_ENDED;
-		else if (!line.len && *kept && st->kind == ANSWER_COMPOSE && composed.len)
+		else if (!line.len && !gaps && st->kind == ANSWER_COMPOSE && composed.len)
 			buf_puts(&x->text[i], buf_str(&composed));
 	}
 	const char *s;

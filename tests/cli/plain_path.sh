@@ -112,6 +112,13 @@ t_match "the compose step shows the answers put together" \
 	"When marker-sit plans change, I feel marker-feel let down\. I need marker-need notice\." "$(one compose)"
 id=$(pw list | awk -F'\t' '$3 == "Boundary builder" { print $1; exit }')
 t_match "Enter keeps it in the entry" "## Put it together"$'\n\n'"When marker-sit plans change" "$(pw show "${id:-0}")"
+# With a step skipped, the put-together text has a gap: as on the screen,
+# Enter does not keep it.
+plain gap "$PASS\n$H_EX\n$BOUND\n\n\nmarker-gap plans change\n.\n.\nmarker-gap notice\n.\nmarker-gap text me\n.\n\nf\n\n"
+t_match "a gap shows as ..." "I feel \.\.\." "$(one gap)"
+id=$(pw list | awk -F'\t' '$3 == "Boundary builder" { print $1 }' | sort -n | tail -1)
+t_match "the other answers are in the entry" "marker-gap notice" "$(pw show "${id:-0}")"
+t_nomatch "but not the text with the gap" "## Put it together" "$(pw show "${id:-0}")"
 
 # The healing path: modules in phase order with their status; a module's
 # page, status, exercise and prompt.
