@@ -42,6 +42,9 @@ struct cli_asker {
 	void *arg;
 	/* Shows crisis help and the safety plan (NULL: they are printed). */
 	void (*crisis)(void *arg);
+	/* When not NULL: the distress before and after of the log saved
+	 * (0..10, -1 not given), for the offer plain mode may make. */
+	int *before, *after;
 };
 /* The trigger log's questions, then the log saved ('tend trigger' and
  * --plain). "Stopped; nothing was saved." in e when the person stopped. */
@@ -61,5 +64,8 @@ int cli_topics_each(page_each_fn fn, void *arg);
  * newline; a non-zero return stops it. 'tend help TOPIC' and --plain. */
 typedef int (*line_fn)(void *arg, const char *line);
 int cli_page_lines(const char *path, int cols, line_fn fn, void *arg, struct error *e);
+/* Markdown text (an exercise's intro or a step's guidance) as plain text
+ * wrapped to cols, a line at a time, as cli_page_lines gives a page. */
+int cli_md_lines(const char *md, int cols, line_fn fn, void *arg, struct error *e);
 
 #endif

@@ -53,11 +53,14 @@ struct write_req {
 /* The screen of an exercise that has its own (paced breathing, the support
  * map, affirmations) and its title, or NULL: a guided exercise. */
 const struct view_ops *view_for_exercise(const char *id, const char **title);
+/* Opens the exercise with that id (kind: STEP_PUSH or STEP_REPLACE); id
+ * must outlive the screen (a guided exercise keeps it). */
+struct step view_open_exercise(enum step_kind kind, const char *id);
 
 extern const struct view_ops journal_view, jsearch_view, entry_view, versions_view, write_view,
     tags_view, filter_view, checkin_view, checkin_edit_view, checkins_view, trigger_view, triggers_view, toolbox_view,
     path_view, insights_view, safety_view, breathe_view, guided_view, support_view, affirm_view,
     homework_view, hwimport_view, hwitem_view, data_view, export_view, import_view, moodmap_view,
-    report_view;
+    report_view, helpnow_view;
 
 #endif

@@ -87,6 +87,13 @@ static void emit_md(struct out *o, const char *md, size_t len, struct error *e)
 	doc_free(d);
 }
 
+int cli_md_lines(const char *md, int cols, line_fn fn, void *arg, struct error *e)
+{
+	struct out o = {fn, arg, cols, 0};
+	emit_md(&o, md, strlen(md), e);
+	return o.rc ? -1 : 0;
+}
+
 /* An exercise: its intro, then each step with its guidance. */
 static void emit_steps(struct out *o, const char *id, struct error *e)
 {

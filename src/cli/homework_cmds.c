@@ -484,7 +484,7 @@ static int answer_run(struct cli_ctx *ctx, struct vault *v, void *arg, struct er
 {
 	(void)ctx;
 	const struct answer_args *x = arg;
-	const struct cli_asker a = {ask_line, stderr, NULL, NULL};
+	const struct cli_asker a = {.ask = ask_line, .talk = stderr};
 	return cli_homework_answer(&a, v, x->pack, x->item, e);
 }
 

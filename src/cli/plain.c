@@ -24,8 +24,12 @@
 #include "cli/secret.h"
 #include "content/crisis.h"
 #include "content/homework.h"
+#include "content/exercise.h"
 #include "content/page.h"
 #include "core/firstrun.h"
+#include "core/helpnow.h"
+#include "io/exsession.h"
+#include "io/healpath.h"
 #include "store/entries.h"
 #include "store/homework.h"
 #include "store/journal.h"
@@ -605,6 +609,8 @@ static int unlock(struct plain *p, struct error *e)
 	return -1;
 }
 
+static void offer_help(struct plain *p);
+
 /* ---- check-in ------------------------------------------------------------------ */
 
 static void check_in(struct plain *p)
@@ -635,10 +641,13 @@ static void check_in(struct plain *p)
 	c.note = buf_str(&note);
 	struct error e = {0};
 	int64_t id;
-	if (checkin_add(p->v, &c, &id, &e))
+	if (checkin_add(p->v, &c, &id, &e)) {
 		printf("The check-in was not saved: %s\n", e.msg);
-	else
+	} else {
 		puts("Saved your check-in.");
+		if (helpnow_after_checkin(c.score))
+			offer_help(p);
+	}
 	goto done;
 stopped:
 	puts("Stopped; the check-in was not saved.");
@@ -653,6 +662,7 @@ done:
 struct writing {
 	struct buf title, tags, body;
 	bool from_draft; /* going on with a kept draft: title and tags are set */
+	const char *prompt; /* written to this prompt (the healing path), or NULL */
 };
 
 static void writing_free(struct writing *w)
@@ -668,7 +678,7 @@ static int keep_draft(struct plain *p, struct writing *w)
 	d.title = (char *)buf_str(&w->title);
 	d.tags = (char *)buf_str(&w->tags);
 	d.body = (char *)buf_str(&w->body);
-	d.prompt = (char *)"";
+	d.prompt = (char *)(w->prompt ? w->prompt : "");
 	struct error e = {0};
 	if (draft_save(p->v, &d, &e) == 0) {
 		puts("Your unfinished entry was kept as a draft, encrypted in the vault. It opens "
@@ -721,8 +731,8 @@ static void save_entry(struct plain *p, struct writing *w)
 	struct buf split = BUF_INIT;
 	buf_puts(&split, buf_str(&w->tags));
 	size_t ntags = list_split(split.data ? split.data : (char *)"", tags, 64);
-	struct new_entry ne = {.title = buf_str(&w->title), .body = all, .prompt = "",
-	                       .tags = tags, .ntags = ntags};
+	struct new_entry ne = {.title = buf_str(&w->title), .body = all,
+	                       .prompt = w->prompt ? w->prompt : "", .tags = tags, .ntags = ntags};
 	struct error e = {0};
 	int64_t id;
 	int rc = entries_add_ex(p->v, &ne, &id, &e);
@@ -736,13 +746,17 @@ static void save_entry(struct plain *p, struct writing *w)
 	puts("Saved your entry.");
 }
 
-static void write_entry(struct plain *p)
+static void write_entry(struct plain *p, const char *prompt)
 {
-	struct writing w = {BUF_INIT, BUF_INIT, BUF_INIT, false};
+	struct writing w = {BUF_INIT, BUF_INIT, BUF_INIT, false, prompt};
 	struct buf line = BUF_INIT;
 	int go = offer_draft(p, &w);
 	if (go <= 0)
 		goto done;
+	if (w.from_draft)
+		w.prompt = NULL; /* the draft is its own writing, not the prompt's */
+	else if (prompt)
+		printf("\nThe prompt: %s\n", prompt);
 	puts("\nWrite an entry. After the title and tags, write as many lines as you like.\n"
 	     "End with a line holding only a dot (.), or press Ctrl-D. A line holding only\n"
 	     "! or help opens crisis help and is not added to the entry.");
@@ -815,11 +829,15 @@ static int ask_cb(void *arg, const char *prompt, struct buf *out)
 
 static void trigger(struct plain *p)
 {
-	const struct cli_asker a = {ask_cb, stdout, p, NULL};
+	int before = -1, after = -1;
+	const struct cli_asker a = {
+		.ask = ask_cb, .talk = stdout, .arg = p, .before = &before, .after = &after};
 	struct error e = {0};
 	putchar('\n');
 	if (cli_trigger_questions(&a, p->v, &e))
 		printf("%s\n", e.msg);
+	else if (helpnow_after_trigger(before, after))
+		offer_help(p);
 }
 
 /* ---- Learn ------------------------------------------------------------------------ */
@@ -902,7 +920,7 @@ static void homework_item(struct plain *p, const struct hw_pack *pk, const struc
 	if (it->content_note)
 		put_text("Content note: ", it->content_note);
 	if (it->kind == HW_SCALE || it->kind == HW_ANSWER || it->kind == HW_MEASURE) {
-		const struct cli_asker a = {ask_cb, stdout, p, crisis_cb};
+		const struct cli_asker a = {.ask = ask_cb, .talk = stdout, .arg = p, .crisis = crisis_cb};
 		if (cli_homework_answer(&a, p->v, pk->id, (int)i + 1, &e))
 			printf("%s\n", e.msg);
 		return;
@@ -1008,42 +1026,535 @@ static void homework(struct plain *p)
 	hwpack_list_free(packs, n);
 }
 
+/* ---- written exercises, step by step ----------------------------------------- */
+
+/* Exercises with a screen of their own in the full-screen journal (paced
+ * breathing's timer, the support map, the affirmations list): not written
+ * steps, so plain mode does not list them. */
+static bool written_exercise(const char *id)
+{
+	static const char *const own[] = {"paced-breathing", "support-map", "affirmations"};
+	for (size_t i = 0; i < sizeof(own) / sizeof(own[0]); i++)
+		if (strcmp(id, own[i]) == 0)
+			return false;
+	return exercise_exists(id) == 1;
+}
+
+/* Markdown shown through the pager, wrapped. */
+static void show_md(struct plain *p, const char *md)
+{
+	struct pager pg = {p, 0};
+	struct error e = {0};
+	if (cli_md_lines(md, PAGE_COLS, page_line, &pg, &e) && e.msg[0])
+		printf("(This could not be shown: %s)\n", e.msg);
+}
+
+/* A score from 0 to 10: 0, with *out -1 when skipped with Enter; 1 when
+ * the answer was one of the words in cmds (its first letter in *cmd);
+ * -1 when input ended. */
+static int ask_score10(struct plain *p, const char *prompt, const char *cmds, int *out, char *cmd)
+{
+	struct buf b = BUF_INIT;
+	int rc;
+	for (;;) {
+		if (ask(p, prompt, &b)) {
+			rc = -1;
+			break;
+		}
+		const char *s;
+		size_t n = trimmed(buf_str(&b), &s);
+		*out = -1;
+		if (n == 0) {
+			rc = 0;
+			break;
+		}
+		if (n == 1 && cmds && strchr(cmds, tolower((unsigned char)*s))) {
+			*cmd = (char)tolower((unsigned char)*s);
+			rc = 1;
+			break;
+		}
+		if (cli_parse_score(buf_str(&b), out) == 0) {
+			rc = 0;
+			break;
+		}
+		puts(cmds ? "A whole number from 0 to 10, please; Enter skips, p pauses, f finishes now."
+		          : "A whole number from 0 to 10, please, or Enter to skip.");
+	}
+	buf_free(&b);
+	return rc;
+}
+
+struct plain_ex {
+	struct exercise_def d;
+	struct buf text[EXERCISE_MAX_STEPS];
+	struct exsession s;
+};
+
+/* The session points at the words as they are now. */
+static void ex_sync(struct plain_ex *x)
+{
+	for (size_t i = 0; i < x->d.nsteps; i++)
+		x->s.answer[i] = buf_str(&x->text[i]);
+}
+
+/* What a compose step puts together from the answers so far ("" when
+ * none of the answers it uses was given); the number of answers it
+ * lacks. */
+static size_t ex_compose(struct plain_ex *x, size_t i, struct buf *out)
+{
+	buf_clear(out);
+	const char *answers[EXERCISE_MAX_STEPS];
+	for (size_t k = 0; k < x->d.nsteps; k++)
+		answers[k] = buf_str(&x->text[k]);
+	size_t refs;
+	size_t gaps = exercise_compose_gaps(&x->d, i, answers, &refs);
+	if (!(refs && gaps == refs))
+		exercise_compose(&x->d, i, answers, out);
+	return gaps;
+}
+
+enum ex_next { EX_ON, EX_PAUSE, EX_FINISH, EX_ENDED };
+
+/* Lines up to one holding only a dot, into out (the first line is in out
+ * already). -1 when input ended part way (what was written is kept). */
+static int ex_more_lines(struct plain *p, struct buf *out)
+{
+	struct buf line = BUF_INIT;
+	int rc = 0;
+	for (;;) {
+		if (ask(p, "", &line)) {
+			rc = -1;
+			break;
+		}
+		if (strcmp(buf_str(&line), ".") == 0)
+			break;
+		buf_putc(out, '\n');
+		buf_puts(out, buf_str(&line));
+	}
+	buf_free(&line);
+	return rc;
+}
+
+/* One step: its guidance, then the answer. */
+static enum ex_next ex_step(struct plain *p, struct plain_ex *x, size_t i)
+{
+	const struct ex_step *st = &x->d.steps[i];
+	printf("\nStep %zu of %zu: %s\n\n", i + 1, x->d.nsteps, st->heading);
+	show_md(p, st->guide);
+	if (p->ended)
+		return EX_ENDED;
+	char cmd = 0;
+	if (st->kind == ANSWER_SCALE) {
+		char prompt[240];
+		int v;
+		snprintf(prompt, sizeof(prompt),
+		         "From 0%s%s%s to 10%s%s%s; Enter skips, p pauses, f finishes now:",
+		         *st->low ? " (" : "", st->low, *st->low ? ")" : "", *st->high ? " (" : "",
+		         st->high, *st->high ? ")" : "");
+		int r = ask_score10(p, prompt, "pf", &v, &cmd);
+		if (r < 0)
+			return EX_ENDED;
+		if (r == 0) {
+			if (v >= 0 || x->s.rating[i] < 0)
+				x->s.rating[i] = v;
+			return EX_ON;
+		}
+		return cmd == 'p' ? EX_PAUSE : EX_FINISH;
+	}
+	struct buf line = BUF_INIT, composed = BUF_INIT;
+	enum ex_next next = EX_ON;
+	if (st->kind == ANSWER_NONE) {
+		if (ask(p, "Press Enter to go on; p pauses, f finishes now:", &line))
+			next = EX_ENDED;
+	} else {
+		const char *kept = buf_str(&x->text[i]);
+		size_t gaps = 0;
+		if (st->kind == ANSWER_COMPOSE && !*kept) {
+			gaps = ex_compose(x, i, &composed);
+			kept = buf_str(&composed);
+			/* With a gap it is only a start, as on the screen: it is
+			 * kept only in the person's own words. */
+			if (*kept)
+				puts(gaps ? "Put together from your answers, with ... where one was skipped "
+				            "(write your own words to keep it):"
+				          : "Put together from your answers (Enter keeps it; or write your "
+				            "own):");
+		} else if (*kept) {
+			puts("What you wrote before (Enter keeps it; or write it anew):");
+		}
+		if (*kept) {
+			termsafe_fputs(kept, stdout, TERMSAFE_TEXT);
+			putchar('\n');
+		}
+		if (ask(p, "Your words; end with a line holding only a dot. A dot alone skips, p "
+		           "pauses, f finishes now:",
+		        &line))
+			next = EX_ENDED;
+		else if (!line.len && !gaps && st->kind == ANSWER_COMPOSE && composed.len)
+			buf_puts(&x->text[i], buf_str(&composed));
+	}
+	const char *s;
+	size_t n = next == EX_ON ? trimmed(buf_str(&line), &s) : 0;
+	if (next != EX_ON) {
+	} else if (n == 1 && (*s == 'p' || *s == 'P')) {
+		next = EX_PAUSE;
+	} else if (n == 1 && (*s == 'f' || *s == 'F')) {
+		next = EX_FINISH;
+	} else if (exsession_writes(st) && line.len && strcmp(buf_str(&line), ".") != 0) {
+		/* New words take the place of what was there. */
+		buf_clear(&x->text[i]);
+		buf_puts(&x->text[i], buf_str(&line));
+		if (ex_more_lines(p, &x->text[i]))
+			next = EX_ENDED;
+	}
+	buf_free(&line);
+	buf_free(&composed);
+	return next;
+}
+
+/* Keeps the exercise as a pause; says so. */
+static void ex_pause(struct plain *p, struct plain_ex *x)
+{
+	struct error e = {0};
+	ex_sync(x);
+	if (!exsession_any(&x->s) && x->s.before < 0) {
+		exsession_drop(p->v, &x->d, &e);
+		puts("Left; nothing had been given, so nothing was kept.");
+	} else if (exsession_pause(p->v, &x->s, &e)) {
+		printf("The exercise could not be kept (%s).\n", e.msg);
+	} else {
+		puts("Paused. What you wrote is kept, encrypted in the vault; choose the exercise "
+		     "again to go on.");
+	}
+}
+
+static void run_exercise(struct plain *p, const char *id)
+{
+	struct plain_ex *x = calloc(1, sizeof(*x));
+	struct error e = {0};
+	if (!x) {
+		puts("Out of memory; the exercise could not be opened.");
+		return;
+	}
+	if (exercise_load(id, &x->d, &e)) {
+		printf("The exercise could not be opened: %s\n", e.msg);
+		free(x);
+		return;
+	}
+	x->s = (struct exsession){.d = &x->d, .stage = EXSESSION_AT_STEP, .before = -1, .after = -1};
+	for (size_t i = 0; i < x->d.nsteps; i++)
+		x->s.rating[i] = -1;
+	struct buf kept = BUF_INIT, b = BUF_INIT;
+	bool resumed = exsession_resume(p->v, &x->s, &kept) == 1;
+	for (size_t i = 0; resumed && i < x->d.nsteps; i++)
+		buf_puts(&x->text[i], x->s.answer[i] ? x->s.answer[i] : "");
+	buf_free(&kept);
+	ex_sync(x);
+	printf("\n%s\n\n", x->d.m.title);
+	if (x->d.m.content_note)
+		printf("Content note: %s\n\n", x->d.m.content_note);
+	show_md(p, x->d.intro);
+	enum ex_next next = EX_ON;
+	if (resumed) {
+		char go[80];
+		snprintf(go, sizeof(go), "Go on at step %zu of %zu", x->s.cur + 1, x->d.nsteps);
+		const char *const items[] = {go, "Start afresh (what you wrote here is wiped)"};
+		int k = menu(p, "You started this before, and what you wrote is kept.", items, 2,
+		             "to go back");
+		if (k <= 0)
+			goto out;
+		if (k == 2) {
+			if (exsession_drop(p->v, &x->d, &e)) {
+				printf("It could not be wiped (%s); nothing changed.\n", e.msg);
+				goto out;
+			}
+			for (size_t i = 0; i < x->d.nsteps; i++) {
+				buf_clear(&x->text[i]);
+				x->s.rating[i] = -1;
+			}
+			x->s.cur = 0;
+			x->s.before = -1;
+			x->s.stage = EXSESSION_AT_STEP;
+			resumed = false;
+		}
+	}
+	if (!resumed) {
+		printf("\n%zu steps. Any step can be skipped; p pauses and keeps your words to go on "
+		       "later, f finishes now.\n",
+		       x->d.nsteps);
+		if (ask(p, "Press Enter to begin, or q to go back:", &b))
+			goto out;
+		const char *s;
+		if (trimmed(buf_str(&b), &s) == 1 && (*s == 'q' || *s == 'Q'))
+			goto out;
+		char cmd;
+		if (ask_score10(p, "How much distress do you feel right now, from 0 to 10 (Enter "
+		                   "skips)?",
+		                NULL, &x->s.before, &cmd) < 0)
+			goto out;
+	}
+	if (x->s.stage != EXSESSION_AT_AFTER) {
+		for (size_t i = x->s.cur; i < x->d.nsteps && next == EX_ON; i++) {
+			x->s.cur = i;
+			next = ex_step(p, x, i);
+			ex_sync(x);
+			if (next == EX_ON && i + 1 < x->d.nsteps) {
+				/* Kept as it goes, as the full screen does. */
+				x->s.cur = i + 1;
+				exsession_pause(p->v, &x->s, &e);
+			}
+		}
+	}
+	if (next == EX_PAUSE || next == EX_ENDED) {
+		ex_pause(p, x);
+		goto out;
+	}
+	x->s.stage = EXSESSION_AT_AFTER;
+	char q[120], cmd;
+	if (x->s.before >= 0)
+		snprintf(q, sizeof(q), "And now, from 0 to 10? (Before, it was %d.) Enter skips:",
+		         x->s.before);
+	else
+		snprintf(q, sizeof(q), "%s", "And now, from 0 to 10? Enter skips:");
+	if (ask_score10(p, q, NULL, &x->s.after, &cmd) < 0) {
+		ex_pause(p, x);
+		goto out;
+	}
+	bool wrote;
+	ex_sync(x);
+	if (exsession_finish(p->v, &x->s, &wrote, &e)) {
+		printf("Not saved: %s\nWhat you wrote is kept as a pause; choose the exercise again "
+		       "to go on.\n",
+		       e.msg);
+		goto out;
+	}
+	char change[40];
+	helpnow_change(x->s.before, x->s.after, change, sizeof(change));
+	printf("%s%s%s.\n", wrote ? "Saved in your journal, tagged exercise" : "Noted",
+	       *change ? "; " : "", change);
+out:
+	buf_free(&b);
+	for (size_t i = 0; i < EXERCISE_MAX_STEPS; i++)
+		buf_free(&x->text[i]);
+	exercise_free(&x->d);
+	free(x);
+}
+
+struct exlist {
+	char *id[32], *title[32];
+	size_t n;
+};
+
+static int collect_ex(size_t folder, const char *path, const struct page_meta *m, void *arg)
+{
+	(void)folder;
+	(void)path;
+	struct exlist *l = arg;
+	if (l->n == 32)
+		return 1;
+	if (!written_exercise(m->id))
+		return 0;
+	l->id[l->n] = strdup(m->id);
+	l->title[l->n] = strdup(m->title);
+	if (!l->id[l->n] || !l->title[l->n]) {
+		free(l->id[l->n]);
+		free(l->title[l->n]);
+		return 1;
+	}
+	l->n++;
+	return 0;
+}
+
+static void exlist_free(struct exlist *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->id[i]);
+		free(l->title[i]);
+	}
+}
+
+static void exercises(struct plain *p)
+{
+	static const char *const folder[] = {"exercises/"};
+	struct exlist l = {0};
+	page_each(folder, 1, collect_ex, &l);
+	if (!l.n)
+		puts("No exercises could be read.");
+	int k;
+	while (l.n && !p->ended &&
+	       (k = menu(p, "Exercises: written steps, at your own pace.",
+	                 (const char *const *)l.title, l.n, "to go back")) > 0)
+		run_exercise(p, l.id[k - 1]);
+	exlist_free(&l);
+}
+
+/* After a low check-in or a trigger log with high distress: an offer,
+ * once; Enter goes on as before. */
+static void offer_help(struct plain *p)
+{
+	char q[200];
+	snprintf(q, sizeof(q), "Type 1 for %s, step by step, or press Enter for no, thanks:",
+	         helpnow_name(HELP_GROUND));
+	puts("\nIf you like, an exercise may help right now. (A line holding only ! opens crisis "
+	     "help at any prompt.)");
+	struct buf b = BUF_INIT;
+	const char *s;
+	if (ask(p, q, &b) == 0 && trimmed(buf_str(&b), &s) == 1 && *s == '1')
+		run_exercise(p, helpnow_exercise(HELP_GROUND));
+	buf_free(&b);
+}
+
+/* ---- the healing path --------------------------------------------------------------- */
+
+static void path_module(struct plain *p, struct healpath_module *h)
+{
+	char *items[2 + 4 + 16];
+	char status[120];
+	for (;;) {
+		size_t n = 0, first_ex, first_prompt;
+		snprintf(status, sizeof(status), "Where I am with it: %s (choose to change it)",
+		         healpath_status(h->status));
+		items[n++] = (char *)"Read about it";
+		items[n++] = status;
+		first_ex = n;
+		const char *ids[4];
+		for (size_t i = 0; i < h->m.nexercises && n - first_ex < 4; i++) {
+			struct page_meta pm;
+			char path[160], line[200];
+			struct error e;
+			if (!written_exercise(h->m.exercises[i]))
+				continue;
+			snprintf(path, sizeof(path), "exercises/%s.md", h->m.exercises[i]);
+			if (page_load(path, &pm, NULL, NULL, &e))
+				continue;
+			snprintf(line, sizeof(line), "Try: %s", pm.title);
+			page_meta_free(&pm);
+			if ((items[n] = strdup(line)) != NULL)
+				ids[n++ - first_ex] = h->m.exercises[i];
+		}
+		first_prompt = n;
+		for (size_t i = 0; i < h->m.nprompts && n < sizeof(items) / sizeof(items[0]); i++) {
+			char line[600];
+			snprintf(line, sizeof(line), "Write: %s", h->m.prompts[i]);
+			if ((items[n] = strdup(line)) != NULL)
+				n++;
+		}
+		printf("\n%s\n", h->m.title);
+		if (*h->m.summary)
+			printf("%s\n", h->m.summary);
+		int k = menu(p, "What would you like to do?", (const char *const *)items, n,
+		             "to go back");
+		size_t sel = k > 0 ? (size_t)k - 1 : 0;
+		if (k == 1) {
+			struct pager pg = {p, 0};
+			struct error e = {0};
+			page_line(&pg, "");
+			if (cli_page_lines(h->path, PAGE_COLS, page_line, &pg, &e) == 0)
+				puts("(end of the page)");
+			else if (e.msg[0])
+				printf("The page could not be shown: %s\n", e.msg);
+		} else if (k == 2) {
+			const char *st[HEALPATH_NSTATUS];
+			for (int i = 0; i < HEALPATH_NSTATUS; i++)
+				st[i] = healpath_status(i);
+			int c = menu(p, "Where are you with it? There is no right answer.", st,
+			             HEALPATH_NSTATUS, "to keep it as it is");
+			struct error e = {0};
+			if (c > 0 && healpath_set_status(p->v, h, c - 1, &e))
+				printf("Not changed: %s\n", e.msg);
+			else if (c > 0)
+				printf("Kept: %s.\n", healpath_status(h->status));
+		} else if (k > 0 && sel < first_prompt) {
+			run_exercise(p, ids[sel - first_ex]);
+		} else if (k > 0) {
+			write_entry(p, h->m.prompts[sel - first_prompt]);
+		}
+		for (size_t i = first_ex; i < n; i++)
+			free(items[i]);
+		if (k <= 0 || p->ended)
+			return;
+	}
+}
+
+static void healing_path(struct plain *p)
+{
+	struct healpath_module *mods = calloc(HEALPATH_MAX, sizeof(*mods));
+	struct error e = {0};
+	size_t n = mods ? healpath_load(p->v, mods, HEALPATH_MAX, &e) : 0;
+	if (!n) {
+		printf("The healing path could not be read%s%s.\n", e.msg[0] ? ": " : "", e.msg);
+		free(mods);
+		return;
+	}
+	for (;;) {
+		char *items[HEALPATH_MAX];
+		for (size_t i = 0; i < n; i++) {
+			char line[300];
+			snprintf(line, sizeof(line), "%s (%s). %s.", mods[i].m.title,
+			         healpath_status(mods[i].status), healpath_phase_title(mods[i].phase));
+			items[i] = strdup(line);
+			if (!items[i])
+				items[i] = mods[i].m.title;
+		}
+		int k = menu(p, "The healing path: ten ways of working on healing. Many people begin "
+		                "with the steadying ones; any module can be opened in any order.",
+		             (const char *const *)items, n, "to go back");
+		for (size_t i = 0; i < n; i++)
+			if (items[i] != mods[i].m.title)
+				free(items[i]);
+		if (k <= 0 || p->ended)
+			break;
+		path_module(p, &mods[k - 1]);
+	}
+	healpath_free(mods, n);
+	free(mods);
+}
+
 /* ---- home ------------------------------------------------------------------------- */
+
+static void write_home(struct plain *p)
+{
+	write_entry(p, NULL);
+}
+
+static void leave(struct plain *p)
+{
+	(void)p;
+}
 
 static int home(struct plain *p)
 {
 	/* Homework shows only while there are packs, as on the home screen,
 	 * so the numbers stay the same for everyone else. */
-	static const char *const items[] = {
-		"Check in: your mood from 0 to 10",
-		"Write in your journal",
-		"Log a trigger",
-		"Learn: read a page",
-		"Homework from my therapist",
-		"Crisis help",
-		"Leave tend",
+	static const struct {
+		const char *label;
+		void (*run)(struct plain *p);
+	} items[] = {
+		{"Check in: your mood from 0 to 10", check_in},
+		{"Write in your journal", write_home},
+		{"Log a trigger", trigger},
+		{"Learn: read a page", learn},
+		{"Homework from my therapist", homework},
+		{"The healing path: modules to read, try and write about", healing_path},
+		{"Exercises: written steps, with a pause whenever you like", exercises},
+		{"Crisis help", show_crisis},
+		{"Leave tend", leave},
 	};
+	enum { N = sizeof(items) / sizeof(items[0]) };
 	while (!p->ended) {
 		struct error e = {0};
 		bool hw = hwpack_count(p->v, &e) > 0;
-		const char *shown[7];
-		size_t n = 0;
-		for (size_t i = 0; i < 7; i++)
-			if (i != 4 || hw)
-				shown[n++] = items[i];
+		const char *shown[N];
+		size_t at[N], n = 0;
+		for (size_t i = 0; i < N; i++)
+			if (items[i].run != homework || hw) {
+				at[n] = i;
+				shown[n++] = items[i].label;
+			}
 		int k = menu(p, "Home. What would you like to do?", shown, n, "to leave");
-		if (k > 4 && !hw)
-			k++; /* the same actions below */
-		if (k <= 0 || k == 7)
+		if (k <= 0 || items[at[k - 1]].run == leave)
 			break;
-		switch (k) {
-		case 1: check_in(p); break;
-		case 2: write_entry(p); break;
-		case 3: trigger(p); break;
-		case 4: learn(p); break;
-		case 5: homework(p); break;
-		case 6: show_crisis(p); break;
-		}
+		items[at[k - 1]].run(p);
 	}
 	return 0;
 }

@@ -223,6 +223,10 @@ int cli_trigger_questions(const struct cli_asker *a, struct vault *v, struct err
 		if (!rc)
 			printf("Saved trigger log %lld%s.\n", (long long)id,
 			       t.finished ? "" : " (to finish later)");
+		if (!rc && a->before)
+			*a->before = t.suds_before;
+		if (!rc && a->after)
+			*a->after = t.suds_after;
 	}
 	categories_free(cats, ncats);
 	tools_free(tools, ntools);
@@ -237,7 +241,7 @@ static int log_trigger(struct cli_ctx *ctx, struct vault *v, void *arg, struct e
 {
 	(void)ctx;
 	(void)arg;
-	const struct cli_asker a = {ask_line, stderr, NULL, NULL};
+	const struct cli_asker a = {.ask = ask_line, .talk = stderr};
 	return cli_trigger_questions(&a, v, e);
 }
 

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/helpnow.h"
 #include "core/pacer.h"
 #include "store/settings.h"
 #include "store/tracking.h"
@@ -123,7 +124,12 @@ static struct step finish(struct ctx *c, struct breathe *b)
 	} else {
 		if (b->ran)
 			view_done(c, "paced-breathing", 0);
-		snprintf(c->note, sizeof(c->note), "%s", "Noted. Come back to it whenever you like.");
+		char change[40];
+		if (helpnow_change(b->before, b->after, change, sizeof(change)))
+			snprintf(c->note, sizeof(c->note), "Noted; %s. Come back to it whenever you like.",
+			         change);
+		else
+			snprintf(c->note, sizeof(c->note), "%s", "Noted. Come back to it whenever you like.");
 	}
 	return STEP(STEP_POP);
 }

@@ -7,6 +7,7 @@
 
 #include "content/embed.h"
 #include "core/feelings.h"
+#include "core/helpnow.h"
 #include "store/settings.h"
 #include "store/tracking.h"
 #include "util/buf.h"
@@ -472,6 +473,9 @@ static struct step save(struct ctx *c, struct checkin_state *s)
 		*s->link = id;
 	snprintf(c->note, sizeof(c->note), "%s",
 	         s->link ? "Checked in; the entry will be linked to it." : "Checked in. Thank you.");
+	/* A low score: offer a steadying tool, once, over what was below. */
+	if (helpnow_after_checkin(s->c.score))
+		return REPLACE(helpnow_view, NULL);
 	return STEP(STEP_POP);
 }
 

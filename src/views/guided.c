@@ -8,9 +8,8 @@
 #include <string.h>
 
 #include "content/exercise.h"
-#include "store/entries.h"
-#include "store/settings.h"
-#include "store/tracking.h"
+#include "core/helpnow.h"
+#include "io/exsession.h"
 #include "util/buf.h"
 #include "views/journal_int.h"
 #include "views/view.h"
@@ -29,7 +28,6 @@ struct guided {
 	struct scale score;                   /* the distress asked now */
 	bool resumed;
 	enum stage resume_at;                 /* G_STEP or G_AFTER */
-	char key[96];                         /* where a pause is kept */
 	/* A compose step's text as last put together from the answers (NULL:
 	 * none); while the text is still exactly that, it is rebuilt when an
 	 * answer changes, and it is not kept when an answer it uses is missing. */
@@ -37,11 +35,9 @@ struct guided {
 	struct confirm afresh;
 };
 
-#define SEP '\x1f'
-
 static bool writes(const struct ex_step *s)
 {
-	return s->kind == ANSWER_TEXT || s->kind == ANSWER_COMPOSE;
+	return exsession_writes(s);
 }
 
 static const char *answer(struct guided *g, size_t i)
@@ -63,75 +59,55 @@ static bool bare_compose(struct guided *g, size_t i)
 	return exercise_compose_gaps(&g->d, i, answers, NULL) > 0;
 }
 
-/* A step's answer as it is kept: "" for a bare compose step. */
-static const char *kept_answer(struct guided *g, size_t i)
+/* The session as it is kept (io/exsession.h): the words of each step ("" for
+ * a bare compose step) and the ratings. */
+static void session_of(struct guided *g, struct exsession *s)
 {
-	return bare_compose(g, i) ? "" : answer(g, i);
+	*s = (struct exsession){
+		.d = &g->d,
+		.stage = g->stage == G_AFTER ? EXSESSION_AT_AFTER : EXSESSION_AT_STEP,
+		.cur = g->cur, .before = g->before, .after = g->after,
+	};
+	for (size_t i = 0; i < g->d.nsteps; i++) {
+		s->answer[i] = bare_compose(g, i) ? "" : answer(g, i);
+		s->rating[i] = g->d.steps[i].kind == ANSWER_SCALE ? g->scale[i].value : -1;
+	}
 }
 
 static bool anything_given(struct guided *g)
 {
-	for (size_t i = 0; i < g->d.nsteps; i++)
-		if (g->scale[i].value >= 0 || kept_answer(g, i)[0])
-			return true;
-	return false;
+	struct exsession s;
+	session_of(g, &s);
+	return exsession_any(&s);
 }
 
-/* The pause, as one value: "1" SEP stage SEP step SEP before, then one
- * field per step (its rating, or its text with SEP made a space). */
 static int save_pause(struct ctx *c, struct guided *g, struct error *e)
 {
-	struct buf b = BUF_INIT;
-	int rc = buf_printf(&b, "1%c%d%c%zu%c%d", SEP, (int)g->stage, SEP, g->cur, SEP, g->before);
-	for (size_t i = 0; i < g->d.nsteps && rc == 0; i++) {
-		rc = buf_putc(&b, SEP);
-		if (rc == 0 && g->d.steps[i].kind == ANSWER_SCALE)
-			rc = buf_printf(&b, "%d", g->scale[i].value);
-		for (const char *p = kept_answer(g, i); rc == 0 && *p; p++)
-			rc = buf_putc(&b, *p == SEP ? ' ' : *p);
-	}
-	if (rc == 0)
-		rc = settings_set(c->vault, g->key, buf_str(&b), e);
-	else
-		rc = error_set(e, E_FAIL, "Out of memory keeping the exercise.");
-	buf_free(&b);
-	return rc;
+	struct exsession s;
+	session_of(g, &s);
+	return exsession_pause(c->vault, &s, e);
 }
 
 /* Picks up a pause; 0 when there was none (or it no longer fits). */
 static int load_pause(struct ctx *c, struct guided *g)
 {
 	struct buf b = BUF_INIT;
-	struct error e = {0};
-	if (settings_get_buf(c->vault, g->key, &b, &e) != 1) {
-		buf_free(&b);
-		return 0;
-	}
-	char *f[3 + 1 + EXERCISE_MAX_STEPS + 1];
-	size_t n = 0;
-	for (char *p = b.data; p && n < sizeof(f) / sizeof(f[0]);) {
-		f[n++] = p;
-		char *sep = strchr(p, SEP);
-		if (sep)
-			*sep = '\0';
-		p = sep ? sep + 1 : NULL;
-	}
-	bool ok = n == 4 + g->d.nsteps && strcmp(f[0], "1") == 0;
+	struct exsession s = {.d = &g->d};
+	int ok = exsession_resume(c->vault, &s, &b);
 	if (ok) {
-		int stage = atoi(f[1]);
-		g->cur = (size_t)atoi(f[2]);
-		g->before = atoi(f[3]);
-		g->resume_at = stage == G_AFTER ? G_AFTER : G_STEP;
-		if (g->cur >= g->d.nsteps)
-			g->cur = g->d.nsteps - 1;
+		g->cur = s.cur;
+		g->before = s.before;
+		g->resume_at = s.stage == EXSESSION_AT_AFTER ? G_AFTER : G_STEP;
 		for (size_t i = 0; i < g->d.nsteps; i++) {
-			const char *v = f[4 + i];
 			if (g->d.steps[i].kind == ANSWER_SCALE)
-				scale_set(&g->scale[i], *v ? atoi(v) : SCALE_NONE);
-			else if (writes(&g->d.steps[i]) && editor_set_text(&g->ed[i], v, strlen(v)))
-				ok = false;
+				scale_set(&g->scale[i], s.rating[i]);
+			else if (writes(&g->d.steps[i]) &&
+			         editor_set_text(&g->ed[i], s.answer[i], strlen(s.answer[i])))
+				ok = 0;
 		}
 	}
+	if (b.data)
+		mem_wipe(b.data, b.cap);
 	buf_free(&b);
 	return ok;
 }
@@ -154,7 +130,6 @@ static int guided_enter(struct ctx *c, void *st, const void *arg)
 			return -1;
 		}
 	}
-	snprintf(g->key, sizeof(g->key), "exercise.paused.%s", g->d.m.id);
 	g->resumed = load_pause(c, g);
 	if (!g->resumed) {
 		for (size_t i = 0; i < g->d.nsteps; i++)
@@ -304,60 +279,25 @@ static void go_to(struct guided *g, size_t i)
 	compose_into(g, i);
 }
 
-/* The answers as Markdown, for the journal. */
-static int entry_body(struct guided *g, struct buf *b)
-{
-	for (size_t i = 0; i < g->d.nsteps; i++) {
-		const struct ex_step *s = &g->d.steps[i];
-		if (s->kind == ANSWER_SCALE && g->scale[i].value >= 0) {
-			if (buf_printf(b, "## %s\n\n%d out of 10\n\n", s->heading, g->scale[i].value))
-				return -1;
-		} else if (writes(s) && kept_answer(g, i)[0]) {
-			if (buf_printf(b, "## %s\n\n", s->heading) || buf_puts(b, answer(g, i)) ||
-			    buf_puts(b, "\n\n"))
-				return -1;
-		}
-	}
-	while (b->len && b->data[b->len - 1] == '\n')
-		b->data[--b->len] = '\0';
-	return 0;
-}
-
 static struct step finish(struct ctx *c, struct guided *g)
 {
 	struct error e = {0};
-	struct buf body = BUF_INIT;
-	bool wrote = anything_given(g);
-	if (entry_body(g, &body)) {
-		buf_free(&body);
-		snprintf(c->note, sizeof(c->note), "%s", "Out of memory: nothing was lost, try again.");
-		c->note_role = ROLE_WARN;
-		return STEP(STEP_REDRAW);
-	}
-	int rc = 0;
-	if (wrote) {
-		const char *tags[] = {"exercise", g->d.m.id};
-		struct new_entry ne = {.title = g->d.m.title, .body = buf_str(&body),
-		                       .prompt = g->d.m.title, .tags = tags, .ntags = 2};
-		int64_t id;
-		rc = entries_add_ex(c->vault, &ne, &id, &e);
-		if (rc == 0)
-			c->journal_gen++;
-	}
-	buf_free(&body);
-	if (rc == 0)
-		rc = exercise_log(c->vault, g->d.m.title, g->before, g->after, true, &e);
-	if (rc) {
-		/* Keep every word as a pause, and stay. */
-		struct error e2 = {0};
-		save_pause(c, g, &e2);
+	struct exsession s;
+	bool wrote;
+	session_of(g, &s);
+	if (exsession_finish(c->vault, &s, &wrote, &e)) {
+		/* Kept as a pause; stay. */
 		view_warn(c, &e);
 		return STEP(STEP_REDRAW);
 	}
-	settings_delete(c->vault, g->key, &e);
+	if (wrote)
+		c->journal_gen++;
 	view_done(c, g->d.m.id, 0);
-	snprintf(c->note, sizeof(c->note), "%s",
-	         wrote ? "Saved in your journal, tagged exercise." : "Noted. Come back any time.");
+	char change[40];
+	helpnow_change(g->before, g->after, change, sizeof(change));
+	snprintf(c->note, sizeof(c->note), "%s%s%s%s",
+	         wrote ? "Saved in your journal, tagged exercise" : "Noted", *change ? "; " : "",
+	         change, wrote ? "." : ". Come back any time.");
 	return STEP(STEP_POP);
 }
 
@@ -366,7 +306,7 @@ static struct step pause_and_leave(struct ctx *c, struct guided *g)
 {
 	struct error e = {0};
 	if (!anything_given(g) && g->before < 0) {
-		settings_delete(c->vault, g->key, &e);
+		exsession_drop(c->vault, &g->d, &e);
 		return STEP(STEP_POP);
 	}
 	if (save_pause(c, g, &e)) {
@@ -382,7 +322,7 @@ static struct step start_afresh(struct ctx *c, void *data)
 {
 	struct guided *g = data;
 	struct error e = {0};
-	if (settings_delete(c->vault, g->key, &e)) {
+	if (exsession_drop(c->vault, &g->d, &e)) {
 		view_warn(c, &e);
 		return STEP(STEP_REDRAW);
 	}

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/helpnow.h"
 #include "store/settings.h"
 #include "store/tracking.h"
 #include "util/buf.h"
@@ -308,6 +309,9 @@ static struct step save(struct ctx *c, struct trigger_state *s, bool finished)
 	snprintf(c->note, sizeof(c->note), "%s",
 	         finished ? "Saved. Noticing a trigger is itself a skill."
 	                  : "Saved for now; finish it whenever you like.");
+	/* High distress: offer a steadying tool, once, after this save. */
+	if (helpnow_after_trigger(t.suds_before, t.suds_after))
+		return REPLACE(helpnow_view, NULL);
 	return STEP(STEP_POP);
 }
 
@@ -738,6 +742,11 @@ static void toolbox_draw(struct ctx *c, void *st, int rows, int cols)
 			snprintf(use, sizeof(use), "used %lld times; distress fell by %.1f on average "
 			                           "(n = %lld)",
 			         (long long)t->uses, t->mean_drop, (long long)t->drop_n);
+		if (sel && helpnow_for_tool(t->name)) {
+			size_t n = strlen(use);
+			snprintf(use + n, sizeof(use) - n, "; %s starts it now",
+			         keymap_label(ACT_SELECT, false));
+		}
 		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
 		ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : ROLE_STRONG, t->name);
 		ui_puts(y + 1, 4, w - 4, ROLE_MUTED, use);
@@ -771,6 +780,11 @@ static struct step toolbox_action(struct ctx *c, void *st, enum action a)
 	if (menu_action(&b->m, a))
 		return STEP(STEP_REDRAW);
 	switch (a) {
+	case ACT_SELECT: {
+		/* A row that is one of tend's exercises starts it. */
+		const char *id = b->n ? helpnow_for_tool(b->t[b->m.sel].name) : NULL;
+		return id ? view_open_exercise(STEP_PUSH, id) : STEP(STEP_NONE);
+	}
 	case ACT_EDIT:
 		b->ask = (struct ask){.title = "A coping tool of your own", .label = "Name:",
 		                      .about = "What you do, in a few words, like: a walk round the block.",
@@ -794,6 +808,7 @@ static struct step toolbox_action(struct ctx *c, void *st, enum action a)
 }
 
 static const struct hint toolbox_hints[] = {
+	{ACT_SELECT, "start"},
 	{ACT_EDIT, "add"},
 	{ACT_REMOVE, "remove"},
 	{ACT_BACK, "back"},

@@ -20,7 +20,7 @@ plain() {
 
 # First run: a passphrase too short, then two that differ, then a good one;
 # a wrong copy of the recovery code, then the check skipped; a region.
-plain first "\nshort\n$PASS\n$PASS and more\n$PASS\n$PASS\n\nWRONG\n\ns\n1\n6\n"
+plain first "\nshort\n$PASS\n$PASS and more\n$PASS\n$PASS\n\nWRONG\n\ns\n1\nq\n"
 t_eq "the first run ends cleanly" 0 "$rc"
 t_match "the first screen says how to reach crisis help" \
 	"a line holding only ! or help opens crisis help" "$out"
@@ -47,7 +47,7 @@ TEND_HOME=$G "$TEND_BIN" --plain >"$O/g" 2>&1 < <(
 t_match "the third group typed back (any case) matches" "That matches" "$(cat "$O/g")"
 
 # A check-in, with bad scores asked again and crisis help from inside it.
-plain checkin "$PASS\n1\n11\nlots\n6\n!\n\ncalm, marker-feeling tired\nmarker-note slow morning\n6\n"
+plain checkin "$PASS\n1\n11\nlots\n6\n!\n\ncalm, marker-feeling tired\nmarker-note slow morning\nq\n"
 t_eq "a check-in session ends cleanly" 0 "$rc"
 t_match "every prompt says what to type" "Mood from 0 \(worst\) to 10 \(best\), or Enter to skip:" "$out"
 t_match "a score outside 0-10 is asked again" "A whole number from 0 to 10, please" "$out"
@@ -66,13 +66,13 @@ t_match "its feelings, split on commas" '"emotions": "calm,marker-feeling tired"
 t_match "and its note" '"note": "marker-note slow morning"' "$json"
 
 # Menu choices out of range are asked again.
-plain badmenu "$PASS\n9\nseven\n0\n6\n"
+plain badmenu "$PASS\n9\nseven\n0\nq\n"
 t_eq "a bad menu answer is asked again, each time" 3 \
-	"$(grep -c 'That is not one of the numbers 1 to 6' "$O/badmenu")"
+	"$(grep -c 'That is not one of the numbers 1 to 8' "$O/badmenu")"
 
 # A multi-line entry: title, tags, lines (an empty one too), ended by a dot;
 # ! in the middle of it opens crisis help and is not written down.
-plain entry "$PASS\n2\nmarker-title A long day\nwork, rest\nfirst line\n\nthird line é\n!\n\nlast line\n.\n6\n"
+plain entry "$PASS\n2\nmarker-title A long day\nwork, rest\nfirst line\n\nthird line é\n!\n\nlast line\n.\nq\n"
 t_match "writing says how to end before it starts" \
 	"End with a line holding only a dot \(\.\), or press Ctrl-D" "$out"
 t_match "the entry is saved" "Saved your entry\." "$out"
@@ -82,7 +82,7 @@ t_eq "every line is kept, and the ! is not" \
 	"$(printf 'first line\n\nthird line é\nlast line')" "$(pw show 1 | tail -n +4)"
 
 # A trigger log: the same questions as 'tend trigger'.
-plain trigger "$PASS\n3\n99\n2\nmarker-what a door slammed\nkitchen\n12\n8\n1\n4\n6\n6\n"
+plain trigger "$PASS\n3\n99\n2\nmarker-what a door slammed\nkitchen\n12\n8\n1\n4\n6\nq\n"
 t_match "a kind out of range is asked again" "That is not one of the numbers 1 to" "$out"
 t_match "a distress score out of range is asked again" "A whole number from 0 to 10, please" "$out"
 t_match "the trigger is logged" "Saved trigger log 1\." "$out"
@@ -90,24 +90,24 @@ t_match "with what happened" '"what": "marker-what a door slammed"' "$(pw export
 
 # A Learn page through the pager: 10 rows, Enter for more, q to stop.
 export LINES=10
-plain learn "$PASS\n4\n1\n\nq\n\n6\n"
+plain learn "$PASS\n4\n1\n\nq\n\nq\n"
 t_match "Learn lists the pages" "Learn: short pages to read at your own pace" "$out"
 t_match "the page is shown" "Trauma" "$out"
 t_match "the pager says what to type" "-- Enter for more, q to stop --" "$out"
 t_eq "it stops to ask twice before q" 2 "$(grep -c 'Enter for more' "$O/learn")"
 # Between one question and the next, at most LINES - 1 rows, so nothing
 # scrolls away unread: from the Learn menu's question to the list again.
-longest=$(sed -n '/^Type a number from 1 to 10/,/^Learn: short/p' "$O/learn" |
+longest=$(sed -n '/^Type a number from 1 to 10/,/^Learn: short/{p;/^Learn: short/q}' "$O/learn" |
 	awk '/Enter for more|^Type a number/ { if (n > m) m = n; n = 0; next } { n++ } END { print m }')
 t_ok "no run of page lines is longer than the screen ($longest)" test "$longest" -le 9
 t_nomatch "q stops the page" "end of the page" "$out"
-plain learnall "$PASS\n4\n1\n$(printf '\\n%.0s' $(seq 40))6\n"
+plain learnall "$PASS\n4\n1\n$(printf '\\n%.0s' $(seq 40))q\n"
 t_match "Enter pages to the end, with its sources, who reviewed it, when, and when next" \
 	"Sources:.*Last reviewed [0-9-]+ by tend maintainers\..*Next review due [0-9-]+\..*\(end of the page\)" "$(tr '\n' ' ' <"$O/learnall")"
 unset LINES
 
 # help at the passphrase prompt, before anything is open.
-plain crisisfirst "help\n\n$PASS\n6\n"
+plain crisisfirst "help\n\n$PASS\nq\n"
 t_match "help at the passphrase prompt shows crisis help" "Crisis help: you do not have to" "$out"
 t_match "and the passphrase is asked again" "Passphrase.*Crisis help.*Passphrase" "$(tr '\n' ' ' <"$O/crisisfirst")"
 t_eq "then the vault opens" 0 "$rc"
@@ -118,7 +118,7 @@ t_eq "the end of input leaves cleanly" 0 "$rc"
 t_match "the unfinished entry is kept as a draft" "kept as a draft" "$out"
 t_match "the vault is closed" "Your vault is closed" "$out"
 t_eq "it is not an entry yet" 1 "$(pw list | wc -l)"
-plain draft "$PASS\n2\n1\nmarker-draft body\n.\n6\n"
+plain draft "$PASS\n2\n1\nmarker-draft body\n.\nq\n"
 t_match "the next time, the draft is offered" 'unfinished entry kept on .*titled "marker-draft title"' "$out"
 t_match "and going on with it saves it" "Saved your entry\." "$out"
 t_match "with its title" $'\tmarker-draft title\t' "$(pw list)"
@@ -141,7 +141,7 @@ rc=$?
 exec 7>&-
 t_eq "Ctrl-C leaves with 128 + SIGINT" 130 "$rc"
 t_match "and says the entry was kept" "kept as a draft" "$(cat "$O/sigint")"
-plain afterint "$PASS\n2\n1\n.\n6\n"
+plain afterint "$PASS\n2\n1\n.\nq\n"
 t_match "the interrupted entry comes back with its words" "So far:[[:space:]]+some words" "$out"
 
 # A wrong passphrase three times: exit 3, nothing changed.
@@ -151,23 +151,23 @@ t_match "with a way forward" "tend recover" "$out"
 
 # --passphrase-fd: the passphrase comes from there, once; 0 is standard
 # input, read like any answer.
-out=$(printf '1\n4\n\n\n6\n' | "$TEND_BIN" --plain --passphrase-fd 3 3<<<"$PASS" 2>&1)
+out=$(printf '1\n4\n\n\nq\n' | "$TEND_BIN" --plain --passphrase-fd 3 3<<<"$PASS" 2>&1)
 t_match "--passphrase-fd gives the passphrase" "Saved your check-in" "$out"
 t_nomatch "and no passphrase prompt is shown" "Passphrase \(or" "$out"
-printf '6\n' | "$TEND_BIN" --plain --passphrase-fd 3 3<<<"not it" >/dev/null 2>&1
+printf 'q\n' | "$TEND_BIN" --plain --passphrase-fd 3 3<<<"not it" >/dev/null 2>&1
 t_eq "a wrong one there exits 3 at once" 3 $?
-out=$(printf '%s\n1\n3\n\n\n6\n' "$PASS" | "$TEND_BIN" --plain --passphrase-fd 0 2>&1)
+out=$(printf '%s\n1\n3\n\n\nq\n' "$PASS" | "$TEND_BIN" --plain --passphrase-fd 0 2>&1)
 t_match "--passphrase-fd 0 reads it from the same input" "Saved your check-in" "$out"
 
 # Control characters typed do not reach the vault or the output.
-plain ctrl "$PASS\n2\nmarker-ctrl \033[31mred\n\nplain text\n.\n6\n"
+plain ctrl "$PASS\n2\nmarker-ctrl \033[31mred\n\nplain text\n.\nq\n"
 t_match "an escape typed in a title is dropped" $'\tmarker-ctrl \\[31mred\t' "$(pw list)"
 
 # The terminal does not matter.
-plain termunset "$PASS\n6\n"
-env -u TERM "$TEND_BIN" --plain <<<"$(printf '%s\n6' "$PASS")" >"$O/noterm" 2>&1
+plain termunset "$PASS\nq\n"
+env -u TERM "$TEND_BIN" --plain <<<"$(printf '%s\nq' "$PASS")" >"$O/noterm" 2>&1
 t_eq "TERM unset works" 0 $?
-TERM=dumb "$TEND_BIN" --plain <<<"$(printf '%s\n1\n5\n\n\n6' "$PASS")" >"$O/dumb" 2>&1
+TERM=dumb "$TEND_BIN" --plain <<<"$(printf '%s\n1\n5\n\n\nq' "$PASS")" >"$O/dumb" 2>&1
 t_eq "TERM=dumb works" 0 $?
 t_match "and saves a check-in there" "Saved your check-in" "$(cat "$O/dumb")"
 t_eq "no output holds an escape character" "" "$(grep -l $'\x1b' "$O"/* 2>/dev/null)"

@@ -69,6 +69,7 @@ SCRIPT
 	t_match "$id: and goes on where it stopped" "Step 2 of [0-9]+: $second" "$(sec "going on")"
 	t_match "$id: finishing early asks distress after" "And now, from 0 to 10\? \(Before, it was 7\.\)" "$(sec "distress after")"
 	t_match "$id: saved in the journal" "Saved in your journal" "$(sec finished)"
+	t_match "$id: ends with the change in distress" "distress 7 → 4" "$(sec finished)"
 	entry=$(tend_ list | awk -F'\t' -v t="$title" '$3 == t { print $1; exit }')
 	body=$(tend_ show "${entry:-0}")
 	t_match "$id: the entry holds the answer" "## $first"$'\n\n'"$marker" "$body"

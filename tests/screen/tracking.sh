@@ -63,6 +63,7 @@ key Down
 key End
 key Enter
 dump saved to finish later
+key Esc
 key Down
 key Down
 key Enter

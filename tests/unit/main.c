@@ -26,6 +26,7 @@
 	X(seal) \
 	X(report) \
 	X(pacer) \
+	X(helpnow) \
 	X(content) \
 	X(exercise) \
 	X(homework) \

@@ -231,7 +231,7 @@ t_eq "orphan: the new vault works" 0 $?
 # ---- the message in each front end ------------------------------------------
 P=$T_TMP/plain
 cp -a "$T_TMP/after-commit.pristine" "$P"
-printf '6\n' | TEND_HOME=$P "$TEND_BIN" --plain --passphrase-fd 3 3<<<"$PASS" \
+printf 'q\n' | TEND_HOME=$P "$TEND_BIN" --plain --passphrase-fd 3 3<<<"$PASS" \
 	>"$T_TMP/plain.out" 2>"$T_TMP/plain.err"
 t_eq "--plain: runs and ends cleanly" 0 $?
 t_match "--plain: the person is told the code changed" "$FINISHED" \
