@@ -21,6 +21,8 @@ enum safety_part {
 
 /* The heading each part is shown under. */
 const char *safety_title(enum safety_part p);
+/* A line of guidance shown under the heading: what belongs in the part. */
+const char *safety_guidance(enum safety_part p);
 /* Fills out with the part's text ("" when empty). */
 int safety_get(struct vault *v, enum safety_part p, char *out, size_t size, struct error *e);
 int safety_set(struct vault *v, enum safety_part p, const char *text, struct error *e);

@@ -343,7 +343,9 @@ static bool crisis_page(struct plain *p, const struct crisis_data *d, const char
 	page_line(&pg, line);
 	if (r) {
 		page_line(&pg, "");
-		snprintf(line, sizeof(line), "Lines in %s:", r->name);
+		char head[160];
+		crisis_heading(r, head, sizeof(head));
+		snprintf(line, sizeof(line), "%s:", head);
 		page_line(&pg, line);
 		crisis_lines(&pg, d, r->code);
 		if (strcmp(r->countries, "*") != 0) {
@@ -379,7 +381,9 @@ static void choose_region(struct plain *p, const struct crisis_data *d, const ch
 	snprintf(p->region, sizeof(p->region), "%s", d->regions[k - 1].code);
 	if (config_set(p->paths.config_dir, "region", d->regions[k - 1].code, &e))
 		printf("The region could not be saved (%s); it is used until tend closes.\n", e.msg);
-	printf("Crisis lines for %s.\n", d->regions[k - 1].name);
+	char head[160];
+	crisis_heading(&d->regions[k - 1], head, sizeof(head));
+	printf("%s.\n", head);
 }
 
 static void show_crisis(struct plain *p)
@@ -565,13 +569,14 @@ static int first_run(struct plain *p, struct error *e)
 	struct crisis_data d;
 	struct error ce;
 	if (!p->ended && crisis_load(&d, &ce) == 0) {
-		char intro[256];
-		const char *guess = region_of(p, &d);
+		char intro[512], why[256];
+		struct config cfg;
+		config_load(p->paths.config_dir, &cfg);
+		const char *guess = crisis_pick_region_why(&d, cfg.region, why, sizeof(why));
+		snprintf(p->region, sizeof(p->region), "%s", guess);
 		const struct crisis_region *gr = crisis_region(&d, guess);
-		snprintf(intro, sizeof(intro),
-		         "Crisis lines differ by country. The guess from this computer's language "
-		         "settings is: %s.",
-		         gr ? gr->name : guess);
+		snprintf(intro, sizeof(intro), "Crisis lines differ by country. Shown now: %s (%s).",
+		         gr ? gr->name : guess, why);
 		choose_region(p, &d, intro);
 		crisis_free(&d);
 	}

@@ -6,10 +6,13 @@
 
 #include "cli/cli_int.h"
 #include "cli/commands.h"
+#include "content/crisis.h"
 #include "core/feelings.h"
 #include "store/safety.h"
 #include "store/tracking.h"
 #include "util/buf.h"
+#include "util/config.h"
+#include "util/path.h"
 #include "util/termsafe.h"
 #include "util/utf8.h"
 
@@ -254,6 +257,41 @@ int cmd_trigger(struct cli_ctx *ctx, int argc, char **argv)
 
 /* ---- safety plan: printed, to keep on paper or share ---------------------------- */
 
+/* The emergency number and crisis lines of the region tend shows (the one
+ * chosen, else the guess from the locale), so that a printed plan carries
+ * real numbers; with no list to read, what to do instead. */
+static void print_crisis_numbers(FILE *out)
+{
+	struct crisis_data d;
+	struct error e = {0};
+	if (crisis_load(&d, &e)) {
+		fputs("In danger: call your local emergency number. Crisis lines: tend, then "
+		      "Ctrl-G.\n", out);
+		return;
+	}
+	struct paths ps = {0};
+	struct config cfg = {0};
+	if (paths_resolve(&ps, &e) == 0)
+		config_load(ps.config_dir, &cfg);
+	paths_free(&ps);
+	char why[256], head[160];
+	const struct crisis_region *r =
+		crisis_region(&d, crisis_pick_region_why(&d, cfg.region, why, sizeof(why)));
+	if (r) {
+		crisis_heading(r, head, sizeof(head));
+		fprintf(out, "In danger: call %s now.\n\n%s (%s):\n", r->emergency, head, why);
+		for (size_t i = 0; i < d.nlines; i++) {
+			const struct crisis_line *l = &d.lines[i];
+			if (strcmp(l->region, r->code) == 0)
+				fprintf(out, "  %s: %s (%s%s%s)%s%s\n", l->service, l->contact,
+				        crisis_how_text(l->how), *l->hours ? ", " : "", l->hours,
+				        *l->note ? ". " : "", l->note);
+		}
+		fputs("\nAnother region: tend, then Ctrl-G, then r.\n", out);
+	}
+	crisis_free(&d);
+}
+
 static int print_plan(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e)
 {
 	(void)ctx;
@@ -268,7 +306,7 @@ static int print_plan(struct cli_ctx *ctx, struct vault *v, void *arg, struct er
 		fputs("\n\n", stdout);
 	}
 	mem_wipe(text, sizeof(text));
-	puts("In danger: call your local emergency number. Crisis lines: tend, then Ctrl-G.");
+	print_crisis_numbers(stdout);
 	return 0;
 }
 

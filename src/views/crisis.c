@@ -53,10 +53,12 @@ static void build(struct crisis *cr, struct ctx *c)
 	           "call %s now.**\n\n",
 	           emergency);
 	if (r) {
+		char head[160];
+		crisis_heading(r, head, sizeof(head));
 		buf_printf(&cr->md,
-		           "## Lines in %s\n\nPress **%s** to choose another region, **%s** for your "
+		           "## %s\n\nPress **%s** to choose another region, **%s** for your "
 		           "safety plan, **%s** for paced breathing.\n\n",
-		           r->name, keymap_label(ACT_REGION, false), keymap_label(ACT_SAFETY, false),
+		           head, keymap_label(ACT_REGION, false), keymap_label(ACT_SAFETY, false),
 		           keymap_label(ACT_BREATHE, false));
 		add_lines(&cr->md, &d, r->code);
 		if (strcmp(r->countries, "*") != 0) {

@@ -61,22 +61,30 @@ static void safety_leave(struct ctx *c, void *st)
 	mem_wipe(s->text, sizeof(s->text));
 }
 
+/* A part's body as markdown: the line of guidance, then the person's words
+ * (or how to add some), then for professionals the region's crisis lines. */
+static void part_body(const struct safety_state *s, int p, char *out, size_t n)
+{
+	snprintf(out, n, "*%s*\n\n%s%s%s", safety_guidance((enum safety_part)p),
+	         *s->text[p] ? s->text[p] : "(empty: Enter to write something here)",
+	         p == SP_PROFESSIONAL && *s->lines ? "  \n" : "",
+	         p == SP_PROFESSIONAL ? s->lines : "");
+}
+
 static void safety_draw(struct ctx *c, void *st, int rows, int cols)
 {
 	(void)c;
 	struct safety_state *s = st;
 	int w = cols - 4 > 100 ? 100 : cols - 4;
 	int y = view_title(cols, "My safety plan");
+	char body[PART_MAX + 1200];
 	/* Keep the chosen part in view: scroll by parts. */
 	if ((int)s->m.sel < s->top)
 		s->top = (int)s->m.sel;
 	for (;;) {
 		int need = 0;
 		for (int p = s->top; p <= (int)s->m.sel; p++) {
-			char body[PART_MAX + 700];
-			snprintf(body, sizeof(body), "%s%s%s", *s->text[p] ? s->text[p] : "(empty)",
-			         p == SP_PROFESSIONAL && *s->lines ? "\n\n" : "",
-			         p == SP_PROFESSIONAL ? s->lines : "");
+			part_body(s, p, body, sizeof(body));
 			need += 2 + view_markdown(rows, 0, w - 2, 0, 0, body);
 		}
 		if (need <= rows - y || s->top >= (int)s->m.sel)
@@ -87,11 +95,7 @@ static void safety_draw(struct ctx *c, void *st, int rows, int cols)
 		bool sel = (size_t)p == s->m.sel;
 		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
 		ui_puts(y++, 2, w, sel ? ROLE_SELECTED : ROLE_HEADING, safety_title((enum safety_part)p));
-		char body[PART_MAX + 700];
-		snprintf(body, sizeof(body), "%s%s%s",
-		         *s->text[p] ? s->text[p] : "*(empty: Enter to write something here)*",
-		         p == SP_PROFESSIONAL && *s->lines ? "  \n" : "",
-		         p == SP_PROFESSIONAL ? s->lines : "");
+		part_body(s, p, body, sizeof(body));
 		y += view_markdown(y, 4, w - 2, rows - y, 0, body) + 1;
 	}
 }
