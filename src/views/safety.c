@@ -105,6 +105,9 @@ static int save_part(struct ctx *c, void *data, const char *text, struct error *
 	struct safety_state *s = data;
 	if (safety_set(c->vault, (enum safety_part)s->m.sel, text, e))
 		return -1;
+	/* The readable copy, when the person keeps one, follows the plan. */
+	if (safety_copy_update(c->vault, c->data_dir, e))
+		view_warn(c, e);
 	snprintf(s->text[s->m.sel], PART_MAX, "%s", text);
 	return 0;
 }
