@@ -23,6 +23,7 @@
 #include "cli/cli_int.h"
 #include "cli/secret.h"
 #include "content/crisis.h"
+#include "store/safety.h"
 #include "content/page.h"
 #include "core/firstrun.h"
 #include "store/entries.h"
@@ -329,8 +330,11 @@ static void crisis_lines(struct pager *pg, const struct crisis_data *d, const ch
 	}
 }
 
-/* Returns true when the person asked to choose another region. */
-static bool crisis_page(struct plain *p, const struct crisis_data *d, const char *code)
+/* What the person asked for on the crisis page. */
+enum crisis_next { CRISIS_BACK, CRISIS_REGION, CRISIS_SAFETY };
+
+/* Returns what the person asked for next. */
+static enum crisis_next crisis_page(struct plain *p, const struct crisis_data *d, const char *code)
 {
 	struct pager pg = {p, 0};
 	const struct crisis_region *r = crisis_region(d, code);
@@ -359,11 +363,105 @@ static bool crisis_page(struct plain *p, const struct crisis_data *d, const char
 	page_line(&pg, "tend is a self-help tool. It cannot call anyone for you or answer in an "
 	               "emergency.");
 	struct buf b = BUF_INIT;
-	int rc = ask(p, "Type r to choose another region, or press Enter to go back:", &b);
+	int rc = ask(p,
+	             "Type r to choose another region, s for your safety plan, or press Enter to "
+	             "go back:",
+	             &b);
 	const char *s;
-	bool again = !rc && trimmed(buf_str(&b), &s) == 1 && (*s == 'r' || *s == 'R');
+	enum crisis_next next = CRISIS_BACK;
+	if (!rc && trimmed(buf_str(&b), &s) == 1) {
+		if (*s == 'r' || *s == 'R')
+			next = CRISIS_REGION;
+		else if (*s == 's' || *s == 'S')
+			next = CRISIS_SAFETY;
+	}
 	buf_free(&b);
-	return again;
+	return next;
+}
+
+/* s as one paragraph, indented by indent columns; 1 when the person
+ * stopped the pager. */
+static int page_indented(struct pager *pg, const char *s, int indent, const char *label)
+{
+	char row[4200];
+	snprintf(row, sizeof(row), "%*s%s%s", indent, "", label, s);
+	int r = page_line(pg, row);
+	mem_wipe(row, sizeof(row));
+	return r;
+}
+
+/* The safety plan: each part with its guidance and the person's words,
+ * and a part can be written anew. Locked, the readable copy when the
+ * person keeps one. */
+static void show_safety(struct plain *p)
+{
+	struct error e = {0};
+	if (!p->v) {
+		struct buf b = BUF_INIT;
+		int missing = 0;
+		if (safety_copy_read(p->paths.data_dir, &b, &missing, &e) == 0) {
+			struct pager pg = {p, 0};
+			page_line(&pg, "");
+			page_line(&pg, "Your safety plan (the copy you keep readable):");
+			for (const char *l = buf_str(&b); *l;) {
+				size_t n = strcspn(l, "\n");
+				char row[1024];
+				snprintf(row, sizeof(row), "%.*s", (int)(n < 1000 ? n : 1000), l);
+				int stop = page_line(&pg, row);
+				mem_wipe(row, sizeof(row));
+				if (stop)
+					break;
+				l += n + (l[n] == '\n');
+			}
+		} else {
+			puts("\nYour safety plan is in your vault: unlock tend to see it. (A copy readable "
+			     "before\nunlocking is off unless you turn it on: tend safety-plan --help.)");
+		}
+		if (b.data)
+			mem_wipe(b.data, b.cap);
+		buf_free(&b);
+		return;
+	}
+	const char *names[SP_COUNT];
+	for (int i = 0; i < SP_COUNT; i++)
+		names[i] = safety_title((enum safety_part)i);
+	char text[4096];
+	int k;
+	for (;;) {
+		struct pager pg = {p, 0};
+		page_line(&pg, "");
+		page_line(&pg, "My safety plan");
+		for (int i = 0; i < SP_COUNT; i++) {
+			if (safety_get(p->v, (enum safety_part)i, text, sizeof(text), &e)) {
+				printf("The plan could not be read: %s\n", e.msg);
+				return;
+			}
+			if (page_line(&pg, "") || page_indented(&pg, safety_title((enum safety_part)i), 0, "") ||
+			    page_indented(&pg, safety_guidance((enum safety_part)i), 2, "") ||
+			    page_indented(&pg, *text ? text : "(empty)", 2, "Yours: "))
+				break;
+		}
+		mem_wipe(text, sizeof(text));
+		k = menu(p, "Write a part anew, or go back.", names, SP_COUNT, "to go back");
+		if (k <= 0)
+			break;
+		struct buf b = BUF_INIT;
+		printf("%s: %s\n", names[k - 1], safety_guidance((enum safety_part)(k - 1)));
+		int rc = ask(p, "Your words, one line (Enter keeps what is there):", &b);
+		const char *s;
+		size_t n;
+		if (!rc && (n = trimmed(buf_str(&b), &s)) > 0) {
+			((char *)s)[n] = '\0';
+			if (safety_set(p->v, (enum safety_part)(k - 1), s, &e) ||
+			    safety_copy_update(p->v, p->paths.data_dir, &e))
+				printf("It could not be saved: %s\n", e.msg);
+			else
+				puts("Saved.");
+		}
+		buf_free(&b);
+		if (p->ended)
+			break;
+	}
 }
 
 /* Lists the regions; the one chosen is kept in the settings file (not
@@ -398,8 +496,13 @@ static void show_crisis(struct plain *p)
 		p->in_crisis = false;
 		return;
 	}
-	while (!p->ended && crisis_page(p, &d, region_of(p, &d)))
-		choose_region(p, &d, "Where are you? Crisis lines differ by country.");
+	enum crisis_next next;
+	while (!p->ended && (next = crisis_page(p, &d, region_of(p, &d))) != CRISIS_BACK) {
+		if (next == CRISIS_REGION)
+			choose_region(p, &d, "Where are you? Crisis lines differ by country.");
+		else
+			show_safety(p);
+	}
 	crisis_free(&d);
 	p->in_crisis = false;
 }
