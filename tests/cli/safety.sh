@@ -49,4 +49,12 @@ plain copy '!\ns\n\n'
 t_match "plain, locked, with the copy on: the copy" "the copy you keep readable.*marker-plain I go quiet" "$out"
 pw safety-plan --copy off >/dev/null
 t_ok "off removes it" test ! -e "$TEND_HOME/safety-plan-readable.txt"
+
+# tend destroy takes the readable copy with the vault: nothing of the
+# person's stays behind in the clear.
+pw safety-plan --copy all >/dev/null
+t_ok "the copy is on again" test -f "$TEND_HOME/safety-plan-readable.txt"
+echo destroy | setsid -w "$TEND_BIN" destroy >/dev/null 2>&1
+t_eq "destroy" 0 $?
+t_ok "destroy removes the readable copy" test ! -e "$TEND_HOME/safety-plan-readable.txt"
 t_done
