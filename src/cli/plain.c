@@ -23,10 +23,10 @@
 #include "cli/cli_int.h"
 #include "cli/secret.h"
 #include "content/crisis.h"
-#include "store/safety.h"
 #include "content/page.h"
 #include "core/firstrun.h"
 #include "store/entries.h"
+#include "store/safety.h"
 #include "store/journal.h"
 #include "store/tracking.h"
 #include "store/vault.h"
@@ -432,12 +432,14 @@ static void show_safety(struct plain *p)
 		page_line(&pg, "");
 		page_line(&pg, "My safety plan");
 		for (int i = 0; i < SP_COUNT; i++) {
-			if (safety_get(p->v, (enum safety_part)i, text, sizeof(text), &e)) {
+			enum safety_part part = (enum safety_part)i;
+			if (safety_get(p->v, part, text, sizeof(text), &e)) {
+				mem_wipe(text, sizeof(text));
 				printf("The plan could not be read: %s\n", e.msg);
 				return;
 			}
-			if (page_line(&pg, "") || page_indented(&pg, safety_title((enum safety_part)i), 0, "") ||
-			    page_indented(&pg, safety_guidance((enum safety_part)i), 2, "") ||
+			if (page_line(&pg, "") || page_indented(&pg, safety_title(part), 0, "") ||
+			    page_indented(&pg, safety_guidance(part), 2, "") ||
 			    page_indented(&pg, *text ? text : "(empty)", 2, "Yours: "))
 				break;
 		}
@@ -452,9 +454,11 @@ static void show_safety(struct plain *p)
 		size_t n;
 		if (!rc && (n = trimmed(buf_str(&b), &s)) > 0) {
 			((char *)s)[n] = '\0';
-			if (safety_set(p->v, (enum safety_part)(k - 1), s, &e) ||
-			    safety_copy_update(p->v, p->paths.data_dir, &e))
+			if (safety_set(p->v, (enum safety_part)(k - 1), s, &e))
 				printf("It could not be saved: %s\n", e.msg);
+			else if (safety_copy_update(p->v, p->paths.data_dir, &e))
+				printf("Saved in the vault; the readable copy could not be updated: %s\n",
+				       e.msg);
 			else
 				puts("Saved.");
 		}
