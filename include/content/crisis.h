@@ -32,6 +32,14 @@ const char *crisis_guess_region(const struct crisis_data *d, const char *locale)
  * d's, else a guess from the locale variables (LC_ALL, LC_MESSAGES, LANG:
  * the first that names a country). The full screen and --plain share it. */
 const char *crisis_pick_region(const struct crisis_data *d, const char *configured);
+/* The same, and why (n bytes, for a person to read): the settings file,
+ * which locale variable and its value, or that none named a country.
+ * why may be NULL. */
+const char *crisis_pick_region_why(const struct crisis_data *d, const char *configured,
+                                   char *why, size_t n);
+/* The heading over a region's lines: "Crisis lines: Germany", or for the
+ * region of every other country, "Crisis lines that work in any country". */
+void crisis_heading(const struct crisis_region *r, char *out, size_t n);
 /* A line's "how" (call, text, call-or-text, chat, web) in words to show. */
 const char *crisis_how_text(const char *how);
 

@@ -32,6 +32,7 @@
 #include "io/healpath.h"
 #include "store/entries.h"
 #include "store/homework.h"
+#include "store/safety.h"
 #include "store/journal.h"
 #include "store/tracking.h"
 #include "store/vault.h"
@@ -335,8 +336,11 @@ static void crisis_lines(struct pager *pg, const struct crisis_data *d, const ch
 	}
 }
 
-/* Returns true when the person asked to choose another region. */
-static bool crisis_page(struct plain *p, const struct crisis_data *d, const char *code)
+/* What the person asked for on the crisis page. */
+enum crisis_next { CRISIS_BACK, CRISIS_REGION, CRISIS_SAFETY };
+
+/* Returns what the person asked for next. */
+static enum crisis_next crisis_page(struct plain *p, const struct crisis_data *d, const char *code)
 {
 	struct pager pg = {p, 0};
 	const struct crisis_region *r = crisis_region(d, code);
@@ -349,7 +353,9 @@ static bool crisis_page(struct plain *p, const struct crisis_data *d, const char
 	page_line(&pg, line);
 	if (r) {
 		page_line(&pg, "");
-		snprintf(line, sizeof(line), "Lines in %s:", r->name);
+		char head[160];
+		crisis_heading(r, head, sizeof(head));
+		snprintf(line, sizeof(line), "%s:", head);
 		page_line(&pg, line);
 		crisis_lines(&pg, d, r->code);
 		if (strcmp(r->countries, "*") != 0) {
@@ -363,11 +369,109 @@ static bool crisis_page(struct plain *p, const struct crisis_data *d, const char
 	page_line(&pg, "tend is a self-help tool. It cannot call anyone for you or answer in an "
 	               "emergency.");
 	struct buf b = BUF_INIT;
-	int rc = ask(p, "Type r to choose another region, or press Enter to go back:", &b);
+	int rc = ask(p,
+	             "Type r to choose another region, s for your safety plan, or press Enter to "
+	             "go back:",
+	             &b);
 	const char *s;
-	bool again = !rc && trimmed(buf_str(&b), &s) == 1 && (*s == 'r' || *s == 'R');
+	enum crisis_next next = CRISIS_BACK;
+	if (!rc && trimmed(buf_str(&b), &s) == 1) {
+		if (*s == 'r' || *s == 'R')
+			next = CRISIS_REGION;
+		else if (*s == 's' || *s == 'S')
+			next = CRISIS_SAFETY;
+	}
 	buf_free(&b);
-	return again;
+	return next;
+}
+
+/* s as one paragraph, indented by indent columns; 1 when the person
+ * stopped the pager. */
+static int page_indented(struct pager *pg, const char *s, int indent, const char *label)
+{
+	char row[4200];
+	snprintf(row, sizeof(row), "%*s%s%s", indent, "", label, s);
+	int r = page_line(pg, row);
+	mem_wipe(row, sizeof(row));
+	return r;
+}
+
+/* The safety plan: each part with its guidance and the person's words,
+ * and a part can be written anew. Locked, the readable copy when the
+ * person keeps one. */
+static void show_safety(struct plain *p)
+{
+	struct error e = {0};
+	if (!p->v) {
+		struct buf b = BUF_INIT;
+		int missing = 0;
+		if (safety_copy_read(p->paths.data_dir, &b, &missing, &e) == 0) {
+			struct pager pg = {p, 0};
+			page_line(&pg, "");
+			page_line(&pg, "Your safety plan (the copy you keep readable):");
+			for (const char *l = buf_str(&b); *l;) {
+				size_t n = strcspn(l, "\n");
+				char row[1024];
+				snprintf(row, sizeof(row), "%.*s", (int)(n < 1000 ? n : 1000), l);
+				int stop = page_line(&pg, row);
+				mem_wipe(row, sizeof(row));
+				if (stop)
+					break;
+				l += n + (l[n] == '\n');
+			}
+		} else {
+			puts("\nYour safety plan is in your vault: unlock tend to see it. (A copy readable "
+			     "before\nunlocking is off unless you turn it on: tend safety-plan --help.)");
+		}
+		if (b.data)
+			mem_wipe(b.data, b.cap);
+		buf_free(&b);
+		return;
+	}
+	const char *names[SP_COUNT];
+	for (int i = 0; i < SP_COUNT; i++)
+		names[i] = safety_title((enum safety_part)i);
+	char text[4096];
+	int k;
+	for (;;) {
+		struct pager pg = {p, 0};
+		page_line(&pg, "");
+		page_line(&pg, "My safety plan");
+		for (int i = 0; i < SP_COUNT; i++) {
+			enum safety_part part = (enum safety_part)i;
+			if (safety_get(p->v, part, text, sizeof(text), &e)) {
+				mem_wipe(text, sizeof(text));
+				printf("The plan could not be read: %s\n", e.msg);
+				return;
+			}
+			if (page_line(&pg, "") || page_indented(&pg, safety_title(part), 0, "") ||
+			    page_indented(&pg, safety_guidance(part), 2, "") ||
+			    page_indented(&pg, *text ? text : "(empty)", 2, "Yours: "))
+				break;
+		}
+		mem_wipe(text, sizeof(text));
+		k = menu(p, "Write a part anew, or go back.", names, SP_COUNT, "to go back");
+		if (k <= 0)
+			break;
+		struct buf b = BUF_INIT;
+		printf("%s: %s\n", names[k - 1], safety_guidance((enum safety_part)(k - 1)));
+		int rc = ask(p, "Your words, one line (Enter keeps what is there):", &b);
+		const char *s;
+		size_t n;
+		if (!rc && (n = trimmed(buf_str(&b), &s)) > 0) {
+			((char *)s)[n] = '\0';
+			if (safety_set(p->v, (enum safety_part)(k - 1), s, &e))
+				printf("It could not be saved: %s\n", e.msg);
+			else if (safety_copy_update(p->v, p->paths.data_dir, &e))
+				printf("Saved in the vault; the readable copy could not be updated: %s\n",
+				       e.msg);
+			else
+				puts("Saved.");
+		}
+		buf_free(&b);
+		if (p->ended)
+			break;
+	}
 }
 
 /* Lists the regions; the one chosen is kept in the settings file (not
@@ -385,7 +489,9 @@ static void choose_region(struct plain *p, const struct crisis_data *d, const ch
 	snprintf(p->region, sizeof(p->region), "%s", d->regions[k - 1].code);
 	if (config_set(p->paths.config_dir, "region", d->regions[k - 1].code, &e))
 		printf("The region could not be saved (%s); it is used until tend closes.\n", e.msg);
-	printf("Crisis lines for %s.\n", d->regions[k - 1].name);
+	char head[160];
+	crisis_heading(&d->regions[k - 1], head, sizeof(head));
+	printf("%s.\n", head);
 }
 
 static void show_crisis(struct plain *p)
@@ -400,8 +506,13 @@ static void show_crisis(struct plain *p)
 		p->in_crisis = false;
 		return;
 	}
-	while (!p->ended && crisis_page(p, &d, region_of(p, &d)))
-		choose_region(p, &d, "Where are you? Crisis lines differ by country.");
+	enum crisis_next next;
+	while (!p->ended && (next = crisis_page(p, &d, region_of(p, &d))) != CRISIS_BACK) {
+		if (next == CRISIS_REGION)
+			choose_region(p, &d, "Where are you? Crisis lines differ by country.");
+		else
+			show_safety(p);
+	}
 	crisis_free(&d);
 	p->in_crisis = false;
 }
@@ -571,13 +682,14 @@ static int first_run(struct plain *p, struct error *e)
 	struct crisis_data d;
 	struct error ce;
 	if (!p->ended && crisis_load(&d, &ce) == 0) {
-		char intro[256];
-		const char *guess = region_of(p, &d);
+		char intro[512], why[256];
+		struct config cfg;
+		config_load(p->paths.config_dir, &cfg);
+		const char *guess = crisis_pick_region_why(&d, cfg.region, why, sizeof(why));
+		snprintf(p->region, sizeof(p->region), "%s", guess);
 		const struct crisis_region *gr = crisis_region(&d, guess);
-		snprintf(intro, sizeof(intro),
-		         "Crisis lines differ by country. The guess from this computer's language "
-		         "settings is: %s.",
-		         gr ? gr->name : guess);
+		snprintf(intro, sizeof(intro), "Crisis lines differ by country. Shown now: %s (%s).",
+		         gr ? gr->name : guess, why);
 		choose_region(p, &d, intro);
 		crisis_free(&d);
 	}
@@ -1392,15 +1504,21 @@ static void exercises(struct plain *p)
  * once; Enter goes on as before. */
 static void offer_help(struct plain *p)
 {
-	char q[200];
-	snprintf(q, sizeof(q), "Type 1 for %s, step by step, or press Enter for no, thanks:",
+	char q[240];
+	snprintf(q, sizeof(q),
+	         "Type 1 for %s, step by step, 2 for your safety plan, or press Enter for no, "
+	         "thanks:",
 	         helpnow_name(HELP_GROUND));
-	puts("\nIf you like, an exercise may help right now. (A line holding only ! opens crisis "
-	     "help at any prompt.)");
+	puts("\nIf you like, an exercise may help right now, or a look at your safety plan. (A "
+	     "line holding only ! opens crisis help at any prompt.)");
 	struct buf b = BUF_INIT;
 	const char *s;
-	if (ask(p, q, &b) == 0 && trimmed(buf_str(&b), &s) == 1 && *s == '1')
-		run_exercise(p, helpnow_exercise(HELP_GROUND));
+	if (ask(p, q, &b) == 0 && trimmed(buf_str(&b), &s) == 1) {
+		if (*s == '1')
+			run_exercise(p, helpnow_exercise(HELP_GROUND));
+		else if (*s == '2')
+			show_safety(p);
+	}
 	buf_free(&b);
 }
 
@@ -1538,6 +1656,7 @@ static int home(struct plain *p)
 		{"The healing path: modules to read, try and write about", healing_path},
 		{"Exercises: written steps, with a pause whenever you like", exercises},
 		{"Crisis help", show_crisis},
+		{"My safety plan", show_safety},
 		{"Leave tend", leave},
 	};
 	enum { N = sizeof(items) / sizeof(items[0]) };

@@ -6,10 +6,13 @@
 
 #include "cli/cli_int.h"
 #include "cli/commands.h"
+#include "content/crisis.h"
 #include "core/feelings.h"
 #include "store/safety.h"
 #include "store/tracking.h"
 #include "util/buf.h"
+#include "util/config.h"
+#include "util/path.h"
 #include "util/termsafe.h"
 #include "util/utf8.h"
 
@@ -258,6 +261,41 @@ int cmd_trigger(struct cli_ctx *ctx, int argc, char **argv)
 
 /* ---- safety plan: printed, to keep on paper or share ---------------------------- */
 
+/* The emergency number and crisis lines of the region tend shows (the one
+ * chosen, else the guess from the locale), so that a printed plan carries
+ * real numbers; with no list to read, what to do instead. */
+static void print_crisis_numbers(FILE *out)
+{
+	struct crisis_data d;
+	struct error e = {0};
+	if (crisis_load(&d, &e)) {
+		fputs("In danger: call your local emergency number. Crisis lines: tend, then "
+		      "Ctrl-G.\n", out);
+		return;
+	}
+	struct paths ps = {0};
+	struct config cfg = {0};
+	if (paths_resolve(&ps, &e) == 0)
+		config_load(ps.config_dir, &cfg);
+	paths_free(&ps);
+	char why[256], head[160];
+	const struct crisis_region *r =
+		crisis_region(&d, crisis_pick_region_why(&d, cfg.region, why, sizeof(why)));
+	if (r) {
+		crisis_heading(r, head, sizeof(head));
+		fprintf(out, "In danger: call %s now.\n\n%s:\n", r->emergency, head);
+		for (size_t i = 0; i < d.nlines; i++) {
+			const struct crisis_line *l = &d.lines[i];
+			if (strcmp(l->region, r->code) == 0)
+				fprintf(out, "  %s: %s (%s%s%s)%s%s\n", l->service, l->contact,
+				        crisis_how_text(l->how), *l->hours ? ", " : "", l->hours,
+				        *l->note ? ". " : "", l->note);
+		}
+		fprintf(out, "\nThe region is %s.\nAnother region: tend, then Ctrl-G, then r.\n", why);
+	}
+	crisis_free(&d);
+}
+
 static int print_plan(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e)
 {
 	(void)ctx;
@@ -272,20 +310,124 @@ static int print_plan(struct cli_ctx *ctx, struct vault *v, void *arg, struct er
 		fputs("\n\n", stdout);
 	}
 	mem_wipe(text, sizeof(text));
-	puts("In danger: call your local emergency number. Crisis lines: tend, then Ctrl-G.");
+	print_crisis_numbers(stdout);
+	return 0;
+}
+
+#define SAFETY_USAGE \
+	"usage: tend safety-plan\n" \
+	"       tend safety-plan --copy PARTS|all|off\n" \
+	"       tend safety-plan --no-passphrase\n" \
+	"Prints your safety plan, with the crisis lines of your region, to print it\n" \
+	"or keep a copy. The printout is not encrypted: keep it somewhere private.\n" \
+	"\n" \
+	"--copy keeps a copy of the parts you choose readable before tend is\n" \
+	"unlocked, so that the plan is there in a crisis even when the passphrase\n" \
+	"is not. PARTS are numbers separated by commas (1 warning signs, 2 on my\n" \
+	"own, 3 people and places, 4 people to ask, 5 professionals, 6 making my\n" \
+	"surroundings safer, 7 reasons), or all. The copy is a plain file in the\n" \
+	"vault folder and is NOT encrypted: anyone who can open the folder can read\n" \
+	"it. It is off unless you turn it on; --copy off removes the file.\n" \
+	"--no-passphrase prints that copy (and the crisis lines) without unlocking.\n"
+
+/* "1,4,6" or "all" to a mask of parts; -1 when it is neither. */
+static long parse_parts(const char *s)
+{
+	if (strcmp(s, "all") == 0)
+		return (1L << SP_COUNT) - 1;
+	long m = 0;
+	while (*s) {
+		if (*s < '1' || *s > '0' + SP_COUNT || (s[1] && s[1] != ','))
+			return -1;
+		m |= 1L << (*s - '1');
+		s += s[1] ? 2 : 1;
+	}
+	return m ? m : -1;
+}
+
+struct copy_args {
+	unsigned parts;
+	const char *dir;
+};
+
+static int set_copy(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e)
+{
+	(void)ctx;
+	const struct copy_args *a = arg;
+	if (safety_copy_set(v, a->dir, a->parts, e))
+		return -1;
+	if (!a->parts) {
+		puts("The readable copy of your safety plan is off, and its file is removed.");
+		return 0;
+	}
+	printf("A copy of these parts is now kept readable before tend is unlocked:\n");
+	for (int p = 0; p < SP_COUNT; p++)
+		if (a->parts & (1u << p))
+			printf("  %d %s\n", p + 1, safety_title((enum safety_part)p));
+	printf("It is the file %s/%s. It is NOT encrypted: anyone who can open\n"
+	       "that folder can read it. It follows your plan as you change it;\n"
+	       "'tend safety-plan --copy off' removes it.\n",
+	       a->dir, SAFETY_COPY_FILE);
 	return 0;
 }
 
 int cmd_safety_plan(struct cli_ctx *ctx, int argc, char **argv)
 {
 	if (argc > 1 && strcmp(argv[1], "--help") == 0) {
-		puts("usage: tend safety-plan\nPrints your safety plan, to print it or keep a copy.\n"
-		     "The printout is not encrypted: keep it somewhere private.");
+		fputs(SAFETY_USAGE, stdout);
 		return 0;
 	}
-	if (argc > 1)
-		return cli_usage_error("'tend safety-plan' takes no arguments.");
-	return cli_with_vault(ctx, print_plan, NULL, NULL);
+	const char *copy = NULL;
+	bool readable = false;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--copy") == 0 && i + 1 < argc)
+			copy = argv[++i];
+		else if (strncmp(argv[i], "--copy=", 7) == 0)
+			copy = argv[i] + 7;
+		else if (strcmp(argv[i], "--no-passphrase") == 0)
+			readable = true;
+		else
+			return cli_usage_error("'tend safety-plan' does not know '%s'.", argv[i]);
+	}
+	if (copy && readable)
+		return cli_usage_error("'tend safety-plan' takes --copy or --no-passphrase, not both.");
+	if (!copy && !readable)
+		return cli_with_vault(ctx, print_plan, NULL, NULL);
+	struct paths ps = {0};
+	struct error e = {0};
+	if (paths_resolve(&ps, &e))
+		return cli_fail(&e);
+	int rc = 0;
+	if (readable) {
+		struct buf b = BUF_INIT;
+		int missing = 0;
+		if (safety_copy_read(ps.data_dir, &b, &missing, &e) == 0) {
+			termsafe_fputs(buf_str(&b), stdout, TERMSAFE_TEXT);
+			fputs("\n", stdout);
+		} else if (missing) {
+			puts("There is no readable copy of your safety plan: it is off unless you turn it\n"
+			     "on ('tend safety-plan --copy all', after unlocking). Your plan is in the\n"
+			     "vault: 'tend safety-plan' shows it.\n");
+		} else {
+			rc = cli_fail(&e);
+		}
+		if (b.data)
+			mem_wipe(b.data, b.cap);
+		buf_free(&b);
+		if (rc == 0)
+			print_crisis_numbers(stdout);
+	} else {
+		long parts = strcmp(copy, "off") == 0 ? 0 : parse_parts(copy);
+		if (parts < 0)
+			rc = cli_usage_error("--copy takes part numbers from 1 to %d separated by commas "
+			                     "(for example 1,4,5), all, or off.",
+			                     SP_COUNT);
+		else
+			rc = cli_with_vault(ctx, set_copy,
+			                    &(struct copy_args){(unsigned)parts, ps.data_dir}, NULL);
+	}
+	paths_free(&ps);
+	return rc;
 }
 
 /* ---- checkins: read back, change, remove ----------------------------------------- */

@@ -1,5 +1,6 @@
 #include "content/crisis.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -157,19 +158,52 @@ const char *crisis_guess_region(const struct crisis_data *d, const char *locale)
 	return d->nregions ? d->regions[0].code : "INTL";
 }
 
-const char *crisis_pick_region(const struct crisis_data *d, const char *configured)
+const char *crisis_pick_region_why(const struct crisis_data *d, const char *configured,
+                                   char *why, size_t n)
 {
-	if (configured && *configured && crisis_region(d, configured))
+	char dummy[1];
+	if (!why)
+		why = dummy, n = sizeof(dummy);
+	if (configured && *configured && crisis_region(d, configured)) {
+		snprintf(why, n, "the region chosen before, kept in tend's settings file");
 		return crisis_region(d, configured)->code;
+	}
 	/* The first locale variable that names a country, as setlocale reads
-	 * them: LC_ALL, then LC_MESSAGES, then LANG. */
+	 * them: LC_ALL, then LC_MESSAGES, then LANG. The time zone is not
+	 * read. */
 	static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
 	for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
 		const char *v = getenv(vars[i]);
-		if (v && strchr(v, '_'))
-			return crisis_guess_region(d, v);
+		if (v && strchr(v, '_')) {
+			const char *code = crisis_guess_region(d, v);
+			const struct crisis_region *r = crisis_region(d, code);
+			if (r && strcmp(r->countries, "*") == 0)
+				snprintf(why, n,
+				         "the language setting %s=%.40s names a country tend has no lines "
+				         "for, so these are lines that work in any country",
+				         vars[i], v);
+			else
+				snprintf(why, n, "a guess from the language setting %s=%.40s", vars[i], v);
+			return code;
+		}
 	}
+	snprintf(why, n,
+	         "no language setting (LC_ALL, LC_MESSAGES, LANG) names a country, so these are "
+	         "lines that work in any country");
 	return crisis_guess_region(d, NULL);
+}
+
+const char *crisis_pick_region(const struct crisis_data *d, const char *configured)
+{
+	return crisis_pick_region_why(d, configured, NULL, 0);
+}
+
+void crisis_heading(const struct crisis_region *r, char *out, size_t n)
+{
+	if (strcmp(r->countries, "*") == 0)
+		snprintf(out, n, "Crisis lines that work in any country");
+	else
+		snprintf(out, n, "Crisis lines: %s", r->name);
 }
 
 const char *crisis_how_text(const char *how)

@@ -17,6 +17,7 @@
 #include "crypto/recovery.h"
 #include "crypto/secmem.h"
 #include "store/migrate.h"
+#include "store/safety.h"
 #include "store/vfs.h"
 #include "store_int.h"
 #include "util/buf.h"
@@ -1381,7 +1382,10 @@ int vault_destroy(const char *dir, struct error *e)
 		return -1;
 	int rc = keyfile_shred(dir, e);
 	if (rc == 0) {
-		static const char *const names[] = {DB_NAME, DB_NAME "-journal", DB_NAME ".new"};
+		/* The safety plan's readable copy too, when the person kept one:
+		 * nothing of theirs stays behind in the clear. */
+		static const char *const names[] = {DB_NAME, DB_NAME "-journal", DB_NAME ".new",
+		                                    SAFETY_COPY_FILE};
 		for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 			char *p = join(dir, names[i]);
 			if (p && unlink(p) != 0 && errno != ENOENT && !rc)

@@ -7,6 +7,7 @@
 #include "content/crisis.h"
 #include "content/embed.h"
 #include "content/page.h"
+#include "store/safety.h"
 #include "util/buf.h"
 #include "views/journal_int.h"
 #include "views/view.h"
@@ -53,10 +54,12 @@ static void build(struct crisis *cr, struct ctx *c)
 	           "call %s now.**\n\n",
 	           emergency);
 	if (r) {
+		char head[160];
+		crisis_heading(r, head, sizeof(head));
 		buf_printf(&cr->md,
-		           "## Lines in %s\n\nPress **%s** to choose another region, **%s** for your "
+		           "## %s\n\nPress **%s** to choose another region, **%s** for your "
 		           "safety plan, **%s** for paced breathing.\n\n",
-		           r->name, keymap_label(ACT_REGION, false), keymap_label(ACT_SAFETY, false),
+		           head, keymap_label(ACT_REGION, false), keymap_label(ACT_SAFETY, false),
 		           keymap_label(ACT_BREATHE, false));
 		add_lines(&cr->md, &d, r->code);
 		if (strcmp(r->countries, "*") != 0) {
@@ -66,6 +69,30 @@ static void build(struct crisis *cr, struct ctx *c)
 		}
 	}
 	crisis_free(&d);
+	/* Locked, the readable copy of the safety plan (when the person chose
+	 * to keep one) is the plan they can reach. */
+	if (!c->vault && c->data_dir) {
+		struct buf copy = BUF_INIT;
+		int missing = 0;
+		struct error ce = {0};
+		if (safety_copy_read(c->data_dir, &copy, &missing, &ce) == 0) {
+			buf_puts(&cr->md, "## Your safety plan (the copy you keep readable)\n\n");
+			/* Plain text, line by line, so that nothing in it is read as
+			 * markup. */
+			for (const char *l = buf_str(&copy); *l;) {
+				size_t n = strcspn(l, "\n");
+				if (n)
+					buf_printf(&cr->md, "    %.*s\n", (int)n, l);
+				else
+					buf_puts(&cr->md, "\n");
+				l += n + (l[n] == '\n');
+			}
+			buf_puts(&cr->md, "\n");
+		}
+		if (copy.data)
+			mem_wipe(copy.data, copy.cap);
+		buf_free(&copy);
+	}
 	struct page_meta m;
 	const char *body;
 	size_t len;
@@ -89,6 +116,8 @@ static void crisis_leave(struct ctx *c, void *st)
 {
 	(void)c;
 	struct crisis *cr = st;
+	if (cr->md.data) /* it may hold the readable copy of the safety plan */
+		mem_wipe(cr->md.data, cr->md.cap);
 	buf_free(&cr->md);
 }
 

@@ -267,10 +267,16 @@ static void draw_check(struct onboard *o, int y, int w)
 
 static void draw_region(struct ctx *c, struct onboard *o, int y, int w, int rows)
 {
-	y += view_markdown(y, 2, w, 6, 0,
-	                   "## Where are you?\n\n"
-	                   "Crisis lines differ from country to country. This guess came from "
-	                   "your computer's language settings; choose another if it is wrong.");
+	char why[256], md[512];
+	const char *guess = crisis_pick_region_why(&o->regions, NULL, why, sizeof(why));
+	if (strcmp(guess, c->region) != 0)
+		snprintf(why, sizeof(why), "the region in tend's settings file");
+	snprintf(md, sizeof(md),
+	         "## Where are you?\n\n"
+	         "Crisis lines differ from country to country. The one suggested is %s; choose "
+	         "another if it is wrong.",
+	         why);
+	y += view_markdown(y, 2, w, 7, 0, md);
 	y++;
 	menu_layout(&o->m, rows - y);
 	for (size_t i = o->m.top; i < o->m.n && y < rows; i++, y++) {

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "content/crisis.h"
+#include "store/lists.h"
 #include "store/safety.h"
 #include "util/buf.h"
 #include "views/journal_int.h"
@@ -18,6 +19,10 @@ struct safety_state {
 	char lines[600]; /* crisis lines for the region, read-only */
 	struct menu m;
 	struct ask ask;
+	/* Filling "People I can ask for help" from the support map, asked first. */
+	struct confirm fill_q;
+	char fill[PART_MAX];
+	char fill_msg[400];
 	int top; /* first row shown */
 };
 
@@ -59,6 +64,18 @@ static void safety_leave(struct ctx *c, void *st)
 	(void)c;
 	struct safety_state *s = st;
 	mem_wipe(s->text, sizeof(s->text));
+	mem_wipe(s->fill, sizeof(s->fill));
+	mem_wipe(s->fill_msg, sizeof(s->fill_msg));
+}
+
+/* A part's body as markdown: the line of guidance, then the person's words
+ * (or how to add some), then for professionals the region's crisis lines. */
+static void part_body(const struct safety_state *s, int p, char *out, size_t n)
+{
+	snprintf(out, n, "*%s*\n\n%s%s%s", safety_guidance((enum safety_part)p),
+	         *s->text[p] ? s->text[p] : "(empty: Enter to write something here)",
+	         p == SP_PROFESSIONAL && *s->lines ? "  \n" : "",
+	         p == SP_PROFESSIONAL ? s->lines : "");
 }
 
 static void safety_draw(struct ctx *c, void *st, int rows, int cols)
@@ -67,16 +84,14 @@ static void safety_draw(struct ctx *c, void *st, int rows, int cols)
 	struct safety_state *s = st;
 	int w = cols - 4 > 100 ? 100 : cols - 4;
 	int y = view_title(cols, "My safety plan");
+	char body[PART_MAX + 1200];
 	/* Keep the chosen part in view: scroll by parts. */
 	if ((int)s->m.sel < s->top)
 		s->top = (int)s->m.sel;
 	for (;;) {
 		int need = 0;
 		for (int p = s->top; p <= (int)s->m.sel; p++) {
-			char body[PART_MAX + 700];
-			snprintf(body, sizeof(body), "%s%s%s", *s->text[p] ? s->text[p] : "(empty)",
-			         p == SP_PROFESSIONAL && *s->lines ? "\n\n" : "",
-			         p == SP_PROFESSIONAL ? s->lines : "");
+			part_body(s, p, body, sizeof(body));
 			need += 2 + view_markdown(rows, 0, w - 2, 0, 0, body);
 		}
 		if (need <= rows - y || s->top >= (int)s->m.sel)
@@ -87,11 +102,7 @@ static void safety_draw(struct ctx *c, void *st, int rows, int cols)
 		bool sel = (size_t)p == s->m.sel;
 		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
 		ui_puts(y++, 2, w, sel ? ROLE_SELECTED : ROLE_HEADING, safety_title((enum safety_part)p));
-		char body[PART_MAX + 700];
-		snprintf(body, sizeof(body), "%s%s%s",
-		         *s->text[p] ? s->text[p] : "*(empty: Enter to write something here)*",
-		         p == SP_PROFESSIONAL && *s->lines ? "  \n" : "",
-		         p == SP_PROFESSIONAL ? s->lines : "");
+		part_body(s, p, body, sizeof(body));
 		y += view_markdown(y, 4, w - 2, rows - y, 0, body) + 1;
 	}
 }
@@ -101,20 +112,87 @@ static int save_part(struct ctx *c, void *data, const char *text, struct error *
 	struct safety_state *s = data;
 	if (safety_set(c->vault, (enum safety_part)s->m.sel, text, e))
 		return -1;
+	/* The readable copy, when the person keeps one, follows the plan. */
+	if (safety_copy_update(c->vault, c->data_dir, e))
+		view_warn(c, e);
 	snprintf(s->text[s->m.sel], PART_MAX, "%s", text);
 	return 0;
 }
 
-static struct step safety_action(struct ctx *c, void *st, enum action a)
+static struct step write_with(struct safety_state *s, const char *initial)
+{
+	s->ask = (struct ask){.title = safety_title((enum safety_part)s->m.sel),
+	                      .about = safety_guidance((enum safety_part)s->m.sel),
+	                      .initial = initial, .on_done = save_part, .data = s};
+	return PUSH(ask_view, &s->ask);
+}
+
+static struct step fill_yes(struct ctx *c, void *data)
 {
 	(void)c;
+	struct safety_state *s = data;
+	return write_with(s, s->fill);
+}
+
+static struct step fill_no(struct ctx *c, void *data)
+{
+	(void)c;
+	struct safety_state *s = data;
+	return write_with(s, s->text[s->m.sel]);
+}
+
+/* The people on the support map not yet named in "People I can ask for
+ * help", added after what is there (name, then how to reach them) into
+ * s->fill; their names into s->fill_msg. 0 when there is nobody to add. */
+static size_t support_fill(struct ctx *c, struct safety_state *s)
+{
+	struct list_item *items = NULL;
+	size_t n = 0, added = 0;
+	struct error e = {0};
+	if (list_items(c->vault, LIST_SUPPORT, &items, &n, &e))
+		return 0;
+	const char *have = s->text[SP_ASK];
+	size_t used = (size_t)snprintf(s->fill, sizeof(s->fill), "%s", have);
+	char names[300] = "";
+	size_t nl = 0;
+	for (size_t i = 0; i < n && used < sizeof(s->fill) - 1; i++) {
+		if (!items[i].a || !*items[i].a || strstr(have, items[i].a))
+			continue;
+		const char *how = items[i].c && *items[i].c ? items[i].c : NULL;
+		used += (size_t)snprintf(s->fill + used, sizeof(s->fill) - used, "%s%s%s%s%s",
+		                         used ? "; " : "", items[i].a, how ? " (" : "", how ? how : "",
+		                         how ? ")" : "");
+		if (nl < sizeof(names))
+			nl += (size_t)snprintf(names + nl, sizeof(names) - nl, "%s%s", added ? ", " : "",
+			                       items[i].a);
+		added++;
+	}
+	list_items_free(items, n);
+	if (added)
+		snprintf(s->fill_msg, sizeof(s->fill_msg),
+		         "Your support map names %s. Add %s here, with how to reach them? You can "
+		         "change the words before you save.",
+		         names, added == 1 ? "them" : "all of them");
+	mem_wipe(names, sizeof(names));
+	return added;
+}
+
+static struct step safety_action(struct ctx *c, void *st, enum action a)
+{
 	struct safety_state *s = st;
 	if (menu_action(&s->m, a))
 		return STEP(STEP_REDRAW);
 	if (a == ACT_SELECT || a == ACT_EDIT) {
-		s->ask = (struct ask){.title = safety_title((enum safety_part)s->m.sel),
-		                      .initial = s->text[s->m.sel], .on_done = save_part, .data = s};
-		return PUSH(ask_view, &s->ask);
+		/* Asked, never done by itself: the person says yes, then sees
+		 * the words and saves them (or not). */
+		if (s->m.sel == SP_ASK && support_fill(c, s)) {
+			s->fill_q = (struct confirm){
+				.title = "Add people from your support map?", .message = s->fill_msg,
+				.yes = "Add them", .no = "Write my own", .on_yes = fill_yes,
+				.on_no = fill_no, .data = s};
+			return PUSH(confirm_view, &s->fill_q);
+		}
+		return write_with(s, s->text[s->m.sel]);
 	}
 	if (a == ACT_BACK)
 		return STEP(STEP_POP);

@@ -53,9 +53,10 @@ t_match "every prompt says what to type" "Mood from 0 \(worst\) to 10 \(best\), 
 t_match "a score outside 0-10 is asked again" "A whole number from 0 to 10, please" "$out"
 t_eq "twice, for 11 and for a word" 2 "$(grep -c 'A whole number from 0 to 10' "$O/checkin")"
 t_match "! at a nested prompt shows the region's crisis lines" \
-	"Lines in United States:.*988 Suicide & Crisis Lifeline: 988 \(call or text, 24/7\)" \
+	"Crisis lines: United States:.*988 Suicide & Crisis Lifeline: 988 \(call or text, 24/7\)" \
 	"$(tr '\n' ' ' <"$O/checkin")"
-t_match "each line with the date it was checked" "Number checked 2026-11-23\." "$out"
+t_match "each line with the date it was checked" "Number checked +20[0-9]{2}-[0-9]{2}-[0-9]{2}\." \
+	"$(tr '\n' ' ' <"$O/checkin")"
 t_match "the emergency number comes first" "call 911 +now" "$(tr '\n' ' ' <"$O/checkin")"
 t_match "and it returns to the same question" \
 	"Back where you were\.[[:space:]]+How you feel" "$out"

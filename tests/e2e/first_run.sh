@@ -83,7 +83,7 @@ keys Escape
 # Was a bug: the very first visit to home was greeted "Welcome back".
 t_see "first run: Esc goes to the home screen" '^ +Welcome\. There is nothing'
 keys C-g
-t_see "first run: Ctrl-G shows crisis help for the region chosen" 'Lines in United Kingdom'
+t_see "first run: Ctrl-G shows crisis help for the region chosen" 'Crisis lines: United Kingdom'
 t_see "first run: ... with the Samaritans" 'Samaritans'
 keys Escape
 t_see "first run: Esc goes back to the home screen" '^ +Welcome\. There is nothing'

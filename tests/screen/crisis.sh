@@ -71,7 +71,7 @@ t_screen crisis-everywhere "$T_TMP/everywhere"
 raw=$T_TMP/crisis-everywhere.raw
 first=$(t_section "$raw" "crisis from the unlock screen")
 t_match "the crisis screen: the emergency number" "call 911" "$first"
-t_match "the crisis screen: the region's lines" "Lines in United States.*988 Suicide & Crisis Lifeline" \
+t_match "the crisis screen: the region's lines" "Crisis lines: United States.*988 Suicide & Crisis Lifeline" \
 	"$(tr '\n' ' ' <<<"$first")"
 t_match "the crisis screen: when each number was checked" "number checked 20[0-9]{2}-[0-9]{2}-[0-9]{2}" "$first"
 for from in "the home screen (Ctrl-G)" "the home screen (!)" "the Learn list (Ctrl-G)" \
@@ -143,7 +143,7 @@ dump 80x24 again: the home screen
 SCRIPT
 t_screen crisis-region "$T_TMP/region"
 raw=$T_TMP/crisis-region.raw
-t_match "Australia: Lifeline 13 11 14 and 000" "call 000 .*Lines in Australia.*Lifeline +13 11 14" \
+t_match "Australia: Lifeline 13 11 14 and 000" "call 000 .*Crisis lines: Australia.*Lifeline +13 11 14" \
 	"$(t_section "$raw" "crisis help for Australia" | tr '\n' ' ')"
 t_eq "config holds the new region" "region = AU" "$(grep '^region' "$TEND_HOME/config")"
 t_match "40x10: the crisis screen shows the emergency number" "call 000 now" \
@@ -160,7 +160,7 @@ export TEND_HOME=$T_TMP/intl
 printf 'key Ctrl-G\ndump crisis\n' >"$T_TMP/intl.script"
 "$SCREEN_BIN" "$T_TMP/intl.script" >"$T_TMP/intl.out" 2>&1
 intl=$(t_section "$T_TMP/intl.out" crisis | tr '\n' ' ' | tr -s ' ')
-t_match "no region and LANG=C.UTF-8: Everywhere else" "Lines in Everywhere else" "$intl"
+t_match "no region and LANG=C.UTF-8: lines for any country" "Crisis lines that work in any country" "$intl"
 t_match "Everywhere else: \"call your local emergency number\"" "call your local emergency number" "$intl"
 # Was a bug: at 40 columns the crisis screen's title "Crisis help: you do
 # not have to go through this alone" was cut to "...you do not have to go t"

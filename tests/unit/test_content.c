@@ -2,7 +2,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
+#include "content/crisis.h"
 #include "content/embed.h"
 #include "content/page.h"
 #include "content/render.h"
@@ -349,7 +351,165 @@ static void embedded_pages_valid(void **state)
 	free(paths);
 }
 
+
+/* Every crisis line row points to a page a reader can follow on the
+ * service's own site (https, and not one of the news sites the rows once
+ * named), with a real checked date that is not in the future; every region
+ * has lines, and every line a region. */
+static const char *const news_hosts[] = {
+	"primerahora.com", "newswire.ca",  "irishhealthpro.com", "midwestradio.ie",
+	"theleader.com.au", "thehawk.in",  "questbg.com",        "odt.co.nz",
+	"businesstoday.in", "rtve.es",     "nu.nl",              "todayfm.com",
+	"irishexaminer.com", "domradio.de", "miragenews.com",
+};
+
+static int news_host(const char *host, size_t n)
+{
+	for (size_t i = 0; i < sizeof(news_hosts) / sizeof(news_hosts[0]); i++) {
+		size_t k = strlen(news_hosts[i]);
+		if (n >= k && strncmp(host + n - k, news_hosts[i], k) == 0 &&
+		    (n == k || host[n - k - 1] == '.'))
+			return 1;
+	}
+	/* Words that name a newsroom in a host name. */
+	static const char *const words[] = {"news", "radio", "herald", "times", "gazette"};
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		for (size_t j = 0; j + strlen(words[i]) <= n; j++)
+			if (strncmp(host + j, words[i], strlen(words[i])) == 0)
+				return 1;
+	return 0;
+}
+
+static void crisis_rows_valid(void **state)
+{
+	(void)state;
+	use_dir(NULL);
+	struct crisis_data d;
+	struct error e;
+	if (crisis_load(&d, &e))
+		fail_msg("%s", e.msg);
+	char today[16];
+	time_t now = time(NULL);
+	strftime(today, sizeof(today), "%Y-%m-%d", localtime(&now));
+	for (size_t i = 0; i < d.nlines; i++) {
+		const struct crisis_line *l = &d.lines[i];
+		if (strncmp(l->checked, "https://", 8) != 0)
+			fail_msg("%s %s: site '%s' is not an https address", l->region, l->service,
+			         l->checked);
+		const char *host = l->checked + 8;
+		size_t hn = strcspn(host, "/?#");
+		if (hn == 0 || news_host(host, hn))
+			fail_msg("%s %s: '%s' is a news site, not the service's own", l->region,
+			         l->service, l->checked);
+		int y, m, dd;
+		char tail;
+		if (strlen(l->verified) != 10 ||
+		    sscanf(l->verified, "%4d-%2d-%2d%c", &y, &m, &dd, &tail) != 3 || y < 2000 ||
+		    m < 1 || m > 12 || dd < 1 || dd > 31)
+			fail_msg("%s %s: checked date '%s' is not YYYY-MM-DD", l->region, l->service,
+			         l->verified);
+		if (strcmp(l->verified, today) > 0)
+			fail_msg("%s %s: checked date %s is in the future", l->region, l->service,
+			         l->verified);
+		if (!crisis_region(&d, l->region))
+			fail_msg("%s %s: no such region", l->region, l->service);
+	}
+	for (size_t r = 0; r < d.nregions; r++) {
+		size_t n = 0;
+		for (size_t i = 0; i < d.nlines; i++)
+			n += strcmp(d.lines[i].region, d.regions[r].code) == 0;
+		if (!n)
+			fail_msg("region %s has no lines", d.regions[r].code);
+	}
+	crisis_free(&d);
+}
+
+/* Has region code a line whose contact is contact? */
+static int has_line(const struct crisis_data *d, const char *code, const char *contact)
+{
+	for (size_t i = 0; i < d->nlines; i++)
+		if (strcmp(d->lines[i].region, code) == 0 && strcmp(d->lines[i].contact, contact) == 0)
+			return 1;
+	return 0;
+}
+
+/* A person in Germany, France, Spain or the Netherlands gets their own
+ * country's lines (once all they had was 112), and each region has its
+ * domestic abuse line where one was found. */
+static void crisis_regions_new(void **state)
+{
+	(void)state;
+	use_dir(NULL);
+	struct crisis_data d;
+	struct error e;
+	if (crisis_load(&d, &e))
+		fail_msg("%s", e.msg);
+	static const struct {
+		const char *locale, *code, *contact;
+	} want[] = {
+		{"de_DE.UTF-8", "DE", "0800 111 0 111"}, {"de_DE.UTF-8", "DE", "116 016"},
+		{"fr_FR.UTF-8", "FR", "3114"},           {"fr_FR.UTF-8", "FR", "3919"},
+		{"es_ES.UTF-8", "ES", "024"},            {"nl_NL.UTF-8", "NL", "113"},
+		{"en_IE.UTF-8", "IE", "50808"},          {"en_GB.UTF-8", "GB", "111"},
+		{"en_GB.UTF-8", "GB", "0808 2000 247"},  {"en_AU.UTF-8", "AU", "13 92 76"},
+		{"en_US.UTF-8", "US", "1-800-799-7233"}, {"es_PR.UTF-8", "PR", "988"},
+		{"en_NZ.UTF-8", "NZ", "0800 733 843"},   {"en_AU.UTF-8", "AU", "1800 737 732"},
+	};
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		assert_string_equal(crisis_guess_region(&d, want[i].locale), want[i].code);
+		if (!has_line(&d, want[i].code, want[i].contact))
+			fail_msg("%s has no line %s", want[i].code, want[i].contact);
+	}
+	/* Italy stays with the other EU countries. */
+	assert_string_equal(crisis_guess_region(&d, "it_IT.UTF-8"), "EU");
+	crisis_free(&d);
+}
+
+/* The region's heading reads naturally for the rest of the world too, and
+ * the guess says where it came from. */
+static void crisis_region_words(void **state)
+{
+	(void)state;
+	use_dir(NULL);
+	struct crisis_data d;
+	struct error e;
+	if (crisis_load(&d, &e))
+		fail_msg("%s", e.msg);
+	char head[160], why[256], *saved[3];
+	static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+	for (int i = 0; i < 3; i++)
+		saved[i] = getenv(vars[i]) ? strdup(getenv(vars[i])) : NULL;
+	crisis_heading(crisis_region(&d, "DE"), head, sizeof(head));
+	assert_string_equal(head, "Crisis lines: Germany");
+	crisis_heading(crisis_region(&d, "INTL"), head, sizeof(head));
+	assert_string_equal(head, "Crisis lines that work in any country");
+
+	unsetenv("LC_ALL");
+	setenv("LC_MESSAGES", "C.UTF-8", 1);
+	setenv("LANG", "fr_FR.UTF-8", 1);
+	assert_string_equal(crisis_pick_region_why(&d, NULL, why, sizeof(why)), "FR");
+	assert_string_equal(why, "a guess from the language setting LANG=fr_FR.UTF-8");
+	setenv("LC_ALL", "xx_ZZ.UTF-8", 1);
+	assert_string_equal(crisis_pick_region_why(&d, NULL, why, sizeof(why)), "INTL");
+	assert_non_null(strstr(why, "LC_ALL=xx_ZZ.UTF-8 names a country tend has no lines for"));
+	unsetenv("LC_ALL");
+	setenv("LANG", "C.UTF-8", 1);
+	assert_string_equal(crisis_pick_region_why(&d, NULL, why, sizeof(why)), "INTL");
+	assert_non_null(strstr(why, "no language setting"));
+	assert_string_equal(crisis_pick_region_why(&d, "NL", why, sizeof(why)), "NL");
+	assert_non_null(strstr(why, "settings file"));
+	for (int i = 0; i < 3; i++) {
+		if (saved[i])
+			setenv(vars[i], saved[i], 1);
+		else
+			unsetenv(vars[i]);
+		free(saved[i]);
+	}
+	crisis_free(&d);
+}
+
 SUITE(content, cmocka_unit_test(embedded_table), cmocka_unit_test(embedded_list),
       cmocka_unit_test(override_dir), cmocka_unit_test(front_matter_good),
       cmocka_unit_test(front_matter_bad), cmocka_unit_test(load_page),
-      cmocka_unit_test(embedded_pages_valid))
+      cmocka_unit_test(embedded_pages_valid), cmocka_unit_test(crisis_rows_valid),
+      cmocka_unit_test(crisis_regions_new), cmocka_unit_test(crisis_region_words))
