@@ -1147,8 +1147,10 @@ static int daylio_row(struct csv_state *cs)
 	buf_free(&joined);
 	r->title = daylio_text(f, field(cs, D_NOTE_TITLE), T_LINE);
 	r->body = daylio_text(f, field(cs, D_NOTE), T_BODY);
-	if (r->title && r->body && !*r->title && *r->body)
+	if (r->title && r->body && !*r->title && *r->body) {
 		r->title = first_words(f, r->body);
+		r->title_made = true;
+	}
 	/* Scales ("Energy 4 | Sleep 7") are the check-in's note, one a line. */
 	struct buf scales = BUF_INIT;
 	int oom = 0;
