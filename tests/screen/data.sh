@@ -182,7 +182,7 @@ n=$(printf '%s\n' "$labels" | wc -l)
 } >"$T_TMP/choices.script"
 "$SCREEN_BIN" "$T_TMP/choices.script" >"$T_TMP/choices.out" 2>&1
 O=$T_TMP/choices.out
-shown=$(for i in $(seq 0 $((n - 1))); do flat "choice $i" | sed -n 's/.*From < \(.*\) > File.*/\1/p'; done)
+shown=$(for i in $(seq 0 $((n - 1))); do flat "choice $i" | sed -n 's/.*From < \(.*\) > File.*/\1/p'; echo; done)
 t_ok "the usage text lists formats" test "$n" -ge 5
 t_eq "the import screen offers the formats the usage text lists, in order" "$labels" "$shown"
 t_match "and then telling from the file" "From < Tell from the file >" "$(flat "choice $n")"
@@ -407,8 +407,9 @@ JR=$HOME/tend-export-2026-11-23.txt
 t_eq "0600 too" 600 "$(fmode "$JR")"
 t_match "it is jrnl text: a dated title line, then the body" \
 	$'(^|\n)\\[2026-11-[0-9]{2} [0-9]{2}:[0-9]{2}\\] Picked evening\nmarker-picked-body by the river\n' "$(cat "$JR")"
+n=$(tend_ list | wc -l)
 t_eq "and it reads back as jrnl's journal file, every entry" \
-	"3 records: would add 3 entries and 0 check-ins." \
+	"$n records: would add $n entries and 0 check-ins." \
 	"$(TEND_HOME=$T_TMP/jr-back; "$TEND_BIN" --passphrase-fd 3 init 3<<<"$PASS" >/dev/null 2>&1
 	   tend_ import --dry-run --format jrnl "$JR" 2>/dev/null | head -1)"
 rm -f "$MD" "$HOME/tend-export-2026-11-23.csv" "$JR"
