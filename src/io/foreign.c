@@ -1423,8 +1423,11 @@ int import_read(const char *text, size_t len, const struct import_opts *o, struc
 		rc = error_set(e, E_USAGE, "That format is not read here.");
 	else if (rc == 0)
 		rc = fi->read(f, text, len, e);
-	/* The converted text is copied into the records: it goes now. */
+	/* The converted text is copied into the records: it goes now, and
+	 * so do the options, which are the caller's. */
 	buf_free(&f->conv);
+	f->opts = NULL;
+	f->plan = NULL; /* the plan may be moved: it points to f, not f to it */
 	p->nrecords = f->n;
 	if (rc) {
 		import_hint(given, given_len, o, e);
