@@ -97,6 +97,8 @@ static bool daylio_header(const char *s, size_t len)
 /* "[2024-03-02 21:15" or "2024-03-02 21:15 " */
 static bool jrnl_line(const char *s, size_t len)
 {
+	if (!len)
+		return false;
 	size_t i = s[0] == '[';
 	static const char shape[] = "dddd-dd-dd dd:dd";
 	if (len < i + sizeof(shape) - 1)
