@@ -135,6 +135,8 @@ t_match "--encoding: the activities too" $'2024-07-01T19:05\tCafé with Renée\t
 out=$(pw import --format jrnl "$F/jrnl/controls.json")
 t_match "control characters: removed, and said so" "3 control characters were removed" "$out"
 t_match "a line break in a title or tag: said so" "2 titles or tags had line breaks" "$out"
+t_match "and where each change was" \
+	"Where: entry 1 \(control characters\), entry 2 \(a line break\)\." "$out"
 list=$(pw list)
 t_match "a title's line break is a space" $'Two lines\ta b' "$list"
 t_match "a title's bell is gone" $'Bell rang\thome' "$list"
