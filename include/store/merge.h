@@ -20,6 +20,11 @@ struct merge_record {
 	int off_min;       /* the UTC offset of the local time it was written in */
 	bool has_entry;    /* a journal entry: title, body and tags */
 	const char *title, *body;
+	/* The title was made here from the body's first words (the file
+	 * gave none): the entry is then known by its time and body alone, as
+	 * the vault may hold it with no title (imported before titles were
+	 * made) or with one the person gave it since. */
+	bool title_made;
 	const char *const *tags; /* trimmed, no commas; at most 64 */
 	size_t ntags;
 	int mood;          /* a check-in's score 0..10 at the same time, or -1 */
@@ -40,7 +45,7 @@ int store_merge_mark(struct vault *v, struct merge_mark *m, struct error *e);
 void store_merge_end(struct merge_mark *m);
 
 /* Records that are the same thing to the vault: an entry with the same
- * time, title and body; a check-in alone with the same time and tags (not
+ * time, title and body (time and body when the title was made); a check-in alone with the same time and tags (not
  * score, so a different mood map finds the same rows). */
 bool merge_same(const struct merge_record *a, const struct merge_record *b);
 uint64_t merge_hash(const struct merge_record *r);

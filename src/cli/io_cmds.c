@@ -164,18 +164,48 @@ static void print_foreign(const struct import_summary *s, bool dry)
 		       s->empty == 1 ? "y" : "ies", s->empty == 1 ? "was" : "were");
 }
 
+/* Where the text was changed or a time fell in a daylight-saving change:
+ * "Where: entry 1 (control characters), entry 2 (a line break)." */
+static void print_where(const struct import_plan *p)
+{
+	static const char *const what[] = {
+		[IMPORT_W_CONTROL] = "control characters",
+		[IMPORT_W_BREAK] = "a line break",
+		[IMPORT_W_DST] = "daylight saving",
+	};
+	if (!p->nwarnings)
+		return;
+	fputs("Where:", stdout);
+	for (size_t i = 0; i < p->nwarnings; i++)
+		printf("%s %s %zu (%s)", i ? "," : "", p->by_line ? "line" : "entry",
+		       p->warnings[i].where, what[p->warnings[i].kind]);
+	puts(p->nwarnings == IMPORT_MAX_WARNINGS ? ", and maybe more." : ".");
+}
+
 static int import_cmd(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e)
 {
 	(void)ctx;
 	struct import_args *a = arg;
 	struct import_summary sum;
 	bool dry = a->opts.dry_run;
-	if (import_run(v, a->text.data, a->text.len, &a->opts, &sum, e))
-		return -1;
-	if (a->opts.format == IMPORT_TEND_JSON)
+	if (!import_format_info(a->opts.format)->read) {
+		if (import_run(v, a->text.data, a->text.len, &a->opts, &sum, e))
+			return -1;
 		print_summary(&sum, dry);
-	else
-		print_foreign(&sum, dry);
+	} else {
+		/* read once into a plan, then applied */
+		struct import_plan p;
+		if (import_read(a->text.data, a->text.len, &a->opts, &p, e))
+			return -1;
+		int rc = import_apply(v, &p, dry, &sum, e);
+		if (rc == 0) {
+			print_foreign(&sum, dry);
+			print_where(&p);
+		}
+		import_plan_free(&p);
+		if (rc)
+			return -1;
+	}
 	puts(dry ? "Nothing was imported (--dry-run)." : "Imported, all of it.");
 	return 0;
 }

@@ -28,22 +28,20 @@ struct chunk {
 	char data[];
 };
 
-struct foreign {
+struct import_reader {
 	struct merge_record *recs;
 	size_t n, cap;
 	size_t *lines;          /* where each record began (CSV), or its index + 1 */
 	struct chunk *chunks;
+	int *umood;             /* each record's unknown mood (plan->unknown), or -1 */
 	const struct import_opts *opts;
-	struct buf unknown;     /* Daylio moods with no score, "name (line N)" */
-	size_t controls;        /* control characters removed from the text */
-	size_t breaks;          /* titles and tags whose line breaks became spaces */
-	size_t dst;             /* times in a daylight-saving gap or overlap */
-	size_t photos, places, empty; /* Day One: left out */
-	size_t nunknown;        /* counted apart: the list may fail to grow */
-	bool by_line;           /* lines[] are line numbers (CSV, jrnl's text), not entries */
+	struct import_plan *plan; /* the counts, warnings and unknown moods */
+	size_t cap_unknown;
+	size_t cur;             /* the line or entry being read, for warnings */
+	struct buf conv;        /* the text converted from o->encoding */
 };
 
-static void *arena_alloc(struct foreign *f, size_t n)
+static void *arena_alloc(struct import_reader *f, size_t n)
 {
 	n = (n + 7) & ~(size_t)7;
 	struct chunk *c = f->chunks;
@@ -60,7 +58,7 @@ static void *arena_alloc(struct foreign *f, size_t n)
 	return p;
 }
 
-static char *arena_strndup(struct foreign *f, const char *s, size_t len)
+static char *arena_strndup(struct import_reader *f, const char *s, size_t len)
 {
 	char *p = arena_alloc(f, len + 1);
 	if (p) {
@@ -70,7 +68,7 @@ static char *arena_strndup(struct foreign *f, const char *s, size_t len)
 	return p;
 }
 
-static void foreign_free(struct foreign *f)
+static void foreign_free(struct import_reader *f)
 {
 	for (struct chunk *c = f->chunks, *next; c; c = next) {
 		next = c->next;
@@ -79,10 +77,23 @@ static void foreign_free(struct foreign *f)
 	}
 	free(f->recs);
 	free(f->lines);
-	buf_free(&f->unknown);
+	free(f->umood);
+	buf_free(&f->conv);
 }
 
-static struct merge_record *new_record(struct foreign *f, size_t line, struct error *e)
+/* A change to the text or a time at the place being read, noted once a
+ * place and kind, the first IMPORT_MAX_WARNINGS of them. */
+static void warn(struct import_reader *f, enum import_warning_kind kind)
+{
+	struct import_plan *p = f->plan;
+	for (size_t i = p->nwarnings; i-- > 0 && p->warnings[i].where == f->cur;)
+		if (p->warnings[i].kind == kind)
+			return;
+	if (p->nwarnings < IMPORT_MAX_WARNINGS)
+		p->warnings[p->nwarnings++] = (struct import_warning){kind, f->cur};
+}
+
+static struct merge_record *new_record(struct import_reader *f, size_t line, struct error *e)
 {
 	if (f->n == f->cap) {
 		size_t cap = f->cap ? f->cap * 2 : 64;
@@ -90,14 +101,19 @@ static struct merge_record *new_record(struct foreign *f, size_t line, struct er
 		if (r)
 			f->recs = r;
 		size_t *l = r ? realloc(f->lines, cap * sizeof(*l)) : NULL;
-		if (!l) {
+		if (l)
+			f->lines = l;
+		int *u = l ? realloc(f->umood, cap * sizeof(*u)) : NULL;
+		if (!u) {
 			error_set(e, E_FAIL, "Out of memory reading the import.");
 			return NULL;
 		}
-		f->lines = l;
+		f->umood = u;
 		f->cap = cap;
 	}
 	f->lines[f->n] = line;
+	f->umood[f->n] = -1;
+	f->cur = line;
 	struct merge_record *r = &f->recs[f->n++];
 	*r = (struct merge_record){.mood = -1};
 	return r;
@@ -109,7 +125,7 @@ enum tidy_mode { T_BODY, T_LINE };
  * characters (C0 but tab and newline, DEL, C1) are removed and counted; a
  * CR ends a line (CR LF is one end). In T_LINE text (titles, tags) line
  * ends and tabs become spaces. The text is valid UTF-8 already. */
-static char *tidy(struct foreign *f, char *s, enum tidy_mode m)
+static char *tidy(struct import_reader *f, char *s, enum tidy_mode m)
 {
 	if (!s)
 		return NULL;
@@ -124,12 +140,14 @@ static char *tidy(struct foreign *f, char *s, enum tidy_mode m)
 				continue;
 		}
 		if (c == 0xC2 && (unsigned char)p[1] >= 0x80 && (unsigned char)p[1] <= 0x9F) {
-			f->controls++; /* U+0080..U+009F */
+			f->plan->controls++; /* U+0080..U+009F */
+			warn(f, IMPORT_W_CONTROL);
 			p++;
 			continue;
 		}
 		if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) {
-			f->controls++;
+			f->plan->controls++;
+			warn(f, IMPORT_W_CONTROL);
 			continue;
 		}
 		if (m == T_LINE && (c == '\n' || c == '\t')) {
@@ -142,13 +160,15 @@ static char *tidy(struct foreign *f, char *s, enum tidy_mode m)
 	if (m == T_LINE)
 		while (out > s && out[-1] == ' ')
 			*--out = '\0';
-	f->breaks += broke;
+	f->plan->breaks += broke;
+	if (broke)
+		warn(f, IMPORT_W_BREAK);
 	return s;
 }
 
 /* A tag from another app: trimmed, commas (tend's separator) made spaces,
  * leading tag marks (jrnl's @) dropped. NULL for an empty one. */
-static const char *clean_tag(struct foreign *f, const char *s, size_t len, const char *marks)
+static const char *clean_tag(struct import_reader *f, const char *s, size_t len, const char *marks)
 {
 	while (len && (isspace((unsigned char)*s) || (marks && strchr(marks, *s)))) {
 		s++;
@@ -179,7 +199,7 @@ static long offset_at(int64_t t)
  * daylight-saving change skipped (02:30 when clocks went from 02:00 to
  * 03:00) takes the offset from before the change, and one it showed twice
  * the first of the two; either is counted in f->dst. */
-static bool local_time(struct foreign *f, int y, int mo, int d, int h, int mi, int s, int64_t *at,
+static bool local_time(struct import_reader *f, int y, int mo, int d, int h, int mi, int s, int64_t *at,
                        int *off)
 {
 	struct tm tm = {.tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d,
@@ -192,7 +212,10 @@ static bool local_time(struct foreign *f, int y, int mo, int d, int h, int mi, i
 	long before = offset_at(wall - 2 * 86400), after = offset_at(wall + 2 * 86400);
 	bool b_ok = offset_at(wall - before) == before, a_ok = offset_at(wall - after) == after;
 	long o = b_ok && a_ok ? (before > after ? before : after) : a_ok ? after : before;
-	f->dst += (b_ok && a_ok && before != after) || (!b_ok && !a_ok);
+	if ((b_ok && a_ok && before != after) || (!b_ok && !a_ok)) {
+		f->plan->dst++;
+		warn(f, IMPORT_W_DST);
+	}
 	*at = wall - o;
 	*off = (int)(o / 60);
 	return true;
@@ -262,7 +285,7 @@ static bool parse_rfc3339(const char *s, int64_t *at, int *off)
 
 /* ---- jrnl and tui-journal (JSON) ---------------------------------------- */
 
-static char *json_text(struct foreign *f, json_t *obj, const char *key, bool *bad)
+static char *json_text(struct import_reader *f, json_t *obj, const char *key, bool *bad)
 {
 	static char empty[1];
 	json_t *v = json_object_get(obj, key);
@@ -278,7 +301,7 @@ static char *json_text(struct foreign *f, json_t *obj, const char *key, bool *ba
 	return s;
 }
 
-static int json_tags(struct foreign *f, json_t *obj, struct merge_record *r, const char *marks,
+static int json_tags(struct import_reader *f, json_t *obj, struct merge_record *r, const char *marks,
                      size_t i, struct error *e)
 {
 	json_t *tags = json_object_get(obj, "tags");
@@ -310,7 +333,7 @@ static bool tag_char(unsigned char c)
 /* jrnl's tags from an entry's words, as jrnl finds them: @ or # at the
  * start of a word, then letters, digits and -+*#/ ("@tagone", "#c++"),
  * each once. Room is left for the star. */
-static int text_tags(struct foreign *f, struct merge_record *r, struct error *e)
+static int text_tags(struct import_reader *f, struct merge_record *r, struct error *e)
 {
 	size_t max = 1;
 	const char *texts[] = {r->title, r->body};
@@ -342,7 +365,7 @@ static int text_tags(struct foreign *f, struct merge_record *r, struct error *e)
 
 /* A new record for entry i of a JSON export; NULL with e filled when the
  * entry is not an object. */
-static struct merge_record *json_record(struct foreign *f, json_t *en, size_t i, struct error *e)
+static struct merge_record *json_record(struct import_reader *f, json_t *en, size_t i, struct error *e)
 {
 	if (!json_is_object(en)) {
 		error_set(e, E_CORRUPT, "entry %zu is not an object.", i + 1);
@@ -353,7 +376,7 @@ static struct merge_record *json_record(struct foreign *f, json_t *en, size_t i,
 
 /* jrnl --format json: {"tags": {...}, "entries": [{"date": "2024-03-02",
  * "time": "21:15", "title", "body", "tags": ["@work"], "starred"}]} */
-static int read_jrnl_entry(struct foreign *f, json_t *en, size_t i, struct error *e)
+static int read_jrnl_entry(struct import_reader *f, json_t *en, size_t i, struct error *e)
 {
 	struct merge_record *r = json_record(f, en, i, e);
 	if (!r)
@@ -386,7 +409,7 @@ static int read_jrnl_entry(struct foreign *f, json_t *en, size_t i, struct error
 
 /* tui-journal's export: {"version": 100, "entries": [{"date": RFC 3339
  * UTC, "title", "content", "tags": [...], "priority": null or a number}]} */
-static int read_tui_entry(struct foreign *f, json_t *en, size_t i, struct error *e)
+static int read_tui_entry(struct import_reader *f, json_t *en, size_t i, struct error *e)
 {
 	struct merge_record *r = json_record(f, en, i, e);
 	if (!r)
@@ -463,7 +486,7 @@ static const char *jrnl_head(const char *line, bool after_blank, int t[6])
  * next entry. A star at the end of the first line marks it starred; the
  * first line is the title and the rest the body, or, for an entry of one
  * line, its first sentence is the title. */
-static int jrnl_text_entry(struct foreign *f, const int t[6], const char *s, size_t len,
+static int jrnl_text_entry(struct import_reader *f, const int t[6], const char *s, size_t len,
                            size_t line, struct error *e)
 {
 	struct merge_record *r = new_record(f, line, e);
@@ -512,7 +535,7 @@ static int jrnl_text_entry(struct foreign *f, const int t[6], const char *s, siz
 }
 
 /* jrnl's own journal file, plain text (see jrnl_head), NUL-terminated. */
-static int read_jrnl_lines(struct foreign *f, const char *text, size_t len, struct error *e)
+static int read_jrnl_lines(struct import_reader *f, const char *text, size_t len, struct error *e)
 {
 	const char *start = NULL;
 	int t[6] = {0};
@@ -544,9 +567,9 @@ static int read_jrnl_lines(struct foreign *f, const char *text, size_t len, stru
 	return jrnl_text_entry(f, t, start, (size_t)(text + len - start), start_line, e);
 }
 
-static int read_jrnl_text(struct foreign *f, const char *text, size_t len, struct error *e)
+static int read_jrnl_text(struct import_reader *f, const char *text, size_t len, struct error *e)
 {
-	f->by_line = true;
+	f->plan->by_line = true;
 	struct buf copy = BUF_INIT; /* the file holds no NUL (check_utf8) */
 	int rc = buf_append(&copy, text, len) ? error_set(e, E_FAIL, "Out of memory reading the import.")
 	                                      : read_jrnl_lines(f, buf_str(&copy), len, e);
@@ -604,7 +627,7 @@ static void zone_done(struct zone *z)
 /* Day One's text is Markdown: images ("![](dayone-moment://...)") go, as
  * do the backslashes it puts before punctuation ("Done\!"). The first
  * line, without its "#", is the title. */
-static int dayone_text(struct foreign *f, const char *s, struct merge_record *r)
+static int dayone_text(struct import_reader *f, const char *s, struct merge_record *r)
 {
 	size_t len = strlen(s);
 	char *out = arena_alloc(f, len + 1);
@@ -650,7 +673,7 @@ static int dayone_text(struct foreign *f, const char *s, struct merge_record *r)
  * "2019-03-22T14:35:21Z", "timeZone": "Europe/Berlin", "text": Markdown,
  * "tags": [...], "starred": true, "photos": [...], "location": {...}}]}.
  * Photos, videos, audio, PDFs and places are left out, and counted. */
-static int read_dayone_entry(struct foreign *f, struct zone *z, json_t *en, size_t i,
+static int read_dayone_entry(struct import_reader *f, struct zone *z, json_t *en, size_t i,
                              struct error *e)
 {
 	if (!json_is_object(en))
@@ -659,8 +682,9 @@ static int read_dayone_entry(struct foreign *f, struct zone *z, json_t *en, size
 	size_t nmedia = 0;
 	for (size_t k = 0; k < sizeof(media) / sizeof(media[0]); k++)
 		nmedia += json_array_size(json_object_get(en, media[k]));
-	f->photos += nmedia;
-	f->places += json_object_get(en, "location") != NULL;
+	f->cur = i + 1;
+	f->plan->photos += nmedia;
+	f->plan->places += json_object_get(en, "location") != NULL;
 	bool bad = false;
 	const char *date = json_text(f, en, "creationDate", &bad);
 	const char *zone = json_text(f, en, "timeZone", &bad);
@@ -679,7 +703,7 @@ static int read_dayone_entry(struct foreign *f, struct zone *z, json_t *en, size
 	json_t *tags = json_object_get(en, "tags");
 	bool starred = json_is_true(json_object_get(en, "starred"));
 	if (!*probe.title && !*probe.body && !json_array_size(tags) && !starred) {
-		f->empty++; /* only photos, or nothing */
+		f->plan->empty++; /* only photos, or nothing */
 		return 0;
 	}
 	struct merge_record *r = new_record(f, i + 1, e);
@@ -694,7 +718,7 @@ static int read_dayone_entry(struct foreign *f, struct zone *z, json_t *en, size
 	return 0;
 }
 
-static int read_json(struct foreign *f, const char *text, size_t len, enum import_format fmt,
+static int read_json(struct import_reader *f, const char *text, size_t len, enum import_format fmt,
                      struct error *e)
 {
 	io_json_wipe_alloc();
@@ -745,7 +769,7 @@ static const struct mood_name daylio_moods[] = {
 };
 
 struct csv_state {
-	struct foreign *f;
+	struct import_reader *f;
 	struct error *e;
 	int rc;
 	size_t line;        /* the line being fed */
@@ -757,7 +781,7 @@ struct csv_state {
 	size_t nfields;
 };
 
-static int mood_score(const struct foreign *f, const char *name)
+static int mood_score(const struct import_reader *f, const char *name)
 {
 	for (size_t i = 0; i < f->opts->nmoods; i++)
 		if (strcasecmp(f->opts->moods[i].name, name) == 0)
@@ -1019,7 +1043,7 @@ static size_t html_entity(const char *s, char out[4], size_t *n)
 
 /* A Daylio note or title as plain text (see html_tag), tidied, with the
  * space around it gone. */
-static const char *daylio_text(struct foreign *f, const char *s, enum tidy_mode m)
+static const char *daylio_text(struct import_reader *f, const char *s, enum tidy_mode m)
 {
 	size_t len = strlen(s);
 	char *out = arena_alloc(f, len * 2 + 1);
@@ -1060,7 +1084,7 @@ static const char *daylio_text(struct foreign *f, const char *s, enum tidy_mode 
 
 /* A title for a note that has none: its first words, up to about 60
  * bytes, cut between words (or characters), "..." when cut. */
-static const char *first_words(struct foreign *f, const char *body)
+static const char *first_words(struct import_reader *f, const char *body)
 {
 	size_t len = strcspn(body, "\n"), cut = len;
 	if (len > 60) {
@@ -1081,20 +1105,35 @@ static const char *first_words(struct foreign *f, const char *body)
 	return t;
 }
 
-static void note_unknown_mood(struct foreign *f, const char *name, size_t line)
+/* The mood's place in the plan's list of moods with no score (added the
+ * first time it is seen); -1 with e set when memory runs out. */
+static int note_unknown_mood(struct import_reader *f, const char *name, size_t line,
+                             struct error *e)
 {
-	char needle[80];
-	snprintf(needle, sizeof(needle), "\"%s\"", name);
-	if (f->unknown.len && strstr(buf_str(&f->unknown), needle))
-		return;
-	buf_printf(&f->unknown, "%s%s (line %zu)", f->nunknown++ ? ", " : "", needle, line);
+	struct import_plan *p = f->plan;
+	for (size_t i = 0; i < p->nunknown; i++)
+		if (strcmp(p->unknown[i].name, name) == 0)
+			return (int)i;
+	if (p->nunknown == f->cap_unknown) {
+		size_t cap = f->cap_unknown ? f->cap_unknown * 2 : 8;
+		struct import_unknown *u = realloc(p->unknown, cap * sizeof(*u));
+		if (!u)
+			return error_set(e, E_FAIL, "Out of memory reading the import.");
+		p->unknown = u;
+		f->cap_unknown = cap;
+	}
+	const char *copy = arena_strndup(f, name, strlen(name));
+	if (!copy)
+		return error_set(e, E_FAIL, "Out of memory reading the import.");
+	p->unknown[p->nunknown] = (struct import_unknown){copy, line, -1};
 	if (f->opts->unknown)
 		buf_printf(f->opts->unknown, "%s\n", name);
+	return (int)p->nunknown++;
 }
 
 static int daylio_row(struct csv_state *cs)
 {
-	struct foreign *f = cs->f;
+	struct import_reader *f = cs->f;
 	size_t line = cs->row_line;
 	struct error *e = cs->e;
 	if (cs->nfields != cs->ncols)
@@ -1119,8 +1158,11 @@ static int daylio_row(struct csv_state *cs)
 	const char *mood = field(cs, D_MOOD);
 	r->mood = mood_score(f, mood);
 	if (r->mood < 0) {
-		note_unknown_mood(f, mood, line);
-		r->mood = 5; /* only counted: the import stops before anything is added */
+		int k = note_unknown_mood(f, mood, line, e);
+		if (k < 0)
+			return -1;
+		f->umood[f->n - 1] = k;
+		r->mood = 5; /* until it is given a score: no import is done without */
 	}
 	/* Activities "clean | music | movies / tv" become the check-in's tags,
 	 * and the entry's when there is a note: all of them. */
@@ -1147,8 +1189,10 @@ static int daylio_row(struct csv_state *cs)
 	buf_free(&joined);
 	r->title = daylio_text(f, field(cs, D_NOTE_TITLE), T_LINE);
 	r->body = daylio_text(f, field(cs, D_NOTE), T_BODY);
-	if (r->title && r->body && !*r->title && *r->body)
+	if (r->title && r->body && !*r->title && *r->body) {
 		r->title = first_words(f, r->body);
+		r->title_made = true;
+	}
 	/* Scales ("Energy 4 | Sleep 7") are the check-in's note, one a line. */
 	struct buf scales = BUF_INIT;
 	int oom = 0;
@@ -1188,7 +1232,7 @@ static void row_cb(int c, void *data)
 	cs->row_line = cs->line + 1;
 }
 
-static int read_daylio(struct foreign *f, const char *text, size_t len, struct error *e)
+static int read_daylio(struct import_reader *f, const char *text, size_t len, struct error *e)
 {
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
 		text += 3;
@@ -1226,10 +1270,7 @@ static int read_daylio(struct foreign *f, const char *text, size_t len, struct e
 	csv_free(&p);
 	for (size_t i = 0; i < sizeof(cs.fields) / sizeof(cs.fields[0]); i++)
 		buf_free(&cs.fields[i]);
-	if (!cs.rc && f->nunknown)
-		cs.rc = error_set(e, E_USAGE, "Daylio moods with no score on tend's 0-10 scale: %s. "
-		                              "Give each one, e.g. --mood \"sleepy=4\".",
-		                  buf_str(&f->unknown));
+	f->plan->by_line = true;
 	return cs.rc;
 }
 
@@ -1253,7 +1294,7 @@ static void count(struct import_summary *sum, const struct merge_record *r, bool
 
 /* For each record, how many records before it in the file are the same
  * thing to the vault (merge_same): nth[i]. A table of first indices. */
-static int count_alike(const struct foreign *f, size_t *nth, struct error *e)
+static int count_alike(const struct import_reader *f, size_t *nth, struct error *e)
 {
 	size_t size = 16;
 	while (size < f->n * 2)
@@ -1353,16 +1394,23 @@ int import_convert(const char *encoding, const char *text, size_t len, struct bu
 	return rc;
 }
 
-int import_foreign(struct vault *v, const char *text, size_t len, const struct import_opts *o,
-                   struct import_summary *sum, struct error *e)
+/* ---- the plan, read and applied --------------------------------------- */
+
+int import_read(const char *text, size_t len, const struct import_opts *o, struct import_plan *p,
+                struct error *e)
 {
-	memset(sum, 0, sizeof(*sum));
-	struct foreign f = {.opts = o, .unknown = BUF_INIT};
-	struct buf conv = BUF_INIT;
+	*p = (struct import_plan){.format = o->format};
+	struct import_reader *f = calloc(1, sizeof(*f));
+	if (!f)
+		return error_set(e, E_FAIL, "Out of memory reading the import.");
+	*f = (struct import_reader){.opts = o, .plan = p, .conv = BUF_INIT};
+	p->in = f;
 	int rc = 0;
-	if (o->encoding && (rc = import_convert(o->encoding, text, len, &conv, e)) == 0) {
-		text = buf_str(&conv);
-		len = conv.len;
+	const char *given = text;
+	size_t given_len = len;
+	if (o->encoding && (rc = import_convert(o->encoding, text, len, &f->conv, e)) == 0) {
+		text = buf_str(&f->conv);
+		len = f->conv.len;
 	}
 	if (rc == 0)
 		rc = check_utf8(text, len, e);
@@ -1370,54 +1418,145 @@ int import_foreign(struct vault *v, const char *text, size_t len, const struct i
 		text += 3;
 		len -= 3;
 	}
-	if (rc == 0 && o->format == IMPORT_TEND_JSON)
+	const struct import_format_info *fi = import_format_info(o->format);
+	if (rc == 0 && (fi->format != o->format || !fi->read))
 		rc = error_set(e, E_USAGE, "That format is not read here.");
 	else if (rc == 0)
-		rc = o->format == IMPORT_DAYLIO                  ? read_daylio(&f, text, len, e)
-		     : o->format == IMPORT_JRNL && !is_json(text, len) ? read_jrnl_text(&f, text, len, e)
-		                                                       : read_json(&f, text, len, o->format, e);
-	sum->controls = f.controls;
-	sum->breaks = f.breaks;
-	sum->dst = f.dst;
-	sum->photos = f.photos;
-	sum->places = f.places;
-	sum->empty = f.empty;
-	if (rc == 0 && !v) /* only checked and counted (no duplicates known) */
-		for (size_t i = 0; i < f.n; i++)
-			count(sum, &f.recs[i], false);
-	size_t *nth = NULL;
-	if (rc == 0 && v && !(nth = malloc((f.n ? f.n : 1) * sizeof(*nth))))
+		rc = fi->read(f, text, len, e);
+	/* The converted text is copied into the records: it goes now, and
+	 * so do the options, which are the caller's. */
+	buf_free(&f->conv);
+	f->opts = NULL;
+	f->plan = NULL; /* the plan may be moved: it points to f, not f to it */
+	p->nrecords = f->n;
+	if (rc) {
+		import_hint(given, given_len, o, e);
+		import_plan_free(p);
+	}
+	return rc;
+}
+
+void import_plan_score(struct import_plan *p, const char *name, int score)
+{
+	struct import_reader *f = p->in;
+	for (size_t k = 0; k < p->nunknown; k++) {
+		if (strcasecmp(p->unknown[k].name, name) != 0)
+			continue;
+		p->unknown[k].score = score;
+		for (size_t i = 0; f && i < f->n; i++)
+			if (f->umood[i] == (int)k)
+				f->recs[i].mood = score;
+	}
+}
+
+void import_plan_free(struct import_plan *p)
+{
+	if (p->in) {
+		foreign_free(p->in);
+		free(p->in);
+	}
+	free(p->unknown);
+	*p = (struct import_plan){.format = p->format};
+}
+
+int import_apply(struct vault *v, const struct import_plan *p, bool dry_run,
+                 struct import_summary *sum, struct error *e)
+{
+	memset(sum, 0, sizeof(*sum));
+	sum->controls = p->controls;
+	sum->breaks = p->breaks;
+	sum->dst = p->dst;
+	sum->photos = p->photos;
+	sum->places = p->places;
+	sum->empty = p->empty;
+	struct import_reader *f = p->in;
+	if (!f)
+		return error_set(e, E_USAGE, "Nothing was read to import.");
+	struct buf names = BUF_INIT;
+	for (size_t k = 0; k < p->nunknown; k++)
+		if (p->unknown[k].score < 0)
+			buf_printf(&names, "%s\"%s\" (line %zu)", names.len ? ", " : "",
+			           p->unknown[k].name, p->unknown[k].line);
+	if (names.len) {
+		int rc = error_set(e, E_USAGE, "Daylio moods with no score on tend's 0-10 scale: %s. "
+		                               "Give each one, e.g. --mood \"sleepy=4\".",
+		                   buf_str(&names));
+		buf_free(&names);
+		return rc;
+	}
+	buf_free(&names);
+	int rc = 0;
+	if (!v) { /* only counted (no duplicates known) */
+		for (size_t i = 0; i < f->n; i++)
+			count(sum, &f->recs[i], false);
+		return 0;
+	}
+	size_t *nth = malloc((f->n ? f->n : 1) * sizeof(*nth));
+	if (!nth)
 		rc = error_set(e, E_FAIL, "Out of memory reading the import.");
-	if (rc == 0 && v)
-		rc = count_alike(&f, nth, e);
+	if (rc == 0)
+		rc = count_alike(f, nth, e);
 	/* The whole file is good: add it in one transaction. A dry run does
 	 * the same and rolls back, so its counts (duplicates too) are exact.
 	 * Duplicates are looked for among the rows the vault held before. */
 	struct merge_mark mark = {0};
-	if (rc == 0 && v && (rc = store_load_begin(v, e)) == 0) {
+	if (rc == 0 && (rc = store_load_begin(v, e)) == 0) {
 		rc = store_merge_mark(v, &mark, e);
-		for (size_t i = 0; i < f.n && rc == 0; i++) {
+		for (size_t i = 0; i < f->n && rc == 0; i++) {
 			bool dup = false;
-			rc = store_merge(v, &mark, &f.recs[i], nth[i], &dup, e);
+			rc = store_merge(v, &mark, &f->recs[i], nth[i], &dup, e);
 			if (rc && e->code == E_CORRUPT) {
 				/* The record was refused: say which. A full disk
 				 * or a failing one is not the file's fault. */
 				char msg[sizeof(e->msg)];
 				snprintf(msg, sizeof(msg), "%s", e->msg);
-				error_set(e, E_CORRUPT, "%s %zu: %s",
-				          f.by_line ? "line" : "entry", f.lines[i], msg);
+				error_set(e, E_CORRUPT, "%s %zu: %s", p->by_line ? "line" : "entry",
+				          f->lines[i], msg);
 			} else if (!rc) {
-				count(sum, &f.recs[i], dup);
+				count(sum, &f->recs[i], dup);
 			}
 		}
 		store_merge_end(&mark);
-		if (rc == 0 && !o->dry_run)
+		if (rc == 0 && !dry_run)
 			rc = store_load_end(v, true, e);
 		else
 			store_load_end(v, false, e);
 	}
 	free(nth);
-	foreign_free(&f);
-	buf_free(&conv);
 	return rc;
+}
+
+int import_foreign(struct vault *v, const char *text, size_t len, const struct import_opts *o,
+                   struct import_summary *sum, struct error *e)
+{
+	memset(sum, 0, sizeof(*sum));
+	struct import_plan p;
+	if (import_read(text, len, o, &p, e))
+		return -1;
+	int rc = import_apply(v, &p, o->dry_run, sum, e);
+	import_plan_free(&p);
+	return rc;
+}
+
+/* ---- the readers in import_formats[] ------------------------------------ */
+
+int import_read_jrnl(struct import_reader *f, const char *text, size_t len, struct error *e)
+{
+	return is_json(text, len) ? read_json(f, text, len, IMPORT_JRNL, e)
+	                          : read_jrnl_text(f, text, len, e);
+}
+
+int import_read_tui(struct import_reader *f, const char *text, size_t len, struct error *e)
+{
+	return read_json(f, text, len, IMPORT_TUI_JOURNAL, e);
+}
+
+int import_read_dayone(struct import_reader *f, const char *text, size_t len, struct error *e)
+{
+	return read_json(f, text, len, IMPORT_DAY_ONE, e);
+}
+
+int import_read_daylio(struct import_reader *f, const char *text, size_t len, struct error *e)
+{
+	return read_daylio(f, text, len, e);
 }

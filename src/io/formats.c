@@ -9,14 +9,31 @@
 #include "io/import.h"
 #include "io_int.h"
 
+static const char *detect_tend(const struct import_sniff *s);
+static const char *detect_jrnl(const struct import_sniff *s);
+static const char *detect_daylio(const struct import_sniff *s);
+static const char *detect_tui(const struct import_sniff *s);
+static const char *detect_dayone(const struct import_sniff *s);
+
 const struct import_format_info import_formats[] = {
-	{IMPORT_TEND_JSON, "tend-json", "tend (its own JSON export)"},
-	{IMPORT_JRNL, "jrnl", "jrnl (its journal file or JSON export)"},
-	{IMPORT_DAYLIO, "daylio", "Daylio (its CSV export)"},
-	{IMPORT_TUI_JOURNAL, "tui-journal", "tui-journal (its JSON export)"},
-	{IMPORT_DAY_ONE, "day-one", "Day One (Journal.json from its export)"},
-	{0, NULL, NULL},
+	{IMPORT_TEND_JSON, "tend-json", "tend (its own JSON export)", detect_tend, NULL},
+	{IMPORT_JRNL, "jrnl", "jrnl (its journal file or JSON export)", detect_jrnl,
+	 import_read_jrnl},
+	{IMPORT_DAYLIO, "daylio", "Daylio (its CSV export)", detect_daylio, import_read_daylio},
+	{IMPORT_TUI_JOURNAL, "tui-journal", "tui-journal (its JSON export)", detect_tui,
+	 import_read_tui},
+	{IMPORT_DAY_ONE, "day-one", "Day One (Journal.json from its export)", detect_dayone,
+	 import_read_dayone},
+	{0, NULL, NULL, NULL, NULL},
 };
+
+size_t import_format_count(void)
+{
+	size_t n = 0;
+	while (import_formats[n].name)
+		n++;
+	return n;
+}
 
 const struct import_format_info *import_format_info(enum import_format f)
 {
@@ -80,6 +97,8 @@ static bool daylio_header(const char *s, size_t len)
 /* "[2024-03-02 21:15" or "2024-03-02 21:15 " */
 static bool jrnl_line(const char *s, size_t len)
 {
+	if (!len)
+		return false;
 	size_t i = s[0] == '[';
 	static const char shape[] = "dddd-dd-dd dd:dd";
 	if (len < i + sizeof(shape) - 1)
@@ -92,33 +111,54 @@ static bool jrnl_line(const char *s, size_t len)
 
 static const char json_only[] = "tend's own export (it is JSON, and no other app's)";
 
-static int detect_json(const char *text, size_t len, enum import_format *out, const char **what,
-                       struct error *e)
+/* Each detect says yes to its own files only, so the rows' order does
+ * not matter. */
+
+static const char *detect_tend(const struct import_sniff *s)
 {
-	(void)e;
-	io_json_wipe_alloc();
-	json_error_t je;
-	json_t *root = json_loadb(text, len, 0, &je);
-	/* JSON that is no other app's (or no JSON at all) goes to tend's own
-	 * reader, which names what is wrong with it. */
-	*out = IMPORT_TEND_JSON, *what = json_only;
-	if (!root)
-		return 0;
-	json_t *entries = json_object_get(root, "entries");
-	json_t *first = json_array_get(entries, 0);
-	const char *format = json_string_value(json_object_get(root, "format"));
-	if (format && strcmp(format, "tend-export") == 0) {
-		*out = IMPORT_TEND_JSON, *what = "tend's own export";
-	} else if (json_is_array(entries) && (json_is_object(json_object_get(root, "metadata")) ||
-	                                      json_object_get(first, "creationDate"))) {
-		*out = IMPORT_DAY_ONE, *what = "a Day One export";
-	} else if (json_is_array(entries) && json_is_integer(json_object_get(root, "version"))) {
-		*out = IMPORT_TUI_JOURNAL, *what = "a tui-journal export";
-	} else if (json_is_array(entries) && (!first || json_object_get(first, "time"))) {
-		*out = IMPORT_JRNL, *what = "a jrnl JSON export";
-	}
-	json_decref(root);
-	return 0;
+	const char *format = json_string_value(json_object_get(s->json, "format"));
+	return format && strcmp(format, "tend-export") == 0 ? "tend's own export" : NULL;
+}
+
+/* The "entries" list of another app's JSON export (not tend's), or NULL. */
+static json_t *entries_of(const struct import_sniff *s)
+{
+	json_t *entries = json_object_get(s->json, "entries");
+	return json_is_array(entries) && !detect_tend(s) ? entries : NULL;
+}
+
+static bool dayone_json(const struct import_sniff *s)
+{
+	json_t *entries = entries_of(s);
+	return entries && (json_is_object(json_object_get(s->json, "metadata")) ||
+	                   json_object_get(json_array_get(entries, 0), "creationDate"));
+}
+
+static const char *detect_dayone(const struct import_sniff *s)
+{
+	return dayone_json(s) ? "a Day One export" : NULL;
+}
+
+static const char *detect_tui(const struct import_sniff *s)
+{
+	return entries_of(s) && !dayone_json(s) && json_is_integer(json_object_get(s->json, "version"))
+	           ? "a tui-journal export"
+	           : NULL;
+}
+
+static const char *detect_jrnl(const struct import_sniff *s)
+{
+	if (!s->looks_json)
+		return jrnl_line(s->text + s->start, s->len - s->start) ? "jrnl's journal file" : NULL;
+	json_t *entries = entries_of(s), *first = json_array_get(entries, 0);
+	return entries && !dayone_json(s) && !detect_tui(s) && (!first || json_object_get(first, "time"))
+	           ? "a jrnl JSON export"
+	           : NULL;
+}
+
+static const char *detect_daylio(const struct import_sniff *s)
+{
+	return !s->looks_json && daylio_header(s->text, s->len) ? "a Daylio export" : NULL;
 }
 
 int import_detect(const char *text, size_t len, enum import_format *out, const char **what,
@@ -126,38 +166,53 @@ int import_detect(const char *text, size_t len, enum import_format *out, const c
 {
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
 		text += 3, len -= 3;
-	size_t i = 0;
-	while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n'))
-		i++;
-	if (i < len && (text[i] == '{' || (text[i] == '[' && !jrnl_line(text + i, len - i))))
-		return detect_json(text, len, out, what, e);
-	if (i < len && jrnl_line(text + i, len - i)) {
-		*out = IMPORT_JRNL, *what = "jrnl's journal file";
-		return 0;
+	struct import_sniff s = {.text = text, .len = len};
+	while (s.start < len && strchr(" \t\r\n", text[s.start]) && text[s.start])
+		s.start++;
+	char c = s.start < len ? text[s.start] : 0;
+	s.looks_json = c == '{' || (c == '[' && !jrnl_line(text + s.start, len - s.start));
+	if (s.looks_json) {
+		io_json_wipe_alloc();
+		json_error_t je;
+		s.json = json_loadb(text, len, 0, &je);
 	}
-	if (daylio_header(text, len)) {
-		*out = IMPORT_DAYLIO, *what = "a Daylio export";
+	*what = NULL;
+	for (int i = 0; import_formats[i].name && !*what; i++)
+		if ((*what = import_formats[i].detect(&s)))
+			*out = import_formats[i].format;
+	json_decref(s.json);
+	/* JSON that is no other app's (or no JSON at all) goes to tend's own
+	 * reader, which names what is wrong with it. */
+	if (!*what && s.looks_json)
+		*out = IMPORT_TEND_JSON, *what = json_only;
+	if (*what)
 		return 0;
-	}
 	char names[120];
 	import_format_names(names, sizeof(names), ", ", " or ");
 	return error_set(e, E_USAGE, "tend cannot tell which app wrote this file; give --format "
 	                             "(%s).", names);
 }
 
-int import_run(struct vault *v, const char *text, size_t len, const struct import_opts *o,
-               struct import_summary *sum, struct error *e)
+void import_hint(const char *text, size_t len, const struct import_opts *o, struct error *e)
 {
-	int rc = o->format == IMPORT_TEND_JSON ? import_tend_json(v, text, len, o->dry_run, sum, e)
-	                                       : import_foreign(v, text, len, o, sum, e);
 	enum import_format f;
 	const char *what;
 	struct error de = {0};
-	if (rc && e->code == E_CORRUPT && !o->encoding && import_detect(text, len, &f, &what, &de) == 0 &&
+	if (e->code == E_CORRUPT && !o->encoding && import_detect(text, len, &f, &what, &de) == 0 &&
 	    f != o->format && what != json_only) {
 		size_t n = strlen(e->msg);
 		snprintf(e->msg + n, sizeof(e->msg) - n, " It looks like %s: try --format %s.", what,
 		         import_format_info(f)->name);
 	}
+}
+
+int import_run(struct vault *v, const char *text, size_t len, const struct import_opts *o,
+               struct import_summary *sum, struct error *e)
+{
+	if (import_format_info(o->format)->read)
+		return import_foreign(v, text, len, o, sum, e); /* it hints itself */
+	int rc = import_tend_json(v, text, len, o->dry_run, sum, e);
+	if (rc)
+		import_hint(text, len, o, e);
 	return rc;
 }

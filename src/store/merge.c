@@ -43,7 +43,8 @@ bool merge_same(const struct merge_record *a, const struct merge_record *b)
 	if (a->at != b->at || a->has_entry != b->has_entry)
 		return false;
 	if (a->has_entry)
-		return strcmp(or_empty(a->title), or_empty(b->title)) == 0 &&
+		return a->title_made == b->title_made &&
+		       (a->title_made || strcmp(or_empty(a->title), or_empty(b->title)) == 0) &&
 		       strcmp(or_empty(a->body), or_empty(b->body)) == 0;
 	return strcmp(or_empty(a->mood_tags), or_empty(b->mood_tags)) == 0;
 }
@@ -57,10 +58,11 @@ static uint64_t fnv(uint64_t h, const char *s)
 
 uint64_t merge_hash(const struct merge_record *r)
 {
-	uint64_t h = 14695981039346656037u ^ (uint64_t)r->at ^ (r->has_entry ? 1u << 31 : 0);
+	uint64_t h = 14695981039346656037u ^ (uint64_t)r->at ^ (r->has_entry ? 1u << 31 : 0) ^
+	             (r->title_made ? 1u << 30 : 0);
 	h *= 1099511628211u;
 	if (r->has_entry)
-		return fnv(fnv(h, or_empty(r->title)), or_empty(r->body));
+		return fnv(fnv(h, r->title_made ? "" : or_empty(r->title)), or_empty(r->body));
 	return fnv(h, or_empty(r->mood_tags));
 }
 
@@ -108,15 +110,17 @@ static int64_t held_before(sqlite3 *db, struct merge_mark *m, const struct merge
 {
 	sqlite3_stmt *st;
 	if (r->has_entry) {
+		/* ?5: the title was made from the body, so any title matches */
 		st = stmt(db, m, 0,
 		          "SELECT count(*) FROM entries WHERE created_at = ?1"
-		          " AND title = ?2 AND body = ?3 AND id <= ?4",
+		          " AND (?5 OR title = ?2) AND body = ?3 AND id <= ?4",
 		          e);
 		if (!st)
 			return -1;
 		sqlite3_bind_text(st, 2, or_empty(r->title), -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, or_empty(r->body), -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 4, m->entries);
+		sqlite3_bind_int(st, 5, r->title_made);
 	} else {
 		st = stmt(db, m, 1, "SELECT count(*) FROM moods WHERE at = ?1 AND tags = ?2 AND id <= ?4",
 		          e);

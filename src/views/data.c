@@ -237,6 +237,7 @@ static const struct {
 	{"json", "JSON (all of it; tend reads it back)", "json", EXPORT_JSON},
 	{"md", "Markdown (a diary to read)", "md", EXPORT_MD},
 	{"csv", "CSV (check-ins and trigger logs)", "csv", EXPORT_CSV},
+	{"jrnl", "jrnl's journal file (entries; jrnl --import reads it)", "txt", EXPORT_JRNL},
 };
 #define NKINDS ((int)(sizeof(export_kinds) / sizeof(export_kinds[0])))
 

@@ -1,11 +1,12 @@
 /* dataimport.c: bringing another app's diary in. The person picks the
  * format (or lets tend tell it from the file) and the file; tend reads it
- * and does a dry run on the open vault
- * (import_foreign, as 'tend import --dry-run' does), showing what would
+ * once into a plan (import_read) and does a dry run of it on the open vault
+ * (import_apply, as 'tend import --dry-run' does), showing what would
  * be added, what is there already, and the dates it spans, or the problem
  * by line. Only then does Enter import it for real, all of it or nothing.
  * A Daylio file with moods of the person's own goes to moodmap_view first,
- * where each gets a score, and the dry run is done again with them.
+ * where each gets a score, and the same plan's dry run is done again with
+ * them. The import applies that plan: the file is never read twice.
  * tend's own JSON export is merged into the vault as it is
  * (import_tend_json): what the vault has already is skipped. */
 #include <stdio.h>
@@ -22,7 +23,7 @@
 
 /* kind 0 lets tend tell the format from the file; kind k is
  * import_formats[k - 1]. */
-#define NIMPORT (IMPORT_NFORMATS + 1)
+#define NIMPORT ((int)import_format_count() + 1)
 
 static const char *kind_label(int kind)
 {
@@ -40,6 +41,7 @@ struct importst {
 	struct field path;
 	enum stage stage;
 	struct buf text; /* the file, wiped when freed */
+	struct import_plan plan; /* another app's file, read (plan.in set) */
 	struct import_summary sum;
 	char problem[700];
 	/* Daylio moods of the person's own and the scores given them. */
@@ -65,6 +67,7 @@ static void im_leave(struct ctx *c, void *st)
 	struct importst *s = st;
 	field_free(&s->path);
 	buf_free(&s->text);
+	import_plan_free(&s->plan);
 	mem_wipe(s->names, sizeof(s->names));
 }
 
@@ -190,10 +193,16 @@ static void add_unknown(struct importst *s, const struct buf *unknown)
 	}
 }
 
+/* tend's own export is merged from its text; another app's file is its
+ * plan, with the scores given so far. */
 static int run_import(struct vault *v, struct importst *s, const struct import_opts *o,
                       struct import_summary *sum, struct error *e)
 {
-	return import_run(v, s->text.data, s->text.len, o, sum, e);
+	if (!s->plan.in)
+		return import_run(v, s->text.data, s->text.len, o, sum, e);
+	for (size_t i = 0; i < o->nmoods; i++)
+		import_plan_score(&s->plan, o->moods[i].name, o->moods[i].score);
+	return import_apply(v, &s->plan, o->dry_run, sum, e);
 }
 
 static void dry_run(struct ctx *c, struct importst *s, bool *ask_moods);
@@ -229,6 +238,9 @@ static void dry_run(struct ctx *c, struct importst *s, bool *ask_moods)
 	o.unknown = &unknown;
 	int rc = run_import(c->vault, s, &o, &s->sum, &e);
 	s->stage = rc ? IM_PROBLEM : IM_READY;
+	for (size_t i = 0; rc && i < s->plan.nunknown; i++)
+		if (s->plan.unknown[i].score < 0)
+			buf_printf(&unknown, "%s\n", s->plan.unknown[i].name);
 	if (rc) {
 		snprintf(s->problem, sizeof(s->problem), "%s", e.msg);
 		if (unknown.len) {
@@ -245,6 +257,7 @@ static void check(struct ctx *c, struct importst *s, bool *ask_moods)
 {
 	*ask_moods = false;
 	buf_free(&s->text);
+	import_plan_free(&s->plan);
 	struct buf path = BUF_INIT;
 	struct error e = {0};
 	int rc = data_expand(s->path.buf, &path) ? error_set(&e, E_FAIL, "Out of memory.") : 0;
@@ -256,6 +269,11 @@ static void check(struct ctx *c, struct importst *s, bool *ask_moods)
 		rc = import_detect(s->text.data, s->text.len, &s->format, &s->what, &e);
 	else if (!rc)
 		s->format = import_formats[s->kind - 1].format;
+	if (!rc && import_format_info(s->format)->read) {
+		struct import_opts o = {.format = s->format};
+		rc = import_read(s->text.data, s->text.len, &o, &s->plan, &e);
+		buf_free(&s->text); /* all of it is in the plan now */
+	}
 	if (rc) {
 		snprintf(s->problem, sizeof(s->problem), "%s", e.msg);
 		s->stage = IM_PROBLEM;

@@ -76,6 +76,27 @@ t_match "daylio: dates before 1970, and the span said right" "from 1936-07-04 to
 	"$(pw import --format daylio "$F/daylio/before-1970.csv")"
 t_match "daylio: ... and stored right" "1954-03-01T08:00	Wrote to Ada." "$(pw list)"
 
+# A note with no title in the older layout: the vault may hold it with no
+# title (imported by a tend that made none) or one the person gave it since.
+# Importing the file again, with any mood map, adds nothing.
+TEND_HOME=$T_TMP/older "$TEND_BIN" --passphrase-fd 3 init 3<<<"$PASS" >/dev/null 2>&1
+TEND_HOME=$T_TMP/older pw import --format daylio "$F/daylio/old.csv" >/dev/null
+TEND_HOME=$T_TMP/older pw export -o "$T_TMP/older.json" 2>/dev/null
+for title in '' 'The party at Ana'"'"'s'; do
+	home=$T_TMP/older-${#title}
+	sed "s/\"title\": \"Went to a party\"/\"title\": \"$title\"/" "$T_TMP/older.json" >"$T_TMP/older-t.json"
+	TEND_HOME=$home "$TEND_BIN" --passphrase-fd 3 init 3<<<"$PASS" >/dev/null 2>&1
+	TEND_HOME=$home pw import "$T_TMP/older-t.json" >/dev/null 2>&1
+	t_eq "daylio old layout, note titled '$title' in the vault: the entry is there" 1 \
+		"$(TEND_HOME=$home pw list | grep -c "2018-05-18T23:54")"
+	t_match "daylio old layout, note titled '$title': importing again adds nothing" \
+		"added 0 entries and 0 check-ins; 2 already in the vault" \
+		"$(TEND_HOME=$home pw import --format daylio "$F/daylio/old.csv")"
+	t_match "... nor with another mood map" "added 0 entries and 0 check-ins; 2 already in the vault" \
+		"$(TEND_HOME=$home pw import --format daylio --mood good=9 --mood bad=1 "$F/daylio/old.csv")"
+	t_eq "... one entry still" 1 "$(TEND_HOME=$home pw list | grep -c "2018-05-18T23:54")"
+done
+
 # Odd files: exit 4, the place named, nothing changed.
 before=$(pw list)
 while IFS='|' read -r fmt file want; do
@@ -114,6 +135,8 @@ t_match "--encoding: the activities too" $'2024-07-01T19:05\tCafé with Renée\t
 out=$(pw import --format jrnl "$F/jrnl/controls.json")
 t_match "control characters: removed, and said so" "3 control characters were removed" "$out"
 t_match "a line break in a title or tag: said so" "2 titles or tags had line breaks" "$out"
+t_match "and where each change was" \
+	"Where: entry 1 \(control characters\), entry 2 \(a line break\)\." "$out"
 list=$(pw list)
 t_match "a title's line break is a space" $'Two lines\ta b' "$list"
 t_match "a title's bell is gone" $'Bell rang\thome' "$list"

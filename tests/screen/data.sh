@@ -166,6 +166,27 @@ t_match "the dry run counts and dates" \
 t_match "the import says what it added" "Imported 3 entries and 0 check-ins\." "$(sec imported)"
 t_eq "three entries more in the vault" $((before + 3)) "$(tend_ list | wc -l)"
 t_match "with the jrnl titles" "Morning walk by the canal" "$(tend_ list)"
+# The screen's choices are the formats of 'tend import --help', in order
+# (both come from one table), then "Tell from the file" again.
+labels=$("$TEND_BIN" import --help | sed -n 's/^  [a-z-]\{1,\}  *//p')
+n=$(printf '%s\n' "$labels" | wc -l)
+{
+	open_data
+	echo "key Down"
+	echo "key Enter"
+	echo "key Up"
+	for i in $(seq 0 "$n"); do
+		echo "key Right"
+		echo "dump choice $i"
+	done
+} >"$T_TMP/choices.script"
+"$SCREEN_BIN" "$T_TMP/choices.script" >"$T_TMP/choices.out" 2>&1
+O=$T_TMP/choices.out
+shown=$(for i in $(seq 0 $((n - 1))); do flat "choice $i" | sed -n 's/.*From < \(.*\) > File.*/\1/p'; echo; done)
+t_ok "the usage text lists formats" test "$n" -ge 5
+t_eq "the import screen offers the formats the usage text lists, in order" "$labels" "$shown"
+t_match "and then telling from the file" "From < Tell from the file >" "$(flat "choice $n")"
+
 # Again: all of it is there already.
 O=$T_TMP/again.out
 "$SCREEN_BIN" "$T_TMP/jrnl.script" >"$O" 2>&1
@@ -358,6 +379,16 @@ t_eq "only what was asked for was written" \
 	echo "key Down"
 	echo "key Enter"
 	echo "dump csv written"
+	echo "key Esc"
+	echo "key Enter"
+	echo "key Up"
+	echo "key Right"
+	echo "key Right"
+	echo "key Right"
+	echo "dump jrnl chosen"
+	echo "key Down"
+	echo "key Enter"
+	echo "dump jrnl written"
 } >"$T_TMP/formats.script"
 "$SCREEN_BIN" "$T_TMP/formats.script" >"$T_TMP/formats.out" 2>&1
 O=$T_TMP/formats.out
@@ -369,7 +400,19 @@ t_eq "0600" 600 "$(fmode "$MD")"
 t_match "a diary with the entries' text" "^# tend journal.*marker-picked-body" "$(tr '\n' ' ' <"$MD")"
 t_match "CSV next" "Written: ~/tend-export-2026-11-23\.csv" "$(flat "csv written")"
 t_match "with the check-in in it" "^kind,date,time.*check-in," "$(tr '\r\n' '  ' <"$HOME/tend-export-2026-11-23.csv")"
-rm -f "$MD" "$HOME/tend-export-2026-11-23.csv"
+t_match "jrnl's journal file last, as .txt" "jrnl's journal file.*tend-export-2026-11-23\.txt" \
+	"$(flat "jrnl chosen")"
+t_match "jrnl's file is written" "Written: ~/tend-export-2026-11-23\.txt" "$(flat "jrnl written")"
+JR=$HOME/tend-export-2026-11-23.txt
+t_eq "0600 too" 600 "$(fmode "$JR")"
+t_match "it is jrnl text: a dated title line, then the body" \
+	$'(^|\n)\\[2026-11-[0-9]{2} [0-9]{2}:[0-9]{2}\\] Picked evening\nmarker-picked-body by the river\n' "$(cat "$JR")"
+n=$(tend_ list | wc -l)
+t_eq "and it reads back as jrnl's journal file, every entry" \
+	"$n records: would add $n entries and 0 check-ins." \
+	"$(TEND_HOME=$T_TMP/jr-back; "$TEND_BIN" --passphrase-fd 3 init 3<<<"$PASS" >/dev/null 2>&1
+	   tend_ import --dry-run --format jrnl "$JR" 2>/dev/null | head -1)"
+rm -f "$MD" "$HOME/tend-export-2026-11-23.csv" "$JR"
 
 # Another vault's export comes in beside what is here.
 OTHER=$T_TMP/other

@@ -120,6 +120,34 @@ t_match "a request is composed from the answers" \
 t_match "distress skipped both times is fine, and it is saved" \
 	"ask first\? Thank you\." "$(tend_ show "$(tend_ list | awk -F'\t' '$3 == "Boundary builder" && $1 > m { m = $1 } END { print m }')")"
 
+# Enter on either distress question with nothing chosen goes on and keeps
+# no number; the answer is still saved.
+cat >"$T_TMP/enter-none" <<SCRIPT
+size 40x100
+type $PASS
+key Enter
+$(open_try 7 0)
+key Enter
+dump distress before
+key Enter
+dump first step
+type marker-enter-none
+key Ctrl-S
+dump distress after
+key Enter
+dump finished
+SCRIPT
+"$SCREEN_BIN" "$T_TMP/enter-none" >"$T_TMP/enter-none.out" 2>&1
+O=$T_TMP/enter-none.out
+t_match "distress before starts with nothing chosen" "Not chosen yet" "$(sec "distress before")"
+t_match "Enter with nothing chosen goes on to the first step" "Step 1 of 7" "$(sec "first step")"
+t_match "and after, Enter with nothing chosen finishes" "Saved in your journal" "$(sec finished)"
+t_eq "the session keeps no distress number" "Boundary builder null null 1" \
+	"$(tend_ export 2>/dev/null |
+		jq -r '.tables.exercise_sessions[-1] | "\(.exercise) \(.suds_before) \(.suds_after) \(.finished)"')"
+t_match "the answer is saved" "marker-enter-none" \
+	"$(tend_ show "$(tend_ list | awk -F'\t' '$3 == "Boundary builder" && $1 > m { m = $1 } END { print m }')")"
+
 # With the steps it uses skipped, the compose step stays empty rather than
 # showing (and saving) the bare template; with some answered, it is built
 # from them, built again when an earlier answer changes, and not kept in

@@ -144,6 +144,34 @@ t_match "the answer is answered" "What to bring next time +answered" "$(sec prog
 t_nomatch "no pressure words anywhere" "(overdue|missed|late|streak|failed)" "$(cat "$O")"
 list=$(tend_ homework list)
 t_match "the command line sees the same progress" "Slow breathing +1 of 3 times" "$list"
+
+# The scale again: Enter with nothing chosen asks for a number and keeps
+# none; Esc leaves with the 7 from before as it was.
+cat >"$T_TMP/none.script" <<SCRIPT
+size 30x90
+type $PASS
+key Enter
+$(t_downs "$T_TMP/home.out" "From my therapist")
+key Enter
+key Down
+key Down
+key Down
+key Down
+key Enter
+dump scale again
+key Enter
+dump enter with none
+key Esc
+dump left
+SCRIPT
+"$SCREEN_BIN" "$T_TMP/none.script" >"$T_TMP/none.out" 2>&1
+O=$T_TMP/none.out
+t_match "the scale starts with nothing chosen" "Not chosen yet" "$(sec "scale again")"
+t_match "Enter with nothing chosen asks for a number" "Choose a number first" \
+	"$(sec "enter with none" | tr -s ' \n' ' ')"
+t_match "Esc leaves it as it was" "How settled the week felt +7 of 10" "$(sec left)"
+t_eq "no number was added" "7" \
+	"$(tend_ export 2>/dev/null | jq -r '[.tables.homework_done[] | select(.item == 4) | .score] | map(tostring) | join(" ")')"
 entry=$(tend_ list | awk -F'\t' '$3 == "A steadier moment" { print $1; exit }')
 body=$(tend_ show "${entry:-0}")
 t_match "the prompt's entry is in the journal" "marker-hw-prompt" "$body"

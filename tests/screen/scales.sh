@@ -107,4 +107,36 @@ t_match "breathing asks distress with nothing chosen" "Not chosen yet" "$(sec "$
 t_eq "breathing keeps the 8 typed and no number after" "8 null" \
 	"$(tend_ export 2>/dev/null | jq -r '.tables.exercise_sessions[-1] | "\(.suds_before) \(.suds_after)"')"
 
+# The trigger log: Enter on "Distress then" with nothing chosen goes on
+# to the next row, and the log saves with its words and no numbers.
+cat >"$T_TMP/trigger" <<SCRIPT
+size 30x100
+type $PASS
+key Enter
+key Down
+key Enter
+key Enter
+key Down
+key Enter
+type marker-cup-broke
+key Enter
+key Down
+key Down
+dump on distress
+key Enter
+dump after enter
+key End
+key Up
+key Enter
+dump saved
+SCRIPT
+run "$T_TMP/trigger"
+t_match "the trigger log's distress starts with nothing chosen" "Distress then \(0-10\) +not chosen yet" \
+	"$(sec "$T_TMP/trigger" "on distress")"
+t_match "Enter there with nothing chosen goes on to the next row" "What you noticed in your body" \
+	"$(sec "$T_TMP/trigger" "after enter")"
+t_eq "the log is saved with no distress or help number" "marker-cup-broke null null null 1" \
+	"$(tend_ export 2>/dev/null |
+		jq -r '.tables.triggers[-1] | "\(.what) \(.suds_before) \(.suds_after) \(.helped) \(.finished)"')"
+
 t_done

@@ -578,6 +578,138 @@ static void times_in_a_daylight_saving_change(void **state)
 	test_zone(NULL);
 }
 
+/* One small file of each format, for the table's rows. */
+static const struct {
+	enum import_format format;
+	const char *text;
+} samples[] = {
+	{IMPORT_TEND_JSON, "{\"format\": \"tend-export\", \"version\": 1, \"tables\": {}}"},
+	{IMPORT_JRNL, "{\"tags\": {}, \"entries\": [{\"date\": \"2024-03-02\", \"time\": \"21:15\","
+	              " \"title\": \"t\", \"body\": \"\"}]}"},
+	{IMPORT_JRNL, "[2024-03-02 21:15] A walk.\n"},
+	{IMPORT_DAYLIO, "full_date,date,weekday,time,mood,activities,note\n"
+	                "2024-05-18,May 18,Saturday,21:54,rad,,\n"},
+	{IMPORT_TUI_JOURNAL, "{\"version\": 100, \"entries\": [{\"date\": \"2024-01-04T16:07:40Z\","
+	                     " \"title\": \"t\", \"content\": \"\", \"tags\": []}]}"},
+	{IMPORT_DAY_ONE, "{\"metadata\": {\"version\": \"1.0\"}, \"entries\": [{\"creationDate\":"
+	                 " \"2023-07-14T18:05:00Z\", \"text\": \"Picnic\"}]}"},
+};
+
+/* The table is all a format needs: each row is taken by --format, named
+ * in the usage text, read (or left to tend's own reader), and its files
+ * are told from what is in them by that row alone, whatever the order. */
+static void one_table_of_formats(void **state)
+{
+	(void)state;
+	size_t n = import_format_count();
+	assert_true(n >= 5);
+	char names[400];
+	import_format_names(names, sizeof(names), "|", "|");
+	size_t len = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct import_format_info *row = &import_formats[i];
+		enum import_format f;
+		assert_int_equal(import_format_parse(row->name, &f), 0);
+		assert_int_equal(f, row->format);
+		assert_ptr_equal(import_format_info(f), row);
+		assert_non_null(strstr(names, row->name));
+		len += strlen(row->name) + (i ? 1 : 0);
+		assert_non_null(row->label);
+		assert_non_null(row->detect);
+		assert_true(row->read != NULL || row->format == IMPORT_TEND_JSON);
+		bool sampled = false;
+		for (size_t k = 0; k < sizeof(samples) / sizeof(samples[0]); k++)
+			sampled |= samples[k].format == row->format;
+		if (!sampled)
+			fail_msg("no sample file for --format %s", row->name);
+	}
+	assert_int_equal(strlen(names), len); /* the names, and nothing else */
+	for (size_t k = 0; k < sizeof(samples) / sizeof(samples[0]); k++) {
+		const char *text = samples[k].text;
+		struct import_sniff s = {.text = text, .len = strlen(text)};
+		s.looks_json = text[0] == '{';
+		s.json = s.looks_json ? json_loads(text, 0, NULL) : NULL;
+		for (size_t i = 0; i < n; i++) {
+			bool mine = import_formats[i].format == samples[k].format;
+			if ((import_formats[i].detect(&s) != NULL) != mine)
+				fail_msg("sample %zu: --format %s %s it", k, import_formats[i].name,
+				         mine ? "does not claim" : "claims");
+		}
+		json_decref(s.json);
+		enum import_format told;
+		const char *what;
+		struct error e = {0};
+		assert_int_equal(import_detect(text, strlen(text), &told, &what, &e), 0);
+		assert_int_equal(told, samples[k].format);
+		/* and each reader reads its own sample */
+		if (import_format_info(told)->read) {
+			struct import_opts o = {.format = told};
+			struct import_plan p;
+			if (import_read(text, strlen(text), &o, &p, &e))
+				fail_msg("sample %zu: %s", k, e.msg);
+			assert_int_equal(p.nrecords, 1);
+			import_plan_free(&p);
+		}
+	}
+}
+
+/* A file is read once into a plan; the plan is applied as a dry run and
+ * then for real, with the moods it did not know scored in between. */
+static void read_once_then_apply(void **state)
+{
+	(void)state;
+	struct test_vault *f = test_vault_new();
+	const char *doc = "full_date,date,weekday,time,mood,activities,note_title,note\n"
+	                  "2024-06-01,June 1,Saturday,09:00,sleepy,,\"Bell\a\",\n"
+	                  "2024-06-02,June 2,Sunday,09:00,rad,,,\n"
+	                  "2024-06-03,June 3,Monday,09:00,Sleepy,,\"Two\nlines\",x\n";
+	struct import_opts o = {.format = IMPORT_DAYLIO};
+	struct import_plan p;
+	struct error e = {0};
+	assert_int_equal(import_read(doc, strlen(doc), &o, &p, &e), 0);
+	assert_int_equal(p.nrecords, 3);
+	assert_true(p.by_line);
+	/* the unknown moods: a list, each once, where first seen */
+	assert_int_equal(p.nunknown, 2);
+	assert_string_equal(p.unknown[0].name, "sleepy");
+	assert_int_equal(p.unknown[0].line, 2);
+	assert_string_equal(p.unknown[1].name, "Sleepy");
+	assert_int_equal(p.unknown[1].line, 4);
+	/* warnings with their lines */
+	assert_int_equal(p.controls, 1);
+	assert_int_equal(p.breaks, 1);
+	assert_int_equal(p.nwarnings, 2);
+	assert_int_equal(p.warnings[0].kind, IMPORT_W_CONTROL);
+	assert_int_equal(p.warnings[0].where, 2);
+	assert_int_equal(p.warnings[1].kind, IMPORT_W_BREAK);
+	assert_int_equal(p.warnings[1].where, 4);
+	struct import_summary sum;
+	assert_int_equal(import_apply(f->v, &p, true, &sum, &e), -1);
+	assert_int_equal(e.code, E_USAGE);
+	assert_non_null(strstr(e.msg, "\"sleepy\" (line 2), \"Sleepy\" (line 4)"));
+	import_plan_score(&p, "SLEEPY", 4); /* any case: both */
+	assert_int_equal(import_apply(f->v, &p, true, &sum, &e), 0);
+	assert_int_equal(sum.checkins, 3);
+	assert_int_equal(sum.entries, 2);
+	json_t *root = vault_json(f);
+	assert_int_equal(json_array_size(rows(root, "moods")), 0); /* a dry run */
+	json_decref(root);
+	assert_int_equal(import_apply(f->v, &p, false, &sum, &e), 0);
+	assert_int_equal(sum.checkins, 3);
+	assert_int_equal(import_apply(f->v, &p, false, &sum, &e), 0);
+	assert_int_equal(sum.duplicates, 3); /* the plan again: all there */
+	root = vault_json(f);
+	json_t *moods = rows(root, "moods");
+	assert_int_equal(json_array_size(moods), 3);
+	assert_int_equal(int_of(json_array_get(moods, 0), "score"), 4);
+	assert_int_equal(int_of(json_array_get(moods, 1), "score"), 9);
+	assert_int_equal(int_of(json_array_get(moods, 2), "score"), 4);
+	json_decref(root);
+	import_plan_free(&p);
+	assert_null(p.in);
+	test_vault_free(f);
+}
+
 SUITE(import, cmocka_unit_test(jrnl_entries_with_tags_and_local_time),
       cmocka_unit_test(reimport_skips_exact_duplicates),
       cmocka_unit_test(a_bad_entry_late_in_the_file_adds_nothing),
@@ -591,4 +723,5 @@ SUITE(import, cmocka_unit_test(jrnl_entries_with_tags_and_local_time),
       cmocka_unit_test(daylio_dates_in_the_phones_language),
       cmocka_unit_test(daylio_keeps_everything_a_row_holds),
       cmocka_unit_test(jrnl_text_journal),
-      cmocka_unit_test(times_in_a_daylight_saving_change))
+      cmocka_unit_test(times_in_a_daylight_saving_change),
+      cmocka_unit_test(one_table_of_formats), cmocka_unit_test(read_once_then_apply))
