@@ -30,7 +30,7 @@ struct cli_command {
 	X(trigger, cmd_trigger, "", "log a trigger (asks a few questions)") \
 	X(safety-plan, cmd_safety_plan, "[--copy PARTS|all|off] [--no-passphrase]", "print your safety plan") \
 	X(search, cmd_search, "WORDS... | -", "find entries (filters: --tag, --from, --to)") \
-	X(export, cmd_export, "[--format json|md|csv] [-o FILE]", "write the vault out, NOT encrypted") \
+	X(export, cmd_export, "[--format json|md|csv|jrnl] [-o FILE]", "write the vault out, NOT encrypted") \
 	X(import, cmd_import, "[--format F] [--dry-run] FILE", "read an export from tend or another app") \
 	X(homework, cmd_homework, "import FILE | list | answer ID ITEM | remove ID", \
 	  "homework packs from your therapist") \
