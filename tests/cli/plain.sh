@@ -67,9 +67,9 @@ t_match "its feelings, split on commas" '"emotions": "calm,marker-feeling tired"
 t_match "and its note" '"note": "marker-note slow morning"' "$json"
 
 # Menu choices out of range are asked again.
-plain badmenu "$PASS\n9\nseven\n0\nq\n"
+plain badmenu "$PASS\n99\nseven\n0\nq\n"
 t_eq "a bad menu answer is asked again, each time" 3 \
-	"$(grep -c 'That is not one of the numbers 1 to 8' "$O/badmenu")"
+	"$(grep -c 'That is not one of the numbers 1 to [0-9]*\.' "$O/badmenu")"
 
 # A multi-line entry: title, tags, lines (an empty one too), ended by a dot;
 # ! in the middle of it opens crisis help and is not written down.

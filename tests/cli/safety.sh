@@ -39,7 +39,7 @@ plain() {
 plain locked '!\ns\n\n'
 t_match "plain, locked: the crisis page offers the plan" "s for your safety plan" "$out"
 t_match "and says where the plan is" "Your safety plan is in your vault: unlock tend to see it" "$out"
-plain open "$PASS\n5\ns\n1\nmarker-plain I go quiet\n\n\n6\n"
+plain open "$PASS\n!\ns\n1\nmarker-plain I go quiet\n\n\n\n"
 t_match "plain: each part with its guidance" "My warning signs The thoughts, moods" "$out"
 t_match "the means-safety step" "Making my surroundings safer Ways to put time and distance" "$out"
 t_match "a part is written" "Saved\." "$out"
