@@ -53,10 +53,6 @@ struct term_opts {
 int term_open(const struct term_opts *o, struct error *e);
 /* endwin(); safe to call twice. */
 void term_close(void);
-/* Leaves the screen for a moment (suspend) and comes back. */
-void term_suspend(void);
-void term_resume(void);
-bool term_is_open(void);
 
 void ui_size(int *rows, int *cols);
 void ui_erase(void);
