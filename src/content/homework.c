@@ -270,7 +270,8 @@ static int item_key(struct item_keys *k, const char *line, size_t n, int ln, str
 	if (which < 0)
 		return error_set(e, E_CORRUPT,
 		                 "line %d: unknown key '%.*s' in an item; the keys are kind, page, "
-		                 "exercise, times, low and high.", ln, (int)(klen > 40 ? 40 : klen),
+		                 "exercise, times, low and high.", ln,
+		                 (int)(klen > 40 ? utf8_cut(line, 40) : klen),
 		                 line);
 	if (k->line[which])
 		return error_set(e, E_CORRUPT, "line %d: '%s' is given twice in this item; keep one.",
