@@ -165,7 +165,7 @@ check:
 	@$(MAKE) --no-print-directory build-tests
 	@TEND_BIN=$(abspath $(TEND_TEST)) PLAIN_TEND_BIN=$(abspath $(TEND)) UNIT_BIN=$(abspath $(UNIT)) \
 		SCREEN_BIN=$(abspath $(SCREEN)) NOSPACE_SO=$(abspath $(NOSPACE)) INJECT_SO=$(abspath $(INJECT)) \
-		tests/run
+		LAYERS_OBJ=$(abspath $(BUILD)/obj) tests/run
 
 build-tests: $(TEND) $(TEND_TEST) $(UNIT) $(SCREEN) $(NOSPACE) $(INJECT)
 

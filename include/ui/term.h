@@ -1,12 +1,9 @@
-/* term.h: the terminal. The only header that includes curses; nothing
- * outside ui/ and widgets/ calls curses directly. */
+/* term.h: the terminal, drawn by roles and columns. It names no curses
+ * type: curses is included by src/ui/curses_int.h, for term.c and input.c
+ * alone, so the views and widgets that include this do not pull it in. */
 #ifndef TEND_UI_TERM_H
 #define TEND_UI_TERM_H
 
-#ifndef NCURSES_WIDECHAR
-#define NCURSES_WIDECHAR 1
-#endif
-#include <curses.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>

@@ -1,4 +1,5 @@
 #include "ui/term.h"
+#include "curses_int.h"
 
 #include <locale.h>
 #include <stdlib.h>
