@@ -23,11 +23,12 @@ static int split(const char *s, size_t len, char **out, size_t n)
 		if (i == len || s[i] == '\t') {
 			out[f] = dup_n(s + start, i - start);
 			if (!out[f])
-				return -1;
+				break;
 			f++;
 			start = i + 1;
 		}
 	}
+	/* Out of memory, too few fields or too many: none are kept. */
 	if (f != n || start <= len) {
 		for (size_t i = 0; i < f; i++)
 			free(out[i]);
