@@ -1,14 +1,18 @@
 # tend: a private healing journal for the terminal.
 # `make run` and `make check` install missing dependencies first (scripts/deps).
 
-VERSION = 0.1.0
+# The version has one home, include/cli/cli.h (tend --version); the
+# installed man page takes it from there.
+VERSION := $(shell sed -n 's/^\#define TEND_VERSION "\(.*\)"$$/\1/p' include/cli/cli.h)
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
 PKG_CONFIG ?= pkg-config
 
 CFLAGS ?= -O2 -g
+CPPFLAGS ?=
 LDFLAGS ?=
+LDLIBS ?=
 HOSTCC ?= $(CC)
 
 PKGS = ncursesw sqlite3 libsodium libcmark jansson
@@ -39,14 +43,21 @@ ifeq ($(WERROR),1)
   WARNINGS += -Werror
 endif
 
-PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-# libcsv (Daylio import) ships no pkg-config file.
-PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lcsv
-TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS) 2>/dev/null)
-TEST_LIBS = $(shell $(PKG_CONFIG) --libs $(TEST_PKGS) 2>/dev/null)
+# pkg-config runs once per make (:=), not once per compiler call.
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+# libcsv (Daylio import) ships a pkg-config file on some systems only;
+# elsewhere its header and library are where the compiler looks anyway
+# (the have-run-deps probe below checks the header).
+CSV_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcsv 2>/dev/null)
+CSV_LIBS := $(shell $(PKG_CONFIG) --libs libcsv 2>/dev/null || echo -lcsv)
+PKG_CFLAGS += $(CSV_CFLAGS)
+PKG_LIBS += $(CSV_LIBS) $(LDLIBS)
+TEST_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS) 2>/dev/null)
+TEST_LIBS := $(shell $(PKG_CONFIG) --libs $(TEST_PKGS) 2>/dev/null)
 
 TEND_CFLAGS = -std=c11 -D_GNU_SOURCE -D_FILE_OFFSET_BITS=64 -Iinclude -I$(BUILD)/gen \
-              -MMD -MP $(WARNINGS) $(PKG_CFLAGS) $(DEBUG_FLAGS) $(SAN_FLAGS)
+              -MMD -MP $(WARNINGS) $(PKG_CFLAGS) $(DEBUG_FLAGS) $(SAN_FLAGS) $(CPPFLAGS)
 TEND_LDFLAGS = $(SAN_FLAGS)
 
 SRC = $(sort $(wildcard src/*/*.c))
@@ -154,7 +165,7 @@ check:
 	@$(MAKE) --no-print-directory build-tests
 	@TEND_BIN=$(abspath $(TEND_TEST)) PLAIN_TEND_BIN=$(abspath $(TEND)) UNIT_BIN=$(abspath $(UNIT)) \
 		SCREEN_BIN=$(abspath $(SCREEN)) NOSPACE_SO=$(abspath $(NOSPACE)) INJECT_SO=$(abspath $(INJECT)) \
-		tests/run
+		LAYERS_OBJ=$(abspath $(BUILD)/obj) tests/run
 
 build-tests: $(TEND) $(TEND_TEST) $(UNIT) $(SCREEN) $(NOSPACE) $(INJECT)
 
@@ -208,7 +219,7 @@ FUZZ = build/fuzz
 FUZZ_TARGETS = frontmatter markdown keyfile vfs journal textbuf import foreign homework sealed input config
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -D_FILE_OFFSET_BITS=64 -Iinclude -I$(FUZZ)/gen -Ifuzz \
-              -MMD -MP $(WARNINGS) $(PKG_CFLAGS) -O1 -g $(FUZZ_SAN) -DTEND_TEST_HOOKS
+              -MMD -MP $(WARNINGS) $(PKG_CFLAGS) -O1 -g $(FUZZ_SAN) -DTEND_TEST_HOOKS $(CPPFLAGS)
 FUZZ_OBJ = $(SRC:src/%.c=$(FUZZ)/obj/%.o) $(FUZZ)/obj/gen/content_data.o
 FUZZ_BIN = $(FUZZ_TARGETS:%=$(FUZZ)/fuzz_%)
 have-libfuzzer = printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n);\nint LLVMFuzzerTestOneInput(const char *d, unsigned long n) { (void)d; return (int)n * 0; }\n' \
@@ -270,7 +281,8 @@ fuzz:
 install: $(TEND)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(TEND) $(DESTDIR)$(BINDIR)/tend
-	install -m 644 docs/tend.1 $(DESTDIR)$(MANDIR)/man1/tend.1
+	sed '1s/"tend [^"]*"/"tend $(VERSION)"/' docs/tend.1 >$(DESTDIR)$(MANDIR)/man1/tend.1
+	chmod 644 $(DESTDIR)$(MANDIR)/man1/tend.1
 	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 	install -m 644 completions/tend.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/tend
 	install -m 644 completions/_tend $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_tend
@@ -282,6 +294,10 @@ uninstall:
 
 clean:
 	rm -rf build tend
+
+# A recipe that fails leaves no half-written target behind to be taken as
+# up to date next time.
+.DELETE_ON_ERROR:
 
 .PHONY: all deps run check check-browser check-valgrind build-tests check-layers bench fuzz fuzz-build fuzz-seeds install \
         uninstall clean

@@ -1,12 +1,9 @@
-/* term.h: the terminal. The only header that includes curses; nothing
- * outside ui/ and widgets/ calls curses directly. */
+/* term.h: the terminal, drawn by roles and columns. It names no curses
+ * type: curses is included by src/ui/curses_int.h, for term.c and input.c
+ * alone, so the views and widgets that include this do not pull it in. */
 #ifndef TEND_UI_TERM_H
 #define TEND_UI_TERM_H
 
-#ifndef NCURSES_WIDECHAR
-#define NCURSES_WIDECHAR 1
-#endif
-#include <curses.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -53,10 +50,6 @@ struct term_opts {
 int term_open(const struct term_opts *o, struct error *e);
 /* endwin(); safe to call twice. */
 void term_close(void);
-/* Leaves the screen for a moment (suspend) and comes back. */
-void term_suspend(void);
-void term_resume(void);
-bool term_is_open(void);
 
 void ui_size(int *rows, int *cols);
 void ui_erase(void);

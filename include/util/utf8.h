@@ -30,6 +30,11 @@ size_t utf8_fit(const char *s, size_t len, size_t max_cols, size_t *cols);
  * line starts (spaces skipped). A word longer than the line is cut; when
  * not even one character fits, one is taken anyway, so it always moves on. */
 size_t utf8_wrap(const char *s, size_t len, size_t cols, size_t *next);
+/* How many bytes of the string s to keep for at most max bytes without
+ * cutting a character in two: strlen(s) when it is shorter, else max moved
+ * back to where the character it falls in starts. For printf's "%.*s", in
+ * place of "%.40s", which may cut a character and print half of it. */
+size_t utf8_cut(const char *s, size_t max);
 /* Offset of the start of the code point before off (0 at the start). */
 size_t utf8_prev(const char *s, size_t off);
 

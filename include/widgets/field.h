@@ -30,7 +30,5 @@ int field_insert(struct field *f, const char *s, size_t n);
 bool field_action(struct field *f, enum action a);
 /* Draws the field in w columns at (y, x) and puts the cursor in it. */
 void field_draw(const struct field *f, int y, int x, int w, enum role r);
-/* Display columns of the text (each secret character counts as one). */
-size_t field_width(const struct field *f);
 
 #endif

@@ -456,8 +456,8 @@ static void load_settings(struct app *a, struct paths *p)
 	a->ctx.wide = cfg.wide != 0;
 	if (cfg.nwarnings) {
 		if (cfg.nwarnings > 1)
-			snprintf(a->ctx.note, sizeof(a->ctx.note), "%.150s (%d more: tend keys lists them)",
-			         cfg.warnings[0], cfg.nwarnings - 1);
+			snprintf(a->ctx.note, sizeof(a->ctx.note), "%.*s (%d more: tend keys lists them)",
+			         (int)utf8_cut(cfg.warnings[0], 150), cfg.warnings[0], cfg.nwarnings - 1);
 		else
 			snprintf(a->ctx.note, sizeof(a->ctx.note), "%s", cfg.warnings[0]);
 		a->ctx.note_role = ROLE_WARN;

@@ -113,7 +113,7 @@ static void print_span(const struct import_summary *s)
 static void print_summary(const struct import_summary *s, bool dry)
 {
 	printf("%zu rows in a tend export:", s->total);
-	for (size_t i = 0; dump_tables[i] && i < IMPORT_MAX_TABLES; i++)
+	for (size_t i = 0; i < IMPORT_MAX_TABLES && dump_tables[i]; i++)
 		if (s->rows[i])
 			printf(" %s %zu;", dump_tables[i], s->rows[i]);
 	putchar('\n');
@@ -124,7 +124,7 @@ static void print_summary(const struct import_summary *s, bool dry)
 	printf("Into the vault as it is: %s %zu row%s", dry ? "would add" : "added", s->added_total,
 	       s->added_total == 1 ? "" : "s");
 	const char *sep = " (";
-	for (size_t i = 0; dump_tables[i] && i < IMPORT_MAX_TABLES; i++)
+	for (size_t i = 0; i < IMPORT_MAX_TABLES && dump_tables[i]; i++)
 		if (s->added[i]) {
 			printf("%s%s %zu", sep, dump_tables[i], s->added[i]);
 			sep = "; ";

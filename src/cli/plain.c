@@ -577,10 +577,8 @@ static const char code_note[] =
 static void recovery_code(struct plain *p, const char *code)
 {
 	struct buf b = BUF_INIT;
-	for (bool show = true; !p->ended;) {
-		if (show)
-			printf("\nYour recovery code:\n\n    %s\n\n%s\n", code, code_note);
-		show = false;
+	while (!p->ended) {
+		printf("\nYour recovery code:\n\n    %s\n\n%s\n", code, code_note);
 		if (ask(p, "Press Enter when it is written down.", &b))
 			break;
 		if (ask(p, "To check your copy, type its third group of five (after the second dash), "
@@ -598,7 +596,6 @@ static void recovery_code(struct plain *p, const char *code)
 			break;
 		}
 		puts("That does not match the third group. Here is the code once more.");
-		show = true;
 	}
 	buf_free(&b);
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "content/embed.h"
+#include "util/utf8.h"
 
 static char *dup_n(const char *s, size_t n)
 {
@@ -24,11 +25,12 @@ static int split(const char *s, size_t len, char **out, size_t n)
 		if (i == len || s[i] == '\t') {
 			out[f] = dup_n(s + start, i - start);
 			if (!out[f])
-				return -1;
+				break;
 			f++;
 			start = i + 1;
 		}
 	}
+	/* Out of memory, too few fields or too many: none are kept. */
 	if (f != n || start <= len) {
 		for (size_t i = 0; i < f; i++)
 			free(out[i]);
@@ -179,11 +181,12 @@ const char *crisis_pick_region_why(const struct crisis_data *d, const char *conf
 			const struct crisis_region *r = crisis_region(d, code);
 			if (r && strcmp(r->countries, "*") == 0)
 				snprintf(why, n,
-				         "the language setting %s=%.40s names a country tend has no lines "
+				         "the language setting %s=%.*s names a country tend has no lines "
 				         "for, so these are lines that work in any country",
-				         vars[i], v);
+				         vars[i], (int)utf8_cut(v, 40), v);
 			else
-				snprintf(why, n, "a guess from the language setting %s=%.40s", vars[i], v);
+				snprintf(why, n, "a guess from the language setting %s=%.*s", vars[i],
+				         (int)utf8_cut(v, 40), v);
 			return code;
 		}
 	}

@@ -293,8 +293,8 @@ static int fm_key(void *arg, const char *key, char *val, size_t line, struct err
 	if (k >= 0)
 		f->line[k] = line; /* given, if wrongly: not "missing" as well */
 	if (k < 0)
-		problem(pc, ln, "unknown key '%.40s'; a pack's front matter has title, from, assigned, "
-		                "due, note, content-note and label.", key);
+		problem(pc, ln, "unknown key '%.*s'; a pack's front matter has title, from, assigned, "
+		                "due, note, content-note and label.", (int)utf8_cut(key, 40), key);
 	else if (!*val)
 		problem(pc, ln, "%s is empty.", key);
 	else if (date && !date_shape(val))
@@ -472,7 +472,7 @@ static int item_key(struct pctx *pc, struct item_keys *k, const char *line, size
 		return problem(pc, ln, "unknown key '%.*s' in an item; the keys are kind, page, "
 		                       "exercise, times, low, high, content-note, and for a measure "
 		                       "responses, score, reverse, bands and safety.",
-		               (int)(klen > 40 ? 40 : klen), line);
+		               (int)(klen > 40 ? utf8_cut(line, 40) : klen), line);
 	if (k->line[which])
 		return problem(pc, ln, "'%s' is given twice in this item; keep one.",
 		               item_keys[which]);

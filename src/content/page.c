@@ -337,11 +337,11 @@ int page_load(const char *path, struct page_meta *m, const char **body, size_t *
 	memset(m, 0, sizeof(*m));
 	size_t len, off;
 	const char *text = content_get(path, &len);
-	if (!text)
+	if (!text) {
+		const char *dir = getenv("TEND_CONTENT_DIR");
 		return error_set(e, E_FAIL, "%s: no such page%s.", path ? path : "(null)",
-		                 getenv("TEND_CONTENT_DIR") && *getenv("TEND_CONTENT_DIR")
-		                         ? " in TEND_CONTENT_DIR"
-		                         : "");
+		                 dir && *dir ? " in TEND_CONTENT_DIR" : "");
+	}
 	struct error sub;
 	error_clear(&sub);
 	if (page_meta_parse(text, len, m, &off, &sub) != 0)

@@ -81,6 +81,11 @@ void pacer_at(const struct pacer *pc, long long now_ms, struct pacer_now *out)
 	if (t < 0)
 		t = 0;
 	long long cycle_ms = pacer_cycle_ms(pc->pattern, pc->pct);
+	/* Every pattern has phases of some length, so this holds; the reader
+	 * is never left with a half-filled answer if it does not. */
+	*out = (struct pacer_now){.label = ""};
+	if (cycle_ms <= 0)
+		return;
 	out->cycle = (int)(t / cycle_ms);
 	long long in = t % cycle_ms;
 	for (int i = 0; i < patterns[pc->pattern].n; i++) {

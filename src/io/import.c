@@ -186,7 +186,7 @@ static int merge(json_t *tables, struct vault *v, bool dry_run, struct import_su
 /* Rows of table added (or, into a new vault, all of its rows). */
 static size_t added_in(const struct import_summary *m, const char *table)
 {
-	for (size_t i = 0; dump_tables[i] && i < IMPORT_MAX_TABLES; i++)
+	for (size_t i = 0; i < IMPORT_MAX_TABLES && dump_tables[i]; i++)
 		if (strcmp(dump_tables[i], table) == 0)
 			return m->merged ? m->added[i] : m->rows[i];
 	return 0;

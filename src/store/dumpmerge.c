@@ -179,7 +179,8 @@ static int prepare_row(struct load_ids *ids, const char *table, size_t ncols,
 	return 0;
 }
 
-/* Appends the strings (up to a NULL) to sql; -1 when they would not fit. */
+/* Appends the strings (up to a (char *)NULL: a bare NULL may be a plain 0
+ * int, which va_arg would read as a pointer) to sql; -1 when they would not fit. */
 static int sql_cat(char *sql, size_t size, size_t *at, ...)
 {
 	va_list ap;
@@ -213,7 +214,7 @@ static int look_up(sqlite3 *db, const char *table, const struct row *r, int64_t 
 	int key_col = -1;
 	bool fits = sql_cat(sql, sizeof(sql), &at, "SELECT ",
 	                    settings ? "value" : r->has_id ? "id" : "0", " FROM ", table, " WHERE ",
-	                    NULL) == 0;
+	                    (char *)NULL) == 0;
 	if (key) {
 		for (size_t i = 0; i < r->n; i++)
 			if (strcmp(r->names[i], key) == 0)
@@ -221,13 +222,13 @@ static int look_up(sqlite3 *db, const char *table, const struct row *r, int64_t 
 		if (key_col < 0)
 			return error_set(e, E_CORRUPT, "column '%s' is missing; rows of %s need it.", key,
 			                 table);
-		fits = fits && sql_cat(sql, sizeof(sql), &at, key, " = ?", NULL) == 0;
+		fits = fits && sql_cat(sql, sizeof(sql), &at, key, " = ?", (char *)NULL) == 0;
 	} else {
 		for (size_t i = 0; i < r->n && fits; i++)
 			fits = sql_cat(sql, sizeof(sql), &at, i ? " AND " : "", r->names[i], " IS ?",
-			               NULL) == 0;
+			               (char *)NULL) == 0;
 	}
-	if (!fits || sql_cat(sql, sizeof(sql), &at, " LIMIT 1", NULL))
+	if (!fits || sql_cat(sql, sizeof(sql), &at, " LIMIT 1", (char *)NULL))
 		return error_set(e, E_CORRUPT, "A row of %s is too large to compare.", table);
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);

@@ -120,8 +120,10 @@ int insights_load(struct vault *v, struct insight_data *d, struct error *e)
 	for (size_t i = 0; i < d->ntriggers; i++) {
 		if (!d->triggers[i].tool)
 			continue;
-		if (help_grow(d, &cap_h))
+		if (help_grow(d, &cap_h)) {
+			free(own_words);
 			return insights_free(d), error_set(e, E_FAIL, "Out of memory.");
+		}
 		d->help_own_words[d->nhelps] = own_words[i];
 		d->helps[d->nhelps++] = d->triggers[i];
 	}

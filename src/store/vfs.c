@@ -10,6 +10,7 @@
 
 #include "crypto/page.h"
 #include "crypto/secmem.h"
+#include "util/num.h"
 
 #define PS VFS_PAGE_SIZE
 #define SKIP1 16 /* plaintext bytes at the start of page 1 */
@@ -1109,7 +1110,10 @@ static int t_control(sqlite3_file *file, int op, void *arg)
 			a[0] = sqlite3_mprintf("tend keeps its vault out of WAL mode");
 			return SQLITE_ERROR;
 		}
-		if (val && sqlite3_stricmp(name, "page_size") == 0 && atoi(val) != PS) {
+		long long ps;
+		/* Strictly: atoi read "4096x" as 4096 and let it through. */
+		if (val && sqlite3_stricmp(name, "page_size") == 0 &&
+		    (num_parse(val, 0, 65536, &ps) || ps != PS)) {
 			f->slot->stats.refused++;
 			a[0] = sqlite3_mprintf("tend's vault uses %d-byte pages only", PS);
 			return SQLITE_ERROR;

@@ -5,6 +5,7 @@
 
 #include "ui/input.h"
 #include "util/config.h"
+#include "util/utf8.h"
 
 static const char *const names[] = {
 #define X(id, name, help) name,
@@ -186,8 +187,8 @@ void keymap_configure(struct config *cfg)
 		const struct config_key *k = &cfg->keys[i];
 		int a = action_parse(k->action);
 		if (a < 0) {
-			config_warn(cfg, k->line, "no action '%.24s' (tend keys lists them), line skipped",
-			            k->action);
+			config_warn(cfg, k->line, "no action '%.*s' (tend keys lists them), line skipped",
+			            (int)utf8_cut(k->action, 24), k->action);
 			continue;
 		}
 		char words[sizeof(k->keys)];
@@ -205,7 +206,8 @@ void keymap_configure(struct config *cfg)
 			first = false;
 			int key = input_key_parse(w);
 			if (!key) {
-				config_warn(cfg, k->line, "no key named '%.20s' (for %s), skipped", w, k->action);
+				config_warn(cfg, k->line, "no key named '%.*s' (for %s), skipped",
+				            (int)utf8_cut(w, 20), w, k->action);
 				continue;
 			}
 			/* One key, one meaning: it leaves whatever it did before. */
@@ -216,7 +218,8 @@ void keymap_configure(struct config *cfg)
 			if (a == ACT_NONE)
 				continue;
 			if (n == KEYMAP_MAX) {
-				config_warn(cfg, k->line, "too many keys, '%.20s' skipped", w);
+				config_warn(cfg, k->line, "too many keys, '%.*s' skipped",
+				            (int)utf8_cut(w, 20), w);
 				continue;
 			}
 			memmove(&m[front + 1], &m[front], (n - front) * sizeof(*m));

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "ui/term.h"
+#include "curses_int.h"
 #include "util/buf.h"
 #include "util/utf8.h"
 

@@ -1,4 +1,5 @@
 #include "ui/term.h"
+#include "curses_int.h"
 
 #include <locale.h>
 #include <stdlib.h>
@@ -116,11 +117,6 @@ int term_open(const struct term_opts *o, struct error *e)
 	return 0;
 }
 
-bool term_is_open(void)
-{
-	return screen != NULL;
-}
-
 void term_close(void)
 {
 	if (screen) {
@@ -140,20 +136,6 @@ void term_close(void)
 	if (own_out)
 		fclose(own_out);
 	own_in = own_out = NULL;
-}
-
-void term_suspend(void)
-{
-	if (screen)
-		endwin();
-}
-
-void term_resume(void)
-{
-	if (screen) {
-		refresh();
-		clearok(curscr, TRUE);
-	}
 }
 
 void ui_size(int *rows, int *cols)

@@ -9,6 +9,7 @@
 #include "util/fileio.h"
 #include "util/path.h"
 #include "util/termsafe.h"
+#include "util/utf8.h"
 
 #define CONFIG_MAX (64 * 1024)
 
@@ -39,9 +40,14 @@ void config_warn(struct config *c, int line, const char *fmt, ...)
 		at--;
 	if (at < CONFIG_MAX_WARNINGS) {
 		int move = (n < CONFIG_MAX_WARNINGS ? n : CONFIG_MAX_WARNINGS - 1) - at;
-		memmove(c->warnings[at + 1], c->warnings[at], (size_t)move * sizeof(c->warnings[0]));
-		memmove(&c->warning_lines[at + 1], &c->warning_lines[at],
-		        (size_t)move * sizeof(c->warning_lines[0]));
+		/* Nothing to move into the last slot: warnings[at + 1] would be
+		 * past the end of the array. */
+		if (move > 0) {
+			memmove(c->warnings[at + 1], c->warnings[at],
+			        (size_t)move * sizeof(c->warnings[0]));
+			memmove(&c->warning_lines[at + 1], &c->warning_lines[at],
+			        (size_t)move * sizeof(c->warning_lines[0]));
+		}
 		snprintf(c->warnings[at], sizeof(c->warnings[0]), "config line %d: %s", line, what);
 		c->warning_lines[at] = line;
 	}
@@ -50,7 +56,7 @@ void config_warn(struct config *c, int line, const char *fmt, ...)
 
 static void warn(struct config *c, int line, const char *what, const char *key)
 {
-	config_warn(c, line, "%s '%.24s', default kept", what, key);
+	config_warn(c, line, "%s '%.*s', default kept", what, (int)utf8_cut(key, 24), key);
 }
 
 /* "on" or "off" into *out; -1 for anything else. */
@@ -66,7 +72,8 @@ static int parse_onoff(const char *v, int *out)
 static void add_key_line(struct config *c, int line, const char *action, const char *keys)
 {
 	if (!*action || strlen(action) >= sizeof(c->keys[0].action)) {
-		config_warn(c, line, "no action '%.24s' to bind, line skipped", action);
+		config_warn(c, line, "no action '%.*s' to bind, line skipped",
+		            (int)utf8_cut(action, 24), action);
 		return;
 	}
 	if (!*keys || strlen(keys) >= sizeof(c->keys[0].keys)) {

@@ -1,5 +1,7 @@
 #include "util/utf8.h"
 
+#include <string.h>
+
 uint32_t utf8_decode(const char *str, size_t len, size_t *adv)
 {
 	const unsigned char *s = (const unsigned char *)str;
@@ -236,4 +238,19 @@ size_t utf8_wrap(const char *s, size_t len, size_t cols, size_t *next)
 		resume++;
 	*next = resume;
 	return cut;
+}
+
+size_t utf8_cut(const char *s, size_t max)
+{
+	size_t n = strnlen(s, max);
+	if (n < max)
+		return n;
+	/* s[n] is the first byte left out: when it continues a character,
+	 * leave out that character's first bytes too (at most 3 of them). */
+	size_t back = 0;
+	while (back < 3 && back < n && ((unsigned char)s[n - back] & 0xC0) == 0x80)
+		back++;
+	if (((unsigned char)s[n - back] & 0xC0) == 0x80)
+		return n; /* not a character's start: stray bytes, cut anywhere */
+	return n - back;
 }

@@ -15,6 +15,7 @@
 #include "views/view.h"
 #include "widgets/menu.h"
 #include "widgets/scale.h"
+#include "util/utf8.h"
 
 enum field_id { F_SCORE, F_EMOTIONS, F_TOLERANCE, F_INTENSITY, F_ENERGY, F_SLEEP, F_BODY, F_TAGS, F_NOTE,
                 F_WHEN, F_SAVE, F_COUNT };
@@ -242,8 +243,9 @@ static void keep_draft(struct ctx *c, struct checkin_state *s)
 	                    s->sleep, SEP, s->emotions, SEP, s->body, SEP, s->tags, SEP, s->note, SEP,
 	                    s->when);
 	if (rc || settings_set(c->vault, DRAFT_KEY, buf_str(&b), &e)) {
-		snprintf(c->note, sizeof(c->note), "The check-in could not be kept as a draft: %.120s",
-		         rc ? "out of memory" : e.msg);
+		const char *why = rc ? "out of memory" : e.msg;
+		snprintf(c->note, sizeof(c->note), "The check-in could not be kept as a draft: %.*s",
+		         (int)utf8_cut(why, 120), why);
 		c->note_role = ROLE_WARN;
 	}
 	mem_wipe(b.data, b.cap);
@@ -762,8 +764,9 @@ static void list_draw(struct ctx *c, void *st, int rows, int cols)
 		const struct checkin *k = &s->list[i].c;
 		char when[64], line[400];
 		view_date_time(c, k->at.t, k->at.off_min, when, sizeof(when));
-		snprintf(line, sizeof(line), "%s  %d of 10%s%.150s%s%.100s", when, k->score,
-		         *k->emotions ? "  " : "", k->emotions, *k->tags ? "  tags: " : "", k->tags);
+		snprintf(line, sizeof(line), "%s  %d of 10%s%.*s%s%.*s", when, k->score,
+		         *k->emotions ? "  " : "", (int)utf8_cut(k->emotions, 150), k->emotions,
+		         *k->tags ? "  tags: " : "", (int)utf8_cut(k->tags, 100), k->tags);
 		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
 		ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : ROLE_NORMAL, line);
 	}

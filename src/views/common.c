@@ -7,10 +7,11 @@
 #include "util/error.h"
 #include "content/render.h"
 #include "views/view.h"
+#include "util/utf8.h"
 
 void view_warn(struct ctx *c, const struct error *e)
 {
-	snprintf(c->note, sizeof(c->note), "%.190s", e->msg);
+	snprintf(c->note, sizeof(c->note), "%.*s", (int)utf8_cut(e->msg, 190), e->msg);
 	c->note_role = ROLE_WARN;
 }
 

@@ -17,6 +17,7 @@
 #include "views/data_int.h"
 #include "views/journal_int.h"
 #include "widgets/menu.h"
+#include "util/utf8.h"
 
 /* ---- shared by the data screens ---- */
 
@@ -87,7 +88,7 @@ void data_draw_field(int y, int w, const char *label, const struct field *f, boo
 
 void data_draw_button(int y, bool focus, const char *label)
 {
-	int w = (int)strlen(label);
+	int w = (int)utf8_width(label, strlen(label));
 	ui_fill(y, 12, w, focus ? ROLE_SELECTED : ROLE_NORMAL);
 	ui_puts(y, 12, w, focus ? ROLE_SELECTED : ROLE_STRONG, label);
 }
@@ -216,13 +217,14 @@ enum data_target data_target(const char *vault_dir, const char *why, const char 
 	if (!data_exists(buf_str(full), &folder))
 		return DATA_WRITE;
 	if (folder) {
-		snprintf(problem, psize, "%.200s is a folder. Add a file name after it, such as "
-		                         "%.200s/%s.",
-		         typed, typed, example);
+		int n = (int)utf8_cut(typed, 200);
+		snprintf(problem, psize, "%.*s is a folder. Add a file name after it, such as "
+		                         "%.*s/%s.",
+		         n, typed, n, typed, example);
 		return DATA_PROBLEM;
 	}
-	snprintf(question, qsize, "There is a file at %.300s already. Replacing it cannot be undone.",
-	         typed);
+	snprintf(question, qsize, "There is a file at %.*s already. Replacing it cannot be undone.",
+	         (int)utf8_cut(typed, 300), typed);
 	return DATA_ASK;
 }
 

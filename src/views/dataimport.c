@@ -18,6 +18,7 @@
 #include "views/data_int.h"
 #include "views/journal_int.h"
 #include "widgets/scale.h"
+#include "util/utf8.h"
 
 #define IMPORT_MAX_BYTES ((size_t)512 << 20) /* as 'tend import' */
 
@@ -147,8 +148,8 @@ static void im_draw(struct ctx *c, void *st, int rows, int cols)
 		if (s->nnames) {
 			int n = snprintf(line, sizeof(line), "Your moods on tend's scale:");
 			for (size_t i = 0; i < s->nnames && n > 0 && (size_t)n < sizeof(line); i++)
-				n += snprintf(line + n, sizeof(line) - (size_t)n, "%s %.40s %d", i ? "," : "",
-				              s->names[i], s->scores[i]);
+				n += snprintf(line + n, sizeof(line) - (size_t)n, "%s %.*s %d", i ? "," : "",
+				              (int)utf8_cut(s->names[i], 40), s->names[i], s->scores[i]);
 			y += 1 + view_markdown(y, 2, w, 2, 0, line);
 		}
 		y += view_markdown(y, 2, w, 3, 0,
@@ -487,8 +488,8 @@ static struct step mm_action(struct ctx *c, void *st, enum action a)
 			if (s->scores[i] < 0) {
 				s->sel = i;
 				mm_focus(s);
-				snprintf(c->note, sizeof(c->note), "Give '%.60s' a score first, or leave with Esc.",
-				         s->m->names[i]);
+				snprintf(c->note, sizeof(c->note), "Give '%.*s' a score first, or leave with Esc.",
+				         (int)utf8_cut(s->m->names[i], 60), s->m->names[i]);
 				return STEP(STEP_REDRAW);
 			}
 		memcpy(s->m->scores, s->scores, s->m->n * sizeof(int));

@@ -23,6 +23,7 @@
 #include "widgets/field.h"
 #include "widgets/menu.h"
 #include "widgets/scale.h"
+#include "util/utf8.h"
 
 /* One pack as shown: the stored row, its items read from the stored text,
  * and what has been done of each. */
@@ -259,7 +260,7 @@ static void draw_pack(const struct ctx *c, struct hwlist *s, int rows, int cols)
 		homework_status(it, (long long)sh->pr[i].done, sh->pr[i].last_score, status,
 		                sizeof(status));
 		homework_describe(it, what, sizeof(what));
-		int sw = (int)strlen(status);
+		int sw = (int)utf8_width(status, strlen(status));
 		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
 		ui_puts(y, 4, w - sw - 8, sel ? ROLE_SELECTED : ROLE_STRONG, it->heading);
 		ui_puts(y, w - sw, sw + 2, sel ? ROLE_SELECTED : sh->pr[i].done ? ROLE_GOOD : ROLE_MUTED,
@@ -811,8 +812,8 @@ static struct step keep(struct ctx *c, struct hwitem *s)
 		if (s->score.value == SCALE_NONE) {
 			char hint[160];
 			scale_hint(&s->score, hint, sizeof(hint));
-			snprintf(c->note, sizeof(c->note), "Choose a number first (%.140s), or leave with %s.",
-			         hint, keymap_label(ACT_BACK, true));
+			snprintf(c->note, sizeof(c->note), "Choose a number first (%.*s), or leave with %s.",
+			         (int)utf8_cut(hint, 140), hint, keymap_label(ACT_BACK, true));
 			return STEP(STEP_REDRAW);
 		}
 		m.score = s->score.value;

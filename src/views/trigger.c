@@ -13,6 +13,7 @@
 #include "views/view.h"
 #include "widgets/menu.h"
 #include "widgets/scale.h"
+#include "util/utf8.h"
 
 enum tf { T_KIND, T_WHAT, T_WHERE, T_BEFORE, T_BODY, T_THOUGHTS, T_URGES, T_DID, T_AFTER, T_HELPED,
           T_SAVE, T_LATER, T_COUNT };
@@ -75,8 +76,9 @@ static void keep_draft(struct ctx *c, struct trigger_state *s)
 	for (int k = 0; k < 7 && rc == 0; k++)
 		rc = buf_printf(&b, "%c%s", SEP, s->text[k]);
 	if (rc || settings_set(c->vault, s->draft_key, buf_str(&b), &e)) {
-		snprintf(c->note, sizeof(c->note), "The log could not be kept as a draft: %.120s",
-		         rc ? "out of memory" : e.msg);
+		const char *why = rc ? "out of memory" : e.msg;
+		snprintf(c->note, sizeof(c->note), "The log could not be kept as a draft: %.*s",
+		         (int)utf8_cut(why, 120), why);
 		c->note_role = ROLE_WARN;
 	}
 	if (b.data)

@@ -15,6 +15,7 @@
 #include "views/journal_int.h"
 #include "widgets/editor.h"
 #include "widgets/field.h"
+#include "util/utf8.h"
 
 #define AUTOSAVE_MS 2000
 
@@ -63,7 +64,8 @@ static int save_draft(struct ctx *c, struct write_state *w)
 	if (draft_save(c->vault, &d, &e)) {
 		/* The reason goes in the note; the title bar has room for little. */
 		snprintf(w->status, sizeof(w->status), "Draft not kept");
-		snprintf(c->note, sizeof(c->note), "The draft could not be kept: %.160s", e.msg);
+		snprintf(c->note, sizeof(c->note), "The draft could not be kept: %.*s",
+		         (int)utf8_cut(e.msg, 160), e.msg);
 		c->note_role = ROLE_WARN;
 		return -1;
 	}
@@ -159,9 +161,10 @@ static void write_draw(struct ctx *c, void *st, int rows, int cols)
 		snprintf(head + n, sizeof(head) - (size_t)n, " · time is up; carry on if you like");
 	}
 	view_title(cols, head);
-	if (w->status[0])
-		ui_puts(0, cols - 2 - (int)strlen(w->status), (int)strlen(w->status), ROLE_MUTED,
-		        w->status);
+	if (w->status[0]) {
+		int sw = (int)utf8_width(w->status, strlen(w->status));
+		ui_puts(0, cols - 2 - sw, sw, ROLE_MUTED, w->status);
+	}
 	int width = cols - 4;
 	int y = 2;
 	if (w->prompt[0]) {
@@ -235,7 +238,8 @@ static struct step save_entry(struct ctx *c, struct write_state *w)
 	if (rc) {
 		/* The draft keeps every word even when the save fails. */
 		save_draft(c, w);
-		snprintf(c->note, sizeof(c->note), "Not saved: %.170s", e.msg);
+		snprintf(c->note, sizeof(c->note), "Not saved: %.*s", (int)utf8_cut(e.msg, 170),
+		         e.msg);
 		c->note_role = ROLE_WARN;
 		return STEP(STEP_REDRAW);
 	}

@@ -149,11 +149,6 @@ static size_t count_cps(const char *s, size_t n)
 	return c;
 }
 
-size_t field_width(const struct field *f)
-{
-	return f->secret ? count_cps(f->buf, f->len) : utf8_width(f->buf, f->len);
-}
-
 void field_draw(const struct field *f, int y, int x, int w, enum role r)
 {
 	ui_fill(y, x, w, r);

@@ -3,6 +3,7 @@
 
 #include "ui/term.h"
 #include "widgets/scale.h"
+#include "util/utf8.h"
 
 void scale_init(struct scale *s, int min, int max)
 {
@@ -105,7 +106,7 @@ void scale_draw(const struct scale *s, int y, int x, int w, const char *low, con
 	if (low)
 		ui_puts(y + 1, x, span / 2, ROLE_MUTED, low);
 	if (high) {
-		int hw = (int)strlen(high);
+		int hw = (int)utf8_width(high, strlen(high));
 		if (hw > span / 2)
 			hw = span / 2;
 		ui_puts(y + 1, x + span - hw, hw, ROLE_MUTED, high);

@@ -14,7 +14,27 @@ mk sql src/core/x.c '#include <sqlite3.h>'
 out=$("$top/scripts/check-layers" "$T_TMP/sql"); t_eq "sqlite3 outside store fails" 1 $?
 t_match "names the file and line" 'src/core/x.c:1:' "$out"
 mk curses src/views/x.c '#include <curses.h>'
-t_exit "curses outside ui/term.h fails" 1 "$top/scripts/check-layers" "$T_TMP/curses" >/dev/null
+t_exit "curses outside src/ui/curses_int.h fails" 1 "$top/scripts/check-layers" "$T_TMP/curses" >/dev/null
+mk cursesh include/ui/term.h '#include <curses.h>'
+t_exit "ui/term.h, which every view includes, may not include curses" 1 \
+	"$top/scripts/check-layers" "$T_TMP/cursesh" >/dev/null
+mk cursesok src/ui/curses_int.h '#include <curses.h>'
+t_ok "src/ui/curses_int.h may" "$top/scripts/check-layers" "$T_TMP/cursesok" >/dev/null
+
+# Calls between layers, read from the objects with nm: cli calling into ui
+# fails even though no include says so; cli calling cmd_keys in app is the
+# one allowed exception.
+obj() { # obj DIR LAYER NAME SOURCE: compiles SOURCE into DIR/LAYER/NAME.o
+	mkdir -p "$1/$2" && printf '%s\n' "$4" | ${CC:-cc} -x c -c -o "$1/$2/$3.o" -
+}
+o=$T_TMP/objs
+obj "$o" ui term 'int ui_thing(void); int ui_thing(void) { return 1; }'
+obj "$o" app keys 'int cmd_keys(void); int cmd_keys(void) { return 2; }'
+obj "$o" cli ok 'int cmd_keys(void); int f(void); int f(void) { return cmd_keys(); }'
+t_ok "objects: cli may call cmd_keys in app" "$top/scripts/check-layers" "$T_TMP/good" "$o" >/dev/null
+obj "$o" cli bad 'int ui_thing(void); int g(void); int g(void) { return ui_thing(); }'
+out=$("$top/scripts/check-layers" "$T_TMP/good" "$o"); t_eq "objects: cli calling ui fails" 1 $?
+t_match "and names the object and the function" 'cli/bad.o: layer cli calls ui_thing, defined in ui' "$out"
 mk cliui src/cli/x.c '#include "ui/term.h"'
 t_exit "cli including ui fails" 1 "$top/scripts/check-layers" "$T_TMP/cliui" >/dev/null
 mk sod include/store/x.h '#include <sodium.h>'

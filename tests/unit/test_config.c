@@ -1,5 +1,6 @@
 /* The settings file: values, comments, and a warning with the line number
  * for anything it cannot use (the default stays, tend still starts). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,6 +8,7 @@
 #include "util/config.h"
 #include "util/fileio.h"
 #include "util/path.h"
+#include "util/utf8.h"
 
 static void write_config(const char *dir, const char *text)
 {
@@ -198,7 +200,50 @@ static void set_keeps_other_lines(void **state)
 	free(dir);
 }
 
+/* More problems than slots: the earliest lines are kept, in order, and one
+ * that sorts into the last slot moves nothing past the end of the array
+ * (under the sanitizers, forming warnings[8] there was caught). */
+/* A long unknown key is quoted cut to whole characters: "%.24s" once
+ * printed the first byte of a two-byte character and no more. */
+static void quoted_key_keeps_whole_characters(void **state)
+{
+	(void)state;
+	char *dir = test_tmpdir();
+	/* 23 a's, then é (C3 A9) on bytes 24 and 25. */
+	write_config(dir, "aaaaaaaaaaaaaaaaaaaaaaa\xC3\xA9 = 1\n");
+	struct config c;
+	config_load(dir, &c);
+	assert_int_equal(c.nwarnings, 1);
+	assert_non_null(strstr(c.warnings[0], "'aaaaaaaaaaaaaaaaaaaaaaa'"));
+	assert_true(utf8_valid(c.warnings[0], strlen(c.warnings[0])));
+	test_rmtree(dir);
+	free(dir);
+}
+
+static void warnings_past_the_cap(void **state)
+{
+	(void)state;
+	struct config c;
+	memset(&c, 0, sizeof(c));
+	for (int i = 0; i < CONFIG_MAX_WARNINGS; i++)
+		config_warn(&c, 10 + 2 * i, "problem %d", i);
+	int last = 10 + 2 * (CONFIG_MAX_WARNINGS - 1);
+	config_warn(&c, last - 1, "late");
+	char want[64];
+	snprintf(want, sizeof(want), "config line %d: late", last - 1);
+	assert_non_null(strstr(c.warnings[CONFIG_MAX_WARNINGS - 1], want));
+	config_warn(&c, 1, "first");
+	assert_int_equal(c.nwarnings, CONFIG_MAX_WARNINGS + 2);
+	assert_non_null(strstr(c.warnings[0], "config line 1: first"));
+	snprintf(want, sizeof(want), "config line %d: problem %d", last - 2, CONFIG_MAX_WARNINGS - 2);
+	assert_non_null(strstr(c.warnings[CONFIG_MAX_WARNINGS - 1], want));
+	for (int i = 1; i < CONFIG_MAX_WARNINGS; i++)
+		assert_true(c.warning_lines[i - 1] < c.warning_lines[i]);
+}
+
 SUITE(config, cmocka_unit_test(defaults_without_a_file), cmocka_unit_test(values_and_comments),
       cmocka_unit_test(problems_name_their_line), cmocka_unit_test(comfort_settings),
       cmocka_unit_test(key_lines_are_kept), cmocka_unit_test(dates_in_each_style),
-      cmocka_unit_test(set_keeps_other_lines))
+      cmocka_unit_test(set_keeps_other_lines),
+      cmocka_unit_test(warnings_past_the_cap),
+      cmocka_unit_test(quoted_key_keeps_whole_characters))

@@ -1,3 +1,4 @@
+#include <stdio.h>
 #include <string.h>
 
 #include "unit.h"
@@ -129,6 +130,31 @@ static void wrap(void **state)
 	assert_int_equal(next, 0);
 }
 
+static void cut_keeps_whole_characters(void **state)
+{
+	(void)state;
+	assert_int_equal(utf8_cut("abc", 10), 3);
+	assert_int_equal(utf8_cut("abc", 3), 3);
+	assert_int_equal(utf8_cut("abc", 2), 2);
+	assert_int_equal(utf8_cut("abc", 0), 0);
+	/* "é" is C3 A9: 2 bytes of "aé" is "a" alone, 3 is all of it. */
+	assert_int_equal(utf8_cut("a\xC3\xA9", 2), 1);
+	assert_int_equal(utf8_cut("a\xC3\xA9", 3), 3);
+	assert_int_equal(utf8_cut("a\xC3\xA9z", 3), 3);
+	/* A four-byte character cut after any of its first three bytes. */
+	const char *emoji = "ab\xF0\x9F\x8C\xB1!";
+	for (size_t max = 3; max <= 5; max++)
+		assert_int_equal(utf8_cut(emoji, max), 2);
+	assert_int_equal(utf8_cut(emoji, 6), 6);
+	/* Stray continuation bytes are not characters: cut where asked. */
+	assert_int_equal(utf8_cut("\x80\x80\x80\x80\x80", 4), 4);
+	char buf[32];
+	snprintf(buf, sizeof(buf), "%.*s", (int)utf8_cut("na\xC3\xAFve", 3), "na\xC3\xAFve");
+	assert_string_equal(buf, "na");
+	assert_true(utf8_valid(buf, strlen(buf)));
+}
+
 SUITE(utf8, cmocka_unit_test(decode_valid), cmocka_unit_test(decode_invalid),
       cmocka_unit_test(encode_round_trip), cmocka_unit_test(widths),
-      cmocka_unit_test(fit_never_splits), cmocka_unit_test(prev_steps_back), cmocka_unit_test(wrap))
+      cmocka_unit_test(fit_never_splits), cmocka_unit_test(prev_steps_back), cmocka_unit_test(wrap),
+      cmocka_unit_test(cut_keeps_whole_characters))

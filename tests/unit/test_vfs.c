@@ -189,6 +189,11 @@ static void refuses_wal_and_page_size(void **state)
 	exec_ok(db, "CREATE TABLE t(x)");
 	assert_int_not_equal(sqlite3_exec(db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL), SQLITE_OK);
 	assert_int_not_equal(sqlite3_exec(db, "PRAGMA page_size=8192", NULL, NULL, NULL), SQLITE_OK);
+	/* Only the number itself: atoi once read "4096x" as 4096. */
+	assert_int_not_equal(sqlite3_exec(db, "PRAGMA page_size='4096x'", NULL, NULL, NULL),
+	                     SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(db, "PRAGMA page_size='4096 '", NULL, NULL, NULL),
+	                     SQLITE_OK);
 	exec_ok(db, "PRAGMA page_size=4096");
 	exec_ok(db, "INSERT INTO t VALUES (1)");
 	assert_int_equal(count(db, "SELECT count(*) FROM t"), 1);

@@ -19,7 +19,10 @@
 # By default the operations that write most often (add, mood, import) run
 # every N and the others a fixed sample of N (all of them in a sanitizer
 # build, or with FAULT_SAMPLE=1); FAULT_FULL=1 runs every N of every
-# operation. A layout update with a failing call is in the unit suite
+# operation. INJECT_PART=K/N runs every Nth case from the Kth (each part
+# still makes its clean counting runs), so tests/run can run the sweep as N
+# suites side by side; the parts together run every case once.
+# A layout update with a failing call is in the unit suite
 # `faults` (tests/unit/test_faults.c), which needs an older vault.
 . "$(dirname "$0")/../lib.sh"
 export TEND_INSECURE_FAST_KDF=1 TZ=UTC LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color
@@ -36,6 +39,16 @@ FULL=${FAULT_FULL:-0}
 SAMPLE=${FAULT_SAMPLE:-0}
 if [ "$SAMPLE" = 0 ] && grep -qa __asan_init "$TEND_BIN"; then SAMPLE=1; fi
 ONLY=${INJECT_CASE:-}
+PART_K=1 PART_N=1
+if [ -n "${INJECT_PART:-}" ]; then
+	if [[ $INJECT_PART =~ ^([1-9][0-9]*)/([1-9][0-9]*)$ ]] &&
+		[ "${BASH_REMATCH[1]}" -le "${BASH_REMATCH[2]}" ]; then
+		PART_K=${BASH_REMATCH[1]} PART_N=${BASH_REMATCH[2]}
+	else
+		echo "INJECT_PART must be K/N with 1 <= K <= N, such as 1/2"
+		exit 2
+	fi
+fi
 CODE_RE='[0-9A-HJKMNP-TV-Z]{5}(-[0-9A-HJKMNP-TV-Z]{5}){10}'
 
 # Cases that fail because of the VFS (src/store/vfs.c), not the code this
@@ -340,7 +353,7 @@ common_checks() {
 
 # ---- the sweep --------------------------------------------------------------
 F_KIND='' F_N='' F_MODE='' F_ERR='' F_COUNT=''
-ncases=0 nfail=0 nxfail=0
+ncases=0 nfail=0 nxfail=0 nseen=0
 declare -A COUNTS OK
 
 # count OP: the clean run that counts its calls (and gives OK[OP]).
@@ -385,6 +398,8 @@ one_case() {
 	IFS=: read -r op F_KIND F_N F_MODE F_ERR <<<"$id"
 	# shellcheck disable=SC2053 # INJECT_CASE may be a pattern
 	[ -n "$ONLY" ] && [[ $id != $ONLY ]] && return
+	nseen=$((nseen + 1))
+	[ $(((nseen - 1) % PART_N)) -eq $((PART_K - 1)) ] || return
 	why=
 	"prep_$op"
 	"run_$op"
@@ -458,5 +473,6 @@ sweep rekey 0 1
 sweep backup 0 0
 sweep restore 0 1
 sweep restorenew 0 1
+[ "$PART_N" -gt 1 ] && echo "# part $PART_K of $PART_N: $ncases of the $nseen cases"
 echo "# $ncases cases in $(($(date +%s) - start)) s: $nfail failed, $nxfail known VFS failures (XFAIL)"
 t_done
