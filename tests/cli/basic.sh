@@ -70,7 +70,7 @@ for id in dissociation sleep shame anger substances; do
 	t_match "tend help $id prints it, with sources" "Sources:" "$("$TEND_BIN" help $id)"
 done
 t_match "help topics lists grounding for flashbacks" "$nl  grounding-flashbacks +Grounding for flashbacks" "$topics"
-t_match "grounding for flashbacks orients to now" "Step 2 of 7: Today's date" \
+t_match "grounding for flashbacks orients to now" "Step 1 of 6: Today's date" \
 	"$("$TEND_BIN" help grounding-flashbacks)"
 t_match "finding help says when self-help is not enough" "When self-help is not enough" \
 	"$("$TEND_BIN" help finding-help)"
