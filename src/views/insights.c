@@ -9,6 +9,7 @@
 
 #include "core/stats.h"
 #include "store/insights.h"
+#include "store/settings.h"
 #include "util/timefmt.h"
 #include "views/journal_int.h"
 #include "views/view.h"
@@ -17,12 +18,17 @@
 enum section { S_MOOD, S_YEAR, S_TRIGGERS, S_HELPS, S_PATTERNS, S_COUNT };
 enum period { P_WEEK, P_MONTH, P_YEAR, P_COUNT };
 
+/* Whether the year view counts the days with a check-in; in the vault,
+ * since it is the person's choice. */
+#define COUNT_KEY "insights.year-count"
+
 struct insights_state {
 	struct insight_data d;
 	enum section section;
 	enum period period;
 	int year;
 	int64_t today; /* local day number */
+	bool show_count; /* the year's "days with a check-in"; hidden unless asked for */
 	char err[512];
 };
 
@@ -38,6 +44,9 @@ static int insights_enter(struct ctx *c, void *st, const void *arg)
 	localtime_r(&now, &tm);
 	s->today = stats_day_of((int64_t)now, (int)(tm.tm_gmtoff / 60));
 	s->year = tm.tm_year + 1900;
+	char val[16];
+	s->show_count = settings_get(c->vault, COUNT_KEY, val, sizeof(val), &e) == 1 &&
+	                strcmp(val, "shown") == 0;
 	return 0;
 }
 
@@ -102,15 +111,31 @@ static void draw_year(const struct ctx *c, struct insights_state *s, int y, int 
 	size_t days = 0;
 	for (int i = 0; i < hm.days; i++)
 		days += hm.count[i] > 0;
-	y += line(y, w, "Check-ins in %d, a square a day (%s and %s change the year). Darker is a "
-	                "better day.",
+	y += line(y, w, "Check-ins in %d, a square a day (%s and %s change the year). A square's "
+	                "shade is that day's average mood, not a grade.",
 	          s->year, keymap_label(ACT_LEFT, false), keymap_label(ACT_RIGHT, false));
-	y++;
+	/* The legend, in the glyphs and colours the chart uses. */
+	static const struct {
+		enum role r;
+		const char *text;
+	} legend[] = {
+		{ROLE_MUTED, "\u00b7 no check-in"},
+		{ROLE_MOOD_LOW, "\u2591 mood 0 to 3"},
+		{ROLE_MOOD_MID, "\u2592 4 to 6"},
+		{ROLE_MOOD_HIGH, "\u2593 7 to 10"},
+	};
+	for (size_t i = 0, x = 2; i < sizeof(legend) / sizeof(*legend) && (int)x < w; i++)
+		x += (size_t)ui_puts(y, (int)x, w + 2 - (int)x, legend[i].r, legend[i].text) + 3;
+	y += 2;
 	int h = rows - y - 2 < 9 ? rows - y - 2 : 9;
 	if (h >= 7)
 		chart_heatmap_draw(y, 2, h, w, &hm, s->today, false);
 	y += h + 1;
-	line(y, w, "%zu day%s with a check-in.", days, days == 1 ? "" : "s");
+	if (s->show_count)
+		line(y, w, "Days in %d with a check-in: %zu (%s hides this).", s->year, days,
+		     keymap_label(ACT_SELECT, false));
+	else
+		line(y, w, "%s shows how many days have a check-in.", keymap_label(ACT_SELECT, false));
 }
 
 static void draw_triggers(const struct ctx *c, struct insights_state *s, int y, int rows, int w)
@@ -269,7 +294,6 @@ static void insights_draw(struct ctx *c, void *st, int rows, int cols)
 
 static struct step insights_action(struct ctx *c, void *st, enum action a)
 {
-	(void)c;
 	struct insights_state *s = st;
 	switch (a) {
 	case ACT_NEXT_FIELD:
@@ -286,6 +310,14 @@ static struct step insights_action(struct ctx *c, void *st, enum action a)
 			s->period = (s->period + (a == ACT_RIGHT ? 1 : P_COUNT - 1)) % P_COUNT;
 		else if (s->section == S_YEAR)
 			s->year += a == ACT_RIGHT ? 1 : -1;
+		return STEP(STEP_REDRAW);
+	case ACT_SELECT:
+		if (s->section != S_YEAR)
+			return STEP(STEP_NONE);
+		s->show_count = !s->show_count;
+		struct error e;
+		/* Kept for next time when it can be; the screen follows either way. */
+		settings_set(c->vault, COUNT_KEY, s->show_count ? "shown" : "hidden", &e);
 		return STEP(STEP_REDRAW);
 	case ACT_BACK:
 		return STEP(STEP_POP);

@@ -62,6 +62,22 @@ t_match "who reviewed it, when, and when it is next due" \
 w=$(grep -v '^Content note:\|^  - ' <<<"$page" | LC_ALL=C.UTF-8 wc -L)
 t_ok "wrapped to 76 columns (widest: $w)" test "$w" -le 76
 t_match "an exercise prints step by step" "Step 1 of 8: What happened" "$("$TEND_BIN" help thought-record)"
+# The pages the clinical review found missing (issue 18): each is listed
+# and prints, and the finding-help page names the red flags.
+nl=$'\n'
+for id in dissociation sleep shame anger substances; do
+	t_match "help topics lists the page $id" "$nl  $id  " "$topics"
+	t_match "tend help $id prints it, with sources" "Sources:" "$("$TEND_BIN" help $id)"
+done
+t_match "help topics lists grounding for flashbacks" "$nl  grounding-flashbacks +Grounding for flashbacks" "$topics"
+t_match "grounding for flashbacks orients to now" "Step 1 of 6: Today's date" \
+	"$("$TEND_BIN" help grounding-flashbacks)"
+t_match "finding help says when self-help is not enough" "When self-help is not enough" \
+	"$("$TEND_BIN" help finding-help)"
+t_match "finding help names the red flags" "lose time.*hear or see things.*still being harmed.*plan to die" \
+	"$("$TEND_BIN" help finding-help | tr '\n' ' ')"
+t_nomatch "finding help no longer says ! works at any time" "! key at any time" \
+	"$("$TEND_BIN" help finding-help | tr '\n' ' ')"
 t_nomatch "without its step keys" "answer: text" "$("$TEND_BIN" help thought-record)"
 t_match "help COMMAND is the command's help" "usage: tend export" "$("$TEND_BIN" help export)"
 t_exit "an unknown topic is a usage error" 2 "$TEND_BIN" help no-such-topic

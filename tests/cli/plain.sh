@@ -98,7 +98,8 @@ t_match "the pager says what to type" "-- Enter for more, q to stop --" "$out"
 t_eq "it stops to ask twice before q" 2 "$(grep -c 'Enter for more' "$O/learn")"
 # Between one question and the next, at most LINES - 1 rows, so nothing
 # scrolls away unread: from the Learn menu's question to the list again.
-longest=$(sed -n '/^Type a number from 1 to 10/,/^Learn: short/{p;/^Learn: short/q}' "$O/learn" |
+longest=$(sed -n -E '/^Learn: short/,$p' "$O/learn" |
+	sed -n -E '/^Type a number from 1 to [0-9]+/,/^Learn: short/{p;/^Learn: short/q}' |
 	awk '/Enter for more|^Type a number/ { if (n > m) m = n; n = 0; next } { n++ } END { print m }')
 t_ok "no run of page lines is longer than the screen ($longest)" test "$longest" -le 9
 t_nomatch "q stops the page" "end of the page" "$out"

@@ -85,6 +85,7 @@ repair-planner|8|0|Repair planner|What happened|What you felt
 values-compass|8|1|Values compass|Pick an area of life|What matters to you there
 parts-check-in|4|3|Parts check-in|Notice a part|Where you feel it
 session-prep|0|0|Getting ready for a session|Since we last met|What helped
+grounding-flashbacks|2|2|Grounding for flashbacks|Today's date|Where you are
 LIST
 
 # Nothing typed in an exercise reaches the disk in plain text, in the
@@ -338,7 +339,7 @@ t_match "locking keeps the exercise as a pause" "You started this before" "$(sec
 t_match "with the words typed" "typed before the lock" "$(sec "the words are back")"
 
 # Every session counts in "what helps" (distress before and after given
-# for the seven above).
+# for each one above).
 printf 'size 40x100\ntype %s\nkey Enter\n' "$PASS" >"$T_TMP/helps"
 t_downs "$T_TMP/home.out" Insights >>"$T_TMP/helps"
 printf 'key Enter\nkey Tab\nkey Tab\nkey Tab\ndump what helps\n' >>"$T_TMP/helps"
@@ -346,7 +347,8 @@ printf 'key Enter\nkey Tab\nkey Tab\nkey Tab\ndump what helps\n' >>"$T_TMP/helps
 O=$T_TMP/helps.out
 # Each: distress 7 before, 4 after, so it fell by 3.0 in one session.
 for title in "5-4-3-2-1 grounding" "Thought record" "Self-compassion break" "Boundary builder" \
-	"Repair planner" "Values compass" "Parts check-in" "Getting ready for a session"; do
+	"Repair planner" "Values compass" "Parts check-in" "Getting ready for a session" \
+	"Grounding for flashbacks"; do
 	t_match "$title: its distress before and after feed what helps" "$title +█+ 3\.0 n=1" \
 		"$(sec "what helps")"
 done

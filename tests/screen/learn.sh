@@ -101,4 +101,27 @@ dump a page without a content note opens directly
 SCRIPT
 t_screen learn-wide "$T_TMP/wide"
 
+# A page added with the review (issue 18): Dissociation and flashbacks,
+# eleventh in the list, opens on its content note, then reads; the
+# sources close it.
+cat >"$T_TMP/flashbacks" <<SCRIPT
+size 30x100
+type $PASS
+key Enter
+$to_learn
+key Enter
+$(for ((i = 0; i < 10; i++)); do echo "key Down"; done)
+key Enter
+dump the dissociation page's content note
+key Enter
+dump reading it
+key G
+dump its sources
+SCRIPT
+t_screen learn-flashbacks "$T_TMP/flashbacks"
+t_match "the new page opens on its content note" "Dissociation and flashbacks" \
+	"$(t_section "$T_TMP/learn-flashbacks.raw" "the dissociation page's content note")"
+t_match "it opens at the top" "What dissociation is" "$(t_section "$T_TMP/learn-flashbacks.raw" "reading it")"
+t_match "and ends with its sources" "Brewin, C. R." "$(t_section "$T_TMP/learn-flashbacks.raw" "its sources")"
+
 t_done

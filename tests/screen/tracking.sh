@@ -165,6 +165,36 @@ t_match "120 columns: the coping tool and its n" "Slow breathing.*n=[0-9]+" \
 	"$(t_section "$T_TMP/tracking-charts-30x120.raw" "what helps")"
 t_match "tags with enough data have a mean" "work .*n=10" \
 	"$(t_section "$T_TMP/tracking-charts-30x120.raw" "patterns")"
+# The year view reads as a calendar, not a score: a legend for the shades,
+# and the count of days with a check-in only when asked for (Enter), a
+# choice kept in the vault.
+cat >"$T_TMP/count" <<SCRIPT
+size 30x120
+type $PASS
+key Enter
+$(downs Insights)
+key Enter
+key Tab
+dump the year, count hidden
+key Enter
+dump the count shown
+key Esc
+key Enter
+key Tab
+dump the count still shown
+key Enter
+dump hidden again
+SCRIPT
+"$SCREEN_BIN" "$T_TMP/count" >"$T_TMP/count.out" 2>&1
+t_match "the year has a legend for its shades" "no check-in.*mood 0 to 3.*4 to 6.*7 to 10" \
+	"$(t_section "$T_TMP/count.out" "the year, count hidden")"
+t_nomatch "no shade is called better" "better" "$(t_section "$T_TMP/count.out" "the year, count hidden")"
+t_nomatch "the count is hidden at first" "[0-9]+ days? with|check-in: [0-9]" \
+	"$(t_section "$T_TMP/count.out" "the year, count hidden")"
+t_match "Enter shows the count" "Days in [0-9]+ with a check-in: 31 " \
+	"$(t_section "$T_TMP/count.out" "the count shown")"
+t_match "the choice is kept" "with a check-in: 31 " "$(t_section "$T_TMP/count.out" "the count still shown")"
+t_nomatch "and Enter hides it again" "[0-9]+ days? with|check-in: [0-9]" "$(t_section "$T_TMP/count.out" "hidden again")"
 printf 'size 30x120\ntype %s\nkey Enter\n%s\nkey Enter\nkey Right\ncolors\nkey Tab\nkey Tab\ncolors\n' \
 	"$PASS" "$(downs Insights)" >"$T_TMP/mono"
 NO_COLOR=1 "$SCREEN_BIN" "$T_TMP/mono" >"$T_TMP/mono.out" 2>&1
