@@ -240,12 +240,24 @@ SCRIPT
 done
 
 # A measure, on screen: one question at a time; a safety question answered
-# above its first response opens crisis help at once, then the questions
+# above its first response opens crisis help and the person's own safety
+# plan at once, on one page (written here first), then the questions
 # go on; leaving part way keeps the answers so far; the person sees their
 # own totals, never a band's label (those are for the report).
 # The measure's pack has a label: the list of packs shows it, not the
 # title, which shows once the pack is open.
 tend_ homework import "$ROOT/tests/fixtures/homework/measure.md" >/dev/null
+cat >"$T_TMP/plan.script" <<SCRIPT
+size 24x80
+type $PASS
+key Enter
+key Ctrl-G
+key p
+key Enter
+type marker-plan-sign I stop answering messages
+key Enter
+SCRIPT
+"$SCREEN_BIN" "$T_TMP/plan.script" >/dev/null 2>&1
 cat >"$T_TMP/measure.script" <<SCRIPT
 size 24x80
 type $PASS
@@ -287,6 +299,11 @@ t_match "the measure shows its first question" "Question 1 of 3.*I felt tired\..
 	"$(sec q1 | tr -s ' \n' ' ')"
 t_match "then the next" "Question 2 of 3.*I thought about hurting myself" "$(sec q2 | tr -s ' \n' ' ')"
 t_match "a safety answer opens crisis help at once" "Crisis help" "$(sec crisis)"
+t_match "and says the safety plan is on the same page" "Your safety plan is on this page too" \
+	"$(sec crisis | tr -s ' \n' ' ')"
+t_match "the person's own safety plan is there, under the lines, on the first screen" \
+	"Your safety plan.*My warning signs.*marker-plan-sign I stop answering messages" \
+	"$(sec crisis | tr -s ' \n' ' ')"
 t_match "and the questions go on after it" "Question 3 of 3.*I felt at ease" "$(sec q3 | tr -s ' \n' ' ')"
 t_match "the answers are kept, with the person's own total" "Three questions +answered once" "$(sec kept)"
 t_match "Esc part way keeps the answers so far" "Your answers so far wait here" "$(sec paused)"
