@@ -314,4 +314,33 @@ t_nomatch "no band label ever shows to the client" "band-(low|high)-marker" "$(c
 t_match "the report shows it with its date, score and band, for the clinician" \
 	"\| 2026-11-23 \| 4 \| band-high-marker \|" \
 	"$(tend_ report --from 2026-11-01 --to 2026-11-30 --include homework -o "$T_TMP/r.md" 2>/dev/null; cat "$T_TMP/r.md")"
+
+# When the safety question is the last one, the answers are kept and crisis
+# help with the safety plan takes the measure's place.
+tend_ homework import "$ROOT/tests/fixtures/homework/measure-last.md" >/dev/null
+cat >"$T_TMP/last.script" <<SCRIPT
+size 24x80
+type $PASS
+key Enter
+$(t_downs "$T_TMP/home.out" "From my therapist")
+key Enter
+dump packs
+SCRIPT
+"$SCREEN_BIN" "$T_TMP/last.script" >"$T_TMP/last-packs.out" 2>&1
+downs=$(t_section "$T_TMP/last-packs.out" packs |
+	awk '/^    [^ ]/ { if ($0 == "    Safety last") { print n; exit } n++ }')
+{
+	head -n -1 "$T_TMP/last.script"
+	for ((i = 0; i < ${downs:-99}; i++)); do echo "key Down"; done
+	printf 'key Enter\nkey Enter\ndump question\nkey Down\nkey Enter\ndump crisis\nkey Esc\ndump after\n'
+} >"$T_TMP/last2.script"
+"$SCREEN_BIN" "$T_TMP/last2.script" >"$T_TMP/last.out" 2>&1
+O=$T_TMP/last.out
+t_match "the last question is a safety question" "Question 1 of 1.*thoughts of hurting myself" \
+	"$(sec question | tr -s ' \n' ' ')"
+t_match "answered above its lowest: crisis help with the safety plan on the page" \
+	"Crisis help.*Your safety plan.*marker-plan-sign I stop answering messages" \
+	"$(sec crisis | tr -s ' \n' ' ')"
+t_match "the answers were kept, and leaving goes back to the pack" "One question +answered once" \
+	"$(sec after)"
 t_done
