@@ -63,6 +63,15 @@ int trigger_update(struct vault *v, int64_t id, const struct trigger_log *t, str
 int exercise_log(struct vault *v, const char *exercise, int before, int after, bool finished,
                  struct error *e);
 
+/* A finished exercise kept in one transaction, so that all of it is saved
+ * or none: the journal entry ne (NULL when nothing was written), the
+ * session as exercise_log keeps it (finished), and the setting pause_key
+ * removed (NULL: none). On failure nothing changed and -1 comes back with
+ * e filled. */
+struct new_entry;
+int exercise_finish(struct vault *v, const struct new_entry *ne, const char *exercise,
+                    int before, int after, const char *pause_key, struct error *e);
+
 /* A saved trigger log, as read back (strings owned; free with
  * trigger_saved_free). */
 struct trigger_saved {

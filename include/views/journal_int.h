@@ -63,4 +63,9 @@ extern const struct view_ops journal_view, jsearch_view, entry_view, versions_vi
     homework_view, hwimport_view, hwitem_view, data_view, export_view, import_view, moodmap_view,
     report_view, helpnow_view;
 
+/* crisis_view's arg to show the person's safety plan on the same page,
+ * under their region's lines (a safety question answered in a measure);
+ * NULL: the usual page. */
+extern const char crisis_with_plan[];
+
 #endif

@@ -119,29 +119,30 @@ int exsession_body(const struct exsession *s, struct buf *b)
 int exsession_finish(struct vault *v, const struct exsession *s, bool *wrote, struct error *e)
 {
 	struct buf body = BUF_INIT;
+	char key[96];
 	*wrote = exsession_any(s);
+	exsession_key(s->d, key, sizeof(key));
 	int rc = exsession_body(s, &body) ? error_set(e, E_FAIL, "Out of memory: nothing was lost, "
 	                                                          "try again.")
 	                                  : 0;
-	if (rc == 0 && *wrote) {
+	if (rc == 0) {
+		/* The entry, the session and the pause's removal are one
+		 * transaction: a failure leaves no entry without its session,
+		 * and no second entry when it is finished again. */
 		const char *tags[] = {"exercise", s->d->m.id};
 		struct new_entry ne = {.title = s->d->m.title, .body = buf_str(&body),
 		                       .prompt = s->d->m.title, .tags = tags, .ntags = 2};
-		int64_t id;
-		rc = entries_add_ex(v, &ne, &id, e);
+		rc = exercise_finish(v, *wrote ? &ne : NULL, s->d->m.title, s->before, s->after, key,
+		                     e);
 	}
 	if (body.data)
 		mem_wipe(body.data, body.cap);
 	buf_free(&body);
-	if (rc == 0)
-		rc = exercise_log(v, s->d->m.title, s->before, s->after, true, e);
 	if (rc) {
 		/* Keep every word as a pause. */
 		struct error e2 = {0};
 		exsession_pause(v, s, &e2);
 		return -1;
 	}
-	struct error e3 = {0};
-	exsession_drop(v, s->d, &e3);
 	return 0;
 }

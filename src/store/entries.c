@@ -94,23 +94,21 @@ int store_set_tags(sqlite3 *db, int64_t eid, const char *const *tags, size_t nta
 	return rc == SQLITE_OK ? 0 : store_sql_error(db, rc, e, "saving the entry's tags");
 }
 
-int entries_add_ex(struct vault *v, const struct new_entry *ne, int64_t *id, struct error *e)
+int store_entry_insert(sqlite3 *db, const struct new_entry *ne, int64_t *id, struct error *e)
 {
-	sqlite3 *db = vault_db(v);
 	struct stamp now = ne->at.t ? ne->at : stamp_now();
 	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-	if (rc != SQLITE_OK)
-		return fail(db, rc, NULL, e, "saving the entry");
-	rc = sqlite3_prepare_v2(db,
-	                        "INSERT INTO entries(title, body, created_at, created_off,"
-	                        " updated_at, updated_off, prompt, mood_id, trigger_id)"
-	                        " VALUES (?1, ?2, ?3, ?4, ?3, ?4, ?5,"
-	                        " (SELECT id FROM moods WHERE id = ?6),"
-	                        " (SELECT id FROM triggers WHERE id = ?7))",
-	                        -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return fail(db, rc, st, e, "saving the entry");
+	int rc = sqlite3_prepare_v2(db,
+	                            "INSERT INTO entries(title, body, created_at, created_off,"
+	                            " updated_at, updated_off, prompt, mood_id, trigger_id)"
+	                            " VALUES (?1, ?2, ?3, ?4, ?3, ?4, ?5,"
+	                            " (SELECT id FROM moods WHERE id = ?6),"
+	                            " (SELECT id FROM triggers WHERE id = ?7))",
+	                            -1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return store_sql_error(db, rc, e, "saving the entry");
+	}
 	sqlite3_bind_text(st, 1, ne->title ? ne->title : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, ne->body ? ne->body : "", -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, now.t);
@@ -118,11 +116,27 @@ int entries_add_ex(struct vault *v, const struct new_entry *ne, int64_t *id, str
 	sqlite3_bind_text(st, 5, ne->prompt ? ne->prompt : "", -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 6, ne->mood_id);
 	sqlite3_bind_int64(st, 7, ne->trigger_id);
-	if ((rc = sqlite3_step(st)) != SQLITE_DONE)
-		return fail(db, rc, st, e, "saving the entry");
+	if ((rc = sqlite3_step(st)) != SQLITE_DONE) {
+		sqlite3_finalize(st);
+		return store_sql_error(db, rc, e, "saving the entry");
+	}
 	sqlite3_finalize(st);
 	int64_t eid = sqlite3_last_insert_rowid(db);
-	if (store_set_tags(db, eid, ne->tags, ne->ntags, e)) {
+	if (store_set_tags(db, eid, ne->tags, ne->ntags, e))
+		return -1;
+	if (id)
+		*id = eid;
+	return 0;
+}
+
+int entries_add_ex(struct vault *v, const struct new_entry *ne, int64_t *id, struct error *e)
+{
+	sqlite3 *db = vault_db(v);
+	int64_t eid;
+	int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return fail(db, rc, NULL, e, "saving the entry");
+	if (store_entry_insert(db, ne, &eid, e)) {
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
 	}

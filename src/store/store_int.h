@@ -19,6 +19,10 @@ int store_sql_error(sqlite3 *db, int rc, struct error *e, const char *doing);
  * used by any entry any more are removed. */
 int store_set_tags(sqlite3 *db, int64_t entry_id, const char *const *tags, size_t ntags,
                    struct error *e);
+/* Adds a journal entry with its tags inside the caller's transaction (no
+ * BEGIN, COMMIT or ROLLBACK here); its id in *id when id is not NULL. */
+struct new_entry;
+int store_entry_insert(sqlite3 *db, const struct new_entry *ne, int64_t *id, struct error *e);
 /* Makes room for item n in a growing array of size-byte items (doubling
  * *cap); 0, or -1 when memory runs out (the array is then unchanged). */
 /* Tags without the spaces around them: each of a check-in's tags trimmed

@@ -364,12 +364,9 @@ int triggers_unfinished(struct vault *v, struct trigger_saved **out, size_t *n, 
 	return 0;
 }
 
-int exercise_log(struct vault *v, const char *exercise, int before, int after, bool finished,
-                 struct error *e)
+static int session_insert(sqlite3 *db, const char *exercise, int before, int after,
+                          bool finished, struct error *e)
 {
-	if (!in_range(before) || !in_range(after))
-		return error_set(e, E_USAGE, "Distress is a whole number from 0 to 10.");
-	sqlite3 *db = vault_db(v);
 	struct stamp now = stamp_now();
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(db,
@@ -385,6 +382,45 @@ int exercise_log(struct vault *v, const char *exercise, int before, int after, b
 	bind_opt(st, 5, after);
 	sqlite3_bind_int(st, 6, finished ? 1 : 0);
 	return step_done(db, st, e, "saving the exercise");
+}
+
+int exercise_log(struct vault *v, const char *exercise, int before, int after, bool finished,
+                 struct error *e)
+{
+	if (!in_range(before) || !in_range(after))
+		return error_set(e, E_USAGE, "Distress is a whole number from 0 to 10.");
+	return session_insert(vault_db(v), exercise, before, after, finished, e);
+}
+
+int exercise_finish(struct vault *v, const struct new_entry *ne, const char *exercise,
+                    int before, int after, const char *pause_key, struct error *e)
+{
+	if (!in_range(before) || !in_range(after))
+		return error_set(e, E_USAGE, "Distress is a whole number from 0 to 10.");
+	sqlite3 *db = vault_db(v);
+	if (store_exec(db, "BEGIN IMMEDIATE", e))
+		return -1;
+	int rc = ne ? store_entry_insert(db, ne, NULL, e) : 0;
+	if (rc == 0)
+		rc = session_insert(db, exercise, before, after, true, e);
+	if (rc == 0 && pause_key) {
+		sqlite3_stmt *st;
+		int src = sqlite3_prepare_v2(db, "DELETE FROM settings WHERE key = ?1", -1, &st,
+		                             NULL);
+		if (src != SQLITE_OK) {
+			rc = store_sql_error(db, src, e, "saving the exercise");
+		} else {
+			bind_text(st, 1, pause_key);
+			rc = step_done(db, st, e, "saving the exercise");
+		}
+	}
+	if (rc == 0)
+		rc = store_exec(db, "COMMIT", e);
+	if (rc) {
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return 0;
 }
 
 /* ---- the toolbox -------------------------------------------------------------- */

@@ -17,7 +17,47 @@ struct crisis {
 	struct buf md;
 	char region[8];
 	int top, total, rows;
+	bool plan; /* the person's safety plan goes on the page too */
 };
+
+const char crisis_with_plan[] = "with the safety plan";
+
+/* Words kept as plain text, line by line, so that nothing in them is read
+ * as markup. */
+static void add_plain(struct buf *b, const char *text)
+{
+	for (const char *l = text; *l;) {
+		size_t n = strcspn(l, "\n");
+		if (n)
+			buf_printf(b, "    %.*s\n", (int)n, l);
+		else
+			buf_puts(b, "\n");
+		l += n + (l[n] == '\n');
+	}
+	buf_puts(b, "\n");
+}
+
+/* The person's own safety plan from the open vault: each part they wrote,
+ * under its heading. */
+static void add_plan(struct buf *b, struct ctx *c)
+{
+	char text[1024];
+	struct error e = {0};
+	bool any = false;
+	buf_printf(b, "## Your safety plan\n\n");
+	for (int p = 0; p < SP_COUNT; p++) {
+		if (safety_get(c->vault, (enum safety_part)p, text, sizeof(text), &e) || !text[0])
+			continue;
+		buf_printf(b, "**%s**\n\n", safety_title((enum safety_part)p));
+		add_plain(b, text);
+		any = true;
+	}
+	mem_wipe(text, sizeof(text));
+	if (!any)
+		buf_printf(b, "Nothing is written in it yet. Press **%s** to start it, when you are "
+		              "ready.\n\n",
+		           keymap_label(ACT_SAFETY, false));
+}
 
 static void add_lines(struct buf *b, const struct crisis_data *d, const char *region)
 {
@@ -43,6 +83,8 @@ static void build(struct crisis *cr, struct ctx *c)
 		buf_printf(&cr->md, "**If you are in danger, call your local emergency number now.**\n\n"
 		                    "(The list of crisis lines could not be read: %s)\n",
 		           e.msg);
+		if (cr->plan && c->vault)
+			add_plan(&cr->md, c);
 		return;
 	}
 	const struct crisis_region *r = crisis_region(&d, c->region);
@@ -53,6 +95,11 @@ static void build(struct crisis *cr, struct ctx *c)
 	           "**If you are in danger, or might act on thoughts of harming yourself, "
 	           "call %s now.**\n\n",
 	           emergency);
+	bool plan = cr->plan && c->vault;
+	if (plan)
+		buf_printf(&cr->md, "Your safety plan is on this page too, under the crisis lines "
+		                    "(**%s** to scroll).\n\n",
+		           keymap_label(ACT_PGDN, false));
 	if (r) {
 		char head[160];
 		crisis_heading(r, head, sizeof(head));
@@ -62,6 +109,10 @@ static void build(struct crisis *cr, struct ctx *c)
 		           head, keymap_label(ACT_REGION, false), keymap_label(ACT_SAFETY, false),
 		           keymap_label(ACT_BREATHE, false));
 		add_lines(&cr->md, &d, r->code);
+	}
+	if (plan)
+		add_plan(&cr->md, c);
+	if (r) {
 		if (strcmp(r->countries, "*") != 0) {
 			const char *intl = crisis_guess_region(&d, NULL);
 			buf_printf(&cr->md, "## Anywhere else\n\n");
@@ -77,17 +128,7 @@ static void build(struct crisis *cr, struct ctx *c)
 		struct error ce = {0};
 		if (safety_copy_read(c->data_dir, &copy, &missing, &ce) == 0) {
 			buf_puts(&cr->md, "## Your safety plan (the copy you keep readable)\n\n");
-			/* Plain text, line by line, so that nothing in it is read as
-			 * markup. */
-			for (const char *l = buf_str(&copy); *l;) {
-				size_t n = strcspn(l, "\n");
-				if (n)
-					buf_printf(&cr->md, "    %.*s\n", (int)n, l);
-				else
-					buf_puts(&cr->md, "\n");
-				l += n + (l[n] == '\n');
-			}
-			buf_puts(&cr->md, "\n");
+			add_plain(&cr->md, buf_str(&copy));
 		}
 		if (copy.data)
 			mem_wipe(copy.data, copy.cap);
@@ -107,7 +148,8 @@ static void build(struct crisis *cr, struct ctx *c)
 
 static int crisis_enter(struct ctx *c, void *st, const void *arg)
 {
-	(void)arg;
+	struct crisis *cr = st;
+	cr->plan = arg == crisis_with_plan;
 	build(st, c);
 	return 0;
 }

@@ -683,9 +683,9 @@ static struct step measure_action(struct ctx *c, void *st, enum action a)
 		s->m.sel = s->m.top = 0;
 		measure_pause(c, s); /* nothing chosen is lost */
 		/* A safety question answered above its first response: crisis
-		 * help at once (its safety plan one key away); the questions wait
-		 * underneath. Nothing is sent anywhere. */
-		return safety ? PUSH(crisis_view, NULL) : STEP(STEP_REDRAW);
+		 * help and the person's safety plan at once, on one page; the
+		 * questions wait underneath. Nothing is sent anywhere. */
+		return safety ? PUSH(crisis_view, crisis_with_plan) : STEP(STEP_REDRAW);
 	}
 	char text[HOMEWORK_MAX_QUESTIONS * 4];
 	struct hw_mark m = HW_MARK_INIT;
@@ -706,8 +706,7 @@ static struct step measure_action(struct ctx *c, void *st, enum action a)
 	snprintf(c->note, sizeof(c->note), it->m.mean ? "Kept in your vault. This time: %.1f."
 	                                              : "Kept in your vault. This time: %.0f.",
 	         score);
-	return safety ? (struct step){.kind = STEP_REPLACE, .view = &crisis_view}
-	              : STEP(STEP_POP);
+	return safety ? REPLACE(crisis_view, crisis_with_plan) : STEP(STEP_POP);
 }
 
 static void measure_before_lock(struct ctx *c, void *st)

@@ -240,12 +240,24 @@ SCRIPT
 done
 
 # A measure, on screen: one question at a time; a safety question answered
-# above its first response opens crisis help at once, then the questions
+# above its first response opens crisis help and the person's own safety
+# plan at once, on one page (written here first), then the questions
 # go on; leaving part way keeps the answers so far; the person sees their
 # own totals, never a band's label (those are for the report).
 # The measure's pack has a label: the list of packs shows it, not the
 # title, which shows once the pack is open.
 tend_ homework import "$ROOT/tests/fixtures/homework/measure.md" >/dev/null
+cat >"$T_TMP/plan.script" <<SCRIPT
+size 24x80
+type $PASS
+key Enter
+key Ctrl-G
+key p
+key Enter
+type marker-plan-sign I stop answering messages
+key Enter
+SCRIPT
+"$SCREEN_BIN" "$T_TMP/plan.script" >/dev/null 2>&1
 cat >"$T_TMP/measure.script" <<SCRIPT
 size 24x80
 type $PASS
@@ -287,6 +299,11 @@ t_match "the measure shows its first question" "Question 1 of 3.*I felt tired\..
 	"$(sec q1 | tr -s ' \n' ' ')"
 t_match "then the next" "Question 2 of 3.*I thought about hurting myself" "$(sec q2 | tr -s ' \n' ' ')"
 t_match "a safety answer opens crisis help at once" "Crisis help" "$(sec crisis)"
+t_match "and says the safety plan is on the same page" "Your safety plan is on this page too" \
+	"$(sec crisis | tr -s ' \n' ' ')"
+t_match "the person's own safety plan is there, under the lines, on the first screen" \
+	"Your safety plan.*My warning signs.*marker-plan-sign I stop answering messages" \
+	"$(sec crisis | tr -s ' \n' ' ')"
 t_match "and the questions go on after it" "Question 3 of 3.*I felt at ease" "$(sec q3 | tr -s ' \n' ' ')"
 t_match "the answers are kept, with the person's own total" "Three questions +answered once" "$(sec kept)"
 t_match "Esc part way keeps the answers so far" "Your answers so far wait here" "$(sec paused)"
@@ -297,4 +314,33 @@ t_nomatch "no band label ever shows to the client" "band-(low|high)-marker" "$(c
 t_match "the report shows it with its date, score and band, for the clinician" \
 	"\| 2026-11-23 \| 4 \| band-high-marker \|" \
 	"$(tend_ report --from 2026-11-01 --to 2026-11-30 --include homework -o "$T_TMP/r.md" 2>/dev/null; cat "$T_TMP/r.md")"
+
+# When the safety question is the last one, the answers are kept and crisis
+# help with the safety plan takes the measure's place.
+tend_ homework import "$ROOT/tests/fixtures/homework/measure-last.md" >/dev/null
+cat >"$T_TMP/last.script" <<SCRIPT
+size 24x80
+type $PASS
+key Enter
+$(t_downs "$T_TMP/home.out" "From my therapist")
+key Enter
+dump packs
+SCRIPT
+"$SCREEN_BIN" "$T_TMP/last.script" >"$T_TMP/last-packs.out" 2>&1
+downs=$(t_section "$T_TMP/last-packs.out" packs |
+	awk '/^    [^ ]/ { if ($0 == "    Safety last") { print n; exit } n++ }')
+{
+	head -n -1 "$T_TMP/last.script"
+	for ((i = 0; i < ${downs:-99}; i++)); do echo "key Down"; done
+	printf 'key Enter\nkey Enter\ndump question\nkey Down\nkey Enter\ndump crisis\nkey Esc\ndump after\n'
+} >"$T_TMP/last2.script"
+"$SCREEN_BIN" "$T_TMP/last2.script" >"$T_TMP/last.out" 2>&1
+O=$T_TMP/last.out
+t_match "the last question is a safety question" "Question 1 of 1.*thoughts of hurting myself" \
+	"$(sec question | tr -s ' \n' ' ')"
+t_match "answered above its lowest: crisis help with the safety plan on the page" \
+	"Crisis help.*Your safety plan.*marker-plan-sign I stop answering messages" \
+	"$(sec crisis | tr -s ' \n' ' ')"
+t_match "the answers were kept, and leaving goes back to the pack" "One question +answered once" \
+	"$(sec after)"
 t_done

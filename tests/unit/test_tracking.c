@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "content/exercise.h"
+#include "io/exsession.h"
 #include "store/entries.h"
 #include "store/insights.h"
 #include "store/tracking.h"
@@ -243,7 +245,50 @@ static void old_tags_trimmed_on_open(void **state)
 	          "1:family|2:family|2:sleep");
 }
 
+/* Finishing an exercise keeps its entry, its session and the pause's
+ * removal together: when the session cannot be saved, no entry is left
+ * behind and the words stay in the pause, so finishing again later makes
+ * one entry, not two. The failure is a trigger that refuses the session. */
+static void exercise_saved_whole_or_not(void **state)
+{
+	struct test_vault *f = *state;
+	struct error e = {0};
+	static const char text[] = "---\nid: calm-words\ntitle: Calm words\n---\n# Calm words\n\n"
+	                           "## What happened\nanswer: text\n\nSay it.\n";
+	struct exercise_def d = {0};
+	assert_int_equal(exercise_parse(text, sizeof(text) - 1, &d, &e), 0);
+	struct exsession s = {.d = &d, .stage = EXSESSION_AT_AFTER, .before = 7, .after = 3};
+	s.answer[0] = "the words I wrote";
+	s.rating[0] = -1;
+	assert_int_equal(exsession_pause(f->v, &s, &e), 0);
+	assert_int_equal(store_exec(vault_db(f->v),
+	                            "CREATE TEMP TRIGGER refuse BEFORE INSERT ON exercise_sessions"
+	                            " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END",
+	                            &e),
+	                 0);
+	bool wrote = false;
+	struct error fe = {0};
+	assert_int_equal(exsession_finish(f->v, &s, &wrote, &fe), -1);
+	assert_true(fe.msg[0] != '\0');
+	column_is(f->v, "SELECT count(*) FROM entries", "0");
+	column_is(f->v, "SELECT count(*) FROM exercise_sessions", "0");
+	column_is(f->v, "SELECT count(*) FROM settings WHERE key = 'exercise.paused.calm-words'"
+	                " AND instr(value, 'the words I wrote') > 0",
+	          "1");
+	assert_int_equal(store_exec(vault_db(f->v), "DROP TRIGGER temp.refuse", &e), 0);
+	assert_int_equal(exsession_finish(f->v, &s, &wrote, &e), 0);
+	assert_true(wrote);
+	column_is(f->v, "SELECT count(*) FROM entries", "1");
+	column_is(f->v, "SELECT count(*) FROM entries WHERE instr(body, 'the words I wrote') > 0",
+	          "1");
+	column_is(f->v, "SELECT exercise || ':' || suds_before || ':' || suds_after"
+	                " FROM exercise_sessions",
+	          "Calm words:7:3");
+	column_is(f->v, "SELECT count(*) FROM settings WHERE key LIKE 'exercise.paused.%'", "0");
+	exercise_free(&d);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 SUITE(tracking, T(checkins_validate), T(toolbox_counts_what_helped), T(categories_are_editable),
       T(exercises_feed_what_helps), T(own_lists_keep_apart), T(tags_are_trimmed),
-      T(old_tags_trimmed_on_open))
+      T(old_tags_trimmed_on_open), T(exercise_saved_whole_or_not))
