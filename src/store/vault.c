@@ -17,6 +17,7 @@
 #include "crypto/recovery.h"
 #include "crypto/secmem.h"
 #include "store/migrate.h"
+#include "store/sync.h"
 #include "store/vfs.h"
 #include "store_int.h"
 #include "util/buf.h"
@@ -40,6 +41,7 @@ struct vault {
 	struct keyfile kf;
 	uint8_t *key; /* VAULT_KEY_BYTES, locked memory */
 	struct vault_check info;
+	int copy_slot; /* the key slot of a copy attached for a merge, or -1 */
 };
 
 struct backup {
@@ -599,6 +601,7 @@ static struct vault *vault_new(const char *dir)
 		return NULL;
 	v->lock_fd = -1;
 	v->slot = -1;
+	v->copy_slot = -1;
 	v->dir = strdup(dir);
 	v->db_path = join(dir, DB_NAME);
 	v->key = secmem_alloc(VAULT_KEY_BYTES);
@@ -619,6 +622,8 @@ void vault_close(struct vault *v)
 		hold_older(v->db, false);
 		sqlite3_close(v->db);
 	}
+	if (v->copy_slot >= 0)
+		vfs_slot_close(v->copy_slot);
 	if (v->slot >= 0)
 		vfs_slot_close(v->slot);
 	if (v->lock_fd >= 0)
@@ -826,7 +831,7 @@ static int finish_open(struct vault *v, struct error *e)
 	/* Before any layout update writes: an older vault stays as it is. */
 	if (mark_check(v, e))
 		return -1;
-	return migrate(v->db, e);
+	return migrate(v->db, e) || store_sync_prepare(v->db, e) ? -1 : 0;
 }
 
 int vault_init(const char *dir, const char *pass, size_t passlen, char code[VAULT_CODE_MAX],
@@ -957,6 +962,83 @@ int vault_set_passphrase(struct vault *v, const char *pass, size_t passlen, stru
 		return -1;
 	v->kf = kf;
 	return 0;
+}
+
+/* ---- another copy of the vault ------------------------------------------- */
+
+int vault_attach_copy(struct vault *v, const char *file, const char *as, struct error *e)
+{
+	if (v->copy_slot >= 0)
+		return error_set(e, E_FAIL, "A copy is attached already.");
+	struct stat a, b;
+	if (stat(file, &a) != 0)
+		return error_errno(e, errno, "Cannot read %s", file);
+	if (!S_ISREG(a.st_mode))
+		return error_set(e, E_FAIL, "%s is not a file. Give the path of the other copy's "
+		                            "tend.db.", file);
+	if (stat(v->db_path, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+		return error_set(e, E_FAIL, "%s is this vault's own database; give the other copy's "
+		                            "file.", file);
+	/* The copy is read with this vault's key in a slot of its own, so
+	 * what the VFS notes about it stays apart from the vault's. */
+	uint8_t id[VAULT_ID_BYTES];
+	vault_id_of(v->key, id);
+	int slot = vfs_slot_open(v->key, id);
+	if (slot < 0)
+		return error_set(e, E_FAIL, "Out of memory.");
+	uint32_t bad = 0, pages = 0;
+	int r = vfs_verify_file(file, 0, slot, &bad, &pages);
+	if (r != 0 || pages == 0) {
+		vfs_slot_close(slot);
+		if (r < 0)
+			return error_errno(e, errno, "Cannot read %s", file);
+		if (bad == 1 || pages == 0)
+			return error_set(e, E_CORRUPT,
+			                 "%s is not a copy of this vault (another vault, or not a tend "
+			                 "vault at all), or its first page is damaged. Nothing was changed.",
+			                 file);
+		return error_set(e, E_CORRUPT,
+		                 "%s was caught mid-write: its pages are from two different moments "
+		                 "(a sync tool copied it while tend was saving). Nothing was changed; "
+		                 "let the sync tool finish bringing the rest, then try again.",
+		                 file);
+	}
+	char *uri = db_uri(file, slot, 0, true);
+	sqlite3_stmt *st = NULL;
+	char sql[64];
+	snprintf(sql, sizeof(sql), "ATTACH ?1 AS %s", as);
+	int rc = uri ? sqlite3_prepare_v2(v->db, sql, -1, &st, NULL) : SQLITE_NOMEM;
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, uri, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+	}
+	sqlite3_finalize(st);
+	free(uri);
+	if (rc == SQLITE_OK) {
+		snprintf(sql, sizeof(sql), "SELECT count(*) FROM %s.sqlite_schema", as);
+		rc = sqlite3_exec(v->db, sql, NULL, NULL, NULL);
+		if (rc != SQLITE_OK)
+			vault_detach_copy(v, as);
+	}
+	if (rc != SQLITE_OK) {
+		vfs_slot_close(slot);
+		return error_set(e, E_CORRUPT, "%s could not be read as a copy of this vault (%s). "
+		                               "Nothing was changed.",
+		                 file, sqlite3_errstr(rc));
+	}
+	v->copy_slot = slot;
+	return 0;
+}
+
+void vault_detach_copy(struct vault *v, const char *as)
+{
+	char sql[64];
+	snprintf(sql, sizeof(sql), "DETACH %s", as);
+	sqlite3_exec(v->db, sql, NULL, NULL, NULL);
+	if (v->copy_slot >= 0)
+		vfs_slot_close(v->copy_slot);
+	v->copy_slot = -1;
 }
 
 /* ---- checking ------------------------------------------------------------ */
