@@ -992,15 +992,20 @@ int vault_attach_copy(struct vault *v, const char *file, const char *as, struct 
 		vfs_slot_close(slot);
 		if (r < 0)
 			return error_errno(e, errno, "Cannot read %s", file);
-		if (bad == 1 || pages == 0)
+		/* The pages are checked from page 2 on, and page 1 (the page
+		 * set) last: another key fails at once; a copy caught between
+		 * two saves has pages that open but do not make one set. */
+		if (bad == 2 || pages < 2)
 			return error_set(e, E_CORRUPT,
 			                 "%s is not a copy of this vault (another vault, or not a tend "
-			                 "vault at all), or its first page is damaged. Nothing was changed.",
+			                 "vault at all), or it is damaged at its start. Nothing was "
+			                 "changed.",
 			                 file);
 		return error_set(e, E_CORRUPT,
-		                 "%s was caught mid-write: its pages are from two different moments "
-		                 "(a sync tool copied it while tend was saving). Nothing was changed; "
-		                 "let the sync tool finish bringing the rest, then try again.",
+		                 "%s was caught mid-write, or is damaged: its pages do not make one "
+		                 "set (a sync tool may have copied it while tend was saving). Nothing "
+		                 "was changed; let the sync tool finish bringing the rest, then try "
+		                 "again.",
 		                 file);
 	}
 	char *uri = db_uri(file, slot, 0, true);

@@ -1,0 +1,130 @@
+# tend merge: two vault folders that started as copies of one vault, each
+# written on its own (entries added and deleted, check-ins made and
+# changed, trigger logs, a homework pack), end up holding the same thing
+# after each merges the other's tend.db, whichever goes first; merging
+# again changes nothing; --dry-run changes nothing; another vault's file
+# is refused with exit 4 and nothing changed; tend delete asks, or wants
+# --yes; tend verify passes throughout. "The same thing" is the export
+# with each row's local number replaced by its uid (numbers are each
+# device's own).
+. "$(dirname "$0")/../lib.sh"
+export TEND_INSECURE_FAST_KDF=1 TZ=UTC
+PASS='merge pass phrase'
+EX=$(dirname "$0")/../../content/examples
+# dev NAME ARGS...: tend on device NAME (its own vault folder and its own
+# state folder, as two computers have).
+dev() { local d=$1; shift; TEND_HOME=$T_TMP/$d XDG_STATE_HOME=$T_TMP/state-$d \
+	"$TEND_BIN" --passphrase-fd 3 "$@" 3<<<"$PASS"; }
+snap() { (cd "$1" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0r sha256sum); }
+# same DEV: the vault's export, local numbers turned into uids, sorted.
+same() {
+	dev "$1" export 2>/dev/null | jq -S '
+	  .tables as $t
+	  | def uidof($tab; $id): if $id == null then null
+	      else ([$t[$tab][] | select(.id == $id) | .uid][0]) end;
+	  {entries: [$t.entries[] | . + {mood_id: uidof("moods"; .mood_id),
+	      trigger_id: uidof("triggers"; .trigger_id),
+	      tags: ([.id as $e | $t.entry_tags[] | select(.entry_id == $e) | .tag_id as $g
+	              | $t.tags[] | select(.id == $g) | .name] | sort)} | del(.id)] | sort_by(.uid),
+	   versions: [$t.entry_versions[] | . + {entry_id: uidof("entries"; .entry_id)} | del(.id)]
+	     | sort_by(.uid),
+	   moods: [$t.moods[] | del(.id)] | sort_by(.uid),
+	   triggers: [$t.triggers[] | del(.id, .tool_id)] | sort_by(.uid),
+	   packs: [$t.homework_packs[] | del(.id)] | sort_by(.uid),
+	   done: [$t.homework_done[] | . + {pack_id: uidof("homework_packs"; .pack_id),
+	      entry_id: uidof("entries"; .entry_id)} | del(.id)] | sort_by(.uid),
+	   settings: $t.settings, tombstones: $t.tombstones}'
+}
+verify_both() {
+	t_ok "$1: a verifies" dev a verify
+	t_ok "$1: b verifies" dev b verify
+}
+
+# ---- one vault, then two devices ---------------------------------------------
+dev a init >/dev/null 2>&1
+for n in 1 2 3; do echo "entry $n from before" | TEND_NOW=$((1800000000 + n)) dev a add --tag old >/dev/null; done
+TEND_NOW=1800000010 dev a mood 4 >/dev/null
+TEND_NOW=1800000011 dev a mood 6 >/dev/null
+cp -a "$T_TMP/a" "$T_TMP/b"
+t_eq "the two copies start the same" "$(same a)" "$(same b)"
+
+# ---- each writes on its own ---------------------------------------------------
+echo "written on a" | TEND_NOW=1800001000 dev a add --tag laptop >/dev/null
+TEND_NOW=1800001001 dev a mood 2 >/dev/null
+printf '3\na door slammed\nkitchen\n8\n1\n4\n6\n' | TEND_NOW=1800001002 dev a trigger >/dev/null 2>&1
+TEND_NOW=1800001003 dev a delete --yes 2 2>/dev/null
+TEND_NOW=1800001004 dev a checkins edit 1 --score 9 >/dev/null 2>&1
+TEND_NOW=1800001005 dev a homework import "$EX/grounding-week.md" >/dev/null 2>&1
+
+echo "written on b" | TEND_NOW=1800002000 dev b add >/dev/null
+echo "and more on b" | TEND_NOW=1800002001 dev b add --tag desk >/dev/null
+TEND_NOW=1800002002 dev b mood 7 >/dev/null
+printf '6\nraised voices\n\n7\nwalked away\n\n' | TEND_NOW=1800002003 dev b trigger >/dev/null 2>&1
+TEND_NOW=1800002004 dev b delete --yes 3 2>/dev/null
+TEND_NOW=1800002005 dev b checkins edit 1 --score 1 >/dev/null 2>&1
+TEND_NOW=1800002006 dev b checkins remove --yes 2 >/dev/null 2>&1
+verify_both "written apart"
+t_nomatch "the copies differ before merging" '^$' "$(diff <(same a) <(same b))"
+
+# ---- a dry run changes nothing --------------------------------------------------
+before=$(snap "$T_TMP/a")
+out=$(dev a merge --dry-run "$T_TMP/b/tend.db")
+t_match "dry run says what would come in" 'entries +2 new, 0 newer, 1 deleted' "$out"
+t_match "dry run: b's newer check-in score" 'moods +1 new, 1 newer, 1 deleted' "$out"
+t_eq "dry run leaves the vault's files as they were" "$before" "$(snap "$T_TMP/a")"
+
+# ---- a merges b, then b merges a ------------------------------------------------
+cp -a "$T_TMP/a" "$T_TMP/a0"; cp -a "$T_TMP/b" "$T_TMP/b0"
+cp -a "$T_TMP/state-a" "$T_TMP/state-a0"; cp -a "$T_TMP/state-b" "$T_TMP/state-b0"
+t_ok "a merges b's copy" dev a merge "$T_TMP/b/tend.db" >/dev/null
+t_ok "b merges a's copy" dev b merge "$T_TMP/a/tend.db" >/dev/null
+verify_both "merged a then b"
+t_eq "a then b: both hold the same" "$(same a)" "$(same b)"
+ab=$(same a)
+t_eq "entries: 1 old, a's, b's two (two deleted)" 4 "$(jq '.entries | length' <<<"$ab")"
+t_eq "check-ins never double: 2 old (1 removed on b), 1 from a, 1 from b" 3 \
+	"$(jq '.moods | length' <<<"$ab")"
+t_eq "the later edit of a check-in wins (b's score 1)" 1 \
+	"$(jq '[.moods[] | select(.at == 1800000010)][0].score' <<<"$ab")"
+t_eq "both trigger logs" 2 "$(jq '.triggers | length' <<<"$ab")"
+t_eq "the homework pack came over" 1 "$(jq '.packs | length' <<<"$ab")"
+t_eq "each entry keeps its tags" '["laptop"]' \
+	"$(jq -c '[.entries[] | select(.title + .body | contains("written on a"))][0].tags' <<<"$ab")"
+out=$(dev a merge "$T_TMP/b/tend.db")
+t_match "merging again changes nothing (a)" 'nothing: this vault has everything' "$out"
+out=$(dev b merge "$T_TMP/a/tend.db")
+t_match "merging again changes nothing (b)" 'nothing: this vault has everything' "$out"
+t_eq "and after merging again both still hold the same" "$ab" "$(same b)"
+
+# ---- the other order: b merges a first ------------------------------------------
+rm -rf "$T_TMP/a" "$T_TMP/b" "$T_TMP/state-a" "$T_TMP/state-b"
+cp -a "$T_TMP/a0" "$T_TMP/a"; cp -a "$T_TMP/b0" "$T_TMP/b"
+cp -a "$T_TMP/state-a0" "$T_TMP/state-a"; cp -a "$T_TMP/state-b0" "$T_TMP/state-b"
+t_ok "b merges a's copy first" dev b merge "$T_TMP/a/tend.db" >/dev/null
+t_ok "then a merges b's" dev a merge "$T_TMP/b/tend.db" >/dev/null
+verify_both "merged b then a"
+t_eq "b then a: both hold the same" "$(same a)" "$(same b)"
+t_eq "and the same as in the other order" "$ab" "$(same a)"
+
+# ---- another vault is refused ---------------------------------------------------
+TEND_HOME=$T_TMP/c XDG_STATE_HOME=$T_TMP/state-c "$TEND_BIN" --passphrase-fd 3 init \
+	3<<<"$PASS" >/dev/null 2>&1
+before=$(snap "$T_TMP/a")
+err=$(dev a merge "$T_TMP/c/tend.db" 2>&1 >/dev/null); rc=$?
+t_eq "another vault's file: exit 4" 4 "$rc"
+t_match "and it says so" 'not a copy of this vault' "$err"
+t_eq "and nothing changed" "$before" "$(snap "$T_TMP/a")"
+head -c 8192 /dev/urandom >"$T_TMP/junk.db"
+t_exit "a file that is no vault at all: exit 4" 4 dev a merge "$T_TMP/junk.db" 2>/dev/null
+t_exit "a missing file: exit 1" 1 dev a merge "$T_TMP/none.db" 2>/dev/null
+
+# ---- tend delete -----------------------------------------------------------------
+id=$(dev a list | head -n 1 | cut -f1)
+err=$(dev a delete "$id" 2>&1 </dev/null); rc=$?
+t_eq "delete without --yes and no terminal: usage exit" 2 "$rc"
+t_match "and it says to add --yes" 'add --yes' "$err"
+t_exit "delete of an entry that is not there: exit 1" 1 dev a delete --yes 999 2>/dev/null
+t_ok "delete --yes" dev a delete --yes "$id" 2>/dev/null
+t_eq "the tombstone names the entry's uid only" 1 \
+	"$(dev a export 2>/dev/null | jq '[.tables.tombstones[] | select(.tbl == "entries")] | length - 2')"
+t_done
