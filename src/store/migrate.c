@@ -152,12 +152,12 @@ static const char *const migrations[] = {
 	 * synced tables get their uid and changed_at columns, backfilled, from
 	 * store_sync_prepare (store/sync.c), which runs after every migration
 	 * from one list of tables, so a table added there needs no SQL here. */
-	"CREATE TABLE tombstones("
+	"CREATE TABLE IF NOT EXISTS tombstones("
 	"  tbl TEXT NOT NULL, uid TEXT NOT NULL, deleted_at INTEGER NOT NULL,"
 	"  PRIMARY KEY(tbl, uid)) WITHOUT ROWID;"
 	/* The search index follows an entry's title and body only, so setting
 	 * its uid or change time never touches it. */
-	"DROP TRIGGER entries_au;"
+	"DROP TRIGGER IF EXISTS entries_au;"
 	"CREATE TRIGGER entries_au AFTER UPDATE OF title, body ON entries BEGIN"
 	"  INSERT INTO entries_fts(entries_fts, rowid, title, body)"
 	"  VALUES ('delete', old.id, old.title, old.body);"

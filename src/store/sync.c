@@ -290,7 +290,7 @@ static int all_ready(sqlite3 *db, bool *ready, struct error *e)
 	return 0;
 }
 
-int store_sync_prepare(struct sqlite3 *db, struct error *e)
+int store_sync_functions(struct sqlite3 *db, struct error *e)
 {
 	int rc = sqlite3_create_function(db, "tend_uid", 0, SQLITE_UTF8, NULL, fn_uid, NULL, NULL);
 	if (rc == SQLITE_OK)
@@ -304,6 +304,11 @@ int store_sync_prepare(struct sqlite3 *db, struct error *e)
 		                             NULL);
 	if (rc != SQLITE_OK)
 		return store_sql_error(db, rc, e, "opening the vault");
+	return 0;
+}
+
+int store_sync_prepare(struct sqlite3 *db, struct error *e)
+{
 	bool ready;
 	if (all_ready(db, &ready, e))
 		return -1;
