@@ -1,8 +1,13 @@
 /* sync_cmds.c: tend delete and tend merge, for a vault kept on several
  * devices (docs/sync.md). */
+#include <errno.h>
 #include <getopt.h>
+#include <libgen.h>
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/cli_int.h"
@@ -10,6 +15,7 @@
 #include "store/entries.h"
 #include "store/journal.h"
 #include "store/sync.h"
+#include "store/vault.h"
 
 /* ---- delete ------------------------------------------------------------------ */
 
@@ -96,6 +102,45 @@ struct merge_args {
 	bool dry_run;
 };
 
+/* A sync tool's conflict copy in the vault folder, once merged, goes to
+ * merged/ in that folder, but only when the merged vault verifies: until
+ * then it stays where it is, and nothing is lost either way. */
+static void put_away(struct vault *v, const char *file)
+{
+	const char *slash = strrchr(file, '/');
+	const char *name = slash ? slash + 1 : file;
+	if (vault_conflict_kind(name) != CONFLICT_DB)
+		return;
+	char dir[PATH_MAX], folder[PATH_MAX], *copy = strdup(file);
+	bool here = copy && realpath(slash ? dirname(copy) : ".", dir) &&
+	            realpath(vault_folder(v), folder) && strcmp(dir, folder) == 0;
+	free(copy);
+	if (!here)
+		return;
+	struct vault_check c;
+	struct error e;
+	if (vault_verify(v, &c, &e)) {
+		fprintf(stderr, "tend: the merged vault did not verify, so %s stays where it is: %s\n",
+		        name, e.msg);
+		return;
+	}
+	char to[PATH_MAX + 64];
+	snprintf(to, sizeof(to), "%s/merged", folder);
+	if (mkdir(to, 0700) != 0 && errno != EEXIST) {
+		fprintf(stderr, "tend: %s stays where it is (cannot make %s: %s).\n", name, to,
+		        strerror(errno));
+		return;
+	}
+	snprintf(to, sizeof(to), "%s/merged/%s", folder, name);
+	if (rename(file, to) != 0)
+		fprintf(stderr, "tend: %s stays where it is (cannot move it: %s).\n", name,
+		        strerror(errno));
+	else
+		fprintf(stderr, "tend: the vault verifies; %s was moved to %s/merged/ (delete it "
+		                "when you like).\n",
+		        name, folder);
+}
+
 static int run_merge(struct cli_ctx *ctx, struct vault *v, void *arg, struct error *e)
 {
 	(void)ctx;
@@ -123,6 +168,8 @@ static int run_merge(struct cli_ctx *ctx, struct vault *v, void *arg, struct err
 		fprintf(out, "  nothing: this vault has everything the other copy has.\n");
 	if (a->dry_run)
 		fprintf(out, "Nothing was changed (--dry-run).\n");
+	else
+		put_away(v, a->file);
 	return 0;
 }
 

@@ -2,6 +2,7 @@
  * encrypted vault. The encryption itself is in vfs.c. */
 #include "store/vault.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -1046,6 +1047,121 @@ void vault_detach_copy(struct vault *v, const char *as)
 	if (v->copy_slot >= 0)
 		vfs_slot_close(v->copy_slot);
 	v->copy_slot = -1;
+}
+
+/* ---- conflict copies ------------------------------------------------------- */
+
+/* The part of name between base and ext is one a sync tool adds. */
+static bool conflict_middle(const char *name, const char *base, const char *ext)
+{
+	size_t nb = strlen(base), ne = strlen(ext), n = strlen(name);
+	if (n <= nb + ne || strncmp(name, base, nb) != 0 || strcmp(name + n - ne, ext) != 0)
+		return false;
+	const char *mid = name + nb;
+	size_t nm = n - nb - ne;
+	if (nm > 200)
+		return false;
+	char m[201];
+	memcpy(m, mid, nm);
+	m[nm] = '\0';
+	if (strncmp(m, ".sync-conflict-", 15) == 0) /* Syncthing */
+		return true;
+	if (strncmp(m, ".Conflict", 9) == 0) /* Resilio: .Conflict, .Conflict1 */
+		return true;
+	if (m[0] == ' ' && m[1] == '(' && m[nm - 1] == ')' && strstr(m, "conflicted copy"))
+		return true; /* Dropbox, Nextcloud, ownCloud */
+	if (m[0] == '-' && nm > 1) { /* OneDrive: -HOSTNAME */
+		for (size_t i = 1; i < nm; i++)
+			if (!((m[i] >= 'a' && m[i] <= 'z') || (m[i] >= 'A' && m[i] <= 'Z') ||
+			      (m[i] >= '0' && m[i] <= '9') || m[i] == '-' || m[i] == '_'))
+				return false;
+		return true;
+	}
+	return false;
+}
+
+enum conflict_kind vault_conflict_kind(const char *name)
+{
+	if (conflict_middle(name, "tend", ".db"))
+		return CONFLICT_DB;
+	if (conflict_middle(name, "key", "") && !strstr(name, ".tmp-"))
+		return CONFLICT_KEY;
+	return CONFLICT_NONE;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Does the key file at path wrap this vault's key? Its vault id says so
+ * without a passphrase (the id is a digest of the key). */
+static bool same_key(const struct vault *v, const char *path)
+{
+	struct buf b = BUF_INIT;
+	int missing = 0;
+	struct error e;
+	struct keyfile kf;
+	bool same = read_file(path, 4096, &b, &missing, &e) == 0 &&
+	            keyfile_decode((const uint8_t *)b.data, b.len, &kf, &e) == 0 &&
+	            memcmp(kf.vault_id, v->kf.vault_id, VAULT_ID_BYTES) == 0;
+	buf_free(&b);
+	return same;
+}
+
+int vault_conflicts(const struct vault *v, struct vault_conflicts *out, struct error *e)
+{
+	memset(out, 0, sizeof(*out));
+	DIR *d = opendir(v->dir);
+	if (!d)
+		return error_errno(e, errno, "Cannot read the folder %s", v->dir);
+	size_t capd = 0, capk = 0;
+	int rc = 0;
+	for (struct dirent *de; rc == 0 && (de = readdir(d)) != NULL;) {
+		enum conflict_kind k = vault_conflict_kind(de->d_name);
+		if (k == CONFLICT_NONE)
+			continue;
+		char *p = join(v->dir, de->d_name);
+		if (!p || !file_exists(p)) {
+			free(p);
+			rc = p ? 0 : -1;
+			continue;
+		}
+		if (k == CONFLICT_KEY && same_key(v, p)) {
+			free(p);
+			continue;
+		}
+		char ***arr = k == CONFLICT_DB ? &out->db : &out->key;
+		size_t *n = k == CONFLICT_DB ? &out->ndb : &out->nkey;
+		size_t *cap = k == CONFLICT_DB ? &capd : &capk;
+		if (store_grow((void **)arr, cap, *n, sizeof(char *))) {
+			free(p);
+			rc = -1;
+			continue;
+		}
+		(*arr)[(*n)++] = p;
+	}
+	closedir(d);
+	if (rc) {
+		vault_conflicts_free(out);
+		return error_set(e, E_FAIL, "Out of memory.");
+	}
+	if (out->ndb)
+		qsort(out->db, out->ndb, sizeof(char *), by_name);
+	if (out->nkey)
+		qsort(out->key, out->nkey, sizeof(char *), by_name);
+	return 0;
+}
+
+void vault_conflicts_free(struct vault_conflicts *c)
+{
+	for (size_t i = 0; i < c->ndb; i++)
+		free(c->db[i]);
+	for (size_t i = 0; i < c->nkey; i++)
+		free(c->key[i]);
+	free(c->db);
+	free(c->key);
+	memset(c, 0, sizeof(*c));
 }
 
 /* ---- checking ------------------------------------------------------------ */

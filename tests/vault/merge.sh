@@ -118,6 +118,30 @@ head -c 8192 /dev/urandom >"$T_TMP/junk.db"
 t_exit "a file that is no vault at all: exit 4" 4 dev a merge "$T_TMP/junk.db" 2>/dev/null
 t_exit "a missing file: exit 1" 1 dev a merge "$T_TMP/none.db" 2>/dev/null
 
+# ---- conflict copies beside the vault ---------------------------------------------
+echo "only in the conflict copy" | TEND_NOW=1800003000 dev b add >/dev/null
+cc='tend.sync-conflict-20261205-101010-ABCDEFG.db'
+cp "$T_TMP/b/tend.db" "$T_TMP/a/$cc"
+cp "$T_TMP/a/key" "$T_TMP/a/key.sync-conflict-20261205-101010-ABCDEFG"
+err=$(dev a list 2>&1 >/dev/null)
+t_match "the CLI says a sync tool left a copy, and how to bring it in" \
+	"left another copy of the vault beside it \\($cc\\).*tend merge '$T_TMP/a/$cc'" "$err"
+t_eq "one line for it, none for a key copy holding the same key" 1 "$(grep -c . <<<"$err")"
+t_ok "bring it in" dev a merge "$T_TMP/a/$cc" >/dev/null 2>&1
+t_match "its entry is in the vault" 'only in the conflict copy' "$(dev a list 2>/dev/null)"
+t_ok "the copy went to merged/ once the vault verified" test -f "$T_TMP/a/merged/$cc"
+t_eq "and the notice is gone" "" "$(dev a list 2>&1 >/dev/null)"
+cp "$T_TMP/c/key" "$T_TMP/a/key (Sam's conflicted copy 2026-12-05)"
+err=$(dev a list 2>&1 >/dev/null)
+t_match "a key file copy with another key: what to do" 'is a key file for another key.*re-keyed' "$err"
+rm "$T_TMP/a/key (Sam's conflicted copy 2026-12-05)" "$T_TMP/a/key.sync-conflict-20261205-101010-ABCDEFG"
+for n in 'tend (Sam'"'"'s conflicted copy 2026-12-05).db' 'tend (conflicted copy 2026-12-05 101010).db' \
+	'tend-LAPTOP.db' 'tend.Conflict.db'; do
+	cp "$T_TMP/b/tend.db" "$T_TMP/a/$n"
+	t_match "noticed: $n" "beside it \\(${n//[()]/.}\\)" "$(dev a list 2>&1 >/dev/null)"
+	rm "$T_TMP/a/$n"
+done
+
 # ---- tend delete -----------------------------------------------------------------
 id=$(dev a list | head -n 1 | cut -f1)
 err=$(dev a delete "$id" 2>&1 </dev/null); rc=$?
