@@ -43,6 +43,8 @@ struct cli_command {
 	X(verify, cmd_verify, "", "check every page of the vault") \
 	X(accept-older, cmd_accept_older, "", "write to a vault older than this computer saw") \
 	X(merge, cmd_merge, "[--dry-run] FILE", "bring in another copy of this vault") \
+	X(merge-driver, cmd_merge_driver, "BASE OURS THEIRS", "git's merge driver for tend.db") \
+	X(sync-setup, cmd_sync_setup, "git [--yes] | syncthing", "set a synced vault folder up") \
 	X(backup, cmd_backup, "FILE", "write an encrypted backup") \
 	X(restore, cmd_restore, "FILE", "bring back a backup") \
 	X(rekey, cmd_rekey, "", "give the vault a new key and recovery code") \

@@ -1,6 +1,7 @@
 /* sync_cmds.c: tend delete and tend merge, for a vault kept on several
  * devices (docs/sync.md). */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <libgen.h>
 #include <limits.h>
@@ -8,14 +9,19 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "cli/cli_int.h"
 #include "cli/commands.h"
+#include "cli/secret.h"
 #include "store/entries.h"
 #include "store/journal.h"
 #include "store/sync.h"
 #include "store/vault.h"
+#include "util/buf.h"
+#include "util/fileio.h"
+#include "util/path.h"
 
 /* ---- delete ------------------------------------------------------------------ */
 
@@ -203,4 +209,205 @@ int cmd_merge(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error("'tend merge' takes one file: the other copy's tend.db.");
 	a.file = argv[optind];
 	return cli_with_vault(ctx, run_merge, &a, NULL);
+}
+
+/* ---- merge-driver --------------------------------------------------------------- */
+
+/* Copies from to to (mode 0600), through to.tmp renamed into place. */
+static int copy_file(const char *from, const char *to, struct error *e)
+{
+	int fd = open(from, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return error_errno(e, errno, "Cannot read %s", from);
+	struct atomic_file f;
+	if (atomic_begin(&f, to, 0600, e)) {
+		close(fd);
+		return -1;
+	}
+	char buf[65536];
+	ssize_t n;
+	int rc = 0;
+	while (rc == 0 && (n = read(fd, buf, sizeof(buf))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		rc = n < 0 ? error_errno(e, errno, "Cannot read %s", from)
+		           : atomic_add(&f, buf, (size_t)n, e);
+	}
+	close(fd);
+	if (rc) {
+		atomic_abort(&f);
+		return -1;
+	}
+	return atomic_commit(&f, e);
+}
+
+static void remove_tree_files(const char *dir)
+{
+	static const char *const names[] = {"tend.db", "tend.db-journal", "key", "key.bak", "lock"};
+	char p[PATH_MAX];
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		snprintf(p, sizeof(p), "%s/%s", dir, names[i]);
+		unlink(p);
+	}
+	rmdir(dir);
+}
+
+/* git's merge driver for tend.db: ours (A) becomes the two merged, row by
+ * row. The passphrase comes from the terminal (or --passphrase-fd), never
+ * from the command line or the environment. */
+int cmd_merge_driver(struct cli_ctx *ctx, int argc, char **argv)
+{
+	if (argc == 2 && strcmp(argv[1], "--help") == 0) {
+		printf("usage: tend merge-driver BASE OURS THEIRS\n"
+		       "git's merge driver for tend.db (tend sync-setup git sets it up): OURS\n"
+		       "becomes both copies merged, row by row, as 'tend merge' does. Run by git\n"
+		       "in the vault folder; it asks for the passphrase on the terminal.\n");
+		return 0;
+	}
+	if (argc != 4)
+		return cli_usage_error("'tend merge-driver' takes three files: BASE OURS THEIRS "
+		                       "(git gives them as %%O %%A %%B).");
+	const char *ours = argv[2], *theirs = argv[3];
+	struct error e = {0};
+	if (!vault_exists("."))
+		return cli_fail(&(struct error){.code = E_FAIL,
+		                                .msg = "tend merge-driver runs in the vault folder (git "
+		                                       "runs it at the top of the repository), and "
+		                                       "there is no key file here."});
+	/* ours is opened as a vault of its own: a private folder beside it
+	 * with a copy of the key file, all encrypted as in the vault. */
+	char tmp[] = ".tend-merge-XXXXXX";
+	if (!mkdtemp(tmp)) {
+		error_errno(&e, errno, "Cannot make a folder for the merge");
+		return cli_fail(&e);
+	}
+	char db[PATH_MAX], key[PATH_MAX];
+	snprintf(db, sizeof(db), "%s/tend.db", tmp);
+	snprintf(key, sizeof(key), "%s/key", tmp);
+	struct vault *v = NULL;
+	struct secret pass = {0};
+	struct sync_result r;
+	int rc = copy_file("key", key, &e) || copy_file(ours, db, &e) ||
+	         secret_read(ctx, "Passphrase (to merge tend.db): ", &pass, &e) ||
+	         vault_open(tmp, pass.s, pass.len, &v, &e) ||
+	         store_sync_merge(v, theirs, false, &r, &e);
+	secret_free(&pass);
+	struct vault_check c;
+	if (!rc)
+		rc = vault_verify(v, &c, &e);
+	vault_close(v);
+	if (!rc)
+		rc = copy_file(db, ours, &e);
+	remove_tree_files(tmp);
+	if (rc)
+		return cli_fail(&e);
+	long long n = r.tombstones + r.versions;
+	for (size_t i = 0; i < r.n; i++)
+		n += r.t[i].added + r.t[i].updated + r.t[i].deleted;
+	fprintf(stderr, "tend: merged tend.db row by row (%lld change%s from the other side).\n", n,
+	        n == 1 ? "" : "s");
+	return 0;
+}
+
+/* ---- sync-setup ------------------------------------------------------------------ */
+
+/* What never travels: the lock, the crash journal, a merge in progress,
+ * key files being written, conflict copies already merged. */
+static const char ignore_lines[] = "lock\n"
+                                   "tend.db-journal\n"
+                                   "*.tmp-*\n"
+                                   ".tend-merge-*\n"
+                                   "merged/\n";
+
+/* Appends the lines of add that file lacks (creating it 0600 if missing). */
+static int add_lines(const char *file, const char *add, struct error *e)
+{
+	struct buf b = BUF_INIT;
+	int missing = 0;
+	if (read_file(file, 1 << 20, &b, &missing, e) && !missing)
+		return -1;
+	int bad = 0;
+	if (b.len && b.data[b.len - 1] != '\n')
+		bad = buf_putc(&b, '\n');
+	for (const char *p = add; *p && !bad;) {
+		const char *nl = strchr(p, '\n');
+		size_t n = (size_t)(nl - p);
+		bool have = false;
+		for (const char *q = b.len ? buf_str(&b) : ""; *q;) {
+			const char *qn = strchr(q, '\n');
+			size_t m = qn ? (size_t)(qn - q) : strlen(q);
+			have |= m == n && memcmp(q, p, n) == 0;
+			q += m + (qn != NULL);
+		}
+		if (!have)
+			bad = buf_append(&b, p, n + 1);
+		p = nl + 1;
+	}
+	int rc = bad ? error_set(e, E_FAIL, "Out of memory.")
+	             : atomic_write(file, b.data ? b.data : "", b.len, 0644, e);
+	buf_free(&b);
+	if (rc == 0)
+		printf("wrote %s\n", file);
+	return rc;
+}
+
+int cmd_sync_setup(struct cli_ctx *ctx, int argc, char **argv)
+{
+	(void)ctx;
+	bool yes = argc == 3 && strcmp(argv[2], "--yes") == 0;
+	if (argc == 2 && strcmp(argv[1], "--help") == 0) {
+		printf("usage: tend sync-setup git [--yes] | syncthing\n"
+		       "Writes into the vault folder what a sync tool needs to keep the vault in\n"
+		       "step between devices (docs/sync.md). git: .gitattributes (tend.db goes to\n"
+		       "tend's merge driver) and .gitignore, and the git config line to run (run\n"
+		       "for you with --yes). syncthing: .stignore.\n");
+		return 0;
+	}
+	if (argc < 2 || argc > 3 || (argc == 3 && !yes) ||
+	    (strcmp(argv[1], "git") != 0 && strcmp(argv[1], "syncthing") != 0) ||
+	    (yes && strcmp(argv[1], "git") != 0))
+		return cli_usage_error("'tend sync-setup' takes git [--yes] or syncthing.");
+	struct error e = {0};
+	struct paths p;
+	if (paths_resolve(&p, &e))
+		return cli_fail(&e);
+	char *dir = p.data_dir;
+	free(p.config_dir);
+	char f[PATH_MAX];
+	int rc = 0;
+	if (strcmp(argv[1], "syncthing") == 0) {
+		snprintf(f, sizeof(f), "%s/.stignore", dir);
+		rc = add_lines(f, ignore_lines, &e);
+	} else {
+		snprintf(f, sizeof(f), "%s/.gitattributes", dir);
+		rc = add_lines(f, "tend.db binary merge=tend\n", &e);
+		snprintf(f, sizeof(f), "%s/.gitignore", dir);
+		if (!rc)
+			rc = add_lines(f, ignore_lines, &e);
+		static const char *const cfg[] = {"git", "config", "merge.tend.driver",
+		                                  "tend merge-driver %O %A %B", NULL};
+		if (!rc && yes) {
+			pid_t pid = fork();
+			if (pid == 0) {
+				if (chdir(dir) != 0)
+					_exit(127);
+				execvp(cfg[0], (char *const *)cfg);
+				_exit(127);
+			}
+			int st = 0;
+			if (pid < 0 || waitpid(pid, &st, 0) < 0 || !WIFEXITED(st) || WEXITSTATUS(st))
+				rc = error_set(&e, E_FAIL, "git config did not work in %s (is it a git "
+				                           "repository?). Run it there by hand:\n  git config "
+				                           "merge.tend.driver \"tend merge-driver %%O %%A %%B\"",
+				               dir);
+			else
+				printf("ran: git config merge.tend.driver \"tend merge-driver %%O %%A %%B\"\n");
+		} else if (!rc) {
+			printf("Now run this in %s (each clone needs it once):\n"
+			       "  git config merge.tend.driver \"tend merge-driver %%O %%A %%B\"\n",
+			       dir);
+		}
+	}
+	free(dir);
+	return rc ? cli_fail(&e) : 0;
 }

@@ -142,6 +142,46 @@ for n in 'tend (Sam'"'"'s conflicted copy 2026-12-05).db' 'tend (conflicted copy
 	rm "$T_TMP/a/$n"
 done
 
+# ---- git as the sync engine -------------------------------------------------------
+# Two clones of one repository holding the vault; each adds on its own, and
+# git pull merges tend.db through tend's merge driver. The driver reads the
+# passphrase from the terminal; here the clones' driver line gives it fd 3.
+export GIT_CONFIG_NOSYSTEM=1 GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@t GIT_COMMITTER_NAME=t \
+	GIT_COMMITTER_EMAIL=t@t HOME=$T_TMP
+g() { local d=$1; shift; git -C "$T_TMP/$d" -c init.defaultBranch=main "$@"; }
+cp -a "$T_TMP/a0" "$T_TMP/g1"
+rm -f "$T_TMP/g1/lock"
+git init -q -b main "$T_TMP/g1"
+out=$(TEND_HOME=$T_TMP/g1 "$TEND_BIN" sync-setup git --yes)
+t_match "sync-setup git writes .gitattributes and runs git config" 'ran: git config merge.tend.driver' "$out"
+t_eq ".gitattributes sends tend.db to the driver" 'tend.db binary merge=tend' "$(cat "$T_TMP/g1/.gitattributes")"
+t_match ".gitignore keeps the lock and journal home" $'^lock\ntend.db-journal' "$(cat "$T_TMP/g1/.gitignore")"
+t_eq "the driver line as git keeps it" 'tend merge-driver %O %A %B' "$(g g1 config merge.tend.driver)"
+TEND_HOME=$T_TMP/g1 "$TEND_BIN" sync-setup git >/dev/null
+t_eq "running it again adds nothing twice" 1 "$(grep -c '^lock$' "$T_TMP/g1/.gitignore")"
+g g1 add -A && g g1 commit -qm start
+git init -q --bare -b main "$T_TMP/hub.git"
+g g1 remote add origin "$T_TMP/hub.git" && g g1 push -q origin main 2>/dev/null
+git clone -q "$T_TMP/hub.git" "$T_TMP/g2" 2>/dev/null
+for d in g1 g2; do g $d config merge.tend.driver "$TEND_BIN --passphrase-fd 3 merge-driver %O %A %B"; done
+gd() { local d=$1; shift; TEND_HOME=$T_TMP/$d XDG_STATE_HOME=$T_TMP/state-$d \
+	"$TEND_BIN" --passphrase-fd 3 "$@" 3<<<"$PASS"; }
+echo "on the first clone" | TEND_NOW=1800004000 gd g1 add >/dev/null
+TEND_NOW=1800004001 gd g1 mood 3 >/dev/null
+g g1 commit -qam one && g g1 push -q origin main 2>/dev/null
+echo "on the second clone" | TEND_NOW=1800004002 gd g2 add >/dev/null
+TEND_NOW=1800004003 gd g2 delete --yes 1 2>/dev/null
+g g2 commit -qam two
+t_ok "git pull merges tend.db through the driver" g g2 pull -q --no-rebase origin main 3<<<"$PASS"
+t_ok "and pushes" g g2 push -q origin main
+t_ok "the first clone pulls it" g g1 pull -q --no-rebase origin main
+same_g() { TEND_HOME=$T_TMP/$1 XDG_STATE_HOME=$T_TMP/state-$1 "$TEND_BIN" --passphrase-fd 3 \
+	export 2>/dev/null 3<<<"$PASS" | jq -S '[.tables.entries[] | .title + .body] | sort'; }
+t_eq "both clones hold the same entries" "$(same_g g1)" "$(same_g g2)"
+t_match "both additions are there" 'on the first clone.*on the second clone' "$(same_g g1 | tr -d '\n')"
+t_ok "the merged vault verifies" gd g1 verify
+t_eq "nothing is left to commit or ignored by mistake" "" "$(g g2 status --porcelain)"
+
 # ---- tend delete -----------------------------------------------------------------
 id=$(dev a list | head -n 1 | cut -f1)
 err=$(dev a delete "$id" 2>&1 </dev/null); rc=$?
