@@ -104,18 +104,24 @@ static void fn_uid_of(sqlite3_context *cx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(cx, hex, 32, SQLITE_TRANSIENT);
 }
 
-static void fn_now_ms(sqlite3_context *cx, int argc, sqlite3_value **argv)
+/* A change time: Unix milliseconds times 1000, plus a random 0-999, so
+ * two devices never stamp two edits alike (an equal time is the same
+ * edit, which the merge can then tell from the times alone). */
+static void fn_stamp(sqlite3_context *cx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
 	(void)argv;
-	int64_t t;
-	if (testhook_now(&t)) {
-		sqlite3_result_int64(cx, t * 1000);
-		return;
+	int64_t ms;
+	if (testhook_now(&ms)) {
+		ms *= 1000;
+	} else {
+		struct timespec ts;
+		clock_gettime(CLOCK_REALTIME, &ts);
+		ms = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 	}
-	struct timespec ts;
-	clock_gettime(CLOCK_REALTIME, &ts);
-	sqlite3_result_int64(cx, (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
+	uint16_t r;
+	crypto_random(&r, sizeof(r));
+	sqlite3_result_int64(cx, ms * 1000 + r % 1000);
 }
 
 static void fn_merging(sqlite3_context *cx, int argc, sqlite3_value **argv)
@@ -231,9 +237,13 @@ static int prepare_table(sqlite3 *db, const struct sync_table *t, struct error *
 		bad |= buf_printf(&b, "ALTER TABLE %s ADD COLUMN changed_at INTEGER;"
 		                      "UPDATE %s SET changed_at = 0;",
 		                  t->name, t->name);
+	/* The second index holds what a merge compares, so matching two
+	 * copies' rows reads only it, never the rows. */
 	if (own_uid)
-		bad |= buf_printf(&b, "CREATE UNIQUE INDEX IF NOT EXISTS %s_by_uid ON %s(uid);", t->name,
-		                  t->name);
+		bad |= buf_printf(&b,
+		                  "CREATE UNIQUE INDEX IF NOT EXISTS %s_by_uid ON %s(uid);"
+		                  "CREATE INDEX IF NOT EXISTS %s_by_change ON %s(uid, changed_at);",
+		                  t->name, t->name, t->name, t->name);
 	/* A row made without a uid or time gets them; a change that does not
 	 * set the time itself gets the time now (not during a merge, which
 	 * sets it); a deletion leaves a tombstone, or moves an older one (of
@@ -245,11 +255,11 @@ static int prepare_table(sqlite3 *db, const struct sync_table *t, struct error *
 	if (own_uid)
 		bad |= buf_printf(&b, " uid = coalesce(new.uid, tend_uid()),");
 	bad |= buf_printf(&b,
-	                  " changed_at = coalesce(new.changed_at, tend_now_ms())"
+	                  " changed_at = coalesce(new.changed_at, tend_stamp())"
 	                  " WHERE %s = new.%s; END;"
 	                  "CREATE TRIGGER IF NOT EXISTS %s_sync_au AFTER UPDATE ON %s"
 	                  " WHEN new.changed_at IS old.changed_at AND NOT tend_merging() BEGIN"
-	                  " UPDATE %s SET changed_at = tend_now_ms() WHERE %s = new.%s; END;"
+	                  " UPDATE %s SET changed_at = tend_stamp() WHERE %s = new.%s; END;"
 	                  "CREATE TRIGGER IF NOT EXISTS %s_sync_ad AFTER DELETE ON %s WHEN 1",
 	                  t->key, t->key, t->name, t->name, t->name, t->key, t->key, t->name,
 	                  t->name);
@@ -259,7 +269,7 @@ static int prepare_table(sqlite3 *db, const struct sync_table *t, struct error *
 		                  t->parent_table, t->parent);
 	bad |= buf_printf(&b,
 	                  " BEGIN INSERT INTO tombstones(tbl, uid, deleted_at)"
-	                  " VALUES ('%s', old.%s, tend_now_ms()) ON CONFLICT(tbl, uid) DO UPDATE"
+	                  " VALUES ('%s', old.%s, tend_stamp()) ON CONFLICT(tbl, uid) DO UPDATE"
 	                  " SET deleted_at = excluded.deleted_at"
 	                  " WHERE deleted_at < old.changed_at; END;",
 	                  t->name, t->uid);
@@ -274,15 +284,17 @@ static int all_ready(sqlite3 *db, bool *ready, struct error *e)
 {
 	*ready = true;
 	for (size_t i = 0; i < NSYNC && *ready; i++) {
-		char sql[160];
+		char sql[256];
+		const char *n = sync_tables[i].name;
 		snprintf(sql, sizeof(sql),
-		         "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name IN"
-		         " ('%s_sync_ai', '%s_sync_au', '%s_sync_ad')",
-		         sync_tables[i].name, sync_tables[i].name, sync_tables[i].name);
+		         "SELECT count(*) FROM sqlite_schema WHERE name IN"
+		         " ('%s_sync_ai', '%s_sync_au', '%s_sync_ad', '%s_by_change')",
+		         n, n, n, n);
 		sqlite3_stmt *st;
 		int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
 		if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
-			*ready = sqlite3_column_int(st, 0) == 3;
+			*ready = sqlite3_column_int(st, 0) ==
+			         (strcmp(sync_tables[i].uid, "uid") == 0 ? 4 : 3);
 		sqlite3_finalize(st);
 		if (rc != SQLITE_ROW)
 			return store_sql_error(db, rc, e, "reading the vault's layout");
@@ -297,7 +309,7 @@ int store_sync_functions(struct sqlite3 *db, struct error *e)
 		rc = sqlite3_create_function(db, "tend_uid_of", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
 		                             NULL, fn_uid_of, NULL, NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function(db, "tend_now_ms", 0, SQLITE_UTF8, NULL, fn_now_ms, NULL,
+		rc = sqlite3_create_function(db, "tend_stamp", 0, SQLITE_UTF8, NULL, fn_stamp, NULL,
 		                             NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "tend_merging", 0, SQLITE_UTF8, NULL, fn_merging, NULL,
@@ -343,24 +355,6 @@ static int mapped(struct buf *b, const char *col, const char *o)
 	                  refs[k].table, refs[k].by, refs[k].by, refs[k].table, o, col);
 }
 
-/* "a is the newer edit than z": the later change time; at the same time,
- * the larger of the two rows' values, so every device picks alike. */
-static int newer(struct buf *b, const struct sync_table *t, const struct cols *c,
-                 const char *a, const char *z)
-{
-	int bad = buf_printf(b, "(%s.changed_at > %s.changed_at OR (%s.changed_at = %s.changed_at"
-	                        " AND json_array(",
-	                     a, z, a, z);
-	for (int pass = 0; pass < 2; pass++) {
-		const char *al = pass ? z : a;
-		for (size_t i = 0, k = 0; i < c->n; i++)
-			if (data_col(t, c->name[i]) && ref_of(c->name[i]) < 0)
-				bad |= buf_printf(b, "%s%s.%s", k++ ? ", " : "", al, c->name[i]);
-		bad |= buf_puts(b, pass ? ")))" : ") > json_array(");
-	}
-	return bad;
-}
-
 /* Runs the statement in b, adds the rows it changed to *count, clears b. */
 static int step(sqlite3 *db, struct buf *b, int bad, long long *count, struct error *e)
 {
@@ -396,6 +390,8 @@ static int tags_from_other(sqlite3 *db, struct buf *b, const char *cond, struct 
 	return step(db, b, bad, NULL, e);
 }
 
+/* Rows the other copy has and this one has not (nor has a later
+ * tombstone of); found through the uid and change-time index alone. */
 static int insert_new(sqlite3 *db, struct buf *b, const struct sync_table *t,
                       const struct cols *c, long long *count, struct error *e)
 {
@@ -408,13 +404,16 @@ static int insert_new(sqlite3 *db, struct buf *b, const struct sync_table *t,
 	for (size_t i = 0; i < c->n; i++)
 		if (data_col(t, c->name[i]))
 			bad |= mapped(b, c->name[i], "o") || buf_puts(b, ", ");
+	char ix[96] = "";
+	if (own_uid)
+		snprintf(ix, sizeof(ix), " INDEXED BY %s_by_change", t->name);
 	bad |= buf_printf(b,
-	                  "%so.changed_at FROM other.%s AS o WHERE NOT EXISTS"
-	                  " (SELECT 1 FROM main.%s AS m WHERE m.%s = o.%s) AND NOT EXISTS"
-	                  " (SELECT 1 FROM main.tombstones AS d WHERE d.tbl = '%s'"
-	                  " AND d.uid = o.%s AND d.deleted_at >= o.changed_at)",
-	                  own_uid ? "o.uid, " : "", t->name, t->name, t->uid, t->uid, t->name,
-	                  t->uid);
+	                  "%so.changed_at FROM other.%s AS o WHERE o.%s IN (SELECT n.%s FROM"
+	                  " other.%s AS n%s WHERE NOT EXISTS (SELECT 1 FROM main.%s AS m"
+	                  " WHERE m.%s = n.%s) AND NOT EXISTS (SELECT 1 FROM main.tombstones AS d"
+	                  " WHERE d.tbl = '%s' AND d.uid = n.%s AND d.deleted_at >= n.changed_at))",
+	                  own_uid ? "o.uid, " : "", t->name, t->key, t->key, t->name, ix,
+	                  t->name, t->uid, t->uid, t->name, t->uid);
 	bad |= cond_synced(b, t, "o");
 	/* A row whose parent this vault deleted goes with it. */
 	for (size_t i = 0; i < c->n; i++)
@@ -425,7 +424,25 @@ static int insert_new(sqlite3 *db, struct buf *b, const struct sync_table *t,
 	return step(db, b, bad, count, e);
 }
 
-static int update_newer(sqlite3 *db, struct buf *b, const struct sync_table *t,
+/* The rows both copies have with different change times, into
+ * temp.sync_pairs (table number k): theirs is 1 where the other copy's
+ * edit is the later. Read from the indexes only. */
+static int find_pairs(sqlite3 *db, struct buf *b, size_t k, const struct sync_table *t,
+                      struct error *e)
+{
+	char ix[96] = "";
+	if (strcmp(t->uid, "uid") == 0)
+		snprintf(ix, sizeof(ix), " INDEXED BY %s_by_change", t->name);
+	int bad = buf_printf(b,
+	                     "INSERT INTO temp.sync_pairs(tbl, mid, oid, theirs) SELECT %zu, m.%s,"
+	                     " o.%s, o.changed_at > m.changed_at FROM main.%s AS m%s JOIN other.%s"
+	                     " AS o%s ON o.%s = m.%s WHERE o.changed_at IS NOT m.changed_at",
+	                     k, t->key, t->key, t->name, ix, t->name, ix, t->uid, t->uid);
+	bad |= cond_synced(b, t, "m");
+	return step(db, b, bad, NULL, e);
+}
+
+static int update_newer(sqlite3 *db, struct buf *b, size_t k, const struct sync_table *t,
                         const struct cols *c, long long *count, struct error *e)
 {
 	int bad = buf_printf(b, "UPDATE main.%s AS m SET (", t->name);
@@ -441,12 +458,10 @@ static int update_newer(sqlite3 *db, struct buf *b, const struct sync_table *t,
 		       (keep && buf_printf(b, ", m.%s)", c->name[i])) || buf_puts(b, ", ");
 	}
 	bad |= buf_printf(b,
-	                  "o.changed_at FROM other.%s AS o WHERE o.%s = m.%s) WHERE EXISTS"
-	                  " (SELECT 1 FROM other.%s AS o WHERE o.%s = m.%s AND ",
-	                  t->name, t->uid, t->uid, t->name, t->uid, t->uid);
-	bad |= newer(b, t, c, "o", "m");
-	bad |= buf_puts(b, ")");
-	bad |= cond_synced(b, t, "m");
+	                  "o.changed_at FROM other.%s AS o WHERE o.%s = (SELECT p.oid FROM"
+	                  " temp.sync_pairs AS p WHERE p.tbl = %zu AND p.mid = m.%s)) WHERE m.%s IN"
+	                  " (SELECT mid FROM temp.sync_pairs WHERE tbl = %zu AND theirs)",
+	                  t->name, t->key, k, t->key, t->key, k);
 	return step(db, b, bad, count, e);
 }
 
@@ -454,31 +469,27 @@ static int update_newer(sqlite3 *db, struct buf *b, const struct sync_table *t,
  * is not kept current becomes an earlier version, unless the entry has a
  * version with that text already. Its uid comes from what it holds, so
  * both devices make the same version. */
-static int keep_other_text(sqlite3 *db, struct buf *b, const struct cols *c, long long *count,
+static int keep_other_text(sqlite3 *db, struct buf *b, size_t k, long long *count,
                            struct error *e)
 {
-	const struct sync_table *t = NULL;
-	for (size_t i = 0; i < NSYNC; i++)
-		if (strcmp(sync_tables[i].name, "entries") == 0)
-			t = &sync_tables[i];
-	for (int pass = 0; pass < 2; pass++) {
-		const char *lose = pass ? "o" : "m", *win = pass ? "m" : "o";
+	for (int theirs = 1; theirs >= 0; theirs--) {
+		const char *l = theirs ? "m" : "o"; /* the text not kept current */
 		int bad = buf_printf(b,
 		                     "INSERT OR IGNORE INTO main.entry_versions(entry_id, title, body,"
 		                     " saved_at, saved_off, uid, changed_at) SELECT m.id, %s.title,"
 		                     " %s.body, %s.updated_at, %s.updated_off,"
 		                     " tend_uid_of('version', %s.uid, %s.changed_at, %s.title, %s.body),"
-		                     " %s.changed_at FROM main.entries AS m JOIN other.entries AS o"
-		                     " ON o.uid = m.uid WHERE (o.title IS NOT m.title OR"
-		                     " o.body IS NOT m.body) AND NOT EXISTS (SELECT 1 FROM"
+		                     " %s.changed_at FROM temp.sync_pairs AS p"
+		                     " JOIN main.entries AS m ON m.id = p.mid"
+		                     " JOIN other.entries AS o ON o.id = p.oid"
+		                     " WHERE p.tbl = %zu AND p.theirs = %d AND (o.title IS NOT m.title"
+		                     " OR o.body IS NOT m.body) AND NOT EXISTS (SELECT 1 FROM"
 		                     " main.entry_versions AS v WHERE v.entry_id = m.id AND"
 		                     " v.title = %s.title AND v.body = %s.body) AND NOT EXISTS"
 		                     " (SELECT 1 FROM main.tombstones AS d WHERE d.tbl ="
 		                     " 'entry_versions' AND d.uid = tend_uid_of('version', %s.uid,"
-		                     " %s.changed_at, %s.title, %s.body)) AND ",
-		                     lose, lose, lose, lose, lose, lose, lose, lose, lose, lose, lose,
-		                     lose, lose, lose, lose);
-		bad |= newer(b, t, c, win, lose);
+		                     " %s.changed_at, %s.title, %s.body))",
+		                     l, l, l, l, l, l, l, l, l, k, theirs, l, l, l, l, l, l);
 		if (step(db, b, bad, count, e))
 			return -1;
 	}
@@ -520,6 +531,7 @@ static int64_t max_id(sqlite3 *db, const char *table)
 static int merge_all(sqlite3 *db, struct sync_result *r, struct error *e)
 {
 	struct cols c[NSYNC];
+	size_t ke = 0;
 	for (size_t i = 0; i < NSYNC; i++) {
 		struct cols oc;
 		if (table_cols(db, "main", sync_tables[i].name, &c[i], e) ||
@@ -530,6 +542,8 @@ static int merge_all(sqlite3 *db, struct sync_result *r, struct error *e)
 			                            "the ids a merge needs. Open it once with this tend (on "
 			                            "the device it came from), then merge again.");
 		r->t[r->n++] = (struct sync_count){.table = sync_tables[i].name};
+		if (strcmp(sync_tables[i].name, "entries") == 0)
+			ke = i;
 	}
 	struct buf b = BUF_INIT;
 	/* Deletions the other copy knows of, each at its latest time. */
@@ -557,10 +571,11 @@ static int merge_all(sqlite3 *db, struct sync_result *r, struct error *e)
 	for (size_t i = 0; i < NSYNC; i++) {
 		const struct sync_table *t = &sync_tables[i];
 		bad = buf_printf(&b,
-		                 "DELETE FROM main.%s AS m WHERE EXISTS (SELECT 1 FROM"
-		                 " main.tombstones AS d WHERE d.tbl = '%s' AND d.uid = m.%s"
-		                 " AND d.deleted_at >= m.changed_at)",
-		                 t->name, t->name, t->uid);
+		                 "DELETE FROM main.%s AS m WHERE m.%s IN (SELECT uid FROM"
+		                 " main.tombstones WHERE tbl = '%s') AND m.changed_at <= (SELECT"
+		                 " d.deleted_at FROM main.tombstones AS d WHERE d.tbl = '%s'"
+		                 " AND d.uid = m.%s)",
+		                 t->name, t->uid, t->name, t->name, t->uid);
 		bad |= cond_synced(&b, t, "m");
 		if (step(db, &b, bad, &count_of(r, t->name)->deleted, e))
 			return -1;
@@ -571,30 +586,33 @@ static int merge_all(sqlite3 *db, struct sync_result *r, struct error *e)
 		if (insert_new(db, &b, &sync_tables[i], &c[i], &count_of(r, sync_tables[i].name)->added,
 		               e))
 			return -1;
-	char cond[64];
+	char cond[128];
 	snprintf(cond, sizeof(cond), "m.id > %lld", (long long)entries_before);
 	if (tags_from_other(db, &b, cond, e))
 		return -1;
-	/* Rows both have: the newer edit is current. */
-	size_t ke = 0;
-	for (size_t i = 0; i < NSYNC; i++)
-		if (strcmp(sync_tables[i].name, "entries") == 0)
-			ke = i;
-	if (keep_other_text(db, &b, &c[ke], &r->versions, e))
+	/* Rows both have, edited since they parted: the later edit is current. */
+	bad = buf_puts(&b, "DROP TABLE IF EXISTS temp.sync_pairs; CREATE TEMP TABLE sync_pairs("
+	                   "tbl INTEGER, mid, oid, theirs INTEGER, PRIMARY KEY(tbl, mid))");
+	if (step(db, &b, bad, NULL, e))
 		return -1;
-	struct buf w = BUF_INIT;
-	bad = newer(&w, &sync_tables[ke], &c[ke], "o", "m") ||
-	      buf_printf(&b, "DELETE FROM main.entry_tags WHERE entry_id IN (SELECT m.id FROM"
-	                     " main.entries AS m JOIN other.entries AS o ON o.uid = m.uid WHERE %s)",
-	                 buf_str(&w));
-	int rc = step(db, &b, bad, NULL, e) || tags_from_other(db, &b, buf_str(&w), e) ? -1 : 0;
-	buf_free(&w);
+	for (size_t i = 0; i < NSYNC; i++)
+		if (find_pairs(db, &b, i, &sync_tables[i], e))
+			return -1;
+	if (keep_other_text(db, &b, ke, &r->versions, e))
+		return -1;
+	snprintf(cond, sizeof(cond), "m.id IN (SELECT mid FROM temp.sync_pairs WHERE tbl = %zu AND"
+	                             " theirs)",
+	         ke);
+	bad = buf_printf(&b, "DELETE FROM main.entry_tags AS m WHERE m.entry_id IN (SELECT mid FROM"
+	                     " temp.sync_pairs WHERE tbl = %zu AND theirs)",
+	                 ke);
+	int rc = step(db, &b, bad, NULL, e) || tags_from_other(db, &b, cond, e) ? -1 : 0;
 	for (size_t i = 0; i < NSYNC && rc == 0; i++)
-		rc = update_newer(db, &b, &sync_tables[i], &c[i],
+		rc = update_newer(db, &b, i, &sync_tables[i], &c[i],
 		                  &count_of(r, sync_tables[i].name)->updated, e);
 	if (rc == 0) {
 		bad = buf_puts(&b, "DELETE FROM main.tags WHERE id NOT IN"
-		                   " (SELECT tag_id FROM main.entry_tags)");
+		                   " (SELECT tag_id FROM main.entry_tags); DROP TABLE temp.sync_pairs");
 		rc = step(db, &b, bad, NULL, e);
 	}
 	buf_free(&b);
