@@ -1,7 +1,8 @@
 /* sync.h: one vault kept on several devices. Every row a person makes
  * carries a random 128-bit id (uid, 32 hex digits) and the time it last
- * changed (changed_at: Unix milliseconds times 1000, plus a random 0-999); a deleted row leaves a
- * tombstone (table, uid, deleted_at) with no content. Two copies of the
+ * changed (changed_at: Unix milliseconds times 1000, plus a random
+ * 0-999); a deleted row leaves a tombstone (table, uid, deleted_at) with
+ * no content. Two copies of the
  * same vault are then merged row by row (docs/sync.md). */
 #ifndef TEND_STORE_SYNC_H
 #define TEND_STORE_SYNC_H
