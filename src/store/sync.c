@@ -638,6 +638,11 @@ int store_sync_merge(struct vault *v, const char *file, bool dry_run, struct syn
 		                               "on the device it came from, then merge again; nothing "
 		                               "was changed.",
 		               theirs, mine);
+	/* The vault opened read-only as older than this computer saw, but the
+	 * copy holds (at least) what it saw: once merged nothing is missing,
+	 * so writing is allowed again (as 'tend accept-older' does). */
+	if (rc == 0 && !dry_run && vault_copy_covers_mark(v))
+		rc = vault_accept_older(v, e);
 	if (rc == 0)
 		rc = store_exec(db, "BEGIN IMMEDIATE", e);
 	if (rc == 0) {

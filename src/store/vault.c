@@ -1039,6 +1039,15 @@ int vault_attach_copy(struct vault *v, const char *file, const char *as, struct 
 	return 0;
 }
 
+bool vault_copy_covers_mark(struct vault *v)
+{
+	if (!v->info.older || v->copy_slot < 0)
+		return false;
+	struct vfs_stats vs;
+	vfs_slot_stats(v->copy_slot, &vs);
+	return vs.counter >= v->info.seen;
+}
+
 void vault_detach_copy(struct vault *v, const char *as)
 {
 	char sql[64];

@@ -142,6 +142,25 @@ for n in 'tend (Sam'"'"'s conflicted copy 2026-12-05).db' 'tend (conflicted copy
 	rm "$T_TMP/a/$n"
 done
 
+# ---- the sync tool put the other device's file in place -----------------------
+# s1 wrote more than s2; the sync tool keeps s2's tend.db and s1's own as a
+# conflict copy. s1 then sees a vault older than it last saw (read-only);
+# merging its own copy back brings everything back and writing resumes.
+cp -a "$T_TMP/a0" "$T_TMP/s1"; cp -a "$T_TMP/a0" "$T_TMP/s2"
+for i in 1 2 3 4 5 6; do echo "s1 wrote $i" | dev s1 add >/dev/null; done
+echo "s2 wrote this" | dev s2 add >/dev/null
+mv "$T_TMP/s1/tend.db" "$T_TMP/s1/$cc"
+cp "$T_TMP/s2/tend.db" "$T_TMP/s1/tend.db"
+err=$(dev s1 list 2>&1 >/dev/null)
+t_match "s1 is told its vault is older" 'older than the one this computer' "$err"
+t_match "and of the copy to bring in" 'left another copy of the vault beside it' "$err"
+t_ok "merging its own copy back works on the older vault" dev s1 merge "$T_TMP/s1/$cc" >/dev/null 2>&1
+err=$(dev s1 list 2>&1 >/dev/null)
+t_eq "then no warning is left" "" "$err"
+t_eq "and both devices' entries are there" 7 "$(dev s1 list 2>/dev/null | grep -c 'wrote')"
+echo more | dev s1 add >/dev/null 2>&1
+t_eq "and it takes writing again" 8 "$(dev s1 list 2>/dev/null | grep -cE "wrote|more")"
+
 # ---- git as the sync engine -------------------------------------------------------
 # Two clones of one repository holding the vault; each adds on its own, and
 # git pull merges tend.db through tend's merge driver. The driver reads the
