@@ -68,6 +68,10 @@ struct vault_conflicts {
 /* Looks beside v's database; out is empty (and 0) when there are none. */
 int vault_conflicts(const struct vault *v, struct vault_conflicts *out, struct error *e);
 void vault_conflicts_free(struct vault_conflicts *c);
+/* After a conflict copy (file) was merged: once v verifies, the copy is
+ * moved into merged/ in the vault folder. -1 with e filled (and the copy
+ * where it was) when the vault does not verify or the move fails. */
+int vault_put_away_copy(struct vault *v, const char *file, struct error *e);
 
 /* Wraps the key under a new passphrase (key file only; instant). */
 int vault_set_passphrase(struct vault *v, const char *pass, size_t passlen, struct error *e);

@@ -123,24 +123,9 @@ static void put_away(struct vault *v, const char *file)
 	free(copy);
 	if (!here)
 		return;
-	struct vault_check c;
 	struct error e;
-	if (vault_verify(v, &c, &e)) {
-		fprintf(stderr, "tend: the merged vault did not verify, so %s stays where it is: %s\n",
-		        name, e.msg);
-		return;
-	}
-	char to[PATH_MAX + 64];
-	snprintf(to, sizeof(to), "%s/merged", folder);
-	if (mkdir(to, 0700) != 0 && errno != EEXIST) {
-		fprintf(stderr, "tend: %s stays where it is (cannot make %s: %s).\n", name, to,
-		        strerror(errno));
-		return;
-	}
-	snprintf(to, sizeof(to), "%s/merged/%s", folder, name);
-	if (rename(file, to) != 0)
-		fprintf(stderr, "tend: %s stays where it is (cannot move it: %s).\n", name,
-		        strerror(errno));
+	if (vault_put_away_copy(v, file, &e))
+		fprintf(stderr, "tend: %s stays where it is: %s\n", name, e.msg);
 	else
 		fprintf(stderr, "tend: the vault verifies; %s was moved to %s/merged/ (delete it "
 		                "when you like).\n",

@@ -1039,6 +1039,27 @@ int vault_attach_copy(struct vault *v, const char *file, const char *as, struct 
 	return 0;
 }
 
+int vault_put_away_copy(struct vault *v, const char *file, struct error *e)
+{
+	const char *slash = strrchr(file, '/');
+	const char *name = slash ? slash + 1 : file;
+	struct vault_check c;
+	if (vault_verify(v, &c, e))
+		return -1;
+	char *dir = join(v->dir, "merged");
+	char *to = dir ? path_join(dir, name) : NULL;
+	int rc = 0;
+	if (!to)
+		rc = error_set(e, E_FAIL, "Out of memory.");
+	else if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+		rc = error_errno(e, errno, "Cannot make %s", dir);
+	else if (rename(file, to) != 0)
+		rc = error_errno(e, errno, "Cannot move %s into %s", name, dir);
+	free(dir);
+	free(to);
+	return rc;
+}
+
 bool vault_copy_covers_mark(struct vault *v)
 {
 	if (!v->info.older || v->copy_slot < 0)
