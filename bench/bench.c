@@ -32,6 +32,10 @@
  * - Import: 100,000 entries as jrnl's journal file (a title, a body line
  *   and a tag each) into a new vault, then the same file again (all found
  *   already there), through import_foreign as 'tend import' calls it.
+ * - Merge: two copies of the 100k vault (and of the 1k vault), each with
+ *   1,000 entries of its own, one merged into the other (store_sync_merge,
+ *   as 'tend merge' does) in a child process: time, and peak resident
+ *   size with its growth during the merge.
  * - Unlock: keyfile_unwrap alone (Argon2id with the key file's limits,
  *   which must be the real defaults) against the opening path without
  *   any KDF (vault_open_code: key file read, page-set scan, pragmas,
@@ -67,6 +71,7 @@
 #include "store/insights.h"
 #include "widgets/chart.h"
 #include "store/migrate.h"
+#include "store/sync.h"
 #include "store/vault.h"
 #include "util/timefmt.h"
 
@@ -1453,10 +1458,98 @@ static struct import_result bench_import(const char *work)
 	return r;
 }
 
+/* ---- merging two copies ---------------------------------------------------- */
+
+#define SYNC_ADDS 1000
+
+struct merge_figure {
+	double ms;
+	long rss_kb, grew_kb; /* the merging process's peak, and its growth */
+};
+
+/* dir/NAME-a and dir/NAME-b, copies of the vault in from, each given
+ * SYNC_ADDS entries of its own (one transaction each, as two devices
+ * apart); then, in a child process, b merged into a: the time of
+ * store_sync_merge and the child's peak resident size (ru_maxrss) before
+ * and after it, so what the merge itself holds shows as growth. */
+static struct merge_figure run_merge(const char *work, const char *name, const char *from,
+                                     const char *code)
+{
+	static const char *const files[] = {"key", "key.bak", "tend.db"};
+	char *dirs[2];
+	struct error e = {0};
+	for (int k = 0; k < 2; k++) {
+		dirs[k] = fmt("%s/%s-%c", work, name, "ab"[k]);
+		if (mkdir(dirs[k], 0700) != 0)
+			die("cannot create %s: %s", dirs[k], strerror(errno));
+		for (size_t i = 0; i < 3; i++) {
+			char *f = fmt("%s/%s", from, files[i]), *t = fmt("%s/%s", dirs[k], files[i]);
+			copy_file(f, t);
+			free(f), free(t);
+		}
+		own_marks(dirs[k]);
+		struct vault *v;
+		store_check(vault_open_code(dirs[k], code, &v, &e), &e, "opening a copy to merge");
+		char *sql = fmt("BEGIN; WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+		                " WHERE i < %d) INSERT INTO entries(title, body, created_at,"
+		                " created_off, updated_at, updated_off) SELECT 'device %c ' || i,"
+		                " hex(randomblob(400)), 1900000000 + i, 0, 1900000000 + i, 0 FROM n;"
+		                " COMMIT;",
+		                SYNC_ADDS, "ab"[k]);
+		xexec(vault_db(v), sql);
+		free(sql);
+		vault_close(v);
+	}
+	int fds[2];
+	if (pipe(fds) != 0)
+		die("pipe: %s", strerror(errno));
+	pid_t pid = fork();
+	if (pid < 0)
+		die("fork: %s", strerror(errno));
+	if (pid == 0) {
+		close(fds[0]);
+		own_marks(dirs[0]);
+		struct rusage before, after;
+		getrusage(RUSAGE_SELF, &before);
+		struct vault *v;
+		store_check(vault_open_code(dirs[0], code, &v, &e), &e, "opening the copy to merge");
+		char *other = fmt("%s/tend.db", dirs[1]);
+		struct sync_result r;
+		double t0 = now_us();
+		store_check(store_sync_merge(v, other, false, &r, &e), &e, "merging");
+		double ms = (now_us() - t0) / 1000.0;
+		vault_close(v);
+		getrusage(RUSAGE_SELF, &after);
+		if (r.n < 3 || r.t[2].added != SYNC_ADDS)
+			die("the merge added %lld entries, not %d", r.n > 2 ? r.t[2].added : -1LL, SYNC_ADDS);
+		dprintf(fds[1], "%f %ld %ld\n", ms, after.ru_maxrss, after.ru_maxrss - before.ru_maxrss);
+		_exit(0);
+	}
+	close(fds[1]);
+	char buf[128] = {0};
+	ssize_t n = read(fds[0], buf, sizeof(buf) - 1);
+	close(fds[0]);
+	int st = 0;
+	waitpid(pid, &st, 0);
+	struct merge_figure m = {0};
+	if (n <= 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0 ||
+	    sscanf(buf, "%lf %ld %ld", &m.ms, &m.rss_kb, &m.grew_kb) != 3)
+		die("the merge of %s failed", name);
+	free(dirs[0]), free(dirs[1]);
+	return m;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc > 2 && strcmp(argv[1], "--rss-child") == 0)
 		return rss_child(argv + 2);
+	if (argc == 5 && strcmp(argv[1], "--merge-only") == 0) {
+		/* bench --merge-only VAULT CODE WORK: the merge figure alone. */
+		struct merge_figure m = run_merge(argv[4], "merge", argv[2], argv[3]);
+		printf("bench: merge_ms %.1f\nbench: merge_peak_rss_mib %.1f (grew %.1f)\n", m.ms,
+		       m.rss_kb / 1024.0, m.grew_kb / 1024.0);
+		return 0;
+	}
 	if (argc < 4) {
 		fprintf(stderr, "usage: bench CACHE_DIR WORK_DIR SQLCIPHER_PROG|- [SKIP_REASON]\n");
 		return 2;
@@ -1669,6 +1762,16 @@ int main(int argc, char **argv)
 	struct import_result imp = bench_import(work);
 	printf("bench: import_jrnl_100k_s %.1f\n", imp.first_s);
 	printf("bench: reimport_jrnl_100k_s %.1f\n", imp.again_s);
+
+	/* ---- merging two copies that each added 1,000 entries */
+	struct merge_figure mbig = run_merge(work, "merge100k", cache.vault, cache.code);
+	struct merge_figure msmall = run_merge(work, "merge1k", enc1k_dir, code);
+	printf("bench: merge_2x1k_into_100k_ms %.1f\n", mbig.ms);
+	printf("bench: merge_100k_vs_1k %.2fx\n", mbig.ms / msmall.ms);
+	printf("bench: merge_100k_peak_rss_mib %.1f\n", mbig.rss_kb / 1024.0);
+	printf("bench: merge_100k_rss_growth_mib %.1f\n", mbig.grew_kb / 1024.0);
+	printf("bench: merge_rss_growth_100k_vs_1k %.2fx\n",
+	       msmall.grew_kb > 0 ? (double)mbig.grew_kb / (double)msmall.grew_kb : 0.0);
 
 	/* ---- summary */
 	printf("\nSummary (medians from this run; %d commits per database, one at a time in"

@@ -25,6 +25,7 @@ struct cli_command {
 	X(list, cmd_list, "", "list entries: id, date, title, tags") \
 	X(show, cmd_show, "ID", "print one entry") \
 	X(mood, cmd_mood, "SCORE [--emotion E] [--tag T] [--note -] [--at T]", "a check-in, 0 to 10") \
+	X(delete, cmd_delete, "[--yes] ID", "delete an entry (asks first without --yes)") \
 	X(checkins, cmd_checkins, "[list | show ID | edit ID ... | remove --yes ID]", \
 	  "read back, change or remove check-ins") \
 	X(trigger, cmd_trigger, "", "log a trigger (asks a few questions)") \
@@ -41,6 +42,9 @@ struct cli_command {
 	X(recover, cmd_recover, "", "set a new passphrase using the recovery code") \
 	X(verify, cmd_verify, "", "check every page of the vault") \
 	X(accept-older, cmd_accept_older, "", "write to a vault older than this computer saw") \
+	X(merge, cmd_merge, "[--dry-run] FILE", "bring in another copy of this vault") \
+	X(merge-driver, cmd_merge_driver, "BASE OURS THEIRS", "git's merge driver for tend.db") \
+	X(sync-setup, cmd_sync_setup, "git [--yes] | syncthing", "set a synced vault folder up") \
 	X(backup, cmd_backup, "FILE", "write an encrypted backup") \
 	X(restore, cmd_restore, "FILE", "bring back a backup") \
 	X(rekey, cmd_rekey, "", "give the vault a new key and recovery code") \

@@ -9,7 +9,7 @@
 
 /* The format's name and version, in every JSON export (docs/export-format.md). */
 #define EXPORT_FORMAT "tend-export"
-#define EXPORT_VERSION 1
+#define EXPORT_VERSION 2
 
 /* Everything in the vault as JSON, appended to out (a wiping buffer):
  * every table's rows as objects keyed by column name, one row a line. */

@@ -49,6 +49,30 @@ const char *vault_folder(const struct vault *v);
  * it may be shared on purpose. */
 bool vault_folder_shared(const struct vault *v, unsigned *mode);
 
+/* Copies a sync tool made beside the vault when two devices changed it at
+ * once (docs/sync.md): Syncthing's "tend.sync-conflict-DATE-TIME-ID.db",
+ * Dropbox's "tend (NAME's conflicted copy DATE).db", Nextcloud's and
+ * ownCloud's "tend (conflicted copy DATE TIME).db", OneDrive's
+ * "tend-HOST.db", Resilio's "tend.Conflict.db"; the same for the key file.
+ * vault_conflict_kind says which a file name is. */
+enum conflict_kind { CONFLICT_NONE, CONFLICT_DB, CONFLICT_KEY };
+enum conflict_kind vault_conflict_kind(const char *name);
+struct vault_conflicts {
+	char **db;      /* database copies, full paths, sorted: merge them */
+	size_t ndb;
+	char **key;     /* key file copies holding another key (a re-key on
+	                   another device); those wrapping this vault's key
+	                   are left out: they are harmless */
+	size_t nkey;
+};
+/* Looks beside v's database; out is empty (and 0) when there are none. */
+int vault_conflicts(const struct vault *v, struct vault_conflicts *out, struct error *e);
+void vault_conflicts_free(struct vault_conflicts *c);
+/* After a conflict copy (file) was merged: once v verifies, the copy is
+ * moved into merged/ in the vault folder. -1 with e filled (and the copy
+ * where it was) when the vault does not verify or the move fails. */
+int vault_put_away_copy(struct vault *v, const char *file, struct error *e);
+
 /* Wraps the key under a new passphrase (key file only; instant). */
 int vault_set_passphrase(struct vault *v, const char *pass, size_t passlen, struct error *e);
 

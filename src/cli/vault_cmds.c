@@ -50,6 +50,24 @@ void cli_open_notes(struct vault *v)
 		        "alone with: chmod 700 %s\n",
 		        vault_folder(v), mode,
 		        (mode & 022) ? ", and remove or replace its files" : "", vault_folder(v));
+	struct vault_conflicts vc;
+	struct error ce;
+	if (vault_conflicts(v, &vc, &ce) == 0) {
+		for (size_t i = 0; i < vc.ndb; i++)
+			fprintf(stderr,
+			        "tend: a sync tool left another copy of the vault beside it (%s); what "
+			        "was written in that copy is not in this one yet. Bring it in with: tend "
+			        "merge '%s'\n",
+			        strrchr(vc.db[i], '/') + 1, vc.db[i]);
+		for (size_t i = 0; i < vc.nkey; i++)
+			fprintf(stderr,
+			        "tend: %s is a key file for another key: the vault was re-keyed on one "
+			        "device while another still used the old key. Keep that file; first "
+			        "bring in any conflict copy of tend.db, then see docs/sync.md, \"Key "
+			        "files\".\n",
+			        vc.key[i]);
+		vault_conflicts_free(&vc);
+	}
 	struct vault_check info;
 	vault_open_info(v, &info);
 	if (info.used_key_backup)

@@ -140,8 +140,11 @@ static int check_head(json_t *root, json_t **tables, struct error *e)
 		return error_set(e, E_CORRUPT, "This is JSON, but not a tend export (\"format\" is not "
 		                               "\"%s\").", EXPORT_FORMAT);
 	json_t *ver = json_object_get(root, "version");
-	if (!json_is_integer(ver) || json_integer_value(ver) != EXPORT_VERSION)
-		return error_set(e, E_CORRUPT, "This export's version is not %d; this tend cannot read it.",
+	/* Version 1 had no uids, change times or tombstones; it still reads. */
+	if (!json_is_integer(ver) || json_integer_value(ver) < 1 ||
+	    json_integer_value(ver) > EXPORT_VERSION)
+		return error_set(e, E_CORRUPT, "This export's version is not 1 to %d; this tend cannot "
+		                               "read it.",
 		                 EXPORT_VERSION);
 	json_t *schema = json_object_get(root, "schema");
 	if (!json_is_integer(schema) || json_integer_value(schema) < 1)

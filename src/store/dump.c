@@ -9,7 +9,7 @@
 
 const char *const dump_tables[] = {
 	"tags", "entries", "entry_tags", "entry_versions", "moods", "tools", "trigger_categories",
-	"triggers", "exercise_sessions", "own_lists", "homework_packs", "homework_done", "settings",
+	"triggers", "exercise_sessions", "own_lists", "homework_packs", "homework_done", "settings", "tombstones",
 	NULL,
 };
 

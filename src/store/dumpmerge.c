@@ -16,7 +16,7 @@
 const char *const load_tables[] = {
 	"tags", "moods", "tools", "trigger_categories", "triggers", "entries", "entry_tags",
 	"entry_versions", "exercise_sessions", "own_lists", "homework_packs", "homework_done",
-	"settings", NULL,
+	"settings", "tombstones", NULL,
 };
 
 #define NTABLES (sizeof(load_tables) / sizeof(load_tables[0]) - 1)
@@ -36,7 +36,7 @@ static const struct {
 	const char *table, *key;
 } keyed[] = {
 	{"tags", "name"},     {"tools", "name"},           {"trigger_categories", "name"},
-	{"settings", "key"},  {"homework_packs", "text"},
+	{"settings", "key"},  {"homework_packs", "text"}, {"tombstones", "uid"},
 };
 
 struct idpair {
@@ -208,6 +208,11 @@ static int look_up(sqlite3 *db, const char *table, const struct row *r, int64_t 
 	for (size_t k = 0; k < sizeof(keyed) / sizeof(keyed[0]); k++)
 		if (strcmp(keyed[k].table, table) == 0)
 			key = keyed[k].key;
+	/* A row with a uid (tend's exports since version 2) is the vault's
+	 * row of the same uid, whatever else it says. */
+	for (size_t i = 0; i < r->n && !key; i++)
+		if (strcmp(r->names[i], "uid") == 0 && r->vals[i].type == DV_TEXT)
+			key = "uid";
 	bool settings = strcmp(table, "settings") == 0;
 	char sql[8192];
 	size_t at = 0;

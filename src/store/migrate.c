@@ -147,6 +147,22 @@ static const char *const migrations[] = {
 	 * apart from "family"): each is trimmed and empty ones left out. An
 	 * entry's tag that differs from another only by spaces joins it. */
 	STORE_TIDY_TAGS_SQL,
+	/* sync: what a deletion leaves behind so another copy of the vault
+	 * learns of it (the table and the row's uid, never its content). The
+	 * synced tables get their uid and changed_at columns, backfilled, from
+	 * store_sync_prepare (store/sync.c), which runs after every migration
+	 * from one list of tables, so a table added there needs no SQL here. */
+	"CREATE TABLE IF NOT EXISTS tombstones("
+	"  tbl TEXT NOT NULL, uid TEXT NOT NULL, deleted_at INTEGER NOT NULL,"
+	"  PRIMARY KEY(tbl, uid)) WITHOUT ROWID;"
+	/* The search index follows an entry's title and body only, so setting
+	 * its uid or change time never touches it. */
+	"DROP TRIGGER IF EXISTS entries_au;"
+	"CREATE TRIGGER entries_au AFTER UPDATE OF title, body ON entries BEGIN"
+	"  INSERT INTO entries_fts(entries_fts, rowid, title, body)"
+	"  VALUES ('delete', old.id, old.title, old.body);"
+	"  INSERT INTO entries_fts(rowid, title, body) VALUES (new.id, new.title, new.body);"
+	"END;",
 };
 
 #define LATEST ((int)(sizeof(migrations) / sizeof(migrations[0])))

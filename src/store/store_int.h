@@ -13,6 +13,16 @@ sqlite3 *vault_db(struct vault *v);
 /* Is db a vault held read-only because it is older than this computer's
  * mark (vault_accept_older)? */
 bool vault_db_held_older(sqlite3 *db);
+/* Attaches another copy of v's database (file, read only) as schema
+ * `as` (a plain name), after checking every page of it against v's key:
+ * E_CORRUPT when it is another vault's, damaged, or caught mid-write. */
+int vault_attach_copy(struct vault *v, const char *file, const char *as, struct error *e);
+void vault_detach_copy(struct vault *v, const char *as);
+/* true when v opened as older than this computer's mark (read-only) and
+ * the attached copy is at least as new as the mark: a sync tool put the
+ * other device's file in place and kept this device's as a conflict copy.
+ * Merging that copy brings back all this computer saw. */
+bool vault_copy_covers_mark(struct vault *v);
 /* Turns an SQLite failure into a message a person can act on. */
 int store_sql_error(sqlite3 *db, int rc, struct error *e, const char *doing);
 /* Replaces an entry's tags (inside the caller's transaction); tags not

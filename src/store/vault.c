@@ -2,6 +2,7 @@
  * encrypted vault. The encryption itself is in vfs.c. */
 #include "store/vault.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -18,6 +19,7 @@
 #include "crypto/secmem.h"
 #include "store/migrate.h"
 #include "store/safety.h"
+#include "store/sync.h"
 #include "store/vfs.h"
 #include "store_int.h"
 #include "util/buf.h"
@@ -41,6 +43,7 @@ struct vault {
 	struct keyfile kf;
 	uint8_t *key; /* VAULT_KEY_BYTES, locked memory */
 	struct vault_check info;
+	int copy_slot; /* the key slot of a copy attached for a merge, or -1 */
 };
 
 struct backup {
@@ -613,6 +616,7 @@ static struct vault *vault_new(const char *dir)
 		return NULL;
 	v->lock_fd = -1;
 	v->slot = -1;
+	v->copy_slot = -1;
 	v->dir = strdup(dir);
 	v->db_path = join(dir, DB_NAME);
 	v->key = secmem_alloc(VAULT_KEY_BYTES);
@@ -633,6 +637,8 @@ void vault_close(struct vault *v)
 		hold_older(v->db, false);
 		sqlite3_close(v->db);
 	}
+	if (v->copy_slot >= 0)
+		vfs_slot_close(v->copy_slot);
 	if (v->slot >= 0)
 		vfs_slot_close(v->slot);
 	if (v->lock_fd >= 0)
@@ -840,7 +846,9 @@ static int finish_open(struct vault *v, struct error *e)
 	/* Before any layout update writes: an older vault stays as it is. */
 	if (mark_check(v, e))
 		return -1;
-	return migrate(v->db, e);
+	return store_sync_functions(v->db, e) || migrate(v->db, e) || store_sync_prepare(v->db, e)
+	           ? -1
+	           : 0;
 }
 
 int vault_init(const char *dir, const char *pass, size_t passlen, char code[VAULT_CODE_MAX],
@@ -971,6 +979,233 @@ int vault_set_passphrase(struct vault *v, const char *pass, size_t passlen, stru
 		return -1;
 	v->kf = kf;
 	return 0;
+}
+
+/* ---- another copy of the vault ------------------------------------------- */
+
+int vault_attach_copy(struct vault *v, const char *file, const char *as, struct error *e)
+{
+	if (v->copy_slot >= 0)
+		return error_set(e, E_FAIL, "A copy is attached already.");
+	struct stat a, b;
+	if (stat(file, &a) != 0)
+		return error_errno(e, errno, "Cannot read %s", file);
+	if (!S_ISREG(a.st_mode))
+		return error_set(e, E_FAIL, "%s is not a file. Give the path of the other copy's "
+		                            "tend.db.", file);
+	if (stat(v->db_path, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+		return error_set(e, E_FAIL, "%s is this vault's own database; give the other copy's "
+		                            "file.", file);
+	/* The copy is read with this vault's key in a slot of its own, so
+	 * what the VFS notes about it stays apart from the vault's. */
+	uint8_t id[VAULT_ID_BYTES];
+	vault_id_of(v->key, id);
+	int slot = vfs_slot_open(v->key, id);
+	if (slot < 0)
+		return error_set(e, E_FAIL, "Out of memory.");
+	uint32_t bad = 0, pages = 0;
+	int r = vfs_verify_file(file, 0, slot, &bad, &pages);
+	if (r != 0 || pages == 0) {
+		vfs_slot_close(slot);
+		if (r < 0)
+			return error_errno(e, errno, "Cannot read %s", file);
+		/* The pages are checked from page 2 on, and page 1 (the page
+		 * set) last: another key fails at once; a copy caught between
+		 * two saves has pages that open but do not make one set. */
+		if (bad == 2 || pages < 2)
+			return error_set(e, E_CORRUPT,
+			                 "%s is not a copy of this vault (another vault, or not a tend "
+			                 "vault at all), or it is damaged at its start. Nothing was "
+			                 "changed.",
+			                 file);
+		return error_set(e, E_CORRUPT,
+		                 "%s was caught mid-write, or is damaged: its pages do not make one "
+		                 "set (a sync tool may have copied it while tend was saving). Nothing "
+		                 "was changed; let the sync tool finish bringing the rest, then try "
+		                 "again.",
+		                 file);
+	}
+	char *uri = db_uri(file, slot, 0, true);
+	sqlite3_stmt *st = NULL;
+	char sql[64];
+	snprintf(sql, sizeof(sql), "ATTACH ?1 AS %s", as);
+	int rc = uri ? sqlite3_prepare_v2(v->db, sql, -1, &st, NULL) : SQLITE_NOMEM;
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, uri, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+	}
+	sqlite3_finalize(st);
+	free(uri);
+	if (rc == SQLITE_OK) {
+		snprintf(sql, sizeof(sql), "SELECT count(*) FROM %s.sqlite_schema", as);
+		rc = sqlite3_exec(v->db, sql, NULL, NULL, NULL);
+		if (rc != SQLITE_OK)
+			vault_detach_copy(v, as);
+	}
+	if (rc != SQLITE_OK) {
+		vfs_slot_close(slot);
+		return error_set(e, E_CORRUPT, "%s could not be read as a copy of this vault (%s). "
+		                               "Nothing was changed.",
+		                 file, sqlite3_errstr(rc));
+	}
+	v->copy_slot = slot;
+	return 0;
+}
+
+int vault_put_away_copy(struct vault *v, const char *file, struct error *e)
+{
+	const char *slash = strrchr(file, '/');
+	const char *name = slash ? slash + 1 : file;
+	struct vault_check c;
+	if (vault_verify(v, &c, e))
+		return -1;
+	char *dir = join(v->dir, "merged");
+	char *to = dir ? path_join(dir, name) : NULL;
+	int rc = 0;
+	if (!to)
+		rc = error_set(e, E_FAIL, "Out of memory.");
+	else if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+		rc = error_errno(e, errno, "Cannot make %s", dir);
+	else if (rename(file, to) != 0)
+		rc = error_errno(e, errno, "Cannot move %s into %s", name, dir);
+	free(dir);
+	free(to);
+	return rc;
+}
+
+bool vault_copy_covers_mark(struct vault *v)
+{
+	if (!v->info.older || v->copy_slot < 0)
+		return false;
+	struct vfs_stats vs;
+	vfs_slot_stats(v->copy_slot, &vs);
+	return vs.counter >= v->info.seen;
+}
+
+void vault_detach_copy(struct vault *v, const char *as)
+{
+	char sql[64];
+	snprintf(sql, sizeof(sql), "DETACH %s", as);
+	sqlite3_exec(v->db, sql, NULL, NULL, NULL);
+	if (v->copy_slot >= 0)
+		vfs_slot_close(v->copy_slot);
+	v->copy_slot = -1;
+}
+
+/* ---- conflict copies ------------------------------------------------------- */
+
+/* The part of name between base and ext is one a sync tool adds. */
+static bool conflict_middle(const char *name, const char *base, const char *ext)
+{
+	size_t nb = strlen(base), ne = strlen(ext), n = strlen(name);
+	if (n <= nb + ne || strncmp(name, base, nb) != 0 || strcmp(name + n - ne, ext) != 0)
+		return false;
+	const char *mid = name + nb;
+	size_t nm = n - nb - ne;
+	if (nm > 200)
+		return false;
+	char m[201];
+	memcpy(m, mid, nm);
+	m[nm] = '\0';
+	if (strncmp(m, ".sync-conflict-", 15) == 0) /* Syncthing */
+		return true;
+	if (strncmp(m, ".Conflict", 9) == 0) /* Resilio: .Conflict, .Conflict1 */
+		return true;
+	if (m[0] == ' ' && m[1] == '(' && m[nm - 1] == ')' && strstr(m, "conflicted copy"))
+		return true; /* Dropbox, Nextcloud, ownCloud */
+	if (m[0] == '-' && nm > 1) { /* OneDrive: -HOSTNAME */
+		for (size_t i = 1; i < nm; i++)
+			if (!((m[i] >= 'a' && m[i] <= 'z') || (m[i] >= 'A' && m[i] <= 'Z') ||
+			      (m[i] >= '0' && m[i] <= '9') || m[i] == '-' || m[i] == '_'))
+				return false;
+		return true;
+	}
+	return false;
+}
+
+enum conflict_kind vault_conflict_kind(const char *name)
+{
+	if (conflict_middle(name, "tend", ".db"))
+		return CONFLICT_DB;
+	if (conflict_middle(name, "key", "") && !strstr(name, ".tmp-"))
+		return CONFLICT_KEY;
+	return CONFLICT_NONE;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Does the key file at path wrap this vault's key? Its vault id says so
+ * without a passphrase (the id is a digest of the key). */
+static bool same_key(const struct vault *v, const char *path)
+{
+	struct buf b = BUF_INIT;
+	int missing = 0;
+	struct error e;
+	struct keyfile kf;
+	bool same = read_file(path, 4096, &b, &missing, &e) == 0 &&
+	            keyfile_decode((const uint8_t *)b.data, b.len, &kf, &e) == 0 &&
+	            memcmp(kf.vault_id, v->kf.vault_id, VAULT_ID_BYTES) == 0;
+	buf_free(&b);
+	return same;
+}
+
+int vault_conflicts(const struct vault *v, struct vault_conflicts *out, struct error *e)
+{
+	memset(out, 0, sizeof(*out));
+	DIR *d = opendir(v->dir);
+	if (!d)
+		return error_errno(e, errno, "Cannot read the folder %s", v->dir);
+	size_t capd = 0, capk = 0;
+	int rc = 0;
+	for (struct dirent *de; rc == 0 && (de = readdir(d)) != NULL;) {
+		enum conflict_kind k = vault_conflict_kind(de->d_name);
+		if (k == CONFLICT_NONE)
+			continue;
+		char *p = join(v->dir, de->d_name);
+		if (!p || !file_exists(p)) {
+			free(p);
+			rc = p ? 0 : -1;
+			continue;
+		}
+		if (k == CONFLICT_KEY && same_key(v, p)) {
+			free(p);
+			continue;
+		}
+		char ***arr = k == CONFLICT_DB ? &out->db : &out->key;
+		size_t *n = k == CONFLICT_DB ? &out->ndb : &out->nkey;
+		size_t *cap = k == CONFLICT_DB ? &capd : &capk;
+		if (store_grow((void **)arr, cap, *n, sizeof(char *))) {
+			free(p);
+			rc = -1;
+			continue;
+		}
+		(*arr)[(*n)++] = p;
+	}
+	closedir(d);
+	if (rc) {
+		vault_conflicts_free(out);
+		return error_set(e, E_FAIL, "Out of memory.");
+	}
+	if (out->ndb)
+		qsort(out->db, out->ndb, sizeof(char *), by_name);
+	if (out->nkey)
+		qsort(out->key, out->nkey, sizeof(char *), by_name);
+	return 0;
+}
+
+void vault_conflicts_free(struct vault_conflicts *c)
+{
+	for (size_t i = 0; i < c->ndb; i++)
+		free(c->db[i]);
+	for (size_t i = 0; i < c->nkey; i++)
+		free(c->key[i]);
+	free(c->db);
+	free(c->key);
+	memset(c, 0, sizeof(*c));
 }
 
 /* ---- checking ------------------------------------------------------------ */

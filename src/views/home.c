@@ -9,11 +9,13 @@
 #include "store/homework.h"
 #include "store/journal.h"
 #include "store/settings.h"
+#include "store/sync.h"
+#include "store/vault.h"
 #include "views/journal_int.h"
 #include "views/view.h"
 #include "widgets/menu.h"
 
-enum item_kind { I_CHECKIN, I_TRIGGER, I_WRITE, I_PROMPT, I_FREE, I_JOURNAL, I_HOMEWORK, I_INSIGHTS, I_PATH, I_LEARN, I_DATA, I_CRISIS, I_LOCK, I_QUIT, I_COUNT };
+enum item_kind { I_CHECKIN, I_TRIGGER, I_WRITE, I_PROMPT, I_FREE, I_JOURNAL, I_HOMEWORK, I_INSIGHTS, I_PATH, I_LEARN, I_DATA, I_CRISIS, I_LOCK, I_QUIT, I_BRINGIN, I_COUNT };
 
 struct home {
 	struct menu m;
@@ -25,18 +27,22 @@ struct home {
 	unsigned gen;
 	bool homework;           /* a therapist's pack is in the vault */
 	bool first;              /* the vault's first visit here: no "Welcome back" */
+	char conflict[4096];     /* a sync tool's copy of the vault beside it, or "" */
 };
 
 /* The item shown at place i: "From my therapist" only while there is a
  * pack, so the screen is the same as ever without one. */
 static int kind_at(const struct home *h, size_t i)
 {
+	/* "Bring it in" comes first while a sync tool's copy waits. */
+	if (h->conflict[0] && i-- == 0)
+		return I_BRINGIN;
 	return !h->homework && i >= I_HOMEWORK ? (int)i + 1 : (int)i;
 }
 
 static size_t shown_items(const struct home *h)
 {
-	return h->homework ? I_COUNT : I_COUNT - 1;
+	return (h->homework ? I_BRINGIN : I_BRINGIN - 1) + (h->conflict[0] ? 1 : 0);
 }
 
 static void check_draft(struct ctx *c, struct home *h)
@@ -47,6 +53,13 @@ static void check_draft(struct ctx *c, struct home *h)
 	if (h->draft)
 		draft_free(&d);
 	h->homework = c->vault && hwpack_count(c->vault, &e) > 0;
+	struct vault_conflicts vc;
+	h->conflict[0] = '\0';
+	if (c->vault && vault_conflicts(c->vault, &vc, &e) == 0) {
+		if (vc.ndb)
+			snprintf(h->conflict, sizeof(h->conflict), "%s", vc.db[0]);
+		vault_conflicts_free(&vc);
+	}
 	h->m.n = shown_items(h);
 	if (h->m.sel >= h->m.n)
 		h->m.sel = h->m.n - 1;
@@ -90,6 +103,7 @@ static void item_text(const struct home *h, int i, const char **title, const cha
 		"Check in", "Log a trigger", "Write", "Write to today's prompt",
 		"Free write for ten minutes", "Journal", "From my therapist", "Insights", "The healing path", "Learn",
 		"Export, import, a report", "Crisis help and grounding", "Lock", "Quit",
+		"Bring in the copy from another device",
 	};
 	static const char *const abouts[] = {
 		"How you are right now, as a number from 0 to 10; more only if you want.",
@@ -106,6 +120,7 @@ static void item_text(const struct home *h, int i, const char **title, const cha
 		"Lines you can call or text, and a short way to steady yourself.",
 		"Close the vault now. Your passphrase opens it again.",
 		"Lock the vault and leave tend.",
+		"A sync tool kept two copies of your journal. This joins them; nothing is lost.",
 	};
 	_Static_assert(sizeof(titles) / sizeof(titles[0]) == I_COUNT, "a title per item");
 	_Static_assert(sizeof(abouts) / sizeof(abouts[0]) == I_COUNT, "a line per item");
@@ -156,6 +171,14 @@ static void home_draw(struct ctx *c, void *st, int rows, int cols)
 	                              "choose whatever feels right, or nothing at all."
 	                            : "Welcome back. There is nothing you have to do here today; "
 	                              "choose whatever feels right, or nothing at all.");
+	if (h->conflict[0]) {
+		const char *name = strrchr(h->conflict, '/');
+		char note[4200];
+		snprintf(note, sizeof(note),
+		         "What you wrote on another device is waiting beside this vault, in %s.",
+		         name ? name + 1 : h->conflict);
+		y += view_markdown(y, 2, w, 2, 0, note);
+	}
 	y++;
 	/* Items are a title and a wrapped line or two; scroll by whole items
 	 * so the chosen one is always in view. */
@@ -234,6 +257,20 @@ static struct step home_action(struct ctx *c, void *st, enum action a)
 		return PUSH(crisis_view, NULL);
 	case I_LOCK:
 		return STEP(STEP_LOCK);
+	case I_BRINGIN: {
+		struct sync_result r;
+		struct error e = {0};
+		if (store_sync_merge(c->vault, h->conflict, false, &r, &e) ||
+		    vault_put_away_copy(c->vault, h->conflict, &e)) {
+			view_warn(c, &e);
+		} else {
+			snprintf(c->note, sizeof(c->note),
+			         "Brought in. The copy is kept in the merged folder of the vault.");
+			c->journal_gen++;
+		}
+		check_draft(c, h);
+		return STEP(STEP_REDRAW);
+	}
 	default:
 		return STEP(STEP_QUIT);
 	}

@@ -13,7 +13,7 @@ err=$(pw export -o "$T_TMP/out.json" 2>&1 >/dev/null)
 t_match "export says it is not encrypted" "NOT encrypted" "$err"
 t_eq "the file is the person's alone" 600 "$(stat -c %a "$T_TMP/out.json")"
 json=$(cat "$T_TMP/out.json")
-t_match "it names its format and version" '"format": "tend-export",[[:space:]]*"version": 1,' "$json"
+t_match "it names its format and version" '"format": "tend-export",[[:space:]]*"version": 2,' "$json"
 t_match "the entry is in it" '"title": "marker-export-body a quiet evening"' "$json"
 t_match "with its tag" '"name": "calm"' "$json"
 t_match "and the check-in" '"score": 6' "$json"

@@ -19,6 +19,7 @@
 	X(vfs) \
 	X(faults) \
 	X(journal) \
+	X(sync) \
 	X(tracking) \
 	X(export) \
 	X(textexport) \

@@ -50,7 +50,7 @@ static void everything_is_exported(void **state)
 	if (!root)
 		fail_msg("not JSON: %s (line %d)", je.text, je.line);
 	assert_string_equal(json_string_value(json_object_get(root, "format")), "tend-export");
-	assert_int_equal(json_integer_value(json_object_get(root, "version")), 1);
+	assert_int_equal(json_integer_value(json_object_get(root, "version")), EXPORT_VERSION);
 	assert_true(json_integer_value(json_object_get(root, "schema")) >= 6);
 	json_t *entries = rows_of(root, "entries");
 	assert_int_equal(json_array_size(entries), 1);

@@ -121,6 +121,11 @@ t_match "it says a sync tool may have caught it mid-write" \
 tc "$S" verify >/dev/null 2>"$T_TMP/spliced.verr"
 t_eq "verify refuses it too" 4 $?
 t_match "verify names the sync tool as a likely cause" "sync tool" "$(cat "$T_TMP/spliced.verr")"
+before=$(sha256sum <"$T_TMP/before/tend.db")
+tc "$T_TMP/before" merge "$S/tend.db" >/dev/null 2>"$T_TMP/spliced.merr"
+t_eq "merging it into another copy is refused with exit 4" 4 $?
+t_match "saying it was caught mid-write" "caught mid-write" "$(cat "$T_TMP/spliced.merr")"
+t_eq "and that copy is unchanged" "$before" "$(sha256sum <"$T_TMP/before/tend.db")"
 t_eq "the spliced copy was left as it was" \
 	"$( { head -c "$half" "$T_TMP/before/tend.db"; tail -c +$((half + 1)) "$T_TMP/after/tend.db"; } | sha256sum)" \
 	"$(sha256sum <"$S/tend.db")"

@@ -1,0 +1,145 @@
+/* Two copies of one vault, merged: the newer edit of an entry becomes
+ * current and the other text is kept as a version, alike on both sides;
+ * a deletion beats an older edit and loses to a newer one. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/journal.h"
+#include "store/sync.h"
+#include "store/vault.h"
+#include "../../src/store/store_int.h"
+#include "unit.h"
+
+static void at_time(long long t)
+{
+	char b[32];
+	snprintf(b, sizeof(b), "%lld", t);
+	setenv("TEND_NOW", b, 1);
+}
+
+static void copy_file(const char *from, const char *to)
+{
+	FILE *a = fopen(from, "rb"), *b = fopen(to, "wb");
+	assert_non_null(a);
+	assert_non_null(b);
+	char buf[8192];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof(buf), a)) > 0)
+		assert_int_equal(fwrite(buf, 1, n, b), n);
+	fclose(a);
+	assert_int_equal(fclose(b), 0);
+}
+
+static char *path(const char *dir, const char *name)
+{
+	char *p = malloc(strlen(dir) + strlen(name) + 2);
+	assert_non_null(p);
+	sprintf(p, "%s/%s", dir, name);
+	return p;
+}
+
+/* One row of text from sql in v. */
+static char *text_of(struct vault *v, const char *sql)
+{
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(vault_db(v), sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	const char *t = (const char *)sqlite3_column_text(st, 0);
+	char *out = strdup(t ? t : "");
+	sqlite3_finalize(st);
+	return out;
+}
+
+static void edit(struct vault *v, long long t, int64_t id, const char *body)
+{
+	struct error e;
+	at_time(t);
+	assert_int_equal(entries_update(v, id, "title", body, NULL, 0, &e), 0);
+}
+
+static void merge(struct vault *v, const char *dir)
+{
+	struct error e = {0};
+	struct sync_result r;
+	char *db = path(dir, "tend.db");
+	if (store_sync_merge(v, db, false, &r, &e))
+		fail_msg("%s", e.msg);
+	free(db);
+}
+
+#define STATE \
+	"SELECT group_concat(x, '|') FROM (SELECT uid || ':' || title || ':' || body AS x" \
+	" FROM entries UNION ALL SELECT v.uid || ':' || v.body || '<' || e.uid FROM" \
+	" entry_versions v JOIN entries e ON e.id = v.entry_id UNION ALL SELECT tbl || ':' ||" \
+	" uid || ':' || deleted_at FROM tombstones ORDER BY 1)"
+
+static void edits_on_both_sides(void **state)
+{
+	(void)state;
+	struct test_vault *a = test_vault_new();
+	struct error e;
+	int64_t id[3];
+	for (int i = 0; i < 3; i++) {
+		at_time(1000 + i);
+		assert_int_equal(entries_add(a->v, "title", "first", NULL, 0, &id[i], &e), 0);
+	}
+	vault_close(a->v);
+	char *bdir = test_tmpdir();
+	const char *files[] = {"tend.db", "key", "key.bak"};
+	for (int i = 0; i < 3; i++) {
+		char *f = path(a->dir, files[i]), *t = path(bdir, files[i]);
+		copy_file(f, t);
+		free(f);
+		free(t);
+	}
+	struct vault *b;
+	assert_int_equal(vault_open(a->dir, "pw", 2, &a->v, &e), 0);
+	assert_int_equal(vault_open(bdir, "pw", 2, &b, &e), 0);
+	/* 0: edited on both, b later. 1: deleted on a, edited later on b.
+	 * 2: edited on b, deleted later on a. */
+	edit(a->v, 2000, id[0], "from a");
+	edit(b, 3000, id[0], "from b");
+	at_time(2000);
+	struct deleted_entry *d;
+	assert_int_equal(entries_delete(a->v, id[1], &d, &e), 0);
+	deleted_entry_free(d);
+	edit(b, 2500, id[1], "kept by b");
+	edit(b, 2500, id[2], "lost on b");
+	at_time(4000);
+	assert_int_equal(entries_delete(a->v, id[2], &d, &e), 0);
+	deleted_entry_free(d);
+	at_time(5000);
+	merge(a->v, bdir);
+	merge(b, a->dir);
+	char *sa = text_of(a->v, STATE), *sb = text_of(b, STATE);
+	assert_string_equal(sa, sb);
+	/* b's later text is current, a's is a version, the first text too */
+	char *cur = text_of(a->v, "SELECT group_concat(body, '|') FROM (SELECT body FROM entries"
+	                          " ORDER BY body)");
+	assert_string_equal(cur, "from b|kept by b");
+	char *vers = text_of(a->v, "SELECT group_concat(body, '|') FROM (SELECT v.body FROM"
+	                           " entry_versions v JOIN entries e ON e.id = v.entry_id"
+	                           " WHERE e.body = 'from b' ORDER BY 1)");
+	assert_string_equal(vers, "first|first|from a");
+	/* merging again changes nothing */
+	merge(a->v, bdir);
+	merge(b, a->dir);
+	char *sa2 = text_of(a->v, STATE);
+	assert_string_equal(sa, sa2);
+	struct vault_check c;
+	assert_int_equal(vault_verify(a->v, &c, &e), 0);
+	assert_int_equal(vault_verify(b, &c, &e), 0);
+	free(sa);
+	free(sb);
+	free(sa2);
+	free(cur);
+	free(vers);
+	vault_close(b);
+	test_rmtree(bdir);
+	free(bdir);
+	test_vault_free(a);
+	unsetenv("TEND_NOW");
+}
+
+SUITE(sync, cmocka_unit_test(edits_on_both_sides))
