@@ -110,11 +110,16 @@ int report_render(const struct report_data *d, enum report_format f, struct buf 
                   struct error *e);
 
 /* What tend report and the report screen write: the report as it is, or
- * with seal_pk (a therapist's public key) sealed for that key, the plain
- * text held only in wiped memory on the way (crypto/seal.h). */
+ * with seal_pk (a therapist's public key) sealed for that key and signed
+ * with the vault's own signing key (made and kept in the vault the first
+ * time), the plain text held only in wiped memory on the way
+ * (crypto/seal.h). */
 #define REPORT_PK_BYTES SEAL_PK_BYTES
-int report_output(const struct report_data *d, enum report_format f, const uint8_t *seal_pk,
-                  struct buf *out, struct error *e);
+int report_output(struct vault *v, const struct report_data *d, enum report_format f,
+                  const uint8_t *seal_pk, struct buf *out, struct error *e);
+/* The fingerprint a therapist sees when opening this vault's sealed
+ * reports (made, as above, when the vault has no signing key yet). */
+int report_fingerprint(struct vault *v, char out[SEAL_FPR_TEXT_MAX], struct error *e);
 /* A public key as 'tend keygen' prints it ("tendpk1:..."); E_USAGE with
  * what is wrong with it. */
 int report_pk_parse(const char *text, uint8_t pk[REPORT_PK_BYTES], struct error *e);

@@ -15,6 +15,7 @@
 #include "content/embed.h"
 #include "content/homework.h"
 #include "content/page.h"
+#include "crypto/secmem.h"
 #include "store/entries.h"
 #include "store/homework.h"
 #include "store/settings.h"
@@ -884,16 +885,80 @@ int report_preview(const struct report_data *d, struct buf *out, struct error *e
 	return 0;
 }
 
-int report_output(const struct report_data *d, enum report_format f, const uint8_t *seal_pk,
-                  struct buf *out, struct error *e)
+/* The vault's signing seed, as 64 hex digits in its settings; kept out
+ * of exports (store/dump.c leaves out key.*). */
+#define SIGN_SETTING "key.report-signing"
+
+static int hexval(char c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* seed (SEAL_SIGN_SEED_BYTES): the vault's signing seed, made and kept the
+ * first time a report is sealed. */
+static int sign_seed_load(struct vault *v, uint8_t *seed, struct error *e)
+{
+	struct buf b = BUF_INIT;
+	int got = settings_get_buf(v, SIGN_SETTING, &b, e);
+	if (got < 0) {
+		buf_free(&b);
+		return -1;
+	}
+	if (got == 1) {
+		bool ok = b.len == 2 * SEAL_SIGN_SEED_BYTES;
+		for (size_t i = 0; ok && i < SEAL_SIGN_SEED_BYTES; i++) {
+			int hi = hexval(b.data[2 * i]), lo = hexval(b.data[2 * i + 1]);
+			ok = hi >= 0 && lo >= 0;
+			seed[i] = (uint8_t)(ok ? hi << 4 | lo : 0);
+		}
+		buf_free(&b);
+		if (!ok)
+			return error_set(e, E_CORRUPT, "The vault's key for signing reports is damaged; "
+			                               "no report was sealed.");
+		return 0;
+	}
+	buf_free(&b);
+	char hex[2 * SEAL_SIGN_SEED_BYTES + 1];
+	if (seal_sign_seed_new(seed, e))
+		return -1;
+	for (size_t i = 0; i < SEAL_SIGN_SEED_BYTES; i++)
+		snprintf(hex + 2 * i, 3, "%02x", seed[i]);
+	int rc = settings_set(v, SIGN_SETTING, hex, e);
+	mem_wipe(hex, sizeof(hex));
+	return rc;
+}
+
+int report_output(struct vault *v, const struct report_data *d, enum report_format f,
+                  const uint8_t *seal_pk, struct buf *out, struct error *e)
 {
 	if (!seal_pk)
 		return report_render(d, f, out, e);
+	uint8_t *seed = secmem_alloc(SEAL_SIGN_SEED_BYTES);
+	if (!seed)
+		return error_set(e, E_FAIL, "Out of memory.");
 	struct buf plain = BUF_INIT;
-	int rc = report_render(d, f, &plain, e);
+	int rc = sign_seed_load(v, seed, e);
 	if (rc == 0)
-		rc = seal_data(seal_pk, plain.data, plain.len, out, e);
+		rc = report_render(d, f, &plain, e);
+	if (rc == 0)
+		rc = seal_data(seal_pk, seed, plain.data, plain.len, out, e);
+	secmem_free(seed);
 	buf_free(&plain);
+	return rc;
+}
+
+int report_fingerprint(struct vault *v, char out[SEAL_FPR_TEXT_MAX], struct error *e)
+{
+	uint8_t *seed = secmem_alloc(SEAL_SIGN_SEED_BYTES);
+	uint8_t spk[SEAL_SIGN_PK_BYTES];
+	if (!seed)
+		return error_set(e, E_FAIL, "Out of memory.");
+	int rc = sign_seed_load(v, seed, e);
+	if (rc == 0)
+		rc = seal_sign_public(seed, spk, e);
+	secmem_free(seed);
+	if (rc == 0)
+		seal_fingerprint(spk, out);
 	return rc;
 }
 

@@ -15,14 +15,17 @@ const char *const dump_tables[] = {
 
 static int dump_table(sqlite3 *db, const char *table, dump_fn fn, void *arg, struct error *e)
 {
-	char sql[128];
+	char sql[192];
 	/* Table names come from the list above, never from input. Settings
 	 * leave out work in hand (draft.*, like the drafts table) and what
 	 * set-up keeps until it is done (setup.*: the recovery code, which
-	 * must never leave the vault). */
+	 * must never leave the vault) and keys (key.*: the signing key of
+	 * sealed reports, which would let anyone holding an export sign as
+	 * this vault). */
 	snprintf(sql, sizeof(sql), "SELECT * FROM %s%s ORDER BY 1", table,
 	         strcmp(table, "settings") == 0
 	             ? " WHERE key NOT GLOB 'draft.*' AND key NOT GLOB 'setup.*'"
+	               " AND key NOT GLOB 'key.*'"
 	             : "");
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);

@@ -65,6 +65,7 @@ struct reportst {
 	int fmt, prow;
 	struct field path;
 	struct field seal; /* a therapist's public key; empty: not sealed */
+	bool sealed_ext;   /* the path's ending is .sealed (s->seal holds a key) */
 	char problem[600];
 	char done[900];
 	struct buf full;
@@ -402,7 +403,8 @@ static struct step rp_write(struct ctx *c, void *data)
 		snprintf(s->problem, sizeof(s->problem), "Seal for: %s", e.msg);
 		return STEP(STEP_REDRAW);
 	}
-	rc = report_output(&s->rb.d, rp_formats[s->fmt].f, s->seal.len ? pk : NULL, &b, &e);
+	rc = report_output(c->vault, &s->rb.d, rp_formats[s->fmt].f, s->seal.len ? pk : NULL, &b,
+	                   &e);
 	if (rc == 0)
 		rc = atomic_write(buf_str(&s->full), b.data, b.len, 0600, &e);
 	size_t len = b.len;
@@ -422,11 +424,29 @@ static struct step rp_write(struct ctx *c, void *data)
 	return STEP(STEP_REDRAW);
 }
 
+/* A sealed report's name ends in .sealed (it is not Markdown or HTML to
+ * anything that opens it); the format's own ending comes back when the
+ * key is cleared. A name of the person's own is left alone. */
+static const char *cur_ext(const struct reportst *s)
+{
+	return s->sealed_ext ? "sealed" : rp_formats[s->fmt].ext;
+}
+
+static void sync_ext(struct reportst *s)
+{
+	bool want = s->seal.len > 0;
+	if (want == s->sealed_ext)
+		return;
+	const char *was = cur_ext(s);
+	s->sealed_ext = want;
+	data_set_ext(&s->path, was, cur_ext(s));
+}
+
 static struct step rp_try(struct ctx *c, struct reportst *s)
 {
 	s->problem[0] = '\0';
 	char example[32];
-	snprintf(example, sizeof(example), "tend-report.%s", rp_formats[s->fmt].ext);
+	snprintf(example, sizeof(example), "tend-report.%s", cur_ext(s));
 	switch (data_target(c->data_dir,
 	                    s->seal.len ? "it could overwrite the vault's own files."
 	                                : EXPORT_INSIDE_VAULT,
@@ -539,14 +559,17 @@ static struct step preview_action(struct ctx *c, struct reportst *s, enum action
 	}
 	if (s->prow == RP_FORMAT && (a == ACT_LEFT || a == ACT_RIGHT)) {
 		int k = (s->fmt + (a == ACT_RIGHT ? 1 : NFORMATS - 1)) % NFORMATS;
-		data_set_ext(&s->path, rp_formats[s->fmt].ext, rp_formats[k].ext);
+		if (!s->sealed_ext)
+			data_set_ext(&s->path, rp_formats[s->fmt].ext, rp_formats[k].ext);
 		s->fmt = k;
 		return STEP(STEP_REDRAW);
 	}
 	if (s->prow == RP_PATH && field_action(&s->path, a))
 		return STEP(STEP_REDRAW);
-	if (s->prow == RP_SEAL && field_action(&s->seal, a))
+	if (s->prow == RP_SEAL && field_action(&s->seal, a)) {
+		sync_ext(s);
 		return STEP(STEP_REDRAW);
+	}
 	return STEP(STEP_NONE);
 }
 
@@ -565,6 +588,7 @@ static struct step rp_text(struct ctx *c, void *st, const char *text, size_t len
 	struct reportst *s = st;
 	if (s->stage == RP_PREVIEW && (s->prow == RP_PATH || s->prow == RP_SEAL)) {
 		field_insert(s->prow == RP_PATH ? &s->path : &s->seal, text, len);
+		sync_ext(s);
 		return STEP(STEP_REDRAW);
 	}
 	if (s->stage != RP_CHOOSE)

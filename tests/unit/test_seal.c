@@ -28,7 +28,7 @@ static void round_trip(void **state)
 	make_key(pk, kf);
 	struct error e = {0};
 	struct buf sealed = BUF_INIT, open = BUF_INIT;
-	assert_int_equal(seal_data(pk, text, strlen(text), &sealed, &e), 0);
+	assert_int_equal(seal_data(pk, NULL, text, strlen(text), &sealed, &e), 0);
 	assert_int_equal(sealed.len, SEAL_HEADER_BYTES + SEAL_OVERHEAD + strlen(text));
 	assert_memory_equal(sealed.data, "TENDSEAL\x01", 9);
 	assert_null(memmem(sealed.data, sealed.len, "marker-seal", 11));
@@ -41,7 +41,7 @@ static void round_trip(void **state)
 	memset(pk2, 0, sizeof(pk2));
 	assert_int_equal(seal_keyfile_unlock(kf, sizeof(kf), pass, strlen(pass), pk2, sk, &e), 0);
 	assert_memory_equal(pk, pk2, sizeof(pk));
-	assert_int_equal(seal_open((uint8_t *)sealed.data, sealed.len, pk2, sk, &open, &e), 0);
+	assert_int_equal(seal_open((uint8_t *)sealed.data, sealed.len, pk2, sk, &open, NULL, &e), 0);
 	assert_int_equal(open.len, strlen(text));
 	assert_string_equal(open.data, text);
 	secmem_free(sk);
@@ -58,13 +58,13 @@ static void wrong_key_and_damage_are_told_apart(void **state)
 	make_key(pk_b, kf_b);
 	struct error e = {0};
 	struct buf sealed = BUF_INIT, open = BUF_INIT;
-	assert_int_equal(seal_data(pk, text, strlen(text), &sealed, &e), 0);
+	assert_int_equal(seal_data(pk, NULL, text, strlen(text), &sealed, &e), 0);
 	uint8_t *sk = secmem_alloc(SEAL_SK_BYTES);
 	uint8_t got[SEAL_PK_BYTES];
 
 	/* Another therapist's key. */
 	assert_int_equal(seal_keyfile_unlock(kf_b, sizeof(kf_b), pass, strlen(pass), got, sk, &e), 0);
-	assert_int_equal(seal_open((uint8_t *)sealed.data, sealed.len, got, sk, &open, &e), -1);
+	assert_int_equal(seal_open((uint8_t *)sealed.data, sealed.len, got, sk, &open, NULL, &e), -1);
 	assert_int_equal(e.code, E_FAIL);
 	assert_non_null(strstr(e.msg, "different key"));
 	assert_int_equal(open.len, 0);
@@ -74,21 +74,21 @@ static void wrong_key_and_damage_are_told_apart(void **state)
 	for (size_t i = SEAL_HEADER_BYTES; i < sealed.len; i += 7) {
 		sealed.data[i] ^= 0x01;
 		error_clear(&e);
-		assert_int_equal(seal_open((uint8_t *)sealed.data, sealed.len, got, sk, &open, &e), -1);
+		assert_int_equal(seal_open((uint8_t *)sealed.data, sealed.len, got, sk, &open, NULL, &e), -1);
 		assert_int_equal(e.code, E_CORRUPT);
 		assert_non_null(strstr(e.msg, "damaged or changed"));
 		assert_int_equal(open.len, 0);
 		sealed.data[i] ^= 0x01;
 	}
 	/* Cut short, or not a sealed file at all. */
-	assert_int_equal(seal_open((uint8_t *)sealed.data, sealed.len - 1, got, sk, &open, &e), -1);
+	assert_int_equal(seal_open((uint8_t *)sealed.data, sealed.len - 1, got, sk, &open, NULL, &e), -1);
 	assert_int_equal(e.code, E_CORRUPT);
-	assert_int_equal(seal_open((const uint8_t *)text, strlen(text), got, sk, &open, &e), -1);
+	assert_int_equal(seal_open((const uint8_t *)text, strlen(text), got, sk, &open, NULL, &e), -1);
 	assert_int_equal(e.code, E_CORRUPT);
 	assert_non_null(strstr(e.msg, "not a sealed tend report"));
 	/* A newer format is named as such. */
 	sealed.data[8] = 2;
-	assert_int_equal(seal_open((uint8_t *)sealed.data, sealed.len, got, sk, &open, &e), -1);
+	assert_int_equal(seal_open((uint8_t *)sealed.data, sealed.len, got, sk, &open, NULL, &e), -1);
 	assert_int_equal(e.code, E_FAIL);
 	assert_non_null(strstr(e.msg, "newer version"));
 	secmem_free(sk);
@@ -167,7 +167,7 @@ static void public_key_text(void **state)
 	uint8_t id[SEAL_KEY_ID_BYTES];
 	struct buf sealed = BUF_INIT;
 	seal_key_id(pk, id);
-	assert_int_equal(seal_data(pk, "x", 1, &sealed, &e), 0);
+	assert_int_equal(seal_data(pk, NULL, "x", 1, &sealed, &e), 0);
 	struct sealed_header h;
 	assert_int_equal(sealed_parse((uint8_t *)sealed.data, sealed.len, &h, &e), 0);
 	assert_memory_equal(h.key_id, id, sizeof(id));
