@@ -148,9 +148,17 @@ t_eq "... before the passphrase, leaving it" "notes" "$(cat "$T2/mine.md")"
 t_exit "-f replaces it" 0 tk open-report "$T2/r.sealed" -k "$KEY" -f
 t_eq "... with the report" "$opened" "$(cat "$T2/r.md")"
 if command -v script >/dev/null; then
-	script -qec "'$TEND_BIN' open-report '$T2/r.sealed' -k '$KEY' -o -" /dev/null >"$T_TMP/tty.out" 2>&1 </dev/null
+	printf '%s\n' "$TP" >"$T_TMP/tp"
+	timeout 60 script -qec "'$TEND_BIN' --passphrase-fd 3 open-report '$T2/r.sealed' -k '$KEY' -o - 3<'$T_TMP/tp'" \
+		/dev/null >"$T_TMP/tty.out" 2>&1 </dev/null
 	t_nomatch "-o - on a terminal shows no report" "marker-body-one" "$(cat "$T_TMP/tty.out")"
 	t_match "... and says where it can go" "not shown on the terminal" "$(cat "$T_TMP/tty.out")"
+	cp "$T2/r.sealed" "$T2/tty.sealed"
+	timeout 60 script -qec "'$TEND_BIN' --passphrase-fd 3 open-report '$T2/tty.sealed' -k '$KEY' 3<'$T_TMP/tp'" \
+		/dev/null >"$T_TMP/tty.out" 2>&1 </dev/null
+	t_nomatch "open-report on a terminal does not print the report there" "marker-body-one" \
+		"$(cat "$T_TMP/tty.out")"
+	t_eq "... but writes it beside the sealed file" "$opened" "$(cat "$T2/tty.md" 2>&1)"
 fi
 
 # Sender authenticity: a report is signed by the client's vault; the
