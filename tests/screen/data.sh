@@ -290,9 +290,31 @@ t_match "the sealed report is written" "Written: ~/for-my-therapist\.sealed" "$(
 t_eq "0600" 600 "$(fmode "$S")"
 t_eq "no text in the clear in it" "" "$(grep -l marker-picked-body "$S")"
 opened=$("$TEND_BIN" --passphrase-fd 3 open-report "$S" -k "$T_TMP/therapist/tend-therapist.key" \
-	3<<<"$TP" 2>/dev/null)
+	-o - 3<<<"$TP" 2>/dev/null)
 t_match "the therapist's key opens it, the picked entry inside" "marker-picked-body" "$opened"
 t_nomatch "and not the other" "marker-unpicked-body" "$opened"
+# The name offered for a sealed report ends in .sealed, and the format's
+# ending comes back when the key is cleared.
+{
+	open_data
+	echo "key Down"
+	echo "key Down"
+	echo "key Enter"
+	for i in 1 2 3 4 5 6 7; do echo "key Down"; done
+	echo "key Enter"
+	echo "key PgDn"
+	echo "key Enter"
+	echo "key Up"
+	echo "type $pk"
+	echo "dump with key"
+	echo "key Ctrl-U"
+	echo "dump no key"
+} >"$T_TMP/sealname.script"
+O=$T_TMP/sealname.out
+"$SCREEN_BIN" "$T_TMP/sealname.script" >"$O" 2>&1
+t_match "with a key, the name offered ends in .sealed" "Save to +~/tend-report-[0-9-]+\.sealed" \
+	"$(flat "with key")"
+t_match "without one, in .md again" "Save to +~/tend-report-[0-9-]+\.md" "$(flat "no key")"
 
 # ---- small windows, the crisis key, Esc
 {
