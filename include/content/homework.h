@@ -7,6 +7,7 @@
  *   assigned: 2026-11-20
  *   due: 2026-11-27            optional; not before assigned
  *   note: One line for the list.   optional
+ *   key: tendpk1:...           optional: the therapist's public key
  *   ---
  *   An intro in Markdown.
  *
@@ -19,8 +20,9 @@
  *   the question for the others.
  *
  * The front matter is read by content/page.h's reader; its keys are the
- * five above and nothing else. An item's key lines follow its heading with
- * no blank line between (as in an exercise): read takes page: (a Learn
+ * six above and nothing else (key: is kept as text: the report screen
+ * checks it, as content/ cannot see crypto/). An item's key lines follow
+ * its heading with no blank line between (as in an exercise): read takes page: (a Learn
  * page or path module id), scale takes low: and high:. Every problem is an
  * E_CORRUPT error "line N: ..." naming the key or heading.
  *
@@ -60,6 +62,7 @@ struct homework {
 	char *title, *from, *assigned; /* assigned: YYYY-MM-DD */
 	char *due;                     /* YYYY-MM-DD, or NULL */
 	char *note;                    /* NULL when absent */
+	char *key;                     /* the therapist's public key line, or NULL */
 	char *intro;                   /* Markdown before the first item */
 	struct hw_item items[HOMEWORK_MAX_ITEMS];
 	size_t nitems;

@@ -101,6 +101,7 @@ void homework_free(struct homework *h)
 	str_wipe_free(h->assigned);
 	str_wipe_free(h->due);
 	str_wipe_free(h->note);
+	str_wipe_free(h->key);
 	str_wipe_free(h->intro);
 	for (size_t i = 0; i < h->nitems; i++) {
 		struct hw_item *it = &h->items[i];
@@ -146,12 +147,14 @@ static int fm_key(void *arg, const char *key, char *val, size_t line, struct err
 		f->line_due = line;
 	} else if (strcmp(key, "note") == 0) {
 		slot = &h->note;
+	} else if (strcmp(key, "key") == 0) {
+		slot = &h->key; /* sealed reports for the pack's author */
 	}
 	int rc = 0;
 	if (!slot)
 		rc = error_set(e, E_CORRUPT,
 		               "line %zu: unknown key '%s'; a pack's front matter has title, from, "
-		               "assigned, due and note.", line, key);
+		               "assigned, due, note and key.", line, key);
 	else if (*slot)
 		rc = error_set(e, E_CORRUPT, "line %zu: '%s' is given twice; keep one.", line, key);
 	else if (!*val)
