@@ -30,7 +30,7 @@
  * renderer pair in report.c. */
 #define REPORT_SECTIONS(X) \
 	X(MOOD, "mood", "Mood over time") \
-	X(TRIGGERS, "triggers", "Triggers") \
+	X(TRIGGERS, "triggers", "Distress before and after") \
 	X(COPING, "coping", "What helped") \
 	X(PATH, "path", "The healing path") \
 	X(HOMEWORK, "homework", "Homework from the therapist") \
@@ -49,6 +49,9 @@ enum report_section {
 	 REPORT_BIT(REPORT_PATH))
 
 enum report_format { REPORT_MD, REPORT_HTML };
+
+/* The summary at the top names this many of the lowest days. */
+#define REPORT_LOW_DAYS 3
 
 /* Mood trends go per day up to this many days, per week beyond. */
 #define REPORT_DAILY_MAX 31
@@ -77,6 +80,7 @@ struct report_hw_pack {
 
 struct report_data {
 	int64_t from_day, to_day; /* local day numbers (core/stats.h), inclusive */
+	int64_t made_day;         /* the local day the report was made */
 	unsigned sections;        /* REPORT_BIT()s */
 	/* Every record; the report keeps those on a local day in the range. */
 	const struct mood_point *moods;

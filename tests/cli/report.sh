@@ -24,7 +24,9 @@ cd "$OUT" || exit 1
 # A preview says what would go in, and writes nothing.
 out=$(pw report $R --entry 1 --dry-run 2>&1)
 t_match "the preview gives the dates" "From 2026-11-20 to 2026-11-26 \(7 days\)" "$out"
-t_match "and the counts" "Mood over time: 2 check-ins.*Triggers: 2 trigger logs in 2 kinds" "$out"
+t_match "and the counts" "Mood over time: 2 check-ins.*Distress before and after: 2 trigger logs in 2 kinds" "$out"
+t_match "and the figures, each scale with its direction" \
+	"average 5.5 \\(few\\) \\(lowest 4, highest 7; 0 = hardest, 10 = best\\).*distress 7.0 before, 4.5 after, over 2 logs with both \\(few\\) \\(10 = most\\)" "$out"
 t_match "and each chosen entry by title" "1  2026-11-23 08:00  marker-title-one" "$out"
 t_nomatch "but not its text" "marker-body-one" "$out"
 t_match "it says it wrote nothing" "Nothing was written" "$out"
@@ -42,8 +44,11 @@ t_nomatch "the other entry is not" "marker-title-two|marker-body-two" "$md"
 t_nomatch "nor what happened in a trigger, nor own words" "marker-what|marker-did" "$md"
 t_match "own words are counted, unnamed" "in their own words \(not included\) \| 1 \| 1 \| 1.0" "$md"
 t_match "a toolbox item is named" "\| Slow breathing \| 1 \| 1 \| 4.0 \(few\) \|" "$md"
-t_match "trigger kinds with distress" "\| people \| 1 \| 8.0 \| 4.0 \|" "$md"
-t_match "path statuses" "\| Talking with a therapist \| not started \|" "$md"
+t_match "trigger kinds with distress, paired, n shown, few marked" \
+	"\| people \| 1 \| 1 \| 8.0 \(few\) \| 4.0 \(few\) \|" "$md"
+t_nomatch "a path with no module begun is left out" "## The healing path" "$md"
+t_match "and the summary says so, with the day it was made" \
+	"## Summary.*- Made on 2026-11-23\..*Left out, as nothing was noted for them: The healing path" "$(tr '\n' ' ' <<<"$md")"
 # The marker is only where -o said: not in the vault folder, nowhere else here.
 t_eq "the journal text is only in the -o file" "$OUT/r.md" \
 	"$(grep -rl marker-body-one "$T_TMP" 2>/dev/null)"
