@@ -209,6 +209,26 @@ t_match "but the older report is still readable" "^# tend report" "$(cat "$T_TMP
 cp "$T_TMP/t3/a.sealed" "$T_TMP/t3/down.sealed"
 printf '\001' | dd of="$T_TMP/t3/down.sealed" bs=1 seek=8 conv=notrunc 2>/dev/null
 t_exit "a signed report made to look older: not exit 0" 1 tk open-report "$T_TMP/t3/down.sealed" -k "$KEY3"
+# The signing key never leaves the vault in an export, and one planted in
+# an import file is never taken (or two vaults fed the same file would
+# sign alike, as whoever wrote the file).
+pw export -o "$T_TMP/t3/all.json" 2>/dev/null
+t_nomatch "an export holds no signing key" "key\\.report" "$(cat "$T_TMP/t3/all.json")"
+python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["tables"]["settings"] = [{"key": "key.report-signing", "value": "11" * 32}]
+json.dump(d, open(sys.argv[2], "w"))' "$T_TMP/t3/all.json" "$T_TMP/t3/planted.json"
+for v in p1 p2; do
+	TEND_HOME=$T_TMP/$v "$TEND_BIN" --passphrase-fd 3 init 3<<<"$PASS" >/dev/null 2>&1
+	TEND_HOME=$T_TMP/$v "$TEND_BIN" --passphrase-fd 3 import "$T_TMP/t3/planted.json" 3<<<"$PASS" >/dev/null 2>&1
+done
+f1=$(TEND_HOME=$T_TMP/p1 "$TEND_BIN" --passphrase-fd 3 report --fingerprint 3<<<"$PASS" 2>/dev/null)
+f2=$(TEND_HOME=$T_TMP/p2 "$TEND_BIN" --passphrase-fd 3 report --fingerprint 3<<<"$PASS" 2>/dev/null)
+t_ok "a signing key in an import file is not taken ($f1, $f2)" test -n "$f1" -a "$f1" != "$f2"
+TEND_HOME=$T_TMP/p1 "$TEND_BIN" --passphrase-fd 3 import "$T_TMP/t3/planted.json" 3<<<"$PASS" >/dev/null 2>&1
+t_eq "nor by a vault in use" "$f1" \
+	"$(TEND_HOME=$T_TMP/p1 "$TEND_BIN" --passphrase-fd 3 report --fingerprint 3<<<"$PASS" 2>/dev/null)"
 t_ok "the therapist's key file is unchanged by all this" test "$(tk keygen --show -k "$KEY3" 2>/dev/null)" = "$pk3"
 
 # Never into the vault folder (TEND_HOME): an unsealed report would sit
