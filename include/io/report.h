@@ -69,6 +69,7 @@ struct report_hw_item {
 	const char *what;   /* homework_describe: "Paced breathing, 3 times" */
 	const char *status; /* homework_status: "2 of 3 times", "not yet" */
 	const char *answer; /* an answer item's latest answer, or NULL */
+	bool done;          /* done as many times as asked */
 };
 
 struct report_hw_pack {

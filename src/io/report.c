@@ -860,6 +860,16 @@ static void render_summary(struct out *o, const struct report_data *d, const str
 			putf(o, ".%s", li_end);
 		}
 	}
+	if ((d->sections & REPORT_BIT(REPORT_HOMEWORK)) && d->npacks) {
+		size_t items = 0, done = 0;
+		for (size_t i = 0; i < d->npacks; i++)
+			for (size_t k = 0; k < d->packs[i].nitems; k++) {
+				items++;
+				done += d->packs[i].items[k].done;
+			}
+		putf(o, "%sHomework: %zu of %zu item%s done as asked, in %zu pack%s.%s", li, done, items,
+		     items == 1 ? "" : "s", d->npacks, d->npacks == 1 ? "" : "s", li_end);
+	}
 	bool any = false;
 	for (int s = 0; s < REPORT_NSECTIONS; s++) {
 		if (!(d->sections & REPORT_BIT(s)) || !section_empty(s, d, f))
@@ -1262,7 +1272,8 @@ static int load_homework(struct vault *v, struct report_build *b, struct error *
 			                sizeof(w->status[k]));
 			w->items[k] = (struct report_hw_item){
 			    .heading = it->heading, .what = w->what[k], .status = w->status[k],
-			    .answer = it->kind == HW_ANSWER ? w->prog[k].last_answer : NULL};
+			    .answer = it->kind == HW_ANSWER ? w->prog[k].last_answer : NULL,
+			    .done = w->prog[k].done >= (it->times > 0 ? it->times : 1)};
 		}
 		b->packs[j] = (struct report_hw_pack){
 		    .title = w->h.title, .from = w->h.from, .assigned = w->h.assigned,

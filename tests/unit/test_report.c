@@ -414,6 +414,8 @@ static void homework_section(void **state)
 	assert_non_null(strstr(md, "| One word for today | a short answer | answered |"));
 	assert_non_null(strstr(md, "| Write it down | a journal prompt | not yet |"));
 	assert_non_null(strstr(md, "Answer to \"One word for today\": marker-answer steady"));
+	/* The summary says how much of the homework is done. */
+	assert_non_null(strstr(md, "- Homework: 2 of 3 items done as asked, in 1 pack.\n"));
 	buf_clear(&out);
 	assert_int_equal(report_render(&b.d, REPORT_HTML, &out, &e), 0);
 	assert_non_null(strstr(buf_str(&out), "<h3>Small &lt;steps&gt; week</h3>"));
