@@ -150,8 +150,8 @@ static void bad_packs(void **state)
 		{"---\ntitle: T\nfrom: F\nassigned: 2026-11-20\n",
 		 "line 4: the front matter opened on line 1 is never closed with '---'."},
 		{"---\ntitle: T\nfrom: F\nassigned: 2026-11-20\nid: x\n---\n",
-		 "line 5: unknown key 'id'; a pack's front matter has title, from, assigned, due and "
-		 "note."},
+		 "line 5: unknown key 'id'; a pack's front matter has title, from, assigned, due, "
+		 "note and key."},
 		{"---\ntitle: T\nfrom: F\ntitle: U\n---\n", "line 4: 'title' is given twice; keep one."},
 		{"---\ntitle: T\nassigned: 2026-11-20\n---\n## A\nkind: answer\n",
 		 "line 4: the front matter has no from; add 'from: ...'."},
