@@ -39,7 +39,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(h.body == data + SEAL_HEADER_BYTES);
 		FUZZ_CHECK(h.body_len == size - SEAL_HEADER_BYTES);
 		FUZZ_CHECK(h.body_len >= SEAL_OVERHEAD);
-		if (seal_open(data, size, pk, sk, &out, &e) == 0)
+		if (seal_open(data, size, pk, sk, &out, NULL, &e) == 0)
 			FUZZ_CHECK(out.len == size - SEAL_HEADER_BYTES - SEAL_OVERHEAD);
 		else
 			FUZZ_CHECK(out.len == 0 && (e.code == E_FAIL || e.code == E_CORRUPT));
@@ -74,14 +74,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	/* Round trip, then one changed byte. */
 	struct buf sealed = BUF_INIT;
-	FUZZ_CHECK(seal_data(pk, data, size, &sealed, &e) == 0);
+	FUZZ_CHECK(seal_data(pk, NULL, data, size, &sealed, &e) == 0);
 	FUZZ_CHECK(sealed.len == size + SEAL_HEADER_BYTES + SEAL_OVERHEAD);
-	FUZZ_CHECK(seal_open((uint8_t *)sealed.data, sealed.len, pk, sk, &out, &e) == 0);
+	FUZZ_CHECK(seal_open((uint8_t *)sealed.data, sealed.len, pk, sk, &out, NULL, &e) == 0);
 	FUZZ_CHECK(out.len == size && (size == 0 || memcmp(out.data, data, size) == 0));
 	buf_free(&out);
 	size_t at = SEAL_HEADER_BYTES + (size ? data[0] * 131u % (sealed.len - SEAL_HEADER_BYTES) : 0);
 	sealed.data[at] ^= (char)(size > 1 ? (data[1] | 1) : 1);
-	FUZZ_CHECK(seal_open((uint8_t *)sealed.data, sealed.len, pk, sk, &out, &e) != 0);
+	FUZZ_CHECK(seal_open((uint8_t *)sealed.data, sealed.len, pk, sk, &out, NULL, &e) != 0);
 	FUZZ_CHECK(out.len == 0 && e.code == E_CORRUPT);
 	buf_free(&out);
 	buf_free(&sealed);

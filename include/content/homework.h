@@ -9,6 +9,7 @@
  *   note: One line for the list.   optional
  *   content-note: what it touches  optional; shown before the pack opens
  *   label: Week 3              optional; the list shows it, not the title
+ *   key: tendpk1:...           optional: the therapist's public key
  *   ---
  *   An intro in Markdown.
  *
@@ -21,7 +22,8 @@
  *   the question for the others.
  *
  * The front matter is read by content/page.h's reader; its keys are the
- * seven above and nothing else. An item's key lines follow its heading
+ * eight above and nothing else (key: is kept as text: the report screen
+ * checks it, as content/ cannot see crypto/). An item's key lines follow its heading
  * (blank lines before the first key are fine): read takes page: (a Learn
  * page or path module id), scale takes low: and high:, measure takes
  * responses:, score:, reverse:, bands: and safety: (its questions are the
@@ -97,6 +99,7 @@ struct homework {
 	char *note;                    /* NULL when absent */
 	char *content_note;            /* what the pack touches on; NULL when absent */
 	char *label;                   /* a neutral name for lists; NULL: the title */
+	char *key;                     /* the therapist's public key line, or NULL */
 	char *intro;                   /* Markdown before the first item */
 	struct hw_item items[HOMEWORK_MAX_ITEMS];
 	size_t nitems;

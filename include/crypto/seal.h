@@ -9,6 +9,7 @@
 #ifndef TEND_CRYPTO_SEAL_H
 #define TEND_CRYPTO_SEAL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -29,6 +30,15 @@
 #define SEAL_KEY_ID_BYTES 8
 /* What crypto_box_seal adds to the plaintext. */
 #define SEAL_OVERHEAD 48
+/* The sender's signing key (Ed25519): the 32-byte seed it grows from is
+ * what a vault keeps; the public half goes inside every signed report. */
+#define SEAL_SIGN_SEED_BYTES 32
+#define SEAL_SIGN_PK_BYTES 32
+#define SEAL_SIG_BYTES 64
+/* What a signed report holds before its text: signer's key, signature. */
+#define SEAL_SIGNED_HEAD (SEAL_SIGN_PK_BYTES + SEAL_SIG_BYTES)
+/* A sender's fingerprint as text: five groups of four hex digits. */
+#define SEAL_FPR_TEXT_MAX 32
 
 /* A new key pair. pk gets the public key; out gets the key file's bytes,
  * the secret key wrapped under pass with the given Argon2id limits. */
@@ -63,14 +73,34 @@ struct sealed_header {
  * short); E_FAIL when a newer tend wrote it. */
 int sealed_parse(const uint8_t *data, size_t len, struct sealed_header *out, struct error *e);
 
-/* Appends the sealed file for plain (header, then crypto_box_seal of it)
- * to out. plain is only read; it never leaves memory unencrypted. */
-int seal_data(const uint8_t pk[SEAL_PK_BYTES], const void *plain, size_t n, struct buf *out,
-              struct error *e);
-/* Opens a sealed file into out (a wiping buffer). E_FAIL "sealed for a
- * different key" when the key id differs; E_CORRUPT when the file was
- * damaged or changed after sealing. */
+/* A new signing seed (into secmem memory the caller owns). */
+int seal_sign_seed_new(uint8_t seed[SEAL_SIGN_SEED_BYTES], struct error *e);
+/* The public half of a signing seed. */
+int seal_sign_public(const uint8_t seed[SEAL_SIGN_SEED_BYTES], uint8_t spk[SEAL_SIGN_PK_BYTES],
+                     struct error *e);
+/* A sender's public signing key as "a1b2 c3d4 e5f6 0718 293a": short
+ * enough to read aloud and compare in a session. */
+void seal_fingerprint(const uint8_t spk[SEAL_SIGN_PK_BYTES], char out[SEAL_FPR_TEXT_MAX]);
+
+/* Appends the sealed file for plain to out. With a signing seed (version
+ * 2) the sealed text is the sender's public signing key, an Ed25519
+ * signature over the reader's key id and plain, then plain; without one
+ * (version 1, the older format, kept for tests and old files) it is plain
+ * alone. plain is only read; it never leaves memory unencrypted. */
+int seal_data(const uint8_t pk[SEAL_PK_BYTES], const uint8_t *sign_seed, const void *plain,
+              size_t n, struct buf *out, struct error *e);
+
+/* Who sealed an opened report: a version 1 report is not signed (anyone
+ * holding the reader's public key could have made it). */
+struct seal_sender {
+	bool is_signed;
+	uint8_t spk[SEAL_SIGN_PK_BYTES];
+};
+/* Opens a sealed file into out (a wiping buffer), the report's text only.
+ * E_FAIL "sealed for a different key" when the key id differs; E_CORRUPT
+ * when the file was damaged or changed after sealing, or when its
+ * signature does not hold. from (may be NULL) says who signed it. */
 int seal_open(const uint8_t *data, size_t len, const uint8_t pk[SEAL_PK_BYTES],
-              const uint8_t *sk, struct buf *out, struct error *e);
+              const uint8_t *sk, struct buf *out, struct seal_sender *from, struct error *e);
 
 #endif

@@ -30,7 +30,7 @@
  * renderer pair in report.c. */
 #define REPORT_SECTIONS(X) \
 	X(MOOD, "mood", "Mood over time") \
-	X(TRIGGERS, "triggers", "Triggers") \
+	X(TRIGGERS, "triggers", "Distress before and after") \
 	X(COPING, "coping", "What helped") \
 	X(PATH, "path", "The healing path") \
 	X(HOMEWORK, "homework", "Homework from the therapist") \
@@ -49,6 +49,9 @@ enum report_section {
 	 REPORT_BIT(REPORT_PATH))
 
 enum report_format { REPORT_MD, REPORT_HTML };
+
+/* The summary at the top names this many of the lowest days. */
+#define REPORT_LOW_DAYS 3
 
 /* Mood trends go per day up to this many days, per week beyond. */
 #define REPORT_DAILY_MAX 31
@@ -78,6 +81,7 @@ struct report_hw_item {
 	const struct report_measure *admins;
 	size_t nadmins;
 	bool mean; /* the score is a mean, not a sum */
+	bool done;          /* done as many times as asked */
 };
 
 struct report_hw_pack {
@@ -89,6 +93,7 @@ struct report_hw_pack {
 
 struct report_data {
 	int64_t from_day, to_day; /* local day numbers (core/stats.h), inclusive */
+	int64_t made_day;         /* the local day the report was made */
 	unsigned sections;        /* REPORT_BIT()s */
 	/* Every record; the report keeps those on a local day in the range. */
 	const struct mood_point *moods;
@@ -122,11 +127,16 @@ int report_render(const struct report_data *d, enum report_format f, struct buf 
                   struct error *e);
 
 /* What tend report and the report screen write: the report as it is, or
- * with seal_pk (a therapist's public key) sealed for that key, the plain
- * text held only in wiped memory on the way (crypto/seal.h). */
+ * with seal_pk (a therapist's public key) sealed for that key and signed
+ * with the vault's own signing key (made and kept in the vault the first
+ * time), the plain text held only in wiped memory on the way
+ * (crypto/seal.h). */
 #define REPORT_PK_BYTES SEAL_PK_BYTES
-int report_output(const struct report_data *d, enum report_format f, const uint8_t *seal_pk,
-                  struct buf *out, struct error *e);
+int report_output(struct vault *v, const struct report_data *d, enum report_format f,
+                  const uint8_t *seal_pk, struct buf *out, struct error *e);
+/* The fingerprint a therapist sees when opening this vault's sealed
+ * reports (made, as above, when the vault has no signing key yet). */
+int report_fingerprint(struct vault *v, char out[SEAL_FPR_TEXT_MAX], struct error *e);
 /* A public key as 'tend keygen' prints it ("tendpk1:..."); E_USAGE with
  * what is wrong with it. */
 int report_pk_parse(const char *text, uint8_t pk[REPORT_PK_BYTES], struct error *e);

@@ -61,6 +61,11 @@ void load_ids_free(struct load_ids *m);
  * triggers, so those come first). NULL-terminated. */
 extern const char *const load_tables[];
 
+/* True for a settings row holding one of the vault's own keys (key.*),
+ * which an import never takes. */
+bool store_row_is_vault_key(const char *table, size_t ncols, const char *const *names,
+                            const struct dump_value *vals);
+
 enum merge_result {
 	MERGE_ADDED, /* a new row */
 	MERGE_THERE, /* the vault has it already: skipped */

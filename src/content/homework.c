@@ -171,6 +171,7 @@ void homework_free(struct homework *h)
 	str_wipe_free(h->note);
 	str_wipe_free(h->content_note);
 	str_wipe_free(h->label);
+	str_wipe_free(h->key);
 	str_wipe_free(h->intro);
 	for (size_t i = 0; i < h->nitems; i++) {
 		struct hw_item *it = &h->items[i];
@@ -247,9 +248,11 @@ static int problem(struct pctx *pc, int line, const char *fmt, ...)
 
 /* ---- the front matter ---- */
 
-enum { F_TITLE, F_FROM, F_ASSIGNED, F_DUE, F_NOTE, F_CNOTE, F_LABEL, F_COUNT };
+/* key: the therapist's public key, kept as text for sealed reports (the
+ * report screen checks it; content/ cannot see crypto/). */
+enum { F_TITLE, F_FROM, F_ASSIGNED, F_DUE, F_NOTE, F_CNOTE, F_LABEL, F_KEY, F_COUNT };
 static const char *const fm_names[F_COUNT] = {"title", "from", "assigned", "due", "note",
-                                              "content-note", "label"};
+                                              "content-note", "label", "key"};
 
 struct fm {
 	struct pctx *pc;
@@ -259,7 +262,7 @@ struct fm {
 static char **fm_slot(struct homework *h, int k)
 {
 	char **slots[F_COUNT] = {&h->title, &h->from, &h->assigned, &h->due, &h->note,
-	                         &h->content_note, &h->label};
+	                         &h->content_note, &h->label, &h->key};
 	return slots[k];
 }
 
@@ -294,7 +297,7 @@ static int fm_key(void *arg, const char *key, char *val, size_t line, struct err
 		f->line[k] = line; /* given, if wrongly: not "missing" as well */
 	if (k < 0)
 		problem(pc, ln, "unknown key '%.*s'; a pack's front matter has title, from, assigned, "
-		                "due, note, content-note and label.", (int)utf8_cut(key, 40), key);
+		                "due, note, content-note, label and key.", (int)utf8_cut(key, 40), key);
 	else if (!*val)
 		problem(pc, ln, "%s is empty.", key);
 	else if (date && !date_shape(val))

@@ -19,13 +19,25 @@
  *    12   8  key id: BLAKE2b-64 of the reader's public key (domain
  *            separated), so a report opened with the wrong key says so
  *            instead of looking damaged
- *    20   -  crypto_box_seal(plaintext, public key): 48 bytes more than
- *            the plaintext; it authenticates the plaintext, not the head.
+ *    20   -  crypto_box_seal(inner, public key): 48 bytes more than the
+ *            inner text. A sealed box hides the text from everyone but the
+ *            reader and shows a change to it, but it says nothing about
+ *            who made it: anyone with the public key can make one.
+ *
+ * So in version 2 the inner text starts with who made it:
+ *
+ *     0  32  the sender's public signing key (Ed25519, one per vault)
+ *    32  64  signature over BLAKE2b-512("tend sealed report v2", reader's
+ *            key id, report), binding the report to this reader too
+ *    96   -  the report
+ *
+ * Version 1 (older tend) holds the report alone: it opens, as unsigned.
  *
  * The public key as text: "tendpk1:" + base64url without padding of
  * pk (32 bytes) || checksum (4 bytes: BLAKE2b of "tendpk1" and pk). */
 #include "crypto/seal.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <sodium.h>
@@ -34,7 +46,8 @@
 
 #define TK_VERSION 1
 #define TK_HEAD 48
-#define SEAL_VERSION 1
+#define SEAL_VERSION 2
+#define SEAL_VERSION_UNSIGNED 1
 #define PK_SUM_BYTES 4
 #define PK_B64_LEN 48 /* base64 of 36 bytes, no padding */
 
@@ -48,6 +61,9 @@ _Static_assert(SEAL_SK_BYTES == crypto_box_SECRETKEYBYTES, "secret key size");
 _Static_assert(SEAL_SK_BYTES == VAULT_KEY_BYTES, "the key file wraps 32-byte keys");
 _Static_assert(SEAL_OVERHEAD == crypto_box_SEALBYTES, "sealed box overhead");
 _Static_assert(SEAL_PK_TEXT_MAX > sizeof(SEAL_PK_PREFIX) - 1 + PK_B64_LEN, "text fits");
+_Static_assert(SEAL_SIGN_SEED_BYTES == crypto_sign_SEEDBYTES, "signing seed size");
+_Static_assert(SEAL_SIGN_PK_BYTES == crypto_sign_PUBLICKEYBYTES, "signing key size");
+_Static_assert(SEAL_SIG_BYTES == crypto_sign_BYTES, "signature size");
 
 /* out = first n bytes of BLAKE2b-128(domain || pk). */
 static void pk_digest(const char *domain, const uint8_t pk[SEAL_PK_BYTES], uint8_t *out,
@@ -215,7 +231,7 @@ int sealed_parse(const uint8_t *data, size_t len, struct sealed_header *out, str
 	if (data[8] > SEAL_VERSION)
 		return error_set(e, E_FAIL, "This report was sealed by a newer version of tend; "
 		                            "update tend to open it.");
-	if (data[8] != SEAL_VERSION || len < SEAL_HEADER_BYTES + SEAL_OVERHEAD ||
+	if (data[8] < SEAL_VERSION_UNSIGNED || len < SEAL_HEADER_BYTES + SEAL_OVERHEAD ||
 	    data[9] || data[10] || data[11])
 		return error_set(e, E_CORRUPT, "%s", damaged);
 	out->version = data[8];
@@ -225,22 +241,107 @@ int sealed_parse(const uint8_t *data, size_t len, struct sealed_header *out, str
 	return 0;
 }
 
-int seal_data(const uint8_t pk[SEAL_PK_BYTES], const void *plain, size_t n, struct buf *out,
-              struct error *e)
+int seal_sign_seed_new(uint8_t seed[SEAL_SIGN_SEED_BYTES], struct error *e)
 {
 	if (crypto_init() != 0)
 		return error_set(e, E_FAIL, "The encryption library could not start.");
-	if (n > SIZE_MAX - SEAL_HEADER_BYTES - SEAL_OVERHEAD - 1)
+	randombytes_buf(seed, SEAL_SIGN_SEED_BYTES);
+	return 0;
+}
+
+/* The Ed25519 key pair a seed grows; sk is secmem_alloc memory. */
+static uint8_t *sign_keypair(const uint8_t *seed, uint8_t spk[SEAL_SIGN_PK_BYTES],
+                             struct error *e)
+{
+	if (crypto_init() != 0)
+		return error_set(e, E_FAIL, "The encryption library could not start."), NULL;
+	uint8_t *sk = secmem_alloc(crypto_sign_SECRETKEYBYTES);
+	if (!sk)
+		return error_set(e, E_FAIL, "Out of memory for the key."), NULL;
+	if (crypto_sign_seed_keypair(spk, sk, seed) != 0) {
+		secmem_free(sk);
+		return error_set(e, E_FAIL, "Could not make the signing key."), NULL;
+	}
+	return sk;
+}
+
+int seal_sign_public(const uint8_t seed[SEAL_SIGN_SEED_BYTES], uint8_t spk[SEAL_SIGN_PK_BYTES],
+                     struct error *e)
+{
+	uint8_t *sk = sign_keypair(seed, spk, e);
+	if (!sk)
+		return -1;
+	secmem_free(sk);
+	return 0;
+}
+
+void seal_fingerprint(const uint8_t spk[SEAL_SIGN_PK_BYTES], char out[SEAL_FPR_TEXT_MAX])
+{
+	uint8_t h[10];
+	out[0] = '\0';
+	if (crypto_init() != 0)
+		return;
+	pk_digest("tend sender fingerprint", spk, h, sizeof(h));
+	char *p = out;
+	for (size_t i = 0; i < sizeof(h); i++) {
+		if (i && i % 2 == 0)
+			*p++ = ' ';
+		p += snprintf(p, 3, "%02x", h[i]);
+	}
+}
+
+/* What a version 2 signature covers, hashed: the reader's key id binds a
+ * report to the therapist it was made for, so it cannot be sealed again
+ * for someone else and passed off as sent to them. */
+static void signed_digest(const uint8_t id[SEAL_KEY_ID_BYTES], const void *plain, size_t n,
+                          uint8_t h[crypto_generichash_BYTES_MAX])
+{
+	static const char domain[] = "tend sealed report v2";
+	crypto_generichash_state st;
+	crypto_generichash_init(&st, NULL, 0, crypto_generichash_BYTES_MAX);
+	crypto_generichash_update(&st, (const uint8_t *)domain, sizeof(domain) - 1);
+	crypto_generichash_update(&st, id, SEAL_KEY_ID_BYTES);
+	crypto_generichash_update(&st, plain, n);
+	crypto_generichash_final(&st, h, crypto_generichash_BYTES_MAX);
+}
+
+int seal_data(const uint8_t pk[SEAL_PK_BYTES], const uint8_t *sign_seed, const void *plain,
+              size_t n, struct buf *out, struct error *e)
+{
+	if (crypto_init() != 0)
+		return error_set(e, E_FAIL, "The encryption library could not start.");
+	size_t head = sign_seed ? SEAL_SIGNED_HEAD : 0;
+	if (n > SIZE_MAX - SEAL_HEADER_BYTES - SEAL_OVERHEAD - head - 1)
 		return error_set(e, E_FAIL, "The report is too large to seal.");
-	size_t total = SEAL_HEADER_BYTES + SEAL_OVERHEAD + n;
+	size_t total = SEAL_HEADER_BYTES + SEAL_OVERHEAD + head + n;
 	if (buf_reserve(out, total))
 		return error_set(e, E_FAIL, "Out of memory sealing the report.");
 	uint8_t *p = (uint8_t *)out->data + out->len;
 	memset(p, 0, SEAL_HEADER_BYTES);
 	memcpy(p, seal_magic, sizeof(seal_magic));
-	p[8] = SEAL_VERSION;
+	p[8] = sign_seed ? SEAL_VERSION : SEAL_VERSION_UNSIGNED;
 	seal_key_id(pk, p + 12);
-	if (crypto_box_seal(p + SEAL_HEADER_BYTES, plain, (unsigned long long)n, pk) != 0) {
+	const uint8_t *inner = plain;
+	uint8_t *tmp = NULL;
+	if (sign_seed) {
+		/* signer key || signature || report, in wiped memory only */
+		tmp = secmem_alloc(head + n);
+		uint8_t *sk = tmp ? sign_keypair(sign_seed, tmp, e) : NULL;
+		if (!sk) {
+			secmem_free(tmp);
+			return tmp ? -1 : error_set(e, E_FAIL, "Out of memory sealing the report.");
+		}
+		uint8_t h[crypto_generichash_BYTES_MAX];
+		signed_digest(p + 12, plain, n, h);
+		crypto_sign_detached(tmp + SEAL_SIGN_PK_BYTES, NULL, h, sizeof(h), sk);
+		secmem_free(sk);
+		if (n)
+			memcpy(tmp + head, plain, n);
+		inner = tmp;
+	}
+	int rc = crypto_box_seal(p + SEAL_HEADER_BYTES, inner, (unsigned long long)(head + n), pk);
+	secmem_free(tmp);
+	if (rc != 0) {
 		secmem_wipe(p, total);
 		return error_set(e, E_FAIL, "Could not seal the report (is the public key valid?).");
 	}
@@ -250,8 +351,11 @@ int seal_data(const uint8_t pk[SEAL_PK_BYTES], const void *plain, size_t n, stru
 }
 
 int seal_open(const uint8_t *data, size_t len, const uint8_t pk[SEAL_PK_BYTES],
-              const uint8_t *sk, struct buf *out, struct error *e)
+              const uint8_t *sk, struct buf *out, struct seal_sender *from, struct error *e)
 {
+	static const char changed[] = "The sealed report was damaged or changed after it was "
+	                              "sealed; nothing in it can be trusted. Ask for it to be "
+	                              "sent again.";
 	if (crypto_init() != 0)
 		return error_set(e, E_FAIL, "The encryption library could not start.");
 	struct sealed_header h;
@@ -264,15 +368,34 @@ int seal_open(const uint8_t *data, size_t len, const uint8_t pk[SEAL_PK_BYTES],
 		                            "in this key file. Use the key file whose public key the "
 		                            "client was given.");
 	size_t n = h.body_len - SEAL_OVERHEAD;
+	size_t head = h.version >= SEAL_VERSION ? SEAL_SIGNED_HEAD : 0;
+	if (n < head)
+		return error_set(e, E_CORRUPT, "%s", changed);
 	if (buf_reserve(out, n))
 		return error_set(e, E_FAIL, "Out of memory opening the report.");
 	uint8_t *p = (uint8_t *)out->data + out->len;
 	if (crypto_box_seal_open(p, h.body, (unsigned long long)h.body_len, pk, sk) != 0) {
 		secmem_wipe(p, n);
-		return error_set(e, E_CORRUPT, "The sealed report was damaged or changed after it "
-		                               "was sealed; nothing in it can be trusted. Ask for it "
-		                               "to be sent again.");
+		return error_set(e, E_CORRUPT, "%s", changed);
 	}
+	struct seal_sender who = {0};
+	if (head) {
+		uint8_t d[crypto_generichash_BYTES_MAX];
+		signed_digest(id, p + head, n - head, d);
+		if (crypto_sign_verify_detached(p + SEAL_SIGN_PK_BYTES, d, sizeof(d), p) != 0) {
+			secmem_wipe(p, n);
+			return error_set(e, E_CORRUPT, "The report's signature does not hold: it was "
+			                               "not made by the tend whose key it names, or was "
+			                               "changed. Nothing in it can be trusted.");
+		}
+		who.is_signed = true;
+		memcpy(who.spk, p, SEAL_SIGN_PK_BYTES);
+		memmove(p, p + head, n - head);
+		secmem_wipe(p + n - head, head);
+		n -= head;
+	}
+	if (from)
+		*from = who;
 	out->len += n;
 	out->data[out->len] = '\0';
 	return 0;

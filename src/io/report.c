@@ -15,10 +15,12 @@
 #include "content/embed.h"
 #include "content/homework.h"
 #include "content/page.h"
+#include "crypto/secmem.h"
 #include "store/entries.h"
 #include "store/homework.h"
 #include "store/settings.h"
 #include "util/termsafe.h"
+#include "util/timefmt.h"
 
 static const struct {
 	const char *name, *title;
@@ -165,9 +167,11 @@ static const char *const wday_short[7] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sa
 
 /* ---- the numbers */
 
+/* Distress before and after, paired: only a log with both noted counts,
+ * so the two means rest on the same n logs. */
 struct cat_suds {
-	size_t nb, na;
-	double before, after; /* means over nb and na */
+	size_t n;
+	double before, after; /* means over the n paired logs */
 };
 
 struct facts {
@@ -178,6 +182,11 @@ struct facts {
 	size_t days_with; /* days in the range with a check-in */
 	double mean;
 	int min, max;
+	/* The lowest days (by their lowest check-in): lowest first, then
+	 * earliest; for the summary. */
+	int64_t low_day[REPORT_LOW_DAYS];
+	int low_min[REPORT_LOW_DAYS];
+	size_t nlow;
 	struct trigger_point *trig;
 	size_t ntrig;
 	struct trigger_counts tc;
@@ -188,6 +197,25 @@ struct facts {
 	struct tool_effect *te;
 	size_t nte;
 };
+
+/* Keeps the day in f's lowest days when it belongs there. */
+static void low_add(struct facts *f, int64_t day, int min)
+{
+	size_t i = f->nlow;
+	while (i > 0 && min < f->low_min[i - 1])
+		i--;
+	if (i >= REPORT_LOW_DAYS)
+		return;
+	size_t last = f->nlow < REPORT_LOW_DAYS ? f->nlow : REPORT_LOW_DAYS - 1;
+	for (size_t k = last; k > i; k--) {
+		f->low_day[k] = f->low_day[k - 1];
+		f->low_min[k] = f->low_min[k - 1];
+	}
+	f->low_day[i] = day;
+	f->low_min[i] = min;
+	if (f->nlow < REPORT_LOW_DAYS)
+		f->nlow++;
+}
 
 static const char own_words_label[] = "Something else, in their own words (not included)";
 
@@ -212,12 +240,43 @@ static int keep_points(const struct report_data *d, const struct trigger_point *
 
 static void suds_add(struct cat_suds *c, const struct trigger_point *p)
 {
-	if (p->suds_before >= 0) {
-		c->before += (p->suds_before - c->before) / (double)++c->nb;
-	}
-	if (p->suds_after >= 0) {
-		c->after += (p->suds_after - c->after) / (double)++c->na;
-	}
+	if (p->suds_before < 0 || p->suds_after < 0)
+		return;
+	c->n++;
+	c->before += (p->suds_before - c->before) / (double)c->n;
+	c->after += (p->suds_after - c->after) / (double)c->n;
+}
+
+/* One skill under two names (the toolbox's and the exercise's) is counted
+ * once, under the second name. Add a row when a name is added to either. */
+static const struct {
+	const char *from, *to;
+} same_skill[] = {
+	{"Grounding: 5-4-3-2-1", "5-4-3-2-1 grounding"},
+};
+
+static const char *skill_name(const char *tool)
+{
+	for (size_t i = 0; tool && i < sizeof(same_skill) / sizeof(same_skill[0]); i++)
+		if (strcmp(tool, same_skill[i].from) == 0)
+			return same_skill[i].to;
+	return tool;
+}
+
+/* "What helped" in the order a reader can trust: the most used first,
+ * then the most ratings; a mean over fewer than STATS_MIN_MEAN ratings
+ * never ranks above one that rests on enough. */
+static int effect_cmp(const void *pa, const void *pb)
+{
+	const struct tool_effect *a = pa, *b = pb;
+	if (a->uses != b->uses)
+		return a->uses > b->uses ? -1 : 1;
+	bool ea = stats_enough(a->n), eb = stats_enough(b->n);
+	if (ea != eb)
+		return ea ? -1 : 1;
+	if (a->n != b->n)
+		return a->n > b->n ? -1 : 1;
+	return strcmp(a->tool, b->tool);
 }
 
 static void facts_free(struct facts *f)
@@ -257,6 +316,7 @@ static int facts_build(const struct report_data *d, struct facts *f, struct erro
 			f->max = b->max;
 		f->days_with++;
 		f->mean += b->mean * (double)b->count;
+		low_add(f, b->day, b->min);
 	}
 	if (daily.total)
 		f->mean /= (double)daily.total;
@@ -287,10 +347,14 @@ static int facts_build(const struct report_data *d, struct facts *f, struct erro
 		if (in_range(d, d->helps[i].t, d->helps[i].off_min)) {
 			if (d->help_own_words && d->help_own_words[i])
 				f->help[k].tool = own_words_label;
+			else
+				f->help[k].tool = skill_name(f->help[k].tool);
 			k++;
 		}
 	if (coping_effects(f->help, f->nhelp, &f->te, &f->nte))
 		goto nomem;
+	if (f->nte > 1)
+		qsort(f->te, f->nte, sizeof(*f->te), effect_cmp);
 	return 0;
 nomem:
 	facts_free(f);
@@ -308,11 +372,12 @@ static const char html_style[] =
 	"h2{font-size:1.25em;margin:1.8em 0 .5em;border-bottom:1px solid #ccc;padding-bottom:.2em}\n"
 	"h3{font-size:1.05em;margin:1.2em 0 .3em}\n"
 	".note{color:#555;font-style:italic}\n"
-	"table{border-collapse:collapse;margin:.6em 0 1em}\n"
-	"th,td{border:1px solid #bbb;padding:.25em .6em;text-align:left}\n"
+	"table{border-collapse:collapse;margin:.6em 0 1em;max-width:100%}\n"
+	"th,td{border:1px solid #bbb;padding:.25em .6em;text-align:left;overflow-wrap:anywhere}\n"
 	"td.n{text-align:right}\n"
 	"th{background:#eef2f0}\n"
 	"svg.chart{display:block;width:100%;max-width:640px;height:auto;margin:.6em 0}\n"
+	".range{stroke:#2f6f8f;stroke-width:3}.mean{stroke:#222;stroke-width:2}\n"
 	".axis{stroke:#999;stroke-width:1}.grid{stroke:#ddd;stroke-width:1}\n"
 	".line{fill:none;stroke:#2f6f8f;stroke-width:2.5}\n"
 	".dot{fill:#2f6f8f}.bar{fill:#c0703a}\n"
@@ -321,7 +386,8 @@ static const char html_style[] =
 	"white-space:pre-wrap}\n"
 	"footer{margin-top:2.5em;color:#666;font-size:.9em}\n"
 	"@media print{body{font-size:11pt}main{max-width:none;padding:0}"
-	"h2{break-after:avoid}table,svg,blockquote{break-inside:avoid}"
+	"h2,h3{break-after:avoid;page-break-after:avoid}"
+	"table,svg,blockquote,tr{break-inside:avoid;page-break-inside:avoid}"
 	"th{background:none}}\n"
 	"</style>\n";
 
@@ -329,7 +395,7 @@ static const char html_style[] =
 #define CH_H 220
 #define CH_L 40  /* left edge of the plot */
 #define CH_R 620
-#define CH_T 15  /* the y of 10 */
+#define CH_T 28  /* the y of 10 (the axis title above it) */
 #define CH_B 185 /* the y of 0 */
 
 static long chart_x(size_t i, size_t n)
@@ -355,38 +421,47 @@ static void svg_mood(struct out *o, const struct facts *f)
 		     v ? "grid" : "axis", CH_L, y, CH_R, y, CH_L - 6, y + 4, v);
 	}
 	size_t n = f->sr.n;
-	/* A line joins each run of buckets with check-ins, so a gap shows as a
-	 * gap; every bucket with check-ins also gets a point. */
-	for (size_t i = 0; i < n;) {
-		size_t j = i;
-		while (j < n && f->sr.v[j].count)
-			j++;
-		if (j - i >= 2) {
-			put(o, "<polyline class=\"line\" points=\"");
-			for (size_t k = i; k < j; k++)
-				putf(o, "%s%ld,%ld", k > i ? " " : "", chart_x(k, n),
-				     chart_y(f->sr.v[k].mean));
-			put(o, "\"/>\n");
-		}
-		i = j > i ? j : i + 1;
-	}
+	/* Each day (or week) with check-ins is drawn as what happened: a bar
+	 * from its lowest to its highest check-in with a dot at each end, and
+	 * a short tick at the average, never one dot at a score nobody gave. */
 	for (size_t i = 0; i < n; i++) {
 		const struct series_bucket *sb = &f->sr.v[i];
 		if (!sb->count)
 			continue;
-		long x = chart_x(i, n), y = chart_y(sb->mean);
+		long x = chart_x(i, n), lo = chart_y(sb->min), hi = chart_y(sb->max);
 		char a[24], b[16];
-		putf(o, "<circle class=\"dot\" cx=\"%ld\" cy=\"%ld\" r=\"4\"><title>%s: %s</title>"
-		        "</circle>\n",
-		     x, y, stats_day_text(sb->day, b), num1(sb->mean, a));
+		if (sb->min == sb->max)
+			putf(o, "<g class=\"day\"><title>%s: %zu check-in%s, %d</title>",
+			     stats_day_text(sb->day, b), sb->count, sb->count == 1 ? "" : "s", sb->min);
+		else
+			putf(o, "<g class=\"day\"><title>%s: %zu check-ins, %d to %d, average %s</title>",
+			     stats_day_text(sb->day, b), sb->count, sb->min, sb->max, num1(sb->mean, a));
+		if (lo != hi)
+			putf(o, "<line class=\"range\" x1=\"%ld\" y1=\"%ld\" x2=\"%ld\" y2=\"%ld\"/>", x,
+			     lo, x, hi);
+		putf(o, "<circle class=\"dot\" cx=\"%ld\" cy=\"%ld\" r=\"4\"/>", x, lo);
+		if (lo != hi)
+			putf(o, "<circle class=\"dot\" cx=\"%ld\" cy=\"%ld\" r=\"4\"/>"
+			        "<line class=\"mean\" x1=\"%ld\" y1=\"%ld\" x2=\"%ld\" y2=\"%ld\"/>",
+			     x, hi, x - 7, chart_y(sb->mean), x + 7, chart_y(sb->mean));
+		put(o, "</g>\n");
 	}
-	char a[16], b[16];
-	if (n) {
-		putf(o, "<text class=\"label\" x=\"%d\" y=\"%d\">%s</text>", CH_L, CH_H - 10,
-		     stats_day_text(f->sr.v[0].day, a));
-		putf(o, "<text class=\"label\" x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>\n", CH_R,
-		     CH_H - 10, stats_day_text(f->sr.v[n - 1].day, b));
+	/* The axis says what it is; dates under about every seventh bucket,
+	 * and the last. */
+	putf(o, "<text class=\"label\" x=\"%d\" y=\"%d\">Mood: 0 = hardest, 10 = best</text>\n",
+	     CH_L, CH_T - 12);
+	size_t step = n > 8 ? (n + 6) / 7 : 1;
+	for (size_t i = 0; i < n; i++) {
+		if (i % step && i != n - 1)
+			continue;
+		if (i != n - 1 && n - 1 - i < step / 2 + 1 && i)
+			continue; /* too close to the last label */
+		char b[16];
+		stats_day_text(f->sr.v[i].day, b);
+		putf(o, "<text class=\"label\" x=\"%ld\" y=\"%d\" text-anchor=\"middle\">%s</text>",
+		     chart_x(i, n), CH_H - 10, b + 5);
 	}
+	put(o, "\n");
 	put(o, "</svg>\n");
 }
 
@@ -516,8 +591,8 @@ static void sec_mood(struct out *o, const struct report_data *d, const struct fa
 	para(o);
 	putf(o, "%zu check-in%s, on %zu of %lld day%s. ", f->nmood, f->nmood == 1 ? "" : "s",
 	     f->days_with, (long long)days, days == 1 ? "" : "s");
-	putf(o, "Mood averaged %s out of 10 (lowest %d, highest %d).", num1(f->mean, a), f->min,
-	     f->max);
+	putf(o, "Mood averaged %s out of 10 (lowest %d, highest %d). Mood runs from 0 = hardest "
+	        "to 10 = best.", num1(f->mean, a), f->min, f->max);
 	para_end(o);
 	if (!stats_enough(f->nmood)) {
 		para(o);
@@ -527,8 +602,8 @@ static void sec_mood(struct out *o, const struct report_data *d, const struct fa
 	}
 	if (o->html)
 		svg_mood(o, f);
-	const char *heads[] = {f->weekly ? "Week starting" : "Day", "Check-ins", "Average",
-	                       "Lowest", "Highest"};
+	const char *heads[] = {f->weekly ? "Week starting" : "Day", "Check-ins", "Lowest",
+	                       "Highest", "Average"};
 	table(o, heads, 5);
 	for (size_t i = 0; i < f->sr.n; i++) {
 		const struct series_bucket *sb = &f->sr.v[i];
@@ -539,11 +614,11 @@ static void sec_mood(struct out *o, const struct report_data *d, const struct fa
 		cell(o, true);
 		putf(o, "%zu", sb->count);
 		cell(o, true);
-		put(o, num1(sb->mean, a));
-		cell(o, true);
 		putf(o, "%d", sb->min);
 		cell(o, true);
 		putf(o, "%d", sb->max);
+		cell(o, true);
+		putf(o, "%s%s", num1(sb->mean, a), stats_enough(sb->count) ? "" : " (few)");
 		row_end(o);
 	}
 	table_end(o);
@@ -552,14 +627,24 @@ static void sec_mood(struct out *o, const struct report_data *d, const struct fa
 	para_end(o);
 }
 
-/* Average distress before and after, or "not noted". */
+/* n, then the paired averages before and after, each marked "few" on
+ * fewer than STATS_MIN_MEAN pairs, or "not noted". */
 static void suds_cells(struct out *o, const struct cat_suds *c)
 {
 	char a[24];
+	const char *few = stats_enough(c->n) ? "" : " (few)";
 	cell(o, true);
-	put(o, c->nb ? num1(c->before, a) : "not noted");
+	putf(o, "%zu", c->n);
 	cell(o, true);
-	put(o, c->na ? num1(c->after, a) : "not noted");
+	if (c->n)
+		putf(o, "%s%s", num1(c->before, a), few);
+	else
+		put(o, "not noted");
+	cell(o, true);
+	if (c->n)
+		putf(o, "%s%s", num1(c->after, a), few);
+	else
+		put(o, "not noted");
 	row_end(o);
 }
 
@@ -570,15 +655,16 @@ static void sec_triggers(struct out *o, const struct facts *f)
 		return;
 	}
 	para(o);
-	putf(o, "%zu trigger log%s. Distress is noted from 0 (none) to 10 (the most), before and "
-	        "after; what happened is not included.",
-	     f->ntrig, f->ntrig == 1 ? "" : "s");
+	putf(o, "%zu trigger log%s. Distress runs from 0 = none to 10 = most. Before and after "
+	        "are averaged over the same logs, those with both noted (n); fewer than %d is "
+	        "marked \"few\". What happened is not included.",
+	     f->ntrig, f->ntrig == 1 ? "" : "s", STATS_MIN_MEAN);
 	para_end(o);
 	if (o->html && f->tc.ncats)
 		svg_triggers(o, f);
-	static const char *const heads[] = {"Kind", "Logs", "Distress before (average)",
+	static const char *const heads[] = {"Kind", "Logs", "n", "Distress before (average)",
 	                                    "Distress after (average)"};
-	table(o, heads, 4);
+	table(o, heads, 5);
 	for (size_t i = 0; i < f->tc.ncats; i++) {
 		cell(o, false);
 		text(o, f->tc.cats[i].category);
@@ -602,9 +688,9 @@ static void sec_coping(struct out *o, const struct facts *f)
 		return;
 	}
 	para(o);
-	putf(o, "How much distress (0-10) fell, on average, after each way of coping or exercise. "
-	        "\"Noted\" counts the times distress was noted before and after; fewer than %d is "
-	        "marked \"few\" and is best read lightly.",
+	putf(o, "How much distress (0 = none, 10 = most) fell, on average, after each way of "
+	        "coping or exercise, the most used first. \"Noted\" counts the times distress was "
+	        "noted before and after; fewer than %d is marked \"few\" and is best read lightly.",
 	     STATS_MIN_MEAN);
 	para_end(o);
 	static const char *const heads[] = {"Way of coping", "Times used", "Noted", "Average fall"};
@@ -627,16 +713,24 @@ static void sec_coping(struct out *o, const struct facts *f)
 	table_end(o);
 }
 
+static bool module_begun(const struct report_module *m)
+{
+	return m->status && strcmp(m->status, "not started") != 0;
+}
+
 static void sec_path(struct out *o, const struct report_data *d)
 {
 	if (!d->nmodules) {
 		para_line(o, "No path modules were found.");
 		return;
 	}
-	para_line(o, "The status the person gave each module of the healing path.");
+	para_line(o, "The status the person gave each module of the healing path they have begun "
+	             "(modules not started are left out).");
 	static const char *const heads[] = {"Module", "Status"};
 	table(o, heads, 2);
 	for (size_t i = 0; i < d->nmodules; i++) {
+		if (!module_begun(&d->modules[i]))
+			continue;
 		cell(o, false);
 		text(o, d->modules[i].title);
 		cell(o, false);
@@ -762,10 +856,74 @@ static const char self_help_note[] =
 	"a diagnosis or a clinical assessment.";
 
 
+/* A section that would hold nothing is left out (the summary names it). */
+static bool section_empty(int s, const struct report_data *d, const struct facts *f)
+{
+	switch ((enum report_section)s) {
+	case REPORT_MOOD: return !f->nmood;
+	case REPORT_TRIGGERS: return !f->ntrig;
+	case REPORT_COPING: return !f->nte;
+	case REPORT_PATH:
+		for (size_t i = 0; i < d->nmodules; i++)
+			if (module_begun(&d->modules[i]))
+				return false;
+		return true;
+	case REPORT_HOMEWORK: return !d->npacks;
+	case REPORT_ENTRIES: return !d->nentries;
+	case REPORT_NSECTIONS: break;
+	}
+	return true;
+}
+
+/* At the top: when the report was made (always), the days with a
+ * check-in, the lowest days with their dates, and what was left out. */
+static void render_summary(struct out *o, const struct report_data *d, const struct facts *f)
+{
+	char a[16];
+	int64_t days = d->to_day - d->from_day + 1;
+	put(o, o->html ? "<section id=\"summary\">\n<h2>Summary</h2>\n<ul>\n" : "## Summary\n\n");
+	const char *li = o->html ? "<li>" : "- ", *li_end = o->html ? "</li>\n" : "\n";
+	putf(o, "%sMade on %s.%s", li, stats_day_text(d->made_day, a), li_end);
+	if (d->sections & REPORT_BIT(REPORT_MOOD)) {
+		putf(o, "%sA check-in on %zu of %lld day%s.%s", li, f->days_with, (long long)days,
+		     days == 1 ? "" : "s", li_end);
+		if (f->nlow) {
+			putf(o, "%sThe lowest day%s (mood 0 = hardest, 10 = best): ", li,
+			     f->nlow == 1 ? "" : "s");
+			for (size_t i = 0; i < f->nlow; i++)
+				putf(o, "%s%s %s (%d)", i ? ", " : "", wday_short[stats_weekday(f->low_day[i])],
+				     stats_day_text(f->low_day[i], a), f->low_min[i]);
+			putf(o, ".%s", li_end);
+		}
+	}
+	if ((d->sections & REPORT_BIT(REPORT_HOMEWORK)) && d->npacks) {
+		size_t items = 0, done = 0;
+		for (size_t i = 0; i < d->npacks; i++)
+			for (size_t k = 0; k < d->packs[i].nitems; k++) {
+				items++;
+				done += d->packs[i].items[k].done;
+			}
+		putf(o, "%sHomework: %zu of %zu item%s done as asked, in %zu pack%s.%s", li, done, items,
+		     items == 1 ? "" : "s", d->npacks, d->npacks == 1 ? "" : "s", li_end);
+	}
+	bool any = false;
+	for (int s = 0; s < REPORT_NSECTIONS; s++) {
+		if (!(d->sections & REPORT_BIT(s)) || !section_empty(s, d, f))
+			continue;
+		putf(o, "%s%s", any ? ", " : li, any ? "" : "Left out, as nothing was noted for them: ");
+		put(o, sections[s].title);
+		any = true;
+	}
+	if (any)
+		putf(o, ".%s", li_end);
+	put(o, o->html ? "</ul>\n</section>\n" : "\n");
+}
+
 static void render_sections(struct out *o, const struct report_data *d, const struct facts *f)
 {
+	render_summary(o, d, f);
 	for (int s = 0; s < REPORT_NSECTIONS; s++) {
-		if (!(d->sections & REPORT_BIT(s)))
+		if (!(d->sections & REPORT_BIT(s)) || section_empty(s, d, f))
 			continue;
 		if (o->html)
 			putf(o, "<section id=\"%s\">\n<h2>%s</h2>\n", sections[s].name,
@@ -861,22 +1019,46 @@ int report_preview(const struct report_data *d, struct buf *out, struct error *e
 		putf(&o, "  %s: ", sections[s].title);
 		switch ((enum report_section)s) {
 		case REPORT_MOOD:
-			putf(&o, "%zu check-in%s, %s\n", f.nmood, f.nmood == 1 ? "" : "s",
+			putf(&o, "%zu check-in%s, %s", f.nmood, f.nmood == 1 ? "" : "s",
 			     f.weekly ? "by week" : "by day");
+			if (f.nmood) {
+				char m[24];
+				putf(&o, "; on %zu day%s, average %s%s (lowest %d, highest %d; 0 = hardest, "
+				         "10 = best)", f.days_with, f.days_with == 1 ? "" : "s",
+				     num1(f.mean, m), stats_enough(f.nmood) ? "" : " (few)", f.min, f.max);
+			}
+			put(&o, "\n");
 			break;
 		case REPORT_TRIGGERS:
-			putf(&o, "%zu trigger log%s in %zu kind%s, with distress before and after "
-			         "(not what happened)\n",
-			     f.ntrig, f.ntrig == 1 ? "" : "s", f.tc.ncats, f.tc.ncats == 1 ? "" : "s");
+			putf(&o, "%zu trigger log%s in %zu kind%s (not what happened)", f.ntrig,
+			     f.ntrig == 1 ? "" : "s", f.tc.ncats, f.tc.ncats == 1 ? "" : "s");
+			if (f.all.n) {
+				char x[24], y[24];
+				putf(&o, "; distress %s before, %s after, over %zu log%s with both%s "
+				         "(10 = most)", num1(f.all.before, x), num1(f.all.after, y), f.all.n,
+				     f.all.n == 1 ? "" : "s", stats_enough(f.all.n) ? "" : " (few)");
+			}
+			put(&o, "\n");
 			break;
 		case REPORT_COPING:
-			putf(&o, "%zu way%s of coping or exercises, used %zu time%s\n", f.nte,
+			putf(&o, "%zu way%s of coping or exercises, used %zu time%s", f.nte,
 			     f.nte == 1 ? "" : "s", f.nhelp, f.nhelp == 1 ? "" : "s");
+			if (f.nte) {
+				put(&o, "; most used: ");
+				if (termsafe_append(out, f.te[0].tool, strlen(f.te[0].tool), TERMSAFE_LINE))
+					o.failed = true;
+				putf(&o, " (%zu)", f.te[0].uses);
+			}
+			put(&o, "\n");
 			break;
-		case REPORT_PATH:
-			putf(&o, "%zu module%s and their status\n", d->nmodules,
+		case REPORT_PATH: {
+			size_t begun = 0;
+			for (size_t i = 0; i < d->nmodules; i++)
+				begun += module_begun(&d->modules[i]);
+			putf(&o, "%zu of %zu module%s begun, with their status\n", begun, d->nmodules,
 			     d->nmodules == 1 ? "" : "s");
 			break;
+		}
 		case REPORT_HOMEWORK: {
 			size_t items = 0, answers = 0;
 			for (size_t i = 0; i < d->npacks; i++) {
@@ -920,16 +1102,80 @@ int report_preview(const struct report_data *d, struct buf *out, struct error *e
 	return 0;
 }
 
-int report_output(const struct report_data *d, enum report_format f, const uint8_t *seal_pk,
-                  struct buf *out, struct error *e)
+/* The vault's signing seed, as 64 hex digits in its settings; kept out
+ * of exports (store/dump.c leaves out key.*). */
+#define SIGN_SETTING "key.report-signing"
+
+static int hexval(char c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* seed (SEAL_SIGN_SEED_BYTES): the vault's signing seed, made and kept the
+ * first time a report is sealed. */
+static int sign_seed_load(struct vault *v, uint8_t *seed, struct error *e)
+{
+	struct buf b = BUF_INIT;
+	int got = settings_get_buf(v, SIGN_SETTING, &b, e);
+	if (got < 0) {
+		buf_free(&b);
+		return -1;
+	}
+	if (got == 1) {
+		bool ok = b.len == 2 * SEAL_SIGN_SEED_BYTES;
+		for (size_t i = 0; ok && i < SEAL_SIGN_SEED_BYTES; i++) {
+			int hi = hexval(b.data[2 * i]), lo = hexval(b.data[2 * i + 1]);
+			ok = hi >= 0 && lo >= 0;
+			seed[i] = (uint8_t)(ok ? hi << 4 | lo : 0);
+		}
+		buf_free(&b);
+		if (!ok)
+			return error_set(e, E_CORRUPT, "The vault's key for signing reports is damaged; "
+			                               "no report was sealed.");
+		return 0;
+	}
+	buf_free(&b);
+	char hex[2 * SEAL_SIGN_SEED_BYTES + 1];
+	if (seal_sign_seed_new(seed, e))
+		return -1;
+	for (size_t i = 0; i < SEAL_SIGN_SEED_BYTES; i++)
+		snprintf(hex + 2 * i, 3, "%02x", seed[i]);
+	int rc = settings_set(v, SIGN_SETTING, hex, e);
+	mem_wipe(hex, sizeof(hex));
+	return rc;
+}
+
+int report_output(struct vault *v, const struct report_data *d, enum report_format f,
+                  const uint8_t *seal_pk, struct buf *out, struct error *e)
 {
 	if (!seal_pk)
 		return report_render(d, f, out, e);
+	uint8_t *seed = secmem_alloc(SEAL_SIGN_SEED_BYTES);
+	if (!seed)
+		return error_set(e, E_FAIL, "Out of memory.");
 	struct buf plain = BUF_INIT;
-	int rc = report_render(d, f, &plain, e);
+	int rc = sign_seed_load(v, seed, e);
 	if (rc == 0)
-		rc = seal_data(seal_pk, plain.data, plain.len, out, e);
+		rc = report_render(d, f, &plain, e);
+	if (rc == 0)
+		rc = seal_data(seal_pk, seed, plain.data, plain.len, out, e);
+	secmem_free(seed);
 	buf_free(&plain);
+	return rc;
+}
+
+int report_fingerprint(struct vault *v, char out[SEAL_FPR_TEXT_MAX], struct error *e)
+{
+	uint8_t *seed = secmem_alloc(SEAL_SIGN_SEED_BYTES);
+	uint8_t spk[SEAL_SIGN_PK_BYTES];
+	if (!seed)
+		return error_set(e, E_FAIL, "Out of memory.");
+	int rc = sign_seed_load(v, seed, e);
+	if (rc == 0)
+		rc = seal_sign_public(seed, spk, e);
+	secmem_free(seed);
+	if (rc == 0)
+		seal_fingerprint(spk, out);
 	return rc;
 }
 
@@ -1121,7 +1367,8 @@ static int load_homework(struct vault *v, struct report_build *b, struct error *
 			w->items[k] = (struct report_hw_item){
 			    .heading = it->heading, .what = w->what[k], .status = w->status[k],
 			    .answer = it->kind == HW_ANSWER ? w->prog[k].last_answer : NULL,
-			    .admins = w->admins[k], .nadmins = w->nadmins[k], .mean = it->m.mean};
+			    .admins = w->admins[k], .nadmins = w->nadmins[k], .mean = it->m.mean,
+			    .done = w->prog[k].done >= (it->times > 0 ? it->times : 1)};
 		}
 		b->packs[j] = (struct report_hw_pack){
 		    .title = w->h.title, .from = w->h.from, .assigned = w->h.assigned,
@@ -1141,6 +1388,7 @@ int report_build_load(struct vault *v, int64_t from_day, int64_t to_day, unsigne
 	const struct report_source *s = &b->src;
 	b->d = (struct report_data){
 		.from_day = from_day, .to_day = to_day, .sections = which,
+		.made_day = stats_day_of(stamp_now().t, stamp_now().off_min),
 		.moods = s->ins.moods, .nmoods = s->ins.nmoods,
 		.triggers = s->ins.triggers, .ntriggers = s->ins.ntriggers,
 		.helps = s->ins.helps, .help_own_words = s->ins.help_own_words,

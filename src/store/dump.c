@@ -15,14 +15,17 @@ const char *const dump_tables[] = {
 
 static int dump_table(sqlite3 *db, const char *table, dump_fn fn, void *arg, struct error *e)
 {
-	char sql[128];
+	char sql[192];
 	/* Table names come from the list above, never from input. Settings
 	 * leave out work in hand (draft.*, like the drafts table) and what
 	 * set-up keeps until it is done (setup.*: the recovery code, which
-	 * must never leave the vault). */
+	 * must never leave the vault) and keys (key.*: the signing key of
+	 * sealed reports, which would let anyone holding an export sign as
+	 * this vault). */
 	snprintf(sql, sizeof(sql), "SELECT * FROM %s%s ORDER BY 1", table,
 	         strcmp(table, "settings") == 0
 	             ? " WHERE key NOT GLOB 'draft.*' AND key NOT GLOB 'setup.*'"
+	               " AND key NOT GLOB 'key.*'"
 	             : "");
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
@@ -200,9 +203,24 @@ int store_insert_row(sqlite3 *db, const char *table, size_t ncols, const char *c
 	return store_sql_error(db, rc, e, "adding the import");
 }
 
+bool store_row_is_vault_key(const char *table, size_t ncols, const char *const *names,
+                            const struct dump_value *vals)
+{
+	if (strcmp(table, "settings") != 0)
+		return false;
+	for (size_t i = 0; i < ncols; i++)
+		if (strcmp(names[i], "key") == 0)
+			return vals[i].type == DV_TEXT && vals[i].len >= 4 && memcmp(vals[i].s, "key.", 4) == 0;
+	return false;
+}
+
 int store_load_row(struct vault *v, const char *table, size_t ncols, const char *const *names,
                    const struct dump_value *vals, struct error *e)
 {
+	/* A vault's own keys (key.*) never come in from a file: one planted
+	 * there would let whoever wrote the file sign as this vault. */
+	if (store_row_is_vault_key(table, ncols, names, vals))
+		return 0;
 	bool known = false;
 	for (size_t i = 0; dump_tables[i]; i++)
 		known |= strcmp(dump_tables[i], table) == 0;

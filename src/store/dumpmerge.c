@@ -303,6 +303,10 @@ int store_merge_row(struct vault *v, struct load_ids *ids, const char *table, si
 	int t = table_index(table);
 	if (t < 0)
 		return error_set(e, E_CORRUPT, "There is no table '%s' in a tend export.", table);
+	if (store_row_is_vault_key(table, ncols, names, vals)) {
+		*res = MERGE_KEPT; /* the vault's own keys are never taken from a file */
+		return 0;
+	}
 	struct row r;
 	int rc = prepare_row(ids, table, ncols, names, vals, &r, e);
 	sqlite3 *db = vault_db(v);

@@ -11,10 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "content/homework.h"
 #include "core/stats.h"
 #include "io/export.h"
 #include "io/report.h"
 #include "store/homework.h"
+#include "store/settings.h"
 #include "util/fileio.h"
 #include "util/utf8.h"
 #include "views/data_int.h"
@@ -35,6 +37,10 @@ static const struct {
 	{REPORT_HTML, "HTML (one page with charts)", "html"},
 };
 #define NFORMATS ((int)(sizeof(rp_formats) / sizeof(rp_formats[0])))
+
+/* The vault remembers the key last sealed for, and whose it is. */
+#define SEAL_TO_SETTING "report.seal-to"
+#define SEAL_FOR_SETTING "report.seal-for"
 
 #define SEALED_NOTE \
 	"**Sealed** for the key above: only the holder of its key file and " \
@@ -65,6 +71,11 @@ struct reportst {
 	int fmt, prow;
 	struct field path;
 	struct field seal; /* a therapist's public key; empty: not sealed */
+	bool sealed_ext;   /* the path's ending is .sealed (s->seal holds a key) */
+	/* The key offered (a pack's key:, or the one last sealed for) and
+	 * whose it is: "Seal for <from>" while the field still holds it. */
+	char offered[SEAL_PK_TEXT_MAX];
+	char offered_for[HOMEWORK_FIELD_MAX + 1];
 	char problem[600];
 	char done[900];
 	struct buf full;
@@ -155,6 +166,46 @@ static void check_dates(struct ctx *c, struct reportst *s)
 	}
 }
 
+static void sync_ext(struct reportst *s);
+
+/* The key to seal for, offered in the field: the one last sealed for, or
+ * else the newest homework pack's key: (a line that is not a valid key is
+ * passed over). */
+static void offer_key(struct ctx *c, struct reportst *s)
+{
+	struct error e = {0};
+	uint8_t pk[REPORT_PK_BYTES];
+	if (settings_get(c->vault, SEAL_TO_SETTING, s->offered, sizeof(s->offered), &e) == 1 &&
+	    report_pk_parse(s->offered, pk, &e) == 0) {
+		settings_get(c->vault, SEAL_FOR_SETTING, s->offered_for, sizeof(s->offered_for), &e);
+	} else {
+		s->offered[0] = '\0';
+		struct hw_pack *p = NULL;
+		size_t n = 0;
+		if (hwpack_list(c->vault, &p, &n, &e) == 0) {
+			for (size_t i = n; i-- > 0 && !s->offered[0];) {
+				struct homework h;
+				if (homework_parse(p[i].text, strlen(p[i].text), 0, &h, &e) != 0)
+					continue;
+				if (h.key && report_pk_parse(h.key, pk, &e) == 0) {
+					seal_pk_format(pk, s->offered);
+					snprintf(s->offered_for, sizeof(s->offered_for), "%s", h.from);
+				}
+				homework_free(&h);
+			}
+			hwpack_list_free(p, n);
+		}
+	}
+	if (s->offered[0])
+		field_insert(&s->seal, s->offered, strlen(s->offered));
+	sync_ext(s);
+}
+
+static bool offering(const struct reportst *s)
+{
+	return s->offered[0] && s->offered_for[0] && strcmp(s->seal.buf, s->offered) == 0;
+}
+
 static int rp_enter(struct ctx *c, void *st, const void *arg)
 {
 	(void)arg;
@@ -175,6 +226,7 @@ static int rp_enter(struct ctx *c, void *st, const void *arg)
 	/* Homework is offered only when there is a pack to report on. */
 	struct error e = {0};
 	bool packs = hwpack_count(c->vault, &e) > 0;
+	offer_key(c, s);
 	for (int i = 0; i < REPORT_NSECTIONS; i++)
 		if (i != REPORT_ENTRIES && (i != REPORT_HOMEWORK || packs))
 			s->sect[s->nsect++] = i;
@@ -328,8 +380,15 @@ static void draw_preview(struct reportst *s, int rows, int cols)
 	ui_puts(y, 2, 9, ROLE_NORMAL, "As");
 	data_draw_choice(y, 12, w - 10, s->prow == RP_FORMAT, rp_formats[s->fmt].label);
 	y++;
-	data_draw_field(y, w, "Seal for", &s->seal, s->prow == RP_SEAL,
-	                "(a therapist's public key, or nothing)");
+	if (offering(s) && s->prow != RP_SEAL) {
+		char who[HOMEWORK_FIELD_MAX + 16];
+		snprintf(who, sizeof(who), "%s (their key)", s->offered_for);
+		ui_puts(y, 2, 9, ROLE_NORMAL, "Seal for");
+		ui_puts(y, 12, w - 10, ROLE_STRONG, who);
+	} else {
+		data_draw_field(y, w, "Seal for", &s->seal, s->prow == RP_SEAL,
+		                "(a therapist's public key, or nothing)");
+	}
 	y++;
 	data_draw_field(y, w, "Save to", &s->path, s->prow == RP_PATH, NULL);
 	y++;
@@ -402,7 +461,8 @@ static struct step rp_write(struct ctx *c, void *data)
 		snprintf(s->problem, sizeof(s->problem), "Seal for: %s", e.msg);
 		return STEP(STEP_REDRAW);
 	}
-	rc = report_output(&s->rb.d, rp_formats[s->fmt].f, s->seal.len ? pk : NULL, &b, &e);
+	rc = report_output(c->vault, &s->rb.d, rp_formats[s->fmt].f, s->seal.len ? pk : NULL, &b,
+	                   &e);
 	if (rc == 0)
 		rc = atomic_write(buf_str(&s->full), b.data, b.len, 0600, &e);
 	size_t len = b.len;
@@ -410,6 +470,14 @@ static struct step rp_write(struct ctx *c, void *data)
 	if (rc) {
 		snprintf(s->problem, sizeof(s->problem), "%s", e.msg);
 		return STEP(STEP_REDRAW);
+	}
+	if (offering(s)) {
+		/* A pack's key, once used, is remembered for when the pack is
+		 * gone (a public key is no secret, but whose it is says who the
+		 * person sees, so it stays in the vault). */
+		struct error ignored = {0};
+		settings_set(c->vault, SEAL_TO_SETTING, s->offered, &ignored);
+		settings_set(c->vault, SEAL_FOR_SETTING, s->offered_for, &ignored);
 	}
 	s->stage = RP_WRITTEN;
 	snprintf(s->done, sizeof(s->done),
@@ -422,11 +490,29 @@ static struct step rp_write(struct ctx *c, void *data)
 	return STEP(STEP_REDRAW);
 }
 
+/* A sealed report's name ends in .sealed (it is not Markdown or HTML to
+ * anything that opens it); the format's own ending comes back when the
+ * key is cleared. A name of the person's own is left alone. */
+static const char *cur_ext(const struct reportst *s)
+{
+	return s->sealed_ext ? "sealed" : rp_formats[s->fmt].ext;
+}
+
+static void sync_ext(struct reportst *s)
+{
+	bool want = s->seal.len > 0;
+	if (want == s->sealed_ext)
+		return;
+	const char *was = cur_ext(s);
+	s->sealed_ext = want;
+	data_set_ext(&s->path, was, cur_ext(s));
+}
+
 static struct step rp_try(struct ctx *c, struct reportst *s)
 {
 	s->problem[0] = '\0';
 	char example[32];
-	snprintf(example, sizeof(example), "tend-report.%s", rp_formats[s->fmt].ext);
+	snprintf(example, sizeof(example), "tend-report.%s", cur_ext(s));
 	switch (data_target(c->data_dir,
 	                    s->seal.len ? "it could overwrite the vault's own files."
 	                                : EXPORT_INSIDE_VAULT,
@@ -539,14 +625,17 @@ static struct step preview_action(struct ctx *c, struct reportst *s, enum action
 	}
 	if (s->prow == RP_FORMAT && (a == ACT_LEFT || a == ACT_RIGHT)) {
 		int k = (s->fmt + (a == ACT_RIGHT ? 1 : NFORMATS - 1)) % NFORMATS;
-		data_set_ext(&s->path, rp_formats[s->fmt].ext, rp_formats[k].ext);
+		if (!s->sealed_ext)
+			data_set_ext(&s->path, rp_formats[s->fmt].ext, rp_formats[k].ext);
 		s->fmt = k;
 		return STEP(STEP_REDRAW);
 	}
 	if (s->prow == RP_PATH && field_action(&s->path, a))
 		return STEP(STEP_REDRAW);
-	if (s->prow == RP_SEAL && field_action(&s->seal, a))
+	if (s->prow == RP_SEAL && field_action(&s->seal, a)) {
+		sync_ext(s);
 		return STEP(STEP_REDRAW);
+	}
 	return STEP(STEP_NONE);
 }
 
@@ -565,6 +654,7 @@ static struct step rp_text(struct ctx *c, void *st, const char *text, size_t len
 	struct reportst *s = st;
 	if (s->stage == RP_PREVIEW && (s->prow == RP_PATH || s->prow == RP_SEAL)) {
 		field_insert(s->prow == RP_PATH ? &s->path : &s->seal, text, len);
+		sync_ext(s);
 		return STEP(STEP_REDRAW);
 	}
 	if (s->stage != RP_CHOOSE)

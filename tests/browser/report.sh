@@ -62,10 +62,54 @@ t_ok "the trigger bars are drawn ($bar pixels)" test "${bar:-0}" -gt 1000
 timeout 120 "$browser" "${flags[@]}" --dump-dom "file://$html" >"$T_TMP/dom.html" 2>"$T_TMP/dom.log"
 dom=$(cat "$T_TMP/dom.html")
 t_match "the DOM holds the mood chart" '<svg class="chart mood-chart" role="img" aria-label="Mood per day, 0 to 10"' "$dom"
-t_match "with a line and its points" '<polyline class="line" points="[0-9, ]+".*<circle class="dot"' "$dom"
+t_match "a day of two check-ins is a range with its two points, not one dot" \
+	'<g class="day"><title>2026-11-10: 2 check-ins, 2 to 3, average 2.5</title><line class="range"[^>]*>(</line>)?<circle class="dot"[^>]*>(</circle>)?<circle class="dot"' "$dom"
+t_nomatch "no line through averages" "<polyline" "$dom"
+t_match "the axis says which way mood runs" "Mood: 0 = hardest, 10 = best</text>" "$dom"
 t_match "and the trigger chart" '<svg class="chart trigger-chart" role="img" aria-label="Trigger logs per kind"' "$dom"
 t_nomatch "no script element exists" "<script" "$dom"
 t_match "the title that looks like a script is text" "&lt;script&gt;alert\(1\)&lt;/script&gt; &amp; more" "$dom"
 t_nomatch "and so is the markup in the entry" "<b>quiet</b>" "$dom"
+
+# Print: Chromium prints it to a PDF of a few pages.
+timeout 120 "$browser" "${flags[@]}" --no-pdf-header-footer --print-to-pdf="$T_TMP/report.pdf" \
+	"file://$html" >"$T_TMP/pdf.log" 2>&1
+t_ok "Chromium prints it to PDF" test -s "$T_TMP/report.pdf"
+t_eq "a PDF" "%PDF" "$(head -c 4 "$T_TMP/report.pdf")"
+pages=$(grep -ac '/Type /Page$\|/Type /Page[^s]' "$T_TMP/report.pdf")
+t_ok "of at least one page ($pages)" test "${pages:-0}" -ge 1
+
+# At phone width nothing scrolls sideways: a page with a script (the
+# report itself allows none) frames the report 360 pixels wide and
+# writes, into its own DOM, how wide the report's content came out.
+cat >"$T_TMP/narrow.html" <<EOF2
+<!DOCTYPE html><html><body>
+<iframe id="r" src="report.html" style="width:360px;height:2000px;border:0"></iframe>
+<pre id="out">waiting</pre>
+<script>
+document.getElementById('r').onload = function () {
+	var d = this.contentDocument, w = d.documentElement.clientWidth, worst = 0;
+	d.querySelectorAll('table, svg, h2, p').forEach(function (el) {
+		var r = el.getBoundingClientRect().right;
+		if (r > worst) worst = Math.ceil(r);
+	});
+	document.getElementById('out').textContent = 'client=' + w + ' scroll=' +
+		d.documentElement.scrollWidth + ' right=' + worst;
+};
+</script></body></html>
+EOF2
+timeout 120 "$browser" "${flags[@]}" --allow-file-access-from-files --virtual-time-budget=5000 \
+	--dump-dom "file://$T_TMP/narrow.html" >"$T_TMP/narrow.dom" 2>"$T_TMP/narrow.log"
+narrow=$(sed -n 's/.*<pre id="out">\([^<]*\)<.*/\1/p' "$T_TMP/narrow.dom")
+echo "narrow: $narrow"
+client=$(sed -n 's/client=\([0-9]*\).*/\1/p' <<<"$narrow")
+scroll=$(sed -n 's/.*scroll=\([0-9]*\).*/\1/p' <<<"$narrow")
+right=$(sed -n 's/.*right=\([0-9]*\).*/\1/p' <<<"$narrow")
+t_ok "at 360 pixels the report was measured ($narrow)" test -n "$client" -a -n "$scroll" -a -n "$right"
+t_ok "nothing scrolls sideways (content $scroll, window $client)" test "${scroll:-1}" -le "${client:-0}"
+t_ok "no table, chart or heading runs past the edge ($right > $client?)" test "${right:-1}" -le "${client:-0}"
+timeout 120 "$browser" "${flags[@]/--window-size=1000,1400/--window-size=360,1400}" \
+	--screenshot="$T_TMP/narrow.png" "file://$html" >/dev/null 2>&1
+t_ok "and a narrow screenshot is made" test -s "$T_TMP/narrow.png"
 [ -n "${KEEP_SHOT:-}" ] && cp "$T_TMP/out.png" "$KEEP_SHOT"
 t_done

@@ -140,7 +140,7 @@ err=$(TEND_HOME=$T_TMP/none "$TEND_BIN" homework import --dry-run "$F/many-probl
 t_eq "a pack with many problems exits 1" 1 $?
 t_eq "every problem is named" \
 "tend: $F/many-problems.md: line 4: assigned: 2026-02-30 is not a day on the calendar; check the month and the day.
-tend: $F/many-problems.md: line 5: unknown key 'colour'; a pack's front matter has title, from, assigned, due, note, content-note and label.
+tend: $F/many-problems.md: line 5: unknown key 'colour'; a pack's front matter has title, from, assigned, due, note, content-note, label and key.
 tend: $F/many-problems.md: line 13: times must be a whole number from 1 to 50.
 tend: $F/many-problems.md: line 16: kind 'video' is not one tend knows; use read, exercise, prompt, scale, answer or measure.
 tend: $F/many-problems.md: line 20: page 'nowhere' is not a Learn page or path module in this tend ('tend help topics' lists them).

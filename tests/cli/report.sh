@@ -24,7 +24,9 @@ cd "$OUT" || exit 1
 # A preview says what would go in, and writes nothing.
 out=$(pw report $R --entry 1 --dry-run 2>&1)
 t_match "the preview gives the dates" "From 2026-11-20 to 2026-11-26 \(7 days\)" "$out"
-t_match "and the counts" "Mood over time: 2 check-ins.*Triggers: 2 trigger logs in 2 kinds" "$out"
+t_match "and the counts" "Mood over time: 2 check-ins.*Distress before and after: 2 trigger logs in 2 kinds" "$out"
+t_match "and the figures, each scale with its direction" \
+	"average 5.5 \\(few\\) \\(lowest 4, highest 7; 0 = hardest, 10 = best\\).*distress 7.0 before, 4.5 after, over 2 logs with both \\(few\\) \\(10 = most\\)" "$out"
 t_match "and each chosen entry by title" "1  2026-11-23 08:00  marker-title-one" "$out"
 t_nomatch "but not its text" "marker-body-one" "$out"
 t_match "it says it wrote nothing" "Nothing was written" "$out"
@@ -42,8 +44,11 @@ t_nomatch "the other entry is not" "marker-title-two|marker-body-two" "$md"
 t_nomatch "nor what happened in a trigger, nor own words" "marker-what|marker-did" "$md"
 t_match "own words are counted, unnamed" "in their own words \(not included\) \| 1 \| 1 \| 1.0" "$md"
 t_match "a toolbox item is named" "\| Slow breathing \| 1 \| 1 \| 4.0 \(few\) \|" "$md"
-t_match "trigger kinds with distress" "\| people \| 1 \| 8.0 \| 4.0 \|" "$md"
-t_match "path statuses" "\| Talking with a therapist \| not started \|" "$md"
+t_match "trigger kinds with distress, paired, n shown, few marked" \
+	"\| people \| 1 \| 1 \| 8.0 \(few\) \| 4.0 \(few\) \|" "$md"
+t_nomatch "a path with no module begun is left out" "## The healing path" "$md"
+t_match "and the summary says so, with the day it was made" \
+	"## Summary.*- Made on 2026-11-23\..*Left out, as nothing was noted for them: The healing path" "$(tr '\n' ' ' <<<"$md")"
 # The marker is only where -o said: not in the vault folder, nowhere else here.
 t_eq "the journal text is only in the -o file" "$OUT/r.md" \
 	"$(grep -rl marker-body-one "$T_TMP" 2>/dev/null)"
@@ -87,8 +92,9 @@ t_ok "the sealed file has tend's sealed header" grep -q '^TENDSEAL' "$OUT/r.seal
 t_eq "no journal text anywhere but in sealed form" "" \
 	"$(grep -rl -e marker-body-one -e marker-title "$T_TMP" 2>/dev/null)"
 plain=$(pw report $R --entry 1 2>/dev/null | wc -c)
-t_eq "sealing adds 68 bytes (20 of header, 48 of box)" $((plain + 68)) "$(stat -c %s "$OUT/r.sealed")"
-opened=$(tk open-report "$OUT/r.sealed" -k "$KEY" 2>/dev/null)
+t_eq "sealing adds 164 bytes (20 of header, 48 of box, 96 of sender key and signature)" \
+	$((plain + 164)) "$(stat -c %s "$OUT/r.sealed")"
+opened=$(tk open-report "$OUT/r.sealed" -k "$KEY" -o - 2>/dev/null)
 t_match "the therapist opens it" "marker-body-one a long walk" "$opened"
 t_eq "and reads what the client would have" "$(pw report $R --entry 1 2>/dev/null)" "$opened"
 tk open-report "$OUT/r.sealed" -k "$KEY" -o "$T_TMP/therapist/r.md" 2>/dev/null
@@ -119,6 +125,111 @@ err=$(tk open-report "$OUT/r.sealed" -k "$T_TMP/none.key" 2>&1)
 t_eq "a missing key file exits 1" 1 $?
 t_match "and says to give -k" "\-k KEYFILE" "$err"
 t_exit "open-report takes one file" 2 tk open-report
+
+# keygen --show gives the public key again, without the passphrase.
+t_eq "keygen --show prints the same public key" "$pk" "$("$TEND_BIN" keygen --show -k "$KEY" 2>/dev/null)"
+t_eq "keygen --show takes the key's folder too" "$pk" \
+	"$("$TEND_BIN" keygen --show -k "$T_TMP/therapist" 2>/dev/null)"
+t_exit "keygen --show of no key file exits 1" 1 "$TEND_BIN" keygen --show -k "$T_TMP/none.key"
+
+# open-report writes beside the sealed file (r.sealed: r.md), never onto
+# the terminal, and replaces nothing without -f.
+T2=$T_TMP/t2
+mkdir -p "$T2"
+cp "$OUT/r.sealed" "$T2/r.sealed"
+err=$(tk open-report "$T2/r.sealed" -k "$KEY" 2>&1 >"$T_TMP/o2.out")
+t_eq "open-report exits 0" 0 $?
+t_eq "and writes nothing to standard output" "" "$(cat "$T_TMP/o2.out")"
+t_eq "but beside the sealed file, privately" 600 "$(stat -c %a "$T2/r.md")"
+t_eq "the very report" "$opened" "$(cat "$T2/r.md")"
+echo "the therapist's own notes" >"$T2/r.md"
+err=$(tk open-report "$T2/r.sealed" -k "$KEY" 2>&1 </dev/null)
+t_eq "an existing file: exit 1" 1 $?
+t_match "and says how to go on" "exists already.*-f" "$err"
+t_eq "and it is left as it was" "the therapist's own notes" "$(cat "$T2/r.md")"
+echo "notes" >"$T2/mine.md"
+t_exit "-o onto an existing file: refused too" 1 tk open-report "$T2/r.sealed" -k "$KEY" -o "$T2/mine.md"
+t_eq "... before the passphrase, leaving it" "notes" "$(cat "$T2/mine.md")"
+t_exit "-f replaces it" 0 tk open-report "$T2/r.sealed" -k "$KEY" -f
+t_eq "... with the report" "$opened" "$(cat "$T2/r.md")"
+if command -v script >/dev/null; then
+	printf '%s\n' "$TP" >"$T_TMP/tp"
+	timeout 60 script -qec "'$TEND_BIN' --passphrase-fd 3 open-report '$T2/r.sealed' -k '$KEY' -o - 3<'$T_TMP/tp'" \
+		/dev/null >"$T_TMP/tty.out" 2>&1 </dev/null
+	t_nomatch "-o - on a terminal shows no report" "marker-body-one" "$(cat "$T_TMP/tty.out")"
+	t_match "... and says where it can go" "not shown on the terminal" "$(cat "$T_TMP/tty.out")"
+	cp "$T2/r.sealed" "$T2/tty.sealed"
+	timeout 60 script -qec "'$TEND_BIN' --passphrase-fd 3 open-report '$T2/tty.sealed' -k '$KEY' 3<'$T_TMP/tp'" \
+		/dev/null >"$T_TMP/tty.out" 2>&1 </dev/null
+	t_nomatch "open-report on a terminal does not print the report there" "marker-body-one" \
+		"$(cat "$T_TMP/tty.out")"
+	t_eq "... but writes it beside the sealed file" "$opened" "$(cat "$T2/tty.md" 2>&1)"
+fi
+
+# Sender authenticity: a report is signed by the client's vault; the
+# therapist sees its fingerprint and whether the key is one seen before.
+fpr=$(pw report --fingerprint 2>/dev/null)
+t_match "the client sees their fingerprint" '^[0-9a-f]{4}( [0-9a-f]{4}){4}$' "$fpr"
+t_eq "and it stays the same" "$fpr" "$(pw report --fingerprint 2>/dev/null)"
+KEY3=$T_TMP/t3/tend-therapist.key
+mkdir -p "$T_TMP/t3"
+pk3=$(tk keygen -o "$KEY3" 2>/dev/null)
+pw report $R --seal-to "$pk3" -o "$T_TMP/t3/a.sealed" 2>/dev/null
+err=$(tk open-report "$T_TMP/t3/a.sealed" -k "$KEY3" --client AB 2>&1)
+t_eq "a signed report opens with exit 0" 0 $?
+t_match "showing the sender's fingerprint" "sender's fingerprint: $fpr" "$err"
+t_match "the first time, as a first report" "first report from this client" "$err"
+t_ok "the known senders sit beside the key, privately" test "$(stat -c %a "$KEY3.senders")" = 600
+t_nomatch "holding no report text" "marker" "$(cat "$KEY3.senders")"
+pw report $R --seal-to "$pk3" -o "$T_TMP/t3/b.sealed" 2>/dev/null
+err=$(tk open-report "$T_TMP/t3/b.sealed" -k "$KEY3" --client AB 2>&1)
+t_match "the next one, as the same sender" "same sender as before \\(AB\\)" "$err"
+# Someone else's tend, with only the therapist's public key, signs as
+# itself: named as a different key, with exit 4.
+OTHER=$T_TMP/othervault
+TEND_HOME=$OTHER "$TEND_BIN" --passphrase-fd 3 init 3<<<"$PASS" >/dev/null 2>&1
+TEND_HOME=$OTHER "$TEND_BIN" --passphrase-fd 3 report $R --seal-to "$pk3" -o "$T_TMP/t3/c.sealed" \
+	3<<<"$PASS" 2>/dev/null
+err=$(tk open-report "$T_TMP/t3/c.sealed" -k "$KEY3" --client AB 2>&1)
+t_eq "a report in a known client's name from another key exits 4" 4 $?
+t_match "saying so" "DIFFERENT KEY.*from AB.*$fpr" "$err"
+err=$(tk open-report "$T_TMP/t3/c.sealed" -k "$KEY3" --client AB -f --new-key 2>&1)
+t_eq "--new-key accepts it once the client says so" 0 $?
+# A report sealed with the public key alone, as tend before signing made
+# them (and as anyone can): it opens, but as unsigned and not with exit 0.
+FX=$ROOT/tests/fixtures/sealed-v1
+cp "$FX/old.sealed" "$T_TMP/t3/old.sealed"
+err=$("$TEND_BIN" --passphrase-fd 3 open-report "$T_TMP/t3/old.sealed" -k "$FX/tend-therapist.key" \
+	3<<<'older therapist' 2>&1)
+t_eq "an unsigned report exits 1" 1 $?
+t_match "and says it is unsigned, in the older format" "UNSIGNED \\(older format\\).*anyone holding your public key" "$err"
+t_match "but the older report is still readable" "^# tend report" "$(cat "$T_TMP/t3/old.md")"
+# The version byte set back to 1 does not pass a signed report off as
+# an older one: it is unsigned, and its text starts with the signature.
+cp "$T_TMP/t3/a.sealed" "$T_TMP/t3/down.sealed"
+printf '\001' | dd of="$T_TMP/t3/down.sealed" bs=1 seek=8 conv=notrunc 2>/dev/null
+t_exit "a signed report made to look older: not exit 0" 1 tk open-report "$T_TMP/t3/down.sealed" -k "$KEY3"
+# The signing key never leaves the vault in an export, and one planted in
+# an import file is never taken (or two vaults fed the same file would
+# sign alike, as whoever wrote the file).
+pw export -o "$T_TMP/t3/all.json" 2>/dev/null
+t_nomatch "an export holds no signing key" "key\\.report" "$(cat "$T_TMP/t3/all.json")"
+python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["tables"]["settings"] = [{"key": "key.report-signing", "value": "11" * 32}]
+json.dump(d, open(sys.argv[2], "w"))' "$T_TMP/t3/all.json" "$T_TMP/t3/planted.json"
+for v in p1 p2; do
+	TEND_HOME=$T_TMP/$v "$TEND_BIN" --passphrase-fd 3 init 3<<<"$PASS" >/dev/null 2>&1
+	TEND_HOME=$T_TMP/$v "$TEND_BIN" --passphrase-fd 3 import "$T_TMP/t3/planted.json" 3<<<"$PASS" >/dev/null 2>&1
+done
+f1=$(TEND_HOME=$T_TMP/p1 "$TEND_BIN" --passphrase-fd 3 report --fingerprint 3<<<"$PASS" 2>/dev/null)
+f2=$(TEND_HOME=$T_TMP/p2 "$TEND_BIN" --passphrase-fd 3 report --fingerprint 3<<<"$PASS" 2>/dev/null)
+t_ok "a signing key in an import file is not taken ($f1, $f2)" test -n "$f1" -a "$f1" != "$f2"
+TEND_HOME=$T_TMP/p1 "$TEND_BIN" --passphrase-fd 3 import "$T_TMP/t3/planted.json" 3<<<"$PASS" >/dev/null 2>&1
+t_eq "nor by a vault in use" "$f1" \
+	"$(TEND_HOME=$T_TMP/p1 "$TEND_BIN" --passphrase-fd 3 report --fingerprint 3<<<"$PASS" 2>/dev/null)"
+t_ok "the therapist's key file is unchanged by all this" test "$(tk keygen --show -k "$KEY3" 2>/dev/null)" = "$pk3"
 
 # Never into the vault folder (TEND_HOME): an unsealed report would sit
 # beside the vault in plain text, and either kind could replace it.

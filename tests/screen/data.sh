@@ -311,9 +311,31 @@ t_match "the sealed report is written" "Written: ~/for-my-therapist\.sealed" "$(
 t_eq "0600" 600 "$(fmode "$S")"
 t_eq "no text in the clear in it" "" "$(grep -l marker-picked-body "$S")"
 opened=$("$TEND_BIN" --passphrase-fd 3 open-report "$S" -k "$T_TMP/therapist/tend-therapist.key" \
-	3<<<"$TP" 2>/dev/null)
+	-o - 3<<<"$TP" 2>/dev/null)
 t_match "the therapist's key opens it, the picked entry inside" "marker-picked-body" "$opened"
 t_nomatch "and not the other" "marker-unpicked-body" "$opened"
+# The name offered for a sealed report ends in .sealed, and the format's
+# ending comes back when the key is cleared.
+{
+	open_data
+	echo "key Down"
+	echo "key Down"
+	echo "key Enter"
+	for i in 1 2 3 4 5 6 7; do echo "key Down"; done
+	echo "key Enter"
+	echo "key PgDn"
+	echo "key Enter"
+	echo "key Up"
+	echo "type $pk"
+	echo "dump with key"
+	echo "key Ctrl-U"
+	echo "dump no key"
+} >"$T_TMP/sealname.script"
+O=$T_TMP/sealname.out
+"$SCREEN_BIN" "$T_TMP/sealname.script" >"$O" 2>&1
+t_match "with a key, the name offered ends in .sealed" "Save to +~/tend-report-[0-9-]+\.sealed" \
+	"$(flat "with key")"
+t_match "without one, in .md again" "Save to +~/tend-report-[0-9-]+\.md" "$(flat "no key")"
 
 # ---- small windows, the crisis key, Esc
 {
@@ -464,6 +486,51 @@ t_match "day one: the screen says what it read the file as" "Read as a Day One e
 t_match "day one: and what is left out" "Left out: 2 photos or other media, 1 place\." \
 	"$(flat "dayone dry run")"
 t_match "day one: then it comes in" "Imported 2 entries" "$(flat "dayone imported")"
+
+# ---- a pack that carries the therapist's key: the report screen offers
+# "Seal for <from>", names the file .sealed, and remembers the key.
+sed "s|^note: .*|&\nkey: $pk|" "$ROOT/content/examples/grounding-week.md" >"$T_TMP/keyed.md"
+"$TEND_BIN" --passphrase-fd 3 homework import "$T_TMP/keyed.md" 3<<<"$PASS" >/dev/null 2>&1
+"$SCREEN_BIN" "$T_TMP/home.script" >"$T_TMP/home2.out" 2>&1
+TO_DATA=$(t_downs "$T_TMP/home2.out" "Export, import, a report")
+report_preview() {
+	open_data
+	echo "key Down"
+	echo "key Down"
+	echo "key Enter"
+	echo "key PgDn" # to "Preview the report"
+	echo "key Enter"
+}
+{
+	report_preview
+	echo "dump offered"
+	echo "key Ctrl-U"
+	echo "type ~/keyed.sealed"
+	echo "key Enter"
+	echo "dump keyed written"
+} >"$T_TMP/keyed.script"
+O=$T_TMP/keyed.out
+"$SCREEN_BIN" "$T_TMP/keyed.script" >"$O" 2>&1
+t_match "the pack's key is offered as Seal for its author" \
+	"Seal for Alex Morgan, Riverside Counselling \\(their key\\)" "$(flat offered)"
+t_match "the report will be sealed" "Sealed for the key above" "$(flat offered)"
+t_match "under a name ending in .sealed" "Save to +~/tend-report-[0-9-]+\.sealed" "$(flat offered)"
+t_ok "the sealed report is written" grep -q '^TENDSEAL' "$HOME/keyed.sealed"
+t_match "and opens with the therapist's key" "marker-picked-body|# tend report" \
+	"$("$TEND_BIN" --passphrase-fd 3 open-report "$HOME/keyed.sealed" -o - \
+		-k "$T_TMP/therapist/tend-therapist.key" 3<<<"$TP" 2>/dev/null)"
+"$TEND_BIN" --passphrase-fd 3 homework remove --yes 1 3<<<"$PASS" >/dev/null 2>&1
+t_eq "(the pack is gone)" "" "$("$TEND_BIN" --passphrase-fd 3 homework list 3<<<"$PASS" 2>/dev/null | grep -i grounding)"
+"$SCREEN_BIN" "$T_TMP/home.script" >"$T_TMP/home3.out" 2>&1
+TO_DATA=$(t_downs "$T_TMP/home3.out" "Export, import, a report")
+{
+	report_preview
+	echo "dump remembered"
+} >"$T_TMP/remembered.script"
+O=$T_TMP/remembered.out
+"$SCREEN_BIN" "$T_TMP/remembered.script" >"$O" 2>&1
+t_match "the key is remembered, with whose it is" \
+	"Seal for Alex Morgan, Riverside Counselling \\(their key\\)" "$(flat remembered)"
 
 # Nothing private in the clear in the vault's folder.
 for m in marker-picked-body marker-unpicked-body marker-other-vault heron sleepy "Morning walk"; do

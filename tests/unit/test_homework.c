@@ -153,7 +153,7 @@ static void bad_packs(void **state)
 		 "line 4: the front matter opened on line 1 is never closed with '---'."},
 		{"---\ntitle: T\nfrom: F\nassigned: 2026-11-20\nid: x\n---\n",
 		 "line 5: unknown key 'id'; a pack's front matter has title, from, assigned, due, note, "
-		 "content-note and label."},
+		 "content-note, label and key."},
 		{"---\ntitle: T\nfrom: F\ntitle: U\n---\n", "line 4: 'title' is given twice; keep one."},
 		{"---\ntitle: T\nassigned: 2026-11-20\n---\n## A\nkind: answer\n",
 		 "line 4: the front matter has no from; add 'from: ...'."},
@@ -273,7 +273,7 @@ static void every_problem(void **state)
 		"line 3: assigned: 2026-13-01 is not a day on the calendar; check the month and the "
 		"day.\n"
 		"line 4: unknown key 'colour'; a pack's front matter has title, from, assigned, due, "
-		"note, content-note and label.\n"
+		"note, content-note, label and key.\n"
 		"line 5: the front matter has no from; add 'from: ...'.\n"
 		"line 10: times must be a whole number from 1 to 50.\n"
 		"line 12: kind 'video' is not one tend knows; use read, exercise, prompt, scale, "

@@ -78,6 +78,7 @@ static struct report_data data_for(const struct fixture *f, int64_t from, int64_
 {
 	return (struct report_data){
 		.from_day = from, .to_day = to, .sections = sections,
+		.made_day = stats_days_from_civil(2026, 11, 16),
 		.moods = f->moods, .nmoods = 12, .triggers = f->trig, .ntriggers = 6,
 		.helps = f->helps, .help_own_words = f->own, .nhelps = 6,
 		.modules = f->mods, .nmodules = 2, .entries = f->entries, .nentries = 1,
@@ -111,9 +112,9 @@ static void markdown_golden_daily(void **state)
 	assert_non_null(strstr(md, "not a diagnosis"));
 	assert_non_null(strstr(md, "9 check-ins, on 8 of 14 days. Mood averaged 5.7 out of 10 "
 	                           "(lowest 3, highest 8)."));
-	assert_non_null(strstr(md, "| Sun 2026-11-15 | 1 | 7.0 | 7 | 7 |"));
-	assert_non_null(strstr(md, "| people | 3 | 7.0 | 5.0 |"));
-	assert_non_null(strstr(md, "| All | 5 | 7.5 | 4.7 |"));
+	assert_non_null(strstr(md, "| Sun 2026-11-15 | 1 | 7 | 7 | 7.0 (few) |"));
+	assert_non_null(strstr(md, "| people | 3 | 1 | 8.0 (few) | 5.0 (few) |"));
+	assert_non_null(strstr(md, "| All | 5 | 3 | 8.0 | 4.7 |"));
 	assert_non_null(strstr(md, "| Paced breathing | 3 | 3 | 2.7 |"));
 	assert_non_null(strstr(md, "| Slow breathing | 1 | 1 | 3.0 (few) |"));
 	assert_non_null(strstr(md, "> It went better than I feared.\n> # not a heading\n"));
@@ -133,7 +134,7 @@ static void markdown_golden_weekly(void **state)
 	assert_non_null(strstr(md, "| Week starting |"));
 	/* Every check-in in range now (11 in scale), in weeks from Monday. */
 	assert_non_null(strstr(md, "11 check-ins, on 10 of 61 days."));
-	assert_non_null(strstr(md, "| Mon 2026-10-26 | 1 | 1.0 | 1 | 1 |"));
+	assert_non_null(strstr(md, "| Mon 2026-10-26 | 1 | 1 | 1 | 1.0 (few) |"));
 	assert_null(strstr(md, "## What helped"));
 	assert_null(strstr(md, "## The healing path"));
 	free(md);
@@ -171,7 +172,12 @@ static void html_is_escaped_and_self_contained(void **state)
 	assert_non_null(strstr(html, "@media print"));
 	assert_non_null(strstr(html, "<svg class=\"chart mood-chart\" role=\"img\" aria-label=\"Mood per day"));
 	assert_non_null(strstr(html, "<svg class=\"chart trigger-chart\""));
-	assert_non_null(strstr(html, "<polyline class=\"line\""));
+	/* A day of a 4 and a 6 is drawn from 4 to 6, not as one dot at 5. */
+	assert_non_null(strstr(html, "<title>2026-11-02: 2 check-ins, 4 to 6, average 5.0</title>"
+	                             "<line class=\"range\""));
+	assert_null(strstr(html, "<polyline"));
+	assert_non_null(strstr(html, "Mood: 0 = hardest, 10 = best</text>"));
+	assert_non_null(strstr(html, "h2,h3{break-after:avoid"));
 	assert_non_null(strstr(html, "</html>\n"));
 	free(html);
 
@@ -189,13 +195,14 @@ static void sections_on_and_off(void **state)
 	struct fixture f = make_fixture();
 	int64_t from = stats_days_from_civil(2026, 11, 2), to = stats_days_from_civil(2026, 11, 15);
 	static const char *const heads[REPORT_NSECTIONS] = {
-		"## Mood over time", "## Triggers", "## What helped", "## The healing path",
+		"## Mood over time", "## Distress before and after", "## What helped", "## The healing path",
 		"## Homework from the therapist", "## Journal entries chosen"};
 	for (int s = 0; s < REPORT_NSECTIONS; s++) {
 		struct report_data d = data_for(&f, from, to, REPORT_BIT(s));
 		char *md = render(&d, REPORT_MD);
+		/* (the fixture has no homework pack: that section is left out) */
 		for (int k = 0; k < REPORT_NSECTIONS; k++)
-			if (k == s)
+			if (k == s && s != REPORT_HOMEWORK)
 				assert_non_null(strstr(md, heads[k]));
 			else
 				assert_null(strstr(md, heads[k]));
@@ -209,13 +216,16 @@ static void sections_on_and_off(void **state)
 	assert_null(strstr(html, "feared"));
 	free(md);
 	free(html);
-	/* An empty period says so plainly. */
+	/* An empty period leaves its empty sections out, and says so once. */
 	d = data_for(&f, stats_days_from_civil(2027, 1, 1), stats_days_from_civil(2027, 1, 7),
 	             REPORT_DEFAULT);
 	md = render(&d, REPORT_MD);
-	assert_non_null(strstr(md, "No check-ins in this period."));
-	assert_non_null(strstr(md, "No trigger logs in this period."));
-	assert_non_null(strstr(md, "No way of coping or exercise was noted"));
+	assert_non_null(strstr(md, "- Left out, as nothing was noted for them: Mood over time, "
+	                           "Distress before and after, What helped.\n"));
+	assert_null(strstr(md, "## Mood over time"));
+	assert_null(strstr(md, "## What helped"));
+	assert_non_null(strstr(md, "## The healing path"));
+	assert_non_null(strstr(md, "- Made on 2026-11-16.\n"));
 	free(md);
 	html = render(&d, REPORT_HTML);
 	assert_null(strstr(html, "mood-chart"));
@@ -241,13 +251,51 @@ static void preview_lists_without_text(void **state)
 	const char *p = buf_str(&b);
 	assert_non_null(strstr(p, "From 2026-11-02 to 2026-11-15 (14 days)"));
 	assert_non_null(strstr(p, "Mood over time: 9 check-ins, by day"));
-	assert_non_null(strstr(p, "Triggers: 5 trigger logs in 3 kinds"));
+	assert_non_null(strstr(p, "Distress before and after: 5 trigger logs in 3 kinds"));
 	assert_non_null(strstr(p, "What helped: 4 ways of coping or exercises, used 6 times"));
-	assert_non_null(strstr(p, "The healing path: 2 modules"));
+	assert_non_null(strstr(p, "The healing path: 1 of 2 modules begun"));
 	assert_non_null(strstr(p, "    7  2026-11-09 21:40  After the call\n"));
 	assert_null(strstr(p, "feared"));
 	assert_null(strstr(p, "marker-own-words"));
 	buf_free(&b);
+}
+
+/* Issue 19, "reports that read truly": each scale says which way it runs;
+ * distress before and after rests on the same logs, with n; the same skill
+ * under two names is one row; the most used comes first and one rating
+ * never ranks above many; a healing path module not started is left out;
+ * the summary gives the date made and the lowest days. */
+static void reads_truly(void **state)
+{
+	(void)state;
+	struct fixture f = make_fixture();
+	f.helps[3].tool = "Grounding: 5-4-3-2-1";
+	f.helps[4].tool = "5-4-3-2-1 grounding";
+	f.helps[5].tool = "5-4-3-2-1 grounding";
+	f.helps[1].suds_before = 10; /* Cold water: one rating, the largest fall */
+	f.helps[1].suds_after = 0;
+	struct report_data d = data_for(&f, stats_days_from_civil(2026, 11, 2),
+	                                stats_days_from_civil(2026, 11, 15), REPORT_DEFAULT);
+	char *md = render(&d, REPORT_MD);
+	assert_non_null(strstr(md, "Mood runs from 0 = hardest to 10 = best."));
+	assert_non_null(strstr(md, "Distress runs from 0 = none to 10 = most."));
+	assert_non_null(strstr(md, "How much distress (0 = none, 10 = most) fell"));
+	/* people: 8/5 paired, 6/- and -/- unpaired: n 1, from that pair only */
+	assert_non_null(strstr(md, "| people | 3 | 1 | 8.0 (few) | 5.0 (few) |"));
+	assert_non_null(strstr(md, "| All | 5 | 3 | 8.0 | 4.7 |"));
+	const char *g = strstr(md, "| 5-4-3-2-1 grounding | 3 | 3 |");
+	assert_non_null(g);
+	assert_null(strstr(md, "Grounding: 5-4-3-2-1"));
+	const char *cold = strstr(md, "| Cold water | 1 | 1 | 10.0 (few) |");
+	assert_non_null(cold);
+	assert_true(g < cold);
+	assert_non_null(strstr(md, "| Talking with a therapist | exploring |"));
+	assert_null(strstr(md, "Healthy boundaries"));
+	assert_non_null(strstr(md, "## Summary\n\n- Made on 2026-11-16.\n- A check-in on 8 of 14 days.\n"
+	                           "- The lowest days (mood 0 = hardest, 10 = best): Thu 2026-11-05 (3), "
+	                           "Mon 2026-11-02 (4), Tue 2026-11-03 (5).\n"));
+	assert_true(strstr(md, "## Summary") < strstr(md, "## Mood over time"));
+	free(md);
 }
 
 static void parsers(void **state)
@@ -366,6 +414,8 @@ static void homework_section(void **state)
 	assert_non_null(strstr(md, "| One word for today | a short answer | answered |"));
 	assert_non_null(strstr(md, "| Write it down | a journal prompt | not yet |"));
 	assert_non_null(strstr(md, "Answer to \"One word for today\": marker-answer steady"));
+	/* The summary says how much of the homework is done. */
+	assert_non_null(strstr(md, "- Homework: 2 of 3 items done as asked, in 1 pack.\n"));
 	buf_clear(&out);
 	assert_int_equal(report_render(&b.d, REPORT_HTML, &out, &e), 0);
 	assert_non_null(strstr(buf_str(&out), "<h3>Small &lt;steps&gt; week</h3>"));
@@ -390,5 +440,6 @@ static void homework_section(void **state)
 
 SUITE(report, cmocka_unit_test(markdown_golden_daily), cmocka_unit_test(markdown_golden_weekly),
       cmocka_unit_test(html_is_escaped_and_self_contained), cmocka_unit_test(sections_on_and_off),
-      cmocka_unit_test(preview_lists_without_text), cmocka_unit_test(parsers),
+      cmocka_unit_test(preview_lists_without_text), cmocka_unit_test(reads_truly),
+      cmocka_unit_test(parsers),
       cmocka_unit_test(build_from_a_vault), cmocka_unit_test(homework_section))
