@@ -45,6 +45,11 @@ struct vfs_stats {
 };
 void vfs_slot_stats(int slot, struct vfs_stats *out);
 
+/* Does page 1 of the file at path open with this slot's key (its page-set
+ * digest not checked)? 1 yes, 0 no, -1 when it cannot be read. Tells a copy
+ * of this vault caught mid-write from another vault's file. */
+int vfs_page1_opens(const char *path, long long base, int slot);
+
 /* Reads every page of the file at path (database at byte offset base)
  * and checks each one and the page-set digest, without SQLite. Returns 0
  * when all is intact, 1 when something failed (*bad_page gets the first

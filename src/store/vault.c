@@ -1006,13 +1006,18 @@ int vault_attach_copy(struct vault *v, const char *file, const char *as, struct 
 	uint32_t bad = 0, pages = 0;
 	int r = vfs_verify_file(file, 0, slot, &bad, &pages);
 	if (r != 0 || pages == 0) {
-		vfs_slot_close(slot);
-		if (r < 0)
+		if (r < 0) {
+			vfs_slot_close(slot);
 			return error_errno(e, errno, "Cannot read %s", file);
-		/* The pages are checked from page 2 on, and page 1 (the page
-		 * set) last: another key fails at once; a copy caught between
-		 * two saves has pages that open but do not make one set. */
-		if (bad == 2 || pages < 2)
+		}
+		/* Page 1 of another vault does not open with this key; a copy
+		 * caught between two saves has a page 1 that opens, and pages
+		 * that do not make its set. */
+		int own = pages < 2 ? 0 : vfs_page1_opens(file, 0, slot), err = errno;
+		vfs_slot_close(slot);
+		if (own < 0)
+			return error_errno(e, err, "Cannot read %s", file);
+		if (!own)
 			return error_set(e, E_CORRUPT,
 			                 "%s is not a copy of this vault (another vault, or not a tend "
 			                 "vault at all), or it is damaged at its start. Nothing was "

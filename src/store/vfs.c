@@ -1357,6 +1357,26 @@ void vfs_slot_stats(int slot, struct vfs_stats *out)
 		*out = slots[slot].stats;
 }
 
+int vfs_page1_opens(const char *path, long long base, int slot)
+{
+	if (!slots || slot < 0 || slot >= VFS_SLOTS || !slots[slot].used)
+		return -1;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	uint8_t *sealed = secmem_alloc(PS), *plain = secmem_alloc(PS);
+	int r = -1;
+	if (sealed && plain) {
+		struct p1info info;
+		r = pread(fd, sealed, PS, base) == PS &&
+		    page1_open(&slots[slot], sealed, plain, &info) == 0;
+	}
+	secmem_free(sealed);
+	secmem_free(plain);
+	close(fd);
+	return r;
+}
+
 int vfs_verify_file(const char *path, long long base, int slot, uint32_t *bad_page,
                     uint32_t *npages)
 {

@@ -130,4 +130,20 @@ t_eq "the spliced copy was left as it was" \
 	"$( { head -c "$half" "$T_TMP/before/tend.db"; tail -c +$((half + 1)) "$T_TMP/after/tend.db"; } | sha256sum)" \
 	"$(sha256sum <"$S/tend.db")"
 
+# A torn page: one page half as one save left it, half as the next; the
+# first page after page 1 that the save changed.
+T=$T_TMP/torn
+mkdir -m 700 "$T"
+cp "$T_TMP/after/key" "$T_TMP/after/key.bak" "$T/"
+cp "$T_TMP/after/tend.db" "$T/tend.db"
+at=$(cmp -i 4096 "$T_TMP/before/tend.db" "$T_TMP/after/tend.db" | awk '{ sub(/,/, "", $5); print $5 }')
+pg=$(( (at - 1) / 4096 + 1 ))
+t_ok "the save changed a page after page 1 (page $((pg + 1)))" test "$pg" -ge 1
+dd if="$T_TMP/before/tend.db" of="$T/tend.db" bs=1 skip=$((pg * 4096 + 2048)) \
+	seek=$((pg * 4096 + 2048)) count=2048 conv=notrunc status=none
+cp -a "$T_TMP/before" "$T_TMP/before2"
+tc "$T_TMP/before2" merge "$T/tend.db" >/dev/null 2>"$T_TMP/torn.merr"
+t_eq "merging a copy with a torn page is refused with exit 4" 4 $?
+t_match "as caught mid-write, not as another vault" "caught mid-write" "$(cat "$T_TMP/torn.merr")"
+
 t_done
