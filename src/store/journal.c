@@ -624,6 +624,14 @@ static int64_t tag_id(sqlite3 *db, const char *name)
 	return id;
 }
 
+/* A change of tag is a change of every entry that carries it. */
+static int touch_tagged(sqlite3 *db, int64_t tag, struct error *e)
+{
+	return bind_run(db, "UPDATE entries SET changed_at = tend_stamp() WHERE id IN"
+	                    " (SELECT entry_id FROM entry_tags WHERE tag_id = ?1)",
+	                e, "changing the tag", "i", tag);
+}
+
 int tag_rename(struct vault *v, const char *from, const char *to, struct error *e)
 {
 	sqlite3 *db = vault_db(v);
@@ -638,7 +646,12 @@ int tag_rename(struct vault *v, const char *from, const char *to, struct error *
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 		return error_set(e, E_FAIL, "There is no tag called \"%s\".", from);
 	}
-	if (b && b != a) {
+	/* The entries carrying it change with it, so the new name travels to
+	 * another copy of the vault with them (tend merge goes by their
+	 * change times). */
+	bad = touch_tagged(db, a, e);
+	if (bad) {
+	} else if (b && b != a) {
 		bad = bind_run(db, "INSERT OR IGNORE INTO entry_tags(entry_id, tag_id)"
 		                   " SELECT entry_id, ?2 FROM entry_tags WHERE tag_id = ?1",
 		               e, "merging the tags", "ii", a, b) ||
@@ -658,9 +671,19 @@ int tag_rename(struct vault *v, const char *from, const char *to, struct error *
 int tag_delete(struct vault *v, const char *name, struct error *e)
 {
 	sqlite3 *db = vault_db(v);
-	if (bind_run(db, "DELETE FROM tags WHERE name = ?1", e, "deleting the tag", "s", name))
-		return -1;
-	if (sqlite3_changes(db) == 0)
+	int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return rollback(db, rc, NULL, e, "deleting the tag");
+	int64_t a = tag_id(db, name);
+	if (!a) {
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 		return error_set(e, E_FAIL, "There is no tag called \"%s\".", name);
-	return 0;
+	}
+	if (touch_tagged(db, a, e) ||
+	    bind_run(db, "DELETE FROM tags WHERE id = ?1", e, "deleting the tag", "i", a)) {
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	return rc == SQLITE_OK ? 0 : rollback(db, rc, NULL, e, "deleting the tag");
 }

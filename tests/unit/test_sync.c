@@ -142,4 +142,61 @@ static void edits_on_both_sides(void **state)
 	unsetenv("TEND_NOW");
 }
 
-SUITE(sync, cmocka_unit_test(edits_on_both_sides))
+/* b: a copy of a's vault folder, opened. */
+static struct vault *copy_of(struct test_vault *a, char **bdir)
+{
+	struct error e;
+	vault_close(a->v);
+	*bdir = test_tmpdir();
+	const char *files[] = {"tend.db", "key", "key.bak"};
+	for (int i = 0; i < 3; i++) {
+		char *f = path(a->dir, files[i]), *t = path(*bdir, files[i]);
+		copy_file(f, t);
+		free(f);
+		free(t);
+	}
+	struct vault *b;
+	assert_int_equal(vault_open(a->dir, "pw", 2, &a->v, &e), 0);
+	assert_int_equal(vault_open(*bdir, "pw", 2, &b, &e), 0);
+	return b;
+}
+
+#define TAGS \
+	"SELECT coalesce(group_concat(x, '|'), '') FROM (SELECT e.body || '=' || t.name AS x" \
+	" FROM entries e JOIN entry_tags et ON et.entry_id = e.id JOIN tags t ON t.id = et.tag_id" \
+	" ORDER BY 1)"
+
+/* A tag renamed, merged into another, or deleted on one device reaches the
+ * other: the entries carrying it change with it. */
+static void tag_changes_travel(void **state)
+{
+	(void)state;
+	struct test_vault *a = test_vault_new();
+	struct error e;
+	int64_t id;
+	const char *t1[] = {"walks", "keep"}, *t2[] = {"park", "gone"};
+	at_time(1000);
+	assert_int_equal(entries_add(a->v, "t", "one", t1, 2, &id, &e), 0);
+	assert_int_equal(entries_add(a->v, "t", "two", t2, 2, &id, &e), 0);
+	char *bdir;
+	struct vault *b = copy_of(a, &bdir);
+	at_time(2000);
+	assert_int_equal(tag_rename(a->v, "walks", "outside", &e), 0);
+	assert_int_equal(tag_rename(a->v, "park", "outside", &e), 0);
+	assert_int_equal(tag_delete(a->v, "gone", &e), 0);
+	at_time(3000);
+	merge(b, a->dir);
+	merge(a->v, bdir);
+	char *ta = text_of(a->v, TAGS), *tb = text_of(b, TAGS);
+	assert_string_equal(ta, "one=keep|one=outside|two=outside");
+	assert_string_equal(tb, ta);
+	free(ta);
+	free(tb);
+	vault_close(b);
+	test_rmtree(bdir);
+	free(bdir);
+	test_vault_free(a);
+	unsetenv("TEND_NOW");
+}
+
+SUITE(sync, cmocka_unit_test(edits_on_both_sides), cmocka_unit_test(tag_changes_travel))
