@@ -1017,9 +1017,13 @@ static void crisis_cb(void *arg)
 	puts("The questions go on when you are ready.");
 }
 
+static bool written_exercise(const char *id);
+static void run_exercise(struct plain *p, const char *id);
+
 /* One item: a scale or a short answer is asked here; a page is shown
- * (and counts as read once shown to its end); an exercise or a prompt is
- * described, with the therapist's note. */
+ * (and counts as read once shown to its end); a written exercise can be
+ * run; one with a screen of its own, or a prompt, is described, with the
+ * therapist's note. */
 static void homework_item(struct plain *p, const struct hw_pack *pk, const struct homework *h,
                           const struct hw_progress *pr, size_t i)
 {
@@ -1052,9 +1056,16 @@ static void homework_item(struct plain *p, const struct hw_pack *pk, const struc
 		} else if (e.msg[0]) {
 			printf("The page could not be shown: %s\n", e.msg);
 		}
+	} else if (it->kind == HW_EXERCISE && it->target && written_exercise(it->target)) {
+		struct buf b = BUF_INIT;
+		const char *s;
+		if (ask(p, "Type 1 to start it now, or press Enter to go back:", &b) == 0 &&
+		    trimmed(buf_str(&b), &s) == 1 && *s == '1')
+			run_exercise(p, it->target); /* a finished run counts here */
+		buf_free(&b);
 	} else if (it->kind == HW_EXERCISE) {
-		puts("Exercises run on tend's full screen (tend without --plain); each finished run "
-		     "counts here.");
+		puts("This exercise runs on tend's full screen (tend without --plain); each finished "
+		     "run counts here.");
 	} else if (it->kind == HW_PROMPT) {
 		puts("Write to it from Home, \"Write in your journal\"; tag the entry homework.");
 	}

@@ -84,9 +84,13 @@ t_match "plain lists the pack" "1\. marker-homework-pack week" "$plain_out"
 t_match "and its items with their status" "5\. How settled the week felt \(4 of 10\)" "$plain_out"
 t_match "a read item shows its note" "A short page on why a body can stay braced" "$plain_out"
 t_match "and its page to the end" "\(end of the page\)" "$plain_out"
-t_match "an exercise item says where it runs" "Exercises run on tend's full screen" \
+t_match "an exercise with a screen of its own says where it runs" "This exercise runs on tend's full screen" \
 	"$plain_out"
 t_match "the read counts" "1\. Read about the nervous system \(read\)" "$plain_out"
+# A written exercise runs from its item, and the finished run counts.
+ex_out=$(printf '%s\n5\n1\n3\n1\n\n6\nf\n3\n\n\n' "$PASS" | LINES=1000 "$TEND_BIN" --plain 2>&1)
+t_match "a written exercise can be started from its item" "Step 1 of 6: Five things you can see" "$ex_out"
+t_match "and its finished run counts toward the item" "3\. 5-4-3-2-1 \(1 of 2" "$ex_out"
 t_match "the scale shows its meaning" "0 is on edge all week, 10 is mostly settled" "$plain_out"
 t_match "and keeps the number" "5\. How settled the week felt \(3 of 10\)" "$plain_out"
 
