@@ -460,8 +460,14 @@ static void trigger_choices_round_trip(void **state)
 	choices_of(root, "a letter", got, sizeof got);
 	assert_string_equal(got, want);
 	json_decref(root);
-	/* c has a tool of its own first, so the ids differ. */
+	/* c has a tool of its own first, so the ids differ, and a log with
+	 * its own choice. */
+	struct trigger_choice mine = {0, "a bath"};
+	g.what = "c's own";
+	g.did_list = &mine;
+	g.ndid = 1;
 	assert_int_equal(tool_add(c->v, "Whistling", "", NULL, &e), 0);
+	assert_int_equal(trigger_add(c->v, &g, NULL, &e), 0);
 	assert_int_equal(import_tend_json(c->v, x.data, x.len, false, &sum, &e), 0);
 	root = parsed(c);
 	choices_of(root, "a letter", got, sizeof got);
