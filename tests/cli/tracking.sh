@@ -81,6 +81,11 @@ g=$(printf '1\nan old song\n\n7\n1 3, called my sister\n3\n8\n' | pw trigger 2>/
 t_eq "each choice is stored, in order" "$tools|called my sister" "$(dids "$g")"
 t_eq "the older did column keeps the own words" "called my sister" \
 	"$(pw export 2>/dev/null | jq -r --argjson g "$g" '.tables.triggers[] | select(.id == $g) | .did')"
+t_match "the CSV names every tool chosen, and the own words" \
+	"^trigger,.*,called my sister,\"?${tools/|/; }\"?,8,yes"$'\r'"?\$" \
+	"$(pw export --format csv 2>/dev/null | grep 'an old song')"
+t_match "and so does the Markdown diary" "What I did: called my sister.*What helped: ${tools/|/, } \(8/10\)" \
+	"$(pw export --format md 2>/dev/null | tr '\n' ' ')"
 g=$(printf '1\n\n\n\n2,3\n\n' | pw trigger 2>/dev/null | logged)
 t_eq "numbers with a comma and no space" \
 	"$(pw export 2>/dev/null | jq -r '[.tables.tools[1:3][] | .name] | join("|")')" "$(dids "$g")"
