@@ -272,8 +272,9 @@ int cli_trigger_questions(const struct cli_asker *a, struct vault *v, struct err
 		if (got < 0) {
 			rc = error_set(e, E_FAIL, "Out of memory; nothing was saved.");
 		} else if (got > 0) {
-			fprintf(a->talk, "  There is no tool %ld: type numbers from 1 to %zu, your own "
-			                 "words, or both (numbers first, then a comma).\n",
+			fprintf(a->talk,
+			        "  There is no tool %ld: type numbers from 1 to %zu, your own words, "
+			        "or both (numbers first, then a comma).\n",
 			        bad, ntools);
 			continue;
 		}

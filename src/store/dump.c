@@ -9,8 +9,8 @@
 
 const char *const dump_tables[] = {
 	"tags", "entries", "entry_tags", "entry_versions", "moods", "tools", "trigger_categories",
-	"triggers", "trigger_did", "exercise_sessions", "own_lists", "homework_packs", "homework_done", "settings",
-	NULL,
+	"triggers", "trigger_did", "exercise_sessions", "own_lists", "homework_packs",
+	"homework_done", "settings", NULL,
 };
 
 static int dump_table(sqlite3 *db, const char *table, dump_fn fn, void *arg, struct error *e)

@@ -14,9 +14,9 @@
 #include "util/buf.h"
 
 const char *const load_tables[] = {
-	"tags",           "moods",          "tools",           "trigger_categories", "triggers",
-	"trigger_did",    "entries",        "entry_tags",      "entry_versions",     "exercise_sessions",
-	"own_lists",      "homework_packs", "homework_done",   "settings",           NULL,
+	"tags", "moods", "tools", "trigger_categories", "triggers", "trigger_did", "entries",
+	"entry_tags", "entry_versions", "exercise_sessions", "own_lists", "homework_packs",
+	"homework_done", "settings", NULL,
 };
 
 #define NTABLES (sizeof(load_tables) / sizeof(load_tables[0]) - 1)

@@ -47,8 +47,9 @@ enum { X_CATEGORY, X_PLACE, X_WHAT, X_BODY, X_THOUGHTS, X_URGES, X_DID };
  * on every change, so a lock, a hang-up or a killed terminal loses nothing;
  * it comes back the next time the form opens (a new log, or the same log
  * to finish). One value: "1" SEP before SEP after SEP helped SEP tools SEP
- * then the seven texts; tools are the ids chosen, separated by commas. Typed text holds no control characters (the fields
- * drop them), so SEP cannot appear in it. */
+ * then the seven texts; tools are the ids chosen, separated by commas.
+ * Typed text holds no control characters (the fields drop them), so SEP
+ * cannot appear in it. */
 #define SEP '\x1f'
 
 static bool form_untouched(const struct trigger_state *s)
@@ -289,7 +290,7 @@ static const char *const abouts[T_COUNT] = {
 	"What you noticed in your body; Enter to type.",
 	"The thoughts that came; Enter to type.",
 	"What you felt like doing; Enter to type.",
-	"What you did to cope: as many tools as you used, and your own words; Enter opens the list.",
+	"What you did to cope: every tool you used, and your own words; Enter opens the list.",
 	"How much distress you feel now: 0 calm, 10 the most you can imagine.",
 	"How much what you did helped: 0 not at all, 10 a great deal.",
 	"Keeps the log as finished.",
