@@ -45,10 +45,21 @@ int checkins_list(struct vault *v, int64_t id, struct checkin_saved **out, size_
                   struct error *e);
 void checkins_free(struct checkin_saved *list, size_t n);
 
-/* A trigger log; finished = false for "log now, finish later". */
+/* One thing done to cope: a tool from the toolbox, or the person's own
+ * words (a choice may hold both, as logs from before the list did). */
+struct trigger_choice {
+	int64_t tool_id;  /* 0: none */
+	const char *text; /* NULL or "": none */
+};
+
+/* A trigger log; finished = false for "log now, finish later". "What I
+ * did" is the list did_list[0..ndid) in the person's order; with ndid 0
+ * it is did and tool_id, one choice (either may be empty). */
 struct trigger_log {
 	const char *category, *place, *what, *body, *thoughts, *urges, *did;
 	int64_t tool_id;        /* a coping tool used, 0: none */
+	const struct trigger_choice *did_list;
+	size_t ndid;
 	int suds_before, suds_after, helped; /* 0..10, -1 not given */
 	bool finished;
 };
@@ -79,6 +90,7 @@ struct trigger_saved {
 	int off_min;
 	struct trigger_log log;
 	char *text[7]; /* category, place, what, body, thoughts, urges, did */
+	struct trigger_choice *choices; /* log.did_list; texts owned */
 };
 /* The logs marked "finish later", newest first. */
 int triggers_unfinished(struct vault *v, struct trigger_saved **out, size_t *n, struct error *e);

@@ -163,6 +163,61 @@ static int ask_score(const struct cli_asker *a, const char *prompt, int *out)
 	return 0;
 }
 
+/* "What I did" as typed: numbers from the toolbox list, separated by
+ * commas or spaces, each a choice; after a comma, the person's own words
+ * are one more choice ("1, 3, called my sister"). Anything that does not
+ * start with the numbers is all own words ("3 walks" is words, not tool
+ * 3). 0, or 1 when only numbers were typed and one names no tool (*bad is
+ * it), -1 out of memory. */
+static int parse_did(const char *in, const struct tool *tools, size_t ntools,
+                     struct trigger_choice **out, size_t *n, char **words, long *bad)
+{
+	*n = 0;
+	*out = malloc((strlen(in) + 1) * sizeof(**out));
+	if (!*out)
+		return -1;
+	const char *p = in, *rest = in;
+	bool comma = false;
+	for (;;) {
+		p += strspn(p, ", \t");
+		char *end;
+		long k = *p >= '0' && *p <= '9' ? strtol(p, &end, 10) : 0;
+		if (*p < '0' || *p > '9' || (*end && !strchr(", \t", *end)))
+			break;
+		if (k < 1 || (size_t)k > ntools) {
+			/* Only numbers, and one names no tool: ask again. With
+			 * words too, it is all words ("10 minutes' walk"). */
+			if (in[strspn(in, "0123456789, \t")] == '\0') {
+				*bad = k;
+				return 1;
+			}
+			*n = 0;
+			rest = in;
+			comma = true;
+			break;
+		}
+		bool twice = false;
+		for (size_t i = 0; i < *n; i++)
+			twice |= (*out)[i].tool_id == tools[k - 1].id;
+		if (!twice)
+			(*out)[(*n)++] = (struct trigger_choice){tools[k - 1].id, NULL};
+		size_t gap = strspn(end, " \t");
+		comma = end[gap] == ',';
+		p = rest = end;
+	}
+	rest += strspn(rest, ", \t");
+	if (*rest && *n && !comma) { /* "3 walks": words, not a tool */
+		*n = 0;
+		rest = in;
+	}
+	if (*rest) {
+		if (!(*words = strdup(rest)))
+			return -1;
+		(*out)[(*n)++] = (struct trigger_choice){0, *words};
+	}
+	return 0;
+}
+
 int cli_trigger_questions(const struct cli_asker *a, struct vault *v, struct error *e)
 {
 	char **cats = NULL;
@@ -199,19 +254,34 @@ int cli_trigger_questions(const struct cli_asker *a, struct vault *v, struct err
 	            a->ask(a->arg, "Where were you? ", &place) ||
 	            ask_score(a, "How strong was the distress, 0-10? ", &t.suds_before)))
 		rc = error_set(e, E_FAIL, "Stopped; nothing was saved.");
-	if (!rc) {
+	struct trigger_choice *chosen = NULL;
+	char *words = NULL;
+	while (!rc) {
 		for (size_t i = 0; i < ntools; i++)
 			fprintf(a->talk, "  %zu. %s\n", i + 1, tools[i].name);
-		if (a->ask(a->arg, "What did you do (a number above, or your own words)? ", &did))
+		if (a->ask(a->arg, "What did you do (numbers above, separated by commas or spaces, "
+		                   "and/or your own words)? ",
+		           &did)) {
 			rc = error_set(e, E_FAIL, "Stopped; nothing was saved.");
+			break;
+		}
+		free(chosen);
+		chosen = NULL;
+		long bad = 0;
+		int got = parse_did(buf_str(&did), tools, ntools, &chosen, &t.ndid, &words, &bad);
+		if (got < 0) {
+			rc = error_set(e, E_FAIL, "Out of memory; nothing was saved.");
+		} else if (got > 0) {
+			fprintf(a->talk,
+			        "  There is no tool %ld: type numbers from 1 to %zu, your own words, "
+			        "or both (numbers first, then a comma).\n",
+			        bad, ntools);
+			continue;
+		}
+		t.did_list = chosen;
+		break;
 	}
 	if (!rc) {
-		char *end;
-		long k = strtol(buf_str(&did), &end, 10);
-		if (did.len && !*end && k >= 1 && (size_t)k <= ntools)
-			t.tool_id = tools[k - 1].id;
-		else
-			t.did = buf_str(&did);
 		if (ask_score(a, "Distress now, 0-10 (Enter: finish this later)? ", &t.suds_after))
 			rc = error_set(e, E_FAIL, "Stopped; nothing was saved.");
 	}
@@ -237,6 +307,10 @@ int cli_trigger_questions(const struct cli_asker *a, struct vault *v, struct err
 	buf_free(&place);
 	buf_free(&did);
 	buf_free(&pick);
+	if (words)
+		mem_wipe(words, strlen(words));
+	free(words);
+	free(chosen);
 	return rc;
 }
 

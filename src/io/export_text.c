@@ -32,7 +32,7 @@ struct table {
 	size_t nrows, cap;
 };
 
-enum { T_ENTRIES, T_TAGS, T_ENTRY_TAGS, T_MOODS, T_TRIGGERS, T_TOOLS, T_COUNT };
+enum { T_ENTRIES, T_TAGS, T_ENTRY_TAGS, T_MOODS, T_TRIGGERS, T_TOOLS, T_DID, T_COUNT };
 
 struct vault_copy {
 	struct table t[T_COUNT];
@@ -41,9 +41,10 @@ struct vault_copy {
 /* What the diary reads (in T_ order, NULL-terminated for store_dump_tables);
  * the CSV reads no entries (its rows are check-ins and trigger logs), so no
  * journal text is read for it. */
-static const char *const wanted[T_COUNT + 1] = {"entries", "tags", "entry_tags", "moods",
-                                                "triggers", "tools", NULL};
-static const char *const csv_tables[] = {"moods", "triggers", "tools", NULL};
+static const char *const wanted[T_COUNT + 1] = {
+	"entries", "tags", "entry_tags", "moods", "triggers", "tools", "trigger_did", NULL,
+};
+static const char *const csv_tables[] = {"moods", "triggers", "tools", "trigger_did", NULL};
 
 static int keep_row(void *arg, const char *table, size_t ncols, const char *const *names,
                     const struct dump_value *vals, struct error *e)
@@ -182,6 +183,30 @@ static const char *name_for(const struct named *n, size_t count, int64_t id)
 	struct named key = {id, NULL};
 	const struct named *hit = n ? bsearch(&key, n, count, sizeof(*n), by_id) : NULL;
 	return hit ? hit->name : NULL;
+}
+
+/* The names of the tools chosen in trigger log `trigger` ("What I did"),
+ * in the person's order, joined with sep; "" when none. The choices come
+ * sorted by trigger and place (store_dump). 0, or -1 out of memory. */
+static int tools_chosen(const struct table *did, const struct named *tools, size_t ntools,
+                        int64_t trigger, const char *sep, struct buf *out)
+{
+	buf_clear(out);
+	size_t lo = 0, hi = did->nrows;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (num(did, mid, "trigger_id") < trigger)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	int rc = buf_puts(out, "");
+	for (size_t i = lo; i < did->nrows && num(did, i, "trigger_id") == trigger && !rc; i++) {
+		const char *name = name_for(tools, ntools, num(did, i, "tool_id"));
+		if (name)
+			rc = (out->len && buf_puts(out, sep)) || buf_puts(out, name);
+	}
+	return rc ? -1 : 0;
 }
 
 /* ---- records in the order they were lived */
@@ -429,7 +454,10 @@ static void md_trigger(struct md *m, size_t row, const char *hm)
 		line[0] = '\0';
 	field(m, "Distress", line);
 	field(m, "What I did", text(t, row, "did"));
-	const char *tool = name_for(m->tools, m->ntools, num(t, row, "tool_id"));
+	struct buf chosen = BUF_INIT;
+	if (tools_chosen(&m->c->t[T_DID], m->tools, m->ntools, num(t, row, "id"), ", ", &chosen))
+		m->err = -1;
+	const char *tool = chosen.len ? buf_str(&chosen) : NULL;
 	int64_t helped = num(t, row, "helped");
 	if (tool && helped >= 0) {
 		put(m, "- What helped: ");
@@ -445,6 +473,7 @@ static void md_trigger(struct md *m, size_t row, const char *hm)
 	if (num(t, row, "finished") == 0)
 		put(m, "- Kept to finish later\n");
 	put(m, "\n");
+	buf_free(&chosen);
 }
 
 static int collect(struct vault *v, const char *const *tables, struct vault_copy *c,
@@ -736,6 +765,7 @@ int export_csv(struct vault *v, struct buf *out, struct error *e)
 		return -1;
 	struct named *tools = NULL;
 	struct item *it = NULL;
+	struct buf chosen = BUF_INIT;
 	size_t n = 0;
 	int rc = -1;
 	if (names_of(&c.t[T_TOOLS], "name", &tools, e) == 0 && timeline(&c, &it, &n, e) == 0) {
@@ -786,14 +816,18 @@ int export_csv(struct vault *v, struct buf *out, struct error *e)
 				cells[C_BEFORE] = nums[3];
 				cells[C_AFTER] = nums[4];
 				cells[C_HELPED] = nums[5];
-				cells[C_TOOL] = name_for(tools, c.t[T_TOOLS].nrows, num(t, r, "tool_id"));
+				if (tools_chosen(&c.t[T_DID], tools, c.t[T_TOOLS].nrows, num(t, r, "id"),
+				                 "; ", &chosen))
+					rc = -1;
+				cells[C_TOOL] = buf_str(&chosen);
 				cells[C_FINISHED] = num(t, r, "finished") == 0 ? "no" : "yes";
 			}
-			rc = csv_row(out, cells);
+			rc = rc ? rc : csv_row(out, cells);
 		}
 		if (rc)
 			error_set(e, E_FAIL, OOM);
 	}
+	buf_free(&chosen);
 	free(it);
 	free(tools);
 	copy_free(&c);

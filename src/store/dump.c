@@ -9,8 +9,8 @@
 
 const char *const dump_tables[] = {
 	"tags", "entries", "entry_tags", "entry_versions", "moods", "tools", "trigger_categories",
-	"triggers", "exercise_sessions", "own_lists", "homework_packs", "homework_done", "settings", "tombstones",
-	NULL,
+	"triggers", "trigger_did", "exercise_sessions", "own_lists", "homework_packs",
+	"homework_done", "settings", "tombstones", NULL,
 };
 
 static int dump_table(sqlite3 *db, const char *table, dump_fn fn, void *arg, struct error *e)
@@ -22,11 +22,12 @@ static int dump_table(sqlite3 *db, const char *table, dump_fn fn, void *arg, str
 	 * must never leave the vault) and keys (key.*: the signing key of
 	 * sealed reports, which would let anyone holding an export sign as
 	 * this vault). */
-	snprintf(sql, sizeof(sql), "SELECT * FROM %s%s ORDER BY 1", table,
+	snprintf(sql, sizeof(sql), "SELECT * FROM %s%s ORDER BY 1%s", table,
 	         strcmp(table, "settings") == 0
 	             ? " WHERE key NOT GLOB 'draft.*' AND key NOT GLOB 'setup.*'"
 	               " AND key NOT GLOB 'key.*'"
-	             : "");
+	             : "",
+	         strcmp(table, "trigger_did") == 0 ? ", position" : "");
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
 	if (rc != SQLITE_OK)
@@ -122,8 +123,9 @@ int store_load_begin(struct vault *v, struct error *e)
 int store_load_end(struct vault *v, bool commit, struct error *e)
 {
 	/* What came in is stored as tend stores it: an older export may hold
-	 * tags with spaces around them. */
-	if (commit && store_exec(vault_db(v), STORE_TIDY_TAGS_SQL, e)) {
+	 * tags with spaces around them, and trigger logs whose "What I did"
+	 * is only in their did and tool_id columns. */
+	if (commit && store_exec(vault_db(v), STORE_TIDY_TAGS_SQL STORE_TRIGGER_DID_FILL_SQL, e)) {
 		sqlite3_exec(vault_db(v), "ROLLBACK", NULL, NULL, NULL);
 		return -1;
 	}

@@ -14,9 +14,9 @@
 #include "util/buf.h"
 
 const char *const load_tables[] = {
-	"tags", "moods", "tools", "trigger_categories", "triggers", "entries", "entry_tags",
-	"entry_versions", "exercise_sessions", "own_lists", "homework_packs", "homework_done",
-	"settings", "tombstones", NULL,
+	"tags", "moods", "tools", "trigger_categories", "triggers", "trigger_did", "entries",
+	"entry_tags", "entry_versions", "exercise_sessions", "own_lists", "homework_packs",
+	"homework_done", "settings", "tombstones", NULL,
 };
 
 #define NTABLES (sizeof(load_tables) / sizeof(load_tables[0]) - 1)
@@ -286,8 +286,10 @@ static int next_position(sqlite3 *db, const char *table, int64_t *out, struct er
 
 static int insert(sqlite3 *db, const char *table, struct row *r, struct error *e)
 {
-	/* A tool or category goes to the end of the person's list. */
-	for (size_t i = 0; i < r->n; i++)
+	/* A tool or category goes to the end of the person's list (a choice
+	 * in a trigger log keeps its place in that log). */
+	bool list = strcmp(table, "tools") == 0 || strcmp(table, "trigger_categories") == 0;
+	for (size_t i = 0; i < r->n && list; i++)
 		if (strcmp(r->names[i], "position") == 0) {
 			if (next_position(db, table, &r->vals[i].i, e))
 				return -1;

@@ -48,8 +48,7 @@ int insights_load(struct vault *v, struct insight_data *d, struct error *e)
 {
 	sqlite3 *db = vault_db(v);
 	memset(d, 0, sizeof(*d));
-	size_t cap_m = 0, cap_t = 0, cap_g = 0, cap_n = 0, cap_w = 0;
-	unsigned char *own_words = NULL; /* per trigger, until helps is made */
+	size_t cap_m = 0, cap_t = 0, cap_g = 0, cap_n = 0;
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(db,
 	                            "SELECT at, at_off, score, coalesce(sleep_hours, -1),"
@@ -88,8 +87,10 @@ int insights_load(struct vault *v, struct insight_data *d, struct error *e)
 		goto sqlfail;
 	rc = sqlite3_prepare_v2(db,
 	                        "SELECT g.at, g.at_off, g.category, coalesce(g.suds_before, -1),"
-	                        " coalesce(g.suds_after, -1), coalesce(t.name, nullif(g.did, '')), t.name IS NULL"
-	                        " FROM triggers g LEFT JOIN tools t ON t.id = g.tool_id ORDER BY g.at",
+	                        " coalesce(g.suds_after, -1), (SELECT coalesce(t.name, nullif(c.text,"
+	                        " '')) FROM trigger_did c LEFT JOIN tools t ON t.id = c.tool_id"
+	                        " WHERE c.trigger_id = g.id ORDER BY c.position LIMIT 1)"
+	                        " FROM triggers g ORDER BY g.at",
 	                        -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		goto sqlfail;
@@ -103,32 +104,38 @@ int insights_load(struct vault *v, struct insight_data *d, struct error *e)
 		t->suds_before = sqlite3_column_int(st, 3);
 		t->suds_after = sqlite3_column_int(st, 4);
 		t->tool = keep(d, (const char *)sqlite3_column_text(st, 5), &cap_n);
-		if (d->ntriggers > cap_w) {
-			size_t nc = cap_t;
-			unsigned char *w = realloc(own_words, nc);
-			if (!w)
-				goto nomem;
-			own_words = w;
-			cap_w = nc;
-		}
-		own_words[d->ntriggers - 1] = (unsigned char)sqlite3_column_int(st, 6);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		goto sqlfail;
+	/* What helped: each thing done in a trigger log counts, with that
+	 * log's distress before and after. */
 	size_t cap_h = 0;
-	for (size_t i = 0; i < d->ntriggers; i++) {
-		if (!d->triggers[i].tool)
-			continue;
-		if (help_grow(d, &cap_h)) {
-			free(own_words);
-			return insights_free(d), error_set(e, E_FAIL, "Out of memory.");
-		}
-		d->help_own_words[d->nhelps] = own_words[i];
-		d->helps[d->nhelps++] = d->triggers[i];
+	rc = sqlite3_prepare_v2(db,
+	                        "SELECT g.at, g.at_off, g.category, coalesce(g.suds_before, -1),"
+	                        " coalesce(g.suds_after, -1), coalesce(t.name, c.text), t.name IS NULL"
+	                        " FROM trigger_did c JOIN triggers g ON g.id = c.trigger_id"
+	                        " LEFT JOIN tools t ON t.id = c.tool_id"
+	                        " WHERE t.name IS NOT NULL OR c.text != ''"
+	                        " ORDER BY g.at, g.id, c.position",
+	                        -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		goto sqlfail;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (help_grow(d, &cap_h))
+			goto nomem;
+		d->help_own_words[d->nhelps] = (unsigned char)sqlite3_column_int(st, 6);
+		struct trigger_point *h = &d->helps[d->nhelps++];
+		h->t = sqlite3_column_int64(st, 0);
+		h->off_min = sqlite3_column_int(st, 1);
+		h->category = keep(d, (const char *)sqlite3_column_text(st, 2), &cap_n);
+		h->suds_before = sqlite3_column_int(st, 3);
+		h->suds_after = sqlite3_column_int(st, 4);
+		h->tool = keep(d, (const char *)sqlite3_column_text(st, 5), &cap_n);
 	}
-	free(own_words);
-	own_words = NULL;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		goto sqlfail;
 	rc = sqlite3_prepare_v2(db,
 	                        "SELECT at, at_off, exercise, coalesce(suds_before, -1),"
 	                        " coalesce(suds_after, -1) FROM exercise_sessions ORDER BY at",
@@ -153,12 +160,10 @@ int insights_load(struct vault *v, struct insight_data *d, struct error *e)
 	return 0;
 nomem:
 	sqlite3_finalize(st);
-	free(own_words);
 	insights_free(d);
 	return error_set(e, E_FAIL, "Out of memory.");
 sqlfail:
 	store_sql_error(db, rc, e, "reading what to summarise");
-	free(own_words);
 	insights_free(d);
 	return -1;
 }

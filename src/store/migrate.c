@@ -163,6 +163,21 @@ static const char *const migrations[] = {
 	"  VALUES ('delete', old.id, old.title, old.body);"
 	"  INSERT INTO entries_fts(rowid, title, body) VALUES (new.id, new.title, new.body);"
 	"END;",
+	/* "What I did" in a trigger log takes several choices: each a tool
+	 * from the toolbox or the person's own words, one row each, in the
+	 * person's order. A log kept before has its did and tool_id as one
+	 * choice; those columns stay (and are kept in step: the first tool
+	 * chosen, and the own words joined with "; "). It can run again on a
+	 * vault that has the table (IF NOT EXISTS; the fill skips logs that have
+	 * choices). */
+	"CREATE TABLE IF NOT EXISTS trigger_did("
+	"  trigger_id INTEGER NOT NULL REFERENCES triggers(id) ON DELETE CASCADE,"
+	"  tool_id INTEGER REFERENCES tools(id) ON DELETE SET NULL,"
+	"  text TEXT NOT NULL DEFAULT '',"
+	"  position INTEGER NOT NULL DEFAULT 0);"
+	"CREATE INDEX IF NOT EXISTS trigger_did_by_trigger ON trigger_did(trigger_id, position);"
+	"CREATE INDEX IF NOT EXISTS trigger_did_by_tool ON trigger_did(tool_id);"
+	STORE_TRIGGER_DID_FILL_SQL,
 };
 
 #define LATEST ((int)(sizeof(migrations) / sizeof(migrations[0])))

@@ -59,6 +59,15 @@ int store_entry_insert(sqlite3 *db, const struct new_entry *ne, int64_t *id, str
 	"  (SELECT id FROM tags WHERE name != trim(name, ' ' || char(9)));" \
 	"DELETE FROM tags WHERE name != trim(name, ' ' || char(9));"
 
+/* A trigger log with no "What I did" choices but a did or tool_id (kept
+ * before the list, or read from an older export) gets those as its one
+ * choice. The migration that made the list, and the end of every import. */
+#define STORE_TRIGGER_DID_FILL_SQL \
+	"INSERT INTO trigger_did(trigger_id, tool_id, text, position)" \
+	"  SELECT id, tool_id, did, 1 FROM triggers g" \
+	"  WHERE (tool_id IS NOT NULL OR did != '')" \
+	"    AND NOT EXISTS (SELECT 1 FROM trigger_did d WHERE d.trigger_id = g.id);"
+
 struct buf;
 /* s (n bytes) without the spaces and tabs around it: the start, and its
  * length in *len. */

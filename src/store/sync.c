@@ -390,6 +390,23 @@ static int tags_from_other(sqlite3 *db, struct buf *b, const char *cond, struct 
 	return step(db, b, bad, NULL, e);
 }
 
+/* A trigger log's choices of "what I did" (trigger_did, kept like an
+ * entry's tags: no id of their own) come with the log from the other copy,
+ * for the logs in this vault that cond picks (m: main.triggers); a tool
+ * is found by its name. */
+static int did_from_other(sqlite3 *db, struct buf *b, const char *cond, struct error *e)
+{
+	int bad = buf_printf(b,
+	                     "INSERT INTO main.trigger_did(trigger_id, tool_id, text, position)"
+	                     " SELECT m.id, (SELECT mt.id FROM main.tools AS mt JOIN other.tools AS ot"
+	                     " ON ot.name = mt.name WHERE ot.id = od.tool_id), od.text, od.position"
+	                     " FROM main.triggers AS m JOIN other.triggers AS o ON o.uid = m.uid"
+	                     " JOIN other.trigger_did AS od ON od.trigger_id = o.id WHERE %s"
+	                     " ORDER BY m.id, od.position",
+	                     cond);
+	return step(db, b, bad, NULL, e);
+}
+
 /* Rows the other copy has and this one has not (nor has a later
  * tombstone of); found through the uid and change-time index alone. */
 static int insert_new(sqlite3 *db, struct buf *b, const struct sync_table *t,
@@ -531,7 +548,7 @@ static int64_t max_id(sqlite3 *db, const char *table)
 static int merge_all(sqlite3 *db, struct sync_result *r, struct error *e)
 {
 	struct cols c[NSYNC];
-	size_t ke = 0;
+	size_t ke = 0, kt = 0;
 	for (size_t i = 0; i < NSYNC; i++) {
 		struct cols oc;
 		if (table_cols(db, "main", sync_tables[i].name, &c[i], e) ||
@@ -544,6 +561,8 @@ static int merge_all(sqlite3 *db, struct sync_result *r, struct error *e)
 		r->t[r->n++] = (struct sync_count){.table = sync_tables[i].name};
 		if (strcmp(sync_tables[i].name, "entries") == 0)
 			ke = i;
+		if (strcmp(sync_tables[i].name, "triggers") == 0)
+			kt = i;
 	}
 	struct buf b = BUF_INIT;
 	/* Deletions the other copy knows of, each at its latest time. */
@@ -581,7 +600,7 @@ static int merge_all(sqlite3 *db, struct sync_result *r, struct error *e)
 			return -1;
 	}
 	/* Rows only the other copy has. */
-	int64_t entries_before = max_id(db, "entries");
+	int64_t entries_before = max_id(db, "entries"), triggers_before = max_id(db, "triggers");
 	for (size_t i = 0; i < NSYNC; i++)
 		if (insert_new(db, &b, &sync_tables[i], &c[i], &count_of(r, sync_tables[i].name)->added,
 		               e))
@@ -589,6 +608,9 @@ static int merge_all(sqlite3 *db, struct sync_result *r, struct error *e)
 	char cond[128];
 	snprintf(cond, sizeof(cond), "m.id > %lld", (long long)entries_before);
 	if (tags_from_other(db, &b, cond, e))
+		return -1;
+	snprintf(cond, sizeof(cond), "m.id > %lld", (long long)triggers_before);
+	if (did_from_other(db, &b, cond, e))
 		return -1;
 	/* Rows both have, edited since they parted: the later edit is current. */
 	bad = buf_puts(&b, "DROP TABLE IF EXISTS temp.sync_pairs; CREATE TEMP TABLE sync_pairs("
@@ -607,6 +629,15 @@ static int merge_all(sqlite3 *db, struct sync_result *r, struct error *e)
 	                     " temp.sync_pairs WHERE tbl = %zu AND theirs)",
 	                 ke);
 	int rc = step(db, &b, bad, NULL, e) || tags_from_other(db, &b, cond, e) ? -1 : 0;
+	/* A log edited later on the other side: its choices with it. */
+	snprintf(cond, sizeof(cond), "m.id IN (SELECT mid FROM temp.sync_pairs WHERE tbl = %zu AND"
+	                             " theirs)",
+	         kt);
+	bad = buf_printf(&b, "DELETE FROM main.trigger_did WHERE trigger_id IN (SELECT mid FROM"
+	                     " temp.sync_pairs WHERE tbl = %zu AND theirs)",
+	                 kt);
+	if (rc == 0)
+		rc = step(db, &b, bad, NULL, e) || did_from_other(db, &b, cond, e) ? -1 : 0;
 	for (size_t i = 0; i < NSYNC && rc == 0; i++)
 		rc = update_newer(db, &b, i, &sync_tables[i], &c[i],
 		                  &count_of(r, sync_tables[i].name)->updated, e);

@@ -253,6 +253,63 @@ static int check_trigger(const struct trigger_log *t, struct error *e)
 	return 0;
 }
 
+/* Writes trigger id's "What I did" list (inside the caller's transaction)
+ * and keeps the older did and tool_id columns in step with it. */
+static int set_choices(sqlite3 *db, int64_t id, const struct trigger_log *t, struct error *e)
+{
+	struct trigger_choice one = {t->tool_id, t->did};
+	const struct trigger_choice *list = t->ndid ? t->did_list : &one;
+	size_t n = t->ndid ? t->ndid : 1;
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, "DELETE FROM trigger_did WHERE trigger_id = ?1", -1, &st,
+	                            NULL);
+	if (rc != SQLITE_OK)
+		return store_sql_error(db, rc, e, "saving the trigger log");
+	sqlite3_bind_int64(st, 1, id);
+	if (step_done(db, st, e, "saving the trigger log"))
+		return -1;
+	/* A tool taken out of the toolbox since it was picked is left out. */
+	rc = sqlite3_prepare_v2(db,
+	                        "INSERT INTO trigger_did(trigger_id, tool_id, text, position)"
+	                        " SELECT ?1, (SELECT id FROM tools WHERE id = ?2), ?3, ?4"
+	                        " WHERE ?3 != '' OR EXISTS (SELECT 1 FROM tools WHERE id = ?2)",
+	                        -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_sql_error(db, rc, e, "saving the trigger log");
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, list[i].tool_id);
+		bind_text(st, 3, list[i].text);
+		sqlite3_bind_int64(st, 4, (int64_t)i + 1);
+		if ((rc = sqlite3_step(st)) != SQLITE_DONE) {
+			sqlite3_finalize(st);
+			return store_sql_error(db, rc, e, "saving the trigger log");
+		}
+	}
+	sqlite3_finalize(st);
+	rc = sqlite3_prepare_v2(db,
+	                        "UPDATE triggers SET tool_id = (SELECT tool_id FROM trigger_did"
+	                        " WHERE trigger_id = ?1 AND tool_id IS NOT NULL ORDER BY position"
+	                        " LIMIT 1), did = coalesce((SELECT group_concat(text, '; ') FROM"
+	                        " (SELECT text FROM trigger_did WHERE trigger_id = ?1 AND text != ''"
+	                        " ORDER BY position)), '') WHERE id = ?1",
+	                        -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_sql_error(db, rc, e, "saving the trigger log");
+	sqlite3_bind_int64(st, 1, id);
+	return step_done(db, st, e, "saving the trigger log");
+}
+
+static int end_write(sqlite3 *db, int rc, struct error *e)
+{
+	if (!rc && store_exec(db, "COMMIT", e))
+		rc = -1;
+	if (rc)
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
 int trigger_add(struct vault *v, const struct trigger_log *t, int64_t *id, struct error *e)
 {
 	if (check_trigger(t, e))
@@ -268,13 +325,21 @@ int trigger_add(struct vault *v, const struct trigger_log *t, int64_t *id, struc
 	                            -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return store_sql_error(db, rc, e, "saving the trigger log");
+	if (store_exec(db, "BEGIN IMMEDIATE", e)) {
+		sqlite3_finalize(st);
+		return -1;
+	}
 	bind_trigger(st, t);
 	sqlite3_bind_int64(st, 13, now.t);
 	sqlite3_bind_int(st, 14, now.off_min);
-	if (step_done(db, st, e, "saving the trigger log"))
+	rc = step_done(db, st, e, "saving the trigger log");
+	int64_t row = sqlite3_last_insert_rowid(db);
+	if (!rc)
+		rc = set_choices(db, row, t, e);
+	if (end_write(db, rc, e))
 		return -1;
 	if (id)
-		*id = sqlite3_last_insert_rowid(db);
+		*id = row;
 	return 0;
 }
 
@@ -292,24 +357,67 @@ int trigger_update(struct vault *v, int64_t id, const struct trigger_log *t, str
 	                            -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return store_sql_error(db, rc, e, "saving the trigger log");
+	if (store_exec(db, "BEGIN IMMEDIATE", e)) {
+		sqlite3_finalize(st);
+		return -1;
+	}
 	bind_trigger(st, t);
 	sqlite3_bind_int64(st, 13, id);
-	if (step_done(db, st, e, "saving the trigger log"))
-		return -1;
-	if (sqlite3_changes(db) == 0)
-		return error_set(e, E_FAIL, "There is no trigger log %lld.", (long long)id);
-	return 0;
+	rc = step_done(db, st, e, "saving the trigger log");
+	if (!rc && sqlite3_changes(db) == 0)
+		rc = error_set(e, E_FAIL, "There is no trigger log %lld.", (long long)id);
+	if (!rc)
+		rc = set_choices(db, id, t, e);
+	return end_write(db, rc, e);
 }
 
 void trigger_saved_free(struct trigger_saved *list, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		for (int k = 0; k < 7; k++) {
 			if (list[i].text[k])
 				mem_wipe(list[i].text[k], strlen(list[i].text[k]));
 			free(list[i].text[k]);
 		}
+		for (size_t k = 0; k < list[i].log.ndid; k++) {
+			char *t = (char *)list[i].choices[k].text;
+			if (t)
+				mem_wipe(t, strlen(t));
+			free(t);
+		}
+		free(list[i].choices);
+	}
 	free(list);
+}
+
+/* Reads trigger log t's "What I did" list into t->choices. */
+static int read_choices(sqlite3 *db, struct trigger_saved *t)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db,
+	                            "SELECT coalesce(tool_id, 0), text FROM trigger_did"
+	                            " WHERE trigger_id = ?1 ORDER BY position, rowid",
+	                            -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, t->id);
+	size_t cap = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (store_grow((void **)&t->choices, &cap, t->log.ndid, sizeof(*t->choices))) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		const char *txt = (const char *)sqlite3_column_text(st, 1);
+		char *copy = strdup(txt ? txt : "");
+		if (!copy) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		t->choices[t->log.ndid++] = (struct trigger_choice){sqlite3_column_int64(st, 0), copy};
+	}
+	sqlite3_finalize(st);
+	t->log.did_list = t->choices;
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
 int triggers_unfinished(struct vault *v, struct trigger_saved **out, size_t *n, struct error *e)
@@ -351,6 +459,11 @@ int triggers_unfinished(struct vault *v, struct trigger_saved **out, size_t *n, 
 		};
 		if (bad) {
 			rc = SQLITE_NOMEM;
+			break;
+		}
+		int crc = read_choices(db, t);
+		if (crc != SQLITE_OK) {
+			rc = crc;
 			break;
 		}
 	}
@@ -444,7 +557,8 @@ int tools_list(struct vault *v, struct tool **out, size_t *n, struct error *e)
 	    db,
 	    "SELECT t.id, t.name, t.about, count(g.id),"
 	    " count(g.suds_before + g.suds_after), avg(g.suds_before - g.suds_after)"
-	    " FROM tools t LEFT JOIN triggers g ON g.tool_id = t.id"
+	    " FROM tools t LEFT JOIN (SELECT DISTINCT trigger_id, tool_id FROM trigger_did) d"
+	    " ON d.tool_id = t.id LEFT JOIN triggers g ON g.id = d.trigger_id"
 	    " GROUP BY t.id ORDER BY t.position, t.id",
 	    -1, &st, NULL);
 	if (rc != SQLITE_OK)

@@ -15,6 +15,9 @@
 #include "widgets/scale.h"
 #include "util/utf8.h"
 
+/* At most this many tools in one "What I did" (more than a toolbox holds). */
+#define TOOLS_MAX 64
+
 enum tf { T_KIND, T_WHAT, T_WHERE, T_BEFORE, T_BODY, T_THOUGHTS, T_URGES, T_DID, T_AFTER, T_HELPED,
           T_SAVE, T_LATER, T_COUNT };
 
@@ -22,8 +25,8 @@ struct trigger_state {
 	int64_t id; /* 0: a new log */
 	char text[7][512]; /* category, place, what, body, thoughts, urges, did */
 	struct scale before, after, helped; /* nothing chosen until chosen */
-	int64_t tool_id;
-	char tool_name[128];
+	int64_t picked[TOOLS_MAX]; /* tools chosen for "What I did", in order */
+	size_t npicked;
 	char **cats;
 	size_t ncats;
 	struct tool *tools;
@@ -32,7 +35,7 @@ struct trigger_state {
 	struct ask ask;
 	struct confirm leave;
 	char initial[512];
-	bool picking; /* choosing from a list: what I did, or the kind */
+	bool picking; /* choosing from a list: what I did (several), or the kind */
 	bool picking_kind;
 	struct menu pick;
 	char draft_key[48]; /* where the unsaved form is kept */
@@ -44,15 +47,16 @@ enum { X_CATEGORY, X_PLACE, X_WHAT, X_BODY, X_THOUGHTS, X_URGES, X_DID };
 /* A log not yet saved is kept in the vault (encrypted, like every setting)
  * on every change, so a lock, a hang-up or a killed terminal loses nothing;
  * it comes back the next time the form opens (a new log, or the same log
- * to finish). One value: "1" SEP before SEP after SEP helped SEP tool SEP
- * then the seven texts. Typed text holds no control characters (the fields
- * drop them), so SEP cannot appear in it. */
+ * to finish). One value: "1" SEP before SEP after SEP helped SEP tools SEP
+ * then the seven texts; tools are the ids chosen, separated by commas.
+ * Typed text holds no control characters (the fields drop them), so SEP
+ * cannot appear in it. */
 #define SEP '\x1f'
 
 static bool form_untouched(const struct trigger_state *s)
 {
 	if (s->before.value != SCALE_NONE || s->after.value != SCALE_NONE ||
-	    s->helped.value != SCALE_NONE || s->tool_id || strcmp(s->text[X_CATEGORY], s->kind0))
+	    s->helped.value != SCALE_NONE || s->npicked || strcmp(s->text[X_CATEGORY], s->kind0))
 		return false;
 	for (int k = 1; k < 7; k++)
 		if (*s->text[k])
@@ -71,8 +75,10 @@ static void keep_draft(struct ctx *c, struct trigger_state *s)
 		return;
 	}
 	struct buf b = BUF_INIT;
-	int rc = buf_printf(&b, "1%c%d%c%d%c%d%c%lld", SEP, s->before.value, SEP, s->after.value, SEP,
-	                    s->helped.value, SEP, (long long)s->tool_id);
+	int rc = buf_printf(&b, "1%c%d%c%d%c%d%c", SEP, s->before.value, SEP, s->after.value, SEP,
+	                    s->helped.value, SEP);
+	for (size_t i = 0; i < s->npicked && rc == 0; i++)
+		rc = buf_printf(&b, "%s%lld", i ? "," : "", (long long)s->picked[i]);
 	for (int k = 0; k < 7 && rc == 0; k++)
 		rc = buf_printf(&b, "%c%s", SEP, s->text[k]);
 	if (rc || settings_set(c->vault, s->draft_key, buf_str(&b), &e)) {
@@ -84,6 +90,34 @@ static void keep_draft(struct ctx *c, struct trigger_state *s)
 	if (b.data)
 		mem_wipe(b.data, b.cap);
 	buf_free(&b);
+}
+
+/* Is tool id among those chosen? Its place, or -1. */
+static int picked_at(const struct trigger_state *s, int64_t id)
+{
+	for (size_t i = 0; i < s->npicked; i++)
+		if (s->picked[i] == id)
+			return (int)i;
+	return -1;
+}
+
+/* Adds tool id to the choices, when it is in the toolbox (one taken out
+ * since is left out) and not chosen yet. */
+static void pick_tool(struct trigger_state *s, int64_t id)
+{
+	if (!id || picked_at(s, id) >= 0 || s->npicked == TOOLS_MAX)
+		return;
+	for (size_t i = 0; i < s->ntools; i++)
+		if (s->tools[i].id == id)
+			s->picked[s->npicked++] = id;
+}
+
+static const char *tool_name(const struct trigger_state *s, int64_t id)
+{
+	for (size_t i = 0; i < s->ntools; i++)
+		if (s->tools[i].id == id)
+			return s->tools[i].name;
+	return "";
 }
 
 static bool load_draft(struct ctx *c, struct trigger_state *s)
@@ -106,13 +140,15 @@ static bool load_draft(struct ctx *c, struct trigger_state *s)
 			scale_set(&s->before, atoi(f[1]));
 			scale_set(&s->after, atoi(f[2]));
 			scale_set(&s->helped, atoi(f[3]));
-			s->tool_id = strtoll(f[4], NULL, 10);
-			s->tool_name[0] = '\0';
-			for (size_t i = 0; i < s->ntools; i++)
-				if (s->tools[i].id == s->tool_id)
-					snprintf(s->tool_name, sizeof(s->tool_name), "%s", s->tools[i].name);
-			if (!s->tool_name[0])
-				s->tool_id = 0; /* taken out of the toolbox since */
+			s->npicked = 0;
+			for (char *p = f[4]; *p;) {
+				char *end;
+				long long id = strtoll(p, &end, 10);
+				if (end == p)
+					break;
+				pick_tool(s, id);
+				p = end + (*end == ',');
+			}
 			for (int k = 0; k < 7; k++)
 				snprintf(s->text[k], sizeof(s->text[k]), "%s", f[5 + k]);
 		}
@@ -151,10 +187,16 @@ static int trigger_enter(struct ctx *c, void *st, const void *arg)
 		scale_set(&s->before, saved->log.suds_before);
 		scale_set(&s->after, saved->log.suds_after);
 		scale_set(&s->helped, saved->log.helped);
-		s->tool_id = saved->log.tool_id;
-		for (size_t i = 0; i < s->ntools; i++)
-			if (s->tools[i].id == s->tool_id)
-				snprintf(s->tool_name, sizeof(s->tool_name), "%s", s->tools[i].name);
+		/* Tools to the list, own words (one or more) to the text. */
+		s->text[X_DID][0] = '\0';
+		for (size_t i = 0; i < saved->log.ndid; i++) {
+			const struct trigger_choice *d = &saved->log.did_list[i];
+			pick_tool(s, d->tool_id);
+			size_t at = strlen(s->text[X_DID]);
+			if (d->text && *d->text)
+				snprintf(s->text[X_DID] + at, sizeof(s->text[X_DID]) - at, "%s%s",
+				         at ? "; " : "", d->text);
+		}
 		s->m.sel = T_AFTER;
 	}
 	s->m.n = T_COUNT;
@@ -221,7 +263,19 @@ static void value_text(const struct trigger_state *s, int f, char *out, size_t s
 	case T_BODY: t = s->text[X_BODY]; break;
 	case T_THOUGHTS: t = s->text[X_THOUGHTS]; break;
 	case T_URGES: t = s->text[X_URGES]; break;
-	case T_DID: t = s->tool_id ? s->tool_name : s->text[X_DID]; break;
+	case T_DID: {
+		/* The tools chosen, then the own words. */
+		size_t at = 0;
+		out[0] = '\0';
+		for (size_t i = 0; i < s->npicked && at < size; i++)
+			at += (size_t)snprintf(out + at, size - at, "%s%s", at ? ", " : "",
+			                       tool_name(s, s->picked[i]));
+		if (*s->text[X_DID] && at < size)
+			snprintf(out + at, size - at, "%s%s", at ? ", " : "", s->text[X_DID]);
+		if (!out[0])
+			snprintf(out, size, "-");
+		return;
+	}
 	case T_BEFORE:
 	case T_AFTER:
 	case T_HELPED: scale_words(row_scale((struct trigger_state *)s, (size_t)f), out, size); return;
@@ -238,7 +292,7 @@ static const char *const abouts[T_COUNT] = {
 	"What you noticed in your body; Enter to type.",
 	"The thoughts that came; Enter to type.",
 	"What you felt like doing; Enter to type.",
-	"What you did to cope; Enter opens your toolbox.",
+	"What you did to cope: every tool you used, and your own words; Enter opens the list.",
 	"How much distress you feel now: 0 calm, 10 the most you can imagine.",
 	"How much what you did helped: 0 not at all, 10 a great deal.",
 	"Keeps the log as finished.",
@@ -257,14 +311,31 @@ static void trigger_draw(struct ctx *c, void *st, int rows, int cols)
 	int w = cols - 4;
 	if (s->picking) {
 		int y = view_title(cols, s->picking_kind ? "What kind of trigger was it?"
-		                                         : "What did you do?");
+		                                         : "What did you do? Choose all that apply.");
+		if (!s->picking_kind) {
+			y += view_markdown(y, 2, w, 2, 0,
+			                   "Enter marks or unmarks a tool; your own words can go with "
+			                   "them. Esc or Done goes back to the log.");
+			y++;
+		}
 		menu_layout(&s->pick, rows - y);
 		for (size_t i = s->pick.top; i < s->pick.n && y < rows; i++, y++) {
 			bool sel = i == s->pick.sel;
-			const char *name = s->picking_kind ? s->cats[i]
-			                 : i < s->ntools ? s->tools[i].name : "Something else (type it)";
+			char line[700];
+			if (s->picking_kind)
+				snprintf(line, sizeof(line), "%s", s->cats[i]);
+			else if (i < s->ntools)
+				snprintf(line, sizeof(line), "%s %s",
+				         picked_at(s, s->tools[i].id) >= 0 ? "[x]" : "[ ]", s->tools[i].name);
+			else if (i == s->ntools)
+				snprintf(line, sizeof(line), "%s My own words%s%.500s",
+				         *s->text[X_DID] ? "[x]" : "[ ]", *s->text[X_DID] ? ": " : " (type them)",
+				         s->text[X_DID]);
+			else
+				snprintf(line, sizeof(line), "Done");
 			ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
-			ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : ROLE_NORMAL, name);
+			ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : i > s->ntools ? ROLE_STRONG : ROLE_NORMAL,
+			        line);
 		}
 		return;
 	}
@@ -293,10 +364,17 @@ static void trigger_draw(struct ctx *c, void *st, int rows, int cols)
 
 static struct step save(struct ctx *c, struct trigger_state *s, bool finished)
 {
+	/* Each tool chosen, then the own words, each its own choice. */
+	struct trigger_choice did[TOOLS_MAX + 1];
+	size_t n = 0;
+	for (size_t i = 0; i < s->npicked; i++)
+		did[n++] = (struct trigger_choice){s->picked[i], NULL};
+	if (*s->text[X_DID])
+		did[n++] = (struct trigger_choice){0, s->text[X_DID]};
 	struct trigger_log t = {
 		.category = s->text[X_CATEGORY], .place = s->text[X_PLACE], .what = s->text[X_WHAT],
 		.body = s->text[X_BODY], .thoughts = s->text[X_THOUGHTS], .urges = s->text[X_URGES],
-		.did = s->tool_id ? "" : s->text[X_DID], .tool_id = s->tool_id,
+		.did = "", .did_list = did, .ndid = n,
 		.suds_before = s->before.value, .suds_after = s->after.value,
 		.helped = s->helped.value,
 		.finished = finished,
@@ -325,8 +403,6 @@ static int set_value(struct ctx *c, void *data, const char *text, struct error *
 	      : s->m.sel == T_BODY ? X_BODY : s->m.sel == T_THOUGHTS ? X_THOUGHTS
 	      : s->m.sel == T_URGES ? X_URGES : X_DID;
 	snprintf(s->text[k], sizeof(s->text[k]), "%s", text);
-	if (k == X_DID)
-		s->tool_id = 0;
 	keep_draft(c, s);
 	return 0;
 }
@@ -359,22 +435,34 @@ static struct step trigger_action(struct ctx *c, void *st, enum action a)
 		}
 		if (a != ACT_SELECT)
 			return STEP(STEP_NONE);
-		s->picking = false;
 		if (s->picking_kind) {
+			s->picking = false;
 			s->picking_kind = false;
 			snprintf(s->text[X_CATEGORY], sizeof(s->text[0]), "%s", s->cats[s->pick.sel]);
 			keep_draft(c, s);
 			return STEP(STEP_REDRAW);
 		}
 		if (s->pick.sel < s->ntools) {
-			s->tool_id = s->tools[s->pick.sel].id;
-			snprintf(s->tool_name, sizeof(s->tool_name), "%s", s->tools[s->pick.sel].name);
+			/* Marks or unmarks it; the list stays open for more. */
+			int at = picked_at(s, s->tools[s->pick.sel].id);
+			if (at >= 0) {
+				memmove(&s->picked[at], &s->picked[at + 1],
+				        (s->npicked - (size_t)at - 1) * sizeof(s->picked[0]));
+				s->npicked--;
+			} else {
+				pick_tool(s, s->tools[s->pick.sel].id);
+			}
 			keep_draft(c, s);
 			return STEP(STEP_REDRAW);
 		}
-		s->initial[0] = '\0';
-		s->ask = (struct ask){.title = "What did you do?",
-		                      .about = "In your own words, when it is not in your toolbox.",
+		if (s->pick.sel > s->ntools) {
+			s->picking = false;
+			return STEP(STEP_REDRAW);
+		}
+		snprintf(s->initial, sizeof(s->initial), "%s", s->text[X_DID]);
+		s->ask = (struct ask){.title = "What did you do, in your own words?",
+		                      .about = "Anything not in your toolbox, with the tools you marked "
+		                               "or without them. Empty it to take it out.",
 		                      .initial = s->initial, .on_done = set_value, .data = s};
 		return PUSH(ask_view, &s->ask);
 	}
@@ -425,7 +513,7 @@ static struct step trigger_action(struct ctx *c, void *st, enum action a)
 		return STEP(STEP_REDRAW);
 	case T_DID:
 		s->picking = true;
-		s->pick = (struct menu){.n = s->ntools + 1};
+		s->pick = (struct menu){.n = s->ntools + 2}; /* the tools, own words, Done */
 		return STEP(STEP_REDRAW);
 	case T_SAVE:
 		return save(c, s, true);

@@ -68,6 +68,36 @@ err=$(printf '1\nx\n\nnot a number\n5\n\n\n' | pw trigger 2>&1 >/dev/null)
 t_match "a bad score is asked again" 'A whole number from 0 to 10' "$err"
 t_exit "tend trigger takes no arguments" 2 pw trigger now
 
+# "What I did" takes several choices: numbers from the toolbox, and the
+# person's own words after a comma; each is kept as its own choice.
+tools=$(pw export 2>/dev/null | jq -r '[.tables.tools[] | .name] | "\(.[0])|\(.[2])"')
+dids() {
+	pw export 2>/dev/null | jq -r --argjson g "$1" '.tables as $t | [$t.trigger_did[] |
+		select(.trigger_id == $g) | .tool_id as $k |
+		if $k then ($t.tools[] | select(.id == $k) | .name) else .text end] | join("|")'
+}
+logged() { sed -n 's/^Saved trigger log \([0-9]*\).*/\1/p'; }
+g=$(printf '1\nan old song\n\n7\n1 3, called my sister\n3\n8\n' | pw trigger 2>/dev/null | logged)
+t_eq "each choice is stored, in order" "$tools|called my sister" "$(dids "$g")"
+t_eq "the older did column keeps the own words" "called my sister" \
+	"$(pw export 2>/dev/null | jq -r --argjson g "$g" '.tables.triggers[] | select(.id == $g) | .did')"
+t_match "the CSV names every tool chosen, and the own words" \
+	"^trigger,.*,called my sister,\"?${tools/|/; }\"?,8,yes"$'\r'"?\$" \
+	"$(pw export --format csv 2>/dev/null | grep 'an old song')"
+t_match "and so does the Markdown diary" "What I did: called my sister.*What helped: ${tools/|/, } \(8/10\)" \
+	"$(pw export --format md 2>/dev/null | tr '\n' ' ')"
+g=$(printf '1\n\n\n\n2,3\n\n' | pw trigger 2>/dev/null | logged)
+t_eq "numbers with a comma and no space" \
+	"$(pw export 2>/dev/null | jq -r '[.tables.tools[1:3][] | .name] | join("|")')" "$(dids "$g")"
+g=$(printf '1\n\n\n\n3 walks\n\n' | pw trigger 2>/dev/null | logged)
+t_eq "a number followed by words is all words" "3 walks" "$(dids "$g")"
+err=$(printf '1\n\n\n\n1 99\n2\n\n' | pw trigger 2>&1 >/dev/null)
+t_match "a number that is no tool is asked again" 'There is no tool 99' "$err"
+t_eq "and the answer given then is kept" \
+	"$(pw export 2>/dev/null | jq -r '.tables.tools[1].name')" "$(dids "$((g + 1))")"
+t_eq "a log with one tool keeps it as its one choice" \
+	"$(pw export 2>/dev/null | jq -r '.tables.tools[0].name')" "$(dids 1)"
+
 out=$(pw safety-plan)
 t_match "an empty safety plan prints every part" "My warning signs.*My reasons to keep going" "$(tr '\n' ' ' <<<"$out")"
 t_exit "tend safety-plan takes no arguments" 2 pw safety-plan now

@@ -81,6 +81,7 @@ dump the log left to finish
 key Up
 key Enter
 key Enter
+key Esc
 key Down
 type 3
 key Down
@@ -348,5 +349,66 @@ t_match "Enter on the kind shows the list, the kind there now chosen" \
 t_match "the kind picked shows in the form" "Kind of trigger +sound" "$(t_section "$T_TMP/kind.out" "sound chosen")"
 t_eq "and is the one saved" "sound" \
 	"$("$TEND_BIN" --passphrase-fd 3 export 3<<<"$PASS" 2>/dev/null | jq -r '.tables.triggers[-1].category')"
+
+# "What I did" takes several choices: tools marked in the toolbox list
+# (Enter marks and unmarks, the list stays open) and the person's own
+# words; each is stored as its own choice.
+cat >"$T_TMP/did" <<SCRIPT
+type $PASS
+key Enter
+$(downs "Log a trigger")
+key Enter
+key Enter
+key Down
+key Enter
+type a letter came
+key Enter
+key Down
+key Down
+key Down
+key Down
+key Down
+key Down
+key Enter
+dump the toolbox as a list to mark
+key Enter
+key Down
+key Enter
+key Down
+key Enter
+key Up
+key Enter
+dump two tools marked
+key End
+key Up
+key Enter
+type called my sister
+key Enter
+dump own words with them
+key End
+key Enter
+dump back in the log
+key Down
+type 3
+key Down
+key Down
+key Enter
+dump saved
+SCRIPT
+"$SCREEN_BIN" "$T_TMP/did" >"$T_TMP/did.out" 2>&1
+tools=$("$TEND_BIN" --passphrase-fd 3 export 3<<<"$PASS" 2>/dev/null | jq -r '.tables.tools | "\(.[0].name)|\(.[2].name)"')
+t_match "Enter on What I did shows the toolbox to mark" "Choose all that apply.*\\[ \\] ${tools%%|*}" \
+	"$(t_section "$T_TMP/did.out" "the toolbox as a list to mark" | tr -s ' \n' ' ')"
+t_match "the marked tools show as marked" "\\[x\\] ${tools%%|*}.*\\[ \\] .*\\[x\\] ${tools#*|}" \
+	"$(t_section "$T_TMP/did.out" "two tools marked" | tr -s ' \n' ' ')"
+t_match "own words go with them" "\\[x\\] My own words: called my sister" \
+	"$(t_section "$T_TMP/did.out" "own words with them")"
+t_match "the log shows all three" "What I did +${tools%%|*}, ${tools#*|}, called my" \
+	"$(t_section "$T_TMP/did.out" "back in the log")"
+t_eq "each is stored as its own choice, in order" "${tools}|called my sister" \
+	"$("$TEND_BIN" --passphrase-fd 3 export 3<<<"$PASS" 2>/dev/null | jq -r '.tables as $t |
+		($t.triggers[] | select(.what == "a letter came") | .id) as $g | [$t.trigger_did[] |
+		select(.trigger_id == $g) | .tool_id as $k |
+		if $k then ($t.tools[] | select(.id == $k) | .name) else .text end] | join("|")')"
 
 t_done

@@ -408,6 +408,98 @@ static void imported_tags_are_trimmed(void **state)
 	test_vault_free(f);
 }
 
+/* The choices of "What I did" in a trigger log (as "tool name" or
+ * "words"), in order, joined with "|". */
+static void choices_of(json_t *root, const char *what, char *out, size_t size)
+{
+	json_int_t trig = int_of(row_with(root, "triggers", "what", what), "id");
+	size_t i, k, used = 0;
+	json_t *row, *tool;
+	out[0] = '\0';
+	json_array_foreach(rows_of(root, "trigger_did"), i, row)
+	{
+		if (int_of(row, "trigger_id") != trig)
+			continue;
+		const char *name = json_string_value(json_object_get(row, "text"));
+		json_array_foreach(rows_of(root, "tools"), k, tool)
+			if (json_is_integer(json_object_get(row, "tool_id")) &&
+			    int_of(tool, "id") == int_of(row, "tool_id"))
+				name = json_string_value(json_object_get(tool, "name"));
+		used += (size_t)snprintf(out + used, size - used, "%s%s", used ? "|" : "", name);
+	}
+}
+
+/* Several choices in "What I did" go out and come back, into a new vault
+ * and into one in use (whose tools have other ids), in their order; an
+ * export made before the list (a did and a tool_id) comes in as one
+ * choice. */
+static void trigger_choices_round_trip(void **state)
+{
+	(void)state;
+	struct test_vault *a = test_vault_new(), *b = test_vault_new(), *c = test_vault_new();
+	struct error e = {0};
+	int64_t hum, id;
+	assert_int_equal(tool_add(a->v, "Humming", "", &hum, &e), 0);
+	struct tool *t;
+	size_t n;
+	assert_int_equal(tools_list(a->v, &t, &n, &e), 0);
+	struct trigger_choice did[] = {{hum, NULL}, {0, "called my sister"}, {t[1].id, NULL}};
+	char want[256], got[256];
+	snprintf(want, sizeof want, "Humming|called my sister|%s", t[1].name);
+	tools_free(t, n);
+	struct trigger_log g = TRIGGER_INIT;
+	g.what = "a letter";
+	g.did_list = did;
+	g.ndid = 3;
+	assert_int_equal(trigger_add(a->v, &g, &id, &e), 0);
+	struct buf x = BUF_INIT;
+	export_of(a, &x);
+	struct import_summary sum;
+	assert_int_equal(import_tend_json(b->v, x.data, x.len, false, &sum, &e), 0);
+	json_t *root = parsed(b);
+	choices_of(root, "a letter", got, sizeof got);
+	assert_string_equal(got, want);
+	json_decref(root);
+	/* c has a tool of its own first, so the ids differ, and a log with
+	 * its own choice. */
+	struct trigger_choice mine = {0, "a bath"};
+	g.what = "c's own";
+	g.did_list = &mine;
+	g.ndid = 1;
+	assert_int_equal(tool_add(c->v, "Whistling", "", NULL, &e), 0);
+	assert_int_equal(trigger_add(c->v, &g, NULL, &e), 0);
+	assert_int_equal(import_tend_json(c->v, x.data, x.len, false, &sum, &e), 0);
+	root = parsed(c);
+	choices_of(root, "a letter", got, sizeof got);
+	assert_string_equal(got, want);
+	json_decref(root);
+	assert_int_equal(import_tend_json(c->v, x.data, x.len, false, &sum, &e), 0);
+	assert_int_equal(sum.added_total, 0);
+	/* An older export: did and tool_id only. */
+	static const char old[] =
+		"{\"format\": \"tend-export\", \"version\": 1, \"schema\": 8, \"tables\": {"
+		"\"tools\": [{\"id\": 7, \"name\": \"Old tool\", \"about\": \"\", \"position\": 1}],"
+		"\"triggers\": [{\"id\": 3, \"at\": 5, \"at_off\": 0, \"what\": \"old one\","
+		" \"did\": \"\", \"tool_id\": 7}, {\"id\": 4, \"at\": 6, \"at_off\": 0,"
+		" \"what\": \"old two\", \"did\": \"sang\", \"tool_id\": null}]}}";
+	struct test_vault *d = test_vault_new();
+	assert_int_equal(import_tend_json(d->v, old, strlen(old), false, &sum, &e), 0);
+	assert_int_equal(import_tend_json(c->v, old, strlen(old), false, &sum, &e), 0);
+	for (int k = 0; k < 2; k++) {
+		root = parsed(k ? c : d);
+		choices_of(root, "old one", got, sizeof got);
+		assert_string_equal(got, "Old tool");
+		choices_of(root, "old two", got, sizeof got);
+		assert_string_equal(got, "sang");
+		json_decref(root);
+	}
+	buf_free(&x);
+	test_vault_free(a);
+	test_vault_free(b);
+	test_vault_free(c);
+	test_vault_free(d);
+}
+
 /* A recovery code set-up still waits to have checked, and drafts of forms,
  * stay in the vault: an export (plain text) leaves them out. */
 static void export_leaves_out_setup_and_drafts(void **state)
@@ -432,4 +524,5 @@ SUITE(export, cmocka_unit_test(everything_is_exported), cmocka_unit_test(import_
       cmocka_unit_test(merge_into_vault_in_use), cmocka_unit_test(merge_adds_only_what_is_new),
       cmocka_unit_test(merge_refuses_a_broken_file_whole),
       cmocka_unit_test(new_vault_keeps_links), cmocka_unit_test(imported_tags_are_trimmed),
-      cmocka_unit_test(export_leaves_out_setup_and_drafts))
+      cmocka_unit_test(export_leaves_out_setup_and_drafts),
+      cmocka_unit_test(trigger_choices_round_trip))

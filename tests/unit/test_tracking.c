@@ -10,6 +10,7 @@
 #include "store/tracking.h"
 #include "store/vault.h"
 #include "store/lists.h"
+#include "store/migrate.h"
 #include "unit.h"
 #include "../../src/store/store_int.h"
 
@@ -288,7 +289,99 @@ static void exercise_saved_whole_or_not(void **state)
 	exercise_free(&d);
 }
 
+/* A trigger log kept before "What I did" was a list has its did and
+ * tool_id as its one choice after the update; the old columns are as
+ * they were. */
+static void old_did_is_one_choice(void **state)
+{
+	struct test_vault *f = *state;
+	struct error e = {0};
+	char sql[1024];
+	snprintf(sql, sizeof sql,
+	         "DROP TABLE trigger_did;"
+	         "INSERT INTO tools(id, name, about, position) VALUES (90, 'Old tool', '', 90);"
+	         "INSERT INTO triggers(id, at, at_off, what, did, tool_id) VALUES"
+	         " (1, 1, 0, 'a', 'ran it off', NULL), (2, 2, 0, 'b', '', 90),"
+	         " (3, 3, 0, 'c', 'both', 90), (4, 4, 0, 'd', '', NULL);"
+	         "PRAGMA user_version = %d;",
+	         migrate_latest() - 1);
+	assert_int_equal(store_exec(vault_db(f->v), sql, &e), 0);
+	vault_close(f->v);
+	assert_int_equal(vault_open(f->dir, "pw", 2, &f->v, &e), 0);
+	column_is(f->v,
+	          "SELECT trigger_id || ':' || coalesce(tool_id, '-') || ':' || text || ':' ||"
+	          " position FROM trigger_did ORDER BY trigger_id",
+	          "1:-:ran it off:1|2:90::1|3:90:both:1");
+	column_is(f->v,
+	          "SELECT id || ':' || did || ':' || coalesce(tool_id, '-') FROM triggers ORDER BY id",
+	          "1:ran it off:-|2::90|3:both:90|4::-");
+	struct trigger_saved *open;
+	size_t n;
+	assert_int_equal(triggers_unfinished(f->v, &open, &n, &e), 0);
+	assert_int_equal(n, 0);
+	trigger_saved_free(open, n);
+}
+
+/* Several things done in one log: each is its own choice, in order; the
+ * toolbox and Insights count each; an update replaces the list. */
+static void several_choices(void **state)
+{
+	struct test_vault *f = *state;
+	struct error e = {0};
+	struct tool *t;
+	size_t n;
+	assert_int_equal(tools_list(f->v, &t, &n, &e), 0);
+	assert_true(n >= 3);
+	int64_t a = t[0].id, b = t[2].id;
+	tools_free(t, n);
+	struct trigger_choice did[] = {{a, NULL}, {0, "called my sister"}, {b, ""}, {0, ""}};
+	struct trigger_log g = TRIGGER_INIT;
+	g.what = "a letter";
+	g.did_list = did;
+	g.ndid = 4; /* the empty one is left out */
+	g.suds_before = 8;
+	g.suds_after = -1;
+	g.finished = false;
+	int64_t id;
+	assert_int_equal(trigger_add(f->v, &g, &id, &e), 0);
+	char want[256];
+	snprintf(want, sizeof want, "%lld:|-:called my sister|%lld:", (long long)a, (long long)b);
+	column_is(f->v,
+	          "SELECT coalesce(tool_id, '-') || ':' || text FROM trigger_did ORDER BY position",
+	          want);
+	snprintf(want, sizeof want, "called my sister:%lld", (long long)a);
+	column_is(f->v, "SELECT did || ':' || tool_id FROM triggers", want);
+	struct trigger_saved *open;
+	assert_int_equal(triggers_unfinished(f->v, &open, &n, &e), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(open[0].log.ndid, 3);
+	assert_int_equal(open[0].log.did_list[0].tool_id, a);
+	assert_string_equal(open[0].log.did_list[1].text, "called my sister");
+	assert_int_equal(open[0].log.did_list[2].tool_id, b);
+	trigger_saved_free(open, n);
+	g.suds_after = 3;
+	g.finished = true;
+	assert_int_equal(trigger_update(f->v, id, &g, &e), 0);
+	assert_int_equal(tools_list(f->v, &t, &n, &e), 0);
+	assert_int_equal(t[0].uses, 1);
+	assert_int_equal(t[2].uses, 1);
+	assert_int_equal(t[2].drop_n, 1);
+	tools_free(t, n);
+	struct insight_data d;
+	assert_int_equal(insights_load(f->v, &d, &e), 0);
+	assert_int_equal(d.nhelps, 3);
+	assert_int_equal(d.help_own_words[1], 1);
+	insights_free(&d);
+	g.did_list = did + 1;
+	g.ndid = 1;
+	assert_int_equal(trigger_update(f->v, id, &g, &e), 0);
+	column_is(f->v, "SELECT text FROM trigger_did", "called my sister");
+	column_is(f->v, "SELECT did || ':' || coalesce(tool_id, '-') FROM triggers",
+	          "called my sister:-");
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 SUITE(tracking, T(checkins_validate), T(toolbox_counts_what_helped), T(categories_are_editable),
       T(exercises_feed_what_helps), T(own_lists_keep_apart), T(tags_are_trimmed),
-      T(old_tags_trimmed_on_open), T(exercise_saved_whole_or_not))
+      T(old_tags_trimmed_on_open), T(exercise_saved_whole_or_not), T(old_did_is_one_choice),
+      T(several_choices))

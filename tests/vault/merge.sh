@@ -33,6 +33,9 @@ same() {
 	   packs: [$t.homework_packs[] | del(.id)] | sort_by(.uid),
 	   done: [$t.homework_done[] | . + {pack_id: uidof("homework_packs"; .pack_id),
 	      entry_id: uidof("entries"; .entry_id)} | del(.id)] | sort_by(.uid),
+	   did: [$t.trigger_did[] | {trigger: uidof("triggers"; .trigger_id), text, position,
+	      tool: (.tool_id as $g | [$t.tools[] | select(.id == $g) | .name][0])}]
+	     | sort_by(.trigger, .position),
 	   settings: $t.settings, tombstones: $t.tombstones}'
 }
 verify_both() {
@@ -59,7 +62,7 @@ TEND_NOW=1800001005 dev a homework import "$EX/grounding-week.md" >/dev/null 2>&
 echo "written on b" | TEND_NOW=1800002000 dev b add >/dev/null
 echo "and more on b" | TEND_NOW=1800002001 dev b add --tag desk >/dev/null
 TEND_NOW=1800002002 dev b mood 7 >/dev/null
-printf '6\nraised voices\n\n7\nwalked away\n\n' | TEND_NOW=1800002003 dev b trigger >/dev/null 2>&1
+printf '6\nraised voices\n\n7\n2, 5, walked away\n\n' | TEND_NOW=1800002003 dev b trigger >/dev/null 2>&1
 TEND_NOW=1800002004 dev b delete --yes 3 2>/dev/null
 TEND_NOW=1800002005 dev b checkins edit 1 --score 1 >/dev/null 2>&1
 TEND_NOW=1800002006 dev b checkins remove --yes 2 >/dev/null 2>&1
@@ -88,6 +91,9 @@ t_eq "the later edit of a check-in wins (b's score 1)" 1 \
 	"$(jq '[.moods[] | select(.at == 1800000010)][0].score' <<<"$ab")"
 t_eq "both trigger logs" 2 "$(jq '.triggers | length' <<<"$ab")"
 t_eq "the homework pack came over" 1 "$(jq '.packs | length' <<<"$ab")"
+t_eq "a trigger log's choices of what I did come with it, tools by name" \
+	'["Grounding: 5-4-3-2-1","Cold water","walked away"]' \
+	"$(jq -c '[.did | group_by(.trigger)[] | select(length == 3)][0] | map(.tool // .text)' <<<"$ab")"
 t_eq "each entry keeps its tags" '["laptop"]' \
 	"$(jq -c '[.entries[] | select(.title + .body | contains("written on a"))][0].tags' <<<"$ab")"
 out=$(dev a merge "$T_TMP/b/tend.db")
