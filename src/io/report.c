@@ -1207,14 +1207,19 @@ int report_preview(const struct report_data *d, struct buf *out, struct error *e
 			break;
 		}
 		case REPORT_HOMEWORK: {
-			size_t items = 0, answers = 0;
+			size_t items = 0, answers = 0, scores = 0;
 			for (size_t i = 0; i < d->npacks; i++) {
 				items += d->packs[i].nitems;
-				for (size_t k = 0; k < d->packs[i].nitems; k++)
+				for (size_t k = 0; k < d->packs[i].nitems; k++) {
 					answers += d->packs[i].items[k].answer != NULL;
+					scores += d->packs[i].items[k].nscores;
+				}
 			}
 			putf(&o, "%zu pack%s, %zu item%s and how far along each is", d->npacks,
 			     d->npacks == 1 ? "" : "s", items, items == 1 ? "" : "s");
+			if (scores)
+				putf(&o, "; %zu number%s given on scales, with their days", scores,
+				     scores == 1 ? "" : "s");
 			if (answers)
 				putf(&o, "; %zu short answer%s, with their text", answers,
 				     answers == 1 ? "" : "s");

@@ -527,6 +527,7 @@ static void homework_section(void **state)
 	buf_clear(&out);
 	assert_int_equal(report_preview(&b.d, &out, &e), 0);
 	assert_non_null(strstr(buf_str(&out), "1 pack, 3 items and how far along each is; "
+	                                      "3 numbers given on scales, with their days; "
 	                                      "1 short answer, with their text"));
 	assert_null(strstr(buf_str(&out), "marker-answer"));
 	report_build_free(&b);
