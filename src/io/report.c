@@ -956,6 +956,21 @@ static int64_t entry_day(const struct entry *en)
 	return stats_days_from_civil(y, m, dd);
 }
 
+/* When an entry was written, in seconds, so that two written under
+ * different clock offsets still compare in the order they happened. */
+static int64_t entry_when(const struct entry *en)
+{
+	int hh = 0, mm = 0, ss = 0, oh = 0, om = 0;
+	char sign = '+';
+	int64_t day = entry_day(en);
+	if (day == INT64_MIN)
+		return INT64_MIN;
+	if (strlen(en->created) > 10)
+		sscanf(en->created + 10, "T%2d:%2d:%2d%c%2d:%2d", &hh, &mm, &ss, &sign, &oh, &om);
+	int64_t off = (oh * 60 + om) * 60;
+	return day * 86400 + hh * 3600 + mm * 60 + ss - (sign == '-' ? -off : off);
+}
+
 /* The newest session-prep entry among those chosen for the report and
  * written in its days, with what it says to bring; the chosen entries are
  * all it looks at, so only what the person chose to share shows. */
@@ -969,7 +984,7 @@ static void summary_prep(struct out *o, const struct report_data *d, const char 
 		int64_t day = entry_day(en);
 		if (!has_tag(en->tags, prep_tag) || day < d->from_day || day > d->to_day || !en->body)
 			continue;
-		if (best && strcmp(en->created, best->created) <= 0)
+		if (best && entry_when(en) <= entry_when(best))
 			continue;
 		const char *b = en->body;
 		while (b && strncmp(b, prep_bring, sizeof(prep_bring) - 1) != 0)

@@ -190,6 +190,14 @@ static void summary_bring(void **state)
 	assert_non_null(strstr(md, "- To bring to the session (written on 2026-11-05, getting ready "
 	                           "for it): Sleep, mostly. (in full"));
 	free(md);
+	/* The newer by the clock wins, whatever the offset it was written
+	 * under: 20:00 at UTC-5 is 01:00 UTC on the 14th, after 20:30 at
+	 * UTC+1 (19:30 UTC on the 13th), though it sorts first as text. */
+	f.entries[1].created = "2026-11-13T20:00:00-05:00";
+	d = data_for(&f, from, to, REPORT_BIT(REPORT_ENTRIES));
+	md = render(&d, REPORT_MD);
+	assert_non_null(strstr(md, ": Sleep, mostly. (in full"));
+	free(md);
 	/* The step left blank: nothing to bring is said. */
 	f.entries[1].body = f.entries[2].body = "## Since we last met\n\nA hard week.";
 	d = data_for(&f, from, to, REPORT_BIT(REPORT_ENTRIES));
