@@ -72,6 +72,12 @@ struct report_measure {
 	const char *band;
 };
 
+/* A number given for a scale item, and the day it was given. */
+struct report_score {
+	char date[11];
+	int score;
+};
+
 struct report_hw_item {
 	const char *heading;
 	const char *what;   /* homework_describe: "Paced breathing, 3 times" */
@@ -81,6 +87,11 @@ struct report_hw_item {
 	const struct report_measure *admins;
 	size_t nadmins;
 	bool mean; /* the score is a mean, not a sum */
+	/* A scale: the numbers given, oldest first; scores_more when older
+	 * ones were left out (at most HWPACK_SCORES_MAX are read). */
+	const struct report_score *scores;
+	size_t nscores;
+	bool scores_more;
 	bool done;          /* done as many times as asked */
 };
 

@@ -78,4 +78,17 @@ typedef int (*hw_answer_fn)(int64_t at, int off, const char *answer, void *arg);
 int hwpack_answers(struct vault *v, int64_t pack, int item, hw_answer_fn fn, void *arg,
                    struct error *e);
 
+/* The numbers given for a scale item (0-based), with when each was
+ * given, oldest first. A scale is asked for once or a few times, but
+ * nothing stops a person answering it every day, so at most max are read:
+ * the newest ones, with *more set when older ones were left out. */
+struct hw_score {
+	int64_t at;
+	int off;
+	int score;
+};
+#define HWPACK_SCORES_MAX 30
+int hwpack_scores(struct vault *v, int64_t pack, int item, struct hw_score *out, size_t max,
+                  size_t *n, bool *more, struct error *e);
+
 #endif

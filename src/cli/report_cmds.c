@@ -149,12 +149,13 @@ int cmd_report(struct cli_ctx *ctx, int argc, char **argv)
 			     "       tend report --fingerprint\n"
 			     "A report of the days from --from to --to (both included) to take to a\n"
 			     "session. LIST picks sections: mood, triggers, coping, path, homework\n"
-			     "(progress, and the text of short answers), entries (default\n"
-			     "mood,triggers,coping,path). Journal text goes in only for each\n"
-			     "entry named with --entry. --dry-run shows what the report would hold and\n"
-			     "writes nothing. Without --seal-to the report is NOT encrypted; --seal-to\n"
-			     "seals it for the key a therapist made with 'tend keygen', signed by this\n"
-			     "vault; --fingerprint shows what the therapist sees as its sender.");
+			     "(progress, each scale's numbers by day, the text of short answers),\n"
+			     "entries (default mood,triggers,coping,path). Journal text goes in\n"
+			     "only for each entry named with --entry. --dry-run shows what the\n"
+			     "report would hold and writes nothing. Without --seal-to the report is\n"
+			     "NOT encrypted; --seal-to seals it for the key a therapist made with\n"
+			     "'tend keygen', signed by this vault; --fingerprint shows what the\n"
+			     "therapist sees as its sender.");
 			return 0;
 		case 'f':
 			from = optarg;

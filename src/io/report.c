@@ -8,6 +8,7 @@
 #include "io/report.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -775,6 +776,32 @@ static void sec_measures(struct out *o, const struct report_hw_pack *p)
 	}
 }
 
+/* A pack's scales: every number given, with its day, oldest first. These
+ * are the person's own numbers, not a figure made from them, so no
+ * "(few)" goes with them. */
+static void sec_scores(struct out *o, const struct report_hw_pack *p)
+{
+	for (size_t k = 0; k < p->nitems; k++) {
+		const struct report_hw_item *it = &p->items[k];
+		if (!it->nscores)
+			continue;
+		para(o);
+		put(o, "Numbers given for \"");
+		text(o, it->heading);
+		putf(o, "\"%s: ", it->scores_more ? ", the latest ones, oldest first (older ones are "
+		                                    "left out)"
+		                                  : ", oldest first");
+		for (size_t i = 0; i < it->nscores; i++) {
+			if (i)
+				put(o, " \xc2\xb7 ");
+			text(o, it->scores[i].date);
+			putf(o, ": %d", it->scores[i].score);
+		}
+		put(o, ".");
+		para_end(o);
+	}
+}
+
 static void sec_homework(struct out *o, const struct report_data *d)
 {
 	if (!d->npacks) {
@@ -820,6 +847,7 @@ static void sec_homework(struct out *o, const struct report_data *d)
 			text(o, p->items[k].answer);
 			para_end(o);
 		}
+		sec_scores(o, p);
 		sec_measures(o, p);
 	}
 }
@@ -875,8 +903,138 @@ static bool section_empty(int s, const struct report_data *d, const struct facts
 	return true;
 }
 
+/* ---- what the person wants to bring to the session, in the summary */
+
+/* The session-prep exercise keeps its answers as a journal entry tagged
+ * with its id, each answer under its step's heading; this is the heading
+ * of the step that asks what to bring (content/exercises/session-prep.md). */
+static const char prep_tag[] = "session-prep";
+static const char prep_bring[] = "## What I want to bring\n";
+#define SUMMARY_LINE 120 /* bytes of an answer shown in the summary */
+#define SUMMARY_ANSWERS 3
+
+static bool has_tag(const char *tags, const char *tag)
+{
+	size_t n = strlen(tag);
+	for (const char *t = tags; t && *t; t += strcspn(t, ",")) {
+		t += *t == ',';
+		if (strncmp(t, tag, n) == 0 && (t[n] == ',' || t[n] == '\0'))
+			return true;
+	}
+	return false;
+}
+
+/* The first line of s (after any blank ones), at most SUMMARY_LINE bytes
+ * cut on a character boundary, with an ellipsis when the line was cut
+ * (the summary's pointer to the full text says there may be more). */
+static void first_line(struct out *o, const char *s)
+{
+	char line[SUMMARY_LINE + 1];
+	s += strspn(s, "\n\r \t");
+	size_t n = strcspn(s, "\r\n");
+	bool cut = false;
+	if (n > SUMMARY_LINE) {
+		n = SUMMARY_LINE;
+		while (n && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+		cut = true;
+	}
+	memcpy(line, s, n);
+	line[n] = '\0';
+	text(o, line);
+	if (cut)
+		put(o, "\xe2\x80\xa6");
+	mem_wipe(line, sizeof(line));
+}
+
+/* The day an entry was written, as lived ("2026-11-09T21:40:00+01:00"). */
+static int64_t entry_day(const struct entry *en)
+{
+	int y, m, dd;
+	if (!en->created || sscanf(en->created, "%4d-%2d-%2d", &y, &m, &dd) != 3)
+		return INT64_MIN;
+	return stats_days_from_civil(y, m, dd);
+}
+
+/* When an entry was written, in seconds, so that two written under
+ * different clock offsets still compare in the order they happened. */
+static int64_t entry_when(const struct entry *en)
+{
+	int hh = 0, mm = 0, ss = 0, oh = 0, om = 0;
+	char sign = '+';
+	int64_t day = entry_day(en);
+	if (day == INT64_MIN)
+		return INT64_MIN;
+	if (strlen(en->created) > 10)
+		sscanf(en->created + 10, "T%2d:%2d:%2d%c%2d:%2d", &hh, &mm, &ss, &sign, &oh, &om);
+	int64_t off = (oh * 60 + om) * 60;
+	return day * 86400 + hh * 3600 + mm * 60 + ss - (sign == '-' ? -off : off);
+}
+
+/* The newest session-prep entry among those chosen for the report and
+ * written in its days, with what it says to bring; the chosen entries are
+ * all it looks at, so only what the person chose to share shows. */
+static void summary_prep(struct out *o, const struct report_data *d, const char *li,
+                         const char *li_end)
+{
+	const struct entry *best = NULL;
+	const char *bring = NULL;
+	for (size_t i = 0; i < d->nentries; i++) {
+		const struct entry *en = &d->entries[i];
+		int64_t day = entry_day(en);
+		if (!has_tag(en->tags, prep_tag) || day < d->from_day || day > d->to_day || !en->body)
+			continue;
+		if (best && entry_when(en) <= entry_when(best))
+			continue;
+		const char *b = en->body;
+		while (b && strncmp(b, prep_bring, sizeof(prep_bring) - 1) != 0)
+			b = (b = strchr(b, '\n')) ? b + 1 : NULL;
+		if (!b)
+			continue; /* that step was skipped */
+		best = en;
+		bring = b + sizeof(prep_bring) - 1;
+	}
+	if (!best)
+		return;
+	char a[16];
+	putf(o, "%sTo bring to the session (written on %s, getting ready for it): ", li,
+	     stats_day_text(entry_day(best), a));
+	first_line(o, bring);
+	putf(o, " (in full under %s).%s", sections[REPORT_ENTRIES].title, li_end);
+}
+
+/* Answers to the homework's short-answer items, the first few. */
+static void summary_answers(struct out *o, const struct report_data *d, const char *li,
+                            const char *li_end)
+{
+	size_t shown = 0, more = 0;
+	for (size_t i = 0; i < d->npacks; i++)
+		for (size_t k = 0; k < d->packs[i].nitems; k++) {
+			const struct report_hw_item *it = &d->packs[i].items[k];
+			if (!it->answer)
+				continue;
+			if (shown == SUMMARY_ANSWERS) {
+				more++;
+				continue;
+			}
+			put(o, shown ? "; \"" : li);
+			if (!shown)
+				put(o, "Homework answers: \"");
+			text(o, it->heading);
+			put(o, "\": ");
+			first_line(o, it->answer);
+			shown++;
+		}
+	if (!shown)
+		return;
+	if (more)
+		putf(o, "; and %zu more", more);
+	putf(o, " (in full under %s).%s", sections[REPORT_HOMEWORK].title, li_end);
+}
+
 /* At the top: when the report was made (always), the days with a
- * check-in, the lowest days with their dates, and what was left out. */
+ * check-in, the lowest days with their dates, what the person wants to
+ * bring to the session, and what was left out. */
 static void render_summary(struct out *o, const struct report_data *d, const struct facts *f)
 {
 	char a[16];
@@ -906,6 +1064,10 @@ static void render_summary(struct out *o, const struct report_data *d, const str
 		putf(o, "%sHomework: %zu of %zu item%s done as asked, in %zu pack%s.%s", li, done, items,
 		     items == 1 ? "" : "s", d->npacks, d->npacks == 1 ? "" : "s", li_end);
 	}
+	if (d->sections & REPORT_BIT(REPORT_ENTRIES))
+		summary_prep(o, d, li, li_end);
+	if (d->sections & REPORT_BIT(REPORT_HOMEWORK))
+		summary_answers(o, d, li, li_end);
 	bool any = false;
 	for (int s = 0; s < REPORT_NSECTIONS; s++) {
 		if (!(d->sections & REPORT_BIT(s)) || !section_empty(s, d, f))
@@ -1060,14 +1222,19 @@ int report_preview(const struct report_data *d, struct buf *out, struct error *e
 			break;
 		}
 		case REPORT_HOMEWORK: {
-			size_t items = 0, answers = 0;
+			size_t items = 0, answers = 0, scores = 0;
 			for (size_t i = 0; i < d->npacks; i++) {
 				items += d->packs[i].nitems;
-				for (size_t k = 0; k < d->packs[i].nitems; k++)
+				for (size_t k = 0; k < d->packs[i].nitems; k++) {
 					answers += d->packs[i].items[k].answer != NULL;
+					scores += d->packs[i].items[k].nscores;
+				}
 			}
 			putf(&o, "%zu pack%s, %zu item%s and how far along each is", d->npacks,
 			     d->npacks == 1 ? "" : "s", items, items == 1 ? "" : "s");
+			if (scores)
+				putf(&o, "; %zu number%s given on scales, with their days", scores,
+				     scores == 1 ? "" : "s");
 			if (answers)
 				putf(&o, "; %zu short answer%s, with their text", answers,
 				     answers == 1 ? "" : "s");
@@ -1261,6 +1428,9 @@ struct report_hw_build {
 	struct report_hw_item items[HOMEWORK_MAX_ITEMS];
 	struct report_measure *admins[HOMEWORK_MAX_ITEMS];
 	size_t nadmins[HOMEWORK_MAX_ITEMS], cap[HOMEWORK_MAX_ITEMS];
+	struct report_score scores[HOMEWORK_MAX_ITEMS][HWPACK_SCORES_MAX];
+	size_t nscores[HOMEWORK_MAX_ITEMS];
+	bool scores_more[HOMEWORK_MAX_ITEMS];
 };
 
 static void hw_free(struct report_build *b)
@@ -1329,6 +1499,30 @@ static int load_measures(struct vault *v, int64_t pack, struct report_hw_build *
 	return 0;
 }
 
+/* The numbers given for each scale item into w, with their days. */
+static int load_scores(struct vault *v, int64_t pack, struct report_hw_build *w,
+                       struct error *e)
+{
+	struct hw_score sc[HWPACK_SCORES_MAX];
+	int rc = 0;
+	for (size_t k = 0; k < w->h.nitems && rc == 0; k++) {
+		if (w->h.items[k].kind != HW_SCALE)
+			continue;
+		size_t n;
+		rc = hwpack_scores(v, pack, (int)k, sc, HWPACK_SCORES_MAX, &n, &w->scores_more[k], e);
+		for (size_t i = 0; rc == 0 && i < n; i++) {
+			char when[32];
+			stamp_format((struct stamp){sc[i].at, sc[i].off}, when);
+			snprintf(w->scores[k][i].date, sizeof(w->scores[k][i].date), "%.10s", when);
+			w->scores[k][i].score = sc[i].score;
+		}
+		if (rc == 0)
+			w->nscores[k] = n;
+	}
+	mem_wipe(sc, sizeof(sc));
+	return rc;
+}
+
 static int load_homework(struct vault *v, struct report_build *b, struct error *e)
 {
 	struct hw_pack *list;
@@ -1357,7 +1551,8 @@ static int load_homework(struct vault *v, struct report_build *b, struct error *
 		const char *practice[HOMEWORK_MAX_ITEMS];
 		homework_practice_names(&w->h, practice);
 		if ((rc = hwpack_progress(v, list[i].id, practice, w->prog, w->h.nitems, e)) != 0 ||
-		    (rc = load_measures(v, list[i].id, w, e)) != 0)
+		    (rc = load_measures(v, list[i].id, w, e)) != 0 ||
+		    (rc = load_scores(v, list[i].id, w, e)) != 0)
 			break;
 		for (size_t k = 0; k < w->h.nitems; k++) {
 			const struct hw_item *it = &w->h.items[k];
@@ -1368,6 +1563,8 @@ static int load_homework(struct vault *v, struct report_build *b, struct error *
 			    .heading = it->heading, .what = w->what[k], .status = w->status[k],
 			    .answer = it->kind == HW_ANSWER ? w->prog[k].last_answer : NULL,
 			    .admins = w->admins[k], .nadmins = w->nadmins[k], .mean = it->m.mean,
+			    .scores = w->scores[k], .nscores = w->nscores[k],
+			    .scores_more = w->scores_more[k],
 			    .done = w->prog[k].done >= (it->times > 0 ? it->times : 1)};
 		}
 		b->packs[j] = (struct report_hw_pack){

@@ -323,3 +323,45 @@ int hwpack_answers(struct vault *v, int64_t pack, int item, hw_answer_fn fn, voi
 		return stop;
 	return rc == SQLITE_DONE ? 0 : store_sql_error(db, rc, e, "reading homework answers");
 }
+
+int hwpack_scores(struct vault *v, int64_t pack, int item, struct hw_score *out, size_t max,
+                  size_t *n, bool *more, struct error *e)
+{
+	*n = 0;
+	*more = false;
+	if (!v)
+		return error_set(e, E_FAIL, "The vault is locked.");
+	sqlite3 *db = vault_db(v);
+	sqlite3_stmt *st;
+	/* Newest first, one more than asked for to learn whether any were
+	 * left out; turned round below. */
+	int rc = sqlite3_prepare_v2(db,
+	                            "SELECT at, at_off, score FROM homework_done WHERE pack_id = ?1"
+	                            " AND item = ?2 AND score IS NOT NULL ORDER BY at DESC, id DESC"
+	                            " LIMIT ?3",
+	                            -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_sql_error(db, rc, e, "reading homework scores");
+	sqlite3_bind_int64(st, 1, pack);
+	sqlite3_bind_int(st, 2, item);
+	sqlite3_bind_int64(st, 3, (int64_t)max + 1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == max) {
+			*more = true;
+			continue;
+		}
+		out[(*n)++] = (struct hw_score){sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1),
+		                                sqlite3_column_int(st, 2)};
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		*n = 0;
+		return store_sql_error(db, rc, e, "reading homework scores");
+	}
+	for (size_t i = 0; i < *n / 2; i++) {
+		struct hw_score t = out[i];
+		out[i] = out[*n - 1 - i];
+		out[*n - 1 - i] = t;
+	}
+	return 0;
+}

@@ -255,4 +255,31 @@ hw=$(pw report $R --include homework 2>/dev/null)
 t_match "the section lists the pack's items and how far along they are" \
 	"## Homework from the therapist.*\| Item \| What it asks \| So far \|.*not yet" "$(tr '\n' ' ' <<<"$hw")"
 t_nomatch "the default report has no homework" "Homework" "$(pw report $R 2>/dev/null)"
+
+# ---- a scale's every number with its day; what to bring, in the summary
+TEND_NOW=1795161600 pw homework answer 1 5 <<<"3" >/dev/null 2>&1 # 2026-11-20
+TEND_NOW=1795420800 pw homework answer 1 5 <<<"6" >/dev/null 2>&1 # 2026-11-23
+TEND_NOW=1795420800 pw homework answer 1 6 <<<"marker-hw-bring the evenings" >/dev/null 2>&1
+hw=$(pw report $R --include homework 2>/dev/null)
+t_match "each number given for a scale, with its day, oldest first" \
+	'Numbers given for "How settled the week felt", oldest first: 2026-11-20: 3 · 2026-11-23: 6\.' "$hw"
+t_match "the summary gives the homework's short answer" \
+	$'\n''- Homework answers: "What to bring next time": marker-hw-bring the evenings \(in full under Homework from the therapist\)\.'$'\n' "$hw"
+html=$(pw report $R --include homework --format html 2>/dev/null)
+t_match "... in HTML too" '<li>Homework answers: "What to bring next time": marker-hw-bring' "$html"
+# The session-prep exercise done in plain mode keeps its answers as entry 3.
+menu=$(printf '%s\n' "$PASS" | "$TEND_BIN" --plain 2>/dev/null)
+ex=$(sed -n 's/^  \([0-9]*\)\. Exercises:.*/\1/p' <<<"$menu")
+menu=$(printf '%s\n%s\n' "$PASS" "$ex" | "$TEND_BIN" --plain 2>/dev/null)
+prep=$(sed -n 's/^  \([0-9]*\)\. Getting ready for a session$/\1/p' <<<"$menu")
+printf '%s\n%s\n%s\n\n\nA long week\n.\n.\nmarker-prep-bring sleep\nand more\n.\nf\n\n' \
+	"$PASS" "$ex" "$prep" | "$TEND_BIN" --plain >/dev/null 2>&1
+t_match "the session prep is kept as an entry tagged with its id" \
+	"^3	.*	Getting ready for a session	exercise,session-prep" "$(pw list | head -1)"
+prep=$(pw report $R --entry 3 2>/dev/null)
+t_match "the summary gives what the session prep says to bring" \
+	$'\n''- To bring to the session \(written on 2026-11-23, getting ready for it\): marker-prep-bring sleep \(in full under Journal entries chosen for this report\)\.'$'\n' "$prep"
+t_nomatch "... its first line only" "To bring[^"$'\n'"]*and more" "$prep"
+t_nomatch "not when the entry was not chosen" "marker-prep-bring" "$(pw report $R --entry 1 2>/dev/null)"
+t_nomatch "nor the homework answer without homework" "marker-hw-bring" "$prep"
 t_done

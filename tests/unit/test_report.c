@@ -28,7 +28,10 @@ struct fixture {
 	struct trigger_point helps[6];
 	unsigned char own[6];
 	struct report_module mods[2];
-	struct entry entries[1];
+	struct entry entries[3];
+	struct report_score scores[3];
+	struct report_hw_item items[2];
+	struct report_hw_pack pack;
 };
 
 static struct fixture make_fixture(void)
@@ -68,9 +71,37 @@ static struct fixture make_fixture(void)
 		.mods = {{"Talking with a therapist", "exploring"}, {"Healthy boundaries", "not started"}},
 		.entries = {{.id = 7, .title = "After the call", .body = "It went better than I feared.\n"
 		                                                          "# not a heading\nI slept.",
-		             .created = "2026-11-09T21:40:00+01:00", .tags = "calm,family"}},
+		             .created = "2026-11-09T21:40:00+01:00", .tags = "calm,family"},
+		            /* Two times getting ready for a session: the newer one
+		             * goes in the summary, its first line only. */
+		            {.id = 8, .title = "Getting ready for a session",
+		             .body = "## What I want to bring\n\nSleep, mostly.",
+		             .created = "2026-11-05T19:00:00+01:00", .tags = "exercise,session-prep"},
+		            {.id = 9, .title = "Getting ready for a session",
+		             .body = "## Since we last met\n\nA hard week.\n\n"
+		                     "## What I want to bring\n\nThe nightmares came back twice.\n"
+		                     "And the row with my sister.\n\n## Questions I have\n\nHow long?",
+		             .created = "2026-11-13T20:30:00+01:00", .tags = "exercise,session-prep"}},
+		.scores = {{"2026-11-04", 3}, {"2026-11-09", 5}, {"2026-11-14", 4}},
 	};
+	f.items[0] = (struct report_hw_item){
+	    .heading = "How settled the week felt", .what = "a number from 0 (not at all) to 10 "
+	                                                    "(very settled)",
+	    .status = "4 of 10", .nscores = 3, .done = true};
+	f.items[1] = (struct report_hw_item){
+	    .heading = "What to bring next time", .what = "a short answer", .status = "answered",
+	    .answer = "Why the evenings are the hardest part.", .done = true};
+	f.pack = (struct report_hw_pack){.title = "Steadier weeks", .from = "Dr. Lee",
+	                                 .assigned = "2026-11-02", .due = "2026-11-16"};
 	return f;
+}
+
+/* The fixture's pack, pointing into f where it now is. */
+static void with_homework(struct fixture *f)
+{
+	f->items[0].scores = f->scores;
+	f->pack.items = f->items;
+	f->pack.nitems = 2;
 }
 
 static struct report_data data_for(const struct fixture *f, int64_t from, int64_t to,
@@ -81,7 +112,7 @@ static struct report_data data_for(const struct fixture *f, int64_t from, int64_
 		.made_day = stats_days_from_civil(2026, 11, 16),
 		.moods = f->moods, .nmoods = 12, .triggers = f->trig, .ntriggers = 6,
 		.helps = f->helps, .help_own_words = f->own, .nhelps = 6,
-		.modules = f->mods, .nmodules = 2, .entries = f->entries, .nentries = 1,
+		.modules = f->mods, .nmodules = 2, .entries = f->entries, .nentries = 3,
 	};
 }
 
@@ -100,9 +131,13 @@ static void markdown_golden_daily(void **state)
 {
 	(void)state;
 	struct fixture f = make_fixture();
+	with_homework(&f);
 	struct report_data d = data_for(&f, stats_days_from_civil(2026, 11, 2),
 	                                stats_days_from_civil(2026, 11, 15),
-	                                REPORT_DEFAULT | REPORT_BIT(REPORT_ENTRIES));
+	                                REPORT_DEFAULT | REPORT_BIT(REPORT_ENTRIES) |
+	                                    REPORT_BIT(REPORT_HOMEWORK));
+	d.packs = &f.pack;
+	d.npacks = 1;
 	char *md = render(&d, REPORT_MD);
 	test_golden("tests/fixtures/report/two-weeks.md", md);
 	/* What the golden file says, checked here too so a wrong golden
@@ -119,7 +154,69 @@ static void markdown_golden_daily(void **state)
 	assert_non_null(strstr(md, "| Slow breathing | 1 | 1 | 3.0 (few) |"));
 	assert_non_null(strstr(md, "> It went better than I feared.\n> # not a heading\n"));
 	assert_null(strstr(md, "marker-own-words"));
+	/* A scale's every number with its day, oldest first. */
+	assert_non_null(strstr(md, "Numbers given for \"How settled the week felt\", oldest first: "
+	                           "2026-11-04: 3 \xc2\xb7 2026-11-09: 5 \xc2\xb7 2026-11-14: 4.\n"));
+	assert_non_null(strstr(md, "- To bring to the session (written on 2026-11-13, getting ready "
+	                           "for it): The nightmares came back twice. (in full "
+	                           "under Journal entries chosen for this report).\n"));
+	assert_non_null(strstr(md, "- Homework answers: \"What to bring next time\": Why the "
+	                           "evenings are the hardest part. (in full under Homework from the "
+	                           "therapist).\n"));
 	free(md);
+}
+
+/* The summary's "bring to the session" rests only on what the person
+ * chose: the session-prep entries named for the report, in its days, and
+ * the homework answers when homework is in it. */
+static void summary_bring(void **state)
+{
+	(void)state;
+	struct fixture f = make_fixture();
+	with_homework(&f);
+	int64_t from = stats_days_from_civil(2026, 11, 2), to = stats_days_from_civil(2026, 11, 15);
+	struct report_data d = data_for(&f, from, to, REPORT_DEFAULT);
+	d.packs = &f.pack;
+	d.npacks = 1;
+	char *md = render(&d, REPORT_MD);
+	assert_null(strstr(md, "To bring"));
+	assert_null(strstr(md, "nightmares"));
+	assert_null(strstr(md, "Homework answers"));
+	assert_null(strstr(md, "evenings"));
+	free(md);
+	/* Only the days of the report: the older one then. */
+	d = data_for(&f, from, stats_days_from_civil(2026, 11, 10), REPORT_BIT(REPORT_ENTRIES));
+	md = render(&d, REPORT_MD);
+	assert_non_null(strstr(md, "- To bring to the session (written on 2026-11-05, getting ready "
+	                           "for it): Sleep, mostly. (in full"));
+	free(md);
+	/* The newer by the clock wins, whatever the offset it was written
+	 * under: 20:00 at UTC-5 is 01:00 UTC on the 14th, after 20:30 at
+	 * UTC+1 (19:30 UTC on the 13th), though it sorts first as text. */
+	f.entries[1].created = "2026-11-13T20:00:00-05:00";
+	d = data_for(&f, from, to, REPORT_BIT(REPORT_ENTRIES));
+	md = render(&d, REPORT_MD);
+	assert_non_null(strstr(md, ": Sleep, mostly. (in full"));
+	free(md);
+	/* The step left blank: nothing to bring is said. */
+	f.entries[1].body = f.entries[2].body = "## Since we last met\n\nA hard week.";
+	d = data_for(&f, from, to, REPORT_BIT(REPORT_ENTRIES));
+	md = render(&d, REPORT_MD);
+	assert_null(strstr(md, "To bring"));
+	free(md);
+	/* A long answer is cut on a character's boundary, in HTML too. */
+	static char longer[200];
+	memset(longer, 'a', sizeof(longer) - 1);
+	memcpy(longer + 119, "\xc3\xa9", 2); /* across the cut */
+	f.items[1].answer = longer;
+	d = data_for(&f, from, to, REPORT_BIT(REPORT_HOMEWORK));
+	d.packs = &f.pack;
+	d.npacks = 1;
+	char *html = render(&d, REPORT_HTML);
+	assert_non_null(strstr(html, "<li>Homework answers: \"What to bring next time\": aaa"));
+	assert_non_null(strstr(html, "aaaaa\xe2\x80\xa6 (in full under Homework from the therapist)."
+	                             "</li>"));
+	free(html);
 }
 
 static void markdown_golden_weekly(void **state)
@@ -388,6 +485,14 @@ static void homework_section(void **state)
 	struct hw_mark m = HW_MARK_INIT;
 	m.pack = id, m.item = 0, m.score = 6;
 	assert_int_equal(hwpack_mark(f->v, &m, &e), 0);
+	/* Two more numbers on later days, given out of order of id. */
+	setenv("TEND_NOW", "1795420800", 1); /* 2026-11-23 08:00 UTC */
+	m.score = 4;
+	assert_int_equal(hwpack_mark(f->v, &m, &e), 0);
+	setenv("TEND_NOW", "1795161600", 1); /* 2026-11-20 08:00 UTC */
+	m.score = 2;
+	assert_int_equal(hwpack_mark(f->v, &m, &e), 0);
+	unsetenv("TEND_NOW");
 	m = (struct hw_mark)HW_MARK_INIT;
 	m.pack = id, m.item = 1, m.answer = "marker-answer steady";
 	assert_int_equal(hwpack_mark(f->v, &m, &e), 0);
@@ -414,8 +519,15 @@ static void homework_section(void **state)
 	assert_non_null(strstr(md, "| One word for today | a short answer | answered |"));
 	assert_non_null(strstr(md, "| Write it down | a journal prompt | not yet |"));
 	assert_non_null(strstr(md, "Answer to \"One word for today\": marker-answer steady"));
-	/* The summary says how much of the homework is done. */
+	/* Every number given, oldest first with its day, not only the latest. */
+	const char *nums = strstr(md, "Numbers given for \"How hard was it\", oldest first: "
+	                              "2026-11-20: 2 \xc2\xb7 2026-11-23: 4 \xc2\xb7 ");
+	assert_non_null(nums);
+	assert_non_null(strstr(nums, ": 6.\n"));
+	/* The summary says how much of the homework is done, and the answer. */
 	assert_non_null(strstr(md, "- Homework: 2 of 3 items done as asked, in 1 pack.\n"));
+	assert_non_null(strstr(md, "- Homework answers: \"One word for today\": marker-answer "
+	                           "steady (in full under Homework from the therapist).\n"));
 	buf_clear(&out);
 	assert_int_equal(report_render(&b.d, REPORT_HTML, &out, &e), 0);
 	assert_non_null(strstr(buf_str(&out), "<h3>Small &lt;steps&gt; week</h3>"));
@@ -423,6 +535,7 @@ static void homework_section(void **state)
 	buf_clear(&out);
 	assert_int_equal(report_preview(&b.d, &out, &e), 0);
 	assert_non_null(strstr(buf_str(&out), "1 pack, 3 items and how far along each is; "
+	                                      "3 numbers given on scales, with their days; "
 	                                      "1 short answer, with their text"));
 	assert_null(strstr(buf_str(&out), "marker-answer"));
 	report_build_free(&b);
@@ -438,8 +551,68 @@ static void homework_section(void **state)
 	test_vault_free(f);
 }
 
+/* A scale answered more often than any report needs: the store hands back
+ * only the newest, oldest first, and says that older ones were left out;
+ * the report says so too. */
+static void scores_are_capped(void **state)
+{
+	(void)state;
+	struct test_vault *f = test_vault_new();
+	struct error e = {0};
+	static const char pack[] =
+	    "---\ntitle: Daily\nfrom: Dr. Lee\nassigned: 2026-11-01\n---\nEvery day.\n\n"
+	    "## How today felt\nkind: scale\n\nA number.\n";
+	struct homework h;
+	assert_int_equal(homework_parse(pack, strlen(pack), 0, &h, &e), 0);
+	int64_t id;
+	bool existed;
+	assert_int_equal(hwpack_add(f->v, pack, strlen(pack), h.title, h.from, h.assigned, h.due,
+	                            &id, &existed, &e),
+	                 0);
+	homework_free(&h);
+	enum { N = HWPACK_SCORES_MAX + 5 };
+	for (int i = 0; i < N; i++) {
+		char now[24];
+		snprintf(now, sizeof(now), "%lld", 1793520000LL + i * 86400LL); /* from 2026-11-01 */
+		setenv("TEND_NOW", now, 1);
+		struct hw_mark m = HW_MARK_INIT;
+		m.pack = id, m.item = 0, m.score = i % 11;
+		assert_int_equal(hwpack_mark(f->v, &m, &e), 0);
+	}
+	unsetenv("TEND_NOW");
+	struct hw_score sc[N + 1];
+	size_t n;
+	bool more;
+	assert_int_equal(hwpack_scores(f->v, id, 0, sc, HWPACK_SCORES_MAX, &n, &more, &e), 0);
+	assert_int_equal(n, HWPACK_SCORES_MAX);
+	assert_true(more);
+	assert_int_equal(sc[0].score, 5 % 11);
+	assert_int_equal(sc[n - 1].score, (N - 1) % 11);
+	assert_true(sc[0].at < sc[1].at);
+	assert_int_equal(hwpack_scores(f->v, id, 0, sc, N + 1, &n, &more, &e), 0);
+	assert_int_equal(n, N);
+	assert_false(more);
+	assert_int_equal(hwpack_scores(f->v, id, 1, sc, N + 1, &n, &more, &e), 0);
+	assert_int_equal(n, 0);
+
+	struct report_build b;
+	assert_int_equal(report_build_load(f->v, 100, 113, REPORT_BIT(REPORT_HOMEWORK), NULL, 0, &b,
+	                                   &e),
+	                 0);
+	assert_int_equal(b.d.packs[0].items[0].nscores, HWPACK_SCORES_MAX);
+	struct buf out = BUF_INIT;
+	assert_int_equal(report_render(&b.d, REPORT_MD, &out, &e), 0);
+	assert_non_null(strstr(buf_str(&out), "Numbers given for \"How today felt\", the latest "
+	                                      "ones, oldest first (older ones are left out): "
+	                                      "2026-11-06: 5 \xc2\xb7 "));
+	report_build_free(&b);
+	buf_free(&out);
+	test_vault_free(f);
+}
+
 SUITE(report, cmocka_unit_test(markdown_golden_daily), cmocka_unit_test(markdown_golden_weekly),
       cmocka_unit_test(html_is_escaped_and_self_contained), cmocka_unit_test(sections_on_and_off),
       cmocka_unit_test(preview_lists_without_text), cmocka_unit_test(reads_truly),
       cmocka_unit_test(parsers),
-      cmocka_unit_test(build_from_a_vault), cmocka_unit_test(homework_section))
+      cmocka_unit_test(build_from_a_vault), cmocka_unit_test(homework_section),
+      cmocka_unit_test(summary_bring), cmocka_unit_test(scores_are_capped))
