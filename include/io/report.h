@@ -151,6 +151,9 @@ int report_fingerprint(struct vault *v, char out[SEAL_FPR_TEXT_MAX], struct erro
 /* A public key as 'tend keygen' prints it ("tendpk1:..."); E_USAGE with
  * what is wrong with it. */
 int report_pk_parse(const char *text, uint8_t pk[REPORT_PK_BYTES], struct error *e);
+/* pk written back as that line, in its one spelling. */
+#define REPORT_PK_TEXT_MAX SEAL_PK_TEXT_MAX
+void report_pk_format(const uint8_t pk[REPORT_PK_BYTES], char out[REPORT_PK_TEXT_MAX]);
 /* What a report of d would hold, as plain lines for a terminal: the date
  * range, each section with its counts, the chosen entries by date and
  * title. Nothing from the records' free text. */

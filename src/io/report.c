@@ -1351,6 +1351,11 @@ int report_pk_parse(const char *text, uint8_t pk[REPORT_PK_BYTES], struct error 
 	return seal_pk_parse(text, pk, e);
 }
 
+void report_pk_format(const uint8_t pk[REPORT_PK_BYTES], char out[REPORT_PK_TEXT_MAX])
+{
+	seal_pk_format(pk, out);
+}
+
 /* ---- reading what a report needs */
 
 static void report_source_free(struct report_source *s);

@@ -74,7 +74,7 @@ struct reportst {
 	bool sealed_ext;   /* the path's ending is .sealed (s->seal holds a key) */
 	/* The key offered (a pack's key:, or the one last sealed for) and
 	 * whose it is: "Seal for <from>" while the field still holds it. */
-	char offered[SEAL_PK_TEXT_MAX];
+	char offered[REPORT_PK_TEXT_MAX];
 	char offered_for[HOMEWORK_FIELD_MAX + 1];
 	char problem[600];
 	char done[900];
@@ -188,7 +188,7 @@ static void offer_key(struct ctx *c, struct reportst *s)
 				if (homework_parse(p[i].text, strlen(p[i].text), 0, &h, &e) != 0)
 					continue;
 				if (h.key && report_pk_parse(h.key, pk, &e) == 0) {
-					seal_pk_format(pk, s->offered);
+					report_pk_format(pk, s->offered);
 					snprintf(s->offered_for, sizeof(s->offered_for), "%s", h.from);
 				}
 				homework_free(&h);
