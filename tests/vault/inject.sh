@@ -67,11 +67,13 @@ mkdir -p "$LOG"
 # tend with the lines given on fd 3 (passphrases, a code), in folder $1.
 tpin() { local home=$1 lines=$2; shift 2; TEND_HOME=$home "$TEND_BIN" --passphrase-fd 3 "$@" 3<<<"$lines"; }
 # The export: everything the vault holds (its time stamp is TEND_NOW's).
-# (Without the home screen's note that it was seen once, home.seen: a
-# failed write of it is let go on purpose, and the next visit writes it.)
+# (Without the home screen's note that it was seen once, home.seen, and
+# its change time: a failed write of it is let go on purpose, and the next
+# visit writes it.)
 snap() {
 	tpin "$1" "$2" export 2>/dev/null | tr -d '\n' |
-		sed -e 's/{"key": "home.seen", "value": "[^"]*"}//' -e 's/, *]/]/g' -e 's/\[ *, */[/g' -e 's/\[ *]/[]/g'
+		sed -E -e 's/\{"key": "home\.seen", "value": "[^"]*"(, "changed_at": [0-9]+)?\}//' \
+			-e 's/, *]/]/g' -e 's/\[ *, */[/g' -e 's/\[ *]/[]/g'
 }
 # has FILE REGEX: FILE's text matches (without a process per check).
 has() { local t; t=$(<"$1"); [[ $t =~ $2 ]]; }
