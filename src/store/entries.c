@@ -147,13 +147,6 @@ int entries_add_ex(struct vault *v, const struct new_entry *ne, int64_t *id, str
 	return 0;
 }
 
-int entries_add(struct vault *v, const char *title, const char *body,
-                const char *const *tags, size_t ntags, int64_t *id, struct error *e)
-{
-	struct new_entry ne = {.title = title, .body = body, .tags = tags, .ntags = ntags};
-	return entries_add_ex(v, &ne, id, e);
-}
-
 #define ENTRY_COLS \
 	"SELECT e.id, e.title, e.created_at, e.created_off, e.updated_at, e.updated_off," \
 	" (SELECT group_concat(name, ',') FROM (SELECT t.name FROM entry_tags et" \
@@ -223,63 +216,4 @@ int entries_get(struct vault *v, int64_t id, struct entry *out, struct error *e)
 		return error_set(e, E_FAIL, "There is no entry %lld. 'tend list' shows them all.",
 		                 (long long)id);
 	return store_sql_error(db, rc, e, "reading the entry");
-}
-
-int64_t entries_count(struct vault *v)
-{
-	sqlite3_stmt *st;
-	int64_t n = -1;
-	if (sqlite3_prepare_v2(vault_db(v), "SELECT count(*) FROM entries", -1, &st, NULL) ==
-	    SQLITE_OK) {
-		if (sqlite3_step(st) == SQLITE_ROW)
-			n = sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
-	}
-	return n;
-}
-
-int moods_add(struct vault *v, int score, const char *note, int64_t *id, struct error *e)
-{
-	if (score < 0 || score > 10)
-		return error_set(e, E_USAGE, "A mood is a whole number from 0 to 10.");
-	sqlite3 *db = vault_db(v);
-	struct stamp now = stamp_now();
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db, "INSERT INTO moods(at, at_off, score, note) VALUES (?,?,?,?)",
-	                            -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return store_sql_error(db, rc, e, "saving the check-in");
-	sqlite3_bind_int64(st, 1, now.t);
-	sqlite3_bind_int(st, 2, now.off_min);
-	sqlite3_bind_int(st, 3, score);
-	sqlite3_bind_text(st, 4, note ? note : "", -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return store_sql_error(db, rc, e, "saving the check-in");
-	if (id)
-		*id = sqlite3_last_insert_rowid(db);
-	return 0;
-}
-
-int triggers_add(struct vault *v, const char *category, const char *what, int suds_before,
-                 struct error *e)
-{
-	sqlite3 *db = vault_db(v);
-	struct stamp now = stamp_now();
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db, "INSERT INTO triggers(at, at_off, category, what, suds_before)"
-	                                " VALUES (?,?,?,?,?)",
-	                            -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return store_sql_error(db, rc, e, "saving the trigger log");
-	sqlite3_bind_int64(st, 1, now.t);
-	sqlite3_bind_int(st, 2, now.off_min);
-	sqlite3_bind_text(st, 3, category ? category : "other", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, what ? what : "", -1, SQLITE_STATIC);
-	if (suds_before >= 0)
-		sqlite3_bind_int(st, 5, suds_before);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_sql_error(db, rc, e, "saving the trigger log");
 }

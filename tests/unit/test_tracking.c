@@ -10,6 +10,7 @@
 #include "store/tracking.h"
 #include "store/vault.h"
 #include "store/lists.h"
+#include "store_helpers.h"
 #include "unit.h"
 #include "../../src/store/store_int.h"
 
