@@ -94,35 +94,61 @@ int store_set_tags(sqlite3 *db, int64_t eid, const char *const *tags, size_t nta
 	return rc == SQLITE_OK ? 0 : store_sql_error(db, rc, e, "saving the entry's tags");
 }
 
+int store_entry_put(sqlite3 *db, sqlite3_stmt **keep, const struct entry_put *p, int64_t *id,
+                    const char *doing, struct error *e)
+{
+	sqlite3_stmt *st = keep ? *keep : NULL;
+	int rc = SQLITE_OK;
+	if (st) {
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+	} else {
+		rc = sqlite3_prepare_v2(db,
+		                        "INSERT INTO entries(id, title, body, created_at, created_off,"
+		                        " updated_at, updated_off, prompt, mood_id, trigger_id)"
+		                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+		                        " (SELECT id FROM moods WHERE id = ?9),"
+		                        " (SELECT id FROM triggers WHERE id = ?10))",
+		                        -1, &st, NULL);
+		if (rc != SQLITE_OK) {
+			sqlite3_finalize(st);
+			return store_sql_error(db, rc, e, doing);
+		}
+		if (keep)
+			*keep = st;
+	}
+	if (p->id)
+		sqlite3_bind_int64(st, 1, p->id);
+	sqlite3_bind_text(st, 2, p->title ? p->title : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, p->body ? p->body : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, p->created.t);
+	sqlite3_bind_int(st, 5, p->created.off_min);
+	sqlite3_bind_int64(st, 6, p->updated.t);
+	sqlite3_bind_int(st, 7, p->updated.off_min);
+	sqlite3_bind_text(st, 8, p->prompt ? p->prompt : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 9, p->mood_id);
+	sqlite3_bind_int64(st, 10, p->trigger_id);
+	rc = sqlite3_step(st);
+	if (keep)
+		sqlite3_reset(st);
+	else
+		sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_sql_error(db, rc, e, doing);
+	if (id)
+		*id = sqlite3_last_insert_rowid(db);
+	return 0;
+}
+
 int store_entry_insert(sqlite3 *db, const struct new_entry *ne, int64_t *id, struct error *e)
 {
 	struct stamp now = ne->at.t ? ne->at : stamp_now();
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(db,
-	                            "INSERT INTO entries(title, body, created_at, created_off,"
-	                            " updated_at, updated_off, prompt, mood_id, trigger_id)"
-	                            " VALUES (?1, ?2, ?3, ?4, ?3, ?4, ?5,"
-	                            " (SELECT id FROM moods WHERE id = ?6),"
-	                            " (SELECT id FROM triggers WHERE id = ?7))",
-	                            -1, &st, NULL);
-	if (rc != SQLITE_OK) {
-		sqlite3_finalize(st);
-		return store_sql_error(db, rc, e, "saving the entry");
-	}
-	sqlite3_bind_text(st, 1, ne->title ? ne->title : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, ne->body ? ne->body : "", -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, now.t);
-	sqlite3_bind_int(st, 4, now.off_min);
-	sqlite3_bind_text(st, 5, ne->prompt ? ne->prompt : "", -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 6, ne->mood_id);
-	sqlite3_bind_int64(st, 7, ne->trigger_id);
-	if ((rc = sqlite3_step(st)) != SQLITE_DONE) {
-		sqlite3_finalize(st);
-		return store_sql_error(db, rc, e, "saving the entry");
-	}
-	sqlite3_finalize(st);
-	int64_t eid = sqlite3_last_insert_rowid(db);
-	if (store_set_tags(db, eid, ne->tags, ne->ntags, e))
+	struct entry_put p = {.title = ne->title, .body = ne->body, .prompt = ne->prompt,
+	                      .created = now, .updated = now,
+	                      .mood_id = ne->mood_id, .trigger_id = ne->trigger_id};
+	int64_t eid;
+	if (store_entry_put(db, NULL, &p, &eid, "saving the entry", e) ||
+	    store_set_tags(db, eid, ne->tags, ne->ntags, e))
 		return -1;
 	if (id)
 		*id = eid;

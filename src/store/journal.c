@@ -404,28 +404,14 @@ int entries_undelete(struct vault *v, const struct deleted_entry *d, struct erro
 	int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return rollback(db, rc, NULL, e, "bringing the entry back");
-	rc = sqlite3_prepare_v2(db,
-	                        "INSERT INTO entries(id, title, body, created_at, created_off,"
-	                        " updated_at, updated_off, prompt, mood_id, trigger_id) VALUES"
-	                        " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-	                        " (SELECT id FROM moods WHERE id = ?9),"
-	                        " (SELECT id FROM triggers WHERE id = ?10))",
-	                        -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return rollback(db, rc, st, e, "bringing the entry back");
-	sqlite3_bind_int64(st, 1, d->id);
-	sqlite3_bind_text(st, 2, d->title, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, d->body, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, d->created_at);
-	sqlite3_bind_int(st, 5, d->created_off);
-	sqlite3_bind_int64(st, 6, d->updated_at);
-	sqlite3_bind_int(st, 7, d->updated_off);
-	sqlite3_bind_text(st, 8, d->prompt, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 9, d->mood_id);
-	sqlite3_bind_int64(st, 10, d->trigger_id);
-	if ((rc = sqlite3_step(st)) != SQLITE_DONE)
-		return rollback(db, rc, st, e, "bringing the entry back");
-	sqlite3_finalize(st);
+	struct entry_put p = {.id = d->id, .title = d->title, .body = d->body, .prompt = d->prompt,
+	                      .created = {d->created_at, d->created_off},
+	                      .updated = {d->updated_at, d->updated_off},
+	                      .mood_id = d->mood_id, .trigger_id = d->trigger_id};
+	if (store_entry_put(db, NULL, &p, NULL, "bringing the entry back", e)) {
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
 	/* Tags were kept one per line. */
 	const char *tags[64];
 	size_t ntags = 0;
