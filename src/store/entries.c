@@ -8,7 +8,7 @@
 #include "util/buf.h"
 #include "util/timefmt.h"
 
-static char *dup_text(sqlite3_stmt *st, int col)
+char *store_col_dup(sqlite3_stmt *st, int col)
 {
 	const char *t = (const char *)sqlite3_column_text(st, col);
 	return strdup(t ? t : "");
@@ -25,7 +25,7 @@ void entry_free(struct entry *en)
 	memset(en, 0, sizeof(*en));
 }
 
-static int fail(sqlite3 *db, int rc, sqlite3_stmt *st, struct error *e, const char *doing)
+int store_rollback(sqlite3 *db, int rc, sqlite3_stmt *st, struct error *e, const char *doing)
 {
 	sqlite3_finalize(st);
 	store_sql_error(db, rc, e, doing);
@@ -161,13 +161,13 @@ int entries_add_ex(struct vault *v, const struct new_entry *ne, int64_t *id, str
 	int64_t eid;
 	int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
-		return fail(db, rc, NULL, e, "saving the entry");
+		return store_rollback(db, rc, NULL, e, "saving the entry");
 	if (store_entry_insert(db, ne, &eid, e)) {
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
 	}
 	if ((rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL)) != SQLITE_OK)
-		return fail(db, rc, NULL, e, "saving the entry");
+		return store_rollback(db, rc, NULL, e, "saving the entry");
 	if (id)
 		*id = eid;
 	return 0;
@@ -183,14 +183,14 @@ static void fill_entry(sqlite3_stmt *st, struct entry *en, int with_body)
 {
 	char when[32];
 	en->id = sqlite3_column_int64(st, 0);
-	en->title = dup_text(st, 1);
+	en->title = store_col_dup(st, 1);
 	stamp_format((struct stamp){sqlite3_column_int64(st, 2), sqlite3_column_int(st, 3)}, when);
 	en->created = strdup(when);
 	stamp_format((struct stamp){sqlite3_column_int64(st, 4), sqlite3_column_int(st, 5)}, when);
 	en->updated = strdup(when);
-	en->tags = dup_text(st, 6);
-	en->body = with_body ? dup_text(st, 7) : NULL;
-	en->prompt = dup_text(st, 8);
+	en->tags = store_col_dup(st, 6);
+	en->body = with_body ? store_col_dup(st, 7) : NULL;
+	en->prompt = store_col_dup(st, 8);
 }
 
 int entries_each(struct vault *v, int (*fn)(const struct entry *en, void *arg), void *arg,

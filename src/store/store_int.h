@@ -26,6 +26,11 @@ void vault_detach_copy(struct vault *v, const char *as);
 bool vault_copy_covers_mark(struct vault *v);
 /* Turns an SQLite failure into a message a person can act on. */
 int store_sql_error(sqlite3 *db, int rc, struct error *e, const char *doing);
+/* Ends a failed write: finalizes st (may be NULL), fills e from rc as
+ * store_sql_error does, rolls the transaction back; returns -1. */
+int store_rollback(sqlite3 *db, int rc, sqlite3_stmt *st, struct error *e, const char *doing);
+/* A copy of a text column ("" for NULL); NULL when memory runs out. */
+char *store_col_dup(sqlite3_stmt *st, int col);
 /* Replaces an entry's tags (inside the caller's transaction); tags not
  * used by any entry any more are removed. */
 int store_set_tags(sqlite3 *db, int64_t entry_id, const char *const *tags, size_t ntags,
