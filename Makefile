@@ -200,9 +200,10 @@ check-valgrind:
 # (with the test hooks: its scratch vaults use the cheap key derivation).
 # The whole-program figures time ./tend itself, as installed.
 BENCH = $(BUILD)/bench/bench
-$(BENCH): bench/bench.c bench/gen.h $(TEST_LINK_OBJ)
+$(BENCH): bench/bench.c bench/gen.h tests/unit/store_helpers.c $(TEST_LINK_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(TEND_CFLAGS) $(TEND_LDFLAGS) $(LDFLAGS) -o $@ bench/bench.c $(TEST_LINK_OBJ) $(PKG_LIBS) -lutil
+	$(CC) $(CFLAGS) $(TEND_CFLAGS) $(TEND_LDFLAGS) $(LDFLAGS) -o $@ bench/bench.c \
+		tests/unit/store_helpers.c $(TEST_LINK_OBJ) $(PKG_LIBS) -lutil
 -include $(BENCH).d
 
 bench:

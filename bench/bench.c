@@ -67,6 +67,7 @@
 #include "gen.h"
 #include "io/import.h"
 #include "store/entries.h"
+#include "../tests/unit/store_helpers.h" /* entries_add, entries_count */
 #include "store/journal.h"
 #include "store/insights.h"
 #include "widgets/chart.h"

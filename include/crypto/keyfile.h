@@ -77,15 +77,12 @@ int keyfile_unlock(const char *dir, const char *pass, size_t passlen, struct key
                    uint8_t key[VAULT_KEY_BYTES], bool *used_backup, struct error *e);
 /* true when dir/key or dir/key.bak exists. */
 bool keyfile_exists(const char *dir);
-/* Shreds the temporary files of a key file write that was killed before
- * its rename ("key.tmp-XXXXXX"): never needed, since the copy they were to
- * replace is still whole. Only under the vault's lock. */
+/* Shreds the temporary files (key.tmp-*, key.bak.tmp-*) that a write of
+ * either copy leaves when it is killed before its rename: never needed,
+ * since the copy they were to replace is still whole. Only under the
+ * vault's lock, so that no write is under way. */
 void keyfile_clean_tmp(const char *dir);
 /* Overwrites both copies with random bytes, syncs, and unlinks them. */
 int keyfile_shred(const char *dir, struct error *e);
-/* Overwrites and removes the temporary files (key.tmp-*, key.bak.tmp-*)
- * that a write of either copy leaves when it is killed before its rename.
- * Only while the vault is locked, so that no write is under way. */
-void keyfile_remove_temps(const char *dir);
 
 #endif

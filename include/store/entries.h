@@ -1,4 +1,4 @@
-/* entries.h: journal entries, moods and triggers in the vault. */
+/* entries.h: journal entries in the vault. */
 #ifndef TEND_STORE_ENTRIES_H
 #define TEND_STORE_ENTRIES_H
 
@@ -32,22 +32,15 @@ int entries_add_ex(struct vault *v, const struct new_entry *ne, int64_t *id, str
 
 void entry_free(struct entry *en);
 
-int entries_add(struct vault *v, const char *title, const char *body,
-                const char *const *tags, size_t ntags, int64_t *id, struct error *e);
 /* Calls fn for each entry, newest first (body not filled). A non-zero
  * return from fn stops the walk. */
 int entries_each(struct vault *v, int (*fn)(const struct entry *en, void *arg), void *arg,
                  struct error *e);
 /* E_FAIL "No entry N." when missing. */
 int entries_get(struct vault *v, int64_t id, struct entry *out, struct error *e);
-int64_t entries_count(struct vault *v);
 /* The one word for an entry without a title, wherever one is named: the
  * journal, the reader, its versions, the report screen and the report,
  * the command line and --plain. */
 #define ENTRY_UNTITLED "(untitled)"
-
-int moods_add(struct vault *v, int score, const char *note, int64_t *id, struct error *e);
-int triggers_add(struct vault *v, const char *category, const char *what, int suds_before,
-                 struct error *e);
 
 #endif

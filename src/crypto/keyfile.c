@@ -694,23 +694,3 @@ int keyfile_shred(const char *dir, struct error *e)
 		return error_set(e, first.code, "%s", first.msg);
 	return 0;
 }
-
-void keyfile_remove_temps(const char *dir)
-{
-	DIR *d = opendir(dir);
-	if (!d)
-		return;
-	struct dirent *de;
-	while ((de = readdir(d)) != NULL) {
-		if (!is_key_tmp(de->d_name))
-			continue;
-		char *path = path_join(dir, de->d_name);
-		if (!path)
-			continue;
-		struct error ignored;
-		bool removed = false;
-		shred_one(path, &removed, &ignored, 0);
-		free(path);
-	}
-	closedir(d);
-}

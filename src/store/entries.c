@@ -8,7 +8,7 @@
 #include "util/buf.h"
 #include "util/timefmt.h"
 
-static char *dup_text(sqlite3_stmt *st, int col)
+char *store_col_dup(sqlite3_stmt *st, int col)
 {
 	const char *t = (const char *)sqlite3_column_text(st, col);
 	return strdup(t ? t : "");
@@ -25,7 +25,7 @@ void entry_free(struct entry *en)
 	memset(en, 0, sizeof(*en));
 }
 
-static int fail(sqlite3 *db, int rc, sqlite3_stmt *st, struct error *e, const char *doing)
+int store_rollback(sqlite3 *db, int rc, sqlite3_stmt *st, struct error *e, const char *doing)
 {
 	sqlite3_finalize(st);
 	store_sql_error(db, rc, e, doing);
@@ -94,35 +94,61 @@ int store_set_tags(sqlite3 *db, int64_t eid, const char *const *tags, size_t nta
 	return rc == SQLITE_OK ? 0 : store_sql_error(db, rc, e, "saving the entry's tags");
 }
 
+int store_entry_put(sqlite3 *db, sqlite3_stmt **keep, const struct entry_put *p, int64_t *id,
+                    const char *doing, struct error *e)
+{
+	sqlite3_stmt *st = keep ? *keep : NULL;
+	int rc = SQLITE_OK;
+	if (st) {
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+	} else {
+		rc = sqlite3_prepare_v2(db,
+		                        "INSERT INTO entries(id, title, body, created_at, created_off,"
+		                        " updated_at, updated_off, prompt, mood_id, trigger_id)"
+		                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+		                        " (SELECT id FROM moods WHERE id = ?9),"
+		                        " (SELECT id FROM triggers WHERE id = ?10))",
+		                        -1, &st, NULL);
+		if (rc != SQLITE_OK) {
+			sqlite3_finalize(st);
+			return store_sql_error(db, rc, e, doing);
+		}
+		if (keep)
+			*keep = st;
+	}
+	if (p->id)
+		sqlite3_bind_int64(st, 1, p->id);
+	sqlite3_bind_text(st, 2, p->title ? p->title : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, p->body ? p->body : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, p->created.t);
+	sqlite3_bind_int(st, 5, p->created.off_min);
+	sqlite3_bind_int64(st, 6, p->updated.t);
+	sqlite3_bind_int(st, 7, p->updated.off_min);
+	sqlite3_bind_text(st, 8, p->prompt ? p->prompt : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 9, p->mood_id);
+	sqlite3_bind_int64(st, 10, p->trigger_id);
+	rc = sqlite3_step(st);
+	if (keep)
+		sqlite3_reset(st);
+	else
+		sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_sql_error(db, rc, e, doing);
+	if (id)
+		*id = sqlite3_last_insert_rowid(db);
+	return 0;
+}
+
 int store_entry_insert(sqlite3 *db, const struct new_entry *ne, int64_t *id, struct error *e)
 {
 	struct stamp now = ne->at.t ? ne->at : stamp_now();
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(db,
-	                            "INSERT INTO entries(title, body, created_at, created_off,"
-	                            " updated_at, updated_off, prompt, mood_id, trigger_id)"
-	                            " VALUES (?1, ?2, ?3, ?4, ?3, ?4, ?5,"
-	                            " (SELECT id FROM moods WHERE id = ?6),"
-	                            " (SELECT id FROM triggers WHERE id = ?7))",
-	                            -1, &st, NULL);
-	if (rc != SQLITE_OK) {
-		sqlite3_finalize(st);
-		return store_sql_error(db, rc, e, "saving the entry");
-	}
-	sqlite3_bind_text(st, 1, ne->title ? ne->title : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, ne->body ? ne->body : "", -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, now.t);
-	sqlite3_bind_int(st, 4, now.off_min);
-	sqlite3_bind_text(st, 5, ne->prompt ? ne->prompt : "", -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 6, ne->mood_id);
-	sqlite3_bind_int64(st, 7, ne->trigger_id);
-	if ((rc = sqlite3_step(st)) != SQLITE_DONE) {
-		sqlite3_finalize(st);
-		return store_sql_error(db, rc, e, "saving the entry");
-	}
-	sqlite3_finalize(st);
-	int64_t eid = sqlite3_last_insert_rowid(db);
-	if (store_set_tags(db, eid, ne->tags, ne->ntags, e))
+	struct entry_put p = {.title = ne->title, .body = ne->body, .prompt = ne->prompt,
+	                      .created = now, .updated = now,
+	                      .mood_id = ne->mood_id, .trigger_id = ne->trigger_id};
+	int64_t eid;
+	if (store_entry_put(db, NULL, &p, &eid, "saving the entry", e) ||
+	    store_set_tags(db, eid, ne->tags, ne->ntags, e))
 		return -1;
 	if (id)
 		*id = eid;
@@ -135,23 +161,16 @@ int entries_add_ex(struct vault *v, const struct new_entry *ne, int64_t *id, str
 	int64_t eid;
 	int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
-		return fail(db, rc, NULL, e, "saving the entry");
+		return store_rollback(db, rc, NULL, e, "saving the entry");
 	if (store_entry_insert(db, ne, &eid, e)) {
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
 	}
 	if ((rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL)) != SQLITE_OK)
-		return fail(db, rc, NULL, e, "saving the entry");
+		return store_rollback(db, rc, NULL, e, "saving the entry");
 	if (id)
 		*id = eid;
 	return 0;
-}
-
-int entries_add(struct vault *v, const char *title, const char *body,
-                const char *const *tags, size_t ntags, int64_t *id, struct error *e)
-{
-	struct new_entry ne = {.title = title, .body = body, .tags = tags, .ntags = ntags};
-	return entries_add_ex(v, &ne, id, e);
 }
 
 #define ENTRY_COLS \
@@ -164,14 +183,14 @@ static void fill_entry(sqlite3_stmt *st, struct entry *en, int with_body)
 {
 	char when[32];
 	en->id = sqlite3_column_int64(st, 0);
-	en->title = dup_text(st, 1);
+	en->title = store_col_dup(st, 1);
 	stamp_format((struct stamp){sqlite3_column_int64(st, 2), sqlite3_column_int(st, 3)}, when);
 	en->created = strdup(when);
 	stamp_format((struct stamp){sqlite3_column_int64(st, 4), sqlite3_column_int(st, 5)}, when);
 	en->updated = strdup(when);
-	en->tags = dup_text(st, 6);
-	en->body = with_body ? dup_text(st, 7) : NULL;
-	en->prompt = dup_text(st, 8);
+	en->tags = store_col_dup(st, 6);
+	en->body = with_body ? store_col_dup(st, 7) : NULL;
+	en->prompt = store_col_dup(st, 8);
 }
 
 int entries_each(struct vault *v, int (*fn)(const struct entry *en, void *arg), void *arg,
@@ -223,63 +242,4 @@ int entries_get(struct vault *v, int64_t id, struct entry *out, struct error *e)
 		return error_set(e, E_FAIL, "There is no entry %lld. 'tend list' shows them all.",
 		                 (long long)id);
 	return store_sql_error(db, rc, e, "reading the entry");
-}
-
-int64_t entries_count(struct vault *v)
-{
-	sqlite3_stmt *st;
-	int64_t n = -1;
-	if (sqlite3_prepare_v2(vault_db(v), "SELECT count(*) FROM entries", -1, &st, NULL) ==
-	    SQLITE_OK) {
-		if (sqlite3_step(st) == SQLITE_ROW)
-			n = sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
-	}
-	return n;
-}
-
-int moods_add(struct vault *v, int score, const char *note, int64_t *id, struct error *e)
-{
-	if (score < 0 || score > 10)
-		return error_set(e, E_USAGE, "A mood is a whole number from 0 to 10.");
-	sqlite3 *db = vault_db(v);
-	struct stamp now = stamp_now();
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db, "INSERT INTO moods(at, at_off, score, note) VALUES (?,?,?,?)",
-	                            -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return store_sql_error(db, rc, e, "saving the check-in");
-	sqlite3_bind_int64(st, 1, now.t);
-	sqlite3_bind_int(st, 2, now.off_min);
-	sqlite3_bind_int(st, 3, score);
-	sqlite3_bind_text(st, 4, note ? note : "", -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return store_sql_error(db, rc, e, "saving the check-in");
-	if (id)
-		*id = sqlite3_last_insert_rowid(db);
-	return 0;
-}
-
-int triggers_add(struct vault *v, const char *category, const char *what, int suds_before,
-                 struct error *e)
-{
-	sqlite3 *db = vault_db(v);
-	struct stamp now = stamp_now();
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db, "INSERT INTO triggers(at, at_off, category, what, suds_before)"
-	                                " VALUES (?,?,?,?,?)",
-	                            -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return store_sql_error(db, rc, e, "saving the trigger log");
-	sqlite3_bind_int64(st, 1, now.t);
-	sqlite3_bind_int(st, 2, now.off_min);
-	sqlite3_bind_text(st, 3, category ? category : "other", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, what ? what : "", -1, SQLITE_STATIC);
-	if (suds_before >= 0)
-		sqlite3_bind_int(st, 5, suds_before);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_sql_error(db, rc, e, "saving the trigger log");
 }

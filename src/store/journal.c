@@ -12,20 +12,6 @@
 #include "util/buf.h"
 #include "util/timefmt.h"
 
-static char *col_dup(sqlite3_stmt *st, int col)
-{
-	const char *t = (const char *)sqlite3_column_text(st, col);
-	return strdup(t ? t : "");
-}
-
-static int rollback(sqlite3 *db, int rc, sqlite3_stmt *st, struct error *e, const char *doing)
-{
-	sqlite3_finalize(st);
-	store_sql_error(db, rc, e, doing);
-	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-	return -1;
-}
-
 /* ---- search text -------------------------------------------------------- */
 
 static bool word_byte(unsigned char c)
@@ -158,9 +144,9 @@ int journal_rows(struct vault *v, const struct entry_query *q, const struct entr
 		r->off_min = sqlite3_column_int(st, 2);
 		r->mood = sqlite3_column_int(st, 3);
 		r->has_trigger = sqlite3_column_int(st, 4) != 0;
-		r->title = col_dup(st, 5);
-		r->tags = col_dup(st, 6);
-		r->preview = col_dup(st, 7);
+		r->title = store_col_dup(st, 5);
+		r->tags = store_col_dup(st, 6);
+		r->preview = store_col_dup(st, 7);
 		(*n)++;
 		if (!r->title || !r->tags || !r->preview) {
 			rc = SQLITE_NOMEM;
@@ -188,7 +174,7 @@ int entries_update(struct vault *v, int64_t id, const char *title, const char *b
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
-		return rollback(db, rc, NULL, e, "saving the entry");
+		return store_rollback(db, rc, NULL, e, "saving the entry");
 	/* The text as it was becomes a version, unless nothing changed. */
 	rc = sqlite3_prepare_v2(db,
 	                        "INSERT INTO entry_versions(entry_id, title, body, saved_at, saved_off)"
@@ -196,26 +182,26 @@ int entries_update(struct vault *v, int64_t id, const char *title, const char *b
 	                        " WHERE id = ?1 AND (title IS NOT ?2 OR body IS NOT ?3)",
 	                        -1, &st, NULL);
 	if (rc != SQLITE_OK)
-		return rollback(db, rc, st, e, "saving the entry");
+		return store_rollback(db, rc, st, e, "saving the entry");
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, title, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, body, -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(st)) != SQLITE_DONE)
-		return rollback(db, rc, st, e, "saving the entry");
+		return store_rollback(db, rc, st, e, "saving the entry");
 	sqlite3_finalize(st);
 	rc = sqlite3_prepare_v2(db,
 	                        "UPDATE entries SET title = ?2, body = ?3, updated_at = ?4,"
 	                        " updated_off = ?5 WHERE id = ?1",
 	                        -1, &st, NULL);
 	if (rc != SQLITE_OK)
-		return rollback(db, rc, st, e, "saving the entry");
+		return store_rollback(db, rc, st, e, "saving the entry");
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, title, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, body, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 4, now.t);
 	sqlite3_bind_int(st, 5, now.off_min);
 	if ((rc = sqlite3_step(st)) != SQLITE_DONE)
-		return rollback(db, rc, st, e, "saving the entry");
+		return store_rollback(db, rc, st, e, "saving the entry");
 	sqlite3_finalize(st);
 	if (sqlite3_changes(db) == 0) {
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
@@ -226,7 +212,7 @@ int entries_update(struct vault *v, int64_t id, const char *title, const char *b
 		return -1;
 	}
 	rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
-	return rc == SQLITE_OK ? 0 : rollback(db, rc, NULL, e, "saving the entry");
+	return rc == SQLITE_OK ? 0 : store_rollback(db, rc, NULL, e, "saving the entry");
 }
 
 /* ---- versions --------------------------------------------------------------- */
@@ -263,8 +249,8 @@ static int load_versions(sqlite3 *db, int64_t entry_id, struct entry_version **o
 		ver->id = sqlite3_column_int64(st, 0);
 		ver->at = sqlite3_column_int64(st, 1);
 		ver->off_min = sqlite3_column_int(st, 2);
-		ver->title = col_dup(st, 3);
-		ver->body = col_dup(st, 4);
+		ver->title = store_col_dup(st, 3);
+		ver->body = store_col_dup(st, 4);
 		if (!ver->title || !ver->body) {
 			rc = SQLITE_NOMEM;
 			break;
@@ -356,12 +342,12 @@ int entries_delete(struct vault *v, int64_t id, struct deleted_entry **undo, str
 	d->created_off = sqlite3_column_int(st, 1);
 	d->updated_at = sqlite3_column_int64(st, 2);
 	d->updated_off = sqlite3_column_int(st, 3);
-	d->title = col_dup(st, 4);
-	d->body = col_dup(st, 5);
-	d->prompt = col_dup(st, 6);
+	d->title = store_col_dup(st, 4);
+	d->body = store_col_dup(st, 5);
+	d->prompt = store_col_dup(st, 6);
 	d->mood_id = sqlite3_column_int64(st, 7);
 	d->trigger_id = sqlite3_column_int64(st, 8);
-	d->tags = col_dup(st, 9);
+	d->tags = store_col_dup(st, 9);
 	sqlite3_finalize(st);
 	st = NULL;
 	if (!d->title || !d->body || !d->prompt || !d->tags) {
@@ -403,35 +389,21 @@ int entries_undelete(struct vault *v, const struct deleted_entry *d, struct erro
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
-		return rollback(db, rc, NULL, e, "bringing the entry back");
-	rc = sqlite3_prepare_v2(db,
-	                        "INSERT INTO entries(id, title, body, created_at, created_off,"
-	                        " updated_at, updated_off, prompt, mood_id, trigger_id) VALUES"
-	                        " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-	                        " (SELECT id FROM moods WHERE id = ?9),"
-	                        " (SELECT id FROM triggers WHERE id = ?10))",
-	                        -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return rollback(db, rc, st, e, "bringing the entry back");
-	sqlite3_bind_int64(st, 1, d->id);
-	sqlite3_bind_text(st, 2, d->title, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, d->body, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, d->created_at);
-	sqlite3_bind_int(st, 5, d->created_off);
-	sqlite3_bind_int64(st, 6, d->updated_at);
-	sqlite3_bind_int(st, 7, d->updated_off);
-	sqlite3_bind_text(st, 8, d->prompt, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 9, d->mood_id);
-	sqlite3_bind_int64(st, 10, d->trigger_id);
-	if ((rc = sqlite3_step(st)) != SQLITE_DONE)
-		return rollback(db, rc, st, e, "bringing the entry back");
-	sqlite3_finalize(st);
+		return store_rollback(db, rc, NULL, e, "bringing the entry back");
+	struct entry_put p = {.id = d->id, .title = d->title, .body = d->body, .prompt = d->prompt,
+	                      .created = {d->created_at, d->created_off},
+	                      .updated = {d->updated_at, d->updated_off},
+	                      .mood_id = d->mood_id, .trigger_id = d->trigger_id};
+	if (store_entry_put(db, NULL, &p, NULL, "bringing the entry back", e)) {
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
 	/* Tags were kept one per line. */
 	const char *tags[64];
 	size_t ntags = 0;
 	char *copy = strdup(d->tags);
 	if (!copy)
-		return rollback(db, SQLITE_NOMEM, NULL, e, "bringing the entry back");
+		return store_rollback(db, SQLITE_NOMEM, NULL, e, "bringing the entry back");
 	for (char *save = NULL, *t = strtok_r(copy, "\n", &save); t && ntags < 64;
 	     t = strtok_r(NULL, "\n", &save))
 		tags[ntags++] = t;
@@ -447,7 +419,7 @@ int entries_undelete(struct vault *v, const struct deleted_entry *d, struct erro
 		                        " saved_off) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 		                        -1, &st, NULL);
 		if (rc != SQLITE_OK)
-			return rollback(db, rc, st, e, "bringing the entry back");
+			return store_rollback(db, rc, st, e, "bringing the entry back");
 		const struct entry_version *ver = &d->versions[i];
 		sqlite3_bind_int64(st, 1, ver->id);
 		sqlite3_bind_int64(st, 2, d->id);
@@ -456,11 +428,11 @@ int entries_undelete(struct vault *v, const struct deleted_entry *d, struct erro
 		sqlite3_bind_int64(st, 5, ver->at);
 		sqlite3_bind_int(st, 6, ver->off_min);
 		if ((rc = sqlite3_step(st)) != SQLITE_DONE)
-			return rollback(db, rc, st, e, "bringing the entry back");
+			return store_rollback(db, rc, st, e, "bringing the entry back");
 		sqlite3_finalize(st);
 	}
 	rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
-	return rc == SQLITE_OK ? 0 : rollback(db, rc, NULL, e, "bringing the entry back");
+	return rc == SQLITE_OK ? 0 : store_rollback(db, rc, NULL, e, "bringing the entry back");
 }
 
 /* ---- drafts ---------------------------------------------------------------------- */
@@ -520,10 +492,10 @@ int draft_load(struct vault *v, const char *slot, struct draft *out, struct erro
 	if (rc == SQLITE_ROW) {
 		snprintf(out->slot, sizeof(out->slot), "%s", (const char *)sqlite3_column_text(st, 0));
 		out->entry_id = sqlite3_column_int64(st, 1);
-		out->title = col_dup(st, 2);
-		out->body = col_dup(st, 3);
-		out->tags = col_dup(st, 4);
-		out->prompt = col_dup(st, 5);
+		out->title = store_col_dup(st, 2);
+		out->body = store_col_dup(st, 3);
+		out->tags = store_col_dup(st, 4);
+		out->prompt = store_col_dup(st, 5);
 		out->saved_at = sqlite3_column_int64(st, 6);
 		found = 1;
 		if (!out->title || !out->body || !out->tags || !out->prompt) {
@@ -572,7 +544,7 @@ int tags_list(struct vault *v, struct tag_count **out, size_t *n, struct error *
 			rc = SQLITE_NOMEM;
 			break;
 		}
-		(*out)[*n].name = col_dup(st, 0);
+		(*out)[*n].name = store_col_dup(st, 0);
 		(*out)[*n].uses = sqlite3_column_int64(st, 1);
 		if (!(*out)[(*n)++].name) {
 			rc = SQLITE_NOMEM;
@@ -639,7 +611,7 @@ int tag_rename(struct vault *v, const char *from, const char *to, struct error *
 		return error_set(e, E_USAGE, "A tag needs a name.");
 	int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
-		return rollback(db, rc, NULL, e, "renaming the tag");
+		return store_rollback(db, rc, NULL, e, "renaming the tag");
 	int64_t a = tag_id(db, from), b = tag_id(db, to);
 	int bad;
 	if (!a) {
@@ -665,7 +637,7 @@ int tag_rename(struct vault *v, const char *from, const char *to, struct error *
 		return -1;
 	}
 	rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
-	return rc == SQLITE_OK ? 0 : rollback(db, rc, NULL, e, "renaming the tag");
+	return rc == SQLITE_OK ? 0 : store_rollback(db, rc, NULL, e, "renaming the tag");
 }
 
 int tag_delete(struct vault *v, const char *name, struct error *e)
@@ -673,7 +645,7 @@ int tag_delete(struct vault *v, const char *name, struct error *e)
 	sqlite3 *db = vault_db(v);
 	int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
-		return rollback(db, rc, NULL, e, "deleting the tag");
+		return store_rollback(db, rc, NULL, e, "deleting the tag");
 	int64_t a = tag_id(db, name);
 	if (!a) {
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
@@ -685,5 +657,5 @@ int tag_delete(struct vault *v, const char *name, struct error *e)
 		return -1;
 	}
 	rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
-	return rc == SQLITE_OK ? 0 : rollback(db, rc, NULL, e, "deleting the tag");
+	return rc == SQLITE_OK ? 0 : store_rollback(db, rc, NULL, e, "deleting the tag");
 }

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "store/tracking.h"
 #include "store_int.h"
 #include "util/buf.h"
 
@@ -145,29 +146,12 @@ static int64_t held_before(sqlite3 *db, struct merge_mark *m, const struct merge
 static int add_mood(sqlite3 *db, struct merge_mark *m, const struct merge_record *r, int64_t *id,
                     struct error *e)
 {
-	sqlite3_stmt *st = stmt(db, m, 2,
-	                        "INSERT INTO moods(at, at_off, score, tags, note)"
-	                        " VALUES (?1, ?2, ?3, ?4, ?5)",
-	                        e);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, r->at);
-	sqlite3_bind_int(st, 2, r->off_min);
-	sqlite3_bind_int(st, 3, r->mood);
-	/* Tags as every check-in keeps them: trimmed, empty ones dropped. */
-	struct buf tags = BUF_INIT;
-	if (store_tags_tidy(r->mood_tags, &tags)) {
-		buf_free(&tags);
-		return error_set(e, E_FAIL, "Out of memory adding a check-in.");
-	}
-	sqlite3_bind_text(st, 4, buf_str(&tags), -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 5, or_empty(r->mood_note), -1, SQLITE_STATIC);
-	int bad = run(db, st, e, "adding a check-in");
-	buf_free(&tags);
-	if (bad)
-		return -1;
-	*id = sqlite3_last_insert_rowid(db);
-	return 0;
+	struct checkin c = CHECKIN_INIT;
+	c.score = r->mood;
+	c.tags = r->mood_tags;
+	c.note = or_empty(r->mood_note);
+	return store_checkin_put(db, (sqlite3_stmt **)&m->st[2], &c, (struct stamp){r->at, r->off_min},
+	                         id, "adding a check-in", e);
 }
 
 /* The entry's tags, as store_set_tags adds them, with the statements kept. */
@@ -199,24 +183,13 @@ static int add_tags(sqlite3 *db, struct merge_mark *m, int64_t eid, const struct
 static int add_entry(sqlite3 *db, struct merge_mark *m, const struct merge_record *r,
                      int64_t mood_id, struct error *e)
 {
-	sqlite3_stmt *st = stmt(db, m, 3,
-	                        "INSERT INTO entries(title, body, created_at, created_off,"
-	                        " updated_at, updated_off, mood_id)"
-	                        " VALUES (?1, ?2, ?3, ?4, ?3, ?4, ?5)",
-	                        e);
-	if (!st)
+	struct entry_put p = {.title = or_empty(r->title), .body = or_empty(r->body),
+	                      .created = {r->at, r->off_min}, .updated = {r->at, r->off_min},
+	                      .mood_id = mood_id};
+	int64_t eid;
+	if (store_entry_put(db, (sqlite3_stmt **)&m->st[3], &p, &eid, "adding an entry", e))
 		return -1;
-	sqlite3_bind_text(st, 1, or_empty(r->title), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, or_empty(r->body), -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, r->at);
-	sqlite3_bind_int(st, 4, r->off_min);
-	if (mood_id)
-		sqlite3_bind_int64(st, 5, mood_id);
-	else
-		sqlite3_bind_null(st, 5);
-	if (run(db, st, e, "adding an entry"))
-		return -1;
-	return add_tags(db, m, sqlite3_last_insert_rowid(db), r, e);
+	return add_tags(db, m, eid, r, e);
 }
 
 int store_merge(struct vault *v, struct merge_mark *m, const struct merge_record *r, size_t nth,

@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "store/vault.h"
+#include "util/timefmt.h"
 
 sqlite3 *vault_db(struct vault *v);
 /* Is db a vault held read-only because it is older than this computer's
@@ -25,6 +26,11 @@ void vault_detach_copy(struct vault *v, const char *as);
 bool vault_copy_covers_mark(struct vault *v);
 /* Turns an SQLite failure into a message a person can act on. */
 int store_sql_error(sqlite3 *db, int rc, struct error *e, const char *doing);
+/* Ends a failed write: finalizes st (may be NULL), fills e from rc as
+ * store_sql_error does, rolls the transaction back; returns -1. */
+int store_rollback(sqlite3 *db, int rc, sqlite3_stmt *st, struct error *e, const char *doing);
+/* A copy of a text column ("" for NULL); NULL when memory runs out. */
+char *store_col_dup(sqlite3_stmt *st, int col);
 /* Replaces an entry's tags (inside the caller's transaction); tags not
  * used by any entry any more are removed. */
 int store_set_tags(sqlite3 *db, int64_t entry_id, const char *const *tags, size_t ntags,
@@ -33,6 +39,26 @@ int store_set_tags(sqlite3 *db, int64_t entry_id, const char *const *tags, size_
  * BEGIN, COMMIT or ROLLBACK here); its id in *id when id is not NULL. */
 struct new_entry;
 int store_entry_insert(sqlite3 *db, const struct new_entry *ne, int64_t *id, struct error *e);
+/* A row of entries as it is written: the one INSERT INTO entries, for a
+ * new entry, one brought back and one merged in. */
+struct entry_put {
+	int64_t id;                        /* 0: the next free one */
+	const char *title, *body, *prompt; /* NULL: "" */
+	struct stamp created, updated;
+	int64_t mood_id, trigger_id;       /* 0, or one not there: no link */
+};
+/* Inserts p (no tags; inside the caller's transaction) and puts its id in
+ * *id when id is not NULL. keep NULL: the statement is made and freed
+ * here; else it is kept in *keep for the next row (the caller finalizes
+ * it). doing names the work in an error message. */
+int store_entry_put(sqlite3 *db, sqlite3_stmt **keep, const struct entry_put *p, int64_t *id,
+                    const char *doing, struct error *e);
+/* The one INSERT INTO moods: check-in c made at `at` (checked by the
+ * caller), inside the caller's transaction; keep, id and doing as for
+ * store_entry_put. */
+struct checkin;
+int store_checkin_put(sqlite3 *db, sqlite3_stmt **keep, const struct checkin *c, struct stamp at,
+                      int64_t *id, const char *doing, struct error *e);
 /* Makes room for item n in a growing array of size-byte items (doubling
  * *cap); 0, or -1 when memory runs out (the array is then unchanged). */
 /* Tags without the spaces around them: each of a check-in's tags trimmed

@@ -78,34 +78,13 @@ static int check_checkin(const struct checkin *c, struct error *e)
 	return 0;
 }
 
-/* Writes c into an INSERT (id 0) or an UPDATE of check-in id. */
-static int put_checkin(struct vault *v, int64_t update, const struct checkin *c, int64_t *id,
-                       struct error *e)
+/* Binds c, made at `at`, to ?1..?11 of an INSERT or UPDATE of moods; its
+ * tags, tidied, are held in *tags until the statement has run. */
+static int bind_checkin(sqlite3_stmt *st, const struct checkin *c, struct stamp at,
+                        struct buf *tags)
 {
-	if (check_checkin(c, e))
-		return -1;
-	const char *tol = c->tolerance ? c->tolerance : "";
-	sqlite3 *db = vault_db(v);
-	struct stamp now = c->at.t ? c->at : stamp_now();
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db,
-	                            update ? "UPDATE moods SET at = CASE WHEN ?12 THEN ?1 ELSE at END,"
-	                                     " at_off = CASE WHEN ?12 THEN ?2 ELSE at_off END,"
-	                                     " score = ?3, note = ?4, emotions = ?5, intensity = ?6,"
-	                                     " body = ?7, energy = ?8, sleep_hours = ?9,"
-	                                     " tolerance = ?10, tags = ?11 WHERE id = ?13"
-	                                   : "INSERT INTO moods(at, at_off, score, note, emotions,"
-	                                     " intensity, body, energy, sleep_hours, tolerance, tags)"
-	                                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-	                            -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return store_sql_error(db, rc, e, "saving the check-in");
-	if (update) {
-		sqlite3_bind_int(st, 12, c->at.t != 0);
-		sqlite3_bind_int64(st, 13, update);
-	}
-	sqlite3_bind_int64(st, 1, now.t);
-	sqlite3_bind_int(st, 2, now.off_min);
+	sqlite3_bind_int64(st, 1, at.t);
+	sqlite3_bind_int(st, 2, at.off_min);
 	sqlite3_bind_int(st, 3, c->score);
 	bind_text(st, 4, c->note);
 	bind_text(st, 5, c->emotions);
@@ -116,22 +95,85 @@ static int put_checkin(struct vault *v, int64_t update, const struct checkin *c,
 		sqlite3_bind_double(st, 9, c->sleep_hours);
 	else
 		sqlite3_bind_null(st, 9);
-	bind_text(st, 10, tol);
+	bind_text(st, 10, c->tolerance);
+	if (store_tags_tidy(c->tags, tags))
+		return -1;
+	bind_text(st, 11, buf_str(tags));
+	return 0;
+}
+
+int store_checkin_put(sqlite3 *db, sqlite3_stmt **keep, const struct checkin *c, struct stamp at,
+                      int64_t *id, const char *doing, struct error *e)
+{
+	sqlite3_stmt *st = keep ? *keep : NULL;
+	if (st) {
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+	} else {
+		int rc = sqlite3_prepare_v2(db,
+		                            "INSERT INTO moods(at, at_off, score, note, emotions,"
+		                            " intensity, body, energy, sleep_hours, tolerance, tags)"
+		                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+		                            -1, &st, NULL);
+		if (rc != SQLITE_OK) {
+			sqlite3_finalize(st);
+			return store_sql_error(db, rc, e, doing);
+		}
+		if (keep)
+			*keep = st;
+	}
 	struct buf tags = BUF_INIT;
-	if (store_tags_tidy(c->tags, &tags)) {
+	int rc = bind_checkin(st, c, at, &tags) ? SQLITE_NOMEM : sqlite3_step(st);
+	buf_free(&tags);
+	if (keep)
+		sqlite3_reset(st);
+	else
+		sqlite3_finalize(st);
+	if (rc == SQLITE_NOMEM)
+		return error_set(e, E_FAIL, "Out of memory %s.", doing);
+	if (rc != SQLITE_DONE)
+		return store_sql_error(db, rc, e, doing);
+	if (id)
+		*id = sqlite3_last_insert_rowid(db);
+	return 0;
+}
+
+/* Adds c (update 0) or puts it in place of check-in update. */
+static int put_checkin(struct vault *v, int64_t update, const struct checkin *c, int64_t *id,
+                       struct error *e)
+{
+	if (check_checkin(c, e))
+		return -1;
+	sqlite3 *db = vault_db(v);
+	struct stamp now = c->at.t ? c->at : stamp_now();
+	if (!update)
+		return store_checkin_put(db, NULL, c, now, id, "saving the check-in", e);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db,
+	                            "UPDATE moods SET at = CASE WHEN ?12 THEN ?1 ELSE at END,"
+	                            " at_off = CASE WHEN ?12 THEN ?2 ELSE at_off END,"
+	                            " score = ?3, note = ?4, emotions = ?5, intensity = ?6,"
+	                            " body = ?7, energy = ?8, sleep_hours = ?9,"
+	                            " tolerance = ?10, tags = ?11 WHERE id = ?13",
+	                            -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_sql_error(db, rc, e, "saving the check-in");
+	sqlite3_bind_int(st, 12, c->at.t != 0);
+	sqlite3_bind_int64(st, 13, update);
+	struct buf tags = BUF_INIT;
+	if (bind_checkin(st, c, now, &tags)) {
 		sqlite3_finalize(st);
 		buf_free(&tags);
 		return error_set(e, E_FAIL, "Out of memory saving the check-in.");
 	}
-	bind_text(st, 11, buf_str(&tags));
 	rc = step_done(db, st, e, "saving the check-in");
 	buf_free(&tags);
 	if (rc)
 		return -1;
-	if (update && sqlite3_changes(db) == 0)
+	if (sqlite3_changes(db) == 0)
 		return error_set(e, E_FAIL, "There is no check-in %lld.", (long long)update);
 	if (id)
-		*id = update ? update : sqlite3_last_insert_rowid(db);
+		*id = update;
 	return 0;
 }
 

@@ -779,7 +779,7 @@ static int rekey_complete(struct vault *v, const char *next, struct error *e)
  *     removed. */
 static int finish_rekey(struct vault *v, struct error *e)
 {
-	keyfile_remove_temps(v->dir);
+	keyfile_clean_tmp(v->dir);
 	char *next = with_suffix(v->db_path, ".new");
 	if (!next)
 		return error_set(e, E_FAIL, "Out of memory.");

@@ -4,6 +4,21 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 
 t_ok "the real tree passes" "$top/scripts/check-layers" "$top" >/dev/null
 
+# The store's helpers for tests (tests/unit/store_helpers.c) fill vaults in
+# the unit tests and the benchmark; tend itself must not carry them. A
+# binary nm cannot read (the valgrind wrapper script) is skipped; one it
+# can must show entries_add_ex, so that an empty answer means something.
+defined() { # defined BIN NAME...: which of NAME... BIN defines as functions
+	local bin=$1; shift
+	nm "$bin" | awk -v want=" $* " '$2 ~ /^[TtWw]$/ && index(want, " " $3 " ") { print $3 }'
+}
+for bin in "$TEND_BIN" "${PLAIN_TEND_BIN:-}"; do
+	[ -n "$bin" ] && nm "$bin" >/dev/null 2>&1 || continue
+	t_eq "$(basename "$bin") is read by nm" entries_add_ex "$(defined "$bin" entries_add_ex)"
+	t_eq "$(basename "$bin") has no test-only store functions" "" \
+		"$(defined "$bin" entries_add entries_count moods_add triggers_add)"
+done
+
 mk() { mkdir -p "$T_TMP/$1/$(dirname "$2")"; printf '%s\n' "$3" >"$T_TMP/$1/$2"; }
 mk good src/store/x.c '#include <sqlite3.h>
 #include "crypto/key.h"

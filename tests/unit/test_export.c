@@ -12,6 +12,7 @@
 #include "store/safety.h"
 #include "store/settings.h"
 #include "store/tracking.h"
+#include "store_helpers.h"
 #include "unit.h"
 
 static json_t *rows_of(json_t *root, const char *table)

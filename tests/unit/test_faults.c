@@ -14,6 +14,7 @@
 #include "store/migrate.h"
 #include "store/vault.h"
 #include "../../src/store/store_int.h"
+#include "store_helpers.h"
 #include "unit.h"
 
 /* A hash of the database file, to prove it did not change. */

@@ -6,6 +6,7 @@
 
 #include "store/journal.h"
 #include "store/vault.h"
+#include "store_helpers.h"
 #include "unit.h"
 
 static void at_time(long long t)

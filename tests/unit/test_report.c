@@ -10,6 +10,7 @@
 #include "io/report.h"
 #include "store/homework.h"
 #include "store/settings.h"
+#include "store_helpers.h"
 #include "unit.h"
 #include "util/fileio.h"
 

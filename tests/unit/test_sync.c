@@ -9,6 +9,7 @@
 #include "store/sync.h"
 #include "store/vault.h"
 #include "../../src/store/store_int.h"
+#include "store_helpers.h"
 #include "unit.h"
 
 static void at_time(long long t)

@@ -13,6 +13,7 @@
 #include "store/journal.h"
 #include "store/tracking.h"
 #include "util/fileio.h"
+#include "store_helpers.h"
 #include "unit.h"
 
 static void at_time(long long t)

@@ -11,6 +11,7 @@
 #include "store/vault.h"
 #include "store/lists.h"
 #include "store/migrate.h"
+#include "store_helpers.h"
 #include "unit.h"
 #include "../../src/store/store_int.h"
 
