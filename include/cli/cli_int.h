@@ -46,6 +46,9 @@ struct cli_asker {
 	 * (0..10, -1 not given), for the offer plain mode may make. */
 	int *before, *after;
 };
+/* An asker's ask for the terminal (or standard input): a line, wiped
+ * after use ('tend trigger', 'tend homework answer'). */
+int cli_ask_line(void *arg, const char *prompt, struct buf *out);
 /* The trigger log's questions, then the log saved ('tend trigger' and
  * --plain). "Stopped; nothing was saved." in e when the person stopped. */
 int cli_trigger_questions(const struct cli_asker *a, struct vault *v, struct error *e);

@@ -265,17 +265,6 @@ static int hw_list(struct cli_ctx *ctx, int argc, char **argv)
 
 /* ---- answering a scale or a short answer ---- */
 
-static int ask_line(void *arg, const char *prompt, struct buf *out)
-{
-	(void)arg;
-	char line[2048];
-	buf_clear(out);
-	if (line_read(prompt, line, sizeof(line)))
-		return -1;
-	int rc = buf_puts(out, line);
-	mem_wipe(line, sizeof(line));
-	return rc;
-}
 
 /* After a safety question was answered above its first response: the
  * person's own safety plan and where help is, at once and gently. Nothing
@@ -484,7 +473,7 @@ static int answer_run(struct cli_ctx *ctx, struct vault *v, void *arg, struct er
 {
 	(void)ctx;
 	const struct answer_args *x = arg;
-	const struct cli_asker a = {.ask = ask_line, .talk = stderr};
+	const struct cli_asker a = {.ask = cli_ask_line, .talk = stderr};
 	return cli_homework_answer(&a, v, x->pack, x->item, e);
 }
 

@@ -130,8 +130,7 @@ int cmd_mood(struct cli_ctx *ctx, int argc, char **argv)
 
 /* ---- trigger: questions on the terminal ----------------------------------------- */
 
-/* 'tend trigger' asks on the terminal (or reads standard input). */
-static int ask_line(void *arg, const char *prompt, struct buf *out)
+int cli_ask_line(void *arg, const char *prompt, struct buf *out)
 {
 	(void)arg;
 	char line[2048];
@@ -318,7 +317,7 @@ static int log_trigger(struct cli_ctx *ctx, struct vault *v, void *arg, struct e
 {
 	(void)ctx;
 	(void)arg;
-	const struct cli_asker a = {.ask = ask_line, .talk = stderr};
+	const struct cli_asker a = {.ask = cli_ask_line, .talk = stderr};
 	return cli_trigger_questions(&a, v, e);
 }
 

@@ -407,6 +407,23 @@ static int did_from_other(sqlite3 *db, struct buf *b, const char *cond, struct e
 	return step(db, b, bad, NULL, e);
 }
 
+/* The rows of child (by its column col) that hang on the rows of synced
+ * table k edited later on the other side, taken again from there by from. */
+static int rows_from_other(sqlite3 *db, struct buf *b, size_t k, const char *child,
+                           const char *col,
+                           int (*from)(sqlite3 *, struct buf *, const char *, struct error *),
+                           struct error *e)
+{
+	char cond[128];
+	snprintf(cond, sizeof(cond), "m.id IN (SELECT mid FROM temp.sync_pairs WHERE tbl = %zu AND"
+	                             " theirs)",
+	         k);
+	int bad = buf_printf(b, "DELETE FROM main.%s WHERE %s IN (SELECT mid FROM temp.sync_pairs"
+	                        " WHERE tbl = %zu AND theirs)",
+	                     child, col, k);
+	return step(db, b, bad, NULL, e) || from(db, b, cond, e) ? -1 : 0;
+}
+
 /* Rows the other copy has and this one has not (nor has a later
  * tombstone of); found through the uid and change-time index alone. */
 static int insert_new(sqlite3 *db, struct buf *b, const struct sync_table *t,
@@ -622,22 +639,12 @@ static int merge_all(sqlite3 *db, struct sync_result *r, struct error *e)
 			return -1;
 	if (keep_other_text(db, &b, ke, &r->versions, e))
 		return -1;
-	snprintf(cond, sizeof(cond), "m.id IN (SELECT mid FROM temp.sync_pairs WHERE tbl = %zu AND"
-	                             " theirs)",
-	         ke);
-	bad = buf_printf(&b, "DELETE FROM main.entry_tags AS m WHERE m.entry_id IN (SELECT mid FROM"
-	                     " temp.sync_pairs WHERE tbl = %zu AND theirs)",
-	                 ke);
-	int rc = step(db, &b, bad, NULL, e) || tags_from_other(db, &b, cond, e) ? -1 : 0;
-	/* A log edited later on the other side: its choices with it. */
-	snprintf(cond, sizeof(cond), "m.id IN (SELECT mid FROM temp.sync_pairs WHERE tbl = %zu AND"
-	                             " theirs)",
-	         kt);
-	bad = buf_printf(&b, "DELETE FROM main.trigger_did WHERE trigger_id IN (SELECT mid FROM"
-	                     " temp.sync_pairs WHERE tbl = %zu AND theirs)",
-	                 kt);
-	if (rc == 0)
-		rc = step(db, &b, bad, NULL, e) || did_from_other(db, &b, cond, e) ? -1 : 0;
+	/* An entry or a log edited later on the other side: its tags or its
+	 * choices of what was done come with it. */
+	int rc = rows_from_other(db, &b, ke, "entry_tags", "entry_id", tags_from_other, e) ||
+	                 rows_from_other(db, &b, kt, "trigger_did", "trigger_id", did_from_other, e)
+	             ? -1
+	             : 0;
 	for (size_t i = 0; i < NSYNC && rc == 0; i++)
 		rc = update_newer(db, &b, i, &sync_tables[i], &c[i],
 		                  &count_of(r, sync_tables[i].name)->updated, e);
