@@ -371,8 +371,8 @@ static void value_text(const struct checkin_state *s, int f, char *out, size_t s
 static const char *const abouts[F_COUNT] = {
 	"",
 	"Words for what you feel; Enter opens the list.",
-	"Within: you can think and feel. Overwhelmed: too much. Shut-down: numb, far away. "
-	"Enter changes it.",
+	("Within: you can think and feel. Overwhelmed: too much. Shut-down: numb, far away. "
+	 "Enter changes it."),
 	"How strong the feelings are: 0 barely there, 10 the most you can imagine.",
 	"How much energy you have: 0 none at all, 10 plenty.",
 	"Hours slept last night, like 6.5; Enter to type.",
