@@ -155,6 +155,9 @@ const char *homework_measure_band(const struct hw_item *it, double score);
 
 /* "read", "exercise", ... as written in a pack. */
 const char *homework_kind_name(enum hw_kind k);
+/* The path's lists of the person's own (support map, affirmations): kept,
+ * not run, so a pack cannot ask for them as exercises. */
+bool homework_is_list(const char *id);
 /* The exercises a pack may name that have a screen of their own rather
  * than a file in content/exercises (paced-breathing): its title, or NULL. */
 const char *homework_builtin_exercise(const char *id);

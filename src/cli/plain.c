@@ -1153,11 +1153,7 @@ static void homework(struct plain *p)
  * steps, so plain mode does not list them. */
 static bool written_exercise(const char *id)
 {
-	static const char *const own[] = {"paced-breathing", "support-map", "affirmations"};
-	for (size_t i = 0; i < sizeof(own) / sizeof(own[0]); i++)
-		if (strcmp(id, own[i]) == 0)
-			return false;
-	return exercise_exists(id) == 1;
+	return !homework_builtin_exercise(id) && !homework_is_list(id) && exercise_exists(id) == 1;
 }
 
 /* Markdown shown through the pager, wrapped. */

@@ -353,7 +353,7 @@ static int find_page(const char *id, char **path, char **title)
 
 /* The path's two lists of the person's own (support map, affirmations)
  * are kept, not run, so there is nothing to count. */
-static bool is_list(const char *id)
+bool homework_is_list(const char *id)
 {
 	return strcmp(id, "support-map") == 0 || strcmp(id, "affirmations") == 0;
 }
@@ -361,7 +361,7 @@ static bool is_list(const char *id)
 /* A guided exercise or one with its own screen: its title. */
 static int find_exercise(const char *id, char **title)
 {
-	if (is_list(id))
+	if (homework_is_list(id))
 		return 0;
 	const char *own = homework_builtin_exercise(id);
 	if (own)
@@ -772,7 +772,7 @@ static int finish_item(struct pctx *pc, struct item_keys *k, const char *gstart,
 		int r = find_exercise(it->target, &it->target_title);
 		if (r < 0)
 			rc = oom(e);
-		else if (r == 0 && (pc->flags & HW_CHECK_REFS) && is_list(it->target))
+		else if (r == 0 && (pc->flags & HW_CHECK_REFS) && homework_is_list(it->target))
 			problem(pc, k->line[K_EXERCISE], "%s is a list the person keeps, not an "
 			                                 "exercise to repeat; a read item or an answer "
 			                                 "item fits it better.", it->target);

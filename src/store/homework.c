@@ -9,12 +9,6 @@
 #include "util/buf.h"
 #include "util/timefmt.h"
 
-static char *dup_col(sqlite3_stmt *st, int i)
-{
-	const unsigned char *s = sqlite3_column_text(st, i);
-	return strdup(s ? (const char *)s : "");
-}
-
 int hwpack_add(struct vault *v, const char *text, size_t len, const char *title,
                const char *from, const char *assigned, const char *due, int64_t *id,
                bool *existed, struct error *e)
@@ -102,11 +96,11 @@ int hwpack_list(struct vault *v, struct hw_pack **out, size_t *n, struct error *
 		struct hw_pack *p = &(*out)[(*n)++];
 		memset(p, 0, sizeof(*p));
 		p->id = sqlite3_column_int64(st, 0);
-		p->text = dup_col(st, 1);
-		p->title = dup_col(st, 2);
-		p->from = dup_col(st, 3);
-		p->assigned = dup_col(st, 4);
-		p->due = dup_col(st, 5);
+		p->text = store_col_dup(st, 1);
+		p->title = store_col_dup(st, 2);
+		p->from = store_col_dup(st, 3);
+		p->assigned = store_col_dup(st, 4);
+		p->due = store_col_dup(st, 5);
 		p->imported_at = sqlite3_column_int64(st, 6);
 		p->imported_off = sqlite3_column_int(st, 7);
 		if (!p->text || !p->title || !p->from || !p->assigned || !p->due) {
@@ -277,7 +271,7 @@ int hwpack_progress(struct vault *v, int64_t pack, const char *const *practice,
 			p->last_score = sqlite3_column_int(st, 3);
 		if (sqlite3_column_type(st, 4) != SQLITE_NULL) {
 			str_wipe_free(p->last_answer);
-			if (!(p->last_answer = dup_col(st, 4))) {
+			if (!(p->last_answer = store_col_dup(st, 4))) {
 				rc = SQLITE_NOMEM;
 				break;
 			}

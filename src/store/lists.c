@@ -8,11 +8,6 @@
 #include "store_int.h"
 #include "util/buf.h"
 
-static char *dup_wipeable(const unsigned char *s)
-{
-	return strdup(s ? (const char *)s : "");
-}
-
 void list_items_free(struct list_item *items, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -45,9 +40,9 @@ int list_items(struct vault *v, enum own_list l, struct list_item **out, size_t 
 		}
 		struct list_item *it = &(*out)[(*n)++];
 		it->id = sqlite3_column_int64(st, 0);
-		it->a = dup_wipeable(sqlite3_column_text(st, 1));
-		it->b = dup_wipeable(sqlite3_column_text(st, 2));
-		it->c = dup_wipeable(sqlite3_column_text(st, 3));
+		it->a = store_col_dup(st, 1);
+		it->b = store_col_dup(st, 2);
+		it->c = store_col_dup(st, 3);
 		if (!it->a || !it->b || !it->c) {
 			rc = SQLITE_NOMEM;
 			break;
