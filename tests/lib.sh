@@ -130,3 +130,66 @@ $(screen | sed 's/^/    /')"
 		return 1
 	fi
 }
+
+# ---- end-to-end runs in tmux (tests/e2e) ----
+# t_tmux NAME: the suite runs tend in a tmux server of its own (socket
+# tend-NAME-PID), killed at exit. Without tmux the suite fails and ends.
+# The helpers below act on the pane "e2e:$W" (session e2e, window W); a
+# suite with another pane sets T_PANE.
+t_tmux() {
+	if ! command -v tmux >/dev/null; then
+		t_fail "tmux is installed (scripts/deps installs it)"
+		t_done
+		exit
+	fi
+	SOCK=tend-$1-$$
+	trap 'tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$T_TMP"' EXIT
+}
+W=
+T_PANE=
+tm() { tmux -L "$SOCK" "$@"; }
+screen() { tm capture-pane -p -t "${T_PANE:-e2e:$W}" 2>/dev/null; }
+keys() { tm send-keys -t "${T_PANE:-e2e:$W}" "$@"; }
+text() { tm send-keys -t "${T_PANE:-e2e:$W}" -l "$1"; }
+# tp CMD...: a tend command with the suite's passphrase ($PASS).
+tp() { "$TEND_BIN" --passphrase-fd 3 "$@" 3<<<"$PASS"; }
+# When tend does not even start or unlock, the rest cannot run: stop.
+give_up() {
+	t_fail "the rest of the checks need tend running; stopping here"
+	t_done
+	exit 1
+}
+# dead PID: the process has ended (gone, or a zombie not yet reaped: once
+# its shell is gone too, tend's parent is whatever reaps orphans here).
+dead() {
+	local st
+	st=$(awk '{ print $3 }' "/proc/$1/stat" 2>/dev/null) || return 0
+	[ -z "$st" ] || [ "$st" = Z ]
+}
+# gone PID SECONDS: polls until the process has ended.
+gone() {
+	local i
+	for ((i = 0; i < $2 * 50; i++)); do
+		dead "$1" && return 0
+		sleep 0.02
+	done
+	return 1
+}
+# t_run_tend [NAME=VALUE...]: writes $T_TMP/run-tend, which runs the tend
+# under test as `tend` in a clean environment (TERM=screen, UTC, C.UTF-8,
+# this suite's TEND_HOME and fast key derivation, and the NAME=VALUEs
+# given). With an argument PATH, it first writes its PID to PATH.pid.
+t_run_tend() {
+	mkdir -p "$T_TMP/bin"
+	ln -sf "$TEND_BIN" "$T_TMP/bin/tend"
+	{
+		echo '#!/bin/sh'
+		echo '[ $# -gt 0 ] && echo $$ >"$1.pid"'
+		printf 'exec env -i PATH="%s/bin:/usr/bin:/bin" HOME="%s" TERM=screen TZ=UTC ' "$T_TMP" "$T_TMP"
+		printf 'TEND_HOME="%s" TEND_INSECURE_FAST_KDF=1 LC_ALL=C.UTF-8' "$TEND_HOME"
+		local kv
+		for kv in "$@"; do printf ' "%s"' "$kv"; done
+		echo ' tend'
+	} >"$T_TMP/run-tend"
+	chmod +x "$T_TMP/run-tend"
+}

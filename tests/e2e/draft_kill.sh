@@ -22,48 +22,13 @@
 # is a poll with a time limit; the tmux server is private (its own socket)
 # and killed at exit.
 . "$(dirname "$0")/../lib.sh"
-if ! command -v tmux >/dev/null; then
-	t_fail "tmux is installed (scripts/deps installs it)"
-	t_done
-	exit
-fi
+t_tmux e2e
 export TEND_INSECURE_FAST_KDF=1 TEND_NOW=1795458600 TZ=UTC
 export TEND_HOME=$T_TMP/tend-home
 PASS='a half written sentence'
-SOCK=tend-e2e-$$
-trap 'tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$T_TMP"' EXIT
 start=$(date +%s)
 
-tp() { "$TEND_BIN" --passphrase-fd 3 "$@" 3<<<"$PASS"; }
-tm() { tmux -L "$SOCK" "$@"; }
-# W is the window the helpers below work on.
-W=
-screen() { tm capture-pane -p -t "e2e:$W" 2>/dev/null; }
-# When tend does not even start or unlock, the rest cannot run: stop.
-give_up() {
-	t_fail "the rest of the checks need tend running; stopping here"
-	t_done
-	exit 1
-}
-keys() { tm send-keys -t "e2e:$W" "$@"; }
-text() { tm send-keys -t "e2e:$W" -l "$1"; }
 ms() { echo $(($(date +%s%N) / 1000000)); }
-# dead PID: the process has ended (gone, or a zombie not yet reaped: once
-# its shell is gone too, tend's parent is whatever reaps orphans here).
-dead() {
-	local st
-	st=$(awk '{ print $3 }' "/proc/$1/stat" 2>/dev/null) || return 0
-	[ -z "$st" ] || [ "$st" = Z ]
-}
-# gone PID SECONDS: polls until the process has ended.
-gone() {
-	local i
-	for ((i = 0; i < $2 * 50; i++)); do
-		dead "$1" && return 0
-		sleep 0.02
-	done
-	return 1
-}
 # ended: tend's exit status as the shell around it saw it ("status N";
 # 128 + N for signal N), once it is written.
 ended() {
@@ -81,15 +46,7 @@ printf 'region = US\n' >>"$TEND_HOME/config"
 printf 'An older entry\nwritten before\n' | tp add >/dev/null
 
 # tend in a window of its own, in a clean environment.
-mkdir -p "$T_TMP/bin"
-ln -s "$TEND_BIN" "$T_TMP/bin/tend"
-cat >"$T_TMP/run-tend" <<SH
-#!/bin/sh
-echo \$\$ >"\$1.pid"
-exec env -i PATH="$T_TMP/bin:/usr/bin:/bin" HOME="$T_TMP" TERM=screen TZ=UTC \\
-	TEND_HOME="$TEND_HOME" TEND_INSECURE_FAST_KDF=1 TEND_NOW="$TEND_NOW" LC_ALL=C.UTF-8 tend
-SH
-chmod +x "$T_TMP/run-tend"
+t_run_tend "TEND_NOW=$TEND_NOW"
 tm -f /dev/null new-session -d -s e2e -n idle -x 100 -y 30 "sleep 3600"
 PID=
 # open NAME: tend in a new window NAME, unlocked, on the home screen.

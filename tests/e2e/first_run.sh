@@ -14,24 +14,16 @@
 # Every wait is a poll with a time limit. The tmux server is private to this
 # run (its own socket) and is killed at exit.
 . "$(dirname "$0")/../lib.sh"
-if ! command -v tmux >/dev/null; then
-	t_fail "tmux is installed (scripts/deps installs it)"
-	t_done
-	exit
-fi
+t_tmux e2e
+T_PANE=e2e
 export TEND_INSECURE_FAST_KDF=1 TEND_NOW=1795420800
 HOME_DIR=$T_TMP/tend-home
 PASS='a quiet walk by the river'
 NEWPASS='a different quiet walk'
 CODE_RE='[0-9A-Z]{5}(-[0-9A-Z]{5}){10}'
-SOCK=tend-e2e-$$
 SOCK_PATH=
 trap 'tmux -L "$SOCK" kill-server 2>/dev/null; [ -n "$SOCK_PATH" ] && rm -f "$SOCK_PATH"; rm -rf "$T_TMP"' EXIT
 
-tm() { tmux -L "$SOCK" "$@"; }
-screen() { tm capture-pane -p -t e2e 2>/dev/null; }
-keys() { tm send-keys -t e2e "$@"; }
-text() { tm send-keys -t e2e -l "$1"; }
 # The terminal as the shell should get it back after tend: the normal
 # screen, the cursor shown, keypad (application cursor) mode off, and
 # echo and line editing on.

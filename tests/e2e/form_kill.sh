@@ -5,54 +5,14 @@
 # typed; nothing is saved as a check-in or log until the person saves it.
 # The tmux server is private (its own socket) and killed at exit.
 . "$(dirname "$0")/../lib.sh"
-if ! command -v tmux >/dev/null; then
-	t_fail "tmux is installed (scripts/deps installs it)"
-	t_done
-	exit
-fi
+t_tmux e2e-form
 export TEND_INSECURE_FAST_KDF=1 TEND_NOW=1795458600 TZ=UTC
 export TEND_HOME=$T_TMP/tend-home
 PASS='a form half filled in'
-SOCK=tend-e2e-form-$$
-trap 'tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$T_TMP"' EXIT
-
-tp() { "$TEND_BIN" --passphrase-fd 3 "$@" 3<<<"$PASS"; }
-tm() { tmux -L "$SOCK" "$@"; }
-W=
-screen() { tm capture-pane -p -t "e2e:$W" 2>/dev/null; }
-give_up() {
-	t_fail "the rest of the checks need tend running; stopping here"
-	t_done
-	exit 1
-}
-keys() { tm send-keys -t "e2e:$W" "$@"; }
-text() { tm send-keys -t "e2e:$W" -l "$1"; }
-dead() {
-	local st
-	st=$(awk '{ print $3 }' "/proc/$1/stat" 2>/dev/null) || return 0
-	[ -z "$st" ] || [ "$st" = Z ]
-}
-gone() {
-	local i
-	for ((i = 0; i < $2 * 50; i++)); do
-		dead "$1" && return 0
-		sleep 0.02
-	done
-	return 1
-}
 
 tp init >/dev/null 2>&1
 printf 'region = US\n' >>"$TEND_HOME/config"
-mkdir -p "$T_TMP/bin"
-ln -s "$TEND_BIN" "$T_TMP/bin/tend"
-cat >"$T_TMP/run-tend" <<SH
-#!/bin/sh
-echo \$\$ >"\$1.pid"
-exec env -i PATH="$T_TMP/bin:/usr/bin:/bin" HOME="$T_TMP" TERM=screen TZ=UTC \\
-	TEND_HOME="$TEND_HOME" TEND_INSECURE_FAST_KDF=1 TEND_NOW="$TEND_NOW" LC_ALL=C.UTF-8 \\
-	XDG_STATE_HOME="$XDG_STATE_HOME" tend
-SH
-chmod +x "$T_TMP/run-tend"
+t_run_tend "TEND_NOW=$TEND_NOW" "XDG_STATE_HOME=$XDG_STATE_HOME"
 tm -f /dev/null new-session -d -s e2e -n idle -x 100 -y 30 "sleep 3600"
 PID=
 open() {

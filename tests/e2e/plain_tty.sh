@@ -5,20 +5,12 @@
 # suggests 'tend --plain'. The pipe cases are in
 # tests/cli/plain.sh.
 . "$(dirname "$0")/../lib.sh"
-if ! command -v tmux >/dev/null; then
-	t_fail "tmux is installed (scripts/deps installs it)"
-	t_done
-	exit
-fi
+t_tmux plain
+T_PANE=plain
 export TEND_INSECURE_FAST_KDF=1 TZ=UTC TEND_HOME=$T_TMP/tend-home
 PASS='plain terminal words'
-SOCK=tend-plain-$$
-trap 'tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$T_TMP"' EXIT
 "$TEND_BIN" --passphrase-fd 3 init 3<<<"$PASS" >/dev/null 2>&1
-tm() { tmux -L "$SOCK" "$@"; }
 screen() { tm capture-pane -p -J -S -200 -t plain 2>/dev/null; }
-keys() { tm send-keys -t plain "$@"; }
-text() { tm send-keys -t plain -l "$1"; }
 
 tm new-session -d -s plain -x 80 -y 24 \
 	"env -u TERM TEND_HOME='$TEND_HOME' '$TEND_BIN' --plain; echo \"exit=\$?\"; sleep 30"

@@ -6,39 +6,16 @@
 # `tend verify` passes with every entry there. Then `tend rekey`, which
 # replaces the vault's files, waits and exits 5 while the screen is open.
 . "$(dirname "$0")/../lib.sh"
-if ! command -v tmux >/dev/null; then
-	t_fail "tmux is installed (scripts/deps installs it)"
-	t_done
-	exit
-fi
+t_tmux e2e
 export TEND_INSECURE_FAST_KDF=1 TZ=UTC
 export TEND_HOME=$T_TMP/tend-home
 PASS='two at once'
-SOCK=tend-e2e-$$
-trap 'tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$T_TMP"' EXIT
-tp() { "$TEND_BIN" --passphrase-fd 3 "$@" 3<<<"$PASS"; }
-tm() { tmux -L "$SOCK" "$@"; }
 W=main
-screen() { tm capture-pane -p -t "e2e:$W" 2>/dev/null; }
-keys() { tm send-keys -t "e2e:$W" "$@"; }
-text() { tm send-keys -t "e2e:$W" -l "$1"; }
-give_up() {
-	t_fail "the rest of the checks need tend running; stopping here"
-	t_done
-	exit 1
-}
 
 tp init >/dev/null 2>&1
 printf 'region = US\n' >>"$TEND_HOME/config"
 printf 'Written before the screen opened\nfirst\n' | tp add >/dev/null
-mkdir -p "$T_TMP/bin"
-ln -s "$TEND_BIN" "$T_TMP/bin/tend"
-cat >"$T_TMP/run-tend" <<SH
-#!/bin/sh
-exec env -i PATH="$T_TMP/bin:/usr/bin:/bin" HOME="$T_TMP" TERM=screen TZ=UTC \\
-	TEND_HOME="$TEND_HOME" TEND_INSECURE_FAST_KDF=1 LC_ALL=C.UTF-8 tend
-SH
-chmod +x "$T_TMP/run-tend"
+t_run_tend
 tm -f /dev/null new-session -d -s e2e -n main -x 100 -y 30 "$T_TMP/run-tend"
 t_see "the unlock screen" 'Type your passphrase to open it' || give_up
 text "$PASS"
