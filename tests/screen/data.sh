@@ -33,6 +33,14 @@ open_data() { printf 'size %s\ntype %s\nkey Enter\n%s\nkey Enter\n' "${1:-24x80}
 sec() { t_section "$O" "$1"; }
 flat() { t_section "$O" "$1" | tr -s ' \n' ' '; }
 fmode() { stat -c %a "$1" 2>/dev/null; }
+# The three screens under "Export, import, a report" (open_data's
+# argument is the window size).
+to_export() { open_data "$@"; echo "key Enter"; }
+to_import() { open_data "$@"; printf 'key Down\nkey Enter\n'; }
+to_report() { open_data "$@"; printf 'key Down\nkey Down\nkey Enter\n'; }
+# On the report screen: the entry on the eighth row picked, then on to
+# "Preview the report" and into it.
+pick_and_preview() { for i in 1 2 3 4 5 6 7; do echo "key Down"; done; printf 'key Enter\nkey PgDn\nkey Enter\n'; }
 
 # ---- export
 {
@@ -68,8 +76,7 @@ touch -d @1000000000 "$F"
 "$SCREEN_BIN" "$T_TMP/export.script" >/dev/null 2>&1
 t_eq "keeping it changes nothing" 1000000000 "$(stat -c %Y "$F")"
 {
-	open_data
-	echo "key Enter"
+	to_export
 	echo "key Enter"
 	echo "key Right"
 	echo "key Enter"
@@ -83,8 +90,7 @@ t_eq "still 0600" 600 "$(fmode "$F")"
 
 # A missing folder, a folder, and Esc: nothing written.
 {
-	open_data
-	echo "key Enter"
+	to_export
 	echo "key Ctrl-U"
 	echo "type ~/no-such-folder/out.json"
 	echo "key Enter"
@@ -112,8 +118,7 @@ t_eq "nothing was left behind" "tend-export-2026-11-23.json" "$(ls -A "$HOME")"
 ln -s "$TEND_HOME" "$HOME/v"
 vsum=$(cd "$TEND_HOME" && sha256sum tend.db key key.bak)
 {
-	open_data
-	echo "key Enter"
+	to_export
 	echo "key Ctrl-U"
 	echo "type ~/v/tend.db"
 	echo "key Enter"
@@ -140,9 +145,7 @@ mkdir -p "$HOME/in"
 cp "$FIX/jrnl/journal.json" "$FIX/jrnl/bad-date.json" "$FIX/daylio/custom-moods.csv" "$HOME/in/"
 before=$(tend_ list | wc -l)
 {
-	open_data
-	echo "key Down"
-	echo "key Enter"
+	to_import
 	echo "dump import"
 	echo "type ~/in/bad-date.json"
 	echo "key Enter"
@@ -171,9 +174,7 @@ t_match "with the jrnl titles" "Morning walk by the canal" "$(tend_ list)"
 labels=$("$TEND_BIN" import --help | sed -n 's/^  [a-z-]\{1,\}  *//p')
 n=$(printf '%s\n' "$labels" | wc -l)
 {
-	open_data
-	echo "key Down"
-	echo "key Enter"
+	to_import
 	echo "key Up"
 	for i in $(seq 0 "$n"); do
 		echo "key Right"
@@ -196,9 +197,7 @@ t_eq "and nothing more came in" $((before + 3)) "$(tend_ list | wc -l)"
 
 # ---- import: Daylio with moods of its own
 {
-	open_data
-	echo "key Down"
-	echo "key Enter"
+	to_import
 	echo "key Up"
 	echo "key Right"
 	echo "key Right"
@@ -237,10 +236,7 @@ t_eq "the scores landed (sleepy 4, calm 7, good 7, sleepy 4)" "4 7 7 4" "$scores
 
 # ---- report
 {
-	open_data
-	echo "key Down"
-	echo "key Down"
-	echo "key Enter"
+	to_report
 	echo "dump report"
 	for i in 1 2 3 4 5 6 7; do echo "key Down"; done
 	echo "key Enter"
@@ -277,14 +273,8 @@ TP='therapist words'
 mkdir -p "$T_TMP/therapist"
 pk=$("$TEND_BIN" --passphrase-fd 3 keygen -o "$T_TMP/therapist" 3<<<"$TP" 2>/dev/null)
 {
-	open_data
-	echo "key Down"
-	echo "key Down"
-	echo "key Enter"
-	for i in 1 2 3 4 5 6 7; do echo "key Down"; done
-	echo "key Enter"
-	echo "key PgDn"
-	echo "key Enter"
+	to_report
+	pick_and_preview
 	echo "key Up"
 	echo "type tendpk1:short"
 	echo "key Down"
@@ -317,14 +307,8 @@ t_nomatch "and not the other" "marker-unpicked-body" "$opened"
 # The name offered for a sealed report ends in .sealed, and the format's
 # ending comes back when the key is cleared.
 {
-	open_data
-	echo "key Down"
-	echo "key Down"
-	echo "key Enter"
-	for i in 1 2 3 4 5 6 7; do echo "key Down"; done
-	echo "key Enter"
-	echo "key PgDn"
-	echo "key Enter"
+	to_report
+	pick_and_preview
 	echo "key Up"
 	echo "type $pk"
 	echo "dump with key"
@@ -385,8 +369,7 @@ t_eq "only what was asked for was written" \
 
 # ---- Markdown and CSV from the export screen; tend's own export in
 {
-	open_data
-	echo "key Enter"
+	to_export
 	echo "key Up"
 	echo "key Right"
 	echo "dump markdown chosen"
@@ -444,9 +427,7 @@ printf 'From the old laptop\nmarker-other-vault written elsewhere\n' |
 TEND_HOME=$OTHER tend_ export -o "$HOME/in/old.json" 2>/dev/null
 before=$(tend_ list | wc -l)
 {
-	open_data
-	echo "key Down"
-	echo "key Enter"
+	to_import
 	echo "key Up"
 	echo "key Right"
 	echo "key Down"
@@ -470,9 +451,7 @@ rm -f "$HOME/in/old.json"
 # Day One, told from the file: what was left out is said before the import.
 cp "$FIX/day-one/Journal.json" "$HOME/in/"
 {
-	open_data
-	echo "key Down"
-	echo "key Enter"
+	to_import
 	echo "type ~/in/Journal.json"
 	echo "key Enter"
 	echo "dump dayone dry run"
@@ -494,10 +473,7 @@ sed "s|^note: .*|&\nkey: $pk|" "$ROOT/content/examples/grounding-week.md" >"$T_T
 "$SCREEN_BIN" "$T_TMP/home.script" >"$T_TMP/home2.out" 2>&1
 TO_DATA=$(t_downs "$T_TMP/home2.out" "Export, import, a report")
 report_preview() {
-	open_data
-	echo "key Down"
-	echo "key Down"
-	echo "key Enter"
+	to_report
 	echo "key PgDn" # to "Preview the report"
 	echo "key Enter"
 }
