@@ -185,8 +185,8 @@ int cmd_report(struct cli_ctx *ctx, int argc, char **argv)
 				                       "not '%s'.", optarg);
 			a.nids++;
 			break;
-		case 'o':
-			a.out = optarg;
+		case 'o': /* "-" is standard output, as for export and open-report */
+			a.out = strcmp(optarg, "-") == 0 ? NULL : optarg;
 			break;
 		case 's':
 			if (seal_pk_parse(optarg, a.pk, &e))

@@ -55,6 +55,11 @@ t_eq "the journal text is only in the -o file" "$OUT/r.md" \
 out=$(pw report $R --include mood,coping 2>/dev/null)
 t_match "standard output when it is not a terminal; sections as asked" "## Mood over time" "$out"
 t_nomatch "sections left out stay out" "## Triggers|## The healing path|marker" "$out"
+# "-o -" is standard output, as for export and open-report: not a file
+# named "-" (it was one, holding the report in the clear).
+out=$(pw report $R --include mood -o - 2>/dev/null)
+t_match "-o - is standard output" "## Mood over time" "$out"
+t_ok "and leaves no file named -" test ! -e "$OUT/-"
 html=$(pw report $R --format html 2>/dev/null)
 t_match "HTML carries its charts" '<svg class="chart mood-chart".*<svg class="chart trigger-chart"' "$html"
 t_nomatch "and no script" "<script" "$html"
