@@ -9,6 +9,7 @@
 #define SUITES(X) \
 	X(buf) \
 	X(utf8) \
+	X(timefmt) \
 	X(termsafe) \
 	X(path) \
 	X(fileio) \
