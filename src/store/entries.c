@@ -14,17 +14,6 @@ char *store_col_dup(sqlite3_stmt *st, int col)
 	return strdup(t ? t : "");
 }
 
-void entry_free(struct entry *en)
-{
-	str_wipe_free(en->title);
-	str_wipe_free(en->body);
-	free(en->created);
-	free(en->updated);
-	str_wipe_free(en->tags);
-	str_wipe_free(en->prompt);
-	memset(en, 0, sizeof(*en));
-}
-
 int store_rollback(sqlite3 *db, int rc, sqlite3_stmt *st, struct error *e, const char *doing)
 {
 	sqlite3_finalize(st);
