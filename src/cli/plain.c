@@ -28,6 +28,7 @@
 #include "content/page.h"
 #include "core/firstrun.h"
 #include "core/helpnow.h"
+#include "core/tags.h"
 #include "io/exsession.h"
 #include "io/healpath.h"
 #include "store/entries.h"
@@ -741,7 +742,7 @@ static void check_in(struct plain *p)
 	if (ask(p, "How you feel, in a few words separated by commas (Enter to skip):", &b))
 		goto stopped;
 	const char *words[16];
-	size_t n = list_split(b.data ? b.data : (char *)"", words, 16);
+	size_t n = list_split(b.data, words, 16);
 	for (size_t i = 0; i < n; i++)
 		buf_printf(&feelings, "%s%s", i ? "," : "", words[i]);
 	if (ask(p, "A note, one line (Enter to skip):", &note))
@@ -839,7 +840,7 @@ static void save_entry(struct plain *p, struct writing *w)
 	const char *tags[64];
 	struct buf split = BUF_INIT;
 	buf_puts(&split, buf_str(&w->tags));
-	size_t ntags = list_split(split.data ? split.data : (char *)"", tags, 64);
+	size_t ntags = list_split(split.data, tags, 64);
 	struct new_entry ne = {.title = buf_str(&w->title), .body = all,
 	                       .prompt = w->prompt ? w->prompt : "", .tags = tags, .ntags = ntags};
 	struct error e = {0};

@@ -52,7 +52,7 @@ int store_set_tags(sqlite3 *db, int64_t eid, const char *const *tags, size_t nta
 		/* A tag is stored without the spaces around it, so "family" and
 		 * " family" are one tag; one that is only spaces is none. */
 		size_t len;
-		const char *tag = store_tag_trim(tags[i], strlen(tags[i]), &len);
+		const char *tag = tag_trim(tags[i], strlen(tags[i]), &len);
 		if (!len)
 			continue;
 		rc = sqlite3_prepare_v2(db, "INSERT INTO tags(name) VALUES (?1) ON CONFLICT DO NOTHING",

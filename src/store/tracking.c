@@ -35,36 +35,6 @@ static int step_done(sqlite3 *db, sqlite3_stmt *st, struct error *e, const char 
 	return rc == SQLITE_DONE ? 0 : store_sql_error(db, rc, e, doing);
 }
 
-const char *store_tag_trim(const char *s, size_t n, size_t *len)
-{
-	while (n && (*s == ' ' || *s == '\t')) {
-		s++;
-		n--;
-	}
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		n--;
-	*len = n;
-	return s;
-}
-
-int store_tags_tidy(const char *in, struct buf *out)
-{
-	buf_clear(out);
-	int rc = buf_puts(out, "");
-	for (const char *p = in ? in : ""; *p && rc == 0;) {
-		size_t k = strcspn(p, ","), len;
-		const char *t = store_tag_trim(p, k, &len);
-		if (len) {
-			if (out->len)
-				rc = buf_putc(out, ',');
-			if (rc == 0)
-				rc = buf_append(out, t, len);
-		}
-		p += k + (p[k] == ',');
-	}
-	return rc;
-}
-
 static int check_checkin(const struct checkin *c, struct error *e)
 {
 	if (c->score < 0 || c->score > 10 || !in_range(c->intensity) || !in_range(c->energy))
@@ -96,7 +66,7 @@ static int bind_checkin(sqlite3_stmt *st, const struct checkin *c, struct stamp 
 	else
 		sqlite3_bind_null(st, 9);
 	bind_text(st, 10, c->tolerance);
-	if (store_tags_tidy(c->tags, tags))
+	if (tags_tidy(c->tags, tags))
 		return -1;
 	bind_text(st, 11, buf_str(tags));
 	return 0;

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/firstrun.h"
+#include "core/tags.h"
 #include "store/journal.h"
 #include "store/vault.h"
 #include "util/buf.h"
@@ -109,16 +109,10 @@ static int write_enter(struct ctx *c, void *st, const void *arg)
 			return -1;
 		}
 		field_insert(&w->title, en.title, strlen(en.title));
-		/* Tags are shown comma-separated with a space. */
-		for (const char *p = en.tags; *p;) {
-			size_t n = strcspn(p, ",");
-			field_insert(&w->tags, p, n);
-			p += n;
-			if (*p == ',') {
-				field_insert(&w->tags, ", ", 2);
-				p++;
-			}
-		}
+		struct buf shown = BUF_INIT;
+		if (tags_for_editing(en.tags, &shown) == 0 && shown.len)
+			field_insert(&w->tags, shown.data, shown.len);
+		buf_free(&shown);
 		editor_set_text(&w->ed, en.body, strlen(en.body));
 		snprintf(w->prompt, sizeof(w->prompt), "%s", en.prompt);
 		entry_free(&en);

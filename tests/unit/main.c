@@ -41,6 +41,7 @@
 	X(feelings) \
 	X(chart) \
 	X(firstrun) \
+	X(tags) \
 	X(plain)
 
 #define DECLARE(name) int suite_##name(int *total);
