@@ -32,6 +32,7 @@
 #include "io/exsession.h"
 #include "io/healpath.h"
 #include "store/entries.h"
+#include "store/entrysave.h"
 #include "store/homework.h"
 #include "store/safety.h"
 #include "store/journal.h"
@@ -836,23 +837,14 @@ static void save_entry(struct plain *p, struct writing *w)
 		puts("The entry is empty, so there was nothing to save.");
 		return;
 	}
-	/* Split a copy: the draft keeps the tags as typed if saving fails. */
-	const char *tags[64];
-	struct buf split = BUF_INIT;
-	buf_puts(&split, buf_str(&w->tags));
-	size_t ntags = list_split(split.data, tags, 64);
-	struct new_entry ne = {.title = buf_str(&w->title), .body = all,
-	                       .prompt = w->prompt ? w->prompt : "", .tags = tags, .ntags = ntags};
+	struct entry_save s = {.key = {DRAFT_NEW, 0}, .title = buf_str(&w->title), .body = all,
+	                       .tags = buf_str(&w->tags), .prompt = w->prompt};
 	struct error e = {0};
-	int64_t id;
-	int rc = entries_add_ex(p->v, &ne, &id, &e);
-	buf_free(&split);
-	if (rc) {
+	if (entry_save(p->v, &s, NULL, &e)) {
 		printf("Not saved: %s\n", e.msg);
 		keep_draft(p, w);
 		return;
 	}
-	draft_delete(p->v, "new", &e);
 	puts("Saved your entry.");
 }
 

@@ -20,6 +20,7 @@
 	X(vfs) \
 	X(faults) \
 	X(journal) \
+	X(draft) \
 	X(sync) \
 	X(tracking) \
 	X(export) \
