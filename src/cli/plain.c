@@ -26,6 +26,7 @@
 #include "content/homework.h"
 #include "content/exercise.h"
 #include "content/page.h"
+#include "core/checkin.h"
 #include "core/firstrun.h"
 #include "core/helpnow.h"
 #include "core/tags.h"
@@ -736,7 +737,7 @@ static void check_in(struct plain *p)
 			puts("Skipped; nothing was saved.");
 			goto done;
 		}
-		if (cli_parse_score(buf_str(&b), &c.score) == 0)
+		if (score_parse(buf_str(&b), &c.score) == 0)
 			break;
 		puts("A whole number from 0 to 10, please, or Enter to skip.");
 	}
@@ -1182,7 +1183,7 @@ static int ask_score10(struct plain *p, const char *prompt, const char *cmds, in
 			rc = 1;
 			break;
 		}
-		if (cli_parse_score(buf_str(&b), out) == 0) {
+		if (score_parse(buf_str(&b), out) == 0) {
 			rc = 0;
 			break;
 		}

@@ -23,6 +23,7 @@
 	X(draft) \
 	X(sync) \
 	X(tracking) \
+	X(trigger) \
 	X(export) \
 	X(textexport) \
 	X(import) \
