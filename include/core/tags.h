@@ -4,6 +4,7 @@
 #ifndef TEND_CORE_TAGS_H
 #define TEND_CORE_TAGS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct buf;
@@ -19,6 +20,11 @@ const char *tag_trim(const char *s, size_t n, size_t *len);
  * left out, joined with "," ("breakup, family" is "breakup,family"). -1
  * when out could not grow. */
 int tags_tidy(const char *in, struct buf *out);
+/* Whether a stored list ("a,b") holds item, exactly. */
+bool list_has(const char *list, const char *item);
+/* Takes item out of the stored list list (size bytes), or adds it at the
+ * end when it was not there and fits. What does not fit is left out. */
+void list_toggle(char *list, size_t size, const char *item);
 /* A stored list ("a,b") as it is shown for editing ("a, b"), appended to
  * out. -1 when out could not grow. */
 int tags_for_editing(const char *stored, struct buf *out);

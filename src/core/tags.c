@@ -1,5 +1,7 @@
 #include "core/tags.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/buf.h"
@@ -65,4 +67,41 @@ int tags_for_editing(const char *stored, struct buf *out)
 		}
 	}
 	return rc;
+}
+
+bool list_has(const char *list, const char *item)
+{
+	size_t n = strlen(item);
+	for (const char *s = list; *s;) {
+		size_t k = strcspn(s, ",");
+		if (k == n && strncmp(s, item, n) == 0)
+			return true;
+		s += k + (s[k] == ',');
+	}
+	return false;
+}
+
+void list_toggle(char *list, size_t size, const char *item)
+{
+	char *next = calloc(1, size);
+	if (!next)
+		return;
+	size_t used = 0, n = strlen(item);
+	bool had = false;
+	for (const char *s = list; *s;) {
+		size_t k = strcspn(s, ",");
+		if (k == n && strncmp(s, item, n) == 0)
+			had = true;
+		else
+			used += (size_t)snprintf(next + used, size - used, "%s%.*s", used ? "," : "", (int)k,
+			                         s);
+		s += k + (s[k] == ',');
+		if (used >= size)
+			break;
+	}
+	if (!had && used + n + 2 < size)
+		snprintf(next + used, size - used, "%s%s", used ? "," : "", item);
+	snprintf(list, size, "%s", next);
+	mem_wipe(next, size);
+	free(next);
 }

@@ -56,5 +56,28 @@ static void shown_for_editing(void **state)
 	buf_free(&b);
 }
 
+static void picking_from_a_list(void **state)
+{
+	(void)state;
+	char list[16] = "sad,tired";
+	assert_true(list_has(list, "sad"));
+	assert_true(list_has(list, "tired"));
+	assert_false(list_has(list, "sa"));
+	assert_false(list_has(list, "sad,tired"));
+	list_toggle(list, sizeof(list), "calm");
+	assert_string_equal(list, "sad,tired,calm");
+	list_toggle(list, sizeof(list), "tired");
+	assert_string_equal(list, "sad,calm");
+	list_toggle(list, sizeof(list), "sad");
+	list_toggle(list, sizeof(list), "calm");
+	assert_string_equal(list, "");
+	/* what does not fit is not added */
+	strcpy(list, "aaaaa,bbbbb");
+	list_toggle(list, sizeof(list), "cccc");
+	assert_string_equal(list, "aaaaa,bbbbb");
+	list_toggle(list, sizeof(list), "cc");
+	assert_string_equal(list, "aaaaa,bbbbb,cc");
+}
+
 SUITE(tags, cmocka_unit_test(trimming_a_tag), cmocka_unit_test(tidying_a_list),
-      cmocka_unit_test(shown_for_editing))
+      cmocka_unit_test(shown_for_editing), cmocka_unit_test(picking_from_a_list))
