@@ -20,6 +20,8 @@ const char *tag_trim(const char *s, size_t n, size_t *len);
  * left out, joined with "," ("breakup, family" is "breakup,family"). -1
  * when out could not grow. */
 int tags_tidy(const char *in, struct buf *out);
+/* Whether s can be one item of a list: not empty, no comma, valid UTF-8. */
+bool list_item_ok(const char *s);
 /* Whether a stored list ("a,b") holds item, exactly. */
 bool list_has(const char *list, const char *item);
 /* Takes item out of the stored list list (size bytes), or adds it at the

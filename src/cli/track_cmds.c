@@ -9,6 +9,7 @@
 #include "content/crisis.h"
 #include "core/checkin.h"
 #include "core/feelings.h"
+#include "core/tags.h"
 #include "core/trigger.h"
 #include "store/safety.h"
 #include "store/tracking.h"
@@ -59,6 +60,19 @@ static int save_mood(struct cli_ctx *ctx, struct vault *v, void *arg, struct err
 	return rc;
 }
 
+/* One --tag or --emotion (opt) added to the comma list in b; the usage
+ * error when it is not one item (core/tags.h). arg is wiped either way. */
+static int add_item(struct buf *b, char *arg, const char *opt)
+{
+	int rc = 0;
+	if (!list_item_ok(arg))
+		rc = cli_usage_error("%s takes one word or phrase (no commas).", opt);
+	else
+		buf_printf(b, "%s%s", b->len ? "," : "", arg);
+	mem_wipe(arg, strlen(arg));
+	return rc;
+}
+
 int cmd_mood(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -88,16 +102,11 @@ int cmd_mood(struct cli_ctx *ctx, int argc, char **argv)
 				usage = E_USAGE;
 			break;
 		case 'e':
-		case 't': {
-			struct buf *b = c == 'e' ? &emotions : &tags;
-			if (!*optarg || strchr(optarg, ',') || !utf8_valid(optarg, strlen(optarg)))
-				usage = cli_usage_error("%s takes one word or phrase (no commas).",
-				                        c == 'e' ? "--emotion" : "--tag");
-			else
-				buf_printf(b, "%s%s", b->len ? "," : "", optarg);
-			mem_wipe(optarg, strlen(optarg));
+		case 't':
+			if (add_item(c == 'e' ? &emotions : &tags, optarg,
+			             c == 'e' ? "--emotion" : "--tag"))
+				usage = E_USAGE;
 			break;
-		}
 		case 'n':
 			if (strcmp(optarg, "-") != 0)
 				usage = cli_usage_error("--note takes '-' and reads the note from standard "
@@ -629,16 +638,6 @@ static int run_checkins(struct cli_ctx *ctx, struct vault *v, void *arg, struct 
 	return rc;
 }
 
-static int parse_id(const char *s, int64_t *id)
-{
-	char *end;
-	long long v = strtoll(s, &end, 10);
-	if (end == s || *end || v <= 0)
-		return -1;
-	*id = v;
-	return 0;
-}
-
 int cmd_checkins(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -677,11 +676,8 @@ int cmd_checkins(struct cli_ctx *ctx, int argc, char **argv)
 		case 't':
 			edits = true;
 			a.tags_given = true;
-			if (!*optarg || strchr(optarg, ',') || !utf8_valid(optarg, strlen(optarg)))
-				usage = cli_usage_error("--tag takes one word or phrase (no commas).");
-			else
-				buf_printf(&a.tags, "%s%s", a.tags.len ? "," : "", optarg);
-			mem_wipe(optarg, strlen(optarg));
+			if (add_item(&a.tags, optarg, "--tag"))
+				usage = E_USAGE;
 			break;
 		case 'n':
 			edits = true;
@@ -711,7 +707,7 @@ int cmd_checkins(struct cli_ctx *ctx, int argc, char **argv)
 		else
 			usage = cli_usage_error("'tend checkins' takes list, show ID, edit ID or remove ID.");
 	}
-	if (usage < 0 && a.what != 'l' && parse_id(argv[optind + 1], &a.id))
+	if (usage < 0 && a.what != 'l' && cli_parse_id(argv[optind + 1], &a.id))
 		usage = cli_usage_error("'%s' is not a check-in number (tend checkins lists them).",
 		                        argv[optind + 1]);
 	if (usage < 0 && edits && a.what != 'e')

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/utf8.h"
 
 size_t list_split(char *buf, const char **out, size_t max)
 {
@@ -67,6 +68,11 @@ int tags_for_editing(const char *stored, struct buf *out)
 		}
 	}
 	return rc;
+}
+
+bool list_item_ok(const char *s)
+{
+	return *s && !strchr(s, ',') && utf8_valid(s, strlen(s));
 }
 
 bool list_has(const char *list, const char *item)

@@ -71,6 +71,10 @@ static void picking_from_a_list(void **state)
 	list_toggle(list, sizeof(list), "sad");
 	list_toggle(list, sizeof(list), "calm");
 	assert_string_equal(list, "");
+	assert_true(list_item_ok("work stress"));
+	assert_false(list_item_ok(""));
+	assert_false(list_item_ok("a,b"));
+	assert_false(list_item_ok("caf\xc3"));
 	/* what does not fit is not added */
 	strcpy(list, "aaaaa,bbbbb");
 	list_toggle(list, sizeof(list), "cccc");
