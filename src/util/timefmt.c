@@ -19,25 +19,6 @@ struct stamp stamp_now(void)
 	return s;
 }
 
-int stamp_parse_local(const char *s, struct stamp *out)
-{
-	int y, mo, d, h, mi, n = 0;
-	char sep;
-	if (sscanf(s, "%4d-%2d-%2d%c%2d:%2d%n", &y, &mo, &d, &sep, &h, &mi, &n) != 6 || s[n] ||
-	    (sep != ' ' && sep != 'T') || strlen(s) != 16)
-		return -1;
-	struct tm tm = {.tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d, .tm_hour = h,
-	                .tm_min = mi, .tm_isdst = -1};
-	time_t t = mktime(&tm);
-	/* mktime moves a day or time that does not exist; such a one is refused. */
-	if (t == (time_t)-1 || tm.tm_year != y - 1900 || tm.tm_mon != mo - 1 || tm.tm_mday != d ||
-	    tm.tm_hour != h || tm.tm_min != mi)
-		return -1;
-	out->t = (int64_t)t;
-	out->off_min = (int)(tm.tm_gmtoff / 60);
-	return 0;
-}
-
 static bool leap_year(int y)
 {
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -74,6 +55,37 @@ int day_parse_local(const char *s, bool end_of_day, int64_t *out)
 	if (t == (time_t)-1)
 		return -1;
 	*out = (int64_t)t;
+	return 0;
+}
+
+static bool two_digits(const char *s, int *out)
+{
+	if (s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9')
+		return false;
+	*out = (s[0] - '0') * 10 + (s[1] - '0');
+	return true;
+}
+
+int stamp_parse_local(const char *s, struct stamp *out)
+{
+	int y, mo, d, h, mi;
+	char day[11];
+	if (strlen(s) != 16 || (s[10] != ' ' && s[10] != 'T') || s[13] != ':')
+		return -1;
+	memcpy(day, s, 10);
+	day[10] = '\0';
+	if (day_parse(day, &y, &mo, &d) != DAY_OK || !two_digits(s + 11, &h) ||
+	    !two_digits(s + 14, &mi))
+		return -1;
+	struct tm tm = {.tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d, .tm_hour = h,
+	                .tm_min = mi, .tm_isdst = -1};
+	time_t t = mktime(&tm);
+	/* mktime moves a day or time that does not exist; such a one is refused. */
+	if (t == (time_t)-1 || tm.tm_year != y - 1900 || tm.tm_mon != mo - 1 || tm.tm_mday != d ||
+	    tm.tm_hour != h || tm.tm_min != mi)
+		return -1;
+	out->t = (int64_t)t;
+	out->off_min = (int)(tm.tm_gmtoff / 60);
 	return 0;
 }
 

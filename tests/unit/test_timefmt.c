@@ -69,6 +69,24 @@ static void test_day_parse_local(void **state)
 	test_zone(NULL);
 }
 
+static void moments(void **state)
+{
+	(void)state;
+	test_zone("UTC0");
+	struct stamp st = {0, 99};
+	assert_int_equal(stamp_parse_local("2026-11-23 08:10", &st), 0);
+	assert_int_equal(st.t, 1795392000 + 8 * 3600 + 600);
+	assert_int_equal(st.off_min, 0);
+	assert_int_equal(stamp_parse_local("2026-11-23T08:10", &st), 0);
+	const char *bad[] = {"2026-11-23 8:10",   " 2026-1-23 08:10", "2026-11-23 08:10 ",
+	                     "2026-02-30 08:10",  "2026-11-23 24:00", "2026-11-23 08:60",
+	                     "2026-11-23_08:10",  "2026-11-23 08-10", "+026-11-23 08:10",
+	                     "2026-11-23 +8:10",  ""};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_int_equal(stamp_parse_local(bad[i], &st), -1);
+	test_zone(NULL);
+}
+
 SUITE(timefmt, cmocka_unit_test(test_day_parse_real_days),
       cmocka_unit_test(test_day_parse_days_that_are_not), cmocka_unit_test(test_day_parse_shapes),
-      cmocka_unit_test(test_day_parse_local))
+      cmocka_unit_test(test_day_parse_local), cmocka_unit_test(moments))
