@@ -786,7 +786,8 @@ static void writing_free(struct writing *w)
 
 static int keep_draft(struct plain *p, struct writing *w)
 {
-	struct draft d = {.slot = "new"};
+	struct draft d = {0};
+	draft_slot_name(draft_key_of(0), d.slot);
 	d.title = (char *)buf_str(&w->title);
 	d.tags = (char *)buf_str(&w->tags);
 	d.body = (char *)buf_str(&w->body);
@@ -807,7 +808,9 @@ static int offer_draft(struct plain *p, struct writing *w)
 {
 	struct draft d;
 	struct error e = {0};
-	int found = draft_load(p->v, "new", &d, &e);
+	char slot[32];
+	draft_slot_name(draft_key_of(0), slot);
+	int found = draft_load(p->v, slot, &d, &e);
 	if (found != 1)
 		return 1;
 	char when[32];
@@ -834,11 +837,13 @@ static void save_entry(struct plain *p, struct writing *w)
 	const char *all = buf_str(&w->body);
 	if (!w->title.len && all[strspn(all, " \t\n")] == '\0') {
 		struct error e = {0};
-		draft_delete(p->v, "new", &e);
+		char slot[32];
+		draft_slot_name(draft_key_of(0), slot);
+		draft_delete(p->v, slot, &e);
 		puts("The entry is empty, so there was nothing to save.");
 		return;
 	}
-	struct entry_save s = {.key = {DRAFT_NEW, 0}, .title = buf_str(&w->title), .body = all,
+	struct entry_save s = {.key = draft_key_of(0), .title = buf_str(&w->title), .body = all,
 	                       .tags = buf_str(&w->tags), .prompt = w->prompt};
 	struct error e = {0};
 	if (entry_save(p->v, &s, NULL, &e)) {
