@@ -61,7 +61,7 @@
 #include "content/embed.h"
 #include "content/page.h"
 #include "content/render.h"
-#include "core/textbuf.h"
+#include "widgets/textbuf.h"
 #include "crypto/keyfile.h"
 #include "crypto/secmem.h"
 #include "gen.h"

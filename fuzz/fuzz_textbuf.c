@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/textbuf.h"
+#include "widgets/textbuf.h"
 #include "fuzz.h"
 #include "util/utf8.h"
 

@@ -21,8 +21,6 @@ void cli_open_notes(struct vault *v);
 /* All of standard input into b. */
 int cli_read_stdin(struct buf *b, struct error *e);
 
-/* A whole number from 0 to 10 (a mood or distress score); -1 otherwise. */
-int cli_parse_score(const char *s, int *out);
 /* --at: a local date and time "YYYY-MM-DD HH:MM", not in the future.
  * E_USAGE (with the usage error printed) when it is not one. */
 struct stamp;

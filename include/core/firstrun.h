@@ -1,7 +1,6 @@
 /* firstrun.h: the rules of making a vault that both front ends follow (the
  * full-screen onboarding and tend --plain): how strong a new passphrase
- * is, and checking that the recovery code was copied. Also the one way a
- * "a, b ,c" list typed by a person is split (tags, feelings). Pure. */
+ * is, and checking that the recovery code was copied. Pure. */
 #ifndef TEND_CORE_FIRSTRUN_H
 #define TEND_CORE_FIRSTRUN_H
 
@@ -23,9 +22,5 @@ void code_check_group(const char *code, char out[8]);
 /* Whether typed (len bytes) is that group, forgiving case and the
  * look-alikes O/0 and I/L/1 as the code itself does. */
 bool code_check_matches(const char *code, const char *typed, size_t len);
-
-/* Splits "a, b ,c" in place into trimmed, non-empty items (pointers into
- * buf); returns how many, at most max. */
-size_t list_split(char *buf, const char **out, size_t max);
 
 #endif

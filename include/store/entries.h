@@ -5,32 +5,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/entry.h"
 #include "store/vault.h"
 #include "util/error.h"
 #include "util/timefmt.h"
 
-struct entry {
-	int64_t id;
-	char *title;
-	char *body;
-	char *created; /* local time with its UTC offset, ISO 8601 */
-	char *updated;
-	char *tags;    /* comma-separated, sorted */
-	char *prompt;  /* the prompt it was written to, or "" */
-};
-
-/* What a new entry starts with. mood_id/trigger_id: a check-in or trigger
- * log made at the same time (0: none). */
-struct new_entry {
-	const char *title, *body, *prompt;
-	const char *const *tags;
-	size_t ntags;
-	int64_t mood_id, trigger_id;
-	struct stamp at; /* when it was written; at.t == 0: now */
-};
 int entries_add_ex(struct vault *v, const struct new_entry *ne, int64_t *id, struct error *e);
-
-void entry_free(struct entry *en);
 
 /* Calls fn for each entry, newest first (body not filled). A non-zero
  * return from fn stops the walk. */

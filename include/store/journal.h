@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/draft.h"
 #include "store/entries.h"
 #include "store/vault.h"
 #include "util/error.h"
@@ -79,19 +80,10 @@ int entries_delete(struct vault *v, int64_t id, struct deleted_entry **undo, str
 int entries_undelete(struct vault *v, const struct deleted_entry *d, struct error *e);
 void deleted_entry_free(struct deleted_entry *d);
 
-/* A draft: what is being written, saved as it is typed. `slot` names it:
- * "new" for a new entry, "edit:<id>" for an edit. */
-struct draft {
-	char slot[32];
-	int64_t entry_id; /* 0 for a new entry */
-	int64_t saved_at;
-	char *title, *body, *tags, *prompt;
-};
 int draft_save(struct vault *v, const struct draft *d, struct error *e);
 /* 1 found, 0 none, -1 error. slot NULL: the most recently saved draft. */
 int draft_load(struct vault *v, const char *slot, struct draft *out, struct error *e);
 int draft_delete(struct vault *v, const char *slot, struct error *e);
-void draft_free(struct draft *d);
 
 struct tag_count {
 	char *name;

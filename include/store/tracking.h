@@ -7,25 +7,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/checkin.h"
+#include "core/trigger.h"
 #include "store/vault.h"
 #include "util/error.h"
 #include "util/timefmt.h"
-
-/* A check-in. Only score is needed (the quick path); the rest is optional:
- * NULL or "" for text, -1 for numbers not given. */
-struct checkin {
-	int score;              /* 0..10 */
-	const char *emotions;   /* comma-separated, e.g. "sad/lonely,tired" */
-	int intensity;          /* 0..10 */
-	const char *body;       /* body sensations */
-	int energy;             /* 0..10 */
-	double sleep_hours;     /* 0..24; < 0 not given */
-	const char *tolerance;  /* "", "overwhelmed", "within", "shut-down" */
-	const char *tags;       /* comma-separated */
-	const char *note;
-	struct stamp at;        /* when; at.t == 0: now */
-};
-#define CHECKIN_INIT {.score = 5, .intensity = -1, .energy = -1, .sleep_hours = -1}
 
 int checkin_add(struct vault *v, const struct checkin *c, int64_t *id, struct error *e);
 /* Replaces check-in id with c (c->at.t == 0 keeps its time). */
@@ -44,26 +30,6 @@ struct checkin_saved {
 int checkins_list(struct vault *v, int64_t id, struct checkin_saved **out, size_t *n,
                   struct error *e);
 void checkins_free(struct checkin_saved *list, size_t n);
-
-/* One thing done to cope: a tool from the toolbox, or the person's own
- * words (a choice may hold both, as logs from before the list did). */
-struct trigger_choice {
-	int64_t tool_id;  /* 0: none */
-	const char *text; /* NULL or "": none */
-};
-
-/* A trigger log; finished = false for "log now, finish later". "What I
- * did" is the list did_list[0..ndid) in the person's order; with ndid 0
- * it is did and tool_id, one choice (either may be empty). */
-struct trigger_log {
-	const char *category, *place, *what, *body, *thoughts, *urges, *did;
-	int64_t tool_id;        /* a coping tool used, 0: none */
-	const struct trigger_choice *did_list;
-	size_t ndid;
-	int suds_before, suds_after, helped; /* 0..10, -1 not given */
-	bool finished;
-};
-#define TRIGGER_INIT {.suds_before = -1, .suds_after = -1, .helped = -1, .finished = true}
 
 int trigger_add(struct vault *v, const struct trigger_log *t, int64_t *id, struct error *e);
 int trigger_update(struct vault *v, int64_t id, const struct trigger_log *t, struct error *e);

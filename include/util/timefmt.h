@@ -4,6 +4,7 @@
 #ifndef TEND_UTIL_TIMEFMT_H
 #define TEND_UTIL_TIMEFMT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <time.h>
 
@@ -17,6 +18,21 @@ struct stamp stamp_now(void);
  * the space works too), with the offset it had then. -1 when it is not such
  * a time, or not a real one (31 February, a time skipped by a clock change). */
 int stamp_parse_local(const char *s, struct stamp *out);
+
+/* What day_parse found in a "YYYY-MM-DD" text. */
+enum day_parse {
+	DAY_OK = 0,       /* a real calendar day */
+	DAY_SHAPE = -1,   /* not exactly ten characters: four digits, '-', two, '-', two */
+	DAY_NOT_REAL = -2 /* the right shape but no day (2026-02-30, 2026-13-01) */
+};
+/* The one reader of a calendar day written "YYYY-MM-DD". y, m and d are set
+ * to what the text says whenever it has the right shape (DAY_OK and
+ * DAY_NOT_REAL), so a caller can tell its own story about a bad day. */
+enum day_parse day_parse(const char *s, int *y, int *m, int *d);
+/* A real "YYYY-MM-DD" as local time, Unix seconds: its first second, or its
+ * last one (23:59:59) when end_of_day. -1 when day_parse does not say DAY_OK
+ * or the C library cannot place the time. */
+int day_parse_local(const char *s, bool end_of_day, int64_t *out);
 /* "2026-11-23T08:10:00+01:00": the local time as it was when written.
  * out needs 26 bytes. */
 void stamp_format(struct stamp s, char out[32]);

@@ -1,4 +1,4 @@
-/* editor.h: the journal's text editor. A textbuf (core/textbuf.h) drawn
+/* editor.h: the journal's text editor. A textbuf (widgets/textbuf.h) drawn
  * in a rectangle with soft wrap, scrolled to keep the cursor in view, the
  * selection in ROLE_SELECTED.
  *
@@ -24,7 +24,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "core/textbuf.h"
+#include "widgets/textbuf.h"
 #include "ui/action.h"
 #include "ui/term.h"
 

@@ -11,6 +11,7 @@
 #include "cli/commands.h"
 #include "cli/secret.h"
 #include "content/homework.h"
+#include "core/checkin.h"
 #include "store/homework.h"
 #include "store/safety.h"
 #include "util/buf.h"
@@ -436,7 +437,7 @@ int cli_homework_answer(const struct cli_asker *a, struct vault *v, int64_t pack
 				rc = error_set(e, E_FAIL, "Stopped; nothing was kept.");
 				goto out;
 			}
-			if (!b.len || cli_parse_score(buf_str(&b), &m.score) == 0)
+			if (!b.len || score_parse(buf_str(&b), &m.score) == 0)
 				break;
 			fputs("  A whole number from 0 to 10, please (or Enter to leave it).\n", a->talk);
 		}

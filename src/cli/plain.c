@@ -26,11 +26,14 @@
 #include "content/homework.h"
 #include "content/exercise.h"
 #include "content/page.h"
+#include "core/checkin.h"
 #include "core/firstrun.h"
 #include "core/helpnow.h"
+#include "core/tags.h"
 #include "io/exsession.h"
 #include "io/healpath.h"
 #include "store/entries.h"
+#include "store/entrysave.h"
 #include "store/homework.h"
 #include "store/safety.h"
 #include "store/journal.h"
@@ -734,14 +737,14 @@ static void check_in(struct plain *p)
 			puts("Skipped; nothing was saved.");
 			goto done;
 		}
-		if (cli_parse_score(buf_str(&b), &c.score) == 0)
+		if (score_parse(buf_str(&b), &c.score) == 0)
 			break;
 		puts("A whole number from 0 to 10, please, or Enter to skip.");
 	}
 	if (ask(p, "How you feel, in a few words separated by commas (Enter to skip):", &b))
 		goto stopped;
 	const char *words[16];
-	size_t n = list_split(b.data ? b.data : (char *)"", words, 16);
+	size_t n = list_split(b.data, words, 16);
 	for (size_t i = 0; i < n; i++)
 		buf_printf(&feelings, "%s%s", i ? "," : "", words[i]);
 	if (ask(p, "A note, one line (Enter to skip):", &note))
@@ -783,7 +786,8 @@ static void writing_free(struct writing *w)
 
 static int keep_draft(struct plain *p, struct writing *w)
 {
-	struct draft d = {.slot = "new"};
+	struct draft d = {0};
+	draft_slot_name(draft_key_of(0), d.slot);
 	d.title = (char *)buf_str(&w->title);
 	d.tags = (char *)buf_str(&w->tags);
 	d.body = (char *)buf_str(&w->body);
@@ -804,7 +808,9 @@ static int offer_draft(struct plain *p, struct writing *w)
 {
 	struct draft d;
 	struct error e = {0};
-	int found = draft_load(p->v, "new", &d, &e);
+	char slot[32];
+	draft_slot_name(draft_key_of(0), slot);
+	int found = draft_load(p->v, slot, &d, &e);
 	if (found != 1)
 		return 1;
 	char when[32];
@@ -831,27 +837,20 @@ static void save_entry(struct plain *p, struct writing *w)
 	const char *all = buf_str(&w->body);
 	if (!w->title.len && all[strspn(all, " \t\n")] == '\0') {
 		struct error e = {0};
-		draft_delete(p->v, "new", &e);
+		char slot[32];
+		draft_slot_name(draft_key_of(0), slot);
+		draft_delete(p->v, slot, &e);
 		puts("The entry is empty, so there was nothing to save.");
 		return;
 	}
-	/* Split a copy: the draft keeps the tags as typed if saving fails. */
-	const char *tags[64];
-	struct buf split = BUF_INIT;
-	buf_puts(&split, buf_str(&w->tags));
-	size_t ntags = list_split(split.data ? split.data : (char *)"", tags, 64);
-	struct new_entry ne = {.title = buf_str(&w->title), .body = all,
-	                       .prompt = w->prompt ? w->prompt : "", .tags = tags, .ntags = ntags};
+	struct entry_save s = {.key = draft_key_of(0), .title = buf_str(&w->title), .body = all,
+	                       .tags = buf_str(&w->tags), .prompt = w->prompt};
 	struct error e = {0};
-	int64_t id;
-	int rc = entries_add_ex(p->v, &ne, &id, &e);
-	buf_free(&split);
-	if (rc) {
+	if (entry_save(p->v, &s, NULL, &e)) {
 		printf("Not saved: %s\n", e.msg);
 		keep_draft(p, w);
 		return;
 	}
-	draft_delete(p->v, "new", &e);
 	puts("Saved your entry.");
 }
 
@@ -1189,7 +1188,7 @@ static int ask_score10(struct plain *p, const char *prompt, const char *cmds, in
 			rc = 1;
 			break;
 		}
-		if (cli_parse_score(buf_str(&b), out) == 0) {
+		if (score_parse(buf_str(&b), out) == 0) {
 			rc = 0;
 			break;
 		}

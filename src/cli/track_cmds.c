@@ -7,7 +7,10 @@
 #include "cli/cli_int.h"
 #include "cli/commands.h"
 #include "content/crisis.h"
+#include "core/checkin.h"
 #include "core/feelings.h"
+#include "core/tags.h"
+#include "core/trigger.h"
 #include "store/safety.h"
 #include "store/tracking.h"
 #include "util/buf.h"
@@ -15,16 +18,6 @@
 #include "util/path.h"
 #include "util/termsafe.h"
 #include "util/utf8.h"
-
-int cli_parse_score(const char *s, int *out)
-{
-	char *end;
-	long v = strtol(s, &end, 10);
-	if (end == s || *end || v < 0 || v > 10)
-		return -1;
-	*out = (int)v;
-	return 0;
-}
 
 int cli_parse_at(const char *s, struct stamp *out)
 {
@@ -67,6 +60,19 @@ static int save_mood(struct cli_ctx *ctx, struct vault *v, void *arg, struct err
 	return rc;
 }
 
+/* One --tag or --emotion (opt) added to the comma list in b; the usage
+ * error when it is not one item (core/tags.h). arg is wiped either way. */
+static int add_item(struct buf *b, char *arg, const char *opt)
+{
+	int rc = 0;
+	if (!list_item_ok(arg))
+		rc = cli_usage_error("%s takes one word or phrase (no commas).", opt);
+	else
+		buf_printf(b, "%s%s", b->len ? "," : "", arg);
+	mem_wipe(arg, strlen(arg));
+	return rc;
+}
+
 int cmd_mood(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -96,16 +102,11 @@ int cmd_mood(struct cli_ctx *ctx, int argc, char **argv)
 				usage = E_USAGE;
 			break;
 		case 'e':
-		case 't': {
-			struct buf *b = c == 'e' ? &emotions : &tags;
-			if (!*optarg || strchr(optarg, ',') || !utf8_valid(optarg, strlen(optarg)))
-				usage = cli_usage_error("%s takes one word or phrase (no commas).",
-				                        c == 'e' ? "--emotion" : "--tag");
-			else
-				buf_printf(b, "%s%s", b->len ? "," : "", optarg);
-			mem_wipe(optarg, strlen(optarg));
+		case 't':
+			if (add_item(c == 'e' ? &emotions : &tags, optarg,
+			             c == 'e' ? "--emotion" : "--tag"))
+				usage = E_USAGE;
 			break;
-		}
 		case 'n':
 			if (strcmp(optarg, "-") != 0)
 				usage = cli_usage_error("--note takes '-' and reads the note from standard "
@@ -116,7 +117,7 @@ int cmd_mood(struct cli_ctx *ctx, int argc, char **argv)
 			usage = cli_usage_error("unknown option for 'tend mood'.");
 		}
 	}
-	if (usage < 0 && (optind + 1 != argc || cli_parse_score(argv[optind], &m.c.score)))
+	if (usage < 0 && (optind + 1 != argc || score_parse(argv[optind], &m.c.score)))
 		usage = cli_usage_error("'tend mood' takes one score, a whole number from 0 to 10.");
 	if (usage < 0) {
 		m.c.emotions = buf_str(&emotions);
@@ -154,7 +155,7 @@ static int ask_score(const struct cli_asker *a, const char *prompt, int *out)
 			*out = -1;
 			break;
 		}
-		if (cli_parse_score(buf_str(&b), out) == 0)
+		if (score_parse(buf_str(&b), out) == 0)
 			break;
 		fputs("  A whole number from 0 to 10, please (or Enter to leave it out).\n", a->talk);
 	}
@@ -217,14 +218,68 @@ static int parse_did(const char *in, const struct tool *tools, size_t ntools,
 	return 0;
 }
 
+/* The kind of trigger, by its number in the list shown; Enter is "other".
+ * -1 when the person stopped. */
+static int ask_kind(const struct cli_asker *a, const char *question, char **cats, size_t ncats,
+                    struct buf *pick, const char **out)
+{
+	while (!*out) {
+		if (a->ask(a->arg, question, pick))
+			return -1;
+		char *end;
+		long k = strtol(buf_str(pick), &end, 10);
+		if (!pick->len)
+			*out = "other";
+		else if (!*end && k >= 1 && (size_t)k <= ncats)
+			*out = cats[k - 1];
+		else
+			fprintf(a->talk, "  That is not one of the numbers 1 to %zu; type one of them, or "
+			                 "press Enter for other.\n",
+			        ncats);
+	}
+	return 0;
+}
+
+/* "What I did": tools by their numbers in the list shown, and own words,
+ * into t->did_list (*chosen, which the caller frees, as *words). */
+static int ask_did(const struct cli_asker *a, const char *question, const struct tool *tools,
+                   size_t ntools, struct buf *did, struct trigger_log *t,
+                   struct trigger_choice **chosen, char **words, struct error *e)
+{
+	for (;;) {
+		for (size_t i = 0; i < ntools; i++)
+			fprintf(a->talk, "  %zu. %s\n", i + 1, tools[i].name);
+		if (a->ask(a->arg, question, did))
+			return error_set(e, E_FAIL, "Stopped; nothing was saved.");
+		free(*chosen);
+		*chosen = NULL;
+		long bad = 0;
+		int got = parse_did(buf_str(did), tools, ntools, chosen, &t->ndid, words, &bad);
+		if (got < 0)
+			return error_set(e, E_FAIL, "Out of memory; nothing was saved.");
+		if (got == 0) {
+			t->did_list = *chosen;
+			return 0;
+		}
+		fprintf(a->talk,
+		        "  There is no tool %ld: type numbers from 1 to %zu, your own words, "
+		        "or both (numbers first, then a comma).\n",
+		        bad, ntools);
+	}
+}
+
 int cli_trigger_questions(const struct cli_asker *a, struct vault *v, struct error *e)
 {
 	char **cats = NULL;
 	size_t ncats = 0;
 	struct tool *tools = NULL;
 	size_t ntools = 0;
-	struct buf what = BUF_INIT, place = BUF_INIT, did = BUF_INIT, pick = BUF_INIT;
+	struct buf answer[TF_COUNT];
+	for (int f = 0; f < TF_COUNT; f++)
+		answer[f] = (struct buf)BUF_INIT;
 	struct trigger_log t = TRIGGER_INIT;
+	struct trigger_choice *chosen = NULL;
+	char *words = NULL;
 	int rc = categories_list(v, &cats, &ncats, e) || tools_list(v, &tools, &ntools, e) ? -1 : 0;
 	if (!rc) {
 		fputs("A trigger log. Press Enter to leave anything out; you can stop at any "
@@ -233,63 +288,32 @@ int cli_trigger_questions(const struct cli_asker *a, struct vault *v, struct err
 		for (size_t i = 0; i < ncats; i++)
 			fprintf(a->talk, "  %zu. %s\n", i + 1, cats[i]);
 	}
-	while (!rc && !t.category) {
-		if (a->ask(a->arg, "What kind of trigger (a number above, Enter for other)? ", &pick)) {
-			rc = error_set(e, E_FAIL, "Stopped; nothing was saved.");
-			break;
-		}
-		char *end;
-		long k = strtol(buf_str(&pick), &end, 10);
-		if (!pick.len)
-			t.category = "other";
-		else if (!*end && k >= 1 && (size_t)k <= ncats)
-			t.category = cats[k - 1];
-		else
-			fprintf(a->talk, "  That is not one of the numbers 1 to %zu; type one of them, or "
-			                 "press Enter for other.\n",
-			        ncats);
-	}
-	if (!rc && (a->ask(a->arg, "What happened? ", &what) ||
-	            a->ask(a->arg, "Where were you? ", &place) ||
-	            ask_score(a, "How strong was the distress, 0-10? ", &t.suds_before)))
-		rc = error_set(e, E_FAIL, "Stopped; nothing was saved.");
-	struct trigger_choice *chosen = NULL;
-	char *words = NULL;
-	while (!rc) {
-		for (size_t i = 0; i < ntools; i++)
-			fprintf(a->talk, "  %zu. %s\n", i + 1, tools[i].name);
-		if (a->ask(a->arg, "What did you do (numbers above, separated by commas or spaces, "
-		                   "and/or your own words)? ",
-		           &did)) {
-			rc = error_set(e, E_FAIL, "Stopped; nothing was saved.");
-			break;
-		}
-		free(chosen);
-		chosen = NULL;
-		long bad = 0;
-		int got = parse_did(buf_str(&did), tools, ntools, &chosen, &t.ndid, &words, &bad);
-		if (got < 0) {
-			rc = error_set(e, E_FAIL, "Out of memory; nothing was saved.");
-		} else if (got > 0) {
-			fprintf(a->talk,
-			        "  There is no tool %ld: type numbers from 1 to %zu, your own words, "
-			        "or both (numbers first, then a comma).\n",
-			        bad, ntools);
+	/* The questions the command line asks, in the table's order. */
+	for (int f = 0; !rc && f < TF_COUNT; f++) {
+		const struct trigger_question *q = &trigger_questions[f];
+		if (!q->question || (q->after != TF_COUNT && !trigger_field_given(&t, q->after)))
 			continue;
+		int stopped = 0;
+		switch (q->answer) {
+		case TA_KIND:
+			stopped = ask_kind(a, q->question, cats, ncats, &answer[f], &t.category);
+			break;
+		case TA_TEXT:
+			stopped = a->ask(a->arg, q->question, &answer[f]);
+			*trigger_field_text(&t, f) = buf_str(&answer[f]);
+			break;
+		case TA_SCALE:
+			stopped = ask_score(a, q->question, trigger_field_score(&t, f));
+			break;
+		case TA_DID:
+			rc = ask_did(a, q->question, tools, ntools, &answer[f], &t, &chosen, &words, e);
+			break;
 		}
-		t.did_list = chosen;
-		break;
-	}
-	if (!rc) {
-		if (ask_score(a, "Distress now, 0-10 (Enter: finish this later)? ", &t.suds_after))
+		if (stopped)
 			rc = error_set(e, E_FAIL, "Stopped; nothing was saved.");
 	}
-	if (!rc && t.suds_after >= 0 && ask_score(a, "How much did it help, 0-10? ", &t.helped))
-		rc = error_set(e, E_FAIL, "Stopped; nothing was saved.");
 	if (!rc) {
-		t.what = buf_str(&what);
-		t.place = buf_str(&place);
-		t.finished = t.suds_after >= 0;
+		t.finished = trigger_field_given(&t, TF_AFTER);
 		int64_t id;
 		rc = trigger_add(v, &t, &id, e);
 		if (!rc)
@@ -302,10 +326,8 @@ int cli_trigger_questions(const struct cli_asker *a, struct vault *v, struct err
 	}
 	categories_free(cats, ncats);
 	tools_free(tools, ntools);
-	buf_free(&what);
-	buf_free(&place);
-	buf_free(&did);
-	buf_free(&pick);
+	for (int f = 0; f < TF_COUNT; f++)
+		buf_free(&answer[f]);
 	if (words)
 		mem_wipe(words, strlen(words));
 	free(words);
@@ -616,16 +638,6 @@ static int run_checkins(struct cli_ctx *ctx, struct vault *v, void *arg, struct 
 	return rc;
 }
 
-static int parse_id(const char *s, int64_t *id)
-{
-	char *end;
-	long long v = strtoll(s, &end, 10);
-	if (end == s || *end || v <= 0)
-		return -1;
-	*id = v;
-	return 0;
-}
-
 int cmd_checkins(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -653,7 +665,7 @@ int cmd_checkins(struct cli_ctx *ctx, int argc, char **argv)
 			break;
 		case 's':
 			edits = true;
-			if (cli_parse_score(optarg, &a.score))
+			if (score_parse(optarg, &a.score))
 				usage = cli_usage_error("--score takes a whole number from 0 to 10.");
 			break;
 		case 'a':
@@ -664,11 +676,8 @@ int cmd_checkins(struct cli_ctx *ctx, int argc, char **argv)
 		case 't':
 			edits = true;
 			a.tags_given = true;
-			if (!*optarg || strchr(optarg, ',') || !utf8_valid(optarg, strlen(optarg)))
-				usage = cli_usage_error("--tag takes one word or phrase (no commas).");
-			else
-				buf_printf(&a.tags, "%s%s", a.tags.len ? "," : "", optarg);
-			mem_wipe(optarg, strlen(optarg));
+			if (add_item(&a.tags, optarg, "--tag"))
+				usage = E_USAGE;
 			break;
 		case 'n':
 			edits = true;
@@ -698,7 +707,7 @@ int cmd_checkins(struct cli_ctx *ctx, int argc, char **argv)
 		else
 			usage = cli_usage_error("'tend checkins' takes list, show ID, edit ID or remove ID.");
 	}
-	if (usage < 0 && a.what != 'l' && parse_id(argv[optind + 1], &a.id))
+	if (usage < 0 && a.what != 'l' && cli_parse_id(argv[optind + 1], &a.id))
 		usage = cli_usage_error("'%s' is not a check-in number (tend checkins lists them).",
 		                        argv[optind + 1]);
 	if (usage < 0 && edits && a.what != 'e')

@@ -607,24 +607,6 @@ int cmd_destroy(struct cli_ctx *ctx, int argc, char **argv)
 	return rc ? cli_fail(&e) : 0;
 }
 
-/* "YYYY-MM-DD" as local midnight (or the end of that day), Unix seconds. */
-static int parse_day(const char *s, bool end_of_day, int64_t *out)
-{
-	int y, m, d;
-	char tail;
-	if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || m < 1 || m > 12 || d < 1 || d > 31)
-		return -1;
-	struct tm tm = {.tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d, .tm_isdst = -1};
-	if (end_of_day) {
-		tm.tm_hour = 23, tm.tm_min = 59, tm.tm_sec = 59;
-	}
-	time_t t = mktime(&tm);
-	if (t == (time_t)-1)
-		return -1;
-	*out = (int64_t)t;
-	return 0;
-}
-
 int cmd_search(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -653,13 +635,13 @@ int cmd_search(struct cli_ctx *ctx, int argc, char **argv)
 			mem_wipe(optarg, strlen(optarg));
 			break;
 		case 'f':
-			if (parse_day(optarg, false, &q.from)) {
+			if (day_parse_local(optarg, false, &q.from)) {
 				free(tag);
 				return cli_usage_error("--from takes a date like 2026-11-23.");
 			}
 			break;
 		case 'T':
-			if (parse_day(optarg, true, &q.to)) {
+			if (day_parse_local(optarg, true, &q.to)) {
 				free(tag);
 				return cli_usage_error("--to takes a date like 2026-11-23.");
 			}

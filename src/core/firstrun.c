@@ -57,19 +57,3 @@ bool code_check_matches(const char *code, const char *typed, size_t len)
 	}
 	return true;
 }
-
-size_t list_split(char *buf, const char **out, size_t max)
-{
-	size_t n = 0;
-	for (char *save = NULL, *t = strtok_r(buf, ",", &save); t && n < max;
-	     t = strtok_r(NULL, ",", &save)) {
-		while (*t == ' ')
-			t++;
-		size_t len = strlen(t);
-		while (len && t[len - 1] == ' ')
-			t[--len] = '\0';
-		if (*t)
-			out[n++] = t;
-	}
-	return n;
-}

@@ -18,6 +18,7 @@
 #include "store/dump.h"
 #include "store/merge.h"
 #include "util/buf.h"
+#include "util/timefmt.h"
 #include "util/utf8.h"
 
 /* ---- an arena for the records' strings ---------------------------------- */
@@ -221,10 +222,11 @@ static bool local_time(struct import_reader *f, int y, int mo, int d, int h, int
 	return true;
 }
 
+/* Only the shape: whether the day is real is local_time's question, so a
+ * file's 30 February is named as a date and time that is not real. */
 static bool parse_date(const char *s, int *y, int *mo, int *d)
 {
-	int n = 0;
-	return sscanf(s, "%4d-%2d-%2d%n", y, mo, d, &n) == 3 && n == 10 && !s[n];
+	return day_parse(s, y, mo, d) != DAY_SHAPE;
 }
 
 /* "23:54", "9:05", "11:54 pm", "11:54 PM" */

@@ -75,19 +75,13 @@ int report_sections_parse(const char *list, unsigned *out, struct error *e)
 
 int report_parse_day(const char *s, int64_t *day, struct error *e)
 {
-	int y, m, d, used = 0;
-	bool digits = strlen(s) == 10;
-	for (int i = 0; digits && i < 10; i++)
-		digits = i == 4 || i == 7 ? s[i] == '-' : s[i] >= '0' && s[i] <= '9';
-	if (!digits || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &used) != 3 || used != 10 ||
-	    s[4] != '-' || s[7] != '-' || y < 1900 || m < 1 || m > 12 || d < 1 || d > 31)
+	int y, m, d;
+	enum day_parse r = day_parse(s, &y, &m, &d);
+	if (r == DAY_SHAPE || y < 1900 || m < 1 || m > 12 || d < 1 || d > 31)
 		return error_set(e, E_USAGE, "'%s' is not a date like 2026-11-23.", s);
-	int64_t n = stats_days_from_civil(y, m, d);
-	int y2, m2, d2;
-	stats_civil_from_days(n, &y2, &m2, &d2);
-	if (y2 != y || m2 != m || d2 != d)
+	if (r != DAY_OK)
 		return error_set(e, E_USAGE, "%s is not a day in the calendar.", s);
-	*day = n;
+	*day = stats_days_from_civil(y, m, d);
 	return 0;
 }
 

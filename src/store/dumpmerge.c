@@ -163,10 +163,10 @@ static int prepare_row(struct load_ids *ids, const char *table, size_t ncols,
 		if (d.type == DV_TEXT && (tag || (strcmp(table, "moods") == 0 &&
 		                                   strcmp(names[i], "tags") == 0))) {
 			size_t len;
-			const char *t = store_tag_trim(d.s, d.len, &len);
+			const char *t = tag_trim(d.s, d.len, &len);
 			buf_clear(&r->tidy);
 			if (tag ? (buf_append(&r->tidy, t, len) || buf_puts(&r->tidy, ""))
-			        : store_tags_tidy(d.s, &r->tidy))
+			        : tags_tidy(d.s, &r->tidy))
 				return error_set(e, E_FAIL, "Out of memory reading the export.");
 			d.s = buf_str(&r->tidy);
 			d.len = r->tidy.len;

@@ -14,17 +14,6 @@ char *store_col_dup(sqlite3_stmt *st, int col)
 	return strdup(t ? t : "");
 }
 
-void entry_free(struct entry *en)
-{
-	str_wipe_free(en->title);
-	str_wipe_free(en->body);
-	free(en->created);
-	free(en->updated);
-	str_wipe_free(en->tags);
-	str_wipe_free(en->prompt);
-	memset(en, 0, sizeof(*en));
-}
-
 int store_rollback(sqlite3 *db, int rc, sqlite3_stmt *st, struct error *e, const char *doing)
 {
 	sqlite3_finalize(st);
@@ -63,7 +52,7 @@ int store_set_tags(sqlite3 *db, int64_t eid, const char *const *tags, size_t nta
 		/* A tag is stored without the spaces around it, so "family" and
 		 * " family" are one tag; one that is only spaces is none. */
 		size_t len;
-		const char *tag = store_tag_trim(tags[i], strlen(tags[i]), &len);
+		const char *tag = tag_trim(tags[i], strlen(tags[i]), &len);
 		if (!len)
 			continue;
 		rc = sqlite3_prepare_v2(db, "INSERT INTO tags(name) VALUES (?1) ON CONFLICT DO NOTHING",

@@ -437,15 +437,6 @@ int entries_undelete(struct vault *v, const struct deleted_entry *d, struct erro
 
 /* ---- drafts ---------------------------------------------------------------------- */
 
-void draft_free(struct draft *d)
-{
-	str_wipe_free(d->title);
-	str_wipe_free(d->body);
-	str_wipe_free(d->tags);
-	str_wipe_free(d->prompt);
-	d->title = d->body = d->tags = d->prompt = NULL;
-}
-
 int draft_save(struct vault *v, const struct draft *d, struct error *e)
 {
 	sqlite3 *db = vault_db(v);

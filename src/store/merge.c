@@ -128,7 +128,7 @@ static int64_t held_before(sqlite3 *db, struct merge_mark *m, const struct merge
 		if (!st)
 			return -1;
 		struct buf tags = BUF_INIT;
-		if (store_tags_tidy(r->mood_tags, &tags)) {
+		if (tags_tidy(r->mood_tags, &tags)) {
 			buf_free(&tags);
 			return error_set(e, E_FAIL, "Out of memory looking for duplicates.");
 		}

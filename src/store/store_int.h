@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "store/vault.h"
+#include "core/tags.h"
 #include "util/timefmt.h"
 
 sqlite3 *vault_db(struct vault *v);
@@ -95,12 +96,6 @@ int store_checkin_put(sqlite3 *db, sqlite3_stmt **keep, const struct checkin *c,
 	"    AND NOT EXISTS (SELECT 1 FROM trigger_did d WHERE d.trigger_id = g.id);"
 
 struct buf;
-/* s (n bytes) without the spaces and tabs around it: the start, and its
- * length in *len. */
-const char *store_tag_trim(const char *s, size_t n, size_t *len);
-/* A comma-separated list of tags as it is stored: each trimmed, empty ones
- * left out, joined with "," ("breakup, family" is "breakup,family"). */
-int store_tags_tidy(const char *in, struct buf *out);
 int store_grow(void **arr, size_t *cap, size_t n, size_t size);
 /* A column name as tend's tables have them (a-z, 0-9, _; at most 40), so
  * it can go into SQL as it is. */

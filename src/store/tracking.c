@@ -23,59 +23,11 @@ static void bind_opt(sqlite3_stmt *st, int i, int n)
 		sqlite3_bind_null(st, i);
 }
 
-static int in_range(int n)
-{
-	return n >= -1 && n <= 10;
-}
-
 static int step_done(sqlite3 *db, sqlite3_stmt *st, struct error *e, const char *doing)
 {
 	int rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : store_sql_error(db, rc, e, doing);
-}
-
-const char *store_tag_trim(const char *s, size_t n, size_t *len)
-{
-	while (n && (*s == ' ' || *s == '\t')) {
-		s++;
-		n--;
-	}
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		n--;
-	*len = n;
-	return s;
-}
-
-int store_tags_tidy(const char *in, struct buf *out)
-{
-	buf_clear(out);
-	int rc = buf_puts(out, "");
-	for (const char *p = in ? in : ""; *p && rc == 0;) {
-		size_t k = strcspn(p, ","), len;
-		const char *t = store_tag_trim(p, k, &len);
-		if (len) {
-			if (out->len)
-				rc = buf_putc(out, ',');
-			if (rc == 0)
-				rc = buf_append(out, t, len);
-		}
-		p += k + (p[k] == ',');
-	}
-	return rc;
-}
-
-static int check_checkin(const struct checkin *c, struct error *e)
-{
-	if (c->score < 0 || c->score > 10 || !in_range(c->intensity) || !in_range(c->energy))
-		return error_set(e, E_USAGE, "Scores are whole numbers from 0 to 10.");
-	if (c->sleep_hours > 24)
-		return error_set(e, E_USAGE, "Hours of sleep go from 0 to 24.");
-	const char *tol = c->tolerance ? c->tolerance : "";
-	if (*tol && strcmp(tol, "overwhelmed") && strcmp(tol, "within") && strcmp(tol, "shut-down"))
-		return error_set(e, E_USAGE, "The window of tolerance is overwhelmed, within or "
-		                             "shut-down.");
-	return 0;
 }
 
 /* Binds c, made at `at`, to ?1..?11 of an INSERT or UPDATE of moods; its
@@ -96,7 +48,7 @@ static int bind_checkin(sqlite3_stmt *st, const struct checkin *c, struct stamp 
 	else
 		sqlite3_bind_null(st, 9);
 	bind_text(st, 10, c->tolerance);
-	if (store_tags_tidy(c->tags, tags))
+	if (tags_tidy(c->tags, tags))
 		return -1;
 	bind_text(st, 11, buf_str(tags));
 	return 0;
@@ -142,7 +94,7 @@ int store_checkin_put(sqlite3 *db, sqlite3_stmt **keep, const struct checkin *c,
 static int put_checkin(struct vault *v, int64_t update, const struct checkin *c, int64_t *id,
                        struct error *e)
 {
-	if (check_checkin(c, e))
+	if (checkin_check(c, e))
 		return -1;
 	sqlite3 *db = vault_db(v);
 	struct stamp now = c->at.t ? c->at : stamp_now();
@@ -287,14 +239,6 @@ static int bind_trigger(sqlite3_stmt *st, const struct trigger_log *t)
 	return 0;
 }
 
-static int check_trigger(const struct trigger_log *t, struct error *e)
-{
-	if (!in_range(t->suds_before) || !in_range(t->suds_after) || !in_range(t->helped))
-		return error_set(e, E_USAGE, "Distress and how much it helped are whole numbers "
-		                             "from 0 to 10.");
-	return 0;
-}
-
 /* Writes trigger id's "What I did" list (inside the caller's transaction)
  * and keeps the older did and tool_id columns in step with it. */
 static int set_choices(sqlite3 *db, int64_t id, const struct trigger_log *t, struct error *e)
@@ -354,7 +298,7 @@ static int end_write(sqlite3 *db, int rc, struct error *e)
 
 int trigger_add(struct vault *v, const struct trigger_log *t, int64_t *id, struct error *e)
 {
-	if (check_trigger(t, e))
+	if (trigger_check(t, e))
 		return -1;
 	sqlite3 *db = vault_db(v);
 	struct stamp now = stamp_now();
@@ -387,7 +331,7 @@ int trigger_add(struct vault *v, const struct trigger_log *t, int64_t *id, struc
 
 int trigger_update(struct vault *v, int64_t id, const struct trigger_log *t, struct error *e)
 {
-	if (check_trigger(t, e))
+	if (trigger_check(t, e))
 		return -1;
 	sqlite3 *db = vault_db(v);
 	sqlite3_stmt *st;
@@ -542,7 +486,7 @@ static int session_insert(sqlite3 *db, const char *exercise, int before, int aft
 int exercise_log(struct vault *v, const char *exercise, int before, int after, bool finished,
                  struct error *e)
 {
-	if (!in_range(before) || !in_range(after))
+	if (!score_or_none(before) || !score_or_none(after))
 		return error_set(e, E_USAGE, "Distress is a whole number from 0 to 10.");
 	return session_insert(vault_db(v), exercise, before, after, finished, e);
 }
@@ -550,7 +494,7 @@ int exercise_log(struct vault *v, const char *exercise, int before, int after, b
 int exercise_finish(struct vault *v, const struct new_entry *ne, const char *exercise,
                     int before, int after, const char *pause_key, struct error *e)
 {
-	if (!in_range(before) || !in_range(after))
+	if (!score_or_none(before) || !score_or_none(after))
 		return error_set(e, E_USAGE, "Distress is a whole number from 0 to 10.");
 	sqlite3 *db = vault_db(v);
 	if (store_exec(db, "BEGIN IMMEDIATE", e))

@@ -19,12 +19,63 @@ struct stamp stamp_now(void)
 	return s;
 }
 
+static bool leap_year(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+enum day_parse day_parse(const char *s, int *y, int *m, int *d)
+{
+	for (int i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : s[i] < '0' || s[i] > '9')
+			return DAY_SHAPE; /* also stops at the end of a short text */
+	if (s[10])
+		return DAY_SHAPE;
+	*y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	*m = (s[5] - '0') * 10 + (s[6] - '0');
+	*d = (s[8] - '0') * 10 + (s[9] - '0');
+	static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (*m < 1 || *m > 12 || *d < 1)
+		return DAY_NOT_REAL;
+	if (*d > mdays[*m - 1] + (*m == 2 && leap_year(*y)))
+		return DAY_NOT_REAL;
+	return DAY_OK;
+}
+
+int day_parse_local(const char *s, bool end_of_day, int64_t *out)
+{
+	int y, m, d;
+	if (day_parse(s, &y, &m, &d) != DAY_OK)
+		return -1;
+	struct tm tm = {.tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d, .tm_isdst = -1};
+	if (end_of_day) {
+		tm.tm_hour = 23, tm.tm_min = 59, tm.tm_sec = 59;
+	}
+	time_t t = mktime(&tm);
+	if (t == (time_t)-1)
+		return -1;
+	*out = (int64_t)t;
+	return 0;
+}
+
+static bool two_digits(const char *s, int *out)
+{
+	if (s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9')
+		return false;
+	*out = (s[0] - '0') * 10 + (s[1] - '0');
+	return true;
+}
+
 int stamp_parse_local(const char *s, struct stamp *out)
 {
-	int y, mo, d, h, mi, n = 0;
-	char sep;
-	if (sscanf(s, "%4d-%2d-%2d%c%2d:%2d%n", &y, &mo, &d, &sep, &h, &mi, &n) != 6 || s[n] ||
-	    (sep != ' ' && sep != 'T') || strlen(s) != 16)
+	int y, mo, d, h, mi;
+	char day[11];
+	if (strlen(s) != 16 || (s[10] != ' ' && s[10] != 'T') || s[13] != ':')
+		return -1;
+	memcpy(day, s, 10);
+	day[10] = '\0';
+	if (day_parse(day, &y, &mo, &d) != DAY_OK || !two_digits(s + 11, &h) ||
+	    !two_digits(s + 14, &mi))
 		return -1;
 	struct tm tm = {.tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d, .tm_hour = h,
 	                .tm_min = mi, .tm_isdst = -1};
@@ -105,10 +156,10 @@ size_t date_format(char *out, size_t size, const struct tm *tm, enum date_style 
 
 size_t date_format_iso_text(char *out, size_t size, const char *iso, enum date_style st)
 {
-	int y, m, d, used = 0;
+	int y, m, d;
 	struct tm tm = {0};
-	if (strlen(iso) == 10 && sscanf(iso, "%4d-%2d-%2d%n", &y, &m, &d, &used) == 3 &&
-	    used == 10 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+	/* A day the calendar lacks (30 February) is still shown in style. */
+	if (day_parse(iso, &y, &m, &d) != DAY_SHAPE && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
 		tm.tm_year = y - 1900;
 		tm.tm_mon = m - 1;
 		tm.tm_mday = d;

@@ -8,6 +8,7 @@
 #include "content/embed.h"
 #include "core/feelings.h"
 #include "core/helpnow.h"
+#include "core/tags.h"
 #include "store/settings.h"
 #include "store/tracking.h"
 #include "util/buf.h"
@@ -84,35 +85,12 @@ static void load_emotions(struct emotion_pick *p)
 
 static bool picked(const struct emotion_pick *p, const char *word)
 {
-	size_t n = strlen(word);
-	for (const char *s = p->out; *s;) {
-		size_t k = strcspn(s, ",");
-		if (k == n && strncmp(s, word, n) == 0)
-			return true;
-		s += k + (s[k] == ',');
-	}
-	return false;
+	return list_has(p->out, word);
 }
 
 static void toggle(struct emotion_pick *p, const char *word)
 {
-	char next[512] = "";
-	size_t used = 0, n = strlen(word);
-	bool had = false;
-	for (const char *s = p->out; *s;) {
-		size_t k = strcspn(s, ",");
-		if (k == n && strncmp(s, word, n) == 0)
-			had = true;
-		else
-			used += (size_t)snprintf(next + used, sizeof(next) - used, "%s%.*s", used ? "," : "",
-			                         (int)k, s);
-		s += k + (s[k] == ',');
-		if (used >= sizeof(next))
-			break;
-	}
-	if (!had && used + n + 2 < sizeof(next))
-		snprintf(next + used, sizeof(next) - used, "%s%s", used ? "," : "", word);
-	snprintf(p->out, p->out_size, "%s", next);
+	list_toggle(p->out, p->out_size, word);
 }
 
 static int pick_enter(struct ctx *c, void *st, const void *arg)

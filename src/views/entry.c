@@ -4,7 +4,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/textbuf.h"
+#include "widgets/textbuf.h"
 #include "store/journal.h"
 #include "store/vault.h"
 #include "views/journal_int.h"

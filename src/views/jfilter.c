@@ -4,31 +4,16 @@
 #include <string.h>
 #include <time.h>
 
+#include "util/timefmt.h"
 #include "views/journal_int.h"
 #include "widgets/menu.h"
-
-static int day_start(const char *s, bool end, int64_t *out)
-{
-	int y, m, d;
-	char tail;
-	if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || m < 1 || m > 12 || d < 1 || d > 31)
-		return -1;
-	struct tm tm = {.tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d, .tm_isdst = -1};
-	if (end)
-		tm.tm_hour = 23, tm.tm_min = 59, tm.tm_sec = 59;
-	time_t t = mktime(&tm);
-	if (t == (time_t)-1)
-		return -1;
-	*out = (int64_t)t;
-	return 0;
-}
 
 void jfilter_apply(const struct jfilter *f, struct entry_query *q)
 {
 	if (f->from[0])
-		day_start(f->from, false, &q->from);
+		day_parse_local(f->from, false, &q->from);
 	if (f->to[0])
-		day_start(f->to, true, &q->to);
+		day_parse_local(f->to, true, &q->to);
 	q->tag = f->tag[0] ? f->tag : NULL;
 	q->mood_filter = f->mood_min >= 0 || f->mood_max >= 0;
 	q->mood_min = f->mood_min >= 0 ? f->mood_min : 0;
@@ -131,7 +116,7 @@ static int set_value(struct ctx *c, void *data, const char *text, struct error *
 	switch (v->m.sel) {
 	case F_FROM:
 	case F_TO:
-		if (*text && day_start(text, false, &t))
+		if (*text && day_parse_local(text, false, &t))
 			return error_set(e, E_USAGE, "Please write the date as YYYY-MM-DD, or leave it empty.");
 		snprintf(v->m.sel == F_FROM ? f->from : f->to, sizeof(f->from), "%s", text);
 		break;

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "core/helpnow.h"
+#include "core/trigger.h"
 #include "store/settings.h"
 #include "store/tracking.h"
 #include "util/buf.h"
@@ -284,30 +285,25 @@ static void value_text(const struct trigger_state *s, int f, char *out, size_t s
 	snprintf(out, size, "%s", t && *t ? t : "-");
 }
 
-static const char *const abouts[T_COUNT] = {
-	"What sort of thing it was; Enter opens the list of kinds.",
-	"What happened, in a few words; Enter to type.",
-	"Where you were; Enter to type.",
-	"How much distress you felt then: 0 calm, 10 the most you can imagine.",
-	"What you noticed in your body; Enter to type.",
-	"The thoughts that came; Enter to type.",
-	"What you felt like doing; Enter to type.",
-	"What you did to cope: every tool you used, and your own words; Enter opens the list.",
-	"How much distress you feel now: 0 calm, 10 the most you can imagine.",
-	"How much what you did helped: 0 not at all, 10 a great deal.",
-	"Keeps the log as finished.",
-	"Keeps the log; it waits under Triggers to be finished.",
-};
+/* The rows before Save are the parts of a log, as core/trigger.c names them. */
+_Static_assert((int)T_SAVE == (int)TF_COUNT, "one row per part of a trigger log");
+
+static const char *row_label(size_t i)
+{
+	return i < T_SAVE ? trigger_questions[i].label : i == T_SAVE ? "Save" : "Save, finish later";
+}
+
+static const char *row_about(size_t i)
+{
+	return i < T_SAVE    ? trigger_questions[i].about
+	       : i == T_SAVE ? "Keeps the log as finished."
+	                     : "Keeps the log; it waits under Triggers to be finished.";
+}
 
 static void trigger_draw(struct ctx *c, void *st, int rows, int cols)
 {
 	(void)c;
 	struct trigger_state *s = st;
-	static const char *const labels[T_COUNT] = {
-		"Kind of trigger", "What happened", "Where", "Distress then (0-10)", "In the body",
-		"Thoughts", "Urges", "What I did", "Distress now (0-10)", "It helped (0-10)",
-		"Save", "Save, finish later",
-	};
 	int w = cols - 4;
 	if (s->picking) {
 		int y = view_title(cols, s->picking_kind ? "What kind of trigger was it?"
@@ -346,7 +342,7 @@ static void trigger_draw(struct ctx *c, void *st, int rows, int cols)
 	/* The selected row explained at the foot, with the scale keys on a scale. */
 	struct scale *sc = row_scale(s, s->m.sel);
 	char hint[160];
-	view_markdown(rows - 2, 2, w, 1, 0, abouts[s->m.sel]);
+	view_markdown(rows - 2, 2, w, 1, 0, row_about(s->m.sel));
 	if (sc)
 		ui_puts(rows - 1, 2, w, ROLE_MUTED, (scale_hint(sc, hint, sizeof(hint)), hint));
 	rows -= 3;
@@ -356,7 +352,8 @@ static void trigger_draw(struct ctx *c, void *st, int rows, int cols)
 		char val[600];
 		value_text(s, i, val, sizeof(val));
 		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
-		ui_puts(y, 4, 24, sel ? ROLE_SELECTED : (i >= T_SAVE ? ROLE_STRONG : ROLE_NORMAL), labels[i]);
+		ui_puts(y, 4, 24, sel ? ROLE_SELECTED : (i >= T_SAVE ? ROLE_STRONG : ROLE_NORMAL),
+		        row_label((size_t)i));
 		if (i < T_SAVE)
 			ui_puts(y, 29, w - 29, sel ? ROLE_SELECTED : ROLE_MUTED, val);
 	}
@@ -406,11 +403,6 @@ static int set_value(struct ctx *c, void *data, const char *text, struct error *
 	keep_draft(c, s);
 	return 0;
 }
-
-static const char *const ask_titles[T_COUNT] = {
-	[T_WHAT] = "What happened", [T_WHERE] = "Where", [T_BODY] = "In the body",
-	[T_THOUGHTS] = "Thoughts", [T_URGES] = "Urges",
-};
 
 static struct step trigger_text(struct ctx *c, void *st, const char *text, size_t len)
 {
@@ -523,7 +515,7 @@ static struct step trigger_action(struct ctx *c, void *st, enum action a)
 		value_text(s, (int)s->m.sel, s->initial, sizeof(s->initial));
 		if (strcmp(s->initial, "-") == 0)
 			s->initial[0] = '\0';
-		s->ask = (struct ask){.title = ask_titles[s->m.sel], .about = abouts[s->m.sel],
+		s->ask = (struct ask){.title = row_label(s->m.sel), .about = row_about(s->m.sel),
 		                      .initial = s->initial, .on_done = set_value, .data = s};
 		return PUSH(ask_view, &s->ask);
 	}

@@ -7,7 +7,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/firstrun.h"
+#include "core/tags.h"
+#include "store/entrysave.h"
 #include "store/journal.h"
 #include "store/vault.h"
 #include "util/buf.h"
@@ -23,7 +24,7 @@ enum focus { F_TITLE, F_BODY, F_TAGS };
 
 struct write_state {
 	struct write_req req;
-	char slot[32];
+	struct draft_key key;
 	struct field title, tags;
 	struct editor ed;
 	enum focus focus;
@@ -55,7 +56,7 @@ static int save_draft(struct ctx *c, struct write_state *w)
 		return 0;
 	size_t len;
 	struct draft d = {.entry_id = w->req.entry_id};
-	snprintf(d.slot, sizeof(d.slot), "%s", w->slot);
+	draft_slot_name(w->key, d.slot);
 	d.title = w->title.buf;
 	d.body = (char *)editor_text(&w->ed, &len);
 	d.tags = w->tags.buf;
@@ -85,15 +86,14 @@ static int write_enter(struct ctx *c, void *st, const void *arg)
 	    field_init(&w->tags, false, vault_secret_alloc, vault_secret_free) ||
 	    editor_init(&w->ed, vault_secret_alloc, vault_secret_free))
 		return -1;
-	if (w->req.entry_id)
-		snprintf(w->slot, sizeof(w->slot), "edit:%lld", (long long)w->req.entry_id);
-	else
-		snprintf(w->slot, sizeof(w->slot), "new");
+	w->key = draft_key_of(w->req.entry_id);
+	char slot[32];
+	draft_slot_name(w->key, slot);
 	if (w->req.prompt)
 		snprintf(w->prompt, sizeof(w->prompt), "%s", w->req.prompt);
 	struct error e = {0};
 	struct draft d;
-	int found = draft_load(c->vault, w->slot, &d, &e);
+	int found = draft_load(c->vault, slot, &d, &e);
 	if (found == 1) {
 		field_insert(&w->title, d.title, strlen(d.title));
 		field_insert(&w->tags, d.tags, strlen(d.tags));
@@ -109,16 +109,10 @@ static int write_enter(struct ctx *c, void *st, const void *arg)
 			return -1;
 		}
 		field_insert(&w->title, en.title, strlen(en.title));
-		/* Tags are shown comma-separated with a space. */
-		for (const char *p = en.tags; *p;) {
-			size_t n = strcspn(p, ",");
-			field_insert(&w->tags, p, n);
-			p += n;
-			if (*p == ',') {
-				field_insert(&w->tags, ", ", 2);
-				p++;
-			}
-		}
+		struct buf shown = BUF_INIT;
+		if (tags_for_editing(en.tags, &shown) == 0 && shown.len)
+			field_insert(&w->tags, shown.data, shown.len);
+		buf_free(&shown);
 		editor_set_text(&w->ed, en.body, strlen(en.body));
 		snprintf(w->prompt, sizeof(w->prompt), "%s", en.prompt);
 		entry_free(&en);
@@ -215,27 +209,11 @@ static struct step save_entry(struct ctx *c, struct write_state *w)
 		snprintf(w->status, sizeof(w->status), "Nothing to save yet.");
 		return STEP(STEP_REDRAW);
 	}
-	struct buf tagbuf = BUF_INIT;
-	const char *tags[64];
-	size_t ntags = 0;
-	if (buf_puts(&tagbuf, w->tags.buf) == 0)
-		ntags = list_split(tagbuf.data, tags, 64);
+	struct entry_save s = {.key = w->key, .title = w->title.buf, .body = body,
+	                       .tags = w->tags.buf, .prompt = w->prompt, .mood_id = w->req.mood_id,
+	                       .trigger_id = w->req.trigger_id};
 	struct error e = {0};
-	int rc;
-	if (w->req.entry_id) {
-		rc = entries_update(c->vault, w->req.entry_id, w->title.buf, body, tags, ntags, &e);
-	} else {
-		struct new_entry ne = {.title = w->title.buf, .body = body, .prompt = w->prompt,
-		                       .tags = tags, .ntags = ntags, .mood_id = w->req.mood_id,
-		                       .trigger_id = w->req.trigger_id};
-		rc = entries_add_ex(c->vault, &ne, &w->req.entry_id, &e);
-		if (rc == 0) {
-			snprintf(w->slot, sizeof(w->slot), "edit:%lld", (long long)w->req.entry_id);
-			view_done(c, "entry", w->req.entry_id);
-		}
-	}
-	buf_free(&tagbuf);
-	if (rc) {
+	if (entry_save(c->vault, &s, &w->req.entry_id, &e)) {
 		/* The draft keeps every word even when the save fails. */
 		save_draft(c, w);
 		snprintf(c->note, sizeof(c->note), "Not saved: %.*s", (int)utf8_cut(e.msg, 170),
@@ -243,8 +221,11 @@ static struct step save_entry(struct ctx *c, struct write_state *w)
 		c->note_role = ROLE_WARN;
 		return STEP(STEP_REDRAW);
 	}
-	draft_delete(c->vault, "new", &e);
-	draft_delete(c->vault, w->slot, &e);
+	if (w->key.kind == DRAFT_NEW) {
+		/* From now on it is an edit of the entry just made. */
+		w->key = draft_key_of(w->req.entry_id);
+		view_done(c, "entry", w->req.entry_id);
+	}
 	w->saved_version = editor_version(&w->ed);
 	w->saved_edits = w->edits;
 	c->journal_gen++;

@@ -9,6 +9,7 @@
 #define SUITES(X) \
 	X(buf) \
 	X(utf8) \
+	X(timefmt) \
 	X(termsafe) \
 	X(path) \
 	X(fileio) \
@@ -19,8 +20,10 @@
 	X(vfs) \
 	X(faults) \
 	X(journal) \
+	X(draft) \
 	X(sync) \
 	X(tracking) \
+	X(trigger) \
 	X(export) \
 	X(textexport) \
 	X(import) \
@@ -40,6 +43,7 @@
 	X(feelings) \
 	X(chart) \
 	X(firstrun) \
+	X(tags) \
 	X(plain)
 
 #define DECLARE(name) int suite_##name(int *total);

@@ -2,6 +2,7 @@
 
 #include "unit.h"
 #include "core/firstrun.h"
+#include "core/tags.h"
 
 static enum pass_level level_of(const char *s)
 {

@@ -3,7 +3,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/textbuf.h"
+#include "widgets/textbuf.h"
 #include "unit.h"
 #include "util/utf8.h"
 

@@ -47,8 +47,8 @@
  * then unchanged. (If only the undo history cannot grow, the change is
  * still made, the history is emptied, and 0 is returned: a keystroke is
  * never lost.) */
-#ifndef TEND_CORE_TEXTBUF_H
-#define TEND_CORE_TEXTBUF_H
+#ifndef TEND_WIDGETS_TEXTBUF_H
+#define TEND_WIDGETS_TEXTBUF_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,5 +1,5 @@
 /* textbuf.c: the text being written, with undo, clipboard, word count and
- * soft wrap. See core/textbuf.h for the rules; the notes here are about
+ * soft wrap. See widgets/textbuf.h for the rules; the notes here are about
  * how.
  *
  * The text is one contiguous buffer. Inserting moves the bytes after the
@@ -8,7 +8,7 @@
  * changed, so no keystroke walks the whole text. Every block that held
  * text is wiped before it is released, and blocks grow by copying, never
  * by realloc (which could free the old block with its bytes intact). */
-#include "core/textbuf.h"
+#include "widgets/textbuf.h"
 
 #include <stdlib.h>
 #include <string.h>
