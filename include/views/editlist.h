@@ -15,16 +15,7 @@
 #include <stddef.h>
 
 #include "views/view.h"
-#include "widgets/menu.h"
-
-/* Where a row is drawn: item i, from screen row y, w columns wide from
- * column 2, rows up to end free; sel when it is chosen, first when it is the
- * first shown. */
-struct editlist_row {
-	size_t i;
-	bool sel, first;
-	int y, end, w;
-};
+#include "widgets/list.h"
 
 struct editlist_ops {
 	const char *title;
@@ -42,8 +33,8 @@ struct editlist_ops {
 	int (*head)(struct ctx *c, void *own, int y, int w);
 	/* Optional: rows the list keeps for headings its rows draw. */
 	int (*reserve)(const void *own);
-	/* Draws one row (see struct editlist_row); returns the rows used. */
-	int (*row)(void *own, const struct editlist_row *r);
+	/* Draws one row (x is 2, w the list's width); returns the rows used. */
+	int (*row)(void *own, const struct list_row *r);
 	/* Optional: what Enter on row i does (when not select_edits). */
 	struct step (*select)(struct ctx *c, void *own, size_t i);
 	/* Optional: fills the question for the edit key on row i (titles,

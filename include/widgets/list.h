@@ -25,15 +25,29 @@ void list_fill(int y, int x, int w, bool sel);
  * at most w - 4 columns, in list_role(sel, r). */
 void list_line(int y, int x, int w, bool sel, enum role r, const char *text);
 
-/* Draws item i from row y (rows y to end - 1 are free) and returns the rows
- * it used; 0 stops the list. */
-typedef int (*list_row_fn)(void *data, size_t i, bool sel, int y, int end);
+/* Where the rows go: screen rows y to end - 1, from column x, w columns
+ * wide; item_rows rows an item (1 when 0), and reserve rows kept for
+ * headings the rows draw themselves. */
+struct list_area {
+	int y, end, x, w;
+	int item_rows, reserve;
+};
 
-/* Lays the menu out in rows y to end - 1, item_rows rows per item (less
- * reserve rows kept for headings the rows draw), then draws the items from
- * the first shown while a whole item fits. Returns the row after the last
- * drawn. */
-int list_draw(struct menu *m, int y, int end, int item_rows, int reserve, list_row_fn row,
-              void *data);
+/* One item to draw: item i from screen row y (rows up to end free), x and w
+ * as in the area; sel when it is the chosen one, first when it is the first
+ * shown. */
+struct list_row {
+	size_t i;
+	bool sel, first;
+	int y, end, x, w;
+};
+
+/* Draws one item and returns the rows it used; 0 stops the list. */
+typedef int (*menu_row_fn)(void *data, const struct list_row *r);
+
+/* Lays the menu out in the area (its rows less the reserve, over the rows
+ * an item takes), then hands row() each item from the first shown while a
+ * whole item fits. Returns the screen row after the last drawn. */
+int menu_draw(struct menu *m, struct list_area a, menu_row_fn row, void *data);
 
 #endif

@@ -13,7 +13,7 @@
 #include "util/buf.h"
 #include "views/journal_int.h"
 #include "views/view.h"
-#include "widgets/menu.h"
+#include "widgets/list.h"
 #include "widgets/scale.h"
 #include "util/utf8.h"
 
@@ -138,6 +138,18 @@ static void pick_word(const struct emotion_pick *p, size_t i, char *out, size_t 
 		snprintf(out, size, "%s/%s", p->core[p->at], p->fine[p->at][i - 1]);
 }
 
+static int pick_row(void *data, const struct list_row *r)
+{
+	const struct emotion_pick *p = data;
+	char word[80], line[120];
+	pick_word(p, r->i, word, sizeof(word));
+	const char *shown = strchr(word, '/') ? strchr(word, '/') + 1 : word;
+	snprintf(line, sizeof(line), "%s %s%s", picked(p, word) ? "[x]" : "[ ]", shown,
+	         p->level == 0 && p->nfine[r->i] ? "  ..." : "");
+	list_line(r->y, r->x, r->w, r->sel, ROLE_NORMAL, line);
+	return 1;
+}
+
 static void pick_draw(struct ctx *c, void *st, int rows, int cols)
 {
 	(void)c;
@@ -150,17 +162,8 @@ static void pick_draw(struct ctx *c, void *st, int rows, int cols)
 	snprintf(chosen, sizeof(chosen), "Chosen: %s", *p->out ? p->out : "none yet");
 	ui_puts(y, 2, cols - 4, ROLE_MUTED, chosen);
 	y += 2;
-	menu_layout(&p->m, rows - y);
-	for (size_t i = p->m.top; i < p->m.n && y < rows; i++, y++) {
-		bool sel = i == p->m.sel;
-		char word[80], line[120];
-		pick_word(p, i, word, sizeof(word));
-		const char *shown = strchr(word, '/') ? strchr(word, '/') + 1 : word;
-		snprintf(line, sizeof(line), "%s %s%s", picked(p, word) ? "[x]" : "[ ]", shown,
-		         p->level == 0 && p->nfine[i] ? "  ..." : "");
-		ui_fill(y, 2, cols - 4, sel ? ROLE_SELECTED : ROLE_NORMAL);
-		ui_puts(y, 4, cols - 8, sel ? ROLE_SELECTED : ROLE_NORMAL, line);
-	}
+	menu_draw(&p->m, (struct list_area){.y = y, .end = rows, .x = 2, .w = cols - 4}, pick_row,
+	          p);
 }
 
 static struct step pick_action(struct ctx *c, void *st, enum action a)
@@ -425,11 +428,10 @@ static void checkin_draw(struct ctx *c, void *st, int rows, int cols)
 		bool sel = (size_t)i == s->m.sel;
 		char val[1100];
 		value_text(s, i, val, sizeof(val));
-		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
-		ui_puts(y, 4, 22, sel ? ROLE_SELECTED : (i == F_SAVE ? ROLE_STRONG : ROLE_NORMAL),
-		        labels[i]);
+		list_fill(y, 2, w, sel);
+		ui_puts(y, 4, 22, list_role(sel, i == F_SAVE ? ROLE_STRONG : ROLE_NORMAL), labels[i]);
 		if (i != F_SAVE)
-			ui_puts(y, 27, w - 27, sel ? ROLE_SELECTED : ROLE_MUTED, val);
+			ui_puts(y, 27, w - 27, list_role(sel, ROLE_MUTED), val);
 		y++;
 	}
 }
@@ -748,6 +750,24 @@ static void list_leave(struct ctx *c, void *st)
 	checkins_free(s->list, s->n);
 }
 
+struct checkins_drawing {
+	const struct ctx *c;
+	const struct checkins_state *s;
+};
+
+static int checkins_row(void *data, const struct list_row *r)
+{
+	const struct checkins_drawing *d = data;
+	const struct checkin *k = &d->s->list[r->i].c;
+	char when[64], line[400];
+	view_date_time(d->c, k->at.t, k->at.off_min, when, sizeof(when));
+	snprintf(line, sizeof(line), "%s  %d of 10%s%.*s%s%.*s", when, k->score,
+	         *k->emotions ? "  " : "", (int)utf8_cut(k->emotions, 150), k->emotions,
+	         *k->tags ? "  tags: " : "", (int)utf8_cut(k->tags, 100), k->tags);
+	list_line(r->y, r->x, r->w, r->sel, ROLE_NORMAL, line);
+	return 1;
+}
+
 static void list_draw(struct ctx *c, void *st, int rows, int cols)
 {
 	struct checkins_state *s = st;
@@ -758,18 +778,8 @@ static void list_draw(struct ctx *c, void *st, int rows, int cols)
 		ui_puts(y, 2, w, ROLE_MUTED, "No check-ins yet.");
 		return;
 	}
-	menu_layout(&s->m, rows - y);
-	for (size_t i = s->m.top; i < s->n && y < rows; i++, y++) {
-		bool sel = i == s->m.sel;
-		const struct checkin *k = &s->list[i].c;
-		char when[64], line[400];
-		view_date_time(c, k->at.t, k->at.off_min, when, sizeof(when));
-		snprintf(line, sizeof(line), "%s  %d of 10%s%.*s%s%.*s", when, k->score,
-		         *k->emotions ? "  " : "", (int)utf8_cut(k->emotions, 150), k->emotions,
-		         *k->tags ? "  tags: " : "", (int)utf8_cut(k->tags, 100), k->tags);
-		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
-		ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : ROLE_NORMAL, line);
-	}
+	struct checkins_drawing d = {c, s};
+	menu_draw(&s->m, (struct list_area){.y = y, .end = rows, .x = 2, .w = w}, checkins_row, &d);
 }
 
 static struct step remove_it(struct ctx *c, void *data)

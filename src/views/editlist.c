@@ -1,6 +1,5 @@
 /* editlist.c: the screen behind every short list the person keeps. */
 #include "views/editlist.h"
-#include "widgets/list.h"
 
 void *editlist_own(void *st)
 {
@@ -32,16 +31,10 @@ void editlist_leave(struct ctx *c, void *st)
 	s->ops->free(s->own);
 }
 
-struct drawing {
-	struct editlist *s;
-	int w;
-};
-
-static int draw_row(void *data, size_t i, bool sel, int y, int end)
+static int draw_row(void *data, const struct list_row *r)
 {
-	struct drawing *d = data;
-	struct editlist_row r = {i, sel, i == d->s->m.top, y, end, d->w};
-	return d->s->ops->row(d->s->own, &r);
+	struct editlist *s = data;
+	return s->ops->row(s->own, r);
 }
 
 void editlist_draw(struct ctx *c, void *st, int rows, int cols)
@@ -56,9 +49,9 @@ void editlist_draw(struct ctx *c, void *st, int rows, int cols)
 		w = ops->max_width;
 	if (ops->head && (y = ops->head(c, s->own, y, w)) < 0)
 		return;
-	struct drawing d = {s, w};
-	list_draw(&s->m, y, rows, ops->item_rows, ops->reserve ? ops->reserve(s->own) : 0, draw_row,
-	          &d);
+	struct list_area a = {.y = y, .end = rows, .x = 2, .w = w, .item_rows = ops->item_rows,
+	                      .reserve = ops->reserve ? ops->reserve(s->own) : 0};
+	menu_draw(&s->m, a, draw_row, s);
 }
 
 static int saved(struct ctx *c, void *data, const char *const *texts, struct error *e)

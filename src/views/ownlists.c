@@ -95,7 +95,7 @@ static int ownlist_reserve(const void *own)
 }
 
 /* One line of a row, when it fits; returns the rows used. */
-static int line(const struct editlist_row *r, int y, bool sel, enum role role, const char *text)
+static int line(const struct list_row *r, int y, bool sel, enum role role, const char *text)
 {
 	if (y >= r->end)
 		return 0;
@@ -103,7 +103,7 @@ static int line(const struct editlist_row *r, int y, bool sel, enum role role, c
 	return 1;
 }
 
-static int ownlist_row(void *own, const struct editlist_row *r)
+static int ownlist_row(void *own, const struct list_row *r)
 {
 	struct ownlist *s = own;
 	bool aff = s->which == LIST_AFFIRM;

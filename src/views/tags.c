@@ -51,7 +51,7 @@ static int tags_head(struct ctx *c, void *own, int y, int w)
 	return y;
 }
 
-static int tags_row(void *own, const struct editlist_row *r)
+static int tags_row(void *own, const struct list_row *r)
 {
 	struct tags *s = own;
 	char uses[32];

@@ -300,6 +300,27 @@ static const char *const abouts[T_COUNT] = {
 	"Keeps the log; it waits under Triggers to be finished.",
 };
 
+/* A row of the list picked from: a kind, or a tool for "What I did". */
+static int pick_row(void *data, const struct list_row *r)
+{
+	const struct trigger_state *s = data;
+	size_t i = r->i;
+	char line[700];
+	if (s->picking_kind)
+		snprintf(line, sizeof(line), "%s", s->cats[i]);
+	else if (i < s->ntools)
+		snprintf(line, sizeof(line), "%s %s",
+		         picked_at(s, s->tools[i].id) >= 0 ? "[x]" : "[ ]", s->tools[i].name);
+	else if (i == s->ntools)
+		snprintf(line, sizeof(line), "%s My own words%s%.500s",
+		         *s->text[X_DID] ? "[x]" : "[ ]", *s->text[X_DID] ? ": " : " (type them)",
+		         s->text[X_DID]);
+	else
+		snprintf(line, sizeof(line), "Done");
+	list_line(r->y, r->x, r->w, r->sel, i > s->ntools ? ROLE_STRONG : ROLE_NORMAL, line);
+	return 1;
+}
+
 static void trigger_draw(struct ctx *c, void *st, int rows, int cols)
 {
 	(void)c;
@@ -319,25 +340,7 @@ static void trigger_draw(struct ctx *c, void *st, int rows, int cols)
 			                   "them. Esc or Done goes back to the log.");
 			y++;
 		}
-		menu_layout(&s->pick, rows - y);
-		for (size_t i = s->pick.top; i < s->pick.n && y < rows; i++, y++) {
-			bool sel = i == s->pick.sel;
-			char line[700];
-			if (s->picking_kind)
-				snprintf(line, sizeof(line), "%s", s->cats[i]);
-			else if (i < s->ntools)
-				snprintf(line, sizeof(line), "%s %s",
-				         picked_at(s, s->tools[i].id) >= 0 ? "[x]" : "[ ]", s->tools[i].name);
-			else if (i == s->ntools)
-				snprintf(line, sizeof(line), "%s My own words%s%.500s",
-				         *s->text[X_DID] ? "[x]" : "[ ]", *s->text[X_DID] ? ": " : " (type them)",
-				         s->text[X_DID]);
-			else
-				snprintf(line, sizeof(line), "Done");
-			ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
-			ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : i > s->ntools ? ROLE_STRONG : ROLE_NORMAL,
-			        line);
-		}
+		menu_draw(&s->pick, (struct list_area){.y = y, .end = rows, .x = 2, .w = w}, pick_row, s);
 		return;
 	}
 	int y = view_title(cols, s->id ? "Finish a trigger log" : "Log a trigger");
@@ -587,34 +590,45 @@ static void tmenu_leave(struct ctx *c, void *st)
 	trigger_saved_free(t->open, t->n);
 }
 
+struct tmenu_drawing {
+	const struct ctx *c;
+	const struct tmenu *t;
+};
+
+static int tmenu_row(void *data, const struct list_row *r)
+{
+	const struct tmenu_drawing *d = data;
+	size_t i = r->i;
+	char line[300];
+	if (i == 0) {
+		snprintf(line, sizeof(line), "Log a new trigger");
+	} else if (i == 1) {
+		snprintf(line, sizeof(line), "My coping toolbox");
+	} else if (i == 2) {
+		snprintf(line, sizeof(line), "Kinds of trigger (the list is yours to change)");
+	} else {
+		const struct trigger_saved *g = &d->t->open[i - 3];
+		char when[48];
+		view_date_time(d->c, g->at, g->off_min, when, sizeof(when));
+		snprintf(line, sizeof(line), "Finish: %s  %s", when, *g->text[2] ? g->text[2]
+		                                                                 : g->text[0]);
+	}
+	list_line(r->y, r->x, r->w, r->sel, i < 3 ? ROLE_STRONG : ROLE_NORMAL, line);
+	if (i == 2 && r->y + 1 < r->end && d->t->n) {
+		ui_puts(r->y + 1, 4, r->w - 4, ROLE_MUTED, "Left to finish:");
+		return 2;
+	}
+	return 1;
+}
+
 static void tmenu_draw(struct ctx *c, void *st, int rows, int cols)
 {
 	struct tmenu *t = st;
 	tmenu_load(c, t);
 	int y = view_title(cols, "Triggers and what helps");
 	int w = cols - 4;
-	menu_layout(&t->m, rows - y);
-	for (size_t i = t->m.top; i < t->m.n && y < rows; i++, y++) {
-		bool sel = i == t->m.sel;
-		char line[300];
-		if (i == 0) {
-			snprintf(line, sizeof(line), "Log a new trigger");
-		} else if (i == 1) {
-			snprintf(line, sizeof(line), "My coping toolbox");
-		} else if (i == 2) {
-			snprintf(line, sizeof(line), "Kinds of trigger (the list is yours to change)");
-		} else {
-			const struct trigger_saved *g = &t->open[i - 3];
-			char when[48];
-			view_date_time(c, g->at, g->off_min, when, sizeof(when));
-			snprintf(line, sizeof(line), "Finish: %s  %s", when, *g->text[2] ? g->text[2]
-			                                                                 : g->text[0]);
-		}
-		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
-		ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : (i < 3 ? ROLE_STRONG : ROLE_NORMAL), line);
-		if (i == 2 && y + 1 < rows && t->n)
-			ui_puts(++y, 4, w - 4, ROLE_MUTED, "Left to finish:");
-	}
+	struct tmenu_drawing d = {c, t};
+	menu_draw(&t->m, (struct list_area){.y = y, .end = rows, .x = 2, .w = w}, tmenu_row, &d);
 }
 
 static struct step tmenu_action(struct ctx *c, void *st, enum action a)
@@ -688,7 +702,7 @@ static int kinds_head(struct ctx *c, void *own, int y, int w)
 	return y + 1;
 }
 
-static int kinds_row(void *own, const struct editlist_row *r)
+static int kinds_row(void *own, const struct list_row *r)
 {
 	list_line(r->y, 2, r->w, r->sel, ROLE_NORMAL, ((struct kinds *)own)->c[r->i]);
 	return 1;
@@ -788,7 +802,7 @@ static void toolbox_free(void *own)
 	tools_free(b->t, b->n);
 }
 
-static int toolbox_row(void *own, const struct editlist_row *r)
+static int toolbox_row(void *own, const struct list_row *r)
 {
 	const struct tool *t = &((struct toolbox *)own)->t[r->i];
 	char use[200];

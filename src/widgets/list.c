@@ -11,14 +11,14 @@ void list_line(int y, int x, int w, bool sel, enum role r, const char *text)
 	ui_puts(y, x + 2, w - 4, list_role(sel, r), text);
 }
 
-int list_draw(struct menu *m, int y, int end, int item_rows, int reserve, list_row_fn row,
-              void *data)
+int menu_draw(struct menu *m, struct list_area a, menu_row_fn row, void *data)
 {
-	if (item_rows < 1)
-		item_rows = 1;
-	menu_layout(m, (end - y - reserve) / item_rows);
-	for (size_t i = m->top; i < m->n && y + item_rows <= end; i++) {
-		int used = row(data, i, i == m->sel, y, end);
+	int per = a.item_rows > 0 ? a.item_rows : 1;
+	menu_layout(m, (a.end - a.y - a.reserve) / per);
+	int y = a.y;
+	for (size_t i = m->top; i < m->n && y + per <= a.end; i++) {
+		struct list_row r = {i, i == m->sel, i == m->top, y, a.end, a.x, a.w};
+		int used = row(data, &r);
 		if (used <= 0)
 			break;
 		y += used;

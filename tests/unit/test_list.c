@@ -1,5 +1,5 @@
 /* The list widget without a terminal: movement keeps the selection inside
- * the list, the scroll follows it, and list_draw hands the row function the
+ * the list, the scroll follows it, and menu_draw hands the row function the
  * items that fit, from the first shown, with the chosen one marked. */
 #include "unit.h"
 #include "widgets/list.h"
@@ -69,20 +69,26 @@ static void scroll_follows_the_selection(void **state)
 struct seen {
 	size_t item[16];
 	int y[16];
-	bool sel[16];
+	bool sel[16], first[16];
 	int n;
 	int rows; /* what each row uses */
 };
 
-static int record(void *data, size_t i, bool sel, int y, int end)
+static int record(void *data, const struct list_row *r)
 {
 	struct seen *s = data;
-	(void)end;
-	s->item[s->n] = i;
-	s->y[s->n] = y;
-	s->sel[s->n] = sel;
+	s->item[s->n] = r->i;
+	s->y[s->n] = r->y;
+	s->sel[s->n] = r->sel;
+	s->first[s->n] = r->first;
 	s->n++;
 	return s->rows;
+}
+
+static struct list_area area(int y, int end, int item_rows, int reserve)
+{
+	return (struct list_area){.y = y, .end = end, .x = 2, .w = 40, .item_rows = item_rows,
+	                          .reserve = reserve};
 }
 
 static void draws_what_fits(void **state)
@@ -91,7 +97,7 @@ static void draws_what_fits(void **state)
 	struct menu m = {.n = 8, .sel = 5};
 	struct seen s = {.rows = 1};
 	/* Rows 3 to 6: four items, scrolled so that item 5 is the last. */
-	int y = list_draw(&m, 3, 7, 1, 0, record, &s);
+	int y = menu_draw(&m, area(3, 7, 1, 0), record, &s);
 	assert_int_equal(s.n, 4);
 	assert_int_equal(y, 7);
 	assert_int_equal(m.top, 2);
@@ -99,30 +105,31 @@ static void draws_what_fits(void **state)
 		assert_int_equal(s.item[k], 2 + k);
 		assert_int_equal(s.y[k], 3 + k);
 		assert_int_equal(s.sel[k], 2 + k == 5);
+		assert_int_equal(s.first[k], k == 0);
 	}
 	/* Two rows an item in seven rows: three items, none cut in half. */
 	m = (struct menu){.n = 8, .sel = 0};
 	s = (struct seen){.rows = 2};
-	y = list_draw(&m, 0, 7, 2, 0, record, &s);
+	y = menu_draw(&m, area(0, 7, 2, 0), record, &s);
 	assert_int_equal(s.n, 3);
 	assert_int_equal(y, 6);
 	assert_int_equal(m.rows, 3);
 	/* Rows kept for headings make the page smaller. */
 	m = (struct menu){.n = 8, .sel = 7};
 	s = (struct seen){.rows = 1};
-	list_draw(&m, 0, 6, 1, 2, record, &s);
+	menu_draw(&m, area(0, 6, 1, 2), record, &s);
 	assert_int_equal(m.rows, 4);
 	assert_int_equal(m.top, 4);
 	/* A row that draws nothing ends the list. */
 	m = (struct menu){.n = 8};
 	s = (struct seen){.rows = 0};
-	y = list_draw(&m, 1, 9, 1, 0, record, &s);
+	y = menu_draw(&m, area(1, 9, 1, 0), record, &s);
 	assert_int_equal(s.n, 1);
 	assert_int_equal(y, 1);
 	/* An empty list draws nothing. */
 	m = (struct menu){0};
 	s = (struct seen){.rows = 1};
-	assert_int_equal(list_draw(&m, 2, 9, 1, 0, record, &s), 2);
+	assert_int_equal(menu_draw(&m, area(2, 9, 1, 0), record, &s), 2);
 	assert_int_equal(s.n, 0);
 }
 
