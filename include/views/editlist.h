@@ -34,7 +34,7 @@ struct editlist_ops {
 	/* Optional: rows the list keeps for headings its rows draw. */
 	int (*reserve)(const void *own);
 	/* Draws one row (x is 2, w the list's width); returns the rows used. */
-	int (*row)(void *own, const struct list_row *r);
+	int (*row)(const void *own, const struct list_row *r);
 	/* Optional: what Enter on row i does (when not select_edits). */
 	struct step (*select)(struct ctx *c, void *own, size_t i);
 	/* Optional: fills the question for the edit key on row i (titles,

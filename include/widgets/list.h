@@ -43,11 +43,11 @@ struct list_row {
 };
 
 /* Draws one item and returns the rows it used; 0 stops the list. */
-typedef int (*menu_row_fn)(void *data, const struct list_row *r);
+typedef int (*menu_row_fn)(const void *data, const struct list_row *r);
 
 /* Lays the menu out in the area (its rows less the reserve, over the rows
  * an item takes), then hands row() each item from the first shown while a
  * whole item fits. Returns the screen row after the last drawn. */
-int menu_draw(struct menu *m, struct list_area a, menu_row_fn row, void *data);
+int menu_draw(struct menu *m, struct list_area a, menu_row_fn row, const void *data);
 
 #endif

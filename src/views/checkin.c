@@ -138,7 +138,7 @@ static void pick_word(const struct emotion_pick *p, size_t i, char *out, size_t 
 		snprintf(out, size, "%s/%s", p->core[p->at], p->fine[p->at][i - 1]);
 }
 
-static int pick_row(void *data, const struct list_row *r)
+static int pick_row(const void *data, const struct list_row *r)
 {
 	const struct emotion_pick *p = data;
 	char word[80], line[120];
@@ -755,7 +755,7 @@ struct checkins_drawing {
 	const struct checkins_state *s;
 };
 
-static int checkins_row(void *data, const struct list_row *r)
+static int checkins_row(const void *data, const struct list_row *r)
 {
 	const struct checkins_drawing *d = data;
 	const struct checkin *k = &d->s->list[r->i].c;

@@ -31,9 +31,9 @@ void editlist_leave(struct ctx *c, void *st)
 	s->ops->free(s->own);
 }
 
-static int draw_row(void *data, const struct list_row *r)
+static int draw_row(const void *data, const struct list_row *r)
 {
-	struct editlist *s = data;
+	const struct editlist *s = data;
 	return s->ops->row(s->own, r);
 }
 

@@ -103,9 +103,9 @@ static int line(const struct list_row *r, int y, bool sel, enum role role, const
 	return 1;
 }
 
-static int ownlist_row(void *own, const struct list_row *r)
+static int ownlist_row(const void *own, const struct list_row *r)
 {
-	struct ownlist *s = own;
+	const struct ownlist *s = own;
 	bool aff = s->which == LIST_AFFIRM;
 	size_t i = r->i;
 	int y = r->y;

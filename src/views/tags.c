@@ -51,9 +51,9 @@ static int tags_head(struct ctx *c, void *own, int y, int w)
 	return y;
 }
 
-static int tags_row(void *own, const struct list_row *r)
+static int tags_row(const void *own, const struct list_row *r)
 {
-	struct tags *s = own;
+	const struct tags *s = own;
 	char uses[32];
 	snprintf(uses, sizeof(uses), "%lld %s", (long long)s->t[r->i].uses,
 	         s->t[r->i].uses == 1 ? "entry" : "entries");

@@ -301,7 +301,7 @@ static const char *const abouts[T_COUNT] = {
 };
 
 /* A row of the list picked from: a kind, or a tool for "What I did". */
-static int pick_row(void *data, const struct list_row *r)
+static int pick_row(const void *data, const struct list_row *r)
 {
 	const struct trigger_state *s = data;
 	size_t i = r->i;
@@ -595,7 +595,7 @@ struct tmenu_drawing {
 	const struct tmenu *t;
 };
 
-static int tmenu_row(void *data, const struct list_row *r)
+static int tmenu_row(const void *data, const struct list_row *r)
 {
 	const struct tmenu_drawing *d = data;
 	size_t i = r->i;
@@ -702,9 +702,9 @@ static int kinds_head(struct ctx *c, void *own, int y, int w)
 	return y + 1;
 }
 
-static int kinds_row(void *own, const struct list_row *r)
+static int kinds_row(const void *own, const struct list_row *r)
 {
-	list_line(r->y, 2, r->w, r->sel, ROLE_NORMAL, ((struct kinds *)own)->c[r->i]);
+	list_line(r->y, 2, r->w, r->sel, ROLE_NORMAL, ((const struct kinds *)own)->c[r->i]);
 	return 1;
 }
 
@@ -802,9 +802,9 @@ static void toolbox_free(void *own)
 	tools_free(b->t, b->n);
 }
 
-static int toolbox_row(void *own, const struct list_row *r)
+static int toolbox_row(const void *own, const struct list_row *r)
 {
-	const struct tool *t = &((struct toolbox *)own)->t[r->i];
+	const struct tool *t = &((const struct toolbox *)own)->t[r->i];
 	char use[200];
 	if (!t->uses)
 		snprintf(use, sizeof(use), "not used in a trigger log yet");

@@ -11,7 +11,7 @@ void list_line(int y, int x, int w, bool sel, enum role r, const char *text)
 	ui_puts(y, x + 2, w - 4, list_role(sel, r), text);
 }
 
-int menu_draw(struct menu *m, struct list_area a, menu_row_fn row, void *data)
+int menu_draw(struct menu *m, struct list_area a, menu_row_fn row, const void *data)
 {
 	int per = a.item_rows > 0 ? a.item_rows : 1;
 	menu_layout(m, (a.end - a.y - a.reserve) / per);

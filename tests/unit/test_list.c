@@ -74,15 +74,18 @@ struct seen {
 	int rows; /* what each row uses */
 };
 
-static int record(void *data, const struct list_row *r)
+/* What the row function was handed (menu_draw's data is const). */
+static struct seen s;
+
+static int record(const void *data, const struct list_row *r)
 {
-	struct seen *s = data;
-	s->item[s->n] = r->i;
-	s->y[s->n] = r->y;
-	s->sel[s->n] = r->sel;
-	s->first[s->n] = r->first;
-	s->n++;
-	return s->rows;
+	(void)data;
+	s.item[s.n] = r->i;
+	s.y[s.n] = r->y;
+	s.sel[s.n] = r->sel;
+	s.first[s.n] = r->first;
+	s.n++;
+	return s.rows;
 }
 
 static struct list_area area(int y, int end, int item_rows, int reserve)
@@ -95,9 +98,9 @@ static void draws_what_fits(void **state)
 {
 	(void)state;
 	struct menu m = {.n = 8, .sel = 5};
-	struct seen s = {.rows = 1};
+	s = (struct seen){.rows = 1};
 	/* Rows 3 to 6: four items, scrolled so that item 5 is the last. */
-	int y = menu_draw(&m, area(3, 7, 1, 0), record, &s);
+	int y = menu_draw(&m, area(3, 7, 1, 0), record, NULL);
 	assert_int_equal(s.n, 4);
 	assert_int_equal(y, 7);
 	assert_int_equal(m.top, 2);
@@ -110,26 +113,26 @@ static void draws_what_fits(void **state)
 	/* Two rows an item in seven rows: three items, none cut in half. */
 	m = (struct menu){.n = 8, .sel = 0};
 	s = (struct seen){.rows = 2};
-	y = menu_draw(&m, area(0, 7, 2, 0), record, &s);
+	y = menu_draw(&m, area(0, 7, 2, 0), record, NULL);
 	assert_int_equal(s.n, 3);
 	assert_int_equal(y, 6);
 	assert_int_equal(m.rows, 3);
 	/* Rows kept for headings make the page smaller. */
 	m = (struct menu){.n = 8, .sel = 7};
 	s = (struct seen){.rows = 1};
-	menu_draw(&m, area(0, 6, 1, 2), record, &s);
+	menu_draw(&m, area(0, 6, 1, 2), record, NULL);
 	assert_int_equal(m.rows, 4);
 	assert_int_equal(m.top, 4);
 	/* A row that draws nothing ends the list. */
 	m = (struct menu){.n = 8};
 	s = (struct seen){.rows = 0};
-	y = menu_draw(&m, area(1, 9, 1, 0), record, &s);
+	y = menu_draw(&m, area(1, 9, 1, 0), record, NULL);
 	assert_int_equal(s.n, 1);
 	assert_int_equal(y, 1);
 	/* An empty list draws nothing. */
 	m = (struct menu){0};
 	s = (struct seen){.rows = 1};
-	assert_int_equal(menu_draw(&m, area(2, 9, 1, 0), record, &s), 2);
+	assert_int_equal(menu_draw(&m, area(2, 9, 1, 0), record, NULL), 2);
 	assert_int_equal(s.n, 0);
 }
 
