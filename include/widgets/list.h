@@ -25,6 +25,10 @@ void list_fill(int y, int x, int w, bool sel);
  * at most w - 4 columns, in list_role(sel, r). */
 void list_line(int y, int x, int w, bool sel, enum role r, const char *text);
 
+/* For a chosen row whose text keeps its own roles (Markdown): a ">" at
+ * column x, in ROLE_SELECTED. Nothing when not sel. */
+void list_mark(int y, int x, bool sel);
+
 /* Where the rows go: screen rows y to end - 1, from column x, w columns
  * wide; item_rows rows an item (1 when 0), and reserve rows kept for
  * headings the rows draw themselves. */

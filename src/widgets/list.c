@@ -11,6 +11,12 @@ void list_line(int y, int x, int w, bool sel, enum role r, const char *text)
 	ui_puts(y, x + 2, w - 4, list_role(sel, r), text);
 }
 
+void list_mark(int y, int x, bool sel)
+{
+	if (sel)
+		ui_puts(y, x, 2, ROLE_SELECTED, ">");
+}
+
 int menu_draw(struct menu *m, struct list_area a, menu_row_fn row, const void *data)
 {
 	int per = a.item_rows > 0 ? a.item_rows : 1;
