@@ -301,15 +301,15 @@ static void drop_draft(struct ctx *c)
 		settings_delete(c->vault, DRAFT_KEY, &e);
 }
 
-static int checkin_enter(struct ctx *c, void *st, const void *arg)
+/* An empty form, new or to be filled from a saved check-in; -1 when out of
+ * memory. */
+static int form_init(struct checkin_state *s)
 {
-	struct checkin_state *s = st;
 	s->c = (struct checkin)CHECKIN_INIT;
 	s->c.tolerance = "";
 	scale_init(&s->score, 0, 10);
 	scale_init(&s->intensity, 0, 10);
 	scale_init(&s->energy, 0, 10);
-	s->link = (int64_t *)arg;
 	s->m.n = F_COUNT;
 	s->pick = calloc(1, sizeof(*s->pick));
 	if (!s->pick)
@@ -317,6 +317,15 @@ static int checkin_enter(struct ctx *c, void *st, const void *arg)
 	s->pick->out = s->emotions;
 	s->pick->out_size = sizeof(s->emotions);
 	s->pick->owner = s;
+	return 0;
+}
+
+static int checkin_enter(struct ctx *c, void *st, const void *arg)
+{
+	struct checkin_state *s = st;
+	if (form_init(s))
+		return -1;
+	s->link = (int64_t *)arg;
 	if (c->vault && load_draft(c, s)) {
 		s->details = s->intensity.value != SCALE_NONE || s->energy.value != SCALE_NONE ||
 		             *s->c.tolerance || *s->sleep || *s->emotions || *s->body || *s->tags ||
@@ -660,18 +669,8 @@ static int edit_enter(struct ctx *c, void *st, const void *arg)
 {
 	struct checkin_state *s = st;
 	const struct checkin_saved *saved = arg;
-	s->c = (struct checkin)CHECKIN_INIT;
-	s->c.tolerance = "";
-	scale_init(&s->score, 0, 10);
-	scale_init(&s->intensity, 0, 10);
-	scale_init(&s->energy, 0, 10);
-	s->m.n = F_COUNT;
-	s->pick = calloc(1, sizeof(*s->pick));
-	if (!s->pick)
+	if (form_init(s))
 		return -1;
-	s->pick->out = s->emotions;
-	s->pick->out_size = sizeof(s->emotions);
-	s->pick->owner = s;
 	s->edit_id = saved->id;
 	s->details = true;
 	scale_set(&s->score, saved->c.score);
