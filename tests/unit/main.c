@@ -37,6 +37,7 @@
 	X(editor) \
 	X(scale) \
 	X(list) \
+	X(editlist) \
 	X(stats) \
 	X(feelings) \
 	X(chart) \
