@@ -28,7 +28,8 @@ void editlist_leave(struct ctx *c, void *st)
 {
 	(void)c;
 	struct editlist *s = st;
-	s->ops->free(s->own);
+	if (s->ops) /* NULL when an enter failed before editlist_enter */
+		s->ops->free(s->own);
 }
 
 static int draw_row(const void *data, const struct list_row *r)
