@@ -182,4 +182,15 @@ void view_stamp(const struct ctx *c, const char *stamp, char *out, size_t size);
 /* Just the day of a moment, in the config file's format. */
 void view_date(const struct ctx *c, int64_t at, int off_min, char *out, size_t size);
 
+/* The list of crisis-line regions (set-up and region_view): a row is a
+ * region's name, followed by mark when it is the current one. menu_draw's
+ * row function (views/crisis.c), with data a struct region_rows. */
+struct crisis_data;
+struct list_row;
+struct region_rows {
+	const struct crisis_data *d;
+	const char *current, *mark;
+};
+int view_region_row(const void *data, const struct list_row *r);
+
 #endif

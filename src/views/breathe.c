@@ -10,6 +10,7 @@
 #include "store/tracking.h"
 #include "views/journal_int.h"
 #include "views/view.h"
+#include "widgets/list.h"
 #include "widgets/scale.h"
 
 enum stage { B_CHOOSE, B_BEFORE, B_RUN, B_AFTER };
@@ -59,9 +60,8 @@ static void breathe_draw(struct ctx *c, void *st, int rows, int cols)
 		                   "failure.");
 		y++;
 		for (int p = 0; p < PACE_COUNT; p++, y++) {
-			ui_fill(y, 2, w, p == (int)b->pattern ? ROLE_SELECTED : ROLE_NORMAL);
-			ui_puts(y, 4, w - 4, p == (int)b->pattern ? ROLE_SELECTED : ROLE_NORMAL,
-			        pacer_name((enum pacer_pattern)p));
+			list_line(y, 2, w, p == (int)b->pattern, ROLE_NORMAL,
+			          pacer_name((enum pacer_pattern)p));
 		}
 		char pace[200];
 		long long ms = pacer_cycle_ms(b->pattern, b->pct);

@@ -14,7 +14,7 @@
 #include "util/buf.h"
 #include "views/journal_int.h"
 #include "views/view.h"
-#include "widgets/menu.h"
+#include "widgets/list.h"
 #include "widgets/scale.h"
 #include "util/utf8.h"
 
@@ -116,6 +116,18 @@ static void pick_word(const struct emotion_pick *p, size_t i, char *out, size_t 
 		snprintf(out, size, "%s/%s", p->core[p->at], p->fine[p->at][i - 1]);
 }
 
+static int pick_row(const void *data, const struct list_row *r)
+{
+	const struct emotion_pick *p = data;
+	char word[80], line[120];
+	pick_word(p, r->i, word, sizeof(word));
+	const char *shown = strchr(word, '/') ? strchr(word, '/') + 1 : word;
+	snprintf(line, sizeof(line), "%s %s%s", picked(p, word) ? "[x]" : "[ ]", shown,
+	         p->level == 0 && p->nfine[r->i] ? "  ..." : "");
+	list_line(r->y, r->x, r->w, r->sel, ROLE_NORMAL, line);
+	return 1;
+}
+
 static void pick_draw(struct ctx *c, void *st, int rows, int cols)
 {
 	(void)c;
@@ -128,17 +140,8 @@ static void pick_draw(struct ctx *c, void *st, int rows, int cols)
 	snprintf(chosen, sizeof(chosen), "Chosen: %s", *p->out ? p->out : "none yet");
 	ui_puts(y, 2, cols - 4, ROLE_MUTED, chosen);
 	y += 2;
-	menu_layout(&p->m, rows - y);
-	for (size_t i = p->m.top; i < p->m.n && y < rows; i++, y++) {
-		bool sel = i == p->m.sel;
-		char word[80], line[120];
-		pick_word(p, i, word, sizeof(word));
-		const char *shown = strchr(word, '/') ? strchr(word, '/') + 1 : word;
-		snprintf(line, sizeof(line), "%s %s%s", picked(p, word) ? "[x]" : "[ ]", shown,
-		         p->level == 0 && p->nfine[i] ? "  ..." : "");
-		ui_fill(y, 2, cols - 4, sel ? ROLE_SELECTED : ROLE_NORMAL);
-		ui_puts(y, 4, cols - 8, sel ? ROLE_SELECTED : ROLE_NORMAL, line);
-	}
+	menu_draw(&p->m, (struct list_area){.y = y, .end = rows, .x = 2, .w = cols - 4}, pick_row,
+	          p);
 }
 
 static struct step pick_action(struct ctx *c, void *st, enum action a)
@@ -276,15 +279,15 @@ static void drop_draft(struct ctx *c)
 		settings_delete(c->vault, DRAFT_KEY, &e);
 }
 
-static int checkin_enter(struct ctx *c, void *st, const void *arg)
+/* An empty form, new or to be filled from a saved check-in; -1 when out of
+ * memory. */
+static int form_init(struct checkin_state *s)
 {
-	struct checkin_state *s = st;
 	s->c = (struct checkin)CHECKIN_INIT;
 	s->c.tolerance = "";
 	scale_init(&s->score, 0, 10);
 	scale_init(&s->intensity, 0, 10);
 	scale_init(&s->energy, 0, 10);
-	s->link = (int64_t *)arg;
 	s->m.n = F_COUNT;
 	s->pick = calloc(1, sizeof(*s->pick));
 	if (!s->pick)
@@ -292,6 +295,15 @@ static int checkin_enter(struct ctx *c, void *st, const void *arg)
 	s->pick->out = s->emotions;
 	s->pick->out_size = sizeof(s->emotions);
 	s->pick->owner = s;
+	return 0;
+}
+
+static int checkin_enter(struct ctx *c, void *st, const void *arg)
+{
+	struct checkin_state *s = st;
+	if (form_init(s))
+		return -1;
+	s->link = (int64_t *)arg;
 	if (c->vault && load_draft(c, s)) {
 		s->details = s->intensity.value != SCALE_NONE || s->energy.value != SCALE_NONE ||
 		             *s->c.tolerance || *s->sleep || *s->emotions || *s->body || *s->tags ||
@@ -403,11 +415,10 @@ static void checkin_draw(struct ctx *c, void *st, int rows, int cols)
 		bool sel = (size_t)i == s->m.sel;
 		char val[1100];
 		value_text(s, i, val, sizeof(val));
-		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
-		ui_puts(y, 4, 22, sel ? ROLE_SELECTED : (i == F_SAVE ? ROLE_STRONG : ROLE_NORMAL),
-		        labels[i]);
+		list_fill(y, 2, w, sel);
+		ui_puts(y, 4, 22, list_role(sel, i == F_SAVE ? ROLE_STRONG : ROLE_NORMAL), labels[i]);
 		if (i != F_SAVE)
-			ui_puts(y, 27, w - 27, sel ? ROLE_SELECTED : ROLE_MUTED, val);
+			ui_puts(y, 27, w - 27, list_role(sel, ROLE_MUTED), val);
 		y++;
 	}
 }
@@ -636,18 +647,8 @@ static int edit_enter(struct ctx *c, void *st, const void *arg)
 {
 	struct checkin_state *s = st;
 	const struct checkin_saved *saved = arg;
-	s->c = (struct checkin)CHECKIN_INIT;
-	s->c.tolerance = "";
-	scale_init(&s->score, 0, 10);
-	scale_init(&s->intensity, 0, 10);
-	scale_init(&s->energy, 0, 10);
-	s->m.n = F_COUNT;
-	s->pick = calloc(1, sizeof(*s->pick));
-	if (!s->pick)
+	if (form_init(s))
 		return -1;
-	s->pick->out = s->emotions;
-	s->pick->out_size = sizeof(s->emotions);
-	s->pick->owner = s;
 	s->edit_id = saved->id;
 	s->details = true;
 	scale_set(&s->score, saved->c.score);
@@ -726,6 +727,24 @@ static void list_leave(struct ctx *c, void *st)
 	checkins_free(s->list, s->n);
 }
 
+struct checkins_drawing {
+	const struct ctx *c;
+	const struct checkins_state *s;
+};
+
+static int checkins_row(const void *data, const struct list_row *r)
+{
+	const struct checkins_drawing *d = data;
+	const struct checkin *k = &d->s->list[r->i].c;
+	char when[64], line[400];
+	view_date_time(d->c, k->at.t, k->at.off_min, when, sizeof(when));
+	snprintf(line, sizeof(line), "%s  %d of 10%s%.*s%s%.*s", when, k->score,
+	         *k->emotions ? "  " : "", (int)utf8_cut(k->emotions, 150), k->emotions,
+	         *k->tags ? "  tags: " : "", (int)utf8_cut(k->tags, 100), k->tags);
+	list_line(r->y, r->x, r->w, r->sel, ROLE_NORMAL, line);
+	return 1;
+}
+
 static void list_draw(struct ctx *c, void *st, int rows, int cols)
 {
 	struct checkins_state *s = st;
@@ -736,18 +755,8 @@ static void list_draw(struct ctx *c, void *st, int rows, int cols)
 		ui_puts(y, 2, w, ROLE_MUTED, "No check-ins yet.");
 		return;
 	}
-	menu_layout(&s->m, rows - y);
-	for (size_t i = s->m.top; i < s->n && y < rows; i++, y++) {
-		bool sel = i == s->m.sel;
-		const struct checkin *k = &s->list[i].c;
-		char when[64], line[400];
-		view_date_time(c, k->at.t, k->at.off_min, when, sizeof(when));
-		snprintf(line, sizeof(line), "%s  %d of 10%s%.*s%s%.*s", when, k->score,
-		         *k->emotions ? "  " : "", (int)utf8_cut(k->emotions, 150), k->emotions,
-		         *k->tags ? "  tags: " : "", (int)utf8_cut(k->tags, 100), k->tags);
-		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
-		ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : ROLE_NORMAL, line);
-	}
+	struct checkins_drawing d = {c, s};
+	menu_draw(&s->m, (struct list_area){.y = y, .end = rows, .x = 2, .w = w}, checkins_row, &d);
 }
 
 static struct step remove_it(struct ctx *c, void *data)

@@ -11,7 +11,7 @@
 #include "util/buf.h"
 #include "views/journal_int.h"
 #include "views/view.h"
-#include "widgets/menu.h"
+#include "widgets/list.h"
 
 struct crisis {
 	struct buf md;
@@ -267,19 +267,23 @@ static void region_leave(struct ctx *c, void *st)
 	crisis_free(&r->d);
 }
 
+int view_region_row(const void *data, const struct list_row *r)
+{
+	const struct region_rows *d = data;
+	const struct crisis_region *g = &d->d->regions[r->i];
+	char line[160];
+	snprintf(line, sizeof(line), "%s%s", g->name, strcmp(g->code, d->current) == 0 ? d->mark : "");
+	list_line(r->y, r->x, r->w, r->sel, ROLE_NORMAL, line);
+	return 1;
+}
+
 static void region_draw(struct ctx *c, void *st, int rows, int cols)
 {
 	struct region *r = st;
 	int y = view_title(cols, "Where are you? Crisis lines differ by country.");
-	menu_layout(&r->m, rows - y - 1);
-	for (size_t i = r->m.top; i < r->m.n && y < rows - 1; i++, y++) {
-		bool sel = i == r->m.sel;
-		char line[160];
-		snprintf(line, sizeof(line), "%s%s", r->d.regions[i].name,
-		         strcmp(r->d.regions[i].code, c->region) == 0 ? "  (chosen now)" : "");
-		ui_fill(y, 2, cols - 4, sel ? ROLE_SELECTED : ROLE_NORMAL);
-		ui_puts(y, 4, cols - 8, sel ? ROLE_SELECTED : ROLE_NORMAL, line);
-	}
+	struct region_rows d = {&r->d, c->region, "  (chosen now)"};
+	menu_draw(&r->m, (struct list_area){.y = y, .end = rows - 1, .x = 2, .w = cols - 4},
+	          view_region_row, &d);
 }
 
 static struct step region_action(struct ctx *c, void *st, enum action a)

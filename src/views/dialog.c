@@ -6,6 +6,7 @@
 #include "util/utf8.h"
 #include "views/view.h"
 #include "widgets/field.h"
+#include "widgets/list.h"
 
 static void dialog_box(int rows, int cols, int height, int *y0, int *x0, int *w)
 {
@@ -48,8 +49,8 @@ static void confirm_draw(struct ctx *c, void *st, int rows, int cols)
 	snprintf(no, sizeof(no), " %s ", s->q->no);
 	snprintf(yes, sizeof(yes), " %s ", s->q->yes);
 	int x = x0;
-	x += ui_puts(y0 + 6, x, w, s->choice == 0 ? ROLE_SELECTED : ROLE_NORMAL, no) + 3;
-	ui_puts(y0 + 6, x, w - (x - x0), s->choice == 1 ? ROLE_SELECTED : ROLE_NORMAL, yes);
+	x += ui_puts(y0 + 6, x, w, list_role(s->choice == 0, ROLE_NORMAL), no) + 3;
+	ui_puts(y0 + 6, x, w - (x - x0), list_role(s->choice == 1, ROLE_NORMAL), yes);
 }
 
 static struct step confirm_action(struct ctx *c, void *st, enum action a)

@@ -9,7 +9,7 @@
 #include "store/vault.h"
 #include "views/journal_int.h"
 #include "widgets/editor.h"
-#include "widgets/menu.h"
+#include "widgets/list.h"
 
 /* A scrollable, wrapped, read-only text: the body of an entry or of an
  * earlier version. */
@@ -146,6 +146,15 @@ static void entry_draw(struct ctx *c, void *st, int rows, int cols)
 	reader_draw(&s->body, y, 2, rows - y, w);
 }
 
+/* Asks to be sure before a delete (q: the question, kept in the state). */
+static struct step ask_delete(struct confirm *q, const char *title, const char *message,
+                              struct step (*on_yes)(struct ctx *c, void *data), void *data)
+{
+	*q = (struct confirm){.title = title, .message = message, .yes = "Delete", .no = "Keep it",
+	                      .yes_is_risky = true, .on_yes = on_yes, .data = data};
+	return PUSH(confirm_view, q);
+}
+
 static struct step do_delete(struct ctx *c, void *data)
 {
 	struct entry_state *s = data;
@@ -179,17 +188,10 @@ static struct step entry_action(struct ctx *c, void *st, enum action a)
 	case ACT_VERSIONS:
 		return PUSH(versions_view, &s->id);
 	case ACT_REMOVE:
-		s->ask = (struct confirm){
-			.title = "Delete this entry?",
-			.message = "It is removed from the vault and its old text is wiped. Until you "
-			           "lock or quit, **u** in the journal brings it back.",
-			.yes = "Delete",
-			.no = "Keep it",
-			.yes_is_risky = true,
-			.on_yes = do_delete,
-			.data = s,
-		};
-		return PUSH(confirm_view, &s->ask);
+		return ask_delete(&s->ask, "Delete this entry?",
+		                  "It is removed from the vault and its old text is wiped. Until you "
+		                  "lock or quit, **u** in the journal brings it back.",
+		                  do_delete, s);
 	case ACT_BACK:
 		return STEP(STEP_POP);
 	default:
@@ -261,6 +263,22 @@ static void when(const struct ctx *c, const struct entry_version *v, char *out, 
 	view_date_time(c, v->at, v->off_min, out, size);
 }
 
+struct versions_drawing {
+	const struct ctx *c;
+	const struct versions_state *s;
+};
+
+static int version_row(const void *data, const struct list_row *r)
+{
+	const struct versions_drawing *d = data;
+	const struct entry_version *v = &d->s->v[r->i];
+	char at[32], line[300];
+	when(d->c, v, at, sizeof(at));
+	snprintf(line, sizeof(line), "%s   %s", at, *v->title ? v->title : ENTRY_UNTITLED);
+	list_line(r->y, r->x, r->w, r->sel, ROLE_NORMAL, line);
+	return 1;
+}
+
 static void versions_draw(struct ctx *c, void *st, int rows, int cols)
 {
 	(void)c;
@@ -285,15 +303,8 @@ static void versions_draw(struct ctx *c, void *st, int rows, int cols)
 		                             "changed since it was written.");
 		return;
 	}
-	menu_layout(&s->m, rows - y);
-	for (size_t i = s->m.top; i < s->n && y < rows; i++, y++) {
-		bool sel = i == s->m.sel;
-		char at[32], line[300];
-		when(c, &s->v[i], at, sizeof(at));
-		snprintf(line, sizeof(line), "%s   %s", at, *s->v[i].title ? s->v[i].title : ENTRY_UNTITLED);
-		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
-		ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : ROLE_NORMAL, line);
-	}
+	struct versions_drawing d = {c, s};
+	menu_draw(&s->m, (struct list_area){.y = y, .end = rows, .x = 2, .w = w}, version_row, &d);
 }
 
 static struct step version_delete(struct ctx *c, void *data)
@@ -332,16 +343,9 @@ static struct step versions_action(struct ctx *c, void *st, enum action a)
 	case ACT_REMOVE:
 		if (!s->n)
 			return STEP(STEP_NONE);
-		s->ask = (struct confirm){
-			.title = "Delete this version?",
-			.message = "The entry keeps its current text; only this earlier one is wiped.",
-			.yes = "Delete",
-			.no = "Keep it",
-			.yes_is_risky = true,
-			.on_yes = version_delete,
-			.data = s,
-		};
-		return PUSH(confirm_view, &s->ask);
+		return ask_delete(&s->ask, "Delete this version?",
+		                  "The entry keeps its current text; only this earlier one is wiped.",
+		                  version_delete, s);
 	case ACT_BACK:
 		return STEP(STEP_POP);
 	default:

@@ -8,7 +8,7 @@
 #include "core/helpnow.h"
 #include "views/journal_int.h"
 #include "views/view.h"
-#include "widgets/menu.h"
+#include "widgets/list.h"
 
 struct helpnow {
 	struct menu m;
@@ -41,8 +41,8 @@ static void helpnow_draw(struct ctx *c, void *st, int rows, int cols)
 	for (int i = 0; i < HELP_COUNT; i++) {
 		bool sel = (size_t)i == h->m.sel;
 		snprintf(line, sizeof(line), "%d  %s", i + 1, helpnow_name((enum helpnow_tool)i));
-		ui_fill(y0 + 3 + i, x0, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
-		ui_puts(y0 + 3 + i, x0 + 1, w - 1, sel ? ROLE_SELECTED : ROLE_NORMAL, line);
+		list_fill(y0 + 3 + i, x0, w, sel);
+		ui_puts(y0 + 3 + i, x0 + 1, w - 1, list_role(sel, ROLE_NORMAL), line);
 	}
 }
 

@@ -13,7 +13,7 @@
 #include "store/vault.h"
 #include "views/journal_int.h"
 #include "views/view.h"
-#include "widgets/menu.h"
+#include "widgets/list.h"
 
 enum item_kind { I_CHECKIN, I_TRIGGER, I_WRITE, I_PROMPT, I_FREE, I_JOURNAL, I_HOMEWORK, I_INSIGHTS, I_PATH, I_LEARN, I_DATA, I_CRISIS, I_LOCK, I_QUIT, I_BRINGIN, I_COUNT };
 
@@ -206,8 +206,7 @@ static void home_draw(struct ctx *c, void *st, int rows, int cols)
 		bool sel = i == h->m.sel;
 		const char *title, *about;
 		item_text(h, kind_at(h, i), &title, &about);
-		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
-		ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : ROLE_STRONG, title);
+		list_line(y, 2, w, sel, ROLE_STRONG, title);
 		int n = view_markdown(y + 1, 4, w - 4, rows - y - 1 > 2 ? 2 : rows - y - 1, 0, about);
 		y += 2 + (n < 2 ? n : 2);
 	}

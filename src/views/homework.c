@@ -21,7 +21,7 @@
 #include "views/journal_int.h"
 #include "views/view.h"
 #include "widgets/field.h"
-#include "widgets/menu.h"
+#include "widgets/list.h"
 #include "widgets/scale.h"
 #include "util/utf8.h"
 
@@ -159,6 +159,32 @@ static void dates_line(const struct ctx *c, const struct hw_pack *p, bool short_
 		snprintf(out + n, size - (size_t)n, " · for the session on %s", due);
 }
 
+struct hw_drawing {
+	const struct ctx *c;
+	const struct hwlist *s;
+};
+
+/* A pack: its name and its dates under it; the last row adds one. */
+static int pack_row(const void *data, const struct list_row *r)
+{
+	const struct hw_drawing *d = data;
+	const struct hwlist *s = d->s;
+	size_t i = r->i;
+	if (i == s->n) {
+		list_line(r->y, r->x, r->w, r->sel, ROLE_MUTED, "+ Add a pack from a file");
+		return 1;
+	}
+	char line[400];
+	/* A pack's label, when it has one, stands in for a title that may
+	 * be long and personal; the title shows once the pack is open. */
+	const char *name = s->shown[i].readable && s->shown[i].h.label ? s->shown[i].h.label
+	                                                               : s->packs[i].title;
+	list_line(r->y, r->x, r->w, r->sel, ROLE_STRONG, name);
+	dates_line(d->c, &s->packs[i], true, line, sizeof(line));
+	ui_puts(r->y + 1, 6, r->w - 6, ROLE_MUTED, line);
+	return 2;
+}
+
 static void draw_overview(const struct ctx *c, struct hwlist *s, int rows, int cols)
 {
 	int y = view_title(cols, "From my therapist");
@@ -167,24 +193,9 @@ static void draw_overview(const struct ctx *c, struct hwlist *s, int rows, int c
 	                   "What your therapist suggested between sessions. Do any of it, in any "
 	                   "order, or none of it; it is kept here for you, not checked.") +
 	     1;
-	menu_layout(&s->m, (rows - y) / 2);
-	for (size_t i = s->m.top; i < s->m.n && y < rows - 1; i++) {
-		bool sel = i == s->m.sel;
-		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
-		if (i == s->n) {
-			ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : ROLE_MUTED, "+ Add a pack from a file");
-			break;
-		}
-		char line[400];
-		/* A pack's label, when it has one, stands in for a title that may
-		 * be long and personal; the title shows once the pack is open. */
-		const char *name = s->shown[i].readable && s->shown[i].h.label ? s->shown[i].h.label
-		                                                               : s->packs[i].title;
-		ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : ROLE_STRONG, name);
-		dates_line(c, &s->packs[i], true, line, sizeof(line));
-		ui_puts(y + 1, 6, w - 6, ROLE_MUTED, line);
-		y += 2;
-	}
+	struct hw_drawing d = {c, s};
+	menu_draw(&s->m, (struct list_area){.y = y, .end = rows, .x = 2, .w = w, .item_rows = 2},
+	          pack_row, &d);
 }
 
 /* Markdown in at most max lines from column 2; the lines it took. */
@@ -192,6 +203,26 @@ static int md_lines(int y, int w, int max, const char *md)
 {
 	int n = view_markdown(y, 2, w, max, 0, md);
 	return n < max ? n : max;
+}
+
+/* An item of the open pack: its heading and how far it has come, and what
+ * it is under them. */
+static int item_row(const void *data, const struct list_row *r)
+{
+	const struct shown *sh = data;
+	const struct hw_item *it = &sh->h.items[r->i];
+	char status[64], what[400];
+	homework_status(it, (long long)sh->pr[r->i].done, sh->pr[r->i].last_score, status,
+	                sizeof(status));
+	homework_describe(it, what, sizeof(what));
+	int sw = (int)utf8_width(status, strlen(status)), w = r->w;
+	list_fill(r->y, r->x, w, r->sel);
+	ui_puts(r->y, 4, w - sw - 8, list_role(r->sel, ROLE_STRONG), it->heading);
+	ui_puts(r->y, w - sw, sw + 2,
+	        list_role(r->sel, sh->pr[r->i].done ? ROLE_GOOD : ROLE_MUTED), status);
+	what[0] = (char)(what[0] >= 'a' && what[0] <= 'z' ? what[0] - 32 : what[0]);
+	ui_puts(r->y + 1, 6, w - 6, ROLE_MUTED, what);
+	return 2;
 }
 
 static void draw_pack(const struct ctx *c, struct hwlist *s, int rows, int cols)
@@ -252,23 +283,8 @@ static void draw_pack(const struct ctx *c, struct hwlist *s, int rows, int cols)
 		y++;
 	}
 	s->items.n = sh->h.nitems;
-	menu_layout(&s->items, (rows - y) / 2);
-	for (size_t i = s->items.top; i < sh->h.nitems && y + 1 < rows; i++) {
-		const struct hw_item *it = &sh->h.items[i];
-		bool sel = i == s->items.sel;
-		char status[64], what[400];
-		homework_status(it, (long long)sh->pr[i].done, sh->pr[i].last_score, status,
-		                sizeof(status));
-		homework_describe(it, what, sizeof(what));
-		int sw = (int)utf8_width(status, strlen(status));
-		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
-		ui_puts(y, 4, w - sw - 8, sel ? ROLE_SELECTED : ROLE_STRONG, it->heading);
-		ui_puts(y, w - sw, sw + 2, sel ? ROLE_SELECTED : sh->pr[i].done ? ROLE_GOOD : ROLE_MUTED,
-		        status);
-		what[0] = (char)(what[0] >= 'a' && what[0] <= 'z' ? what[0] - 32 : what[0]);
-		ui_puts(y + 1, 6, w - 6, ROLE_MUTED, what);
-		y += 2;
-	}
+	menu_draw(&s->items, (struct list_area){.y = y, .end = rows, .x = 2, .w = w, .item_rows = 2},
+	          item_row, sh);
 }
 
 static void hw_draw(struct ctx *c, void *st, int rows, int cols)
@@ -627,6 +643,13 @@ static int measure_enter(struct ctx *c, void *st, const void *arg)
 	return 0;
 }
 
+static int response_row(const void *data, const struct list_row *r)
+{
+	const struct hw_item *it = data;
+	list_line(r->y, r->x, r->w, r->sel, ROLE_NORMAL, it->m.responses[r->i]);
+	return 1;
+}
+
 static void measure_draw(struct ctx *c, void *st, int rows, int cols)
 {
 	(void)c;
@@ -652,12 +675,8 @@ static void measure_draw(struct ctx *c, void *st, int rows, int cols)
 	snprintf(line, sizeof(line), "Question %zu of %zu", s->q + 1, it->m.nquestions);
 	ui_puts(y++, 2, w, ROLE_MUTED, line);
 	y += md_lines(y, w, 3, it->m.questions[s->q]) + 1;
-	menu_layout(&s->m, rows - y - 1);
-	for (size_t i = s->m.top; i < s->m.n && y < rows - 1; i++, y++) {
-		bool sel = i == s->m.sel;
-		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
-		ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : ROLE_NORMAL, it->m.responses[i]);
-	}
+	menu_draw(&s->m, (struct list_area){.y = y, .end = rows - 1, .x = 2, .w = w}, response_row,
+	          it);
 }
 
 static struct step measure_action(struct ctx *c, void *st, enum action a)

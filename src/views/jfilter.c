@@ -6,7 +6,7 @@
 
 #include "util/timefmt.h"
 #include "views/journal_int.h"
-#include "widgets/menu.h"
+#include "widgets/list.h"
 
 void jfilter_apply(const struct jfilter *f, struct entry_query *q)
 {
@@ -99,9 +99,9 @@ static void fview_draw(struct ctx *c, void *st, int rows, int cols)
 		bool sel = (size_t)i == v->m.sel;
 		char val[140];
 		value_of(v->f, i, val, sizeof(val));
-		ui_fill(y, 2, cols - 4, sel ? ROLE_SELECTED : ROLE_NORMAL);
-		ui_puts(y, 4, 28, sel ? ROLE_SELECTED : ROLE_NORMAL, labels[i]);
-		ui_puts(y, 34, cols - 38, sel ? ROLE_SELECTED : ROLE_STRONG, val);
+		list_fill(y, 2, cols - 4, sel);
+		ui_puts(y, 4, 28, list_role(sel, ROLE_NORMAL), labels[i]);
+		ui_puts(y, 34, cols - 38, list_role(sel, ROLE_STRONG), val);
 	}
 }
 

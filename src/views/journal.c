@@ -12,6 +12,7 @@
 #include "views/journal_int.h"
 #include "views/view.h"
 #include "widgets/field.h"
+#include "widgets/list.h"
 
 #define PAGE_ROWS 100
 
@@ -97,9 +98,8 @@ int jdraw_marked(int y, int x, int w, enum role base, const char *s)
 static void draw_row(const struct entry_row *r, int y, int w, bool sel, bool with_day)
 {
 	static const char *const wdays[7] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-	enum role base = sel ? ROLE_SELECTED : ROLE_NORMAL;
-	ui_fill(y, 2, w, base);
-	ui_fill(y + 1, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
+	list_fill(y, 2, w, sel);
+	list_fill(y + 1, 2, w, sel);
 	time_t t = (time_t)(r->at + (int64_t)r->off_min * 60);
 	struct tm tm;
 	gmtime_r(&t, &tm);
@@ -110,7 +110,7 @@ static void draw_row(const struct entry_row *r, int y, int w, bool sel, bool wit
 	else
 		snprintf(hhmm, sizeof(hhmm), "%02d:%02d", tm.tm_hour, tm.tm_min);
 	int x = 4;
-	x += ui_puts(y, x, w - x, sel ? ROLE_SELECTED : ROLE_MUTED, hhmm) + 2;
+	x += ui_puts(y, x, w - x, list_role(sel, ROLE_MUTED), hhmm) + 2;
 	/* Right side: tags, mood, trigger. */
 	char right[160] = "";
 	size_t rl = 0;
@@ -129,11 +129,11 @@ static void draw_row(const struct entry_row *r, int y, int w, bool sel, bool wit
 	int title_w = w - x - rw - 1;
 	if (title_w < 10)
 		title_w = w - x, rw = 0;
-	jdraw_marked(y, x, title_w, sel ? ROLE_SELECTED : ROLE_STRONG,
+	jdraw_marked(y, x, title_w, list_role(sel, ROLE_STRONG),
 	             r->title && *r->title ? r->title : ENTRY_UNTITLED);
 	if (rw)
-		ui_puts(y, w - rw + 1, rw, sel ? ROLE_SELECTED : ROLE_MUTED, right);
-	jdraw_marked(y + 1, x, w - x, sel ? ROLE_SELECTED : ROLE_MUTED, r->preview ? r->preview : "");
+		ui_puts(y, w - rw + 1, rw, list_role(sel, ROLE_MUTED), right);
+	jdraw_marked(y + 1, x, w - x, list_role(sel, ROLE_MUTED), r->preview ? r->preview : "");
 }
 
 /* Lays out headings and rows from `first` and draws what fits; keeps the

@@ -18,7 +18,7 @@
 #include "util/utf8.h"
 #include "views/view.h"
 #include "widgets/field.h"
-#include "widgets/menu.h"
+#include "widgets/list.h"
 
 enum stage { WELCOME, PRIVACY, PASSPHRASE, CODE, CODE_CHECK, REGION, FIRST_STEP };
 
@@ -278,15 +278,8 @@ static void draw_region(struct ctx *c, struct onboard *o, int y, int w, int rows
 	         why);
 	y += view_markdown(y, 2, w, 7, 0, md);
 	y++;
-	menu_layout(&o->m, rows - y);
-	for (size_t i = o->m.top; i < o->m.n && y < rows; i++, y++) {
-		bool sel = i == o->m.sel;
-		char line[160];
-		snprintf(line, sizeof(line), "%s%s", o->regions.regions[i].name,
-		         strcmp(o->regions.regions[i].code, c->region) == 0 ? "  (suggested)" : "");
-		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
-		ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : ROLE_NORMAL, line);
-	}
+	struct region_rows d = {&o->regions, c->region, "  (suggested)"};
+	menu_draw(&o->m, (struct list_area){.y = y, .end = rows, .x = 2, .w = w}, view_region_row, &d);
 }
 
 static void onboard_draw(struct ctx *c, void *st, int rows, int cols)

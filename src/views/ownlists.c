@@ -8,9 +8,10 @@
 #include "content/embed.h"
 #include "content/page.h"
 #include "store/lists.h"
+#include "views/editlist.h"
 #include "views/journal_int.h"
 #include "views/view.h"
-#include "widgets/menu.h"
+#include "widgets/list.h"
 
 #define OURS_MAX 32
 
@@ -18,30 +19,26 @@ struct ownlist {
 	enum own_list which;
 	struct list_item *items;
 	size_t n;
-	bool stale;            /* reload before drawing (a dialog changed it) */
-	struct menu m;         /* affirmations: ours first, then own, then "add" */
 	char *ours[OURS_MAX];  /* affirmations of ours (content), not owned text */
 	size_t nours;
 	char *intro;
-	struct ask ask;
-	struct confirm del;
 	int64_t editing;       /* 0: adding */
 };
 
-static int reload(struct ctx *c, struct ownlist *s)
+/* The rows: affirmations of ours first, then own, then "add". */
+static int ownlist_load(struct ctx *c, void *own, size_t *rows)
 {
+	struct ownlist *s = own;
 	list_items_free(s->items, s->n);
 	s->items = NULL;
 	s->n = 0;
+	*rows = s->nours + 1;
 	struct error e = {0};
 	if (list_items(c->vault, s->which, &s->items, &s->n, &e)) {
 		view_warn(c, &e);
 		return -1;
 	}
-	s->stale = false;
-	s->m.n = s->nours + s->n + 1;
-	if (s->m.sel >= s->m.n)
-		s->m.sel = s->m.n - 1;
+	*rows = s->nours + s->n + 1;
 	return 0;
 }
 
@@ -68,140 +65,151 @@ static void load_ours(struct ownlist *s)
 	}
 }
 
-static int ownlist_enter(struct ctx *c, void *st, const void *arg)
+static void ownlist_free(void *own)
 {
-	struct ownlist *s = st;
-	s->which = arg == &affirm_view ? LIST_AFFIRM : LIST_SUPPORT;
-	if (s->which == LIST_AFFIRM)
-		load_ours(s);
-	return reload(c, s);
-}
-
-static void ownlist_leave(struct ctx *c, void *st)
-{
-	(void)c;
-	struct ownlist *s = st;
+	struct ownlist *s = own;
 	list_items_free(s->items, s->n);
 	for (size_t i = 0; i < s->nours; i++)
 		free(s->ours[i]);
 	free(s->intro);
 }
 
-/* One row: highlighted when chosen; returns rows used. */
-static int row(int y, int w, int rows, bool sel, enum role r, const char *text)
+static int ownlist_head(struct ctx *c, void *own, int y, int w)
 {
-	if (y >= rows)
-		return 0;
-	ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
-	ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : r, text);
-	return 1;
-}
-
-static void ownlist_draw(struct ctx *c, void *st, int rows, int cols)
-{
-	struct ownlist *s = st;
-	if (s->stale)
-		reload(c, s);
-	int w = cols - 4;
+	(void)c;
+	struct ownlist *s = own;
 	bool aff = s->which == LIST_AFFIRM;
-	int y = view_title(cols, aff ? "Affirmations" : "My support map");
 	y += view_markdown(y, 2, w, 4, 0,
 	                   aff && s->intro ? s->intro
 	                                   : "The people who help, what each is good for, and how "
 	                                     "to reach them. It is kept encrypted in the vault. "
 	                                     "Nobody here is asked to help with everything.") +
 	     1;
-	/* Every row is one line; the menu scrolls them. */
-	size_t heads = aff ? 2 : 0;
-	menu_layout(&s->m, rows - y - (int)heads);
-	for (size_t i = s->m.top; i < s->m.n && y < rows; i++) {
-		bool sel = i == s->m.sel;
-		if (aff && i == s->m.top && i < s->nours)
-			y += row(y, w, rows, false, ROLE_HEADING, "A few of ours");
-		if (aff && i == s->nours)
-			y += row(y, w, rows, false, ROLE_HEADING, "My own");
-		if (i < s->nours) {
-			y += row(y, w, rows, sel, ROLE_NORMAL, s->ours[i]);
-		} else if (i < s->nours + s->n) {
-			const struct list_item *it = &s->items[i - s->nours];
-			char line[600];
-			if (aff)
-				snprintf(line, sizeof(line), "%s", it->a);
-			else
-				snprintf(line, sizeof(line), "%s  ·  helps with: %s  ·  reach: %s", it->a,
-				         *it->b ? it->b : "-", *it->c ? it->c : "-");
-			y += row(y, w, rows, sel, ROLE_STRONG, line);
-		} else {
-			y += row(y, w, rows, sel, ROLE_MUTED,
-			         aff ? "+ Add one of my own" : "+ Add someone");
-		}
-	}
+	return y;
 }
 
-static int save_item(struct ctx *c, void *data, const char *const *t, struct error *e)
+/* Affirmations keep two rows for the headings over ours and own. */
+static int ownlist_reserve(const void *own)
 {
-	struct ownlist *s = data;
-	int rc = s->editing ? list_update(c->vault, s->editing, t[0], t[1], t[2], e)
-	                    : list_add(c->vault, s->which, t[0], t[1], t[2], NULL, e);
-	if (rc == 0)
-		s->stale = true;
-	return rc;
+	return ((const struct ownlist *)own)->which == LIST_AFFIRM ? 2 : 0;
 }
 
-static struct step delete_item(struct ctx *c, void *data)
+/* One line of a row, when it fits; returns the rows used. */
+static int line(const struct list_row *r, int y, bool sel, enum role role, const char *text)
 {
-	struct ownlist *s = data;
-	struct error e = {0};
-	if (list_delete(c->vault, s->editing, &e))
-		view_warn(c, &e);
-	s->stale = true;
-	return STEP(STEP_REDRAW);
+	if (y >= r->end)
+		return 0;
+	list_line(y, 2, r->w, sel, role, text);
+	return 1;
 }
 
-static struct step ownlist_action(struct ctx *c, void *st, enum action a)
+static int ownlist_row(const void *own, const struct list_row *r)
 {
-	(void)c;
-	struct ownlist *s = st;
-	if (menu_action(&s->m, a))
-		return STEP(STEP_REDRAW);
-	if (a == ACT_BACK)
-		return STEP(STEP_POP);
-	bool own = s->m.sel >= s->nours && s->m.sel < s->nours + s->n;
-	const struct list_item *it = own ? &s->items[s->m.sel - s->nours] : NULL;
+	const struct ownlist *s = own;
 	bool aff = s->which == LIST_AFFIRM;
-	if (a == ACT_REMOVE && it) {
-		s->editing = it->id;
-		s->del = (struct confirm){
-			.title = aff ? "Remove this affirmation?" : "Take this person off the map?",
-			.message = "It is wiped from the vault.",
-			.yes = "Remove",
-			.no = "Keep",
-			.yes_is_risky = true,
-			.on_yes = delete_item,
-			.data = s,
-		};
-		return PUSH(confirm_view, &s->del);
+	size_t i = r->i;
+	int y = r->y;
+	if (aff && r->first && i < s->nours)
+		y += line(r, y, false, ROLE_HEADING, "A few of ours");
+	if (aff && i == s->nours)
+		y += line(r, y, false, ROLE_HEADING, "My own");
+	if (i < s->nours) {
+		y += line(r, y, r->sel, ROLE_NORMAL, s->ours[i]);
+	} else if (i < s->nours + s->n) {
+		const struct list_item *it = &s->items[i - s->nours];
+		char text[600];
+		if (aff)
+			snprintf(text, sizeof(text), "%s", it->a);
+		else
+			snprintf(text, sizeof(text), "%s  ·  helps with: %s  ·  reach: %s", it->a,
+			         *it->b ? it->b : "-", *it->c ? it->c : "-");
+		y += line(r, y, r->sel, ROLE_STRONG, text);
+	} else {
+		y += line(r, y, r->sel, ROLE_MUTED, aff ? "+ Add one of my own" : "+ Add someone");
 	}
-	if (a != ACT_SELECT && a != ACT_EDIT)
-		return STEP(STEP_NONE);
-	if (s->m.sel < s->nours)
-		return STEP(STEP_NONE);
+	return y - r->y;
+}
+
+/* The own item on row i, or NULL (one of ours, or "add"). */
+static const struct list_item *item_at(const struct ownlist *s, size_t i)
+{
+	return i >= s->nours && i < s->nours + s->n ? &s->items[i - s->nours] : NULL;
+}
+
+static bool ownlist_ask(void *own, size_t i, struct ask *q)
+{
+	struct ownlist *s = own;
+	if (i < s->nours)
+		return false;
+	const struct list_item *it = item_at(s, i);
+	bool aff = s->which == LIST_AFFIRM;
 	s->editing = it ? it->id : 0;
-	s->ask = (struct ask){
-		.title = aff ? (it ? "Change the words" : "An affirmation of my own")
-		             : (it ? "Change this person" : "Someone on my support map"),
-		.label = aff ? NULL : "Name:",
-		.initial = it ? it->a : "",
-		.on_form = save_item,
-		.data = s,
-	};
+	q->title = aff ? (it ? "Change the words" : "An affirmation of my own")
+	               : (it ? "Change this person" : "Someone on my support map");
+	q->label = aff ? NULL : "Name:";
+	q->initial = it ? it->a : "";
 	if (!aff) {
-		s->ask.more_labels[0] = "Helps with:";
-		s->ask.more_labels[1] = "How to reach:";
-		s->ask.more_initial[0] = it ? it->b : "";
-		s->ask.more_initial[1] = it ? it->c : "";
+		q->more_labels[0] = "Helps with:";
+		q->more_labels[1] = "How to reach:";
+		q->more_initial[0] = it ? it->b : "";
+		q->more_initial[1] = it ? it->c : "";
 	}
-	return PUSH(ask_view, &s->ask);
+	return true;
+}
+
+static int save_item(struct ctx *c, void *own, const char *const *t, struct error *e)
+{
+	struct ownlist *s = own;
+	return s->editing ? list_update(c->vault, s->editing, t[0], t[1], t[2], e)
+	                  : list_add(c->vault, s->which, t[0], t[1], t[2], NULL, e);
+}
+
+static bool ownlist_confirm(void *own, size_t i, struct confirm *q)
+{
+	struct ownlist *s = own;
+	const struct list_item *it = item_at(s, i);
+	if (!it)
+		return false;
+	s->editing = it->id;
+	q->title = s->which == LIST_AFFIRM ? "Remove this affirmation?"
+	                                   : "Take this person off the map?";
+	q->message = "It is wiped from the vault.";
+	q->yes = "Remove";
+	q->no = "Keep";
+	return true;
+}
+
+static int delete_item(struct ctx *c, void *own, size_t i, struct error *e)
+{
+	(void)i;
+	return list_delete(c->vault, ((struct ownlist *)own)->editing, e);
+}
+
+#define OWNLIST_OPS(var, vtitle) \
+	static const struct editlist_ops var = { \
+		.title = vtitle, \
+		.select_edits = true, \
+		.load = ownlist_load, \
+		.free = ownlist_free, \
+		.head = ownlist_head, \
+		.reserve = ownlist_reserve, \
+		.row = ownlist_row, \
+		.ask = ownlist_ask, \
+		.save = save_item, \
+		.confirm = ownlist_confirm, \
+		.remove = delete_item, \
+	}
+
+OWNLIST_OPS(affirm_list, "Affirmations");
+OWNLIST_OPS(support_list, "My support map");
+
+static int ownlist_enter(struct ctx *c, void *st, const void *arg)
+{
+	struct ownlist *s = editlist_own(st);
+	s->which = arg == &affirm_view ? LIST_AFFIRM : LIST_SUPPORT;
+	if (s->which == LIST_AFFIRM)
+		load_ours(s);
+	return editlist_enter(c, st, s->which == LIST_AFFIRM ? &affirm_list : &support_list);
 }
 
 static const struct hint ownlist_hints[] = {
@@ -216,13 +224,13 @@ static const struct hint ownlist_hints[] = {
 #define OWNLIST_VIEW(var, vname) \
 	const struct view_ops var = { \
 		.name = vname, \
-		.state_size = sizeof(struct ownlist), \
+		.state_size = EDITLIST_SIZE(struct ownlist), \
 		.flags = VIEW_NEEDS_VAULT, \
 		.hints = ownlist_hints, \
 		.enter = ownlist_enter, \
-		.leave = ownlist_leave, \
-		.draw = ownlist_draw, \
-		.on_action = ownlist_action, \
+		.leave = editlist_leave, \
+		.draw = editlist_draw, \
+		.on_action = editlist_action, \
 	}
 
 OWNLIST_VIEW(support_view, "support-map");

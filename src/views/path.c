@@ -9,7 +9,7 @@
 #include "io/healpath.h"
 #include "views/journal_int.h"
 #include "views/view.h"
-#include "widgets/menu.h"
+#include "widgets/list.h"
 
 #define MAX_MODULES HEALPATH_MAX
 
@@ -130,6 +130,25 @@ static struct healpath_module *selected_hp(struct path_state *s)
 	return &s->hp[s->menu.sel];
 }
 
+/* A module, under its phase's heading when it is the first shown of that
+ * phase. */
+static int module_row(const void *data, const struct list_row *r)
+{
+	const struct path_state *s = data;
+	const struct healpath_module *m = &s->hp[r->i];
+	int y = r->y, w = r->w;
+	if (r->first || m->phase != s->hp[r->i - 1].phase) {
+		if (y + 1 >= r->end)
+			return 0;
+		ui_puts(y++, 2, w, ROLE_HEADING, healpath_phase_title(m->phase));
+	}
+	list_fill(y, 2, w, r->sel);
+	ui_puts(y, 4, w - 20, list_role(r->sel, ROLE_NORMAL), m->m.title);
+	ui_puts(y, w - 14, 16, list_role(r->sel, m->status ? ROLE_GOOD : ROLE_MUTED),
+	        healpath_status(m->status));
+	return y + 1 - r->y;
+}
+
 static void draw_overview(struct path_state *s, int rows, int cols)
 {
 	int y = view_title(cols, "The healing path");
@@ -138,26 +157,42 @@ static void draw_overview(struct path_state *s, int rows, int cols)
 	                   "Ten ways of working on healing. Many people begin with the steadying "
 	                   "ones; any module can be opened at any time, in any order.");
 	y++;
-	menu_layout(&s->menu, rows - y - 3);
-	int last_phase = -1;
-	for (size_t i = s->menu.top; i < s->menu.n && y < rows; i++) {
-		const struct healpath_module *m = &s->hp[i];
-		int p = m->phase;
-		if (p != last_phase) {
-			if (y + 1 >= rows)
-				break;
-			ui_puts(y++, 2, w, ROLE_HEADING, healpath_phase_title(p));
-			last_phase = p;
-		}
-		bool sel = i == s->menu.sel;
-		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
-		ui_puts(y, 4, w - 20, sel ? ROLE_SELECTED : ROLE_NORMAL, m->m.title);
-		ui_puts(y, w - 14, 16, sel ? ROLE_SELECTED : (m->status ? ROLE_GOOD : ROLE_MUTED),
-		        healpath_status(m->status));
-		y++;
-	}
+	menu_draw(&s->menu, (struct list_area){.y = y, .end = rows, .x = 2, .w = w, .reserve = 3},
+	          module_row, s);
 	if (s->err[0])
 		ui_puts(rows - 1, 2, w, ROLE_WARN, s->err);
+}
+
+/* A row of an open module: read, where I am, exercises, then prompts to
+ * write to (Markdown, up to two lines, marked when chosen). */
+static int item_row(const void *data, const struct list_row *r)
+{
+	const struct path_state *s = data;
+	const struct module *m = &s->mod[s->menu.sel];
+	const struct healpath_module *h = &s->hp[s->menu.sel];
+	size_t i = r->i, first_prompt = 2 + m->nex;
+	int y = r->y, w = r->w, rows = r->end;
+	char line[600];
+	if (i == 0)
+		snprintf(line, sizeof(line), "Read about it");
+	else if (i == 1)
+		snprintf(line, sizeof(line), "Where I am with it: %s (%s changes it)",
+		         healpath_status(h->status), keymap_label(ACT_SELECT, false));
+	else if (i < first_prompt)
+		snprintf(line, sizeof(line), m->ex[i - 2].view == &hwimport_view ? "%s" : "Try: %s",
+		         m->ex[i - 2].title);
+	else
+		snprintf(line, sizeof(line), "Write: %s", h->m.prompts[i - first_prompt]);
+	int n = 1;
+	list_fill(y, 2, w, r->sel);
+	if (i >= first_prompt) {
+		/* Prompts may need two lines. */
+		n = view_markdown(y, 4, w - 4, rows - y > 2 ? 2 : rows - y, 0, line);
+		list_mark(y, 2, r->sel);
+	} else {
+		ui_puts(y, 4, w - 4, list_role(r->sel, i == 0 ? ROLE_STRONG : ROLE_NORMAL), line);
+	}
+	return (n > 0 ? n : 1) + (i == first_prompt - 1);
 }
 
 static void draw_module(struct path_state *s, int rows, int cols)
@@ -170,33 +205,7 @@ static void draw_module(struct path_state *s, int rows, int cols)
 	y++;
 	size_t first_prompt = 2 + m->nex;
 	s->items.n = first_prompt + h->m.nprompts;
-	menu_layout(&s->items, rows - y);
-	for (size_t i = s->items.top; i < s->items.n && y < rows; i++) {
-		bool sel = i == s->items.sel;
-		char line[600];
-		if (i == 0)
-			snprintf(line, sizeof(line), "Read about it");
-		else if (i == 1)
-			snprintf(line, sizeof(line), "Where I am with it: %s (%s changes it)",
-			         healpath_status(h->status), keymap_label(ACT_SELECT, false));
-		else if (i < first_prompt)
-			snprintf(line, sizeof(line), m->ex[i - 2].view == &hwimport_view ? "%s" : "Try: %s",
-			         m->ex[i - 2].title);
-		else
-			snprintf(line, sizeof(line), "Write: %s", h->m.prompts[i - first_prompt]);
-		int n = 1;
-		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
-		if (i >= first_prompt) {
-			/* Prompts may need two lines. */
-			n = view_markdown(y, 4, w - 4, rows - y > 2 ? 2 : rows - y, 0, line);
-			if (sel)
-				ui_puts(y, 2, 2, ROLE_SELECTED, ">");
-		} else {
-			ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : (i == 0 ? ROLE_STRONG : ROLE_NORMAL),
-			        line);
-		}
-		y += (n > 0 ? n : 1) + (i == first_prompt - 1);
-	}
+	menu_draw(&s->items, (struct list_area){.y = y, .end = rows, .x = 2, .w = w}, item_row, s);
 }
 
 static void path_draw(struct ctx *c, void *st, int rows, int cols)

@@ -10,7 +10,7 @@
 #include "util/buf.h"
 #include "views/journal_int.h"
 #include "views/view.h"
-#include "widgets/menu.h"
+#include "widgets/list.h"
 
 #define PART_MAX 1024
 
@@ -100,8 +100,8 @@ static void safety_draw(struct ctx *c, void *st, int rows, int cols)
 	}
 	for (int p = s->top; p < SP_COUNT && y < rows; p++) {
 		bool sel = (size_t)p == s->m.sel;
-		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
-		ui_puts(y++, 2, w, sel ? ROLE_SELECTED : ROLE_HEADING, safety_title((enum safety_part)p));
+		list_fill(y, 2, w, sel);
+		ui_puts(y++, 2, w, list_role(sel, ROLE_HEADING), safety_title((enum safety_part)p));
 		part_body(s, p, body, sizeof(body));
 		y += view_markdown(y, 4, w - 2, rows - y, 0, body) + 1;
 	}

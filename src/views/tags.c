@@ -5,22 +5,20 @@
 
 #include "store/journal.h"
 #include "util/utf8.h"
+#include "views/editlist.h"
 #include "views/journal_int.h"
-#include "widgets/menu.h"
+#include "widgets/list.h"
 
-struct tags_state {
+struct tags {
 	struct tag_count *t;
 	size_t n;
-	struct menu m;
-	struct ask ask;
-	struct confirm confirm;
 	char name[128];
 	char msg[512];
-	unsigned gen;
 };
 
-static void tags_load(struct ctx *c, struct tags_state *s)
+static int tags_load(struct ctx *c, void *own, size_t *rows)
 {
+	struct tags *s = own;
 	struct error e = {0};
 	tags_free(s->t, s->n);
 	s->t = NULL;
@@ -28,58 +26,74 @@ static void tags_load(struct ctx *c, struct tags_state *s)
 	s->msg[0] = '\0';
 	if (tags_list(c->vault, &s->t, &s->n, &e))
 		snprintf(s->msg, sizeof(s->msg), "%s", e.msg);
-	s->m.n = s->n;
-	if (s->m.sel >= s->n)
-		s->m.sel = s->n ? s->n - 1 : 0;
-}
-
-static int tags_enter(struct ctx *c, void *st, const void *arg)
-{
-	(void)arg;
-	((struct tags_state *)st)->gen = c->journal_gen;
-	tags_load(c, st);
+	*rows = s->n;
 	return 0;
 }
 
-static void tags_leave(struct ctx *c, void *st)
+static void tags_drop(void *own)
 {
-	(void)c;
-	struct tags_state *s = st;
+	struct tags *s = own;
 	tags_free(s->t, s->n);
 }
 
-static void tags_draw(struct ctx *c, void *st, int rows, int cols)
+static int tags_head(struct ctx *c, void *own, int y, int w)
 {
-	struct tags_state *s = st;
-	if (s->gen != c->journal_gen) {
-		s->gen = c->journal_gen;
-		tags_load(c, s);
-	}
-	int y = view_title(cols, "Tags");
-	int w = cols - 4 > 80 ? 80 : cols - 4;
+	(void)c;
+	struct tags *s = own;
 	if (s->msg[0]) {
 		ui_puts(y, 2, w, ROLE_WARN, s->msg);
-		return;
+		return -1;
 	}
 	if (!s->n) {
 		view_markdown(y, 2, w, 3, 0, "No tags yet. Tags can be added while writing.");
-		return;
+		return -1;
 	}
-	menu_layout(&s->m, rows - y);
-	for (size_t i = s->m.top; i < s->n && y < rows; i++, y++) {
-		bool sel = i == s->m.sel;
-		char uses[32];
-		snprintf(uses, sizeof(uses), "%lld %s", (long long)s->t[i].uses,
-		         s->t[i].uses == 1 ? "entry" : "entries");
-		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
-		ui_puts(y, 4, w - 20, sel ? ROLE_SELECTED : ROLE_NORMAL, s->t[i].name);
-		ui_puts(y, w - 14, 14, sel ? ROLE_SELECTED : ROLE_MUTED, uses);
-	}
+	return y;
 }
 
-static int do_rename(struct ctx *c, void *data, const char *to, struct error *e)
+static int tags_row(const void *own, const struct list_row *r)
 {
-	struct tags_state *s = data;
+	const struct tags *s = own;
+	char uses[32];
+	snprintf(uses, sizeof(uses), "%lld %s", (long long)s->t[r->i].uses,
+	         s->t[r->i].uses == 1 ? "entry" : "entries");
+	list_fill(r->y, 2, r->w, r->sel);
+	ui_puts(r->y, 4, r->w - 20, list_role(r->sel, ROLE_NORMAL), s->t[r->i].name);
+	ui_puts(r->y, r->w - 14, 14, list_role(r->sel, ROLE_MUTED), uses);
+	return 1;
+}
+
+/* Keeps the chosen tag's name for what comes next; false when there is none. */
+static bool choose(struct tags *s, size_t i)
+{
+	if (!s->n)
+		return false;
+	snprintf(s->name, sizeof(s->name), "%s", s->t[i].name);
+	return true;
+}
+
+static struct step tags_select(struct ctx *c, void *own, size_t i)
+{
+	(void)c;
+	struct tags *s = own;
+	return choose(s, i) ? PUSH(journal_view, s->name) : STEP(STEP_NONE);
+}
+
+static bool tags_ask(void *own, size_t i, struct ask *q)
+{
+	struct tags *s = own;
+	if (!choose(s, i))
+		return false;
+	q->title = "Rename the tag (an existing name merges the two)";
+	q->label = "New name:";
+	q->initial = s->name;
+	return true;
+}
+
+static int do_rename(struct ctx *c, void *own, const char *const *t, struct error *e)
+{
+	struct tags *s = own;
+	const char *to = t[0];
 	if (!*to)
 		return error_set(e, E_USAGE, "A tag needs a name; to remove it, use delete instead.");
 	if (!utf8_valid(to, strlen(to)))
@@ -88,58 +102,51 @@ static int do_rename(struct ctx *c, void *data, const char *to, struct error *e)
 		return -1;
 	snprintf(c->note, sizeof(c->note), "Renamed.");
 	c->journal_gen++;
-	tags_load(c, s);
 	return 0;
 }
 
-static struct step do_delete(struct ctx *c, void *data)
+static bool tags_confirm(void *own, size_t i, struct confirm *q)
 {
-	struct tags_state *s = data;
-	struct error e = {0};
-	if (tag_delete(c->vault, s->name, &e)) {
-		view_warn(c, &e);
-	} else {
-		snprintf(c->note, sizeof(c->note), "The tag was removed; the entries stay.");
-		c->journal_gen++;
-	}
-	tags_load(c, s);
-	return STEP(STEP_REDRAW);
+	if (!choose(own, i))
+		return false;
+	q->title = "Remove this tag?";
+	q->message = "It is taken off every entry that has it. The entries themselves "
+	             "stay as they are.";
+	q->yes = "Remove";
+	q->no = "Keep it";
+	return true;
 }
 
-static struct step tags_action(struct ctx *c, void *st, enum action a)
+static int do_delete(struct ctx *c, void *own, size_t i, struct error *e)
 {
-	(void)c;
-	struct tags_state *s = st;
-	if (menu_action(&s->m, a))
-		return STEP(STEP_REDRAW);
-	if (a == ACT_BACK)
-		return STEP(STEP_POP);
-	if (!s->n)
-		return STEP(STEP_NONE);
-	snprintf(s->name, sizeof(s->name), "%s", s->t[s->m.sel].name);
-	switch (a) {
-	case ACT_SELECT:
-		return PUSH(journal_view, s->name);
-	case ACT_EDIT:
-		s->ask = (struct ask){.title = "Rename the tag (an existing name merges the two)",
-		                      .label = "New name:", .initial = s->name, .on_done = do_rename,
-		                      .data = s};
-		return PUSH(ask_view, &s->ask);
-	case ACT_REMOVE:
-		s->confirm = (struct confirm){
-			.title = "Remove this tag?",
-			.message = "It is taken off every entry that has it. The entries themselves "
-			           "stay as they are.",
-			.yes = "Remove",
-			.no = "Keep it",
-			.yes_is_risky = true,
-			.on_yes = do_delete,
-			.data = s,
-		};
-		return PUSH(confirm_view, &s->confirm);
-	default:
-		return STEP(STEP_NONE);
-	}
+	(void)i;
+	struct tags *s = own;
+	if (tag_delete(c->vault, s->name, e))
+		return -1;
+	snprintf(c->note, sizeof(c->note), "The tag was removed; the entries stay.");
+	c->journal_gen++;
+	return 0;
+}
+
+static const struct editlist_ops tag_list = {
+	.title = "Tags",
+	.max_width = 80,
+	.follows_journal = true,
+	.load = tags_load,
+	.free = tags_drop,
+	.head = tags_head,
+	.row = tags_row,
+	.select = tags_select,
+	.ask = tags_ask,
+	.save = do_rename,
+	.confirm = tags_confirm,
+	.remove = do_delete,
+};
+
+static int tags_enter(struct ctx *c, void *st, const void *arg)
+{
+	(void)arg;
+	return editlist_enter(c, st, &tag_list);
 }
 
 static const struct hint tags_hints[] = {
@@ -152,11 +159,11 @@ static const struct hint tags_hints[] = {
 
 const struct view_ops tags_view = {
 	.name = "tags",
-	.state_size = sizeof(struct tags_state),
+	.state_size = EDITLIST_SIZE(struct tags),
 	.flags = VIEW_NEEDS_VAULT,
 	.hints = tags_hints,
 	.enter = tags_enter,
-	.leave = tags_leave,
-	.draw = tags_draw,
-	.on_action = tags_action,
+	.leave = editlist_leave,
+	.draw = editlist_draw,
+	.on_action = editlist_action,
 };

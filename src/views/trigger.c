@@ -10,9 +10,10 @@
 #include "store/settings.h"
 #include "store/tracking.h"
 #include "util/buf.h"
+#include "views/editlist.h"
 #include "views/journal_int.h"
 #include "views/view.h"
-#include "widgets/menu.h"
+#include "widgets/list.h"
 #include "widgets/scale.h"
 #include "util/utf8.h"
 
@@ -300,6 +301,27 @@ static const char *row_about(size_t i)
 	                     : "Keeps the log; it waits under Triggers to be finished.";
 }
 
+/* A row of the list picked from: a kind, or a tool for "What I did". */
+static int pick_row(const void *data, const struct list_row *r)
+{
+	const struct trigger_state *s = data;
+	size_t i = r->i;
+	char line[700];
+	if (s->picking_kind)
+		snprintf(line, sizeof(line), "%s", s->cats[i]);
+	else if (i < s->ntools)
+		snprintf(line, sizeof(line), "%s %s",
+		         picked_at(s, s->tools[i].id) >= 0 ? "[x]" : "[ ]", s->tools[i].name);
+	else if (i == s->ntools)
+		snprintf(line, sizeof(line), "%s My own words%s%.500s",
+		         *s->text[X_DID] ? "[x]" : "[ ]", *s->text[X_DID] ? ": " : " (type them)",
+		         s->text[X_DID]);
+	else
+		snprintf(line, sizeof(line), "Done");
+	list_line(r->y, r->x, r->w, r->sel, i > s->ntools ? ROLE_STRONG : ROLE_NORMAL, line);
+	return 1;
+}
+
 static void trigger_draw(struct ctx *c, void *st, int rows, int cols)
 {
 	(void)c;
@@ -314,25 +336,7 @@ static void trigger_draw(struct ctx *c, void *st, int rows, int cols)
 			                   "them. Esc or Done goes back to the log.");
 			y++;
 		}
-		menu_layout(&s->pick, rows - y);
-		for (size_t i = s->pick.top; i < s->pick.n && y < rows; i++, y++) {
-			bool sel = i == s->pick.sel;
-			char line[700];
-			if (s->picking_kind)
-				snprintf(line, sizeof(line), "%s", s->cats[i]);
-			else if (i < s->ntools)
-				snprintf(line, sizeof(line), "%s %s",
-				         picked_at(s, s->tools[i].id) >= 0 ? "[x]" : "[ ]", s->tools[i].name);
-			else if (i == s->ntools)
-				snprintf(line, sizeof(line), "%s My own words%s%.500s",
-				         *s->text[X_DID] ? "[x]" : "[ ]", *s->text[X_DID] ? ": " : " (type them)",
-				         s->text[X_DID]);
-			else
-				snprintf(line, sizeof(line), "Done");
-			ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
-			ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : i > s->ntools ? ROLE_STRONG : ROLE_NORMAL,
-			        line);
-		}
+		menu_draw(&s->pick, (struct list_area){.y = y, .end = rows, .x = 2, .w = w}, pick_row, s);
 		return;
 	}
 	int y = view_title(cols, s->id ? "Finish a trigger log" : "Log a trigger");
@@ -578,34 +582,45 @@ static void tmenu_leave(struct ctx *c, void *st)
 	trigger_saved_free(t->open, t->n);
 }
 
+struct tmenu_drawing {
+	const struct ctx *c;
+	const struct tmenu *t;
+};
+
+static int tmenu_row(const void *data, const struct list_row *r)
+{
+	const struct tmenu_drawing *d = data;
+	size_t i = r->i;
+	char line[300];
+	if (i == 0) {
+		snprintf(line, sizeof(line), "Log a new trigger");
+	} else if (i == 1) {
+		snprintf(line, sizeof(line), "My coping toolbox");
+	} else if (i == 2) {
+		snprintf(line, sizeof(line), "Kinds of trigger (the list is yours to change)");
+	} else {
+		const struct trigger_saved *g = &d->t->open[i - 3];
+		char when[48];
+		view_date_time(d->c, g->at, g->off_min, when, sizeof(when));
+		snprintf(line, sizeof(line), "Finish: %s  %s", when, *g->text[2] ? g->text[2]
+		                                                                 : g->text[0]);
+	}
+	list_line(r->y, r->x, r->w, r->sel, i < 3 ? ROLE_STRONG : ROLE_NORMAL, line);
+	if (i == 2 && r->y + 1 < r->end && d->t->n) {
+		ui_puts(r->y + 1, 4, r->w - 4, ROLE_MUTED, "Left to finish:");
+		return 2;
+	}
+	return 1;
+}
+
 static void tmenu_draw(struct ctx *c, void *st, int rows, int cols)
 {
 	struct tmenu *t = st;
 	tmenu_load(c, t);
 	int y = view_title(cols, "Triggers and what helps");
 	int w = cols - 4;
-	menu_layout(&t->m, rows - y);
-	for (size_t i = t->m.top; i < t->m.n && y < rows; i++, y++) {
-		bool sel = i == t->m.sel;
-		char line[300];
-		if (i == 0) {
-			snprintf(line, sizeof(line), "Log a new trigger");
-		} else if (i == 1) {
-			snprintf(line, sizeof(line), "My coping toolbox");
-		} else if (i == 2) {
-			snprintf(line, sizeof(line), "Kinds of trigger (the list is yours to change)");
-		} else {
-			const struct trigger_saved *g = &t->open[i - 3];
-			char when[48];
-			view_date_time(c, g->at, g->off_min, when, sizeof(when));
-			snprintf(line, sizeof(line), "Finish: %s  %s", when, *g->text[2] ? g->text[2]
-			                                                                 : g->text[0]);
-		}
-		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
-		ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : (i < 3 ? ROLE_STRONG : ROLE_NORMAL), line);
-		if (i == 2 && y + 1 < rows && t->n)
-			ui_puts(++y, 4, w - 4, ROLE_MUTED, "Left to finish:");
-	}
+	struct tmenu_drawing d = {c, t};
+	menu_draw(&t->m, (struct list_area){.y = y, .end = rows, .x = 2, .w = w}, tmenu_row, &d);
 }
 
 static struct step tmenu_action(struct ctx *c, void *st, enum action a)
@@ -649,13 +664,11 @@ const struct view_ops triggers_view = {
 struct kinds {
 	char **c;
 	size_t n;
-	struct menu m;
-	struct ask ask;
-	struct confirm confirm;
 };
 
-static void kinds_load(struct ctx *c, struct kinds *k)
+static int kinds_load(struct ctx *c, void *own, size_t *rows)
 {
+	struct kinds *k = own;
 	struct error e = {0};
 	categories_free(k->c, k->n);
 	k->c = NULL;
@@ -663,88 +676,77 @@ static void kinds_load(struct ctx *c, struct kinds *k)
 	if (categories_list(c->vault, &k->c, &k->n, &e)) {
 		view_warn(c, &e);
 	}
-	k->m.n = k->n;
-	if (k->m.sel >= k->n)
-		k->m.sel = k->n ? k->n - 1 : 0;
+	*rows = k->n;
+	return 0;
 }
+
+static void kinds_free(void *own)
+{
+	struct kinds *k = own;
+	categories_free(k->c, k->n);
+}
+
+static int kinds_head(struct ctx *c, void *own, int y, int w)
+{
+	(void)c, (void)own;
+	y += view_markdown(y, 2, w, 2, 0, "The list is yours: add the kinds that fit your life "
+	                                  "and remove the ones that do not.");
+	return y + 1;
+}
+
+static int kinds_row(const void *own, const struct list_row *r)
+{
+	list_line(r->y, 2, r->w, r->sel, ROLE_NORMAL, ((const struct kinds *)own)->c[r->i]);
+	return 1;
+}
+
+static bool kinds_ask(void *own, size_t i, struct ask *q)
+{
+	(void)own, (void)i;
+	*q = (struct ask){.title = "A kind of trigger of your own", .label = "Name:",
+	                  .about = "A word or a few, like: work, or being ignored."};
+	return true;
+}
+
+static int add_kind(struct ctx *c, void *own, const char *const *t, struct error *e)
+{
+	(void)own;
+	return category_add(c->vault, t[0], e);
+}
+
+static bool kinds_confirm(void *own, size_t i, struct confirm *q)
+{
+	(void)i;
+	if (((struct kinds *)own)->n <= 1)
+		return false;
+	q->title = "Remove this kind from the list?";
+	q->message = "Logs already saved with it keep it.";
+	q->yes = "Remove";
+	q->no = "Keep it";
+	return true;
+}
+
+static int remove_kind(struct ctx *c, void *own, size_t i, struct error *e)
+{
+	return category_delete(c->vault, ((struct kinds *)own)->c[i], e);
+}
+
+static const struct editlist_ops kinds_list = {
+	.title = "Kinds of trigger",
+	.load = kinds_load,
+	.free = kinds_free,
+	.head = kinds_head,
+	.row = kinds_row,
+	.ask = kinds_ask,
+	.save = add_kind,
+	.confirm = kinds_confirm,
+	.remove = remove_kind,
+};
 
 static int kinds_enter(struct ctx *c, void *st, const void *arg)
 {
 	(void)arg;
-	kinds_load(c, st);
-	return 0;
-}
-
-static void kinds_leave(struct ctx *c, void *st)
-{
-	(void)c;
-	struct kinds *k = st;
-	categories_free(k->c, k->n);
-}
-
-static void kinds_draw(struct ctx *c, void *st, int rows, int cols)
-{
-	(void)c;
-	struct kinds *k = st;
-	int y = view_title(cols, "Kinds of trigger");
-	y += view_markdown(y, 2, cols - 4, 2, 0, "The list is yours: add the kinds that fit your life "
-	                                         "and remove the ones that do not.");
-	y++;
-	menu_layout(&k->m, rows - y);
-	for (size_t i = k->m.top; i < k->n && y < rows; i++, y++) {
-		bool sel = i == k->m.sel;
-		ui_fill(y, 2, cols - 4, sel ? ROLE_SELECTED : ROLE_NORMAL);
-		ui_puts(y, 4, cols - 8, sel ? ROLE_SELECTED : ROLE_NORMAL, k->c[i]);
-	}
-}
-
-static int add_kind(struct ctx *c, void *data, const char *text, struct error *e)
-{
-	struct kinds *k = data;
-	if (category_add(c->vault, text, e))
-		return -1;
-	kinds_load(c, k);
-	return 0;
-}
-
-static struct step remove_kind(struct ctx *c, void *data)
-{
-	struct kinds *k = data;
-	struct error e = {0};
-	if (category_delete(c->vault, k->c[k->m.sel], &e)) {
-		view_warn(c, &e);
-	}
-	kinds_load(c, k);
-	return STEP(STEP_REDRAW);
-}
-
-static struct step kinds_action(struct ctx *c, void *st, enum action a)
-{
-	(void)c;
-	struct kinds *k = st;
-	if (menu_action(&k->m, a))
-		return STEP(STEP_REDRAW);
-	switch (a) {
-	case ACT_EDIT:
-		k->ask = (struct ask){.title = "A kind of trigger of your own", .label = "Name:",
-		                      .about = "A word or a few, like: work, or being ignored.",
-		                      .on_done = add_kind, .data = k};
-		return PUSH(ask_view, &k->ask);
-	case ACT_REMOVE:
-		if (k->n <= 1)
-			return STEP(STEP_NONE);
-		k->confirm = (struct confirm){
-			.title = "Remove this kind from the list?",
-			.message = "Logs already saved with it keep it.",
-			.yes = "Remove", .no = "Keep it", .yes_is_risky = true,
-			.on_yes = remove_kind, .data = k,
-		};
-		return PUSH(confirm_view, &k->confirm);
-	case ACT_BACK:
-		return STEP(STEP_POP);
-	default:
-		return STEP(STEP_NONE);
-	}
+	return editlist_enter(c, st, &kinds_list);
 }
 
 static const struct hint kinds_hints[] = {
@@ -756,13 +758,13 @@ static const struct hint kinds_hints[] = {
 
 static const struct view_ops kinds_view = {
 	.name = "kinds",
-	.state_size = sizeof(struct kinds),
+	.state_size = EDITLIST_SIZE(struct kinds),
 	.flags = VIEW_NEEDS_VAULT,
 	.hints = kinds_hints,
 	.enter = kinds_enter,
-	.leave = kinds_leave,
-	.draw = kinds_draw,
-	.on_action = kinds_action,
+	.leave = editlist_leave,
+	.draw = editlist_draw,
+	.on_action = editlist_action,
 };
 
 /* ---- the toolbox ------------------------------------------------------------------ */
@@ -770,13 +772,11 @@ static const struct view_ops kinds_view = {
 struct toolbox {
 	struct tool *t;
 	size_t n;
-	struct menu m;
-	struct ask ask;
-	struct confirm confirm;
 };
 
-static void toolbox_load(struct ctx *c, struct toolbox *b)
+static int toolbox_load(struct ctx *c, void *own, size_t *rows)
 {
+	struct toolbox *b = own;
 	struct error e = {0};
 	tools_free(b->t, b->n);
 	b->t = NULL;
@@ -784,109 +784,97 @@ static void toolbox_load(struct ctx *c, struct toolbox *b)
 	if (tools_list(c->vault, &b->t, &b->n, &e)) {
 		view_warn(c, &e);
 	}
-	b->m.n = b->n;
-	if (b->m.sel >= b->n)
-		b->m.sel = b->n ? b->n - 1 : 0;
+	*rows = b->n;
+	return 0;
 }
+
+static void toolbox_free(void *own)
+{
+	struct toolbox *b = own;
+	tools_free(b->t, b->n);
+}
+
+static int toolbox_row(const void *own, const struct list_row *r)
+{
+	const struct tool *t = &((const struct toolbox *)own)->t[r->i];
+	char use[200];
+	if (!t->uses)
+		snprintf(use, sizeof(use), "not used in a trigger log yet");
+	else if (t->drop_n < 3)
+		snprintf(use, sizeof(use), "used %lld %s; too few with distress before and after "
+		                           "to say how much it helps (n = %lld)",
+		         (long long)t->uses, t->uses == 1 ? "time" : "times", (long long)t->drop_n);
+	else
+		snprintf(use, sizeof(use), "used %lld times; distress fell by %.1f on average "
+		                           "(n = %lld)",
+		         (long long)t->uses, t->mean_drop, (long long)t->drop_n);
+	if (r->sel && helpnow_for_tool(t->name)) {
+		size_t n = strlen(use);
+		snprintf(use + n, sizeof(use) - n, "; %s starts it now",
+		         keymap_label(ACT_SELECT, false));
+	}
+	list_line(r->y, 2, r->w, r->sel, ROLE_STRONG, t->name);
+	ui_puts(r->y + 1, 4, r->w - 4, ROLE_MUTED, use);
+	return 2;
+}
+
+/* A row that is one of tend's exercises starts it. */
+static struct step toolbox_select(struct ctx *c, void *own, size_t i)
+{
+	(void)c;
+	struct toolbox *b = own;
+	const char *id = b->n ? helpnow_for_tool(b->t[i].name) : NULL;
+	return id ? view_open_exercise(STEP_PUSH, id) : STEP(STEP_NONE);
+}
+
+static bool toolbox_ask(void *own, size_t i, struct ask *q)
+{
+	(void)own, (void)i;
+	*q = (struct ask){.title = "A coping tool of your own", .label = "Name:",
+	                  .about = "What you do, in a few words, like: a walk round the block."};
+	return true;
+}
+
+static int add_tool(struct ctx *c, void *own, const char *const *t, struct error *e)
+{
+	(void)own;
+	return tool_add(c->vault, t[0], "", NULL, e);
+}
+
+static bool toolbox_confirm(void *own, size_t i, struct confirm *q)
+{
+	(void)i;
+	if (!((struct toolbox *)own)->n)
+		return false;
+	q->title = "Take this tool out of the toolbox?";
+	q->message = "Trigger logs that name it keep what you wrote.";
+	q->yes = "Remove";
+	q->no = "Keep it";
+	return true;
+}
+
+static int remove_tool(struct ctx *c, void *own, size_t i, struct error *e)
+{
+	return tool_delete(c->vault, ((struct toolbox *)own)->t[i].id, e);
+}
+
+static const struct editlist_ops toolbox_list = {
+	.title = "My coping toolbox",
+	.item_rows = 2,
+	.load = toolbox_load,
+	.free = toolbox_free,
+	.row = toolbox_row,
+	.select = toolbox_select,
+	.ask = toolbox_ask,
+	.save = add_tool,
+	.confirm = toolbox_confirm,
+	.remove = remove_tool,
+};
 
 static int toolbox_enter(struct ctx *c, void *st, const void *arg)
 {
 	(void)arg;
-	toolbox_load(c, st);
-	return 0;
-}
-
-static void toolbox_leave(struct ctx *c, void *st)
-{
-	(void)c;
-	struct toolbox *b = st;
-	tools_free(b->t, b->n);
-}
-
-static void toolbox_draw(struct ctx *c, void *st, int rows, int cols)
-{
-	(void)c;
-	struct toolbox *b = st;
-	int y = view_title(cols, "My coping toolbox");
-	int w = cols - 4;
-	menu_layout(&b->m, (rows - y) / 2);
-	for (size_t i = b->m.top; i < b->n && y + 1 < rows; i++, y += 2) {
-		bool sel = i == b->m.sel;
-		const struct tool *t = &b->t[i];
-		char use[200];
-		if (!t->uses)
-			snprintf(use, sizeof(use), "not used in a trigger log yet");
-		else if (t->drop_n < 3)
-			snprintf(use, sizeof(use), "used %lld %s; too few with distress before and after "
-			                           "to say how much it helps (n = %lld)",
-			         (long long)t->uses, t->uses == 1 ? "time" : "times", (long long)t->drop_n);
-		else
-			snprintf(use, sizeof(use), "used %lld times; distress fell by %.1f on average "
-			                           "(n = %lld)",
-			         (long long)t->uses, t->mean_drop, (long long)t->drop_n);
-		if (sel && helpnow_for_tool(t->name)) {
-			size_t n = strlen(use);
-			snprintf(use + n, sizeof(use) - n, "; %s starts it now",
-			         keymap_label(ACT_SELECT, false));
-		}
-		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
-		ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : ROLE_STRONG, t->name);
-		ui_puts(y + 1, 4, w - 4, ROLE_MUTED, use);
-	}
-}
-
-static int add_tool(struct ctx *c, void *data, const char *text, struct error *e)
-{
-	struct toolbox *b = data;
-	if (tool_add(c->vault, text, "", NULL, e))
-		return -1;
-	toolbox_load(c, b);
-	return 0;
-}
-
-static struct step remove_tool(struct ctx *c, void *data)
-{
-	struct toolbox *b = data;
-	struct error e = {0};
-	if (tool_delete(c->vault, b->t[b->m.sel].id, &e)) {
-		view_warn(c, &e);
-	}
-	toolbox_load(c, b);
-	return STEP(STEP_REDRAW);
-}
-
-static struct step toolbox_action(struct ctx *c, void *st, enum action a)
-{
-	(void)c;
-	struct toolbox *b = st;
-	if (menu_action(&b->m, a))
-		return STEP(STEP_REDRAW);
-	switch (a) {
-	case ACT_SELECT: {
-		/* A row that is one of tend's exercises starts it. */
-		const char *id = b->n ? helpnow_for_tool(b->t[b->m.sel].name) : NULL;
-		return id ? view_open_exercise(STEP_PUSH, id) : STEP(STEP_NONE);
-	}
-	case ACT_EDIT:
-		b->ask = (struct ask){.title = "A coping tool of your own", .label = "Name:",
-		                      .about = "What you do, in a few words, like: a walk round the block.",
-		                      .on_done = add_tool, .data = b};
-		return PUSH(ask_view, &b->ask);
-	case ACT_REMOVE:
-		if (!b->n)
-			return STEP(STEP_NONE);
-		b->confirm = (struct confirm){
-			.title = "Take this tool out of the toolbox?",
-			.message = "Trigger logs that name it keep what you wrote.",
-			.yes = "Remove", .no = "Keep it", .yes_is_risky = true,
-			.on_yes = remove_tool, .data = b,
-		};
-		return PUSH(confirm_view, &b->confirm);
-	case ACT_BACK:
-		return STEP(STEP_POP);
-	default:
-		return STEP(STEP_NONE);
-	}
+	return editlist_enter(c, st, &toolbox_list);
 }
 
 static const struct hint toolbox_hints[] = {
@@ -899,11 +887,11 @@ static const struct hint toolbox_hints[] = {
 
 const struct view_ops toolbox_view = {
 	.name = "toolbox",
-	.state_size = sizeof(struct toolbox),
+	.state_size = EDITLIST_SIZE(struct toolbox),
 	.flags = VIEW_NEEDS_VAULT,
 	.hints = toolbox_hints,
 	.enter = toolbox_enter,
-	.leave = toolbox_leave,
-	.draw = toolbox_draw,
-	.on_action = toolbox_action,
+	.leave = editlist_leave,
+	.draw = editlist_draw,
+	.on_action = editlist_action,
 };

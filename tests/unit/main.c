@@ -39,6 +39,8 @@
 	X(textbuf) \
 	X(editor) \
 	X(scale) \
+	X(list) \
+	X(editlist) \
 	X(stats) \
 	X(feelings) \
 	X(chart) \
