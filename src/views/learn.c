@@ -21,9 +21,12 @@
 #include "views/view.h"
 #include "widgets/field.h"
 #include "widgets/menu.h"
+#include "widgets/pager.h"
 
 #define TEXT_MAX 80       /* the widest a page is laid out, for easy reading */
-#define POS_SCALE 10000L  /* a saved place is a fraction of the page in 1/10000 */
+/* A saved place is a fraction of the page in 1/10000: the vault keeps the
+ * number, so the pager's scale must stay the same. */
+#define POS_SCALE PAGER_SCALE
 
 /* Copies at most size - 1 bytes of s into out, never ending inside a
  * UTF-8 character. */
@@ -80,29 +83,6 @@ static int put_cut(int y, int x, int w, enum role r, const char *s)
 	size_t fit = utf8_fit(s, len, (size_t)(w - 1), NULL);
 	int used = ui_put(y, x, w - 1, r, s, fit);
 	return used + ui_puts(y, x + used, w - used, r, "…");
-}
-
-static int ascii_lower(int ch)
-{
-	return ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch;
-}
-
-/* Where needle starts in hay, ignoring ASCII case (as layout_find does); -1
- * when it is not there. */
-static long find_ci(const char *hay, size_t hlen, const char *needle)
-{
-	size_t nlen = strlen(needle);
-	if (!nlen || nlen > hlen)
-		return -1;
-	for (size_t i = 0; i + nlen <= hlen; i++) {
-		size_t j = 0;
-		while (j < nlen && ascii_lower((unsigned char)hay[i + j]) ==
-		                       ascii_lower((unsigned char)needle[j]))
-			j++;
-		if (j == nlen)
-			return (long)i;
-	}
-	return -1;
 }
 
 /* ---- the pages, in reading order ---- */
@@ -371,18 +351,16 @@ struct page_state {
 	struct page_meta meta;
 	struct doc *doc;      /* the page's Markdown */
 	struct doc *tail_doc; /* "Sources" and the review date, made from the front matter */
-	/* Laid out for lay_w columns; rebuilt in draw when the width changes.
-	 * Lines are numbered over the page, one blank line, then the tail. */
+	/* Laid out for pg.width columns; rebuilt in draw when the width
+	 * changes. Lines are numbered over the page, one blank line, then the
+	 * tail. The sections that keep the place are the top of the page, each
+	 * heading, and the tail: the same at every width. */
 	struct layout *lay, *tail;
-	int lay_w;
-	size_t top;       /* the first line shown */
-	int vis;          /* lines shown at the last draw */
+	struct pager pg;
 	long restore;     /* the saved place, for the first layout; -1: none */
 	enum page_mode mode;
 	bool reading;     /* the page itself was shown: its place is worth saving */
 	const char *next; /* the next page in order, NULL at the end */
-	char query[200];
-	long match;       /* the line found last, -1 when none */
 };
 
 static size_t body_lines(const struct page_state *st)
@@ -415,99 +393,49 @@ static const struct layout_line *line_at(const struct page_state *st, size_t i, 
 	return NULL;
 }
 
-static size_t max_top(const struct page_state *st)
+/* ---- the page's lines, as the pager reads them ---- */
+
+static const char *pg_text(const void *data, size_t i, size_t *len)
 {
-	size_t tot = total_lines(st), vis = st->vis > 0 ? (size_t)st->vis : 1;
-	return tot > vis ? tot - vis : 0;
+	bool in_tail;
+	const struct layout_line *ln = line_at(data, i, &in_tail);
+	*len = ln ? ln->len : 0;
+	return ln ? ln->text : NULL;
 }
 
-static void clamp_top(struct page_state *st)
+static void pg_draw(const void *data, size_t i, int y, int x, int w)
 {
-	if (st->top > max_top(st))
-		st->top = max_top(st);
+	bool in_tail;
+	const struct layout_line *ln = line_at(data, i, &in_tail);
+	if (!ln)
+		return;
+	if (!in_tail) {
+		view_draw_line(y, x, w, ln);
+		return;
+	}
+	/* The sources are quieter than the page. */
+	bool heading = false;
+	for (size_t k = 0; k < ln->nspans; k++)
+		if (ln->spans[k].style & (STYLE_HEADING1 | STYLE_HEADING2 | STYLE_HEADING3))
+			heading = true;
+	ui_put_attr(y, x, w, ROLE_MUTED, heading, false, false, ln->text, ln->len);
 }
 
-/* Where a place is kept across a change of width: the section it is in
- * (the top of the page, a heading, or the tail) and how far into that
- * section, in 1/POS_SCALE. The sections are the same at every width. */
-static size_t nbounds(const struct page_state *st)
+/* Section k: heading k - 1 of the page, or after them the tail. */
+static size_t pg_section(const void *data, size_t k)
 {
-	return 1 + (st->lay ? st->lay->nheadings : 0) + (st->tail ? 1 : 0);
-}
-
-static size_t bound(const struct page_state *st, size_t k)
-{
+	const struct page_state *st = data;
 	size_t nh = st->lay ? st->lay->nheadings : 0;
-	if (k == 0)
-		return 0;
 	if (k <= nh)
 		return st->lay->headings[k - 1].line;
-	if (st->tail && k == nh + 1)
-		return tail_start(st);
-	return total_lines(st);
+	return tail_start(st);
 }
 
-struct anchor {
-	size_t section;
-	long frac;
+static const struct pager_ops page_lines = {
+	.text = pg_text,
+	.draw = pg_draw,
+	.section = pg_section,
 };
-
-static struct anchor anchor_of(const struct page_state *st)
-{
-	struct anchor a = {0, 0};
-	size_t nb = nbounds(st);
-	for (size_t k = 0; k < nb; k++)
-		if (bound(st, k) <= st->top)
-			a.section = k;
-	size_t from = bound(st, a.section), to = bound(st, a.section + 1);
-	if (to > from)
-		a.frac = (long)((st->top - from) * (size_t)POS_SCALE / (to - from));
-	return a;
-}
-
-static size_t anchor_line(const struct page_state *st, struct anchor a)
-{
-	size_t from = bound(st, a.section), to = bound(st, a.section + 1);
-	size_t len = to > from ? to - from : 0;
-	return from + (len * (size_t)a.frac + POS_SCALE / 2) / (size_t)POS_SCALE;
-}
-
-/* The first line from `from` on (dir > 0) or back (dir < 0) holding the
- * query, over the page and its tail; -1 when none. */
-static long find_line(const struct page_state *st, size_t from, int dir)
-{
-	size_t nb = body_lines(st), ts = tail_start(st);
-	size_t nt = st->tail ? st->tail->nlines : 0;
-	long r;
-	if (dir > 0) {
-		if (from < nb && (r = layout_find(st->lay, st->query, from, 1)) >= 0)
-			return r;
-		if (nt) {
-			size_t f = from > ts ? from - ts : 0;
-			if (f < nt && (r = layout_find(st->tail, st->query, f, 1)) >= 0)
-				return (long)ts + r;
-		}
-		return -1;
-	}
-	if (nt && from >= ts) {
-		size_t f = from - ts < nt ? from - ts : nt - 1;
-		if ((r = layout_find(st->tail, st->query, f, -1)) >= 0)
-			return (long)ts + r;
-	}
-	if (nb && (r = layout_find(st->lay, st->query, from < nb ? from : nb - 1, -1)) >= 0)
-		return r;
-	return -1;
-}
-
-/* Scrolls so line sits a third of the way down, unless it is in view. */
-static void show_line(struct page_state *st, size_t line)
-{
-	size_t vis = st->vis > 0 ? (size_t)st->vis : 1;
-	if (line >= st->top && line < st->top + vis)
-		return;
-	st->top = line > vis / 3 ? line - vis / 3 : 0;
-	clamp_top(st);
-}
 
 /* A note naming the query, cut to 40 columns (whole characters only). */
 static void note_query(struct ctx *c, enum role r, const char *before, const char *q,
@@ -519,42 +447,24 @@ static void note_query(struct ctx *c, enum role r, const char *before, const cha
 	c->note_role = r;
 }
 
-/* Finds the query: from the first line shown (first), or on from the last
- * match (again), going round the end of the page once. */
+/* Finds the query (see pager_find) and says what came of it. */
 static void page_find(struct ctx *c, struct page_state *st, int dir, bool again)
 {
-	size_t tot = total_lines(st);
-	if (!tot || !st->query[0])
-		return;
-	long from;
-	if (!again)
-		from = (long)st->top;
-	else if (st->match < 0)
-		from = (long)st->top;
-	else
-		from = st->match + (dir > 0 ? 1 : -1);
-	long r = -1;
-	bool wrapped = false;
-	if (from >= 0 && (size_t)from < tot)
-		r = find_line(st, (size_t)from, dir);
-	if (r < 0 && (dir > 0 ? from > 0 : from < (long)tot - 1)) {
-		r = find_line(st, dir > 0 ? 0 : tot - 1, dir);
-		wrapped = r >= 0;
-	}
-	if (r < 0) {
-		note_query(c, ROLE_WARN, "No match for ", st->query, ".");
-		st->match = -1;
-		return;
-	}
-	if (wrapped && r == st->match) {
-		note_query(c, ROLE_MUTED, "This is the only place with ", st->query, ".");
-	} else if (wrapped) {
+	switch (pager_find(&st->pg, dir, again)) {
+	case PAGER_NONE:
+		note_query(c, ROLE_WARN, "No match for ", st->pg.query, ".");
+		break;
+	case PAGER_ONLY:
+		note_query(c, ROLE_MUTED, "This is the only place with ", st->pg.query, ".");
+		break;
+	case PAGER_WRAPPED:
 		set_note(c, ROLE_MUTED,
 		         dir > 0 ? "Reached the end of the page, so the search went on from the top."
 		                 : "Reached the top of the page, so the search went on from the end.");
+		break;
+	default:
+		break;
 	}
-	st->match = r;
-	show_line(st, (size_t)r);
 }
 
 /* Markdown for the tail: the sources, then when the page was reviewed.
@@ -659,7 +569,7 @@ static int page_enter(struct ctx *c, void *vs, const void *arg)
 {
 	struct page_state *st = vs;
 	const char *path = arg;
-	st->match = -1;
+	pager_init(&st->pg, &page_lines, st);
 	st->restore = -1;
 	if (!path || (size_t)snprintf(st->path, sizeof(st->path), "%s", path) >= sizeof(st->path)) {
 		set_note(c, ROLE_WARN, "That page could not be found.");
@@ -694,8 +604,7 @@ static void page_save(struct ctx *c, struct page_state *st)
 {
 	if (!c->vault || !st->reading || !st->lay || !st->meta.id)
 		return;
-	size_t tot = total_lines(st);
-	long at = tot ? (long)(st->top * (size_t)POS_SCALE / tot) : 0;
+	long at = pager_fraction(&st->pg);
 	char key[128], val[32];
 	pos_key(key, sizeof(key), st->meta.id);
 	snprintf(val, sizeof(val), "%ld", at);
@@ -726,10 +635,10 @@ static void page_before_lock(struct ctx *c, void *vs)
  * the first time from the vault, after that by section. */
 static void page_layout(struct page_state *st, int w, bool wide)
 {
-	if (st->lay && st->lay_w == w)
+	if (st->lay && st->pg.width == w)
 		return;
 	bool had = st->lay != NULL;
-	struct anchor a = had ? anchor_of(st) : (struct anchor){0, 0};
+	struct pager_place a = pager_place(&st->pg);
 	unsigned flags = wide ? LAYOUT_WIDE : 0;
 	struct layout *nl = doc_layout_flags(st->doc, w, flags);
 	struct layout *nt = doc_layout_flags(st->tail_doc, w, flags);
@@ -743,18 +652,9 @@ static void page_layout(struct page_state *st, int w, bool wide)
 	layout_free(st->tail);
 	st->lay = nl;
 	st->tail = nt;
-	st->lay_w = w;
-	if (had)
-		st->top = anchor_line(st, a);
-	else if (st->restore > 0)
-		st->top = (size_t)(((long long)total_lines(st) * st->restore + POS_SCALE / 2) / POS_SCALE);
-	clamp_top(st);
-	if (st->match >= 0) {
-		/* Line numbers changed: mark the first match in view, if any. */
-		st->match = find_line(st, st->top, 1);
-		if (st->match >= 0 && (size_t)st->match >= st->top + (size_t)st->vis)
-			st->match = -1;
-	}
+	pager_relaid(&st->pg, total_lines(st), 2 + nl->nheadings, w, a);
+	if (!had && st->restore > 0)
+		pager_to_fraction(&st->pg, st->restore);
 }
 
 static void key_choice(int y, int x, int w, enum action a, const char *label)
@@ -797,12 +697,11 @@ static void page_draw(struct ctx *c, void *vs, int rows, int cols)
 	int x, w;
 	view_reading_box(c, cols, c->wide ? TEXT_MAX - 8 : TEXT_MAX, &x, &w);
 	int y0 = 2;
-	st->vis = rows - y0 > 1 ? rows - y0 : 1;
+	st->pg.vis = rows - y0 > 1 ? rows - y0 : 1;
 	page_layout(st, w, c->wide);
 
 	char pct[8];
-	size_t mt = max_top(st);
-	snprintf(pct, sizeof(pct), "%d%%", mt ? (int)(st->top * 100 / mt) : 100);
+	snprintf(pct, sizeof(pct), "%d%%", pager_percent(&st->pg));
 	int pw = (int)strlen(pct);
 	put_cut(0, 2, cols - 4 - pw - 2, ROLE_TITLE, st->meta.title);
 	ui_puts(0, cols - 2 - pw, pw, ROLE_MUTED, pct);
@@ -810,68 +709,21 @@ static void page_draw(struct ctx *c, void *vs, int rows, int cols)
 		ui_puts(y0, x, w, ROLE_WARN, "There is not enough memory to show this page.");
 		return;
 	}
-	size_t tot = total_lines(st);
 	/* The end of the page is on screen: it was read (homework counts a
 	 * read item only then). */
-	if (st->reading && st->top >= mt)
+	if (st->reading && st->pg.top >= pager_max_top(&st->pg))
 		view_done(c, st->path, 0);
-	for (int i = 0; i < st->vis && st->top + (size_t)i < tot; i++) {
-		bool in_tail;
-		const struct layout_line *ln = line_at(st, st->top + (size_t)i, &in_tail);
-		if (!ln)
-			continue;
-		if (!in_tail) {
-			view_draw_line(y0 + i, x, w, ln);
-			continue;
-		}
-		/* The sources are quieter than the page. */
-		bool heading = false;
-		for (size_t k = 0; k < ln->nspans; k++)
-			if (ln->spans[k].style & (STYLE_HEADING1 | STYLE_HEADING2 | STYLE_HEADING3))
-				heading = true;
-		ui_put_attr(y0 + i, x, w, ROLE_MUTED, heading, false, false, ln->text, ln->len);
-	}
-	if (st->match >= 0 && (size_t)st->match >= st->top &&
-	    (size_t)st->match < st->top + (size_t)st->vis) {
-		bool in_tail;
-		const struct layout_line *ln = line_at(st, (size_t)st->match, &in_tail);
-		long off = ln ? find_ci(ln->text, ln->len, st->query) : -1;
-		if (off >= 0) {
-			int col = (int)utf8_width(ln->text, (size_t)off);
-			int yy = y0 + (int)((size_t)st->match - st->top);
-			ui_put(yy, x + col, w - col, ROLE_SELECTED, ln->text + off, strlen(st->query));
-		}
-	}
+	pager_draw(&st->pg, y0, x, w);
 }
 
 static const struct view_ops learn_toc_view, learn_find_view;
 
 static struct step read_action(struct ctx *c, struct page_state *st, enum action a)
 {
-	size_t page = st->vis > 1 ? (size_t)st->vis - 1 : 1;
 	char key[16];
+	if (pager_action(&st->pg, a))
+		return STEP(STEP_REDRAW);
 	switch (a) {
-	case ACT_UP:
-		if (st->top)
-			st->top--;
-		return STEP(STEP_REDRAW);
-	case ACT_DOWN:
-		st->top++;
-		clamp_top(st);
-		return STEP(STEP_REDRAW);
-	case ACT_PGUP:
-		st->top = st->top > page ? st->top - page : 0;
-		return STEP(STEP_REDRAW);
-	case ACT_PGDN:
-		st->top += page;
-		clamp_top(st);
-		return STEP(STEP_REDRAW);
-	case ACT_TOP:
-		st->top = 0;
-		return STEP(STEP_REDRAW);
-	case ACT_BOTTOM:
-		st->top = max_top(st);
-		return STEP(STEP_REDRAW);
 	case ACT_CONTENTS:
 		if (!st->lay)
 			return STEP(STEP_NONE);
@@ -882,7 +734,7 @@ static struct step read_action(struct ctx *c, struct page_state *st, enum action
 		return PUSH(learn_find_view, st);
 	case ACT_SEARCH_NEXT:
 	case ACT_SEARCH_PREV:
-		if (!st->query[0]) {
+		if (!st->pg.query[0]) {
 			snprintf(c->note, sizeof(c->note), "To search this page, press %s first.",
 			         keymap_key_for(ACT_SEARCH, false, key));
 			c->note_role = ROLE_MUTED;
@@ -964,7 +816,7 @@ static int toc_enter(struct ctx *c, void *vs, const void *arg)
 	for (size_t i = 0; i < st->m.n; i++) {
 		size_t line;
 		toc_at(p, i, &line);
-		if (line <= p->top)
+		if (line <= p->pg.top)
 			st->m.sel = i;
 	}
 	return 0;
@@ -1022,8 +874,8 @@ static struct step toc_action(struct ctx *c, void *vs, enum action a)
 		struct page_state *p = st->page;
 		size_t line;
 		toc_at(p, st->m.sel, &line);
-		p->top = line;
-		clamp_top(p);
+		p->pg.top = line;
+		pager_clamp(&p->pg);
 		return STEP(STEP_POP);
 	}
 	case ACT_BACK:
@@ -1064,7 +916,7 @@ static int find_enter(struct ctx *c, void *vs, const void *arg)
 	if (!st->page)
 		return -1;
 	if (field_init(&st->f, false, NULL, NULL) != 0 ||
-	    field_insert(&st->f, st->page->query, strlen(st->page->query)) != 0) {
+	    field_insert(&st->f, st->page->pg.query, strlen(st->page->pg.query)) != 0) {
 		set_note(c, ROLE_WARN, "There was not enough memory to search.");
 		return -1;
 	}
@@ -1106,8 +958,8 @@ static struct step find_action(struct ctx *c, void *vs, enum action a)
 		return STEP(STEP_REDRAW);
 	switch (a) {
 	case ACT_SELECT: {
-		copy_cut(p->query, sizeof(p->query), st->f.buf, st->f.len);
-		p->match = -1;
+		copy_cut(p->pg.query, sizeof(p->pg.query), st->f.buf, st->f.len);
+		p->pg.match = -1;
 		page_find(c, p, 1, false);
 		return STEP(STEP_POP);
 	}

@@ -36,6 +36,7 @@
 	X(textbuf) \
 	X(editor) \
 	X(scale) \
+	X(pager) \
 	X(stats) \
 	X(feelings) \
 	X(chart) \
