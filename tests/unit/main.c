@@ -37,6 +37,7 @@
 	X(editor) \
 	X(scale) \
 	X(pager) \
+	X(form) \
 	X(stats) \
 	X(feelings) \
 	X(chart) \
