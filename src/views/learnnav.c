@@ -18,7 +18,8 @@ struct toc_state {
 };
 
 /* Heading i over the page then the tail; *line gets its line. */
-static const struct layout_heading *toc_at(const struct learn_page_state *p, size_t i, size_t *line)
+static const struct layout_heading *toc_at(const struct learn_page_state *p, size_t i,
+                                           size_t *line)
 {
 	size_t nh = p->lay->nheadings;
 	if (i < nh) {

@@ -31,7 +31,8 @@ static size_t total_lines(const struct learn_page_state *st)
 }
 
 /* Line i, or NULL for the blank line between the page and its tail. */
-static const struct layout_line *line_at(const struct learn_page_state *st, size_t i, bool *in_tail)
+static const struct layout_line *line_at(const struct learn_page_state *st, size_t i,
+                                         bool *in_tail)
 {
 	*in_tail = false;
 	if (i < body_lines(st))
@@ -324,7 +325,8 @@ static void notice_draw(const struct ctx *c, struct learn_page_state *st, int ro
 	ui_puts(y, x, w, ROLE_HEADING, "A note before you read");
 	y += 2;
 	int room = rows - y - 9;
-	y += text_put_wrapped(true, y, x, w, room > 1 ? room : 1, ROLE_NORMAL, st->meta.content_note);
+	y += text_put_wrapped(true, y, x, w, room > 1 ? room : 1, ROLE_NORMAL,
+	                      st->meta.content_note);
 	y++;
 	y += text_put_wrapped(true, y, x, w, 3, ROLE_MUTED,
 	                      "Check in with yourself before going on. You can stop at any point, and "
