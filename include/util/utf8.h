@@ -35,6 +35,10 @@ size_t utf8_wrap(const char *s, size_t len, size_t cols, size_t *next);
  * back to where the character it falls in starts. For printf's "%.*s", in
  * place of "%.40s", which may cut a character and print half of it. */
 size_t utf8_cut(const char *s, size_t max);
+/* Where needle (nlen bytes) first starts in hay (hlen bytes), ASCII
+ * letters matching in either case and every other byte only itself; -1
+ * when it is not there or needle is empty. */
+long utf8_find_nocase(const char *hay, size_t hlen, const char *needle, size_t nlen);
 /* Offset of the start of the code point before off (0 at the start). */
 size_t utf8_prev(const char *s, size_t off);
 

@@ -36,21 +36,16 @@ enum data_target data_target(const char *vault_dir, const char *why, const char 
                              const char *what, const char *example, struct buf *full,
                              char *problem, size_t psize, char *question, size_t qsize);
 
+/* What to do after data_target said t: show the problem (a redraw), ask
+ * with q whether to replace the file (question is its message; on yes,
+ * write runs with data), or write now. */
+struct step data_go(struct ctx *c, enum data_target t, struct confirm *q, const char *question,
+                    struct step (*write)(struct ctx *c, void *data), void *data);
+
 /* The file name part of a typed path is swapped for a new extension when
  * the person has not typed one of their own: "x.json" to "x.md". */
 void data_set_ext(struct field *f, const char *old_ext, const char *new_ext);
 
-/* A choice drawn as "< label >" at (y, x) in w columns, marked when it has
- * the focus. */
-void data_draw_choice(int y, int x, int w, bool focus, const char *label);
-/* A form row: label at column 2, then the field at column 12 in w columns
- * (being edited when it has the focus; else its text, or empty muted when
- * there is none). */
-void data_draw_field(int y, int w, const char *label, const struct field *f, bool focus,
-                     const char *empty);
-/* A button such as "[ Write the file ]" at column 12, marked when it has
- * the focus. */
-void data_draw_button(int y, bool focus, const char *label);
 /* The keys line these screens end with, named from the keymap: "Up/Down:
  * move · Left/Right: <what>" (with " · PgUp/PgDn: scroll" when scroll). */
 void data_draw_keys(int y, int w, const char *what, bool scroll);

@@ -1106,23 +1106,6 @@ void layout_free(struct layout *l)
 	free(l);
 }
 
-static unsigned char fold(unsigned char c)
-{
-	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
-}
-
-static bool contains(const char *hay, size_t n, const char *needle, size_t m)
-{
-	for (size_t i = 0; i + m <= n; i++) {
-		size_t j = 0;
-		while (j < m && fold((unsigned char)hay[i + j]) == fold((unsigned char)needle[j]))
-			j++;
-		if (j == m)
-			return true;
-	}
-	return false;
-}
-
 long layout_find(const struct layout *l, const char *needle, size_t from_line, int dir)
 {
 	size_t m = needle ? strlen(needle) : 0;
@@ -1130,12 +1113,12 @@ long layout_find(const struct layout *l, const char *needle, size_t from_line, i
 		return -1;
 	if (dir > 0) {
 		for (size_t i = from_line; i < l->nlines; i++)
-			if (contains(l->lines[i].text, l->lines[i].len, needle, m))
+			if (utf8_find_nocase(l->lines[i].text, l->lines[i].len, needle, m) >= 0)
 				return (long)i;
 	} else {
 		size_t i = from_line < l->nlines ? from_line + 1 : l->nlines;
 		while (i-- > 0)
-			if (contains(l->lines[i].text, l->lines[i].len, needle, m))
+			if (utf8_find_nocase(l->lines[i].text, l->lines[i].len, needle, m) >= 0)
 				return (long)i;
 	}
 	return -1;

@@ -254,3 +254,23 @@ size_t utf8_cut(const char *s, size_t max)
 		return n; /* not a character's start: stray bytes, cut anywhere */
 	return n - back;
 }
+
+static unsigned char ascii_fold(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + ('a' - 'A')) : c;
+}
+
+long utf8_find_nocase(const char *hay, size_t hlen, const char *needle, size_t nlen)
+{
+	if (!nlen || nlen > hlen)
+		return -1;
+	for (size_t i = 0; i + nlen <= hlen; i++) {
+		size_t j = 0;
+		while (j < nlen && ascii_fold((unsigned char)hay[i + j]) ==
+		                       ascii_fold((unsigned char)needle[j]))
+			j++;
+		if (j == nlen)
+			return (long)i;
+	}
+	return -1;
+}

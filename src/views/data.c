@@ -16,8 +16,9 @@
 #include "util/timefmt.h"
 #include "views/data_int.h"
 #include "views/journal_int.h"
-#include "widgets/menu.h"
 #include "util/utf8.h"
+#include "widgets/form.h"
+#include "widgets/menu.h"
 
 /* ---- shared by the data screens ---- */
 
@@ -64,33 +65,6 @@ void data_set_ext(struct field *f, const char *old_ext, const char *new_ext)
 	for (size_t i = 0; i < lo; i++)
 		field_action(f, ACT_ERASE);
 	field_insert(f, new_ext, strlen(new_ext));
-}
-
-void data_draw_choice(int y, int x, int w, bool focus, const char *label)
-{
-	char line[160];
-	snprintf(line, sizeof(line), "< %s >", label);
-	ui_fill(y, x, w, focus ? ROLE_SELECTED : ROLE_NORMAL);
-	ui_puts(y, x, w, focus ? ROLE_SELECTED : ROLE_STRONG, line);
-}
-
-void data_draw_field(int y, int w, const char *label, const struct field *f, bool focus,
-                     const char *empty)
-{
-	ui_puts(y, 2, 9, ROLE_NORMAL, label);
-	if (focus)
-		field_draw(f, y, 12, w - 10, ROLE_SELECTED);
-	else if (f->len || !empty)
-		ui_puts(y, 12, w - 10, ROLE_STRONG, f->buf);
-	else
-		ui_puts(y, 12, w - 10, ROLE_MUTED, empty);
-}
-
-void data_draw_button(int y, bool focus, const char *label)
-{
-	int w = (int)utf8_width(label, strlen(label));
-	ui_fill(y, 12, w, focus ? ROLE_SELECTED : ROLE_NORMAL);
-	ui_puts(y, 12, w, focus ? ROLE_SELECTED : ROLE_STRONG, label);
 }
 
 void data_draw_keys(int y, int w, const char *what, bool scroll)
@@ -228,6 +202,23 @@ enum data_target data_target(const char *vault_dir, const char *why, const char 
 	return DATA_ASK;
 }
 
+struct step data_go(struct ctx *c, enum data_target t, struct confirm *q, const char *question,
+                    struct step (*write)(struct ctx *c, void *data), void *data)
+{
+	switch (t) {
+	case DATA_PROBLEM:
+		return STEP(STEP_REDRAW);
+	case DATA_ASK:
+		*q = (struct confirm){.title = "Replace the file?", .message = question,
+		                      .yes = "Replace it", .no = "Keep it", .yes_is_risky = true,
+		                      .on_yes = write, .data = data};
+		return PUSH(confirm_view, q);
+	case DATA_WRITE:
+		break;
+	}
+	return write(c, data);
+}
+
 /* ---- export ---- */
 
 /* The formats, as 'tend export --format' names them. Another format is
@@ -247,7 +238,7 @@ enum { EX_FORMAT, EX_PATH, EX_WRITE, EX_NROWS };
 
 struct exportst {
 	int kind;
-	int row;
+	struct form form;
 	struct field path;
 	char problem[600];  /* the last try's problem, shown until the next */
 	bool written;
@@ -263,7 +254,12 @@ static int ex_enter(struct ctx *c, void *st, const void *arg)
 	(void)arg;
 	struct exportst *s = st;
 	s->full = (struct buf)BUF_INIT;
-	s->row = EX_PATH;
+	const struct form_row rows[EX_NROWS] = {
+		[EX_FORMAT] = {FORM_CHOICE, "Format"},
+		[EX_PATH] = {FORM_FIELD, "Save to", .field = &s->path, .submits = true},
+		[EX_WRITE] = {FORM_BUTTON, "[ Write the file ]"},
+	};
+	form_init(&s->form, rows, EX_NROWS, EX_PATH);
 	if (field_init(&s->path, false, NULL, NULL))
 		return -1;
 	char today[16], name[64];
@@ -295,13 +291,8 @@ static void ex_draw(struct ctx *c, void *st, int rows, int cols)
 	                   "Every entry and its versions, check-ins, trigger logs, your lists, the "
 	                   "path, the safety plan and homework, in one file.") +
 	     1;
-	ui_puts(y, 2, 9, ROLE_NORMAL, "Format");
-	data_draw_choice(y, 12, w - 10, s->row == EX_FORMAT, export_kinds[s->kind].label);
-	y += 1;
-	data_draw_field(y, w, "Save to", &s->path, s->row == EX_PATH, NULL);
-	y += 1;
-	data_draw_button(y, s->row == EX_WRITE, "[ Write the file ]");
-	y += 2;
+	s->form.rows[EX_FORMAT].choice = export_kinds[s->kind].label;
+	y = form_draw(&s->form, y, w) + 1;
 	int left = rows - y - 2;
 	if (*s->problem && left > 0) {
 		ui_puts(y, 2, w, ROLE_WARN, "Nothing was written:");
@@ -337,20 +328,10 @@ static struct step ex_try(struct ctx *c, struct exportst *s)
 	s->problem[0] = '\0';
 	char example[32];
 	snprintf(example, sizeof(example), "tend-export.%s", export_kinds[s->kind].ext);
-	switch (data_target(c->data_dir, EXPORT_INSIDE_VAULT, s->path.buf, "export", example,
-	                    &s->full, s->problem, sizeof(s->problem), s->question,
-	                    sizeof(s->question))) {
-	case DATA_PROBLEM:
-		return STEP(STEP_REDRAW);
-	case DATA_ASK:
-		s->q = (struct confirm){.title = "Replace the file?", .message = s->question,
-		                        .yes = "Replace it", .no = "Keep it",
-		                        .yes_is_risky = true, .on_yes = ex_write, .data = s};
-		return PUSH(confirm_view, &s->q);
-	case DATA_WRITE:
-		break;
-	}
-	return ex_write(c, s);
+	enum data_target t = data_target(c->data_dir, EXPORT_INSIDE_VAULT, s->path.buf, "export",
+	                                 example, &s->full, s->problem, sizeof(s->problem),
+	                                 s->question, sizeof(s->question));
+	return data_go(c, t, &s->q, s->question, ex_write, s);
 }
 
 static struct step ex_action(struct ctx *c, void *st, enum action a)
@@ -358,44 +339,25 @@ static struct step ex_action(struct ctx *c, void *st, enum action a)
 	struct exportst *s = st;
 	if (s->written)
 		return a == ACT_BACK || a == ACT_SELECT ? STEP(STEP_POP) : STEP(STEP_NONE);
-	switch (a) {
-	case ACT_BACK:
+	if (a == ACT_BACK)
 		return STEP(STEP_POP);
-	case ACT_UP:
-	case ACT_PREV_FIELD:
-		s->row = (s->row + EX_NROWS - 1) % EX_NROWS;
-		return STEP(STEP_REDRAW);
-	case ACT_DOWN:
-	case ACT_NEXT_FIELD:
-		s->row = (s->row + 1) % EX_NROWS;
-		return STEP(STEP_REDRAW);
-	case ACT_SELECT:
-		if (s->row == EX_FORMAT) {
-			s->row = EX_PATH;
-			return STEP(STEP_REDRAW);
-		}
+	enum form_answer f = form_action(&s->form, a);
+	if (f == FORM_SUBMIT)
 		return ex_try(c, s);
-	default:
-		break;
-	}
-	if (s->row == EX_FORMAT && (a == ACT_LEFT || a == ACT_RIGHT)) {
-		int k = (s->kind + (a == ACT_RIGHT ? 1 : NKINDS - 1)) % NKINDS;
+	if (f == FORM_PREV || f == FORM_NEXT) {
+		int k = (s->kind + (f == FORM_NEXT ? 1 : NKINDS - 1)) % NKINDS;
 		data_set_ext(&s->path, export_kinds[s->kind].ext, export_kinds[k].ext);
 		s->kind = k;
-		return STEP(STEP_REDRAW);
 	}
-	if (s->row == EX_PATH && field_action(&s->path, a))
-		return STEP(STEP_REDRAW);
-	return STEP(STEP_NONE);
+	return f == FORM_NONE ? STEP(STEP_NONE) : STEP(STEP_REDRAW);
 }
 
 static struct step ex_text(struct ctx *c, void *st, const char *text, size_t len)
 {
 	(void)c;
 	struct exportst *s = st;
-	if (s->written || s->row != EX_PATH)
+	if (s->written || !form_text(&s->form, text, len))
 		return STEP(STEP_NONE);
-	field_insert(&s->path, text, len);
 	return STEP(STEP_REDRAW);
 }
 

@@ -17,8 +17,9 @@
 #include "util/fileio.h"
 #include "views/data_int.h"
 #include "views/journal_int.h"
-#include "widgets/scale.h"
 #include "util/utf8.h"
+#include "widgets/form.h"
+#include "widgets/scale.h"
 
 #define IMPORT_MAX_BYTES ((size_t)512 << 20) /* as 'tend import' */
 
@@ -38,7 +39,7 @@ struct importst {
 	int kind;
 	enum import_format format; /* the kind's, or what the file was told to be */
 	const char *what;          /* what tend took the file for (kind 0), or NULL */
-	int row;
+	struct form form;
 	struct field path;
 	enum stage stage;
 	struct buf text; /* the file, wiped when freed */
@@ -58,7 +59,12 @@ static int im_enter(struct ctx *c, void *st, const void *arg)
 	(void)arg;
 	struct importst *s = st;
 	s->text = (struct buf)BUF_INIT;
-	s->row = IM_PATH;
+	const struct form_row rows[IM_NROWS] = {
+		[IM_FORMAT] = {FORM_CHOICE, "From"},
+		[IM_PATH] = {FORM_FIELD, "File", .field = &s->path, .submits = true},
+		[IM_CHECK] = {FORM_BUTTON, "[ Check the file ]"},
+	};
+	form_init(&s->form, rows, IM_NROWS, IM_PATH);
 	return field_init(&s->path, false, NULL, NULL);
 }
 
@@ -166,13 +172,9 @@ static void im_draw(struct ctx *c, void *st, int rows, int cols)
 	                   "`~/Downloads/journal.json`. tend reads it and shows what would come "
 	                   "in; nothing is added until you say so.") +
 	     1;
-	ui_puts(y, 2, 9, ROLE_NORMAL, "From");
-	data_draw_choice(y, 12, w - 10, s->row == IM_FORMAT, kind_label(s->kind));
-	y++;
-	data_draw_field(y, w, "File", &s->path, s->row == IM_PATH, NULL);
-	y++;
-	data_draw_button(y, s->row == IM_CHECK, "[ Check the file ]");
-	if (y + 2 < rows)
+	s->form.rows[IM_FORMAT].choice = kind_label(s->kind);
+	y = form_draw(&s->form, y, w);
+	if (y + 1 < rows)
 		data_draw_keys(rows - 1, w, "change the app", false);
 }
 
@@ -330,44 +332,24 @@ static struct step im_action(struct ctx *c, void *st, enum action a)
 		if (a != ACT_SELECT)
 			return STEP(STEP_NONE);
 		s->stage = IM_EDIT;
-		s->row = IM_PATH;
+		s->form.focus = IM_PATH;
 		buf_free(&s->text);
 		return STEP(STEP_REDRAW);
 	}
-	switch (a) {
-	case ACT_UP:
-	case ACT_PREV_FIELD:
-		s->row = (s->row + IM_NROWS - 1) % IM_NROWS;
-		return STEP(STEP_REDRAW);
-	case ACT_DOWN:
-	case ACT_NEXT_FIELD:
-		s->row = (s->row + 1) % IM_NROWS;
-		return STEP(STEP_REDRAW);
-	case ACT_SELECT:
-		if (s->row == IM_FORMAT) {
-			s->row = IM_PATH;
-			return STEP(STEP_REDRAW);
-		}
+	enum form_answer f = form_action(&s->form, a);
+	if (f == FORM_SUBMIT)
 		return im_go(c, s);
-	default:
-		break;
-	}
-	if (s->row == IM_FORMAT && (a == ACT_LEFT || a == ACT_RIGHT)) {
-		s->kind = (s->kind + (a == ACT_RIGHT ? 1 : NIMPORT - 1)) % NIMPORT;
-		return STEP(STEP_REDRAW);
-	}
-	if (s->row == IM_PATH && field_action(&s->path, a))
-		return STEP(STEP_REDRAW);
-	return STEP(STEP_NONE);
+	if (f == FORM_PREV || f == FORM_NEXT)
+		s->kind = (s->kind + (f == FORM_NEXT ? 1 : NIMPORT - 1)) % NIMPORT;
+	return f == FORM_NONE ? STEP(STEP_NONE) : STEP(STEP_REDRAW);
 }
 
 static struct step im_text(struct ctx *c, void *st, const char *text, size_t len)
 {
 	(void)c;
 	struct importst *s = st;
-	if (s->stage != IM_EDIT || s->row != IM_PATH)
+	if (s->stage != IM_EDIT || !form_text(&s->form, text, len))
 		return STEP(STEP_NONE);
-	field_insert(&s->path, text, len);
 	return STEP(STEP_REDRAW);
 }
 

@@ -6,11 +6,12 @@
 #include "util/buf.h"
 #include "views/journal_int.h"
 #include "views/view.h"
+#include "widgets/pager.h"
 
 struct help {
 	const struct view_ops *under;
 	struct buf md;
-	int top, total, rows;
+	struct pager pg; /* the Markdown's lines, counted as it is drawn */
 };
 
 /* On a screen that takes text, a letter or other character key types
@@ -41,6 +42,7 @@ static int help_enter(struct ctx *c, void *st, const void *arg)
 	(void)c;
 	struct help *h = st;
 	h->under = arg;
+	pager_init(&h->pg, NULL, NULL);
 	const struct view_ops *u = h->under;
 	bool text = u && (u->flags & VIEW_TAKES_TEXT);
 	if (u && u->hints && u->hints[0].a != ACT_NONE) {
@@ -79,22 +81,25 @@ static void help_draw(struct ctx *c, void *st, int rows, int cols)
 	int x, w;
 	view_reading_box(c, cols, 90, &x, &w);
 	ui_puts(0, x, w, ROLE_TITLE, "Keys");
-	h->rows = rows - 2;
-	h->total = view_markdown_flags(2, x, w, h->rows, h->top, buf_str(&h->md), c->wide);
+	h->pg.vis = rows - 2;
+	int total = view_markdown_flags(2, x, w, h->pg.vis, (int)h->pg.top, buf_str(&h->md), c->wide);
+	h->pg.nlines = total > 0 ? (size_t)total : 0;
 }
 
 static struct step help_action(struct ctx *c, void *st, enum action a)
 {
 	(void)c;
 	struct help *h = st;
-	int max = h->total - h->rows > 0 ? h->total - h->rows : 0;
-	int page = h->rows > 2 ? h->rows - 1 : 1;
+	/* Any other key closes the screen, Home and End too. */
 	switch (a) {
-	case ACT_DOWN: h->top = h->top < max ? h->top + 1 : max; return STEP(STEP_REDRAW);
-	case ACT_PGDN: h->top = h->top + page < max ? h->top + page : max; return STEP(STEP_REDRAW);
-	case ACT_UP: h->top = h->top ? h->top - 1 : 0; return STEP(STEP_REDRAW);
-	case ACT_PGUP: h->top = h->top > page ? h->top - page : 0; return STEP(STEP_REDRAW);
-	default: return STEP(STEP_POP);
+	case ACT_DOWN:
+	case ACT_PGDN:
+	case ACT_UP:
+	case ACT_PGUP:
+		pager_action(&h->pg, a);
+		return STEP(STEP_REDRAW);
+	default:
+		return STEP(STEP_POP);
 	}
 }
 

@@ -21,6 +21,7 @@
 #include "util/utf8.h"
 #include "views/data_int.h"
 #include "views/journal_int.h"
+#include "widgets/form.h"
 
 #define RP_LIST_MAX 200 /* titles listed for picking: the newest in the days */
 #define RP_PICK_MAX 64  /* entries in one report, as 'tend report --entry' */
@@ -68,7 +69,8 @@ struct reportst {
 	bool built;
 	struct buf preview;
 	int scroll, plines;
-	int fmt, prow;
+	int fmt;
+	struct form form;
 	struct field path;
 	struct field seal; /* a therapist's public key; empty: not sealed */
 	bool sealed_ext;   /* the path's ending is .sealed (s->seal holds a key) */
@@ -223,6 +225,14 @@ static int rp_enter(struct ctx *c, void *st, const void *arg)
 	field_insert(&s->to, b, strlen(b));
 	snprintf(name, sizeof(name), "~/tend-report-%s.%s", b, rp_formats[0].ext);
 	field_insert(&s->path, name, strlen(name));
+	const struct form_row form_rows[RP_NROWS] = {
+		[RP_FORMAT] = {FORM_CHOICE, "As"},
+		[RP_SEAL] = {FORM_FIELD, "Seal for", .field = &s->seal,
+		             .empty = "(a therapist's public key, or nothing)"},
+		[RP_PATH] = {FORM_FIELD, "Save to", .field = &s->path, .submits = true},
+		[RP_WRITE] = {FORM_BUTTON, "[ Write the report ]"},
+	};
+	form_init(&s->form, form_rows, RP_NROWS, RP_PATH);
 	/* Homework is offered only when there is a pack to report on. */
 	struct error e = {0};
 	bool packs = hwpack_count(c->vault, &e) > 0;
@@ -377,23 +387,14 @@ static void draw_preview(struct reportst *s, int rows, int cols)
 	}
 	y = 2 + room + 1;
 	y += view_markdown(y, 2, w, warn, 0, about);
-	ui_puts(y, 2, 9, ROLE_NORMAL, "As");
-	data_draw_choice(y, 12, w - 10, s->prow == RP_FORMAT, rp_formats[s->fmt].label);
-	y++;
-	if (offering(s) && s->prow != RP_SEAL) {
-		char who[HOMEWORK_FIELD_MAX + 16];
-		snprintf(who, sizeof(who), "%s (their key)", s->offered_for);
-		ui_puts(y, 2, 9, ROLE_NORMAL, "Seal for");
-		ui_puts(y, 12, w - 10, ROLE_STRONG, who);
-	} else {
-		data_draw_field(y, w, "Seal for", &s->seal, s->prow == RP_SEAL,
-		                "(a therapist's public key, or nothing)");
-	}
-	y++;
-	data_draw_field(y, w, "Save to", &s->path, s->prow == RP_PATH, NULL);
-	y++;
-	data_draw_button(y, s->prow == RP_WRITE, "[ Write the report ]");
-	y++;
+	/* The key offered stands for itself by whose it is, until the row
+	 * has the focus. */
+	char who[HOMEWORK_FIELD_MAX + 16];
+	snprintf(who, sizeof(who), "%s (their key)", s->offered_for);
+	s->form.rows[RP_FORMAT].choice = rp_formats[s->fmt].label;
+	s->form.rows[RP_SEAL].stand_in = offering(s) ? who : NULL;
+	y = form_draw(&s->form, y, w);
+	s->form.rows[RP_SEAL].stand_in = NULL;
 	if (*s->problem) {
 		ui_puts(y++, 2, w, ROLE_WARN, "Nothing was written:");
 		view_markdown(y, 2, w, 2, 0, s->problem);
@@ -444,7 +445,7 @@ static struct step preview(struct ctx *c, struct reportst *s)
 	}
 	s->plines = 0; /* counted as drawn, at the window's width */
 	s->scroll = 0;
-	s->prow = RP_PATH;
+	s->form.focus = RP_PATH;
 	s->problem[0] = '\0';
 	s->stage = RP_PREVIEW;
 	return STEP(STEP_REDRAW);
@@ -513,22 +514,12 @@ static struct step rp_try(struct ctx *c, struct reportst *s)
 	s->problem[0] = '\0';
 	char example[32];
 	snprintf(example, sizeof(example), "tend-report.%s", cur_ext(s));
-	switch (data_target(c->data_dir,
-	                    s->seal.len ? "it could overwrite the vault's own files."
-	                                : EXPORT_INSIDE_VAULT,
-	                    s->path.buf, "report", example, &s->full, s->problem,
-	                    sizeof(s->problem), s->question, sizeof(s->question))) {
-	case DATA_PROBLEM:
-		return STEP(STEP_REDRAW);
-	case DATA_ASK:
-		s->q = (struct confirm){.title = "Replace the file?", .message = s->question,
-		                        .yes = "Replace it", .no = "Keep it",
-		                        .yes_is_risky = true, .on_yes = rp_write, .data = s};
-		return PUSH(confirm_view, &s->q);
-	case DATA_WRITE:
-		break;
-	}
-	return rp_write(c, s);
+	enum data_target t = data_target(c->data_dir,
+	                                 s->seal.len ? "it could overwrite the vault's own files."
+	                                             : EXPORT_INSIDE_VAULT,
+	                                 s->path.buf, "report", example, &s->full, s->problem,
+	                                 sizeof(s->problem), s->question, sizeof(s->question));
+	return data_go(c, t, &s->q, s->question, rp_write, s);
 }
 
 static struct step toggle_row(struct ctx *c, struct reportst *s)
@@ -600,43 +591,27 @@ static struct step preview_action(struct ctx *c, struct reportst *s, enum action
 		s->problem[0] = '\0';
 		s->stage = RP_CHOOSE;
 		return STEP(STEP_REDRAW);
-	case ACT_UP:
-	case ACT_PREV_FIELD:
-		s->prow = (s->prow + RP_NROWS - 1) % RP_NROWS;
-		return STEP(STEP_REDRAW);
-	case ACT_DOWN:
-	case ACT_NEXT_FIELD:
-		s->prow = (s->prow + 1) % RP_NROWS;
-		return STEP(STEP_REDRAW);
 	case ACT_PGDN:
 		s->scroll = s->scroll + 5 < s->plines ? s->scroll + 5 : s->scroll;
 		return STEP(STEP_REDRAW);
 	case ACT_PGUP:
 		s->scroll = s->scroll > 5 ? s->scroll - 5 : 0;
 		return STEP(STEP_REDRAW);
-	case ACT_SELECT:
-		if (s->prow == RP_FORMAT || s->prow == RP_SEAL) {
-			s->prow++;
-			return STEP(STEP_REDRAW);
-		}
-		return rp_try(c, s);
 	default:
 		break;
 	}
-	if (s->prow == RP_FORMAT && (a == ACT_LEFT || a == ACT_RIGHT)) {
-		int k = (s->fmt + (a == ACT_RIGHT ? 1 : NFORMATS - 1)) % NFORMATS;
+	enum form_answer f = form_action(&s->form, a);
+	if (f == FORM_SUBMIT)
+		return rp_try(c, s);
+	if (f == FORM_PREV || f == FORM_NEXT) {
+		int k = (s->fmt + (f == FORM_NEXT ? 1 : NFORMATS - 1)) % NFORMATS;
 		if (!s->sealed_ext)
 			data_set_ext(&s->path, rp_formats[s->fmt].ext, rp_formats[k].ext);
 		s->fmt = k;
-		return STEP(STEP_REDRAW);
 	}
-	if (s->prow == RP_PATH && field_action(&s->path, a))
-		return STEP(STEP_REDRAW);
-	if (s->prow == RP_SEAL && field_action(&s->seal, a)) {
+	if (f == FORM_EDITED && s->form.focus == RP_SEAL)
 		sync_ext(s);
-		return STEP(STEP_REDRAW);
-	}
-	return STEP(STEP_NONE);
+	return f == FORM_NONE ? STEP(STEP_NONE) : STEP(STEP_REDRAW);
 }
 
 static struct step rp_action(struct ctx *c, void *st, enum action a)
@@ -652,8 +627,7 @@ static struct step rp_action(struct ctx *c, void *st, enum action a)
 static struct step rp_text(struct ctx *c, void *st, const char *text, size_t len)
 {
 	struct reportst *s = st;
-	if (s->stage == RP_PREVIEW && (s->prow == RP_PATH || s->prow == RP_SEAL)) {
-		field_insert(s->prow == RP_PATH ? &s->path : &s->seal, text, len);
+	if (s->stage == RP_PREVIEW && form_text(&s->form, text, len)) {
 		sync_ext(s);
 		return STEP(STEP_REDRAW);
 	}

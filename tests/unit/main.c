@@ -41,6 +41,8 @@
 	X(scale) \
 	X(list) \
 	X(editlist) \
+	X(pager) \
+	X(form) \
 	X(stats) \
 	X(feelings) \
 	X(chart) \

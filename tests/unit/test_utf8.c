@@ -154,7 +154,24 @@ static void cut_keeps_whole_characters(void **state)
 	assert_true(utf8_valid(buf, strlen(buf)));
 }
 
+static void find_nocase(void **state)
+{
+	(void)state;
+	const char *s = "Feet on the FLOOR, \xC3\x89t\xC3\xA9";
+	size_t n = strlen(s);
+	assert_int_equal(utf8_find_nocase(s, n, "floor", 5), 12);
+	assert_int_equal(utf8_find_nocase(s, n, "feet", 4), 0);
+	/* Only ASCII letters fold: "É" is not "é". */
+	assert_int_equal(utf8_find_nocase(s, n, "\xC3\xA9t", 3), -1);
+	assert_int_equal(utf8_find_nocase(s, n, "\xC3\x89t", 3), 19);
+	/* The length given is the end: a match past it is not one. */
+	assert_int_equal(utf8_find_nocase(s, 15, "floor", 5), -1);
+	assert_int_equal(utf8_find_nocase(s, n, "", 0), -1);
+	assert_int_equal(utf8_find_nocase("ab", 2, "abc", 3), -1);
+}
+
 SUITE(utf8, cmocka_unit_test(decode_valid), cmocka_unit_test(decode_invalid),
       cmocka_unit_test(encode_round_trip), cmocka_unit_test(widths),
       cmocka_unit_test(fit_never_splits), cmocka_unit_test(prev_steps_back), cmocka_unit_test(wrap),
-      cmocka_unit_test(cut_keeps_whole_characters))
+      cmocka_unit_test(cut_keeps_whole_characters),
+      cmocka_unit_test(find_nocase))
