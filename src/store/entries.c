@@ -8,12 +8,6 @@
 #include "util/buf.h"
 #include "util/timefmt.h"
 
-char *store_col_dup(sqlite3_stmt *st, int col)
-{
-	const char *t = (const char *)sqlite3_column_text(st, col);
-	return strdup(t ? t : "");
-}
-
 void entry_free(struct entry *en)
 {
 	str_wipe_free(en->title);
@@ -23,27 +17,6 @@ void entry_free(struct entry *en)
 	str_wipe_free(en->tags);
 	str_wipe_free(en->prompt);
 	memset(en, 0, sizeof(*en));
-}
-
-int store_rollback(sqlite3 *db, int rc, sqlite3_stmt *st, struct error *e, const char *doing)
-{
-	sqlite3_finalize(st);
-	store_sql_error(db, rc, e, doing);
-	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-	return -1;
-}
-
-int store_grow(void **arr, size_t *cap, size_t n, size_t size)
-{
-	if (n < *cap)
-		return 0;
-	size_t nc = *cap ? *cap * 2 : 16;
-	void *p = realloc(*arr, nc * size);
-	if (!p)
-		return -1;
-	*arr = p;
-	*cap = nc;
-	return 0;
 }
 
 int store_set_tags(sqlite3 *db, int64_t eid, const char *const *tags, size_t ntags,
@@ -159,15 +132,9 @@ int entries_add_ex(struct vault *v, const struct new_entry *ne, int64_t *id, str
 {
 	sqlite3 *db = vault_db(v);
 	int64_t eid;
-	int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-	if (rc != SQLITE_OK)
-		return store_rollback(db, rc, NULL, e, "saving the entry");
-	if (store_entry_insert(db, ne, &eid, e)) {
-		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	if (store_begin(db, "saving the entry", e) ||
+	    store_end(db, store_entry_insert(db, ne, &eid, e), "saving the entry", e))
 		return -1;
-	}
-	if ((rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL)) != SQLITE_OK)
-		return store_rollback(db, rc, NULL, e, "saving the entry");
 	if (id)
 		*id = eid;
 	return 0;

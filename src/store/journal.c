@@ -172,11 +172,10 @@ int entries_update(struct vault *v, int64_t id, const char *title, const char *b
 	sqlite3 *db = vault_db(v);
 	struct stamp now = stamp_now();
 	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-	if (rc != SQLITE_OK)
-		return store_rollback(db, rc, NULL, e, "saving the entry");
+	if (store_begin(db, "saving the entry", e))
+		return -1;
 	/* The text as it was becomes a version, unless nothing changed. */
-	rc = sqlite3_prepare_v2(db,
+	int rc = sqlite3_prepare_v2(db,
 	                        "INSERT INTO entry_versions(entry_id, title, body, saved_at, saved_off)"
 	                        " SELECT id, title, body, updated_at, updated_off FROM entries"
 	                        " WHERE id = ?1 AND (title IS NOT ?2 OR body IS NOT ?3)",
@@ -203,16 +202,11 @@ int entries_update(struct vault *v, int64_t id, const char *title, const char *b
 	if ((rc = sqlite3_step(st)) != SQLITE_DONE)
 		return store_rollback(db, rc, st, e, "saving the entry");
 	sqlite3_finalize(st);
-	if (sqlite3_changes(db) == 0) {
-		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-		return error_set(e, E_FAIL, "There is no entry %lld any more.", (long long)id);
-	}
-	if (store_set_tags(db, id, tags, ntags, e)) {
-		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-		return -1;
-	}
-	rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
-	return rc == SQLITE_OK ? 0 : store_rollback(db, rc, NULL, e, "saving the entry");
+	if (sqlite3_changes(db) == 0)
+		rc = error_set(e, E_FAIL, "There is no entry %lld any more.", (long long)id);
+	else
+		rc = store_set_tags(db, id, tags, ntags, e);
+	return store_end(db, rc, "saving the entry", e);
 }
 
 /* ---- versions --------------------------------------------------------------- */
@@ -315,10 +309,11 @@ int entries_delete(struct vault *v, int64_t id, struct deleted_entry **undo, str
 	if (!d)
 		return error_set(e, E_FAIL, "Out of memory.");
 	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-	if (rc != SQLITE_OK)
-		goto sqlfail;
-	rc = sqlite3_prepare_v2(db,
+	if (store_begin(db, "deleting the entry", e)) {
+		deleted_entry_free(d);
+		return -1;
+	}
+	int rc = sqlite3_prepare_v2(db,
 	                        "SELECT created_at, created_off, updated_at, updated_off, title, body,"
 	                        " prompt, coalesce(mood_id, 0), coalesce(trigger_id, 0),"
 	                        " (SELECT group_concat(t.name, char(10)) FROM entry_tags et JOIN tags t"
@@ -331,7 +326,7 @@ int entries_delete(struct vault *v, int64_t id, struct deleted_entry **undo, str
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE) {
 		sqlite3_finalize(st);
-		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		store_cancel(db);
 		deleted_entry_free(d);
 		return error_set(e, E_FAIL, "There is no entry %lld.", (long long)id);
 	}
@@ -364,18 +359,19 @@ int entries_delete(struct vault *v, int64_t id, struct deleted_entry **undo, str
 		goto sqlfail;
 	sqlite3_finalize(st);
 	st = NULL;
-	rc = sqlite3_exec(db, "DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM entry_tags);"
-	                      "COMMIT",
+	rc = sqlite3_exec(db, "DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM entry_tags)",
 	                  NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		goto sqlfail;
+	if (store_end(db, 0, "deleting the entry", e))
+		goto fail;
 	*undo = d;
 	return 0;
 sqlfail:
 	store_sql_error(db, rc, e, "deleting the entry");
 fail:
 	sqlite3_finalize(st);
-	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	store_cancel(db);
 	deleted_entry_free(d);
 	return -1;
 }
@@ -387,17 +383,14 @@ int entries_undelete(struct vault *v, const struct deleted_entry *d, struct erro
 {
 	sqlite3 *db = vault_db(v);
 	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-	if (rc != SQLITE_OK)
-		return store_rollback(db, rc, NULL, e, "bringing the entry back");
+	if (store_begin(db, "bringing the entry back", e))
+		return -1;
 	struct entry_put p = {.id = d->id, .title = d->title, .body = d->body, .prompt = d->prompt,
 	                      .created = {d->created_at, d->created_off},
 	                      .updated = {d->updated_at, d->updated_off},
 	                      .mood_id = d->mood_id, .trigger_id = d->trigger_id};
-	if (store_entry_put(db, NULL, &p, NULL, "bringing the entry back", e)) {
-		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-		return -1;
-	}
+	if (store_entry_put(db, NULL, &p, NULL, "bringing the entry back", e))
+		return store_end(db, -1, NULL, e);
 	/* Tags were kept one per line. */
 	const char *tags[64];
 	size_t ntags = 0;
@@ -409,12 +402,10 @@ int entries_undelete(struct vault *v, const struct deleted_entry *d, struct erro
 		tags[ntags++] = t;
 	int trc = store_set_tags(db, d->id, tags, ntags, e);
 	str_wipe_free(copy);
-	if (trc) {
-		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-		return -1;
-	}
+	if (trc)
+		return store_end(db, -1, NULL, e);
 	for (size_t i = 0; i < d->nversions; i++) {
-		rc = sqlite3_prepare_v2(db,
+		int rc = sqlite3_prepare_v2(db,
 		                        "INSERT INTO entry_versions(id, entry_id, title, body, saved_at,"
 		                        " saved_off) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 		                        -1, &st, NULL);
@@ -431,8 +422,7 @@ int entries_undelete(struct vault *v, const struct deleted_entry *d, struct erro
 			return store_rollback(db, rc, st, e, "bringing the entry back");
 		sqlite3_finalize(st);
 	}
-	rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
-	return rc == SQLITE_OK ? 0 : store_rollback(db, rc, NULL, e, "bringing the entry back");
+	return store_end(db, 0, "bringing the entry back", e);
 }
 
 /* ---- drafts ---------------------------------------------------------------------- */
@@ -609,13 +599,12 @@ int tag_rename(struct vault *v, const char *from, const char *to, struct error *
 	sqlite3 *db = vault_db(v);
 	if (!to || !*to)
 		return error_set(e, E_USAGE, "A tag needs a name.");
-	int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-	if (rc != SQLITE_OK)
-		return store_rollback(db, rc, NULL, e, "renaming the tag");
+	if (store_begin(db, "renaming the tag", e))
+		return -1;
 	int64_t a = tag_id(db, from), b = tag_id(db, to);
 	int bad;
 	if (!a) {
-		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		store_cancel(db);
 		return error_set(e, E_FAIL, "There is no tag called \"%s\".", from);
 	}
 	/* The entries carrying it change with it, so the new name travels to
@@ -632,30 +621,20 @@ int tag_rename(struct vault *v, const char *from, const char *to, struct error *
 		bad = bind_run(db, "UPDATE tags SET name = ?2 WHERE id = ?1", e, "renaming the tag", "is",
 		               a, to);
 	}
-	if (bad) {
-		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-		return -1;
-	}
-	rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
-	return rc == SQLITE_OK ? 0 : store_rollback(db, rc, NULL, e, "renaming the tag");
+	return store_end(db, bad, "renaming the tag", e);
 }
 
 int tag_delete(struct vault *v, const char *name, struct error *e)
 {
 	sqlite3 *db = vault_db(v);
-	int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-	if (rc != SQLITE_OK)
-		return store_rollback(db, rc, NULL, e, "deleting the tag");
+	if (store_begin(db, "deleting the tag", e))
+		return -1;
 	int64_t a = tag_id(db, name);
 	if (!a) {
-		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		store_cancel(db);
 		return error_set(e, E_FAIL, "There is no tag called \"%s\".", name);
 	}
-	if (touch_tagged(db, a, e) ||
-	    bind_run(db, "DELETE FROM tags WHERE id = ?1", e, "deleting the tag", "i", a)) {
-		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-		return -1;
-	}
-	rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
-	return rc == SQLITE_OK ? 0 : store_rollback(db, rc, NULL, e, "deleting the tag");
+	int bad = touch_tagged(db, a, e) ||
+	          bind_run(db, "DELETE FROM tags WHERE id = ?1", e, "deleting the tag", "i", a);
+	return store_end(db, bad, "deleting the tag", e);
 }

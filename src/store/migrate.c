@@ -213,17 +213,15 @@ int migrate(sqlite3 *db, struct error *e)
 		                            "nothing was changed.",
 		                 v, LATEST);
 	for (; v < LATEST; v++) {
-		char *sql = sqlite3_mprintf("BEGIN IMMEDIATE; %s PRAGMA user_version=%d; COMMIT;",
-		                            migrations[v], v + 1);
+		char *sql = sqlite3_mprintf("%s PRAGMA user_version=%d;", migrations[v], v + 1);
 		if (!sql)
 			return error_set(e, E_FAIL, "Out of memory.");
-		int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+		int rc = store_begin(db, "updating the vault's layout", e);
+		if (rc == 0 && (rc = sqlite3_exec(db, sql, NULL, NULL, NULL)) != SQLITE_OK)
+			rc = store_sql_error(db, rc, e, "updating the vault's layout");
 		sqlite3_free(sql);
-		if (rc != SQLITE_OK) {
-			store_sql_error(db, rc, e, "updating the vault's layout");
-			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		if (store_end(db, rc, "updating the vault's layout", e))
 			return -1;
-		}
 	}
 	return 0;
 }

@@ -26,6 +26,19 @@ void vault_detach_copy(struct vault *v, const char *as);
 bool vault_copy_covers_mark(struct vault *v);
 /* Turns an SQLite failure into a message a person can act on. */
 int store_sql_error(sqlite3 *db, int rc, struct error *e, const char *doing);
+/* One write, one transaction (src/store/sql.c). store_begin starts it with
+ * BEGIN IMMEDIATE, so the write lock is taken (or waited for) before
+ * anything is read. store_end ends it: when rc is 0 it commits, else it
+ * rolls back (e is the caller's, already filled). A failed BEGIN or COMMIT
+ * fills e as store_sql_error does, naming doing; a failed COMMIT is rolled
+ * back. Both return 0 or -1. The store's writes are never inside one
+ * another: a function meant to run inside its caller's transaction says so
+ * and calls neither. */
+int store_begin(sqlite3 *db, const char *doing, struct error *e);
+int store_end(sqlite3 *db, int rc, const char *doing, struct error *e);
+/* Rolls the transaction back, errors ignored: a write given up (its error
+ * already in e), or a dry run. */
+void store_cancel(sqlite3 *db);
 /* Ends a failed write: finalizes st (may be NULL), fills e from rc as
  * store_sql_error does, rolls the transaction back; returns -1. */
 int store_rollback(sqlite3 *db, int rc, sqlite3_stmt *st, struct error *e, const char *doing);
@@ -59,8 +72,6 @@ int store_entry_put(sqlite3 *db, sqlite3_stmt **keep, const struct entry_put *p,
 struct checkin;
 int store_checkin_put(sqlite3 *db, sqlite3_stmt **keep, const struct checkin *c, struct stamp at,
                       int64_t *id, const char *doing, struct error *e);
-/* Makes room for item n in a growing array of size-byte items (doubling
- * *cap); 0, or -1 when memory runs out (the array is then unchanged). */
 /* Tags without the spaces around them: each of a check-in's tags trimmed
  * and empty ones left out; an entry's tag that differs from another only
  * by spaces joined into it. Migration 8, and the end of every import. */
@@ -101,6 +112,8 @@ const char *store_tag_trim(const char *s, size_t n, size_t *len);
 /* A comma-separated list of tags as it is stored: each trimmed, empty ones
  * left out, joined with "," ("breakup, family" is "breakup,family"). */
 int store_tags_tidy(const char *in, struct buf *out);
+/* Makes room for item n in a growing array of size-byte items (doubling
+ * *cap); 0, or -1 when memory runs out (the array is then unchanged). */
 int store_grow(void **arr, size_t *cap, size_t n, size_t size);
 /* A column name as tend's tables have them (a-z, 0-9, _; at most 40), so
  * it can go into SQL as it is. */

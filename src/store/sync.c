@@ -326,18 +326,12 @@ int store_sync_prepare(struct sqlite3 *db, struct error *e)
 		return -1;
 	if (ready)
 		return 0;
-	if (store_exec(db, "BEGIN IMMEDIATE", e))
+	if (store_begin(db, "updating the vault", e))
 		return -1;
-	for (size_t i = 0; i < NSYNC; i++)
-		if (prepare_table(db, &sync_tables[i], e)) {
-			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-			return -1;
-		}
-	if (store_exec(db, "COMMIT", e)) {
-		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-		return -1;
-	}
-	return 0;
+	int rc = 0;
+	for (size_t i = 0; i < NSYNC && rc == 0; i++)
+		rc = prepare_table(db, &sync_tables[i], e);
+	return store_end(db, rc, "updating the vault", e);
 }
 
 /* ---- merging ---------------------------------------------------------------- */
@@ -682,18 +676,15 @@ int store_sync_merge(struct vault *v, const char *file, bool dry_run, struct syn
 	if (rc == 0 && !dry_run && vault_copy_covers_mark(v))
 		rc = vault_accept_older(v, e);
 	if (rc == 0)
-		rc = store_exec(db, "BEGIN IMMEDIATE", e);
+		rc = store_begin(db, "updating the vault", e);
 	if (rc == 0) {
 		merging = 1;
 		rc = merge_all(db, out, e);
 		merging = 0;
-		if (rc == 0 && !dry_run) {
-			rc = store_exec(db, "COMMIT", e);
-			if (rc)
-				sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-		} else {
-			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-		}
+		if (rc == 0 && !dry_run)
+			rc = store_end(db, 0, "updating the vault", e);
+		else
+			store_cancel(db);
 	}
 	vault_detach_copy(v, "other");
 	return rc;

@@ -343,15 +343,6 @@ static int set_choices(sqlite3 *db, int64_t id, const struct trigger_log *t, str
 	return step_done(db, st, e, "saving the trigger log");
 }
 
-static int end_write(sqlite3 *db, int rc, struct error *e)
-{
-	if (!rc && store_exec(db, "COMMIT", e))
-		rc = -1;
-	if (rc)
-		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-	return rc;
-}
-
 int trigger_add(struct vault *v, const struct trigger_log *t, int64_t *id, struct error *e)
 {
 	if (check_trigger(t, e))
@@ -367,7 +358,7 @@ int trigger_add(struct vault *v, const struct trigger_log *t, int64_t *id, struc
 	                            -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return store_sql_error(db, rc, e, "saving the trigger log");
-	if (store_exec(db, "BEGIN IMMEDIATE", e)) {
+	if (store_begin(db, "updating the vault", e)) {
 		sqlite3_finalize(st);
 		return -1;
 	}
@@ -378,7 +369,7 @@ int trigger_add(struct vault *v, const struct trigger_log *t, int64_t *id, struc
 	int64_t row = sqlite3_last_insert_rowid(db);
 	if (!rc)
 		rc = set_choices(db, row, t, e);
-	if (end_write(db, rc, e))
+	if (store_end(db, rc, "updating the vault", e))
 		return -1;
 	if (id)
 		*id = row;
@@ -399,7 +390,7 @@ int trigger_update(struct vault *v, int64_t id, const struct trigger_log *t, str
 	                            -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return store_sql_error(db, rc, e, "saving the trigger log");
-	if (store_exec(db, "BEGIN IMMEDIATE", e)) {
+	if (store_begin(db, "updating the vault", e)) {
 		sqlite3_finalize(st);
 		return -1;
 	}
@@ -410,7 +401,7 @@ int trigger_update(struct vault *v, int64_t id, const struct trigger_log *t, str
 		rc = error_set(e, E_FAIL, "There is no trigger log %lld.", (long long)id);
 	if (!rc)
 		rc = set_choices(db, id, t, e);
-	return end_write(db, rc, e);
+	return store_end(db, rc, "updating the vault", e);
 }
 
 void trigger_saved_free(struct trigger_saved *list, size_t n)
@@ -553,7 +544,7 @@ int exercise_finish(struct vault *v, const struct new_entry *ne, const char *exe
 	if (!in_range(before) || !in_range(after))
 		return error_set(e, E_USAGE, "Distress is a whole number from 0 to 10.");
 	sqlite3 *db = vault_db(v);
-	if (store_exec(db, "BEGIN IMMEDIATE", e))
+	if (store_begin(db, "updating the vault", e))
 		return -1;
 	int rc = ne ? store_entry_insert(db, ne, NULL, e) : 0;
 	if (rc == 0)
@@ -569,13 +560,7 @@ int exercise_finish(struct vault *v, const struct new_entry *ne, const char *exe
 			rc = step_done(db, st, e, "saving the exercise");
 		}
 	}
-	if (rc == 0)
-		rc = store_exec(db, "COMMIT", e);
-	if (rc) {
-		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-		return -1;
-	}
-	return 0;
+	return store_end(db, rc, "updating the vault", e);
 }
 
 /* ---- the toolbox -------------------------------------------------------------- */
