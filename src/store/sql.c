@@ -1,6 +1,8 @@
 /* sql.c: what every file of the store uses to speak SQL: one transaction
- * per write, copies of text columns and arrays that grow. */
+ * per write, binding and running a statement, copies of text columns and
+ * arrays that grow. */
 #include <sqlite3.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,4 +58,50 @@ int store_grow(void **arr, size_t *cap, size_t n, size_t size)
 	*arr = p;
 	*cap = nc;
 	return 0;
+}
+
+void store_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	sqlite3_bind_text(st, i, s ? s : "", -1, SQLITE_STATIC);
+}
+
+void store_bind_opt(sqlite3_stmt *st, int i, int n)
+{
+	if (n >= 0)
+		sqlite3_bind_int(st, i, n);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+int store_in_range(int n)
+{
+	return n >= -1 && n <= 10;
+}
+
+int store_step_done(sqlite3 *db, sqlite3_stmt *st, struct error *e, const char *doing)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_sql_error(db, rc, e, doing);
+}
+
+int store_bind_run(sqlite3 *db, const char *sql, struct error *e, const char *doing,
+                   const char *fmt, ...)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_sql_error(db, rc, e, doing);
+	va_list ap;
+	va_start(ap, fmt);
+	for (int i = 0; fmt[i]; i++) {
+		if (fmt[i] == 's')
+			sqlite3_bind_text(st, i + 1, va_arg(ap, const char *), -1, SQLITE_TRANSIENT);
+		else
+			sqlite3_bind_int64(st, i + 1, va_arg(ap, int64_t));
+	}
+	va_end(ap);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : store_sql_error(db, rc, e, doing);
 }

@@ -42,6 +42,19 @@ void store_cancel(sqlite3 *db);
 /* Ends a failed write: finalizes st (may be NULL), fills e from rc as
  * store_sql_error does, rolls the transaction back; returns -1. */
 int store_rollback(sqlite3 *db, int rc, sqlite3_stmt *st, struct error *e, const char *doing);
+/* Binds s as text (NULL binds ""); s must outlive the statement's step. */
+void store_bind_text(sqlite3_stmt *st, int i, const char *s);
+/* Binds n as an integer, or NULL when it is below 0 (not given). */
+void store_bind_opt(sqlite3_stmt *st, int i, int n);
+/* Is n an answer on the 0-10 scale, or -1 (not given)? */
+int store_in_range(int n);
+/* Steps st once and finalizes it: 0 when it ran to the end, else -1 with
+ * e filled as store_sql_error does, naming doing. */
+int store_step_done(sqlite3 *db, sqlite3_stmt *st, struct error *e, const char *doing);
+/* Runs one statement with text ("s") or integer ("i", int64_t) parameters,
+ * given after fmt in order; -1 with e filled (naming doing) on failure. */
+int store_bind_run(sqlite3 *db, const char *sql, struct error *e, const char *doing,
+                   const char *fmt, ...);
 /* A copy of a text column ("" for NULL); NULL when memory runs out. */
 char *store_col_dup(sqlite3_stmt *st, int col);
 /* Replaces an entry's tags (inside the caller's transaction); tags not

@@ -9,6 +9,7 @@
 #include "core/feelings.h"
 #include "core/helpnow.h"
 #include "store/settings.h"
+#include "store/checkins.h"
 #include "store/tracking.h"
 #include "util/buf.h"
 #include "views/journal_int.h"

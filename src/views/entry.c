@@ -5,7 +5,7 @@
 #include <time.h>
 
 #include "core/textbuf.h"
-#include "store/journal.h"
+#include "store/entries.h"
 #include "store/vault.h"
 #include "views/journal_int.h"
 #include "widgets/editor.h"

@@ -7,7 +7,9 @@
 
 #include "core/helpnow.h"
 #include "store/settings.h"
+#include "store/tools.h"
 #include "store/tracking.h"
+#include "store/triggers.h"
 #include "util/buf.h"
 #include "views/journal_int.h"
 #include "views/view.h"

@@ -8,6 +8,8 @@
 #include <time.h>
 
 #include "core/firstrun.h"
+#include "store/drafts.h"
+#include "store/entries.h"
 #include "store/journal.h"
 #include "store/vault.h"
 #include "util/buf.h"

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include "../../src/store/store_int.h" /* vault_db() */
+#include "store/checkins.h"
 #include "store/entries.h"
 #include "store/tracking.h"
 

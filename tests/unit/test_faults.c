@@ -10,7 +10,6 @@
 #include <string.h>
 #include <sodium.h>
 
-#include "store/entries.h"
 #include "store/migrate.h"
 #include "store/vault.h"
 #include "../../src/store/store_int.h"

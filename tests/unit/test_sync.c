@@ -5,7 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/journal.h"
+#include "store/entries.h"
+#include "store/tags.h"
 #include "store/sync.h"
 #include "store/vault.h"
 #include "../../src/store/store_int.h"
