@@ -106,15 +106,7 @@ int store_dump(struct vault *v, dump_fn fn, void *arg, struct error *e)
 
 int store_schema(struct vault *v, int *out, struct error *e)
 {
-	sqlite3 *db = vault_db(v);
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL);
-	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = sqlite3_column_int(st, 0);
-		rc = SQLITE_OK;
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_OK ? 0 : store_sql_error(db, rc, e, "reading the vault's version");
+	return store_user_version(vault_db(v), out, e);
 }
 
 int store_load_begin(struct vault *v, struct error *e)

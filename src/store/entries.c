@@ -176,34 +176,31 @@ int entries_update(struct vault *v, int64_t id, const char *title, const char *b
 	sqlite3_stmt *st = NULL;
 	if (store_begin(db, "saving the entry", e))
 		return -1;
-	/* The text as it was becomes a version, unless nothing changed. */
-	int rc = sqlite3_prepare_v2(db,
-	                        "INSERT INTO entry_versions(entry_id, title, body, saved_at, saved_off)"
-	                        " SELECT id, title, body, updated_at, updated_off FROM entries"
-	                        " WHERE id = ?1 AND (title IS NOT ?2 OR body IS NOT ?3)",
-	                        -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return store_rollback(db, rc, st, e, "saving the entry");
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, title, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, body, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(st)) != SQLITE_DONE)
-		return store_rollback(db, rc, st, e, "saving the entry");
-	sqlite3_finalize(st);
-	rc = sqlite3_prepare_v2(db,
-	                        "UPDATE entries SET title = ?2, body = ?3, updated_at = ?4,"
-	                        " updated_off = ?5 WHERE id = ?1",
-	                        -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return store_rollback(db, rc, st, e, "saving the entry");
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, title, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, body, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, now.t);
-	sqlite3_bind_int(st, 5, now.off_min);
-	if ((rc = sqlite3_step(st)) != SQLITE_DONE)
-		return store_rollback(db, rc, st, e, "saving the entry");
-	sqlite3_finalize(st);
+	/* The text as it was becomes a version, unless nothing changed; then
+	 * the new text. */
+	static const char *const sql[] = {
+		"INSERT INTO entry_versions(entry_id, title, body, saved_at, saved_off)"
+		" SELECT id, title, body, updated_at, updated_off FROM entries"
+		" WHERE id = ?1 AND (title IS NOT ?2 OR body IS NOT ?3)",
+		"UPDATE entries SET title = ?2, body = ?3, updated_at = ?4,"
+		" updated_off = ?5 WHERE id = ?1",
+	};
+	int rc;
+	for (size_t k = 0; k < 2; k++) {
+		rc = sqlite3_prepare_v2(db, sql[k], -1, &st, NULL);
+		if (rc != SQLITE_OK)
+			return store_rollback(db, rc, st, e, "saving the entry");
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_text(st, 2, title, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, body, -1, SQLITE_STATIC);
+		if (k == 1) {
+			sqlite3_bind_int64(st, 4, now.t);
+			sqlite3_bind_int(st, 5, now.off_min);
+		}
+		if ((rc = sqlite3_step(st)) != SQLITE_DONE)
+			return store_rollback(db, rc, st, e, "saving the entry");
+		sqlite3_finalize(st);
+	}
 	if (sqlite3_changes(db) == 0)
 		rc = error_set(e, E_FAIL, "There is no entry %lld any more.", (long long)id);
 	else

@@ -187,25 +187,18 @@ int migrate_latest(void)
 	return LATEST;
 }
 
-static int user_version(sqlite3 *db, int *out, struct error *e)
+int store_user_version(sqlite3 *db, int *out, struct error *e)
 {
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL);
-	if (rc == SQLITE_OK) {
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
-			*out = sqlite3_column_int(st, 0);
-			rc = SQLITE_OK;
-		}
-		sqlite3_finalize(st);
-	}
-	return rc == SQLITE_OK ? 0 : store_sql_error(db, rc, e, "reading the vault's version");
+	int64_t n = 0;
+	int rc = store_one_int(db, "PRAGMA user_version", &n, "reading the vault's version", e);
+	*out = (int)n;
+	return rc;
 }
 
 int migrate(sqlite3 *db, struct error *e)
 {
 	int v = 0;
-	if (user_version(db, &v, e))
+	if (store_user_version(db, &v, e))
 		return -1;
 	if (v > LATEST)
 		return error_set(e, E_FAIL, "This vault was last used by a newer version of tend "

@@ -105,3 +105,15 @@ int store_bind_run(sqlite3 *db, const char *sql, struct error *e, const char *do
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : store_sql_error(db, rc, e, doing);
 }
+
+int store_one_int(sqlite3 *db, const char *sql, int64_t *out, const char *doing, struct error *e)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = sqlite3_column_int64(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK ? 0 : store_sql_error(db, rc, e, doing);
+}

@@ -55,6 +55,11 @@ int store_step_done(sqlite3 *db, sqlite3_stmt *st, struct error *e, const char *
  * given after fmt in order; -1 with e filled (naming doing) on failure. */
 int store_bind_run(sqlite3 *db, const char *sql, struct error *e, const char *doing,
                    const char *fmt, ...);
+/* The first column of the first row sql gives, in *out; -1 with e filled
+ * (naming doing) when it fails or gives no row. */
+int store_one_int(sqlite3 *db, const char *sql, int64_t *out, const char *doing, struct error *e);
+/* The vault's layout number (PRAGMA user_version). */
+int store_user_version(sqlite3 *db, int *out, struct error *e);
 /* A copy of a text column ("" for NULL); NULL when memory runs out. */
 char *store_col_dup(sqlite3_stmt *st, int col);
 /* Replaces an entry's tags (inside the caller's transaction); tags not

@@ -536,12 +536,10 @@ static int schema_version(sqlite3 *db, const char *schema, int *out, struct erro
 {
 	char sql[64];
 	snprintf(sql, sizeof(sql), "PRAGMA %s.user_version", schema);
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
-	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		*out = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : store_sql_error(db, rc, e, "reading the other copy");
+	int64_t n = 0;
+	int rc = store_one_int(db, sql, &n, "reading the other copy", e);
+	*out = (int)n;
+	return rc;
 }
 
 static int64_t max_id(sqlite3 *db, const char *table)

@@ -85,7 +85,11 @@ static int set_choices(sqlite3 *db, int64_t id, const struct trigger_log *t, str
 	return store_step_done(db, st, e, "saving the trigger log");
 }
 
-int trigger_add(struct vault *v, const struct trigger_log *t, int64_t *id, struct error *e)
+/* The one writer of a trigger log: a new one (update NULL; its id in *id
+ * when id is not NULL) or new answers for the log *update, with its
+ * choices, in one transaction. */
+static int put_trigger(struct vault *v, const int64_t *update, const struct trigger_log *t,
+                       int64_t *id, struct error *e)
 {
 	if (check_trigger(t, e))
 		return -1;
@@ -93,10 +97,16 @@ int trigger_add(struct vault *v, const struct trigger_log *t, int64_t *id, struc
 	struct stamp now = stamp_now();
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(db,
-	                            "INSERT INTO triggers(category, what, suds_before, suds_after,"
-	                            " place, body, thoughts, urges, did, tool_id, helped, finished,"
-	                            " at, at_off) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-	                            " (SELECT id FROM tools WHERE id = ?10), ?11, ?12, ?13, ?14)",
+	                            update ? "UPDATE triggers SET category = ?1, what = ?2,"
+	                                     " suds_before = ?3, suds_after = ?4, place = ?5,"
+	                                     " body = ?6, thoughts = ?7, urges = ?8, did = ?9,"
+	                                     " tool_id = (SELECT id FROM tools WHERE id = ?10),"
+	                                     " helped = ?11, finished = ?12 WHERE id = ?13"
+	                                   : "INSERT INTO triggers(category, what, suds_before,"
+	                                     " suds_after, place, body, thoughts, urges, did,"
+	                                     " tool_id, helped, finished, at, at_off) VALUES (?1,"
+	                                     " ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, (SELECT id FROM tools"
+	                                     " WHERE id = ?10), ?11, ?12, ?13, ?14)",
 	                            -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return store_sql_error(db, rc, e, "saving the trigger log");
@@ -105,10 +115,16 @@ int trigger_add(struct vault *v, const struct trigger_log *t, int64_t *id, struc
 		return -1;
 	}
 	bind_trigger(st, t);
-	sqlite3_bind_int64(st, 13, now.t);
-	sqlite3_bind_int(st, 14, now.off_min);
+	if (update) {
+		sqlite3_bind_int64(st, 13, *update);
+	} else {
+		sqlite3_bind_int64(st, 13, now.t);
+		sqlite3_bind_int(st, 14, now.off_min);
+	}
 	rc = store_step_done(db, st, e, "saving the trigger log");
-	int64_t row = sqlite3_last_insert_rowid(db);
+	int64_t row = update ? *update : sqlite3_last_insert_rowid(db);
+	if (!rc && update && sqlite3_changes(db) == 0)
+		rc = error_set(e, E_FAIL, "There is no trigger log %lld.", (long long)row);
 	if (!rc)
 		rc = set_choices(db, row, t, e);
 	if (store_end(db, rc, "updating the vault", e))
@@ -118,32 +134,14 @@ int trigger_add(struct vault *v, const struct trigger_log *t, int64_t *id, struc
 	return 0;
 }
 
+int trigger_add(struct vault *v, const struct trigger_log *t, int64_t *id, struct error *e)
+{
+	return put_trigger(v, NULL, t, id, e);
+}
+
 int trigger_update(struct vault *v, int64_t id, const struct trigger_log *t, struct error *e)
 {
-	if (check_trigger(t, e))
-		return -1;
-	sqlite3 *db = vault_db(v);
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db,
-	                            "UPDATE triggers SET category = ?1, what = ?2, suds_before = ?3,"
-	                            " suds_after = ?4, place = ?5, body = ?6, thoughts = ?7,"
-	                            " urges = ?8, did = ?9, tool_id = (SELECT id FROM tools WHERE"
-	                            " id = ?10), helped = ?11, finished = ?12 WHERE id = ?13",
-	                            -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return store_sql_error(db, rc, e, "saving the trigger log");
-	if (store_begin(db, "updating the vault", e)) {
-		sqlite3_finalize(st);
-		return -1;
-	}
-	bind_trigger(st, t);
-	sqlite3_bind_int64(st, 13, id);
-	rc = store_step_done(db, st, e, "saving the trigger log");
-	if (!rc && sqlite3_changes(db) == 0)
-		rc = error_set(e, E_FAIL, "There is no trigger log %lld.", (long long)id);
-	if (!rc)
-		rc = set_choices(db, id, t, e);
-	return store_end(db, rc, "updating the vault", e);
+	return put_trigger(v, &id, t, NULL, e);
 }
 
 void trigger_saved_free(struct trigger_saved *list, size_t n)
