@@ -24,6 +24,11 @@ void vault_detach_copy(struct vault *v, const char *as);
  * other device's file in place and kept this device's as a conflict copy.
  * Merging that copy brings back all this computer saw. */
 bool vault_copy_covers_mark(struct vault *v);
+/* Gives each synced table (store/sync.c) what syncing needs that it lacks:
+ * a uid and a change time (backfilled), their indexes, and the triggers
+ * that keep them and leave tombstones. Inside the caller's transaction;
+ * run as a migration (store/migrate.c), and safe to run again. */
+int store_sync_setup(sqlite3 *db, struct error *e);
 /* Turns an SQLite failure into a message a person can act on. */
 int store_sql_error(sqlite3 *db, int rc, struct error *e, const char *doing);
 /* One write, one transaction (src/store/sql.c). store_begin starts it with

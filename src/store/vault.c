@@ -846,9 +846,7 @@ static int finish_open(struct vault *v, struct error *e)
 	/* Before any layout update writes: an older vault stays as it is. */
 	if (mark_check(v, e))
 		return -1;
-	return store_sync_functions(v->db, e) || migrate(v->db, e) || store_sync_prepare(v->db, e)
-	           ? -1
-	           : 0;
+	return store_sync_functions(v->db, e) || migrate(v->db, e) ? -1 : 0;
 }
 
 int vault_init(const char *dir, const char *pass, size_t passlen, char code[VAULT_CODE_MAX],

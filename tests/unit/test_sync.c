@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "store/entries.h"
+#include "store/migrate.h"
 #include "store/tags.h"
 #include "store/sync.h"
 #include "store/vault.h"
@@ -201,4 +202,58 @@ static void tag_changes_travel(void **state)
 	unsetenv("TEND_NOW");
 }
 
-SUITE(sync, cmocka_unit_test(edits_on_both_sides), cmocka_unit_test(tag_changes_travel))
+/* A vault from before syncing (a synced table without uid and changed_at,
+ * its indexes and triggers) gets them when it opens: an old row a uid
+ * made from its values and change time 0, a row added then its own uid
+ * and time. A vault that has them already keeps its uids. The last
+ * migration that shipped is 10, so both run every layout update after. */
+static void old_vault_made_syncable(void **state)
+{
+	(void)state;
+	struct test_vault *a = test_vault_new();
+	struct error e = {0};
+	int64_t id;
+	at_time(1000);
+	assert_int_equal(entries_add(a->v, "title", "old", NULL, 0, &id, &e), 0);
+	assert_int_equal(store_exec(vault_db(a->v),
+	                            "DROP TRIGGER entries_sync_ai; DROP TRIGGER entries_sync_au;"
+	                            "DROP TRIGGER entries_sync_ad; DROP INDEX entries_by_uid;"
+	                            "DROP INDEX entries_by_change;"
+	                            "ALTER TABLE entries DROP COLUMN uid;"
+	                            "ALTER TABLE entries DROP COLUMN changed_at;"
+	                            "PRAGMA user_version = 10;",
+	                            &e),
+	                 0);
+	vault_close(a->v);
+	assert_int_equal(vault_open(a->dir, "pw", 2, &a->v, &e), 0);
+	char *t = text_of(a->v, "SELECT (SELECT count(*) FROM sqlite_schema WHERE name IN"
+	                        " ('entries_sync_ai', 'entries_sync_au', 'entries_sync_ad',"
+	                        " 'entries_by_uid', 'entries_by_change')) || ':' ||"
+	                        " length(uid) || ':' || changed_at FROM entries");
+	assert_string_equal(t, "5:32:0");
+	free(t);
+	char *uid = text_of(a->v, "SELECT uid FROM entries");
+	at_time(2000);
+	assert_int_equal(entries_add(a->v, "title", "new", NULL, 0, &id, &e), 0);
+	t = text_of(a->v, "SELECT length(uid) || ':' || (changed_at > 0) FROM entries"
+	                  " WHERE body = 'new'");
+	assert_string_equal(t, "32:1");
+	free(t);
+	assert_int_equal(store_exec(vault_db(a->v), "PRAGMA user_version = 10;", &e), 0);
+	vault_close(a->v);
+	assert_int_equal(vault_open(a->dir, "pw", 2, &a->v, &e), 0);
+	t = text_of(a->v, "SELECT uid FROM entries WHERE body = 'old'");
+	assert_string_equal(t, uid);
+	free(t);
+	free(uid);
+	char want[16];
+	snprintf(want, sizeof(want), "%d", migrate_latest());
+	t = text_of(a->v, "PRAGMA user_version");
+	assert_string_equal(t, want);
+	free(t);
+	test_vault_free(a);
+	unsetenv("TEND_NOW");
+}
+
+SUITE(sync, cmocka_unit_test(edits_on_both_sides), cmocka_unit_test(tag_changes_travel),
+      cmocka_unit_test(old_vault_made_syncable))
