@@ -255,5 +255,31 @@ static void old_vault_made_syncable(void **state)
 	unsetenv("TEND_NOW");
 }
 
+/* The number the screen asks for every two seconds stays while nothing
+ * changed and changes once another tend wrote. It is read through one
+ * statement kept for the whole open, not one made at every call. */
+static void data_version_watches_other_writers(void **state)
+{
+	(void)state;
+	struct test_vault *a = test_vault_new();
+	struct error e = {0};
+	int64_t id;
+	long long v1 = vault_data_version(a->v);
+	assert_true(v1 >= 0);
+	sqlite3_stmt *kept = sqlite3_next_stmt(vault_db(a->v), NULL);
+	assert_non_null(kept);
+	assert_int_equal(vault_data_version(a->v), v1);
+	assert_ptr_equal(sqlite3_next_stmt(vault_db(a->v), NULL), kept);
+	assert_null(sqlite3_next_stmt(vault_db(a->v), kept));
+	struct vault *b;
+	if (vault_open(a->dir, "pw", 2, &b, &e))
+		fail_msg("%s", e.msg);
+	assert_int_equal(entries_add(b, "title", "from the other", NULL, 0, &id, &e), 0);
+	vault_close(b);
+	assert_true(vault_data_version(a->v) != v1);
+	test_vault_free(a);
+}
+
 SUITE(sync, cmocka_unit_test(edits_on_both_sides), cmocka_unit_test(tag_changes_travel),
-      cmocka_unit_test(old_vault_made_syncable))
+      cmocka_unit_test(old_vault_made_syncable),
+      cmocka_unit_test(data_version_watches_other_writers))
