@@ -67,8 +67,8 @@
 #include "gen.h"
 #include "io/import.h"
 #include "store/entries.h"
-#include "../tests/unit/store_helpers.h" /* entries_add, entries_count */
 #include "store/journal.h"
+#include "../tests/unit/store_helpers.h" /* entries_add, entries_count */
 #include "store/insights.h"
 #include "widgets/chart.h"
 #include "store/migrate.h"

@@ -39,8 +39,5 @@ int store_sync_merge(struct vault *v, const char *file, bool dry_run, struct syn
  * time now); on every connection, before the migrations run. */
 struct sqlite3;
 int store_sync_functions(struct sqlite3 *db, struct error *e);
-/* Adds what syncing needs (ids, times, tombstone triggers) to each synced
- * table that lacks it; run at every open after the migrations. */
-int store_sync_prepare(struct sqlite3 *db, struct error *e);
 
 #endif

@@ -9,7 +9,7 @@
 
 #include "util/config.h"
 #include "content/crisis.h"
-#include "store/journal.h"
+#include "store/entries.h"
 #include "store/vault.h"
 #include "ui/action.h"
 #include "ui/term.h"

@@ -16,7 +16,6 @@
 #include "cli/commands.h"
 #include "cli/secret.h"
 #include "store/entries.h"
-#include "store/journal.h"
 #include "store/sync.h"
 #include "store/vault.h"
 #include "util/buf.h"

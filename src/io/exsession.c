@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "store/entries.h"
+#include "store/exercises.h"
 #include "store/settings.h"
-#include "store/tracking.h"
 
 #define SEP '\x1f'
 

@@ -88,12 +88,14 @@ int store_dump_tables(struct vault *v, const char *const *tables, dump_fn fn, vo
 			return error_set(e, E_FAIL, "No table %s to read.", tables[i]);
 	}
 	sqlite3 *db = vault_db(v);
+	/* One read transaction, so every table is read as of one moment; it
+	 * writes nothing, so it ends by rolling back. */
 	if (store_exec(db, "BEGIN", e))
 		return -1;
 	int rc = 0;
 	for (size_t i = 0; tables[i] && rc == 0; i++)
 		rc = dump_table(db, tables[i], fn, arg, e);
-	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	store_cancel(db);
 	return rc;
 }
 
@@ -104,20 +106,12 @@ int store_dump(struct vault *v, dump_fn fn, void *arg, struct error *e)
 
 int store_schema(struct vault *v, int *out, struct error *e)
 {
-	sqlite3 *db = vault_db(v);
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL);
-	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = sqlite3_column_int(st, 0);
-		rc = SQLITE_OK;
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_OK ? 0 : store_sql_error(db, rc, e, "reading the vault's version");
+	return store_user_version(vault_db(v), out, e);
 }
 
 int store_load_begin(struct vault *v, struct error *e)
 {
-	return store_exec(vault_db(v), "BEGIN IMMEDIATE", e);
+	return store_begin(vault_db(v), "updating the vault", e);
 }
 
 int store_load_end(struct vault *v, bool commit, struct error *e)
@@ -125,14 +119,13 @@ int store_load_end(struct vault *v, bool commit, struct error *e)
 	/* What came in is stored as tend stores it: an older export may hold
 	 * tags with spaces around them, and trigger logs whose "What I did"
 	 * is only in their did and tool_id columns. */
-	if (commit && store_exec(vault_db(v), STORE_TIDY_TAGS_SQL STORE_TRIGGER_DID_FILL_SQL, e)) {
-		sqlite3_exec(vault_db(v), "ROLLBACK", NULL, NULL, NULL);
-		return -1;
+	sqlite3 *db = vault_db(v);
+	if (!commit) {
+		store_cancel(db);
+		return 0;
 	}
-	if (commit)
-		return store_exec(vault_db(v), "COMMIT", e);
-	sqlite3_exec(vault_db(v), "ROLLBACK", NULL, NULL, NULL);
-	return 0;
+	int rc = store_exec(db, STORE_TIDY_TAGS_SQL STORE_TRIGGER_DID_FILL_SQL, e);
+	return store_end(db, rc, "updating the vault", e);
 }
 
 int store_load_clear_defaults(struct vault *v, struct error *e)

@@ -274,14 +274,7 @@ static int next_position(sqlite3 *db, const char *table, int64_t *out, struct er
 {
 	char sql[128];
 	snprintf(sql, sizeof(sql), "SELECT coalesce(max(position), 0) + 1 FROM %s", table);
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
-	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = sqlite3_column_int64(st, 0);
-		rc = SQLITE_OK;
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_OK ? 0 : store_sql_error(db, rc, e, "reading the vault's lists");
+	return store_one_int(db, sql, out, "reading the vault's lists", e);
 }
 
 static int insert(sqlite3 *db, const char *table, struct row *r, struct error *e)

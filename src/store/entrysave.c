@@ -1,4 +1,5 @@
 #include "store/entrysave.h"
+#include "store/drafts.h"
 
 #include "core/tags.h"
 #include "store/entries.h"

@@ -19,7 +19,7 @@ int hwpack_add(struct vault *v, const char *text, size_t len, const char *title,
 	if (len > (size_t)1 << 20)
 		return error_set(e, E_USAGE, "The pack is too large to keep.");
 	sqlite3 *db = vault_db(v);
-	if (store_exec(db, "BEGIN IMMEDIATE", e))
+	if (store_begin(db, "updating the vault", e))
 		return -1;
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(db, "SELECT id FROM homework_packs WHERE text = ?1 ORDER BY id",
@@ -53,12 +53,9 @@ int hwpack_add(struct vault *v, const char *text, size_t len, const char *title,
 			*id = sqlite3_last_insert_rowid(db);
 		}
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != SQLITE_DONE)
 		store_sql_error(db, rc, e, "keeping the homework pack");
-		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-		return -1;
-	}
-	return store_exec(db, "COMMIT", e);
+	return store_end(db, rc != SQLITE_DONE, "updating the vault", e);
 }
 
 void hwpack_list_free(struct hw_pack *p, size_t n)
@@ -152,7 +149,7 @@ int hwpack_remove(struct vault *v, int64_t id, struct error *e)
 	if (!v)
 		return error_set(e, E_FAIL, "The vault is locked.");
 	sqlite3 *db = vault_db(v);
-	if (store_exec(db, "BEGIN IMMEDIATE", e))
+	if (store_begin(db, "updating the vault", e))
 		return -1;
 	/* Progress goes with the pack (ON DELETE CASCADE), and so do answers
 	 * paused part way on the homework screen. */
@@ -161,13 +158,13 @@ int hwpack_remove(struct vault *v, int64_t id, struct error *e)
 	                    id, e) < 0)
 		n = -1;
 	if (n <= 0) {
-		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		store_cancel(db);
 		if (n == 0)
 			return error_set(e, E_USAGE, "There is no homework pack %lld; 'tend homework list' "
 			                             "shows their numbers.", (long long)id);
 		return -1;
 	}
-	return store_exec(db, "COMMIT", e);
+	return store_end(db, 0, "updating the vault", e);
 }
 
 int hwpack_mark(struct vault *v, const struct hw_mark *m, struct error *e)

@@ -44,6 +44,19 @@ static int help_grow(struct insight_data *d, size_t *cap)
 	return 0;
 }
 
+/* A trigger log's time, category, distress before and after, and the
+ * tool or words of what was done, from columns 0-5 of st. */
+static void read_point(struct insight_data *d, sqlite3_stmt *st, struct trigger_point *p,
+                       size_t *cap_n)
+{
+	p->t = sqlite3_column_int64(st, 0);
+	p->off_min = sqlite3_column_int(st, 1);
+	p->category = keep(d, (const char *)sqlite3_column_text(st, 2), cap_n);
+	p->suds_before = sqlite3_column_int(st, 3);
+	p->suds_after = sqlite3_column_int(st, 4);
+	p->tool = keep(d, (const char *)sqlite3_column_text(st, 5), cap_n);
+}
+
 int insights_load(struct vault *v, struct insight_data *d, struct error *e)
 {
 	sqlite3 *db = vault_db(v);
@@ -97,66 +110,39 @@ int insights_load(struct vault *v, struct insight_data *d, struct error *e)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (store_grow((void **)&d->triggers, &cap_t, d->ntriggers, sizeof(*d->triggers)))
 			goto nomem;
-		struct trigger_point *t = &d->triggers[d->ntriggers++];
-		t->t = sqlite3_column_int64(st, 0);
-		t->off_min = sqlite3_column_int(st, 1);
-		t->category = keep(d, (const char *)sqlite3_column_text(st, 2), &cap_n);
-		t->suds_before = sqlite3_column_int(st, 3);
-		t->suds_after = sqlite3_column_int(st, 4);
-		t->tool = keep(d, (const char *)sqlite3_column_text(st, 5), &cap_n);
+		read_point(d, st, &d->triggers[d->ntriggers++], &cap_n);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		goto sqlfail;
 	/* What helped: each thing done in a trigger log counts, with that
-	 * log's distress before and after. */
+	 * log's distress before and after; then each exercise session, with
+	 * the exercise in place of the tool and no category. */
+	static const char *const helps_sql[] = {
+		"SELECT g.at, g.at_off, g.category, coalesce(g.suds_before, -1),"
+		" coalesce(g.suds_after, -1), coalesce(t.name, c.text), t.name IS NULL"
+		" FROM trigger_did c JOIN triggers g ON g.id = c.trigger_id"
+		" LEFT JOIN tools t ON t.id = c.tool_id"
+		" WHERE t.name IS NOT NULL OR c.text != ''"
+		" ORDER BY g.at, g.id, c.position",
+		"SELECT at, at_off, NULL, coalesce(suds_before, -1),"
+		" coalesce(suds_after, -1), exercise, 0 FROM exercise_sessions ORDER BY at",
+	};
 	size_t cap_h = 0;
-	rc = sqlite3_prepare_v2(db,
-	                        "SELECT g.at, g.at_off, g.category, coalesce(g.suds_before, -1),"
-	                        " coalesce(g.suds_after, -1), coalesce(t.name, c.text), t.name IS NULL"
-	                        " FROM trigger_did c JOIN triggers g ON g.id = c.trigger_id"
-	                        " LEFT JOIN tools t ON t.id = c.tool_id"
-	                        " WHERE t.name IS NOT NULL OR c.text != ''"
-	                        " ORDER BY g.at, g.id, c.position",
-	                        -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		goto sqlfail;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (help_grow(d, &cap_h))
-			goto nomem;
-		d->help_own_words[d->nhelps] = (unsigned char)sqlite3_column_int(st, 6);
-		struct trigger_point *h = &d->helps[d->nhelps++];
-		h->t = sqlite3_column_int64(st, 0);
-		h->off_min = sqlite3_column_int(st, 1);
-		h->category = keep(d, (const char *)sqlite3_column_text(st, 2), &cap_n);
-		h->suds_before = sqlite3_column_int(st, 3);
-		h->suds_after = sqlite3_column_int(st, 4);
-		h->tool = keep(d, (const char *)sqlite3_column_text(st, 5), &cap_n);
+	for (size_t k = 0; k < sizeof(helps_sql) / sizeof(helps_sql[0]); k++) {
+		rc = sqlite3_prepare_v2(db, helps_sql[k], -1, &st, NULL);
+		if (rc != SQLITE_OK)
+			goto sqlfail;
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			if (help_grow(d, &cap_h))
+				goto nomem;
+			d->help_own_words[d->nhelps] = (unsigned char)sqlite3_column_int(st, 6);
+			read_point(d, st, &d->helps[d->nhelps++], &cap_n);
+		}
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			goto sqlfail;
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		goto sqlfail;
-	rc = sqlite3_prepare_v2(db,
-	                        "SELECT at, at_off, exercise, coalesce(suds_before, -1),"
-	                        " coalesce(suds_after, -1) FROM exercise_sessions ORDER BY at",
-	                        -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		goto sqlfail;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (help_grow(d, &cap_h))
-			goto nomem;
-		d->help_own_words[d->nhelps] = 0;
-		struct trigger_point *h = &d->helps[d->nhelps++];
-		h->t = sqlite3_column_int64(st, 0);
-		h->off_min = sqlite3_column_int(st, 1);
-		h->category = NULL;
-		h->tool = keep(d, (const char *)sqlite3_column_text(st, 2), &cap_n);
-		h->suds_before = sqlite3_column_int(st, 3);
-		h->suds_after = sqlite3_column_int(st, 4);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		goto sqlfail;
 	return 0;
 nomem:
 	sqlite3_finalize(st);

@@ -5,7 +5,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
-#include "store/tracking.h"
+#include "core/checkin.h"
 #include "store_int.h"
 #include "util/buf.h"
 

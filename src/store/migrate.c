@@ -2,7 +2,12 @@
 
 #include <sqlite3.h>
 
+#include "store/sync.h"
 #include "store_int.h"
+
+/* A migration done by code, not SQL: store_sync_setup (store/sync.c). It
+ * stands in migrations[] by its address. */
+static const char sync_setup[] = "";
 
 /* Never edit a migration once it has shipped: add a new one. */
 static const char *const migrations[] = {
@@ -150,8 +155,8 @@ static const char *const migrations[] = {
 	/* sync: what a deletion leaves behind so another copy of the vault
 	 * learns of it (the table and the row's uid, never its content). The
 	 * synced tables get their uid and changed_at columns, backfilled, from
-	 * store_sync_prepare (store/sync.c), which runs after every migration
-	 * from one list of tables, so a table added there needs no SQL here. */
+	 * one list of tables in store/sync.c by store_sync_setup, a later
+	 * migration (earlier tends ran it at every open). */
 	"CREATE TABLE IF NOT EXISTS tombstones("
 	"  tbl TEXT NOT NULL, uid TEXT NOT NULL, deleted_at INTEGER NOT NULL,"
 	"  PRIMARY KEY(tbl, uid)) WITHOUT ROWID;"
@@ -178,6 +183,12 @@ static const char *const migrations[] = {
 	"CREATE INDEX IF NOT EXISTS trigger_did_by_trigger ON trigger_did(trigger_id, position);"
 	"CREATE INDEX IF NOT EXISTS trigger_did_by_tool ON trigger_did(tool_id);"
 	STORE_TRIGGER_DID_FILL_SQL,
+	/* The synced tables get a uid and a change time (backfilled: the uid
+	 * from a row's own values, so two copies of one vault agree), their
+	 * indexes and the triggers that keep them and leave tombstones. Earlier
+	 * tends did this at every open, so most vaults have it all already;
+	 * what a table has is left as it is. */
+	sync_setup,
 };
 
 #define LATEST ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -187,43 +198,39 @@ int migrate_latest(void)
 	return LATEST;
 }
 
-static int user_version(sqlite3 *db, int *out, struct error *e)
+int store_user_version(sqlite3 *db, int *out, struct error *e)
 {
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL);
-	if (rc == SQLITE_OK) {
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
-			*out = sqlite3_column_int(st, 0);
-			rc = SQLITE_OK;
-		}
-		sqlite3_finalize(st);
-	}
-	return rc == SQLITE_OK ? 0 : store_sql_error(db, rc, e, "reading the vault's version");
+	int64_t n = 0;
+	int rc = store_one_int(db, "PRAGMA user_version", &n, "reading the vault's version", e);
+	*out = (int)n;
+	return rc;
 }
 
 int migrate(sqlite3 *db, struct error *e)
 {
 	int v = 0;
-	if (user_version(db, &v, e))
+	if (store_user_version(db, &v, e))
 		return -1;
 	if (v > LATEST)
 		return error_set(e, E_FAIL, "This vault was last used by a newer version of tend "
 		                            "(schema %d; this tend knows %d). Update tend to open it; "
 		                            "nothing was changed.",
 		                 v, LATEST);
+	/* The sync triggers call tend's SQL functions, and the backfill too. */
+	if (v < LATEST && store_sync_functions(db, e))
+		return -1;
 	for (; v < LATEST; v++) {
-		char *sql = sqlite3_mprintf("BEGIN IMMEDIATE; %s PRAGMA user_version=%d; COMMIT;",
-		                            migrations[v], v + 1);
+		char *sql = sqlite3_mprintf("%s PRAGMA user_version=%d;", migrations[v], v + 1);
 		if (!sql)
 			return error_set(e, E_FAIL, "Out of memory.");
-		int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+		int rc = store_begin(db, "updating the vault's layout", e);
+		if (rc == 0 && migrations[v] == sync_setup)
+			rc = store_sync_setup(db, e);
+		if (rc == 0 && (rc = sqlite3_exec(db, sql, NULL, NULL, NULL)) != SQLITE_OK)
+			rc = store_sql_error(db, rc, e, "updating the vault's layout");
 		sqlite3_free(sql);
-		if (rc != SQLITE_OK) {
-			store_sql_error(db, rc, e, "updating the vault's layout");
-			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		if (store_end(db, rc, "updating the vault's layout", e))
 			return -1;
-		}
 	}
 	return 0;
 }

@@ -25,11 +25,45 @@ void vault_detach_copy(struct vault *v, const char *as);
  * other device's file in place and kept this device's as a conflict copy.
  * Merging that copy brings back all this computer saw. */
 bool vault_copy_covers_mark(struct vault *v);
+/* Gives each synced table (store/sync.c) what syncing needs that it lacks:
+ * a uid and a change time (backfilled), their indexes, and the triggers
+ * that keep them and leave tombstones. Inside the caller's transaction;
+ * run as a migration (store/migrate.c), and safe to run again. */
+int store_sync_setup(sqlite3 *db, struct error *e);
 /* Turns an SQLite failure into a message a person can act on. */
 int store_sql_error(sqlite3 *db, int rc, struct error *e, const char *doing);
+/* One write, one transaction (src/store/sql.c). store_begin starts it with
+ * BEGIN IMMEDIATE, so the write lock is taken (or waited for) before
+ * anything is read. store_end ends it: when rc is 0 it commits, else it
+ * rolls back (e is the caller's, already filled). A failed BEGIN or COMMIT
+ * fills e as store_sql_error does, naming doing; a failed COMMIT is rolled
+ * back. Both return 0 or -1. The store's writes are never inside one
+ * another: a function meant to run inside its caller's transaction says so
+ * and calls neither. */
+int store_begin(sqlite3 *db, const char *doing, struct error *e);
+int store_end(sqlite3 *db, int rc, const char *doing, struct error *e);
+/* Rolls the transaction back, errors ignored: a write given up (its error
+ * already in e), or a dry run. */
+void store_cancel(sqlite3 *db);
 /* Ends a failed write: finalizes st (may be NULL), fills e from rc as
  * store_sql_error does, rolls the transaction back; returns -1. */
 int store_rollback(sqlite3 *db, int rc, sqlite3_stmt *st, struct error *e, const char *doing);
+/* Binds s as text (NULL binds ""); s must outlive the statement's step. */
+void store_bind_text(sqlite3_stmt *st, int i, const char *s);
+/* Binds n as an integer, or NULL when it is below 0 (not given). */
+void store_bind_opt(sqlite3_stmt *st, int i, int n);
+/* Steps st once and finalizes it: 0 when it ran to the end, else -1 with
+ * e filled as store_sql_error does, naming doing. */
+int store_step_done(sqlite3 *db, sqlite3_stmt *st, struct error *e, const char *doing);
+/* Runs one statement with text ("s") or integer ("i", int64_t) parameters,
+ * given after fmt in order; -1 with e filled (naming doing) on failure. */
+int store_bind_run(sqlite3 *db, const char *sql, struct error *e, const char *doing,
+                   const char *fmt, ...);
+/* The first column of the first row sql gives, in *out; -1 with e filled
+ * (naming doing) when it fails or gives no row. */
+int store_one_int(sqlite3 *db, const char *sql, int64_t *out, const char *doing, struct error *e);
+/* The vault's layout number (PRAGMA user_version). */
+int store_user_version(sqlite3 *db, int *out, struct error *e);
 /* A copy of a text column ("" for NULL); NULL when memory runs out. */
 char *store_col_dup(sqlite3_stmt *st, int col);
 /* Replaces an entry's tags (inside the caller's transaction); tags not
@@ -60,8 +94,6 @@ int store_entry_put(sqlite3 *db, sqlite3_stmt **keep, const struct entry_put *p,
 struct checkin;
 int store_checkin_put(sqlite3 *db, sqlite3_stmt **keep, const struct checkin *c, struct stamp at,
                       int64_t *id, const char *doing, struct error *e);
-/* Makes room for item n in a growing array of size-byte items (doubling
- * *cap); 0, or -1 when memory runs out (the array is then unchanged). */
 /* Tags without the spaces around them: each of a check-in's tags trimmed
  * and empty ones left out; an entry's tag that differs from another only
  * by spaces joined into it. Migration 8, and the end of every import. */
@@ -96,6 +128,8 @@ int store_checkin_put(sqlite3 *db, sqlite3_stmt **keep, const struct checkin *c,
 	"    AND NOT EXISTS (SELECT 1 FROM trigger_did d WHERE d.trigger_id = g.id);"
 
 struct buf;
+/* Makes room for item n in a growing array of size-byte items (doubling
+ * *cap); 0, or -1 when memory runs out (the array is then unchanged). */
 int store_grow(void **arr, size_t *cap, size_t n, size_t size);
 /* A column name as tend's tables have them (a-z, 0-9, _; at most 40), so
  * it can go into SQL as it is. */

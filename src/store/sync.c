@@ -14,8 +14,10 @@
 #include "util/testhook.h"
 
 /* The synced tables, each after the tables its rows point at. Adding one
- * is one line here: its uid and changed_at columns, their backfill and
- * its triggers follow at the next open (store_sync_prepare).
+ * is one line here and one migration: store_sync_setup appended again to
+ * migrations[] (store/migrate.c) gives it its uid and changed_at columns,
+ * their backfill and its triggers, and leaves the other tables as they
+ * are.
  *   key     the column a row is found by in its own vault
  *   uid     the column a row is known by on every device (settings: the
  *           key, which is the same everywhere)
@@ -279,29 +281,6 @@ static int prepare_table(sqlite3 *db, const struct sync_table *t, struct error *
 	return rc;
 }
 
-/* true when every synced table has its columns and triggers. */
-static int all_ready(sqlite3 *db, bool *ready, struct error *e)
-{
-	*ready = true;
-	for (size_t i = 0; i < NSYNC && *ready; i++) {
-		char sql[256];
-		const char *n = sync_tables[i].name;
-		snprintf(sql, sizeof(sql),
-		         "SELECT count(*) FROM sqlite_schema WHERE name IN"
-		         " ('%s_sync_ai', '%s_sync_au', '%s_sync_ad', '%s_by_change')",
-		         n, n, n, n);
-		sqlite3_stmt *st;
-		int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
-		if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
-			*ready = sqlite3_column_int(st, 0) ==
-			         (strcmp(sync_tables[i].uid, "uid") == 0 ? 4 : 3);
-		sqlite3_finalize(st);
-		if (rc != SQLITE_ROW)
-			return store_sql_error(db, rc, e, "reading the vault's layout");
-	}
-	return 0;
-}
-
 int store_sync_functions(struct sqlite3 *db, struct error *e)
 {
 	int rc = sqlite3_create_function(db, "tend_uid", 0, SQLITE_UTF8, NULL, fn_uid, NULL, NULL);
@@ -319,25 +298,12 @@ int store_sync_functions(struct sqlite3 *db, struct error *e)
 	return 0;
 }
 
-int store_sync_prepare(struct sqlite3 *db, struct error *e)
+int store_sync_setup(sqlite3 *db, struct error *e)
 {
-	bool ready;
-	if (all_ready(db, &ready, e))
-		return -1;
-	if (ready)
-		return 0;
-	if (store_exec(db, "BEGIN IMMEDIATE", e))
-		return -1;
-	for (size_t i = 0; i < NSYNC; i++)
-		if (prepare_table(db, &sync_tables[i], e)) {
-			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-			return -1;
-		}
-	if (store_exec(db, "COMMIT", e)) {
-		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-		return -1;
-	}
-	return 0;
+	int rc = 0;
+	for (size_t i = 0; i < NSYNC && rc == 0; i++)
+		rc = prepare_table(db, &sync_tables[i], e);
+	return rc;
 }
 
 /* ---- merging ---------------------------------------------------------------- */
@@ -542,12 +508,10 @@ static int schema_version(sqlite3 *db, const char *schema, int *out, struct erro
 {
 	char sql[64];
 	snprintf(sql, sizeof(sql), "PRAGMA %s.user_version", schema);
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
-	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		*out = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : store_sql_error(db, rc, e, "reading the other copy");
+	int64_t n = 0;
+	int rc = store_one_int(db, sql, &n, "reading the other copy", e);
+	*out = (int)n;
+	return rc;
 }
 
 static int64_t max_id(sqlite3 *db, const char *table)
@@ -682,18 +646,15 @@ int store_sync_merge(struct vault *v, const char *file, bool dry_run, struct syn
 	if (rc == 0 && !dry_run && vault_copy_covers_mark(v))
 		rc = vault_accept_older(v, e);
 	if (rc == 0)
-		rc = store_exec(db, "BEGIN IMMEDIATE", e);
+		rc = store_begin(db, "updating the vault", e);
 	if (rc == 0) {
 		merging = 1;
 		rc = merge_all(db, out, e);
 		merging = 0;
-		if (rc == 0 && !dry_run) {
-			rc = store_exec(db, "COMMIT", e);
-			if (rc)
-				sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-		} else {
-			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-		}
+		if (rc == 0 && !dry_run)
+			rc = store_end(db, 0, "updating the vault", e);
+		else
+			store_cancel(db);
 	}
 	vault_detach_copy(v, "other");
 	return rc;

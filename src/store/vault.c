@@ -44,6 +44,7 @@ struct vault {
 	uint8_t *key; /* VAULT_KEY_BYTES, locked memory */
 	struct vault_check info;
 	int copy_slot; /* the key slot of a copy attached for a merge, or -1 */
+	sqlite3_stmt *data_version; /* made at its first use, freed with db */
 };
 
 struct backup {
@@ -627,6 +628,16 @@ static struct vault *vault_new(const char *dir)
 	return v;
 }
 
+/* Closes the database (statements kept for it first: SQLite does not
+ * close a database with statements left). */
+static void close_db(struct vault *v)
+{
+	sqlite3_finalize(v->data_version);
+	v->data_version = NULL;
+	sqlite3_close(v->db);
+	v->db = NULL;
+}
+
 void vault_close(struct vault *v)
 {
 	if (!v)
@@ -635,7 +646,7 @@ void vault_close(struct vault *v)
 		if (v->slot >= 0)
 			mark_update(v);
 		hold_older(v->db, false);
-		sqlite3_close(v->db);
+		close_db(v);
 	}
 	if (v->copy_slot >= 0)
 		vfs_slot_close(v->copy_slot);
@@ -657,13 +668,16 @@ sqlite3 *vault_db(struct vault *v)
 
 long long vault_data_version(struct vault *v)
 {
-	sqlite3_stmt *st;
+	if (!v || !v->db)
+		return -1;
+	if (!v->data_version &&
+	    sqlite3_prepare_v3(v->db, "PRAGMA data_version", -1, SQLITE_PREPARE_PERSISTENT,
+	                       &v->data_version, NULL) != SQLITE_OK)
+		return -1;
 	long long n = -1;
-	if (v && v->db && sqlite3_prepare_v2(v->db, "PRAGMA data_version", -1, &st, NULL) == SQLITE_OK) {
-		if (sqlite3_step(st) == SQLITE_ROW)
-			n = sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
-	}
+	if (sqlite3_step(v->data_version) == SQLITE_ROW)
+		n = sqlite3_column_int64(v->data_version, 0);
+	sqlite3_reset(v->data_version);
 	return n;
 }
 
@@ -846,9 +860,7 @@ static int finish_open(struct vault *v, struct error *e)
 	/* Before any layout update writes: an older vault stays as it is. */
 	if (mark_check(v, e))
 		return -1;
-	return store_sync_functions(v->db, e) || migrate(v->db, e) || store_sync_prepare(v->db, e)
-	           ? -1
-	           : 0;
+	return store_sync_functions(v->db, e) || migrate(v->db, e) ? -1 : 0;
 }
 
 int vault_init(const char *dir, const char *pass, size_t passlen, char code[VAULT_CODE_MAX],
@@ -1480,8 +1492,7 @@ out:
 	if (rc && made) {
 		/* Nothing was here before: take away what was made. */
 		if (v->db)
-			sqlite3_close(v->db);
-		v->db = NULL;
+			close_db(v);
 		remove_vault_files(dir);
 	}
 	free(next);
@@ -1578,8 +1589,7 @@ int vault_rekey(struct vault *v, const char *pass, size_t passlen, char code[VAU
 		unlink(next);
 		goto out;
 	}
-	sqlite3_close(v->db);
-	v->db = NULL;
+	close_db(v);
 	if (wrc) {
 		rekey_stopped(e, false);
 		goto out;

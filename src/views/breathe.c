@@ -7,7 +7,7 @@
 #include "core/helpnow.h"
 #include "core/pacer.h"
 #include "store/settings.h"
-#include "store/tracking.h"
+#include "store/exercises.h"
 #include "views/journal_int.h"
 #include "views/view.h"
 #include "widgets/list.h"

@@ -10,7 +10,7 @@
 #include "core/helpnow.h"
 #include "core/tags.h"
 #include "store/settings.h"
-#include "store/tracking.h"
+#include "store/checkins.h"
 #include "util/buf.h"
 #include "views/journal_int.h"
 #include "views/view.h"

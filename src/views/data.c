@@ -255,9 +255,9 @@ static int ex_enter(struct ctx *c, void *st, const void *arg)
 	struct exportst *s = st;
 	s->full = (struct buf)BUF_INIT;
 	const struct form_row rows[EX_NROWS] = {
-		[EX_FORMAT] = {FORM_CHOICE, "Format"},
-		[EX_PATH] = {FORM_FIELD, "Save to", .field = &s->path, .submits = true},
-		[EX_WRITE] = {FORM_BUTTON, "[ Write the file ]"},
+		[EX_FORMAT] = {.kind = FORM_CHOICE, .label = "Format"},
+		[EX_PATH] = {.kind = FORM_FIELD, .label = "Save to", .field = &s->path, .submits = true},
+		[EX_WRITE] = {.kind = FORM_BUTTON, .label = "[ Write the file ]"},
 	};
 	form_init(&s->form, rows, EX_NROWS, EX_PATH);
 	if (field_init(&s->path, false, NULL, NULL))

@@ -60,9 +60,9 @@ static int im_enter(struct ctx *c, void *st, const void *arg)
 	struct importst *s = st;
 	s->text = (struct buf)BUF_INIT;
 	const struct form_row rows[IM_NROWS] = {
-		[IM_FORMAT] = {FORM_CHOICE, "From"},
-		[IM_PATH] = {FORM_FIELD, "File", .field = &s->path, .submits = true},
-		[IM_CHECK] = {FORM_BUTTON, "[ Check the file ]"},
+		[IM_FORMAT] = {.kind = FORM_CHOICE, .label = "From"},
+		[IM_PATH] = {.kind = FORM_FIELD, .label = "File", .field = &s->path, .submits = true},
+		[IM_CHECK] = {.kind = FORM_BUTTON, .label = "[ Check the file ]"},
 	};
 	form_init(&s->form, rows, IM_NROWS, IM_PATH);
 	return field_init(&s->path, false, NULL, NULL);

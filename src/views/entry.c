@@ -4,8 +4,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "widgets/textbuf.h"
+#include "store/entries.h"
 #include "store/journal.h"
+#include "widgets/textbuf.h"
 #include "store/vault.h"
 #include "views/journal_int.h"
 #include "widgets/editor.h"

@@ -7,6 +7,7 @@
 #include "content/prompts.h"
 #include "util/timefmt.h"
 #include "store/homework.h"
+#include "store/drafts.h"
 #include "store/journal.h"
 #include "store/settings.h"
 #include "store/sync.h"

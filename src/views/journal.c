@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "store/entries.h"
 #include "store/journal.h"
 #include "util/buf.h"
 #include "util/utf8.h"

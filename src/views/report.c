@@ -226,11 +226,11 @@ static int rp_enter(struct ctx *c, void *st, const void *arg)
 	snprintf(name, sizeof(name), "~/tend-report-%s.%s", b, rp_formats[0].ext);
 	field_insert(&s->path, name, strlen(name));
 	const struct form_row form_rows[RP_NROWS] = {
-		[RP_FORMAT] = {FORM_CHOICE, "As"},
-		[RP_SEAL] = {FORM_FIELD, "Seal for", .field = &s->seal,
+		[RP_FORMAT] = {.kind = FORM_CHOICE, .label = "As"},
+		[RP_SEAL] = {.kind = FORM_FIELD, .label = "Seal for", .field = &s->seal,
 		             .empty = "(a therapist's public key, or nothing)"},
-		[RP_PATH] = {FORM_FIELD, "Save to", .field = &s->path, .submits = true},
-		[RP_WRITE] = {FORM_BUTTON, "[ Write the report ]"},
+		[RP_PATH] = {.kind = FORM_FIELD, .label = "Save to", .field = &s->path, .submits = true},
+		[RP_WRITE] = {.kind = FORM_BUTTON, .label = "[ Write the report ]"},
 	};
 	form_init(&s->form, form_rows, RP_NROWS, RP_PATH);
 	/* Homework is offered only when there is a pack to report on. */

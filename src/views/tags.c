@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "store/journal.h"
+#include "store/tags.h"
 #include "util/utf8.h"
 #include "views/editlist.h"
 #include "views/journal_int.h"

@@ -8,6 +8,8 @@
 #include <time.h>
 
 #include "core/tags.h"
+#include "store/drafts.h"
+#include "store/entries.h"
 #include "store/entrysave.h"
 #include "store/journal.h"
 #include "store/vault.h"

@@ -3,8 +3,8 @@
 #include <sqlite3.h>
 
 #include "../../src/store/store_int.h" /* vault_db() */
+#include "store/checkins.h"
 #include "store/entries.h"
-#include "store/tracking.h"
 
 int entries_add(struct vault *v, const char *title, const char *body,
                 const char *const *tags, size_t ntags, int64_t *id, struct error *e)

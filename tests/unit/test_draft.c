@@ -6,6 +6,7 @@
 #include "core/draft.h"
 #include "store/entries.h"
 #include "store/entrysave.h"
+#include "store/drafts.h"
 #include "store/journal.h"
 #include "unit.h"
 

@@ -5,13 +5,15 @@
 
 #include "io/export.h"
 #include "io/import.h"
+#include "store/checkins.h"
 #include "store/entries.h"
-#include "store/journal.h"
+#include "store/exercises.h"
+#include "store/tools.h"
+#include "store/triggers.h"
 #include "store/homework.h"
 #include "store/lists.h"
 #include "store/safety.h"
 #include "store/settings.h"
-#include "store/tracking.h"
 #include "store_helpers.h"
 #include "unit.h"
 

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <sodium.h>
 
-#include "store/entries.h"
+#include "store/homework.h"
 #include "store/migrate.h"
 #include "store/vault.h"
 #include "../../src/store/store_int.h"
@@ -385,6 +385,35 @@ static void migration_with_each_io_failing(void **state)
 	assert_int_equal(unexpected, 0);
 }
 
+/* A commit that cannot finish (another tend is still reading, past the
+ * wait) is reported as busy and rolled back, so the next change starts a
+ * transaction of its own rather than failing inside the one left open. */
+static void busy_commit_rolled_back(void **state)
+{
+	(void)state;
+	struct test_vault *f = test_vault_new();
+	struct error e = {0};
+	static const char pack[] = "---\ntitle: A week\nfrom: Sam\nassigned: 2026-11-20\n---\n";
+	int64_t id;
+	bool existed;
+	assert_int_equal(hwpack_add(f->v, pack, strlen(pack), "A week", "Sam", "2026-11-20", NULL,
+	                            &id, &existed, &e),
+	                 0);
+	struct vault *reader;
+	if (vault_open(f->dir, "pw", 2, &reader, &e))
+		fail_msg("%s", e.msg);
+	assert_int_equal(store_exec(vault_db(reader), "BEGIN; SELECT count(*) FROM settings;", &e), 0);
+	assert_int_equal(hwpack_remove(f->v, id, &e), -1);
+	assert_int_equal(e.code, E_BUSY);
+	assert_int_equal(store_exec(vault_db(reader), "COMMIT", &e), 0);
+	vault_close(reader);
+	struct error e2 = {0};
+	if (hwpack_remove(f->v, id, &e2))
+		fail_msg("%s", e2.msg);
+	assert_int_equal(hwpack_count(f->v, &e2), 0);
+	test_vault_free(f);
+}
+
 SUITE(faults, cmocka_unit_test(newer_vault_refused_untouched),
       cmocka_unit_test(failed_migration_rolls_back),
-      cmocka_unit_test(migration_with_each_io_failing))
+      cmocka_unit_test(migration_with_each_io_failing), cmocka_unit_test(busy_commit_rolled_back))

@@ -4,7 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/drafts.h"
+#include "store/entries.h"
 #include "store/journal.h"
+#include "store/tags.h"
 #include "store/vault.h"
 #include "store_helpers.h"
 #include "unit.h"

@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/journal.h"
+#include "store/entries.h"
+#include "store/migrate.h"
+#include "store/tags.h"
 #include "store/sync.h"
 #include "store/vault.h"
 #include "../../src/store/store_int.h"
@@ -200,4 +202,84 @@ static void tag_changes_travel(void **state)
 	unsetenv("TEND_NOW");
 }
 
-SUITE(sync, cmocka_unit_test(edits_on_both_sides), cmocka_unit_test(tag_changes_travel))
+/* A vault from before syncing (a synced table without uid and changed_at,
+ * its indexes and triggers) gets them when it opens: an old row a uid
+ * made from its values and change time 0, a row added then its own uid
+ * and time. A vault that has them already keeps its uids. The last
+ * migration that shipped is 10, so both run every layout update after. */
+static void old_vault_made_syncable(void **state)
+{
+	(void)state;
+	struct test_vault *a = test_vault_new();
+	struct error e = {0};
+	int64_t id;
+	at_time(1000);
+	assert_int_equal(entries_add(a->v, "title", "old", NULL, 0, &id, &e), 0);
+	assert_int_equal(store_exec(vault_db(a->v),
+	                            "DROP TRIGGER entries_sync_ai; DROP TRIGGER entries_sync_au;"
+	                            "DROP TRIGGER entries_sync_ad; DROP INDEX entries_by_uid;"
+	                            "DROP INDEX entries_by_change;"
+	                            "ALTER TABLE entries DROP COLUMN uid;"
+	                            "ALTER TABLE entries DROP COLUMN changed_at;"
+	                            "PRAGMA user_version = 10;",
+	                            &e),
+	                 0);
+	vault_close(a->v);
+	assert_int_equal(vault_open(a->dir, "pw", 2, &a->v, &e), 0);
+	char *t = text_of(a->v, "SELECT (SELECT count(*) FROM sqlite_schema WHERE name IN"
+	                        " ('entries_sync_ai', 'entries_sync_au', 'entries_sync_ad',"
+	                        " 'entries_by_uid', 'entries_by_change')) || ':' ||"
+	                        " length(uid) || ':' || changed_at FROM entries");
+	assert_string_equal(t, "5:32:0");
+	free(t);
+	char *uid = text_of(a->v, "SELECT uid FROM entries");
+	at_time(2000);
+	assert_int_equal(entries_add(a->v, "title", "new", NULL, 0, &id, &e), 0);
+	t = text_of(a->v, "SELECT length(uid) || ':' || (changed_at > 0) FROM entries"
+	                  " WHERE body = 'new'");
+	assert_string_equal(t, "32:1");
+	free(t);
+	assert_int_equal(store_exec(vault_db(a->v), "PRAGMA user_version = 10;", &e), 0);
+	vault_close(a->v);
+	assert_int_equal(vault_open(a->dir, "pw", 2, &a->v, &e), 0);
+	t = text_of(a->v, "SELECT uid FROM entries WHERE body = 'old'");
+	assert_string_equal(t, uid);
+	free(t);
+	free(uid);
+	char want[16];
+	snprintf(want, sizeof(want), "%d", migrate_latest());
+	t = text_of(a->v, "PRAGMA user_version");
+	assert_string_equal(t, want);
+	free(t);
+	test_vault_free(a);
+	unsetenv("TEND_NOW");
+}
+
+/* The number the screen asks for every two seconds stays while nothing
+ * changed and changes once another tend wrote. It is read through one
+ * statement kept for the whole open, not one made at every call. */
+static void data_version_watches_other_writers(void **state)
+{
+	(void)state;
+	struct test_vault *a = test_vault_new();
+	struct error e = {0};
+	int64_t id;
+	long long v1 = vault_data_version(a->v);
+	assert_true(v1 >= 0);
+	sqlite3_stmt *kept = sqlite3_next_stmt(vault_db(a->v), NULL);
+	assert_non_null(kept);
+	assert_int_equal(vault_data_version(a->v), v1);
+	assert_ptr_equal(sqlite3_next_stmt(vault_db(a->v), NULL), kept);
+	assert_null(sqlite3_next_stmt(vault_db(a->v), kept));
+	struct vault *b;
+	if (vault_open(a->dir, "pw", 2, &b, &e))
+		fail_msg("%s", e.msg);
+	assert_int_equal(entries_add(b, "title", "from the other", NULL, 0, &id, &e), 0);
+	vault_close(b);
+	assert_true(vault_data_version(a->v) != v1);
+	test_vault_free(a);
+}
+
+SUITE(sync, cmocka_unit_test(edits_on_both_sides), cmocka_unit_test(tag_changes_travel),
+      cmocka_unit_test(old_vault_made_syncable),
+      cmocka_unit_test(data_version_watches_other_writers))

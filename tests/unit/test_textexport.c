@@ -9,9 +9,9 @@
 #include <time.h>
 
 #include "io/export.h"
+#include "store/checkins.h"
 #include "store/entries.h"
-#include "store/journal.h"
-#include "store/tracking.h"
+#include "store/triggers.h"
 #include "util/fileio.h"
 #include "store_helpers.h"
 #include "unit.h"
