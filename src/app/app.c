@@ -563,9 +563,12 @@ int app_run(const struct app_opts *o)
 			continue;
 		if (ev.type != EV_TIMEOUT) {
 			a->last_input_ms = now_ms();
-			/* A note is read once; the next key clears it. */
-			if (ev.type != EV_RESIZE)
+			/* A note is read once; the next key clears it, and its
+			 * colour with it. */
+			if (ev.type != EV_RESIZE) {
 				a->ctx.note[0] = '\0';
+				a->ctx.note_role = ROLE_STATUS;
+			}
 			a->dirty = true;
 		}
 		a->ctx.now_ms = now_ms();
