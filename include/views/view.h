@@ -166,6 +166,11 @@ int view_markdown_flags(int y, int x, int w, int maxrows, int skip, const char *
  * most max. With spacing = wide the margins are wider (6 columns a side
  * from 72 columns up, 4 below). */
 void view_reading_box(const struct ctx *c, int cols, int max, int *x, int *w);
+/* Sets the status bar's note, shown once in role r (ROLE_WARN for a
+ * warning): the one way a view or the app writes it. A note too long for
+ * the line is cut at a whole character. */
+void view_note(struct ctx *c, enum role r, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 /* Shows an error's message in the status bar as a warning. */
 void view_warn(struct ctx *c, const struct error *e);
 /* Tells the screen waiting for a task (c->on_done), if any, that

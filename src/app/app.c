@@ -62,12 +62,6 @@ static struct frame *top(struct app *a)
 	return a->n ? &a->stack[a->n - 1] : NULL;
 }
 
-static void note(struct ctx *c, enum role r, const char *msg)
-{
-	snprintf(c->note, sizeof(c->note), "%s", msg);
-	c->note_role = r;
-}
-
 static void pop(struct app *a)
 {
 	struct frame *f = top(a);
@@ -86,18 +80,18 @@ static void pop(struct app *a)
 static void push(struct app *a, const struct view_ops *ops, const void *arg)
 {
 	if (a->n == MAX_VIEWS) {
-		note(&a->ctx, ROLE_WARN, "Too many screens open; go back first.");
+		view_note(&a->ctx, ROLE_WARN, "Too many screens open; go back first.");
 		return;
 	}
 	void *state = calloc(1, ops->state_size ? ops->state_size : 1);
 	if (!state) {
-		note(&a->ctx, ROLE_WARN, "Out of memory.");
+		view_note(&a->ctx, ROLE_WARN, "Out of memory.");
 		return;
 	}
 	a->stack[a->n++] = (struct frame){ops, state};
 	if (ops->enter && ops->enter(&a->ctx, state, arg) != 0) {
 		if (!a->ctx.note[0])
-			note(&a->ctx, ROLE_WARN, "That screen could not open.");
+			view_note(&a->ctx, ROLE_WARN, "That screen could not open.");
 		pop(a);
 	}
 	a->dirty = true;
@@ -134,7 +128,7 @@ static void lock(struct app *a)
 	if (crisis)
 		push(a, &crisis_view, NULL);
 	if (was_open)
-		note(&a->ctx, ROLE_MUTED, "Locked. Your writing is saved in the vault.");
+		view_note(&a->ctx, ROLE_MUTED, "Locked. Your writing is saved in the vault.");
 }
 
 static void apply(struct app *a, struct step s)
@@ -404,7 +398,7 @@ static void handle(struct app *a, const struct event *ev)
 			apply(a, t->ops->on_timer(&a->ctx, t->state));
 		if (autolock_due(a)) {
 			apply(a, STEP(STEP_LOCK));
-			note(&a->ctx, ROLE_MUTED, "Locked after a quiet while. Your writing is saved.");
+			view_note(&a->ctx, ROLE_MUTED, "Locked after a quiet while. Your writing is saved.");
 		}
 		return;
 	case EV_SIGNAL:
@@ -456,11 +450,10 @@ static void load_settings(struct app *a, struct paths *p)
 	a->ctx.wide = cfg.wide != 0;
 	if (cfg.nwarnings) {
 		if (cfg.nwarnings > 1)
-			snprintf(a->ctx.note, sizeof(a->ctx.note), "%.*s (%d more: tend keys lists them)",
-			         (int)utf8_cut(cfg.warnings[0], 150), cfg.warnings[0], cfg.nwarnings - 1);
+			view_note(&a->ctx, ROLE_WARN, "%.*s (%d more: tend keys lists them)",
+			          (int)utf8_cut(cfg.warnings[0], 150), cfg.warnings[0], cfg.nwarnings - 1);
 		else
-			snprintf(a->ctx.note, sizeof(a->ctx.note), "%s", cfg.warnings[0]);
-		a->ctx.note_role = ROLE_WARN;
+			view_note(&a->ctx, ROLE_WARN, "%s", cfg.warnings[0]);
 	}
 	/* The crisis data is read at start only when a region must be guessed. */
 	if (cfg.region[0]) {

@@ -1,4 +1,5 @@
 /* common.c: drawing helpers every view uses. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -9,10 +10,30 @@
 #include "views/view.h"
 #include "util/utf8.h"
 
+void view_note(struct ctx *c, enum role r, const char *fmt, ...)
+{
+	char *out = c->note;
+	size_t size = sizeof(c->note);
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(out, size, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		out[0] = '\0';
+	} else if ((size_t)n >= size) {
+		/* Cut: drop a character whose last bytes did not fit. */
+		size_t len = size - 1, start = utf8_prev(out, len);
+		unsigned char b = (unsigned char)out[start];
+		size_t need = b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+		if (start + need > len)
+			out[start] = '\0';
+	}
+	c->note_role = r;
+}
+
 void view_warn(struct ctx *c, const struct error *e)
 {
-	snprintf(c->note, sizeof(c->note), "%.*s", (int)utf8_cut(e->msg, 190), e->msg);
-	c->note_role = ROLE_WARN;
+	view_note(c, ROLE_WARN, "%.*s", (int)utf8_cut(e->msg, 190), e->msg);
 }
 
 int view_title(int cols, const char *title)
@@ -101,9 +122,8 @@ void view_set_region(struct ctx *c, const char *code)
 	snprintf(c->region, sizeof(c->region), "%s", code);
 	struct error e;
 	if (config_set(c->config_dir, "region", code, &e)) {
-		snprintf(c->note, sizeof(c->note), "%s",
-		         "The region is set until tend closes, but it could not be saved.");
-		c->note_role = ROLE_WARN;
+		view_note(c, ROLE_WARN, "%s",
+		          "The region is set until tend closes, but it could not be saved.");
 	}
 }
 
