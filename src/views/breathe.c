@@ -126,10 +126,9 @@ static struct step finish(struct ctx *c, struct breathe *b)
 			view_done(c, "paced-breathing", 0);
 		char change[40];
 		if (helpnow_change(b->before, b->after, change, sizeof(change)))
-			snprintf(c->note, sizeof(c->note), "Noted; %s. Come back to it whenever you like.",
-			         change);
+			view_note(c, ROLE_STATUS, "Noted; %s. Come back to it whenever you like.", change);
 		else
-			snprintf(c->note, sizeof(c->note), "%s", "Noted. Come back to it whenever you like.");
+			view_note(c, ROLE_STATUS, "%s", "Noted. Come back to it whenever you like.");
 	}
 	return STEP(STEP_POP);
 }

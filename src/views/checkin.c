@@ -244,9 +244,8 @@ static void keep_draft(struct ctx *c, struct checkin_state *s)
 	                    s->when);
 	if (rc || settings_set(c->vault, DRAFT_KEY, buf_str(&b), &e)) {
 		const char *why = rc ? "out of memory" : e.msg;
-		snprintf(c->note, sizeof(c->note), "The check-in could not be kept as a draft: %.*s",
-		         (int)utf8_cut(why, 120), why);
-		c->note_role = ROLE_WARN;
+		view_note(c, ROLE_WARN, "The check-in could not be kept as a draft: %.*s",
+		          (int)utf8_cut(why, 120), why);
 	}
 	mem_wipe(b.data, b.cap);
 	buf_free(&b);
@@ -318,9 +317,8 @@ static int checkin_enter(struct ctx *c, void *st, const void *arg)
 		s->details = s->intensity.value != SCALE_NONE || s->energy.value != SCALE_NONE ||
 		             *s->c.tolerance || *s->sleep || *s->emotions || *s->body || *s->tags ||
 		             *s->note || *s->when;
-		snprintf(c->note, sizeof(c->note), "%s",
-		         "The check-in you started is back. Save it, change it, or leave with Esc.");
-		c->note_role = ROLE_STATUS;
+		view_note(c, ROLE_STATUS, "%s",
+		          "The check-in you started is back. Save it, change it, or leave with Esc.");
 	}
 	return 0;
 }
@@ -448,7 +446,7 @@ static struct step save(struct ctx *c, struct checkin_state *s)
 		/* A check-in is its number: nothing is saved that was not chosen. */
 		char hint[160];
 		scale_hint(&s->score, hint, sizeof(hint));
-		snprintf(c->note, sizeof(c->note), "How are you, from 0 to 10? %s", hint);
+		view_note(c, ROLE_STATUS, "How are you, from 0 to 10? %s", hint);
 		if (s->details)
 			s->m.sel = F_SCORE;
 		return STEP(STEP_REDRAW);
@@ -457,7 +455,7 @@ static struct step save(struct ctx *c, struct checkin_state *s)
 	s->c.at = (struct stamp){0};
 	if (*s->when && strcmp(s->when, s->when_was) != 0 && stamp_parse_local(s->when, &s->c.at)) {
 		s->m.sel = F_WHEN;
-		snprintf(c->note, sizeof(c->note), "%s", "That time is not a real one; change When.");
+		view_note(c, ROLE_STATUS, "%s", "That time is not a real one; change When.");
 		return STEP(STEP_REDRAW);
 	}
 	int64_t id = s->edit_id;
@@ -467,14 +465,14 @@ static struct step save(struct ctx *c, struct checkin_state *s)
 		return STEP(STEP_REDRAW);
 	}
 	if (s->edit_id) {
-		snprintf(c->note, sizeof(c->note), "%s", "The check-in is changed.");
+		view_note(c, ROLE_STATUS, "%s", "The check-in is changed.");
 		return STEP(STEP_POP);
 	}
 	drop_draft(c);
 	if (s->link)
 		*s->link = id;
-	snprintf(c->note, sizeof(c->note), "%s",
-	         s->link ? "Checked in; the entry will be linked to it." : "Checked in. Thank you.");
+	view_note(c, ROLE_STATUS, "%s",
+	          s->link ? "Checked in; the entry will be linked to it." : "Checked in. Thank you.");
 	/* A low score: offer a steadying tool, once, over what was below. */
 	if (helpnow_after_checkin(s->c.score))
 		return REPLACE(helpnow_view, NULL);
@@ -512,8 +510,7 @@ static int set_field(struct ctx *c, void *data, const char *text, struct error *
 static struct step leave_keeping(struct ctx *c, void *data)
 {
 	keep_draft(c, data);
-	snprintf(c->note, sizeof(c->note), "%s",
-	         "Kept as a draft; it comes back the next time you check in.");
+	view_note(c, ROLE_STATUS, "%s", "Kept as a draft; it comes back the next time you check in.");
 	return STEP(STEP_POP);
 }
 
@@ -528,7 +525,7 @@ static struct step leave_throwing(struct ctx *c, void *data)
 {
 	(void)data;
 	drop_draft(c);
-	snprintf(c->note, sizeof(c->note), "%s", "Thrown away; nothing was saved.");
+	view_note(c, ROLE_STATUS, "%s", "Thrown away; nothing was saved.");
 	return STEP(STEP_POP);
 }
 
@@ -779,7 +776,7 @@ static struct step remove_it(struct ctx *c, void *data)
 	if (checkin_delete(c->vault, s->del_id, &e))
 		view_warn(c, &e);
 	else
-		snprintf(c->note, sizeof(c->note), "%s", "The check-in is removed.");
+		view_note(c, ROLE_STATUS, "%s", "The check-in is removed.");
 	return STEP(STEP_REDRAW);
 }
 

@@ -249,8 +249,7 @@ static int region_enter(struct ctx *c, void *st, const void *arg)
 	struct region *r = st;
 	struct error e;
 	if (crisis_load(&r->d, &e)) {
-		snprintf(c->note, sizeof(c->note), "%s", "The list of regions could not be read.");
-		c->note_role = ROLE_WARN;
+		view_note(c, ROLE_WARN, "%s", "The list of regions could not be read.");
 		return -1;
 	}
 	r->m.n = r->d.nregions;

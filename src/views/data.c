@@ -328,7 +328,7 @@ static struct step ex_write(struct ctx *c, void *data)
 	         "Written: `%s` (%zu KB), as %s, readable only by you on this computer.\n\n%s",
 	         s->path.buf, (len + 1023) / 1024, export_kinds[s->kind].name,
 	         DATA_NOT_ENCRYPTED);
-	snprintf(c->note, sizeof(c->note), "%s", "Exported. The file is not encrypted.");
+	view_note(c, ROLE_STATUS, "%s", "Exported. The file is not encrypted.");
 	return STEP(STEP_REDRAW);
 }
 

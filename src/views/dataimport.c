@@ -286,7 +286,7 @@ static void check(struct ctx *c, struct importst *s, bool *ask_moods)
 static struct step im_go(struct ctx *c, struct importst *s)
 {
 	if (!s->path.len) {
-		snprintf(c->note, sizeof(c->note), "%s", "Type where the file is first.");
+		view_note(c, ROLE_STATUS, "%s", "Type where the file is first.");
 		return STEP(STEP_REDRAW);
 	}
 	bool ask;
@@ -309,12 +309,12 @@ static struct step im_import(struct ctx *c, struct importst *s)
 		s->stage = IM_PROBLEM;
 		return STEP(STEP_REDRAW);
 	}
-	int n = snprintf(c->note, sizeof(c->note), "Imported %zu entr%s and %zu check-in%s",
-	                 done.entries, done.entries == 1 ? "y" : "ies", done.checkins,
-	                 done.checkins == 1 ? "" : "s");
-	if (n > 0 && (size_t)n < sizeof(c->note))
-		snprintf(c->note + n, sizeof(c->note) - (size_t)n,
-		         done.duplicates ? " (%zu there already)." : ".", done.duplicates);
+	char there[48] = ".";
+	if (done.duplicates)
+		snprintf(there, sizeof(there), " (%zu there already).", done.duplicates);
+	view_note(c, ROLE_STATUS, "Imported %zu entr%s and %zu check-in%s%s", done.entries,
+	          done.entries == 1 ? "y" : "ies", done.checkins, done.checkins == 1 ? "" : "s",
+	          there);
 	c->journal_gen++;
 	return STEP(STEP_POP);
 }
@@ -488,8 +488,8 @@ static struct step mm_action(struct ctx *c, void *st, enum action a)
 			if (s->scores[i] < 0) {
 				s->sel = i;
 				mm_focus(s);
-				snprintf(c->note, sizeof(c->note), "Give '%.*s' a score first, or leave with Esc.",
-				         (int)utf8_cut(s->m->names[i], 60), s->m->names[i]);
+				view_note(c, ROLE_STATUS, "Give '%.*s' a score first, or leave with Esc.",
+				          (int)utf8_cut(s->m->names[i], 60), s->m->names[i]);
 				return STEP(STEP_REDRAW);
 			}
 		memcpy(s->m->scores, s->scores, s->m->n * sizeof(int));

@@ -159,8 +159,8 @@ static struct step do_delete(struct ctx *c, void *data)
 	c->last_deleted = d;
 	c->journal_gen++;
 	s->deleted = true;
-	snprintf(c->note, sizeof(c->note), "Deleted. Press %s in the journal to bring it back.",
-	         keymap_label(ACT_RESTORE, false));
+	view_note(c, ROLE_STATUS, "Deleted. Press %s in the journal to bring it back.",
+	          keymap_label(ACT_RESTORE, false));
 	return STEP(STEP_POP);
 }
 
@@ -303,7 +303,7 @@ static struct step version_delete(struct ctx *c, void *data)
 	if (entry_version_delete(c->vault, s->v[s->m.sel].id, &e)) {
 		view_warn(c, &e);
 	} else {
-		snprintf(c->note, sizeof(c->note), "That version was deleted.");
+		view_note(c, ROLE_STATUS, "That version was deleted.");
 	}
 	s->reading = false;
 	versions_load(c, s);

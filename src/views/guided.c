@@ -125,8 +125,7 @@ static int guided_enter(struct ctx *c, void *st, const void *arg)
 	for (size_t i = 0; i < g->d.nsteps; i++) {
 		scale_init(&g->scale[i], 0, 10);
 		if (writes(&g->d.steps[i]) && editor_init(&g->ed[i], vault_secret_alloc, vault_secret_free)) {
-			snprintf(c->note, sizeof(c->note), "%s", "Out of memory opening the exercise.");
-			c->note_role = ROLE_WARN;
+			view_note(c, ROLE_WARN, "%s", "Out of memory opening the exercise.");
 			return -1;
 		}
 	}
@@ -295,9 +294,9 @@ static struct step finish(struct ctx *c, struct guided *g)
 	view_done(c, g->d.m.id, 0);
 	char change[40];
 	helpnow_change(g->before, g->after, change, sizeof(change));
-	snprintf(c->note, sizeof(c->note), "%s%s%s%s",
-	         wrote ? "Saved in your journal, tagged exercise" : "Noted", *change ? "; " : "",
-	         change, wrote ? "." : ". Come back any time.");
+	view_note(c, ROLE_STATUS, "%s%s%s%s",
+	          wrote ? "Saved in your journal, tagged exercise" : "Noted", *change ? "; " : "",
+	          change, wrote ? "." : ". Come back any time.");
 	return STEP(STEP_POP);
 }
 
@@ -313,8 +312,7 @@ static struct step pause_and_leave(struct ctx *c, struct guided *g)
 		view_warn(c, &e);
 		return STEP(STEP_REDRAW);
 	}
-	snprintf(c->note, sizeof(c->note), "%s",
-	         "Paused. What you wrote is kept; open it again to go on.");
+	view_note(c, ROLE_STATUS, "%s", "Paused. What you wrote is kept; open it again to go on.");
 	return STEP(STEP_POP);
 }
 
@@ -450,8 +448,7 @@ static struct step guided_text(struct ctx *c, void *st, const char *text, size_t
 	if (g->stage != G_STEP || !writes(&g->d.steps[g->cur]))
 		return STEP(STEP_NONE);
 	if (editor_insert(&g->ed[g->cur], text, len)) {
-		snprintf(c->note, sizeof(c->note), "%s", "Out of memory: that text was not added.");
-		c->note_role = ROLE_WARN;
+		view_note(c, ROLE_WARN, "%s", "Out of memory: that text was not added.");
 	}
 	return STEP(STEP_REDRAW);
 }

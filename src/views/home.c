@@ -264,7 +264,7 @@ static struct step home_action(struct ctx *c, void *st, enum action a)
 		    vault_put_away_copy(c->vault, h->conflict, &e)) {
 			view_warn(c, &e);
 		} else {
-			snprintf(c->note, sizeof(c->note),
+			view_note(c, ROLE_STATUS,
 			         "Brought in. The copy is kept in the merged folder of the vault.");
 			c->journal_gen++;
 		}

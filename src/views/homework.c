@@ -88,8 +88,7 @@ static int reload(struct ctx *c, struct hwlist *s)
 	}
 	if (s->n && !(s->shown = calloc(s->n, sizeof(*s->shown)))) {
 		drop(s);
-		snprintf(c->note, sizeof(c->note), "%s", "Out of memory reading the homework.");
-		c->note_role = ROLE_WARN;
+		view_note(c, ROLE_WARN, "%s", "Out of memory reading the homework.");
 		return -1;
 	}
 	for (size_t i = 0; i < s->n; i++) {
@@ -357,8 +356,8 @@ static struct step do_item(struct ctx *c, struct hwlist *s)
 	int i = (int)s->items.sel;
 	const struct hw_item *it = &sh->h.items[i];
 	if ((it->kind == HW_READ || it->kind == HW_EXERCISE) && !it->target_title) {
-		snprintf(c->note, sizeof(c->note), "%s",
-		         "This tend does not have that one; your therapist can suggest another.");
+		view_note(c, ROLE_STATUS, "%s",
+		          "This tend does not have that one; your therapist can suggest another.");
 		return STEP(STEP_REDRAW);
 	}
 	if (has_before(it)) {
@@ -375,7 +374,7 @@ static struct step remove_pack(struct ctx *c, void *data)
 	if (hwpack_remove(c->vault, s->packs[s->m.sel].id, &e)) {
 		view_warn(c, &e);
 	} else {
-		snprintf(c->note, sizeof(c->note), "%s", "The pack and what was kept for it are gone.");
+		view_note(c, ROLE_STATUS, "%s", "The pack and what was kept for it are gone.");
 		c->journal_gen++; /* home shows the section only while there are packs */
 	}
 	s->open = false;
@@ -669,8 +668,8 @@ static struct step measure_action(struct ctx *c, void *st, enum action a)
 	if (a == ACT_BACK) {
 		measure_pause(c, s);
 		if (s->q)
-			snprintf(c->note, sizeof(c->note), "%s",
-			         "Your answers so far wait here; open the item again to go on.");
+			view_note(c, ROLE_STATUS, "%s",
+			          "Your answers so far wait here; open the item again to go on.");
 		return STEP(STEP_POP);
 	}
 	if (a != ACT_SELECT)
@@ -703,9 +702,9 @@ static struct step measure_action(struct ctx *c, void *st, enum action a)
 	settings_delete(c->vault, s->key, &e);
 	*s->t->stale = true;
 	double score = homework_measure_score(it, s->answers);
-	snprintf(c->note, sizeof(c->note), it->m.mean ? "Kept in your vault. This time: %.1f."
-	                                              : "Kept in your vault. This time: %.0f.",
-	         score);
+	view_note(c, ROLE_STATUS, it->m.mean ? "Kept in your vault. This time: %.1f."
+	                                     : "Kept in your vault. This time: %.0f.",
+	          score);
 	return safety ? REPLACE(crisis_view, crisis_with_plan) : STEP(STEP_POP);
 }
 
@@ -811,15 +810,15 @@ static struct step keep(struct ctx *c, struct hwitem *s)
 		if (s->score.value == SCALE_NONE) {
 			char hint[160];
 			scale_hint(&s->score, hint, sizeof(hint));
-			snprintf(c->note, sizeof(c->note), "Choose a number first (%.*s), or leave with %s.",
-			         (int)utf8_cut(hint, 140), hint, keymap_label(ACT_BACK, true));
+			view_note(c, ROLE_STATUS, "Choose a number first (%.*s), or leave with %s.",
+			          (int)utf8_cut(hint, 140), hint, keymap_label(ACT_BACK, true));
 			return STEP(STEP_REDRAW);
 		}
 		m.score = s->score.value;
 	} else {
 		if (!s->f.len) {
-			snprintf(c->note, sizeof(c->note), "%s",
-			         "Nothing written yet; a few words are enough, or leave with Esc.");
+			view_note(c, ROLE_STATUS, "%s",
+			          "Nothing written yet; a few words are enough, or leave with Esc.");
 			return STEP(STEP_REDRAW);
 		}
 		m.answer = s->f.buf;
@@ -831,7 +830,7 @@ static struct step keep(struct ctx *c, struct hwitem *s)
 	}
 	settings_delete(c->vault, s->key, &e);
 	*s->t->stale = true;
-	snprintf(c->note, sizeof(c->note), "%s", "Kept in your vault.");
+	view_note(c, ROLE_STATUS, "%s", "Kept in your vault.");
 	return STEP(STEP_POP);
 }
 
@@ -848,8 +847,7 @@ static struct step item_action(struct ctx *c, void *st, enum action a)
 				view_warn(c, &e);
 				return STEP(STEP_REDRAW);
 			}
-			snprintf(c->note, sizeof(c->note), "%s",
-			         "Your words wait here; open the item again to go on.");
+			view_note(c, ROLE_STATUS, "%s", "Your words wait here; open the item again to go on.");
 		} else if (!scale) {
 			settings_delete(c->vault, s->key, &e);
 		}
@@ -868,8 +866,7 @@ static struct step item_text(struct ctx *c, void *st, const char *text, size_t l
 		return scale_text(&s->score, text, len, c->now_ms) ? STEP(STEP_REDRAW) : STEP(STEP_NONE);
 	}
 	if (field_insert(&s->f, text, len)) {
-		snprintf(c->note, sizeof(c->note), "%s", "Out of memory: that text was not added.");
-		c->note_role = ROLE_WARN;
+		view_note(c, ROLE_WARN, "%s", "Out of memory: that text was not added.");
 	}
 	return STEP(STEP_REDRAW);
 }
@@ -1046,9 +1043,9 @@ static struct step imp_add(struct ctx *c, struct hwimport *s)
 		view_warn(c, &e);
 		return STEP(STEP_REDRAW);
 	}
-	snprintf(c->note, sizeof(c->note), "%s",
-	         existed ? "That pack is in your vault already; nothing was added."
-	                 : "Added. It is under From my therapist on the home screen.");
+	view_note(c, ROLE_STATUS, "%s",
+	          existed ? "That pack is in your vault already; nothing was added."
+	                  : "Added. It is under From my therapist on the home screen.");
 	c->journal_gen++; /* the home screen and the list read the packs again */
 	return STEP(STEP_POP);
 }

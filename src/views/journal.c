@@ -297,14 +297,14 @@ static struct step jlist_action(struct ctx *c, void *st, enum action a)
 		return PUSH(jsearch_view, NULL);
 	case ACT_GROUPING:
 		l->group = (l->group + 1) % 3;
-		snprintf(c->note, sizeof(c->note), "Grouped by %s.",
-		         l->group == GROUP_DAY ? "day" : l->group == GROUP_WEEK ? "week" : "month");
+		view_note(c, ROLE_STATUS, "Grouped by %s.",
+		          l->group == GROUP_DAY ? "day" : l->group == GROUP_WEEK ? "week" : "month");
 		return STEP(STEP_REDRAW);
 	case ACT_TAGS:
 		return PUSH(tags_view, NULL);
 	case ACT_RESTORE:
 		if (!c->last_deleted) {
-			snprintf(c->note, sizeof(c->note), "Nothing to bring back.");
+			view_note(c, ROLE_STATUS, "Nothing to bring back.");
 			return STEP(STEP_REDRAW);
 		}
 		if (entries_undelete(c->vault, c->last_deleted, &e)) {
@@ -312,7 +312,7 @@ static struct step jlist_action(struct ctx *c, void *st, enum action a)
 		} else {
 			deleted_entry_free(c->last_deleted);
 			c->last_deleted = NULL;
-			snprintf(c->note, sizeof(c->note), "The entry is back.");
+			view_note(c, ROLE_STATUS, "The entry is back.");
 			l->stale = true;
 			c->journal_gen++;
 		}

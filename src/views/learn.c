@@ -40,8 +40,7 @@ static void copy_cut(char *out, size_t size, const char *s, size_t len)
 
 static void set_note(struct ctx *c, enum role r, const char *msg)
 {
-	copy_cut(c->note, sizeof(c->note), msg, strlen(msg));
-	c->note_role = r;
+	view_note(c, r, "%s", msg);
 }
 
 /* ---- text helpers ---- */
@@ -514,9 +513,7 @@ static void note_query(struct ctx *c, enum role r, const char *before, const cha
                        const char *after)
 {
 	size_t len = strlen(q), n = utf8_fit(q, len, 40, NULL);
-	snprintf(c->note, sizeof(c->note), "%s“%.*s%s”%s", before, (int)n, q, n < len ? "…" : "",
-	         after);
-	c->note_role = r;
+	view_note(c, r, "%s“%.*s%s”%s", before, (int)n, q, n < len ? "…" : "", after);
 }
 
 /* Finds the query: from the first line shown (first), or on from the last
@@ -883,9 +880,8 @@ static struct step read_action(struct ctx *c, struct page_state *st, enum action
 	case ACT_SEARCH_NEXT:
 	case ACT_SEARCH_PREV:
 		if (!st->query[0]) {
-			snprintf(c->note, sizeof(c->note), "To search this page, press %s first.",
-			         keymap_key_for(ACT_SEARCH, false, key));
-			c->note_role = ROLE_MUTED;
+			view_note(c, ROLE_MUTED, "To search this page, press %s first.",
+			          keymap_key_for(ACT_SEARCH, false, key));
 			return STEP(STEP_REDRAW);
 		}
 		page_find(c, st, a == ACT_SEARCH_NEXT ? 1 : -1, true);

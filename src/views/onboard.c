@@ -486,8 +486,8 @@ static struct step stage_action(struct ctx *c, void *st, enum action a)
 		} else if (a == ACT_SKIP) {
 			forget_code(o);
 			step_done(c, SETUP_CODE);
-			snprintf(c->note, sizeof(c->note), "%s",
-			         "Check skipped; 'tend rekey' makes a new code any time.");
+			view_note(c, ROLE_STATUS, "%s",
+			          "Check skipped; 'tend rekey' makes a new code any time.");
 			go_region(c, o);
 		}
 		return STEP(STEP_REDRAW);

@@ -421,12 +421,12 @@ static void rp_draw(struct ctx *c, void *st, int rows, int cols)
 static struct step preview(struct ctx *c, struct reportst *s)
 {
 	if (!s->dates_ok) {
-		snprintf(c->note, sizeof(c->note), "%s", "Fix the days first.");
+		view_note(c, ROLE_STATUS, "%s", "Fix the days first.");
 		return STEP(STEP_REDRAW);
 	}
 	unsigned which = s->sections | (s->npicked ? REPORT_BIT(REPORT_ENTRIES) : 0);
 	if (!which) {
-		snprintf(c->note, sizeof(c->note), "%s", "Choose at least one thing for the report.");
+		view_note(c, ROLE_STATUS, "%s", "Choose at least one thing for the report.");
 		return STEP(STEP_REDRAW);
 	}
 	unbuild(s);
@@ -483,9 +483,9 @@ static struct step rp_write(struct ctx *c, void *data)
 	snprintf(s->done, sizeof(s->done),
 	         "Written: `%s` (%zu KB), readable only by you on this computer.\n\n%s",
 	         s->path.buf, (len + 1023) / 1024, s->seal.len ? SEALED_NOTE : DATA_NOT_ENCRYPTED);
-	snprintf(c->note, sizeof(c->note), "%s",
-	         s->seal.len ? "The report is written, sealed."
-	                     : "The report is written. It is not encrypted.");
+	view_note(c, ROLE_STATUS, "%s",
+	          s->seal.len ? "The report is written, sealed."
+	                      : "The report is written. It is not encrypted.");
 	unbuild(s);
 	return STEP(STEP_REDRAW);
 }
@@ -553,7 +553,7 @@ static struct step toggle_row(struct ctx *c, struct reportst *s)
 			return STEP(STEP_REDRAW);
 		}
 	if (s->npicked == RP_PICK_MAX) {
-		snprintf(c->note, sizeof(c->note), "At most %d entries go in one report.", RP_PICK_MAX);
+		view_note(c, ROLE_STATUS, "At most %d entries go in one report.", RP_PICK_MAX);
 		return STEP(STEP_REDRAW);
 	}
 	s->picked[s->npicked++] = id;

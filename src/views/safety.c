@@ -31,9 +31,8 @@ static int safety_enter(struct ctx *c, void *st, const void *arg)
 	(void)arg;
 	struct safety_state *s = st;
 	if (!c->vault) {
-		snprintf(c->note, sizeof(c->note), "%s",
-		         "Unlock tend to see your safety plan; the lines here work without it.");
-		c->note_role = ROLE_WARN;
+		view_note(c, ROLE_WARN, "%s",
+		          "Unlock tend to see your safety plan; the lines here work without it.");
 		return -1;
 	}
 	struct error e = {0};

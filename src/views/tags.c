@@ -86,7 +86,7 @@ static int do_rename(struct ctx *c, void *data, const char *to, struct error *e)
 		return error_set(e, E_USAGE, "That name is not valid text.");
 	if (tag_rename(c->vault, s->name, to, e))
 		return -1;
-	snprintf(c->note, sizeof(c->note), "Renamed.");
+	view_note(c, ROLE_STATUS, "Renamed.");
 	c->journal_gen++;
 	tags_load(c, s);
 	return 0;
@@ -99,7 +99,7 @@ static struct step do_delete(struct ctx *c, void *data)
 	if (tag_delete(c->vault, s->name, &e)) {
 		view_warn(c, &e);
 	} else {
-		snprintf(c->note, sizeof(c->note), "The tag was removed; the entries stay.");
+		view_note(c, ROLE_STATUS, "The tag was removed; the entries stay.");
 		c->journal_gen++;
 	}
 	tags_load(c, s);

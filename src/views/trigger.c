@@ -83,9 +83,8 @@ static void keep_draft(struct ctx *c, struct trigger_state *s)
 		rc = buf_printf(&b, "%c%s", SEP, s->text[k]);
 	if (rc || settings_set(c->vault, s->draft_key, buf_str(&b), &e)) {
 		const char *why = rc ? "out of memory" : e.msg;
-		snprintf(c->note, sizeof(c->note), "The log could not be kept as a draft: %.*s",
-		         (int)utf8_cut(why, 120), why);
-		c->note_role = ROLE_WARN;
+		view_note(c, ROLE_WARN, "The log could not be kept as a draft: %.*s",
+		          (int)utf8_cut(why, 120), why);
 	}
 	if (b.data)
 		mem_wipe(b.data, b.cap);
@@ -206,9 +205,8 @@ static int trigger_enter(struct ctx *c, void *st, const void *arg)
 	else
 		snprintf(s->draft_key, sizeof(s->draft_key), "draft.trigger");
 	if (load_draft(c, s)) {
-		snprintf(c->note, sizeof(c->note), "%s",
-		         "The log you started is back. Save it, change it, or leave with Esc.");
-		c->note_role = ROLE_STATUS;
+		view_note(c, ROLE_STATUS, "%s",
+		          "The log you started is back. Save it, change it, or leave with Esc.");
 	}
 	return 0;
 }
@@ -225,15 +223,15 @@ static void trigger_before_lock(struct ctx *c, void *st)
 static struct step leave_keeping(struct ctx *c, void *data)
 {
 	keep_draft(c, data);
-	snprintf(c->note, sizeof(c->note), "%s",
-	         "Kept as a draft; it comes back the next time you open the log.");
+	view_note(c, ROLE_STATUS, "%s",
+	          "Kept as a draft; it comes back the next time you open the log.");
 	return STEP(STEP_POP);
 }
 
 static struct step leave_throwing(struct ctx *c, void *data)
 {
 	drop_draft(c, data);
-	snprintf(c->note, sizeof(c->note), "%s", "Thrown away; nothing more was saved.");
+	view_note(c, ROLE_STATUS, "%s", "Thrown away; nothing more was saved.");
 	return STEP(STEP_POP);
 }
 
@@ -386,9 +384,9 @@ static struct step save(struct ctx *c, struct trigger_state *s, bool finished)
 		return STEP(STEP_REDRAW);
 	}
 	drop_draft(c, s);
-	snprintf(c->note, sizeof(c->note), "%s",
-	         finished ? "Saved. Noticing a trigger is itself a skill."
-	                  : "Saved for now; finish it whenever you like.");
+	view_note(c, ROLE_STATUS, "%s",
+	          finished ? "Saved. Noticing a trigger is itself a skill."
+	                   : "Saved for now; finish it whenever you like.");
 	/* High distress: offer a steadying tool, once, after this save. */
 	if (helpnow_after_trigger(t.suds_before, t.suds_after))
 		return REPLACE(helpnow_view, NULL);

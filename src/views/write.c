@@ -64,9 +64,8 @@ static int save_draft(struct ctx *c, struct write_state *w)
 	if (draft_save(c->vault, &d, &e)) {
 		/* The reason goes in the note; the title bar has room for little. */
 		snprintf(w->status, sizeof(w->status), "Draft not kept");
-		snprintf(c->note, sizeof(c->note), "The draft could not be kept: %.*s",
-		         (int)utf8_cut(e.msg, 160), e.msg);
-		c->note_role = ROLE_WARN;
+		view_note(c, ROLE_WARN, "The draft could not be kept: %.*s",
+		          (int)utf8_cut(e.msg, 160), e.msg);
 		return -1;
 	}
 	w->saved_version = editor_version(&w->ed);
@@ -101,7 +100,7 @@ static int write_enter(struct ctx *c, void *st, const void *arg)
 		if (*d.prompt)
 			snprintf(w->prompt, sizeof(w->prompt), "%s", d.prompt);
 		draft_free(&d);
-		snprintf(c->note, sizeof(c->note), "Continuing your unsaved draft.");
+		view_note(c, ROLE_STATUS, "Continuing your unsaved draft.");
 	} else if (w->req.entry_id) {
 		struct entry en;
 		if (entries_get(c->vault, w->req.entry_id, &en, &e)) {
@@ -238,9 +237,7 @@ static struct step save_entry(struct ctx *c, struct write_state *w)
 	if (rc) {
 		/* The draft keeps every word even when the save fails. */
 		save_draft(c, w);
-		snprintf(c->note, sizeof(c->note), "Not saved: %.*s", (int)utf8_cut(e.msg, 170),
-		         e.msg);
-		c->note_role = ROLE_WARN;
+		view_note(c, ROLE_WARN, "Not saved: %.*s", (int)utf8_cut(e.msg, 170), e.msg);
 		return STEP(STEP_REDRAW);
 	}
 	draft_delete(c->vault, "new", &e);
@@ -263,8 +260,8 @@ static struct step write_action(struct ctx *c, void *st, enum action a)
 		return save_entry(c, w);
 	if (a == ACT_CHECKIN) {
 		if (w->req.entry_id) {
-			snprintf(c->note, sizeof(c->note), "%s",
-			         "A check-in links to a new entry; this one is saved already.");
+			view_note(c, ROLE_STATUS, "%s",
+			          "A check-in links to a new entry; this one is saved already.");
 			return STEP(STEP_REDRAW);
 		}
 		return PUSH(checkin_view, &w->req.mood_id);
@@ -293,19 +290,17 @@ static struct step write_action(struct ctx *c, void *st, enum action a)
 		if (!unsaved(w) || w->leave_unkept)
 			return STEP(STEP_POP);
 		if (save_draft(c, w) == 0) {
-			snprintf(c->note, sizeof(c->note), "%s",
-			         "Kept as a draft; it opens again next time you write.");
+			view_note(c, ROLE_STATUS, "%s", "Kept as a draft; it opens again next time you write.");
 			return STEP(STEP_POP);
 		}
 		/* Nowhere to keep the words (a full disk, say): leaving now would
 		 * lose them, so stay until the person says so. */
 		w->leave_unkept = true;
 		char save[16], back[16];
-		snprintf(c->note, sizeof(c->note),
+		view_note(c, ROLE_WARN,
 		         "Your words are still here but could not be kept. %s tries again; "
-		         "%s again leaves without them.",
-		         keymap_key_for(ACT_SKIP, true, save), keymap_key_for(ACT_BACK, true, back));
-		c->note_role = ROLE_WARN;
+		          "%s again leaves without them.",
+		          keymap_key_for(ACT_SKIP, true, save), keymap_key_for(ACT_BACK, true, back));
 		return STEP(STEP_REDRAW);
 	}
 	return STEP(STEP_NONE);
