@@ -15,6 +15,7 @@
 
 struct vault;
 struct deleted_entry;
+struct status_line;
 
 /* What every view may read and change: the open vault (NULL while
  * locked), where things live, and the line of news for the status bar. */
@@ -29,8 +30,8 @@ struct ctx {
 	int week_start;      /* weeks begin on this weekday: 0 Monday, 6 Sunday */
 	enum date_style date_style; /* dates on screen (view_date) */
 	bool wide;           /* spacing = wide: more room in pages to read */
-	char note[200];      /* shown once in the status bar, then cleared */
-	enum role note_role;
+	/* The status bar's note (views/status.c): set with view_note. */
+	struct status_line *status;
 	/* Opened over the home screen after STEP_UNLOCKED, once. */
 	const struct view_ops *after_unlock;
 	const void *after_arg;

@@ -67,7 +67,7 @@ s{^(?<ind>[ \t]*)snprintf\(\s*(?<c>(?:\w+->)?c)->note,\s*sizeof\s*\(?\s*\k<c>->n
  {call($+{ind}, "view_note($+{c}, " . ($+{role} // "ROLE_STATUS"), $+{sep}, $+{bal})}mge;
 ' $files
 
-left=$(grep -nE '(\bc|a->ctx)(->|\.)note(_role)?\b' $files || true)
+left=$(grep -nE '(c->|ctx\.)note(_role)?\b' $files || true)
 if [ -n "$left" ]; then
 	echo "ctx21.sh: left for a hand edit:" >&2
 	echo "$left" >&2

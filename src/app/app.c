@@ -16,6 +16,7 @@
 #include "util/buf.h"
 #include "util/path.h"
 #include "util/utf8.h"
+#include "views/status.h"
 #include "views/view.h"
 
 #define MIN_ROWS 18
@@ -90,7 +91,7 @@ static void push(struct app *a, const struct view_ops *ops, const void *arg)
 	}
 	a->stack[a->n++] = (struct frame){ops, state};
 	if (ops->enter && ops->enter(&a->ctx, state, arg) != 0) {
-		if (!a->ctx.note[0])
+		if (!*status_line_text(a->ctx.status, NULL))
 			view_note(&a->ctx, ROLE_WARN, "That screen could not open.");
 		pop(a);
 	}
@@ -234,9 +235,10 @@ static void draw_status(struct app *a, const struct view_ops *ops, int y, int co
 	x += ui_puts(y, x, cols - x, ROLE_CRISIS, label);
 	x += ui_puts(y, x, cols - x, ROLE_STATUS, " crisis help ");
 	/* A note takes the place of the hints until the next key. */
-	if (a->ctx.note[0]) {
-		enum role r = a->ctx.note_role == ROLE_WARN ? ROLE_WARN : ROLE_STATUS;
-		draw_note(a->ctx.note, r, y, x, cols);
+	enum role r;
+	const char *note = status_line_text(a->ctx.status, &r);
+	if (*note) {
+		draw_note(note, r == ROLE_WARN ? ROLE_WARN : ROLE_STATUS, y, x, cols);
 		return;
 	}
 	for (const struct hint *h = ops->hints; h && h->a != ACT_NONE && x < cols; h++) {
@@ -501,18 +503,30 @@ static void release_stderr(int rd, int saved)
 		close(rd);
 }
 
+static void app_free(struct app *a)
+{
+	status_line_free(a->ctx.status);
+	mem_wipe(a, sizeof(*a));
+	free(a);
+}
+
 int app_run(const struct app_opts *o)
 {
 	static const struct app_io term_io = {term_read, NULL, NULL};
 	struct app *a = calloc(1, sizeof(*a));
 	if (!a)
 		return E_FAIL;
+	a->ctx.status = status_line_new();
+	if (!a->ctx.status) {
+		app_free(a);
+		return E_FAIL;
+	}
 	a->data_version = -1;
 	struct paths p;
 	struct error e = {0};
 	if (paths_resolve(&p, &e)) {
 		fprintf(stderr, "tend: %s\n", e.msg);
-		free(a);
+		app_free(a);
 		return e.code;
 	}
 	a->io = o->io ? o->io : &term_io;
@@ -531,7 +545,7 @@ int app_run(const struct app_opts *o)
 		release_stderr(err_rd, saved_err);
 		fprintf(stderr, "tend: %s\n", e.msg);
 		paths_free(&p);
-		free(a);
+		app_free(a);
 		return e.code;
 	}
 	if (!o->headless)
@@ -556,12 +570,9 @@ int app_run(const struct app_opts *o)
 			continue;
 		if (ev.type != EV_TIMEOUT) {
 			a->last_input_ms = now_ms();
-			/* A note is read once; the next key clears it, and its
-			 * colour with it. */
-			if (ev.type != EV_RESIZE) {
-				a->ctx.note[0] = '\0';
-				a->ctx.note_role = ROLE_STATUS;
-			}
+			/* A note is read once; the next key clears it. */
+			if (ev.type != EV_RESIZE)
+				status_line_clear(a->ctx.status);
 			a->dirty = true;
 		}
 		a->ctx.now_ms = now_ms();
@@ -574,7 +585,6 @@ int app_run(const struct app_opts *o)
 	release_stderr(err_rd, saved_err);
 	paths_free(&p);
 	int status = a->status;
-	mem_wipe(a, sizeof(*a));
-	free(a);
+	app_free(a);
 	return status;
 }

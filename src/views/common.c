@@ -1,5 +1,4 @@
 /* common.c: drawing helpers every view uses. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -9,27 +8,6 @@
 #include "content/render.h"
 #include "views/view.h"
 #include "util/utf8.h"
-
-void view_note(struct ctx *c, enum role r, const char *fmt, ...)
-{
-	char *out = c->note;
-	size_t size = sizeof(c->note);
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(out, size, fmt, ap);
-	va_end(ap);
-	if (n < 0) {
-		out[0] = '\0';
-	} else if ((size_t)n >= size) {
-		/* Cut: drop a character whose last bytes did not fit. */
-		size_t len = size - 1, start = utf8_prev(out, len);
-		unsigned char b = (unsigned char)out[start];
-		size_t need = b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-		if (start + need > len)
-			out[start] = '\0';
-	}
-	c->note_role = r;
-}
 
 void view_warn(struct ctx *c, const struct error *e)
 {
