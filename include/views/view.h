@@ -17,24 +17,28 @@ struct vault;
 struct deleted_entry;
 struct status_line;
 
-/* What every view may read and change: the open vault (NULL while
- * locked), where things live, and the line of news for the status bar. */
-struct ctx {
-	struct vault *vault;
+/* The config file's comfort settings and where things live: read once when
+ * tend starts and never changed while it runs, so views get them const. */
+struct settings {
 	const char *data_dir;
 	const char *config_dir;
-	char region[8];      /* crisis-line region code, e.g. "GB" */
 	bool no_color;
 	int autolock_min;    /* 0: never */
 	bool reduced_motion; /* nothing animates */
 	int week_start;      /* weeks begin on this weekday: 0 Monday, 6 Sunday */
 	enum date_style date_style; /* dates on screen (view_date) */
 	bool wide;           /* spacing = wide: more room in pages to read */
-	/* The status bar's note (views/status.c): set with view_note. */
-	struct status_line *status;
-	/* Opened over the home screen after STEP_UNLOCKED, once. */
-	const struct view_ops *after_unlock;
-	const void *after_arg;
+};
+
+/* What changes while tend runs and every screen shares. */
+struct session {
+	struct vault *vault; /* NULL while locked */
+	/* The crisis-line region code, e.g. "GB": from the config file, or as
+	 * chosen on a region screen since (view_set_region). */
+	char region[8];
+	/* Milliseconds on a monotonic clock, set by the loop before each
+	 * event (a fake clock in tests). */
+	long long now_ms;
 	/* Moves on whenever the journal changes; a screen that shows journal
 	 * data keeps the value it last read at and reloads when it differs. */
 	unsigned journal_gen;
@@ -42,9 +46,18 @@ struct ctx {
 	int64_t open_entry;
 	/* The last deleted entry, kept in memory for undo until lock. */
 	struct deleted_entry *last_deleted;
-	/* Milliseconds on a monotonic clock, set by the loop before each
-	 * event (a fake clock in tests). */
-	long long now_ms;
+};
+
+/* What a view is handed: the settings to read, the session, the status
+ * bar's note (set with view_note), and the few ways one screen leaves
+ * word for the loop or for another screen. The app owns all of it. */
+struct ctx {
+	const struct settings *set;
+	struct session *ses;
+	struct status_line *status;
+	/* Opened over the home screen after STEP_UNLOCKED, once. */
+	const struct view_ops *after_unlock;
+	const void *after_arg;
 	/* Set by a screen that opens another for a task of its own (homework):
 	 * view_done calls it when an exercise is finished (what: the
 	 * exercise's id) or a new entry is saved ("entry", id: the entry's).
@@ -177,7 +190,7 @@ void view_warn(struct ctx *c, const struct error *e);
 /* Tells the screen waiting for a task (c->on_done), if any, that
  * something was done: an exercise's id, or "entry" with its id. */
 void view_done(struct ctx *c, const char *what, int64_t id);
-/* Saves the region choice (config file) and sets it in c. */
+/* Sets the session's region and saves it in the config file. */
 void view_set_region(struct ctx *c, const char *code);
 /* A moment (Unix seconds and the offset it was written at) as a date in the
  * config file's format and the time: "23 November 2026 08:10". */

@@ -8,6 +8,9 @@
 #   1. Status notes: every `snprintf(c->note, sizeof(c->note), ...);` with
 #      the `c->note_role = R;` after it becomes `view_note(c, R, ...);`
 #      (ROLE_STATUS when no role was set).
+#   2. Settings and session: c->wide becomes c->set->wide for the config
+#      values (read-only), c->vault becomes c->ses->vault for what changes
+#      while tend runs (include/views/view.h says which is which).
 #
 # At the end it lists any use of the old fields it could not convert (those
 # need a hand edit) and exits 1 if there is one.
@@ -65,9 +68,13 @@ s{^([ \t]*)copy_cut\(\s*c->note,\s*sizeof\s*\(?\s*c->note\s*\)?,\s*(\w+),\s*strl
 # the same indent (a role line anywhere else is left for a hand edit).
 s{^(?<ind>[ \t]*)snprintf\(\s*(?<c>(?:\w+->)?c)->note,\s*sizeof\s*\(?\s*\k<c>->note\s*\)?,(?<sep>\s*)$bal\);(?:\n\k<ind>\k<c>->note_role\s*=\s*(?<role>[^;\n]+);)?}
  {call($+{ind}, "view_note($+{c}, " . ($+{role} // "ROLE_STATUS"), $+{sep}, $+{bal})}mge;
+
+# Part 2: the fields that left struct ctx. \b keeps rc->vault and the like.
+s{\bc->(data_dir|config_dir|no_color|autolock_min|reduced_motion|week_start|date_style|wide)\b}{c->set->$1}g;
+s{\bc->(vault|region|now_ms|journal_gen|open_entry|last_deleted)\b}{c->ses->$1}g;
 ' $files
 
-left=$(grep -nE '(c->|ctx\.)note(_role)?\b' $files || true)
+left=$(grep -nE '(c->|ctx\.)note(_role)?\b|\bc->(data_dir|config_dir|no_color|autolock_min|reduced_motion|week_start|date_style|wide|vault|region|now_ms|journal_gen|open_entry|last_deleted)\b' $files || true)
 if [ -n "$left" ]; then
 	echo "ctx21.sh: left for a hand edit:" >&2
 	echo "$left" >&2

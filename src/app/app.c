@@ -29,7 +29,9 @@ struct frame {
 };
 
 struct app {
-	struct ctx ctx;
+	struct settings set;
+	struct session ses;
+	struct ctx ctx; /* what views get: set (const), ses, the note */
 	struct frame stack[MAX_VIEWS];
 	int n;
 	bool dirty, work_pending, quit;
@@ -110,17 +112,17 @@ static void close_vault(struct app *a)
 	for (int i = a->n - 1; i >= 0; i--)
 		if (a->stack[i].ops->before_lock)
 			a->stack[i].ops->before_lock(&a->ctx, a->stack[i].state);
-	deleted_entry_free(a->ctx.last_deleted);
-	a->ctx.last_deleted = NULL;
-	if (a->ctx.vault) {
-		vault_close(a->ctx.vault);
-		a->ctx.vault = NULL;
+	deleted_entry_free(a->ses.last_deleted);
+	a->ses.last_deleted = NULL;
+	if (a->ses.vault) {
+		vault_close(a->ses.vault);
+		a->ses.vault = NULL;
 	}
 }
 
 static void lock(struct app *a)
 {
-	bool was_open = a->ctx.vault != NULL;
+	bool was_open = a->ses.vault != NULL;
 	/* Someone reading crisis lines keeps them in front of the lock. */
 	bool crisis = a->n && top(a)->ops == &crisis_view;
 	close_vault(a);
@@ -161,7 +163,7 @@ static void apply(struct app *a, struct step s)
 			pop(a);
 		if (!a->n || a->stack[0].ops != &home_view) {
 			pop_all(a);
-			push(a, a->ctx.vault ? &home_view : &unlock_view, NULL);
+			push(a, a->ses.vault ? &home_view : &unlock_view, NULL);
 		}
 		break;
 	case STEP_WORK:
@@ -307,7 +309,7 @@ static long long view_timer(struct app *a)
 	struct frame *t = top(a);
 	if (!t || !t->ops->timer)
 		return -1;
-	a->ctx.now_ms = now_ms();
+	a->ses.now_ms = now_ms();
 	return t->ops->timer(&a->ctx, t->state);
 }
 
@@ -315,7 +317,7 @@ static long long view_timer(struct app *a)
  * the vault: the journal, home and the other lists read it again. */
 static void poll_vault(struct app *a)
 {
-	if (!a->ctx.vault) {
+	if (!a->ses.vault) {
 		a->data_version = -1;
 		return;
 	}
@@ -323,9 +325,9 @@ static void poll_vault(struct app *a)
 	if (a->data_version >= 0 && now < a->next_poll_ms)
 		return;
 	a->next_poll_ms = now + POLL_MS;
-	long long v = vault_data_version(a->ctx.vault);
+	long long v = vault_data_version(a->ses.vault);
 	if (a->data_version >= 0 && v >= 0 && v != a->data_version) {
-		a->ctx.journal_gen++;
+		a->ses.journal_gen++;
 		a->dirty = true;
 	}
 	a->data_version = v;
@@ -336,12 +338,12 @@ static int timeout_for(struct app *a)
 	long long left = -1;
 	/* No auto-lock while the first run shows the recovery code. */
 	struct frame *t = top(a);
-	if (a->ctx.vault && a->ctx.autolock_min > 0 && !(t && (t->ops->flags & VIEW_NO_LOCK))) {
-		left = a->last_input_ms + (long long)a->ctx.autolock_min * 60000 - now_ms();
+	if (a->ses.vault && a->set.autolock_min > 0 && !(t && (t->ops->flags & VIEW_NO_LOCK))) {
+		left = a->last_input_ms + (long long)a->set.autolock_min * 60000 - now_ms();
 		if (left < 0)
 			left = 0;
 	}
-	if (a->ctx.vault && (left < 0 || left > POLL_MS))
+	if (a->ses.vault && (left < 0 || left > POLL_MS))
 		left = POLL_MS;
 	long long vt = view_timer(a);
 	if (vt >= 0 && (left < 0 || vt < left))
@@ -354,8 +356,8 @@ static int timeout_for(struct app *a)
 static bool autolock_due(struct app *a)
 {
 	struct frame *t = top(a);
-	return a->ctx.vault && a->ctx.autolock_min > 0 && !(t->ops->flags & VIEW_NO_LOCK) &&
-	       now_ms() - a->last_input_ms >= (long long)a->ctx.autolock_min * 60000;
+	return a->ses.vault && a->set.autolock_min > 0 && !(t->ops->flags & VIEW_NO_LOCK) &&
+	       now_ms() - a->last_input_ms >= (long long)a->set.autolock_min * 60000;
 }
 
 static void handle_action(struct app *a, enum action act)
@@ -371,7 +373,7 @@ static void handle_action(struct app *a, enum action act)
 			push(a, &help_view, t->ops);
 		return;
 	case ACT_LOCK:
-		if (!(t->ops->flags & VIEW_NO_LOCK) || a->ctx.vault)
+		if (!(t->ops->flags & VIEW_NO_LOCK) || a->ses.vault)
 			apply(a, STEP(STEP_LOCK));
 		return;
 	case ACT_HIDE:
@@ -443,13 +445,13 @@ static void load_settings(struct app *a, struct paths *p)
 	struct config cfg;
 	config_load(p->config_dir, &cfg);
 	keymap_configure(&cfg);
-	a->ctx.autolock_min = cfg.autolock_min;
+	a->set.autolock_min = cfg.autolock_min;
 	if (cfg.color == 0)
-		a->ctx.no_color = true;
-	a->ctx.reduced_motion = cfg.reduced_motion == 1;
-	a->ctx.week_start = cfg.week_start;
-	a->ctx.date_style = cfg.date_style;
-	a->ctx.wide = cfg.wide != 0;
+		a->set.no_color = true;
+	a->set.reduced_motion = cfg.reduced_motion == 1;
+	a->set.week_start = cfg.week_start;
+	a->set.date_style = cfg.date_style;
+	a->set.wide = cfg.wide != 0;
 	if (cfg.nwarnings) {
 		if (cfg.nwarnings > 1)
 			view_note(&a->ctx, ROLE_WARN, "%.*s (%d more: tend keys lists them)",
@@ -459,16 +461,16 @@ static void load_settings(struct app *a, struct paths *p)
 	}
 	/* The crisis data is read at start only when a region must be guessed. */
 	if (cfg.region[0]) {
-		snprintf(a->ctx.region, sizeof(a->ctx.region), "%s", cfg.region);
+		snprintf(a->ses.region, sizeof(a->ses.region), "%s", cfg.region);
 		return;
 	}
 	struct crisis_data d;
 	struct error e;
 	if (crisis_load(&d, &e) == 0) {
-		snprintf(a->ctx.region, sizeof(a->ctx.region), "%s", crisis_pick_region(&d, NULL));
+		snprintf(a->ses.region, sizeof(a->ses.region), "%s", crisis_pick_region(&d, NULL));
 		crisis_free(&d);
 	} else {
-		snprintf(a->ctx.region, sizeof(a->ctx.region), "INTL");
+		snprintf(a->ses.region, sizeof(a->ses.region), "INTL");
 	}
 }
 
@@ -516,6 +518,8 @@ int app_run(const struct app_opts *o)
 	struct app *a = calloc(1, sizeof(*a));
 	if (!a)
 		return E_FAIL;
+	a->ctx.set = &a->set;
+	a->ctx.ses = &a->ses;
 	a->ctx.status = status_line_new();
 	if (!a->ctx.status) {
 		app_free(a);
@@ -531,13 +535,13 @@ int app_run(const struct app_opts *o)
 	}
 	a->io = o->io ? o->io : &term_io;
 	clock_io = a->io;
-	a->ctx.data_dir = p.data_dir;
-	a->ctx.config_dir = p.config_dir;
+	a->set.data_dir = p.data_dir;
+	a->set.config_dir = p.config_dir;
 	const char *nc = getenv("NO_COLOR");
-	a->ctx.no_color = nc && *nc;
+	a->set.no_color = nc && *nc;
 	load_settings(a, &p);
 
-	struct term_opts to = {o->in, o->out, a->ctx.no_color, o->headless};
+	struct term_opts to = {o->in, o->out, a->set.no_color, o->headless};
 	int saved_err = -1, err_rd = -1;
 	if (!o->headless)
 		err_rd = hold_stderr(&saved_err);
@@ -575,7 +579,7 @@ int app_run(const struct app_opts *o)
 				status_line_clear(a->ctx.status);
 			a->dirty = true;
 		}
-		a->ctx.now_ms = now_ms();
+		a->ses.now_ms = now_ms();
 		handle(a, &ev);
 		input_release();
 	}
