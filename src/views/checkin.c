@@ -230,11 +230,11 @@ static void keep_draft(struct ctx *c, struct checkin_state *s)
 {
 	struct error e = {0};
 	s->dirty = true;
-	if (!c->vault || s->edit_id)
+	if (!c->ses->vault || s->edit_id)
 		return; /* a saved check-in being changed is not a draft */
 	if (form_empty(s)) {
 		/* Emptied by the person: no draft is left behind. */
-		settings_delete(c->vault, DRAFT_KEY, &e);
+		settings_delete(c->ses->vault, DRAFT_KEY, &e);
 		return;
 	}
 	struct buf b = BUF_INIT;
@@ -242,7 +242,7 @@ static void keep_draft(struct ctx *c, struct checkin_state *s)
 	                    SEP, s->intensity.value, SEP, s->energy.value, SEP, s->c.tolerance, SEP,
 	                    s->sleep, SEP, s->emotions, SEP, s->body, SEP, s->tags, SEP, s->note, SEP,
 	                    s->when);
-	if (rc || settings_set(c->vault, DRAFT_KEY, buf_str(&b), &e)) {
+	if (rc || settings_set(c->ses->vault, DRAFT_KEY, buf_str(&b), &e)) {
 		const char *why = rc ? "out of memory" : e.msg;
 		view_note(c, ROLE_WARN, "The check-in could not be kept as a draft: %.*s",
 		          (int)utf8_cut(why, 120), why);
@@ -257,7 +257,7 @@ static bool load_draft(struct ctx *c, struct checkin_state *s)
 	struct buf b = BUF_INIT;
 	struct error e = {0};
 	bool ok = false;
-	if (settings_get_buf(c->vault, DRAFT_KEY, &b, &e) == 1 && b.data) {
+	if (settings_get_buf(c->ses->vault, DRAFT_KEY, &b, &e) == 1 && b.data) {
 		char *f[11];
 		size_t n = 0;
 		for (char *p = b.data; p && n < 11;) {
@@ -293,8 +293,8 @@ static bool load_draft(struct ctx *c, struct checkin_state *s)
 static void drop_draft(struct ctx *c)
 {
 	struct error e = {0};
-	if (c->vault)
-		settings_delete(c->vault, DRAFT_KEY, &e);
+	if (c->ses->vault)
+		settings_delete(c->ses->vault, DRAFT_KEY, &e);
 }
 
 static int checkin_enter(struct ctx *c, void *st, const void *arg)
@@ -313,7 +313,7 @@ static int checkin_enter(struct ctx *c, void *st, const void *arg)
 	s->pick->out = s->emotions;
 	s->pick->out_size = sizeof(s->emotions);
 	s->pick->owner = s;
-	if (c->vault && load_draft(c, s)) {
+	if (c->ses->vault && load_draft(c, s)) {
 		s->details = s->intensity.value != SCALE_NONE || s->energy.value != SCALE_NONE ||
 		             *s->c.tolerance || *s->sleep || *s->emotions || *s->body || *s->tags ||
 		             *s->note || *s->when;
@@ -459,8 +459,8 @@ static struct step save(struct ctx *c, struct checkin_state *s)
 		return STEP(STEP_REDRAW);
 	}
 	int64_t id = s->edit_id;
-	if (s->edit_id ? checkin_update(c->vault, s->edit_id, &s->c, &e)
-	               : checkin_add(c->vault, &s->c, &id, &e)) {
+	if (s->edit_id ? checkin_update(c->ses->vault, s->edit_id, &s->c, &e)
+	               : checkin_add(c->ses->vault, &s->c, &id, &e)) {
 		view_warn(c, &e);
 		return STEP(STEP_REDRAW);
 	}
@@ -545,7 +545,7 @@ static struct step checkin_text(struct ctx *c, void *st, const char *text, size_
 {
 	struct checkin_state *s = st;
 	struct scale *sc = row_scale(s, s->details ? s->m.sel : F_SCORE);
-	if (sc && scale_text(sc, text, len, c->now_ms)) {
+	if (sc && scale_text(sc, text, len, c->ses->now_ms)) {
 		keep_draft(c, s);
 		return STEP(STEP_REDRAW);
 	}
@@ -724,7 +724,7 @@ static void list_load(struct ctx *c, struct checkins_state *s)
 	checkins_free(s->list, s->n);
 	s->list = NULL;
 	s->n = 0;
-	if (checkins_list(c->vault, 0, &s->list, &s->n, &e))
+	if (checkins_list(c->ses->vault, 0, &s->list, &s->n, &e))
 		view_warn(c, &e);
 	s->m.n = s->n;
 	if (s->m.sel >= s->n)
@@ -773,7 +773,7 @@ static struct step remove_it(struct ctx *c, void *data)
 {
 	struct checkins_state *s = data;
 	struct error e = {0};
-	if (checkin_delete(c->vault, s->del_id, &e))
+	if (checkin_delete(c->ses->vault, s->del_id, &e))
 		view_warn(c, &e);
 	else
 		view_note(c, ROLE_STATUS, "%s", "The check-in is removed.");

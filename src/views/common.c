@@ -63,7 +63,7 @@ int view_markdown(int y, int x, int w, int maxrows, int skip, const char *md)
 
 void view_reading_box(const struct ctx *c, int cols, int max, int *x, int *w)
 {
-	*x = !c->wide ? 2 : cols >= 72 ? 6 : 4;
+	*x = !c->set->wide ? 2 : cols >= 72 ? 6 : 4;
 	*w = cols - 2 * *x < max ? cols - 2 * *x : max;
 	if (*w < 1)
 		*w = 1;
@@ -97,9 +97,9 @@ void view_done(struct ctx *c, const char *what, int64_t id)
 
 void view_set_region(struct ctx *c, const char *code)
 {
-	snprintf(c->region, sizeof(c->region), "%s", code);
+	snprintf(c->ses->region, sizeof(c->ses->region), "%s", code);
 	struct error e;
-	if (config_set(c->config_dir, "region", code, &e)) {
+	if (config_set(c->set->config_dir, "region", code, &e)) {
 		view_note(c, ROLE_WARN, "%s",
 		          "The region is set until tend closes, but it could not be saved.");
 	}
@@ -113,7 +113,7 @@ void view_date(const struct ctx *c, int64_t at, int off_min, char *out, size_t s
 		snprintf(out, size, "?");
 		return;
 	}
-	date_format(out, size, &tm, c->date_style, 0);
+	date_format(out, size, &tm, c->set->date_style, 0);
 }
 
 void view_date_time(const struct ctx *c, int64_t at, int off_min, char *out, size_t size)
@@ -124,7 +124,7 @@ void view_date_time(const struct ctx *c, int64_t at, int off_min, char *out, siz
 		snprintf(out, size, "?");
 		return;
 	}
-	size_t n = date_format(out, size, &tm, c->date_style, 0);
+	size_t n = date_format(out, size, &tm, c->set->date_style, 0);
 	if (n + 1 < size)
 		snprintf(out + n, size - n, " %02d:%02d", tm.tm_hour, tm.tm_min);
 }
@@ -140,7 +140,7 @@ void view_stamp(const struct ctx *c, const char *stamp, char *out, size_t size)
 	}
 	memcpy(day, stamp, 10);
 	day[10] = '\0';
-	size_t n = date_format_iso_text(out, size, day, c->date_style);
+	size_t n = date_format_iso_text(out, size, day, c->set->date_style);
 	if (n + 1 < size)
 		snprintf(out + n, size - n, " %02d:%02d", hh, mm);
 }

@@ -318,7 +318,7 @@ static struct step ex_write(struct ctx *c, void *data)
 	struct exportst *s = data;
 	struct error e = {0};
 	size_t len = 0;
-	if (export_write(c->vault, export_kinds[s->kind].format, buf_str(&s->full), &len, &e)) {
+	if (export_write(c->ses->vault, export_kinds[s->kind].format, buf_str(&s->full), &len, &e)) {
 		snprintf(s->problem, sizeof(s->problem), "%s", e.msg);
 		return STEP(STEP_REDRAW);
 	}
@@ -337,7 +337,7 @@ static struct step ex_try(struct ctx *c, struct exportst *s)
 	s->problem[0] = '\0';
 	char example[32];
 	snprintf(example, sizeof(example), "tend-export.%s", export_kinds[s->kind].ext);
-	switch (data_target(c->data_dir, EXPORT_INSIDE_VAULT, s->path.buf, "export", example,
+	switch (data_target(c->set->data_dir, EXPORT_INSIDE_VAULT, s->path.buf, "export", example,
 	                    &s->full, s->problem, sizeof(s->problem), s->question,
 	                    sizeof(s->question))) {
 	case DATA_PROBLEM:

@@ -237,7 +237,7 @@ static void dry_run(struct ctx *c, struct importst *s, bool *ask_moods)
 	struct import_opts o = opts_for(s, moods);
 	o.dry_run = true;
 	o.unknown = &unknown;
-	int rc = run_import(c->vault, s, &o, &s->sum, &e);
+	int rc = run_import(c->ses->vault, s, &o, &s->sum, &e);
 	s->stage = rc ? IM_PROBLEM : IM_READY;
 	for (size_t i = 0; rc && i < s->plan.nunknown; i++)
 		if (s->plan.unknown[i].score < 0)
@@ -304,7 +304,7 @@ static struct step im_import(struct ctx *c, struct importst *s)
 	struct mood_name moods[MOODMAP_MAX];
 	struct import_opts o = opts_for(s, moods);
 	struct import_summary done;
-	if (run_import(c->vault, s, &o, &done, &e)) {
+	if (run_import(c->ses->vault, s, &o, &done, &e)) {
 		snprintf(s->problem, sizeof(s->problem), "%s", e.msg);
 		s->stage = IM_PROBLEM;
 		return STEP(STEP_REDRAW);
@@ -315,7 +315,7 @@ static struct step im_import(struct ctx *c, struct importst *s)
 	view_note(c, ROLE_STATUS, "Imported %zu entr%s and %zu check-in%s%s", done.entries,
 	          done.entries == 1 ? "y" : "ies", done.checkins, done.checkins == 1 ? "" : "s",
 	          there);
-	c->journal_gen++;
+	c->ses->journal_gen++;
 	return STEP(STEP_POP);
 }
 
@@ -503,7 +503,7 @@ static struct step mm_action(struct ctx *c, void *st, enum action a)
 static struct step mm_text(struct ctx *c, void *st, const char *text, size_t len)
 {
 	struct moodmapst *s = st;
-	if (!scale_text(&s->sc, text, len, c->now_ms))
+	if (!scale_text(&s->sc, text, len, c->ses->now_ms))
 		return STEP(STEP_NONE);
 	s->scores[s->sel] = s->sc.value;
 	return STEP(STEP_REDRAW);

@@ -80,7 +80,7 @@ static void help_draw(struct ctx *c, void *st, int rows, int cols)
 	view_reading_box(c, cols, 90, &x, &w);
 	ui_puts(0, x, w, ROLE_TITLE, "Keys");
 	h->rows = rows - 2;
-	h->total = view_markdown_flags(2, x, w, h->rows, h->top, buf_str(&h->md), c->wide);
+	h->total = view_markdown_flags(2, x, w, h->rows, h->top, buf_str(&h->md), c->set->wide);
 }
 
 static struct step help_action(struct ctx *c, void *st, enum action a)

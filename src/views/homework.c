@@ -80,9 +80,9 @@ static int reload(struct ctx *c, struct hwlist *s)
 {
 	drop(s);
 	s->stale = false;
-	s->gen = c->journal_gen;
+	s->gen = c->ses->journal_gen;
 	struct error e = {0};
-	if (hwpack_list(c->vault, &s->packs, &s->n, &e)) {
+	if (hwpack_list(c->ses->vault, &s->packs, &s->n, &e)) {
 		view_warn(c, &e);
 		return -1;
 	}
@@ -102,7 +102,7 @@ static int reload(struct ctx *c, struct hwlist *s)
 		sh->readable = true;
 		const char *practice[HOMEWORK_MAX_ITEMS];
 		homework_practice_names(&sh->h, practice);
-		if (hwpack_progress(c->vault, s->packs[i].id, practice, sh->pr, sh->h.nitems, &e))
+		if (hwpack_progress(c->ses->vault, s->packs[i].id, practice, sh->pr, sh->h.nitems, &e))
 			view_warn(c, &e);
 	}
 	s->m.n = s->n + 1;
@@ -149,8 +149,8 @@ static void dates_line(const struct ctx *c, const struct hw_pack *p, bool short_
                        size_t size)
 {
 	char given[32], due[32];
-	date_format_iso_text(given, sizeof(given), p->assigned, c->date_style);
-	date_format_iso_text(due, sizeof(due), p->due, c->date_style);
+	date_format_iso_text(given, sizeof(given), p->assigned, c->set->date_style);
+	date_format_iso_text(due, sizeof(due), p->due, c->set->date_style);
 	int n = snprintf(out, size, "From %s", p->from);
 	if ((!short_form || !*p->due) && n > 0 && (size_t)n < size)
 		n += snprintf(out + n, size - (size_t)n, " · assigned %s", given);
@@ -273,7 +273,7 @@ static void draw_pack(const struct ctx *c, struct hwlist *s, int rows, int cols)
 static void hw_draw(struct ctx *c, void *st, int rows, int cols)
 {
 	struct hwlist *s = st;
-	if (s->stale || s->gen != c->journal_gen)
+	if (s->stale || s->gen != c->ses->journal_gen)
 		reload(c, s);
 	if (s->open)
 		draw_pack(c, s, rows, cols);
@@ -298,7 +298,7 @@ static bool task_done(struct ctx *c, void *data, const char *what, int64_t id)
 	m.item = s->pending;
 	m.entry_id = it->kind == HW_PROMPT ? id : 0;
 	struct error e = {0};
-	if (hwpack_mark(c->vault, &m, &e))
+	if (hwpack_mark(c->ses->vault, &m, &e))
 		view_warn(c, &e);
 	s->pending = -1;
 	s->stale = true;
@@ -371,11 +371,11 @@ static struct step remove_pack(struct ctx *c, void *data)
 {
 	struct hwlist *s = data;
 	struct error e = {0};
-	if (hwpack_remove(c->vault, s->packs[s->m.sel].id, &e)) {
+	if (hwpack_remove(c->ses->vault, s->packs[s->m.sel].id, &e)) {
 		view_warn(c, &e);
 	} else {
 		view_note(c, ROLE_STATUS, "%s", "The pack and what was kept for it are gone.");
-		c->journal_gen++; /* home shows the section only while there are packs */
+		c->ses->journal_gen++; /* home shows the section only while there are packs */
 	}
 	s->open = false;
 	s->stale = true;
@@ -586,7 +586,7 @@ static void measure_pause(struct ctx *c, struct hwmeasure *s)
 {
 	struct error e = {0};
 	if (!s->q) {
-		settings_delete(c->vault, s->key, &e);
+		settings_delete(c->ses->vault, s->key, &e);
 		return;
 	}
 	char text[HOMEWORK_MAX_QUESTIONS * 4] = "";
@@ -594,7 +594,7 @@ static void measure_pause(struct ctx *c, struct hwmeasure *s)
 		size_t n = strlen(text);
 		snprintf(text + n, sizeof(text) - n, "%s%d", i ? "," : "", s->answers[i]);
 	}
-	if (settings_set(c->vault, s->key, text, &e))
+	if (settings_set(c->ses->vault, s->key, text, &e))
 		view_warn(c, &e);
 }
 
@@ -608,7 +608,7 @@ static int measure_enter(struct ctx *c, void *st, const void *arg)
 	/* Answers left part way: go on from there. */
 	struct buf b = BUF_INIT;
 	struct error e = {0};
-	if (settings_get_buf(c->vault, s->key, &b, &e) == 1) {
+	if (settings_get_buf(c->ses->vault, s->key, &b, &e) == 1) {
 		const char *p = buf_str(&b);
 		while (*p && s->q < it->m.nquestions) {
 			char *end;
@@ -621,7 +621,7 @@ static int measure_enter(struct ctx *c, void *st, const void *arg)
 	}
 	buf_free(&b);
 	struct trend_text t = {it, c, s->trend, sizeof(s->trend)};
-	hwpack_answers(c->vault, s->t->pack, s->t->item, trend_add, &t, &e);
+	hwpack_answers(c->ses->vault, s->t->pack, s->t->item, trend_add, &t, &e);
 	s->m = (struct menu){.n = it->m.nresponses};
 	return 0;
 }
@@ -693,13 +693,13 @@ static struct step measure_action(struct ctx *c, void *st, enum action a)
 	m.answer = text;
 	struct error e = {0};
 	if (homework_measure_encode(it, s->answers, text, sizeof(text)) ||
-	    hwpack_mark(c->vault, &m, &e)) {
+	    hwpack_mark(c->ses->vault, &m, &e)) {
 		if (!e.msg[0])
 			snprintf(e.msg, sizeof(e.msg), "%s", "Those answers could not be kept.");
 		view_warn(c, &e);
 		return STEP(STEP_REDRAW);
 	}
-	settings_delete(c->vault, s->key, &e);
+	settings_delete(c->ses->vault, s->key, &e);
 	*s->t->stale = true;
 	double score = homework_measure_score(it, s->answers);
 	view_note(c, ROLE_STATUS, it->m.mean ? "Kept in your vault. This time: %.1f."
@@ -750,7 +750,7 @@ static int item_enter(struct ctx *c, void *st, const void *arg)
 	         s->t->item);
 	struct buf b = BUF_INIT;
 	struct error e = {0};
-	if (s->t->it->kind == HW_ANSWER && settings_get_buf(c->vault, s->key, &b, &e) == 1)
+	if (s->t->it->kind == HW_ANSWER && settings_get_buf(c->ses->vault, s->key, &b, &e) == 1)
 		field_insert(&s->f, b.data, b.len);
 	buf_free(&b);
 	return 0;
@@ -824,11 +824,11 @@ static struct step keep(struct ctx *c, struct hwitem *s)
 		m.answer = s->f.buf;
 	}
 	struct error e = {0};
-	if (hwpack_mark(c->vault, &m, &e)) {
+	if (hwpack_mark(c->ses->vault, &m, &e)) {
 		view_warn(c, &e);
 		return STEP(STEP_REDRAW);
 	}
-	settings_delete(c->vault, s->key, &e);
+	settings_delete(c->ses->vault, s->key, &e);
 	*s->t->stale = true;
 	view_note(c, ROLE_STATUS, "%s", "Kept in your vault.");
 	return STEP(STEP_POP);
@@ -843,13 +843,13 @@ static struct step item_action(struct ctx *c, void *st, enum action a)
 	if (a == ACT_BACK) {
 		struct error e = {0};
 		if (!scale && s->f.len) {
-			if (settings_set(c->vault, s->key, s->f.buf, &e)) {
+			if (settings_set(c->ses->vault, s->key, s->f.buf, &e)) {
 				view_warn(c, &e);
 				return STEP(STEP_REDRAW);
 			}
 			view_note(c, ROLE_STATUS, "%s", "Your words wait here; open the item again to go on.");
 		} else if (!scale) {
-			settings_delete(c->vault, s->key, &e);
+			settings_delete(c->ses->vault, s->key, &e);
 		}
 		return STEP(STEP_POP);
 	}
@@ -863,7 +863,7 @@ static struct step item_text(struct ctx *c, void *st, const char *text, size_t l
 {
 	struct hwitem *s = st;
 	if (s->t->it->kind == HW_SCALE) {
-		return scale_text(&s->score, text, len, c->now_ms) ? STEP(STEP_REDRAW) : STEP(STEP_NONE);
+		return scale_text(&s->score, text, len, c->ses->now_ms) ? STEP(STEP_REDRAW) : STEP(STEP_NONE);
 	}
 	if (field_insert(&s->f, text, len)) {
 		view_note(c, ROLE_WARN, "%s", "Out of memory: that text was not added.");
@@ -876,7 +876,7 @@ static void item_before_lock(struct ctx *c, void *st)
 	struct hwitem *s = st;
 	struct error e = {0};
 	if (s->t->it->kind == HW_ANSWER && s->f.len)
-		settings_set(c->vault, s->key, s->f.buf, &e);
+		settings_set(c->ses->vault, s->key, s->f.buf, &e);
 }
 
 static const struct hint item_hints[] = {
@@ -973,9 +973,9 @@ static void imp_draw(struct ctx *c, void *st, int rows, int cols)
 	ui_puts(y++, 2, w, ROLE_HEADING, h->title);
 	char line[600];
 	char given[32], due[32] = "";
-	date_format_iso_text(given, sizeof(given), h->assigned, c->date_style);
+	date_format_iso_text(given, sizeof(given), h->assigned, c->set->date_style);
 	if (h->due)
-		date_format_iso_text(due, sizeof(due), h->due, c->date_style);
+		date_format_iso_text(due, sizeof(due), h->due, c->set->date_style);
 	snprintf(line, sizeof(line), "From %s · assigned %s%s%s", h->from, given,
 	         h->due ? " · for the session on " : "", due);
 	y += view_markdown(y, 2, w, 2, 0, line);
@@ -1038,7 +1038,7 @@ static struct step imp_add(struct ctx *c, struct hwimport *s)
 	int64_t id;
 	bool existed;
 	struct error e = {0};
-	if (hwpack_add(c->vault, s->text.data, s->text.len, s->h.title, s->h.from, s->h.assigned,
+	if (hwpack_add(c->ses->vault, s->text.data, s->text.len, s->h.title, s->h.from, s->h.assigned,
 	               s->h.due, &id, &existed, &e)) {
 		view_warn(c, &e);
 		return STEP(STEP_REDRAW);
@@ -1046,7 +1046,7 @@ static struct step imp_add(struct ctx *c, struct hwimport *s)
 	view_note(c, ROLE_STATUS, "%s",
 	          existed ? "That pack is in your vault already; nothing was added."
 	                  : "Added. It is under From my therapist on the home screen.");
-	c->journal_gen++; /* the home screen and the list read the packs again */
+	c->ses->journal_gen++; /* the home screen and the list read the packs again */
 	return STEP(STEP_POP);
 }
 

@@ -207,7 +207,7 @@ struct list_state {
 static void list_marks(struct ctx *c, struct list_state *st)
 {
 	for (size_t i = 0; i < st->n; i++)
-		st->started[i] = pos_load(c->vault, st->pages[i].meta.id) > 0;
+		st->started[i] = pos_load(c->ses->vault, st->pages[i].meta.id) > 0;
 }
 
 static int list_enter(struct ctx *c, void *vs, const void *arg)
@@ -680,7 +680,7 @@ static int page_enter(struct ctx *c, void *vs, const void *arg)
 		return -1;
 	}
 	st->next = next_page(st->path);
-	st->restore = pos_load(c->vault, st->meta.id);
+	st->restore = pos_load(c->ses->vault, st->meta.id);
 	st->mode = st->meta.content_note ? MODE_NOTICE : MODE_READ;
 	if (st->mode == MODE_READ)
 		start_reading(c, st);
@@ -689,7 +689,7 @@ static int page_enter(struct ctx *c, void *vs, const void *arg)
 
 static void page_save(struct ctx *c, struct page_state *st)
 {
-	if (!c->vault || !st->reading || !st->lay || !st->meta.id)
+	if (!c->ses->vault || !st->reading || !st->lay || !st->meta.id)
 		return;
 	size_t tot = total_lines(st);
 	long at = tot ? (long)(st->top * (size_t)POS_SCALE / tot) : 0;
@@ -697,7 +697,7 @@ static void page_save(struct ctx *c, struct page_state *st)
 	pos_key(key, sizeof(key), st->meta.id);
 	snprintf(val, sizeof(val), "%ld", at);
 	struct error e = {0};
-	if (settings_set(c->vault, key, val, &e) != 0)
+	if (settings_set(c->ses->vault, key, val, &e) != 0)
 		set_note(c, ROLE_WARN, "Your place on this page could not be saved.");
 }
 
@@ -792,10 +792,10 @@ static void page_draw(struct ctx *c, void *vs, int rows, int cols)
 	}
 	use_hints(read_hints);
 	int x, w;
-	view_reading_box(c, cols, c->wide ? TEXT_MAX - 8 : TEXT_MAX, &x, &w);
+	view_reading_box(c, cols, c->set->wide ? TEXT_MAX - 8 : TEXT_MAX, &x, &w);
 	int y0 = 2;
 	st->vis = rows - y0 > 1 ? rows - y0 : 1;
-	page_layout(st, w, c->wide);
+	page_layout(st, w, c->set->wide);
 
 	char pct[8];
 	size_t mt = max_top(st);

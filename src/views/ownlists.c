@@ -34,7 +34,7 @@ static int reload(struct ctx *c, struct ownlist *s)
 	s->items = NULL;
 	s->n = 0;
 	struct error e = {0};
-	if (list_items(c->vault, s->which, &s->items, &s->n, &e)) {
+	if (list_items(c->ses->vault, s->which, &s->items, &s->n, &e)) {
 		view_warn(c, &e);
 		return -1;
 	}
@@ -141,8 +141,8 @@ static void ownlist_draw(struct ctx *c, void *st, int rows, int cols)
 static int save_item(struct ctx *c, void *data, const char *const *t, struct error *e)
 {
 	struct ownlist *s = data;
-	int rc = s->editing ? list_update(c->vault, s->editing, t[0], t[1], t[2], e)
-	                    : list_add(c->vault, s->which, t[0], t[1], t[2], NULL, e);
+	int rc = s->editing ? list_update(c->ses->vault, s->editing, t[0], t[1], t[2], e)
+	                    : list_add(c->ses->vault, s->which, t[0], t[1], t[2], NULL, e);
 	if (rc == 0)
 		s->stale = true;
 	return rc;
@@ -152,7 +152,7 @@ static struct step delete_item(struct ctx *c, void *data)
 {
 	struct ownlist *s = data;
 	struct error e = {0};
-	if (list_delete(c->vault, s->editing, &e))
+	if (list_delete(c->ses->vault, s->editing, &e))
 		view_warn(c, &e);
 	s->stale = true;
 	return STEP(STEP_REDRAW);

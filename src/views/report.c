@@ -111,7 +111,7 @@ static void load_entries(struct ctx *c, struct reportst *s)
 	struct entry_query q = {.from = (s->from_day - 1) * 86400, .to = (s->to_day + 2) * 86400};
 	struct error e = {0};
 	while (!s->rows.done && s->rows.n < RP_LIST_MAX * 2)
-		if (jrows_more(&s->rows, c->vault, &q, &e)) {
+		if (jrows_more(&s->rows, c->ses->vault, &q, &e)) {
 			view_warn(c, &e);
 			break;
 		}
@@ -175,14 +175,14 @@ static void offer_key(struct ctx *c, struct reportst *s)
 {
 	struct error e = {0};
 	uint8_t pk[REPORT_PK_BYTES];
-	if (settings_get(c->vault, SEAL_TO_SETTING, s->offered, sizeof(s->offered), &e) == 1 &&
+	if (settings_get(c->ses->vault, SEAL_TO_SETTING, s->offered, sizeof(s->offered), &e) == 1 &&
 	    report_pk_parse(s->offered, pk, &e) == 0) {
-		settings_get(c->vault, SEAL_FOR_SETTING, s->offered_for, sizeof(s->offered_for), &e);
+		settings_get(c->ses->vault, SEAL_FOR_SETTING, s->offered_for, sizeof(s->offered_for), &e);
 	} else {
 		s->offered[0] = '\0';
 		struct hw_pack *p = NULL;
 		size_t n = 0;
-		if (hwpack_list(c->vault, &p, &n, &e) == 0) {
+		if (hwpack_list(c->ses->vault, &p, &n, &e) == 0) {
 			for (size_t i = n; i-- > 0 && !s->offered[0];) {
 				struct homework h;
 				if (homework_parse(p[i].text, strlen(p[i].text), 0, &h, &e) != 0)
@@ -225,7 +225,7 @@ static int rp_enter(struct ctx *c, void *st, const void *arg)
 	field_insert(&s->path, name, strlen(name));
 	/* Homework is offered only when there is a pack to report on. */
 	struct error e = {0};
-	bool packs = hwpack_count(c->vault, &e) > 0;
+	bool packs = hwpack_count(c->ses->vault, &e) > 0;
 	offer_key(c, s);
 	for (int i = 0; i < REPORT_NSECTIONS; i++)
 		if (i != REPORT_ENTRIES && (i != REPORT_HOMEWORK || packs))
@@ -431,7 +431,7 @@ static struct step preview(struct ctx *c, struct reportst *s)
 	}
 	unbuild(s);
 	struct error e = {0};
-	if (report_build_load(c->vault, s->from_day, s->to_day, which, s->picked, s->npicked,
+	if (report_build_load(c->ses->vault, s->from_day, s->to_day, which, s->picked, s->npicked,
 	                      &s->rb, &e)) {
 		view_warn(c, &e);
 		return STEP(STEP_REDRAW);
@@ -461,7 +461,7 @@ static struct step rp_write(struct ctx *c, void *data)
 		snprintf(s->problem, sizeof(s->problem), "Seal for: %s", e.msg);
 		return STEP(STEP_REDRAW);
 	}
-	rc = report_output(c->vault, &s->rb.d, rp_formats[s->fmt].f, s->seal.len ? pk : NULL, &b,
+	rc = report_output(c->ses->vault, &s->rb.d, rp_formats[s->fmt].f, s->seal.len ? pk : NULL, &b,
 	                   &e);
 	if (rc == 0)
 		rc = atomic_write(buf_str(&s->full), b.data, b.len, 0600, &e);
@@ -476,8 +476,8 @@ static struct step rp_write(struct ctx *c, void *data)
 		 * gone (a public key is no secret, but whose it is says who the
 		 * person sees, so it stays in the vault). */
 		struct error ignored = {0};
-		settings_set(c->vault, SEAL_TO_SETTING, s->offered, &ignored);
-		settings_set(c->vault, SEAL_FOR_SETTING, s->offered_for, &ignored);
+		settings_set(c->ses->vault, SEAL_TO_SETTING, s->offered, &ignored);
+		settings_set(c->ses->vault, SEAL_FOR_SETTING, s->offered_for, &ignored);
 	}
 	s->stage = RP_WRITTEN;
 	snprintf(s->done, sizeof(s->done),
@@ -513,7 +513,7 @@ static struct step rp_try(struct ctx *c, struct reportst *s)
 	s->problem[0] = '\0';
 	char example[32];
 	snprintf(example, sizeof(example), "tend-report.%s", cur_ext(s));
-	switch (data_target(c->data_dir,
+	switch (data_target(c->set->data_dir,
 	                    s->seal.len ? "it could overwrite the vault's own files."
 	                                : EXPORT_INSIDE_VAULT,
 	                    s->path.buf, "report", example, &s->full, s->problem,

@@ -26,7 +26,7 @@ static void tags_load(struct ctx *c, struct tags_state *s)
 	s->t = NULL;
 	s->n = 0;
 	s->msg[0] = '\0';
-	if (tags_list(c->vault, &s->t, &s->n, &e))
+	if (tags_list(c->ses->vault, &s->t, &s->n, &e))
 		snprintf(s->msg, sizeof(s->msg), "%s", e.msg);
 	s->m.n = s->n;
 	if (s->m.sel >= s->n)
@@ -36,7 +36,7 @@ static void tags_load(struct ctx *c, struct tags_state *s)
 static int tags_enter(struct ctx *c, void *st, const void *arg)
 {
 	(void)arg;
-	((struct tags_state *)st)->gen = c->journal_gen;
+	((struct tags_state *)st)->gen = c->ses->journal_gen;
 	tags_load(c, st);
 	return 0;
 }
@@ -51,8 +51,8 @@ static void tags_leave(struct ctx *c, void *st)
 static void tags_draw(struct ctx *c, void *st, int rows, int cols)
 {
 	struct tags_state *s = st;
-	if (s->gen != c->journal_gen) {
-		s->gen = c->journal_gen;
+	if (s->gen != c->ses->journal_gen) {
+		s->gen = c->ses->journal_gen;
 		tags_load(c, s);
 	}
 	int y = view_title(cols, "Tags");
@@ -84,10 +84,10 @@ static int do_rename(struct ctx *c, void *data, const char *to, struct error *e)
 		return error_set(e, E_USAGE, "A tag needs a name; to remove it, use delete instead.");
 	if (!utf8_valid(to, strlen(to)))
 		return error_set(e, E_USAGE, "That name is not valid text.");
-	if (tag_rename(c->vault, s->name, to, e))
+	if (tag_rename(c->ses->vault, s->name, to, e))
 		return -1;
 	view_note(c, ROLE_STATUS, "Renamed.");
-	c->journal_gen++;
+	c->ses->journal_gen++;
 	tags_load(c, s);
 	return 0;
 }
@@ -96,11 +96,11 @@ static struct step do_delete(struct ctx *c, void *data)
 {
 	struct tags_state *s = data;
 	struct error e = {0};
-	if (tag_delete(c->vault, s->name, &e)) {
+	if (tag_delete(c->ses->vault, s->name, &e)) {
 		view_warn(c, &e);
 	} else {
 		view_note(c, ROLE_STATUS, "The tag was removed; the entries stay.");
-		c->journal_gen++;
+		c->ses->journal_gen++;
 	}
 	tags_load(c, s);
 	return STEP(STEP_REDRAW);

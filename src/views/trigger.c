@@ -67,11 +67,11 @@ static bool form_untouched(const struct trigger_state *s)
 static void keep_draft(struct ctx *c, struct trigger_state *s)
 {
 	struct error e = {0};
-	if (!c->vault)
+	if (!c->ses->vault)
 		return;
 	if (!s->id && form_untouched(s)) {
 		/* Emptied by the person: no draft is left behind. */
-		settings_delete(c->vault, s->draft_key, &e);
+		settings_delete(c->ses->vault, s->draft_key, &e);
 		return;
 	}
 	struct buf b = BUF_INIT;
@@ -81,7 +81,7 @@ static void keep_draft(struct ctx *c, struct trigger_state *s)
 		rc = buf_printf(&b, "%s%lld", i ? "," : "", (long long)s->picked[i]);
 	for (int k = 0; k < 7 && rc == 0; k++)
 		rc = buf_printf(&b, "%c%s", SEP, s->text[k]);
-	if (rc || settings_set(c->vault, s->draft_key, buf_str(&b), &e)) {
+	if (rc || settings_set(c->ses->vault, s->draft_key, buf_str(&b), &e)) {
 		const char *why = rc ? "out of memory" : e.msg;
 		view_note(c, ROLE_WARN, "The log could not be kept as a draft: %.*s",
 		          (int)utf8_cut(why, 120), why);
@@ -124,7 +124,7 @@ static bool load_draft(struct ctx *c, struct trigger_state *s)
 	struct buf b = BUF_INIT;
 	struct error e = {0};
 	bool ok = false;
-	if (settings_get_buf(c->vault, s->draft_key, &b, &e) == 1 && b.data) {
+	if (settings_get_buf(c->ses->vault, s->draft_key, &b, &e) == 1 && b.data) {
 		char *f[12];
 		size_t n = 0;
 		for (char *p = b.data; p && n < 12;) {
@@ -161,8 +161,8 @@ static bool load_draft(struct ctx *c, struct trigger_state *s)
 static void drop_draft(struct ctx *c, struct trigger_state *s)
 {
 	struct error e = {0};
-	if (c->vault)
-		settings_delete(c->vault, s->draft_key, &e);
+	if (c->ses->vault)
+		settings_delete(c->ses->vault, s->draft_key, &e);
 }
 
 static int trigger_enter(struct ctx *c, void *st, const void *arg)
@@ -172,8 +172,8 @@ static int trigger_enter(struct ctx *c, void *st, const void *arg)
 	scale_init(&s->before, 0, 10);
 	scale_init(&s->after, 0, 10);
 	scale_init(&s->helped, 0, 10);
-	if (categories_list(c->vault, &s->cats, &s->ncats, &e) ||
-	    tools_list(c->vault, &s->tools, &s->ntools, &e)) {
+	if (categories_list(c->ses->vault, &s->cats, &s->ncats, &e) ||
+	    tools_list(c->ses->vault, &s->tools, &s->ntools, &e)) {
 		view_warn(c, &e);
 		return -1;
 	}
@@ -378,7 +378,7 @@ static struct step save(struct ctx *c, struct trigger_state *s, bool finished)
 		.finished = finished,
 	};
 	struct error e = {0};
-	int rc = s->id ? trigger_update(c->vault, s->id, &t, &e) : trigger_add(c->vault, &t, NULL, &e);
+	int rc = s->id ? trigger_update(c->ses->vault, s->id, &t, &e) : trigger_add(c->ses->vault, &t, NULL, &e);
 	if (rc) {
 		view_warn(c, &e);
 		return STEP(STEP_REDRAW);
@@ -414,7 +414,7 @@ static struct step trigger_text(struct ctx *c, void *st, const char *text, size_
 {
 	struct trigger_state *s = st;
 	struct scale *sc = s->picking ? NULL : row_scale(s, s->m.sel);
-	if (sc && scale_text(sc, text, len, c->now_ms)) {
+	if (sc && scale_text(sc, text, len, c->ses->now_ms)) {
 		keep_draft(c, s);
 		return STEP(STEP_REDRAW);
 	}
@@ -475,7 +475,7 @@ static struct step trigger_action(struct ctx *c, void *st, enum action a)
 	if (a == ACT_BACK) {
 		struct buf none = BUF_INIT;
 		struct error e = {0};
-		bool drafted = settings_get_buf(c->vault, s->draft_key, &none, &e) == 1;
+		bool drafted = settings_get_buf(c->ses->vault, s->draft_key, &none, &e) == 1;
 		buf_free(&none);
 		if (!s->id ? form_untouched(s) : !drafted) {
 			drop_draft(c, s);
@@ -562,7 +562,7 @@ static void tmenu_load(struct ctx *c, struct tmenu *t)
 	trigger_saved_free(t->open, t->n);
 	t->open = NULL;
 	t->n = 0;
-	if (triggers_unfinished(c->vault, &t->open, &t->n, &e)) {
+	if (triggers_unfinished(c->ses->vault, &t->open, &t->n, &e)) {
 		view_warn(c, &e);
 	}
 	t->m.n = t->n + 3;
@@ -666,7 +666,7 @@ static void kinds_load(struct ctx *c, struct kinds *k)
 	categories_free(k->c, k->n);
 	k->c = NULL;
 	k->n = 0;
-	if (categories_list(c->vault, &k->c, &k->n, &e)) {
+	if (categories_list(c->ses->vault, &k->c, &k->n, &e)) {
 		view_warn(c, &e);
 	}
 	k->m.n = k->n;
@@ -707,7 +707,7 @@ static void kinds_draw(struct ctx *c, void *st, int rows, int cols)
 static int add_kind(struct ctx *c, void *data, const char *text, struct error *e)
 {
 	struct kinds *k = data;
-	if (category_add(c->vault, text, e))
+	if (category_add(c->ses->vault, text, e))
 		return -1;
 	kinds_load(c, k);
 	return 0;
@@ -717,7 +717,7 @@ static struct step remove_kind(struct ctx *c, void *data)
 {
 	struct kinds *k = data;
 	struct error e = {0};
-	if (category_delete(c->vault, k->c[k->m.sel], &e)) {
+	if (category_delete(c->ses->vault, k->c[k->m.sel], &e)) {
 		view_warn(c, &e);
 	}
 	kinds_load(c, k);
@@ -787,7 +787,7 @@ static void toolbox_load(struct ctx *c, struct toolbox *b)
 	tools_free(b->t, b->n);
 	b->t = NULL;
 	b->n = 0;
-	if (tools_list(c->vault, &b->t, &b->n, &e)) {
+	if (tools_list(c->ses->vault, &b->t, &b->n, &e)) {
 		view_warn(c, &e);
 	}
 	b->m.n = b->n;
@@ -844,7 +844,7 @@ static void toolbox_draw(struct ctx *c, void *st, int rows, int cols)
 static int add_tool(struct ctx *c, void *data, const char *text, struct error *e)
 {
 	struct toolbox *b = data;
-	if (tool_add(c->vault, text, "", NULL, e))
+	if (tool_add(c->ses->vault, text, "", NULL, e))
 		return -1;
 	toolbox_load(c, b);
 	return 0;
@@ -854,7 +854,7 @@ static struct step remove_tool(struct ctx *c, void *data)
 {
 	struct toolbox *b = data;
 	struct error e = {0};
-	if (tool_delete(c->vault, b->t[b->m.sel].id, &e)) {
+	if (tool_delete(c->ses->vault, b->t[b->m.sel].id, &e)) {
 		view_warn(c, &e);
 	}
 	toolbox_load(c, b);

@@ -119,14 +119,14 @@ static struct step unlock_work(struct ctx *c, void *st)
 	struct unlock *u = st;
 	struct error e = {0};
 	struct vault *v = NULL;
-	int rc = vault_open(c->data_dir, u->pass.buf, u->pass.len, &v, &e);
+	int rc = vault_open(c->set->data_dir, u->pass.buf, u->pass.len, &v, &e);
 	field_clear(&u->pass);
 	u->busy = false;
 	if (rc) {
 		snprintf(u->msg, sizeof(u->msg), "%s", e.msg);
 		return STEP(STEP_REDRAW);
 	}
-	c->vault = v;
+	c->ses->vault = v;
 	open_notes(c, v);
 	struct vault_check info;
 	vault_open_info(v, &info);

@@ -51,7 +51,7 @@ static void set_status(struct write_state *w, const char *what)
 
 static int save_draft(struct ctx *c, struct write_state *w)
 {
-	if (!c->vault || !unsaved(w))
+	if (!c->ses->vault || !unsaved(w))
 		return 0;
 	size_t len;
 	struct draft d = {.entry_id = w->req.entry_id};
@@ -61,7 +61,7 @@ static int save_draft(struct ctx *c, struct write_state *w)
 	d.tags = w->tags.buf;
 	d.prompt = w->prompt;
 	struct error e = {0};
-	if (draft_save(c->vault, &d, &e)) {
+	if (draft_save(c->ses->vault, &d, &e)) {
 		/* The reason goes in the note; the title bar has room for little. */
 		snprintf(w->status, sizeof(w->status), "Draft not kept");
 		view_note(c, ROLE_WARN, "The draft could not be kept: %.*s",
@@ -70,7 +70,7 @@ static int save_draft(struct ctx *c, struct write_state *w)
 	}
 	w->saved_version = editor_version(&w->ed);
 	w->saved_edits = w->edits;
-	c->journal_gen++; /* home now offers to continue the draft */
+	c->ses->journal_gen++; /* home now offers to continue the draft */
 	set_status(w, "Draft kept");
 	return 0;
 }
@@ -92,7 +92,7 @@ static int write_enter(struct ctx *c, void *st, const void *arg)
 		snprintf(w->prompt, sizeof(w->prompt), "%s", w->req.prompt);
 	struct error e = {0};
 	struct draft d;
-	int found = draft_load(c->vault, w->slot, &d, &e);
+	int found = draft_load(c->ses->vault, w->slot, &d, &e);
 	if (found == 1) {
 		field_insert(&w->title, d.title, strlen(d.title));
 		field_insert(&w->tags, d.tags, strlen(d.tags));
@@ -103,7 +103,7 @@ static int write_enter(struct ctx *c, void *st, const void *arg)
 		view_note(c, ROLE_STATUS, "Continuing your unsaved draft.");
 	} else if (w->req.entry_id) {
 		struct entry en;
-		if (entries_get(c->vault, w->req.entry_id, &en, &e)) {
+		if (entries_get(c->ses->vault, w->req.entry_id, &en, &e)) {
 			view_warn(c, &e);
 			return -1;
 		}
@@ -127,7 +127,7 @@ static int write_enter(struct ctx *c, void *st, const void *arg)
 	w->saved_version = editor_version(&w->ed);
 	w->focus = w->req.entry_id || found == 1 ? F_BODY : F_TITLE;
 	if (w->req.minutes > 0)
-		w->timer_end = c->now_ms + (long long)w->req.minutes * 60000;
+		w->timer_end = c->ses->now_ms + (long long)w->req.minutes * 60000;
 	return 0;
 }
 
@@ -154,7 +154,7 @@ static void write_draw(struct ctx *c, void *st, int rows, int cols)
 	                 w->req.entry_id ? "Editing" : "New entry", words, words == 1 ? "" : "s",
 	                 w->req.mood_id ? " · check-in linked" : "");
 	if (w->timer_end && !w->time_up) {
-		long long left = (w->timer_end - c->now_ms + 59999) / 60000;
+		long long left = (w->timer_end - c->ses->now_ms + 59999) / 60000;
 		snprintf(head + n, sizeof(head) - (size_t)n, " · %lld min left", left);
 	} else if (w->time_up) {
 		snprintf(head + n, sizeof(head) - (size_t)n, " · time is up; carry on if you like");
@@ -190,7 +190,7 @@ static void write_draw(struct ctx *c, void *st, int rows, int cols)
 static void changed(struct ctx *c, struct write_state *w)
 {
 	w->edits++;
-	w->changed_at = c->now_ms;
+	w->changed_at = c->ses->now_ms;
 	w->status[0] = '\0';
 	w->leave_unkept = false; /* new words: Esc must try to keep them again */
 }
@@ -222,12 +222,12 @@ static struct step save_entry(struct ctx *c, struct write_state *w)
 	struct error e = {0};
 	int rc;
 	if (w->req.entry_id) {
-		rc = entries_update(c->vault, w->req.entry_id, w->title.buf, body, tags, ntags, &e);
+		rc = entries_update(c->ses->vault, w->req.entry_id, w->title.buf, body, tags, ntags, &e);
 	} else {
 		struct new_entry ne = {.title = w->title.buf, .body = body, .prompt = w->prompt,
 		                       .tags = tags, .ntags = ntags, .mood_id = w->req.mood_id,
 		                       .trigger_id = w->req.trigger_id};
-		rc = entries_add_ex(c->vault, &ne, &w->req.entry_id, &e);
+		rc = entries_add_ex(c->ses->vault, &ne, &w->req.entry_id, &e);
 		if (rc == 0) {
 			snprintf(w->slot, sizeof(w->slot), "edit:%lld", (long long)w->req.entry_id);
 			view_done(c, "entry", w->req.entry_id);
@@ -240,11 +240,11 @@ static struct step save_entry(struct ctx *c, struct write_state *w)
 		view_note(c, ROLE_WARN, "Not saved: %.*s", (int)utf8_cut(e.msg, 170), e.msg);
 		return STEP(STEP_REDRAW);
 	}
-	draft_delete(c->vault, "new", &e);
-	draft_delete(c->vault, w->slot, &e);
+	draft_delete(c->ses->vault, "new", &e);
+	draft_delete(c->ses->vault, w->slot, &e);
 	w->saved_version = editor_version(&w->ed);
 	w->saved_edits = w->edits;
-	c->journal_gen++;
+	c->ses->journal_gen++;
 	set_status(w, "Saved");
 	return STEP(STEP_REDRAW);
 }
@@ -311,11 +311,11 @@ static long long write_timer(struct ctx *c, void *st)
 	struct write_state *w = st;
 	long long next = -1;
 	if (unsaved(w)) {
-		long long d = w->changed_at + AUTOSAVE_MS - c->now_ms;
+		long long d = w->changed_at + AUTOSAVE_MS - c->ses->now_ms;
 		next = d > 0 ? d : 0;
 	}
 	if (w->timer_end && !w->time_up) {
-		long long d = w->timer_end - c->now_ms;
+		long long d = w->timer_end - c->ses->now_ms;
 		/* Redraw once a minute for the quiet countdown. */
 		long long minute = d % 60000 ? d % 60000 : 60000;
 		d = d > 0 ? minute : 0;
@@ -328,9 +328,9 @@ static long long write_timer(struct ctx *c, void *st)
 static struct step write_on_timer(struct ctx *c, void *st)
 {
 	struct write_state *w = st;
-	if (unsaved(w) && c->now_ms - w->changed_at >= AUTOSAVE_MS)
+	if (unsaved(w) && c->ses->now_ms - w->changed_at >= AUTOSAVE_MS)
 		save_draft(c, w);
-	if (w->timer_end && !w->time_up && c->now_ms >= w->timer_end)
+	if (w->timer_end && !w->time_up && c->ses->now_ms >= w->timer_end)
 		w->time_up = true;
 	return STEP(STEP_REDRAW);
 }
