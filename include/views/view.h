@@ -82,16 +82,40 @@ enum step_kind {
 };
 
 struct view_ops;
+struct jfilter;
+
+/* What a closing view hands back to the view under it, in place of writing
+ * into that view's state through its arg. */
+enum result_kind {
+	RESULT_NONE,
+	RESULT_CHECKIN, /* a check-in asked for by an entry was saved: id */
+	RESULT_FILTER,  /* the search filters as they were left: filter */
+	RESULT_KEPT,    /* something the view below shows was kept (homework) */
+	RESULT_CHOSEN,  /* go on with item id (homework's note before an item) */
+};
+
+struct view_result {
+	enum result_kind kind;
+	int64_t id;
+	/* Points into the closing view's state: valid only in on_result. */
+	const struct jfilter *filter;
+};
 
 struct step {
 	enum step_kind kind;
 	const struct view_ops *view;
 	const void *arg;
+	/* STEP_POP and STEP_REPLACE: given to the on_result of the view under
+	 * this one as this one closes (after its leave, before its state is
+	 * freed); the step on_result returns is applied after this one. */
+	struct view_result result;
 };
 
 #define STEP(k) ((struct step){.kind = (k)})
 #define PUSH(v, a) ((struct step){.kind = STEP_PUSH, .view = &(v), .arg = (a)})
 #define REPLACE(v, a) ((struct step){.kind = STEP_REPLACE, .view = &(v), .arg = (a)})
+/* Closes this view with a result: POP_WITH(.kind = RESULT_KEPT). */
+#define POP_WITH(...) ((struct step){.kind = STEP_POP, .result = {__VA_ARGS__}})
 
 enum {
 	VIEW_TAKES_TEXT = 1u << 0, /* printable keys are text */
@@ -124,9 +148,11 @@ struct view_ops {
 	/* Before the vault closes (lock, signal, lost terminal): save drafts. */
 	void (*before_lock)(struct ctx *c, void *state);
 	/* A timer for the top view: milliseconds until on_timer is wanted
-	 * (-1: none). Asked after every event; c->now_ms is the clock. */
+	 * (-1: none). Asked after every event; c->ses->now_ms is the clock. */
 	long long (*timer)(struct ctx *c, void *state);
 	struct step (*on_timer)(struct ctx *c, void *state);
+	/* The view above this one closed with a result (struct step). */
+	struct step (*on_result)(struct ctx *c, void *state, const struct view_result *r);
 };
 
 extern const struct view_ops unlock_view, onboard_view, home_view, crisis_view, region_view,

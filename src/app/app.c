@@ -65,19 +65,32 @@ static struct frame *top(struct app *a)
 	return a->n ? &a->stack[a->n - 1] : NULL;
 }
 
-static void pop(struct app *a)
+/* Closes the top view. A result goes to the view under it after the
+ * closing view's leave and before its state is freed (the result may point
+ * into it); returns the step that view asks for. */
+static struct step pop_with(struct app *a, const struct view_result *r)
 {
 	struct frame *f = top(a);
+	struct step next = STEP(STEP_NONE);
 	if (!f)
-		return;
+		return next;
 	if (f->ops->leave)
 		f->ops->leave(&a->ctx, f->state);
+	struct frame *below = a->n > 1 ? &a->stack[a->n - 2] : NULL;
+	if (r->kind != RESULT_NONE && below && below->ops->on_result)
+		next = below->ops->on_result(&a->ctx, below->state, r);
 	if (f->state) {
 		mem_wipe(f->state, f->ops->state_size);
 		free(f->state);
 	}
 	a->n--;
 	a->dirty = true;
+	return next;
+}
+
+static void pop(struct app *a)
+{
+	pop_with(a, &(struct view_result){RESULT_NONE});
 }
 
 static void push(struct app *a, const struct view_ops *ops, const void *arg)
@@ -136,7 +149,7 @@ static void lock(struct app *a)
 
 static void apply(struct app *a, struct step s)
 {
-	struct frame *f;
+	struct step next = STEP(STEP_NONE);
 	switch (s.kind) {
 	case STEP_NONE:
 		break;
@@ -147,12 +160,12 @@ static void apply(struct app *a, struct step s)
 		push(a, s.view, s.arg);
 		break;
 	case STEP_REPLACE:
-		pop(a);
+		next = pop_with(a, &s.result);
 		push(a, s.view, s.arg);
 		break;
 	case STEP_POP:
 	case STEP_POP_TWO:
-		pop(a);
+		next = pop_with(a, &s.result);
 		if (s.kind == STEP_POP_TWO && a->n > 1)
 			pop(a);
 		if (!a->n)
@@ -191,8 +204,8 @@ static void apply(struct app *a, struct step s)
 		a->quit = true;
 		break;
 	}
-	f = top(a);
-	(void)f;
+	if (next.kind != STEP_NONE)
+		apply(a, next);
 }
 
 /* A note too long for the status bar wraps at spaces onto up to three
