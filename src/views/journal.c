@@ -497,6 +497,16 @@ static struct step jsearch_action(struct ctx *c, void *st, enum action a)
 	}
 }
 
+/* Back from the filters screen with the filters as they were left. */
+static struct step jsearch_result(struct ctx *c, void *st, const struct view_result *r)
+{
+	(void)c;
+	struct jsearch *s = st;
+	if (r->kind == RESULT_FILTER)
+		s->filter = *r->filter;
+	return STEP(STEP_NONE);
+}
+
 static const struct hint jsearch_hints[] = {
 	{ACT_SELECT, "open"},
 	{ACT_FILTER, "filters"},
@@ -514,4 +524,5 @@ const struct view_ops jsearch_view = {
 	.draw = jsearch_draw,
 	.on_action = jsearch_action,
 	.on_text = jsearch_text,
+	.on_result = jsearch_result,
 };
