@@ -40,7 +40,12 @@ struct item_task {
 	int item;
 	const struct hw_item *it;
 	const struct hw_progress *pr;
-	bool *stale; /* set when something was kept */
+};
+
+/* What hwbefore_view shows: item `item` of the open pack. */
+struct before_task {
+	const struct hw_item *it;
+	int item;
 };
 
 struct hwlist {
@@ -55,6 +60,7 @@ struct hwlist {
 	int pending;       /* the item whose exercise or prompt is out, -1: none */
 	struct write_req req;
 	struct item_task task;
+	struct before_task before;
 	struct confirm del;
 	/* The open pack's introduction scrolls on its own (PgUp, PgDn): its
 	 * first line shown, how many it has, how many fit. */
@@ -334,7 +340,7 @@ static struct step start_item(struct ctx *c, struct hwlist *s, int i)
 		return PUSH(guided_view, it->target);
 	default:
 		s->task = (struct item_task){.pack = s->packs[s->m.sel].id, .item = i, .it = it,
-		                             .pr = &sh->pr[i], .stale = &s->stale};
+		                             .pr = &sh->pr[i]};
 		if (it->kind == HW_MEASURE)
 			return PUSH(hwmeasure_view, &s->task);
 		return PUSH(hwitem_view, &s->task);
@@ -361,8 +367,9 @@ static struct step do_item(struct ctx *c, struct hwlist *s)
 		return STEP(STEP_REDRAW);
 	}
 	if (has_before(it)) {
-		s->pending = i; /* hwbefore_view starts it */
-		return PUSH(hwbefore_view, s);
+		/* hwbefore_view hands it back with RESULT_CHOSEN: hw_result starts it */
+		s->before = (struct before_task){.it = it, .item = i};
+		return PUSH(hwbefore_view, &s->before);
 	}
 	return start_item(c, s, i);
 }
@@ -440,6 +447,18 @@ static const struct hint hw_hints[] = {
 	{ACT_NONE, NULL},
 };
 
+/* Back from an item's screen: what it kept (the list reads it again), or
+ * the note before an item, gone on from (the item starts). */
+static struct step hw_result(struct ctx *c, void *st, const struct view_result *r)
+{
+	struct hwlist *s = st;
+	if (r->kind == RESULT_KEPT)
+		s->stale = true;
+	else if (r->kind == RESULT_CHOSEN && s->open)
+		return start_item(c, s, (int)r->id);
+	return STEP(STEP_NONE);
+}
+
 const struct view_ops homework_view = {
 	.name = "homework",
 	.state_size = sizeof(struct hwlist),
@@ -449,35 +468,29 @@ const struct view_ops homework_view = {
 	.leave = hw_leave,
 	.draw = hw_draw,
 	.on_action = hw_action,
+	.on_result = hw_result,
 };
 
 /* ---- the therapist's note, before an item starts ---- */
 
 struct hwbefore {
-	struct hwlist *list;
-	int item, top, total, room;
+	const struct before_task *t;
+	int top, total, room;
 };
 
 static int before_enter(struct ctx *c, void *st, const void *arg)
 {
 	(void)c;
 	struct hwbefore *b = st;
-	b->list = (struct hwlist *)arg;
-	b->item = b->list->pending;
-	b->list->pending = -1;
+	b->t = arg;
 	return 0;
-}
-
-static const struct hw_item *before_item(const struct hwbefore *b)
-{
-	return &b->list->shown[b->list->m.sel].h.items[b->item];
 }
 
 static void before_draw(struct ctx *c, void *st, int rows, int cols)
 {
 	(void)c;
 	struct hwbefore *b = st;
-	const struct hw_item *it = before_item(b);
+	const struct hw_item *it = b->t->it;
 	int w = cols - 4;
 	int y = view_title(cols, it->heading);
 	char line[600];
@@ -515,15 +528,12 @@ static void before_draw(struct ctx *c, void *st, int rows, int cols)
 
 static struct step before_action(struct ctx *c, void *st, enum action a)
 {
+	(void)c;
 	struct hwbefore *b = st;
 	if (a == ACT_BACK)
 		return STEP(STEP_POP);
-	if (a == ACT_SELECT) {
-		struct step next = start_item(c, b->list, b->item);
-		if (next.kind == STEP_PUSH)
-			next.kind = STEP_REPLACE; /* back from it is back to the list */
-		return next;
-	}
+	if (a == ACT_SELECT) /* back from the item is back to the list */
+		return POP_WITH(.kind = RESULT_CHOSEN, .id = b->t->item);
 	if (a == ACT_PGDN || a == ACT_DOWN || a == ACT_PGUP || a == ACT_UP) {
 		int step = a == ACT_PGDN || a == ACT_PGUP ? (b->room > 1 ? b->room - 1 : 1) : 1;
 		b->top += a == ACT_PGDN || a == ACT_DOWN ? step : -step;
@@ -700,12 +710,13 @@ static struct step measure_action(struct ctx *c, void *st, enum action a)
 		return STEP(STEP_REDRAW);
 	}
 	settings_delete(c->ses->vault, s->key, &e);
-	*s->t->stale = true;
 	double score = homework_measure_score(it, s->answers);
 	view_note(c, ROLE_STATUS, it->m.mean ? "Kept in your vault. This time: %.1f."
 	                                     : "Kept in your vault. This time: %.0f.",
 	          score);
-	return safety ? REPLACE(crisis_view, crisis_with_plan) : STEP(STEP_POP);
+	struct step next = safety ? REPLACE(crisis_view, crisis_with_plan) : STEP(STEP_POP);
+	next.result.kind = RESULT_KEPT;
+	return next;
 }
 
 static void measure_before_lock(struct ctx *c, void *st)
@@ -829,9 +840,8 @@ static struct step keep(struct ctx *c, struct hwitem *s)
 		return STEP(STEP_REDRAW);
 	}
 	settings_delete(c->ses->vault, s->key, &e);
-	*s->t->stale = true;
 	view_note(c, ROLE_STATUS, "%s", "Kept in your vault.");
-	return STEP(STEP_POP);
+	return POP_WITH(.kind = RESULT_KEPT);
 }
 
 static struct step item_action(struct ctx *c, void *st, enum action a)
