@@ -92,13 +92,17 @@ enum result_kind {
 	RESULT_FILTER,  /* the search filters as they were left: filter */
 	RESULT_KEPT,    /* something the view below shows was kept (homework) */
 	RESULT_CHOSEN,  /* go on with item id (homework's note before an item) */
+	RESULT_LINE,    /* show line id at the top (a page's contents) */
+	RESULT_TEXT,    /* text, len: what was typed (a page's search prompt) */
 };
 
 struct view_result {
 	enum result_kind kind;
 	int64_t id;
-	/* Points into the closing view's state: valid only in on_result. */
+	/* These point into the closing view's state: valid only in on_result. */
 	const struct jfilter *filter;
+	const char *text;
+	size_t len;
 };
 
 struct step {
@@ -106,8 +110,8 @@ struct step {
 	const struct view_ops *view;
 	const void *arg;
 	/* STEP_POP and STEP_REPLACE: given to the on_result of the view under
-	 * this one as this one closes (after its leave, before its state is
-	 * freed); the step on_result returns is applied after this one. */
+	 * this one as this one closes (before its leave, so the result may
+	 * point into its state); the step on_result returns is applied next. */
 	struct view_result result;
 };
 

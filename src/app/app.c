@@ -65,20 +65,20 @@ static struct frame *top(struct app *a)
 	return a->n ? &a->stack[a->n - 1] : NULL;
 }
 
-/* Closes the top view. A result goes to the view under it after the
- * closing view's leave and before its state is freed (the result may point
- * into it); returns the step that view asks for. */
+/* Closes the top view. A result goes to the view under it first, while
+ * the closing view's state (which the result may point into) is whole;
+ * returns the step that view asks for, to be applied after this one. */
 static struct step pop_with(struct app *a, const struct view_result *r)
 {
 	struct frame *f = top(a);
 	struct step next = STEP(STEP_NONE);
 	if (!f)
 		return next;
-	if (f->ops->leave)
-		f->ops->leave(&a->ctx, f->state);
 	struct frame *below = a->n > 1 ? &a->stack[a->n - 2] : NULL;
 	if (r->kind != RESULT_NONE && below && below->ops->on_result)
 		next = below->ops->on_result(&a->ctx, below->state, r);
+	if (f->ops->leave)
+		f->ops->leave(&a->ctx, f->state);
 	if (f->state) {
 		mem_wipe(f->state, f->ops->state_size);
 		free(f->state);
