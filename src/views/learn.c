@@ -913,6 +913,22 @@ static struct step page_action(struct ctx *c, void *vs, enum action a)
 	}
 }
 
+/* Back from the contents (a heading's line) or the search prompt (what to
+ * find, searched from the top line on). */
+static struct step page_result(struct ctx *c, void *vs, const struct view_result *r)
+{
+	struct page_state *st = vs;
+	if (r->kind == RESULT_LINE) {
+		st->top = (size_t)r->id;
+		clamp_top(st);
+	} else if (r->kind == RESULT_TEXT) {
+		copy_cut(st->query, sizeof(st->query), r->text, r->len);
+		st->match = -1;
+		page_find(c, st, 1, false);
+	}
+	return STEP(STEP_NONE);
+}
+
 const struct view_ops learn_page_view = {
 	.name = "learn-page",
 	.state_size = sizeof(struct page_state),
@@ -923,12 +939,13 @@ const struct view_ops learn_page_view = {
 	.draw = page_draw,
 	.on_action = page_action,
 	.before_lock = page_before_lock,
+	.on_result = page_result,
 };
 
 /* ==== the table of contents (over the page) ==== */
 
 struct toc_state {
-	struct page_state *page;
+	const struct page_state *page;
 	struct menu m;
 };
 
@@ -947,7 +964,7 @@ static const struct layout_heading *toc_at(const struct page_state *p, size_t i,
 static int toc_enter(struct ctx *c, void *vs, const void *arg)
 {
 	struct toc_state *st = vs;
-	st->page = (struct page_state *)arg;
+	st->page = arg;
 	const struct page_state *p = st->page;
 	if (!p || !p->lay || !p->tail)
 		return -1;
@@ -1015,12 +1032,9 @@ static struct step toc_action(struct ctx *c, void *vs, enum action a)
 		return STEP(STEP_REDRAW);
 	switch (a) {
 	case ACT_SELECT: {
-		struct page_state *p = st->page;
 		size_t line;
-		toc_at(p, st->m.sel, &line);
-		p->top = line;
-		clamp_top(p);
-		return STEP(STEP_POP);
+		toc_at(st->page, st->m.sel, &line);
+		return POP_WITH(.kind = RESULT_LINE, .id = (int64_t)line);
 	}
 	case ACT_BACK:
 	case ACT_CONTENTS:
@@ -1049,14 +1063,14 @@ static const struct view_ops learn_toc_view = {
 /* ==== the search prompt (the bottom row of the page) ==== */
 
 struct find_state {
-	struct page_state *page;
+	const struct page_state *page;
 	struct field f;
 };
 
 static int find_enter(struct ctx *c, void *vs, const void *arg)
 {
 	struct find_state *st = vs;
-	st->page = (struct page_state *)arg;
+	st->page = arg;
 	if (!st->page)
 		return -1;
 	if (field_init(&st->f, false, NULL, NULL) != 0 ||
@@ -1097,16 +1111,12 @@ static struct step find_text(struct ctx *c, void *vs, const char *text, size_t l
 static struct step find_action(struct ctx *c, void *vs, enum action a)
 {
 	struct find_state *st = vs;
-	struct page_state *p = st->page;
+	(void)c;
 	if (field_action(&st->f, a))
 		return STEP(STEP_REDRAW);
 	switch (a) {
-	case ACT_SELECT: {
-		copy_cut(p->query, sizeof(p->query), st->f.buf, st->f.len);
-		p->match = -1;
-		page_find(c, p, 1, false);
-		return STEP(STEP_POP);
-	}
+	case ACT_SELECT:
+		return POP_WITH(.kind = RESULT_TEXT, .text = st->f.buf, .len = st->f.len);
 	case ACT_BACK:
 		return STEP(STEP_POP);
 	default:
