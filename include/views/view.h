@@ -94,6 +94,7 @@ enum result_kind {
 	RESULT_CHOSEN,  /* go on with item id (homework's note before an item) */
 	RESULT_LINE,    /* show line id at the top (a page's contents) */
 	RESULT_TEXT,    /* text, len: what was typed (a page's search prompt) */
+	RESULT_SCORES,  /* scores, len of them: every mood scored (import) */
 };
 
 struct view_result {
@@ -102,6 +103,7 @@ struct view_result {
 	/* These point into the closing view's state: valid only in on_result. */
 	const struct jfilter *filter;
 	const char *text;
+	const int *scores;
 	size_t len;
 };
 

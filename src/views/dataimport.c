@@ -209,11 +209,6 @@ static int run_import(struct vault *v, struct importst *s, const struct import_o
 static void dry_run(struct ctx *c, struct importst *s, bool *ask_moods);
 
 /* The scores were given: the same file's dry run again, with them. */
-static void moods_given(struct ctx *c, void *data)
-{
-	bool ask;
-	dry_run(c, data, &ask);
-}
 
 /* Reads the file (again) and does the dry run. */
 /* The options for an import of the file, with the moods scored so far. */
@@ -293,8 +288,7 @@ static struct step im_go(struct ctx *c, struct importst *s)
 	check(c, s, &ask);
 	if (!ask)
 		return STEP(STEP_REDRAW);
-	s->map = (struct moodmap){.n = s->nnames, .names = s->names, .scores = s->scores,
-	                          .on_done = moods_given, .data = s};
+	s->map = (struct moodmap){.n = s->nnames, .names = s->names, .scores = s->scores};
 	return PUSH(moodmap_view, &s->map);
 }
 
@@ -377,6 +371,18 @@ static const struct hint im_hints[] = {
 	{ACT_NONE, NULL},
 };
 
+/* Back from scoring the moods: the dry run again, with the scores. */
+static struct step im_result(struct ctx *c, void *st, const struct view_result *r)
+{
+	struct importst *s = st;
+	if (r->kind != RESULT_SCORES || r->len != s->nnames)
+		return STEP(STEP_NONE);
+	memcpy(s->scores, r->scores, r->len * sizeof(int));
+	bool ask;
+	dry_run(c, s, &ask);
+	return STEP(STEP_NONE);
+}
+
 const struct view_ops import_view = {
 	.name = "import",
 	.state_size = sizeof(struct importst),
@@ -387,12 +393,13 @@ const struct view_ops import_view = {
 	.draw = im_draw,
 	.on_action = im_action,
 	.on_text = im_text,
+	.on_result = im_result,
 };
 
 /* ---- scores for moods of the person's own ---- */
 
 struct moodmapst {
-	struct moodmap *m;
+	const struct moodmap *m;
 	size_t sel, top;
 	int scores[MOODMAP_MAX]; /* changed here, kept only on Enter */
 	struct scale sc;         /* the selected mood's score, as it is chosen */
@@ -410,7 +417,7 @@ static int mm_enter(struct ctx *c, void *st, const void *arg)
 {
 	(void)c;
 	struct moodmapst *s = st;
-	s->m = (struct moodmap *)arg;
+	s->m = arg;
 	memcpy(s->scores, s->m->scores, s->m->n * sizeof(int));
 	mm_focus(s);
 	return 0;
@@ -492,9 +499,7 @@ static struct step mm_action(struct ctx *c, void *st, enum action a)
 				          (int)utf8_cut(s->m->names[i], 60), s->m->names[i]);
 				return STEP(STEP_REDRAW);
 			}
-		memcpy(s->m->scores, s->scores, s->m->n * sizeof(int));
-		s->m->on_done(c, s->m->data);
-		return STEP(STEP_POP);
+		return POP_WITH(.kind = RESULT_SCORES, .scores = s->scores, .len = s->m->n);
 	default:
 		return STEP(STEP_NONE);
 	}
