@@ -16,6 +16,7 @@
 struct vault;
 struct deleted_entry;
 struct status_line;
+struct view_result;
 
 /* The config file's comfort settings and where things live: read once when
  * tend starts and never changed while it runs, so views get them const. */
@@ -58,12 +59,10 @@ struct ctx {
 	/* Opened over the home screen after STEP_UNLOCKED, once. */
 	const struct view_ops *after_unlock;
 	const void *after_arg;
-	/* Set by a screen that opens another for a task of its own (homework):
-	 * view_done calls it when an exercise is finished (what: the
-	 * exercise's id) or a new entry is saved ("entry", id: the entry's).
-	 * It returns true when that was the task, and is then cleared. */
-	bool (*on_done)(struct ctx *c, void *data, const char *what, int64_t id);
-	void *on_done_data;
+	/* Set by the app: gives r to the on_result of every open view, top
+	 * first, at once (view_done); a view's step other than STEP_NONE only
+	 * redraws. */
+	void (*tell_all)(struct ctx *c, const struct view_result *r);
 };
 
 enum step_kind {
@@ -95,6 +94,7 @@ enum result_kind {
 	RESULT_LINE,    /* show line id at the top (a page's contents) */
 	RESULT_TEXT,    /* text, len: what was typed (a page's search prompt) */
 	RESULT_SCORES,  /* scores, len of them: every mood scored (import) */
+	RESULT_DONE,    /* text, len: what was done, id: its entry (view_done) */
 };
 
 struct view_result {
@@ -219,8 +219,9 @@ void view_note(struct ctx *c, enum role r, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Shows an error's message in the status bar as a warning. */
 void view_warn(struct ctx *c, const struct error *e);
-/* Tells the screen waiting for a task (c->on_done), if any, that
- * something was done: an exercise's id, or "entry" with its id. */
+/* Tells every open view that something was done (RESULT_DONE): an
+ * exercise's id or a page's path was finished, or "entry" with its id was
+ * saved. A screen that sent the person to do it (homework) counts it. */
 void view_done(struct ctx *c, const char *what, int64_t id);
 /* Sets the session's region and saves it in the config file. */
 void view_set_region(struct ctx *c, const char *code);

@@ -2,6 +2,7 @@
 #include "app/app.h"
 
 #include <fcntl.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -86,6 +87,17 @@ static struct step pop_with(struct app *a, const struct view_result *r)
 	a->n--;
 	a->dirty = true;
 	return next;
+}
+
+/* c->tell_all: a result for every open view, not only the one below. */
+static void tell_all(struct ctx *c, const struct view_result *r)
+{
+	struct app *a = (struct app *)(void *)((char *)c - offsetof(struct app, ctx));
+	for (int i = a->n - 1; i >= 0; i--) {
+		const struct frame *f = &a->stack[i];
+		if (f->ops->on_result && f->ops->on_result(c, f->state, r).kind != STEP_NONE)
+			a->dirty = true;
+	}
 }
 
 static void pop(struct app *a)
@@ -533,6 +545,7 @@ int app_run(const struct app_opts *o)
 		return E_FAIL;
 	a->ctx.set = &a->set;
 	a->ctx.ses = &a->ses;
+	a->ctx.tell_all = tell_all;
 	a->ctx.status = status_line_new();
 	if (!a->ctx.status) {
 		app_free(a);

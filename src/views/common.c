@@ -89,10 +89,9 @@ int view_markdown_flags(int y, int x, int w, int maxrows, int skip, const char *
 
 void view_done(struct ctx *c, const char *what, int64_t id)
 {
-	if (c->on_done && c->on_done(c, c->on_done_data, what, id)) {
-		c->on_done = NULL;
-		c->on_done_data = NULL;
-	}
+	struct view_result r = {.kind = RESULT_DONE, .id = id, .text = what, .len = strlen(what)};
+	if (c->tell_all)
+		c->tell_all(c, &r);
 }
 
 void view_set_region(struct ctx *c, const char *code)

@@ -122,10 +122,7 @@ static int reload(struct ctx *c, struct hwlist *s)
 /* Stops waiting for a task this screen sent out. */
 static void forget_task(struct ctx *c, struct hwlist *s)
 {
-	if (c->on_done_data == s) {
-		c->on_done = NULL;
-		c->on_done_data = NULL;
-	}
+	(void)c;
 	s->pending = -1;
 }
 
@@ -287,11 +284,10 @@ static void hw_draw(struct ctx *c, void *st, int rows, int cols)
 		draw_overview(c, s, rows, cols);
 }
 
-/* view_done's hook: a finished run of the item's exercise, or an entry
- * saved to its prompt, counts toward it. */
-static bool task_done(struct ctx *c, void *data, const char *what, int64_t id)
+/* What view_done told (RESULT_DONE): a finished run of the item's
+ * exercise, or an entry saved to its prompt, counts toward it. */
+static bool task_done(struct ctx *c, struct hwlist *s, const char *what, int64_t id)
 {
-	struct hwlist *s = data;
 	if (s->pending < 0 || !s->open)
 		return false;
 	const struct hw_item *it = &s->shown[s->m.sel].h.items[s->pending];
@@ -323,8 +319,6 @@ static struct step start_item(struct ctx *c, struct hwlist *s, int i)
 		/* A page counts once its end is reached, a run once finished, a
 		 * prompt once an entry is saved: each tells task_done. */
 		s->pending = i;
-		c->on_done = task_done;
-		c->on_done_data = s;
 		if (it->kind == HW_READ) {
 			if (sh->pr[i].done)
 				forget_task(c, s); /* read already: once is enough */
@@ -448,7 +442,8 @@ static const struct hint hw_hints[] = {
 };
 
 /* Back from an item's screen: what it kept (the list reads it again), or
- * the note before an item, gone on from (the item starts). */
+ * the note before an item, gone on from (the item starts); and, from
+ * wherever it was done, the task sent out (task_done). */
 static struct step hw_result(struct ctx *c, void *st, const struct view_result *r)
 {
 	struct hwlist *s = st;
@@ -456,6 +451,8 @@ static struct step hw_result(struct ctx *c, void *st, const struct view_result *
 		s->stale = true;
 	else if (r->kind == RESULT_CHOSEN && s->open)
 		return start_item(c, s, (int)r->id);
+	else if (r->kind == RESULT_DONE && task_done(c, s, r->text, r->id))
+		return STEP(STEP_REDRAW);
 	return STEP(STEP_NONE);
 }
 
