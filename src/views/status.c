@@ -7,7 +7,6 @@
 #include <stdlib.h>
 
 #include "util/buf.h"
-#include "util/utf8.h"
 #include "views/view.h"
 
 struct status_line {
@@ -55,11 +54,13 @@ void view_note(struct ctx *c, enum role r, const char *fmt, ...)
 		s->text[0] = '\0';
 	} else if ((size_t)n >= sizeof(s->text)) {
 		/* Cut: drop a character whose last bytes did not fit. */
-		size_t len = sizeof(s->text) - 1, start = utf8_prev(s->text, len);
-		unsigned char b = (unsigned char)s->text[start];
+		size_t len = sizeof(s->text) - 1, i = len;
+		while (i > 0 && ((unsigned char)s->text[i - 1] & 0xC0) == 0x80)
+			i--;
+		unsigned char b = i ? (unsigned char)s->text[i - 1] : 0;
 		size_t need = b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-		if (start + need > len)
-			s->text[start] = '\0';
+		if (i && i - 1 + need > len)
+			s->text[i - 1] = '\0';
 	}
 	s->role = r;
 }

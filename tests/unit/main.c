@@ -40,7 +40,8 @@
 	X(feelings) \
 	X(chart) \
 	X(firstrun) \
-	X(plain)
+	X(plain) \
+	X(status)
 
 #define DECLARE(name) int suite_##name(int *total);
 SUITES(DECLARE)
