@@ -157,7 +157,8 @@ struct view_ops {
 	 * (-1: none). Asked after every event; c->ses->now_ms is the clock. */
 	long long (*timer)(struct ctx *c, void *state);
 	struct step (*on_timer)(struct ctx *c, void *state);
-	/* The view above this one closed with a result (struct step). */
+	/* A result: from the view above, as it closed (struct step), or told
+	 * to every open view (view_done). Kinds it does not know it ignores. */
 	struct step (*on_result)(struct ctx *c, void *state, const struct view_result *r);
 };
 
