@@ -30,6 +30,9 @@ my $bal = qr{(?<bal>(?:[^()"\x27]++|"(?:[^"\\]|\\.)*+"|\x27(?:[^\x27\\]|\\.)*+\x
 # snprintf().
 sub call {
 	my ($ind, $head, $sep, $args) = @_;
+	# A message cut to fit the old buffer: view_note cuts at a whole
+	# character itself.
+	$args =~ s{^"%\.\*s",\s*\(int\)utf8_cut\(\s*([\w>.-]+),\s*sizeof\s*\(?\s*c->note\s*\)?\s*-\s*1\s*\),\s*\1\s*$}{"%s", $1};
 	my $one = $args;
 	$one =~ s/,\n[ \t]*/, /g;
 	my $line = "$ind$head, $one);";
