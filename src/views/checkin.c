@@ -22,7 +22,7 @@ enum field_id { F_SCORE, F_EMOTIONS, F_TOLERANCE, F_INTENSITY, F_ENERGY, F_SLEEP
                 F_WHEN, F_SAVE, F_COUNT };
 
 struct checkin_state {
-	int64_t *link;       /* where to put the new check-in's id (write screen) */
+	bool link;           /* for the entry being written: its id goes back (RESULT_CHECKIN) */
 	struct checkin c;
 	struct scale score, intensity, energy; /* nothing chosen until the person chooses */
 	bool details;
@@ -302,7 +302,7 @@ static int checkin_enter(struct ctx *c, void *st, const void *arg)
 	struct checkin_state *s = st;
 	if (form_init(s))
 		return -1;
-	s->link = (int64_t *)arg;
+	s->link = arg != NULL; /* the write screen's "entry" */
 	if (c->ses->vault && load_draft(c, s)) {
 		s->details = s->intensity.value != SCALE_NONE || s->energy.value != SCALE_NONE ||
 		             *s->c.tolerance || *s->sleep || *s->emotions || *s->body || *s->tags ||
@@ -458,14 +458,13 @@ static struct step save(struct ctx *c, struct checkin_state *s)
 		return STEP(STEP_POP);
 	}
 	drop_draft(c);
-	if (s->link)
-		*s->link = id;
 	view_note(c, ROLE_STATUS, "%s",
 	          s->link ? "Checked in; the entry will be linked to it." : "Checked in. Thank you.");
+	struct view_result r = {.kind = s->link ? RESULT_CHECKIN : RESULT_NONE, .id = id};
 	/* A low score: offer a steadying tool, once, over what was below. */
 	if (helpnow_after_checkin(s->c.score))
-		return REPLACE(helpnow_view, NULL);
-	return STEP(STEP_POP);
+		return (struct step){.kind = STEP_REPLACE, .view = &helpnow_view, .result = r};
+	return (struct step){.kind = STEP_POP, .result = r};
 }
 
 static int set_field(struct ctx *c, void *data, const char *text, struct error *e)

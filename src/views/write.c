@@ -245,7 +245,7 @@ static struct step write_action(struct ctx *c, void *st, enum action a)
 			          "A check-in links to a new entry; this one is saved already.");
 			return STEP(STEP_REDRAW);
 		}
-		return PUSH(checkin_view, &w->req.mood_id);
+		return PUSH(checkin_view, "entry");
 	}
 	if (w->focus == F_BODY) {
 		uint64_t before = editor_version(&w->ed);
@@ -324,6 +324,16 @@ static const struct hint write_hints[] = {
 	{ACT_NONE, NULL},
 };
 
+/* Back from a check-in made for this entry: the entry will link to it. */
+static struct step write_result(struct ctx *c, void *st, const struct view_result *r)
+{
+	(void)c;
+	struct write_state *w = st;
+	if (r->kind == RESULT_CHECKIN)
+		w->req.mood_id = r->id;
+	return STEP(STEP_NONE);
+}
+
 const struct view_ops write_view = {
 	.name = "write",
 	.state_size = sizeof(struct write_state),
@@ -337,4 +347,5 @@ const struct view_ops write_view = {
 	.before_lock = write_before_lock,
 	.timer = write_timer,
 	.on_timer = write_on_timer,
+	.on_result = write_result,
 };
