@@ -416,6 +416,24 @@ static struct step page_action(struct ctx *c, void *vs, enum action a)
 	}
 }
 
+/* Back from the contents (a heading's line) or the search prompt (what to
+ * find, searched from the top line on). */
+static struct step page_result(struct ctx *c, void *vs, const struct view_result *r)
+{
+	struct learn_page_state *st = vs;
+	if (r->kind == RESULT_LINE) {
+		st->pg.top = (size_t)r->id;
+		pager_clamp(&st->pg);
+	} else if (r->kind == RESULT_TEXT) {
+		size_t n = utf8_cut(r->text, sizeof(st->pg.query) - 1);
+		memcpy(st->pg.query, r->text, n);
+		st->pg.query[n] = '\0';
+		st->pg.match = -1;
+		learn_page_find(c, st, 1, false);
+	}
+	return STEP(STEP_NONE);
+}
+
 const struct view_ops learn_page_view = {
 	.name = "learn-page",
 	.state_size = sizeof(struct learn_page_state),
@@ -426,4 +444,5 @@ const struct view_ops learn_page_view = {
 	.draw = page_draw,
 	.on_action = page_action,
 	.before_lock = page_before_lock,
+	.on_result = page_result,
 };

@@ -161,6 +161,7 @@ static void asks_saves_and_removes(void **state)
 	assert_int_equal(editlist_action(&c, s, ACT_REMOVE).kind, STEP_NONE);
 	editlist_leave(&c, s);
 	free(s);
+	status_line_free(c.status);
 }
 
 /* A table whose Enter asks (select_edits), with nothing to ask on a row
@@ -196,6 +197,7 @@ static void enter_can_ask(void **state)
 	assert_int_equal(editlist_action(&c, s, ACT_SELECT).kind, STEP_NONE);
 	editlist_leave(&c, s);
 	free(s);
+	status_line_free(c.status);
 }
 
 SUITE(editlist, cmocka_unit_test(asks_saves_and_removes), cmocka_unit_test(enter_can_ask))
