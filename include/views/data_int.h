@@ -60,15 +60,13 @@ void data_draw_back(int y, int w);
 
 /* The mood mapping screen (arg: struct moodmap, kept alive by the caller):
  * each name gets a score from 0 to 10 (-1: not set); on Enter with every
- * score set, on_done runs and the screen closes. Esc leaves it unchanged. */
+ * score set, the screen closes with RESULT_SCORES. Esc hands back nothing. */
 #define MOODMAP_MAX 32
 #define MOODMAP_NAME 128
 struct moodmap {
 	size_t n;
 	char (*names)[MOODMAP_NAME];
-	int *scores;
-	void (*on_done)(struct ctx *c, void *data);
-	void *data;
+	const int *scores; /* the scores so far */
 };
 
 #endif

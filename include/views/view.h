@@ -15,25 +15,31 @@
 
 struct vault;
 struct deleted_entry;
+struct status_line;
+struct view_result;
 
-/* What every view may read and change: the open vault (NULL while
- * locked), where things live, and the line of news for the status bar. */
-struct ctx {
-	struct vault *vault;
+/* The config file's comfort settings and where things live: read once when
+ * tend starts and never changed while it runs, so views get them const. */
+struct settings {
 	const char *data_dir;
 	const char *config_dir;
-	char region[8];      /* crisis-line region code, e.g. "GB" */
 	bool no_color;
 	int autolock_min;    /* 0: never */
 	bool reduced_motion; /* nothing animates */
 	int week_start;      /* weeks begin on this weekday: 0 Monday, 6 Sunday */
 	enum date_style date_style; /* dates on screen (view_date) */
 	bool wide;           /* spacing = wide: more room in pages to read */
-	char note[200];      /* shown once in the status bar, then cleared */
-	enum role note_role;
-	/* Opened over the home screen after STEP_UNLOCKED, once. */
-	const struct view_ops *after_unlock;
-	const void *after_arg;
+};
+
+/* What changes while tend runs and every screen shares. */
+struct session {
+	struct vault *vault; /* NULL while locked */
+	/* The crisis-line region code, e.g. "GB": from the config file, or as
+	 * chosen on a region screen since (view_set_region). */
+	char region[8];
+	/* Milliseconds on a monotonic clock, set by the loop before each
+	 * event (a fake clock in tests). */
+	long long now_ms;
 	/* Moves on whenever the journal changes; a screen that shows journal
 	 * data keeps the value it last read at and reloads when it differs. */
 	unsigned journal_gen;
@@ -41,15 +47,22 @@ struct ctx {
 	int64_t open_entry;
 	/* The last deleted entry, kept in memory for undo until lock. */
 	struct deleted_entry *last_deleted;
-	/* Milliseconds on a monotonic clock, set by the loop before each
-	 * event (a fake clock in tests). */
-	long long now_ms;
-	/* Set by a screen that opens another for a task of its own (homework):
-	 * view_done calls it when an exercise is finished (what: the
-	 * exercise's id) or a new entry is saved ("entry", id: the entry's).
-	 * It returns true when that was the task, and is then cleared. */
-	bool (*on_done)(struct ctx *c, void *data, const char *what, int64_t id);
-	void *on_done_data;
+};
+
+/* What a view is handed: the settings to read, the session, the status
+ * bar's note (set with view_note), and the few ways one screen leaves
+ * word for the loop or for another screen. The app owns all of it. */
+struct ctx {
+	const struct settings *set;
+	struct session *ses;
+	struct status_line *status;
+	/* Opened over the home screen after STEP_UNLOCKED, once. */
+	const struct view_ops *after_unlock;
+	const void *after_arg;
+	/* Set by the app: gives r to the on_result of every open view, top
+	 * first, at once (view_done); a view's step other than STEP_NONE only
+	 * redraws. */
+	void (*tell_all)(struct ctx *c, const struct view_result *r);
 };
 
 enum step_kind {
@@ -68,16 +81,47 @@ enum step_kind {
 };
 
 struct view_ops;
+struct jfilter;
+
+/* What a closing view hands back to the view under it, in place of writing
+ * into that view's state through its arg. */
+enum result_kind {
+	RESULT_NONE,
+	RESULT_CHECKIN, /* a check-in asked for by an entry was saved: id */
+	RESULT_FILTER,  /* the search filters as they were left: filter */
+	RESULT_KEPT,    /* something the view below shows was kept (homework) */
+	RESULT_CHOSEN,  /* go on with item id (homework's note before an item) */
+	RESULT_LINE,    /* show line id at the top (a page's contents) */
+	RESULT_TEXT,    /* text, len: what was typed (a page's search prompt) */
+	RESULT_SCORES,  /* scores, len of them: every mood scored (import) */
+	RESULT_DONE,    /* text, len: what was done, id: its entry (view_done) */
+};
+
+struct view_result {
+	enum result_kind kind;
+	int64_t id;
+	/* These point into the closing view's state: valid only in on_result. */
+	const struct jfilter *filter;
+	const char *text;
+	const int *scores;
+	size_t len;
+};
 
 struct step {
 	enum step_kind kind;
 	const struct view_ops *view;
 	const void *arg;
+	/* STEP_POP and STEP_REPLACE: given to the on_result of the view under
+	 * this one as this one closes (before its leave, so the result may
+	 * point into its state); the step on_result returns is applied next. */
+	struct view_result result;
 };
 
 #define STEP(k) ((struct step){.kind = (k)})
 #define PUSH(v, a) ((struct step){.kind = STEP_PUSH, .view = &(v), .arg = (a)})
 #define REPLACE(v, a) ((struct step){.kind = STEP_REPLACE, .view = &(v), .arg = (a)})
+/* Closes this view with a result: POP_WITH(.kind = RESULT_KEPT). */
+#define POP_WITH(...) ((struct step){.kind = STEP_POP, .result = {__VA_ARGS__}})
 
 enum {
 	VIEW_TAKES_TEXT = 1u << 0, /* printable keys are text */
@@ -110,9 +154,12 @@ struct view_ops {
 	/* Before the vault closes (lock, signal, lost terminal): save drafts. */
 	void (*before_lock)(struct ctx *c, void *state);
 	/* A timer for the top view: milliseconds until on_timer is wanted
-	 * (-1: none). Asked after every event; c->now_ms is the clock. */
+	 * (-1: none). Asked after every event; c->ses->now_ms is the clock. */
 	long long (*timer)(struct ctx *c, void *state);
 	struct step (*on_timer)(struct ctx *c, void *state);
+	/* A result: from the view above, as it closed (struct step), or told
+	 * to every open view (view_done). Kinds it does not know it ignores. */
+	struct step (*on_result)(struct ctx *c, void *state, const struct view_result *r);
 };
 
 extern const struct view_ops unlock_view, onboard_view, home_view, crisis_view, region_view,
@@ -166,12 +213,18 @@ int view_markdown_flags(int y, int x, int w, int maxrows, int skip, const char *
  * most max. With spacing = wide the margins are wider (6 columns a side
  * from 72 columns up, 4 below). */
 void view_reading_box(const struct ctx *c, int cols, int max, int *x, int *w);
+/* Sets the status bar's note, shown once in role r (ROLE_WARN for a
+ * warning): the one way a view or the app writes it. A note too long for
+ * the line is cut at a whole character. */
+void view_note(struct ctx *c, enum role r, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 /* Shows an error's message in the status bar as a warning. */
 void view_warn(struct ctx *c, const struct error *e);
-/* Tells the screen waiting for a task (c->on_done), if any, that
- * something was done: an exercise's id, or "entry" with its id. */
+/* Tells every open view that something was done (RESULT_DONE): an
+ * exercise's id or a page's path was finished, or "entry" with its id was
+ * saved. A screen that sent the person to do it (homework) counts it. */
 void view_done(struct ctx *c, const char *what, int64_t id);
-/* Saves the region choice (config file) and sets it in c. */
+/* Sets the session's region and saves it in the config file. */
 void view_set_region(struct ctx *c, const char *code);
 /* A moment (Unix seconds and the offset it was written at) as a date in the
  * config file's format and the time: "23 November 2026 08:10". */

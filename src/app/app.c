@@ -2,6 +2,7 @@
 #include "app/app.h"
 
 #include <fcntl.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -16,6 +17,7 @@
 #include "util/buf.h"
 #include "util/path.h"
 #include "util/utf8.h"
+#include "views/status.h"
 #include "views/view.h"
 
 #define MIN_ROWS 18
@@ -28,7 +30,9 @@ struct frame {
 };
 
 struct app {
-	struct ctx ctx;
+	struct settings set;
+	struct session ses;
+	struct ctx ctx; /* what views get: set (const), ses, the note */
 	struct frame stack[MAX_VIEWS];
 	int n;
 	bool dirty, work_pending, quit;
@@ -62,17 +66,18 @@ static struct frame *top(struct app *a)
 	return a->n ? &a->stack[a->n - 1] : NULL;
 }
 
-static void note(struct ctx *c, enum role r, const char *msg)
-{
-	snprintf(c->note, sizeof(c->note), "%s", msg);
-	c->note_role = r;
-}
-
-static void pop(struct app *a)
+/* Closes the top view. A result goes to the view under it first, while
+ * the closing view's state (which the result may point into) is whole;
+ * returns the step that view asks for, to be applied after this one. */
+static struct step pop_with(struct app *a, const struct view_result *r)
 {
 	struct frame *f = top(a);
+	struct step next = STEP(STEP_NONE);
 	if (!f)
-		return;
+		return next;
+	struct frame *below = a->n > 1 ? &a->stack[a->n - 2] : NULL;
+	if (r->kind != RESULT_NONE && below && below->ops->on_result)
+		next = below->ops->on_result(&a->ctx, below->state, r);
 	if (f->ops->leave)
 		f->ops->leave(&a->ctx, f->state);
 	if (f->state) {
@@ -81,23 +86,40 @@ static void pop(struct app *a)
 	}
 	a->n--;
 	a->dirty = true;
+	return next;
+}
+
+/* c->tell_all: a result for every open view, not only the one below. */
+static void tell_all(struct ctx *c, const struct view_result *r)
+{
+	struct app *a = (struct app *)(void *)((char *)c - offsetof(struct app, ctx));
+	for (int i = a->n - 1; i >= 0; i--) {
+		const struct frame *f = &a->stack[i];
+		if (f->ops->on_result && f->ops->on_result(c, f->state, r).kind != STEP_NONE)
+			a->dirty = true;
+	}
+}
+
+static void pop(struct app *a)
+{
+	pop_with(a, &(struct view_result){RESULT_NONE});
 }
 
 static void push(struct app *a, const struct view_ops *ops, const void *arg)
 {
 	if (a->n == MAX_VIEWS) {
-		note(&a->ctx, ROLE_WARN, "Too many screens open; go back first.");
+		view_note(&a->ctx, ROLE_WARN, "Too many screens open; go back first.");
 		return;
 	}
 	void *state = calloc(1, ops->state_size ? ops->state_size : 1);
 	if (!state) {
-		note(&a->ctx, ROLE_WARN, "Out of memory.");
+		view_note(&a->ctx, ROLE_WARN, "Out of memory.");
 		return;
 	}
 	a->stack[a->n++] = (struct frame){ops, state};
 	if (ops->enter && ops->enter(&a->ctx, state, arg) != 0) {
-		if (!a->ctx.note[0])
-			note(&a->ctx, ROLE_WARN, "That screen could not open.");
+		if (!*status_line_text(a->ctx.status, NULL))
+			view_note(&a->ctx, ROLE_WARN, "That screen could not open.");
 		pop(a);
 	}
 	a->dirty = true;
@@ -115,17 +137,17 @@ static void close_vault(struct app *a)
 	for (int i = a->n - 1; i >= 0; i--)
 		if (a->stack[i].ops->before_lock)
 			a->stack[i].ops->before_lock(&a->ctx, a->stack[i].state);
-	deleted_entry_free(a->ctx.last_deleted);
-	a->ctx.last_deleted = NULL;
-	if (a->ctx.vault) {
-		vault_close(a->ctx.vault);
-		a->ctx.vault = NULL;
+	deleted_entry_free(a->ses.last_deleted);
+	a->ses.last_deleted = NULL;
+	if (a->ses.vault) {
+		vault_close(a->ses.vault);
+		a->ses.vault = NULL;
 	}
 }
 
 static void lock(struct app *a)
 {
-	bool was_open = a->ctx.vault != NULL;
+	bool was_open = a->ses.vault != NULL;
 	/* Someone reading crisis lines keeps them in front of the lock. */
 	bool crisis = a->n && top(a)->ops == &crisis_view;
 	close_vault(a);
@@ -134,12 +156,12 @@ static void lock(struct app *a)
 	if (crisis)
 		push(a, &crisis_view, NULL);
 	if (was_open)
-		note(&a->ctx, ROLE_MUTED, "Locked. Your writing is saved in the vault.");
+		view_note(&a->ctx, ROLE_MUTED, "Locked. Your writing is saved in the vault.");
 }
 
 static void apply(struct app *a, struct step s)
 {
-	struct frame *f;
+	struct step next = STEP(STEP_NONE);
 	switch (s.kind) {
 	case STEP_NONE:
 		break;
@@ -150,12 +172,12 @@ static void apply(struct app *a, struct step s)
 		push(a, s.view, s.arg);
 		break;
 	case STEP_REPLACE:
-		pop(a);
+		next = pop_with(a, &s.result);
 		push(a, s.view, s.arg);
 		break;
 	case STEP_POP:
 	case STEP_POP_TWO:
-		pop(a);
+		next = pop_with(a, &s.result);
 		if (s.kind == STEP_POP_TWO && a->n > 1)
 			pop(a);
 		if (!a->n)
@@ -166,7 +188,7 @@ static void apply(struct app *a, struct step s)
 			pop(a);
 		if (!a->n || a->stack[0].ops != &home_view) {
 			pop_all(a);
-			push(a, a->ctx.vault ? &home_view : &unlock_view, NULL);
+			push(a, a->ses.vault ? &home_view : &unlock_view, NULL);
 		}
 		break;
 	case STEP_WORK:
@@ -194,8 +216,8 @@ static void apply(struct app *a, struct step s)
 		a->quit = true;
 		break;
 	}
-	f = top(a);
-	(void)f;
+	if (next.kind != STEP_NONE)
+		apply(a, next);
 }
 
 /* A note too long for the status bar wraps at spaces onto up to three
@@ -240,9 +262,10 @@ static void draw_status(struct app *a, const struct view_ops *ops, int y, int co
 	x += ui_puts(y, x, cols - x, ROLE_CRISIS, label);
 	x += ui_puts(y, x, cols - x, ROLE_STATUS, " crisis help ");
 	/* A note takes the place of the hints until the next key. */
-	if (a->ctx.note[0]) {
-		enum role r = a->ctx.note_role == ROLE_WARN ? ROLE_WARN : ROLE_STATUS;
-		draw_note(a->ctx.note, r, y, x, cols);
+	enum role r;
+	const char *note = status_line_text(a->ctx.status, &r);
+	if (*note) {
+		draw_note(note, r == ROLE_WARN ? ROLE_WARN : ROLE_STATUS, y, x, cols);
 		return;
 	}
 	for (const struct hint *h = ops->hints; h && h->a != ACT_NONE && x < cols; h++) {
@@ -311,7 +334,7 @@ static long long view_timer(struct app *a)
 	struct frame *t = top(a);
 	if (!t || !t->ops->timer)
 		return -1;
-	a->ctx.now_ms = now_ms();
+	a->ses.now_ms = now_ms();
 	return t->ops->timer(&a->ctx, t->state);
 }
 
@@ -319,7 +342,7 @@ static long long view_timer(struct app *a)
  * the vault: the journal, home and the other lists read it again. */
 static void poll_vault(struct app *a)
 {
-	if (!a->ctx.vault) {
+	if (!a->ses.vault) {
 		a->data_version = -1;
 		return;
 	}
@@ -327,9 +350,9 @@ static void poll_vault(struct app *a)
 	if (a->data_version >= 0 && now < a->next_poll_ms)
 		return;
 	a->next_poll_ms = now + POLL_MS;
-	long long v = vault_data_version(a->ctx.vault);
+	long long v = vault_data_version(a->ses.vault);
 	if (a->data_version >= 0 && v >= 0 && v != a->data_version) {
-		a->ctx.journal_gen++;
+		a->ses.journal_gen++;
 		a->dirty = true;
 	}
 	a->data_version = v;
@@ -340,12 +363,12 @@ static int timeout_for(struct app *a)
 	long long left = -1;
 	/* No auto-lock while the first run shows the recovery code. */
 	struct frame *t = top(a);
-	if (a->ctx.vault && a->ctx.autolock_min > 0 && !(t && (t->ops->flags & VIEW_NO_LOCK))) {
-		left = a->last_input_ms + (long long)a->ctx.autolock_min * 60000 - now_ms();
+	if (a->ses.vault && a->set.autolock_min > 0 && !(t && (t->ops->flags & VIEW_NO_LOCK))) {
+		left = a->last_input_ms + (long long)a->set.autolock_min * 60000 - now_ms();
 		if (left < 0)
 			left = 0;
 	}
-	if (a->ctx.vault && (left < 0 || left > POLL_MS))
+	if (a->ses.vault && (left < 0 || left > POLL_MS))
 		left = POLL_MS;
 	long long vt = view_timer(a);
 	if (vt >= 0 && (left < 0 || vt < left))
@@ -358,8 +381,8 @@ static int timeout_for(struct app *a)
 static bool autolock_due(struct app *a)
 {
 	struct frame *t = top(a);
-	return a->ctx.vault && a->ctx.autolock_min > 0 && !(t->ops->flags & VIEW_NO_LOCK) &&
-	       now_ms() - a->last_input_ms >= (long long)a->ctx.autolock_min * 60000;
+	return a->ses.vault && a->set.autolock_min > 0 && !(t->ops->flags & VIEW_NO_LOCK) &&
+	       now_ms() - a->last_input_ms >= (long long)a->set.autolock_min * 60000;
 }
 
 static void handle_action(struct app *a, enum action act)
@@ -375,7 +398,7 @@ static void handle_action(struct app *a, enum action act)
 			push(a, &help_view, t->ops);
 		return;
 	case ACT_LOCK:
-		if (!(t->ops->flags & VIEW_NO_LOCK) || a->ctx.vault)
+		if (!(t->ops->flags & VIEW_NO_LOCK) || a->ses.vault)
 			apply(a, STEP(STEP_LOCK));
 		return;
 	case ACT_HIDE:
@@ -404,7 +427,7 @@ static void handle(struct app *a, const struct event *ev)
 			apply(a, t->ops->on_timer(&a->ctx, t->state));
 		if (autolock_due(a)) {
 			apply(a, STEP(STEP_LOCK));
-			note(&a->ctx, ROLE_MUTED, "Locked after a quiet while. Your writing is saved.");
+			view_note(&a->ctx, ROLE_MUTED, "Locked after a quiet while. Your writing is saved.");
 		}
 		return;
 	case EV_SIGNAL:
@@ -447,33 +470,32 @@ static void load_settings(struct app *a, struct paths *p)
 	struct config cfg;
 	config_load(p->config_dir, &cfg);
 	keymap_configure(&cfg);
-	a->ctx.autolock_min = cfg.autolock_min;
+	a->set.autolock_min = cfg.autolock_min;
 	if (cfg.color == 0)
-		a->ctx.no_color = true;
-	a->ctx.reduced_motion = cfg.reduced_motion == 1;
-	a->ctx.week_start = cfg.week_start;
-	a->ctx.date_style = cfg.date_style;
-	a->ctx.wide = cfg.wide != 0;
+		a->set.no_color = true;
+	a->set.reduced_motion = cfg.reduced_motion == 1;
+	a->set.week_start = cfg.week_start;
+	a->set.date_style = cfg.date_style;
+	a->set.wide = cfg.wide != 0;
 	if (cfg.nwarnings) {
 		if (cfg.nwarnings > 1)
-			snprintf(a->ctx.note, sizeof(a->ctx.note), "%.*s (%d more: tend keys lists them)",
-			         (int)utf8_cut(cfg.warnings[0], 150), cfg.warnings[0], cfg.nwarnings - 1);
+			view_note(&a->ctx, ROLE_WARN, "%.*s (%d more: tend keys lists them)",
+			          (int)utf8_cut(cfg.warnings[0], 150), cfg.warnings[0], cfg.nwarnings - 1);
 		else
-			snprintf(a->ctx.note, sizeof(a->ctx.note), "%s", cfg.warnings[0]);
-		a->ctx.note_role = ROLE_WARN;
+			view_note(&a->ctx, ROLE_WARN, "%s", cfg.warnings[0]);
 	}
 	/* The crisis data is read at start only when a region must be guessed. */
 	if (cfg.region[0]) {
-		snprintf(a->ctx.region, sizeof(a->ctx.region), "%s", cfg.region);
+		snprintf(a->ses.region, sizeof(a->ses.region), "%s", cfg.region);
 		return;
 	}
 	struct crisis_data d;
 	struct error e;
 	if (crisis_load(&d, &e) == 0) {
-		snprintf(a->ctx.region, sizeof(a->ctx.region), "%s", crisis_pick_region(&d, NULL));
+		snprintf(a->ses.region, sizeof(a->ses.region), "%s", crisis_pick_region(&d, NULL));
 		crisis_free(&d);
 	} else {
-		snprintf(a->ctx.region, sizeof(a->ctx.region), "INTL");
+		snprintf(a->ses.region, sizeof(a->ses.region), "INTL");
 	}
 }
 
@@ -508,29 +530,44 @@ static void release_stderr(int rd, int saved)
 		close(rd);
 }
 
+static void app_free(struct app *a)
+{
+	status_line_free(a->ctx.status);
+	mem_wipe(a, sizeof(*a));
+	free(a);
+}
+
 int app_run(const struct app_opts *o)
 {
 	static const struct app_io term_io = {term_read, NULL, NULL};
 	struct app *a = calloc(1, sizeof(*a));
 	if (!a)
 		return E_FAIL;
+	a->ctx.set = &a->set;
+	a->ctx.ses = &a->ses;
+	a->ctx.tell_all = tell_all;
+	a->ctx.status = status_line_new();
+	if (!a->ctx.status) {
+		app_free(a);
+		return E_FAIL;
+	}
 	a->data_version = -1;
 	struct paths p;
 	struct error e = {0};
 	if (paths_resolve(&p, &e)) {
 		fprintf(stderr, "tend: %s\n", e.msg);
-		free(a);
+		app_free(a);
 		return e.code;
 	}
 	a->io = o->io ? o->io : &term_io;
 	clock_io = a->io;
-	a->ctx.data_dir = p.data_dir;
-	a->ctx.config_dir = p.config_dir;
+	a->set.data_dir = p.data_dir;
+	a->set.config_dir = p.config_dir;
 	const char *nc = getenv("NO_COLOR");
-	a->ctx.no_color = nc && *nc;
+	a->set.no_color = nc && *nc;
 	load_settings(a, &p);
 
-	struct term_opts to = {o->in, o->out, a->ctx.no_color, o->headless};
+	struct term_opts to = {o->in, o->out, a->set.no_color, o->headless};
 	int saved_err = -1, err_rd = -1;
 	if (!o->headless)
 		err_rd = hold_stderr(&saved_err);
@@ -538,7 +575,7 @@ int app_run(const struct app_opts *o)
 		release_stderr(err_rd, saved_err);
 		fprintf(stderr, "tend: %s\n", e.msg);
 		paths_free(&p);
-		free(a);
+		app_free(a);
 		return e.code;
 	}
 	if (!o->headless)
@@ -565,10 +602,10 @@ int app_run(const struct app_opts *o)
 			a->last_input_ms = now_ms();
 			/* A note is read once; the next key clears it. */
 			if (ev.type != EV_RESIZE)
-				a->ctx.note[0] = '\0';
+				status_line_clear(a->ctx.status);
 			a->dirty = true;
 		}
-		a->ctx.now_ms = now_ms();
+		a->ses.now_ms = now_ms();
 		handle(a, &ev);
 		input_release();
 	}
@@ -578,7 +615,6 @@ int app_run(const struct app_opts *o)
 	release_stderr(err_rd, saved_err);
 	paths_free(&p);
 	int status = a->status;
-	mem_wipe(a, sizeof(*a));
-	free(a);
+	app_free(a);
 	return status;
 }

@@ -37,7 +37,7 @@ static int breathe_enter(struct ctx *c, void *st, const void *arg)
 	char val[32];
 	struct error e;
 	int p, pct;
-	if (c->vault && settings_get(c->vault, "breathe.pace", val, sizeof(val), &e) == 1 &&
+	if (c->ses->vault && settings_get(c->ses->vault, "breathe.pace", val, sizeof(val), &e) == 1 &&
 	    sscanf(val, "%d %d", &p, &pct) == 2 && p >= 0 && p < PACE_COUNT) {
 		b->pattern = (enum pacer_pattern)p;
 		b->pct = pacer_clamp_pct(pct);
@@ -69,7 +69,7 @@ static void breathe_draw(struct ctx *c, void *st, int rows, int cols)
 		         "**Left** and **Right** make it quicker or slower.",
 		         ms / 1000, ms % 1000 / 100, b->pct);
 		y += 1 + view_markdown(y + 1, 2, w, 2, 0, pace);
-		if (c->reduced_motion)
+		if (c->set->reduced_motion)
 			ui_puts(y + 1, 2, w, ROLE_MUTED, "Reduced motion is on: the words change, nothing moves.");
 		return;
 	case B_BEFORE:
@@ -87,7 +87,7 @@ static void breathe_draw(struct ctx *c, void *st, int rows, int cols)
 		return;
 	case B_RUN: {
 		struct pacer_now n;
-		pacer_at(&b->pc, c->now_ms, &n);
+		pacer_at(&b->pc, c->ses->now_ms, &n);
 		char head[80];
 		long long secs = (n.phase_left_ms + 999) / 1000;
 		snprintf(head, sizeof(head), "%s%s  %lld", pacer_paused(&b->pc) ? "Paused. " : "", n.label,
@@ -95,7 +95,7 @@ static void breathe_draw(struct ctx *c, void *st, int rows, int cols)
 		ui_puts(y + 1, 4, w - 4, ROLE_TITLE, head);
 		int span = w - 8 > 60 ? 60 : w - 8;
 		double f = n.filling ? n.progress : n.emptying ? 1 - n.progress : n.phase == 1 ? 1 : 0;
-		if (!c->reduced_motion) {
+		if (!c->set->reduced_motion) {
 			int len = (int)(f * span + 0.5);
 			ui_fill(y + 3, 4, span, ROLE_MUTED);
 			ui_fill(y + 3, 4, len, ROLE_SELECTED);
@@ -115,21 +115,20 @@ static void breathe_draw(struct ctx *c, void *st, int rows, int cols)
 static struct step finish(struct ctx *c, struct breathe *b)
 {
 	struct error e = {0};
-	if (!c->vault) {
+	if (!c->ses->vault) {
 		/* Opened from the crisis screen before unlocking: nothing to keep. */
 		return STEP(STEP_POP);
 	}
-	if (exercise_log(c->vault, "Paced breathing", b->before, b->after, b->ran, &e)) {
+	if (exercise_log(c->ses->vault, "Paced breathing", b->before, b->after, b->ran, &e)) {
 		view_warn(c, &e);
 	} else {
 		if (b->ran)
 			view_done(c, "paced-breathing", 0);
 		char change[40];
 		if (helpnow_change(b->before, b->after, change, sizeof(change)))
-			snprintf(c->note, sizeof(c->note), "Noted; %s. Come back to it whenever you like.",
-			         change);
+			view_note(c, ROLE_STATUS, "Noted; %s. Come back to it whenever you like.", change);
 		else
-			snprintf(c->note, sizeof(c->note), "%s", "Noted. Come back to it whenever you like.");
+			view_note(c, ROLE_STATUS, "%s", "Noted. Come back to it whenever you like.");
 	}
 	return STEP(STEP_POP);
 }
@@ -149,11 +148,11 @@ static struct step breathe_action(struct ctx *c, void *st, enum action a)
 		}
 		if (a == ACT_SELECT) {
 			b->stage = B_BEFORE;
-			if (c->vault) {
+			if (c->ses->vault) {
 				char val[32];
 				struct error e;
 				snprintf(val, sizeof(val), "%d %d", (int)b->pattern, b->pct);
-				settings_set(c->vault, "breathe.pace", val, &e); /* a nicety */
+				settings_set(c->ses->vault, "breathe.pace", val, &e); /* a nicety */
 			}
 			return STEP(STEP_REDRAW);
 		}
@@ -172,7 +171,7 @@ static struct step breathe_action(struct ctx *c, void *st, enum action a)
 			}
 			b->before = given;
 			b->stage = B_RUN;
-			pacer_start(&b->pc, b->pattern, b->pct, c->now_ms);
+			pacer_start(&b->pc, b->pattern, b->pct, c->ses->now_ms);
 			return STEP(STEP_REDRAW);
 		}
 		if (a == ACT_BACK)
@@ -181,15 +180,15 @@ static struct step breathe_action(struct ctx *c, void *st, enum action a)
 	case B_RUN:
 		if (a == ACT_SELECT) {
 			if (pacer_paused(&b->pc))
-				pacer_resume(&b->pc, c->now_ms);
+				pacer_resume(&b->pc, c->ses->now_ms);
 			else
-				pacer_pause(&b->pc, c->now_ms);
+				pacer_pause(&b->pc, c->ses->now_ms);
 			b->due = 0;
 			return STEP(STEP_REDRAW);
 		}
 		if (a == ACT_BACK) {
 			struct pacer_now n;
-			pacer_at(&b->pc, c->now_ms, &n);
+			pacer_at(&b->pc, c->ses->now_ms, &n);
 			b->ran = n.cycle > 0;
 			b->stage = B_AFTER;
 			return STEP(STEP_REDRAW);
@@ -202,7 +201,7 @@ static struct step breathe_action(struct ctx *c, void *st, enum action a)
 static struct step breathe_text(struct ctx *c, void *st, const char *text, size_t len)
 {
 	struct breathe *b = st;
-	if ((b->stage == B_BEFORE || b->stage == B_AFTER) && scale_text(&b->score, text, len, c->now_ms))
+	if ((b->stage == B_BEFORE || b->stage == B_AFTER) && scale_text(&b->score, text, len, c->ses->now_ms))
 		return STEP(STEP_REDRAW);
 	return STEP(STEP_NONE);
 }
@@ -215,12 +214,12 @@ static long long breathe_timer(struct ctx *c, void *st)
 	/* The hook asks "how long until due"; keep the due time on the clock
 	 * so a late wake-up (or a jump of the fake clock) still fires. */
 	if (!b->due) {
-		long long next = pacer_next_ms(&b->pc, c->now_ms, c->reduced_motion);
+		long long next = pacer_next_ms(&b->pc, c->ses->now_ms, c->set->reduced_motion);
 		if (next < 0)
 			return -1;
-		b->due = c->now_ms + next;
+		b->due = c->ses->now_ms + next;
 	}
-	return b->due > c->now_ms ? b->due - c->now_ms : 0;
+	return b->due > c->ses->now_ms ? b->due - c->ses->now_ms : 0;
 }
 
 static struct step breathe_on_timer(struct ctx *c, void *st)

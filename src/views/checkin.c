@@ -22,7 +22,7 @@ enum field_id { F_SCORE, F_EMOTIONS, F_TOLERANCE, F_INTENSITY, F_ENERGY, F_SLEEP
                 F_WHEN, F_SAVE, F_COUNT };
 
 struct checkin_state {
-	int64_t *link;       /* where to put the new check-in's id (write screen) */
+	bool link;           /* for the entry being written: its id goes back (RESULT_CHECKIN) */
 	struct checkin c;
 	struct scale score, intensity, energy; /* nothing chosen until the person chooses */
 	bool details;
@@ -211,11 +211,11 @@ static void keep_draft(struct ctx *c, struct checkin_state *s)
 {
 	struct error e = {0};
 	s->dirty = true;
-	if (!c->vault || s->edit_id)
+	if (!c->ses->vault || s->edit_id)
 		return; /* a saved check-in being changed is not a draft */
 	if (form_empty(s)) {
 		/* Emptied by the person: no draft is left behind. */
-		settings_delete(c->vault, DRAFT_KEY, &e);
+		settings_delete(c->ses->vault, DRAFT_KEY, &e);
 		return;
 	}
 	struct buf b = BUF_INIT;
@@ -223,11 +223,10 @@ static void keep_draft(struct ctx *c, struct checkin_state *s)
 	                    SEP, s->intensity.value, SEP, s->energy.value, SEP, s->c.tolerance, SEP,
 	                    s->sleep, SEP, s->emotions, SEP, s->body, SEP, s->tags, SEP, s->note, SEP,
 	                    s->when);
-	if (rc || settings_set(c->vault, DRAFT_KEY, buf_str(&b), &e)) {
+	if (rc || settings_set(c->ses->vault, DRAFT_KEY, buf_str(&b), &e)) {
 		const char *why = rc ? "out of memory" : e.msg;
-		snprintf(c->note, sizeof(c->note), "The check-in could not be kept as a draft: %.*s",
-		         (int)utf8_cut(why, 120), why);
-		c->note_role = ROLE_WARN;
+		view_note(c, ROLE_WARN, "The check-in could not be kept as a draft: %.*s",
+		          (int)utf8_cut(why, 120), why);
 	}
 	mem_wipe(b.data, b.cap);
 	buf_free(&b);
@@ -239,7 +238,7 @@ static bool load_draft(struct ctx *c, struct checkin_state *s)
 	struct buf b = BUF_INIT;
 	struct error e = {0};
 	bool ok = false;
-	if (settings_get_buf(c->vault, DRAFT_KEY, &b, &e) == 1 && b.data) {
+	if (settings_get_buf(c->ses->vault, DRAFT_KEY, &b, &e) == 1 && b.data) {
 		char *f[11];
 		size_t n = 0;
 		for (char *p = b.data; p && n < 11;) {
@@ -275,8 +274,8 @@ static bool load_draft(struct ctx *c, struct checkin_state *s)
 static void drop_draft(struct ctx *c)
 {
 	struct error e = {0};
-	if (c->vault)
-		settings_delete(c->vault, DRAFT_KEY, &e);
+	if (c->ses->vault)
+		settings_delete(c->ses->vault, DRAFT_KEY, &e);
 }
 
 /* An empty form, new or to be filled from a saved check-in; -1 when out of
@@ -303,14 +302,13 @@ static int checkin_enter(struct ctx *c, void *st, const void *arg)
 	struct checkin_state *s = st;
 	if (form_init(s))
 		return -1;
-	s->link = (int64_t *)arg;
-	if (c->vault && load_draft(c, s)) {
+	s->link = arg != NULL; /* the write screen's "entry" */
+	if (c->ses->vault && load_draft(c, s)) {
 		s->details = s->intensity.value != SCALE_NONE || s->energy.value != SCALE_NONE ||
 		             *s->c.tolerance || *s->sleep || *s->emotions || *s->body || *s->tags ||
 		             *s->note || *s->when;
-		snprintf(c->note, sizeof(c->note), "%s",
-		         "The check-in you started is back. Save it, change it, or leave with Esc.");
-		c->note_role = ROLE_STATUS;
+		view_note(c, ROLE_STATUS, "%s",
+		          "The check-in you started is back. Save it, change it, or leave with Esc.");
 	}
 	return 0;
 }
@@ -437,7 +435,7 @@ static struct step save(struct ctx *c, struct checkin_state *s)
 		/* A check-in is its number: nothing is saved that was not chosen. */
 		char hint[160];
 		scale_hint(&s->score, hint, sizeof(hint));
-		snprintf(c->note, sizeof(c->note), "How are you, from 0 to 10? %s", hint);
+		view_note(c, ROLE_STATUS, "How are you, from 0 to 10? %s", hint);
 		if (s->details)
 			s->m.sel = F_SCORE;
 		return STEP(STEP_REDRAW);
@@ -446,28 +444,27 @@ static struct step save(struct ctx *c, struct checkin_state *s)
 	s->c.at = (struct stamp){0};
 	if (*s->when && strcmp(s->when, s->when_was) != 0 && stamp_parse_local(s->when, &s->c.at)) {
 		s->m.sel = F_WHEN;
-		snprintf(c->note, sizeof(c->note), "%s", "That time is not a real one; change When.");
+		view_note(c, ROLE_STATUS, "%s", "That time is not a real one; change When.");
 		return STEP(STEP_REDRAW);
 	}
 	int64_t id = s->edit_id;
-	if (s->edit_id ? checkin_update(c->vault, s->edit_id, &s->c, &e)
-	               : checkin_add(c->vault, &s->c, &id, &e)) {
+	if (s->edit_id ? checkin_update(c->ses->vault, s->edit_id, &s->c, &e)
+	               : checkin_add(c->ses->vault, &s->c, &id, &e)) {
 		view_warn(c, &e);
 		return STEP(STEP_REDRAW);
 	}
 	if (s->edit_id) {
-		snprintf(c->note, sizeof(c->note), "%s", "The check-in is changed.");
+		view_note(c, ROLE_STATUS, "%s", "The check-in is changed.");
 		return STEP(STEP_POP);
 	}
 	drop_draft(c);
-	if (s->link)
-		*s->link = id;
-	snprintf(c->note, sizeof(c->note), "%s",
-	         s->link ? "Checked in; the entry will be linked to it." : "Checked in. Thank you.");
+	view_note(c, ROLE_STATUS, "%s",
+	          s->link ? "Checked in; the entry will be linked to it." : "Checked in. Thank you.");
+	struct view_result r = {.kind = s->link ? RESULT_CHECKIN : RESULT_NONE, .id = id};
 	/* A low score: offer a steadying tool, once, over what was below. */
 	if (helpnow_after_checkin(s->c.score))
-		return REPLACE(helpnow_view, NULL);
-	return STEP(STEP_POP);
+		return (struct step){.kind = STEP_REPLACE, .view = &helpnow_view, .result = r};
+	return (struct step){.kind = STEP_POP, .result = r};
 }
 
 static int set_field(struct ctx *c, void *data, const char *text, struct error *e)
@@ -501,8 +498,7 @@ static int set_field(struct ctx *c, void *data, const char *text, struct error *
 static struct step leave_keeping(struct ctx *c, void *data)
 {
 	keep_draft(c, data);
-	snprintf(c->note, sizeof(c->note), "%s",
-	         "Kept as a draft; it comes back the next time you check in.");
+	view_note(c, ROLE_STATUS, "%s", "Kept as a draft; it comes back the next time you check in.");
 	return STEP(STEP_POP);
 }
 
@@ -517,7 +513,7 @@ static struct step leave_throwing(struct ctx *c, void *data)
 {
 	(void)data;
 	drop_draft(c);
-	snprintf(c->note, sizeof(c->note), "%s", "Thrown away; nothing was saved.");
+	view_note(c, ROLE_STATUS, "%s", "Thrown away; nothing was saved.");
 	return STEP(STEP_POP);
 }
 
@@ -537,7 +533,7 @@ static struct step checkin_text(struct ctx *c, void *st, const char *text, size_
 {
 	struct checkin_state *s = st;
 	struct scale *sc = row_scale(s, s->details ? s->m.sel : F_SCORE);
-	if (sc && scale_text(sc, text, len, c->now_ms)) {
+	if (sc && scale_text(sc, text, len, c->ses->now_ms)) {
 		keep_draft(c, s);
 		return STEP(STEP_REDRAW);
 	}
@@ -706,7 +702,7 @@ static void list_load(struct ctx *c, struct checkins_state *s)
 	checkins_free(s->list, s->n);
 	s->list = NULL;
 	s->n = 0;
-	if (checkins_list(c->vault, 0, &s->list, &s->n, &e))
+	if (checkins_list(c->ses->vault, 0, &s->list, &s->n, &e))
 		view_warn(c, &e);
 	s->m.n = s->n;
 	if (s->m.sel >= s->n)
@@ -763,10 +759,10 @@ static struct step remove_it(struct ctx *c, void *data)
 {
 	struct checkins_state *s = data;
 	struct error e = {0};
-	if (checkin_delete(c->vault, s->del_id, &e))
+	if (checkin_delete(c->ses->vault, s->del_id, &e))
 		view_warn(c, &e);
 	else
-		snprintf(c->note, sizeof(c->note), "%s", "The check-in is removed.");
+		view_note(c, ROLE_STATUS, "%s", "The check-in is removed.");
 	return STEP(STEP_REDRAW);
 }
 

@@ -11,8 +11,7 @@
 
 void view_warn(struct ctx *c, const struct error *e)
 {
-	snprintf(c->note, sizeof(c->note), "%.*s", (int)utf8_cut(e->msg, 190), e->msg);
-	c->note_role = ROLE_WARN;
+	view_note(c, ROLE_WARN, "%.*s", (int)utf8_cut(e->msg, 190), e->msg);
 }
 
 int view_title(int cols, const char *title)
@@ -64,7 +63,7 @@ int view_markdown(int y, int x, int w, int maxrows, int skip, const char *md)
 
 void view_reading_box(const struct ctx *c, int cols, int max, int *x, int *w)
 {
-	*x = !c->wide ? 2 : cols >= 72 ? 6 : 4;
+	*x = !c->set->wide ? 2 : cols >= 72 ? 6 : 4;
 	*w = cols - 2 * *x < max ? cols - 2 * *x : max;
 	if (*w < 1)
 		*w = 1;
@@ -90,20 +89,18 @@ int view_markdown_flags(int y, int x, int w, int maxrows, int skip, const char *
 
 void view_done(struct ctx *c, const char *what, int64_t id)
 {
-	if (c->on_done && c->on_done(c, c->on_done_data, what, id)) {
-		c->on_done = NULL;
-		c->on_done_data = NULL;
-	}
+	struct view_result r = {.kind = RESULT_DONE, .id = id, .text = what, .len = strlen(what)};
+	if (c->tell_all)
+		c->tell_all(c, &r);
 }
 
 void view_set_region(struct ctx *c, const char *code)
 {
-	snprintf(c->region, sizeof(c->region), "%s", code);
+	snprintf(c->ses->region, sizeof(c->ses->region), "%s", code);
 	struct error e;
-	if (config_set(c->config_dir, "region", code, &e)) {
-		snprintf(c->note, sizeof(c->note), "%s",
-		         "The region is set until tend closes, but it could not be saved.");
-		c->note_role = ROLE_WARN;
+	if (config_set(c->set->config_dir, "region", code, &e)) {
+		view_note(c, ROLE_WARN, "%s",
+		          "The region is set until tend closes, but it could not be saved.");
 	}
 }
 
@@ -115,7 +112,7 @@ void view_date(const struct ctx *c, int64_t at, int off_min, char *out, size_t s
 		snprintf(out, size, "?");
 		return;
 	}
-	date_format(out, size, &tm, c->date_style, 0);
+	date_format(out, size, &tm, c->set->date_style, 0);
 }
 
 void view_date_time(const struct ctx *c, int64_t at, int off_min, char *out, size_t size)
@@ -126,7 +123,7 @@ void view_date_time(const struct ctx *c, int64_t at, int off_min, char *out, siz
 		snprintf(out, size, "?");
 		return;
 	}
-	size_t n = date_format(out, size, &tm, c->date_style, 0);
+	size_t n = date_format(out, size, &tm, c->set->date_style, 0);
 	if (n + 1 < size)
 		snprintf(out + n, size - n, " %02d:%02d", tm.tm_hour, tm.tm_min);
 }
@@ -142,7 +139,7 @@ void view_stamp(const struct ctx *c, const char *stamp, char *out, size_t size)
 	}
 	memcpy(day, stamp, 10);
 	day[10] = '\0';
-	size_t n = date_format_iso_text(out, size, day, c->date_style);
+	size_t n = date_format_iso_text(out, size, day, c->set->date_style);
 	if (n + 1 < size)
 		snprintf(out + n, size - n, " %02d:%02d", hh, mm);
 }

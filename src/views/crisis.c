@@ -46,7 +46,7 @@ static void add_plan(struct buf *b, struct ctx *c)
 	bool any = false;
 	buf_printf(b, "## Your safety plan\n\n");
 	for (int p = 0; p < SP_COUNT; p++) {
-		if (safety_get(c->vault, (enum safety_part)p, text, sizeof(text), &e) || !text[0])
+		if (safety_get(c->ses->vault, (enum safety_part)p, text, sizeof(text), &e) || !text[0])
 			continue;
 		buf_printf(b, "**%s**\n\n", safety_title((enum safety_part)p));
 		add_plain(b, text);
@@ -78,16 +78,16 @@ static void build(struct crisis *cr, struct ctx *c)
 	struct crisis_data d;
 	struct error e;
 	buf_clear(&cr->md);
-	snprintf(cr->region, sizeof(cr->region), "%s", c->region);
+	snprintf(cr->region, sizeof(cr->region), "%s", c->ses->region);
 	if (crisis_load(&d, &e)) {
 		buf_printf(&cr->md, "**If you are in danger, call your local emergency number now.**\n\n"
 		                    "(The list of crisis lines could not be read: %s)\n",
 		           e.msg);
-		if (cr->plan && c->vault)
+		if (cr->plan && c->ses->vault)
 			add_plan(&cr->md, c);
 		return;
 	}
-	const struct crisis_region *r = crisis_region(&d, c->region);
+	const struct crisis_region *r = crisis_region(&d, c->ses->region);
 	if (!r)
 		r = crisis_region(&d, crisis_guess_region(&d, NULL));
 	const char *emergency = r ? r->emergency : "your local emergency number";
@@ -95,7 +95,7 @@ static void build(struct crisis *cr, struct ctx *c)
 	           "**If you are in danger, or might act on thoughts of harming yourself, "
 	           "call %s now.**\n\n",
 	           emergency);
-	bool plan = cr->plan && c->vault;
+	bool plan = cr->plan && c->ses->vault;
 	if (plan)
 		buf_printf(&cr->md, "Your safety plan is on this page too, under the crisis lines "
 		                    "(**%s** to scroll).\n\n",
@@ -122,11 +122,11 @@ static void build(struct crisis *cr, struct ctx *c)
 	crisis_free(&d);
 	/* Locked, the readable copy of the safety plan (when the person chose
 	 * to keep one) is the plan they can reach. */
-	if (!c->vault && c->data_dir) {
+	if (!c->ses->vault && c->set->data_dir) {
 		struct buf copy = BUF_INIT;
 		int missing = 0;
 		struct error ce = {0};
-		if (safety_copy_read(c->data_dir, &copy, &missing, &ce) == 0) {
+		if (safety_copy_read(c->set->data_dir, &copy, &missing, &ce) == 0) {
 			buf_puts(&cr->md, "## Your safety plan (the copy you keep readable)\n\n");
 			add_plain(&cr->md, buf_str(&copy));
 		}
@@ -166,7 +166,7 @@ static void crisis_leave(struct ctx *c, void *st)
 static void crisis_draw(struct ctx *c, void *st, int rows, int cols)
 {
 	struct crisis *cr = st;
-	if (strcmp(cr->region, c->region) != 0)
+	if (strcmp(cr->region, c->ses->region) != 0)
 		build(cr, c);
 	ui_fill(0, 0, cols, ROLE_CRISIS);
 	ui_puts(0, 2, cols - 4, ROLE_CRISIS,
@@ -249,13 +249,12 @@ static int region_enter(struct ctx *c, void *st, const void *arg)
 	struct region *r = st;
 	struct error e;
 	if (crisis_load(&r->d, &e)) {
-		snprintf(c->note, sizeof(c->note), "%s", "The list of regions could not be read.");
-		c->note_role = ROLE_WARN;
+		view_note(c, ROLE_WARN, "%s", "The list of regions could not be read.");
 		return -1;
 	}
 	r->m.n = r->d.nregions;
 	for (size_t i = 0; i < r->d.nregions; i++)
-		if (strcmp(r->d.regions[i].code, c->region) == 0)
+		if (strcmp(r->d.regions[i].code, c->ses->region) == 0)
 			r->m.sel = i;
 	return 0;
 }
@@ -281,7 +280,7 @@ static void region_draw(struct ctx *c, void *st, int rows, int cols)
 {
 	struct region *r = st;
 	int y = view_title(cols, "Where are you? Crisis lines differ by country.");
-	struct region_rows d = {&r->d, c->region, "  (chosen now)"};
+	struct region_rows d = {&r->d, c->ses->region, "  (chosen now)"};
 	menu_draw(&r->m, (struct list_area){.y = y, .end = rows - 1, .x = 2, .w = cols - 4},
 	          view_region_row, &d);
 }

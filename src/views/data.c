@@ -309,7 +309,7 @@ static struct step ex_write(struct ctx *c, void *data)
 	struct exportst *s = data;
 	struct error e = {0};
 	size_t len = 0;
-	if (export_write(c->vault, export_kinds[s->kind].format, buf_str(&s->full), &len, &e)) {
+	if (export_write(c->ses->vault, export_kinds[s->kind].format, buf_str(&s->full), &len, &e)) {
 		snprintf(s->problem, sizeof(s->problem), "%s", e.msg);
 		return STEP(STEP_REDRAW);
 	}
@@ -319,7 +319,7 @@ static struct step ex_write(struct ctx *c, void *data)
 	         "Written: `%s` (%zu KB), as %s, readable only by you on this computer.\n\n%s",
 	         s->path.buf, (len + 1023) / 1024, export_kinds[s->kind].name,
 	         DATA_NOT_ENCRYPTED);
-	snprintf(c->note, sizeof(c->note), "%s", "Exported. The file is not encrypted.");
+	view_note(c, ROLE_STATUS, "%s", "Exported. The file is not encrypted.");
 	return STEP(STEP_REDRAW);
 }
 
@@ -328,7 +328,7 @@ static struct step ex_try(struct ctx *c, struct exportst *s)
 	s->problem[0] = '\0';
 	char example[32];
 	snprintf(example, sizeof(example), "tend-export.%s", export_kinds[s->kind].ext);
-	enum data_target t = data_target(c->data_dir, EXPORT_INSIDE_VAULT, s->path.buf, "export",
+	enum data_target t = data_target(c->set->data_dir, EXPORT_INSIDE_VAULT, s->path.buf, "export",
 	                                 example, &s->full, s->problem, sizeof(s->problem),
 	                                 s->question, sizeof(s->question));
 	return data_go(c, t, &s->q, s->question, ex_write, s);

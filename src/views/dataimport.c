@@ -211,11 +211,6 @@ static int run_import(struct vault *v, struct importst *s, const struct import_o
 static void dry_run(struct ctx *c, struct importst *s, bool *ask_moods);
 
 /* The scores were given: the same file's dry run again, with them. */
-static void moods_given(struct ctx *c, void *data)
-{
-	bool ask;
-	dry_run(c, data, &ask);
-}
 
 /* Reads the file (again) and does the dry run. */
 /* The options for an import of the file, with the moods scored so far. */
@@ -239,7 +234,7 @@ static void dry_run(struct ctx *c, struct importst *s, bool *ask_moods)
 	struct import_opts o = opts_for(s, moods);
 	o.dry_run = true;
 	o.unknown = &unknown;
-	int rc = run_import(c->vault, s, &o, &s->sum, &e);
+	int rc = run_import(c->ses->vault, s, &o, &s->sum, &e);
 	s->stage = rc ? IM_PROBLEM : IM_READY;
 	for (size_t i = 0; rc && i < s->plan.nunknown; i++)
 		if (s->plan.unknown[i].score < 0)
@@ -288,15 +283,14 @@ static void check(struct ctx *c, struct importst *s, bool *ask_moods)
 static struct step im_go(struct ctx *c, struct importst *s)
 {
 	if (!s->path.len) {
-		snprintf(c->note, sizeof(c->note), "%s", "Type where the file is first.");
+		view_note(c, ROLE_STATUS, "%s", "Type where the file is first.");
 		return STEP(STEP_REDRAW);
 	}
 	bool ask;
 	check(c, s, &ask);
 	if (!ask)
 		return STEP(STEP_REDRAW);
-	s->map = (struct moodmap){.n = s->nnames, .names = s->names, .scores = s->scores,
-	                          .on_done = moods_given, .data = s};
+	s->map = (struct moodmap){.n = s->nnames, .names = s->names, .scores = s->scores};
 	return PUSH(moodmap_view, &s->map);
 }
 
@@ -306,18 +300,18 @@ static struct step im_import(struct ctx *c, struct importst *s)
 	struct mood_name moods[MOODMAP_MAX];
 	struct import_opts o = opts_for(s, moods);
 	struct import_summary done;
-	if (run_import(c->vault, s, &o, &done, &e)) {
+	if (run_import(c->ses->vault, s, &o, &done, &e)) {
 		snprintf(s->problem, sizeof(s->problem), "%s", e.msg);
 		s->stage = IM_PROBLEM;
 		return STEP(STEP_REDRAW);
 	}
-	int n = snprintf(c->note, sizeof(c->note), "Imported %zu entr%s and %zu check-in%s",
-	                 done.entries, done.entries == 1 ? "y" : "ies", done.checkins,
-	                 done.checkins == 1 ? "" : "s");
-	if (n > 0 && (size_t)n < sizeof(c->note))
-		snprintf(c->note + n, sizeof(c->note) - (size_t)n,
-		         done.duplicates ? " (%zu there already)." : ".", done.duplicates);
-	c->journal_gen++;
+	char there[48] = ".";
+	if (done.duplicates)
+		snprintf(there, sizeof(there), " (%zu there already).", done.duplicates);
+	view_note(c, ROLE_STATUS, "Imported %zu entr%s and %zu check-in%s%s", done.entries,
+	          done.entries == 1 ? "y" : "ies", done.checkins, done.checkins == 1 ? "" : "s",
+	          there);
+	c->ses->journal_gen++;
 	return STEP(STEP_POP);
 }
 
@@ -359,6 +353,18 @@ static const struct hint im_hints[] = {
 	{ACT_NONE, NULL},
 };
 
+/* Back from scoring the moods: the dry run again, with the scores. */
+static struct step im_result(struct ctx *c, void *st, const struct view_result *r)
+{
+	struct importst *s = st;
+	if (r->kind != RESULT_SCORES || r->len != s->nnames)
+		return STEP(STEP_NONE);
+	memcpy(s->scores, r->scores, r->len * sizeof(int));
+	bool ask;
+	dry_run(c, s, &ask);
+	return STEP(STEP_NONE);
+}
+
 const struct view_ops import_view = {
 	.name = "import",
 	.state_size = sizeof(struct importst),
@@ -369,12 +375,13 @@ const struct view_ops import_view = {
 	.draw = im_draw,
 	.on_action = im_action,
 	.on_text = im_text,
+	.on_result = im_result,
 };
 
 /* ---- scores for moods of the person's own ---- */
 
 struct moodmapst {
-	struct moodmap *m;
+	const struct moodmap *m;
 	size_t sel, top;
 	int scores[MOODMAP_MAX]; /* changed here, kept only on Enter */
 	struct scale sc;         /* the selected mood's score, as it is chosen */
@@ -392,7 +399,7 @@ static int mm_enter(struct ctx *c, void *st, const void *arg)
 {
 	(void)c;
 	struct moodmapst *s = st;
-	s->m = (struct moodmap *)arg;
+	s->m = arg;
 	memcpy(s->scores, s->m->scores, s->m->n * sizeof(int));
 	mm_focus(s);
 	return 0;
@@ -470,13 +477,11 @@ static struct step mm_action(struct ctx *c, void *st, enum action a)
 			if (s->scores[i] < 0) {
 				s->sel = i;
 				mm_focus(s);
-				snprintf(c->note, sizeof(c->note), "Give '%.*s' a score first, or leave with Esc.",
-				         (int)utf8_cut(s->m->names[i], 60), s->m->names[i]);
+				view_note(c, ROLE_STATUS, "Give '%.*s' a score first, or leave with Esc.",
+				          (int)utf8_cut(s->m->names[i], 60), s->m->names[i]);
 				return STEP(STEP_REDRAW);
 			}
-		memcpy(s->m->scores, s->scores, s->m->n * sizeof(int));
-		s->m->on_done(c, s->m->data);
-		return STEP(STEP_POP);
+		return POP_WITH(.kind = RESULT_SCORES, .scores = s->scores, .len = s->m->n);
 	default:
 		return STEP(STEP_NONE);
 	}
@@ -485,7 +490,7 @@ static struct step mm_action(struct ctx *c, void *st, enum action a)
 static struct step mm_text(struct ctx *c, void *st, const char *text, size_t len)
 {
 	struct moodmapst *s = st;
-	if (!scale_text(&s->sc, text, len, c->now_ms))
+	if (!scale_text(&s->sc, text, len, c->ses->now_ms))
 		return STEP(STEP_NONE);
 	s->scores[s->sel] = s->sc.value;
 	return STEP(STEP_REDRAW);

@@ -9,7 +9,7 @@ void *editlist_own(void *st)
 int editlist_reload(struct ctx *c, void *st)
 {
 	struct editlist *s = st;
-	s->gen = c->journal_gen;
+	s->gen = c->ses->journal_gen;
 	s->m.n = 0;
 	int rc = s->ops->load(c, s->own, &s->m.n);
 	if (s->m.sel >= s->m.n)
@@ -42,7 +42,7 @@ void editlist_draw(struct ctx *c, void *st, int rows, int cols)
 {
 	struct editlist *s = st;
 	const struct editlist_ops *ops = s->ops;
-	if (ops->follows_journal && s->gen != c->journal_gen)
+	if (ops->follows_journal && s->gen != c->ses->journal_gen)
 		editlist_reload(c, s);
 	int y = view_title(cols, ops->title);
 	int w = cols - 4;

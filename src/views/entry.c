@@ -89,7 +89,7 @@ static void load(struct ctx *c, struct entry_state *s)
 	struct error e = {0};
 	entry_free(&s->en);
 	s->err[0] = '\0';
-	if (entries_get(c->vault, s->id, &s->en, &e) || reader_set(&s->body, s->en.body)) {
+	if (entries_get(c->ses->vault, s->id, &s->en, &e) || reader_set(&s->body, s->en.body)) {
 		snprintf(s->err, sizeof(s->err), "%s", e.msg[0] ? e.msg : "Out of memory.");
 		return;
 	}
@@ -99,7 +99,7 @@ static int entry_enter(struct ctx *c, void *st, const void *arg)
 {
 	struct entry_state *s = st;
 	s->id = *(const int64_t *)arg;
-	s->gen = c->journal_gen;
+	s->gen = c->ses->journal_gen;
 	load(c, s);
 	return 0;
 }
@@ -115,8 +115,8 @@ static void entry_leave(struct ctx *c, void *st)
 static void entry_draw(struct ctx *c, void *st, int rows, int cols)
 {
 	struct entry_state *s = st;
-	if (s->gen != c->journal_gen && !s->deleted) {
-		s->gen = c->journal_gen;
+	if (s->gen != c->ses->journal_gen && !s->deleted) {
+		s->gen = c->ses->journal_gen;
 		load(c, s);
 	}
 	if (s->err[0]) {
@@ -161,16 +161,16 @@ static struct step do_delete(struct ctx *c, void *data)
 	struct entry_state *s = data;
 	struct error e = {0};
 	struct deleted_entry *d;
-	if (entries_delete(c->vault, s->id, &d, &e)) {
+	if (entries_delete(c->ses->vault, s->id, &d, &e)) {
 		view_warn(c, &e);
 		return STEP(STEP_REDRAW);
 	}
-	deleted_entry_free(c->last_deleted);
-	c->last_deleted = d;
-	c->journal_gen++;
+	deleted_entry_free(c->ses->last_deleted);
+	c->ses->last_deleted = d;
+	c->ses->journal_gen++;
 	s->deleted = true;
-	snprintf(c->note, sizeof(c->note), "Deleted. Press %s in the journal to bring it back.",
-	         keymap_label(ACT_RESTORE, false));
+	view_note(c, ROLE_STATUS, "Deleted. Press %s in the journal to bring it back.",
+	          keymap_label(ACT_RESTORE, false));
 	return STEP(STEP_POP);
 }
 
@@ -238,7 +238,7 @@ static void versions_load(struct ctx *c, struct versions_state *s)
 	entry_versions_free(s->v, s->n);
 	s->v = NULL;
 	s->n = 0;
-	if (entry_versions(c->vault, s->id, &s->v, &s->n, &e))
+	if (entry_versions(c->ses->vault, s->id, &s->v, &s->n, &e))
 		snprintf(s->err, sizeof(s->err), "%s", e.msg);
 	s->m.n = s->n;
 }
@@ -312,10 +312,10 @@ static struct step version_delete(struct ctx *c, void *data)
 {
 	struct versions_state *s = data;
 	struct error e = {0};
-	if (entry_version_delete(c->vault, s->v[s->m.sel].id, &e)) {
+	if (entry_version_delete(c->ses->vault, s->v[s->m.sel].id, &e)) {
 		view_warn(c, &e);
 	} else {
-		snprintf(c->note, sizeof(c->note), "That version was deleted.");
+		view_note(c, ROLE_STATUS, "That version was deleted.");
 	}
 	s->reading = false;
 	versions_load(c, s);

@@ -85,7 +85,7 @@ static int save_pause(struct ctx *c, struct guided *g, struct error *e)
 {
 	struct exsession s;
 	session_of(g, &s);
-	return exsession_pause(c->vault, &s, e);
+	return exsession_pause(c->ses->vault, &s, e);
 }
 
 /* Picks up a pause; 0 when there was none (or it no longer fits). */
@@ -93,7 +93,7 @@ static int load_pause(struct ctx *c, struct guided *g)
 {
 	struct buf b = BUF_INIT;
 	struct exsession s = {.d = &g->d};
-	int ok = exsession_resume(c->vault, &s, &b);
+	int ok = exsession_resume(c->ses->vault, &s, &b);
 	if (ok) {
 		g->cur = s.cur;
 		g->before = s.before;
@@ -125,8 +125,7 @@ static int guided_enter(struct ctx *c, void *st, const void *arg)
 	for (size_t i = 0; i < g->d.nsteps; i++) {
 		scale_init(&g->scale[i], 0, 10);
 		if (writes(&g->d.steps[i]) && editor_init(&g->ed[i], vault_secret_alloc, vault_secret_free)) {
-			snprintf(c->note, sizeof(c->note), "%s", "Out of memory opening the exercise.");
-			c->note_role = ROLE_WARN;
+			view_note(c, ROLE_WARN, "%s", "Out of memory opening the exercise.");
 			return -1;
 		}
 	}
@@ -285,19 +284,19 @@ static struct step finish(struct ctx *c, struct guided *g)
 	struct exsession s;
 	bool wrote;
 	session_of(g, &s);
-	if (exsession_finish(c->vault, &s, &wrote, &e)) {
+	if (exsession_finish(c->ses->vault, &s, &wrote, &e)) {
 		/* Kept as a pause; stay. */
 		view_warn(c, &e);
 		return STEP(STEP_REDRAW);
 	}
 	if (wrote)
-		c->journal_gen++;
+		c->ses->journal_gen++;
 	view_done(c, g->d.m.id, 0);
 	char change[40];
 	helpnow_change(g->before, g->after, change, sizeof(change));
-	snprintf(c->note, sizeof(c->note), "%s%s%s%s",
-	         wrote ? "Saved in your journal, tagged exercise" : "Noted", *change ? "; " : "",
-	         change, wrote ? "." : ". Come back any time.");
+	view_note(c, ROLE_STATUS, "%s%s%s%s",
+	          wrote ? "Saved in your journal, tagged exercise" : "Noted", *change ? "; " : "",
+	          change, wrote ? "." : ". Come back any time.");
 	return STEP(STEP_POP);
 }
 
@@ -306,15 +305,14 @@ static struct step pause_and_leave(struct ctx *c, struct guided *g)
 {
 	struct error e = {0};
 	if (!anything_given(g) && g->before < 0) {
-		exsession_drop(c->vault, &g->d, &e);
+		exsession_drop(c->ses->vault, &g->d, &e);
 		return STEP(STEP_POP);
 	}
 	if (save_pause(c, g, &e)) {
 		view_warn(c, &e);
 		return STEP(STEP_REDRAW);
 	}
-	snprintf(c->note, sizeof(c->note), "%s",
-	         "Paused. What you wrote is kept; open it again to go on.");
+	view_note(c, ROLE_STATUS, "%s", "Paused. What you wrote is kept; open it again to go on.");
 	return STEP(STEP_POP);
 }
 
@@ -322,7 +320,7 @@ static struct step start_afresh(struct ctx *c, void *data)
 {
 	struct guided *g = data;
 	struct error e = {0};
-	if (exsession_drop(c->vault, &g->d, &e)) {
+	if (exsession_drop(c->ses->vault, &g->d, &e)) {
 		view_warn(c, &e);
 		return STEP(STEP_REDRAW);
 	}
@@ -443,15 +441,14 @@ static struct step guided_text(struct ctx *c, void *st, const char *text, size_t
 {
 	struct guided *g = st;
 	if (g->stage == G_BEFORE || g->stage == G_AFTER)
-		return scale_text(&g->score, text, len, c->now_ms) ? STEP(STEP_REDRAW) : STEP(STEP_NONE);
+		return scale_text(&g->score, text, len, c->ses->now_ms) ? STEP(STEP_REDRAW) : STEP(STEP_NONE);
 	if (g->stage == G_STEP && g->d.steps[g->cur].kind == ANSWER_SCALE)
-		return scale_text(&g->scale[g->cur], text, len, c->now_ms) ? STEP(STEP_REDRAW)
+		return scale_text(&g->scale[g->cur], text, len, c->ses->now_ms) ? STEP(STEP_REDRAW)
 		                                                            : STEP(STEP_NONE);
 	if (g->stage != G_STEP || !writes(&g->d.steps[g->cur]))
 		return STEP(STEP_NONE);
 	if (editor_insert(&g->ed[g->cur], text, len)) {
-		snprintf(c->note, sizeof(c->note), "%s", "Out of memory: that text was not added.");
-		c->note_role = ROLE_WARN;
+		view_note(c, ROLE_WARN, "%s", "Out of memory: that text was not added.");
 	}
 	return STEP(STEP_REDRAW);
 }

@@ -82,7 +82,7 @@ static void help_draw(struct ctx *c, void *st, int rows, int cols)
 	view_reading_box(c, cols, 90, &x, &w);
 	ui_puts(0, x, w, ROLE_TITLE, "Keys");
 	h->pg.vis = rows - 2;
-	int total = view_markdown_flags(2, x, w, h->pg.vis, (int)h->pg.top, buf_str(&h->md), c->wide);
+	int total = view_markdown_flags(2, x, w, h->pg.vis, (int)h->pg.top, buf_str(&h->md), c->set->wide);
 	h->pg.nlines = total > 0 ? (size_t)total : 0;
 }
 

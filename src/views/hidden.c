@@ -15,7 +15,7 @@ static struct step hidden_any(struct ctx *c, void *st)
 {
 	(void)st;
 	/* Hidden during the first run, before a vault exists: start again. */
-	return vault_exists(c->data_dir) ? REPLACE(unlock_view, NULL) : REPLACE(onboard_view, NULL);
+	return vault_exists(c->set->data_dir) ? REPLACE(unlock_view, NULL) : REPLACE(onboard_view, NULL);
 }
 
 static struct step hidden_action(struct ctx *c, void *st, enum action a)

@@ -50,13 +50,13 @@ static void check_draft(struct ctx *c, struct home *h)
 {
 	struct draft d;
 	struct error e;
-	h->draft = c->vault && draft_load(c->vault, "new", &d, &e) == 1;
+	h->draft = c->ses->vault && draft_load(c->ses->vault, "new", &d, &e) == 1;
 	if (h->draft)
 		draft_free(&d);
-	h->homework = c->vault && hwpack_count(c->vault, &e) > 0;
+	h->homework = c->ses->vault && hwpack_count(c->ses->vault, &e) > 0;
 	struct vault_conflicts vc;
 	h->conflict[0] = '\0';
-	if (c->vault && vault_conflicts(c->vault, &vc, &e) == 0) {
+	if (c->ses->vault && vault_conflicts(c->ses->vault, &vc, &e) == 0) {
 		if (vc.ndb)
 			snprintf(h->conflict, sizeof(h->conflict), "%s", vc.db[0]);
 		vault_conflicts_free(&vc);
@@ -75,7 +75,7 @@ static int home_enter(struct ctx *c, void *st, const void *arg)
 	h->nprompts = prompts_load(h->prompts, 32);
 	struct stamp now = stamp_now(); /* honours TEND_NOW, so tests are stable */
 	h->today = prompt_of_day(h->prompts, h->nprompts, (now.t + (int64_t)now.off_min * 60) / 86400);
-	h->gen = c->journal_gen;
+	h->gen = c->ses->journal_gen;
 	check_draft(c, h);
 	/* The very first visit (right after setting up, or the first time
 	 * the screens open a vault made on the command line) is not greeted
@@ -84,9 +84,9 @@ static int home_enter(struct ctx *c, void *st, const void *arg)
 	 * which is never wrong. */
 	char seen[8];
 	struct error e;
-	h->first = !c->vault || settings_get(c->vault, HOME_SEEN, seen, sizeof(seen), &e) != 1;
-	if (c->vault && h->first)
-		settings_set(c->vault, HOME_SEEN, "1", &e);
+	h->first = !c->ses->vault || settings_get(c->ses->vault, HOME_SEEN, seen, sizeof(seen), &e) != 1;
+	if (c->ses->vault && h->first)
+		settings_set(c->ses->vault, HOME_SEEN, "1", &e);
 	return 0;
 }
 
@@ -161,8 +161,8 @@ static bool rest_fits(const struct home *h, size_t top, int room, int w, int row
 static void home_draw(struct ctx *c, void *st, int rows, int cols)
 {
 	struct home *h = st;
-	if (h->gen != c->journal_gen) {
-		h->gen = c->journal_gen;
+	if (h->gen != c->ses->journal_gen) {
+		h->gen = c->ses->journal_gen;
 		check_draft(c, h);
 	}
 	int y = view_title(cols, "tend");
@@ -260,13 +260,13 @@ static struct step home_action(struct ctx *c, void *st, enum action a)
 	case I_BRINGIN: {
 		struct sync_result r;
 		struct error e = {0};
-		if (store_sync_merge(c->vault, h->conflict, false, &r, &e) ||
-		    vault_put_away_copy(c->vault, h->conflict, &e)) {
+		if (store_sync_merge(c->ses->vault, h->conflict, false, &r, &e) ||
+		    vault_put_away_copy(c->ses->vault, h->conflict, &e)) {
 			view_warn(c, &e);
 		} else {
-			snprintf(c->note, sizeof(c->note),
+			view_note(c, ROLE_STATUS,
 			         "Brought in. The copy is kept in the merged folder of the vault.");
-			c->journal_gen++;
+			c->ses->journal_gen++;
 		}
 		check_draft(c, h);
 		return STEP(STEP_REDRAW);

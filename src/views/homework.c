@@ -40,7 +40,12 @@ struct item_task {
 	int item;
 	const struct hw_item *it;
 	const struct hw_progress *pr;
-	bool *stale; /* set when something was kept */
+};
+
+/* What hwbefore_view shows: item `item` of the open pack. */
+struct before_task {
+	const struct hw_item *it;
+	int item;
 };
 
 struct hwlist {
@@ -55,6 +60,7 @@ struct hwlist {
 	int pending;       /* the item whose exercise or prompt is out, -1: none */
 	struct write_req req;
 	struct item_task task;
+	struct before_task before;
 	struct confirm del;
 	/* The open pack's introduction scrolls on its own (PgUp, PgDn): its
 	 * first line shown, how many it has, how many fit. */
@@ -80,16 +86,15 @@ static int reload(struct ctx *c, struct hwlist *s)
 {
 	drop(s);
 	s->stale = false;
-	s->gen = c->journal_gen;
+	s->gen = c->ses->journal_gen;
 	struct error e = {0};
-	if (hwpack_list(c->vault, &s->packs, &s->n, &e)) {
+	if (hwpack_list(c->ses->vault, &s->packs, &s->n, &e)) {
 		view_warn(c, &e);
 		return -1;
 	}
 	if (s->n && !(s->shown = calloc(s->n, sizeof(*s->shown)))) {
 		drop(s);
-		snprintf(c->note, sizeof(c->note), "%s", "Out of memory reading the homework.");
-		c->note_role = ROLE_WARN;
+		view_note(c, ROLE_WARN, "%s", "Out of memory reading the homework.");
 		return -1;
 	}
 	for (size_t i = 0; i < s->n; i++) {
@@ -103,7 +108,7 @@ static int reload(struct ctx *c, struct hwlist *s)
 		sh->readable = true;
 		const char *practice[HOMEWORK_MAX_ITEMS];
 		homework_practice_names(&sh->h, practice);
-		if (hwpack_progress(c->vault, s->packs[i].id, practice, sh->pr, sh->h.nitems, &e))
+		if (hwpack_progress(c->ses->vault, s->packs[i].id, practice, sh->pr, sh->h.nitems, &e))
 			view_warn(c, &e);
 	}
 	s->m.n = s->n + 1;
@@ -117,10 +122,7 @@ static int reload(struct ctx *c, struct hwlist *s)
 /* Stops waiting for a task this screen sent out. */
 static void forget_task(struct ctx *c, struct hwlist *s)
 {
-	if (c->on_done_data == s) {
-		c->on_done = NULL;
-		c->on_done_data = NULL;
-	}
+	(void)c;
 	s->pending = -1;
 }
 
@@ -150,8 +152,8 @@ static void dates_line(const struct ctx *c, const struct hw_pack *p, bool short_
                        size_t size)
 {
 	char given[32], due[32];
-	date_format_iso_text(given, sizeof(given), p->assigned, c->date_style);
-	date_format_iso_text(due, sizeof(due), p->due, c->date_style);
+	date_format_iso_text(given, sizeof(given), p->assigned, c->set->date_style);
+	date_format_iso_text(due, sizeof(due), p->due, c->set->date_style);
 	int n = snprintf(out, size, "From %s", p->from);
 	if ((!short_form || !*p->due) && n > 0 && (size_t)n < size)
 		n += snprintf(out + n, size - (size_t)n, " · assigned %s", given);
@@ -290,7 +292,7 @@ static void draw_pack(const struct ctx *c, struct hwlist *s, int rows, int cols)
 static void hw_draw(struct ctx *c, void *st, int rows, int cols)
 {
 	struct hwlist *s = st;
-	if (s->stale || s->gen != c->journal_gen)
+	if (s->stale || s->gen != c->ses->journal_gen)
 		reload(c, s);
 	if (s->open)
 		draw_pack(c, s, rows, cols);
@@ -298,11 +300,10 @@ static void hw_draw(struct ctx *c, void *st, int rows, int cols)
 		draw_overview(c, s, rows, cols);
 }
 
-/* view_done's hook: a finished run of the item's exercise, or an entry
- * saved to its prompt, counts toward it. */
-static bool task_done(struct ctx *c, void *data, const char *what, int64_t id)
+/* What view_done told (RESULT_DONE): a finished run of the item's
+ * exercise, or an entry saved to its prompt, counts toward it. */
+static bool task_done(struct ctx *c, struct hwlist *s, const char *what, int64_t id)
 {
-	struct hwlist *s = data;
 	if (s->pending < 0 || !s->open)
 		return false;
 	const struct hw_item *it = &s->shown[s->m.sel].h.items[s->pending];
@@ -315,7 +316,7 @@ static bool task_done(struct ctx *c, void *data, const char *what, int64_t id)
 	m.item = s->pending;
 	m.entry_id = it->kind == HW_PROMPT ? id : 0;
 	struct error e = {0};
-	if (hwpack_mark(c->vault, &m, &e))
+	if (hwpack_mark(c->ses->vault, &m, &e))
 		view_warn(c, &e);
 	s->pending = -1;
 	s->stale = true;
@@ -334,8 +335,6 @@ static struct step start_item(struct ctx *c, struct hwlist *s, int i)
 		/* A page counts once its end is reached, a run once finished, a
 		 * prompt once an entry is saved: each tells task_done. */
 		s->pending = i;
-		c->on_done = task_done;
-		c->on_done_data = s;
 		if (it->kind == HW_READ) {
 			if (sh->pr[i].done)
 				forget_task(c, s); /* read already: once is enough */
@@ -351,7 +350,7 @@ static struct step start_item(struct ctx *c, struct hwlist *s, int i)
 		return PUSH(guided_view, it->target);
 	default:
 		s->task = (struct item_task){.pack = s->packs[s->m.sel].id, .item = i, .it = it,
-		                             .pr = &sh->pr[i], .stale = &s->stale};
+		                             .pr = &sh->pr[i]};
 		if (it->kind == HW_MEASURE)
 			return PUSH(hwmeasure_view, &s->task);
 		return PUSH(hwitem_view, &s->task);
@@ -373,13 +372,14 @@ static struct step do_item(struct ctx *c, struct hwlist *s)
 	int i = (int)s->items.sel;
 	const struct hw_item *it = &sh->h.items[i];
 	if ((it->kind == HW_READ || it->kind == HW_EXERCISE) && !it->target_title) {
-		snprintf(c->note, sizeof(c->note), "%s",
-		         "This tend does not have that one; your therapist can suggest another.");
+		view_note(c, ROLE_STATUS, "%s",
+		          "This tend does not have that one; your therapist can suggest another.");
 		return STEP(STEP_REDRAW);
 	}
 	if (has_before(it)) {
-		s->pending = i; /* hwbefore_view starts it */
-		return PUSH(hwbefore_view, s);
+		/* hwbefore_view hands it back with RESULT_CHOSEN: hw_result starts it */
+		s->before = (struct before_task){.it = it, .item = i};
+		return PUSH(hwbefore_view, &s->before);
 	}
 	return start_item(c, s, i);
 }
@@ -388,11 +388,11 @@ static struct step remove_pack(struct ctx *c, void *data)
 {
 	struct hwlist *s = data;
 	struct error e = {0};
-	if (hwpack_remove(c->vault, s->packs[s->m.sel].id, &e)) {
+	if (hwpack_remove(c->ses->vault, s->packs[s->m.sel].id, &e)) {
 		view_warn(c, &e);
 	} else {
-		snprintf(c->note, sizeof(c->note), "%s", "The pack and what was kept for it are gone.");
-		c->journal_gen++; /* home shows the section only while there are packs */
+		view_note(c, ROLE_STATUS, "%s", "The pack and what was kept for it are gone.");
+		c->ses->journal_gen++; /* home shows the section only while there are packs */
 	}
 	s->open = false;
 	s->stale = true;
@@ -457,6 +457,21 @@ static const struct hint hw_hints[] = {
 	{ACT_NONE, NULL},
 };
 
+/* Back from an item's screen: what it kept (the list reads it again), or
+ * the note before an item, gone on from (the item starts); and, from
+ * wherever it was done, the task sent out (task_done). */
+static struct step hw_result(struct ctx *c, void *st, const struct view_result *r)
+{
+	struct hwlist *s = st;
+	if (r->kind == RESULT_KEPT)
+		s->stale = true;
+	else if (r->kind == RESULT_CHOSEN && s->open)
+		return start_item(c, s, (int)r->id);
+	else if (r->kind == RESULT_DONE && task_done(c, s, r->text, r->id))
+		return STEP(STEP_REDRAW);
+	return STEP(STEP_NONE);
+}
+
 const struct view_ops homework_view = {
 	.name = "homework",
 	.state_size = sizeof(struct hwlist),
@@ -466,35 +481,29 @@ const struct view_ops homework_view = {
 	.leave = hw_leave,
 	.draw = hw_draw,
 	.on_action = hw_action,
+	.on_result = hw_result,
 };
 
 /* ---- the therapist's note, before an item starts ---- */
 
 struct hwbefore {
-	struct hwlist *list;
-	int item, top, total, room;
+	const struct before_task *t;
+	int top, total, room;
 };
 
 static int before_enter(struct ctx *c, void *st, const void *arg)
 {
 	(void)c;
 	struct hwbefore *b = st;
-	b->list = (struct hwlist *)arg;
-	b->item = b->list->pending;
-	b->list->pending = -1;
+	b->t = arg;
 	return 0;
-}
-
-static const struct hw_item *before_item(const struct hwbefore *b)
-{
-	return &b->list->shown[b->list->m.sel].h.items[b->item];
 }
 
 static void before_draw(struct ctx *c, void *st, int rows, int cols)
 {
 	(void)c;
 	struct hwbefore *b = st;
-	const struct hw_item *it = before_item(b);
+	const struct hw_item *it = b->t->it;
 	int w = cols - 4;
 	int y = view_title(cols, it->heading);
 	char line[600];
@@ -532,15 +541,12 @@ static void before_draw(struct ctx *c, void *st, int rows, int cols)
 
 static struct step before_action(struct ctx *c, void *st, enum action a)
 {
+	(void)c;
 	struct hwbefore *b = st;
 	if (a == ACT_BACK)
 		return STEP(STEP_POP);
-	if (a == ACT_SELECT) {
-		struct step next = start_item(c, b->list, b->item);
-		if (next.kind == STEP_PUSH)
-			next.kind = STEP_REPLACE; /* back from it is back to the list */
-		return next;
-	}
+	if (a == ACT_SELECT) /* back from the item is back to the list */
+		return POP_WITH(.kind = RESULT_CHOSEN, .id = b->t->item);
 	if (a == ACT_PGDN || a == ACT_DOWN || a == ACT_PGUP || a == ACT_UP) {
 		int step = a == ACT_PGDN || a == ACT_PGUP ? (b->room > 1 ? b->room - 1 : 1) : 1;
 		b->top += a == ACT_PGDN || a == ACT_DOWN ? step : -step;
@@ -603,7 +609,7 @@ static void measure_pause(struct ctx *c, struct hwmeasure *s)
 {
 	struct error e = {0};
 	if (!s->q) {
-		settings_delete(c->vault, s->key, &e);
+		settings_delete(c->ses->vault, s->key, &e);
 		return;
 	}
 	char text[HOMEWORK_MAX_QUESTIONS * 4] = "";
@@ -611,7 +617,7 @@ static void measure_pause(struct ctx *c, struct hwmeasure *s)
 		size_t n = strlen(text);
 		snprintf(text + n, sizeof(text) - n, "%s%d", i ? "," : "", s->answers[i]);
 	}
-	if (settings_set(c->vault, s->key, text, &e))
+	if (settings_set(c->ses->vault, s->key, text, &e))
 		view_warn(c, &e);
 }
 
@@ -625,7 +631,7 @@ static int measure_enter(struct ctx *c, void *st, const void *arg)
 	/* Answers left part way: go on from there. */
 	struct buf b = BUF_INIT;
 	struct error e = {0};
-	if (settings_get_buf(c->vault, s->key, &b, &e) == 1) {
+	if (settings_get_buf(c->ses->vault, s->key, &b, &e) == 1) {
 		const char *p = buf_str(&b);
 		while (*p && s->q < it->m.nquestions) {
 			char *end;
@@ -638,7 +644,7 @@ static int measure_enter(struct ctx *c, void *st, const void *arg)
 	}
 	buf_free(&b);
 	struct trend_text t = {it, c, s->trend, sizeof(s->trend)};
-	hwpack_answers(c->vault, s->t->pack, s->t->item, trend_add, &t, &e);
+	hwpack_answers(c->ses->vault, s->t->pack, s->t->item, trend_add, &t, &e);
 	s->m = (struct menu){.n = it->m.nresponses};
 	return 0;
 }
@@ -688,8 +694,8 @@ static struct step measure_action(struct ctx *c, void *st, enum action a)
 	if (a == ACT_BACK) {
 		measure_pause(c, s);
 		if (s->q)
-			snprintf(c->note, sizeof(c->note), "%s",
-			         "Your answers so far wait here; open the item again to go on.");
+			view_note(c, ROLE_STATUS, "%s",
+			          "Your answers so far wait here; open the item again to go on.");
 		return STEP(STEP_POP);
 	}
 	if (a != ACT_SELECT)
@@ -713,19 +719,20 @@ static struct step measure_action(struct ctx *c, void *st, enum action a)
 	m.answer = text;
 	struct error e = {0};
 	if (homework_measure_encode(it, s->answers, text, sizeof(text)) ||
-	    hwpack_mark(c->vault, &m, &e)) {
+	    hwpack_mark(c->ses->vault, &m, &e)) {
 		if (!e.msg[0])
 			snprintf(e.msg, sizeof(e.msg), "%s", "Those answers could not be kept.");
 		view_warn(c, &e);
 		return STEP(STEP_REDRAW);
 	}
-	settings_delete(c->vault, s->key, &e);
-	*s->t->stale = true;
+	settings_delete(c->ses->vault, s->key, &e);
 	double score = homework_measure_score(it, s->answers);
-	snprintf(c->note, sizeof(c->note), it->m.mean ? "Kept in your vault. This time: %.1f."
-	                                              : "Kept in your vault. This time: %.0f.",
-	         score);
-	return safety ? REPLACE(crisis_view, crisis_with_plan) : STEP(STEP_POP);
+	view_note(c, ROLE_STATUS, it->m.mean ? "Kept in your vault. This time: %.1f."
+	                                     : "Kept in your vault. This time: %.0f.",
+	          score);
+	struct step next = safety ? REPLACE(crisis_view, crisis_with_plan) : STEP(STEP_POP);
+	next.result.kind = RESULT_KEPT;
+	return next;
 }
 
 static void measure_before_lock(struct ctx *c, void *st)
@@ -770,7 +777,7 @@ static int item_enter(struct ctx *c, void *st, const void *arg)
 	         s->t->item);
 	struct buf b = BUF_INIT;
 	struct error e = {0};
-	if (s->t->it->kind == HW_ANSWER && settings_get_buf(c->vault, s->key, &b, &e) == 1)
+	if (s->t->it->kind == HW_ANSWER && settings_get_buf(c->ses->vault, s->key, &b, &e) == 1)
 		field_insert(&s->f, b.data, b.len);
 	buf_free(&b);
 	return 0;
@@ -830,28 +837,27 @@ static struct step keep(struct ctx *c, struct hwitem *s)
 		if (s->score.value == SCALE_NONE) {
 			char hint[160];
 			scale_hint(&s->score, hint, sizeof(hint));
-			snprintf(c->note, sizeof(c->note), "Choose a number first (%.*s), or leave with %s.",
-			         (int)utf8_cut(hint, 140), hint, keymap_label(ACT_BACK, true));
+			view_note(c, ROLE_STATUS, "Choose a number first (%.*s), or leave with %s.",
+			          (int)utf8_cut(hint, 140), hint, keymap_label(ACT_BACK, true));
 			return STEP(STEP_REDRAW);
 		}
 		m.score = s->score.value;
 	} else {
 		if (!s->f.len) {
-			snprintf(c->note, sizeof(c->note), "%s",
-			         "Nothing written yet; a few words are enough, or leave with Esc.");
+			view_note(c, ROLE_STATUS, "%s",
+			          "Nothing written yet; a few words are enough, or leave with Esc.");
 			return STEP(STEP_REDRAW);
 		}
 		m.answer = s->f.buf;
 	}
 	struct error e = {0};
-	if (hwpack_mark(c->vault, &m, &e)) {
+	if (hwpack_mark(c->ses->vault, &m, &e)) {
 		view_warn(c, &e);
 		return STEP(STEP_REDRAW);
 	}
-	settings_delete(c->vault, s->key, &e);
-	*s->t->stale = true;
-	snprintf(c->note, sizeof(c->note), "%s", "Kept in your vault.");
-	return STEP(STEP_POP);
+	settings_delete(c->ses->vault, s->key, &e);
+	view_note(c, ROLE_STATUS, "%s", "Kept in your vault.");
+	return POP_WITH(.kind = RESULT_KEPT);
 }
 
 static struct step item_action(struct ctx *c, void *st, enum action a)
@@ -863,14 +869,13 @@ static struct step item_action(struct ctx *c, void *st, enum action a)
 	if (a == ACT_BACK) {
 		struct error e = {0};
 		if (!scale && s->f.len) {
-			if (settings_set(c->vault, s->key, s->f.buf, &e)) {
+			if (settings_set(c->ses->vault, s->key, s->f.buf, &e)) {
 				view_warn(c, &e);
 				return STEP(STEP_REDRAW);
 			}
-			snprintf(c->note, sizeof(c->note), "%s",
-			         "Your words wait here; open the item again to go on.");
+			view_note(c, ROLE_STATUS, "%s", "Your words wait here; open the item again to go on.");
 		} else if (!scale) {
-			settings_delete(c->vault, s->key, &e);
+			settings_delete(c->ses->vault, s->key, &e);
 		}
 		return STEP(STEP_POP);
 	}
@@ -884,11 +889,10 @@ static struct step item_text(struct ctx *c, void *st, const char *text, size_t l
 {
 	struct hwitem *s = st;
 	if (s->t->it->kind == HW_SCALE) {
-		return scale_text(&s->score, text, len, c->now_ms) ? STEP(STEP_REDRAW) : STEP(STEP_NONE);
+		return scale_text(&s->score, text, len, c->ses->now_ms) ? STEP(STEP_REDRAW) : STEP(STEP_NONE);
 	}
 	if (field_insert(&s->f, text, len)) {
-		snprintf(c->note, sizeof(c->note), "%s", "Out of memory: that text was not added.");
-		c->note_role = ROLE_WARN;
+		view_note(c, ROLE_WARN, "%s", "Out of memory: that text was not added.");
 	}
 	return STEP(STEP_REDRAW);
 }
@@ -898,7 +902,7 @@ static void item_before_lock(struct ctx *c, void *st)
 	struct hwitem *s = st;
 	struct error e = {0};
 	if (s->t->it->kind == HW_ANSWER && s->f.len)
-		settings_set(c->vault, s->key, s->f.buf, &e);
+		settings_set(c->ses->vault, s->key, s->f.buf, &e);
 }
 
 static const struct hint item_hints[] = {
@@ -995,9 +999,9 @@ static void imp_draw(struct ctx *c, void *st, int rows, int cols)
 	ui_puts(y++, 2, w, ROLE_HEADING, h->title);
 	char line[600];
 	char given[32], due[32] = "";
-	date_format_iso_text(given, sizeof(given), h->assigned, c->date_style);
+	date_format_iso_text(given, sizeof(given), h->assigned, c->set->date_style);
 	if (h->due)
-		date_format_iso_text(due, sizeof(due), h->due, c->date_style);
+		date_format_iso_text(due, sizeof(due), h->due, c->set->date_style);
 	snprintf(line, sizeof(line), "From %s · assigned %s%s%s", h->from, given,
 	         h->due ? " · for the session on " : "", due);
 	y += view_markdown(y, 2, w, 2, 0, line);
@@ -1060,15 +1064,15 @@ static struct step imp_add(struct ctx *c, struct hwimport *s)
 	int64_t id;
 	bool existed;
 	struct error e = {0};
-	if (hwpack_add(c->vault, s->text.data, s->text.len, s->h.title, s->h.from, s->h.assigned,
+	if (hwpack_add(c->ses->vault, s->text.data, s->text.len, s->h.title, s->h.from, s->h.assigned,
 	               s->h.due, &id, &existed, &e)) {
 		view_warn(c, &e);
 		return STEP(STEP_REDRAW);
 	}
-	snprintf(c->note, sizeof(c->note), "%s",
-	         existed ? "That pack is in your vault already; nothing was added."
-	                 : "Added. It is under From my therapist on the home screen.");
-	c->journal_gen++; /* the home screen and the list read the packs again */
+	view_note(c, ROLE_STATUS, "%s",
+	          existed ? "That pack is in your vault already; nothing was added."
+	                  : "Added. It is under From my therapist on the home screen.");
+	c->ses->journal_gen++; /* the home screen and the list read the packs again */
 	return STEP(STEP_POP);
 }
 

@@ -37,7 +37,7 @@ static int insights_enter(struct ctx *c, void *st, const void *arg)
 	(void)arg;
 	struct insights_state *s = st;
 	struct error e = {0};
-	if (insights_load(c->vault, &s->d, &e))
+	if (insights_load(c->ses->vault, &s->d, &e))
 		snprintf(s->err, sizeof(s->err), "%s", e.msg);
 	time_t now = (time_t)stamp_now().t; /* a test build may fix the clock */
 	struct tm tm;
@@ -45,7 +45,7 @@ static int insights_enter(struct ctx *c, void *st, const void *arg)
 	s->today = stats_day_of((int64_t)now, (int)(tm.tm_gmtoff / 60));
 	s->year = tm.tm_year + 1900;
 	char val[16];
-	s->show_count = settings_get(c->vault, COUNT_KEY, val, sizeof(val), &e) == 1 &&
+	s->show_count = settings_get(c->ses->vault, COUNT_KEY, val, sizeof(val), &e) == 1 &&
 	                strcmp(val, "shown") == 0;
 	return 0;
 }
@@ -107,7 +107,7 @@ static void draw_mood(struct insights_state *s, int y, int rows, int w)
 static void draw_year(const struct ctx *c, struct insights_state *s, int y, int rows, int w)
 {
 	struct heatmap hm;
-	year_heatmap(s->d.moods, s->d.nmoods, s->year, c->week_start, &hm);
+	year_heatmap(s->d.moods, s->d.nmoods, s->year, c->set->week_start, &hm);
 	size_t days = 0;
 	for (int i = 0; i < hm.days; i++)
 		days += hm.count[i] > 0;
@@ -183,7 +183,7 @@ static void draw_triggers(const struct ctx *c, struct insights_state *s, int y, 
 		max = 0;
 		/* In the config file's week order (tc.wday counts from Monday). */
 		for (int i = 0; i < 7; i++) {
-			int d = (i + c->week_start) % 7;
+			int d = (i + c->set->week_start) % 7;
 			items[i] = (struct chart_item){wd[d], (double)tc.wday[d], tc.wday[d], true};
 			max = items[i].value > max ? items[i].value : max;
 		}
@@ -317,7 +317,7 @@ static struct step insights_action(struct ctx *c, void *st, enum action a)
 		s->show_count = !s->show_count;
 		struct error e;
 		/* Kept for next time when it can be; the screen follows either way. */
-		settings_set(c->vault, COUNT_KEY, s->show_count ? "shown" : "hidden", &e);
+		settings_set(c->ses->vault, COUNT_KEY, s->show_count ? "shown" : "hidden", &e);
 		return STEP(STEP_REDRAW);
 	case ACT_BACK:
 		return STEP(STEP_POP);

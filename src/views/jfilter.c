@@ -46,8 +46,9 @@ void jfilter_describe(const struct jfilter *f, char *out, size_t size)
 
 enum { F_FROM, F_TO, F_TAG, F_MOOD_MIN, F_MOOD_MAX, F_TRIGGER, F_CLEAR, F_COUNT };
 
+/* The filters are edited in a copy, handed back on leaving (RESULT_FILTER). */
 struct fview {
-	struct jfilter *f;
+	struct jfilter f;
 	struct menu m;
 	struct ask ask;
 	char initial[32];
@@ -57,7 +58,7 @@ static int fview_enter(struct ctx *c, void *st, const void *arg)
 {
 	(void)c;
 	struct fview *v = st;
-	v->f = (struct jfilter *)arg;
+	v->f = *(const struct jfilter *)arg;
 	v->m.n = F_COUNT;
 	return 0;
 }
@@ -98,7 +99,7 @@ static void fview_draw(struct ctx *c, void *st, int rows, int cols)
 	for (int i = 0; i < F_COUNT && y < rows; i++, y++) {
 		bool sel = (size_t)i == v->m.sel;
 		char val[140];
-		value_of(v->f, i, val, sizeof(val));
+		value_of(&v->f, i, val, sizeof(val));
 		list_fill(y, 2, cols - 4, sel);
 		ui_puts(y, 4, 28, list_role(sel, ROLE_NORMAL), labels[i]);
 		ui_puts(y, 34, cols - 38, list_role(sel, ROLE_STRONG), val);
@@ -109,7 +110,7 @@ static int set_value(struct ctx *c, void *data, const char *text, struct error *
 {
 	(void)c;
 	struct fview *v = data;
-	struct jfilter *f = v->f;
+	struct jfilter *f = &v->f;
 	int64_t t;
 	char *end;
 	long n;
@@ -144,21 +145,21 @@ static struct step fview_action(struct ctx *c, void *st, enum action a)
 	if (menu_action(&v->m, a))
 		return STEP(STEP_REDRAW);
 	if (a == ACT_BACK)
-		return STEP(STEP_POP);
+		return POP_WITH(.kind = RESULT_FILTER, .filter = &v->f);
 	if (a != ACT_SELECT)
 		return STEP(STEP_NONE);
 	if (v->m.sel == F_TRIGGER) {
-		v->f->has_trigger = !v->f->has_trigger;
-		v->f->changed = true;
+		v->f.has_trigger = !v->f.has_trigger;
+		v->f.changed = true;
 		return STEP(STEP_REDRAW);
 	}
 	if (v->m.sel == F_CLEAR) {
-		memset(v->f, 0, sizeof(*v->f));
-		v->f->mood_min = v->f->mood_max = -1;
-		v->f->changed = true;
+		memset(&v->f, 0, sizeof(v->f));
+		v->f.mood_min = v->f.mood_max = -1;
+		v->f.changed = true;
 		return STEP(STEP_REDRAW);
 	}
-	value_of(v->f, (int)v->m.sel, v->initial, sizeof(v->initial));
+	value_of(&v->f, (int)v->m.sel, v->initial, sizeof(v->initial));
 	if (strcmp(v->initial, "any") == 0)
 		v->initial[0] = '\0';
 	/* The field and what to type, before anything is typed. */

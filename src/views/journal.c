@@ -56,15 +56,15 @@ static void group_label(const struct ctx *c, const struct entry_row *r, enum gro
 		strftime(out, size, "%B %Y", &tm);
 	} else if (g == GROUP_WEEK) {
 		/* tm_wday counts from Sunday; week_start from Monday (0) to Sunday (6). */
-		int back = (tm.tm_wday + 6 - c->week_start + 7) % 7;
+		int back = (tm.tm_wday + 6 - c->set->week_start + 7) % 7;
 		time_t start = t - (time_t)back * 86400;
 		struct tm sm;
 		gmtime_r(&start, &sm);
 		char day[64];
-		date_format(day, sizeof(day), &sm, c->date_style, 0);
+		date_format(day, sizeof(day), &sm, c->set->date_style, 0);
 		snprintf(out, size, "Week of %s", day);
 	} else {
-		date_format(out, size, &tm, c->date_style, 1);
+		date_format(out, size, &tm, c->set->date_style, 1);
 	}
 }
 
@@ -201,7 +201,7 @@ static void reload(struct ctx *c, struct jlist *l)
 	jrows_clear(&l->r);
 	l->err[0] = '\0';
 	l->q.tag = l->tag[0] ? l->tag : NULL;
-	if (jrows_more(&l->r, c->vault, &l->q, &e))
+	if (jrows_more(&l->r, c->ses->vault, &l->q, &e))
 		snprintf(l->err, sizeof(l->err), "%s", e.msg);
 	if (l->sel >= l->r.n)
 		l->sel = l->r.n ? l->r.n - 1 : 0;
@@ -213,7 +213,7 @@ static int jlist_enter(struct ctx *c, void *st, const void *arg)
 	struct jlist *l = st;
 	if (arg)
 		snprintf(l->tag, sizeof(l->tag), "%s", (const char *)arg);
-	l->gen = c->journal_gen;
+	l->gen = c->ses->journal_gen;
 	reload(c, l);
 	return 0;
 }
@@ -227,8 +227,8 @@ static void jlist_leave(struct ctx *c, void *st)
 static void jlist_draw(struct ctx *c, void *st, int rows, int cols)
 {
 	struct jlist *l = st;
-	if (l->stale || l->gen != c->journal_gen) {
-		l->gen = c->journal_gen;
+	if (l->stale || l->gen != c->ses->journal_gen) {
+		l->gen = c->ses->journal_gen;
 		reload(c, l);
 	}
 	char title[200];
@@ -256,8 +256,8 @@ static struct step open_selected(struct ctx *c, struct jlist *l)
 {
 	if (!l->r.n)
 		return STEP(STEP_NONE);
-	c->open_entry = l->r.rows[l->sel].id;
-	return PUSH(entry_view, &c->open_entry);
+	c->ses->open_entry = l->r.rows[l->sel].id;
+	return PUSH(entry_view, &c->ses->open_entry);
 }
 
 static struct step jlist_action(struct ctx *c, void *st, enum action a)
@@ -273,7 +273,7 @@ static struct step jlist_action(struct ctx *c, void *st, enum action a)
 		/* Read further pages only as the selection gets near them. */
 		while (!l->r.done && (want == SIZE_MAX || want + 2 >= l->r.n)) {
 			size_t before = l->r.n;
-			if (jrows_more(&l->r, c->vault, &l->q, &e) || l->r.n == before)
+			if (jrows_more(&l->r, c->ses->vault, &l->q, &e) || l->r.n == before)
 				break;
 			if (want != SIZE_MAX)
 				break;
@@ -298,24 +298,24 @@ static struct step jlist_action(struct ctx *c, void *st, enum action a)
 		return PUSH(jsearch_view, NULL);
 	case ACT_GROUPING:
 		l->group = (l->group + 1) % 3;
-		snprintf(c->note, sizeof(c->note), "Grouped by %s.",
-		         l->group == GROUP_DAY ? "day" : l->group == GROUP_WEEK ? "week" : "month");
+		view_note(c, ROLE_STATUS, "Grouped by %s.",
+		          l->group == GROUP_DAY ? "day" : l->group == GROUP_WEEK ? "week" : "month");
 		return STEP(STEP_REDRAW);
 	case ACT_TAGS:
 		return PUSH(tags_view, NULL);
 	case ACT_RESTORE:
-		if (!c->last_deleted) {
-			snprintf(c->note, sizeof(c->note), "Nothing to bring back.");
+		if (!c->ses->last_deleted) {
+			view_note(c, ROLE_STATUS, "Nothing to bring back.");
 			return STEP(STEP_REDRAW);
 		}
-		if (entries_undelete(c->vault, c->last_deleted, &e)) {
+		if (entries_undelete(c->ses->vault, c->ses->last_deleted, &e)) {
 			view_warn(c, &e);
 		} else {
-			deleted_entry_free(c->last_deleted);
-			c->last_deleted = NULL;
-			snprintf(c->note, sizeof(c->note), "The entry is back.");
+			deleted_entry_free(c->ses->last_deleted);
+			c->ses->last_deleted = NULL;
+			view_note(c, ROLE_STATUS, "The entry is back.");
 			l->stale = true;
-			c->journal_gen++;
+			c->ses->journal_gen++;
 		}
 		return STEP(STEP_REDRAW);
 	case ACT_BACK:
@@ -391,7 +391,7 @@ static void jsearch_run(struct ctx *c, struct jsearch *s)
 	jfilter_apply(&s->filter, &s->q);
 	s->q.text = any ? s->f.buf : NULL;
 	struct error e = {0};
-	if (jrows_more(&s->r, c->vault, &s->q, &e))
+	if (jrows_more(&s->r, c->ses->vault, &s->q, &e))
 		snprintf(s->err, sizeof(s->err), "%s", e.msg);
 }
 
@@ -400,7 +400,7 @@ static int jsearch_enter(struct ctx *c, void *st, const void *arg)
 	(void)c;
 	(void)arg;
 	struct jsearch *s = st;
-	s->gen = c->journal_gen;
+	s->gen = c->ses->journal_gen;
 	s->filter.mood_min = s->filter.mood_max = -1;
 	return field_init(&s->f, false, NULL, NULL);
 }
@@ -420,10 +420,10 @@ static void jsearch_leave(struct ctx *c, void *st)
 static void jsearch_draw(struct ctx *c, void *st, int rows, int cols)
 {
 	struct jsearch *s = st;
-	if (s->gen != c->journal_gen || s->filter.changed) {
+	if (s->gen != c->ses->journal_gen || s->filter.changed) {
 		free(s->last);
 		s->last = NULL;
-		s->gen = c->journal_gen;
+		s->gen = c->ses->journal_gen;
 		jsearch_run(c, s);
 	}
 	int y = view_title(cols, "Search the journal");
@@ -478,7 +478,7 @@ static struct step jsearch_action(struct ctx *c, void *st, enum action a)
 	case ACT_DOWN:
 	case ACT_PGDN:
 		if (s->sel + 3 >= s->r.n && !s->r.done)
-			jrows_more(&s->r, c->vault, &s->q, &e);
+			jrows_more(&s->r, c->ses->vault, &s->q, &e);
 		if (s->r.n)
 			s->sel = s->sel + 1 < s->r.n ? s->sel + 1 : s->r.n - 1;
 		return STEP(STEP_REDRAW);
@@ -489,13 +489,23 @@ static struct step jsearch_action(struct ctx *c, void *st, enum action a)
 	case ACT_SELECT:
 		if (!s->r.n)
 			return STEP(STEP_NONE);
-		c->open_entry = s->r.rows[s->sel].id;
-		return PUSH(entry_view, &c->open_entry);
+		c->ses->open_entry = s->r.rows[s->sel].id;
+		return PUSH(entry_view, &c->ses->open_entry);
 	case ACT_BACK:
 		return STEP(STEP_POP);
 	default:
 		return STEP(STEP_NONE);
 	}
+}
+
+/* Back from the filters screen with the filters as they were left. */
+static struct step jsearch_result(struct ctx *c, void *st, const struct view_result *r)
+{
+	(void)c;
+	struct jsearch *s = st;
+	if (r->kind == RESULT_FILTER)
+		s->filter = *r->filter;
+	return STEP(STEP_NONE);
 }
 
 static const struct hint jsearch_hints[] = {
@@ -515,4 +525,5 @@ const struct view_ops jsearch_view = {
 	.draw = jsearch_draw,
 	.on_action = jsearch_action,
 	.on_text = jsearch_text,
+	.on_result = jsearch_result,
 };

@@ -18,8 +18,7 @@
 
 void learn_note(struct ctx *c, enum role r, const char *msg)
 {
-	snprintf(c->note, sizeof(c->note), "%.*s", (int)utf8_cut(msg, sizeof(c->note) - 1), msg);
-	c->note_role = r;
+	view_note(c, r, "%s", msg);
 }
 
 /* ---- the pages, in reading order ---- */
@@ -116,7 +115,7 @@ struct list_state {
 static void list_marks(struct ctx *c, struct list_state *st)
 {
 	for (size_t i = 0; i < st->n; i++)
-		st->started[i] = learn_pos_load(c->vault, st->pages[i].meta.id) > 0;
+		st->started[i] = learn_pos_load(c->ses->vault, st->pages[i].meta.id) > 0;
 }
 
 static int list_enter(struct ctx *c, void *vs, const void *arg)

@@ -13,7 +13,7 @@
 /* ==== the table of contents (over the page) ==== */
 
 struct toc_state {
-	struct learn_page_state *page;
+	const struct learn_page_state *page;
 	struct menu m;
 };
 
@@ -33,7 +33,7 @@ static const struct layout_heading *toc_at(const struct learn_page_state *p, siz
 static int toc_enter(struct ctx *c, void *vs, const void *arg)
 {
 	struct toc_state *st = vs;
-	st->page = (struct learn_page_state *)arg;
+	st->page = arg;
 	const struct learn_page_state *p = st->page;
 	if (!p || !p->lay || !p->tail)
 		return -1;
@@ -101,12 +101,9 @@ static struct step toc_action(struct ctx *c, void *vs, enum action a)
 		return STEP(STEP_REDRAW);
 	switch (a) {
 	case ACT_SELECT: {
-		struct learn_page_state *p = st->page;
 		size_t line;
-		toc_at(p, st->m.sel, &line);
-		p->pg.top = line;
-		pager_clamp(&p->pg);
-		return STEP(STEP_POP);
+		toc_at(st->page, st->m.sel, &line);
+		return POP_WITH(.kind = RESULT_LINE, .id = (int64_t)line);
 	}
 	case ACT_BACK:
 	case ACT_CONTENTS:
@@ -135,14 +132,14 @@ const struct view_ops learn_toc_view = {
 /* ==== the search prompt (the bottom row of the page) ==== */
 
 struct find_state {
-	struct learn_page_state *page;
+	const struct learn_page_state *page;
 	struct field f;
 };
 
 static int find_enter(struct ctx *c, void *vs, const void *arg)
 {
 	struct find_state *st = vs;
-	st->page = (struct learn_page_state *)arg;
+	st->page = arg;
 	if (!st->page)
 		return -1;
 	if (field_init(&st->f, false, NULL, NULL) != 0 ||
@@ -183,18 +180,12 @@ static struct step find_text(struct ctx *c, void *vs, const char *text, size_t l
 static struct step find_action(struct ctx *c, void *vs, enum action a)
 {
 	struct find_state *st = vs;
-	struct learn_page_state *p = st->page;
+	(void)c;
 	if (field_action(&st->f, a))
 		return STEP(STEP_REDRAW);
 	switch (a) {
-	case ACT_SELECT: {
-		size_t n = utf8_cut(st->f.buf, sizeof(p->pg.query) - 1);
-		memcpy(p->pg.query, st->f.buf, n);
-		p->pg.query[n] = '\0';
-		p->pg.match = -1;
-		learn_page_find(c, p, 1, false);
-		return STEP(STEP_POP);
-	}
+	case ACT_SELECT:
+		return POP_WITH(.kind = RESULT_TEXT, .text = st->f.buf, .len = st->f.len);
 	case ACT_BACK:
 		return STEP(STEP_POP);
 	default:

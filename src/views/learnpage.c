@@ -94,9 +94,7 @@ static void note_query(struct ctx *c, enum role r, const char *before, const cha
                        const char *after)
 {
 	size_t len = strlen(q), n = utf8_fit(q, len, 40, NULL);
-	snprintf(c->note, sizeof(c->note), "%s“%.*s%s”%s", before, (int)n, q, n < len ? "…" : "",
-	         after);
-	c->note_role = r;
+	view_note(c, r, "%s“%.*s%s”%s", before, (int)n, q, n < len ? "…" : "", after);
 }
 
 void learn_page_find(struct ctx *c, struct learn_page_state *st, int dir, bool again)
@@ -244,7 +242,7 @@ static int page_enter(struct ctx *c, void *vs, const void *arg)
 		return -1;
 	}
 	st->next = next_page(st->path);
-	st->restore = learn_pos_load(c->vault, st->meta.id);
+	st->restore = learn_pos_load(c->ses->vault, st->meta.id);
 	st->mode = st->meta.content_note ? MODE_NOTICE : MODE_READ;
 	if (st->mode == MODE_READ)
 		start_reading(c, st);
@@ -253,14 +251,14 @@ static int page_enter(struct ctx *c, void *vs, const void *arg)
 
 static void page_save(struct ctx *c, struct learn_page_state *st)
 {
-	if (!c->vault || !st->reading || !st->lay || !st->meta.id)
+	if (!c->ses->vault || !st->reading || !st->lay || !st->meta.id)
 		return;
 	long at = pager_fraction(&st->pg);
 	char key[128], val[32];
 	learn_pos_key(key, sizeof(key), st->meta.id);
 	snprintf(val, sizeof(val), "%ld", at);
 	struct error e = {0};
-	if (settings_set(c->vault, key, val, &e) != 0)
+	if (settings_set(c->ses->vault, key, val, &e) != 0)
 		learn_note(c, ROLE_WARN, "Your place on this page could not be saved.");
 }
 
@@ -347,10 +345,10 @@ static void page_draw(struct ctx *c, void *vs, int rows, int cols)
 	}
 	use_hints(read_hints);
 	int x, w;
-	view_reading_box(c, cols, c->wide ? TEXT_MAX - 8 : TEXT_MAX, &x, &w);
+	view_reading_box(c, cols, c->set->wide ? TEXT_MAX - 8 : TEXT_MAX, &x, &w);
 	int y0 = 2;
 	st->pg.vis = rows - y0 > 1 ? rows - y0 : 1;
-	page_layout(st, w, c->wide);
+	page_layout(st, w, c->set->wide);
 
 	char pct[8];
 	snprintf(pct, sizeof(pct), "%d%%", pager_percent(&st->pg));
@@ -385,9 +383,8 @@ static struct step read_action(struct ctx *c, struct learn_page_state *st, enum 
 	case ACT_SEARCH_NEXT:
 	case ACT_SEARCH_PREV:
 		if (!st->pg.query[0]) {
-			snprintf(c->note, sizeof(c->note), "To search this page, press %s first.",
-			         keymap_key_for(ACT_SEARCH, false, key));
-			c->note_role = ROLE_MUTED;
+			view_note(c, ROLE_MUTED, "To search this page, press %s first.",
+			          keymap_key_for(ACT_SEARCH, false, key));
 			return STEP(STEP_REDRAW);
 		}
 		learn_page_find(c, st, a == ACT_SEARCH_NEXT ? 1 : -1, true);
@@ -419,6 +416,24 @@ static struct step page_action(struct ctx *c, void *vs, enum action a)
 	}
 }
 
+/* Back from the contents (a heading's line) or the search prompt (what to
+ * find, searched from the top line on). */
+static struct step page_result(struct ctx *c, void *vs, const struct view_result *r)
+{
+	struct learn_page_state *st = vs;
+	if (r->kind == RESULT_LINE) {
+		st->pg.top = (size_t)r->id;
+		pager_clamp(&st->pg);
+	} else if (r->kind == RESULT_TEXT) {
+		size_t n = utf8_cut(r->text, sizeof(st->pg.query) - 1);
+		memcpy(st->pg.query, r->text, n);
+		st->pg.query[n] = '\0';
+		st->pg.match = -1;
+		learn_page_find(c, st, 1, false);
+	}
+	return STEP(STEP_NONE);
+}
+
 const struct view_ops learn_page_view = {
 	.name = "learn-page",
 	.state_size = sizeof(struct learn_page_state),
@@ -429,4 +444,5 @@ const struct view_ops learn_page_view = {
 	.draw = page_draw,
 	.on_action = page_action,
 	.before_lock = page_before_lock,
+	.on_result = page_result,
 };

@@ -77,8 +77,8 @@ bool onboard_unfinished(struct ctx *c)
 {
 	char val[8];
 	struct error e = {0};
-	return c->vault && (settings_get(c->vault, SETUP_CODE, val, sizeof(val), &e) == 1 ||
-	                    settings_get(c->vault, SETUP_REGION, val, sizeof(val), &e) == 1);
+	return c->ses->vault && (settings_get(c->ses->vault, SETUP_CODE, val, sizeof(val), &e) == 1 ||
+	                    settings_get(c->ses->vault, SETUP_REGION, val, sizeof(val), &e) == 1);
 }
 
 /* Picks up set-up left part way (arg non-NULL, after an unlock): the code
@@ -90,13 +90,13 @@ static int resume(struct ctx *c, struct onboard *o)
 	o->code = vault_secret_alloc(VAULT_CODE_MAX);
 	if (!o->code)
 		return -1;
-	if (c->vault && settings_get(c->vault, SETUP_CODE, o->code, VAULT_CODE_MAX, &e) == 1) {
+	if (c->ses->vault && settings_get(c->ses->vault, SETUP_CODE, o->code, VAULT_CODE_MAX, &e) == 1) {
 		o->stage = CODE;
 		return 0;
 	}
 	vault_secret_free(o->code);
 	o->code = NULL;
-	if (c->vault && settings_get(c->vault, SETUP_REGION, val, sizeof(val), &e) == 1) {
+	if (c->ses->vault && settings_get(c->ses->vault, SETUP_REGION, val, sizeof(val), &e) == 1) {
 		go_region(c, o);
 		return 0;
 	}
@@ -119,7 +119,7 @@ static int onboard_enter(struct ctx *c, void *st, const void *arg)
 static void step_done(struct ctx *c, const char *key)
 {
 	struct error e = {0};
-	if (c->vault && settings_delete(c->vault, key, &e))
+	if (c->ses->vault && settings_delete(c->ses->vault, key, &e))
 		view_warn(c, &e);
 }
 
@@ -269,7 +269,7 @@ static void draw_region(struct ctx *c, struct onboard *o, int y, int w, int rows
 {
 	char why[256], md[512];
 	const char *guess = crisis_pick_region_why(&o->regions, NULL, why, sizeof(why));
-	if (strcmp(guess, c->region) != 0)
+	if (strcmp(guess, c->ses->region) != 0)
 		snprintf(why, sizeof(why), "the region in tend's settings file");
 	snprintf(md, sizeof(md),
 	         "## Where are you?\n\n"
@@ -278,7 +278,7 @@ static void draw_region(struct ctx *c, struct onboard *o, int y, int w, int rows
 	         why);
 	y += view_markdown(y, 2, w, 7, 0, md);
 	y++;
-	struct region_rows d = {&o->regions, c->region, "  (suggested)"};
+	struct region_rows d = {&o->regions, c->ses->region, "  (suggested)"};
 	menu_draw(&o->m, (struct list_area){.y = y, .end = rows, .x = 2, .w = w}, view_region_row, &d);
 }
 
@@ -296,7 +296,7 @@ static void onboard_draw(struct ctx *c, void *st, int rows, int cols)
 	}
 	case PRIVACY: {
 		char md[2400];
-		privacy_md(md, sizeof(md), c->data_dir);
+		privacy_md(md, sizeof(md), c->set->data_dir);
 		draw_long(o, y, w, rows, md);
 		break;
 	}
@@ -354,7 +354,7 @@ static void go_region(struct ctx *c, struct onboard *o)
 	o->stage = REGION;
 	o->m.n = o->have_regions ? o->regions.nregions : 0;
 	for (size_t i = 0; i < o->m.n; i++)
-		if (strcmp(o->regions.regions[i].code, c->region) == 0)
+		if (strcmp(o->regions.regions[i].code, c->ses->region) == 0)
 			o->m.sel = i;
 	if (!o->m.n) {
 		step_done(c, SETUP_REGION);
@@ -396,14 +396,14 @@ static struct step onboard_work(struct ctx *c, void *st)
 		return STEP(STEP_REDRAW);
 	}
 	struct vault *v = NULL;
-	if (vault_init(c->data_dir, o->pass.buf, o->pass.len, o->code, &e) ||
-	    vault_open(c->data_dir, o->pass.buf, o->pass.len, &v, &e)) {
+	if (vault_init(c->set->data_dir, o->pass.buf, o->pass.len, o->code, &e) ||
+	    vault_open(c->set->data_dir, o->pass.buf, o->pass.len, &v, &e)) {
 		snprintf(o->msg, sizeof(o->msg), "%s", e.msg);
 		vault_secret_free(o->code);
 		o->code = NULL;
 		return STEP(STEP_REDRAW);
 	}
-	c->vault = v;
+	c->ses->vault = v;
 	field_free(&o->pass);
 	field_free(&o->again);
 	/* Until they are done, the code and the region step wait in the vault. */
@@ -479,8 +479,8 @@ static struct step stage_action(struct ctx *c, void *st, enum action a)
 		} else if (a == ACT_SKIP) {
 			forget_code(o);
 			step_done(c, SETUP_CODE);
-			snprintf(c->note, sizeof(c->note), "%s",
-			         "Check skipped; 'tend rekey' makes a new code any time.");
+			view_note(c, ROLE_STATUS, "%s",
+			          "Check skipped; 'tend rekey' makes a new code any time.");
 			go_region(c, o);
 		}
 		return STEP(STEP_REDRAW);

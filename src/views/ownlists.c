@@ -34,7 +34,7 @@ static int ownlist_load(struct ctx *c, void *own, size_t *rows)
 	s->n = 0;
 	*rows = s->nours + 1;
 	struct error e = {0};
-	if (list_items(c->vault, s->which, &s->items, &s->n, &e)) {
+	if (list_items(c->ses->vault, s->which, &s->items, &s->n, &e)) {
 		view_warn(c, &e);
 		return -1;
 	}
@@ -160,8 +160,8 @@ static bool ownlist_ask(void *own, size_t i, struct ask *q)
 static int save_item(struct ctx *c, void *own, const char *const *t, struct error *e)
 {
 	struct ownlist *s = own;
-	return s->editing ? list_update(c->vault, s->editing, t[0], t[1], t[2], e)
-	                  : list_add(c->vault, s->which, t[0], t[1], t[2], NULL, e);
+	return s->editing ? list_update(c->ses->vault, s->editing, t[0], t[1], t[2], e)
+	                  : list_add(c->ses->vault, s->which, t[0], t[1], t[2], NULL, e);
 }
 
 static bool ownlist_confirm(void *own, size_t i, struct confirm *q)
@@ -182,7 +182,7 @@ static bool ownlist_confirm(void *own, size_t i, struct confirm *q)
 static int delete_item(struct ctx *c, void *own, size_t i, struct error *e)
 {
 	(void)i;
-	return list_delete(c->vault, ((struct ownlist *)own)->editing, e);
+	return list_delete(c->ses->vault, ((struct ownlist *)own)->editing, e);
 }
 
 #define OWNLIST_OPS(var, vtitle) \

@@ -104,7 +104,7 @@ static int path_enter(struct ctx *c, void *st, const void *arg)
 	(void)arg;
 	struct path_state *s = st;
 	struct error e = {0};
-	s->n = healpath_load(c->vault, s->hp, MAX_MODULES, &e);
+	s->n = healpath_load(c->ses->vault, s->hp, MAX_MODULES, &e);
 	if (e.msg[0])
 		snprintf(s->err, sizeof(s->err), "%s", e.msg);
 	for (size_t i = 0; i < s->n; i++)
@@ -245,7 +245,7 @@ static struct step path_action(struct ctx *c, void *st, enum action a)
 		return PUSH(learn_page_view, h->path);
 	if (s->items.sel == 1) {
 		struct error e = {0};
-		if (healpath_set_status(c->vault, h, (h->status + 1) % HEALPATH_NSTATUS, &e))
+		if (healpath_set_status(c->ses->vault, h, (h->status + 1) % HEALPATH_NSTATUS, &e))
 			view_warn(c, &e);
 		return STEP(STEP_REDRAW);
 	}

@@ -113,7 +113,7 @@ static void load_entries(struct ctx *c, struct reportst *s)
 	struct entry_query q = {.from = (s->from_day - 1) * 86400, .to = (s->to_day + 2) * 86400};
 	struct error e = {0};
 	while (!s->rows.done && s->rows.n < RP_LIST_MAX * 2)
-		if (jrows_more(&s->rows, c->vault, &q, &e)) {
+		if (jrows_more(&s->rows, c->ses->vault, &q, &e)) {
 			view_warn(c, &e);
 			break;
 		}
@@ -177,14 +177,14 @@ static void offer_key(struct ctx *c, struct reportst *s)
 {
 	struct error e = {0};
 	uint8_t pk[REPORT_PK_BYTES];
-	if (settings_get(c->vault, SEAL_TO_SETTING, s->offered, sizeof(s->offered), &e) == 1 &&
+	if (settings_get(c->ses->vault, SEAL_TO_SETTING, s->offered, sizeof(s->offered), &e) == 1 &&
 	    report_pk_parse(s->offered, pk, &e) == 0) {
-		settings_get(c->vault, SEAL_FOR_SETTING, s->offered_for, sizeof(s->offered_for), &e);
+		settings_get(c->ses->vault, SEAL_FOR_SETTING, s->offered_for, sizeof(s->offered_for), &e);
 	} else {
 		s->offered[0] = '\0';
 		struct hw_pack *p = NULL;
 		size_t n = 0;
-		if (hwpack_list(c->vault, &p, &n, &e) == 0) {
+		if (hwpack_list(c->ses->vault, &p, &n, &e) == 0) {
 			for (size_t i = n; i-- > 0 && !s->offered[0];) {
 				struct homework h;
 				if (homework_parse(p[i].text, strlen(p[i].text), 0, &h, &e) != 0)
@@ -235,7 +235,7 @@ static int rp_enter(struct ctx *c, void *st, const void *arg)
 	form_init(&s->form, form_rows, RP_NROWS, RP_PATH);
 	/* Homework is offered only when there is a pack to report on. */
 	struct error e = {0};
-	bool packs = hwpack_count(c->vault, &e) > 0;
+	bool packs = hwpack_count(c->ses->vault, &e) > 0;
 	offer_key(c, s);
 	for (int i = 0; i < REPORT_NSECTIONS; i++)
 		if (i != REPORT_ENTRIES && (i != REPORT_HOMEWORK || packs))
@@ -422,17 +422,17 @@ static void rp_draw(struct ctx *c, void *st, int rows, int cols)
 static struct step preview(struct ctx *c, struct reportst *s)
 {
 	if (!s->dates_ok) {
-		snprintf(c->note, sizeof(c->note), "%s", "Fix the days first.");
+		view_note(c, ROLE_STATUS, "%s", "Fix the days first.");
 		return STEP(STEP_REDRAW);
 	}
 	unsigned which = s->sections | (s->npicked ? REPORT_BIT(REPORT_ENTRIES) : 0);
 	if (!which) {
-		snprintf(c->note, sizeof(c->note), "%s", "Choose at least one thing for the report.");
+		view_note(c, ROLE_STATUS, "%s", "Choose at least one thing for the report.");
 		return STEP(STEP_REDRAW);
 	}
 	unbuild(s);
 	struct error e = {0};
-	if (report_build_load(c->vault, s->from_day, s->to_day, which, s->picked, s->npicked,
+	if (report_build_load(c->ses->vault, s->from_day, s->to_day, which, s->picked, s->npicked,
 	                      &s->rb, &e)) {
 		view_warn(c, &e);
 		return STEP(STEP_REDRAW);
@@ -462,7 +462,7 @@ static struct step rp_write(struct ctx *c, void *data)
 		snprintf(s->problem, sizeof(s->problem), "Seal for: %s", e.msg);
 		return STEP(STEP_REDRAW);
 	}
-	rc = report_output(c->vault, &s->rb.d, rp_formats[s->fmt].f, s->seal.len ? pk : NULL, &b,
+	rc = report_output(c->ses->vault, &s->rb.d, rp_formats[s->fmt].f, s->seal.len ? pk : NULL, &b,
 	                   &e);
 	if (rc == 0)
 		rc = atomic_write(buf_str(&s->full), b.data, b.len, 0600, &e);
@@ -477,16 +477,16 @@ static struct step rp_write(struct ctx *c, void *data)
 		 * gone (a public key is no secret, but whose it is says who the
 		 * person sees, so it stays in the vault). */
 		struct error ignored = {0};
-		settings_set(c->vault, SEAL_TO_SETTING, s->offered, &ignored);
-		settings_set(c->vault, SEAL_FOR_SETTING, s->offered_for, &ignored);
+		settings_set(c->ses->vault, SEAL_TO_SETTING, s->offered, &ignored);
+		settings_set(c->ses->vault, SEAL_FOR_SETTING, s->offered_for, &ignored);
 	}
 	s->stage = RP_WRITTEN;
 	snprintf(s->done, sizeof(s->done),
 	         "Written: `%s` (%zu KB), readable only by you on this computer.\n\n%s",
 	         s->path.buf, (len + 1023) / 1024, s->seal.len ? SEALED_NOTE : DATA_NOT_ENCRYPTED);
-	snprintf(c->note, sizeof(c->note), "%s",
-	         s->seal.len ? "The report is written, sealed."
-	                     : "The report is written. It is not encrypted.");
+	view_note(c, ROLE_STATUS, "%s",
+	          s->seal.len ? "The report is written, sealed."
+	                      : "The report is written. It is not encrypted.");
 	unbuild(s);
 	return STEP(STEP_REDRAW);
 }
@@ -514,7 +514,7 @@ static struct step rp_try(struct ctx *c, struct reportst *s)
 	s->problem[0] = '\0';
 	char example[32];
 	snprintf(example, sizeof(example), "tend-report.%s", cur_ext(s));
-	enum data_target t = data_target(c->data_dir,
+	enum data_target t = data_target(c->set->data_dir,
 	                                 s->seal.len ? "it could overwrite the vault's own files."
 	                                             : EXPORT_INSIDE_VAULT,
 	                                 s->path.buf, "report", example, &s->full, s->problem,
@@ -544,7 +544,7 @@ static struct step toggle_row(struct ctx *c, struct reportst *s)
 			return STEP(STEP_REDRAW);
 		}
 	if (s->npicked == RP_PICK_MAX) {
-		snprintf(c->note, sizeof(c->note), "At most %d entries go in one report.", RP_PICK_MAX);
+		view_note(c, ROLE_STATUS, "At most %d entries go in one report.", RP_PICK_MAX);
 		return STEP(STEP_REDRAW);
 	}
 	s->picked[s->npicked++] = id;

@@ -30,15 +30,14 @@ static int safety_enter(struct ctx *c, void *st, const void *arg)
 {
 	(void)arg;
 	struct safety_state *s = st;
-	if (!c->vault) {
-		snprintf(c->note, sizeof(c->note), "%s",
-		         "Unlock tend to see your safety plan; the lines here work without it.");
-		c->note_role = ROLE_WARN;
+	if (!c->ses->vault) {
+		view_note(c, ROLE_WARN, "%s",
+		          "Unlock tend to see your safety plan; the lines here work without it.");
 		return -1;
 	}
 	struct error e = {0};
 	for (int p = 0; p < SP_COUNT; p++)
-		if (safety_get(c->vault, (enum safety_part)p, s->text[p], PART_MAX, &e)) {
+		if (safety_get(c->ses->vault, (enum safety_part)p, s->text[p], PART_MAX, &e)) {
 			view_warn(c, &e);
 			return -1;
 		}
@@ -46,10 +45,10 @@ static int safety_enter(struct ctx *c, void *st, const void *arg)
 	if (crisis_load(&d, &e) == 0) {
 		size_t used = 0;
 		for (size_t i = 0; i < d.nlines && used < sizeof(s->lines); i++)
-			if (strcmp(d.lines[i].region, c->region) == 0)
+			if (strcmp(d.lines[i].region, c->ses->region) == 0)
 				used += (size_t)snprintf(s->lines + used, sizeof(s->lines) - used, "%s%s %s",
 				                         used ? "; " : "", d.lines[i].service, d.lines[i].contact);
-		const struct crisis_region *r = crisis_region(&d, c->region);
+		const struct crisis_region *r = crisis_region(&d, c->ses->region);
 		if (r && used < sizeof(s->lines))
 			snprintf(s->lines + used, sizeof(s->lines) - used, "%semergency: %s", used ? "; " : "",
 			         r->emergency);
@@ -110,10 +109,10 @@ static void safety_draw(struct ctx *c, void *st, int rows, int cols)
 static int save_part(struct ctx *c, void *data, const char *text, struct error *e)
 {
 	struct safety_state *s = data;
-	if (safety_set(c->vault, (enum safety_part)s->m.sel, text, e))
+	if (safety_set(c->ses->vault, (enum safety_part)s->m.sel, text, e))
 		return -1;
 	/* The readable copy, when the person keeps one, follows the plan. */
-	if (safety_copy_update(c->vault, c->data_dir, e))
+	if (safety_copy_update(c->ses->vault, c->set->data_dir, e))
 		view_warn(c, e);
 	snprintf(s->text[s->m.sel], PART_MAX, "%s", text);
 	return 0;
@@ -149,7 +148,7 @@ static size_t support_fill(struct ctx *c, struct safety_state *s)
 	struct list_item *items = NULL;
 	size_t n = 0, added = 0;
 	struct error e = {0};
-	if (list_items(c->vault, LIST_SUPPORT, &items, &n, &e))
+	if (list_items(c->ses->vault, LIST_SUPPORT, &items, &n, &e))
 		return 0;
 	const char *have = s->text[SP_ASK];
 	size_t used = (size_t)snprintf(s->fill, sizeof(s->fill), "%s", have);

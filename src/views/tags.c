@@ -24,7 +24,7 @@ static int tags_load(struct ctx *c, void *own, size_t *rows)
 	s->t = NULL;
 	s->n = 0;
 	s->msg[0] = '\0';
-	if (tags_list(c->vault, &s->t, &s->n, &e))
+	if (tags_list(c->ses->vault, &s->t, &s->n, &e))
 		snprintf(s->msg, sizeof(s->msg), "%s", e.msg);
 	*rows = s->n;
 	return 0;
@@ -98,10 +98,10 @@ static int do_rename(struct ctx *c, void *own, const char *const *t, struct erro
 		return error_set(e, E_USAGE, "A tag needs a name; to remove it, use delete instead.");
 	if (!utf8_valid(to, strlen(to)))
 		return error_set(e, E_USAGE, "That name is not valid text.");
-	if (tag_rename(c->vault, s->name, to, e))
+	if (tag_rename(c->ses->vault, s->name, to, e))
 		return -1;
-	snprintf(c->note, sizeof(c->note), "Renamed.");
-	c->journal_gen++;
+	view_note(c, ROLE_STATUS, "Renamed.");
+	c->ses->journal_gen++;
 	return 0;
 }
 
@@ -121,10 +121,10 @@ static int do_delete(struct ctx *c, void *own, size_t i, struct error *e)
 {
 	(void)i;
 	struct tags *s = own;
-	if (tag_delete(c->vault, s->name, e))
+	if (tag_delete(c->ses->vault, s->name, e))
 		return -1;
-	snprintf(c->note, sizeof(c->note), "The tag was removed; the entries stay.");
-	c->journal_gen++;
+	view_note(c, ROLE_STATUS, "The tag was removed; the entries stay.");
+	c->ses->journal_gen++;
 	return 0;
 }
 

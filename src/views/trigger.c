@@ -70,11 +70,11 @@ static bool form_untouched(const struct trigger_state *s)
 static void keep_draft(struct ctx *c, struct trigger_state *s)
 {
 	struct error e = {0};
-	if (!c->vault)
+	if (!c->ses->vault)
 		return;
 	if (!s->id && form_untouched(s)) {
 		/* Emptied by the person: no draft is left behind. */
-		settings_delete(c->vault, s->draft_key, &e);
+		settings_delete(c->ses->vault, s->draft_key, &e);
 		return;
 	}
 	struct buf b = BUF_INIT;
@@ -84,11 +84,10 @@ static void keep_draft(struct ctx *c, struct trigger_state *s)
 		rc = buf_printf(&b, "%s%lld", i ? "," : "", (long long)s->picked[i]);
 	for (int k = 0; k < 7 && rc == 0; k++)
 		rc = buf_printf(&b, "%c%s", SEP, s->text[k]);
-	if (rc || settings_set(c->vault, s->draft_key, buf_str(&b), &e)) {
+	if (rc || settings_set(c->ses->vault, s->draft_key, buf_str(&b), &e)) {
 		const char *why = rc ? "out of memory" : e.msg;
-		snprintf(c->note, sizeof(c->note), "The log could not be kept as a draft: %.*s",
-		         (int)utf8_cut(why, 120), why);
-		c->note_role = ROLE_WARN;
+		view_note(c, ROLE_WARN, "The log could not be kept as a draft: %.*s",
+		          (int)utf8_cut(why, 120), why);
 	}
 	if (b.data)
 		mem_wipe(b.data, b.cap);
@@ -128,7 +127,7 @@ static bool load_draft(struct ctx *c, struct trigger_state *s)
 	struct buf b = BUF_INIT;
 	struct error e = {0};
 	bool ok = false;
-	if (settings_get_buf(c->vault, s->draft_key, &b, &e) == 1 && b.data) {
+	if (settings_get_buf(c->ses->vault, s->draft_key, &b, &e) == 1 && b.data) {
 		char *f[12];
 		size_t n = 0;
 		for (char *p = b.data; p && n < 12;) {
@@ -165,8 +164,8 @@ static bool load_draft(struct ctx *c, struct trigger_state *s)
 static void drop_draft(struct ctx *c, struct trigger_state *s)
 {
 	struct error e = {0};
-	if (c->vault)
-		settings_delete(c->vault, s->draft_key, &e);
+	if (c->ses->vault)
+		settings_delete(c->ses->vault, s->draft_key, &e);
 }
 
 static int trigger_enter(struct ctx *c, void *st, const void *arg)
@@ -176,8 +175,8 @@ static int trigger_enter(struct ctx *c, void *st, const void *arg)
 	scale_init(&s->before, 0, 10);
 	scale_init(&s->after, 0, 10);
 	scale_init(&s->helped, 0, 10);
-	if (categories_list(c->vault, &s->cats, &s->ncats, &e) ||
-	    tools_list(c->vault, &s->tools, &s->ntools, &e)) {
+	if (categories_list(c->ses->vault, &s->cats, &s->ncats, &e) ||
+	    tools_list(c->ses->vault, &s->tools, &s->ntools, &e)) {
 		view_warn(c, &e);
 		return -1;
 	}
@@ -209,9 +208,8 @@ static int trigger_enter(struct ctx *c, void *st, const void *arg)
 	else
 		snprintf(s->draft_key, sizeof(s->draft_key), "draft.trigger");
 	if (load_draft(c, s)) {
-		snprintf(c->note, sizeof(c->note), "%s",
-		         "The log you started is back. Save it, change it, or leave with Esc.");
-		c->note_role = ROLE_STATUS;
+		view_note(c, ROLE_STATUS, "%s",
+		          "The log you started is back. Save it, change it, or leave with Esc.");
 	}
 	return 0;
 }
@@ -228,15 +226,15 @@ static void trigger_before_lock(struct ctx *c, void *st)
 static struct step leave_keeping(struct ctx *c, void *data)
 {
 	keep_draft(c, data);
-	snprintf(c->note, sizeof(c->note), "%s",
-	         "Kept as a draft; it comes back the next time you open the log.");
+	view_note(c, ROLE_STATUS, "%s",
+	          "Kept as a draft; it comes back the next time you open the log.");
 	return STEP(STEP_POP);
 }
 
 static struct step leave_throwing(struct ctx *c, void *data)
 {
 	drop_draft(c, data);
-	snprintf(c->note, sizeof(c->note), "%s", "Thrown away; nothing more was saved.");
+	view_note(c, ROLE_STATUS, "%s", "Thrown away; nothing more was saved.");
 	return STEP(STEP_POP);
 }
 
@@ -382,15 +380,15 @@ static struct step save(struct ctx *c, struct trigger_state *s, bool finished)
 		.finished = finished,
 	};
 	struct error e = {0};
-	int rc = s->id ? trigger_update(c->vault, s->id, &t, &e) : trigger_add(c->vault, &t, NULL, &e);
+	int rc = s->id ? trigger_update(c->ses->vault, s->id, &t, &e) : trigger_add(c->ses->vault, &t, NULL, &e);
 	if (rc) {
 		view_warn(c, &e);
 		return STEP(STEP_REDRAW);
 	}
 	drop_draft(c, s);
-	snprintf(c->note, sizeof(c->note), "%s",
-	         finished ? "Saved. Noticing a trigger is itself a skill."
-	                  : "Saved for now; finish it whenever you like.");
+	view_note(c, ROLE_STATUS, "%s",
+	          finished ? "Saved. Noticing a trigger is itself a skill."
+	                   : "Saved for now; finish it whenever you like.");
 	/* High distress: offer a steadying tool, once, after this save. */
 	if (helpnow_after_trigger(t.suds_before, t.suds_after))
 		return REPLACE(helpnow_view, NULL);
@@ -413,7 +411,7 @@ static struct step trigger_text(struct ctx *c, void *st, const char *text, size_
 {
 	struct trigger_state *s = st;
 	struct scale *sc = s->picking ? NULL : row_scale(s, s->m.sel);
-	if (sc && scale_text(sc, text, len, c->now_ms)) {
+	if (sc && scale_text(sc, text, len, c->ses->now_ms)) {
 		keep_draft(c, s);
 		return STEP(STEP_REDRAW);
 	}
@@ -474,7 +472,7 @@ static struct step trigger_action(struct ctx *c, void *st, enum action a)
 	if (a == ACT_BACK) {
 		struct buf none = BUF_INIT;
 		struct error e = {0};
-		bool drafted = settings_get_buf(c->vault, s->draft_key, &none, &e) == 1;
+		bool drafted = settings_get_buf(c->ses->vault, s->draft_key, &none, &e) == 1;
 		buf_free(&none);
 		if (!s->id ? form_untouched(s) : !drafted) {
 			drop_draft(c, s);
@@ -561,7 +559,7 @@ static void tmenu_load(struct ctx *c, struct tmenu *t)
 	trigger_saved_free(t->open, t->n);
 	t->open = NULL;
 	t->n = 0;
-	if (triggers_unfinished(c->vault, &t->open, &t->n, &e)) {
+	if (triggers_unfinished(c->ses->vault, &t->open, &t->n, &e)) {
 		view_warn(c, &e);
 	}
 	t->m.n = t->n + 3;
@@ -674,7 +672,7 @@ static int kinds_load(struct ctx *c, void *own, size_t *rows)
 	categories_free(k->c, k->n);
 	k->c = NULL;
 	k->n = 0;
-	if (categories_list(c->vault, &k->c, &k->n, &e)) {
+	if (categories_list(c->ses->vault, &k->c, &k->n, &e)) {
 		view_warn(c, &e);
 	}
 	*rows = k->n;
@@ -712,7 +710,7 @@ static bool kinds_ask(void *own, size_t i, struct ask *q)
 static int add_kind(struct ctx *c, void *own, const char *const *t, struct error *e)
 {
 	(void)own;
-	return category_add(c->vault, t[0], e);
+	return category_add(c->ses->vault, t[0], e);
 }
 
 static bool kinds_confirm(void *own, size_t i, struct confirm *q)
@@ -729,7 +727,7 @@ static bool kinds_confirm(void *own, size_t i, struct confirm *q)
 
 static int remove_kind(struct ctx *c, void *own, size_t i, struct error *e)
 {
-	return category_delete(c->vault, ((struct kinds *)own)->c[i], e);
+	return category_delete(c->ses->vault, ((struct kinds *)own)->c[i], e);
 }
 
 static const struct editlist_ops kinds_list = {
@@ -782,7 +780,7 @@ static int toolbox_load(struct ctx *c, void *own, size_t *rows)
 	tools_free(b->t, b->n);
 	b->t = NULL;
 	b->n = 0;
-	if (tools_list(c->vault, &b->t, &b->n, &e)) {
+	if (tools_list(c->ses->vault, &b->t, &b->n, &e)) {
 		view_warn(c, &e);
 	}
 	*rows = b->n;
@@ -839,7 +837,7 @@ static bool toolbox_ask(void *own, size_t i, struct ask *q)
 static int add_tool(struct ctx *c, void *own, const char *const *t, struct error *e)
 {
 	(void)own;
-	return tool_add(c->vault, t[0], "", NULL, e);
+	return tool_add(c->ses->vault, t[0], "", NULL, e);
 }
 
 static bool toolbox_confirm(void *own, size_t i, struct confirm *q)
@@ -856,7 +854,7 @@ static bool toolbox_confirm(void *own, size_t i, struct confirm *q)
 
 static int remove_tool(struct ctx *c, void *own, size_t i, struct error *e)
 {
-	return tool_delete(c->vault, ((struct toolbox *)own)->t[i].id, e);
+	return tool_delete(c->ses->vault, ((struct toolbox *)own)->t[i].id, e);
 }
 
 static const struct editlist_ops toolbox_list = {

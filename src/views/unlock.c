@@ -103,15 +103,14 @@ static void open_notes(struct ctx *c, struct vault *v)
 	vault_open_info(v, &info);
 	unsigned mode;
 	if (info.used_key_backup) {
-		snprintf(c->note, sizeof(c->note), "%s",
-		         "The key file was damaged; its backup copy was used and the key file was "
-		         "written again.");
+		view_note(c, ROLE_STATUS, "%s",
+		          "The key file was damaged; its backup copy was used and the key file was "
+		          "written again.");
 	} else if (vault_folder_shared(v, &mode)) {
-		snprintf(c->note, sizeof(c->note),
+		view_note(c, ROLE_WARN,
 		         "Others on this computer can open the vault folder. Unless shared on "
-		         "purpose: chmod 700 %s",
-		         vault_folder(v));
-		c->note_role = ROLE_WARN;
+		          "purpose: chmod 700 %s",
+		          vault_folder(v));
 	}
 }
 
@@ -120,36 +119,34 @@ static struct step unlock_work(struct ctx *c, void *st)
 	struct unlock *u = st;
 	struct error e = {0};
 	struct vault *v = NULL;
-	int rc = vault_open(c->data_dir, u->pass.buf, u->pass.len, &v, &e);
+	int rc = vault_open(c->set->data_dir, u->pass.buf, u->pass.len, &v, &e);
 	field_clear(&u->pass);
 	u->busy = false;
 	if (rc) {
 		snprintf(u->msg, sizeof(u->msg), "%s", e.msg);
 		return STEP(STEP_REDRAW);
 	}
-	c->vault = v;
+	c->ses->vault = v;
 	open_notes(c, v);
 	struct vault_check info;
 	vault_open_info(v, &info);
 	if (info.rekey_finished) {
-		snprintf(c->note, sizeof(c->note), "%s",
-		         "An interrupted re-key was finished: the old recovery code no longer opens "
-		         "the vault. Run 'tend rekey' in a terminal for a new one.");
-		c->note_role = ROLE_WARN;
+		view_note(c, ROLE_WARN, "%s",
+		          "An interrupted re-key was finished: the old recovery code no longer opens "
+		          "the vault. Run 'tend rekey' in a terminal for a new one.");
 	} else if (info.rekey_undone) {
-		snprintf(c->note, sizeof(c->note), "%s",
-		         "An interrupted re-key was undone: the old key and recovery code still "
-		         "open the vault.");
+		view_note(c, ROLE_STATUS, "%s",
+		          "An interrupted re-key was undone: the old key and recovery code still "
+		          "open the vault.");
 	} else if (info.recovered) {
-		snprintf(c->note, sizeof(c->note), "%s",
-		         "An interrupted change was rolled back; everything saved before it is safe.");
+		view_note(c, ROLE_STATUS, "%s",
+		          "An interrupted change was rolled back; everything saved before it is safe.");
 	}
 	if (info.older) {
-		snprintf(c->note, sizeof(c->note), "%s",
-		         "This vault is OLDER than the one this computer last opened, so it is "
-		         "read-only. If you brought this copy back on purpose, run 'tend "
-		         "accept-older'.");
-		c->note_role = ROLE_WARN;
+		view_note(c, ROLE_WARN, "%s",
+		          "This vault is OLDER than the one this computer last opened, so it is "
+		          "read-only. If you brought this copy back on purpose, run 'tend "
+		          "accept-older'.");
 	}
 	if (onboard_unfinished(c)) {
 		c->after_unlock = &onboard_view;

@@ -54,7 +54,7 @@ static void set_status(struct write_state *w, const char *what)
 
 static int save_draft(struct ctx *c, struct write_state *w)
 {
-	if (!c->vault || !unsaved(w))
+	if (!c->ses->vault || !unsaved(w))
 		return 0;
 	size_t len;
 	struct draft d = {.entry_id = w->req.entry_id};
@@ -64,17 +64,16 @@ static int save_draft(struct ctx *c, struct write_state *w)
 	d.tags = w->tags.buf;
 	d.prompt = w->prompt;
 	struct error e = {0};
-	if (draft_save(c->vault, &d, &e)) {
+	if (draft_save(c->ses->vault, &d, &e)) {
 		/* The reason goes in the note; the title bar has room for little. */
 		snprintf(w->status, sizeof(w->status), "Draft not kept");
-		snprintf(c->note, sizeof(c->note), "The draft could not be kept: %.*s",
-		         (int)utf8_cut(e.msg, 160), e.msg);
-		c->note_role = ROLE_WARN;
+		view_note(c, ROLE_WARN, "The draft could not be kept: %.*s",
+		          (int)utf8_cut(e.msg, 160), e.msg);
 		return -1;
 	}
 	w->saved_version = editor_version(&w->ed);
 	w->saved_edits = w->edits;
-	c->journal_gen++; /* home now offers to continue the draft */
+	c->ses->journal_gen++; /* home now offers to continue the draft */
 	set_status(w, "Draft kept");
 	return 0;
 }
@@ -95,7 +94,7 @@ static int write_enter(struct ctx *c, void *st, const void *arg)
 		snprintf(w->prompt, sizeof(w->prompt), "%s", w->req.prompt);
 	struct error e = {0};
 	struct draft d;
-	int found = draft_load(c->vault, slot, &d, &e);
+	int found = draft_load(c->ses->vault, slot, &d, &e);
 	if (found == 1) {
 		field_insert(&w->title, d.title, strlen(d.title));
 		field_insert(&w->tags, d.tags, strlen(d.tags));
@@ -103,10 +102,10 @@ static int write_enter(struct ctx *c, void *st, const void *arg)
 		if (*d.prompt)
 			snprintf(w->prompt, sizeof(w->prompt), "%s", d.prompt);
 		draft_free(&d);
-		snprintf(c->note, sizeof(c->note), "Continuing your unsaved draft.");
+		view_note(c, ROLE_STATUS, "Continuing your unsaved draft.");
 	} else if (w->req.entry_id) {
 		struct entry en;
-		if (entries_get(c->vault, w->req.entry_id, &en, &e)) {
+		if (entries_get(c->ses->vault, w->req.entry_id, &en, &e)) {
 			view_warn(c, &e);
 			return -1;
 		}
@@ -124,7 +123,7 @@ static int write_enter(struct ctx *c, void *st, const void *arg)
 	w->saved_version = editor_version(&w->ed);
 	w->focus = w->req.entry_id || found == 1 ? F_BODY : F_TITLE;
 	if (w->req.minutes > 0)
-		w->timer_end = c->now_ms + (long long)w->req.minutes * 60000;
+		w->timer_end = c->ses->now_ms + (long long)w->req.minutes * 60000;
 	return 0;
 }
 
@@ -151,7 +150,7 @@ static void write_draw(struct ctx *c, void *st, int rows, int cols)
 	                 w->req.entry_id ? "Editing" : "New entry", words, words == 1 ? "" : "s",
 	                 w->req.mood_id ? " · check-in linked" : "");
 	if (w->timer_end && !w->time_up) {
-		long long left = (w->timer_end - c->now_ms + 59999) / 60000;
+		long long left = (w->timer_end - c->ses->now_ms + 59999) / 60000;
 		snprintf(head + n, sizeof(head) - (size_t)n, " · %lld min left", left);
 	} else if (w->time_up) {
 		snprintf(head + n, sizeof(head) - (size_t)n, " · time is up; carry on if you like");
@@ -187,7 +186,7 @@ static void write_draw(struct ctx *c, void *st, int rows, int cols)
 static void changed(struct ctx *c, struct write_state *w)
 {
 	w->edits++;
-	w->changed_at = c->now_ms;
+	w->changed_at = c->ses->now_ms;
 	w->status[0] = '\0';
 	w->leave_unkept = false; /* new words: Esc must try to keep them again */
 }
@@ -215,12 +214,10 @@ static struct step save_entry(struct ctx *c, struct write_state *w)
 	                       .tags = w->tags.buf, .prompt = w->prompt, .mood_id = w->req.mood_id,
 	                       .trigger_id = w->req.trigger_id};
 	struct error e = {0};
-	if (entry_save(c->vault, &s, &w->req.entry_id, &e)) {
+	if (entry_save(c->ses->vault, &s, &w->req.entry_id, &e)) {
 		/* The draft keeps every word even when the save fails. */
 		save_draft(c, w);
-		snprintf(c->note, sizeof(c->note), "Not saved: %.*s", (int)utf8_cut(e.msg, 170),
-		         e.msg);
-		c->note_role = ROLE_WARN;
+		view_note(c, ROLE_WARN, "Not saved: %.*s", (int)utf8_cut(e.msg, 170), e.msg);
 		return STEP(STEP_REDRAW);
 	}
 	if (w->key.kind == DRAFT_NEW) {
@@ -230,7 +227,7 @@ static struct step save_entry(struct ctx *c, struct write_state *w)
 	}
 	w->saved_version = editor_version(&w->ed);
 	w->saved_edits = w->edits;
-	c->journal_gen++;
+	c->ses->journal_gen++;
 	set_status(w, "Saved");
 	return STEP(STEP_REDRAW);
 }
@@ -246,11 +243,11 @@ static struct step write_action(struct ctx *c, void *st, enum action a)
 		return save_entry(c, w);
 	if (a == ACT_CHECKIN) {
 		if (w->req.entry_id) {
-			snprintf(c->note, sizeof(c->note), "%s",
-			         "A check-in links to a new entry; this one is saved already.");
+			view_note(c, ROLE_STATUS, "%s",
+			          "A check-in links to a new entry; this one is saved already.");
 			return STEP(STEP_REDRAW);
 		}
-		return PUSH(checkin_view, &w->req.mood_id);
+		return PUSH(checkin_view, "entry");
 	}
 	if (w->focus == F_BODY) {
 		uint64_t before = editor_version(&w->ed);
@@ -276,19 +273,17 @@ static struct step write_action(struct ctx *c, void *st, enum action a)
 		if (!unsaved(w) || w->leave_unkept)
 			return STEP(STEP_POP);
 		if (save_draft(c, w) == 0) {
-			snprintf(c->note, sizeof(c->note), "%s",
-			         "Kept as a draft; it opens again next time you write.");
+			view_note(c, ROLE_STATUS, "%s", "Kept as a draft; it opens again next time you write.");
 			return STEP(STEP_POP);
 		}
 		/* Nowhere to keep the words (a full disk, say): leaving now would
 		 * lose them, so stay until the person says so. */
 		w->leave_unkept = true;
 		char save[16], back[16];
-		snprintf(c->note, sizeof(c->note),
+		view_note(c, ROLE_WARN,
 		         "Your words are still here but could not be kept. %s tries again; "
-		         "%s again leaves without them.",
-		         keymap_key_for(ACT_SKIP, true, save), keymap_key_for(ACT_BACK, true, back));
-		c->note_role = ROLE_WARN;
+		          "%s again leaves without them.",
+		          keymap_key_for(ACT_SKIP, true, save), keymap_key_for(ACT_BACK, true, back));
 		return STEP(STEP_REDRAW);
 	}
 	return STEP(STEP_NONE);
@@ -299,11 +294,11 @@ static long long write_timer(struct ctx *c, void *st)
 	struct write_state *w = st;
 	long long next = -1;
 	if (unsaved(w)) {
-		long long d = w->changed_at + AUTOSAVE_MS - c->now_ms;
+		long long d = w->changed_at + AUTOSAVE_MS - c->ses->now_ms;
 		next = d > 0 ? d : 0;
 	}
 	if (w->timer_end && !w->time_up) {
-		long long d = w->timer_end - c->now_ms;
+		long long d = w->timer_end - c->ses->now_ms;
 		/* Redraw once a minute for the quiet countdown. */
 		long long minute = d % 60000 ? d % 60000 : 60000;
 		d = d > 0 ? minute : 0;
@@ -316,9 +311,9 @@ static long long write_timer(struct ctx *c, void *st)
 static struct step write_on_timer(struct ctx *c, void *st)
 {
 	struct write_state *w = st;
-	if (unsaved(w) && c->now_ms - w->changed_at >= AUTOSAVE_MS)
+	if (unsaved(w) && c->ses->now_ms - w->changed_at >= AUTOSAVE_MS)
 		save_draft(c, w);
-	if (w->timer_end && !w->time_up && c->now_ms >= w->timer_end)
+	if (w->timer_end && !w->time_up && c->ses->now_ms >= w->timer_end)
 		w->time_up = true;
 	return STEP(STEP_REDRAW);
 }
@@ -330,6 +325,16 @@ static const struct hint write_hints[] = {
 	{ACT_BACK, "close"},
 	{ACT_NONE, NULL},
 };
+
+/* Back from a check-in made for this entry: the entry will link to it. */
+static struct step write_result(struct ctx *c, void *st, const struct view_result *r)
+{
+	(void)c;
+	struct write_state *w = st;
+	if (r->kind == RESULT_CHECKIN)
+		w->req.mood_id = r->id;
+	return STEP(STEP_NONE);
+}
 
 const struct view_ops write_view = {
 	.name = "write",
@@ -344,4 +349,5 @@ const struct view_ops write_view = {
 	.before_lock = write_before_lock,
 	.timer = write_timer,
 	.on_timer = write_on_timer,
+	.on_result = write_result,
 };

@@ -80,4 +80,32 @@ t_match "the When dialog says what to type before anything is typed" \
 	"$(sec "$T_TMP/when" "when asks")"
 t_eq "the check-in is stored at that time" "2 2026-11-22 09:30 9|3 2026-11-21 07:45 4|" "$(scores)"
 
+# A check-in made from the write screen (F2) is linked to the entry: the
+# check-in screen hands its id back to the write screen when it closes,
+# and the entry is saved with it.
+cat >"$T_TMP/link" <<SCRIPT
+size 30x100
+type $PASS
+key Enter
+key w
+type Linked day
+key F2
+dump a check-in for the entry
+key Right
+key Right
+key Enter
+dump back in the entry
+key Ctrl-S
+SCRIPT
+run "$T_TMP/link"
+t_match "from the write screen: the check-in says it will be linked" \
+	"Checked in; the entry will be linked to it\." "$(sec "$T_TMP/link" "back in the entry")"
+t_match "from the write screen: the entry shows the link" "check-in linked" \
+	"$(sec "$T_TMP/link" "back in the entry")"
+newest=$(tend_ checkins | awk -F'\t' 'NR == 1 { print $1 }')
+t_ok "the new check-in is there" test -n "$newest"
+t_eq "the entry is saved linked to the new check-in" "$newest" \
+	"$(tend_ export --format json -o - | grep '"title": "Linked day"' |
+		grep -o '"mood_id": [0-9]*' | grep -o '[0-9]*$')"
+
 t_done

@@ -73,6 +73,7 @@ t_match "60x18: the \"Forgot it?\" line is whole" "Forgot it\? In a terminal, te
 # says so once (the command line says it on stderr: tamper.sh).
 cp -a "$TEND_HOME" "$T_TMP/keybak"
 head -c 100 "$T_TMP/keybak/key" >"$T_TMP/key.cut" && mv "$T_TMP/key.cut" "$T_TMP/keybak/key"
+cp -a "$T_TMP/keybak" "$T_TMP/keybak.orig"
 printf 'paste %s\nkey Enter\ndump opened from key.bak\n' "$PASS" >"$T_TMP/keybak.script"
 TEND_HOME=$T_TMP/keybak "$SCREEN_BIN" "$T_TMP/keybak.script" >"$T_TMP/keybak.out" 2>&1
 t_eq "damaged key: the screen run ends with status 0" 0 $?
@@ -94,5 +95,33 @@ t_match "shared folder: the status bar says others can open it" \
 t_match "shared folder: with chmod 700 and the folder" "chmod 700 $T_TMP/shared " "$shown"
 t_eq "shared folder: tend.db is 0600 again" 600 "$(stat -c %a "$T_TMP/shared/tend.db")"
 t_eq "shared folder: the folder is left as it was" 755 "$(stat -c %a "$T_TMP/shared")"
+
+# Was a bug: a note kept the colour of the note before it, so after a
+# warning (here a bad line in the config file, shown when tend starts) the
+# plain "backup copy was used" note was drawn as a warning. It is drawn in
+# the status bar's own colour, as " crisis help " is.
+cp -a "$T_TMP/keybak.orig" "$T_TMP/keywarn"
+printf 'region = US\nnot a setting\n' >"$T_TMP/keywarn/config"
+printf 'size 24x100\ndump a config warning\npaste %s\nkey Enter\ndump opened after a warning\ncolors\n' \
+	"$PASS" >"$T_TMP/keywarn.script"
+TEND_HOME=$T_TMP/keywarn "$SCREEN_BIN" "$T_TMP/keywarn.script" >"$T_TMP/keywarn.out" 2>&1
+t_eq "after a warning: the screen run ends with status 0" 0 $?
+t_match "after a warning: the config file's warning was shown first" "not a setting|config" \
+	"$(t_section "$T_TMP/keywarn.out" "a config warning" | tail -n 1)"
+# colour_under TEXT: the colour letters under TEXT on the screen dumped as
+# "opened after a warning" (its first row holding TEXT; ASCII text only).
+colour_under() {
+	awk -v t="$1" '
+		$0 == "--- opened after a warning" { on = 1; next }
+		on == 1 && /^--- / { on = 2; row = -1; next }
+		on == 1 { r++; i = index($0, t); if (i && !at) { at = i; atrow = r } next }
+		on == 2 { row++; if (row == atrow - 1) { print substr($0, at, length(t)); exit } }' \
+		"$T_TMP/keywarn.out"
+}
+status=$(colour_under " crisis help " | cut -c1)
+t_ok "after a warning: the status bar has a colour" test -n "$status"
+t_eq "after a warning: the backup note is in the status bar's colour" \
+	"$(printf "$status%.0s" {1..12})" \
+	"$(colour_under "The key file")"
 
 t_done

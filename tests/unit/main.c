@@ -48,7 +48,8 @@
 	X(chart) \
 	X(firstrun) \
 	X(tags) \
-	X(plain)
+	X(plain) \
+	X(status)
 
 #define DECLARE(name) int suite_##name(int *total);
 SUITES(DECLARE)

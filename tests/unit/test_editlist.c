@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "unit.h"
+#include "views/status.h"
 #include "views/editlist.h"
 
 struct words {
@@ -99,7 +100,8 @@ static const struct editlist_ops words_ops = {
 static void asks_saves_and_removes(void **state)
 {
 	(void)state;
-	struct ctx c = {0};
+	struct session ses = {0};
+	struct ctx c = {.ses = &ses, .status = status_line_new()};
 	struct editlist *s = calloc(1, EDITLIST_SIZE(struct words));
 	assert_non_null(s);
 	struct words *w = editlist_own(s);
@@ -159,6 +161,7 @@ static void asks_saves_and_removes(void **state)
 	assert_int_equal(editlist_action(&c, s, ACT_REMOVE).kind, STEP_NONE);
 	editlist_leave(&c, s);
 	free(s);
+	status_line_free(c.status);
 }
 
 /* A table whose Enter asks (select_edits), with nothing to ask on a row
@@ -177,7 +180,8 @@ static void enter_can_ask(void **state)
 	ops.select = NULL;
 	ops.select_edits = true;
 	ops.ask = only_past_first;
-	struct ctx c = {0};
+	struct session ses = {0};
+	struct ctx c = {.ses = &ses, .status = status_line_new()};
 	struct editlist *s = calloc(1, EDITLIST_SIZE(struct words));
 	assert_non_null(s);
 	struct words *w = editlist_own(s);
@@ -193,6 +197,7 @@ static void enter_can_ask(void **state)
 	assert_int_equal(editlist_action(&c, s, ACT_SELECT).kind, STEP_NONE);
 	editlist_leave(&c, s);
 	free(s);
+	status_line_free(c.status);
 }
 
 SUITE(editlist, cmocka_unit_test(asks_saves_and_removes), cmocka_unit_test(enter_can_ask))
