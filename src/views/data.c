@@ -17,6 +17,7 @@
 #include "views/data_int.h"
 #include "views/journal_int.h"
 #include "util/utf8.h"
+#include "widgets/list.h"
 #include "widgets/form.h"
 #include "widgets/menu.h"
 
@@ -129,8 +130,8 @@ static void dm_draw(struct ctx *c, void *st, int rows, int cols)
 	     1;
 	for (size_t i = 0; i < NDATA && y < rows; i++) {
 		bool sel = i == s->m.sel;
-		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
-		ui_puts(y, 4, w - 4, sel ? ROLE_SELECTED : ROLE_STRONG, data_items[i].title);
+		list_fill(y, 2, w, sel);
+		ui_puts(y, 4, w - 4, list_role(sel, ROLE_STRONG), data_items[i].title);
 		int n = view_markdown(y + 1, 4, w - 4, rows - y - 1 > 2 ? 2 : rows - y - 1, 0,
 		                      data_items[i].about);
 		y += 2 + (n < 2 ? n : 2);

@@ -18,6 +18,7 @@
 #include "views/data_int.h"
 #include "views/journal_int.h"
 #include "util/utf8.h"
+#include "widgets/list.h"
 #include "widgets/form.h"
 #include "widgets/scale.h"
 
@@ -426,21 +427,21 @@ static void mm_draw(struct ctx *c, void *st, int rows, int cols)
 	int nw = w / 3 < 24 ? w / 3 : 24;
 	for (size_t i = s->top; i < s->m->n && y < rows - 3; i++, y++) {
 		bool sel = i == s->sel;
-		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
-		ui_puts(y, 4, nw, sel ? ROLE_SELECTED : ROLE_STRONG, s->m->names[i]);
+		list_fill(y, 2, w, sel);
+		ui_puts(y, 4, nw, list_role(sel, ROLE_STRONG), s->m->names[i]);
 		int x = 6 + nw;
 		if (s->scores[i] < 0) {
-			ui_puts(y, x, w - x, sel ? ROLE_SELECTED : ROLE_MUTED, "not chosen yet");
+			ui_puts(y, x, w - x, list_role(sel, ROLE_MUTED), "not chosen yet");
 			continue;
 		}
 		char words[32];
 		snprintf(words, sizeof(words), "%d of 10", s->scores[i]);
-		ui_puts(y, x, 9, sel ? ROLE_SELECTED : ROLE_STRONG, words);
+		ui_puts(y, x, 9, list_role(sel, ROLE_STRONG), words);
 		x += 9;
 		for (int v = 0; v <= 10 && x < w; v++) {
 			char n[8];
 			snprintf(n, sizeof(n), v == s->scores[i] ? "[%d]" : " %d ", v);
-			ui_puts(y, x, 4, v == s->scores[i] ? ROLE_STRONG : sel ? ROLE_SELECTED : ROLE_MUTED,
+			ui_puts(y, x, 4, v == s->scores[i] ? ROLE_STRONG : list_role(sel, ROLE_MUTED),
 			        n);
 			x += v == 10 ? 4 : 3;
 		}

@@ -13,6 +13,7 @@
 #include "store/settings.h"
 #include "util/utf8.h"
 #include "views/learn_int.h"
+#include "widgets/list.h"
 #include "widgets/menu.h"
 #include "widgets/text.h"
 
@@ -162,8 +163,7 @@ static void list_item(const struct list_state *st, size_t i, bool sel, int y, in
 {
 	const struct page_meta *m = &st->pages[i].meta;
 	int right = cols - 2;
-	if (sel)
-		ui_fill(y, 0, cols, ROLE_SELECTED);
+	list_fill(y, 0, cols, sel);
 	if (m->content_note) {
 		int w = (int)utf8_width(mark_note, strlen(mark_note));
 		right -= w;
@@ -173,10 +173,10 @@ static void list_item(const struct list_state *st, size_t i, bool sel, int y, in
 	if (st->started[i]) {
 		int w = (int)utf8_width(mark_started, strlen(mark_started));
 		right -= w;
-		ui_puts(y, right, w, sel ? ROLE_SELECTED : ROLE_GOOD, mark_started);
+		ui_puts(y, right, w, list_role(sel, ROLE_GOOD), mark_started);
 		right -= 2;
 	}
-	text_put_cut(y, 2, right - 2, sel ? ROLE_SELECTED : ROLE_TITLE, m->title);
+	text_put_cut(y, 2, right - 2, list_role(sel, ROLE_TITLE), m->title);
 	if (m->summary && m->summary[0])
 		text_put_wrapped(true, y + 1, 4, cols - 6, sumlines, ROLE_MUTED, m->summary);
 }

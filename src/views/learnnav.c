@@ -6,6 +6,7 @@
 
 #include "util/utf8.h"
 #include "views/learn_int.h"
+#include "widgets/list.h"
 #include "widgets/field.h"
 #include "widgets/menu.h"
 #include "widgets/text.h"
@@ -82,10 +83,9 @@ static void toc_draw(struct ctx *c, void *vs, int rows, int cols)
 		const struct layout_heading *h = toc_at(p, i, &line);
 		bool sel = i == st->m.sel;
 		int y = y0 + 1 + r;
-		if (sel)
-			ui_fill(y, x0 + 1, pw - 2, ROLE_SELECTED);
+		list_fill(y, x0 + 1, pw - 2, sel);
 		int indent = 2 * (h->level > 1 ? (h->level > 3 ? 2 : h->level - 1) : 0);
-		text_put_cut(y, x0 + 2 + indent, pw - 4 - indent, sel ? ROLE_SELECTED : ROLE_NORMAL, h->text);
+		text_put_cut(y, x0 + 2 + indent, pw - 4 - indent, list_role(sel, ROLE_NORMAL), h->text);
 	}
 	if (st->m.top > 0)
 		ui_puts(y0, x0 + pw - 4, 1, ROLE_MUTED, "↑");

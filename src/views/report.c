@@ -21,6 +21,7 @@
 #include "util/utf8.h"
 #include "views/data_int.h"
 #include "views/journal_int.h"
+#include "widgets/list.h"
 #include "widgets/form.h"
 
 #define RP_LIST_MAX 200 /* titles listed for picking: the newest in the days */
@@ -316,8 +317,8 @@ static void draw_choose(struct reportst *s, int rows, int cols)
 	size_t first_entry = 2 + (size_t)s->nsect;
 	for (size_t i = s->top; i < n && y < rows - 1 - (*s->date_problem ? 1 : 0); i++, y++) {
 		bool sel = i == s->row;
-		enum role r = sel ? ROLE_SELECTED : ROLE_NORMAL;
-		ui_fill(y, 2, w, r);
+		enum role r = list_role(sel, ROLE_NORMAL);
+		list_fill(y, 2, w, sel);
 		if (i < 2) {
 			struct field *f = i == 0 ? &s->from : &s->to;
 			ui_puts(y, 4, 12, r, i == 0 ? "First day" : "Last day");

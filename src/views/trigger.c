@@ -354,11 +354,11 @@ static void trigger_draw(struct ctx *c, void *st, int rows, int cols)
 		bool sel = (size_t)i == s->m.sel;
 		char val[600];
 		value_text(s, i, val, sizeof(val));
-		ui_fill(y, 2, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
-		ui_puts(y, 4, 24, sel ? ROLE_SELECTED : (i >= T_SAVE ? ROLE_STRONG : ROLE_NORMAL),
+		list_fill(y, 2, w, sel);
+		ui_puts(y, 4, 24, list_role(sel, i >= T_SAVE ? ROLE_STRONG : ROLE_NORMAL),
 		        row_label((size_t)i));
 		if (i < T_SAVE)
-			ui_puts(y, 29, w - 29, sel ? ROLE_SELECTED : ROLE_MUTED, val);
+			ui_puts(y, 29, w - 29, list_role(sel, ROLE_MUTED), val);
 	}
 }
 
