@@ -218,6 +218,11 @@ void view_reading_box(const struct ctx *c, int cols, int max, int *x, int *w);
  * the line is cut at a whole character. */
 void view_note(struct ctx *c, enum role r, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* A box over the screen for a dialog: at most maxw columns wide (8 less
+ * than cols), height rows, centred (from row 1 at the least), framed by a
+ * band in ROLE_SELECTED and cleared inside; its text area is *w columns
+ * from row *y0, column *x0. */
+void view_box(int rows, int cols, int maxw, int height, int *y0, int *x0, int *w);
 /* Shows an error's message in the status bar as a warning. */
 void view_warn(struct ctx *c, const struct error *e);
 /* Tells every open view that something was done (RESULT_DONE): an

@@ -143,3 +143,16 @@ void view_stamp(const struct ctx *c, const char *stamp, char *out, size_t size)
 	if (n + 1 < size)
 		snprintf(out + n, size - n, " %02d:%02d", hh, mm);
 }
+
+void view_box(int rows, int cols, int maxw, int height, int *y0, int *x0, int *w)
+{
+	*w = cols - 8 > maxw ? maxw : cols - 8;
+	*x0 = (cols - *w) / 2;
+	*y0 = (rows - height) / 2;
+	if (*y0 < 1)
+		*y0 = 1;
+	for (int y = *y0 - 1; y < *y0 + height + 1 && y < rows; y++)
+		ui_fill(y, *x0 - 2, *w + 4, ROLE_SELECTED);
+	for (int y = *y0; y < *y0 + height && y < rows; y++)
+		ui_fill(y, *x0 - 1, *w + 2, ROLE_NORMAL);
+}

@@ -8,19 +8,6 @@
 #include "widgets/field.h"
 #include "widgets/list.h"
 
-static void dialog_box(int rows, int cols, int height, int *y0, int *x0, int *w)
-{
-	*w = cols - 8 > 70 ? 70 : cols - 8;
-	*x0 = (cols - *w) / 2;
-	*y0 = (rows - height) / 2;
-	if (*y0 < 1)
-		*y0 = 1;
-	for (int y = *y0 - 1; y < *y0 + height + 1 && y < rows; y++)
-		ui_fill(y, *x0 - 2, *w + 4, ROLE_SELECTED);
-	for (int y = *y0; y < *y0 + height && y < rows; y++)
-		ui_fill(y, *x0 - 1, *w + 2, ROLE_NORMAL);
-}
-
 /* ---- yes / no ----------------------------------------------------------------- */
 
 struct confirm_state {
@@ -42,7 +29,7 @@ static void confirm_draw(struct ctx *c, void *st, int rows, int cols)
 	(void)c;
 	struct confirm_state *s = st;
 	int y0, x0, w;
-	dialog_box(rows, cols, 8, &y0, &x0, &w);
+	view_box(rows, cols, 70, 8, &y0, &x0, &w);
 	ui_puts(y0, x0, w, ROLE_TITLE, s->q->title);
 	view_markdown(y0 + 2, x0, w, 3, 0, s->q->message);
 	char no[64], yes[64];
@@ -144,7 +131,7 @@ static void ask_draw(struct ctx *c, void *st, int rows, int cols)
 	(void)c;
 	struct ask_state *s = st;
 	int y0, x0, w;
-	dialog_box(rows, cols, 6 + s->nf, &y0, &x0, &w);
+	view_box(rows, cols, 70, 6 + s->nf, &y0, &x0, &w);
 	ui_puts(y0, x0, w, ROLE_TITLE, s->q->title);
 	if (s->q->about)
 		ui_puts(y0 + 1, x0, w, ROLE_MUTED, s->q->about);

@@ -27,13 +27,8 @@ static void helpnow_draw(struct ctx *c, void *st, int rows, int cols)
 {
 	(void)c;
 	struct helpnow *h = st;
-	int w = cols - 8 > 64 ? 64 : cols - 8;
-	int x0 = (cols - w) / 2, height = 4 + HELP_COUNT;
-	int y0 = (rows - height) / 2 < 1 ? 1 : (rows - height) / 2;
-	for (int y = y0 - 1; y < y0 + height + 1 && y < rows; y++)
-		ui_fill(y, x0 - 2, w + 4, ROLE_SELECTED);
-	for (int y = y0; y < y0 + height && y < rows; y++)
-		ui_fill(y, x0 - 1, w + 2, ROLE_NORMAL);
+	int y0, x0, w;
+	view_box(rows, cols, 64, 4 + HELP_COUNT, &y0, &x0, &w);
 	char line[200];
 	snprintf(line, sizeof(line), "If you like, one of these may help right now. 1, 2 or 3 opens it; %s closes this.",
 	         keymap_label(ACT_BACK, false));
