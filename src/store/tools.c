@@ -94,13 +94,25 @@ int tool_add(struct vault *v, const char *name, const char *about, int64_t *id, 
 
 int tool_delete(struct vault *v, int64_t id, struct error *e)
 {
+	static const char *const doing = "removing the tool";
 	sqlite3 *db = vault_db(v);
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db, "DELETE FROM tools WHERE id = ?1", -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return store_sql_error(db, rc, e, "removing the tool");
-	sqlite3_bind_int64(st, 1, id);
-	return store_step_done(db, st, e, "removing the tool");
+	if (store_begin(db, doing, e))
+		return -1;
+	/* The logs that chose it keep it, as its name in words (a choice that
+	 * had words too keeps both): the foreign key alone would leave them
+	 * with nothing where the person had picked it. */
+	int bad = store_bind_run(db,
+	                         "UPDATE trigger_did SET text = (SELECT name FROM tools WHERE id = ?1)"
+	                         " || CASE WHEN text = '' THEN '' ELSE ', ' || text END"
+	                         " WHERE tool_id = ?1",
+	                         e, doing, "i", id) ||
+	          store_bind_run(db,
+	                         "UPDATE triggers SET did = (SELECT name FROM tools WHERE id = ?1)"
+	                         " || CASE WHEN did = '' THEN '' ELSE ', ' || did END"
+	                         " WHERE tool_id = ?1",
+	                         e, doing, "i", id) ||
+	          store_bind_run(db, "DELETE FROM tools WHERE id = ?1", e, doing, "i", id);
+	return store_end(db, bad, doing, e);
 }
 
 /* ---- trigger categories ------------------------------------------------------- */

@@ -846,7 +846,7 @@ static bool toolbox_confirm(void *own, size_t i, struct confirm *q)
 	if (!((struct toolbox *)own)->n)
 		return false;
 	q->title = "Take this tool out of the toolbox?";
-	q->message = "Trigger logs that name it keep what you wrote.";
+	q->message = "Trigger logs that chose it keep it, by its name.";
 	q->yes = "Remove";
 	q->no = "Keep it";
 	return true;

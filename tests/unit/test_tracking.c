@@ -384,7 +384,45 @@ static void several_choices(void **state)
 }
 
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+/* A tool taken out of the toolbox stays in the logs that chose it, as its
+ * name in words: the foreign key set the choice to nothing, so a log said
+ * "What I did: (nothing)" where the person had picked "Humming". */
+static void removed_tool_stays_in_logs(void **state)
+{
+	struct test_vault *f = *state;
+	struct error e = {0};
+	int64_t hum;
+	assert_int_equal(tool_add(f->v, "Humming", "A tune, low and slow.", &hum, &e), 0);
+	struct trigger_choice did[] = {{hum, NULL}, {0, "a walk"}};
+	struct trigger_log g = TRIGGER_INIT;
+	g.what = "a door slammed";
+	g.did_list = did;
+	g.ndid = 2;
+	g.suds_before = 7;
+	g.finished = false;
+	assert_int_equal(trigger_add(f->v, &g, NULL, &e), 0);
+	struct trigger_choice only[] = {{hum, NULL}};
+	g.did_list = only;
+	g.ndid = 1;
+	assert_int_equal(trigger_add(f->v, &g, NULL, &e), 0);
+	assert_int_equal(tool_delete(f->v, hum, &e), 0);
+	column_is(f->v,
+	          "SELECT coalesce(tool_id, '-') || ':' || text FROM trigger_did"
+	          " ORDER BY trigger_id, position",
+	          "-:Humming|-:a walk|-:Humming");
+	/* the older one-choice columns (a tool and words) keep both */
+	column_is(f->v, "SELECT coalesce(tool_id, '-') || ':' || did FROM triggers ORDER BY id",
+	          "-:Humming, a walk|-:Humming");
+	struct trigger_saved *open;
+	size_t n;
+	assert_int_equal(triggers_unfinished(f->v, &open, &n, &e), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(open[0].log.ndid, 1);
+	assert_string_equal(open[0].log.did_list[0].text, "Humming");
+	trigger_saved_free(open, n);
+}
+
 SUITE(tracking, T(checkins_validate), T(toolbox_counts_what_helped), T(categories_are_editable),
       T(exercises_feed_what_helps), T(own_lists_keep_apart), T(tags_are_trimmed),
       T(old_tags_trimmed_on_open), T(exercise_saved_whole_or_not), T(old_did_is_one_choice),
-      T(several_choices))
+      T(several_choices), T(removed_tool_stays_in_logs))
