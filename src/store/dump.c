@@ -130,7 +130,12 @@ int store_load_end(struct vault *v, bool commit, struct error *e)
 
 int store_load_clear_defaults(struct vault *v, struct error *e)
 {
-	return store_exec(vault_db(v), "DELETE FROM tools; DELETE FROM trigger_categories;", e);
+	/* Not removals to pass on to another copy: the loaded lists replace
+	 * them, so their tombstones go too. */
+	return store_exec(vault_db(v),
+	                  "DELETE FROM tools; DELETE FROM trigger_categories;"
+	                  " DELETE FROM tombstones WHERE tbl IN ('tools', 'trigger_categories');",
+	                  e);
 }
 
 bool store_plain_name(const char *s)

@@ -8,6 +8,8 @@
 /* A migration done by code, not SQL: store_sync_setup (store/sync.c). It
  * stands in migrations[] by its address. */
 static const char sync_setup[] = "";
+/* Another, by store_named_setup (store/sync.c). */
+static const char named_setup[] = "";
 
 /* Never edit a migration once it has shipped: add a new one. */
 static const char *const migrations[] = {
@@ -189,6 +191,10 @@ static const char *const migrations[] = {
 	 * tends did this at every open, so most vaults have it all already;
 	 * what a table has is left as it is. */
 	sync_setup,
+	/* 12: the toolbox and the kinds of trigger join by name when two copies
+	 * of a vault merge; a change time on each and a tombstone by name when
+	 * one is taken out let the removal travel too (store_named_setup). */
+	named_setup,
 };
 
 #define LATEST ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -226,6 +232,8 @@ int migrate(sqlite3 *db, struct error *e)
 		int rc = store_begin(db, "updating the vault's layout", e);
 		if (rc == 0 && migrations[v] == sync_setup)
 			rc = store_sync_setup(db, e);
+		if (rc == 0 && migrations[v] == named_setup)
+			rc = store_named_setup(db, e);
 		if (rc == 0 && (rc = sqlite3_exec(db, sql, NULL, NULL, NULL)) != SQLITE_OK)
 			rc = store_sql_error(db, rc, e, "updating the vault's layout");
 		sqlite3_free(sql);

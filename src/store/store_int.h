@@ -30,6 +30,11 @@ bool vault_copy_covers_mark(struct vault *v);
  * that keep them and leave tombstones. Inside the caller's transaction;
  * run as a migration (store/migrate.c), and safe to run again. */
 int store_sync_setup(sqlite3 *db, struct error *e);
+/* Gives the toolbox and the trigger categories, which two copies join by
+ * name, a change time (0 for rows already there) and the triggers that
+ * set it and leave a tombstone by name when a row goes. Inside the
+ * caller's transaction; a migration, safe to run again. */
+int store_named_setup(sqlite3 *db, struct error *e);
 /* Turns an SQLite failure into a message a person can act on. */
 int store_sql_error(sqlite3 *db, int rc, struct error *e, const char *doing);
 /* One write, one transaction (src/store/sql.c). store_begin starts it with

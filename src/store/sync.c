@@ -306,6 +306,46 @@ int store_sync_setup(sqlite3 *db, struct error *e)
 	return rc;
 }
 
+/* The lists two copies join by name, and the column that names a row. */
+static const struct {
+	const char *name, *key;
+} named_tables[] = {{"tools", "id"}, {"trigger_categories", "name"}};
+
+int store_named_setup(sqlite3 *db, struct error *e)
+{
+	struct buf b = BUF_INIT;
+	int bad = 0;
+	for (size_t i = 0; i < sizeof(named_tables) / sizeof(named_tables[0]); i++) {
+		const char *t = named_tables[i].name, *k = named_tables[i].key;
+		struct cols c;
+		if (table_cols(db, "main", t, &c, e)) {
+			buf_free(&b);
+			return -1;
+		}
+		/* NULL until set: a row loaded from an export keeps the time it
+		 * brings, even 0, and one made here takes the time now. */
+		if (!has_col(&c, "changed_at"))
+			bad |= buf_printf(&b, "ALTER TABLE %s ADD COLUMN changed_at INTEGER;"
+			                      "UPDATE %s SET changed_at = 0;",
+			                  t, t);
+		/* A merge sets the times and tombstones itself. */
+		bad |= buf_printf(&b,
+		                  "CREATE TRIGGER IF NOT EXISTS %s_named_ai AFTER INSERT ON %s"
+		                  " WHEN new.changed_at IS NULL BEGIN"
+		                  " UPDATE %s SET changed_at = tend_stamp() WHERE %s = new.%s; END;"
+		                  "CREATE TRIGGER IF NOT EXISTS %s_named_ad AFTER DELETE ON %s"
+		                  " WHEN NOT tend_merging() BEGIN INSERT INTO tombstones(tbl, uid,"
+		                  " deleted_at) VALUES ('%s', lower(old.name), tend_stamp())"
+		                  " ON CONFLICT(tbl, uid) DO UPDATE SET deleted_at = excluded.deleted_at"
+		                  " WHERE deleted_at < excluded.deleted_at; END;",
+		                  t, t, t, k, k, t, t, t);
+	}
+	int rc = bad ? error_set(e, E_FAIL, "Out of memory.")
+	             : run_sql(db, &b, e, "updating the vault's layout");
+	buf_free(&b);
+	return rc;
+}
+
 /* ---- merging ---------------------------------------------------------------- */
 
 /* o.col as this vault has it: a reference turned into this vault's id of
@@ -365,7 +405,13 @@ static int did_from_other(sqlite3 *db, struct buf *b, const char *cond, struct e
 	int bad = buf_printf(b,
 	                     "INSERT INTO main.trigger_did(trigger_id, tool_id, text, position)"
 	                     " SELECT m.id, (SELECT mt.id FROM main.tools AS mt JOIN other.tools AS ot"
-	                     " ON ot.name = mt.name WHERE ot.id = od.tool_id), od.text, od.position"
+	                     " ON ot.name = mt.name WHERE ot.id = od.tool_id),"
+	                     /* a tool this copy no longer has comes as its name */
+	                     " CASE WHEN od.tool_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM"
+	                     " main.tools AS mt JOIN other.tools AS ot ON ot.name = mt.name WHERE"
+	                     " ot.id = od.tool_id) THEN (SELECT name FROM other.tools WHERE id ="
+	                     " od.tool_id) || CASE WHEN od.text = '' THEN '' ELSE ', ' || od.text END"
+	                     " ELSE od.text END, od.position"
 	                     " FROM main.triggers AS m JOIN other.triggers AS o ON o.uid = m.uid"
 	                     " JOIN other.trigger_did AS od ON od.trigger_id = o.id WHERE %s"
 	                     " ORDER BY m.id, od.position",
@@ -553,20 +599,47 @@ static int merge_all(sqlite3 *db, struct sync_result *r, struct error *e)
 	                       " excluded.deleted_at WHERE excluded.deleted_at > deleted_at");
 	if (step(db, &b, bad, &r->tombstones, e))
 		return -1;
-	/* The toolbox and the trigger categories join by name. */
-	bad = buf_puts(&b, "INSERT INTO main.tools(name, about, position) SELECT o.name, o.about,"
-	                   " (SELECT coalesce(max(position), 0) FROM main.tools) + o.position"
-	                   " FROM other.tools AS o WHERE NOT EXISTS (SELECT 1 FROM main.tools AS m"
-	                   " WHERE m.name = o.name) ORDER BY o.position");
+	/* The toolbox and the trigger categories join by name. One taken out
+	 * on either side after it was added goes (a trigger log that chose a
+	 * tool keeps it as its name in words, as tool_delete does); the other
+	 * copy's come in unless a later tombstone names them. */
+#define GONE_BY_NAME(tbl, row) \
+	"EXISTS (SELECT 1 FROM main.tombstones AS d WHERE d.tbl = '" tbl "'" \
+	" AND d.uid = lower(" row ".name) AND d.deleted_at >= " row ".changed_at)"
+#define TOOLS_GONE "SELECT m.id FROM main.tools AS m WHERE " GONE_BY_NAME("tools", "m")
+	bad = buf_puts(&b, "UPDATE main.trigger_did SET text = (SELECT name FROM main.tools AS t"
+	                   " WHERE t.id = tool_id) || CASE WHEN text = '' THEN '' ELSE ', ' || text"
+	                   " END WHERE tool_id IN (" TOOLS_GONE ")");
 	if (step(db, &b, bad, NULL, e))
 		return -1;
-	bad = buf_puts(&b, "INSERT INTO main.trigger_categories(name, position) SELECT o.name,"
-	                   " (SELECT coalesce(max(position), 0) FROM main.trigger_categories)"
-	                   " + o.position FROM other.trigger_categories AS o WHERE NOT EXISTS"
-	                   " (SELECT 1 FROM main.trigger_categories AS m WHERE m.name = o.name)"
-	                   " ORDER BY o.position");
+	bad = buf_puts(&b, "UPDATE main.triggers SET did = (SELECT name FROM main.tools AS t"
+	                   " WHERE t.id = tool_id) || CASE WHEN did = '' THEN '' ELSE ', ' || did"
+	                   " END WHERE tool_id IN (" TOOLS_GONE ")");
 	if (step(db, &b, bad, NULL, e))
 		return -1;
+	bad = buf_puts(&b, "DELETE FROM main.tools WHERE id IN (" TOOLS_GONE ")");
+	if (step(db, &b, bad, NULL, e))
+		return -1;
+	bad = buf_puts(&b, "DELETE FROM main.trigger_categories AS m WHERE "
+	                   GONE_BY_NAME("trigger_categories", "m"));
+	if (step(db, &b, bad, NULL, e))
+		return -1;
+	bad = buf_puts(&b, "INSERT INTO main.tools(name, about, position, changed_at) SELECT o.name,"
+	                   " o.about, (SELECT coalesce(max(position), 0) FROM main.tools) + o.position,"
+	                   " coalesce(o.changed_at, 0) FROM other.tools AS o WHERE NOT EXISTS (SELECT 1 FROM"
+	                   " main.tools AS m WHERE m.name = o.name) AND NOT "
+	                   GONE_BY_NAME("tools", "o") " ORDER BY o.position");
+	if (step(db, &b, bad, NULL, e))
+		return -1;
+	bad = buf_puts(&b, "INSERT INTO main.trigger_categories(name, position, changed_at) SELECT"
+	                   " o.name, (SELECT coalesce(max(position), 0) FROM main.trigger_categories)"
+	                   " + o.position, coalesce(o.changed_at, 0) FROM other.trigger_categories AS o WHERE NOT"
+	                   " EXISTS (SELECT 1 FROM main.trigger_categories AS m WHERE m.name = o.name)"
+	                   " AND NOT " GONE_BY_NAME("trigger_categories", "o") " ORDER BY o.position");
+	if (step(db, &b, bad, NULL, e))
+		return -1;
+#undef TOOLS_GONE
+#undef GONE_BY_NAME
 	/* Rows deleted on either side, where the deletion is the later. */
 	for (size_t i = 0; i < NSYNC; i++) {
 		const struct sync_table *t = &sync_tables[i];

@@ -8,6 +8,8 @@
 #include "store/entries.h"
 #include "store/migrate.h"
 #include "store/tags.h"
+#include "store/tools.h"
+#include "store/triggers.h"
 #include "store/sync.h"
 #include "store/vault.h"
 #include "../../src/store/store_int.h"
@@ -202,6 +204,14 @@ static void tag_changes_travel(void **state)
 	unsetenv("TEND_NOW");
 }
 
+/* What layouts after 10 added besides the sync set-up, taken out again so
+ * that "PRAGMA user_version = 10" stands for a vault of that time. */
+#define UNDO_AFTER_10 \
+	"DROP TRIGGER tools_named_ai; DROP TRIGGER tools_named_ad;" \
+	"DROP TRIGGER trigger_categories_named_ai; DROP TRIGGER trigger_categories_named_ad;" \
+	"ALTER TABLE tools DROP COLUMN changed_at;" \
+	"ALTER TABLE trigger_categories DROP COLUMN changed_at;"
+
 /* A vault from before syncing (a synced table without uid and changed_at,
  * its indexes and triggers) gets them when it opens: an old row a uid
  * made from its values and change time 0, a row added then its own uid
@@ -221,7 +231,7 @@ static void old_vault_made_syncable(void **state)
 	                            "DROP INDEX entries_by_change;"
 	                            "ALTER TABLE entries DROP COLUMN uid;"
 	                            "ALTER TABLE entries DROP COLUMN changed_at;"
-	                            "PRAGMA user_version = 10;",
+	                            UNDO_AFTER_10 "PRAGMA user_version = 10;",
 	                            &e),
 	                 0);
 	vault_close(a->v);
@@ -239,7 +249,8 @@ static void old_vault_made_syncable(void **state)
 	                  " WHERE body = 'new'");
 	assert_string_equal(t, "32:1");
 	free(t);
-	assert_int_equal(store_exec(vault_db(a->v), "PRAGMA user_version = 10;", &e), 0);
+	assert_int_equal(store_exec(vault_db(a->v), UNDO_AFTER_10 "PRAGMA user_version = 10;", &e),
+	                 0);
 	vault_close(a->v);
 	assert_int_equal(vault_open(a->dir, "pw", 2, &a->v, &e), 0);
 	t = text_of(a->v, "SELECT uid FROM entries WHERE body = 'old'");
@@ -280,6 +291,83 @@ static void data_version_watches_other_writers(void **state)
 	test_vault_free(a);
 }
 
+#define TOOLS \
+	"SELECT (SELECT group_concat(name, '|') FROM (SELECT name FROM tools ORDER BY name)) || '/' ||" \
+	" (SELECT group_concat(name, '|') FROM (SELECT name FROM trigger_categories ORDER BY name))"
+#define DID \
+	"SELECT coalesce(group_concat(x, '|'), '') FROM (SELECT g.what || '=' ||" \
+	" coalesce((SELECT name FROM tools WHERE id = d.tool_id), '') || ':' || d.text AS x" \
+	" FROM trigger_did d JOIN triggers g ON g.id = d.trigger_id ORDER BY 1)"
+
+static int64_t tool_named(struct vault *v, const char *name)
+{
+	struct tool *t;
+	size_t n;
+	struct error e;
+	int64_t id = 0;
+	assert_int_equal(tools_list(v, &t, &n, &e), 0);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(t[i].name, name) == 0)
+			id = t[i].id;
+	tools_free(t, n);
+	assert_true(id > 0);
+	return id;
+}
+
+static void log_with_tool(struct vault *v, const char *what, int64_t tool)
+{
+	struct error e;
+	struct trigger_choice did[] = {{tool, NULL}};
+	struct trigger_log g = TRIGGER_INIT;
+	g.what = what;
+	g.did_list = did;
+	g.ndid = 1;
+	assert_int_equal(trigger_add(v, &g, NULL, &e), 0);
+}
+
+/* A tool or a kind of trigger taken out on one device goes on the other
+ * too (they join by name, so before this a merge brought them back), and
+ * a log there that chose the tool keeps it as its name in words; one
+ * added again later, after the removal, stays. */
+static void toolbox_removals_travel(void **state)
+{
+	(void)state;
+	struct test_vault *a = test_vault_new();
+	struct error e;
+	char *bdir;
+	at_time(1000);
+	struct vault *b = copy_of(a, &bdir);
+	at_time(2000);
+	assert_int_equal(tool_delete(a->v, tool_named(a->v, "Cold water"), &e), 0);
+	assert_int_equal(tool_delete(a->v, tool_named(a->v, "Move your body"), &e), 0);
+	assert_int_equal(category_delete(a->v, "media", &e), 0);
+	at_time(2500);
+	log_with_tool(b, "on b", tool_named(b, "Cold water"));
+	at_time(3000);
+	assert_int_equal(tool_add(a->v, "Move your body", "Again.", NULL, &e), 0);
+	at_time(4000);
+	merge(b, a->dir);
+	merge(a->v, bdir);
+	char *ta = text_of(a->v, TOOLS), *tb = text_of(b, TOOLS);
+	assert_null(strstr(ta, "Cold water"));
+	assert_non_null(strstr(ta, "Move your body"));
+	assert_null(strstr(strchr(ta, '/'), "media"));
+	assert_string_equal(tb, ta);
+	free(ta);
+	free(tb);
+	char *da = text_of(a->v, DID), *db = text_of(b, DID);
+	assert_string_equal(da, "on b=:Cold water");
+	assert_string_equal(db, da);
+	free(da);
+	free(db);
+	vault_close(b);
+	test_rmtree(bdir);
+	free(bdir);
+	test_vault_free(a);
+	unsetenv("TEND_NOW");
+}
+
 SUITE(sync, cmocka_unit_test(edits_on_both_sides), cmocka_unit_test(tag_changes_travel),
+      cmocka_unit_test(toolbox_removals_travel),
       cmocka_unit_test(old_vault_made_syncable),
       cmocka_unit_test(data_version_watches_other_writers))
