@@ -102,7 +102,7 @@ static void tell_all(struct ctx *c, const struct view_result *r)
 
 static void pop(struct app *a)
 {
-	pop_with(a, &(struct view_result){RESULT_NONE});
+	pop_with(a, &(struct view_result){.kind = RESULT_NONE});
 }
 
 static void push(struct app *a, const struct view_ops *ops, const void *arg)

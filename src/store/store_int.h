@@ -35,6 +35,13 @@ int store_sync_setup(sqlite3 *db, struct error *e);
  * set it and leave a tombstone by name when a row goes. Inside the
  * caller's transaction; a migration, safe to run again. */
 int store_named_setup(sqlite3 *db, struct error *e);
+/* Before tools go: each trigger log that chose one of the tools the query
+ * ids lists (it may use ?1, bound to id when id is not 0) keeps it as the
+ * tool's name in its words ("What I did", and the older did column), so
+ * the foreign key leaves it more than nothing. Inside the caller's
+ * transaction. */
+int store_keep_tool_names(sqlite3 *db, const char *ids, int64_t id, const char *doing,
+                          struct error *e);
 /* Turns an SQLite failure into a message a person can act on. */
 int store_sql_error(sqlite3 *db, int rc, struct error *e, const char *doing);
 /* One write, one transaction (src/store/sql.c). store_begin starts it with

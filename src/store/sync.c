@@ -607,15 +607,7 @@ static int merge_all(sqlite3 *db, struct sync_result *r, struct error *e)
 	"EXISTS (SELECT 1 FROM main.tombstones AS d WHERE d.tbl = '" tbl "'" \
 	" AND d.uid = lower(" row ".name) AND d.deleted_at >= " row ".changed_at)"
 #define TOOLS_GONE "SELECT m.id FROM main.tools AS m WHERE " GONE_BY_NAME("tools", "m")
-	bad = buf_puts(&b, "UPDATE main.trigger_did SET text = (SELECT name FROM main.tools AS t"
-	                   " WHERE t.id = tool_id) || CASE WHEN text = '' THEN '' ELSE ', ' || text"
-	                   " END WHERE tool_id IN (" TOOLS_GONE ")");
-	if (step(db, &b, bad, NULL, e))
-		return -1;
-	bad = buf_puts(&b, "UPDATE main.triggers SET did = (SELECT name FROM main.tools AS t"
-	                   " WHERE t.id = tool_id) || CASE WHEN did = '' THEN '' ELSE ', ' || did"
-	                   " END WHERE tool_id IN (" TOOLS_GONE ")");
-	if (step(db, &b, bad, NULL, e))
+	if (store_keep_tool_names(db, TOOLS_GONE, 0, "merging", e))
 		return -1;
 	bad = buf_puts(&b, "DELETE FROM main.tools WHERE id IN (" TOOLS_GONE ")");
 	if (step(db, &b, bad, NULL, e))

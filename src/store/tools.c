@@ -92,25 +92,33 @@ int tool_add(struct vault *v, const char *name, const char *about, int64_t *id, 
 	return 0;
 }
 
+int store_keep_tool_names(sqlite3 *db, const char *ids, int64_t id, const char *doing,
+                          struct error *e)
+{
+	static const char *const col[][2] = {{"trigger_did", "text"}, {"triggers", "did"}};
+	for (size_t i = 0; i < 2; i++) {
+		char *sql = sqlite3_mprintf("UPDATE %s SET %s = (SELECT name FROM tools AS t"
+		                            " WHERE t.id = tool_id) || CASE WHEN %s = '' THEN ''"
+		                            " ELSE ', ' || %s END WHERE tool_id IN (%s)",
+		                            col[i][0], col[i][1], col[i][1], col[i][1], ids);
+		if (!sql)
+			return error_set(e, E_FAIL, "Out of memory.");
+		int rc = id ? store_bind_run(db, sql, e, doing, "i", id)
+		            : store_bind_run(db, sql, e, doing, "");
+		sqlite3_free(sql);
+		if (rc)
+			return -1;
+	}
+	return 0;
+}
+
 int tool_delete(struct vault *v, int64_t id, struct error *e)
 {
 	static const char *const doing = "removing the tool";
 	sqlite3 *db = vault_db(v);
 	if (store_begin(db, doing, e))
 		return -1;
-	/* The logs that chose it keep it, as its name in words (a choice that
-	 * had words too keeps both): the foreign key alone would leave them
-	 * with nothing where the person had picked it. */
-	int bad = store_bind_run(db,
-	                         "UPDATE trigger_did SET text = (SELECT name FROM tools WHERE id = ?1)"
-	                         " || CASE WHEN text = '' THEN '' ELSE ', ' || text END"
-	                         " WHERE tool_id = ?1",
-	                         e, doing, "i", id) ||
-	          store_bind_run(db,
-	                         "UPDATE triggers SET did = (SELECT name FROM tools WHERE id = ?1)"
-	                         " || CASE WHEN did = '' THEN '' ELSE ', ' || did END"
-	                         " WHERE tool_id = ?1",
-	                         e, doing, "i", id) ||
+	int bad = store_keep_tool_names(db, "?1", id, doing, e) ||
 	          store_bind_run(db, "DELETE FROM tools WHERE id = ?1", e, doing, "i", id);
 	return store_end(db, bad, doing, e);
 }
