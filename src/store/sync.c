@@ -511,6 +511,43 @@ static int update_newer(sqlite3 *db, struct buf *b, size_t k, const struct sync_
 	return step(db, b, bad, count, e);
 }
 
+/* The toolbox and the trigger categories join by name. One taken out on
+ * either side after it was added goes (a trigger log that chose a tool
+ * keeps it as its name in words, as tool_delete does); the other copy's
+ * come in unless a later tombstone names them. */
+#define GONE_BY_NAME(tbl, row) \
+	"EXISTS (SELECT 1 FROM main.tombstones AS d WHERE d.tbl = '" tbl "'" \
+	" AND d.uid = lower(" row ".name) AND d.deleted_at >= " row ".changed_at)"
+#define TOOLS_GONE "SELECT m.id FROM main.tools AS m WHERE " GONE_BY_NAME("tools", "m")
+static int merge_named(sqlite3 *db, struct buf *b, struct error *e)
+{
+	if (store_keep_tool_names(db, TOOLS_GONE, 0, "merging", e))
+		return -1;
+	int bad = buf_puts(b, "DELETE FROM main.tools WHERE id IN (" TOOLS_GONE ")");
+	if (step(db, b, bad, NULL, e))
+		return -1;
+	bad = buf_puts(b, "DELETE FROM main.trigger_categories AS m WHERE "
+	                  GONE_BY_NAME("trigger_categories", "m"));
+	if (step(db, b, bad, NULL, e))
+		return -1;
+	bad = buf_puts(b, "INSERT INTO main.tools(name, about, position, changed_at) SELECT"
+	                  " o.name, o.about, (SELECT coalesce(max(position), 0) FROM main.tools)"
+	                  " + o.position, coalesce(o.changed_at, 0) FROM other.tools AS o"
+	                  " WHERE NOT EXISTS (SELECT 1 FROM main.tools AS m WHERE m.name = o.name)"
+	                  " AND NOT " GONE_BY_NAME("tools", "o") " ORDER BY o.position");
+	if (step(db, b, bad, NULL, e))
+		return -1;
+	bad = buf_puts(b, "INSERT INTO main.trigger_categories(name, position, changed_at) SELECT"
+	                  " o.name, (SELECT coalesce(max(position), 0) FROM"
+	                  " main.trigger_categories) + o.position, coalesce(o.changed_at, 0)"
+	                  " FROM other.trigger_categories AS o WHERE NOT EXISTS (SELECT 1 FROM"
+	                  " main.trigger_categories AS m WHERE m.name = o.name)"
+	                  " AND NOT " GONE_BY_NAME("trigger_categories", "o") " ORDER BY o.position");
+	return step(db, b, bad, NULL, e);
+}
+#undef TOOLS_GONE
+#undef GONE_BY_NAME
+
 /* Where the two copies hold different texts of one entry, the one that
  * is not kept current becomes an earlier version, unless the entry has a
  * version with that text already. Its uid comes from what it holds, so
@@ -599,39 +636,8 @@ static int merge_all(sqlite3 *db, struct sync_result *r, struct error *e)
 	                       " excluded.deleted_at WHERE excluded.deleted_at > deleted_at");
 	if (step(db, &b, bad, &r->tombstones, e))
 		return -1;
-	/* The toolbox and the trigger categories join by name. One taken out
-	 * on either side after it was added goes (a trigger log that chose a
-	 * tool keeps it as its name in words, as tool_delete does); the other
-	 * copy's come in unless a later tombstone names them. */
-#define GONE_BY_NAME(tbl, row) \
-	"EXISTS (SELECT 1 FROM main.tombstones AS d WHERE d.tbl = '" tbl "'" \
-	" AND d.uid = lower(" row ".name) AND d.deleted_at >= " row ".changed_at)"
-#define TOOLS_GONE "SELECT m.id FROM main.tools AS m WHERE " GONE_BY_NAME("tools", "m")
-	if (store_keep_tool_names(db, TOOLS_GONE, 0, "merging", e))
+	if (merge_named(db, &b, e))
 		return -1;
-	bad = buf_puts(&b, "DELETE FROM main.tools WHERE id IN (" TOOLS_GONE ")");
-	if (step(db, &b, bad, NULL, e))
-		return -1;
-	bad = buf_puts(&b, "DELETE FROM main.trigger_categories AS m WHERE "
-	                   GONE_BY_NAME("trigger_categories", "m"));
-	if (step(db, &b, bad, NULL, e))
-		return -1;
-	bad = buf_puts(&b, "INSERT INTO main.tools(name, about, position, changed_at) SELECT o.name,"
-	                   " o.about, (SELECT coalesce(max(position), 0) FROM main.tools) + o.position,"
-	                   " coalesce(o.changed_at, 0) FROM other.tools AS o WHERE NOT EXISTS (SELECT 1 FROM"
-	                   " main.tools AS m WHERE m.name = o.name) AND NOT "
-	                   GONE_BY_NAME("tools", "o") " ORDER BY o.position");
-	if (step(db, &b, bad, NULL, e))
-		return -1;
-	bad = buf_puts(&b, "INSERT INTO main.trigger_categories(name, position, changed_at) SELECT"
-	                   " o.name, (SELECT coalesce(max(position), 0) FROM main.trigger_categories)"
-	                   " + o.position, coalesce(o.changed_at, 0) FROM other.trigger_categories AS o WHERE NOT"
-	                   " EXISTS (SELECT 1 FROM main.trigger_categories AS m WHERE m.name = o.name)"
-	                   " AND NOT " GONE_BY_NAME("trigger_categories", "o") " ORDER BY o.position");
-	if (step(db, &b, bad, NULL, e))
-		return -1;
-#undef TOOLS_GONE
-#undef GONE_BY_NAME
 	/* Rows deleted on either side, where the deletion is the later. */
 	for (size_t i = 0; i < NSYNC; i++) {
 		const struct sync_table *t = &sync_tables[i];
