@@ -118,6 +118,38 @@ static int report_run(struct cli_ctx *ctx, struct vault *v, void *arg, struct er
 	return rc;
 }
 
+/* What tend report was given, checked before the vault is opened: the
+ * days, and the entries against the sections. 0, or the exit code of the
+ * usage error it printed. */
+static int report_args_check(struct report_args *a, const char *from, const char *to,
+                             bool included)
+{
+	struct error e = {0};
+	if (!from || !to)
+		return cli_usage_error("'tend report' needs --from and --to, each a date like "
+		                       "2026-11-23.");
+	if (report_parse_day(from, &a->from, &e) || report_parse_day(to, &a->to, &e))
+		return cli_usage_error("%s", e.msg);
+	if (a->from > a->to)
+		return cli_usage_error("--from (%s) comes after --to (%s).", from, to);
+	if (a->to - a->from >= MAX_DAYS)
+		return cli_usage_error("a report covers at most %d days.", MAX_DAYS);
+	bool want_entries = a->sections & REPORT_BIT(REPORT_ENTRIES);
+	if (a->nids && !included)
+		a->sections |= REPORT_BIT(REPORT_ENTRIES);
+	else if (a->nids && !want_entries)
+		return cli_usage_error("--entry was given but --include leaves out 'entries'.");
+	else if (want_entries && !a->nids)
+		return cli_usage_error("'entries' goes in only with the entries you name: add "
+		                       "--entry ID for each (see 'tend list').");
+	if (!a->dry_run && !a->out && isatty(STDOUT_FILENO))
+		return cli_usage_error(a->sealed ? "give -o FILE for the sealed report."
+		                                 : "the report is not encrypted; give -o FILE, or "
+		                                   "send standard output to a file or another "
+		                                   "program.");
+	return 0;
+}
+
 int cmd_report(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -211,28 +243,9 @@ int cmd_report(struct cli_ctx *ctx, int argc, char **argv)
 	if (optind != argc)
 		return cli_usage_error("'tend report' takes no other arguments ('%s' was given).",
 		                       argv[optind]);
-	if (!from || !to)
-		return cli_usage_error("'tend report' needs --from and --to, each a date like "
-		                       "2026-11-23.");
-	if (report_parse_day(from, &a.from, &e) || report_parse_day(to, &a.to, &e))
-		return cli_usage_error("%s", e.msg);
-	if (a.from > a.to)
-		return cli_usage_error("--from (%s) comes after --to (%s).", from, to);
-	if (a.to - a.from >= MAX_DAYS)
-		return cli_usage_error("a report covers at most %d days.", MAX_DAYS);
-	bool want_entries = a.sections & REPORT_BIT(REPORT_ENTRIES);
-	if (a.nids && !included)
-		a.sections |= REPORT_BIT(REPORT_ENTRIES);
-	else if (a.nids && !want_entries)
-		return cli_usage_error("--entry was given but --include leaves out 'entries'.");
-	else if (want_entries && !a.nids)
-		return cli_usage_error("'entries' goes in only with the entries you name: add "
-		                       "--entry ID for each (see 'tend list').");
-	if (!a.dry_run && !a.out && isatty(STDOUT_FILENO))
-		return cli_usage_error(a.sealed ? "give -o FILE for the sealed report."
-		                                : "the report is not encrypted; give -o FILE, or "
-		                                  "send standard output to a file or another "
-		                                  "program.");
+	int bad = report_args_check(&a, from, to, included);
+	if (bad)
+		return bad;
 	return cli_with_vault(ctx, report_run, &a, NULL);
 }
 
@@ -540,6 +553,47 @@ static int may_replace(const char *path, bool force, struct error *e)
 	                            "name, or -f to replace it.", path);
 }
 
+/* Opens the sealed report with the key file's secret key, asking for its
+ * passphrase once the key is known to be the one it was sealed for: the
+ * report into plain, its signer into from. */
+static int unseal(struct cli_ctx *ctx, const char *file, const char *keyfile,
+                  const struct buf *sealed, const struct sealed_header *h, struct buf *plain,
+                  struct seal_sender *from, struct error *e)
+{
+	struct buf key = BUF_INIT;
+	struct secret pass = {0};
+	uint8_t pk[SEAL_PK_BYTES];
+	uint8_t *sk = NULL;
+	int rc = 0;
+	if (read_file(keyfile, 4096, &key, NULL, e)) {
+		char why[sizeof(e->msg)];
+		snprintf(why, sizeof(why), "%s", e->msg);
+		rc = error_set(e, E_FAIL, "%s. Give the key file with -k KEYFILE.", why);
+	}
+	if (!rc)
+		rc = seal_keyfile_public((const uint8_t *)key.data, key.len, pk, e);
+	if (!rc) {
+		uint8_t id[SEAL_KEY_ID_BYTES];
+		seal_key_id(pk, id);
+		if (memcmp(id, h->key_id, sizeof(id)) != 0)
+			rc = error_set(e, E_FAIL, "%s was sealed for a different key, not the one in "
+			                          "%s. Nothing was opened.", file, keyfile);
+	}
+	if (!rc)
+		rc = secret_read(ctx, "Passphrase for the key: ", &pass, e);
+	if (!rc && !(sk = secmem_alloc(SEAL_SK_BYTES)))
+		rc = error_set(e, E_FAIL, "Out of memory.");
+	if (!rc)
+		rc = seal_keyfile_unlock((const uint8_t *)key.data, key.len, pass.s, pass.len, pk, sk,
+		                         e);
+	secret_free(&pass);
+	if (!rc)
+		rc = seal_open((const uint8_t *)sealed->data, sealed->len, pk, sk, plain, from, e);
+	secmem_free(sk);
+	buf_free(&key);
+	return rc;
+}
+
 int cmd_open_report(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -601,12 +655,9 @@ int cmd_open_report(struct cli_ctx *ctx, int argc, char **argv)
 		                       "to write it beside the sealed file, or give -o FILE.");
 	const char *file = argv[optind];
 	struct error e = {0};
-	struct buf key = BUF_INIT, sealed = BUF_INIT, plain = BUF_INIT;
+	struct buf sealed = BUF_INIT, plain = BUF_INIT;
 	struct sealed_header h;
-	struct secret pass = {0};
 	struct seal_sender from = {0};
-	uint8_t pk[SEAL_PK_BYTES];
-	uint8_t *sk = NULL;
 	char *dest = NULL;
 	int rc = read_file(file, SEALED_MAX, &sealed, NULL, &e);
 	/* The file, and where it goes, are checked before the passphrase is
@@ -615,31 +666,8 @@ int cmd_open_report(struct cli_ctx *ctx, int argc, char **argv)
 		rc = sealed_parse((const uint8_t *)sealed.data, sealed.len, &h, &e);
 	if (!rc && out && !to_stdout)
 		rc = may_replace(out, force, &e);
-	if (!rc && read_file(keyfile, 4096, &key, NULL, &e)) {
-		char why[sizeof(e.msg)];
-		snprintf(why, sizeof(why), "%s", e.msg);
-		rc = error_set(&e, E_FAIL, "%s. Give the key file with -k KEYFILE.", why);
-	}
 	if (!rc)
-		rc = seal_keyfile_public((const uint8_t *)key.data, key.len, pk, &e);
-	if (!rc) {
-		uint8_t id[SEAL_KEY_ID_BYTES];
-		seal_key_id(pk, id);
-		if (memcmp(id, h.key_id, sizeof(id)) != 0)
-			rc = error_set(&e, E_FAIL, "%s was sealed for a different key, not the one in "
-			                           "%s. Nothing was opened.", file, keyfile);
-	}
-	if (!rc)
-		rc = secret_read(ctx, "Passphrase for the key: ", &pass, &e);
-	if (!rc && !(sk = secmem_alloc(SEAL_SK_BYTES)))
-		rc = error_set(&e, E_FAIL, "Out of memory.");
-	if (!rc)
-		rc = seal_keyfile_unlock((const uint8_t *)key.data, key.len, pass.s, pass.len, pk, sk,
-		                         &e);
-	secret_free(&pass);
-	if (!rc)
-		rc = seal_open((const uint8_t *)sealed.data, sealed.len, pk, sk, &plain, &from, &e);
-	secmem_free(sk);
+		rc = unseal(ctx, file, keyfile, &sealed, &h, &plain, &from, &e);
 	if (!rc && !out && !(dest = beside(file, &plain)))
 		rc = error_set(&e, E_FAIL, "Out of memory.");
 	if (!rc && dest)
@@ -655,7 +683,6 @@ int cmd_open_report(struct cli_ctx *ctx, int argc, char **argv)
 		termsafe_fputs(out ? out : dest, stderr, TERMSAFE_LINE);
 		fputs(" (not encrypted).\n", stderr);
 	}
-	buf_free(&key);
 	buf_free(&sealed);
 	buf_free(&plain);
 	free(dest);
