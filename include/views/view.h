@@ -131,6 +131,7 @@ enum {
 	VIEW_NO_LOCK = 1u << 4,    /* lock and hide mean nothing here (unlock) */
 	VIEW_BARE = 1u << 5,       /* no status bar (the neutral hidden screen) */
 	VIEW_DIGITS = 1u << 6,     /* digits go to on_text; other keys as usual (scales) */
+	VIEW_SPACE_TICKS = 1u << 7, /* Space goes to on_text (a list of boxes to tick) */
 };
 
 /* A key worth showing in the status bar, with what it does here. */

@@ -445,7 +445,9 @@ static void handle(struct app *a, const struct event *ev)
 		return;
 	case EV_TEXT:
 		if (t->ops->on_text && (text || ((t->ops->flags & VIEW_DIGITS) && ev->text[0] >= '0' &&
-		                                 ev->text[0] <= '9' && !ev->text[1])))
+		                                 ev->text[0] <= '9' && !ev->text[1]) ||
+		                        ((t->ops->flags & VIEW_SPACE_TICKS) && ev->text[0] == ' ' &&
+		                         !ev->text[1])))
 			apply(a, t->ops->on_text(&a->ctx, t->state, ev->text, strlen(ev->text)));
 		else
 			handle_action(a, keymap_lookup(ev->key, false));

@@ -173,6 +173,20 @@ static struct step pick_action(struct ctx *c, void *st, enum action a)
 	return STEP(STEP_NONE);
 }
 
+/* Space ticks or unticks the word under the cursor, a main word too
+ * (Enter opens its finer words). */
+static struct step pick_text(struct ctx *c, void *st, const char *text, size_t len)
+{
+	struct emotion_pick *p = st;
+	if (len != 1 || text[0] != ' ' || !p->m.n)
+		return STEP(STEP_NONE);
+	char word[80];
+	pick_word(p, p->m.sel, word, sizeof(word));
+	toggle(p, word);
+	keep_draft(c, p->owner);
+	return STEP(STEP_REDRAW);
+}
+
 static const struct hint pick_hints[] = {
 	{ACT_SELECT, "choose"},
 	{ACT_BACK, "done"},
@@ -182,11 +196,12 @@ static const struct hint pick_hints[] = {
 static const struct view_ops pick_view = {
 	.name = "emotions",
 	.state_size = sizeof(struct emotion_pick),
-	.flags = VIEW_NEEDS_VAULT,
+	.flags = VIEW_NEEDS_VAULT | VIEW_SPACE_TICKS,
 	.hints = pick_hints,
 	.enter = pick_enter,
 	.draw = pick_draw,
 	.on_action = pick_action,
+	.on_text = pick_text,
 };
 
 /* ---- the check-in --------------------------------------------------------------- */

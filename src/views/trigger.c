@@ -407,9 +407,17 @@ static int set_value(struct ctx *c, void *data, const char *text, struct error *
 	return 0;
 }
 
+static struct step trigger_action(struct ctx *c, void *st, enum action a);
+
 static struct step trigger_text(struct ctx *c, void *st, const char *text, size_t len)
 {
 	struct trigger_state *s = st;
+	/* Space ticks a tool in the list of what was done, as Enter does (it
+	 * paged down to "Done" before, so nothing was ticked). */
+	if (len == 1 && text[0] == ' ')
+		return s->picking && !s->picking_kind && s->pick.sel < s->ntools
+		           ? trigger_action(c, st, ACT_SELECT)
+		           : STEP(STEP_NONE);
 	struct scale *sc = s->picking ? NULL : row_scale(s, s->m.sel);
 	if (sc && scale_text(sc, text, len, c->ses->now_ms)) {
 		keep_draft(c, s);
@@ -533,7 +541,7 @@ static const struct hint trigger_hints[] = {
 const struct view_ops trigger_view = {
 	.name = "trigger",
 	.state_size = sizeof(struct trigger_state),
-	.flags = VIEW_NEEDS_VAULT | VIEW_DIGITS,
+	.flags = VIEW_NEEDS_VAULT | VIEW_DIGITS | VIEW_SPACE_TICKS,
 	.hints = trigger_hints,
 	.enter = trigger_enter,
 	.leave = trigger_leave,

@@ -108,4 +108,30 @@ t_eq "the entry is saved linked to the new check-in" "$newest" \
 	"$(tend_ export --format json -o - | grep '"title": "Linked day"' |
 		grep -o '"mood_id": [0-9]*' | grep -o '[0-9]*$')"
 
+# In the list of feelings, Space ticks the word under the cursor as Enter
+# does for a finer word (it paged down before), a main word too, whose
+# finer words Enter opens.
+cat >"$T_TMP/space" <<SCRIPT
+size 30x100
+type $PASS
+key Enter
+key c
+key Tab
+key Enter
+key Space
+dump a main word ticked
+key Down
+key Enter
+key Down
+key Space
+key Esc
+key Esc
+dump back in the check-in
+SCRIPT
+run "$T_TMP/space"
+t_match "Space ticks the main word under the cursor" "Chosen: glad \\[x\\] glad" \
+	"$(sec "$T_TMP/space" "a main word ticked")"
+t_match "and a finer word; both are the check-in's feelings" "Feelings +glad, peaceful" \
+	"$(sec "$T_TMP/space" "back in the check-in")"
+
 t_done

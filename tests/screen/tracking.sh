@@ -411,4 +411,37 @@ t_eq "each is stored as its own choice, in order" "${tools}|called my sister" \
 		select(.trigger_id == $g) | .tool_id as $k |
 		if $k then ($t.tools[] | select(.id == $k) | .name) else .text end] | join("|")')"
 
+# Space ticks a tool as Enter does (it paged down to "Done" before, so a
+# person who ticked with Space saved nothing of it), and again unticks.
+cat >"$T_TMP/space" <<SCRIPT
+type $PASS
+key Enter
+$(downs "Log a trigger")
+key Enter
+key Enter
+key Down
+key Enter
+type space ticks
+key Enter
+key Down
+key Down
+key Down
+key Down
+key Down
+key Down
+key Enter
+key Space
+dump ticked with space
+key Down
+key Space
+key Space
+dump ticked and unticked
+SCRIPT
+"$SCREEN_BIN" "$T_TMP/space" >"$T_TMP/space.out" 2>&1
+t_match "Space ticks the tool under the cursor" "\\[x\\] ${tools%%|*}" \
+	"$(t_section "$T_TMP/space.out" "ticked with space" | tr -s ' \n' ' ')"
+t_match "Space again unticks; the first stays ticked" \
+	"\\[x\\] ${tools%%|*} .*\\[ \\] [A-Z]" \
+	"$(t_section "$T_TMP/space.out" "ticked and unticked" | tr -s ' \n' ' ')"
+
 t_done
