@@ -415,6 +415,16 @@ static int load_page(struct tfile *f, uint32_t pgno, uint8_t *out, bool whole)
 		if ((rc = fresh(f)) != SQLITE_OK)
 			return rc;
 		bad = mismatch = !digest_matches(f->slot, &info, f->root, f->npages);
+		/* The page set in memory may come from a scan made with no lock
+		 * held (when the file was opened) while another tend was part way
+		 * through a change. Under a lock the file is whole: read the set
+		 * again before calling it not page 1's own. (Seen once, under
+		 * load, as a second tend refusing a vault another was writing.) */
+		if (mismatch && f->lock >= SQLITE_LOCK_SHARED) {
+			if ((rc = scan_root(f)) != SQLITE_OK)
+				return rc;
+			bad = mismatch = !digest_matches(f->slot, &info, f->root, f->npages);
+		}
 	}
 	if (bad && !whole) {
 		fallback_header(out);
