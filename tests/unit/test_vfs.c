@@ -382,6 +382,39 @@ static void old_page_copy_is_caught(void **state)
 	sqlite3_close(db);
 }
 
+/* The page set in memory comes from a scan made when the file is opened,
+ * with no lock held: another tend may be part way through a change then.
+ * Here the file is opened while one page is still the old one, and the
+ * change then completes before the first read. The first read, under a
+ * lock, must find the vault whole (it once reported the pages as not
+ * belonging together, and a second tend refused a vault another was
+ * writing). */
+static void scan_without_lock_is_read_again(void **state)
+{
+	struct fx *f = *state;
+	sqlite3 *db = open_db(f->path, f->slot, SQLITE_OK);
+	fill(db, 50);
+	sqlite3_close(db);
+	uint8_t old[VFS_PAGE_SIZE], now[VFS_PAGE_SIZE];
+	int fd = open(f->path, O_RDWR);
+	assert_int_equal(pread(fd, old, sizeof(old), 2 * VFS_PAGE_SIZE), VFS_PAGE_SIZE);
+	close(fd);
+	db = open_db(f->path, f->slot, SQLITE_OK);
+	exec_ok(db, "UPDATE t SET x = 'changed' WHERE rowid <= 50");
+	sqlite3_close(db);
+	fd = open(f->path, O_RDWR);
+	assert_int_equal(pread(fd, now, sizeof(now), 2 * VFS_PAGE_SIZE), VFS_PAGE_SIZE);
+	assert_int_not_equal(memcmp(old, now, sizeof(old)), 0);
+	/* mid-change: the new page 1, an old page 3 */
+	assert_int_equal(pwrite(fd, old, sizeof(old), 2 * VFS_PAGE_SIZE), VFS_PAGE_SIZE);
+	db = open_raw(f->path, f->slot);
+	/* the change done */
+	assert_int_equal(pwrite(fd, now, sizeof(now), 2 * VFS_PAGE_SIZE), VFS_PAGE_SIZE);
+	close(fd);
+	assert_int_equal(count(db, "SELECT count(*) FROM t WHERE x = 'changed'"), 50);
+	sqlite3_close(db);
+}
+
 static void offset_database_in_a_bigger_file(void **state)
 {
 	struct fx *f = *state;
@@ -770,7 +803,7 @@ static void spliced_journal_is_refused(void **state)
 }
 
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
-SUITE(vfs, T(round_trip_leaves_no_plaintext), T(no_key_no_open), T(wrong_key_is_caught),
+SUITE(vfs, T(round_trip_leaves_no_plaintext), T(scan_without_lock_is_read_again), T(no_key_no_open), T(wrong_key_is_caught),
       T(refuses_wal_and_page_size), T(short_reads_and_partial_reads), T(truncate_and_vacuum),
       T(rollback_uses_encrypted_journal), T(temp_files_stay_in_memory),
       T(second_connection_is_locked_out), T(swapped_pages_are_caught),
