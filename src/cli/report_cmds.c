@@ -301,6 +301,12 @@ int cmd_keygen(struct cli_ctx *ctx, int argc, char **argv)
 	if (optind != argc)
 		return cli_usage_error("'tend keygen' takes no other arguments ('%s' was given).",
 		                       argv[optind]);
+	/* The secret key goes to a file of its own, never to standard output
+	 * (a file named "-" is what "-o -" made). */
+	if (given && strcmp(given, "-") == 0)
+		return cli_usage_error("the key pair is written to a file: give -o DIR or -o FILE "
+		                       "(without -o, %s here).",
+		                       KEY_DEFAULT);
 	struct error e = {0};
 	char *path = key_path(given);
 	if (!path)

@@ -90,6 +90,8 @@ KEY=$T_TMP/therapist/tend-therapist.key
 t_eq "the key file is the therapist's alone" 600 "$(stat -c %a "$KEY")"
 t_nomatch "the key file does not hold the passphrase" "$TP" "$(strings "$KEY")"
 t_exit "keygen never replaces a key file" 1 tk keygen -o "$KEY"
+t_exit "keygen -o - is refused: the secret key goes to a file" 2 tk keygen -o -
+t_ok "... and no file named - is made" test ! -e "$PWD/-"
 err=$(pw report $R --entry 1 --seal-to "$pk" -o "$OUT/r.sealed" 2>&1 >/dev/null)
 t_match "sealing says so" "sealed, to .*r.sealed" "$err"
 t_nomatch "and does not warn it is unencrypted" "NOT encrypted" "$err"
