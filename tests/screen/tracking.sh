@@ -350,26 +350,19 @@ t_match "the kind picked shows in the form" "Kind of trigger +sound" "$(t_sectio
 t_eq "and is the one saved" "sound" \
 	"$("$TEND_BIN" --passphrase-fd 3 export 3<<<"$PASS" 2>/dev/null | jq -r '.tables.triggers[-1].category')"
 
+# A new trigger log of the first kind, what happened typed, opened at its
+# "What I did" list of tools.
+to_did() {
+	printf 'type %s\nkey Enter\n%s\nkey Enter\nkey Enter\nkey Down\nkey Enter\n' "$PASS" "$(downs "Log a trigger")"
+	printf 'type %s\nkey Enter\n' "$1"
+	for i in 1 2 3 4 5 6; do echo "key Down"; done
+	echo "key Enter"
+}
 # "What I did" takes several choices: tools marked in the toolbox list
 # (Enter marks and unmarks, the list stays open) and the person's own
 # words; each is stored as its own choice.
 cat >"$T_TMP/did" <<SCRIPT
-type $PASS
-key Enter
-$(downs "Log a trigger")
-key Enter
-key Enter
-key Down
-key Enter
-type a letter came
-key Enter
-key Down
-key Down
-key Down
-key Down
-key Down
-key Down
-key Enter
+$(to_did "a letter came")
 dump the toolbox as a list to mark
 key Enter
 key Down
@@ -414,22 +407,7 @@ t_eq "each is stored as its own choice, in order" "${tools}|called my sister" \
 # Space ticks a tool as Enter does (it paged down to "Done" before, so a
 # person who ticked with Space saved nothing of it), and again unticks.
 cat >"$T_TMP/space" <<SCRIPT
-type $PASS
-key Enter
-$(downs "Log a trigger")
-key Enter
-key Enter
-key Down
-key Enter
-type space ticks
-key Enter
-key Down
-key Down
-key Down
-key Down
-key Down
-key Down
-key Enter
+$(to_did "space ticks")
 key Space
 dump ticked with space
 key Down
